@@ -1,0 +1,49 @@
+/**
+ * `wfm` sub-command dispatcher. Each command lives in bin/commands/<name>.ts and exports
+ * `run(args, io)`, returning the process exit code; commands load lazily so that
+ * `wfm erlang` does not open a database or load the solver.
+ */
+export interface CommandIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+export type Command = (args: string[], io: CommandIo) => Promise<number>;
+
+const COMMANDS: Record<string, { file: string; summary: string }> = {
+  db: { file: './commands/db.ts', summary: 'db migrate | db revert: apply or undo schema migrations' },
+  seed: { file: './commands/seed.ts', summary: 'seed [--reset]: load the demo team (demo mode)' },
+  import: { file: './commands/import.ts', summary: 'import history FILE: import contact history (CSV)' },
+  backup: { file: './commands/backup.ts', summary: 'backup FILE: consistent copy of the SQLite database' },
+  user: { file: './commands/user.ts', summary: 'user create --role admin --username U: create an account' },
+  erlang: { file: './commands/erlang.ts', summary: 'erlang: JSON staffing requests on stdin, results on stdout' },
+  forecast: { file: './commands/forecast.ts', summary: 'forecast --history FILE --channel C --start T --hours N' },
+  backtest: { file: './commands/backtest.ts', summary: 'backtest --history FILE [--channel C] [--folds 4] [--horizon 168]' },
+  schedule: { file: './commands/schedule.ts', summary: 'schedule --week DATE [--requirements REQ.csv --staff STAFF.json]' },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
+  return `usage: wfm <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+}
+
+export async function main(argv: string[], io: CommandIo = process): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.stderr.write(`wfm: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  const mod = (await import(entry.file)) as { run: Command };
+  try {
+    return await mod.run(rest, io);
+  } catch (err) {
+    io.stderr.write(`wfm ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
