@@ -1,0 +1,387 @@
+/**
+ * Streaming reader of the contact-history import CSV.
+ *
+ * Format: a header with `timestamp,channel,volume` in any order, plus optional `aht_seconds`,
+ * `abandoned`, `answered`, `platform`; one row per (interval start, channel, platform).
+ * Rows of any interval length that divides an hour are summed into the team's
+ * `intervalMinutes` buckets on the local wall clock of `zone` (volume, answered and abandoned
+ * summed, aht volume-weighted). The reader is pure: the caller feeds lines (from a file, an
+ * upload, a test array). Memory grows with the number of intervals, not of lines; errors are
+ * capped at `maxErrors` (then only counted).
+ *
+ * Used by `wfm forecast` / `wfm backtest` and by the history import (which writes all-or-nothing:
+ * any error means nothing is imported).
+ */
+import { DateTime } from 'luxon';
+import { splitCsvRecord } from './csv-line';
+import { parseTimestamp, type TimestampStyle } from './timestamp';
+
+export interface HistoryCsvOptions {
+  zone: string;
+  intervalMinutes: number;
+  /** Known channel ids; any other channel is an error. */
+  channels?: string[];
+  /** Known platform codes; any other non-empty platform is an error. */
+  platforms?: string[];
+  /** Errors kept in the list (default 1000); later ones are only counted. */
+  maxErrors?: number;
+}
+
+export interface HistoryCsvError {
+  line: number;
+  field: string;
+  message: string;
+  value?: string;
+}
+
+export interface HistoryInterval {
+  /** ISO UTC, e.g. 2026-01-05T06:00:00.000Z */
+  start: string;
+  /** ISO local time in the team's zone, with offset. */
+  localStart: string;
+  channel: string;
+  /** '' when the file has no platform. */
+  platform: string;
+  volume: number;
+  answered: number | null;
+  abandoned: number | null;
+  /** Volume-weighted mean of the rows' aht_seconds; null when no row with volume had one. */
+  ahtSeconds: number | null;
+  /** Input rows summed into this interval. */
+  rows: number;
+}
+
+export interface HistoryCsvResult {
+  intervals: HistoryInterval[];
+  errors: HistoryCsvError[];
+  errorCount: number;
+  rowCount: number;
+  first: string | null;
+  last: string | null;
+  inputIntervalMinutes: number | null;
+  hasAht: boolean;
+  /** Non-fatal remarks (e.g. input intervals longer than the team's). */
+  warnings: string[];
+  /** How the file wrote its timestamps (first valid row), for writing output the same way. */
+  timestampStyle: TimestampStyle | null;
+}
+
+const REQUIRED = ['timestamp', 'channel', 'volume'] as const;
+const OPTIONAL = ['aht_seconds', 'abandoned', 'answered', 'platform'] as const;
+const KNOWN = new Set<string>([...REQUIRED, ...OPTIONAL]);
+const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** Interval lengths (minutes) that divide an hour, longest first: candidates for the input grid. */
+const HOUR_DIVISORS = [60, 30, 20, 15, 12, 10, 6, 5, 4, 3, 2, 1];
+
+interface Bucket {
+  ms: number;
+  channel: string;
+  platform: string;
+  volume: number;
+  answered: number | null;
+  abandoned: number | null;
+  ahtWeighted: number;
+  ahtWeight: number;
+  rows: number;
+  /** Raw row start (ms) → line of its first occurrence, for duplicate detection. */
+  seen: Map<number, number>;
+}
+
+interface ParsedRow {
+  dt: DateTime;
+  style: TimestampStyle;
+  channel: string;
+  platform: string;
+  volume: number;
+  answered: number | null;
+  abandoned: number | null;
+  aht: number | null;
+}
+
+export class HistoryCsvReader {
+  private readonly opts: Required<Pick<HistoryCsvOptions, 'zone' | 'intervalMinutes' | 'maxErrors'>> & HistoryCsvOptions;
+  private lineNo = 0;
+  private columns: Map<string, number> | null = null;
+  private headerBad = false;
+  private pending: { text: string; line: number } | null = null;
+  private blankLines: number[] = [];
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly errors: HistoryCsvError[] = [];
+  private errorCount = 0;
+  private rowCount = 0;
+  private style: TimestampStyle | null = null;
+  private hasAhtValue = false;
+  /** Local minute-of-hour → rows and their first lines (capped), to infer the input grid. */
+  private readonly minuteRows = new Map<number, { count: number; lines: number[] }>();
+
+  constructor(opts: HistoryCsvOptions) {
+    if (!Number.isInteger(opts.intervalMinutes) || opts.intervalMinutes <= 0 || 60 % opts.intervalMinutes !== 0) {
+      throw new RangeError(`intervalMinutes must divide 60 (got ${opts.intervalMinutes})`);
+    }
+    if (!DateTime.local().setZone(opts.zone).isValid) throw new RangeError(`unknown time zone '${opts.zone}'`);
+    this.opts = { maxErrors: 1000, ...opts };
+  }
+
+  pushLine(raw: string): void {
+    this.lineNo++;
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (this.pending) {
+      this.pending.text += '\n' + line;
+      this.tryRecord(this.pending.text, this.pending.line);
+      return;
+    }
+    if (line.trim() === '') {
+      if (this.columns || this.headerBad) this.blankLines.push(this.lineNo);
+      return;
+    }
+    this.tryRecord(line, this.lineNo);
+  }
+
+  private tryRecord(text: string, line: number): void {
+    const { fields, open } = splitCsvRecord(text);
+    if (open) {
+      this.pending = { text, line };
+      return;
+    }
+    this.pending = null;
+    if (!this.columns && !this.headerBad) return this.readHeader(fields, line);
+    for (const blank of this.blankLines) this.error(blank, '', 'empty line in the middle of the file');
+    this.blankLines = [];
+    this.rowCount++;
+    if (this.headerBad) return;
+    const row = this.parseRow(fields, line);
+    if (row) this.addRow(row, line);
+  }
+
+  private fail(line: number, field: string, message: string, value?: string): null {
+    this.error(line, field, message, value);
+    return null;
+  }
+
+  private error(line: number, field: string, message: string, value?: string): void {
+    this.errorCount++;
+    if (this.errors.length < this.opts.maxErrors) this.errors.push(value === undefined ? { line, field, message } : { line, field, message, value });
+  }
+
+  private readHeader(fields: string[], line: number): void {
+    const names = fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/, '') : f).trim().toLowerCase());
+    const columns = new Map<string, number>();
+    names.forEach((name, i) => {
+      if (!KNOWN.has(name)) {
+        this.error(line, name, `unknown column '${name}' (allowed: ${[...REQUIRED, ...OPTIONAL].join(', ')})`, fields[i]);
+      } else if (columns.has(name)) {
+        this.error(line, name, `column '${name}' appears twice`);
+      } else {
+        columns.set(name, i);
+      }
+    });
+    for (const name of REQUIRED) if (!columns.has(name)) this.error(line, name, `missing required column '${name}'`);
+    if (this.errorCount > 0) this.headerBad = true;
+    else this.columns = columns;
+  }
+
+  private cell(fields: string[], name: string): string | undefined {
+    const i = this.columns!.get(name);
+    return i === undefined ? undefined : fields[i].trim();
+  }
+
+  /** A non-negative whole number, or null when the optional cell is empty. */
+  private count(fields: string[], name: string, line: number, required: boolean): number | null | undefined {
+    const text = this.cell(fields, name);
+    if (text === undefined || text === '') {
+      if (required) this.error(line, name, `${name} is empty`, text ?? '');
+      return required ? undefined : null;
+    }
+    if (!NUMBER_RE.test(text)) return void this.error(line, name, `${name} is not a number`, text);
+    const n = Number(text);
+    if (n < 0) return void this.error(line, name, `${name} is negative`, text);
+    if (!Number.isInteger(n)) return void this.error(line, name, `${name} is not a whole number`, text);
+    return n;
+  }
+
+  private parseRow(fields: string[], line: number): ParsedRow | null {
+    const before = this.errorCount;
+    if (fields.length !== this.columns!.size) {
+      this.error(line, '', `row has ${fields.length} fields, the header has ${this.columns!.size}`);
+      return null;
+    }
+    const ts = this.parseWhen(fields, line);
+    const channel = this.parseChannel(fields, line);
+    const platform = this.parsePlatform(fields, line);
+    const volume = this.count(fields, 'volume', line, true);
+    const answered = this.count(fields, 'answered', line, false);
+    const abandoned = this.count(fields, 'abandoned', line, false);
+    const aht = this.parseAht(fields, line);
+    if (typeof volume === 'number' && (answered ?? 0) + (abandoned ?? 0) > volume) {
+      const field = answered !== null && answered !== undefined ? 'answered' : 'abandoned';
+      this.error(line, field, `answered (${answered ?? '-'}) + abandoned (${abandoned ?? '-'}) is more than volume (${volume})`, this.cell(fields, field));
+    }
+    if (this.errorCount > before || !ts || typeof volume !== 'number' || answered === undefined || abandoned === undefined || aht === undefined) return null;
+    return { dt: ts.dt, style: ts.style, channel: channel!, platform: platform!, volume, answered, abandoned, aht };
+  }
+
+  private parseWhen(fields: string[], line: number): { dt: DateTime; style: TimestampStyle } | null {
+    const text = this.cell(fields, 'timestamp')!;
+    if (text === '') return this.fail(line, 'timestamp', 'timestamp is empty', text);
+    const parsed = parseTimestamp(text, this.opts.zone);
+    if (!parsed.ok) return this.fail(line, 'timestamp', `timestamp ${parsed.message}`, text);
+    if (parsed.dt.second !== 0 || parsed.dt.millisecond !== 0) {
+      return this.fail(line, 'timestamp', 'timestamp is not aligned to a whole minute', text);
+    }
+    return { dt: parsed.dt, style: parsed.style };
+  }
+
+  private parseChannel(fields: string[], line: number): string | null {
+    const text = this.cell(fields, 'channel')!;
+    if (text === '') return this.fail(line, 'channel', 'channel is empty', text);
+    const known = this.opts.channels;
+    if (known && !known.includes(text)) {
+      return this.fail(line, 'channel', `unknown channel '${text}' (known: ${known.join(', ') || 'none'})`, text);
+    }
+    return text;
+  }
+
+  private parsePlatform(fields: string[], line: number): string | null {
+    const text = this.cell(fields, 'platform') ?? '';
+    const known = this.opts.platforms;
+    if (text !== '' && known && !known.includes(text)) {
+      return this.fail(line, 'platform', `unknown platform '${text}' (known: ${known.join(', ') || 'none'})`, text);
+    }
+    return text;
+  }
+
+  private parseAht(fields: string[], line: number): number | null | undefined {
+    const text = this.cell(fields, 'aht_seconds');
+    if (text === undefined || text === '') return null;
+    if (!NUMBER_RE.test(text)) return void this.error(line, 'aht_seconds', 'aht_seconds is not a number', text);
+    const n = Number(text);
+    if (!(n > 0) || !Number.isFinite(n)) return void this.error(line, 'aht_seconds', 'aht_seconds must be greater than 0', text);
+    return n;
+  }
+
+  private addRow(row: ParsedRow, line: number): void {
+    const interval = this.opts.intervalMinutes;
+    const rawMs = row.dt.toMillis();
+    const bucketMs = rawMs - (row.dt.minute % interval) * 60_000;
+    const key = `${bucketMs}|${row.channel}|${row.platform}`;
+    let b = this.buckets.get(key);
+    if (!b) {
+      b = { ms: bucketMs, channel: row.channel, platform: row.platform, volume: 0, answered: null, abandoned: null, ahtWeighted: 0, ahtWeight: 0, rows: 0, seen: new Map() };
+      this.buckets.set(key, b);
+    }
+    const firstLine = b.seen.get(rawMs);
+    if (firstLine !== undefined) {
+      this.error(line, 'timestamp', `duplicate interval: same timestamp, channel and platform as line ${firstLine}`, row.dt.toISO() ?? '');
+      return;
+    }
+    b.seen.set(rawMs, line);
+    b.volume += row.volume;
+    if (row.answered !== null) b.answered = (b.answered ?? 0) + row.answered;
+    if (row.abandoned !== null) b.abandoned = (b.abandoned ?? 0) + row.abandoned;
+    if (row.aht !== null) {
+      this.hasAhtValue = true;
+      b.ahtWeighted += row.aht * row.volume;
+      b.ahtWeight += row.volume;
+    }
+    b.rows++;
+    this.style ??= row.style;
+    this.noteMinute(row.dt.minute, line);
+  }
+
+  private noteMinute(minute: number, line: number): void {
+    let m = this.minuteRows.get(minute);
+    if (!m) this.minuteRows.set(minute, (m = { count: 0, lines: [] }));
+    m.count++;
+    if (m.lines.length < this.opts.maxErrors) m.lines.push(line);
+  }
+
+  /**
+   * The input grid is the longest hour-divisor on which all but ≤1% of rows fall (a handful of
+   * stray rows is an error, not a finer grid); the stray rows are reported.
+   */
+  private inferInputGrid(): number | null {
+    const total = [...this.minuteRows.values()].reduce((s, m) => s + m.count, 0);
+    if (total === 0) return null;
+    for (const grid of HOUR_DIVISORS) {
+      let off = 0;
+      for (const [minute, m] of this.minuteRows) if (minute % grid !== 0) off += m.count;
+      if (off <= total * 0.01) {
+        for (const [minute, m] of this.minuteRows) {
+          if (minute % grid === 0) continue;
+          for (const line of m.lines) this.error(line, 'timestamp', `timestamp (minute ${minute}) is not aligned to the file's ${grid}-minute grid`);
+          this.errorCount += m.count - m.lines.length;
+        }
+        return grid;
+      }
+    }
+    return 1;
+  }
+
+  finish(): HistoryCsvResult {
+    if (this.pending) this.error(this.pending.line, '', 'quoted field is not closed before the end of the file');
+    if (this.lineNo === 0 || (!this.columns && !this.headerBad)) this.error(1, 'timestamp', 'the file is empty: expected a header line timestamp,channel,volume');
+    const inputIntervalMinutes = this.inferInputGrid();
+    const warnings: string[] = [];
+    if (inputIntervalMinutes !== null && inputIntervalMinutes > this.opts.intervalMinutes) {
+      warnings.push(`the file has ${inputIntervalMinutes}-minute intervals, longer than the ${this.opts.intervalMinutes}-minute intervals asked for: each row stays in the first ${this.opts.intervalMinutes}-minute interval of its period`);
+    }
+    const intervals = [...this.buckets.values()]
+      .sort((a, b) => a.ms - b.ms || cmp(a.channel, b.channel) || cmp(a.platform, b.platform))
+      .map((b) => this.toInterval(b));
+    return {
+      intervals,
+      errors: [...this.errors].sort((a, b) => a.line - b.line),
+      errorCount: this.errorCount,
+      rowCount: this.rowCount,
+      first: intervals.length ? intervals[0].start : null,
+      last: intervals.length ? intervals[intervals.length - 1].start : null,
+      inputIntervalMinutes,
+      hasAht: this.hasAhtValue,
+      warnings,
+      timestampStyle: this.style,
+    };
+  }
+
+  private toInterval(b: Bucket): HistoryInterval {
+    const utc = DateTime.fromMillis(b.ms, { zone: 'utc' });
+    return {
+      start: utc.toISO()!,
+      localStart: utc.setZone(this.opts.zone).toISO()!,
+      channel: b.channel,
+      platform: b.platform,
+      volume: b.volume,
+      answered: b.answered,
+      abandoned: b.abandoned,
+      ahtSeconds: b.ahtWeight > 0 ? b.ahtWeighted / b.ahtWeight : null,
+      rows: b.rows,
+    };
+  }
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Reads a whole file's lines. Items may also be multi-line text (a whole upload): they are
+ * split on newlines, so `readHistoryCsv([text], opts)` works.
+ */
+export async function readHistoryCsv(lines: AsyncIterable<string> | Iterable<string>, opts: HistoryCsvOptions): Promise<HistoryCsvResult> {
+  const reader = new HistoryCsvReader(opts);
+  for await (const item of lines) pushText(reader, item);
+  return reader.finish();
+}
+
+/** Synchronous variant for text already in memory. */
+export function parseHistoryCsvText(text: string, opts: HistoryCsvOptions): HistoryCsvResult {
+  const reader = new HistoryCsvReader(opts);
+  pushText(reader, text);
+  return reader.finish();
+}
+
+function pushText(reader: HistoryCsvReader, item: string): void {
+  if (!item.includes('\n')) return reader.pushLine(item);
+  const parts = item.split('\n');
+  if (parts[parts.length - 1] === '') parts.pop();
+  for (const p of parts) reader.pushLine(p);
+}
