@@ -1,0 +1,27 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Who did what, when: one row per change worth tracing (publish, approve, import, seed, …). */
+@Entity({ name: 'audit_log' })
+@Index('idx_audit_log_at', ['at'])
+export class AuditLog {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Column({ type: 'varchar', length: 24 })
+  at!: string;
+
+  @Column({ type: 'integer', nullable: true })
+  userId!: number | null;
+
+  @Column({ type: 'varchar', length: 80 })
+  action!: string;
+
+  @Column({ type: 'varchar', length: 80 })
+  entity!: string;
+
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  entityId!: string | null;
+
+  @Column({ type: 'text', default: '{}' })
+  detailJson!: string;
+}

@@ -1,0 +1,44 @@
+import { BeforeInsert, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Forecast } from './forecast';
+import { nowIso } from './timestamps';
+
+/** A planner's change to a forecast over [fromStart, toStart): 'scale' by a factor or 'set' a volume. */
+@Entity({ name: 'forecast_adjustments' })
+export class ForecastAdjustment {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Column({ type: 'integer' })
+  forecastId!: number;
+
+  @ManyToOne(() => Forecast, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'forecastId' })
+  forecast?: Relation<Forecast>;
+
+  @Column({ type: 'varchar', length: 24 })
+  fromStart!: string;
+
+  @Column({ type: 'varchar', length: 24 })
+  toStart!: string;
+
+  /** 'scale' (value is a factor, 1.1 = +10 %) | 'set' (value is contacts per interval). */
+  @Column({ type: 'varchar', length: 8 })
+  kind!: string;
+
+  @Column({ type: 'double precision' })
+  value!: number;
+
+  @Column({ type: 'text', default: '' })
+  note!: string;
+
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  createdBy!: string | null;
+
+  @Column({ type: 'varchar', length: 24 })
+  createdAt!: string;
+
+  @BeforeInsert()
+  stampInsert(): void {
+    this.createdAt ??= nowIso();
+  }
+}

@@ -1,0 +1,81 @@
+import { ApiToken } from './api-token';
+import { AuditLog } from './audit-log';
+import { Availability } from './availability';
+import { CalendarEvent } from './calendar-event';
+import { Channel } from './channel';
+import { ContactHistory } from './contact-history';
+import { Forecast } from './forecast';
+import { ForecastAdjustment } from './forecast-adjustment';
+import { ForecastValue } from './forecast-value';
+import { HistoryImport } from './history-import';
+import { LoginAttempt } from './login-attempt';
+import { OpeningHours } from './opening-hours';
+import { Platform } from './platform';
+import { Preference } from './preference';
+import { Rota } from './rota';
+import { Scenario } from './scenario';
+import { Session } from './session';
+import { Shift } from './shift';
+import { ShiftTemplate } from './shift-template';
+import { Staff } from './staff';
+import { StaffingRequirement } from './staffing-requirement';
+import { SwapRequest } from './swap-request';
+import { TeamSettings } from './team-settings';
+import { TimeOffRequest } from './time-off-request';
+import { UserAccount } from './user-account';
+
+export {
+  ApiToken,
+  AuditLog,
+  Availability,
+  CalendarEvent,
+  Channel,
+  ContactHistory,
+  Forecast,
+  ForecastAdjustment,
+  ForecastValue,
+  HistoryImport,
+  LoginAttempt,
+  OpeningHours,
+  Platform,
+  Preference,
+  Rota,
+  Scenario,
+  Session,
+  Shift,
+  ShiftTemplate,
+  Staff,
+  StaffingRequirement,
+  SwapRequest,
+  TeamSettings,
+  TimeOffRequest,
+  UserAccount,
+};
+
+export const ALL_ENTITIES = [
+  TeamSettings,
+  Channel,
+  OpeningHours,
+  ShiftTemplate,
+  Platform,
+  Staff,
+  UserAccount,
+  ApiToken,
+  Session,
+  LoginAttempt,
+  HistoryImport,
+  ContactHistory,
+  CalendarEvent,
+  Forecast,
+  ForecastValue,
+  ForecastAdjustment,
+  StaffingRequirement,
+  Rota,
+  Shift,
+  Availability,
+  Preference,
+  TimeOffRequest,
+  SwapRequest,
+  Scenario,
+  AuditLog,
+];

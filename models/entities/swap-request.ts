@@ -1,0 +1,45 @@
+import { BeforeInsert, Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { nowIso } from './timestamps';
+
+/**
+ * A request to give away or swap a shift: to a named colleague (`targetStaffId`), optionally
+ * for one of theirs (`targetShiftId`). Accepted by the colleague, then approved by a lead.
+ */
+@Entity({ name: 'swap_requests' })
+export class SwapRequest {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Column({ type: 'integer' })
+  requesterStaffId!: number;
+
+  @Column({ type: 'integer' })
+  shiftId!: number;
+
+  @Column({ type: 'integer', nullable: true })
+  targetStaffId!: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  targetShiftId!: number | null;
+
+  /** 'pending' | 'accepted' | 'approved' | 'rejected' | 'cancelled'. */
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  status!: string;
+
+  @Column({ type: 'text', default: '' })
+  note!: string;
+
+  @Column({ type: 'varchar', length: 24 })
+  createdAt!: string;
+
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  decidedBy!: string | null;
+
+  @VersionColumn({ type: 'integer' })
+  version!: number;
+
+  @BeforeInsert()
+  stampInsert(): void {
+    this.createdAt ??= nowIso();
+  }
+}

@@ -1,0 +1,51 @@
+import { BeforeInsert, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, type Relation } from 'typeorm';
+import { Staff } from './staff';
+import { nowIso } from './timestamps';
+
+/** A request for days off, local dates inclusive. Approved time off is a hard rota constraint. */
+@Entity({ name: 'time_off_requests' })
+export class TimeOffRequest {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Column({ type: 'integer' })
+  staffId!: number;
+
+  @ManyToOne(() => Staff, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'staffId' })
+  staff?: Relation<Staff>;
+
+  @Column({ type: 'varchar', length: 10 })
+  startDate!: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  endDate!: string;
+
+  /** 'vacation' | 'sick' | 'personal' | 'other'. */
+  @Column({ type: 'varchar', length: 16 })
+  kind!: string;
+
+  /** 'pending' | 'approved' | 'rejected' | 'cancelled'. */
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
+  status!: string;
+
+  @Column({ type: 'text', default: '' })
+  note!: string;
+
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  decidedBy!: string | null;
+
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  decidedAt!: string | null;
+
+  @Column({ type: 'varchar', length: 24 })
+  createdAt!: string;
+
+  @VersionColumn({ type: 'integer' })
+  version!: number;
+
+  @BeforeInsert()
+  stampInsert(): void {
+    this.createdAt ??= nowIso();
+  }
+}

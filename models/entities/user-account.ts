@@ -1,0 +1,47 @@
+import { BeforeInsert, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Staff } from './staff';
+import { nowIso } from './timestamps';
+
+/** A login. `passwordHash` is an argon2id PHC string; demo accounts (`isDemo`) only work in demo mode. */
+@Entity({ name: 'user_accounts' })
+export class UserAccount {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Column({ type: 'varchar', length: 80, unique: true })
+  username!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  passwordHash!: string;
+
+  /** 'agent' | 'team_lead' | 'coordinator' | 'head' | 'admin'. */
+  @Column({ type: 'varchar', length: 16 })
+  role!: string;
+
+  @Column({ type: 'integer', nullable: true })
+  staffId!: number | null;
+
+  @ManyToOne(() => Staff, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'staffId' })
+  staff?: Relation<Staff> | null;
+
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  locale!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  isDemo!: boolean;
+
+  @Column({ type: 'boolean', default: false })
+  disabled!: boolean;
+
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  lastLoginAt!: string | null;
+
+  @Column({ type: 'varchar', length: 24 })
+  createdAt!: string;
+
+  @BeforeInsert()
+  stampInsert(): void {
+    this.createdAt ??= nowIso();
+  }
+}

@@ -1,0 +1,4 @@
+/** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
+import { InitialSchema1764061200000 } from './1764061200000-initial-schema';
+
+export const ALL_MIGRATIONS = [InitialSchema1764061200000];
