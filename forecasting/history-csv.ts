@@ -12,9 +12,9 @@
  * Used by `wfm forecast` / `wfm backtest` and by the history import (which writes all-or-nothing:
  * any error means nothing is imported).
  */
-import { DateTime } from 'luxon';
 import { splitCsvRecord } from './csv-line';
 import { parseTimestamp, type TimestampStyle } from './timestamp';
+import { ZoneClock } from './zone-clock';
 
 export interface HistoryCsvOptions {
   zone: string;
@@ -25,6 +25,13 @@ export interface HistoryCsvOptions {
   platforms?: string[];
   /** Errors kept in the list (default 1000); later ones are only counted. */
   maxErrors?: number;
+  /**
+   * For forecasting from files written on a naive clock (default false, as the import wants):
+   * a local time in a spring daylight-saving gap is skipped (counted in `warnings`) instead of
+   * an error, and a local time repeated in the autumn overlap takes the later instant the
+   * second time instead of being a duplicate.
+   */
+  dstLenient?: boolean;
 }
 
 export interface HistoryCsvError {
@@ -83,12 +90,16 @@ interface Bucket {
   ahtWeighted: number;
   ahtWeight: number;
   rows: number;
-  /** Raw row start (ms) → line of its first occurrence, for duplicate detection. */
-  seen: Map<number, number>;
+  /** Raw row starts (ms) and the line of each, for duplicate detection (at most 60 a bucket). */
+  seenMs: number[];
+  seenLines: number[];
 }
 
 interface ParsedRow {
-  dt: DateTime;
+  ms: number;
+  localMs: number;
+  laterMs?: number;
+  text: string;
   style: TimestampStyle;
   channel: string;
   platform: string;
@@ -113,12 +124,14 @@ export class HistoryCsvReader {
   private hasAhtValue = false;
   /** Local minute-of-hour → rows and their first lines (capped), to infer the input grid. */
   private readonly minuteRows = new Map<number, { count: number; lines: number[] }>();
+  private readonly clock: ZoneClock;
+  private gapRows = 0;
 
   constructor(opts: HistoryCsvOptions) {
     if (!Number.isInteger(opts.intervalMinutes) || opts.intervalMinutes <= 0 || 60 % opts.intervalMinutes !== 0) {
       throw new RangeError(`intervalMinutes must divide 60 (got ${opts.intervalMinutes})`);
     }
-    if (!DateTime.local().setZone(opts.zone).isValid) throw new RangeError(`unknown time zone '${opts.zone}'`);
+    this.clock = new ZoneClock(opts.zone);
     this.opts = { maxErrors: 1000, ...opts };
   }
 
@@ -217,18 +230,22 @@ export class HistoryCsvReader {
       this.error(line, field, `answered (${answered ?? '-'}) + abandoned (${abandoned ?? '-'}) is more than volume (${volume})`, this.cell(fields, field));
     }
     if (this.errorCount > before || !ts || typeof volume !== 'number' || answered === undefined || abandoned === undefined || aht === undefined) return null;
-    return { dt: ts.dt, style: ts.style, channel: channel!, platform: platform!, volume, answered, abandoned, aht };
+    return { ...ts, channel: channel!, platform: platform!, volume, answered, abandoned, aht };
   }
 
-  private parseWhen(fields: string[], line: number): { dt: DateTime; style: TimestampStyle } | null {
+  private parseWhen(fields: string[], line: number): { ms: number; localMs: number; laterMs?: number; text: string; style: TimestampStyle } | null {
     const text = this.cell(fields, 'timestamp')!;
     if (text === '') return this.fail(line, 'timestamp', 'timestamp is empty', text);
-    const parsed = parseTimestamp(text, this.opts.zone);
-    if (!parsed.ok) return this.fail(line, 'timestamp', `timestamp ${parsed.message}`, text);
-    if (parsed.dt.second !== 0 || parsed.dt.millisecond !== 0) {
-      return this.fail(line, 'timestamp', 'timestamp is not aligned to a whole minute', text);
+    const parsed = parseTimestamp(text, this.clock);
+    if (!parsed.ok) {
+      if (parsed.gap && this.opts.dstLenient) {
+        this.gapRows++;
+        return null;
+      }
+      return this.fail(line, 'timestamp', `timestamp ${parsed.message}`, text);
     }
-    return { dt: parsed.dt, style: parsed.style };
+    if (parsed.localMs % 60_000 !== 0) return this.fail(line, 'timestamp', 'timestamp is not aligned to a whole minute', text);
+    return { ms: parsed.ms, localMs: parsed.localMs, laterMs: parsed.laterMs, text, style: parsed.style };
   }
 
   private parseChannel(fields: string[], line: number): string | null {
@@ -261,20 +278,28 @@ export class HistoryCsvReader {
 
   private addRow(row: ParsedRow, line: number): void {
     const interval = this.opts.intervalMinutes;
-    const rawMs = row.dt.toMillis();
-    const bucketMs = rawMs - (row.dt.minute % interval) * 60_000;
+    const minute = new Date(row.localMs).getUTCMinutes();
+    let rawMs = row.ms;
+    const bucketOf = (ms: number) => ms - (minute % interval) * 60_000;
+    // A repeated wall-clock time in the autumn overlap is the later hour, when allowed.
+    if (this.opts.dstLenient && row.laterMs !== undefined && this.buckets.get(`${bucketOf(rawMs)}|${row.channel}|${row.platform}`)?.seenMs.includes(rawMs)) {
+      rawMs = row.laterMs;
+    }
+    const bucketMs = bucketOf(rawMs);
     const key = `${bucketMs}|${row.channel}|${row.platform}`;
     let b = this.buckets.get(key);
     if (!b) {
-      b = { ms: bucketMs, channel: row.channel, platform: row.platform, volume: 0, answered: null, abandoned: null, ahtWeighted: 0, ahtWeight: 0, rows: 0, seen: new Map() };
+      b = { ms: bucketMs, channel: row.channel, platform: row.platform, volume: 0, answered: null, abandoned: null, ahtWeighted: 0, ahtWeight: 0, rows: 0, seenMs: [], seenLines: [] };
       this.buckets.set(key, b);
     }
-    const firstLine = b.seen.get(rawMs);
-    if (firstLine !== undefined) {
-      this.error(line, 'timestamp', `duplicate interval: same timestamp, channel and platform as line ${firstLine}`, row.dt.toISO() ?? '');
+    const seenAt = b.seenMs.indexOf(rawMs);
+    if (seenAt >= 0) {
+      const firstLine = b.seenLines[seenAt];
+      this.error(line, 'timestamp', `duplicate interval: same timestamp, channel and platform as line ${firstLine}`, row.text);
       return;
     }
-    b.seen.set(rawMs, line);
+    b.seenMs.push(rawMs);
+    b.seenLines.push(line);
     b.volume += row.volume;
     if (row.answered !== null) b.answered = (b.answered ?? 0) + row.answered;
     if (row.abandoned !== null) b.abandoned = (b.abandoned ?? 0) + row.abandoned;
@@ -285,7 +310,7 @@ export class HistoryCsvReader {
     }
     b.rows++;
     this.style ??= row.style;
-    this.noteMinute(row.dt.minute, line);
+    this.noteMinute(minute, line);
   }
 
   private noteMinute(minute: number, line: number): void {
@@ -322,6 +347,7 @@ export class HistoryCsvReader {
     if (this.lineNo === 0 || (!this.columns && !this.headerBad)) this.error(1, 'timestamp', 'the file is empty: expected a header line timestamp,channel,volume');
     const inputIntervalMinutes = this.inferInputGrid();
     const warnings: string[] = [];
+    if (this.gapRows > 0) warnings.push(`${this.gapRows} row(s) at local times skipped by a daylight-saving change in ${this.opts.zone} were left out`);
     if (inputIntervalMinutes !== null && inputIntervalMinutes > this.opts.intervalMinutes) {
       warnings.push(`the file has ${inputIntervalMinutes}-minute intervals, longer than the ${this.opts.intervalMinutes}-minute intervals asked for: each row stays in the first ${this.opts.intervalMinutes}-minute interval of its period`);
     }
@@ -343,10 +369,9 @@ export class HistoryCsvReader {
   }
 
   private toInterval(b: Bucket): HistoryInterval {
-    const utc = DateTime.fromMillis(b.ms, { zone: 'utc' });
     return {
-      start: utc.toISO()!,
-      localStart: utc.setZone(this.opts.zone).toISO()!,
+      start: new Date(b.ms).toISOString(),
+      localStart: this.clock.formatLocalIso(b.ms),
       channel: b.channel,
       platform: b.platform,
       volume: b.volume,

@@ -7,6 +7,7 @@
  * the autumn overlap (it happened twice: we take the earlier instant, as the import rules say).
  */
 import { DateTime } from 'luxon';
+import type { ZoneClock } from './zone-clock';
 
 export type OffsetStyle = 'none' | 'Z' | 'colon' | 'basic';
 
@@ -19,7 +20,9 @@ export interface TimestampStyle {
   space: boolean;
 }
 
-export type ParsedTimestamp = { ok: true; dt: DateTime; style: TimestampStyle } | { ok: false; message: string };
+export type ParsedTimestamp =
+  | { ok: true; /** UTC instant */ ms: number; /** local wall clock of the instant, as UTC-field ms */ localMs: number; style: TimestampStyle; /** the later instant, when the local time is ambiguous */ laterMs?: number }
+  | { ok: false; message: string; gap?: boolean };
 
 const ISO_RE =
   /^(\d{4})-(\d{2})-(\d{2})([T ])(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2}|[+-]\d{4}|[+-]\d{2})?$/;
@@ -30,47 +33,35 @@ function offsetStyle(suffix: string | undefined): OffsetStyle {
   return suffix.includes(':') ? 'colon' : 'basic';
 }
 
-/** Parses one timestamp; local times (no offset) are read in `zone`. */
-export function parseTimestamp(text: string, zone: string): ParsedTimestamp {
+function suffixMinutes(suffix: string): number {
+  if (suffix === 'Z') return 0;
+  const digits = suffix.slice(1).replace(':', '');
+  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4) || '0');
+  return suffix[0] === '-' ? -minutes : minutes;
+}
+
+/** Parses one timestamp; local times (no offset) are read on `clock`'s zone. */
+export function parseTimestamp(text: string, clock: ZoneClock): ParsedTimestamp {
   const m = ISO_RE.exec(text.trim());
   if (!m) return { ok: false, message: 'is not an ISO 8601 date-time (expected e.g. 2026-01-05T10:00:00 or 2026-01-05T10:00:00+04:00)' };
   const [, y, mo, d, sep, h, mi, s, frac, suffix] = m;
   const style: TimestampStyle = { offset: offsetStyle(suffix), seconds: s !== undefined, millis: frac !== undefined, space: sep === ' ' };
-  const parts = {
-    year: Number(y),
-    month: Number(mo),
-    day: Number(d),
-    hour: Number(h),
-    minute: Number(mi),
-    second: s === undefined ? 0 : Number(s),
-    millisecond: frac === undefined ? 0 : Math.round(Number(`0.${frac}`) * 1000),
-  };
+  const f = [Number(y), Number(mo), Number(d), Number(h), Number(mi), s === undefined ? 0 : Number(s)];
+  const millis = frac === undefined ? 0 : Math.round(Number(`0.${frac}`) * 1000);
+  const wall = Date.UTC(f[0], f[1] - 1, f[2], f[3], f[4], f[5], millis);
+  const back = new Date(wall);
+  // Date.UTC rolls 2026-02-30 over to March: a field out of range shows as a changed field.
+  if (f[1] < 1 || f[1] > 12 || back.getUTCDate() !== f[2] || f[3] > 23 || f[4] > 59 || f[5] > 59) {
+    return { ok: false, message: 'is not a valid calendar date and time' };
+  }
   if (suffix) {
-    const iso = `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${frac ? '.' + frac : ''}${suffix.length === 3 ? suffix + ':00' : suffix}`;
-    const dt = DateTime.fromISO(iso, { setZone: true });
-    if (!dt.isValid) return { ok: false, message: `is not a valid date-time (${dt.invalidExplanation ?? dt.invalidReason})` };
-    return { ok: true, dt: dt.setZone(zone), style };
+    const ms = wall - suffixMinutes(suffix) * 60_000;
+    return { ok: true, ms, localMs: clock.toLocalMs(ms), style };
   }
-  return parseLocal(parts, zone, style);
-}
-
-type LocalParts = { year: number; month: number; day: number; hour: number; minute: number; second: number; millisecond: number };
-
-function sameWallClock(dt: DateTime, p: LocalParts): boolean {
-  return dt.year === p.year && dt.month === p.month && dt.day === p.day && dt.hour === p.hour && dt.minute === p.minute && dt.second === p.second;
-}
-
-function parseLocal(p: LocalParts, zone: string, style: TimestampStyle): ParsedTimestamp {
-  const dt = DateTime.fromObject(p, { zone });
-  if (!dt.isValid) return { ok: false, message: `is not a valid date-time in ${zone} (${dt.invalidExplanation ?? dt.invalidReason})` };
-  // Luxon moves a time in the spring-forward gap to a real instant: the wall clock then differs.
-  if (!sameWallClock(dt, p)) return { ok: false, message: `does not exist in ${zone} (skipped by the daylight-saving change)` };
-  // In the autumn overlap Luxon picks the later instant; step back to the earlier one if it shows the same wall clock.
-  for (const minutes of [60, 30, 120]) {
-    const earlier = DateTime.fromMillis(dt.toMillis() - minutes * 60_000, { zone });
-    if (sameWallClock(earlier, p)) return { ok: true, dt: earlier, style };
-  }
-  return { ok: true, dt, style };
+  const r = clock.resolveLocal(wall);
+  if (r.kind === 'gap') return { ok: false, gap: true, message: `does not exist in ${clock.zoneName} (skipped by the daylight-saving change)` };
+  if (r.kind === 'ok') return { ok: true, ms: r.ms, localMs: wall, style };
+  return { ok: true, ms: r.earlier, localMs: wall, style, laterMs: r.later };
 }
 
 function formatOffset(dt: DateTime, style: OffsetStyle): string {
