@@ -8,3 +8,12 @@ export * from './entities';
 export { ALL_MIGRATIONS } from './migrations';
 export { createDataSource, runMigrations, revertLastMigration, isPostgresUrl, type DataSource, type DataSourceOptions } from './data-source';
 export { StaleEditError, NotFoundError } from './errors';
+export { openDatabase, describeDatabase, type DatabaseConfig } from './connect';
+
+export { withTransaction, toIsoInstant, type Db } from './repositories/db';
+export * from './repositories/staff';
+export * from './repositories/users';
+export * from './repositories/sessions';
+export * from './repositories/settings';
+export * from './repositories/history';
+export * from './repositories/audit';

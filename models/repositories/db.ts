@@ -1,0 +1,35 @@
+/**
+ * What repositories run against: the data source, or the entity manager of a transaction in
+ * progress, so one use case can put several repository calls in one transaction.
+ */
+import type { DataSource, EntityManager } from 'typeorm';
+
+export type Db = DataSource | EntityManager;
+
+/** Runs `fn` in one transaction (committed when it resolves, rolled back when it throws). */
+export async function withTransaction<T>(ds: DataSource, fn: (tx: EntityManager) => Promise<T>): Promise<T> {
+  return ds.transaction(fn);
+}
+
+/** The ISO UTC form every instant is stored in: `YYYY-MM-DDTHH:mm:ss.sssZ`. */
+export function toIsoInstant(value: string | Date): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) throw new RangeError(`not an instant: '${String(value)}'`);
+  return date.toISOString();
+}
+
+/** PostgreSQL returns SUM/COUNT of integers as strings (bigint); SQLite as numbers. */
+export function num(value: unknown): number {
+  return value === null || value === undefined ? 0 : Number(value);
+}
+
+export function numOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : Number(value);
+}
+
+/** Splits `items` into arrays of at most `size`, for multi-row inserts under the drivers' parameter limits. */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

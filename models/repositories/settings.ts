@@ -1,0 +1,216 @@
+/** Team settings (one row), channels with opening hours, platforms and shift templates. */
+import { Channel } from '../entities/channel';
+import { OpeningHours } from '../entities/opening-hours';
+import { Platform } from '../entities/platform';
+import { ShiftTemplate } from '../entities/shift-template';
+import { TeamSettings } from '../entities/team-settings';
+import type { Db } from './db';
+import { updateVersioned } from './versioned';
+
+/** Labour rules the rota must respect (hours are hours, times are local 'HH:mm'). */
+export interface LabourRules {
+  /** Allowed full-time shift lengths including the break, hours. */
+  shiftLengthsHours: number[];
+  /** Unpaid lunch break per full shift, minutes. */
+  breakMinutes: number;
+  /** Rest between the end of one shift and the start of the next, hours. */
+  minRestHours: number;
+  maxHoursPerWeek: number;
+  daysOffPerWeek: number;
+  earliestStart: string;
+  latestEnd: string;
+  maxConsecutiveDays: number;
+  /** Hours of a shift allowed after 22:00 (night work in the Labour Code of Georgia, 22:00-06:00). */
+  maxNightHoursPerShift: number;
+  /** How far a week's rostered hours may differ from the contract, hours. */
+  contractToleranceHours: number;
+  overtimeAllowed: boolean;
+}
+
+export const DEFAULT_LABOUR_RULES: LabourRules = {
+  shiftLengthsHours: [8, 9],
+  breakMinutes: 60,
+  minRestHours: 12,
+  maxHoursPerWeek: 40,
+  daysOffPerWeek: 2,
+  earliestStart: '08:00',
+  latestEnd: '23:00',
+  maxConsecutiveDays: 6,
+  maxNightHoursPerShift: 1,
+  contractToleranceHours: 1,
+  overtimeAllowed: false,
+};
+
+export interface TeamSettingsRecord {
+  id: number;
+  name: string;
+  timeZone: string;
+  intervalMinutes: number;
+  locale: string;
+  rules: LabourRules;
+  version: number;
+}
+
+export interface ChannelConfig {
+  id: string;
+  nameKey: string;
+  kind: 'voice' | 'chat';
+  targetServiceLevel: number | null;
+  thresholdSeconds: number | null;
+  targetAsaSeconds: number | null;
+  maxOccupancy: number | null;
+  shrinkage: number;
+  patienceSeconds: number | null;
+  maxAbandonRate: number | null;
+  concurrency: number;
+  sortOrder: number;
+  version: number;
+}
+
+export interface OpeningHoursRecord {
+  id: number;
+  channelId: string;
+  weekday: number;
+  opens: string;
+  closes: string;
+}
+
+export interface PlatformRecord {
+  id: number;
+  code: string;
+  name: string;
+}
+
+export interface ShiftTemplateRecord {
+  id: number;
+  name: string;
+  lengthMinutes: number;
+  breakMinutes: number;
+  partTime: boolean;
+  earliestStart: string;
+  latestEnd: string;
+  active: boolean;
+  version: number;
+}
+
+function parseRules(json: string): LabourRules {
+  return { ...DEFAULT_LABOUR_RULES, ...(JSON.parse(json) as Partial<LabourRules>) };
+}
+
+/** The settings row, or null before the first setup/seed. */
+export async function getTeamSettings(db: Db): Promise<TeamSettingsRecord | null> {
+  const row = await db.getRepository(TeamSettings).findOne({ where: {}, order: { id: 'ASC' } });
+  if (!row) return null;
+  return {
+    id: row.id,
+    name: row.name,
+    timeZone: row.timeZone,
+    intervalMinutes: row.intervalMinutes,
+    locale: row.locale,
+    rules: parseRules(row.rulesJson),
+    version: row.version,
+  };
+}
+
+export async function createTeamSettings(db: Db, input: Omit<TeamSettingsRecord, 'id' | 'version'>, now: string): Promise<TeamSettingsRecord> {
+  const repo = db.getRepository(TeamSettings);
+  const { rules, ...rest } = input;
+  await repo.save(repo.create({ ...rest, rulesJson: JSON.stringify(rules), createdAt: now, updatedAt: now }));
+  return (await getTeamSettings(db)) as TeamSettingsRecord;
+}
+
+export async function updateTeamSettings(
+  db: Db,
+  expectedVersion: number,
+  patch: Partial<Omit<TeamSettingsRecord, 'id' | 'version'>>,
+  now: string,
+): Promise<TeamSettingsRecord> {
+  const current = await getTeamSettings(db);
+  if (!current) throw new Error('team settings: not set up yet');
+  const { rules, ...rest } = patch;
+  const columns: Partial<TeamSettings> = { ...rest, updatedAt: now };
+  if (rules) columns.rulesJson = JSON.stringify({ ...current.rules, ...rules });
+  await updateVersioned(db, TeamSettings, 'team settings', current.id, expectedVersion, columns);
+  return (await getTeamSettings(db)) as TeamSettingsRecord;
+}
+
+function toChannel(row: Channel): ChannelConfig {
+  return {
+    id: row.id,
+    nameKey: row.nameKey,
+    kind: row.kind as 'voice' | 'chat',
+    targetServiceLevel: row.targetServiceLevel ?? null,
+    thresholdSeconds: row.thresholdSeconds ?? null,
+    targetAsaSeconds: row.targetAsaSeconds ?? null,
+    maxOccupancy: row.maxOccupancy ?? null,
+    shrinkage: Number(row.shrinkage),
+    patienceSeconds: row.patienceSeconds ?? null,
+    maxAbandonRate: row.maxAbandonRate ?? null,
+    concurrency: row.concurrency,
+    sortOrder: row.sortOrder,
+    version: row.version,
+  };
+}
+
+export async function listChannels(db: Db): Promise<ChannelConfig[]> {
+  const rows = await db.getRepository(Channel).find({ order: { sortOrder: 'ASC', id: 'ASC' } });
+  return rows.map(toChannel);
+}
+
+export async function getChannel(db: Db, id: string): Promise<ChannelConfig | null> {
+  const row = await db.getRepository(Channel).findOne({ where: { id } });
+  return row ? toChannel(row) : null;
+}
+
+export async function createChannel(db: Db, input: Omit<ChannelConfig, 'version'>): Promise<ChannelConfig> {
+  const repo = db.getRepository(Channel);
+  return toChannel(await repo.save(repo.create(input)));
+}
+
+export async function updateChannel(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  patch: Partial<Omit<ChannelConfig, 'id' | 'version'>>,
+): Promise<ChannelConfig> {
+  await updateVersioned(db, Channel, 'channel', id, expectedVersion, patch);
+  return (await getChannel(db, id)) as ChannelConfig;
+}
+
+export async function listOpeningHours(db: Db, channelId?: string): Promise<OpeningHoursRecord[]> {
+  const rows = await db.getRepository(OpeningHours).find({
+    where: channelId ? { channelId } : {},
+    order: { channelId: 'ASC', weekday: 'ASC', opens: 'ASC' },
+  });
+  return rows.map((r) => ({ id: r.id, channelId: r.channelId, weekday: r.weekday, opens: r.opens, closes: r.closes }));
+}
+
+/** Replaces a channel's opening hours with `hours` (one or more spans per weekday). */
+export async function replaceOpeningHours(db: Db, channelId: string, hours: Omit<OpeningHoursRecord, 'id' | 'channelId'>[]): Promise<void> {
+  const repo = db.getRepository(OpeningHours);
+  await repo.delete({ channelId });
+  if (hours.length > 0) await repo.insert(hours.map((h) => ({ ...h, channelId })));
+}
+
+export async function listPlatforms(db: Db): Promise<PlatformRecord[]> {
+  const rows = await db.getRepository(Platform).find({ order: { code: 'ASC' } });
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name }));
+}
+
+export async function listShiftTemplates(db: Db, opts: { activeOnly?: boolean } = {}): Promise<ShiftTemplateRecord[]> {
+  const rows = await db.getRepository(ShiftTemplate).find({
+    where: opts.activeOnly ? { active: true } : {},
+    order: { lengthMinutes: 'DESC', id: 'ASC' },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    lengthMinutes: r.lengthMinutes,
+    breakMinutes: r.breakMinutes,
+    partTime: !!r.partTime,
+    earliestStart: r.earliestStart,
+    latestEnd: r.latestEnd,
+    active: !!r.active,
+    version: r.version,
+  }));
+}
