@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 import net from 'node:net';
 
 const PG_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const extra = process.argv.slice(2);
+// Extra arguments go to mocha (e.g. `npm test -- --grep erlang`); the default is the whole suite.
+const args = process.argv.slice(2);
+const extra = args.some((a) => a.endsWith('.ts')) ? args : ['test/**/*.test.ts', ...args];
 
 function pgReachable(url) {
   const { hostname, port } = new URL(url);
