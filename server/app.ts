@@ -1,0 +1,100 @@
+/**
+ * Builds the Express app from its dependencies; it does not listen (see start.ts), so tests
+ * start it on port 0 against a temporary database.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import { engine } from 'express-handlebars';
+import type { Config } from './config';
+import type { Services } from './services';
+import { helpers } from './views-helpers';
+import { DatabaseSessionStore } from './session-store';
+import { csrfProtection } from './middleware/csrf';
+import { localeMiddleware } from './middleware/locale';
+import { loadUser } from './middleware/auth';
+import { errorHandler, notFound } from './middleware/errors';
+import { navItems } from './navigation';
+import { routeModules } from './routes';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface AppDeps {
+  config: Readonly<Config>;
+  services: Services;
+  /** The clock: injected so that tests can fix "now". */
+  now: () => Date;
+  log?: (message: string, err?: unknown) => void;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const { config, services } = deps;
+  const log = deps.log ?? ((message, err) => console.error(message, err));
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', 1);
+
+  app.engine('hbs', engine({ extname: '.hbs', defaultLayout: 'main', layoutsDir: path.join(ROOT, 'views/layouts'), partialsDir: path.join(ROOT, 'views/partials'), helpers }));
+  app.set('view engine', 'hbs');
+  app.set('views', path.join(ROOT, 'views'));
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // Charts and heat maps colour cells with inline style attributes; no inline scripts.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: config.cookieSecure ? [] : null,
+        },
+      },
+      strictTransportSecurity: config.cookieSecure,
+    }),
+  );
+  app.use('/static', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
+  app.get('/vendor/htmx.min.js', (_req, res) => res.sendFile(path.join(ROOT, 'node_modules/htmx.org/dist/htmx.min.js')));
+  app.get('/healthz', (_req, res) => res.json({ ok: true }));
+
+  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.use(express.json({ limit: '1mb' }));
+  app.use(
+    session({
+      name: 'rota.sid',
+      secret: config.sessionSecret,
+      store: new DatabaseSessionStore(services.sessions, deps.now, config.sessionHours * 3_600_000),
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: config.sessionHours * 3_600_000 },
+    }),
+  );
+  app.use(loadUser(services.users));
+  app.use(localeMiddleware);
+  app.use(csrfProtection);
+  app.use((req, res, next) => {
+    res.locals.zone = services.timeZone();
+    res.locals.demoMode = config.demoMode;
+    res.locals.currentPath = req.path;
+    if (req.user) {
+      res.locals.currentUser = req.user;
+      res.locals.navItems = navItems(req.user, req.path);
+    }
+    if (req.session?.flash?.length) {
+      res.locals.flash = req.session.flash;
+      req.session.flash = [];
+    }
+    next();
+  });
+
+  for (const mount of routeModules) app.use(mount({ ...deps, log }));
+
+  app.use(notFound);
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,34 @@
+/** What Rota adds to Express's request and to the session, typed once. */
+import 'express-session';
+import type { Locale, Translator } from './i18n';
+import type { Role } from './permissions';
+
+export interface CurrentUser {
+  id: number;
+  username: string;
+  role: Role;
+  staffId: number | null;
+  displayName: string;
+  locale: Locale | null;
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    userId?: number;
+    csrfToken?: string;
+    locale?: Locale;
+    flash?: { kind: 'info' | 'error'; key: string; params?: Record<string, unknown> }[];
+    /** An uploaded history file waiting for the coordinator to confirm its preview. */
+    pendingImport?: { id: string; path: string; fileName: string; onOverlap: 'replace' | 'refuse' };
+  }
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    user?: CurrentUser;
+    /** Set when the request authenticated with an API bearer token (no cookie, no CSRF). */
+    apiTokenUser?: boolean;
+    locale: Locale;
+    t: Translator;
+  }
+}

@@ -1,0 +1,29 @@
+/** Renders errors: a page for browsers, JSON for the API, never a stack trace to the user. */
+import type { NextFunction, Request, Response } from 'express';
+import { HttpError } from '../http-error';
+import { translate, DEFAULT_LOCALE } from '../i18n';
+
+const TITLES: Record<number, string> = { 403: 'error.403.title', 404: 'error.404.title' };
+
+export function notFound(_req: Request, _res: Response, next: NextFunction): void {
+  next(new HttpError(404, 'error.404.body'));
+}
+
+export function errorHandler(log: (msg: string, err: unknown) => void) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const http = err instanceof HttpError ? err : null;
+    const bodyTooLarge = (err as { type?: string })?.type === 'entity.too.large';
+    const status = http?.status ?? (bodyTooLarge ? 413 : 500);
+    if (status >= 500) log(`${req.method} ${req.originalUrl} failed`, err);
+    const locale = req.locale ?? DEFAULT_LOCALE;
+    const messageKey = http?.messageKey ?? (status === 413 ? 'error.tooLarge' : 'error.500.body');
+    const message = translate(locale, messageKey, http?.params);
+    if (res.headersSent) return;
+    res.status(status);
+    if (req.path.startsWith('/api/') || req.accepts(['html', 'json']) === 'json') {
+      res.json({ ok: false, error: message });
+      return;
+    }
+    res.render('pages/error', { pageTitle: translate(locale, TITLES[status] ?? 'error.title'), titleKey: TITLES[status] ?? 'error.title', message });
+  };
+}

@@ -1,0 +1,27 @@
+/** The menu: each entry shows only to roles with its permission. */
+import type { CurrentUser } from './express-augment';
+import { can, type Permission } from './permissions';
+
+interface NavEntry {
+  href: string;
+  labelKey: string;
+  permission?: Permission;
+}
+
+const ENTRIES: NavEntry[] = [
+  { href: '/', labelKey: 'nav.home' },
+  { href: '/rota', labelKey: 'nav.rota', permission: 'rota:view' },
+  { href: '/forecast', labelKey: 'nav.forecast', permission: 'forecast:view' },
+  { href: '/staffing', labelKey: 'nav.staffing', permission: 'staffing:view' },
+  { href: '/erlang', labelKey: 'nav.erlang', permission: 'scenarios:run' },
+  { href: '/history', labelKey: 'nav.history', permission: 'history:view' },
+  { href: '/staff', labelKey: 'nav.staff', permission: 'team:view' },
+];
+
+export function navItems(user: CurrentUser, currentPath: string) {
+  return ENTRIES.filter((e) => (!e.permission || can(user.role, e.permission))).map((e) => ({
+    href: e.href,
+    labelKey: e.labelKey,
+    active: e.href === '/' ? currentPath === '/' : currentPath === e.href || currentPath.startsWith(`${e.href}/`),
+  }));
+}

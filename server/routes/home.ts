@@ -1,0 +1,19 @@
+/** The home page: what each role needs first (coordinator: the week at a glance; agent: next shifts). */
+import { Router } from 'express';
+import type { RouteDeps } from './index';
+import { requireLogin } from '../middleware/auth';
+import { homeViewModel } from '../view-models/home';
+
+export function homeRoutes({ services, now }: RouteDeps): Router {
+  const router = Router();
+  router.get('/', requireLogin, async (req, res, next) => {
+    try {
+      const user = req.user!;
+      const summary = await services.homeSummary(user, now());
+      res.render('pages/home', { pageTitle: req.t('home.title'), ...homeViewModel(user, summary) });
+    } catch (err) {
+      next(err);
+    }
+  });
+  return router;
+}

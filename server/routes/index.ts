@@ -1,0 +1,11 @@
+/** Every route module, mounted in this order by createApp. */
+import type { Router } from 'express';
+import type { AppDeps } from '../app';
+import { authRoutes } from './auth';
+import { homeRoutes } from './home';
+import { staffRoutes } from './staff';
+import { historyRoutes } from './history';
+
+export type RouteDeps = AppDeps & { log: (message: string, err?: unknown) => void };
+
+export const routeModules: ((deps: RouteDeps) => Router)[] = [authRoutes, homeRoutes, staffRoutes, historyRoutes];

@@ -1,0 +1,145 @@
+/**
+ * Wiring: the one place where the web app meets the data layer. `buildServices` turns the
+ * repositories (plain objects from models/) and the use cases into what routes call, so
+ * routes stay thin and never see TypeORM.
+ */
+import { createHash } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import type { DataSource } from '../models';
+import { findUserByUsername, getUser, listUsers, recordLogin, useApiToken, type UserRecord } from '../models/repositories/users';
+import { getSessionData, setSessionData, touchSession, destroySession, pruneExpiredSessions } from '../models/repositories/sessions';
+import { listStaff, getStaff, createStaff, updateStaff, countStaff } from '../models/repositories/staff';
+import { getTeamSettings } from '../models/repositories/settings';
+import { StaleEditError, NotFoundError } from '../models/errors';
+import type { Config } from './config';
+import type { CurrentUser } from './express-augment';
+import { isLocale } from './i18n';
+import type { Role } from './permissions';
+import type { SessionBackend } from './session-store';
+import type { StaffForm, StaffMember } from './view-models/staff';
+import type { HomeSummary } from './view-models/home';
+import type { HistoryWeek, ImportResult } from './view-models/history';
+import { historyWeek } from './use-cases/history-week';
+import { homeSummary } from './use-cases/home-summary';
+import type { ImportHistoryInput } from './use-cases/import-history';
+
+export type SaveResult = { kind: 'ok'; person: StaffMember } | { kind: 'stale'; current: StaffMember } | { kind: 'notFound' };
+
+export interface Services {
+  db: DataSource;
+  timeZone(): string;
+  demoPassword: string;
+  sessions: SessionBackend;
+  users: {
+    byId(id: number): Promise<CurrentUser | null>;
+    byApiToken(token: string): Promise<CurrentUser | null>;
+    verifyLogin(username: string, password: string): Promise<CurrentUser | null>;
+    demoLogins(): Promise<{ username: string; role: string; name: string }[]>;
+  };
+  staff: {
+    list(filter: { role?: string; skill?: string }): Promise<StaffMember[]>;
+    get(id: number): Promise<StaffMember | null>;
+    create(form: StaffForm, userId: number): Promise<SaveResult>;
+    update(id: number, form: StaffForm, expectedVersion: number, userId: number): Promise<SaveResult>;
+  };
+  history: { week(weekStart: string | null, now: Date): Promise<HistoryWeek> };
+  homeSummary(user: CurrentUser, now: Date): Promise<HomeSummary>;
+  importHistory(input: Omit<ImportHistoryInput, 'zone' | 'intervalMinutes'>): Promise<ImportResult>;
+  ensureDemoData(now: DateTime): Promise<boolean>;
+}
+
+/** Verifying against a fixed hash when the user is unknown keeps the timing of both answers alike. */
+const DUMMY_HASH_PROMISE = argonHash('not-a-real-password-just-timing');
+
+export function buildServices(ds: DataSource, config: Readonly<Config>): Services {
+  let zone = config.timeZone;
+  let intervalMinutes = 60;
+  const refreshSettings = async () => {
+    const settings = await getTeamSettings(ds);
+    if (settings) {
+      zone = settings.timeZone;
+      intervalMinutes = settings.intervalMinutes;
+    }
+  };
+  void refreshSettings().catch(() => undefined);
+  const nowIso = () => new Date().toISOString();
+
+  async function toCurrentUser(u: UserRecord | null): Promise<CurrentUser | null> {
+    if (!u || u.disabled || (u.isDemo && !config.demoMode)) return null;
+    const person = u.staffId !== null ? await getStaff(ds, u.staffId) : null;
+    return { id: u.id, username: u.username, role: u.role as Role, staffId: u.staffId, displayName: person?.name ?? u.username, locale: isLocale(u.locale) ? u.locale : null };
+  }
+
+  async function withUsernames(people: Awaited<ReturnType<typeof listStaff>>): Promise<StaffMember[]> {
+    const byStaff = new Map((await listUsers(ds)).filter((u) => u.staffId !== null).map((u) => [u.staffId as number, u.username]));
+    return people.map((p) => ({ ...p, username: byStaff.get(p.id) ?? null }));
+  }
+
+  async function save(run: () => Promise<Awaited<ReturnType<typeof getStaff>>>, id: number | null): Promise<SaveResult> {
+    try {
+      const person = (await run())!;
+      return { kind: 'ok', person: { ...person, username: null } };
+    } catch (err) {
+      if (err instanceof StaleEditError && id !== null) {
+        const current = await getStaff(ds, id);
+        return current ? { kind: 'stale', current: (await withUsernames([current]))[0] } : { kind: 'notFound' };
+      }
+      if (err instanceof NotFoundError) return { kind: 'notFound' };
+      throw err;
+    }
+  }
+
+  return {
+    db: ds,
+    timeZone: () => zone,
+    demoPassword: 'rota-demo',
+    sessions: {
+      get: (sid, now) => getSessionData(ds, sid, now),
+      set: (sid, data, expiresAt) => setSessionData(ds, sid, data, expiresAt),
+      destroy: (sid) => destroySession(ds, sid),
+      touch: (sid, expiresAt) => touchSession(ds, sid, expiresAt),
+      prune: (now) => pruneExpiredSessions(ds, now),
+    },
+    users: {
+      byId: async (id) => toCurrentUser(await getUser(ds, id)),
+      byApiToken: async (token) => {
+        const found = await useApiToken(ds, createHash('sha256').update(token).digest('hex'), nowIso());
+        return toCurrentUser(found?.user ?? null);
+      },
+      verifyLogin: async (username, password) => {
+        const user = await findUserByUsername(ds, username);
+        const ok = await argonVerify(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), password).catch(() => false);
+        const current = ok ? await toCurrentUser(user) : null;
+        if (current) await recordLogin(ds, current.id, nowIso());
+        return current;
+      },
+      demoLogins: async () => {
+        if (!config.demoMode) return [];
+        const people = new Map((await listStaff(ds)).map((p) => [p.id, p.name]));
+        return (await listUsers(ds))
+          .filter((u) => u.isDemo && !u.disabled)
+          .map((u) => ({ username: u.username, role: u.role, name: u.staffId !== null ? (people.get(u.staffId) ?? '') : '' }));
+      },
+    },
+    staff: {
+      list: async (filter) =>
+        (await withUsernames(await listStaff(ds))).filter((p) => (!filter.role || p.role === filter.role) && (!filter.skill || p.skills.includes(filter.skill))),
+      get: async (id) => {
+        const p = await getStaff(ds, id);
+        return p ? (await withUsernames([p]))[0] : null;
+      },
+      create: (form, _userId) =>
+        save(async () => createStaff(ds, { ...form, code: `s${Date.now().toString(36)}` }, nowIso()), null),
+      update: (id, form, expectedVersion, _userId) => save(async () => updateStaff(ds, id, expectedVersion, form, nowIso()), id),
+    },
+    history: { week: (weekStart, now) => historyWeek(ds, { zone, intervalMinutes, weekStart, now }) },
+    homeSummary: (user, now) => homeSummary(ds, { zone, user, now, staffCount: () => countStaff(ds) }),
+    importHistory: async (input) => (await import('./use-cases/import-history')).importHistory({ ds }, { ...input, zone, intervalMinutes }),
+    ensureDemoData: async (now) => {
+      const created = await (await import('../seeds')).ensureDemoData(ds, now);
+      await refreshSettings();
+      return created;
+    },
+  };
+}

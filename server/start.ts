@@ -1,0 +1,42 @@
+/**
+ * `npm start`: read the configuration, open the database (migrating it), seed the demo team on
+ * the first start in demo mode, then listen. Everything else is built by createApp.
+ */
+import { DateTime } from 'luxon';
+import { loadConfig, ConfigError } from './config';
+import { createApp } from './app';
+import { openDatabase, describeDatabase } from '../models';
+import { buildServices } from './services';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const started = Date.now();
+  const db = await openDatabase(config);
+  const services = buildServices(db, config);
+  if (config.demoMode) {
+    const seeded = await services.ensureDemoData(DateTime.now());
+    if (seeded) console.log(`Demo data created in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  }
+  const app = createApp({ config, services, now: () => new Date() });
+  const server = app.listen(config.port, config.host, async () => {
+    const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+    console.log(`Rota is running at http://${shownHost}:${config.port}  (database: ${describeDatabase(config)})`);
+    if (config.demoMode) {
+      const logins = await services.users.demoLogins();
+      console.log(`\nDemo logins (password for all: ${services.demoPassword}):`);
+      for (const l of logins) console.log(`  ${l.username.padEnd(22)} ${l.role.padEnd(12)} ${l.name}`);
+      console.log('');
+    }
+  });
+  const stop = () => {
+    server.close(() => void db.destroy().finally(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+/** Template data for the history chart and for the import preview/result. */
+import { DateTime } from 'luxon';
+import type { Locale, Translator } from '../i18n';
+import { lineChartSvg } from '../charts/line-chart';
+
+export interface HistoryHour {
+  start: string;
+  offered: number | null;
+  answered: number | null;
+  abandoned: number | null;
+  ahtSeconds: number | null;
+}
+
+export interface HistoryWeek {
+  zone: string;
+  weekStart: string | null;
+  prevWeek: string | null;
+  nextWeek: string | null;
+  first: string | null;
+  last: string | null;
+  channels: { channel: string; hours: HistoryHour[] }[];
+}
+
+function dayTotals(hours: HistoryHour[], zone: string) {
+  const days = new Map<string, { date: string; offered: number; answered: number; abandoned: number; handleSeconds: number; handled: number }>();
+  for (const h of hours) {
+    const date = DateTime.fromISO(h.start, { zone }).toISODate()!;
+    const d = days.get(date) ?? { date, offered: 0, answered: 0, abandoned: 0, handleSeconds: 0, handled: 0 };
+    d.offered += h.offered ?? 0;
+    d.answered += h.answered ?? 0;
+    d.abandoned += h.abandoned ?? 0;
+    if (h.ahtSeconds !== null && h.offered) {
+      d.handleSeconds += h.ahtSeconds * (h.answered ?? h.offered);
+      d.handled += h.answered ?? h.offered;
+    }
+    days.set(date, d);
+  }
+  return [...days.values()].map((d) => ({
+    ...d,
+    start: DateTime.fromISO(d.date, { zone }).toUTC().toISO(),
+    ahtSeconds: d.handled ? d.handleSeconds / d.handled : null,
+    abandonRate: d.offered ? d.abandoned / d.offered : null,
+  }));
+}
+
+export function historyWeekViewModel(w: HistoryWeek, t: Translator, locale: Locale) {
+  const fmtLocale = locale === 'ka' ? 'ka-GE' : 'en-GB';
+  const channels = w.channels.map((c) => {
+    const labels = c.hours.map((h) => DateTime.fromISO(h.start, { zone: w.zone }).setLocale(fmtLocale).toFormat('ccc d'));
+    const chart = lineChartSvg({
+      title: t('history.chartTitle', { channel: t(`channel.${c.channel}`) }),
+      xLabels: labels,
+      labelEvery: Math.max(1, Math.round(c.hours.length / 7)),
+      series: [{ label: t('history.offered'), values: c.hours.map((h) => h.offered), className: `series-${c.channel}` }],
+    });
+    const days = dayTotals(c.hours, w.zone);
+    return { channel: c.channel, nameKey: `channel.${c.channel}`, chart, days, total: days.reduce((s, d) => s + d.offered, 0) };
+  });
+  return { ...w, channels, hasData: w.weekStart !== null };
+}
+
+export interface ImportSummary {
+  rowCount: number;
+  intervalCount: number;
+  first: string | null;
+  last: string | null;
+  perChannel: { channel: string; intervals: number; volume: number }[];
+  overlapCount: number;
+  replaced: number;
+}
+
+export type ImportResult =
+  | { ok: true; summary: ImportSummary }
+  | { ok: false; errors: { line: number; field: string; message: string; value?: string }[]; errorCount: number; overlapCount?: number; overlapFirst?: string | null; overlapLast?: string | null };
+
+export function importResultViewModel(result: ImportResult, isPreview: boolean) {
+  if (result.ok) return { preview: isPreview, summary: result.summary, hasOverlap: result.summary.overlapCount > 0 };
+  return {
+    failed: true,
+    errors: result.errors,
+    errorCount: result.errorCount,
+    moreErrors: result.errorCount > result.errors.length ? result.errorCount - result.errors.length : 0,
+    overlapCount: result.overlapCount ?? 0,
+    overlapFirst: result.overlapFirst ?? null,
+    overlapLast: result.overlapLast ?? null,
+  };
+}

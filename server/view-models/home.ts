@@ -1,0 +1,46 @@
+/** Template data for the home page, per role. */
+import type { CurrentUser } from '../express-augment';
+import { can } from '../permissions';
+
+export interface HomeSummary {
+  staffCount: number;
+  callsYesterday: number | null;
+  chatsYesterday: number | null;
+  abandonedYesterday: number | null;
+  callsLast7Days: number | null;
+  historyFrom: string | null;
+  historyTo: string | null;
+  pendingTimeOff: number;
+  /** The signed-in person's next published shifts (start/end ISO, channel). */
+  nextShifts: { start: string; end: string; channel: string }[];
+  /** Extra panels later steps add (rota status, forecast status…), already translated keys + values. */
+  panels: { titleKey: string; lines: { labelKey: string; value: string; href?: string }[] }[];
+}
+
+export function homeViewModel(user: CurrentUser, s: HomeSummary) {
+  const seesTeam = can(user.role, 'team:view') && user.role !== 'admin';
+  const leadKey =
+    user.role === 'agent' ? 'home.agent.lead' : user.role === 'team_lead' ? 'home.lead.lead' : user.role === 'admin' ? 'home.admin.lead' : 'home.coordinator.lead';
+  const stats = seesTeam
+    ? [
+        { labelKey: 'home.stat.staff', value: s.staffCount },
+        { labelKey: 'home.stat.callsYesterday', value: s.callsYesterday },
+        { labelKey: 'home.stat.chatsYesterday', value: s.chatsYesterday },
+        { labelKey: 'home.stat.asaYesterday', value: s.abandonedYesterday },
+        { labelKey: 'home.stat.callsWeek', value: s.callsLast7Days },
+        { labelKey: 'home.stat.pendingRequests', value: s.pendingTimeOff },
+      ]
+    : [];
+  return {
+    leadKey,
+    stats,
+    seesTeam,
+    hasHistory: s.historyFrom !== null,
+    historyFrom: s.historyFrom,
+    historyTo: s.historyTo,
+    showOwnShifts: user.staffId !== null,
+    nextShifts: s.nextShifts,
+    panels: s.panels,
+    isAdmin: user.role === 'admin',
+  };
+}

@@ -1,0 +1,76 @@
+/** The staff form's schema and the template data for the staff pages. */
+import { z } from 'zod';
+
+export interface StaffMember {
+  id: number;
+  code: string;
+  name: string;
+  role: 'agent' | 'team_lead' | 'coordinator' | 'head';
+  skills: string[];
+  contractHoursPerWeek: number;
+  activeFrom: string;
+  activeTo: string | null;
+  email: string | null;
+  phone: string | null;
+  username: string | null;
+  version: number;
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'staff.error.date');
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : null));
+
+export const StaffFormSchema = z
+  .object({
+    name: z.string().trim().min(2, 'staff.error.name').max(120, 'staff.error.name'),
+    role: z.enum(['agent', 'team_lead', 'coordinator', 'head'], { message: 'staff.error.role' }),
+    skills: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .transform((v) => [v ?? []].flat())
+      .pipe(z.array(z.enum(['voice', 'chat'], { message: 'staff.error.skills' })).min(1, 'staff.error.skills')),
+    contractHoursPerWeek: z.coerce.number({ message: 'staff.error.hours' }).min(1, 'staff.error.hours').max(40, 'staff.error.hours'),
+    activeFrom: isoDate,
+    activeTo: z
+      .union([isoDate, z.literal('')])
+      .optional()
+      .transform((v) => (v ? v : null)),
+    email: optionalText(200).pipe(z.string().email('staff.error.email').nullable()),
+    phone: optionalText(40),
+    version: z.coerce.number().int().min(0).default(0),
+  })
+  .refine((f) => f.activeTo === null || f.activeTo >= f.activeFrom, { path: ['activeTo'], message: 'staff.error.activeTo' });
+
+export type StaffForm = z.infer<typeof StaffFormSchema>;
+
+/** field → message key, for the form to show next to each field. */
+export function staffFormErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    out[field] ??= issue.message.startsWith('staff.') ? issue.message : 'staff.error.invalid';
+  }
+  return out;
+}
+
+export function staffFormValues(p: StaffMember | null) {
+  return p
+    ? { ...p, activeTo: p.activeTo ?? '', email: p.email ?? '', phone: p.phone ?? '' }
+    : { id: null, name: '', role: 'agent', skills: ['voice'], contractHoursPerWeek: 40, activeFrom: '', activeTo: '', email: '', phone: '', version: 0 };
+}
+
+export function staffListViewModel(people: StaffMember[], filter: { role?: string; skill?: string }) {
+  const totalHours = people.reduce((sum, p) => sum + p.contractHoursPerWeek, 0);
+  return {
+    people: people.map((p) => ({ ...p, roleKey: `role.${p.role}`, skillKeys: p.skills.map((s) => ({ skill: s, key: `skill.${s}` })) })),
+    filter,
+    count: people.length,
+    totalHours,
+    roles: ['agent', 'team_lead', 'coordinator', 'head'],
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * A real Rota server for HTTP tests: a fresh migrated database (SQLite file or PostgreSQL
+ * schema, see db.ts), a small team with one account per role, the app listening on port 0,
+ * and a cookie-keeping client that reads CSRF tokens from the pages like a browser would.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { hash } from '@node-rs/argon2';
+import { createApp } from '../../server/app';
+import { buildServices } from '../../server/services';
+import { loadConfig, type Config } from '../../server/config';
+import { createTeamSettings, createChannel, DEFAULT_LABOUR_RULES } from '../../models/repositories/settings';
+import { createStaff } from '../../models/repositories/staff';
+import { createUser, type UserRole } from '../../models/repositories/users';
+import { createTestDataSource, destroyTestDataSource } from './db';
+import type { DataSource } from '../../models';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+export const TEST_ROLES: UserRole[] = ['agent', 'team_lead', 'coordinator', 'head', 'admin'];
+
+export interface TestApp {
+  baseUrl: string;
+  ds: DataSource;
+  config: Readonly<Config>;
+  client(): TestClient;
+  /** A client already logged in as the fixture user of `role` (username = role). */
+  loginAs(role: UserRole): Promise<TestClient>;
+  close(): Promise<void>;
+}
+
+let passwordHash: Promise<string> | null = null;
+
+export async function seedMinimalTeam(ds: DataSource): Promise<void> {
+  const now = '2026-11-20T08:00:00.000Z';
+  await createTeamSettings(ds, { name: 'Test team', timeZone: 'Asia/Tbilisi', intervalMinutes: 60, locale: 'en', rules: DEFAULT_LABOUR_RULES }, now);
+  const base = { targetServiceLevel: 0.8, targetAsaSeconds: null, maxOccupancy: 0.85, shrinkage: 0.3, maxAbandonRate: null };
+  await createChannel(ds, { ...base, id: 'voice', nameKey: 'channel.voice', kind: 'voice', thresholdSeconds: 20, patienceSeconds: 120, concurrency: 1, sortOrder: 1 });
+  await createChannel(ds, { ...base, id: 'chat', nameKey: 'channel.chat', kind: 'chat', thresholdSeconds: 180, patienceSeconds: null, concurrency: 2, sortOrder: 2 });
+  passwordHash ??= hash(TEST_PASSWORD);
+  const pw = await passwordHash;
+  let n = 0;
+  for (const role of TEST_ROLES) {
+    n++;
+    const person =
+      role === 'admin'
+        ? null
+        : await createStaff(ds, { code: `t${n}`, name: `Test ${role}`, role, skills: ['voice', 'chat'], contractHoursPerWeek: 40, activeFrom: '2025-01-01' }, now);
+    await createUser(ds, { username: role, passwordHash: pw, role, staffId: person?.id ?? null }, now);
+  }
+}
+
+export async function startTestApp(opts: { env?: Record<string, string>; now?: () => Date; seed?: (ds: DataSource) => Promise<void> } = {}): Promise<TestApp> {
+  const ds = await createTestDataSource();
+  await (opts.seed ?? seedMinimalTeam)(ds);
+  const config = loadConfig({ ROTA_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40), ...opts.env });
+  const services = buildServices(ds, config);
+  const app = createApp({ config, services, now: opts.now ?? (() => new Date()), log: () => undefined });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const t: TestApp = {
+    baseUrl,
+    ds,
+    config,
+    client: () => new TestClient(baseUrl),
+    loginAs: async (role) => {
+      const c = new TestClient(baseUrl);
+      const res = await c.postForm('/login', { username: role, password: TEST_PASSWORD }, '/login');
+      if (res.status !== 302) throw new Error(`login as ${role} failed: HTTP ${res.status}`);
+      return c;
+    },
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await destroyTestDataSource(ds);
+    },
+  };
+  return t;
+}
+
+/** A fetch wrapper that keeps cookies and knows the page's CSRF token. */
+export class TestClient {
+  private cookies = new Map<string, string>();
+  csrf: string | null = null;
+
+  constructor(readonly baseUrl: string) {}
+
+  async request(path: string, init: RequestInit = {}): Promise<Response & { text: string }> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const res = await fetch(this.baseUrl + path, { ...init, headers, redirect: 'manual' });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair.indexOf('=');
+      this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    const text = await res.text();
+    const token = text.match(/name="_csrf" value="([^"]+)"/)?.[1];
+    if (token) this.csrf = token;
+    return Object.assign(res, { text });
+  }
+
+  get(path: string) {
+    return this.request(path);
+  }
+
+  /** Loads `formPage` first (for its CSRF token) unless one is known, then posts the form. */
+  async postForm(path: string, fields: Record<string, string | string[]>, formPage?: string) {
+    if (formPage || !this.csrf) await this.get(formPage ?? '/');
+    const body = new URLSearchParams();
+    body.set('_csrf', this.csrf ?? '');
+    for (const [k, v] of Object.entries(fields)) for (const item of [v].flat()) body.append(k, item);
+    return this.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  }
+}
