@@ -1,0 +1,134 @@
+/**
+ * `wfm schedule --requirements REQ.csv --staff STAFF.json --week 2026-12-07 [--time-limit 60] [--seed 1]`
+ * File mode: reads the two files, solves the week's rota in a worker thread and prints it as
+ * JSON on stdout (progress on stderr). Input errors name the file, line/path and field; then
+ * nothing is printed on stdout and the exit code is 2. Exit code 1: no rota keeps the rules
+ * (the reasons go to stderr and into the JSON's "explanation").
+ *
+ * Database mode (`--week` alone) belongs to the server side and is wired separately.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import {
+  formatInputError, parseRequirementsCsv, parseStaffJson, problemFromFiles, solveRotaInWorker, type RotaSolution,
+} from '../../scheduling/index';
+
+interface Io {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+const flagsSchema = z.object({
+  requirements: z.string().optional(),
+  staff: z.string().optional(),
+  week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date yyyy-mm-dd (the Monday that starts the week)'),
+  'time-limit': z.coerce.number().positive().max(3600).default(60),
+  seed: z.coerce.number().int().min(0).default(1),
+  'in-process': z.boolean().default(false),
+});
+
+export async function run(args: string[], io: Io): Promise<number> {
+  let raw;
+  try {
+    raw = parseArgs({
+      args,
+      options: {
+        requirements: { type: 'string' }, staff: { type: 'string' }, week: { type: 'string' },
+        'time-limit': { type: 'string' }, seed: { type: 'string' }, 'in-process': { type: 'boolean' },
+      },
+      strict: true,
+    }).values;
+  } catch (err) {
+    io.stderr.write(`wfm schedule: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const flags = flagsSchema.safeParse(raw);
+  if (!flags.success) {
+    for (const i of flags.error.issues) io.stderr.write(`wfm schedule: --${i.path.join('.')}: ${i.message}\n`);
+    return 2;
+  }
+  const f = flags.data;
+  if (!f.requirements && !f.staff) return databaseMode(f.week, io);
+  if (!f.requirements || !f.staff) {
+    io.stderr.write('wfm schedule: file mode needs both --requirements and --staff\n');
+    return 2;
+  }
+  return fileMode({ requirements: f.requirements, staff: f.staff, week: f.week, timeLimit: f['time-limit'], seed: f.seed, inProcess: f['in-process'] }, io);
+}
+
+async function fileMode(f: { requirements: string; staff: string; week: string; timeLimit: number; seed: number; inProcess: boolean }, io: Io): Promise<number> {
+  const texts = await readBoth(f.requirements, f.staff, io);
+  if (!texts) return 2;
+  const reqName = f.requirements.split('/').pop() ?? 'REQ.csv';
+  const staffName = f.staff.split('/').pop() ?? 'STAFF.json';
+  const req = parseRequirementsCsv(texts[0], reqName);
+  const staff = parseStaffJson(texts[1], req.ok ? req.value.channels : undefined, staffName);
+  const errors = [...(req.ok ? [] : req.errors), ...(staff.ok ? [] : staff.errors)];
+  if (!req.ok || !staff.ok) {
+    for (const e of errors) io.stderr.write(`${formatInputError(e)}\n`);
+    return 2;
+  }
+  const problem = problemFromFiles(req.value, staff.value, f.week);
+  const onProgress = (p: { phase: string; seconds: number; objective?: number; bound?: number; gap?: number }) => {
+    const fig = (v?: number) => (v === undefined || v === null || !Number.isFinite(v) ? '-' : v.toFixed(2));
+    io.stderr.write(`[${p.seconds.toFixed(1)} s] ${p.phase} objective ${fig(p.objective)} bound ${fig(p.bound)}\n`);
+  };
+  const options = { timeLimitSeconds: f.timeLimit, seed: f.seed, onProgress };
+  const solution = f.inProcess
+    ? await (await import('../../scheduling/solve-rota')).solveRota(problem, options)
+    : await solveRotaInWorker(problem, options);
+  io.stdout.write(`${JSON.stringify(publish(solution), null, 1)}\n`);
+  if (solution.status === 'infeasible') {
+    for (const e of solution.explanation) io.stderr.write(`wfm schedule: ${e.text}\n`);
+    return 1;
+  }
+  io.stderr.write(`wfm schedule: ${solution.status}, shortfall ${solution.shortfallAgentHours} agent-hours, gap ${(solution.gap * 100).toFixed(2)}%\n`);
+  return 0;
+}
+
+async function readBoth(reqPath: string, staffPath: string, io: Io): Promise<[string, string] | null> {
+  try {
+    return [await readFile(reqPath, 'utf8'), await readFile(staffPath, 'utf8')];
+  } catch (err) {
+    io.stderr.write(`wfm schedule: cannot read input: ${(err as Error).message}\n`);
+    return null;
+  }
+}
+
+/** The published JSON: numbers only (no Infinity), coverage rows as the checker reads them. */
+function publish(s: RotaSolution) {
+  const num = (v: number) => (Number.isFinite(v) ? v : null);
+  return {
+    status: s.status,
+    shifts: s.shifts,
+    objective: num(s.objective),
+    bound: num(s.bound),
+    gap: num(s.gap),
+    shortfallAgentHours: s.shortfallAgentHours,
+    coverage: s.coverage.map(({ timestamp, channel, required, onDuty }) => ({ timestamp, channel, required, onDuty })),
+    explanation: s.explanation,
+    stats: s.stats,
+  };
+}
+
+// ---------------------------------------------------------------- database mode
+// `wfm schedule --week W` without files reads the team and requirements from the database.
+// It is provided by server/use-cases/schedule-week (exporting scheduleFromDatabase), which
+// another part of the project adds; until it exists this says so and exits with code 2.
+async function databaseMode(week: string, io: Io): Promise<number> {
+  const modulePath = '../../server/use-cases/schedule-week';
+  let mod: { scheduleFromDatabase?: (week: string, io: Io) => Promise<number> };
+  try {
+    mod = (await import(modulePath)) as typeof mod;
+  } catch {
+    io.stderr.write('wfm schedule: database mode not available yet (use --requirements and --staff)\n');
+    return 2;
+  }
+  if (typeof mod.scheduleFromDatabase !== 'function') {
+    io.stderr.write('wfm schedule: database mode not available yet (use --requirements and --staff)\n');
+    return 2;
+  }
+  return mod.scheduleFromDatabase(week, io);
+}

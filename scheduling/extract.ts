@@ -1,0 +1,51 @@
+import type { Pattern, PersonPlan } from './candidates';
+import type { RotaModel } from './model/rota-model';
+import type { Problem, Shift } from './types';
+import { toIso, type Week } from './week';
+import { assignActivities } from './activities';
+
+/** A person's shift in solver terms: pattern and lunch start (minutes from week start). */
+export interface Assignment {
+  person: number;
+  pattern: number;
+  breakStart: number;
+}
+
+/** Reads x and b from a MIP solution; lunches go to the group's members in order. */
+export function assignmentsFromSolution(model: RotaModel, patterns: Pattern[], values: Float64Array): Assignment[] {
+  const out: Assignment[] = [];
+  model.groups.forEach((g) => {
+    const byPattern = new Map<number, number[]>();
+    for (const m of g.members) {
+      for (const [id, col] of model.x[m]) if (values[col] > 0.5) (byPattern.get(id) ?? byPattern.set(id, []).get(id)!).push(m);
+    }
+    for (const [id, members] of byPattern) {
+      const slots: number[] = [];
+      for (const o of g.breakCols.get(id) ?? []) for (let k = 0; k < Math.round(values[o.col]); k++) slots.push(o.breakStart);
+      const fallback = patterns[id].breakStarts[0] ?? -1;
+      members.forEach((m, i) => out.push({ person: m, pattern: id, breakStart: slots[i] ?? fallback }));
+    }
+  });
+  return out.sort((a, b) => a.person - b.person || patterns[a.pattern].start - patterns[b.pattern].start);
+}
+
+/** Turns assignments into the published shape, with ISO times in the team's zone. */
+export function shiftsFromAssignments(problem: Problem, week: Week, patterns: Pattern[], people: PersonPlan[], list: Assignment[]): Shift[] {
+  const flexOn = week.channels.includes('voice') && week.channels.includes('chat');
+  const shifts: Shift[] = list.map((a) => {
+    const pat = patterns[a.pattern];
+    const person = people[a.person];
+    const skills = person.skills.map((c) => week.channels[c]);
+    const shift: Shift = {
+      staffId: person.member.id,
+      start: toIso(week, pat.start),
+      end: toIso(week, pat.end),
+      breaks: a.breakStart >= 0 ? [{ start: toIso(week, a.breakStart), end: toIso(week, a.breakStart + problem.rules.breakMinutes) }] : [],
+    };
+    if (skills.length === 1) shift.channel = skills[0];
+    else if (skills.length === 2 && flexOn && skills.includes('voice') && skills.includes('chat')) shift.channel = 'both';
+    else if (skills.length === 0) shift.channel = person.member.skills[0] ?? week.channels[0];
+    return shift;
+  });
+  return assignActivities(problem, week, shifts);
+}

@@ -1,0 +1,19 @@
+/**
+ * Rota optimiser: turns the requirement per interval and channel into named shifts that keep
+ * the hard rules, cover the requirement as well as the team can, and spread unpopular
+ * shifts fairly. Pure (no clock, no I/O) except solveRotaInWorker, which starts a thread.
+ */
+export type {
+  Activity, Channel, CoverageRow, Explanation, FairnessHistory, Period, PreviousShift, Problem, RequirementRow,
+  RotaRules, RotaSolution, Shift, ShiftPreferences, SoftWeights, SolveOptions, SolveProgress, StaffMember, Violation,
+} from './types';
+export { parseRequirementsCsv, type ParsedRequirements } from './parse/requirements-csv';
+export { parseStaffJson, KNOWN_CHANNELS, type ParsedStaff } from './parse/staff-json';
+export { formatInputError, type InputError, type Parsed } from './parse/parse-error';
+export { problemFromFiles } from './problem';
+export { DEFAULT_RULES, DEFAULT_WEIGHTS, withDefaultRules } from './rules/defaults';
+export { solveRota } from './solve-rota';
+export { solveRotaInWorker, type WorkerSolveOptions } from './solve-in-worker';
+export { checkRota } from './rules/check-rota';
+export { coverageOf, type CoverageReport } from './coverage';
+export { explainInfeasibility } from './infeasibility';

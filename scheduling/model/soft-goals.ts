@@ -1,0 +1,78 @@
+import type { Problem } from '../types';
+import type { Pattern, PersonPlan } from '../candidates';
+import { clockMinutes, toMinute, weekdayOf, type Week } from '../week';
+import type { LpBuilder } from './lp-builder';
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const EARLY_BEFORE = 11 * 60;
+const LATE_AFTER = 20 * 60;
+
+/**
+ * Objective coefficient of x[p,s] for preferences and stability (agent-hour units, small by
+ * default so that they only break ties between rotas of equal service).
+ */
+export function softCost(problem: Problem, week: Week, pat: Pattern, p: PersonPlan): number {
+  return problem.weights.preference * preferencePenalty(week, pat, p) + problem.weights.stability * stabilityPenalty(problem, week, pat, p);
+}
+
+function preferencePenalty(week: Week, pat: Pattern, p: PersonPlan): number {
+  const prefs = p.member.preferences;
+  if (!prefs) return 0;
+  let cost = 0;
+  const date = week.dates[pat.day];
+  const weekday = WEEKDAYS[weekdayOf(week, pat.day) - 1];
+  if ((prefs.daysOff ?? []).some((d) => d.toLowerCase() === date || d.toLowerCase() === weekday)) cost += 1;
+  const wanted = prefs.shifts ?? [];
+  if (wanted.length && !wanted.some((w) => matchesShift(week, pat, w))) cost += 1;
+  return cost;
+}
+
+function matchesShift(week: Week, pat: Pattern, wanted: string): boolean {
+  const start = pat.start - week.dayStart[pat.day];
+  const end = pat.end - week.dayStart[pat.day];
+  if (wanted === 'early') return start < EARLY_BEFORE;
+  if (wanted === 'late') return end > LATE_AFTER;
+  return /^\d\d:\d\d$/.test(wanted) && clockMinutes(wanted) === start;
+}
+
+/** Days that change against the previous version: working a different shift, or working a day that was off. */
+function stabilityPenalty(problem: Problem, week: Week, pat: Pattern, p: PersonPlan): number {
+  const before = (problem.previousVersion ?? []).filter((s) => s.staffId === p.member.id);
+  if (!before.length) return 0;
+  const same = before.find((s) => toMinute(week, s.start) === pat.start && toMinute(week, s.end) === pat.end);
+  if (same) return -1;
+  const sameDay = before.some((s) => Math.abs(toMinute(week, s.start) - week.dayStart[pat.day] - 720) < 720);
+  return sameDay ? 0 : 1;
+}
+
+/**
+ * Fairness: a convex cost on each person's evenings, weekend days and holidays, so the
+ * n-th one costs n + (count from previous weeks) units: unpopular shifts go to whoever has
+ * had fewest. Written as s_j >= count - j (no max-minus-min spreads, which solve far slower).
+ * Also adds the stability constant for days that were worked in the previous version.
+ */
+export function addFairnessRows(lp: LpBuilder, problem: Problem, patterns: Pattern[], people: PersonPlan[], x: Array<Map<number, number>>): void {
+  const w = problem.weights.fairness;
+  if (problem.weights.stability && problem.previousVersion) lp.offset += problem.weights.stability * problem.previousVersion.length;
+  if (w <= 0) return;
+  const kinds = [
+    { key: 'evenings' as const, has: (p: Pattern) => p.evening },
+    { key: 'weekends' as const, has: (p: Pattern) => p.weekend },
+    { key: 'holidays' as const, has: (p: Pattern) => p.holiday },
+  ];
+  for (const person of people) {
+    for (const kind of kinds) {
+      const ids = [...x[person.index].keys()].filter((id) => kind.has(patterns[id]));
+      if (!ids.length) continue;
+      const history = person.member.history?.[kind.key] ?? 0;
+      const cols = ids.map((id) => x[person.index].get(id)!);
+      // Linear part (first unit + history) goes straight onto the x costs.
+      for (const c of cols) lp.cost[c] += w * (1 + history);
+      const maxCount = Math.min(ids.length, 7 - problem.rules.daysOffPerWeek);
+      for (let j = 1; j < maxCount; j++) {
+        const s = lp.addCol(`f_${person.index}_${kind.key}_${j}`, w, 0, Infinity, false);
+        lp.addRow([s, ...cols], [1, ...cols.map(() => -1)], -j, Infinity);
+      }
+    }
+  }
+}

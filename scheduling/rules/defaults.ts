@@ -1,0 +1,42 @@
+import type { RotaRules, SoftWeights } from '../types';
+
+/**
+ * The team's default rules. Every value is a setting: a coordinator (or STAFF.json "rules")
+ * overrides any of them. Sources: Labour Code of Georgia Art. 24 (40 h week), the team's
+ * agreement (12 h rest, two days off, six days in a row at most).
+ */
+export const DEFAULT_RULES: Readonly<RotaRules> = Object.freeze({
+  shiftLengthsHours: [8, 9],
+  breakMinutes: 60,
+  minRestHours: 12,
+  maxHoursPerWeek: 40,
+  daysOffPerWeek: 2,
+  earliestStart: '08:00',
+  latestEnd: '23:00',
+  maxConsecutiveDays: 6,
+  // 22:00-06:00 counts as night; 8 h means "no limit" for day-time teams.
+  maxNightHoursPerShift: 8,
+  contractToleranceHours: 1,
+  breakMinOffsetMinutes: 120,
+  breakMinTailMinutes: 120,
+  eveningAfter: '20:00',
+});
+
+/**
+ * Service dominates: one agent-hour of shortfall outweighs any number of fairness,
+ * preference or stability points a week can collect (they are tie-breakers by default).
+ */
+export const DEFAULT_WEIGHTS: Readonly<SoftWeights> = Object.freeze({
+  service: 1,
+  fairness: 0.02,
+  preference: 0.01,
+  stability: 0.01,
+});
+
+export function withDefaultRules(partial: Partial<RotaRules> | undefined): RotaRules {
+  const out: RotaRules = { ...DEFAULT_RULES, shiftLengthsHours: [...DEFAULT_RULES.shiftLengthsHours] };
+  for (const [k, v] of Object.entries(partial ?? {})) {
+    if (v !== undefined && v !== null) (out as unknown as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}

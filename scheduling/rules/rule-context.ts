@@ -1,0 +1,48 @@
+import type { Problem, Shift, StaffMember, Violation } from '../types';
+import { buildWeek, dayIndexOf, toIso, toMinute, type Week } from '../week';
+
+/** A shift with its times on the week's minute axis. */
+export interface TimedShift {
+  shift: Shift;
+  index: number;
+  start: number;
+  end: number;
+  /** Local day index of the start (0 = Monday). */
+  day: number;
+  breaks: Array<[number, number]>;
+}
+
+export interface RuleContext {
+  problem: Problem;
+  week: Week;
+  staff: Map<string, StaffMember>;
+  /** Last week's shifts per person, as minutes from this week's start. */
+  previous: Map<string, Array<[number, number]>>;
+}
+
+export function makeContext(problem: Problem): RuleContext {
+  const week = buildWeek(problem);
+  const previous = new Map<string, Array<[number, number]>>();
+  for (const s of problem.previousShifts) {
+    const list = previous.get(s.staffId) ?? [];
+    list.push([toMinute(week, s.start), toMinute(week, s.end)]);
+    previous.set(s.staffId, list);
+  }
+  return { problem, week, staff: new Map(problem.staff.map((s) => [s.id, s])), previous };
+}
+
+export function timed(ctx: RuleContext, shift: Shift, index: number): TimedShift {
+  const start = toMinute(ctx.week, shift.start);
+  return {
+    shift, index, start,
+    end: toMinute(ctx.week, shift.end),
+    day: dayIndexOf(ctx.week, start),
+    breaks: (shift.breaks ?? []).map((b) => [toMinute(ctx.week, b.start), toMinute(ctx.week, b.end)]),
+  };
+}
+
+export function violation(ctx: RuleContext, rule: string, staffId: string | null, minute: number | null, detail: string): Violation {
+  return { rule, staffId, time: minute === null ? null : toIso(ctx.week, minute), detail };
+}
+
+export const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;

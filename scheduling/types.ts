@@ -1,0 +1,178 @@
+/**
+ * Shapes of the rota problem and its answer. Timestamps are ISO 8601 strings with the
+ * team's offset (e.g. "2026-12-07T08:00:00+04:00"); inside the solver every time is a
+ * whole number of minutes from the start of the planning week (local Monday 00:00).
+ */
+
+/** A channel name as it appears in the requirement file, e.g. "voice", "chat", "email". */
+export type Channel = string;
+
+export interface Period {
+  start: string;
+  end: string;
+}
+
+/** People who must be on duty and taking contacts of `channel` during the interval. */
+export interface RequirementRow {
+  timestamp: string;
+  channel: Channel;
+  required: number;
+}
+
+export interface ShiftPreferences {
+  /** Local dates (yyyy-mm-dd) or weekday names ("saturday") the person would like off. */
+  daysOff?: string[];
+  /** "early" (starts before 11:00), "late" (ends after 20:00) or local start times "09:00". */
+  shifts?: string[];
+}
+
+/** Per-person counts from previous weeks, for spreading unpopular shifts evenly. */
+export interface FairnessHistory {
+  evenings?: number;
+  weekends?: number;
+  holidays?: number;
+}
+
+export interface StaffMember {
+  id: string;
+  name: string;
+  skills: Channel[];
+  contractHoursPerWeek: number;
+  /** Availability gaps, approved time off and public holidays the person has off. */
+  unavailable: Period[];
+  preferences?: ShiftPreferences;
+  /** Shifts the coordinator has fixed; they stay exactly as they are. */
+  locked?: Period[];
+  history?: FairnessHistory;
+  /** Overtime allowed: contract above maxHoursPerWeek is not an error for this person. */
+  overtimeAllowed?: boolean;
+}
+
+export interface PreviousShift {
+  staffId: string;
+  start: string;
+  end: string;
+}
+
+/** Hard rules (settings with the team's defaults) and soft-goal weights. */
+export interface RotaRules {
+  shiftLengthsHours: number[];
+  /** Unpaid lunch inside every shift; shift length includes it. */
+  breakMinutes: number;
+  minRestHours: number;
+  /** Labour Code of Georgia, Art. 24: 40 hours a week unless overtime is agreed. */
+  maxHoursPerWeek: number;
+  daysOffPerWeek: number;
+  /** Local "HH:MM": no shift starts earlier. */
+  earliestStart: string;
+  /** Local "HH:MM" of the start day: no shift ends later. */
+  latestEnd: string;
+  maxConsecutiveDays: number;
+  /** Hours between 22:00 and 06:00 allowed in one shift. */
+  maxNightHoursPerShift: number;
+  contractToleranceHours: number;
+  /** The lunch starts at least this long after the shift starts... */
+  breakMinOffsetMinutes: number;
+  /** ...and ends at least this long before the shift ends. */
+  breakMinTailMinutes: number;
+  /** A shift ending after this local time counts as an evening (fairness). */
+  eveningAfter: string;
+}
+
+/** Weights of the soft goals, in agent-hours of shortfall that one unit is worth. */
+export interface SoftWeights {
+  /** Multiplies the shortfall in agent-hours. */
+  service: number;
+  /** Per evening/weekend/holiday shift above the fair share. */
+  fairness: number;
+  /** Per shift against a stated preference. */
+  preference: number;
+  /** Per day whose shift differs from the previous version of the rota. */
+  stability: number;
+}
+
+export interface Problem {
+  /** Local date of the Monday that starts the week, yyyy-mm-dd. */
+  weekStart: string;
+  timeZone: string;
+  intervalMinutes: number;
+  channels: Channel[];
+  requirements: RequirementRow[];
+  staff: StaffMember[];
+  rules: RotaRules;
+  weights: SoftWeights;
+  previousShifts: PreviousShift[];
+  /** Public holidays (local dates) inside the week, for fairness. */
+  holidays?: string[];
+  /** The published version being re-optimised (stability goal). */
+  previousVersion?: Shift[];
+}
+
+export interface Activity {
+  start: string;
+  end: string;
+  channel: Channel;
+}
+
+export interface Shift {
+  staffId: string;
+  start: string;
+  end: string;
+  breaks: Period[];
+  /** A single channel, or "both" for a voice+chat person who takes whichever is busier. */
+  channel?: Channel | 'both';
+  /** Channel per stretch of the shift, for people who switch between more channels. */
+  activities?: Activity[];
+}
+
+export interface CoverageRow {
+  timestamp: string;
+  channel: Channel;
+  required: number;
+  /** Average people taking this channel in the interval (flexible people split optimally). */
+  onDuty: number;
+  shortfall: number;
+}
+
+export interface RotaSolution {
+  shifts: Shift[];
+  objective: number;
+  bound: number;
+  gap: number;
+  shortfallAgentHours: number;
+  coverage: CoverageRow[];
+  status: 'optimal' | 'feasible' | 'infeasible';
+  /** Why no rota exists, when status is infeasible. */
+  explanation: Explanation[];
+  stats: { seconds: number; columns: number; rows: number; nodes: number };
+}
+
+/** A message-catalogue-friendly reason, with its English rendering. */
+export interface Explanation {
+  key: string;
+  params: Record<string, string | number>;
+  text: string;
+}
+
+export interface Violation {
+  rule: string;
+  staffId: string | null;
+  time: string | null;
+  detail: string;
+}
+
+export interface SolveProgress {
+  phase: 'prepare' | 'warm-start' | 'solve' | 'polish' | 'done';
+  seconds: number;
+  objective?: number;
+  bound?: number;
+  gap?: number;
+}
+
+export interface SolveOptions {
+  timeLimitSeconds: number;
+  seed: number;
+  onProgress?: (p: SolveProgress) => void;
+  /** Every better rota found along the way (the worker keeps the latest in case it is killed). */
+  onIncumbent?: (s: RotaSolution) => void;
+}
