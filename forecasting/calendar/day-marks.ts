@@ -1,0 +1,127 @@
+/**
+ * Special days: public holidays (built in: Georgia) and coordinator-entered calendar events
+ * (a one-off government day off, a campaign, an outage), and their effect on volume.
+ *
+ * In training every special day is blanked (NaN), so it cannot bend the profile or the level of
+ * an ordinary week. In the forecast a special day's ordinary forecast is multiplied by a factor:
+ * 1. the coordinator's `effectPct` when given (−40 → ×0.6, +30 → ×1.3);
+ * 2. else, for a holiday seen before in the history (same key, e.g. `easterMonday`), the mean
+ *    ratio of its actual day total to an ordinary estimate (same weekday, ±1-2 weeks), shrunk
+ *    towards the generic holiday ratio;
+ * 3. else the median ratio over all holidays in the history (at least two seen);
+ * 4. else DEFAULT_HOLIDAY_FACTOR.
+ * Because the factor is learned, a series from a centre that ignores the Georgian calendar
+ * (ratios ≈ 1) gets no holiday effect; only blanked training days, a small loss.
+ */
+import { epochDay, isoOfDay } from '../grid';
+import { georgianHolidaysBetween } from './georgian-holidays';
+
+/**
+ * Assumption: a public holiday never seen in the history gets half an ordinary day (Georgian
+ * contact centres staff public holidays like a weekend day; 0.5 is a middle guess, documented
+ * in CONTEXT.md and overridden as soon as one such holiday is in the history).
+ */
+export const DEFAULT_HOLIDAY_FACTOR = 0.5;
+
+export interface CalendarEvent {
+  /** First and last local date, inclusive, `yyyy-mm-dd`. */
+  from: string;
+  to: string;
+  /** 'holiday' = a day off (learned/generic holiday effect unless effectPct); 'event' = a campaign, an outage… */
+  kind: 'holiday' | 'event';
+  /** Expected change of volume, percent (−100 … +1000); required for the effect of an 'event'. */
+  effectPct?: number;
+  note?: string;
+}
+
+export interface DayMark {
+  key: string;
+  source: 'public' | 'coordinator';
+  kind: 'holiday' | 'event';
+  effectPct?: number;
+}
+
+export type DayMarks = Map<number, DayMark>;
+
+export interface CalendarOptions {
+  /** Built-in public holidays: 'GE' (Georgia, default) or 'none'. */
+  publicHolidays?: 'GE' | 'none';
+  events?: CalendarEvent[];
+}
+
+/** Marks of the epoch days firstDay … lastDay (inclusive). Coordinator events win over public holidays. */
+export function dayMarks(firstDay: number, lastDay: number, options: CalendarOptions = {}): DayMarks {
+  const marks: DayMarks = new Map();
+  if ((options.publicHolidays ?? 'GE') === 'GE') {
+    const from = isoOfDay(Math.max(firstDay, epochDay('1900-01-01')));
+    const to = isoOfDay(Math.min(lastDay, epochDay('2099-12-31')));
+    if (from <= to) for (const h of georgianHolidaysBetween(from, to)) marks.set(epochDay(h.date), { key: h.key, source: 'public', kind: 'holiday' });
+  }
+  for (const e of options.events ?? []) {
+    for (let d = Math.max(firstDay, epochDay(e.from)); d <= Math.min(lastDay, epochDay(e.to)); d++) {
+      marks.set(d, { key: e.note ?? `${e.kind}:${e.from}`, source: 'coordinator', kind: e.kind, effectPct: e.effectPct });
+    }
+  }
+  return marks;
+}
+
+/** Ratio of each past marked holiday's total to an ordinary estimate (same weekday ±1, ±2 weeks, unmarked). */
+export function holidayRatios(y: Float64Array, spd: number, firstDay: number, marks: DayMarks): { key: string; ratio: number }[] {
+  const nd = Math.floor(y.length / spd);
+  const total = (d: number) => {
+    let s = 0;
+    for (let j = 0; j < spd; j++) s += y[d * spd + j];
+    return s;
+  };
+  const out: { key: string; ratio: number }[] = [];
+  for (let d = 0; d < nd; d++) {
+    const mark = marks.get(firstDay + d);
+    if (!mark || mark.kind !== 'holiday' || mark.effectPct !== undefined) continue;
+    const actual = total(d);
+    if (Number.isNaN(actual)) continue;
+    let sum = 0;
+    let count = 0;
+    for (const k of [-2, -1, 1, 2]) {
+      const dd = d + 7 * k;
+      if (dd < 0 || dd >= nd || marks.has(firstDay + dd)) continue;
+      const t = total(dd);
+      if (!Number.isNaN(t)) (sum += t), count++;
+    }
+    // A holiday on a day the centre is closed anyway tells nothing about holidays.
+    if (count === 0 || sum / count <= 0) continue;
+    out.push({ key: mark.key, ratio: actual / (sum / count) });
+  }
+  return out;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+export interface DayFactor {
+  factor: number;
+  /** How the factor was found, for the coordinator. */
+  basis: string;
+}
+
+/** The multiplier of each marked day, from the training values (see the module comment). */
+export function dayFactors(y: Float64Array, spd: number, firstDay: number, marks: DayMarks): (mark: DayMark) => DayFactor {
+  const ratios = holidayRatios(y, spd, firstDay, marks);
+  const generic = ratios.length >= 2 ? median(ratios.map((r) => r.ratio)) : NaN;
+  return (mark) => {
+    if (mark.effectPct !== undefined) return { factor: Math.max(0, 1 + mark.effectPct / 100), basis: `coordinator: ${mark.effectPct}%` };
+    if (mark.kind === 'event') return { factor: 1, basis: 'event without an expected effect' };
+    const same = ratios.filter((r) => r.key === mark.key).map((r) => r.ratio);
+    const prior = Number.isNaN(generic) ? DEFAULT_HOLIDAY_FACTOR : generic;
+    if (same.length) {
+      // Shrink one noisy past occurrence towards the generic ratio: weight n against 1.
+      const f = (same.reduce((a, b) => a + b, 0) + prior) / (same.length + 1);
+      return { factor: f, basis: `learned from ${same.length} past ${mark.key}` };
+    }
+    if (!Number.isNaN(generic)) return { factor: generic, basis: `median of ${ratios.length} past holidays` };
+    return { factor: DEFAULT_HOLIDAY_FACTOR, basis: 'default for a public holiday never seen in the history' };
+  };
+}
+

@@ -1,0 +1,231 @@
+/**
+ * Forecasting on the grid: clean the training part, choose the method by a rolling-origin
+ * backtest on the history before the origin, forecast, apply special-day factors, and put
+ * calibrated intervals around it.
+ *
+ * Choice: each candidate forecasts, from origins 1…F weeks before the real origin (same time of
+ * week), the next min(horizon, one week) intervals, each trained only on what came before; the
+ * lowest pooled WAPE wins (never in-sample fit). A `combination` candidate (the mean of the
+ * three best single methods, a forecast combination in the sense of Bates & Granger 1969) is
+ * scored on the same folds. The winner's fold errors calibrate its intervals.
+ */
+import { dayFactors, type DayMarks } from './calendar/day-marks';
+import { cleanTraining } from './clean';
+import { isoOfDay } from './grid';
+import { bands, calibrateIntervals, type Bands, type Residual } from './intervals';
+import { accuracy, poolAccuracy, weeklyNaiveScale, type Accuracy } from './metrics';
+import { COMBINATION, METHODS, methodByName } from './methods/index';
+import { fillGaps } from './methods/seasonal-naive';
+
+export interface EngineOptions {
+  /** 'auto' (default) or a method name. */
+  method?: string;
+  /** Special days covering the training part and the horizon. */
+  marks: DayMarks;
+  /** Backtest folds before the origin used to choose (default 4). */
+  innerFolds?: number;
+  /** Also return every candidate's own forecast with its own intervals (for `wfm backtest`). */
+  allMethods?: boolean;
+}
+
+export interface CandidateScore {
+  method: string;
+  wape: number;
+  mase: number;
+  bias: number;
+}
+
+export interface MethodForecast extends Bands {
+  point: Float64Array;
+}
+
+export interface SpecialDay {
+  date: string;
+  key: string;
+  factor: number;
+  basis: string;
+}
+
+export interface GridForecast extends MethodForecast {
+  method: string;
+  chosenBecause: string;
+  candidates: CandidateScore[];
+  warnings: string[];
+  specialDays: SpecialDay[];
+  perMethod?: Map<string, MethodForecast>;
+}
+
+interface Grid {
+  values: Float64Array;
+  slotsPerDay: number;
+  firstDay: number;
+}
+
+const MIN_TRAIN_WEEKS = 2;
+const COMBINE_TOP = 3;
+
+/** Ordinary-day forecast of one candidate from the cleaned training values. */
+function runMethod(name: string, y: Float64Array, g: Grid, horizon: number, combineOf: string[]): Float64Array {
+  const input = { y, slotsPerDay: g.slotsPerDay, firstDay: g.firstDay, horizon };
+  if (name === COMBINATION) {
+    const parts = combineOf.map((m) => methodByName(m)!.run(input));
+    const out = new Float64Array(horizon);
+    for (let h = 0; h < horizon; h++) out[h] = parts.reduce((s, p) => s + p[h], 0) / parts.length;
+    return out;
+  }
+  if (name === 'time-of-day-average') return fillGaps(new Float64Array(horizon).fill(NaN), y, g.slotsPerDay);
+  return methodByName(name)!.run(input);
+}
+
+interface Prepared {
+  n: number;
+  y: Float64Array;
+  factorOf: ReturnType<typeof dayFactors>;
+}
+
+/** Cleans `raw` (the training values) and learns the special-day factors from it. */
+function prepare(raw: Float64Array, g: Grid, marks: DayMarks): Prepared {
+  return { n: raw.length, y: cleanTraining(raw, g.slotsPerDay, g.firstDay, marks).y, factorOf: dayFactors(raw, g.slotsPerDay, g.firstDay, marks) };
+}
+
+/** Forecasts `horizon` intervals after the training values, special days applied. */
+function forecastFrom(prep: Prepared, g: Grid, horizon: number, marks: DayMarks, name: string, combineOf: string[]): { point: Float64Array; special: SpecialDay[] } {
+  const point = runMethod(name, prep.y, g, horizon, combineOf);
+  const special: SpecialDay[] = [];
+  const spd = g.slotsPerDay;
+  for (let h = 0; h < horizon; ) {
+    const d = Math.floor((prep.n + h) / spd);
+    const dayEnd = (d + 1) * spd - prep.n;
+    const mark = marks.get(g.firstDay + d);
+    if (mark) {
+      const f = prep.factorOf(mark);
+      for (let i = h; i < Math.min(horizon, dayEnd); i++) point[i] *= f.factor;
+      special.push({ date: isoOfDay(g.firstDay + d), key: mark.key, factor: f.factor, basis: f.basis });
+    }
+    h = dayEnd;
+  }
+  for (let h = 0; h < horizon; h++) if (!(point[h] >= 0)) point[h] = 0;
+  return { point, special };
+}
+
+interface FoldRun {
+  forecasts: Map<string, Float64Array>;
+  actual: Float64Array;
+  scale: number;
+}
+
+function eligible(origin: number, week: number): string[] {
+  return METHODS.filter((m) => origin >= m.minWeeks * week).map((m) => m.name);
+}
+
+/** Runs every candidate on the inner folds. */
+function innerBacktest(g: Grid, origin: number, horizon: number, opts: EngineOptions, names: string[]): FoldRun[] {
+  const week = 7 * g.slotsPerDay;
+  const fh = Math.min(horizon, week);
+  const folds = Math.min(opts.innerFolds ?? 4, Math.floor((origin - MIN_TRAIN_WEEKS * week) / week));
+  const runs: FoldRun[] = [];
+  for (let k = folds; k >= 1; k--) {
+    const o = origin - k * week;
+    const raw = g.values.subarray(0, o);
+    const prep = prepare(raw, g, opts.marks);
+    const forecasts = new Map<string, Float64Array>();
+    for (const name of names) {
+      if (o < methodByName(name)!.minWeeks * week) continue;
+      forecasts.set(name, forecastFrom(prep, g, fh, opts.marks, name, []).point);
+    }
+    const actual = g.values.slice(o, o + fh);
+    runs.push({ forecasts, actual, scale: weeklyNaiveScale(raw, week) });
+  }
+  return runs;
+}
+
+function score(runs: FoldRun[], name: string): Accuracy | null {
+  const parts: Accuracy[] = [];
+  const scales: number[] = [];
+  for (const r of runs) {
+    const f = r.forecasts.get(name);
+    if (!f) return null;
+    parts.push(accuracy(f, r.actual, r.scale));
+    scales.push(r.scale);
+  }
+  return parts.length ? poolAccuracy(parts, scales) : null;
+}
+
+function addCombination(runs: FoldRun[], ranked: { method: string; acc: Accuracy }[]): string[] {
+  const top = ranked.slice(0, COMBINE_TOP).map((r) => r.method);
+  if (top.length < 2) return [];
+  for (const r of runs) {
+    const parts = top.map((m) => r.forecasts.get(m)!);
+    const out = new Float64Array(r.actual.length);
+    for (let h = 0; h < out.length; h++) out[h] = parts.reduce((s, p) => s + p[h], 0) / parts.length;
+    r.forecasts.set(COMBINATION, out);
+  }
+  return top;
+}
+
+function residualsOf(runs: FoldRun[], name: string): Residual[] {
+  const out: Residual[] = [];
+  for (const r of runs) {
+    const f = r.forecasts.get(name);
+    if (!f) continue;
+    for (let h = 0; h < f.length; h++) if (!Number.isNaN(r.actual[h])) out.push({ forecast: f[h], actual: r.actual[h] });
+  }
+  return out;
+}
+
+const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+
+/** Forecasts `horizon` intervals from grid index `origin`, using only values before it. */
+export function forecastGrid(grid: Grid, origin: number, horizon: number, opts: EngineOptions): GridForecast {
+  const week = 7 * grid.slotsPerDay;
+  const g: Grid = { ...grid, values: grid.values.subarray(0, origin) };
+  const warnings: string[] = [];
+  const requested = opts.method ?? 'auto';
+  if (requested !== 'auto' && requested !== COMBINATION && !methodByName(requested)) throw new RangeError(`unknown method '${requested}'`);
+  const pool = eligible(origin, week);
+  const names = requested === 'auto' || requested === COMBINATION || opts.allMethods ? pool : pool.filter((n) => n === requested);
+  const runs = innerBacktest(g, origin, horizon, opts, names);
+  const ranked = names
+    .map((method) => ({ method, acc: score(runs, method) }))
+    .filter((r): r is { method: string; acc: Accuracy } => r.acc !== null && Number.isFinite(r.acc.wape))
+    .sort((a, b) => a.acc.wape - b.acc.wape);
+  const combineOf = addCombination(runs, ranked);
+  if (combineOf.length) ranked.push({ method: COMBINATION, acc: score(runs, COMBINATION)! });
+  ranked.sort((a, b) => a.acc.wape - b.acc.wape);
+  const candidates = ranked.map((r) => ({ method: r.method, wape: r.acc.wape, mase: r.acc.mase, bias: r.acc.bias }));
+
+  let method: string;
+  let chosenBecause: string;
+  if (requested !== 'auto') {
+    method = requested === COMBINATION && !combineOf.length ? pool[pool.length - 1] ?? 'time-of-day-average' : requested;
+    chosenBecause = `asked for${method !== requested ? ` ${requested}, not possible with this history` : ''}`;
+  } else if (ranked.length) {
+    method = ranked[0].method;
+    const naive = ranked.find((r) => r.method === 'seasonal-naive');
+    chosenBecause = `lowest WAPE ${fmt(ranked[0].acc.wape)} over ${runs.length} backtest week(s) before the origin` + (naive && method !== 'seasonal-naive' ? ` (seasonal naive: ${fmt(naive.acc.wape)})` : '');
+  } else {
+    method = origin >= week ? 'seasonal-naive' : 'time-of-day-average';
+    chosenBecause = 'too little history to compare methods';
+  }
+  if (origin < MIN_TRAIN_WEEKS * week + week) {
+    warnings.push(`short history: ${Math.floor(origin / grid.slotsPerDay)} day(s) before the start; ${runs.length ? 'the method was chosen on few backtest weeks' : `no backtest possible, using ${method}`}; intervals are rough`);
+  }
+  if (method === COMBINATION) chosenBecause += `; mean of ${combineOf.join(', ')}`;
+
+  const prep = prepare(g.values, g, opts.marks);
+  const final = forecastFrom(prep, g, horizon, opts.marks, method, combineOf);
+  const model = calibrateIntervals(residualsOf(runs, method));
+  if (!model) warnings.push('prediction intervals use a default spread: too few backtest errors to calibrate them');
+  const leadWeek = (h: number) => Math.floor(h / week);
+  const result: GridForecast = { method, chosenBecause, candidates, warnings, specialDays: final.special, point: final.point, ...bands(final.point, model, leadWeek) };
+  const outliers = cleanTraining(g.values, grid.slotsPerDay, grid.firstDay, opts.marks).outlierDays;
+  if (outliers.length) warnings.push(`${outliers.length} unusual day(s) left out of training: ${outliers.slice(-5).map(isoOfDay).join(', ')}${outliers.length > 5 ? ', …' : ''}`);
+  if (opts.allMethods) {
+    result.perMethod = new Map();
+    for (const r of ranked) {
+      const p = r.method === method ? final.point : forecastFrom(prep, g, horizon, opts.marks, r.method, combineOf).point;
+      result.perMethod.set(r.method, { point: p, ...bands(p, calibrateIntervals(residualsOf(runs, r.method)), leadWeek) });
+    }
+  }
+  return result;
+}

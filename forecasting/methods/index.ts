@@ -1,0 +1,49 @@
+/**
+ * The candidate methods, by name. `auto` chooses among them per series by a rolling-origin
+ * backtest on the history before the forecast origin (see ../select.ts).
+ */
+import { dailyProfile } from './daily-profile';
+import { doubleSeasonalHw } from './double-seasonal-hw';
+import { seasonalNaive, weekAverage } from './seasonal-naive';
+import type { MethodInfo } from './types';
+import { weightedWeeks } from './weighted-weeks';
+
+export const METHODS: MethodInfo[] = [
+  { name: 'seasonal-naive', description: 'same interval last week', run: seasonalNaive, minWeeks: 1 },
+  { name: 'week-average', description: 'mean of the same interval over the last 4 weeks', run: (i) => weekAverage(i, 4), minWeeks: 2 },
+  {
+    name: 'weighted-weeks',
+    description: 'same interval over the last 6 weeks, recent weeks weighted more',
+    run: (i) => weightedWeeks(i, { weeks: 6, lambda: 0.85, shrink: 0 }),
+    minWeeks: 2,
+  },
+  {
+    name: 'weighted-weeks-level',
+    description: 'same interval over the last 8 weeks, recent weeks weighted more, corrected to the last week\'s level',
+    run: (i) => weightedWeeks(i, { weeks: 8, lambda: 0.7, shrink: 0.5 }),
+    minWeeks: 3,
+  },
+  {
+    name: 'daily-profile',
+    description: 'daily total (same weekday, last 4 weeks) × intraday profile per weekday (last 8 weeks)',
+    run: (i) => dailyProfile(i),
+    minWeeks: 2,
+  },
+  {
+    name: 'double-seasonal-hw',
+    description: "Taylor's double-seasonal Holt-Winters (daily and weekly cycles, AR(1) error)",
+    run: doubleSeasonalHw,
+    minWeeks: 3,
+  },
+];
+
+/** Name of the combination candidate: the mean of the best few single methods. */
+export const COMBINATION = 'combination';
+
+export function methodByName(name: string): MethodInfo | undefined {
+  return METHODS.find((m) => m.name === name);
+}
+
+export const METHOD_NAMES = [...METHODS.map((m) => m.name), COMBINATION];
+
+export type { MethodInfo, MethodInput, Method } from './types';
