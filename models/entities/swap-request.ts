@@ -22,7 +22,7 @@ export class SwapRequest {
   @Column({ type: 'integer', nullable: true })
   targetShiftId!: number | null;
 
-  /** 'pending' | 'accepted' | 'approved' | 'rejected' | 'cancelled'. */
+  /** 'pending' | 'accepted' | 'declined' (by the colleague) | 'approved' | 'rejected' | 'cancelled'. */
   @Column({ type: 'varchar', length: 16, default: 'pending' })
   status!: string;
 
@@ -34,6 +34,14 @@ export class SwapRequest {
 
   @Column({ type: 'varchar', length: 80, nullable: true })
   decidedBy!: string | null;
+
+  /** When the coordinator decided (migration 1764064800000). */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  decidedAt!: string | null;
+
+  /** The decider's note to both colleagues (migration 1764064800000). */
+  @Column({ type: 'text', default: '' })
+  decisionNote!: string;
 
   @VersionColumn({ type: 'integer' })
   version!: number;

@@ -35,6 +35,10 @@ export class TimeOffRequest {
   @Column({ type: 'varchar', length: 80, nullable: true })
   decidedBy!: string | null;
 
+  /** The decider's note to the requester (migration 1764064800000). */
+  @Column({ type: 'text', default: '' })
+  decisionNote!: string;
+
   @Column({ type: 'varchar', length: 24, nullable: true })
   decidedAt!: string | null;
 
