@@ -1,0 +1,270 @@
+/**
+ * The staffing requirement of one planning week, per interval and channel: the stored rows if
+ * the coordinator stored them ("Recompute and store"), else computed now from each channel's
+ * forecast (forecastForWeek: accepted, else draft, else computed on the fly), the channel's
+ * targets and its opening hours (closed intervals need 0 agents).
+ *
+ * For the rota: REQ per interval and channel = `scheduledAgents` (people on duty, after
+ * shrinkage: what a rota must put on the floor). `rawAgents` is the Erlang answer before
+ * shrinkage (agents actually taking contacts). For chat both are already in agents, i.e.
+ * conversation slots divided by the channel's concurrency and rounded up.
+ */
+import { DateTime } from 'luxon';
+import type { DataSource } from '../../models';
+import { withTransaction } from '../../models/repositories/db';
+import { historyRange } from '../../models/repositories/history';
+import { forecastStatuses, listRequirements, replaceRequirements, type RequirementRecord } from '../../models/repositories/requirements';
+import { listChannels, listOpeningHours, type ChannelConfig, type OpeningHoursRecord } from '../../models/repositories/settings';
+import { appendAudit } from '../../models/repositories/audit';
+import { weekRequirement, type ChannelForecast, type RequirementRow as EngineRow } from '../../staffing';
+
+export type ForecastStatus = 'accepted' | 'draft' | 'computed';
+
+export interface WeekForecastPoint {
+  start: string;
+  volume: number;
+  ahtSeconds: number | null;
+  lower80?: number;
+  upper80?: number;
+  lower95?: number;
+  upper95?: number;
+}
+
+export interface WeekForecast {
+  forecastId: number | null;
+  status: ForecastStatus;
+  points: WeekForecastPoint[];
+}
+
+/** The signature of forecastForWeek (server/use-cases/forecast-for-week.ts). */
+export type ForecastForWeek = (
+  ds: DataSource,
+  q: { channelId: string; weekStart: string; zone: string; intervalMinutes: number; now: Date },
+) => Promise<WeekForecast>;
+
+export interface RequirementRow {
+  /** Interval start, ISO UTC. */
+  start: string;
+  channel: string;
+  volume: number;
+  ahtSeconds: number;
+  rawAgents: number;
+  scheduledAgents: number;
+  serviceLevel: number;
+  asaSeconds: number;
+  occupancy: number;
+  abandonRate: number | null;
+}
+
+export interface WeekRequirement {
+  rows: RequirementRow[];
+  source: 'stored' | 'computed';
+  forecastStatus: Record<string, ForecastStatus>;
+  weekStart: string;
+  intervalMinutes: number;
+  /** When the stored rows were computed (null for computed ones). */
+  storedAt: string | null;
+  /** Channels whose stored rows came from a forecast since superseded or deleted. */
+  staleChannels: string[];
+}
+
+export interface RequirementQuery {
+  /** Monday of the week, local 'YYYY-MM-DD' (another day is taken to its Monday). */
+  weekStart: string;
+  zone: string;
+  intervalMinutes: number;
+  now: Date;
+  /** Recompute and replace the week's stored rows (one transaction). */
+  store?: boolean;
+  /** Who stored, for the audit trail. */
+  userId?: number | null;
+}
+
+/** AHT used when neither the forecast nor recent history gives one (seconds). */
+const DEFAULT_AHT_SECONDS: Record<string, number> = { voice: 270, chat: 600 };
+const FORECAST_MODULE = './forecast-for-week';
+
+/**
+ * forecastForWeek from the forecast pages when that module is present; until then (and in a
+ * checkout without it) the mean of the same interval over the last four weeks of history.
+ */
+async function defaultForecastForWeek(): Promise<ForecastForWeek> {
+  try {
+    const mod = (await import(/* variable on purpose: optional module */ FORECAST_MODULE)) as { forecastForWeek?: ForecastForWeek };
+    if (mod.forecastForWeek) return mod.forecastForWeek;
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw err;
+  }
+  return recentHistoryForecast;
+}
+
+/** Seasonal mean: each interval = mean of the same local weekday and time over the last 4 weeks. */
+export const recentHistoryForecast: ForecastForWeek = async (ds, q) => {
+  const monday = DateTime.fromISO(q.weekStart, { zone: q.zone }).startOf('week');
+  const from = monday.minus({ weeks: 4 });
+  const points = await historyRange(ds, { channelId: q.channelId, from: from.toUTC().toISO()!, to: monday.toUTC().toISO()! });
+  const sums = new Map<string, { volume: number; aht: number; n: number }>();
+  for (const p of points) {
+    const key = DateTime.fromISO(p.start, { zone: q.zone }).toFormat('c HH:mm');
+    const s = sums.get(key) ?? { volume: 0, aht: 0, n: 0 };
+    s.volume += p.volume;
+    if (p.ahtSeconds !== null) s.aht += p.ahtSeconds * p.volume;
+    sums.set(key, s);
+  }
+  return {
+    forecastId: null,
+    status: 'computed',
+    points: weekSlots(q.weekStart, q.zone, q.intervalMinutes).map((slot) => {
+      const s = sums.get(slot.toFormat('c HH:mm'));
+      return { start: slot.toUTC().toISO()!, volume: s ? s.volume / 4 : 0, ahtSeconds: s && s.volume > 0 && s.aht > 0 ? s.aht / s.volume : null };
+    }),
+  };
+};
+
+/** The week's interval starts, local Monday 00:00 up to the next Monday. */
+export function weekSlots(weekStart: string, zone: string, intervalMinutes: number): DateTime[] {
+  const monday = DateTime.fromISO(weekStart, { zone }).startOf('week');
+  const end = monday.plus({ weeks: 1 });
+  const out: DateTime[] = [];
+  for (let t = monday; t < end; t = t.plus({ minutes: intervalMinutes })) out.push(t);
+  return out;
+}
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * Open if the interval overlaps any opening span of its local weekday. A channel with no
+ * opening hours on file is taken as always open. Spans do not cross midnight ('24:00' closes
+ * at the end of the day).
+ */
+export function isOpen(slot: DateTime, intervalMinutes: number, hours: OpeningHoursRecord[]): boolean {
+  if (hours.length === 0) return true;
+  const from = slot.hour * 60 + slot.minute;
+  const to = from + intervalMinutes;
+  return hours.some((h) => h.weekday === slot.weekday && minutesOf(h.opens) < to && minutesOf(h.closes) > from);
+}
+
+/** The channel's targets as the engine wants them; without a threshold SL is "answered at once" (T = 0). */
+export function channelTargets(c: ChannelConfig) {
+  return {
+    thresholdSeconds: c.thresholdSeconds ?? 0,
+    targetServiceLevel: c.targetServiceLevel ?? undefined,
+    targetAsaSeconds: c.targetAsaSeconds ?? undefined,
+    maxOccupancy: c.maxOccupancy ?? undefined,
+    shrinkage: c.shrinkage,
+    patienceSeconds: c.patienceSeconds ?? undefined,
+    // The engine refuses an abandonment target without patience (Erlang-C has no abandonment).
+    maxAbandonRate: c.patienceSeconds !== null ? (c.maxAbandonRate ?? undefined) : undefined,
+    concurrency: c.concurrency,
+  };
+}
+
+function meanAht(points: WeekForecastPoint[], channel: ChannelConfig): number {
+  let weighted = 0;
+  let volume = 0;
+  for (const p of points) {
+    if (p.ahtSeconds !== null && p.ahtSeconds > 0 && p.volume > 0) {
+      weighted += p.ahtSeconds * p.volume;
+      volume += p.volume;
+    }
+  }
+  return volume > 0 ? weighted / volume : (DEFAULT_AHT_SECONDS[channel.kind] ?? 300);
+}
+
+/** The engine's input for one channel: the forecast on the week's grid, closed intervals at 0. */
+export function channelForecastInput(channel: ChannelConfig, forecast: WeekForecast, slots: DateTime[], intervalMinutes: number, hours: OpeningHoursRecord[]): ChannelForecast {
+  const byStart = new Map(forecast.points.map((p) => [DateTime.fromISO(p.start).toMillis(), p]));
+  const ahtSeconds = meanAht(forecast.points, channel);
+  return {
+    channel: channel.id,
+    intervalSeconds: intervalMinutes * 60,
+    ahtSeconds,
+    ...channelTargets(channel),
+    points: slots.map((slot) => {
+      const p = byStart.get(slot.toMillis());
+      const open = isOpen(slot, intervalMinutes, hours);
+      const volume = open ? Math.max(0, p?.volume ?? 0) : 0;
+      const aht = p?.ahtSeconds && p.ahtSeconds > 0 ? p.ahtSeconds : ahtSeconds;
+      return { start: slot.toUTC().toISO()!, volume, ahtSeconds: aht, open };
+    }),
+  };
+}
+
+function fromEngine(r: EngineRow): RequirementRow {
+  return {
+    start: r.start,
+    channel: r.channel,
+    volume: r.volume,
+    ahtSeconds: r.ahtSeconds,
+    rawAgents: r.rawAgents,
+    scheduledAgents: r.scheduledAgents,
+    serviceLevel: r.serviceLevel ?? 0,
+    asaSeconds: r.asaSeconds,
+    occupancy: r.occupancy,
+    abandonRate: r.abandonRate,
+  };
+}
+
+function fromStored(r: RequirementRecord): RequirementRow {
+  const { weekStart: _w, channelId, forecastId: _f, createdAt: _c, ...rest } = r;
+  return { ...rest, channel: channelId };
+}
+
+/** Stored rows usable only if they cover this grid exactly (the interval length may have changed since). */
+function storedMatchesGrid(stored: RequirementRecord[], channels: ChannelConfig[], slots: DateTime[]): boolean {
+  if (stored.length !== channels.length * slots.length) return false;
+  const starts = new Set(slots.map((s) => s.toMillis()));
+  return stored.every((r) => starts.has(DateTime.fromISO(r.start).toMillis()) && channels.some((c) => c.id === r.channelId));
+}
+
+async function storedWeek(ds: DataSource, stored: RequirementRecord[], base: Pick<WeekRequirement, 'weekStart' | 'intervalMinutes'>): Promise<WeekRequirement> {
+  const ids = [...new Set(stored.map((r) => r.forecastId).filter((id): id is number => id !== null))];
+  const statuses = await forecastStatuses(ds, ids);
+  const forecastStatus: Record<string, ForecastStatus> = {};
+  const stale = new Set<string>();
+  for (const r of stored) {
+    const status = r.forecastId === null ? 'computed' : statuses.get(r.forecastId);
+    if (status === 'accepted' || status === 'draft' || status === 'computed') forecastStatus[r.channelId] = status;
+    else {
+      forecastStatus[r.channelId] = 'draft';
+      stale.add(r.channelId);
+    }
+  }
+  return { ...base, rows: stored.map(fromStored), source: 'stored', forecastStatus, storedAt: stored[0]?.createdAt ?? null, staleChannels: [...stale] };
+}
+
+export async function requirementForWeek(ds: DataSource, q: RequirementQuery, deps: { forecastForWeek?: ForecastForWeek } = {}): Promise<WeekRequirement> {
+  const monday = DateTime.fromISO(q.weekStart, { zone: q.zone });
+  if (!monday.isValid) throw new RangeError(`weekStart: not a date: '${q.weekStart}'`);
+  const weekStart = monday.startOf('week').toISODate()!;
+  const slots = weekSlots(weekStart, q.zone, q.intervalMinutes);
+  const channels = await listChannels(ds);
+  const base = { weekStart, intervalMinutes: q.intervalMinutes };
+  if (!q.store) {
+    const stored = await listRequirements(ds, weekStart);
+    if (stored.length > 0 && storedMatchesGrid(stored, channels, slots)) {
+      const order = new Map(channels.map((c, i) => [c.id, i]));
+      stored.sort((a, b) => order.get(a.channelId)! - order.get(b.channelId)! || a.start.localeCompare(b.start));
+      return storedWeek(ds, stored, base);
+    }
+  }
+  const forecastFor = deps.forecastForWeek ?? (await defaultForecastForWeek());
+  const hours = await listOpeningHours(ds);
+  const rows: RequirementRow[] = [];
+  const forecastStatus: Record<string, ForecastStatus> = {};
+  const forecastIds = new Map<string, number | null>();
+  for (const channel of channels) {
+    const forecast = await forecastFor(ds, { channelId: channel.id, weekStart, zone: q.zone, intervalMinutes: q.intervalMinutes, now: q.now });
+    forecastStatus[channel.id] = forecast.status;
+    forecastIds.set(channel.id, forecast.forecastId);
+    const input = channelForecastInput(channel, forecast, slots, q.intervalMinutes, hours.filter((h) => h.channelId === channel.id));
+    rows.push(...weekRequirement([input]).map(fromEngine));
+  }
+  if (!q.store) return { ...base, rows, source: 'computed', forecastStatus, storedAt: null, staleChannels: [] };
+  const at = q.now.toISOString();
+  await withTransaction(ds, async (tx) => {
+    await replaceRequirements(tx, weekStart, rows.map(({ channel, ...r }) => ({ ...r, channelId: channel, forecastId: forecastIds.get(channel) ?? null, createdAt: at })));
+    await appendAudit(tx, { at, userId: q.userId ?? null, action: 'staffing.requirement.store', entity: 'staffing_requirements', entityId: weekStart, detail: { rows: rows.length, forecastStatus } });
+  });
+  return { ...base, rows, source: 'stored', forecastStatus, storedAt: at, staleChannels: [] };
+}
