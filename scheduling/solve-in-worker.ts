@@ -1,4 +1,7 @@
 import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
 import type { Problem, RotaSolution, SolveOptions, SolveProgress } from './types';
 
 export interface WorkerSolveOptions extends SolveOptions {
@@ -47,7 +50,9 @@ export function solveRotaInWorker(problem: Problem, options: WorkerSolveOptions)
  * through its API inside the worker and then imports the TypeScript entry.
  */
 function bootstrap(): string {
-  const tsxApi = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  // createRequire, not import.meta.resolve: the latter is missing when tsx loads this file as CJS (mocha).
+  const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsxApi = JSON.stringify(pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href);
   const entry = JSON.stringify(new URL('./solve-worker.ts', import.meta.url).href);
   return `import(${tsxApi}).then((m) => { m.register(); return import(${entry}); })`;
 }
