@@ -23,6 +23,7 @@ import type { HistoryWeek, ImportResult } from './view-models/history';
 import { historyWeek } from './use-cases/history-week';
 import { homeSummary } from './use-cases/home-summary';
 import type { ImportHistoryInput } from './use-cases/import-history';
+import { ensureDemoData, DEMO_PASSWORD } from '../seeds';
 
 export type SaveResult = { kind: 'ok'; person: StaffMember } | { kind: 'stale'; current: StaffMember } | { kind: 'notFound' };
 
@@ -48,6 +49,9 @@ export interface Services {
   importHistory(input: Omit<ImportHistoryInput, 'zone' | 'intervalMinutes'>): Promise<ImportResult>;
   ensureDemoData(now: DateTime): Promise<boolean>;
 }
+
+/** Demo logins are listed with the planners first, agents last. */
+const ROLE_ORDER = ['admin', 'head', 'coordinator', 'team_lead', 'agent'];
 
 /** Verifying against a fixed hash when the user is unknown keeps the timing of both answers alike. */
 const DUMMY_HASH_PROMISE = argonHash('not-a-real-password-just-timing');
@@ -93,7 +97,7 @@ export function buildServices(ds: DataSource, config: Readonly<Config>): Service
   return {
     db: ds,
     timeZone: () => zone,
-    demoPassword: 'rota-demo',
+    demoPassword: DEMO_PASSWORD,
     sessions: {
       get: (sid, now) => getSessionData(ds, sid, now),
       set: (sid, data, expiresAt) => setSessionData(ds, sid, data, expiresAt),
@@ -119,7 +123,8 @@ export function buildServices(ds: DataSource, config: Readonly<Config>): Service
         const people = new Map((await listStaff(ds)).map((p) => [p.id, p.name]));
         return (await listUsers(ds))
           .filter((u) => u.isDemo && !u.disabled)
-          .map((u) => ({ username: u.username, role: u.role, name: u.staffId !== null ? (people.get(u.staffId) ?? '') : '' }));
+          .map((u) => ({ username: u.username, role: u.role, name: u.staffId !== null ? (people.get(u.staffId) ?? '') : '' }))
+          .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.username.localeCompare(b.username));
       },
     },
     staff: {
@@ -137,7 +142,7 @@ export function buildServices(ds: DataSource, config: Readonly<Config>): Service
     homeSummary: (user, now) => homeSummary(ds, { zone, user, now, staffCount: () => countStaff(ds) }),
     importHistory: async (input) => (await import('./use-cases/import-history')).importHistory({ ds }, { ...input, zone, intervalMinutes }),
     ensureDemoData: async (now) => {
-      const created = await (await import('../seeds')).ensureDemoData(ds, now);
+      const created = await ensureDemoData(ds, now);
       await refreshSettings();
       return created;
     },

@@ -27,7 +27,7 @@ export async function homeSummary(
     callsLast7Days: voice.length ? voice.reduce((s, d) => s + d.volume, 0) : null,
     historyFrom: bounds.first,
     historyTo: bounds.last,
-    pendingTimeOff: 0,
+    pendingTimeOff: null,
     nextShifts: [],
     panels: [],
   };

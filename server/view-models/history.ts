@@ -22,10 +22,11 @@ export interface HistoryWeek {
 }
 
 function dayTotals(hours: HistoryHour[], zone: string) {
-  const days = new Map<string, { date: string; offered: number; answered: number; abandoned: number; handleSeconds: number; handled: number }>();
+  const days = new Map<string, { date: string; hasData: boolean; offered: number; answered: number; abandoned: number; handleSeconds: number; handled: number }>();
   for (const h of hours) {
     const date = DateTime.fromISO(h.start, { zone }).toISODate()!;
-    const d = days.get(date) ?? { date, offered: 0, answered: 0, abandoned: 0, handleSeconds: 0, handled: 0 };
+    const d = days.get(date) ?? { date, hasData: false, offered: 0, answered: 0, abandoned: 0, handleSeconds: 0, handled: 0 };
+    if (h.offered !== null) d.hasData = true;
     d.offered += h.offered ?? 0;
     d.answered += h.answered ?? 0;
     d.abandoned += h.abandoned ?? 0;
@@ -39,6 +40,7 @@ function dayTotals(hours: HistoryHour[], zone: string) {
     ...d,
     start: DateTime.fromISO(d.date, { zone }).toUTC().toISO(),
     ahtSeconds: d.handled ? d.handleSeconds / d.handled : null,
+    answered: d.hasData ? d.answered : null,
     abandonRate: d.offered ? d.abandoned / d.offered : null,
   }));
 }

@@ -10,7 +10,8 @@ export interface HomeSummary {
   callsLast7Days: number | null;
   historyFrom: string | null;
   historyTo: string | null;
-  pendingTimeOff: number;
+  /** Null until time-off requests are on file to count. */
+  pendingTimeOff: number | null;
   /** The signed-in person's next published shifts (start/end ISO, channel). */
   nextShifts: { start: string; end: string; channel: string }[];
   /** Extra panels later steps add (rota status, forecast status…), already translated keys + values. */
@@ -28,7 +29,7 @@ export function homeViewModel(user: CurrentUser, s: HomeSummary) {
         { labelKey: 'home.stat.chatsYesterday', value: s.chatsYesterday },
         { labelKey: 'home.stat.asaYesterday', value: s.abandonedYesterday },
         { labelKey: 'home.stat.callsWeek', value: s.callsLast7Days },
-        { labelKey: 'home.stat.pendingRequests', value: s.pendingTimeOff },
+        ...(s.pendingTimeOff === null ? [] : [{ labelKey: 'home.stat.pendingRequests', value: s.pendingTimeOff }]),
       ]
     : [];
   return {
