@@ -1,0 +1,146 @@
+/**
+ * `wfm forecast --history FILE --channel C --start 2026-12-07T00:00 --hours 168 [--method auto]
+ *  [--zone Asia/Tbilisi] [--interval MIN] [--holidays GE|none] [--events FILE.json]`
+ *
+ * Writes CSV to stdout: timestamp,channel,volume,lower80,upper80,lower95,upper95[,aht_seconds],
+ * one row per interval, timestamps written like the input's. The chosen method, why, and any
+ * warnings go to stderr. Exit 0 on success, 1 on a bad history file, 2 on bad arguments.
+ */
+import { createReadStream } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { forecastSeries, formatTimestamp, METHOD_NAMES, readHistoryCsv, seriesForChannel, type CalendarEvent, type HistoryCsvResult, type TimestampStyle } from '../../forecasting/index';
+
+interface Io {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+const Args = z.object({
+  history: z.string().min(1, '--history FILE is required'),
+  channel: z.string().optional(),
+  start: z.string().min(1, '--start is required, e.g. 2026-12-07T00:00'),
+  hours: z.coerce.number().positive('--hours must be > 0').max(24 * 7 * 60, '--hours is at most 60 weeks'),
+  method: z.string().refine((m) => m === 'auto' || METHOD_NAMES.includes(m), { message: `--method must be auto or one of ${METHOD_NAMES.join(', ')}` }),
+  zone: z.string().refine((zone) => DateTime.local().setZone(zone).isValid, { message: '--zone must be an IANA time zone, e.g. Asia/Tbilisi' }),
+  interval: z.coerce.number().int().refine((m) => m > 0 && 60 % m === 0, { message: '--interval must divide 60 (15, 30, 60…)' }).optional(),
+  holidays: z.enum(['GE', 'none']),
+  events: z.string().optional(),
+});
+
+const EventsFile = z.array(
+  z.object({
+    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    kind: z.enum(['holiday', 'event']),
+    effectPct: z.number().min(-100).max(1000).optional(),
+    note: z.string().optional(),
+  }),
+);
+
+export async function readEvents(file: string | undefined): Promise<CalendarEvent[]> {
+  if (!file) return [];
+  const parsed = EventsFile.safeParse(JSON.parse(await readFile(file, 'utf8')));
+  if (!parsed.success) throw new Error(`--events ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+/* Shared with `wfm backtest`: stream a history CSV through the reader, printing its errors (line, field, value). */
+export interface LoadedHistory {
+  result: HistoryCsvResult;
+  channels: string[];
+}
+
+const SHOWN_ERRORS = 20;
+
+/** Reads FILE; on errors writes them to `stderr` and returns null. */
+export async function loadHistory(file: string, zone: string, stderr: NodeJS.WritableStream, prefix: string): Promise<LoadedHistory | null> {
+  try {
+    await access(file);
+  } catch {
+    stderr.write(`${prefix}: cannot read history file '${file}'\n`);
+    return null;
+  }
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  // Interval 1: no aggregation here; the forecast infers the file's own interval length.
+  // dstLenient: forecasting files are often written on a naive clock (see HistoryCsvOptions).
+  const result = await readHistoryCsv(lines, { zone, intervalMinutes: 1, dstLenient: true });
+  if (result.errorCount > 0) {
+    for (const e of result.errors.slice(0, SHOWN_ERRORS)) {
+      stderr.write(`${file}:${e.line}: ${e.field ? `field '${e.field}': ` : ''}${e.message}${e.value !== undefined ? ` (value '${e.value}')` : ''}\n`);
+    }
+    if (result.errorCount > SHOWN_ERRORS) stderr.write(`… and ${result.errorCount - SHOWN_ERRORS} more\n`);
+    stderr.write(`${prefix}: ${result.errorCount} error(s) in ${file}; nothing was forecast\n`);
+    return null;
+  }
+  if (result.intervals.length === 0) {
+    stderr.write(`${prefix}: ${file} has no data rows\n`);
+    return null;
+  }
+  // The reader's other warnings concern imports into a team's interval length, not forecasting.
+  for (const w of result.warnings) if (w.includes('daylight')) stderr.write(`${prefix}: warning: ${w}\n`);
+  const channels = [...new Set(result.intervals.map((i) => i.channel))].sort();
+  return { result, channels };
+}
+
+function fixed(x: number): string {
+  return (Math.round(x * 100) / 100).toString();
+}
+
+export async function run(args: string[], io: Io): Promise<number> {
+  let opts: z.infer<typeof Args>;
+  try {
+    const { values } = parseArgs({
+      args,
+      options: {
+        history: { type: 'string' }, channel: { type: 'string' }, start: { type: 'string' }, hours: { type: 'string', default: '168' },
+        method: { type: 'string', default: 'auto' }, zone: { type: 'string', default: 'Asia/Tbilisi' }, interval: { type: 'string' },
+        holidays: { type: 'string', default: 'GE' }, events: { type: 'string' },
+      },
+    });
+    opts = Args.parse(values);
+  } catch (err) {
+    const msg = err instanceof z.ZodError ? err.issues.map((i) => i.message).join('; ') : (err as Error).message;
+    io.stderr.write(`wfm forecast: ${msg}\n`);
+    return 2;
+  }
+  let events: CalendarEvent[];
+  try {
+    events = await readEvents(opts.events);
+  } catch (err) {
+    io.stderr.write(`wfm forecast: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const loaded = await loadHistory(opts.history, opts.zone, io.stderr, 'wfm forecast');
+  if (!loaded) return 1;
+  const channel = opts.channel ?? (loaded.channels.length === 1 ? loaded.channels[0] : undefined);
+  if (!channel || !loaded.channels.includes(channel)) {
+    io.stderr.write(`wfm forecast: ${channel ? `channel '${channel}' is not in ${opts.history}` : '--channel is required'} (channels: ${loaded.channels.join(', ')})\n`);
+    return 2;
+  }
+  const history = seriesForChannel(loaded.result.intervals, channel);
+  let result;
+  try {
+    result = forecastSeries(history, { zone: opts.zone, start: opts.start, hours: opts.hours, intervalMinutes: opts.interval, method: opts.method, calendar: { publicHolidays: opts.holidays, events } });
+  } catch (err) {
+    io.stderr.write(`wfm forecast: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const style: TimestampStyle = loaded.result.timestampStyle ?? { offset: 'none', seconds: true, millis: false, space: false };
+  const withAht = loaded.result.hasAht && result.points.some((p) => p.ahtSeconds !== undefined);
+  const lines = [`timestamp,channel,volume,lower80,upper80,lower95,upper95${withAht ? ',aht_seconds' : ''}`];
+  for (const p of result.points) {
+    const ts = formatTimestamp(DateTime.fromISO(p.start, { zone: opts.zone }), style);
+    const row = [ts, channel, fixed(p.volume), fixed(p.lower80), fixed(p.upper80), fixed(p.lower95), fixed(p.upper95)];
+    if (withAht) row.push(p.ahtSeconds === undefined ? '' : fixed(p.ahtSeconds));
+    lines.push(row.join(','));
+  }
+  io.stdout.write(lines.join('\n') + '\n');
+  io.stderr.write(`wfm forecast: ${channel}: method ${result.method} (${result.chosenBecause})\n`);
+  for (const w of result.warnings) io.stderr.write(`wfm forecast: warning: ${w}\n`);
+  return 0;
+}

@@ -1,0 +1,113 @@
+/**
+ * Rolling-origin evaluation (Tashman, IJF 2000): the last `folds × horizon` hours of the
+ * history are cut into `folds` consecutive folds; each is forecast by every method trained on
+ * everything before it (the method choice of `auto` included, made afresh per fold on the
+ * history before that fold). Reported per method, pooled over the folds: WAPE, MASE, bias and
+ * the coverage of the 80% and 95% intervals (all scored intervals, and open ones only:
+ * intervals where forecast and actual are both 0 are trivially covered).
+ */
+import { dayMarks, type CalendarOptions } from './calendar/day-marks';
+import { forecastGrid } from './engine';
+import { localOfIndex } from './grid';
+import { accuracy, addCoverage, coverageCount, poolAccuracy, weeklyNaiveScale, type Accuracy, type CoverageCount } from './metrics';
+import { prepareSeries, type HistoryPoint } from './series';
+
+export interface BacktestOptions {
+  zone: string;
+  folds?: number;
+  /** Hours per fold (default 168). */
+  horizon?: number;
+  intervalMinutes?: number;
+  calendar?: CalendarOptions;
+}
+
+export interface MethodBacktest {
+  method: string;
+  wape: number;
+  mase: number;
+  bias: number;
+  coverage80: number;
+  coverage95: number;
+  coverage80Open: number;
+  coverage95Open: number;
+  /** Scored intervals. */
+  n: number;
+}
+
+export interface FoldInfo {
+  /** Local wall clock of the first and last forecast interval. */
+  from: string;
+  to: string;
+  chosen: string;
+  wape: number;
+}
+
+export interface BacktestResult {
+  intervalMinutes: number;
+  folds: FoldInfo[];
+  /** `auto` first, then the single methods and the combination, best WAPE first. */
+  methods: MethodBacktest[];
+  warnings: string[];
+}
+
+interface Tally {
+  parts: Accuracy[];
+  scales: number[];
+  c80: CoverageCount;
+  c95: CoverageCount;
+}
+
+const ZERO: CoverageCount = { inside: 0, n: 0, openInside: 0, openN: 0 };
+
+export function backtest(history: HistoryPoint[], options: BacktestOptions): BacktestResult {
+  const s = prepareSeries(history, options.zone, options.intervalMinutes);
+  const { grid, intervalMinutes: im } = s;
+  const spd = grid.slotsPerDay;
+  const H = Math.round(((options.horizon ?? 168) * 60) / im);
+  const folds = options.folds ?? 4;
+  const end = s.dataEnd;
+  const warnings: string[] = [];
+  if (end - folds * H < 7 * spd) throw new RangeError(`the history (${(end / spd).toFixed(1)} days) is too short for ${folds} folds of ${options.horizon ?? 168} h plus a week of training`);
+  const marks = dayMarks(grid.firstDay, grid.firstDay + Math.ceil(end / spd) + 1, options.calendar);
+  const tallies = new Map<string, Tally>();
+  const foldInfo: FoldInfo[] = [];
+  const add = (name: string, p: { point: Float64Array; lower80: Float64Array; upper80: Float64Array; lower95: Float64Array; upper95: Float64Array }, actual: Float64Array, scale: number) => {
+    let t = tallies.get(name);
+    if (!t) tallies.set(name, (t = { parts: [], scales: [], c80: ZERO, c95: ZERO }));
+    t.parts.push(accuracy(p.point, actual, scale));
+    t.scales.push(scale);
+    t.c80 = addCoverage(t.c80, coverageCount(p.lower80, p.upper80, p.point, actual));
+    t.c95 = addCoverage(t.c95, coverageCount(p.lower95, p.upper95, p.point, actual));
+  };
+  for (let k = folds; k >= 1; k--) {
+    const origin = end - k * H;
+    const f = forecastGrid(grid, origin, H, { marks, allMethods: true });
+    const actual = grid.values.slice(origin, origin + H);
+    const scale = weeklyNaiveScale(grid.values.subarray(0, origin), 7 * spd);
+    add('auto', f, actual, scale);
+    for (const [name, p] of f.perMethod!) add(name, p, actual, scale);
+    foldInfo.push({ from: localOfIndex(origin, grid.firstDay, im), to: localOfIndex(origin + H - 1, grid.firstDay, im), chosen: f.method, wape: accuracy(f.point, actual, scale).wape });
+    for (const w of f.warnings) if (!warnings.includes(w) && !w.includes('unusual day')) warnings.push(w);
+  }
+  const methods = [...tallies.entries()].map(([method, t]) => summarise(method, t));
+  const auto = methods.filter((m) => m.method === 'auto');
+  const others = methods.filter((m) => m.method !== 'auto').sort((a, b) => a.wape - b.wape);
+  if (others.some((m) => m.n < auto[0].n)) warnings.push('some methods could not run on every fold (too little history): their figures cover fewer intervals');
+  return { intervalMinutes: im, folds: foldInfo, methods: [...auto, ...others], warnings };
+}
+
+function summarise(method: string, t: Tally): MethodBacktest {
+  const acc = poolAccuracy(t.parts, t.scales);
+  return {
+    method,
+    wape: acc.wape,
+    mase: acc.mase,
+    bias: acc.bias,
+    coverage80: t.c80.inside / t.c80.n,
+    coverage95: t.c95.inside / t.c95.n,
+    coverage80Open: t.c80.openInside / t.c80.openN,
+    coverage95Open: t.c95.openInside / t.c95.openN,
+    n: acc.n,
+  };
+}
+
