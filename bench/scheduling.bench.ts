@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { parseRequirementsCsv, parseStaffJson, problemFromFiles, solveRotaInWorker, checkRota, type Problem } from '../scheduling/index';
 import { generateWeek } from '../scheduling/generate-week';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, interval: { type: 'string' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, interval: { type: 'string' } }, strict: false });
 const quick = values.quick ?? false;
 const FIXTURES = fileURLToPath(new URL('../test/fixtures/rota-sample/', import.meta.url));
 const CHECKER = resolve(process.cwd(), '../shared/tools/rota_check.py');
