@@ -1,0 +1,259 @@
+/**
+ * Stored forecasts: one row per generated forecast of one channel (a horizon of one or more
+ * weeks from `weekStart`), its values (one per interval) and the planner's adjustments.
+ *
+ * Status: 'draft' → 'accepted' (the plan's input) → 'superseded' (another accepted forecast of
+ * the same channel now covers one of its weeks). Edits (accept, adjust) carry the forecast's
+ * version; adjustments bump it, so two planners adjusting at once cannot lose one's change.
+ * Values are written in chunks under the drivers' bound-parameter limits.
+ */
+import { Forecast } from '../entities/forecast';
+import { ForecastAdjustment } from '../entities/forecast-adjustment';
+import { ForecastValue } from '../entities/forecast-value';
+import { NotFoundError } from '../errors';
+import { chunks, num, numOrNull, type Db } from './db';
+import { updateVersioned } from './versioned';
+
+export type ForecastStatus = 'draft' | 'accepted' | 'superseded';
+
+export interface CandidateScoreRecord {
+  method: string;
+  wape: number | null;
+  mase: number | null;
+  bias: number | null;
+}
+
+export interface ForecastRecord {
+  id: number;
+  channelId: string;
+  /** Monday of the first week, local 'YYYY-MM-DD'. */
+  weekStart: string;
+  /** First interval's start and the end of the last interval (exclusive), ISO UTC. */
+  horizonStart: string;
+  horizonEnd: string;
+  method: string;
+  chosenBecause: string;
+  candidates: CandidateScoreRecord[];
+  warnings: string[];
+  status: ForecastStatus;
+  createdAt: string;
+  createdBy: string | null;
+  acceptedAt: string | null;
+  version: number;
+}
+
+export interface ForecastValueRecord {
+  start: string;
+  volume: number;
+  lower80: number;
+  upper80: number;
+  lower95: number;
+  upper95: number;
+  ahtSeconds: number | null;
+  /** Volume after adjustments; null = not adjusted. */
+  adjustedVolume: number | null;
+}
+
+export interface ForecastAdjustmentRecord {
+  id: number;
+  forecastId: number;
+  fromStart: string;
+  toStart: string;
+  kind: 'scale' | 'set';
+  /** 'scale': factor (1.1 = +10 %); 'set': contacts per interval. */
+  value: number;
+  note: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export type NewForecast = Omit<ForecastRecord, 'id' | 'version' | 'status' | 'acceptedAt'> & { status?: ForecastStatus };
+
+/** 9 columns a row: 500 rows = 4,500 parameters, far under SQLite's and PostgreSQL's limits. */
+const INSERT_CHUNK_ROWS = 500;
+
+function parseJson<T>(text: string, fallback: T): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+function toRecord(row: Forecast): ForecastRecord {
+  return {
+    id: row.id,
+    channelId: row.channelId,
+    weekStart: row.weekStart,
+    horizonStart: row.horizonStart,
+    horizonEnd: row.horizonEnd,
+    method: row.method,
+    chosenBecause: row.chosenBecause,
+    candidates: parseJson<CandidateScoreRecord[]>(row.candidatesJson, []),
+    warnings: parseJson<string[]>(row.warningsJson, []),
+    status: row.status as ForecastStatus,
+    createdAt: row.createdAt,
+    createdBy: row.createdBy ?? null,
+    acceptedAt: row.acceptedAt ?? null,
+    version: row.version,
+  };
+}
+
+/** JSON has no NaN/Infinity: store them as null. */
+function finiteOrNull(x: number | null): number | null {
+  return x !== null && Number.isFinite(x) ? x : null;
+}
+
+/** Inserts the forecast and its values; wrap in a transaction for all-or-nothing. */
+export async function createForecast(db: Db, input: NewForecast, values: readonly ForecastValueRecord[]): Promise<ForecastRecord> {
+  const repo = db.getRepository(Forecast);
+  const candidates = input.candidates.map((c) => ({ method: c.method, wape: finiteOrNull(c.wape), mase: finiteOrNull(c.mase), bias: finiteOrNull(c.bias) }));
+  const row = await repo.save(
+    repo.create({
+      channelId: input.channelId,
+      weekStart: input.weekStart,
+      horizonStart: input.horizonStart,
+      horizonEnd: input.horizonEnd,
+      method: input.method.slice(0, 40),
+      chosenBecause: input.chosenBecause,
+      candidatesJson: JSON.stringify(candidates),
+      warningsJson: JSON.stringify(input.warnings),
+      status: input.status ?? 'draft',
+      createdAt: input.createdAt,
+      createdBy: input.createdBy,
+      acceptedAt: null,
+    }),
+  );
+  const valueRepo = db.getRepository(ForecastValue);
+  for (const chunk of chunks(values, INSERT_CHUNK_ROWS)) {
+    await valueRepo
+      .createQueryBuilder()
+      .insert()
+      .values(chunk.map((v) => ({ ...v, forecastId: row.id })))
+      .updateEntity(false)
+      .execute();
+  }
+  return toRecord(row);
+}
+
+export async function getForecast(db: Db, id: number): Promise<ForecastRecord | null> {
+  const row = await db.getRepository(Forecast).findOne({ where: { id } });
+  return row ? toRecord(row) : null;
+}
+
+/** Newest first; optionally one channel and/or statuses. */
+export async function listForecasts(db: Db, q: { channelId?: string; statuses?: ForecastStatus[]; limit?: number } = {}): Promise<ForecastRecord[]> {
+  const qb = db.getRepository(Forecast).createQueryBuilder('f').orderBy('f.createdAt', 'DESC').addOrderBy('f.id', 'DESC').take(q.limit ?? 50);
+  if (q.channelId) qb.andWhere('f.channelId = :channelId', { channelId: q.channelId });
+  if (q.statuses?.length) qb.andWhere('f.status IN (:...statuses)', { statuses: q.statuses });
+  return (await qb.getMany()).map(toRecord);
+}
+
+/**
+ * Forecasts of `channelId` whose horizon overlaps [from, to), newest first (accepted ones by
+ * acceptance time), optionally of some statuses only.
+ */
+export async function forecastsCovering(
+  db: Db,
+  q: { channelId: string; from: string; to: string; statuses?: ForecastStatus[] },
+): Promise<ForecastRecord[]> {
+  const qb = db
+    .getRepository(Forecast)
+    .createQueryBuilder('f')
+    .where('f.channelId = :channelId', { channelId: q.channelId })
+    .andWhere('f.horizonStart < :to AND f.horizonEnd > :from', { from: q.from, to: q.to })
+    .orderBy('f.acceptedAt', 'DESC')
+    .addOrderBy('f.createdAt', 'DESC')
+    .addOrderBy('f.id', 'DESC');
+  if (q.statuses?.length) qb.andWhere('f.status IN (:...statuses)', { statuses: q.statuses });
+  const rows = (await qb.getMany()).map(toRecord);
+  // NULLs sort differently in SQLite and PostgreSQL: order in code to be portable.
+  return rows.sort((a, b) => (b.acceptedAt ?? '').localeCompare(a.acceptedAt ?? '') || b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
+}
+
+/** Values of a forecast with start in [from, to) (all when omitted), by start. */
+export async function forecastValues(db: Db, forecastId: number, range: { from?: string; to?: string } = {}): Promise<ForecastValueRecord[]> {
+  const qb = db
+    .getRepository(ForecastValue)
+    .createQueryBuilder('v')
+    .where('v.forecastId = :forecastId', { forecastId })
+    .orderBy('v.start', 'ASC');
+  if (range.from) qb.andWhere('v.start >= :from', { from: range.from });
+  if (range.to) qb.andWhere('v.start < :to', { to: range.to });
+  const rows = await qb.getMany();
+  return rows.map((r) => ({
+    start: r.start,
+    volume: num(r.volume),
+    lower80: num(r.lower80),
+    upper80: num(r.upper80),
+    lower95: num(r.lower95),
+    upper95: num(r.upper95),
+    ahtSeconds: numOrNull(r.ahtSeconds),
+    adjustedVolume: numOrNull(r.adjustedVolume),
+  }));
+}
+
+/**
+ * Accepts forecast `id` if its version is still `expectedVersion` (StaleEditError otherwise) and
+ * supersedes every other accepted forecast of the same channel whose horizon overlaps it.
+ * Returns the ids superseded. Run inside a transaction.
+ */
+export async function acceptForecast(db: Db, id: number, expectedVersion: number, now: string): Promise<{ forecast: ForecastRecord; superseded: number[] }> {
+  const current = await getForecast(db, id);
+  if (!current) throw new NotFoundError('forecast', id);
+  await updateVersioned(db, Forecast, 'forecast', id, expectedVersion, { status: 'accepted', acceptedAt: now });
+  const overlapping = await forecastsCovering(db, { channelId: current.channelId, from: current.horizonStart, to: current.horizonEnd, statuses: ['accepted'] });
+  const superseded = overlapping.filter((f) => f.id !== id).map((f) => f.id);
+  for (const other of superseded) {
+    await db.getRepository(Forecast).createQueryBuilder().update().set({ status: 'superseded' }).where({ id: other }).execute();
+  }
+  return { forecast: (await getForecast(db, id))!, superseded };
+}
+
+/**
+ * Records an adjustment and applies it to the stored values in one statement (scale: on the
+ * volume as already adjusted; set: replaces it), if the forecast's version is still
+ * `expectedVersion`. Bumps the version. Run inside a transaction.
+ */
+export async function addForecastAdjustment(
+  db: Db,
+  expectedVersion: number,
+  adj: Omit<ForecastAdjustmentRecord, 'id'>,
+): Promise<{ adjustment: ForecastAdjustmentRecord; changed: number }> {
+  const current = await getForecast(db, adj.forecastId);
+  if (!current) throw new NotFoundError('forecast', adj.forecastId);
+  await updateVersioned(db, Forecast, 'forecast', adj.forecastId, expectedVersion, { status: current.status });
+  const repo = db.getRepository(ForecastAdjustment);
+  const saved = await repo.save(repo.create({ ...adj }));
+  const qb = db
+    .getRepository(ForecastValue)
+    .createQueryBuilder()
+    .update()
+    .where('forecastId = :forecastId', { forecastId: adj.forecastId })
+    .andWhere('start >= :from AND start < :to', { from: adj.fromStart, to: adj.toStart });
+  const res =
+    adj.kind === 'scale'
+      ? await qb.set({ adjustedVolume: () => 'COALESCE("adjustedVolume", "volume") * :factor' }).setParameter('factor', adj.value).execute()
+      : await qb.set({ adjustedVolume: adj.value }).execute();
+  return { adjustment: toAdjustment(saved), changed: res.affected ?? 0 };
+}
+
+function toAdjustment(row: ForecastAdjustment): ForecastAdjustmentRecord {
+  return {
+    id: row.id,
+    forecastId: row.forecastId,
+    fromStart: row.fromStart,
+    toStart: row.toStart,
+    kind: row.kind as 'scale' | 'set',
+    value: num(row.value),
+    note: row.note,
+    createdBy: row.createdBy ?? null,
+    createdAt: row.createdAt,
+  };
+}
+
+/** Oldest first (the order they were applied in). */
+export async function listForecastAdjustments(db: Db, forecastId: number): Promise<ForecastAdjustmentRecord[]> {
+  const rows = await db.getRepository(ForecastAdjustment).find({ where: { forecastId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  return rows.map(toAdjustment);
+}
