@@ -22,7 +22,7 @@ import type { HomeSummary } from './view-models/home';
 import type { HistoryWeek, ImportResult } from './view-models/history';
 import { historyWeek } from './use-cases/history-week';
 import { homeSummary } from './use-cases/home-summary';
-import type { ImportHistoryInput } from './use-cases/import-history';
+import { importHistory, type ImportHistoryInput } from './use-cases/import-history';
 import { ensureDemoData, DEMO_PASSWORD } from '../seeds';
 
 export type SaveResult = { kind: 'ok'; person: StaffMember } | { kind: 'stale'; current: StaffMember } | { kind: 'notFound' };
@@ -140,7 +140,7 @@ export function buildServices(ds: DataSource, config: Readonly<Config>): Service
     },
     history: { week: (weekStart, now) => historyWeek(ds, { zone, intervalMinutes, weekStart, now }) },
     homeSummary: (user, now) => homeSummary(ds, { zone, user, now, staffCount: () => countStaff(ds) }),
-    importHistory: async (input) => (await import('./use-cases/import-history')).importHistory({ ds }, { ...input, zone, intervalMinutes }),
+    importHistory: (input) => importHistory({ ds }, { ...input, zone, intervalMinutes }),
     ensureDemoData: async (now) => {
       const created = await ensureDemoData(ds, now);
       await refreshSettings();
