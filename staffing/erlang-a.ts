@@ -112,6 +112,11 @@ function queueTail(servers: number, lambda: number, mu: number, theta: number, t
   return s;
 }
 
+/** A probability, kept inside [0, 1] against rounding (an overloaded agent's 1.0000000000000002). */
+function share(x: number): number {
+  return Math.min(1, Math.max(0, x));
+}
+
 /** Erlang-A metrics for a given number of agents; throws StaffingError on bad input. */
 export function erlangA(input: ErlangAInput): QueueMetrics {
   const erlangs = checkQueueInput(input);
@@ -137,17 +142,17 @@ export function erlangAUnchecked(
   const below = ((1 - blocking) / blocking) * Math.pow(RESCALE, -t.rescales);
   const total = below + t.waiting;
   const queue = t.queue / total;
-  const abandonRate = Math.min(1, (theta * queue) / lambda);
+  const abandonRate = share((theta * queue) / lambda);
   const answeredShare = 1 - abandonRate;
   return {
     model: 'erlang-a',
     servers,
     loadErlangs: erlangs,
-    probabilityOfWait: t.waiting / total,
-    serviceLevel: thresholdSeconds === undefined ? null : Math.min(1, (below + t.withinT) / total),
+    probabilityOfWait: share(t.waiting / total),
+    serviceLevel: thresholdSeconds === undefined ? null : share((below + t.withinT) / total),
     asaSeconds: answeredShare > 0 ? t.waitAnswered / total / answeredShare : 0,
     averageWaitSeconds: queue / lambda,
-    occupancy: servers === 0 ? 0 : (erlangs * answeredShare) / servers,
+    occupancy: servers === 0 ? 0 : share((erlangs * answeredShare) / servers),
     abandonRate,
   };
 }

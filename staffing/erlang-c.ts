@@ -43,7 +43,7 @@ export function erlangCFromBlocking(
   const spare = servers - erlangs;
   const wait = Math.min(1, (servers * blocking) / (spare + erlangs * blocking));
   const asa = (wait * ahtSeconds) / spare;
-  const sl = thresholdSeconds === undefined ? null : 1 - wait * Math.exp((-spare * thresholdSeconds) / ahtSeconds);
+  const sl = thresholdSeconds === undefined ? null : Math.max(0, 1 - wait * Math.exp((-spare * thresholdSeconds) / ahtSeconds));
   return {
     model: 'erlang-c',
     servers,
