@@ -1,19 +1,26 @@
 /**
  * The thin adapter between stored history (UTC instants, closed hours without a row) and the
- * forecasting engine (a local wall-clock grid). Everything the pages need from forecasting/
- * goes through here, so a change in the engine's API touches one file.
+ * forecasting engine's public API. Everything the pages need from forecasting/ goes through
+ * here, so a change in the engine touches one file.
  *
- * Assumptions:
- * - A local day with at least one stored interval is a day the centre reported: its intervals
- *   without a row are closed hours (0 contacts). A day without any row is missing (NaN).
- * - Handle time is forecast per slot of the week as the volume-weighted mean of the same slot
- *   over the last AHT_WEEKS weeks before the origin, falling back to the mean over those weeks
- *   (the channel's typical AHT), else null (the caller decides).
+ * Assumption: a local day with at least one stored interval is a day the centre reported, so
+ * its intervals without a row are closed hours (0 contacts); a day without any row is missing.
+ * The engine needs this: it treats an absent interval as missing, and a day with a missing
+ * interval has no day total (no daily shape, no learned holiday effect).
  */
-import { DateTime } from 'luxon';
-import { buildGrid, epochDay, isoOfDay, localOfIndex, indexOfLocal, sliceGrid, type LocalPoint } from '../../forecasting/grid';
-import { dayMarks, type CalendarEvent as EngineEvent } from '../../forecasting/calendar/day-marks';
-import { forecastGrid } from '../../forecasting/engine';
+import {
+  ZoneClock,
+  backtest,
+  dailyShape,
+  forecastSeries,
+  weeklyShape,
+  type BacktestResult,
+  type CalendarEvent,
+  type CalendarOptions,
+  type DailyShape,
+  type HistoryPoint,
+  type WeekdayTotal,
+} from '../../forecasting/index';
 
 export interface EngineHistoryPoint {
   /** ISO UTC start of the interval. */
@@ -34,6 +41,7 @@ export interface EngineEventInput {
 }
 
 export interface EnginePoint {
+  /** ISO UTC. */
   start: string;
   volume: number;
   lower80: number;
@@ -64,104 +72,138 @@ export interface EngineRequest {
   zone: string;
   intervalMinutes: number;
   /** Start of the first forecast interval (ISO UTC); only history before it is used. */
-  origin: string;
+  start: string;
   /** End of the last forecast interval (ISO UTC, exclusive). */
   end: string;
   events: EngineEventInput[];
   method?: string;
 }
 
-const AHT_WEEKS = 8;
+const DAY_MS = 86_400_000;
 
-function localKey(iso: string, zone: string): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm");
-}
-
-/** History as local points, closed hours of reported days filled with 0 (see the module comment). */
-export function toLocalPoints(history: EngineHistoryPoint[], zone: string, intervalMinutes: number): LocalPoint[] {
-  const points = history.map((h) => ({ local: localKey(h.start, zone), volume: h.volume, ahtSeconds: h.ahtSeconds }));
-  const seen = new Set(points.map((p) => p.local));
-  const days = new Set(points.map((p) => p.local.slice(0, 10)));
-  const spd = 1440 / intervalMinutes;
+/** History with the closed hours of reported days filled in as 0 (see the module comment). */
+export function withClosedHours(history: EngineHistoryPoint[], zone: string, intervalMinutes: number): HistoryPoint[] {
+  const clock = new ZoneClock(zone);
+  const step = intervalMinutes * 60_000;
+  const seen = new Set<number>();
+  const days = new Set<number>();
+  const out: HistoryPoint[] = [];
+  for (const h of history) {
+    const ms = Date.parse(h.start);
+    seen.add(ms);
+    days.add(Math.floor(clock.toLocalMs(ms) / DAY_MS));
+    out.push({ start: h.start, volume: h.volume, ahtSeconds: h.ahtSeconds });
+  }
   for (const day of days) {
-    const d = epochDay(day);
-    for (let s = 0; s < spd; s++) {
-      const local = localOfIndex(s, d, intervalMinutes);
-      if (!seen.has(local)) points.push({ local, volume: 0, ahtSeconds: null });
+    for (let local = day * DAY_MS; local < (day + 1) * DAY_MS; local += step) {
+      const r = clock.resolveLocal(local);
+      const ms = r.kind === 'ok' ? r.ms : r.kind === 'ambiguous' ? r.earlier : NaN;
+      if (Number.isNaN(ms) || seen.has(ms)) continue;
+      seen.add(ms);
+      out.push({ start: new Date(ms).toISOString(), volume: 0, ahtSeconds: null });
     }
   }
-  return points;
+  return out.sort((a, b) => Date.parse(a.start as string) - Date.parse(b.start as string));
 }
 
-function toEngineEvents(events: EngineEventInput[]): EngineEvent[] {
-  return events.map((e) => ({
+function calendarOf(events: EngineEventInput[]): CalendarOptions {
+  const list: CalendarEvent[] = events.map((e) => ({
     from: e.from,
     to: e.to,
     kind: e.dayOff ? 'holiday' : 'event',
     effectPct: e.effectPercent === null ? undefined : e.effectPercent,
     note: e.name,
   }));
+  return { publicHolidays: 'GE', events: list };
 }
 
-/** Volume-weighted AHT per slot of the week over the last AHT_WEEKS weeks before `origin`. */
-function ahtBySlot(aht: Float64Array | undefined, values: Float64Array, origin: number, spd: number, firstDay: number): { slot: Float64Array; overall: number } {
-  const week = 7 * spd;
-  const work = new Float64Array(week);
-  const weight = new Float64Array(week);
-  let allWork = 0;
-  let allWeight = 0;
-  if (aht) {
-    for (let i = Math.max(0, origin - AHT_WEEKS * week); i < Math.min(origin, aht.length); i++) {
-      const a = aht[i];
-      const v = values[i];
-      if (!(a > 0) || !(v > 0)) continue;
-      const k = (((firstDay + Math.floor(i / spd) + 3) % 7) * spd + (i % spd)) % week;
-      work[k] += a * v;
-      weight[k] += v;
-      allWork += a * v;
-      allWeight += v;
-    }
-  }
-  const slot = new Float64Array(week);
-  for (let k = 0; k < week; k++) slot[k] = weight[k] > 0 ? work[k] / weight[k] : NaN;
-  return { slot, overall: allWeight > 0 ? allWork / allWeight : NaN };
-}
+const utc = (iso: string) => new Date(Date.parse(iso)).toISOString();
 
-/** Forecasts [origin, end) from the history before `origin`. */
+/** Forecasts [start, end) from the history before `start` (from the end of the history if it stops earlier). */
 export function runForecast(req: EngineRequest): EngineForecast {
-  const { zone, intervalMinutes } = req;
-  const spd = 1440 / intervalMinutes;
-  const local = toLocalPoints(req.history, zone, intervalMinutes);
-  const originLocal = localKey(req.origin, zone);
-  const grid = buildGrid(local, intervalMinutes);
-  // History starting after the origin is of no use: forecast as if there were none.
-  const firstDay = local.length && grid.firstDay <= epochDay(originLocal) ? grid.firstDay : epochDay(originLocal);
-  const origin = indexOfLocal(originLocal, firstDay, intervalMinutes);
-  const endIndex = indexOfLocal(localKey(req.end, zone), firstDay, intervalMinutes);
-  const horizon = Math.max(0, endIndex - origin);
-  const g = firstDay === grid.firstDay ? sliceGrid(grid, origin) : sliceGrid({ ...grid, values: new Float64Array(0), aht: undefined, firstDay }, origin);
-  const lastDay = firstDay + Math.ceil(endIndex / spd) + 1;
-  const marks = dayMarks(firstDay, lastDay, { publicHolidays: 'GE', events: toEngineEvents(req.events) });
-  const f = forecastGrid(g, origin, horizon, { marks, method: req.method ?? 'auto' });
-  const aht = ahtBySlot(g.aht, g.values, origin, spd, firstDay);
-  const week = 7 * spd;
-  const points: EnginePoint[] = [];
-  for (let h = 0; h < horizon; h++) {
-    const i = origin + h;
-    const day = firstDay + Math.floor(i / spd);
-    const k = (((day + 3) % 7) * spd + (i % spd)) % week;
-    const a = Number.isFinite(aht.slot[k]) ? aht.slot[k] : aht.overall;
-    points.push({
-      start: DateTime.fromISO(localOfIndex(i, firstDay, intervalMinutes), { zone }).toUTC().toISO()!,
-      volume: f.point[h],
-      lower80: f.lower80[h],
-      upper80: f.upper80[h],
-      lower95: f.lower95[h],
-      upper95: f.upper95[h],
-      ahtSeconds: Number.isFinite(a) ? a : null,
-    });
-  }
-  return { method: f.method, chosenBecause: f.chosenBecause, candidates: f.candidates, warnings: f.warnings, specialDays: f.specialDays, points };
+  const intervals = Math.round((Date.parse(req.end) - Date.parse(req.start)) / (req.intervalMinutes * 60_000));
+  const history = withClosedHours(
+    req.history.filter((h) => h.start < req.start),
+    req.zone,
+    req.intervalMinutes,
+  );
+  if (history.length === 0 || intervals <= 0) return emptyForecast(req, intervals);
+  const f = forecastSeries(history, {
+    zone: req.zone,
+    start: req.start,
+    intervals,
+    intervalMinutes: req.intervalMinutes,
+    method: req.method ?? 'auto',
+    calendar: calendarOf(req.events),
+  });
+  return {
+    method: f.method,
+    chosenBecause: f.chosenBecause,
+    candidates: f.candidates,
+    warnings: f.warnings,
+    specialDays: f.specialDays,
+    points: f.points.map((p) => ({
+      start: utc(p.start),
+      volume: p.volume,
+      lower80: p.lower80,
+      upper80: p.upper80,
+      lower95: p.lower95,
+      upper95: p.upper95,
+      ahtSeconds: p.ahtSeconds ?? null,
+    })),
+  };
 }
 
-export { isoOfDay };
+/** Without history there is nothing to learn from: zeros, and a warning that says so. */
+function emptyForecast(req: EngineRequest, intervals: number): EngineForecast {
+  const step = req.intervalMinutes * 60_000;
+  const t0 = Date.parse(req.start);
+  return {
+    method: 'none',
+    chosenBecause: 'no history before the start',
+    candidates: [],
+    warnings: ['no history before the start: nothing to forecast from'],
+    specialDays: [],
+    points: Array.from({ length: Math.max(0, intervals) }, (_, k) => ({
+      start: new Date(t0 + k * step).toISOString(),
+      volume: 0,
+      lower80: 0,
+      upper80: 0,
+      lower95: 0,
+      upper95: 0,
+      ahtSeconds: null,
+    })),
+  };
+}
+
+export interface EngineShapes {
+  daily: DailyShape[];
+  weekly: WeekdayTotal[];
+}
+
+/** Intraday profile per weekday and mean day total per weekday over the last `weeks` weeks. */
+export function runShapes(history: EngineHistoryPoint[], zone: string, intervalMinutes: number, events: EngineEventInput[], weeks = 8): EngineShapes | null {
+  const filled = withClosedHours(history, zone, intervalMinutes);
+  if (filled.length === 0) return null;
+  const options = { zone, intervalMinutes, weeks, calendar: calendarOf(events) };
+  return { daily: dailyShape(filled, options), weekly: weeklyShape(filled, options) };
+}
+
+/**
+ * What the automatic method would have scored on each of the last `weeks` whole weeks before
+ * `before` (ISO UTC of a local Monday): a rolling-origin backtest, one fold per week. Null when
+ * the history is too short.
+ */
+export function runWeeklyBacktest(history: EngineHistoryPoint[], zone: string, intervalMinutes: number, events: EngineEventInput[], before: string, weeks: number): BacktestResult | null {
+  const filled = withClosedHours(
+    history.filter((h) => h.start < before),
+    zone,
+    intervalMinutes,
+  );
+  try {
+    return backtest(filled, { zone, intervalMinutes, folds: weeks, horizon: 168, calendar: calendarOf(events) });
+  } catch (err) {
+    if (err instanceof RangeError) return null;
+    throw err;
+  }
+}

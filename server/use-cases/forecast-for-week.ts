@@ -108,23 +108,10 @@ export async function forecastForWeek(ds: DataSource, q: ForecastWeekQuery): Pro
 }
 
 /**
- * A forecast of the week from history only. The origin is the week's start, or the end of the
- * history (or now) if that comes first: a past week is forecast as it would have been.
+ * A forecast of [from, to) from history only, as it would have been made at `from` (or at the
+ * end of the history, if that comes first: the engine forecasts across the gap).
  */
-export async function computeWeek(ds: DataSource, q: ForecastWeekQuery, from: string, to: string) {
+export async function computeWeek(ds: DataSource, q: Omit<ForecastWeekQuery, 'weekStart'>, from: string, to: string) {
   const inputs = await loadEngineInputs(ds, { channelId: q.channelId, zone: q.zone, intervalMinutes: q.intervalMinutes, origin: from });
-  let origin = from;
-  if (inputs.historyEnd && inputs.historyEnd < origin) origin = inputs.historyEnd;
-  if (q.now.toISOString() < origin) origin = q.now.toISOString();
-  origin = alignDown(origin, q.zone, q.intervalMinutes);
-  const result = runForecast({ history: inputs.history, zone: q.zone, intervalMinutes: q.intervalMinutes, origin, end: to, events: inputs.events });
-  const points = result.points.filter((p) => p.start >= from && p.start < to);
-  return { ...result, points };
-}
-
-/** The start of the local interval holding `iso`. */
-function alignDown(iso: string, zone: string, intervalMinutes: number): string {
-  const t = DateTime.fromISO(iso, { zone });
-  const minutes = t.hour * 60 + t.minute;
-  return t.startOf('day').plus({ minutes: Math.floor(minutes / intervalMinutes) * intervalMinutes }).toUTC().toISO()!;
+  return runForecast({ history: inputs.history, zone: q.zone, intervalMinutes: q.intervalMinutes, start: from, end: to, events: inputs.events });
 }
