@@ -47,15 +47,17 @@ export function describeChatMethod(): ChatMethodDescription {
       'wait until a slot picks the conversation up: the first reply is assumed at pick-up. Replies later in the ' +
       'conversation are inside the handle time and are not targets of this model.',
     blendedTeams:
-      'Each channel is sized on its own, as if its agents were dedicated; a team where some agents take both voice ' +
-      'and chat needs voice agents + chat agents in total, each person counted once, in the channel they work at that ' +
-      'moment (a blended agent on a call takes no chats, and one with open chats takes no calls). Blending can only ' +
-      'help (idle capacity moves to the busy channel), so the sum is a safe requirement; the simulator measures the ' +
-      'real service level of a blended rota.',
+      'Each channel is sized on its own, as if its agents were dedicated, and the team needs voice agents + chat ' +
+      'agents in total, each person counted once. A person who takes both is counted in the chat requirement: they ' +
+      'serve chats first and take a call only while holding no chat and with no chat waiting (a blended agent on a ' +
+      'call takes no chats, one with open chats takes no calls). Voice then keeps its full count and gets help; chat ' +
+      'loses a little when such agents are on calls. Counting blended people as voice agents instead is unsafe: an ' +
+      'idle voice agent who picks up chats is kept away from calls for a whole chat (minutes), and the simulator ' +
+      'shows voice missing its target that way. The simulator checks a blended rota with the same routing.',
     limitations: [
       'Slots of one agent are not independent in reality: an agent with k chats open answers each more slowly.',
       'Concurrency is a whole number; an agent working at 2.5 on average must be modelled as 2 or 3.',
-      'Pooling benefit of blended agents is not credited in the requirement (use the simulator to see it).',
+      'Pooling benefit of blended agents is not credited in the requirement (the simulator shows it), and the small loss to chat when blended agents are on calls is not charged either: check blended rotas in the simulator.',
     ],
   };
 }

@@ -6,9 +6,10 @@
  *   while still queued (never once answered);
  * - each channel has one FCFS queue; an agent on a call takes nothing else; a chat agent
  *   holds up to `concurrency` chats; a blended agent (voice and chat) takes calls only when
- *   holding no chat and prefers calls when free (voice first), and new contacts go to
- *   dedicated agents before blended ones (keeping blended capacity free for either channel);
- *   chats go to the agent with the most free slots;
+ *   holding no chat; it has a home channel (segment.home, default chat: see chat.ts for why)
+ *   whose queue it serves first when free; new contacts go to dedicated agents first, then to
+ *   blended agents at home on that channel, then to blended visitors; chats go to the agent
+ *   with the most free slots within that order;
  * - an agent whose segment ends finishes the contacts in hand, then leaves (that overrun is
  *   not counted as occupancy); a break is a gap between two segments;
  * - contacts still queued when no agent is left are counted as unanswered.
@@ -18,7 +19,7 @@ import type { Rng } from './rng';
 import type { AgentSegment, Channel, IntervalCounts, SimChannelConfig, SimulationInput } from './types';
 
 interface Contact { channel: Channel; arrival: number; interval: number; waiting: boolean }
-interface Agent { start: number; end: number; voice: boolean; chat: boolean; k: number; onDuty: boolean; onCall: boolean; chats: number }
+interface Agent { start: number; end: number; voice: boolean; chat: boolean; home: Channel; k: number; onDuty: boolean; onCall: boolean; chats: number }
 type Event = TimedEvent &
   ({ kind: 'arrival'; channel: Channel } | { kind: 'abandon'; contact: Contact } | { kind: 'done'; agent: Agent; channel: Channel; begun: number } | { kind: 'on' | 'off'; agent: Agent });
 
@@ -44,7 +45,8 @@ export class Replication {
 
   private agentOf(s: AgentSegment): Agent {
     const sec = (ms: number) => (ms - this.input.startMs) / 1000;
-    const a: Agent = { start: sec(s.startMs), end: sec(s.endMs), voice: s.channels.includes('voice'), chat: s.channels.includes('chat'), k: s.concurrency ?? 1, onDuty: false, onCall: false, chats: 0 };
+    const home = s.home ?? (s.channels.includes('chat') ? 'chat' : s.channels[0]!);
+    const a: Agent = { start: sec(s.startMs), end: sec(s.endMs), voice: s.channels.includes('voice'), chat: s.channels.includes('chat'), home, k: s.concurrency ?? 1, onDuty: false, onCall: false, chats: 0 };
     for (const ch of ['voice', 'chat'] as const) if (a[ch]) this.spread(ch, a.start, a.end, 1, 'dutySeconds');
     return a;
   }
@@ -110,19 +112,25 @@ export class Replication {
     if (patience !== undefined) this.heap.push({ time: t + this.rng.exponential(patience), kind: 'abandon', contact });
   }
 
+  /** Dedicated agents first, then blended agents at home on this channel, then blended visitors. */
+  private rank(a: Agent, channel: Channel): number {
+    if (!(a.voice && a.chat)) return 0;
+    return a.home === channel ? 1 : 2;
+  }
+
   private freeForVoice(): Agent | undefined {
-    let blended: Agent | undefined;
+    let best: Agent | undefined;
     for (const a of this.agents) {
       if (!a.onDuty || !a.voice || a.onCall || a.chats > 0) continue;
-      if (!a.chat) return a;
-      blended ??= a;
+      if (!best || this.rank(a, 'voice') < this.rank(best, 'voice')) best = a;
+      if (this.rank(best, 'voice') === 0) break;
     }
-    return blended;
+    return best;
   }
 
   private freeForChat(): Agent | undefined {
     let best: Agent | undefined;
-    const score = (a: Agent) => (a.voice ? 0 : 1e6) + (a.k - a.chats);
+    const score = (a: Agent) => -1e6 * this.rank(a, 'chat') + (a.k - a.chats);
     for (const a of this.agents) {
       if (!a.onDuty || !a.chat || a.onCall || a.chats >= a.k) continue;
       if (!best || score(a) > score(best)) best = a;
@@ -172,17 +180,23 @@ export class Replication {
     return undefined;
   }
 
-  /** A free agent takes queued work: calls first (only with no chat open), then chats up to k. */
+  /** A free agent takes queued work of its home channel first, then of the other one. */
   private pull(agent: Agent, t: number): void {
     if (!agent.onDuty || agent.onCall) return;
-    if (agent.voice && agent.chats === 0) {
-      const c = this.nextWaiting('voice');
-      if (c) return this.serve(agent, c, t);
-    }
-    while (agent.chat && agent.chats < agent.k) {
-      const c = this.nextWaiting('chat');
-      if (!c) return;
-      this.serve(agent, c, t);
+    const order: Channel[] = agent.home === 'voice' ? ['voice', 'chat'] : ['chat', 'voice'];
+    for (const channel of order) {
+      if (channel === 'voice' && agent.voice && agent.chats === 0) {
+        const c = this.nextWaiting('voice');
+        if (c) return this.serve(agent, c, t);
+      }
+      if (channel === 'chat' && agent.chat) {
+        while (agent.chats < agent.k) {
+          const c = this.nextWaiting('chat');
+          if (!c) break;
+          this.serve(agent, c, t);
+        }
+        if (agent.chats > 0) return;
+      }
     }
   }
 }

@@ -20,6 +20,8 @@ export interface AgentSegment {
   startMs: number;
   endMs: number;
   channels: Channel[];
+  /** For a blended agent: the channel served first and counted in (default chat when listed). */
+  home?: Channel;
   /** Chats at once (default 1). */
   concurrency?: number;
 }
