@@ -4,18 +4,21 @@
  * forecast (forecastForWeek: accepted, else draft, else computed on the fly), the channel's
  * targets and its opening hours (closed intervals need 0 agents).
  *
- * For the rota: REQ per interval and channel = `scheduledAgents` (people on duty, after
- * shrinkage: what a rota must put on the floor). `rawAgents` is the Erlang answer before
- * shrinkage (agents actually taking contacts). For chat both are already in agents, i.e.
- * conversation slots divided by the channel's concurrency and rounded up.
+ * rawAgents = agents taking contacts in the interval (the Erlang answer); scheduledAgents =
+ * rawAgents ÷ (1 − shrinkage), rounded up: people to have on shift when absence and breaks
+ * are not planned individually. The rota (rota-problem.ts) takes REQ = rawAgents, because it
+ * removes approved absence and places lunch breaks itself (counting shrinkage again would
+ * double it). For chat both numbers are already agents: conversation slots ÷ concurrency,
+ * rounded up.
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../../models';
 import { withTransaction } from '../../models/repositories/db';
-import { historyRange } from '../../models/repositories/history';
 import { forecastStatuses, listRequirements, replaceRequirements, type RequirementRecord } from '../../models/repositories/requirements';
-import { listChannels, listOpeningHours, type ChannelConfig, type OpeningHoursRecord } from '../../models/repositories/settings';
+import { getTeamSettings, listChannels, listOpeningHours, type ChannelConfig, type OpeningHoursRecord } from '../../models/repositories/settings';
+import { listStaff } from '../../models/repositories/staff';
 import { appendAudit } from '../../models/repositories/audit';
+import { forecastForWeek as defaultForecastForWeek } from './forecast-for-week';
 import { weekRequirement, type ChannelForecast, type RequirementRow as EngineRow } from '../../staffing';
 
 export type ForecastStatus = 'accepted' | 'draft' | 'computed';
@@ -80,46 +83,8 @@ export interface RequirementQuery {
   userId?: number | null;
 }
 
-/** AHT used when neither the forecast nor recent history gives one (seconds). */
+/** AHT used when the forecast gives none for the whole week (seconds): the demo team's typical values. */
 const DEFAULT_AHT_SECONDS: Record<string, number> = { voice: 270, chat: 600 };
-const FORECAST_MODULE = './forecast-for-week';
-
-/**
- * forecastForWeek from the forecast pages when that module is present; until then (and in a
- * checkout without it) the mean of the same interval over the last four weeks of history.
- */
-async function defaultForecastForWeek(): Promise<ForecastForWeek> {
-  try {
-    const mod = (await import(/* variable on purpose: optional module */ FORECAST_MODULE)) as { forecastForWeek?: ForecastForWeek };
-    if (mod.forecastForWeek) return mod.forecastForWeek;
-  } catch (err) {
-    if ((err as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw err;
-  }
-  return recentHistoryForecast;
-}
-
-/** Seasonal mean: each interval = mean of the same local weekday and time over the last 4 weeks. */
-export const recentHistoryForecast: ForecastForWeek = async (ds, q) => {
-  const monday = DateTime.fromISO(q.weekStart, { zone: q.zone }).startOf('week');
-  const from = monday.minus({ weeks: 4 });
-  const points = await historyRange(ds, { channelId: q.channelId, from: from.toUTC().toISO()!, to: monday.toUTC().toISO()! });
-  const sums = new Map<string, { volume: number; aht: number; n: number }>();
-  for (const p of points) {
-    const key = DateTime.fromISO(p.start, { zone: q.zone }).toFormat('c HH:mm');
-    const s = sums.get(key) ?? { volume: 0, aht: 0, n: 0 };
-    s.volume += p.volume;
-    if (p.ahtSeconds !== null) s.aht += p.ahtSeconds * p.volume;
-    sums.set(key, s);
-  }
-  return {
-    forecastId: null,
-    status: 'computed',
-    points: weekSlots(q.weekStart, q.zone, q.intervalMinutes).map((slot) => {
-      const s = sums.get(slot.toFormat('c HH:mm'));
-      return { start: slot.toUTC().toISO()!, volume: s ? s.volume / 4 : 0, ahtSeconds: s && s.volume > 0 && s.aht > 0 ? s.aht / s.volume : null };
-    }),
-  };
-};
 
 /** The week's interval starts, local Monday 00:00 up to the next Monday. */
 export function weekSlots(weekStart: string, zone: string, intervalMinutes: number): DateTime[] {
@@ -248,7 +213,7 @@ export async function requirementForWeek(ds: DataSource, q: RequirementQuery, de
       return storedWeek(ds, stored, base);
     }
   }
-  const forecastFor = deps.forecastForWeek ?? (await defaultForecastForWeek());
+  const forecastFor = deps.forecastForWeek ?? defaultForecastForWeek;
   const hours = await listOpeningHours(ds);
   const rows: RequirementRow[] = [];
   const forecastStatus: Record<string, ForecastStatus> = {};
@@ -267,4 +232,115 @@ export async function requirementForWeek(ds: DataSource, q: RequirementQuery, de
     await appendAudit(tx, { at, userId: q.userId ?? null, action: 'staffing.requirement.store', entity: 'staffing_requirements', entityId: weekStart, detail: { rows: rows.length, forecastStatus } });
   });
   return { ...base, rows, source: 'stored', forecastStatus, storedAt: at, staleChannels: [] };
+}
+
+/** Team hours per channel: contract hours of active staff with the skill, before and after shrinkage. */
+export interface ChannelCapacity {
+  channel: string;
+  shrinkage: number;
+  /** Agent-hours on the phones/in chat the week needs (Σ rawAgents × interval hours). */
+  rawAgentHours: number;
+  /** Agent-hours to put on the rota (Σ scheduledAgents × interval hours). */
+  scheduledAgentHours: number;
+  /** People with only this skill, and their contract hours. */
+  dedicatedPeople: number;
+  dedicatedContractHours: number;
+  /** People with this skill and another: they may work either, so they appear in both channels. */
+  sharedPeople: number;
+  sharedContractHours: number;
+}
+
+export interface TeamCapacity {
+  channels: ChannelCapacity[];
+  /** Every active person counted once (whatever their skills). */
+  people: number;
+  contractHours: number;
+  /** Contract hours × (1 − shrinkage): a blended person's shrinkage is the mean of their channels'. */
+  availableAgentHours: number;
+  rawAgentHours: number;
+}
+
+export interface StaffingWeekPage {
+  requirement: WeekRequirement;
+  zone: string;
+  channels: { id: string; nameKey: string; kind: string; shrinkage: number; concurrency: number }[];
+  capacity: TeamCapacity;
+  prevWeek: string;
+  nextWeek: string;
+  /** createdAt of the week's stored rows (even ones no longer on the current grid), for the stale check. */
+  storedAtOnFile: string | null;
+}
+
+/** The planning week shown by default: next week (the one the coordinator is building). */
+export function defaultWeekStart(now: Date, zone: string): string {
+  return DateTime.fromJSDate(now, { zone }).startOf('week').plus({ weeks: 1 }).toISODate()!;
+}
+
+export function teamCapacity(req: WeekRequirement, channels: ChannelConfig[], staff: { skills: string[]; contractHoursPerWeek: number }[]): TeamCapacity {
+  const hours = req.intervalMinutes / 60;
+  const ids = new Set(channels.map((c) => c.id));
+  const shrink = new Map(channels.map((c) => [c.id, c.shrinkage]));
+  const working = staff.map((p) => ({ ...p, skills: p.skills.filter((s) => ids.has(s)) })).filter((p) => p.skills.length > 0);
+  const perChannel = channels.map((c) => {
+    const rows = req.rows.filter((r) => r.channel === c.id);
+    const withSkill = working.filter((p) => p.skills.includes(c.id));
+    const dedicated = withSkill.filter((p) => p.skills.length === 1);
+    const shared = withSkill.filter((p) => p.skills.length > 1);
+    const sum = (xs: { contractHoursPerWeek: number }[]) => xs.reduce((s, p) => s + p.contractHoursPerWeek, 0);
+    return {
+      channel: c.id,
+      shrinkage: c.shrinkage,
+      rawAgentHours: rows.reduce((s, r) => s + r.rawAgents, 0) * hours,
+      scheduledAgentHours: rows.reduce((s, r) => s + r.scheduledAgents, 0) * hours,
+      dedicatedPeople: dedicated.length,
+      dedicatedContractHours: sum(dedicated),
+      sharedPeople: shared.length,
+      sharedContractHours: sum(shared),
+    };
+  });
+  const netOf = (p: { skills: string[]; contractHoursPerWeek: number }) =>
+    p.contractHoursPerWeek * (1 - p.skills.reduce((s, id) => s + (shrink.get(id) ?? 0), 0) / p.skills.length);
+  return {
+    channels: perChannel,
+    people: working.length,
+    contractHours: working.reduce((s, p) => s + p.contractHoursPerWeek, 0),
+    availableAgentHours: working.reduce((s, p) => s + netOf(p), 0),
+    rawAgentHours: perChannel.reduce((s, c) => s + c.rawAgentHours, 0),
+  };
+}
+
+/** Everything the /staffing page shows for one week. */
+export async function staffingWeekPage(ds: DataSource, q: { weekStart: string | null; zone: string; now: Date }): Promise<StaffingWeekPage> {
+  const intervalMinutes = (await getTeamSettings(ds))?.intervalMinutes ?? 60;
+  const asked = q.weekStart ? DateTime.fromISO(q.weekStart, { zone: q.zone }) : null;
+  const weekStart = asked?.isValid ? asked.startOf('week').toISODate()! : defaultWeekStart(q.now, q.zone);
+  const requirement = await requirementForWeek(ds, { weekStart, zone: q.zone, intervalMinutes, now: q.now });
+  const channels = await listChannels(ds);
+  const staff = await listStaff(ds, { activeOn: weekStart });
+  const monday = DateTime.fromISO(weekStart, { zone: q.zone });
+  return {
+    requirement,
+    zone: q.zone,
+    channels: channels.map((c) => ({ id: c.id, nameKey: c.nameKey, kind: c.kind, shrinkage: c.shrinkage, concurrency: c.concurrency })),
+    capacity: teamCapacity(requirement, channels, staff),
+    prevWeek: monday.minus({ weeks: 1 }).toISODate()!,
+    nextWeek: monday.plus({ weeks: 1 }).toISODate()!,
+    storedAtOnFile: requirement.storedAt ?? (await listRequirements(ds, weekStart))[0]?.createdAt ?? null,
+  };
+}
+
+/**
+ * "Recompute and store": refused (stale) when the week's stored rows changed since the page
+ * was shown (`expectedStoredAt`: the storedAt the coordinator saw, null for none).
+ */
+export async function storeWeekRequirement(
+  ds: DataSource,
+  q: { weekStart: string; expectedStoredAt: string | null; zone: string; now: Date; userId: number | null },
+): Promise<{ kind: 'ok'; weekStart: string; rows: number } | { kind: 'stale'; weekStart: string }> {
+  const intervalMinutes = (await getTeamSettings(ds))?.intervalMinutes ?? 60;
+  const weekStart = DateTime.fromISO(q.weekStart, { zone: q.zone }).startOf('week').toISODate()!;
+  const current = (await listRequirements(ds, weekStart))[0]?.createdAt ?? null;
+  if (current !== q.expectedStoredAt) return { kind: 'stale', weekStart };
+  const r = await requirementForWeek(ds, { weekStart, zone: q.zone, intervalMinutes, now: q.now, store: true, userId: q.userId });
+  return { kind: 'ok', weekStart, rows: r.rows.length };
 }
