@@ -19,6 +19,8 @@ export interface BacktestOptions {
   horizon?: number;
   intervalMinutes?: number;
   calendar?: CalendarOptions;
+  /** Backtest weeks before each fold used to choose the method (default: the engine's). */
+  innerFolds?: number;
 }
 
 export interface MethodBacktest {
@@ -81,7 +83,7 @@ export function backtest(history: HistoryPoint[], options: BacktestOptions): Bac
   };
   for (let k = folds; k >= 1; k--) {
     const origin = end - k * H;
-    const f = forecastGrid(grid, origin, H, { marks, allMethods: true });
+    const f = forecastGrid(grid, origin, H, { marks, allMethods: true, innerFolds: options.innerFolds });
     const actual = grid.values.slice(origin, origin + H);
     const scale = weeklyNaiveScale(grid.values.subarray(0, origin), 7 * spd);
     add('auto', f, actual, scale);

@@ -62,6 +62,9 @@ interface Grid {
 }
 
 const MIN_TRAIN_WEEKS = 2;
+/** Backtest weeks before the origin that choose the method, and that calibrate the intervals. */
+const SELECTION_FOLDS = 4;
+const CALIBRATION_FOLDS = 8;
 const COMBINE_TOP = 3;
 
 /** Ordinary-day forecast of one candidate from the cleaned training values. */
@@ -118,13 +121,13 @@ function eligible(origin: number, week: number): string[] {
   return METHODS.filter((m) => origin >= m.minWeeks * week).map((m) => m.name);
 }
 
-/** Runs every candidate on the inner folds. */
-function innerBacktest(g: Grid, origin: number, horizon: number, opts: EngineOptions, names: string[]): FoldRun[] {
+/** Runs the candidates on the inner folds whose origins are `last`…`first` weeks before the origin. */
+function innerBacktest(g: Grid, origin: number, horizon: number, opts: EngineOptions, names: string[], first: number, last: number): FoldRun[] {
   const week = 7 * g.slotsPerDay;
   const fh = Math.min(horizon, week);
-  const folds = Math.min(opts.innerFolds ?? 4, Math.floor((origin - MIN_TRAIN_WEEKS * week) / week));
+  const folds = Math.min(last, Math.floor((origin - MIN_TRAIN_WEEKS * week) / week));
   const runs: FoldRun[] = [];
-  for (let k = folds; k >= 1; k--) {
+  for (let k = folds; k >= first; k--) {
     const o = origin - k * week;
     const raw = g.values.subarray(0, o);
     const prep = prepare(raw, g, opts.marks);
@@ -151,10 +154,10 @@ function score(runs: FoldRun[], name: string): Accuracy | null {
   return parts.length ? poolAccuracy(parts, scales) : null;
 }
 
-function addCombination(runs: FoldRun[], ranked: { method: string; acc: Accuracy }[]): string[] {
-  const top = ranked.slice(0, COMBINE_TOP).map((r) => r.method);
+function addCombination(runs: FoldRun[], top: string[]): string[] {
   if (top.length < 2) return [];
   for (const r of runs) {
+    if (!top.every((m) => r.forecasts.has(m))) continue;
     const parts = top.map((m) => r.forecasts.get(m)!);
     const out = new Float64Array(r.actual.length);
     for (let h = 0; h < out.length; h++) out[h] = parts.reduce((s, p) => s + p[h], 0) / parts.length;
@@ -184,12 +187,13 @@ export function forecastGrid(grid: Grid, origin: number, horizon: number, opts: 
   if (requested !== 'auto' && requested !== COMBINATION && !methodByName(requested)) throw new RangeError(`unknown method '${requested}'`);
   const pool = eligible(origin, week);
   const names = requested === 'auto' || requested === COMBINATION || opts.allMethods ? pool : pool.filter((n) => n === requested);
-  const runs = innerBacktest(g, origin, horizon, opts, names);
+  const selectionFolds = opts.innerFolds ?? SELECTION_FOLDS;
+  const runs = innerBacktest(g, origin, horizon, opts, names, 1, selectionFolds);
   const ranked = names
     .map((method) => ({ method, acc: score(runs, method) }))
     .filter((r): r is { method: string; acc: Accuracy } => r.acc !== null && Number.isFinite(r.acc.wape))
     .sort((a, b) => a.acc.wape - b.acc.wape);
-  const combineOf = addCombination(runs, ranked);
+  const combineOf = addCombination(runs, ranked.slice(0, COMBINE_TOP).map((r) => r.method));
   if (combineOf.length) ranked.push({ method: COMBINATION, acc: score(runs, COMBINATION)! });
   ranked.sort((a, b) => a.acc.wape - b.acc.wape);
   const candidates = ranked.map((r) => ({ method: r.method, wape: r.acc.wape, mase: r.acc.mase, bias: r.acc.bias }));
@@ -214,6 +218,11 @@ export function forecastGrid(grid: Grid, origin: number, horizon: number, opts: 
 
   const prep = prepare(g.values, g, opts.marks);
   const final = forecastFrom(prep, g, horizon, opts.marks, method, combineOf);
+  // Intervals are calibrated on more weeks than the choice: tails need more errors than ranks.
+  const calibrationNames = opts.allMethods ? ranked.map((r) => r.method).filter((m) => m !== COMBINATION) : method === COMBINATION ? combineOf : [method];
+  const extra = innerBacktest(g, origin, horizon, opts, calibrationNames.filter((m) => methodByName(m)), selectionFolds + 1, CALIBRATION_FOLDS);
+  addCombination(extra, combineOf);
+  runs.push(...extra);
   const model = calibrateIntervals(residualsOf(runs, method));
   if (!model) warnings.push('prediction intervals use a default spread: too few backtest errors to calibrate them');
   const leadWeek = (h: number) => Math.floor(h / week);

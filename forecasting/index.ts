@@ -9,3 +9,6 @@ export { METHOD_NAMES, METHODS, COMBINATION } from './methods/index';
 export { dayMarks, DEFAULT_HOLIDAY_FACTOR, type CalendarEvent, type CalendarOptions, type DayMark } from './calendar/day-marks';
 export type { CandidateScore, SpecialDay } from './engine';
 export { ZoneClock } from './zone-clock';
+export { dailyShape, weeklyShape, WEEKDAYS, type DailyShape, type WeekdayTotal, type ShapeOptions } from './shapes';
+export { applyAdjustments, accuracyByWeek, type Adjustment, type AdjustedPoint, type WeekAccuracy } from './adjustments';
+export { syntheticHistory, seededRandom, type SyntheticOptions } from './synthetic';

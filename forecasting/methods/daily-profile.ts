@@ -82,3 +82,73 @@ export function dailyProfile(input: MethodInput, options: Partial<DailyProfileOp
   }
   return fillGaps(out, y, spd);
 }
+
+/**
+ * Day totals divided by their weekday factor (mean share of a week's day over the last 12
+ * weeks), so days of different weekdays can be averaged into a level. NaN on closed weekdays.
+ */
+export function deseasonalisedDays(totals: Float64Array, firstDay: number): Float64Array {
+  const nd = totals.length;
+  const sums = new Array<number>(7).fill(0);
+  const counts = new Array<number>(7).fill(0);
+  for (let d = Math.max(0, nd - 84); d < nd; d++) {
+    if (Number.isNaN(totals[d])) continue;
+    sums[weekdayOf(firstDay + d)] += totals[d];
+    counts[weekdayOf(firstDay + d)]++;
+  }
+  const means = sums.map((s, w) => (counts[w] ? s / counts[w] : NaN));
+  const known = means.filter((m) => !Number.isNaN(m));
+  const overall = known.reduce((a, b) => a + b, 0) / Math.max(1, known.length);
+  const out = new Float64Array(nd);
+  for (let d = 0; d < nd; d++) {
+    const f = means[weekdayOf(firstDay + d)] / overall;
+    out[d] = f > 0.05 ? totals[d] / f : NaN;
+  }
+  return out;
+}
+
+function windowMean(a: Float64Array, from: number, to: number): number {
+  let s = 0;
+  let c = 0;
+  for (let d = Math.max(0, from); d < Math.min(a.length, to); d++) if (!Number.isNaN(a[d])) (s += a[d]), c++;
+  return c >= 3 ? s / c : NaN;
+}
+
+/**
+ * Level change from the base window (the last four weeks) to a target day.
+ * - With a year of history behind the target: last year's change over the same span (ratio of
+ *   the 15 days around the target a year earlier to the base window a year earlier). This
+ *   carries both the yearly season and the growth, the way Weinberg et al. carry the level.
+ * - Otherwise: the recent trend (last 6 weeks against the 6 before, per week), halved and capped
+ *   at ±2% a week, applied over the weeks between the base window's middle and the target.
+ */
+export function levelChange(level: Float64Array, nDays: number, target: number): number {
+  const YEAR = 364;
+  const baseFrom = nDays - 28;
+  if (target - YEAR + 7 < nDays && baseFrom - YEAR >= 0) {
+    const ly = windowMean(level, target - YEAR - 7, target - YEAR + 8) / windowMean(level, baseFrom - YEAR, nDays - YEAR);
+    if (Number.isFinite(ly) && ly > 0) return Math.min(2, Math.max(0.5, ly));
+  }
+  const recent = windowMean(level, nDays - 42, nDays);
+  const before = windowMean(level, nDays - 84, nDays - 42);
+  if (!(recent > 0 && before > 0)) return 1;
+  const weekly = Math.min(0.02, Math.max(-0.02, 0.5 * (Math.pow(recent / before, 1 / 6) - 1)));
+  return Math.pow(1 + weekly, (target - (nDays - 14)) / 7);
+}
+
+/** Daily total × profile, with the total moved by the level change (growth, yearly season). */
+export function dailyProfileTrend(input: MethodInput, options: Partial<DailyProfileOptions> = {}): Float64Array {
+  const base = dailyProfile(input, options);
+  const { y, slotsPerDay: spd, firstDay } = input;
+  const totals = dayTotals(y, spd);
+  const level = deseasonalisedDays(totals, firstDay);
+  const n = y.length;
+  let day = -1;
+  let change = 1;
+  for (let h = 0; h < base.length; h++) {
+    const d = Math.floor((n + h) / spd);
+    if (d !== day) (day = d), (change = levelChange(level, totals.length, d));
+    base[h] *= change;
+  }
+  return base;
+}

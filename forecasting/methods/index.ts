@@ -2,7 +2,7 @@
  * The candidate methods, by name. `auto` chooses among them per series by a rolling-origin
  * backtest on the history before the forecast origin (see ../select.ts).
  */
-import { dailyProfile } from './daily-profile';
+import { dailyProfile, dailyProfileTrend } from './daily-profile';
 import { doubleSeasonalHw } from './double-seasonal-hw';
 import { seasonalNaive, weekAverage } from './seasonal-naive';
 import type { MethodInfo } from './types';
@@ -28,6 +28,12 @@ export const METHODS: MethodInfo[] = [
     description: 'daily total (same weekday, last 4 weeks) × intraday profile per weekday (last 8 weeks)',
     run: (i) => dailyProfile(i),
     minWeeks: 2,
+  },
+  {
+    name: 'daily-profile-trend',
+    description: 'daily profile, its total moved by last year\'s change over the same weeks (or the damped recent trend)',
+    run: (i) => dailyProfileTrend(i),
+    minWeeks: 8,
   },
   {
     name: 'double-seasonal-hw',
