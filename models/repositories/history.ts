@@ -80,6 +80,25 @@ export async function existingHistoryStarts(db: Db, channelId: string, platformC
   return new Set(rows.map((r) => r.start));
 }
 
+/** Stored (start → platform codes) of one channel with start in [from, to] (inclusive). */
+export async function existingHistoryKeys(db: Db, channelId: string, from: string, to: string): Promise<Map<string, Set<string>>> {
+  const rows = await db
+    .getRepository(ContactHistory)
+    .createQueryBuilder('h')
+    .select('h.start', 'start')
+    .addSelect('h.platformCode', 'platformCode')
+    .where('h.channelId = :channelId', { channelId })
+    .andWhere('h.start >= :from AND h.start <= :to', { from, to })
+    .getRawMany<{ start: string; platformCode: string }>();
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const set = out.get(r.start) ?? new Set<string>();
+    set.add(r.platformCode);
+    out.set(r.start, set);
+  }
+  return out;
+}
+
 /** Deletes the rows of one channel and platform at these starts; returns how many went. */
 export async function deleteHistoryAt(db: Db, channelId: string, platformCode: string, starts: readonly string[]): Promise<number> {
   let deleted = 0;

@@ -84,13 +84,15 @@ interface Deps {
 }
 
 export async function importHistory(deps: Deps, input: ImportHistoryInput): Promise<ImportHistoryResult> {
+  // Before the first await: see listenNow.
+  const lines = listenNow(input.lines);
   const { ds } = deps;
   const settings = await getTeamSettings(ds);
   const zone = input.zone ?? settings?.timeZone ?? 'Asia/Tbilisi';
   const intervalMinutes = input.intervalMinutes ?? settings?.intervalMinutes ?? 60;
   const channels = (await listChannels(ds)).map((c) => c.id);
   const platforms = (await listPlatforms(ds)).map((p) => p.code);
-  const read = await readHistoryCsv(input.lines, { zone, intervalMinutes, channels, platforms, maxErrors: input.maxErrors ?? 1000 });
+  const read = await readHistoryCsv(lines, { zone, intervalMinutes, channels, platforms, maxErrors: input.maxErrors ?? 1000 });
   if (read.errorCount > 0) return { ok: false, errors: read.errors, errorCount: read.errorCount };
   if (read.intervals.length === 0) {
     return { ok: false, errors: [{ line: 2, field: '', message: 'the file has a header but no data rows' }], errorCount: 1 };
@@ -149,6 +151,18 @@ export async function importHistory(deps: Deps, input: ImportHistoryInput): Prom
     const o: Overlap = refusedOverlap;
     return { ok: false, errors: [], errorCount: 0, ...overlapFields(o) };
   }
+}
+
+/**
+ * A `readline` interface emits lines as soon as its stream flows and buffers them only once
+ * its async iterator exists; lines emitted while we await the database (a real wait on
+ * PostgreSQL) would be lost, and a 'close' before iteration would hang the import. Taking the
+ * iterator synchronously, at the call, makes it buffer from the first line.
+ */
+function listenNow(lines: AsyncIterable<string> | Iterable<string>): AsyncIterable<string> | Iterable<string> {
+  if (!(Symbol.asyncIterator in lines)) return lines;
+  const iterator = lines[Symbol.asyncIterator]();
+  return { [Symbol.asyncIterator]: () => iterator };
 }
 
 function toRow(i: HistoryInterval, intervalMinutes: number, importId: number) {
