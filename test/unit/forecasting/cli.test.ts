@@ -1,0 +1,87 @@
+import { expect } from 'chai';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { run as runBacktest } from '../../../bin/commands/backtest';
+import { run as runForecast } from '../../../bin/commands/forecast';
+
+function io() {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += c));
+  stderr.on('data', (c) => (err += c));
+  return { io: { stdin: new PassThrough(), stdout, stderr }, out: () => out, err: () => err };
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'wfm-forecast-'));
+
+/** Six weeks of hourly history from 2026-01-05, local (no offset) or with +04:00. */
+function file(name: string, withOffset: boolean, extra = ''): string {
+  const lines = ['timestamp,channel,volume,aht_seconds'];
+  for (let d = 0; d < 42; d++) {
+    for (let h = 0; h < 24; h++) {
+      const day = new Date(Date.UTC(2026, 0, 5 + d)).toISOString().slice(0, 10);
+      const volume = h >= 9 && h < 18 ? 10 + (d % 7) : 0;
+      lines.push(`${day}T${String(h).padStart(2, '0')}:00:00${withOffset ? '+04:00' : ''},voice,${volume},${volume ? 240 : ''}`);
+    }
+  }
+  const p = path.join(dir, name);
+  writeFileSync(p, lines.join('\n') + '\n' + extra);
+  return p;
+}
+
+describe('wfm forecast and wfm backtest', () => {
+  it('wfm forecast, local timestamps, writes 168 CSV rows in the same local style with aht', async () => {
+    const t = io();
+    const code = await runForecast(['--history', file('local.csv', false), '--channel', 'voice', '--start', '2026-02-16T00:00', '--hours', '168'], t.io);
+    expect(code, t.err()).to.equal(0);
+    const rows = t.out().trim().split('\n');
+    expect(rows[0]).to.equal('timestamp,channel,volume,lower80,upper80,lower95,upper95,aht_seconds');
+    expect(rows).to.have.length(169);
+    expect(rows[1].startsWith('2026-02-16T00:00:00,voice,')).to.equal(true);
+    expect(rows[13].split(',')[7]).to.equal('240');
+    expect(t.err()).to.match(/method /);
+  });
+
+  it('wfm forecast, timestamps with offset, writes timestamps with offset', async () => {
+    const t = io();
+    expect(await runForecast(['--history', file('offset.csv', true), '--start', '2026-02-16T00:00:00+04:00', '--hours', '2'], t.io)).to.equal(0);
+    expect(t.out().trim().split('\n')[2].startsWith('2026-02-16T01:00:00+04:00,voice,')).to.equal(true);
+  });
+
+  it('wfm forecast, a bad row, exits 1 naming line and field with nothing on stdout', async () => {
+    const t = io();
+    const code = await runForecast(['--history', file('bad.csv', false, '2026-02-16T00:00:00,voice,-4,\n'), '--channel', 'voice', '--start', '2026-02-20T00:00'], t.io);
+    expect(code).to.equal(1);
+    expect(t.out()).to.equal('');
+    expect(t.err()).to.match(/bad\.csv:1010: field 'volume': volume is negative \(value '-4'\)/);
+  });
+
+  it('wfm forecast, a missing --start or an unknown channel, exits 2', async () => {
+    const a = io();
+    expect(await runForecast(['--history', file('x.csv', false)], a.io)).to.equal(2);
+    const b = io();
+    expect(await runForecast(['--history', file('y.csv', false), '--channel', 'fax', '--start', '2026-02-16T00:00'], b.io)).to.equal(2);
+    expect(b.err()).to.match(/channel 'fax'/);
+  });
+
+  it('wfm backtest --json, two folds of a day, reports auto and seasonal-naive with coverage', async () => {
+    const t = io();
+    expect(await runBacktest(['--history', file('bt.csv', false), '--folds', '2', '--horizon', '24', '--json'], t.io)).to.equal(0);
+    const r = JSON.parse(t.out()).channels.voice;
+    expect(r.folds).to.have.length(2);
+    expect(r.methods[0].method).to.equal('auto');
+    expect(r.methods.map((m: { method: string }) => m.method)).to.include('seasonal-naive');
+    expect(r.methods[0].coverage80).to.be.within(0, 1);
+  });
+
+  it('wfm backtest, table output, prints a row per method', async () => {
+    const t = io();
+    expect(await runBacktest(['--history', file('bt2.csv', false), '--folds', '1'], t.io)).to.equal(0);
+    expect(t.out()).to.match(/^auto\s+0\.\d{4}/m);
+    expect(t.out()).to.match(/^seasonal-naive\s/m);
+  });
+});
