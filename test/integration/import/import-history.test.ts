@@ -136,7 +136,7 @@ describe(`importHistory (${testDbKind()})`, function () {
     for (let i = 0; i < 100_000; i += 1) {
       const ts = new Date(start + i * 15 * 60_000).toISOString();
       const ok = out.write(`${ts},voice,${i % 7},240\n${ts},chat,${i % 5},600\n`);
-      if (!ok) await new Promise((r) => out.once('drain', r));
+      if (!ok) await new Promise<void>((r) => out.once('drain', () => r()));
     }
     await new Promise<void>((r) => out.end(r));
     try {
