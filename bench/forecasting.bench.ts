@@ -1,0 +1,92 @@
+/**
+ * Forecasting benchmark: rolling-origin backtest (last 4 weeks as 4 folds of 168 h, each
+ * trained on all earlier hours, as in ../shared/data/README.md) of every method and the
+ * automatic choice, on the real bank call-centre data when present and on synthetic series
+ * shaped like the Tbilisi team's (and a few harder ones); then the time of model selection +
+ * a six-week forecast from two years of hourly history (target: under a second).
+ *
+ *   node --import tsx bench/forecasting.bench.ts [--quick]
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { backtest, forecastSeries, parseHistoryCsvText, seriesForChannel, syntheticHistory, type HistoryPoint, type SyntheticOptions } from '../forecasting/index';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean' } } });
+const quick = values.quick ?? false;
+
+interface Series {
+  name: string;
+  zone: string;
+  history: HistoryPoint[];
+  note: string;
+}
+
+const series: Series[] = [];
+
+// 1. Real data: hourly arrivals at a US bank's call centre, 2003 (see the data README).
+const dataDir = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+const bankFile = `${dataDir}us_bank_2003.csv`;
+if (existsSync(bankFile)) {
+  // Naive wall-clock timestamps: read on UTC, a zone without daylight saving, so no hour moves.
+  const r = parseHistoryCsvText(readFileSync(bankFile, 'utf8'), { zone: 'UTC', intervalMinutes: 60 });
+  if (r.errorCount) throw new Error(`${bankFile}: ${r.errorCount} errors, first: ${JSON.stringify(r.errors[0])}`);
+  series.push({ name: 'us_bank_2003 (real)', zone: 'UTC', history: seriesForChannel(r.intervals, 'voice'), note: 'README baselines: snaive 0.089, 4-week avg 0.056, STL 0.083, TBATS 0.202' });
+} else {
+  console.log(`(real data not found at ${bankFile}: skipped)`);
+}
+
+// 2. Synthetic series, seeded.
+const synthetic: [string, SyntheticOptions, string][] = [
+  ['demo voice (synthetic)', { seed: 1, from: '2024-11-04', days: 730, dailyVolume: 480, growth: 0.15, yearly: 0.1, ahtSeconds: 240 }, 'Tbilisi, 2 years, Georgian holidays ×0.5, +15%/yr'],
+  ['demo chat (synthetic)', { seed: 2, from: '2024-11-04', days: 730, dailyVolume: 330, growth: 0.3, yearly: 0.05 }, 'Tbilisi, 2 years, +30%/yr'],
+  ['low volume 24/7 (synthetic)', { seed: 3, from: '2025-06-02', days: 180, dailyVolume: 24, openHours: [0, 24] }, '~1 contact an hour'],
+  ['large 24/7 DST (synthetic)', { seed: 4, from: '2024-11-04', days: 400, dailyVolume: 40000, openHours: [0, 24], zone: 'Europe/Berlin' }, 'Europe/Berlin, 40,000 a day'],
+  ['15-minute (synthetic)', { seed: 5, from: '2025-06-02', days: 120, dailyVolume: 900, intervalMinutes: 15 }, '15-minute intervals'],
+];
+for (const [name, o, note] of quick ? synthetic.slice(0, 1) : synthetic) {
+  series.push({ name, zone: o.zone ?? 'Asia/Tbilisi', history: syntheticHistory(o), note });
+}
+
+const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
+const p1 = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : 'n/a');
+
+for (const s of series) {
+  const t0 = performance.now();
+  const r = backtest(s.history, { zone: s.zone, folds: 4, horizon: 168, calendar: { publicHolidays: s.zone === 'Asia/Tbilisi' ? 'GE' : 'none' } });
+  const seconds = (performance.now() - t0) / 1000;
+  console.log(`\n${s.name}: ${s.history.length} intervals; ${s.note}`);
+  console.log(`  folds chose: ${r.folds.map((f) => f.chosen).join(', ')}; backtest time ${seconds.toFixed(2)} s (4 folds, every method)`);
+  const naive = r.methods.find((m) => m.method === 'seasonal-naive')!;
+  const hw = r.methods.find((m) => m.method === 'double-seasonal-hw');
+  console.table(
+    r.methods.map((m) => ({
+      method: m.method,
+      WAPE: f3(m.wape),
+      'vs snaive': p1(m.wape / naive.wape - 1),
+      MASE: f3(m.mase),
+      bias: p1(m.bias),
+      cov80: p1(m.coverage80),
+      cov95: p1(m.coverage95),
+      'cov80 open': p1(m.coverage80Open),
+      'cov95 open': p1(m.coverage95Open),
+    })),
+  );
+  const auto = r.methods[0];
+  console.log(`  auto ${f3(auto.wape)} vs seasonal naive ${f3(naive.wape)}${hw ? ` and Holt-Winters (double seasonal) ${f3(hw.wape)}` : ''}: ${auto.wape < 0.9 * naive.wape && (!hw || auto.wape <= hw.wape) ? 'goal met' : 'GOAL NOT MET'}`);
+}
+
+// 3. Speed: selection + six-week forecast from two years of hourly history.
+const twoYears = syntheticHistory({ seed: 9, from: '2024-11-04', days: 728, dailyVolume: 480, growth: 0.15, yearly: 0.1 });
+const runs = quick ? 2 : 5;
+const times: number[] = [];
+let method = '';
+for (let i = 0; i < runs + 1; i++) {
+  const t0 = performance.now();
+  const f = forecastSeries(twoYears, { zone: 'Asia/Tbilisi', start: '2026-11-02T00:00', hours: 42 * 24 });
+  if (i > 0) times.push(performance.now() - t0);
+  method = f.method;
+}
+times.sort((a, b) => a - b);
+console.log('\nspeed: model selection + six-week hourly forecast from two years of history (one channel)');
+console.table([{ runs, 'median ms': times[Math.floor(times.length / 2)].toFixed(0), 'max ms': times[times.length - 1].toFixed(0), target: '< 1000 ms', chosen: method }]);
