@@ -24,6 +24,9 @@ function sameToken(a: string, b: string): boolean {
 export function csrfProtection(req: Request, res: Response, next: NextFunction): void {
   res.locals.csrfToken = csrfToken(req);
   if (SAFE_METHODS.has(req.method) || req.apiTokenUser) return next();
+  // An anonymous API call has nothing a forged request could use: let it reach the route's
+  // permission check and get its 401.
+  if (!req.user && req.path.startsWith('/api/')) return next();
   const sent =
     req.get('x-csrf-token') ??
     (typeof req.body?._csrf === 'string' ? req.body._csrf : undefined) ??

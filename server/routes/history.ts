@@ -27,6 +27,12 @@ const WeekQuery = z.object({
 });
 const ImportOptions = z.object({ onOverlap: z.enum(['replace', 'refuse']).default('refuse') });
 const CommitForm = z.object({ id: z.string().regex(/^[a-f0-9]{24}$/) });
+const ApiJsonBody = z.object({
+  csv: z.string().min(1),
+  onOverlap: z.enum(['replace', 'refuse']).optional(),
+  dryRun: z.boolean().optional(),
+  fileName: z.string().max(200).optional(),
+});
 const ApiQuery = z.object({
   onOverlap: z.enum(['replace', 'refuse']).default('refuse'),
   dryRun: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1'),
@@ -104,13 +110,25 @@ export function historyRoutes({ services, now }: RouteDeps): Router {
     }
   });
 
-  /** For scripts: POST a CSV body (text/csv), authenticated by `Authorization: Bearer TOKEN` or a session. */
+  /**
+   * For scripts, authenticated by `Authorization: Bearer TOKEN` or a session: either the CSV
+   * itself as the body (Content-Type: text/csv, streamed, options in the query string), or JSON
+   * `{ "csv": "...", "onOverlap": "refuse" | "replace", "dryRun": false }` for small files.
+   * Answers JSON: the summary, or every bad row by line and field (nothing imported).
+   */
   router.post('/api/history/import', requirePermission('history:import'), async (req, res, next) => {
     try {
       const opts = ApiQuery.safeParse(req.query);
       if (!opts.success) throw new HttpError(400, 'import.badQuery');
-      if (!req.is('text/csv') && !req.is('text/plain')) throw new HttpError(415, 'import.contentType');
-      const result = await services.importHistory({ lines: requestLines(req), fileName: opts.data.fileName, source: 'api', userId: req.user!.id, onOverlap: opts.data.onOverlap, dryRun: opts.data.dryRun });
+      let input: typeof opts.data & { lines: AsyncIterable<string> | Iterable<string> };
+      if (req.is('application/json')) {
+        const body = ApiJsonBody.safeParse(req.body);
+        if (!body.success) throw new HttpError(400, 'import.badJson');
+        input = { ...opts.data, ...body.data, lines: body.data.csv.split(/\r?\n/) };
+      } else if (req.is('text/csv') || req.is('text/plain')) {
+        input = { ...opts.data, lines: requestLines(req) };
+      } else throw new HttpError(415, 'import.contentType');
+      const result = await services.importHistory({ ...input, source: 'api', userId: req.user!.id });
       res.status(result.ok ? 200 : 422).json(result);
     } catch (err) {
       next(err);

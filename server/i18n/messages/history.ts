@@ -39,6 +39,7 @@ export const history = {
     'import.expired': 'This preview has expired. Upload the file again.',
     'import.badQuery': 'Bad query: onOverlap must be replace or refuse, dryRun true or false.',
     'import.contentType': 'Send the CSV as the request body with Content-Type: text/csv.',
+    'import.badJson': 'The JSON body must be an object with a non-empty "csv" string, and optionally onOverlap (replace or refuse) and dryRun (true or false).',
   },
   ka: {
     'history.title': 'კონტაქტების ისტორია',
@@ -80,5 +81,6 @@ export const history = {
     'import.expired': 'ამ გადახედვას ვადა გაუვიდა. ატვირთეთ ფაილი ხელახლა.',
     'import.badQuery': 'არასწორი პარამეტრები: onOverlap უნდა იყოს replace ან refuse, dryRun — true ან false.',
     'import.contentType': 'გამოაგზავნეთ CSV მოთხოვნის სხეულად, Content-Type: text/csv.',
+    'import.badJson': 'JSON სხეული უნდა იყოს ობიექტი არაცარიელი "csv" სტრიქონით, სურვილისამებრ onOverlap (replace ან refuse) და dryRun (true ან false).',
   },
 };

@@ -1,0 +1,73 @@
+import { expect } from 'chai';
+import { startTestApp, type TestApp } from '../../support/app';
+
+const GOOD = ['timestamp,channel,volume,aht_seconds', '2026-11-02T09:00:00,voice,31,262', '2026-11-02T10:00:00,voice,40,250', '2026-11-02T09:00:00+04:00,chat,18,640'].join('\n');
+
+describe('history: the import endpoint for scripts and the history page', function () {
+  let app: TestApp;
+  before(async () => {
+    app = await startTestApp();
+  });
+  after(async () => app?.close());
+
+  it('POST /api/history/import: no session and no token → 401 JSON, nothing imported', async () => {
+    const res = await app.client().request('/api/history/import', { method: 'POST', body: GOOD, headers: { 'content-type': 'text/csv' } });
+    expect(res.status).to.equal(401);
+    expect(JSON.parse(res.text).ok).to.equal(false);
+  });
+
+  it('POST /api/history/import: a session without the CSRF header → 403', async () => {
+    const c = await app.loginAs('coordinator');
+    const res = await c.request('/api/history/import', { method: 'POST', body: GOOD, headers: { 'content-type': 'text/csv' } });
+    expect(res.status).to.equal(403);
+  });
+
+  it('POST /api/history/import: a team lead (no import permission) → 403', async () => {
+    const c = await app.loginAs('team_lead');
+    await c.get('/');
+    const res = await c.request('/api/history/import', { method: 'POST', body: GOOD, headers: { 'content-type': 'text/csv', 'x-csrf-token': c.csrf! } });
+    expect(res.status).to.equal(403);
+  });
+
+  it('POST /api/history/import: a file with bad rows → 422 listing each by line and field, nothing imported', async () => {
+    const c = await app.loginAs('coordinator');
+    await c.get('/');
+    const bad = ['timestamp,channel,volume', '2026-11-03T09:00:00,voice,12', '2026-11-03T25:00:00,voice,3', '2026-11-03T11:00:00,fax,3', '2026-11-03T12:00:00,voice,-4', '2026-11-03T13:00:00,voice,abc'].join('\n');
+    const res = await c.request('/api/history/import', { method: 'POST', body: bad, headers: { 'content-type': 'text/csv', 'x-csrf-token': c.csrf! } });
+    expect(res.status).to.equal(422);
+    const body = JSON.parse(res.text);
+    expect(body.ok).to.equal(false);
+    expect(body.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).to.deep.equal(['3:timestamp', '4:channel', '5:volume', '6:volume']);
+    const page = await c.get('/history?week=2026-11-02');
+    expect(page.text).not.to.contain('svg class="chart"');
+  });
+
+  it('POST /api/history/import: JSON body with a dry run → summary, then a real import shows on /history', async () => {
+    const c = await app.loginAs('coordinator');
+    await c.get('/');
+    const headers = { 'content-type': 'application/json', 'x-csrf-token': c.csrf! };
+    const dry = await c.request('/api/history/import', { method: 'POST', body: JSON.stringify({ csv: GOOD, dryRun: true }), headers });
+    expect(dry.status, dry.text).to.equal(200);
+    expect(JSON.parse(dry.text).summary.intervalCount).to.equal(3);
+    expect((await c.get('/history')).text).not.to.contain('svg class="chart"');
+    const real = await c.request('/api/history/import', { method: 'POST', body: GOOD, headers: { 'content-type': 'text/csv', 'x-csrf-token': c.csrf! } });
+    expect(real.status, real.text).to.equal(200);
+    const page = await c.get('/history?week=2026-11-02');
+    expect(page.text).to.contain('svg class="chart"');
+    expect(page.text).to.match(/Calls · week total 71/);
+  });
+
+  it('POST /api/history/import: re-importing an overlapping period is refused by default and replaced when asked', async () => {
+    const c = await app.loginAs('head');
+    await c.get('/');
+    const headers = { 'content-type': 'text/csv', 'x-csrf-token': c.csrf! };
+    const again = ['timestamp,channel,volume', '2026-11-02T09:00:00,voice,50'].join('\n');
+    const refused = await c.request('/api/history/import', { method: 'POST', body: again, headers });
+    expect(refused.status).to.equal(422);
+    expect(JSON.parse(refused.text).overlapCount).to.equal(1);
+    const replaced = await c.request('/api/history/import?onOverlap=replace', { method: 'POST', body: again, headers });
+    expect(replaced.status, replaced.text).to.equal(200);
+    expect(JSON.parse(replaced.text).summary.replaced).to.equal(1);
+    expect((await c.get('/history?week=2026-11-02')).text).to.match(/Calls · week total 90/);
+  });
+});
