@@ -25,6 +25,7 @@ const TOLERANCE = 1e-12;
 
 /** The targets this metrics object misses (empty when all are met). */
 export function missedTargets(m: QueueMetrics, t: Targets): TargetName[] {
+  if (m.servers === 0 && m.loadErlangs > 0) return allGiven(t); // nobody answers anybody
   const missed: TargetName[] = [];
   if (t.targetServiceLevel !== undefined && (m.serviceLevel ?? 0) < t.targetServiceLevel - TOLERANCE) {
     missed.push('serviceLevel');
@@ -33,6 +34,13 @@ export function missedTargets(m: QueueMetrics, t: Targets): TargetName[] {
   if (t.maxOccupancy !== undefined && m.occupancy > t.maxOccupancy + TOLERANCE) missed.push('occupancy');
   if (t.maxAbandonRate !== undefined && m.abandonRate > t.maxAbandonRate + TOLERANCE) missed.push('abandonRate');
   return missed;
+}
+
+function allGiven(t: Targets): TargetName[] {
+  const given: [TargetName, number | undefined][] = [
+    ['serviceLevel', t.targetServiceLevel], ['asa', t.targetAsaSeconds], ['occupancy', t.maxOccupancy], ['abandonRate', t.maxAbandonRate],
+  ];
+  return given.filter(([, v]) => v !== undefined).map(([name]) => name);
 }
 
 export function meetsTargets(m: QueueMetrics, t: Targets): boolean {

@@ -86,6 +86,31 @@ describe('staffing/properties', () => {
     );
   });
 
+  it('requiredAgents, Erlang-A with random combined targets, equals a scan from zero with erlangA', () => {
+    const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.01, max: 400, noNaN: true }), aht, threshold, patience,
+        maybe(fc.double({ min: 0.3, max: 0.99, noNaN: true })), maybe(fc.double({ min: 1, max: 300, noNaN: true })),
+        maybe(fc.double({ min: 0.5, max: 1, noNaN: true })), maybe(fc.double({ min: 0.005, max: 0.5, noNaN: true })),
+        (a, h, T, p, sl, asa, occ, ab) => {
+          const targets = { targetServiceLevel: sl, targetAsaSeconds: asa, maxOccupancy: occ, maxAbandonRate: ab };
+          fc.pre(Object.values(targets).some((v) => v !== undefined));
+          const q = { volume: a, intervalSeconds: h, ahtSeconds: h, thresholdSeconds: T, patienceSeconds: p };
+          let n = 1; // with a load, 0 agents answer nobody: never a requirement
+          for (; ; n++) {
+            const m = erlangA({ ...q, agents: n });
+            const met = (sl === undefined || m.serviceLevel! >= sl - 1e-12) && (asa === undefined || m.asaSeconds <= asa * (1 + 1e-12)) &&
+              (occ === undefined || m.occupancy <= occ + 1e-12) && (ab === undefined || m.abandonRate <= ab + 1e-12);
+            if (met) break;
+          }
+          expect(requiredAgents({ ...q, ...targets }).rawAgents).to.equal(n);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('scheduledAgents, shrinkage in whole percent, equals the exact integer ceiling of raw × 100 ÷ (100 − p)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 99 }), (raw, pct) => {

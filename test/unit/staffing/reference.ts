@@ -159,3 +159,13 @@ export function chainReference(opts: { servers: number; erlangs: number; ahtSeco
     occupancy: (opts.erlangs * (1 - abandonRate)) / opts.servers,
   };
 }
+
+/** P(wait) and P(abandon) of M/M/N+M from the log-space stationary distribution only (cheap for large N). */
+export function chainStationary(opts: { servers: number; erlangs: number; ahtSeconds: number; patienceSeconds: number }) {
+  const mu = 1 / opts.ahtSeconds;
+  const theta = Number.isFinite(opts.patienceSeconds) ? 1 / opts.patienceSeconds : 0;
+  const lambda = opts.erlangs * mu;
+  const { queued } = stationary(opts.servers, lambda, mu, theta);
+  const queue = queued.reduce((a, v, j) => a + j * v, 0);
+  return { probabilityOfWait: queued.reduce((a, b) => a + b, 0), abandonRate: (theta * queue) / lambda };
+}
