@@ -78,22 +78,31 @@ report('evaluation, Erlang-A, 1,000 E, 1,000 agents', time(runs, () => erlangA({
 console.log('\nStaffing engine timings (per call)');
 console.table(rows);
 
-// 4. Largest load computed correctly: the requirement's P(wait) against the log-space
-//    references (Erlang-C: C from log-space Erlang-B; Erlang-A: the stationary chain).
-const accuracy: { erlangs: string; model: string; agents: number; probabilityOfWait: number; reference: number; relativeError: string; ok: boolean }[] = [];
+// 4. Largest load computed correctly: the requirement's P(wait) (and Erlang-A's abandonment)
+//    against the log-space references (Erlang-C: C from log-space Erlang-B; Erlang-A: the
+//    stationary chain). Erlang-A gets an abandonment cap of 2 % so that it is not run in the
+//    overloaded regime where P(wait) is simply 1.
+const accuracy: { erlangs: string; model: string; agents: number; metric: string; value: number; reference: number; relativeError: string; ok: boolean }[] = [];
 for (const erlangs of quick ? [1e3, 1e4, 1e5] : [1e2, 1e3, 1e4, 1e5, 1e6]) {
   const req: StaffingRequest = { volume: erlangs * 10, intervalSeconds: 1800, ahtSeconds: 180, thresholdSeconds: 20, targetServiceLevel: 0.8 };
   const c = requiredAgents(req);
   const b = logSpaceErlangB(c.rawAgents, erlangs);
   const refC = (c.rawAgents * b) / (c.rawAgents - erlangs * (1 - b));
-  const a = requiredAgents({ ...req, patienceSeconds: 120 });
-  const refA = chainStationary({ servers: a.rawAgents, erlangs, ahtSeconds: 180, patienceSeconds: 120 }).probabilityOfWait;
-  for (const [model, m, ref] of [['Erlang-C', c, refC], ['Erlang-A', a, refA]] as const) {
-    const err = Math.abs(m.probabilityOfWait - ref) / ref;
-    accuracy.push({ erlangs: erlangs.toLocaleString('en'), model, agents: m.rawAgents, probabilityOfWait: m.probabilityOfWait, reference: ref, relativeError: err.toExponential(1), ok: err < 1e-8 });
+  const a = requiredAgents({ ...req, patienceSeconds: 120, maxAbandonRate: 0.02 });
+  const refA = chainStationary({ servers: a.rawAgents, erlangs, ahtSeconds: 180, patienceSeconds: 120 });
+  const checks = [
+    ['Erlang-C', c.rawAgents, 'P(wait)', c.probabilityOfWait, refC],
+    ['Erlang-A', a.rawAgents, 'P(wait)', a.probabilityOfWait, refA.probabilityOfWait],
+    ['Erlang-A', a.rawAgents, 'abandonRate', a.abandonRate, refA.abandonRate],
+  ] as const;
+  for (const [model, agents, metric, value, ref] of checks) {
+    const err = Math.abs(value - ref) / ref;
+    accuracy.push({ erlangs: erlangs.toLocaleString('en'), model, agents, metric, value, reference: ref, relativeError: err.toExponential(1), ok: err < 1e-8 });
   }
 }
-console.log('\nAccuracy at large loads (requirement for 80 % in 20 s; P(wait) vs independent log-space reference)');
+console.log('\nAccuracy at large loads (requirement for 80 % in 20 s; Erlang-A also ≤ 2 % abandonment; vs independent log-space references)');
 console.table(accuracy);
-const largest = accuracy.filter((r) => r.ok).map((r) => r.erlangs).pop();
+const allOk = (e: string) => accuracy.filter((r) => r.erlangs === e).every((r) => r.ok);
+const largest = [...new Set(accuracy.map((r) => r.erlangs))].filter(allOk).pop();
 console.log(`largest load computed correctly (relative error < 1e-8): ${largest} Erlangs`);
+console.log('(timings: p50 is the figure to read; mean and max include other processes on a shared 2-core machine and GC)');
