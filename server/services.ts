@@ -9,9 +9,8 @@ import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import type { DataSource } from '../models';
 import { findUserByUsername, getUser, listUsers, recordLogin, useApiToken, type UserRecord } from '../models/repositories/users';
 import { getSessionData, setSessionData, touchSession, destroySession, pruneExpiredSessions } from '../models/repositories/sessions';
-import { listStaff, getStaff, createStaff, updateStaff, countStaff } from '../models/repositories/staff';
+import { listStaff, getStaff, countStaff } from '../models/repositories/staff';
 import { getTeamSettings } from '../models/repositories/settings';
-import { StaleEditError, NotFoundError } from '../models/errors';
 import type { Config } from './config';
 import type { CurrentUser } from './express-augment';
 import { isLocale } from './i18n';
@@ -22,6 +21,7 @@ import type { HomeSummary } from './view-models/home';
 import type { HistoryWeek, ImportResult } from './view-models/history';
 import { historyWeek } from './use-cases/history-week';
 import { homeSummary } from './use-cases/home-summary';
+import { saveStaff, type SaveStaffResult } from './use-cases/save-staff';
 import { importHistory, type ImportHistoryInput } from './use-cases/import-history';
 import { ensureDemoData, DEMO_PASSWORD } from '../seeds';
 
@@ -80,18 +80,10 @@ export function buildServices(ds: DataSource, config: Readonly<Config>): Service
     return people.map((p) => ({ ...p, username: byStaff.get(p.id) ?? null }));
   }
 
-  async function save(run: () => Promise<Awaited<ReturnType<typeof getStaff>>>, id: number | null): Promise<SaveResult> {
-    try {
-      const person = (await run())!;
-      return { kind: 'ok', person: { ...person, username: null } };
-    } catch (err) {
-      if (err instanceof StaleEditError && id !== null) {
-        const current = await getStaff(ds, id);
-        return current ? { kind: 'stale', current: (await withUsernames([current]))[0] } : { kind: 'notFound' };
-      }
-      if (err instanceof NotFoundError) return { kind: 'notFound' };
-      throw err;
-    }
+  async function toSaveResult(result: SaveStaffResult): Promise<SaveResult> {
+    if (result.kind === 'ok') return { kind: 'ok', person: (await withUsernames([result.person]))[0] };
+    if (result.kind === 'stale') return { kind: 'stale', current: (await withUsernames([result.current]))[0] };
+    return result;
   }
 
   return {
@@ -134,9 +126,9 @@ export function buildServices(ds: DataSource, config: Readonly<Config>): Service
         const p = await getStaff(ds, id);
         return p ? (await withUsernames([p]))[0] : null;
       },
-      create: (form, _userId) =>
-        save(async () => createStaff(ds, { ...form, code: `s${Date.now().toString(36)}` }, nowIso()), null),
-      update: (id, form, expectedVersion, _userId) => save(async () => updateStaff(ds, id, expectedVersion, form, nowIso()), id),
+      create: async (form, userId) => toSaveResult(await saveStaff(ds, { id: null, form, userId, now: new Date() })),
+      update: async (id, form, expectedVersion, userId) =>
+        toSaveResult(await saveStaff(ds, { id, form: { ...form, version: expectedVersion }, userId, now: new Date() })),
     },
     history: { week: (weekStart, now) => historyWeek(ds, { zone, intervalMinutes, weekStart, now }) },
     homeSummary: (user, now) => homeSummary(ds, { zone, user, now, staffCount: () => countStaff(ds) }),
