@@ -16,6 +16,9 @@ const ENTRIES: NavEntry[] = [
   { href: '/erlang', labelKey: 'nav.erlang', permission: 'scenarios:run' },
   { href: '/history', labelKey: 'nav.history', permission: 'history:view' },
   { href: '/staff', labelKey: 'nav.staff', permission: 'team:view' },
+  // Everyone who plans or works shifts has requests (requests:own covers schedule:own and requests:decide roles).
+  { href: '/requests', labelKey: 'nav.requests', permission: 'requests:own' },
+  { href: '/accounts', labelKey: 'nav.accounts', permission: 'accounts:manage' },
 ];
 
 export function navItems(user: CurrentUser, currentPath: string) {

@@ -5,7 +5,9 @@ import { authRoutes } from './auth';
 import { homeRoutes } from './home';
 import { staffRoutes } from './staff';
 import { historyRoutes } from './history';
+import { requestsRoutes } from './requests';
+import { accountsRoutes } from './accounts';
 
 export type RouteDeps = AppDeps & { log: (message: string, err?: unknown) => void };
 
-export const routeModules: ((deps: RouteDeps) => Router)[] = [authRoutes, homeRoutes, staffRoutes, historyRoutes];
+export const routeModules: ((deps: RouteDeps) => Router)[] = [authRoutes, homeRoutes, staffRoutes, historyRoutes, requestsRoutes, accountsRoutes];

@@ -1,0 +1,62 @@
+/** Form schemas of the accounts pages, and their template data. */
+import { z } from 'zod';
+import type { Account, StaffOption } from '../use-cases/accounts';
+
+export const ACCOUNT_ROLES = ['agent', 'team_lead', 'coordinator', 'head', 'admin'] as const;
+
+/** At least 10 characters (NIST SP 800-63B asks for 8+; length beats composition rules). */
+const password = z.string().min(10, 'accounts.error.password').max(200, 'accounts.error.password');
+const stamp = z.string().regex(/^[a-f0-9]{20}$/, 'accounts.error.invalid');
+const role = z.enum(ACCOUNT_ROLES, { message: 'accounts.error.role' });
+const staffId = z
+  .union([z.literal(''), z.coerce.number().int().positive()])
+  .optional()
+  .transform((v) => (v === '' || v === undefined ? null : v));
+
+export const NewAccountSchema = z.object({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{3,40}$/, 'accounts.error.username'),
+  role,
+  staffId,
+  password,
+});
+
+export const RoleFormSchema = z.object({ stamp, role, staffId });
+export const PasswordFormSchema = z
+  .object({ stamp, password, confirm: z.string() })
+  .refine((f) => f.password === f.confirm, { path: ['confirm'], message: 'accounts.error.confirm' });
+export const StatusFormSchema = z.object({ stamp, disabled: z.enum(['true', 'false']).transform((v) => v === 'true') });
+export const TokenFormSchema = z.object({ name: z.string().trim().min(1, 'accounts.error.tokenName').max(80, 'accounts.error.tokenName') });
+
+export function accountFormErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    out[field] ??= issue.message.startsWith('accounts.') ? issue.message : 'accounts.error.invalid';
+  }
+  return out;
+}
+
+const accountView = (a: Account) => ({ ...a, roleKey: `role.${a.role}` });
+
+export function accountsListViewModel(data: { accounts: Account[]; staff: StaffOption[] }) {
+  return {
+    accounts: data.accounts.map(accountView),
+    unlinkedStaff: data.staff.filter((p) => p.linkedTo === null),
+    roles: ACCOUNT_ROLES.map((r) => ({ value: r, key: `role.${r}` })),
+    count: data.accounts.length,
+  };
+}
+
+export function accountEditViewModel(data: { account: Account; staff: StaffOption[]; tokens: { id: number; name: string; createdAt: string; lastUsedAt: string | null }[] }) {
+  return {
+    account: accountView(data.account),
+    // The person already linked to this account stays selectable.
+    staffOptions: data.staff.filter((p) => p.linkedTo === null || p.id === data.account.staffId),
+    tokens: data.tokens,
+    roles: ACCOUNT_ROLES.map((r) => ({ value: r, key: `role.${r}` })),
+  };
+}

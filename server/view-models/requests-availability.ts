@@ -1,0 +1,32 @@
+/** Template data for /requests/availability: one's own entries, and the team's for deciders. */
+import type { AvailabilityRecord, PreferenceRecord } from '../../models/repositories/availability';
+import type { AvailabilityPage, PersonAvailability } from '../use-cases/time-off-availability';
+import { WEEKDAYS } from './requests';
+
+const entryView = (a: AvailabilityRecord) => ({
+  ...a,
+  weekdayKey: a.weekday !== null ? `weekday.${a.weekday}` : null,
+  kindKey: `requests.availabilityKind.${a.kind}`,
+});
+
+const preferenceView = (p: PreferenceRecord) => ({
+  ...p,
+  kindKey: `requests.pref.${p.kind}`,
+  weekdayKey: p.weekday !== null ? `weekday.${p.weekday}` : null,
+});
+
+const personView = (p: PersonAvailability) => ({
+  staffId: p.staffId,
+  name: p.name,
+  availability: p.availability.map(entryView),
+  preferences: p.preferences.map(preferenceView),
+});
+
+export function availabilityViewModel(page: AvailabilityPage) {
+  return {
+    mine: page.mine ? personView(page.mine) : null,
+    team: page.team ? page.team.map(personView) : null,
+    weekdays: WEEKDAYS,
+    prefKinds: ['early', 'late', 'day_off', 'weekend_off'].map((k) => ({ value: k, key: `requests.pref.${k}` })),
+  };
+}
