@@ -9,6 +9,7 @@ export { ALL_MIGRATIONS } from './migrations';
 export { createDataSource, runMigrations, revertLastMigration, isPostgresUrl, type DataSource, type DataSourceOptions } from './data-source';
 export { StaleEditError, NotFoundError } from './errors';
 export { openDatabase, describeDatabase, type DatabaseConfig } from './connect';
+export { backupSqlite, BackupError, type BackupResult } from './backup';
 
 export { withTransaction, toIsoInstant, type Db } from './repositories/db';
 export * from './repositories/staff';

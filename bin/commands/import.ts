@@ -1,0 +1,74 @@
+/**
+ * `wfm import history FILE [--replace] [--dry-run]`: import contact history from a CSV file
+ * into the configured database, all or nothing (see server/use-cases/import-history.ts).
+ * Prints a summary, or every error as `FILE:LINE: field: message` and exits 1 with nothing
+ * imported. Overlap with stored history is refused unless `--replace`.
+ */
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { parseArgs } from 'node:util';
+import { describeDatabase } from '../../models';
+import { importHistory, type ImportHistoryResult } from '../../server/use-cases/import-history';
+import { commandConfig, withDatabase, type Io } from './db';
+
+const USAGE = `usage: wfm import history FILE [--replace] [--dry-run]
+
+FILE is a CSV with a header: timestamp,channel,volume and optionally answered, abandoned,
+aht_seconds, platform. Timestamps without an offset are local to the team's time zone.
+  --replace   overwrite stored history for the same channel and intervals (default: refuse)
+  --dry-run   check and summarise the file without writing anything
+`;
+
+export async function run(args: string[], io: Io): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { replace: { type: 'boolean' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  const [what, file, ...extra] = positionals;
+  if (what !== 'history' || !file || extra.length > 0) {
+    io.stderr.write(`wfm import: expected 'history FILE' (got '${positionals.join(' ')}')\n\n${USAGE}`);
+    return 2;
+  }
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    io.stderr.write(`wfm import: ${file}: no such file\n`);
+    return 2;
+  }
+  const config = commandConfig();
+  return withDatabase(config, async (ds) => {
+    const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+    const result = await importHistory(
+      { ds },
+      { lines, fileName: file, source: 'cli', onOverlap: values.replace ? 'replace' : 'refuse', dryRun: values['dry-run'] ?? false },
+    );
+    return report(result, file, describeDatabase(config), values['dry-run'] ?? false, io);
+  });
+}
+
+function report(result: ImportHistoryResult, file: string, where: string, dryRun: boolean, io: Io): number {
+  if (!result.ok) {
+    for (const e of result.errors) io.stderr.write(`${file}:${e.line}: ${e.field || 'row'}: ${e.message}\n`);
+    if (result.errorCount > result.errors.length) io.stderr.write(`${file}: … and ${result.errorCount - result.errors.length} more errors\n`);
+    if (result.overlapCount) {
+      io.stderr.write(
+        `${file}: ${result.overlapCount} interval(s) already have history in ${where} (${result.overlapFirst} … ${result.overlapLast}); ` +
+          'run again with --replace to overwrite them\n',
+      );
+    }
+    io.stderr.write(`${file}: nothing imported\n`);
+    return 1;
+  }
+  const s = result.summary;
+  const verb = dryRun ? 'would import' : 'imported';
+  io.stdout.write(`${file}: ${verb} ${s.rowCount} rows as ${s.intervalCount} intervals, ${s.first} … ${s.last} (UTC)\n`);
+  for (const c of s.perChannel) io.stdout.write(`  ${c.channel.padEnd(8)} ${String(c.intervals).padStart(7)} intervals ${String(c.volume).padStart(9)} contacts\n`);
+  if (s.overlapCount > 0) {
+    io.stdout.write(dryRun ? `  ${s.overlapCount} interval(s) overlap stored history (${s.overlapFirst} … ${s.overlapLast})\n` : `  replaced ${s.replaced} stored interval(s)\n`);
+  }
+  for (const w of s.warnings) io.stdout.write(`  note: ${w}\n`);
+  return 0;
+}
