@@ -5,9 +5,10 @@ import { authRoutes } from './auth';
 import { homeRoutes } from './home';
 import { staffRoutes } from './staff';
 import { historyRoutes } from './history';
+import { forecastRoutes } from './forecast';
 import { requestsRoutes } from './requests';
 import { accountsRoutes } from './accounts';
 
 export type RouteDeps = AppDeps & { log: (message: string, err?: unknown) => void };
 
-export const routeModules: ((deps: RouteDeps) => Router)[] = [authRoutes, homeRoutes, staffRoutes, historyRoutes, requestsRoutes, accountsRoutes];
+export const routeModules: ((deps: RouteDeps) => Router)[] = [authRoutes, homeRoutes, staffRoutes, historyRoutes, forecastRoutes, requestsRoutes, accountsRoutes];

@@ -11,8 +11,8 @@
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../../models';
-import { forecastsCovering, forecastValues, type ForecastValueRecord } from '../../models/repositories/forecasts';
-import { runForecast } from './forecast-engine';
+import { forecastsCovering, forecastValues, getForecast, type ForecastRecord, type ForecastValueRecord } from '../../models/repositories/forecasts';
+import { runForecast, type EngineForecast } from './forecast-engine';
 import { loadEngineInputs, weekRange } from './forecast-inputs';
 
 export interface ForecastWeekPoint {
@@ -92,19 +92,46 @@ function typicalAht(values: ForecastValueRecord[]): number | null {
   return weight > 0 ? work / weight : null;
 }
 
-export async function forecastForWeek(ds: DataSource, q: ForecastWeekQuery): Promise<ForecastWeek> {
+export interface ResolvedWeek {
+  status: 'accepted' | 'draft' | 'computed' | 'superseded';
+  /** The stored forecast used, null when computed. */
+  forecast: ForecastRecord | null;
+  /** The stored values of the week (null when computed). */
+  values: ForecastValueRecord[] | null;
+  /** The engine's answer when computed. */
+  computed: EngineForecast | null;
+  points: ForecastWeekPoint[];
+}
+
+/**
+ * The forecast of the week as the plan sees it (see the module comment), or the stored
+ * forecast `forecastId` if asked for and it covers the whole week.
+ */
+export async function resolveForecastWeek(ds: DataSource, q: ForecastWeekQuery & { forecastId?: number | null }): Promise<ResolvedWeek> {
   const { from, to } = weekRange(q.weekStart, q.zone);
   const starts = intervalStarts(from, to, q.intervalMinutes);
-  const covering = await forecastsCovering(ds, { channelId: q.channelId, from, to, statuses: ['accepted', 'draft'] });
-  for (const status of ['accepted', 'draft'] as const) {
-    for (const f of covering.filter((c) => c.status === status)) {
-      const values = await storedWeek(ds, f.id, starts);
-      if (!values) continue;
-      const aht = typicalAht(values);
-      return { forecastId: f.id, status, points: values.map((v) => storedPoint(v, aht)) };
-    }
+  let candidates: ForecastRecord[];
+  if (q.forecastId) {
+    const one = await getForecast(ds, q.forecastId);
+    candidates = one && one.channelId === q.channelId ? [one] : [];
+  } else {
+    const covering = await forecastsCovering(ds, { channelId: q.channelId, from, to, statuses: ['accepted', 'draft'] });
+    candidates = [...covering.filter((c) => c.status === 'accepted'), ...covering.filter((c) => c.status === 'draft')];
   }
-  return { forecastId: null, status: 'computed', points: (await computeWeek(ds, q, from, to)).points };
+  for (const f of candidates) {
+    const values = await storedWeek(ds, f.id, starts);
+    if (!values) continue;
+    const aht = typicalAht(values);
+    return { status: f.status, forecast: f, values, computed: null, points: values.map((v) => storedPoint(v, aht)) };
+  }
+  const computed = await computeWeek(ds, q, from, to);
+  return { status: 'computed', forecast: null, values: null, computed, points: computed.points.map((p) => ({ ...p })) };
+}
+
+export async function forecastForWeek(ds: DataSource, q: ForecastWeekQuery): Promise<ForecastWeek> {
+  const r = await resolveForecastWeek(ds, q);
+  // Without a forecastId only accepted and draft forecasts are looked at: never 'superseded'.
+  return { forecastId: r.forecast?.id ?? null, status: r.status as ForecastWeek['status'], points: r.points };
 }
 
 /**

@@ -5,6 +5,7 @@
 import { DateTime } from 'luxon';
 import type { DataSource } from '../../models';
 import { historyBounds, historyRange } from '../../models/repositories/history';
+import { getTeamSettings } from '../../models/repositories/settings';
 import { listCalendarEvents, type CalendarEventRecord } from '../../models/repositories/calendar-events';
 import type { EngineEventInput, EngineHistoryPoint } from './forecast-engine';
 
@@ -54,4 +55,10 @@ export async function loadEngineInputs(
     events: events.map(toEngineEvent),
     historyEnd,
   };
+}
+
+/** The team's zone and interval length (settings row; `fallbackZone` and 60 before setup). */
+export async function teamClock(ds: DataSource, fallbackZone: string): Promise<{ zone: string; intervalMinutes: number }> {
+  const settings = await getTeamSettings(ds);
+  return { zone: settings?.timeZone ?? fallbackZone, intervalMinutes: settings?.intervalMinutes ?? 60 };
 }

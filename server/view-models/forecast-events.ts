@@ -1,0 +1,59 @@
+/** The calendar event form's schema and the template data for the holidays-and-events page. */
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { CALENDAR_EVENT_KINDS, type CalendarEventInput, type CalendarEventRecord } from '../../models/repositories/calendar-events';
+import type { CalendarPageData } from '../use-cases/calendar-events';
+import { formErrors } from './forecast';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'forecast.events.error.date');
+
+export const EventForm = z
+  .object({
+    name: z.string().trim().min(2, 'forecast.events.error.name').max(200, 'forecast.events.error.name'),
+    kind: z.enum(CALENDAR_EVENT_KINDS, { message: 'forecast.events.error.kind' }),
+    channel: z.string().max(32).default(''),
+    startDate: isoDate,
+    endDate: isoDate,
+    effectPercent: z.coerce.number({ message: 'forecast.events.error.effect' }).finite('forecast.events.error.effect').min(-100, 'forecast.events.error.effect').max(1000, 'forecast.events.error.effect'),
+    note: z.string().trim().max(1000).default(''),
+    version: z.coerce.number().int().min(0).default(0),
+  })
+  .refine((f) => f.endDate >= f.startDate, { path: ['endDate'], message: 'forecast.events.error.end' });
+
+export type EventFormData = z.infer<typeof EventForm>;
+
+export const EventDeleteForm = z.object({ version: z.coerce.number().int().min(0) });
+
+export function eventFormErrors(error: z.ZodError): Record<string, string> {
+  return formErrors(error, 'forecast.events.', 'forecast.events.error.invalid');
+}
+
+export function eventInput(f: EventFormData): CalendarEventInput {
+  return { name: f.name, kind: f.kind, channelId: f.channel || null, startDate: f.startDate, endDate: f.endDate, effectPercent: f.effectPercent, note: f.note };
+}
+
+export function eventFormValues(e: CalendarEventRecord | null, today: string) {
+  return e
+    ? { id: e.id, name: e.name, kind: e.kind, channel: e.channelId ?? '', startDate: e.startDate, endDate: e.endDate, effectPercent: e.effectPercent, note: e.note, version: e.version }
+    : { id: null, name: '', kind: 'campaign', channel: '', startDate: today, endDate: today, effectPercent: 0, note: '', version: 0 };
+}
+
+export function calendarViewModel(d: CalendarPageData, zone: string, canEdit: boolean, form?: { values: Record<string, unknown>; errors: Record<string, string>; errorKey?: string }) {
+  const instant = (date: string) => DateTime.fromISO(date, { zone }).toUTC().toISO();
+  return {
+    canEdit,
+    kinds: CALENDAR_EVENT_KINDS.map((k) => ({ kind: k, key: `forecast.events.kind.${k}` })),
+    channels: d.channels,
+    holidays: d.holidays.map((h) => ({ ...h, start: instant(h.date), nameKey: `holiday.${h.key}` })),
+    events: d.events.map((e) => ({
+      ...e,
+      start: instant(e.startDate),
+      end: instant(e.endDate),
+      oneDay: e.startDate === e.endDate,
+      kindKey: `forecast.events.kind.${e.kind}`,
+      channelKey: e.channelId ? (d.channels.find((c) => c.id === e.channelId)?.nameKey ?? e.channelId) : 'forecast.events.allChannels',
+      past: e.endDate < d.today,
+    })),
+    form: form ?? { values: eventFormValues(null, d.today), errors: {} },
+  };
+}

@@ -1,0 +1,224 @@
+/** Template data for the forecast page: chart, model choice, shapes, adjustments, forms. */
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { hasMessage, type Locale, type Translator } from '../i18n';
+import { lineChartSvg } from '../charts/line-chart';
+import type { ForecastPageData } from '../use-cases/forecast-page';
+import { GENERATE_WEEKS } from '../use-cases/forecast-page';
+import { intervalStarts } from '../use-cases/forecast-for-week';
+
+const isoWeek = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const ForecastQuery = z.object({
+  channel: z.string().max(32).optional().catch(undefined),
+  week: isoWeek.optional().catch(undefined),
+  forecast: z.coerce.number().int().positive().optional().catch(undefined),
+});
+
+export const GenerateForm = z.object({
+  channel: z.string().max(32).default('all'),
+  week: z.union([isoWeek, z.literal('')]).optional().transform((v) => v || null),
+});
+
+export const AcceptForm = z.object({ version: z.coerce.number().int().min(0) });
+
+const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'forecast.error.date');
+
+export const AdjustForm = z
+  .object({
+    version: z.coerce.number().int().min(0),
+    kind: z.enum(['scale', 'set']),
+    value: z.coerce.number({ message: 'forecast.error.value' }).finite('forecast.error.value'),
+    from: localDateTime,
+    to: localDateTime,
+    note: z.string().trim().max(500, 'forecast.error.note').default(''),
+    week: isoWeek.optional(),
+  })
+  .refine((f) => (f.kind === 'scale' ? f.value >= -100 && f.value <= 1000 : f.value >= 0 && f.value <= 1e6), { path: ['value'], message: 'forecast.error.value' })
+  .refine((f) => f.to > f.from, { path: ['to'], message: 'forecast.error.range' });
+
+export type AdjustFormData = z.infer<typeof AdjustForm>;
+
+/** field → message key. */
+export function formErrors(error: z.ZodError, prefix: string, fallback: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    out[field] ??= issue.message.startsWith(prefix) ? issue.message : fallback;
+  }
+  return out;
+}
+
+const WARNINGS: [RegExp, string, (m: RegExpMatchArray) => Record<string, unknown>][] = [
+  [/^short history/, 'forecast.warning.shortHistory', () => ({})],
+  [/default spread/, 'forecast.warning.defaultSpread', () => ({})],
+  [/^(\d+) unusual day/, 'forecast.warning.outliers', (m) => ({ count: m[1] })],
+  [/^the history ends ([\d.]+) day/, 'forecast.warning.gap', (m) => ({ days: m[1] })],
+  [/^no history before the start/, 'forecast.warning.noHistory', () => ({})],
+];
+
+/** Engine warnings are English sentences: known ones are translated, others shown as they are. */
+export function translateWarning(text: string, t: Translator): string {
+  for (const [re, key, params] of WARNINGS) {
+    const m = text.match(re);
+    if (m) return t(key, params(m));
+  }
+  return text;
+}
+
+export function methodLabel(method: string, t: Translator): string {
+  const key = `forecast.method.${method}`;
+  return hasMessage(key) ? t(key) : method;
+}
+
+const fmt3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
+
+function chosenBecause(d: ForecastPageData, t: Translator): string {
+  const best = d.candidates.find((c) => c.method === d.method);
+  if (!best || !Number.isFinite(best.wape)) return d.candidates.length ? '' : t('forecast.model.none');
+  const naive = d.candidates.find((c) => c.method === 'seasonal-naive');
+  return naive && naive.method !== d.method
+    ? t('forecast.model.becauseNaive', { wape: fmt3(best.wape), naive: fmt3(naive.wape) })
+    : t('forecast.model.because', { wape: fmt3(best.wape) });
+}
+
+function mainChart(d: ForecastPageData, t: Translator, locale: Locale): string {
+  const starts = intervalStarts(d.chartFrom, d.weekTo, d.intervalMinutes);
+  const actualAt = new Map(d.actuals.map((a) => [Date.parse(a.start), a.volume]));
+  const pointAt = new Map(d.resolved.points.map((p) => [Date.parse(p.start), p]));
+  const modelAt = new Map((d.resolved.values ?? []).filter((v) => v.adjustedVolume !== null).map((v) => [Date.parse(v.start), v.volume]));
+  const lastActual = d.actuals.length ? Date.parse(d.actuals[d.actuals.length - 1].start) : -Infinity;
+  const fmtLocale = locale === 'ka' ? 'ka-GE' : 'en-GB';
+  const ms = starts.map((s) => Date.parse(s));
+  const pick = (f: (p: (typeof d.resolved.points)[number]) => number) => ms.map((m) => (pointAt.has(m) ? f(pointAt.get(m)!) : null));
+  const series = [
+    // Closed hours have no row: draw them as 0 up to the last stored interval, not as gaps.
+    { label: t('forecast.series.actual'), values: ms.map((m) => actualAt.get(m) ?? (m <= lastActual ? 0 : null)), className: 'series-actual' },
+    { label: t('forecast.series.forecast'), values: pick((p) => p.volume), className: 'series-forecast' },
+  ];
+  if (modelAt.size) series.push({ label: t('forecast.series.model'), values: ms.map((m) => (pointAt.has(m) ? (modelAt.get(m) ?? pointAt.get(m)!.volume) : null)), className: 'series-model' });
+  const channel = d.channels.find((c) => c.id === d.channelId)!;
+  return lineChartSvg({
+    title: t('forecast.chartTitle', { channel: t(channel.nameKey) }),
+    xLabels: starts.map((s) => DateTime.fromISO(s, { zone: d.zone }).setLocale(fmtLocale).toFormat('ccc d')),
+    // One label every other day: 4 weeks of daily labels overlap on a phone and on a laptop.
+    labelEvery: (2 * 1440) / d.intervalMinutes,
+    series: series.map((s, i) => (i === 2 ? { ...s, dashed: true } : s)),
+    bands: [
+      { label: t('forecast.band95'), lower: pick((p) => p.lower95), upper: pick((p) => p.upper95), fill: 'rgba(201, 106, 0, 0.14)' },
+      { label: t('forecast.band80'), lower: pick((p) => p.lower80), upper: pick((p) => p.upper80), fill: 'rgba(201, 106, 0, 0.28)' },
+    ],
+    markerAt: ms.indexOf(Date.parse(d.weekFrom)),
+    height: 300,
+  });
+}
+
+function dayRows(d: ForecastPageData) {
+  const days = new Map<string, { start: string; forecast: number; model: number; actual: number | null }>();
+  const dayOf = (iso: string) => DateTime.fromISO(iso, { zone: d.zone }).toISODate()!;
+  const row = (iso: string) => {
+    const key = dayOf(iso);
+    let r = days.get(key);
+    if (!r) days.set(key, (r = { start: DateTime.fromISO(key, { zone: d.zone }).toUTC().toISO()!, forecast: 0, model: 0, actual: null }));
+    return r;
+  };
+  d.resolved.points.forEach((p, i) => {
+    const r = row(p.start);
+    r.forecast += p.volume;
+    r.model += d.resolved.values?.[i]?.volume ?? p.volume;
+  });
+  for (const a of d.actuals) {
+    if (a.start < d.weekFrom || a.start >= d.weekTo) continue;
+    const r = row(a.start);
+    r.actual = (r.actual ?? 0) + a.volume;
+  }
+  const adjusted = (d.resolved.values ?? []).some((v) => v.adjustedVolume !== null);
+  return {
+    adjusted,
+    days: [...days.values()].map((r) => ({ ...r, adjusted: Math.abs(r.model - r.forecast) > 1e-9, error: r.actual !== null && r.actual > 0 ? (r.forecast - r.actual) / r.actual : null })),
+  };
+}
+
+function shapes(d: ForecastPageData, t: Translator) {
+  if (!d.shapes) return null;
+  const maxShare = Math.max(...d.shapes.weekly.map((w) => w.share), 1e-9);
+  const weekly = d.shapes.weekly.map((w) => ({ dayKey: `weekday.${w.weekday + 1}`, meanTotal: w.meanTotal, share: w.share, bar: Number(((6 * w.share) / maxShare).toFixed(2)) }));
+  const open = d.shapes.daily.filter((s) => s.slots.some((x) => x.share > 0));
+  const chart = open.length
+    ? lineChartSvg({
+        title: t('forecast.shape.dailyTitle'),
+        xLabels: open[0].slots.map((s) => s.time),
+        labelEvery: Math.max(1, (2 * 60) / d.intervalMinutes),
+        series: open.map((s) => ({ label: t(`weekday.short.${s.weekday + 1}`), values: s.slots.map((x) => 100 * x.share), className: `series-wd${s.weekday + 1}` })),
+        height: 220,
+      })
+    : null;
+  return { weekly, chart };
+}
+
+function adjustmentRows(d: ForecastPageData, t: Translator) {
+  return d.adjustments.map((a) => ({
+    ...a,
+    change: a.kind === 'scale' ? t('forecast.adjustments.scale', { factor: Number(a.value.toFixed(4)) }) : t('forecast.adjustments.set', { value: Number(a.value.toFixed(2)) }),
+  }));
+}
+
+function summary(d: ForecastPageData) {
+  const pts = d.resolved.points;
+  const total = pts.reduce((s, p) => s + p.volume, 0);
+  const peak = pts.reduce<(typeof pts)[number] | null>((best, p) => (!best || p.volume > best.volume ? p : best), null);
+  let work = 0;
+  let weight = 0;
+  for (const p of pts) if (p.ahtSeconds !== null && p.volume > 0) (work += p.ahtSeconds * p.volume), (weight += p.volume);
+  return { total, peak, ahtSeconds: weight > 0 ? work / weight : null };
+}
+
+export interface AdjustFormState {
+  values: { kind: string; value: string; from: string; to: string; note: string };
+  errors: Record<string, string>;
+}
+
+export function defaultAdjustForm(weekStart: string): AdjustFormState {
+  const next = DateTime.fromISO(weekStart).plus({ days: 1 }).toISODate();
+  return { values: { kind: 'scale', value: '', from: `${weekStart}T00:00`, to: `${next}T00:00`, note: '' }, errors: {} };
+}
+
+export function forecastPageViewModel(d: ForecastPageData, t: Translator, locale: Locale, canEdit: boolean, adjust?: AdjustFormState) {
+  const f = d.resolved.forecast;
+  const status = d.resolved.status;
+  const { adjusted, days } = dayRows(d);
+  return {
+    channelTabs: d.channels.map((c) => ({ ...c, active: c.id === d.channelId })),
+    channelId: d.channelId,
+    weekStart: d.weekStart,
+    weekFrom: d.weekFrom,
+    prevWeek: d.prevWeek,
+    nextWeek: d.nextWeek,
+    historyFirst: d.historyFirst,
+    historyLast: d.historyLast,
+    hasHistory: d.historyLast !== null,
+    status,
+    statusKey: `forecast.status.${status}`,
+    statusNoteKey: `forecast.statusNote.${status}`,
+    statusBadge: status === 'accepted' ? 'ok' : status === 'superseded' ? 'bad' : 'warn',
+    forecast: f,
+    canEdit,
+    canAccept: canEdit && f !== null && f.status === 'draft',
+    canAdjust: canEdit && f !== null && f.status !== 'superseded',
+    chart: mainChart(d, t, locale),
+    summary: summary(d),
+    days,
+    adjusted,
+    methodLabel: d.method ? methodLabel(d.method, t) : '',
+    chosenBecause: chosenBecause(d, t),
+    engineNote: d.chosenBecause,
+    candidates: d.candidates.map((c) => ({ ...c, label: methodLabel(c.method, t), chosen: c.method === d.method })),
+    warnings: d.warnings.map((w) => translateWarning(w, t)),
+    specialDays: d.specialDays.map((s) => ({ ...s, start: DateTime.fromISO(s.date, { zone: d.zone }).toUTC().toISO(), factor: s.factor === null ? null : Number(s.factor.toFixed(2)) })),
+    shapes: shapes(d, t),
+    adjustments: adjustmentRows(d, t),
+    forecasts: d.forecasts.map((x) => ({ ...x, statusKey: `forecast.status.${x.status}`, methodLabel: methodLabel(x.method, t), shown: f?.id === x.id, weeks: Math.round((Date.parse(x.horizonEnd) - Date.parse(x.horizonStart)) / (7 * 86_400_000)) })),
+    adjust: adjust ?? defaultAdjustForm(d.weekStart),
+    generate: { firstWeek: d.planningWeek, weeks: GENERATE_WEEKS },
+  };
+}
