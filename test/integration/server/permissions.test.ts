@@ -12,6 +12,10 @@ const ROUTES: { path: string; allowed: UserRole[] }[] = [
   { path: '/staff/new', allowed: ['coordinator', 'head'] },
   { path: '/history', allowed: ['team_lead', 'coordinator', 'head'] },
   { path: '/history/import', allowed: ['coordinator', 'head'] },
+  { path: '/requests', allowed: ['agent', 'team_lead', 'coordinator', 'head'] },
+  { path: '/requests/availability', allowed: ['agent', 'team_lead', 'coordinator', 'head'] },
+  { path: '/requests/inbox', allowed: ['coordinator', 'head'] },
+  { path: '/accounts', allowed: ['admin'] },
 ];
 
 describe('permissions: every role against every route group', function () {
