@@ -22,6 +22,9 @@ export const METHODS: MethodInfo[] = [
     description: 'same interval over the last 8 weeks, recent weeks weighted more, corrected to the last week\'s level',
     run: (i) => weightedWeeks(i, { weeks: 8, lambda: 0.7, shrink: 0.5 }),
     minWeeks: 3,
+    // A week's level ratio chases one-off surges (bank data: after Labor Day it doubled the
+    // WAPE of the next weeks), and auto picked it on exactly those weeks. Compared, not chosen.
+    choosable: false,
   },
   {
     name: 'daily-profile',

@@ -21,4 +21,6 @@ export interface MethodInfo {
   run: Method;
   /** Whole weeks of history it needs to be worth trying. */
   minWeeks: number;
+  /** False: shown in backtests for comparison, never picked by auto. */
+  choosable?: boolean;
 }
