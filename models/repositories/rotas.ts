@@ -1,0 +1,247 @@
+/**
+ * Rotas and their shifts as plain objects. A week has revisions 1, 2, …; at most one
+ * revision per week is 'published' (publishing archives the one before), the others are
+ * 'draft' or 'archived'. Every change to a rota's shifts goes through the rota's version
+ * (optimistic locking on the whole rota, so adding or deleting a shift is caught too).
+ * The optimiser's other inputs come from availability.ts (time off, unavailability,
+ * preferences) and requirements.ts.
+ */
+import type { EntityManager } from 'typeorm';
+import { Rota } from '../entities/rota';
+import { Shift } from '../entities/shift';
+import { NotFoundError } from '../errors';
+import { chunks, type Db } from './db';
+import { updateVersioned } from './versioned';
+
+export type RotaStatus = 'draft' | 'published' | 'archived';
+
+export interface RotaRecord {
+  id: number;
+  weekStart: string;
+  status: RotaStatus;
+  revision: number;
+  basedOnRotaId: number | null;
+  objective: number | null;
+  bound: number | null;
+  gap: number | null;
+  shortfallAgentHours: number | null;
+  /** JSON written by the generator (status, seed, time limit, stats); null for hand-made rotas. */
+  solverLog: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  publishedAt: string | null;
+  publishedBy: string | null;
+  version: number;
+}
+
+export interface BreakPeriod {
+  start: string;
+  end: string;
+}
+
+export interface ShiftActivity {
+  start: string;
+  end: string;
+  channel: string;
+}
+
+/** Instants are ISO UTC strings ('…Z'). */
+export interface ShiftRecord {
+  id: number;
+  rotaId: number;
+  staffId: number;
+  start: string;
+  end: string;
+  breaks: BreakPeriod[];
+  channel: string;
+  activities: ShiftActivity[] | null;
+  locked: boolean;
+  note: string | null;
+  version: number;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export type NewShift = Omit<ShiftRecord, 'id' | 'rotaId' | 'version' | 'updatedAt' | 'updatedBy' | 'note'> & { note?: string | null };
+
+export interface NewRota {
+  weekStart: string;
+  status?: RotaStatus;
+  basedOnRotaId?: number | null;
+  objective?: number | null;
+  bound?: number | null;
+  gap?: number | null;
+  shortfallAgentHours?: number | null;
+  solverLog?: string | null;
+  createdBy?: string | null;
+}
+
+const finite = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(Number(v)) ? null : Number(v));
+
+function toRota(r: Rota): RotaRecord {
+  return {
+    id: r.id,
+    weekStart: r.weekStart,
+    status: r.status as RotaStatus,
+    revision: r.revision,
+    basedOnRotaId: r.basedOnRotaId ?? null,
+    objective: finite(r.objective),
+    bound: finite(r.bound),
+    gap: finite(r.gap),
+    shortfallAgentHours: finite(r.shortfallAgentHours),
+    solverLog: r.solverLog ?? null,
+    createdAt: r.createdAt,
+    createdBy: r.createdBy ?? null,
+    publishedAt: r.publishedAt ?? null,
+    publishedBy: r.publishedBy ?? null,
+    version: r.version,
+  };
+}
+
+function toShift(s: Shift): ShiftRecord {
+  return {
+    id: s.id,
+    rotaId: s.rotaId,
+    staffId: s.staffId,
+    start: s.start,
+    end: s.end,
+    breaks: JSON.parse(s.breaksJson || '[]') as BreakPeriod[],
+    channel: s.channel,
+    activities: s.activitiesJson ? (JSON.parse(s.activitiesJson) as ShiftActivity[]) : null,
+    locked: !!s.locked,
+    note: s.note ?? null,
+    version: s.version,
+    updatedAt: s.updatedAt,
+    updatedBy: s.updatedBy ?? null,
+  };
+}
+
+function shiftColumns(s: Partial<NewShift>): Partial<Shift> {
+  const out: Partial<Shift> = {};
+  if (s.staffId !== undefined) out.staffId = s.staffId;
+  if (s.start !== undefined) out.start = new Date(s.start).toISOString();
+  if (s.end !== undefined) out.end = new Date(s.end).toISOString();
+  if (s.breaks !== undefined) out.breaksJson = JSON.stringify(s.breaks.map((b) => ({ start: new Date(b.start).toISOString(), end: new Date(b.end).toISOString() })));
+  if (s.channel !== undefined) out.channel = s.channel;
+  if (s.activities !== undefined) out.activitiesJson = s.activities?.length ? JSON.stringify(s.activities) : null;
+  if (s.locked !== undefined) out.locked = s.locked;
+  if (s.note !== undefined) out.note = s.note;
+  return out;
+}
+
+/** Every revision of a week, newest first. */
+export async function listRotasForWeek(db: Db, weekStart: string): Promise<RotaRecord[]> {
+  const rows = await db.getRepository(Rota).find({ where: { weekStart }, order: { revision: 'DESC' } });
+  return rows.map(toRota);
+}
+
+export async function getRota(db: Db, id: number): Promise<RotaRecord | null> {
+  const row = await db.getRepository(Rota).findOne({ where: { id } });
+  return row ? toRota(row) : null;
+}
+
+export async function publishedRotaForWeek(db: Db, weekStart: string): Promise<RotaRecord | null> {
+  const row = await db.getRepository(Rota).findOne({ where: { weekStart, status: 'published' }, order: { revision: 'DESC' } });
+  return row ? toRota(row) : null;
+}
+
+/** Stores a new revision (number = highest so far + 1) with its shifts, in one transaction. */
+export async function createRotaRevision(db: Db, input: NewRota, shifts: NewShift[], now: string): Promise<RotaRecord> {
+  const work = async (tx: Db) => {
+    const raw = await tx.getRepository(Rota).createQueryBuilder('r').select('MAX(r.revision)', 'max').where('r.weekStart = :w', { w: input.weekStart }).getRawOne<{ max: unknown }>();
+    const revision = Number(raw?.max ?? 0) + 1;
+    const repo = tx.getRepository(Rota);
+    const saved = await repo.save(
+      repo.create({
+        weekStart: input.weekStart,
+        status: input.status ?? 'draft',
+        revision,
+        basedOnRotaId: input.basedOnRotaId ?? null,
+        objective: finite(input.objective),
+        bound: finite(input.bound),
+        gap: finite(input.gap),
+        shortfallAgentHours: finite(input.shortfallAgentHours),
+        solverLog: input.solverLog ?? null,
+        createdAt: now,
+        createdBy: input.createdBy ?? null,
+        publishedAt: null,
+        publishedBy: null,
+      }),
+    );
+    const rows = shifts.map((s) => ({ ...shiftColumns(s), note: s.note ?? null, rotaId: saved.id, updatedAt: now, updatedBy: input.createdBy ?? null }));
+    for (const part of chunks(rows, 50)) await tx.getRepository(Shift).insert(part as never);
+    return toRota(saved);
+  };
+  return inTransaction(db, work);
+}
+
+/** Runs `fn` in a transaction, or inside the one `db` is already in. */
+export async function inTransaction<T>(db: Db, fn: (tx: EntityManager) => Promise<T>): Promise<T> {
+  const manager: EntityManager = 'manager' in db ? db.manager : db;
+  if (manager.queryRunner?.isTransactionActive) return fn(manager);
+  return manager.transaction(fn);
+}
+
+/** Shifts of a rota by person, then start. */
+export async function listShifts(db: Db, rotaId: number): Promise<ShiftRecord[]> {
+  const rows = await db.getRepository(Shift).find({ where: { rotaId }, order: { staffId: 'ASC', start: 'ASC' } });
+  return rows.map(toShift);
+}
+
+export async function getShift(db: Db, id: number): Promise<ShiftRecord | null> {
+  const row = await db.getRepository(Shift).findOne({ where: { id } });
+  return row ? toShift(row) : null;
+}
+
+/**
+ * Claims the rota for one change: bumps its version if it is still `expectedVersion`
+ * (StaleEditError otherwise). Call inside the transaction that changes its shifts.
+ */
+export async function claimRotaVersion(db: Db, id: number, expectedVersion: number, patch: Partial<Pick<RotaRecord, 'status' | 'shortfallAgentHours'>> = {}): Promise<void> {
+  const current = await getRota(db, id);
+  if (!current) throw new NotFoundError('rota', id);
+  await updateVersioned(db, Rota, 'rota', id, expectedVersion, { status: current.status, ...patch } as Partial<Rota>);
+}
+
+export async function insertShift(db: Db, rotaId: number, shift: NewShift, now: string, by: string | null): Promise<number> {
+  const result = await db.getRepository(Shift).insert({ ...shiftColumns(shift), note: shift.note ?? null, rotaId, updatedAt: now, updatedBy: by } as never);
+  return Number(result.identifiers[0]?.id);
+}
+
+export async function updateShift(db: Db, id: number, patch: Partial<NewShift>, now: string, by: string | null): Promise<void> {
+  const row = await db.getRepository(Shift).findOne({ where: { id } });
+  if (!row) throw new NotFoundError('shift', id);
+  await db.getRepository(Shift).update({ id }, { ...shiftColumns(patch), updatedAt: now, updatedBy: by, version: row.version + 1 } as never);
+}
+
+export async function deleteShift(db: Db, id: number): Promise<void> {
+  await db.getRepository(Shift).delete({ id });
+}
+
+/** Makes `id` the week's published rota; the one published before becomes 'archived'. */
+export async function publishRota(db: Db, id: number, expectedVersion: number, now: string, by: string | null): Promise<void> {
+  const rota = await getRota(db, id);
+  if (!rota) throw new NotFoundError('rota', id);
+  await updateVersioned(db, Rota, 'rota', id, expectedVersion, { status: 'published', publishedAt: now, publishedBy: by } as Partial<Rota>);
+  await db
+    .getRepository(Rota)
+    .createQueryBuilder()
+    .update()
+    .set({ status: 'archived' })
+    .where('weekStart = :w AND status = :s AND id <> :id', { w: rota.weekStart, s: 'published', id })
+    .execute();
+}
+
+/** One person's shifts in published rotas that overlap [fromIso, toIso), by start. */
+export async function publishedShiftsForStaff(db: Db, staffId: number, fromIso: string, toIso: string): Promise<ShiftRecord[]> {
+  const rows = await db
+    .getRepository(Shift)
+    .createQueryBuilder('s')
+    .innerJoin(Rota, 'r', 'r.id = s.rotaId')
+    .where('s.staffId = :staffId', { staffId })
+    .andWhere('r.status = :status', { status: 'published' })
+    .andWhere('s.end > :from AND s.start < :to', { from: new Date(fromIso).toISOString(), to: new Date(toIso).toISOString() })
+    .orderBy('s.start', 'ASC')
+    .getMany();
+  return rows.map(toShift);
+}

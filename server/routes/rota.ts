@@ -1,0 +1,283 @@
+/**
+ * The coordinator's rota pages (grid, generate with live progress, hand edits, publish, copy
+ * last week, print, CSV) and the agent's own shifts (/my-shifts and its iCalendar feed).
+ */
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { DateTime } from 'luxon';
+import type { RouteDeps } from './index';
+import { requirePermission } from '../middleware/auth';
+import { can } from '../permissions';
+import { HttpError } from '../http-error';
+import { getTeamSettings } from '../../models/repositories/settings';
+import { getShift, getRota } from '../../models/repositories/rotas';
+import { rotaWeek } from '../use-cases/rota-week';
+import { startRotaJob, rotaJob } from '../use-cases/rota-jobs';
+import { editRotaShift, type ShiftEdit } from '../use-cases/rota-edit';
+import { copyLastWeek, publishRotaRevision } from '../use-cases/rota-publish';
+import { myShifts } from '../use-cases/rota-my-shifts';
+import { mondayOf } from '../use-cases/rota-problem';
+import { coverageHeatMap, jobView, rotaGrid, rotaSummary, violationText } from '../view-models/rota';
+import { myShiftsViewModel, shiftFormValues } from '../view-models/rota-shift';
+import { rotaCsv, shiftsIcs } from '../view-models/rota-export';
+
+const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const TIME = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const WeekQuery = z.object({
+  week: DATE.optional().catch(undefined),
+  rota: z.coerce.number().int().positive().optional().catch(undefined),
+  skill: z.enum(['voice', 'chat']).optional().catch(undefined),
+  role: z.enum(['agent', 'team_lead', 'coordinator', 'head']).optional().catch(undefined),
+  poll: z.string().optional(),
+});
+const GenerateForm = z.object({
+  week: DATE,
+  mode: z.enum(['all', 'unlocked']).default('all'),
+  timeLimit: z.coerce.number().int().min(5).max(600).default(60),
+  seed: z.coerce.number().int().min(0).max(1_000_000).default(1),
+});
+const ShiftForm = z.object({
+  action: z.enum(['update', 'add', 'delete']),
+  rotaId: z.coerce.number().int().positive(),
+  version: z.coerce.number().int().min(0),
+  shiftId: z.coerce.number().int().positive().optional(),
+  staffId: z.coerce.number().int().positive().optional(),
+  date: DATE.optional(),
+  startTime: TIME.optional(),
+  endTime: TIME.optional(),
+  channel: z.enum(['voice', 'chat', 'both']).optional(),
+  locked: z.string().optional(),
+  saveAnyway: z.string().optional(),
+});
+const RotaForm = z.object({ rotaId: z.coerce.number().int().positive(), version: z.coerce.number().int().min(0) });
+const CopyForm = z.object({ week: DATE });
+
+type ShiftFormData = z.infer<typeof ShiftForm>;
+
+function toEdit(f: ShiftFormData): ShiftEdit | null {
+  if (f.action === 'delete') return f.shiftId ? { action: 'delete', shiftId: f.shiftId } : null;
+  if (!f.date || !f.startTime || !f.endTime || !f.channel) return null;
+  const times = { date: f.date, startTime: f.startTime, endTime: f.endTime, channel: f.channel, locked: f.locked === 'on' || f.locked === 'true' };
+  if (f.action === 'add') return f.staffId ? { action: 'add', staffId: f.staffId, ...times } : null;
+  return f.shiftId ? { action: 'update', shiftId: f.shiftId, ...times } : null;
+}
+
+export function rotaRoutes({ services, now, log }: RouteDeps): Router {
+  const router = Router();
+  const ds = services.db;
+  const settings = async () => ({ zone: services.timeZone(), intervalMinutes: (await getTeamSettings(ds))?.intervalMinutes ?? 60 });
+  const thisWeek = (zone: string) => DateTime.fromJSDate(now(), { zone }).startOf('week').toISODate()!;
+  const who = (req: Request) => req.user!.username;
+
+  async function renderWeek(req: Request, res: Response, status = 200, extra: Record<string, unknown> = {}) {
+    const q = WeekQuery.parse(req.query);
+    const { zone, intervalMinutes } = await settings();
+    const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
+    const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null });
+    const canEdit = can(req.user!.role, 'rota:edit');
+    const monday = DateTime.fromISO(weekStart, { zone });
+    res.status(status).render('pages/rota', {
+      pageTitle: req.t('rota.title'),
+      weekStart,
+      prevWeek: monday.minus({ days: 7 }).toISODate(),
+      nextWeek: monday.plus({ days: 7 }).toISODate(),
+      filter: { skill: q.skill, role: q.role },
+      roles: ['agent', 'team_lead', 'coordinator', 'head'],
+      ...rotaGrid(data, { skill: q.skill, role: q.role }, req.t, canEdit && data.rota !== null),
+      coverage: coverageHeatMap(data, req.t),
+      rota: rotaSummary(data),
+      revisions: data.revisions.map((r) => ({ id: r.id, revision: r.revision, statusKey: `rota.status.${r.status}`, selected: r.id === data.rota?.id })),
+      published: data.published ? { id: data.published.id, revision: data.published.revision } : null,
+      job: jobView(data.job, Date.now(), req.t),
+      requirementSource: data.requirementSource,
+      canEdit,
+      canPublish: can(req.user!.role, 'rota:publish'),
+      timeLimits: [10, 30, 60, 120, 300],
+      ...extra,
+    });
+  }
+
+  router.get('/rota', requirePermission('rota:view'), async (req, res, next) => {
+    try {
+      await renderWeek(req, res);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  /** The generation's progress, polled by htmx every second while it runs. */
+  router.get('/rota/status', requirePermission('rota:view'), async (req, res, next) => {
+    try {
+      const q = WeekQuery.parse(req.query);
+      const { zone } = await settings();
+      const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
+      const job = jobView(rotaJob(ds, weekStart), Date.now(), req.t);
+      if (q.poll && job && !job.running && job.rotaId) res.set('HX-Redirect', `/rota?week=${weekStart}&rota=${job.rotaId}`);
+      res.render('pages/rota-status', { layout: false, job, weekStart });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.post('/rota/generate', requirePermission('rota:edit'), async (req, res, next) => {
+    try {
+      const form = GenerateForm.safeParse(req.body);
+      if (!form.success) throw new HttpError(400, 'error.validation');
+      const { zone, intervalMinutes } = await settings();
+      const weekStart = mondayOf(form.data.week, zone);
+      startRotaJob(ds, {
+        weekStart, zone, intervalMinutes, now: now(), mode: form.data.mode, timeLimitSeconds: form.data.timeLimit, seed: form.data.seed,
+        userId: req.user!.id, by: who(req),
+      }, Date.now, log);
+      res.redirect(303, `/rota?week=${weekStart}`);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.get(['/rota/shift/new', '/rota/shift/:id/edit'], requirePermission('rota:edit'), async (req, res, next) => {
+    try {
+      const { zone } = await settings();
+      const id = req.params.id === undefined ? null : z.coerce.number().int().positive().parse(req.params.id);
+      const shift = id === null ? null : await getShift(ds, id);
+      if (id !== null && !shift) throw new HttpError(404, 'error.404.body');
+      const q = z.object({ rota: z.coerce.number().int().positive().optional(), staff: z.coerce.number().int().positive().optional(), date: DATE.optional() }).parse(req.query);
+      const rota = await getRota(ds, shift?.rotaId ?? q.rota ?? 0);
+      if (!rota) throw new HttpError(404, 'error.404.body');
+      const staffId = shift?.staffId ?? q.staff;
+      if (!staffId) throw new HttpError(400, 'error.validation');
+      const person = await services.staff.get(staffId);
+      res.render('pages/rota-shift', { pageTitle: req.t('rota.shift.title'), ...shiftFormValues({ rota, shift, staffId, personName: person?.name ?? String(staffId), date: q.date ?? null, zone }) });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  /** Instant rule check of the shift form (htmx, on change): nothing is saved. */
+  router.post('/rota/shift/check', requirePermission('rota:edit'), async (req, res, next) => {
+    try {
+      const form = ShiftForm.safeParse(req.body);
+      const edit = form.success ? toEdit(form.data) : null;
+      if (!form.success || !edit) return res.render('pages/rota-violations', { layout: false, violations: [], incomplete: true });
+      const { zone, intervalMinutes } = await settings();
+      const result = await editRotaShift(ds, { rotaId: form.data.rotaId, expectedVersion: form.data.version, edit, saveAnyway: false, dryRun: true, zone, intervalMinutes, now: now(), userId: req.user!.id, by: who(req) });
+      const violations = result.kind === 'checked' ? result.violations.map((v) => violationText(v, req.t)) : [];
+      res.render('pages/rota-violations', { layout: false, violations, checked: true });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.post('/rota/shift', requirePermission('rota:edit'), async (req, res, next) => {
+    try {
+      const form = ShiftForm.safeParse(req.body);
+      const edit = form.success ? toEdit(form.data) : null;
+      if (!form.success || !edit) throw new HttpError(400, 'error.validation');
+      const f = form.data;
+      const { zone, intervalMinutes } = await settings();
+      const result = await editRotaShift(ds, { rotaId: f.rotaId, expectedVersion: f.version, edit, saveAnyway: f.saveAnyway === 'on' || f.saveAnyway === 'true', zone, intervalMinutes, now: now(), userId: req.user!.id, by: who(req) });
+      if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
+      if (result.kind === 'stale') throw new HttpError(409, 'error.stale');
+      if (result.kind === 'refused' || result.kind === 'checked') {
+        const rota = (await getRota(ds, f.rotaId))!;
+        const shift = f.shiftId ? await getShift(ds, f.shiftId) : null;
+        const staffId = shift?.staffId ?? f.staffId!;
+        const person = await services.staff.get(staffId);
+        return res.status(422).render('pages/rota-shift', {
+          pageTitle: req.t('rota.shift.title'),
+          ...shiftFormValues({ rota, shift, staffId, personName: person?.name ?? String(staffId), date: f.date ?? null, zone }),
+          values: { date: f.date, startTime: f.startTime, endTime: f.endTime, channel: f.channel, locked: f.locked === 'on' },
+          violations: result.violations.map((v) => violationText(v, req.t)),
+          refused: true,
+        });
+      }
+      req.session.flash = [{ kind: 'info', key: result.newDraft ? 'rota.savedAsDraft' : result.violations.length ? 'rota.savedWithWarnings' : 'rota.saved' }];
+      res.redirect(303, `/rota?week=${result.rota.weekStart}&rota=${result.rota.id}`);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.post('/rota/publish', requirePermission('rota:publish'), async (req, res, next) => {
+    try {
+      const form = RotaForm.safeParse(req.body);
+      if (!form.success) throw new HttpError(400, 'error.validation');
+      const result = await publishRotaRevision(ds, { rotaId: form.data.rotaId, expectedVersion: form.data.version, now: now(), userId: req.user!.id, by: who(req) });
+      if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
+      if (result.kind === 'stale') throw new HttpError(409, 'error.stale');
+      if (result.kind === 'notDraft') throw new HttpError(409, 'rota.notDraft');
+      req.session.flash = [{ kind: 'info', key: 'rota.publishedFlash' }];
+      res.redirect(303, `/rota?week=${result.rota.weekStart}&rota=${result.rota.id}`);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.post('/rota/copy', requirePermission('rota:edit'), async (req, res, next) => {
+    try {
+      const form = CopyForm.safeParse(req.body);
+      if (!form.success) throw new HttpError(400, 'error.validation');
+      const { zone, intervalMinutes } = await settings();
+      const result = await copyLastWeek(ds, { weekStart: form.data.week, zone, intervalMinutes, now: now(), userId: req.user!.id, by: who(req) });
+      if (result.kind === 'nothingToCopy') throw new HttpError(404, 'rota.nothingToCopy');
+      req.session.flash = [{ kind: 'info', key: result.violations.length ? 'rota.copiedWithWarnings' : 'rota.copied' }];
+      res.redirect(303, `/rota?week=${result.rota.weekStart}&rota=${result.rota.id}`);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.get('/rota/print', requirePermission('rota:view'), async (req, res, next) => {
+    try {
+      const q = WeekQuery.parse(req.query);
+      const { zone, intervalMinutes } = await settings();
+      const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
+      const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null, withService: false });
+      res.render('pages/rota-print', { layout: false, pageTitle: req.t('rota.title'), weekStart, rota: rotaSummary(data), ...rotaGrid(data, {}, req.t, false) });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.get('/rota.csv', requirePermission('rota:view'), async (req, res, next) => {
+    try {
+      const q = WeekQuery.parse(req.query);
+      const { zone, intervalMinutes } = await settings();
+      const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
+      const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null, withService: false });
+      const names = new Map(data.people.map((p) => [p.id, p.name]));
+      res.type('text/csv; charset=utf-8').attachment(`rota-${weekStart}.csv`).send(rotaCsv(data.shifts, names, zone));
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.get('/my-shifts', requirePermission('schedule:own'), async (req, res, next) => {
+    try {
+      const { zone } = await settings();
+      const shifts = await myShifts(ds, { staffId: req.user!.staffId, now: now(), zone, weeks: 4 });
+      res.render('pages/rota-my-shifts', { pageTitle: req.t('rota.my.title'), ...myShiftsViewModel(shifts, zone) });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.get('/my-shifts.ics', requirePermission('schedule:own'), async (req, res, next) => {
+    try {
+      const { zone } = await settings();
+      const shifts = await myShifts(ds, { staffId: req.user!.staffId, now: now(), zone, weeks: 8, fromDaysAgo: 28 });
+      const body = shiftsIcs(shifts, {
+        calendarName: req.t('rota.ics.name', { name: req.user!.displayName }),
+        zone,
+        host: req.hostname || 'rota',
+        now: now(),
+        summary: (s) => req.t('rota.ics.summary', { channel: req.t(`channel.${s.channel}`) }),
+      });
+      res.type('text/calendar; charset=utf-8').set('Content-Disposition', 'inline; filename="my-shifts.ics"').send(body);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  return router;
+}

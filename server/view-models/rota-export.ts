@@ -1,0 +1,96 @@
+/**
+ * The rota as files: CSV for spreadsheets (local times in the team zone) and an iCalendar
+ * feed of one person's shifts (RFC 5545: UTC times, the team zone named in X-WR-TIMEZONE,
+ * CRLF line ends, lines folded at 75 octets).
+ */
+import { DateTime } from 'luxon';
+import type { ShiftRecord } from '../../models/repositories/rotas';
+
+const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+/** staff,date,start,end,break_start,break_end,channel; one row per shift, by date then name. */
+export function rotaCsv(shifts: ShiftRecord[], names: Map<number, string>, zone: string): string {
+  const local = (iso: string) => DateTime.fromISO(iso, { zone }).setZone(zone);
+  const rows = shifts
+    .map((s) => {
+      const start = local(s.start);
+      const b = s.breaks[0];
+      return {
+        name: names.get(s.staffId) ?? String(s.staffId),
+        date: start.toISODate()!,
+        start: start.toFormat('HH:mm'),
+        end: local(s.end).toFormat('HH:mm'),
+        breakStart: b ? local(b.start).toFormat('HH:mm') : '',
+        breakEnd: b ? local(b.end).toFormat('HH:mm') : '',
+        channel: s.channel,
+        sort: s.start,
+      };
+    })
+    .sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name) || a.sort.localeCompare(b.sort));
+  const lines = ['staff,date,start,end,break_start,break_end,channel'];
+  for (const r of rows) lines.push([r.name, r.date, r.start, r.end, r.breakStart, r.breakEnd, r.channel].map(csvCell).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+const icsTime = (iso: string) => DateTime.fromISO(iso).toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'");
+
+function escapeText(v: string): string {
+  return v.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** Folds a content line at 75 octets (continuation lines start with a space). */
+function fold(line: string): string {
+  const bytes = Buffer.from(line, 'utf8');
+  if (bytes.length <= 75) return line;
+  const parts: string[] = [];
+  let current = '';
+  let size = 0;
+  for (const ch of line) {
+    const n = Buffer.byteLength(ch, 'utf8');
+    if (size + n > (parts.length ? 74 : 75)) {
+      parts.push(current);
+      current = '';
+      size = 0;
+    }
+    current += ch;
+    size += n;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+export interface IcsOptions {
+  calendarName: string;
+  zone: string;
+  summary: (s: ShiftRecord) => string;
+  host: string;
+  now: Date;
+}
+
+export function shiftsIcs(shifts: ShiftRecord[], o: IcsOptions): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Rota//Shifts//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(o.calendarName)}`,
+    `X-WR-TIMEZONE:${o.zone}`,
+  ];
+  const stamp = icsTime(o.now.toISOString());
+  for (const s of shifts) {
+    const breaks = s.breaks.map((b) => `${DateTime.fromISO(b.start, { zone: o.zone }).setZone(o.zone).toFormat('HH:mm')}–${DateTime.fromISO(b.end, { zone: o.zone }).setZone(o.zone).toFormat('HH:mm')}`);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:shift-${s.id}-r${s.rotaId}@${o.host}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART:${icsTime(s.start)}`,
+      `DTEND:${icsTime(s.end)}`,
+      `SUMMARY:${escapeText(o.summary(s))}`,
+      ...(breaks.length ? [`DESCRIPTION:${escapeText(`Break ${breaks.join(', ')} (${o.zone})`)}`] : []),
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,52 @@
+/** Template data for the shift edit form and the agent's list of own shifts. */
+import { DateTime } from 'luxon';
+import type { RotaRecord, ShiftRecord } from '../../models/repositories/rotas';
+import { shiftType } from './rota';
+
+export function shiftFormValues(o: { rota: RotaRecord; shift: ShiftRecord | null; staffId: number; personName: string; date: string | null; zone: string }) {
+  const local = (iso: string) => DateTime.fromISO(iso, { zone: o.zone }).setZone(o.zone);
+  const s = o.shift;
+  return {
+    isNew: !s,
+    rotaId: o.rota.id,
+    rotaVersion: o.rota.version,
+    rotaRevision: o.rota.revision,
+    rotaStatusKey: `rota.status.${o.rota.status}`,
+    rotaIsDraft: o.rota.status === 'draft',
+    weekStart: o.rota.weekStart,
+    shiftId: s?.id ?? null,
+    staffId: o.staffId,
+    personName: o.personName,
+    channels: ['voice', 'chat', 'both'],
+    values: s
+      ? { date: local(s.start).toISODate(), startTime: local(s.start).toFormat('HH:mm'), endTime: local(s.end).toFormat('HH:mm'), channel: s.channel, locked: s.locked }
+      : { date: o.date ?? o.rota.weekStart, startTime: '09:00', endTime: '18:00', channel: 'voice', locked: false },
+    violations: [] as string[],
+  };
+}
+
+/** Shifts grouped by local day, soonest first. */
+export function myShiftsViewModel(shifts: ShiftRecord[], zone: string) {
+  const local = (iso: string) => DateTime.fromISO(iso, { zone }).setZone(zone);
+  const byWeek = new Map<string, { weekStart: string; shifts: unknown[]; hours: number }>();
+  for (const s of shifts) {
+    const start = local(s.start);
+    const weekStart = start.startOf('week').toISODate()!;
+    const w = byWeek.get(weekStart) ?? { weekStart, shifts: [], hours: 0 };
+    const breakMin = s.breaks.reduce((m, b) => m + (Date.parse(b.end) - Date.parse(b.start)) / 60000, 0);
+    w.hours += ((Date.parse(s.end) - Date.parse(s.start)) / 60000 - breakMin) / 60;
+    w.shifts.push({
+      start: s.start,
+      end: s.end,
+      weekday: start.weekday,
+      date: start.toISODate(),
+      time: `${start.toFormat('HH:mm')}–${local(s.end).toFormat('HH:mm')}`,
+      breakTime: s.breaks.length ? `${local(s.breaks[0].start).toFormat('HH:mm')}–${local(s.breaks[0].end).toFormat('HH:mm')}` : '',
+      channel: s.channel,
+      type: shiftType(s, zone),
+    });
+    byWeek.set(weekStart, w);
+  }
+  const weeks = [...byWeek.values()].map((w) => ({ ...w, hours: Math.round(w.hours * 10) / 10 }));
+  return { weeks, hasShifts: shifts.length > 0 };
+}

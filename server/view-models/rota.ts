@@ -1,0 +1,203 @@
+/** Template data for the rota page: the people × days grid, the coverage heat map, the job. */
+import { DateTime } from 'luxon';
+import type { Translator } from '../i18n';
+import type { ShiftRecord } from '../../models/repositories/rotas';
+import type { Violation } from '../../scheduling';
+import type { RotaWeekData } from '../use-cases/rota-week';
+import type { RotaJob } from '../use-cases/rota-jobs';
+import { weightedAsa, weightedServiceLevel, type ServiceRow } from '../use-cases/rota-service';
+import { georgianHolidaysBetween } from '../../forecasting/calendar/georgian-holidays';
+
+export interface RotaFilter {
+  skill?: string;
+  role?: string;
+}
+
+const hhmm = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).setZone(zone).toFormat('HH:mm');
+
+/** early: starts before 10:00; late: ends after 20:00 (or after midnight); else day. */
+export function shiftType(s: Pick<ShiftRecord, 'start' | 'end'>, zone: string): 'early' | 'day' | 'late' {
+  const start = DateTime.fromISO(s.start, { zone }).setZone(zone);
+  const end = DateTime.fromISO(s.end, { zone }).setZone(zone);
+  if (start.hour < 10) return 'early';
+  if (end.toISODate() !== start.toISODate() || end.hour * 60 + end.minute > 20 * 60) return 'late';
+  return 'day';
+}
+
+export function violationText(v: Violation, t: Translator): string {
+  return `${t(`rota.rule.${v.rule}`)} (${v.detail})`;
+}
+
+function workedHours(shifts: ShiftRecord[]): number {
+  let minutes = 0;
+  for (const s of shifts) {
+    const total = (Date.parse(s.end) - Date.parse(s.start)) / 60000;
+    const breaks = s.breaks.reduce((m, b) => m + (Date.parse(b.end) - Date.parse(b.start)) / 60000, 0);
+    minutes += total - breaks;
+  }
+  return Math.round((minutes / 60) * 10) / 10;
+}
+
+export function weekDays(weekStart: string, zone: string) {
+  const monday = DateTime.fromISO(weekStart, { zone });
+  const holidays = new Set(georgianHolidaysBetween(weekStart, monday.plus({ days: 6 }).toISODate()!).map((h) => h.date));
+  return Array.from({ length: 7 }, (_, i) => {
+    const d = monday.plus({ days: i });
+    return { date: d.toISODate()!, weekday: d.weekday, dayOfMonth: d.day, iso: d.toUTC().toISO()!, holiday: holidays.has(d.toISODate()!) };
+  });
+}
+
+export function rotaGrid(data: RotaWeekData, filter: RotaFilter, t: Translator, canEdit: boolean) {
+  const zone = data.zone;
+  const days = weekDays(data.weekStart, zone);
+  const byPerson = new Map<number, ShiftRecord[]>();
+  for (const s of data.shifts) byPerson.set(s.staffId, [...(byPerson.get(s.staffId) ?? []), s]);
+  const shiftViolations = new Map<number, string[]>();
+  const personViolations = new Map<string, string[]>();
+  for (const v of data.violations) {
+    const shift = v.time ? data.shifts.find((s) => String(s.staffId) === v.staffId && Date.parse(v.time!) >= Date.parse(s.start) && Date.parse(v.time!) < Date.parse(s.end)) : undefined;
+    if (shift) shiftViolations.set(shift.id, [...(shiftViolations.get(shift.id) ?? []), violationText(v, t)]);
+    else personViolations.set(v.staffId ?? '', [...(personViolations.get(v.staffId ?? '') ?? []), violationText(v, t)]);
+  }
+  const people = data.people.filter((p) => (!filter.skill || p.skills.includes(filter.skill)) && (!filter.role || p.role === filter.role));
+  const rows = people.map((p) => {
+    const mine = byPerson.get(p.id) ?? [];
+    const cells = days.map((d) => {
+      const shifts = mine
+        .filter((s) => DateTime.fromISO(s.start, { zone }).setZone(zone).toISODate() === d.date)
+        .map((s) => ({
+          id: s.id,
+          time: `${hhmm(s.start, zone)}–${hhmm(s.end, zone)}`,
+          breakTime: s.breaks.length ? `${hhmm(s.breaks[0].start, zone)}–${hhmm(s.breaks[0].end, zone)}` : '',
+          channel: s.channel,
+          type: shiftType(s, zone),
+          locked: s.locked,
+          violations: shiftViolations.get(s.id) ?? [],
+        }));
+      return { date: d.date, shifts, canAdd: canEdit && shifts.length === 0 };
+    });
+    const worked = cells.filter((c) => c.shifts.length > 0).length;
+    return {
+      staffId: p.id,
+      name: p.name,
+      roleKey: `role.${p.role}`,
+      skills: p.skills,
+      hours: workedHours(mine),
+      contract: p.contractHoursPerWeek,
+      hoursOff: Math.abs(workedHours(mine) - p.contractHoursPerWeek) > 1,
+      daysOff: 7 - worked,
+      cells,
+      violations: personViolations.get(String(p.id)) ?? [],
+    };
+  });
+  return { days, rows };
+}
+
+function heatStyle(required: number, onDuty: number): string {
+  if (required <= 0 && onDuty <= 0) return '';
+  const gap = required - onDuty;
+  if (gap > 0.001) {
+    const share = Math.min(1, gap / Math.max(1, required));
+    return `background:hsl(0,75%,${Math.round(92 - share * 40)}%)`;
+  }
+  const spare = Math.min(1, -gap / Math.max(1, required));
+  return `background:hsl(140,45%,${Math.round(88 - spare * 20)}%)`;
+}
+
+/** Per channel: rows = time of day, columns = days; each cell on duty vs required. */
+export function coverageHeatMap(data: RotaWeekData, t: Translator) {
+  const zone = data.zone;
+  const days = weekDays(data.weekStart, zone);
+  return data.channels.map((c) => {
+    const rows = data.service.filter((r) => r.channel === c.id);
+    const byTime = new Map<string, (ServiceRow | null)[]>();
+    for (const r of rows) {
+      const local = DateTime.fromISO(r.start, { zone }).setZone(zone);
+      const dayIndex = days.findIndex((d) => d.date === local.toISODate());
+      if (dayIndex < 0) continue;
+      const time = local.toFormat('HH:mm');
+      const line = byTime.get(time) ?? Array<ServiceRow | null>(7).fill(null);
+      line[dayIndex] = r;
+      byTime.set(time, line);
+    }
+    const times = [...byTime.keys()].sort().filter((time) => byTime.get(time)!.some((r) => r && (r.required > 0 || r.onDuty > 0)));
+    const heat = times.map((time) => ({
+      time,
+      cells: byTime.get(time)!.map((r) => {
+        if (!r) return { label: '', style: '', title: '', gap: false };
+        const sl = r.serviceLevel === null ? '' : `${t('rota.sl')} ${Math.round(r.serviceLevel * 100)}%`;
+        const asa = r.asaSeconds === null ? '' : `${t('rota.asa')} ${Math.round(r.asaSeconds)} s`;
+        return {
+          label: `${fmt(r.onDuty)}/${fmt(r.required)}`,
+          style: heatStyle(r.required, r.onDuty),
+          title: [t('rota.coverageCell', { onDuty: fmt(r.onDuty), required: fmt(r.required) }), sl, asa].filter(Boolean).join(' · '),
+          gap: r.onDuty + 0.001 < r.required,
+        };
+      }),
+    }));
+    const perDay = days.map((d) => {
+      const mine = rows.filter((r) => DateTime.fromISO(r.start, { zone }).setZone(zone).toISODate() === d.date);
+      const shortfall = mine.reduce((s, r) => s + Math.max(0, r.required - r.onDuty), 0) * (data.intervalMinutes / 60);
+      return { sl: weightedServiceLevel(mine), asa: weightedAsa(mine), shortfall: Math.round(shortfall * 10) / 10 };
+    });
+    return { channel: c.id, nameKey: c.nameKey, heat, perDay, serviceLevel: weightedServiceLevel(rows), asa: weightedAsa(rows), hasRows: heat.length > 0 };
+  });
+}
+
+const fmt = (v: number) => (Math.abs(v - Math.round(v)) < 0.05 ? String(Math.round(v)) : v.toFixed(1));
+
+export function jobView(job: RotaJob | null, nowMs: number, t: Translator) {
+  if (!job) return null;
+  const end = job.finishedAt ?? nowMs;
+  const p = job.progress;
+  const num = (v: number | undefined | null, d = 2) => (v === undefined || v === null || !Number.isFinite(v) ? '–' : v.toFixed(d));
+  return {
+    running: job.state === 'running',
+    state: job.state,
+    stateKey: `rota.job.${job.state}`,
+    elapsed: Math.round((end - job.startedAt) / 1000),
+    limit: job.timeLimitSeconds,
+    phaseKey: p ? `rota.phase.${p.phase}` : 'rota.phase.prepare',
+    objective: num(p?.objective),
+    bound: num(p?.bound),
+    gap: p?.gap === undefined || p?.gap === null || !Number.isFinite(p.gap) ? '–' : `${(p.gap * 100).toFixed(1)}%`,
+    rotaId: job.rotaId,
+    explanation: job.explanation.map((e) => {
+      const key = e.key.startsWith('rota.infeasible.') ? e.key : '';
+      const translated = key ? t(key, e.params) : '';
+      return translated && translated !== key ? translated : e.text;
+    }),
+    error: job.error,
+  };
+}
+
+export function rotaSummary(data: RotaWeekData) {
+  const r = data.rota;
+  if (!r) return null;
+  let log: { status?: string; seed?: number; timeLimitSeconds?: number; copiedFrom?: number } = {};
+  try {
+    log = r.solverLog ? JSON.parse(r.solverLog) : {};
+  } catch {
+    log = {};
+  }
+  return {
+    id: r.id,
+    revision: r.revision,
+    status: r.status,
+    statusKey: `rota.status.${r.status}`,
+    version: r.version,
+    isDraft: r.status === 'draft',
+    isPublished: r.status === 'published',
+    objective: r.objective,
+    bound: r.bound,
+    gapPercent: r.gap === null ? null : r.gap * 100,
+    storedShortfall: r.shortfallAgentHours,
+    shortfall: Math.round(data.shortfallAgentHours * 10) / 10,
+    createdAt: r.createdAt,
+    createdBy: r.createdBy,
+    publishedAt: r.publishedAt,
+    solverStatus: log.status ?? null,
+    shiftCount: data.shifts.length,
+    violationCount: data.violations.length,
+  };
+}

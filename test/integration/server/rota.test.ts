@@ -1,0 +1,179 @@
+import { expect } from 'chai';
+import { DateTime } from 'luxon';
+import { startTestApp, seedMinimalTeam, type TestApp } from '../../support/app';
+import { addRotaTeam, makeRota, makeShift, storeWeekRequirement, weekdayShifts } from '../../support/rota-builders';
+import { getStaffByCode } from '../../../models/repositories/staff';
+import { getRota, listRotasForWeek, listShifts } from '../../../models/repositories/rotas';
+import { listAudit } from '../../../models/repositories/audit';
+import { checkRota } from '../../../scheduling';
+import { loadRotaContext, toEngineShift } from '../../../server/use-cases/rota-problem';
+import { rotaJob, waitForRotaJob } from '../../../server/use-cases/rota-jobs';
+
+const ZONE = 'Asia/Tbilisi';
+// Sessions expire on the real clock, so the weeks are placed relative to today: A is next
+// week (agents see it within their four weeks), B the week after, G the one after that.
+const NOW = new Date();
+const monday = DateTime.fromJSDate(NOW, { zone: ZONE }).startOf('week').plus({ weeks: 1 });
+const day = (weeks: number, days = 0) => monday.plus({ weeks, days }).toISODate()!;
+const A = day(0);
+const B = day(1);
+const G = day(2);
+const utc = (date: string, hhmm: string) => DateTime.fromISO(`${date}T${hhmm}`, { zone: ZONE }).toUTC();
+
+describe('rota pages: HTTP per role, generation, hand edits, publishing, exports', function () {
+  this.timeout(40_000);
+  let app: TestApp;
+  let agentId: number;
+  before(async () => {
+    app = await startTestApp({ now: () => NOW, seed: async (ds) => { await seedMinimalTeam(ds); await addRotaTeam(ds, 6); } });
+    agentId = (await getStaffByCode(app.ds, 't1'))!.id;
+  });
+  after(async () => app?.close());
+
+  it('GET /rota: agent is refused, team lead sees the page without the generate form, coordinator gets it', async () => {
+    expect((await (await app.loginAs('agent')).get('/rota')).status).to.equal(403);
+    const lead = await (await app.loginAs('team_lead')).get(`/rota?week=${A}`);
+    expect(lead.status).to.equal(200);
+    expect(lead.text).to.contain('Rota').and.not.to.contain('action="/rota/generate"');
+    const coord = await (await app.loginAs('coordinator')).get(`/rota?week=${A}`);
+    expect(coord.text).to.contain('action="/rota/generate"');
+  });
+
+  it('POST /rota/generate and /rota/shift: team lead gets 403 and nothing is stored', async () => {
+    const lead = await app.loginAs('team_lead');
+    const gen = await lead.postForm('/rota/generate', { week: G, timeLimit: '5' }, '/rota');
+    expect(gen.status).to.equal(403);
+    expect((await lead.get('/rota/shift/new?rota=1&staff=1')).status).to.equal(403);
+    expect(await listRotasForWeek(app.ds, G)).to.have.length(0);
+  });
+
+  it('GET /my-shifts: agent gets 200, admin (no own schedule) gets 403', async () => {
+    expect((await (await app.loginAs('agent')).get('/my-shifts')).status).to.equal(200);
+    expect((await (await app.loginAs('admin')).get('/my-shifts')).status).to.equal(403);
+  });
+
+  it('generate: a 6-person week in 5 s is stored as a draft that keeps every rule, with progress and audit', async () => {
+    const week = G;
+    await storeWeekRequirement(app.ds, week);
+    const coord = await app.loginAs('coordinator');
+    const res = await coord.postForm('/rota/generate', { week, mode: 'all', timeLimit: '5' }, `/rota?week=${week}`);
+    expect(res.status).to.equal(303);
+    const status = await coord.get(`/rota/status?week=${week}`);
+    expect(status.text).to.match(/Generating|Generated/);
+    const job = await waitForRotaJob(rotaJob(app.ds, week)!);
+    expect(job.state, job.error ?? '').to.equal('done');
+    const rota = (await getRota(app.ds, job.rotaId!))!;
+    expect(rota.status).to.equal('draft');
+    expect(rota.objective).to.be.a('number');
+    const shifts = await listShifts(app.ds, rota.id);
+    expect(shifts.length).to.be.greaterThan(20); // 6 people × 40 h ≈ 5 shifts each
+    const ctx = await loadRotaContext(app.ds, { weekStart: week, zone: ZONE, intervalMinutes: 60, now: NOW, withRequirement: false });
+    expect(checkRota(ctx.problem, shifts.map((s) => toEngineShift(s, ZONE)))).to.deep.equal([]);
+    const polled = await coord.get(`/rota/status?week=${week}&poll=1`);
+    expect(polled.headers.get('hx-redirect')).to.equal(`/rota?week=${week}&rota=${rota.id}`);
+    const page = await coord.get(`/rota?week=${week}`);
+    expect(page.text).to.contain('Revision 1').and.contain('Coverage against the requirement');
+    expect((await listAudit(app.ds, { entity: 'rota' })).map((a) => a.action)).to.include('rota.generate');
+  });
+
+  describe('a hand-made rota for next week', () => {
+    let rotaId: number;
+    const week = A;
+    before(async () => {
+      const days = [0, 1, 2, 3, 4].map((d) => day(0, d));
+      const rota = await makeRota(app.ds, week, days.map((d) => makeShift(agentId, d, '12:00', '21:00')));
+      rotaId = rota.id;
+    });
+
+    it('hand edit: moving Tuesday to 08:00 leaves 11 h rest after Monday 21:00, so it is refused with the rule in words', async () => {
+      const coord = await app.loginAs('coordinator');
+      const rota = (await getRota(app.ds, rotaId))!;
+      const tuesday = (await listShifts(app.ds, rotaId)).find((s) => s.start === utc(day(0, 1), '12:00').toISO())!;
+      const fields = { action: 'update', rotaId: String(rotaId), version: String(rota.version), shiftId: String(tuesday.id), date: day(0, 1), startTime: '08:00', endTime: '17:00', channel: 'voice' };
+      const refused = await coord.postForm('/rota/shift', fields, `/rota/shift/${tuesday.id}/edit`);
+      expect(refused.status).to.equal(422);
+      expect(refused.text).to.contain('Less than the minimum rest between shifts').and.contain('11 h rest');
+      const check = await coord.postForm('/rota/shift/check', fields);
+      expect(check.text).to.contain('Less than the minimum rest');
+      const saved = await coord.postForm('/rota/shift', { ...fields, saveAnyway: 'on' }, `/rota/shift/${tuesday.id}/edit`);
+      expect(saved.status).to.equal(303);
+      const page = await coord.get(`/rota?week=${week}&rota=${rotaId}`);
+      expect(page.text).to.contain('08:00–17:00').and.contain('Less than the minimum rest');
+      // The form still carries the old version: someone (this user) saved in between.
+      const stale = await coord.postForm('/rota/shift', { ...fields, startTime: '12:00', endTime: '21:00' });
+      expect(stale.status).to.equal(409);
+      expect(stale.text).to.contain('Someone else changed this record');
+      const moved = (await listShifts(app.ds, rotaId)).find((s) => s.id === tuesday.id)!;
+      expect(moved.start).to.equal(utc(day(0, 1), '08:00').toISO());
+    });
+
+    it('publish: the agent sees the shifts on home, /my-shifts and in the .ics feed (UTC times, zone named)', async () => {
+      const coord = await app.loginAs('coordinator');
+      const rota = (await getRota(app.ds, rotaId))!;
+      const res = await coord.postForm('/rota/publish', { rotaId: String(rotaId), version: String(rota.version) }, `/rota?week=${week}`);
+      expect(res.status).to.equal(303);
+      expect((await getRota(app.ds, rotaId))!.status).to.equal('published');
+      const agent = await app.loginAs('agent');
+      const home = await agent.get('/');
+      expect(home.text).to.contain('12:00');
+      const mine = await agent.get('/my-shifts');
+      expect(mine.text).to.contain('12:00–21:00');
+      const ics = await agent.get('/my-shifts.ics');
+      expect(ics.headers.get('content-type')).to.contain('text/calendar');
+      expect(ics.text).to.contain(`DTSTART:${utc(A, '12:00').toFormat("yyyyMMdd'T'HHmmss'Z'")}`).and.contain(`DTEND:${utc(A, '21:00').toFormat("yyyyMMdd'T'HHmmss'Z'")}`).and.contain('X-WR-TIMEZONE:Asia/Tbilisi');
+      expect(ics.text.split('\r\n').filter((l) => l === 'BEGIN:VEVENT')).to.have.length(5);
+      const coordHome = await coord.get('/');
+      expect(coordHome.text).to.contain('Rota status').and.contain('Next week: published');
+    });
+
+    it('editing the published rota makes a new draft revision; agents still see the published one', async () => {
+      const coord = await app.loginAs('coordinator');
+      const rota = (await getRota(app.ds, rotaId))!;
+      const friday = (await listShifts(app.ds, rotaId)).find((s) => s.start === utc(day(0, 4), '12:00').toISO())!;
+      const res = await coord.postForm('/rota/shift', { action: 'update', rotaId: String(rotaId), version: String(rota.version), shiftId: String(friday.id), date: day(0, 4), startTime: '10:00', endTime: '19:00', channel: 'voice' }, '/rota');
+      expect(res.status).to.equal(303);
+      const revisions = await listRotasForWeek(app.ds, week);
+      expect(revisions[0]).to.include({ status: 'draft', basedOnRotaId: rotaId });
+      expect((await getRota(app.ds, rotaId))!.status).to.equal('published');
+      expect((await listShifts(app.ds, rotaId)).find((s) => s.id === friday.id)!.start).to.equal(friday.start);
+      expect((await listAudit(app.ds, { entity: 'rota' })).map((a) => a.action)).to.include.members(['rota.edit', 'rota.publish']);
+    });
+
+    it('CSV export: one row per shift with local Tbilisi times and the lunch break', async () => {
+      const lead = await app.loginAs('team_lead');
+      const csv = await lead.get(`/rota.csv?week=${week}&rota=${rotaId}`);
+      expect(csv.status).to.equal(200);
+      const lines = csv.text.trim().split('\r\n');
+      expect(lines[0]).to.equal('staff,date,start,end,break_start,break_end,channel');
+      expect(lines).to.include(`Test agent,${A},12:00,21:00,15:00,16:00,voice`);
+      expect(lines).to.include(`Test agent,${day(0, 1)},08:00,17:00,12:00,13:00,voice`);
+      expect(lines).to.have.length(6);
+    });
+
+    it('print view and copy last week: the print page lists the shifts; copying into the week after makes a draft moved by 7 days', async () => {
+      const lead = await app.loginAs('team_lead');
+      const print = await lead.get(`/rota/print?week=${week}&rota=${rotaId}`);
+      expect(print.status).to.equal(200);
+      expect(print.text).to.contain('12:00–21:00').and.not.to.contain('class="topbar"');
+      const coord = await app.loginAs('coordinator');
+      const res = await coord.postForm('/rota/copy', { week: B }, `/rota?week=${B}`);
+      expect(res.status).to.equal(303);
+      const copy = (await listRotasForWeek(app.ds, B))[0];
+      expect(copy.basedOnRotaId).to.equal(rotaId);
+      const starts = (await listShifts(app.ds, copy.id)).map((s) => s.start).sort();
+      expect(starts[0]).to.equal(utc(B, '12:00').toISO());
+    });
+  });
+
+  it('Georgian: the rota page renders in Georgian for a coordinator who chose it', async () => {
+    const coord = await app.loginAs('coordinator');
+    await coord.postForm('/locale', { locale: 'ka' }, '/');
+    const page = await coord.get(`/rota?week=${A}`);
+    expect(page.status).to.equal(200);
+    expect(page.text).to.contain('განრიგი');
+  });
+
+  it('weekdayShifts builder: five shifts Monday to Friday', () => {
+    expect(weekdayShifts(1, A).map((s) => DateTime.fromISO(s.start, { zone: ZONE }).toISODate())).to.deep.equal([0, 1, 2, 3, 4].map((d) => day(0, d)));
+  });
+});
