@@ -14,6 +14,7 @@ const ENTRIES: NavEntry[] = [
   { href: '/forecast', labelKey: 'nav.forecast', permission: 'forecast:view' },
   { href: '/staffing', labelKey: 'nav.staffing', permission: 'staffing:view' },
   { href: '/erlang', labelKey: 'nav.erlang', permission: 'scenarios:run' },
+  { href: '/scenarios', labelKey: 'nav.scenarios', permission: 'scenarios:run' },
   { href: '/history', labelKey: 'nav.history', permission: 'history:view' },
   { href: '/staff', labelKey: 'nav.staff', permission: 'team:view' },
   // Everyone who plans or works shifts has requests (requests:own covers schedule:own and requests:decide roles).

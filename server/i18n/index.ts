@@ -12,6 +12,7 @@ import { holidays } from './messages/holidays';
 import { forecast } from './messages/forecast';
 import { requests } from './messages/requests';
 import { accounts } from './messages/accounts';
+import { staffing } from './messages/staffing';
 
 export const LOCALES = ['en', 'ka'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -23,7 +24,7 @@ export interface CatalogueArea {
 }
 
 /** Register every area here; keys are globally unique (areas prefix their keys). */
-export const AREAS: Record<string, CatalogueArea> = { common, auth, staff, history, holidays, requests, accounts, forecast };
+export const AREAS: Record<string, CatalogueArea> = { common, auth, staff, history, holidays, requests, accounts, forecast, staffing };
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };
 for (const area of Object.values(AREAS)) {

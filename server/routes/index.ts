@@ -8,7 +8,8 @@ import { historyRoutes } from './history';
 import { forecastRoutes } from './forecast';
 import { requestsRoutes } from './requests';
 import { accountsRoutes } from './accounts';
+import { staffingRoutes } from './staffing';
 
 export type RouteDeps = AppDeps & { log: (message: string, err?: unknown) => void };
 
-export const routeModules: ((deps: RouteDeps) => Router)[] = [authRoutes, homeRoutes, staffRoutes, historyRoutes, forecastRoutes, requestsRoutes, accountsRoutes];
+export const routeModules: ((deps: RouteDeps) => Router)[] = [authRoutes, homeRoutes, staffRoutes, historyRoutes, forecastRoutes, requestsRoutes, accountsRoutes, staffingRoutes];

@@ -1,0 +1,113 @@
+/**
+ * Staffing pages: the Erlang calculator (leads), the week's requirement heat map with
+ * "Recompute and store" (coordinator), and what-if scenarios (leads).
+ */
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { RouteDeps } from './index';
+import { requireLogin, requirePermission } from '../middleware/auth';
+import { HttpError } from '../http-error';
+import { can, type Permission } from '../permissions';
+import { erlangCalculator } from '../use-cases/erlang-calculator';
+import { parseErlangForm, erlangViewModel } from '../view-models/erlang';
+import { staffingWeekPage, storeWeekRequirement } from '../use-cases/requirement-for-week';
+import { staffingWeekViewModel } from '../view-models/staffing';
+import { runScenarioPage, saveScenarioRun, scenarioListPage } from '../use-cases/scenario-run';
+import { parseScenarioForm, scenarioViewModel } from '../view-models/scenario';
+
+const Week = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const WeekQuery = z.object({ week: Week.optional().catch(undefined) });
+const ChannelQuery = z.object({ channel: z.string().max(32).optional().catch(undefined) });
+const StoreForm = z.object({ week: Week, storedAt: z.string().max(40).default('') });
+
+/** 403 unless the role has at least one of `permissions`. */
+function requireAnyPermission(...permissions: Permission[]) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!req.user) return requireLogin(req, res, next);
+    if (!permissions.some((p) => can(req.user!.role, p))) return next(new HttpError(403, 'error.403.body'));
+    next();
+  };
+}
+
+export function staffingRoutes({ services, now }: RouteDeps): Router {
+  const router = Router();
+  const db = services.db;
+
+  router.get('/erlang', requirePermission('scenarios:run'), async (req, res, next) => {
+    try {
+      const form = parseErlangForm(req.query as Record<string, unknown>);
+      const { channel } = ChannelQuery.parse(req.query);
+      const page = await erlangCalculator(db, { input: form.input, channelId: channel ?? null });
+      const view = erlangViewModel(form, page, req.t, req.locale);
+      // htmx swaps only 2xx answers: a live update with errors is still shown.
+      res.status(view.hasErrors && !req.get('hx-request') ? 422 : 200);
+      res.render('pages/erlang', { pageTitle: req.t('erlang.title'), ...view });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.get('/staffing', requirePermission('staffing:view'), async (req, res, next) => {
+    try {
+      const { week } = WeekQuery.parse(req.query);
+      const data = await staffingWeekPage(db, { weekStart: week ?? null, zone: services.timeZone(), now: now() });
+      res.render('pages/staffing', {
+        pageTitle: req.t('staffing.title'),
+        ...staffingWeekViewModel(data, req.t, req.locale),
+        canStore: can(req.user!.role, 'forecast:edit') || can(req.user!.role, 'rota:edit'),
+      });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.post('/staffing/store', requireAnyPermission('forecast:edit', 'rota:edit'), async (req, res, next) => {
+    try {
+      const form = StoreForm.safeParse(req.body);
+      if (!form.success) throw new HttpError(400, 'staffing.badWeek');
+      const result = await storeWeekRequirement(db, {
+        weekStart: form.data.week,
+        expectedStoredAt: form.data.storedAt || null,
+        zone: services.timeZone(),
+        now: now(),
+        userId: req.user!.id,
+      });
+      if (result.kind === 'stale') throw new HttpError(409, 'error.stale');
+      req.session.flash = [{ kind: 'info', key: 'staffing.stored' }];
+      res.redirect(`/staffing?week=${result.weekStart}`);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.get('/scenarios', requirePermission('scenarios:run'), async (req, res, next) => {
+    try {
+      const form = parseScenarioForm(req.query as Record<string, unknown>);
+      const data = form.input
+        ? await runScenarioPage(db, { input: form.input, zone: services.timeZone(), now: now() })
+        : await scenarioListPage(db, { zone: services.timeZone(), now: now(), savedId: form.savedId });
+      const view = scenarioViewModel(form, data, req.t, req.locale, services.timeZone());
+      res.status(view.hasErrors ? 422 : 200).render('pages/scenarios', { pageTitle: req.t('scenario.title'), ...view });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.post('/scenarios', requirePermission('scenarios:run'), async (req, res, next) => {
+    try {
+      const form = parseScenarioForm(req.body as Record<string, unknown>, true);
+      if (!form.input || !form.name) {
+        const data = await scenarioListPage(db, { zone: services.timeZone(), now: now(), savedId: null });
+        const view = scenarioViewModel(form, data, req.t, req.locale, services.timeZone());
+        return res.status(422).render('pages/scenarios', { pageTitle: req.t('scenario.title'), ...view });
+      }
+      const saved = await saveScenarioRun(db, { input: form.input, name: form.name, zone: services.timeZone(), now: now(), user: req.user!.username, userId: req.user!.id });
+      req.session.flash = [{ kind: 'info', key: 'scenario.saved' }];
+      res.redirect(`/scenarios?saved=${saved.id}`);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  return router;
+}

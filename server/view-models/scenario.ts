@@ -1,0 +1,177 @@
+/**
+ * The what-if form (query parameters, shareable; POST adds a name to save) and the template
+ * data: per channel, the week's baseline vs scenario (Erlang, and the simulator with 95 %
+ * confidence intervals), and the intervals of each day.
+ */
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import type { Locale, Translator } from '../i18n';
+import type { ScenarioInput, ScenarioPage, ScenarioResult } from '../use-cases/scenario-run';
+import type { IntervalMetrics, SimFigures, WeekFigures } from '../use-cases/scenario-model';
+
+function percentChange(key: string) {
+  return z
+    .string()
+    .trim()
+    .max(12)
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '') return 0;
+      const v = Number(raw.replace(',', '.').replace(/^\+/, ''));
+      if (!Number.isFinite(v) || v < -90 || v > 300) ctx.addIssue({ code: 'custom', message: key });
+      return v;
+    });
+}
+
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+
+export const ScenarioFormSchema = z.object({
+  week: z.preprocess(first, z.string({ error: 'scenario.error.week' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'scenario.error.week').refine((s) => DateTime.fromISO(s).isValid, 'scenario.error.week')),
+  channel: z.preprocess(first, z.string().max(32, 'scenario.error.channel').regex(/^[a-z0-9_-]+$/, 'scenario.error.channel').optional()),
+  volume: z.preprocess(first, percentChange('scenario.error.percent')),
+  aht: z.preprocess(first, percentChange('scenario.error.percent')),
+  sick: z.preprocess(
+    first,
+    z.string().trim().max(6).optional().transform((raw, ctx) => {
+      if (raw === undefined || raw === '') return 0;
+      const v = Number(raw);
+      if (!Number.isInteger(v) || v < 0 || v > 100) ctx.addIssue({ code: 'custom', message: 'scenario.error.sick' });
+      return v;
+    }),
+  ),
+  name: z.preprocess(first, z.string().trim().max(200, 'scenario.error.name').optional()),
+});
+
+export interface ScenarioForm {
+  values: Record<string, string>;
+  input: ScenarioInput | null;
+  name: string | null;
+  savedId: number | null;
+  errors: Record<string, string>;
+}
+
+export function parseScenarioForm(source: Record<string, unknown>, needName = false): ScenarioForm {
+  const values: Record<string, string> = {};
+  for (const f of ['week', 'channel', 'volume', 'aht', 'sick', 'name']) {
+    const v = first(source[f]);
+    if (typeof v === 'string') values[f] = v.slice(0, 200);
+  }
+  const savedRaw = Number(first(source.saved));
+  const savedId = Number.isInteger(savedRaw) && savedRaw > 0 ? savedRaw : null;
+  if (values.week === undefined && !needName) return { values, input: null, name: null, savedId, errors: {} };
+  const parsed = ScenarioFormSchema.safeParse(source);
+  const errors: Record<string, string> = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message.startsWith('scenario.') ? issue.message : 'scenario.error.week';
+  }
+  const name = parsed.success ? (parsed.data.name ?? '') : '';
+  if (needName && name === '' && !errors.name) errors.name = 'scenario.error.name';
+  if (!parsed.success || Object.keys(errors).length > 0) return { values, input: null, name: null, savedId, errors };
+  const d = parsed.data;
+  return {
+    values,
+    errors,
+    savedId,
+    name: name || null,
+    input: { weekStart: d.week, channel: d.channel || 'all', volumeChangePct: d.volume, ahtChangePct: d.aht, peopleOff: d.sick },
+  };
+}
+
+type Better = 'higher' | 'lower';
+
+const signed = (x: number) => (x > 0 ? `+${x}` : String(x));
+
+function compare(base: number | null, scen: number | null, better: Better) {
+  if (base === null || scen === null) return { delta: null, cls: '' };
+  const delta = scen - base;
+  const worse = better === 'higher' ? delta < -1e-9 : delta > 1e-9;
+  const improved = better === 'higher' ? delta > 1e-9 : delta < -1e-9;
+  return { delta, cls: worse ? 'bad' : improved ? 'ok' : '' };
+}
+
+function figureRows(b: WeekFigures, s: WeekFigures) {
+  const row = (labelKey: string, kind: 'pct' | 'sec' | 'num', base: number | null, scen: number | null, better: Better | null) => {
+    const c = better ? compare(base, scen, better) : { delta: scen !== null && base !== null ? scen - base : null, cls: '' };
+    // Shares change in percentage points: 80 % → 70 % is −10 pp, not −10 %.
+    const delta = c.delta === null ? null : kind === 'pct' ? c.delta * 100 : c.delta;
+    return { labelKey, base, scen, cls: c.cls, delta, sign: delta !== null && delta > 0 ? '+' : '', isPct: kind === 'pct' };
+  };
+  return [
+    row('scenario.metric.volume', 'num', b.volume, s.volume, null),
+    row('scenario.metric.agentHours', 'num', b.agentHours, s.agentHours, null),
+    row('scenario.metric.sl', 'pct', b.serviceLevel, s.serviceLevel, 'higher'),
+    row('scenario.metric.asa', 'sec', b.asaSeconds, s.asaSeconds, 'lower'),
+    ...(b.abandonRate !== null || s.abandonRate !== null ? [row('scenario.metric.abandon', 'pct', b.abandonRate, s.abandonRate, 'lower')] : []),
+    row('scenario.metric.occupancy', 'pct', b.occupancy, s.occupancy, null),
+  ];
+}
+
+function simRows(b: SimFigures | null, s: SimFigures | null, withAbandon: boolean) {
+  if (!b || !s) return [];
+  const row = (labelKey: string, isPct: boolean, x: SimFigures['serviceLevel'], y: SimFigures['serviceLevel']) => ({
+    labelKey, isPct, base: x.mean, baseHalf: x.halfWidth, scen: y.mean, scenHalf: y.halfWidth,
+  });
+  return [
+    row('scenario.metric.sl', true, b.serviceLevel, s.serviceLevel),
+    row('scenario.metric.asa', false, b.asaSeconds, s.asaSeconds),
+    ...(withAbandon ? [row('scenario.metric.abandon', true, b.abandonRate, s.abandonRate)] : []),
+    row('scenario.metric.occupancy', true, b.occupancy, s.occupancy),
+  ];
+}
+
+function intervalView(i: { start: string; baseline: IntervalMetrics; scenario: IntervalMetrics }) {
+  const asa = compare(i.baseline.asaSeconds, i.scenario.asaSeconds, 'lower');
+  return { start: i.start, b: i.baseline, s: i.scenario, asaCls: i.scenario.overloaded && !i.baseline.overloaded ? 'bad' : asa.cls, slCls: compare(i.baseline.serviceLevel, i.scenario.serviceLevel, 'higher').cls };
+}
+
+function byDay(intervals: ScenarioResult['channels'][number]['intervals'], zone: string) {
+  const days = new Map<string, { dayStart: string; rows: ReturnType<typeof intervalView>[] }>();
+  for (const i of intervals) {
+    const local = DateTime.fromISO(i.start, { zone });
+    const key = local.toISODate()!;
+    const day = days.get(key) ?? { dayStart: local.startOf('day').toUTC().toISO()!, rows: [] };
+    day.rows.push(intervalView(i));
+    days.set(key, day);
+  }
+  return [...days.values()];
+}
+
+export function scenarioViewModel(form: ScenarioForm, page: ScenarioPage, _t: Translator, _locale: Locale, zone = 'Asia/Tbilisi') {
+  const r = page.result;
+  const input = r?.input;
+  const values = input
+    ? { week: input.weekStart, channel: input.channel, volume: String(input.volumeChangePct), aht: String(input.ahtChangePct), sick: String(input.peopleOff), name: form.values.name ?? '' }
+    : { week: page.defaultWeek, channel: 'all', volume: '15', aht: '10', sick: '2', name: '', ...form.values };
+  const query = input ? new URLSearchParams({ week: input.weekStart, channel: input.channel, volume: String(input.volumeChangePct), aht: String(input.ahtChangePct), sick: String(input.peopleOff) }).toString() : '';
+  return {
+    values,
+    errors: form.errors,
+    hasErrors: Object.keys(form.errors).length > 0,
+    channels: page.channels,
+    scenarios: page.scenarios,
+    saved: page.saved,
+    shareUrl: query ? `/scenarios?${query}` : null,
+    result: r
+      ? {
+          input: r.input,
+          signed: { volume: signed(r.input.volumeChangePct), aht: signed(r.input.ahtChangePct) },
+          rota: r.rota,
+          fromRota: r.staffingSource === 'rota',
+          requirementStored: r.requirementSource === 'stored',
+          sickCount: r.staffingSource === 'rota' ? r.sickStaffIds.length : r.input.peopleOff,
+          removedAgentHours: r.removedAgentHours,
+          simulation: r.simulation,
+          channels: r.channels.map((c) => ({
+            channel: c.channel,
+            nameKey: c.nameKey,
+            figures: figureRows(c.baseline, c.scenario),
+            sim: simRows(c.simBaseline, c.simScenario, c.baseline.abandonRate !== null),
+            overloaded: c.scenario.overloadedIntervals,
+            baseOverloaded: c.baseline.overloadedIntervals,
+            days: byDay(c.intervals, zone),
+            showAbandon: c.intervals.some((i) => i.baseline.abandonRate !== null),
+          })),
+        }
+      : null,
+  };
+}
