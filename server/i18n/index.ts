@@ -9,6 +9,7 @@ import { auth } from './messages/auth';
 import { staff } from './messages/staff';
 import { history } from './messages/history';
 import { holidays } from './messages/holidays';
+import { rota } from './messages/rota';
 import { forecast } from './messages/forecast';
 import { requests } from './messages/requests';
 import { accounts } from './messages/accounts';
@@ -24,7 +25,7 @@ export interface CatalogueArea {
 }
 
 /** Register every area here; keys are globally unique (areas prefix their keys). */
-export const AREAS: Record<string, CatalogueArea> = { common, auth, staff, history, holidays, requests, accounts, forecast, staffing };
+export const AREAS: Record<string, CatalogueArea> = { common, auth, staff, history, holidays, requests, accounts, forecast, staffing, rota };
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };
 for (const area of Object.values(AREAS)) {

@@ -5,6 +5,7 @@ import { authRoutes } from './auth';
 import { homeRoutes } from './home';
 import { staffRoutes } from './staff';
 import { historyRoutes } from './history';
+import { rotaRoutes } from './rota';
 import { forecastRoutes } from './forecast';
 import { requestsRoutes } from './requests';
 import { accountsRoutes } from './accounts';
@@ -12,4 +13,4 @@ import { staffingRoutes } from './staffing';
 
 export type RouteDeps = AppDeps & { log: (message: string, err?: unknown) => void };
 
-export const routeModules: ((deps: RouteDeps) => Router)[] = [authRoutes, homeRoutes, staffRoutes, historyRoutes, forecastRoutes, requestsRoutes, accountsRoutes, staffingRoutes];
+export const routeModules: ((deps: RouteDeps) => Router)[] = [authRoutes, homeRoutes, staffRoutes, historyRoutes, forecastRoutes, rotaRoutes, requestsRoutes, accountsRoutes, staffingRoutes];
