@@ -16,7 +16,7 @@
  * - staffingTable(request, { around, rows }): rows of agents vs metrics, flags, binding targets.
  * - weekRequirement(channels, options): rows per interval and channel, raw and scheduled.
  * - simulate(input): seeded discrete-event simulation with confidence intervals.
- * - describeChatMethod(): the chat concurrency method as data to show.
+ * - describeChatMethod(), describeConventions(): the methods and definitions as data to show.
  * - staffingRequestSchema / parseStaffingRequest: the zod schema of a request.
  * Bad input throws StaffingError (with `field`), never returns NaN.
  */
@@ -34,6 +34,8 @@ export type { StaffingTable, StaffingTableRow, StaffingTableOptions } from './st
 export { staffingTable } from './staffing-table';
 export type { ChannelForecast, ForecastPoint, RequirementRow, WeekRequirementOptions } from './week-requirement';
 export { weekRequirement } from './week-requirement';
+export type { ConventionsDescription, ModelDescription } from './conventions';
+export { describeConventions } from './conventions';
 export type { ChatMethodDescription } from './chat';
 export { describeChatMethod } from './chat';
 export type { StaffingRequestInput } from './schema';
@@ -45,4 +47,5 @@ export type {
 export type { Estimate } from './simulator/stats';
 export { simulate } from './simulator/simulate';
 export { planToSegments } from './simulator/segments';
+export { simulationFromRequirement, type FromRequirementOptions } from './simulator/from-requirement';
 export { createRng, type Rng } from './simulator/rng';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { erlangC, requiredAgents, simulate, type Estimate, type SimulationInput } from '../../../staffing';
+import { erlangC, requiredAgents, simulate, simulationFromRequirement, weekRequirement, type ChannelForecast, type Estimate, type SimulationInput } from '../../../staffing';
 
 const HOUR = 3_600_000;
 const repeat = <T>(n: number, f: (i: number) => T) => Array.from({ length: n }, (_, i) => f(i));
@@ -142,5 +142,29 @@ describe('staffing/simulator', () => {
     expect(() => simulate({ ...input, volumes: [{ voice: -1 }] })).to.throw(/^volumes\[0\]\.voice/);
     expect(() => simulate({ ...input, staffing: { segments: [{ startMs: 10, endMs: 0, channels: ['voice'] }] } })).to.throw(/^staffing\.segments\[0\]\.endMs/);
     expect(() => simulate({ ...input, staffing: { plan: { agents: [{ voice: 1.5 }] } } })).to.throw(/^staffing\.plan\.agents\[0\]\.voice/);
+  });
+});
+
+describe('staffing/simulator from a requirement', () => {
+  it('simulationFromRequirement, a Tbilisi-like day sized for 80 % in 20 s, simulates to about 80 % or better', () => {
+    const hours = [5, 20, 45, 60, 70, 65, 55, 60, 50, 35, 20, 8];
+    const forecast: ChannelForecast = {
+      channel: 'voice', intervalSeconds: 3600, ahtSeconds: 240, thresholdSeconds: 20, targetServiceLevel: 0.8,
+      points: hours.map((volume, h) => ({ start: new Date(Date.UTC(2026, 10, 23, 5 + h)).toISOString(), volume })),
+    };
+    const rows = weekRequirement([forecast]);
+    const sim = simulate(simulationFromRequirement(rows, {
+      intervalSeconds: 3600, seed: 4, replications: 20, channels: { voice: { ahtSeconds: 240, thresholdSeconds: 20 } },
+    }));
+    const p = sim.pooled.voice!;
+    // Each interval is sized on its own steady state; queues carried across hours cost a little.
+    expect(p.serviceLevel.mean!).to.be.above(0.78);
+    expect(sim.intervals.voice!).to.have.length(12);
+    expect(sim.intervals.voice![0]!.startMs).to.equal(Date.UTC(2026, 10, 23, 5));
+  });
+
+  it('simulationFromRequirement, rows off the interval grid, throws naming start', () => {
+    const row = { start: '2026-11-23T05:00:00Z', channel: 'voice', volume: 1, ahtSeconds: 1, rawAgents: 1, scheduledAgents: 1, serviceLevel: 1, asaSeconds: 0, averageWaitSeconds: 0, occupancy: 0, abandonRate: null, probabilityOfWait: 0 };
+    expect(() => simulationFromRequirement([row, { ...row, start: '2026-11-23T05:20:00Z' }], { intervalSeconds: 3600, seed: 1, channels: {} })).to.throw(/^rows\.start/);
   });
 });
