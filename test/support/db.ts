@@ -59,6 +59,22 @@ export async function createTestDataSource(opts: { migrate?: boolean; logging?: 
   return ds;
 }
 
+/**
+ * Environment variables that point the app's configuration (server/config.ts) at the same
+ * test database, for running `wfm` commands or the app against it: the SQLite file, or the
+ * PostgreSQL URL with the schema on its search_path.
+ */
+export function testDatabaseEnv(ds: DataSource): Record<string, string> {
+  const cleanup = cleanups.get(ds) ?? {};
+  if (cleanup.schema) {
+    const url = new URL(TEST_PG_URL);
+    url.searchParams.set('options', `-c search_path=${cleanup.schema}`);
+    return { DATABASE_URL: url.toString() };
+  }
+  if (cleanup.file) return { ROTA_SQLITE_PATH: cleanup.file };
+  throw new Error('testDatabaseEnv: not a data source made by createTestDataSource');
+}
+
 export async function destroyTestDataSource(ds: DataSource | undefined): Promise<void> {
   if (!ds) return;
   const cleanup = cleanups.get(ds) ?? {};
