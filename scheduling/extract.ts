@@ -49,3 +49,18 @@ export function shiftsFromAssignments(problem: Problem, week: Week, patterns: Pa
   });
   return assignActivities(problem, week, shifts);
 }
+
+/** The integer columns (x and b) of a rota, as a sparse MIP start. */
+export function startFromAssignments(model: RotaModel, list: Assignment[]): { indices: Int32Array; values: Float64Array } {
+  const value = new Map<number, number>();
+  for (const cols of model.x) for (const col of cols.values()) value.set(col, 0);
+  for (const g of model.groups) for (const opts of g.breakCols.values()) for (const o of opts) value.set(o.col, 0);
+  for (const a of list) {
+    value.set(model.x[a.person].get(a.pattern)!, 1);
+    const g = model.groups[model.groupOf[a.person]];
+    const opt = g.breakCols.get(a.pattern)?.find((o) => o.breakStart === a.breakStart);
+    if (opt) value.set(opt.col, (value.get(opt.col) ?? 0) + 1);
+  }
+  const indices = Int32Array.from(value.keys());
+  return { indices, values: Float64Array.from(indices, (i) => value.get(i)!) };
+}

@@ -11,6 +11,7 @@ const { problem, timeLimitSeconds, seed } = workerData as { problem: Problem; ti
 solveRota(problem, {
   timeLimitSeconds,
   seed,
+  now: () => performance.now(),
   onProgress: (p) => parentPort?.postMessage({ type: 'progress', progress: p }),
   onIncumbent: (s) => parentPort?.postMessage({ type: 'incumbent', solution: s }),
 }).then(

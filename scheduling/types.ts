@@ -173,6 +173,10 @@ export interface SolveOptions {
   timeLimitSeconds: number;
   seed: number;
   onProgress?: (p: SolveProgress) => void;
+  /** Print HiGHS's log (development). */
+  log?: boolean;
+  /** Monotonic milliseconds (e.g. performance.now) so preparation time counts against the budget. */
+  now?: () => number;
   /** Every better rota found along the way (the worker keeps the latest in case it is killed). */
   onIncumbent?: (s: RotaSolution) => void;
 }

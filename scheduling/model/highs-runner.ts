@@ -14,9 +14,11 @@ export interface MipRun {
 export interface MipOptions {
   timeLimitSeconds: number;
   seed: number;
-  /** A feasible start (e.g. the greedy rota); HiGHS keeps it if it checks out. */
-  start?: Float64Array;
+  /** A feasible start (e.g. the greedy rota) on the integer columns; HiGHS completes the rest. */
+  start?: { indices: Int32Array; values: Float64Array };
   relativeGap?: number;
+  /** HiGHS's own log on the console (development only). */
+  log?: boolean;
   onProgress?: (p: { seconds: number; objective?: number; bound?: number; gap?: number }) => void;
   /** Called with every improving incumbent (to keep the best rota if the worker is killed). */
   onIncumbent?: (colValue: Float64Array, objective: number, bound: number) => void;
@@ -43,12 +45,12 @@ export async function runMip(model: SparseModel, opts: MipOptions): Promise<MipR
   });
   try {
     m.options.set({
-      output_flag: false,
+      output_flag: Boolean(opts.log),
       time_limit: Math.max(1, opts.timeLimitSeconds),
       random_seed: opts.seed % 2147483647,
       mip_rel_gap: opts.relativeGap ?? 1e-4,
     });
-    if (opts.start) m.setSolution({ colValue: opts.start });
+    if (opts.start) m.setSolution(opts.start);
     return solve(highs, m, opts);
   } finally {
     m.dispose();
@@ -64,6 +66,7 @@ function solve(highs: Highs, m: HModel, opts: MipOptions): MipRun {
   let bestObj = Infinity;
   let lastReport = -1;
   m.run({
+    ...(opts.log ? { [cb.logging](e: { message: string }) { process.stderr.write(e.message); return undefined; } } : {}),
     [cb.mipImprovingSolution](e) {
       const v = e.data.mip_solution;
       const obj = e.data.objective_function_value ?? e.data.mip_primal_bound ?? Infinity;
