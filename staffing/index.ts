@@ -39,7 +39,7 @@ export { describeConventions } from './conventions';
 export type { ChatMethodDescription } from './chat';
 export { describeChatMethod } from './chat';
 export type { StaffingRequestInput } from './schema';
-export { staffingRequestSchema, parseStaffingRequest, describeZodError } from './schema';
+export { staffingRequestSchema, agentSegmentSchema, channelForecastSchema, parseStaffingRequest, describeZodError } from './schema';
 export type {
   AgentSegment, Channel, HandleTimeDistribution, SimChannelConfig, SimulationInput, SimulationResult,
   IntervalEstimates, StaffingPlan,

@@ -70,3 +70,39 @@ export function parseStaffingRequest(input: unknown): StaffingRequest {
   }
   return parsed.data;
 }
+
+const channel = z.enum(['voice', 'chat']);
+
+/** One person's time on duty, as the simulator takes it (times in epoch ms). */
+export const agentSegmentSchema = z
+  .strictObject({
+    startMs: finite(),
+    endMs: finite(),
+    channels: z.array(channel).min(1, "must list 'voice' and/or 'chat'"),
+    home: channel.optional(),
+    concurrency: whole().min(1, 'must be ≥ 1').optional(),
+  })
+  .refine((s) => s.endMs >= s.startMs, { path: ['endMs'], message: 'must not be before startMs' });
+
+/** One channel's forecast and targets, as weekRequirement takes it. */
+export const channelForecastSchema = z.strictObject({
+  channel: z.string().min(1, 'is required'),
+  intervalSeconds: finite().positive('must be > 0 seconds'),
+  ahtSeconds: finite().positive('must be > 0 seconds'),
+  thresholdSeconds: finite().min(0, 'must be ≥ 0 seconds').optional(),
+  targetServiceLevel: share(true).optional(),
+  targetAsaSeconds: finite().positive('must be > 0 seconds').optional(),
+  maxOccupancy: share(false).optional(),
+  maxAbandonRate: share(true).optional(),
+  shrinkage: finite().min(0, 'must be in [0, 1)').max(1 - Number.EPSILON, 'must be in [0, 1)').optional(),
+  patienceSeconds: finite().positive('must be > 0 seconds').optional(),
+  concurrency: whole().min(1, 'must be ≥ 1').optional(),
+  points: z.array(
+    z.strictObject({
+      start: z.string().min(1, 'is required'),
+      volume: finite().min(0, 'must be ≥ 0'),
+      ahtSeconds: finite().positive('must be > 0 seconds').optional(),
+      open: z.boolean().optional(),
+    }),
+  ),
+});

@@ -6,7 +6,7 @@
 import { checkRequest, metricsAtServers, missedAtServers, modelOf, requiredAgents, type StaffingRequest } from './request';
 import { StaffingError } from './errors';
 import { hasTarget, missedTargets, scheduledAgents, type TargetName } from './targets';
-import { loadErlangs, type QueueMetrics } from './types';
+import { loadErlangs, type QueueMetrics, type QueueModel } from './types';
 
 export interface StaffingTableRow {
   agents: number;
@@ -31,8 +31,6 @@ export interface StaffingTable {
   bindingTargets: TargetName[];
   rows: StaffingTableRow[];
 }
-
-type QueueModel = QueueMetrics['model'];
 
 export interface StaffingTableOptions {
   /** Centre row (agents); default: the requirement, else the request's agents. */
@@ -66,6 +64,7 @@ export function staffingTable(r: StaffingRequest, options: StaffingTableOptions 
   const req = hasTarget(r) ? requiredAgents(withoutAgents) : null;
   const centre = options.around ?? req?.rawAgents ?? r.agents;
   if (centre === undefined) throw new StaffingError('around', 'give a target, agents or around to centre the table on');
+  if (!Number.isInteger(centre) || centre < 0) throw new StaffingError('around', `must be a whole number ≥ 0, got ${centre}`);
   const first = Math.max(0, centre - Math.floor(count / 2));
   const rows: StaffingTableRow[] = [];
   for (let n = first; n < first + count; n++) rows.push(row(r, n, req?.rawAgents ?? null));

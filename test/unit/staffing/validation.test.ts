@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { evaluate, parseStaffingRequest, StaffingError, type StaffingRequest } from '../../../staffing';
+import { agentSegmentSchema, channelForecastSchema, describeZodError, evaluate, parseStaffingRequest, StaffingError, type StaffingRequest } from '../../../staffing';
 
 const ok: StaffingRequest = { volume: 100, intervalSeconds: 1800, ahtSeconds: 180, thresholdSeconds: 20, targetServiceLevel: 0.8 };
 
@@ -68,5 +68,22 @@ describe('staffing/validation', () => {
 
   it('parseStaffingRequest, a valid request, returns it unchanged', () => {
     expect(parseStaffingRequest(ok)).to.deep.equal(ok);
+  });
+});
+
+describe('staffing/schemas for pages', () => {
+  it('agentSegmentSchema, an end before the start or an unknown channel, is rejected naming the field', () => {
+    const bad = agentSegmentSchema.safeParse({ startMs: 10, endMs: 0, channels: ['voice'] });
+    expect(bad.success).to.equal(false);
+    expect(describeZodError(bad.error!).field).to.equal('endMs');
+    expect(agentSegmentSchema.safeParse({ startMs: 0, endMs: 1, channels: ['email'] }).success).to.equal(false);
+    expect(agentSegmentSchema.safeParse({ startMs: 0, endMs: 1, channels: ['voice', 'chat'], home: 'chat', concurrency: 2 }).success).to.equal(true);
+  });
+
+  it('channelForecastSchema, a negative volume in a point, is rejected naming points.N.volume', () => {
+    const f = { channel: 'voice', intervalSeconds: 3600, ahtSeconds: 240, points: [{ start: 'x', volume: 1 }, { start: 'y', volume: -1 }] };
+    const r = channelForecastSchema.safeParse(f);
+    expect(r.success).to.equal(false);
+    expect(describeZodError(r.error!).field).to.equal('points.1.volume');
   });
 });
