@@ -3,21 +3,26 @@
  * a given staffing achieves. Pure TypeScript (no HTTP, database, clock or Math.random).
  *
  * Models (see each file for assumptions and sources):
- * - erlangB(agents, erlangs): blocking of the loss system M/M/N/N.
- * - erlangC(input): M/M/N, nobody abandons.
- * - erlangA(input): M/M/N+M, waiting contacts abandon after an exponential patience.
+ * - erlangB(agents: number, erlangs: number): number — blocking of the loss system M/M/N/N.
+ * - erlangC(input: QueueInput): QueueMetrics — M/M/N, nobody abandons; throws if agents ≤ load.
+ * - erlangA(input: ErlangAInput): QueueMetrics — M/M/N+M, exponential patience; always stable.
  * Conventions: serviceLevel = answered within thresholdSeconds ÷ all offered; asaSeconds =
  * mean wait of answered contacts; averageWaitSeconds = mean wait of all offered contacts;
  * occupancy = carried load ÷ servers; shares are fractions (0.8), times are seconds.
  *
  * Entry points for the pages and the CLI:
- * - evaluate(request): with `agents`, what that staffing achieves; without, the requirement.
- * - requiredAgents(request): the smallest staffing meeting every target given.
- * - staffingTable(request, { around, rows }): rows of agents vs metrics, flags, binding targets.
- * - weekRequirement(channels, options): rows per interval and channel, raw and scheduled.
- * - simulate(input): seeded discrete-event simulation with confidence intervals.
+ * - evaluate(request: StaffingRequest): StaffingResult — with `agents`, what that staffing
+ *   achieves; without, the requirement. Erlang-A when patienceSeconds is given.
+ * - requiredAgents(request: StaffingRequest): StaffingResult — smallest staffing meeting every
+ *   target given, with bindingTargets.
+ * - staffingTable(request, { around?, rows? }): StaffingTable — agents vs metrics, flags.
+ * - weekRequirement(channels: ChannelForecast[], { minAgentsWhenOpen? }): RequirementRow[].
+ * - simulate(input: SimulationInput): SimulationResult — seeded discrete-event simulation
+ *   (plan or rota segments, breaks, blended agents, chat concurrency) with 95 % intervals;
+ *   simulationFromRequirement(rows, options): SimulationInput turns a requirement into one.
  * - describeChatMethod(), describeConventions(): the methods and definitions as data to show.
- * - staffingRequestSchema / parseStaffingRequest: the zod schema of a request.
+ * - staffingRequestSchema, agentSegmentSchema, channelForecastSchema (zod);
+ *   parseStaffingRequest(input: unknown): StaffingRequest.
  * Bad input throws StaffingError (with `field`), never returns NaN.
  */
 export { StaffingError } from './errors';
