@@ -63,7 +63,8 @@ export const UnavailabilityFormSchema = z
   .object({
     weekday: z.coerce.number({ message: 'requests.error.weekday' }).int().min(1, 'requests.error.weekday').max(7, 'requests.error.weekday'),
     fromTime: hhmm,
-    toTime: hhmm,
+    // A time picker cannot say 24:00: an end of 00:00 means the midnight ending the day.
+    toTime: hhmm.transform((t) => (t === '00:00' ? '24:00' : t)),
     note: z.string().trim().max(200, 'requests.error.note').optional().default(''),
   })
   .refine((f) => f.toTime > f.fromTime, { path: ['toTime'], message: 'requests.error.timeOrder' });
