@@ -13,6 +13,7 @@ const WEEK = '2026-11-30';
 interface World {
   agent: number;
   agent2: number;
+  chatOnly: number;
   /** agent: Mon, Tue, Fri day shifts; agent2: Mon, Wed day shifts and a late Thursday. */
   shifts: { aMon: number; aTue: number; aFri: number; bMon: number; bWed: number; bThuLate: number };
 }
@@ -23,6 +24,7 @@ async function seed(ds: Parameters<typeof seedMinimalTeam>[0]) {
   await seedMinimalTeam(ds);
   const agent = (await findUserByUsername(ds, 'agent'))!.staffId!;
   const agent2 = (await makePerson(ds, 'agent2', { name: 'Nino Beridze' })).id;
+  world.chatOnly = (await makePerson(ds, 'agent3', { name: 'Luka Chat', skills: ['chat'] })).id;
   const { shiftIds } = await makeRota(ds, WEEK, [
     { staffId: agent, start: '2026-11-30 09:00', end: '2026-11-30 18:00' },
     { staffId: agent, start: '2026-12-01 09:00', end: '2026-12-01 18:00' },
@@ -184,6 +186,16 @@ describe('requests: time off, swaps, availability and the inbox over HTTP', func
     expect(team.text).to.contain('Team availability').and.to.contain('Nino Beridze').and.to.contain('Evening classes');
     const periods = await unavailablePeriods(app.ds, { weekStart: WEEK, zone: 'Asia/Tbilisi' });
     expect(periods).to.deep.include({ staffId: world.agent2, start: '2026-12-01T14:00:00.000Z', end: '2026-12-01T20:00:00.000Z', reason: 'availability' });
+  });
+
+  it('GET /requests/swap-check: giving a voice shift to a chat-only colleague → the htmx fragment names the missing skill', async () => {
+    const agent = await app.loginAs('agent');
+    const res = await agent.get(`/requests/swap-check?shiftId=${world.shifts.aMon}&mode=give&targetStaffId=${world.chatOnly}`);
+    expect(res.status).to.equal(200);
+    expect(res.text).not.to.contain('<html');
+    expect(res.text).to.contain('The swap would break labour rules').and.to.contain('Luka Chat does not have the skill for this channel');
+    const someoneElses = await agent.get(`/requests/swap-check?shiftId=${world.shifts.bMon}&mode=give&targetStaffId=${world.chatOnly}`);
+    expect(someoneElses.text.trim()).to.equal('');
   });
 
   it('pages: /requests, the inbox and availability render in Georgian without untranslated keys', async () => {
