@@ -81,7 +81,10 @@ export interface EngineRequest {
 
 const DAY_MS = 86_400_000;
 
-/** History with the closed hours of reported days filled in as 0 (see the module comment). */
+/**
+ * History with the closed hours of reported days filled in as 0 (see the module comment).
+ * Order is not kept: the engine puts points on its grid by time, whatever their order.
+ */
 export function withClosedHours(history: EngineHistoryPoint[], zone: string, intervalMinutes: number): HistoryPoint[] {
   const clock = new ZoneClock(zone);
   const step = intervalMinutes * 60_000;
@@ -95,15 +98,22 @@ export function withClosedHours(history: EngineHistoryPoint[], zone: string, int
     out.push({ start: h.start, volume: h.volume, ahtSeconds: h.ahtSeconds });
   }
   for (const day of days) {
-    for (let local = day * DAY_MS; local < (day + 1) * DAY_MS; local += step) {
-      const r = clock.resolveLocal(local);
-      const ms = r.kind === 'ok' ? r.ms : r.kind === 'ambiguous' ? r.earlier : NaN;
+    const first = day * DAY_MS;
+    // One offset for the whole day unless it changes that day (DST): then resolve each slot.
+    const offset = clock.offsetMinutes(first - clock.offsetMinutes(first) * 60_000);
+    const steady = clock.offsetMinutes(first + DAY_MS - offset * 60_000 - 1) === offset;
+    for (let local = first; local < first + DAY_MS; local += step) {
+      let ms = local - offset * 60_000;
+      if (!steady) {
+        const r = clock.resolveLocal(local);
+        ms = r.kind === 'ok' ? r.ms : r.kind === 'ambiguous' ? r.earlier : NaN;
+      }
       if (Number.isNaN(ms) || seen.has(ms)) continue;
       seen.add(ms);
       out.push({ start: new Date(ms).toISOString(), volume: 0, ahtSeconds: null });
     }
   }
-  return out.sort((a, b) => Date.parse(a.start as string) - Date.parse(b.start as string));
+  return out;
 }
 
 function calendarOf(events: EngineEventInput[]): CalendarOptions {

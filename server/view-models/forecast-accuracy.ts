@@ -7,9 +7,13 @@ import { methodLabel } from './forecast';
 
 export const AccuracyQuery = z.object({ weeks: z.coerce.number().int().min(1).max(12).catch(6).default(6) });
 
-/** WAPE colour: under 10 % good, under 20 % fair, else poor (a contact-centre rule of thumb). */
-function grade(wape: number): string {
-  return !Number.isFinite(wape) ? '' : wape < 0.1 ? 'ok' : wape < 0.2 ? 'warn' : 'bad';
+/**
+ * Colour of a WAPE against copying last week's same interval on the same weeks: a fixed scale
+ * would paint a small channel red for pure Poisson noise (20 contacts an hour alone give ≈ 18 %).
+ */
+function grade(wape: number, naive: number | undefined): string {
+  if (!Number.isFinite(wape) || naive === undefined || !Number.isFinite(naive) || naive <= 0) return '';
+  return wape < 0.95 * naive ? 'ok' : wape <= naive ? 'warn' : 'bad';
 }
 
 const monday = (date: string, zone: string) => DateTime.fromISO(date, { zone }).toUTC().toISO();
@@ -19,15 +23,18 @@ export function accuracyViewModel(d: AccuracyPageData, t: Translator) {
     weeks: d.weeks,
     weekOptions: [4, 6, 8, 12].map((n) => ({ n, selected: n === d.weeks })),
     hasHistory: d.before !== null,
-    channels: d.channels.map((c) => ({
+    channels: d.channels.map((c) => {
+      const naive = c.backtest?.methods.find((m) => m.method === 'seasonal-naive')?.wape;
+      return {
       channelId: c.channelId,
       nameKey: c.nameKey,
-      stored: c.stored.map((s) => ({ ...s, start: monday(s.weekStart, d.zone), grade: grade(s.wape), methodLabel: methodLabel(s.method, t) })),
+      stored: c.stored.map((s) => ({ ...s, start: monday(s.weekStart, d.zone), grade: grade(s.wape, naive), methodLabel: methodLabel(s.method, t) })),
       backtest: c.backtest && {
-        weeks: c.backtest.weeks.map((w) => ({ ...w, start: monday(w.weekStart, d.zone), grade: grade(w.wape), methodLabel: methodLabel(w.chosen, t) })),
-        methods: c.backtest.methods.map((m) => ({ ...m, label: m.method === 'auto' ? t('forecast.accuracy.auto') : methodLabel(m.method, t), isAuto: m.method === 'auto', grade: grade(m.wape) })),
+        weeks: c.backtest.weeks.map((w) => ({ ...w, start: monday(w.weekStart, d.zone), methodLabel: methodLabel(w.chosen, t) })),
+        methods: c.backtest.methods.map((m) => ({ ...m, label: m.method === 'auto' ? t('forecast.accuracy.auto') : methodLabel(m.method, t), isAuto: m.method === 'auto', grade: grade(m.wape, naive) })),
         warnings: c.backtest.warnings,
       },
-    })),
+      };
+    }),
   };
 }

@@ -44,7 +44,7 @@ export function calendarViewModel(d: CalendarPageData, zone: string, canEdit: bo
     canEdit,
     kinds: CALENDAR_EVENT_KINDS.map((k) => ({ kind: k, key: `forecast.events.kind.${k}` })),
     channels: d.channels,
-    holidays: d.holidays.map((h) => ({ ...h, start: instant(h.date), nameKey: `holiday.${h.key}` })),
+    holidays: d.holidays.map((h) => ({ ...h, start: instant(h.date), year: h.date.slice(0, 4), nameKey: `holiday.${h.key}` })),
     events: d.events.map((e) => ({
       ...e,
       start: instant(e.startDate),
