@@ -37,7 +37,7 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
     try {
       const form = parseErlangForm(req.query as Record<string, unknown>);
       const { channel } = ChannelQuery.parse(req.query);
-      const page = await erlangCalculator(db, { input: form.input, channelId: channel ?? null });
+      const page = await erlangCalculator(db, { input: form.input, channelId: channel ?? null, usePreset: form.empty });
       const view = erlangViewModel(form, page, req.t, req.locale);
       // htmx swaps only 2xx answers: a live update with errors is still shown.
       res.status(view.hasErrors && !req.get('hx-request') ? 422 : 200);
@@ -84,7 +84,7 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
     try {
       const form = parseScenarioForm(req.query as Record<string, unknown>);
       const data = form.input
-        ? await runScenarioPage(db, { input: form.input, zone: services.timeZone(), now: now() })
+        ? await runScenarioPage(db, { input: form.input, zone: services.timeZone(), now: now(), simulate: form.simulate })
         : await scenarioListPage(db, { zone: services.timeZone(), now: now(), savedId: form.savedId });
       const view = scenarioViewModel(form, data, req.t, req.locale, services.timeZone());
       res.status(view.hasErrors ? 422 : 200).render('pages/scenarios', { pageTitle: req.t('scenario.title'), ...view });
@@ -97,7 +97,11 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
     try {
       const form = parseScenarioForm(req.body as Record<string, unknown>, true);
       if (!form.input || !form.name) {
-        const data = await scenarioListPage(db, { zone: services.timeZone(), now: now(), savedId: null });
+        // A valid scenario without a name: show it again with the error next to the name.
+        const again = parseScenarioForm({ ...req.body, name: undefined } as Record<string, unknown>);
+        const data = again.input
+          ? await runScenarioPage(db, { input: again.input, zone: services.timeZone(), now: now(), simulate: false })
+          : await scenarioListPage(db, { zone: services.timeZone(), now: now(), savedId: null });
         const view = scenarioViewModel(form, data, req.t, req.locale, services.timeZone());
         return res.status(422).render('pages/scenarios', { pageTitle: req.t('scenario.title'), ...view });
       }

@@ -118,18 +118,18 @@ export function calculate(input: CalculatorInput): CalculatorResult {
 
 export async function erlangCalculator(
   ds: DataSource,
-  q: { input: CalculatorInput | null; channelId?: string | null },
+  q: { input: CalculatorInput | null; channelId?: string | null; usePreset: boolean },
 ): Promise<CalculatorPage> {
   const channels = await listChannels(ds);
   const preset = channels.find((c) => c.id === q.channelId) ?? channels[0];
   const intervalMinutes = (await getTeamSettings(ds))?.intervalMinutes ?? 60;
-  const input = q.input ?? (preset ? presetFor(preset, intervalMinutes) : null);
+  const input = q.input ?? (preset && q.usePreset ? presetFor(preset, intervalMinutes) : null);
   const page: CalculatorPage = {
     input,
     result: null,
     engineError: null,
     channels: channels.map((c) => ({ id: c.id, nameKey: c.nameKey })),
-    channelId: q.input ? null : (preset?.id ?? null),
+    channelId: q.input || !q.usePreset ? null : (preset?.id ?? null),
   };
   if (!input) return page;
   try {

@@ -59,7 +59,8 @@ export interface ScenarioResult {
   sickStaffIds: number[];
   removedAgentHours: number;
   channels: ScenarioChannelResult[];
-  simulation: { replications: number; seed: number };
+  /** Null when the simulator was not run. */
+  simulation: { replications: number; seed: number } | null;
 }
 
 export interface ScenarioPage {
@@ -125,7 +126,7 @@ async function planStaffing(ds: DataSource, rows: RequirementRow[], channels: Ch
   return { baseline, scenario, sickStaffIds: [], removedAgentHours: lost };
 }
 
-function channelResult(c: ChannelConfig, rows: RequirementRow[], staffing: Staffing, input: ScenarioInput, intervalMinutes: number): ScenarioChannelResult {
+function channelResult(c: ChannelConfig, rows: RequirementRow[], staffing: Staffing, input: ScenarioInput, intervalMinutes: number, simulate: boolean): ScenarioChannelResult {
   const volumeFactor = 1 + input.volumeChangePct / 100;
   const ahtFactor = 1 + input.ahtChangePct / 100;
   const all = rows.map((r) => {
@@ -142,13 +143,18 @@ function channelResult(c: ChannelConfig, rows: RequirementRow[], staffing: Staff
     nameKey: c.nameKey,
     baseline: weekFigures(all.map((i) => i.baseline), intervalMinutes),
     scenario: weekFigures(all.map((i) => i.scenario), intervalMinutes),
-    simBaseline: simulateWeek(c, all.map((i) => i.baseline), starts, intervalMinutes),
-    simScenario: simulateWeek(c, all.map((i) => i.scenario), starts, intervalMinutes),
+    simBaseline: simulate ? simulateWeek(c, all.map((i) => i.baseline), starts, intervalMinutes) : null,
+    simScenario: simulate ? simulateWeek(c, all.map((i) => i.scenario), starts, intervalMinutes) : null,
     intervals: all.filter((i) => i.baseline.volume > 0 || i.baseline.agents > 0 || i.scenario.agents > 0),
   };
 }
 
-export async function runScenario(ds: DataSource, input: ScenarioInput, q: { zone: string; now: Date }): Promise<ScenarioResult> {
+/**
+ * Baseline vs scenario for the week. `simulate` (default true) also runs the queue simulator
+ * (a few seconds for a busy week), which the page does only when asked and when saving.
+ */
+export async function runScenario(ds: DataSource, input: ScenarioInput, q: { zone: string; now: Date; simulate?: boolean }): Promise<ScenarioResult> {
+  const simulate = q.simulate ?? true;
   const intervalMinutes = (await getTeamSettings(ds))?.intervalMinutes ?? 60;
   const weekStart = DateTime.fromISO(input.weekStart, { zone: q.zone }).startOf('week').toISODate()!;
   const week = { ...input, weekStart };
@@ -169,8 +175,8 @@ export async function runScenario(ds: DataSource, input: ScenarioInput, q: { zon
     requirementSource: requirement.source,
     sickStaffIds: staffing.sickStaffIds,
     removedAgentHours: staffing.removedAgentHours,
-    channels: channels.map((c) => channelResult(c, requirement.rows.filter((r) => r.channel === c.id), staffing, week, intervalMinutes)),
-    simulation: { replications: SIM_REPLICATIONS, seed: SIM_SEED },
+    channels: channels.map((c) => channelResult(c, requirement.rows.filter((r) => r.channel === c.id), staffing, week, intervalMinutes, simulate)),
+    simulation: simulate ? { replications: SIM_REPLICATIONS, seed: SIM_SEED } : null,
   };
 }
 
@@ -180,7 +186,7 @@ async function listPage(ds: DataSource, q: { zone: string; now: Date }): Promise
 }
 
 /** Run the scenario asked for (GET with its parameters: a shareable URL). */
-export async function runScenarioPage(ds: DataSource, q: { input: ScenarioInput; zone: string; now: Date }): Promise<ScenarioPage> {
+export async function runScenarioPage(ds: DataSource, q: { input: ScenarioInput; zone: string; now: Date; simulate: boolean }): Promise<ScenarioPage> {
   return { ...(await listPage(ds, q)), result: await runScenario(ds, q.input, q), saved: null };
 }
 
@@ -194,7 +200,7 @@ export async function scenarioListPage(ds: DataSource, q: { zone: string; now: D
 
 /** Runs the scenario and saves it by name (with its result, so it reads back as it was). */
 export async function saveScenarioRun(ds: DataSource, q: { input: ScenarioInput; name: string; zone: string; now: Date; user: string; userId: number }): Promise<{ id: number }> {
-  const result = await runScenario(ds, q.input, q);
+  const result = await runScenario(ds, q.input, { ...q, simulate: true });
   const at = q.now.toISOString();
   const saved = await saveScenario(ds, {
     name: q.name,

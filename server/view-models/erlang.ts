@@ -32,9 +32,10 @@ const RULES: Record<Field, Rule> = {
   intervalMinutes: { required: true, whole: true, min: 5, max: 1440, key: 'erlang.error.interval' },
   ahtSeconds: { required: true, above: 0, max: 86_400, key: 'erlang.error.positive' },
   thresholdSeconds: { min: 0, max: 86_400, key: 'erlang.error.nonNegative' },
-  targetServiceLevel: { above: 0, below: 100, key: 'erlang.error.percentOpen' },
+  // Above 1: "0.8" typed for 80 % would ask for a service level of 0.8 % and staff nobody.
+  targetServiceLevel: { above: 1, below: 100, key: 'erlang.error.percentNotFraction' },
   targetAsaSeconds: { above: 0, max: 86_400, key: 'erlang.error.positive' },
-  maxOccupancy: { above: 0, max: 100, key: 'erlang.error.percentUpTo100' },
+  maxOccupancy: { above: 1, max: 100, key: 'erlang.error.percentNotFraction' },
   shrinkage: { min: 0, below: 100, key: 'erlang.error.shrinkage' },
   patienceSeconds: { above: 0, max: 86_400, key: 'erlang.error.positive' },
   maxAbandonRate: { above: 0, below: 100, key: 'erlang.error.percentOpen' },

@@ -44,6 +44,8 @@ export const ScenarioFormSchema = z.object({
 
 export interface ScenarioForm {
   values: Record<string, string>;
+  /** Run the simulator too (sim=1): it takes seconds, so only when asked. */
+  simulate: boolean;
   input: ScenarioInput | null;
   name: string | null;
   savedId: number | null;
@@ -56,9 +58,10 @@ export function parseScenarioForm(source: Record<string, unknown>, needName = fa
     const v = first(source[f]);
     if (typeof v === 'string') values[f] = v.slice(0, 200);
   }
+  const simulate = first(source.sim) === '1';
   const savedRaw = Number(first(source.saved));
   const savedId = Number.isInteger(savedRaw) && savedRaw > 0 ? savedRaw : null;
-  if (values.week === undefined && !needName) return { values, input: null, name: null, savedId, errors: {} };
+  if (values.week === undefined && !needName) return { values, simulate, input: null, name: null, savedId, errors: {} };
   const parsed = ScenarioFormSchema.safeParse(source);
   const errors: Record<string, string> = {};
   if (!parsed.success) {
@@ -66,10 +69,11 @@ export function parseScenarioForm(source: Record<string, unknown>, needName = fa
   }
   const name = parsed.success ? (parsed.data.name ?? '') : '';
   if (needName && name === '' && !errors.name) errors.name = 'scenario.error.name';
-  if (!parsed.success || Object.keys(errors).length > 0) return { values, input: null, name: null, savedId, errors };
+  if (!parsed.success || Object.keys(errors).length > 0) return { values, simulate, input: null, name: null, savedId, errors };
   const d = parsed.data;
   return {
     values,
+    simulate,
     errors,
     savedId,
     name: name || null,
@@ -151,6 +155,7 @@ export function scenarioViewModel(form: ScenarioForm, page: ScenarioPage, _t: Tr
     scenarios: page.scenarios,
     saved: page.saved,
     shareUrl: query ? `/scenarios?${query}` : null,
+    simulateUrl: query ? `/scenarios?${query}&sim=1` : null,
     result: r
       ? {
           input: r.input,

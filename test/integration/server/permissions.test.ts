@@ -24,6 +24,9 @@ const ROUTES: { path: string; allowed: UserRole[] }[] = [
   { path: '/requests/availability', allowed: ['agent', 'team_lead', 'coordinator', 'head'] },
   { path: '/requests/inbox', allowed: ['coordinator', 'head'] },
   { path: '/accounts', allowed: ['admin'] },
+  { path: '/staffing', allowed: ['team_lead', 'coordinator', 'head'] },
+  { path: '/erlang', allowed: ['team_lead', 'coordinator', 'head'] },
+  { path: '/scenarios', allowed: ['team_lead', 'coordinator', 'head'] },
 ];
 
 describe('permissions: every role against every route group', function () {
