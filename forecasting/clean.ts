@@ -4,8 +4,10 @@
  *
  * An outlier day is one whose total is far from the median of the same weekday in the four
  * weeks either side: |log ratio| above `k` robust standard deviations (1.4826 × MAD of all
- * days' log ratios, at least 2%). k = 5 catches outages and one-off surges, not ordinary
- * day-to-day noise (measured on the bank data: k = 3 to 5 blank 0-5 of 230 days).
+ * days' log ratios, at least 2%). k = 3.5 catches outages, one-off surges and the days
+ * around an unknown holiday, not ordinary day-to-day noise. Measured over 16 rolling weeks:
+ * bank data WAPE 0.0594 without cleaning, 0.0579 at k = 5, 0.0562 at k = 3.5; synthetic
+ * series unchanged within ±0.5%.
  */
 import type { DayMarks } from './calendar/day-marks';
 import { dayTotals } from './methods/daily-profile';
@@ -22,7 +24,7 @@ export interface CleanResult {
   outlierDays: number[];
 }
 
-export function cleanTraining(y: Float64Array, spd: number, firstDay: number, marks: DayMarks, k = 5): CleanResult {
+export function cleanTraining(y: Float64Array, spd: number, firstDay: number, marks: DayMarks, k = 3.5): CleanResult {
   const out = y.slice();
   const nd = Math.floor(y.length / spd);
   for (let d = 0; d * spd < y.length; d++) {

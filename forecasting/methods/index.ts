@@ -9,8 +9,8 @@ import type { MethodInfo } from './types';
 import { weightedWeeks } from './weighted-weeks';
 
 export const METHODS: MethodInfo[] = [
-  { name: 'seasonal-naive', description: 'same interval last week', run: seasonalNaive, minWeeks: 1 },
-  { name: 'week-average', description: 'mean of the same interval over the last 4 weeks', run: (i) => weekAverage(i, 4), minWeeks: 2 },
+  { name: 'seasonal-naive', description: 'same interval last week', run: seasonalNaive, minWeeks: 1, benchmark: true },
+  { name: 'week-average', description: 'mean of the same interval over the last 4 weeks', run: (i) => weekAverage(i, 4), minWeeks: 2, benchmark: true },
   {
     name: 'weighted-weeks',
     description: 'same interval over the last 6 weeks, recent weeks weighted more',

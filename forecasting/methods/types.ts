@@ -23,4 +23,6 @@ export interface MethodInfo {
   minWeeks: number;
   /** False: shown in backtests for comparison, never picked by auto. */
   choosable?: boolean;
+  /** A textbook benchmark: runs on the raw history (no cleaning, no special days). */
+  benchmark?: boolean;
 }
