@@ -74,7 +74,7 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
   }
 
   async function renderInbox(req: Request, res: Response, status = 200, extra: Record<string, unknown> = {}) {
-    const data = inboxViewModel(await requestsInbox(ctx(req)));
+    const data = inboxViewModel(await requestsInbox(ctx(req)), req.user!.staffId);
     res.status(status).render('pages/requests-inbox', { pageTitle: req.t('requests.inbox.title'), ...data, ...extra });
   }
 

@@ -105,6 +105,9 @@ export async function decideSwap(ctx: RequestsContext, d: SwapDecision): Promise
   if (d.approve ? current.status !== 'accepted' : current.status !== 'pending' && current.status !== 'accepted') {
     return { kind: 'refused', key: d.approve ? 'requests.error.notAccepted' : 'requests.error.notPending' };
   }
+  if (ctx.actor.staffId !== null && (current.requesterStaffId === ctx.actor.staffId || current.targetStaffId === ctx.actor.staffId)) {
+    return { kind: 'refused', key: 'requests.error.ownRequest' };
+  }
   return guardStale(() =>
     withTransaction(ctx.db, async (tx) => {
       const decided = { decidedBy: ctx.actor.username, decidedAt: nowIso(ctx), decisionNote: d.note };

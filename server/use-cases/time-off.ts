@@ -97,6 +97,8 @@ export async function decideTimeOff(
   if (!current) return { kind: 'notFound' };
   if (current.version !== input.version) return { kind: 'stale' };
   if (current.status !== 'pending') return { kind: 'refused', key: 'requests.error.notPending' };
+  // Nobody decides their own request (the head decides the coordinator's, and vice versa).
+  if (current.staffId === ctx.actor.staffId) return { kind: 'refused', key: 'requests.error.ownRequest' };
   return guardStale(() =>
     withTransaction(ctx.db, async (tx) => {
       const request = await setTimeOffStatus(tx, input.id, input.version, {

@@ -101,9 +101,10 @@ function problemView(p: SwapProblem) {
   return { key: `requests.rule.${p.rule}`, name: p.staffName, time: p.time, severity: p.severity, detail: p.detail };
 }
 
-function timeOffView(r: TimeOffItem) {
+function timeOffView(r: TimeOffItem, me: number | null = null) {
   return {
     ...r,
+    own: me !== null && r.staffId === me,
     kindKey: `requests.kind.${r.kind}`,
     statusKey: `requests.status.${r.status}`,
     badge: STATUS_BADGE[r.status] ?? '',
@@ -123,6 +124,7 @@ function swapView(s: SwapItem, me: number | null) {
     statusKey: `requests.swapStatus.${s.status}`,
     badge: STATUS_BADGE[s.status] ?? '',
     mine: s.requesterStaffId === me,
+    own: me !== null && (s.requesterStaffId === me || s.targetStaffId === me),
     canRespond: s.targetStaffId === me && s.status === 'pending',
     canCancel: s.requesterStaffId === me && open,
     canApprove: s.status === 'accepted',
@@ -142,7 +144,7 @@ export function myRequestsViewModel(data: MyRequests) {
   return {
     hasStaff: data.staffId !== null,
     today: data.today,
-    timeOff: data.timeOff.map(timeOffView),
+    timeOff: data.timeOff.map((r) => timeOffView(r)),
     askedOfMe: swaps.filter((s) => s.canRespond),
     swaps: swaps.filter((s) => !s.canRespond),
     myShifts: data.myShifts.map(shiftView),
@@ -152,11 +154,12 @@ export function myRequestsViewModel(data: MyRequests) {
   };
 }
 
-export function inboxViewModel(data: RequestsInbox) {
+/** `me`: the decider's own staff id, whose own requests show without decision buttons. */
+export function inboxViewModel(data: RequestsInbox, me: number | null) {
   return {
-    timeOff: data.timeOff.map(timeOffView),
-    swaps: data.swaps.map((s) => swapView(s, null)),
-    recentTimeOff: data.recentTimeOff.map(timeOffView),
+    timeOff: data.timeOff.map((r) => timeOffView(r, me)),
+    swaps: data.swaps.map((s) => swapView(s, me)),
+    recentTimeOff: data.recentTimeOff.map((r) => timeOffView(r)),
     recentSwaps: data.recentSwaps.map((s) => swapView(s, null)),
     pendingCount: data.timeOff.length + data.swaps.length,
   };

@@ -95,6 +95,19 @@ describe('requests: time off, swaps, availability and the inbox over HTTP', func
     expect((await app.ds.getRepository(TimeOffRequest).findOneByOrFail({ id: row.id })).status).to.equal('rejected');
   });
 
+  it('time off: the coordinator cannot approve her own request (409); the head can', async () => {
+    const coordinator = await app.loginAs('coordinator');
+    await coordinator.postForm('/requests/time-off', { startDate: '2027-02-01', endDate: '2027-02-03', kind: 'vacation', note: 'Skiing in Gudauri' }, '/requests');
+    const row = await app.ds.getRepository(TimeOffRequest).findOneByOrFail({ note: 'Skiing in Gudauri' });
+    expect((await coordinator.get('/requests/inbox')).text).to.contain('You cannot decide a request of your own');
+    const own = await coordinator.postForm(`/requests/inbox/time-off/${row.id}`, { version: String(row.version), decision: 'approve', note: '' }, '/requests/inbox');
+    expect(own.status).to.equal(409);
+    expect((await app.ds.getRepository(TimeOffRequest).findOneByOrFail({ id: row.id })).status).to.equal('pending');
+    const head = await app.loginAs('head');
+    expect((await head.postForm(`/requests/inbox/time-off/${row.id}`, { version: String(row.version), decision: 'approve', note: '' }, '/requests/inbox')).status).to.equal(302);
+    expect((await app.ds.getRepository(TimeOffRequest).findOneByOrFail({ id: row.id })).status).to.equal('approved');
+  });
+
   it('time off: last day before the first → 422 with the message next to the field, nothing saved', async () => {
     const agent = await app.loginAs('agent');
     const res = await agent.postForm('/requests/time-off', { startDate: '2026-12-20', endDate: '2026-12-18', kind: 'vacation', note: 'Backwards' }, '/requests');
