@@ -6,7 +6,7 @@
  *   node --import tsx bench/staffing.bench.ts [--quick]
  */
 import { parseArgs } from 'node:util';
-import { erlangA, erlangC, evaluate, requiredAgents, weekRequirement, type ChannelForecast, type StaffingRequest } from '../staffing';
+import { erlangA, erlangC, evaluate, requiredAgents, simulate, simulationFromRequirement, weekRequirement, type ChannelForecast, type StaffingRequest } from '../staffing';
 import { createRng } from '../staffing/simulator/rng';
 import { chainStationary, logSpaceErlangB } from '../test/unit/staffing/reference';
 
@@ -75,10 +75,19 @@ report('requirement, Erlang-A, 1,000 E (patience 120 s)', time(runs, () => requi
 report('evaluation, Erlang-C, 1,000 E, 1,030 agents', time(runs, () => erlangC({ ...at1000, agents: 1030 })), '< 50 µs');
 report('evaluation, Erlang-A, 1,000 E, 1,000 agents', time(runs, () => erlangA({ ...at1000, agents: 1000, patienceSeconds: 120 })), '< 50 µs');
 
+// 4. The simulator on the requirement week (both channels, 10 replications), as the scenario page runs it.
+const weekRows = weekRequirement(week);
+const simInput = simulationFromRequirement(weekRows, {
+  intervalSeconds: 3600, seed: 1, replications: 10, chatConcurrency: 3,
+  channels: { voice: { ahtSeconds: 240, thresholdSeconds: 20 }, chat: { ahtSeconds: 900, thresholdSeconds: 180, patienceSeconds: 600 } },
+});
+const contacts = week.reduce((n, c) => n + c.points.reduce((m, p) => m + p.volume, 0), 0);
+report(`simulate week (${Math.round(contacts).toLocaleString('en')} contacts × 10 replications)`, time(quick ? 2 : 5, () => simulate(simInput)), '');
+
 console.log('\nStaffing engine timings (per call)');
 console.table(rows);
 
-// 4. Largest load computed correctly: the requirement's P(wait) (and Erlang-A's abandonment)
+// 5. Largest load computed correctly: the requirement's P(wait) (and Erlang-A's abandonment)
 //    against the log-space references (Erlang-C: C from log-space Erlang-B; Erlang-A: the
 //    stationary chain). Erlang-A gets an abandonment cap of 2 % so that it is not run in the
 //    overloaded regime where P(wait) is simply 1.

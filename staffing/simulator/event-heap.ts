@@ -1,6 +1,7 @@
 /**
  * Binary min-heap of timed events. Ties are broken by insertion order so that a run is
- * fully determined by its seed.
+ * fully determined by its seed. Sifts move a hole instead of swapping (the simulator spends
+ * most of its time here).
  */
 export interface TimedEvent {
   time: number;
@@ -10,49 +11,52 @@ export interface TimedEvent {
 /** Omit that keeps a union a union (each event kind keeps its own fields). */
 export type WithoutSeq<E> = E extends unknown ? Omit<E, 'seq'> : never;
 
+function before(x: TimedEvent, y: TimedEvent): boolean {
+  return x.time < y.time || (x.time === y.time && x.seq < y.seq);
+}
+
 export class EventHeap<E extends TimedEvent> {
-  private items: E[] = [];
+  private readonly items: E[] = [];
   private counter = 0;
 
   get size(): number {
     return this.items.length;
   }
 
+  /** Adds an event; the object is stamped with its sequence number (callers pass fresh literals). */
   push(event: WithoutSeq<E>): void {
-    const e = { ...event, seq: this.counter++ } as E;
+    const e = event as unknown as E;
+    e.seq = this.counter++;
     const a = this.items;
+    let i = a.length;
     a.push(e);
-    let i = a.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.less(a[i]!, a[parent]!)) break;
-      [a[i], a[parent]] = [a[parent]!, a[i]!];
+      const p = a[parent]!;
+      if (!before(e, p)) break;
+      a[i] = p;
       i = parent;
     }
+    a[i] = e;
   }
 
   pop(): E | undefined {
     const a = this.items;
     const top = a[0];
     const last = a.pop();
-    if (a.length > 0 && last) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && this.less(a[l]!, a[m]!)) m = l;
-        if (r < a.length && this.less(a[r]!, a[m]!)) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m]!, a[i]!];
-        i = m;
-      }
+    const n = a.length;
+    if (n === 0 || last === undefined) return top;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && before(a[r]!, a[l]!) ? r : l;
+      if (!before(a[c]!, last)) break;
+      a[i] = a[c]!;
+      i = c;
     }
+    a[i] = last;
     return top;
-  }
-
-  private less(x: E, y: E): boolean {
-    return x.time < y.time || (x.time === y.time && x.seq < y.seq);
   }
 }
