@@ -217,7 +217,7 @@ function choose(requested: string, all: { method: string; acc: Accuracy }[], fol
   const best = ranked[0];
   const naive = ranked.find((r) => r.method === 'seasonal-naive');
   const vsNaive = naive ? ` (seasonal naive: ${fmt(naive.acc.wape)})` : '';
-  if (comb && best.method !== COMBINATION && best.acc.wape >= (1 - SWITCH_MARGIN) * comb.acc.wape) {
+  if (comb && best.method !== COMBINATION && !(best.acc.wape < (1 - SWITCH_MARGIN) * comb.acc.wape - 1e-9)) {
     return { method: COMBINATION, chosenBecause: `WAPE ${fmt(comb.acc.wape)} over ${folds} backtest week(s) before the origin; ${best.method} (${fmt(best.acc.wape)}) was not better by ${SWITCH_MARGIN * 100}%${vsNaive}` };
   }
   return { method: best.method, chosenBecause: `lowest WAPE ${fmt(best.acc.wape)} over ${folds} backtest week(s) before the origin${comb && best !== comb ? `, ${SWITCH_MARGIN * 100}%+ better than the combination (${fmt(comb.acc.wape)})` : ''}${best.method !== 'seasonal-naive' ? vsNaive : ''}` };
