@@ -385,7 +385,8 @@ export class InitialSchema1764061200000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     for (const options of INITIAL_TABLES) {
-      await queryRunner.createTable(new Table(options), true, true, true);
+      // No "if not exists": that check is one information_schema query per table (slow on PostgreSQL).
+      await queryRunner.createTable(new Table(options), false, true, true);
     }
   }
 
