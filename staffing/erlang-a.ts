@@ -90,13 +90,14 @@ function queueTail(servers: number, lambda: number, mu: number, theta: number, t
   let harmonic = 0;
   let w = 1;
   for (let j = 0; ; j++) {
-    const answered = serve / (serve + (j + 1) * theta);
-    harmonic += 1 / (serve + (j + 1) * theta);
+    const leave = 1 / (serve + (j + 1) * theta); // mean time for the queue ahead to move by one
+    const answered = serve * leave;
+    harmonic += leave;
     s.waiting += w;
     s.queue += j * w;
     s.withinT += w * answered * beta.next();
     s.waitAnswered += w * answered * harmonic;
-    const ratio = lambda / (serve + (j + 1) * theta);
+    const ratio = lambda * leave;
     w *= ratio;
     if (w > RESCALE) {
       w /= RESCALE;
