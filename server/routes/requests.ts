@@ -60,11 +60,12 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
   });
 
   async function renderMine(req: Request, res: Response, status = 200, state: FormState = {}) {
-    const data = myRequestsViewModel(await myRequests(ctx(req)));
+    const canDecide = can(req.user!.role, 'requests:decide');
+    const data = myRequestsViewModel(await myRequests(ctx(req), { withInboxCount: canDecide }));
     res.status(status).render('pages/requests', {
       pageTitle: req.t('requests.title'),
       ...data,
-      canDecide: can(req.user!.role, 'requests:decide'),
+      canDecide,
       timeOffValues: state.form === 'timeOff' ? state.values : { startDate: data.today, endDate: data.today, kind: 'vacation' },
       swapValues: state.form === 'swap' ? state.values : { mode: 'swap' },
       timeOffErrors: state.form === 'timeOff' ? state.errors : {},

@@ -33,6 +33,8 @@ export interface MyRequests {
   colleagueShifts: (RotaShift & { staffName: string })[];
   colleagues: { id: number; name: string }[];
   today: string;
+  /** Requests waiting in the inbox (for those who decide them), else null. */
+  inboxCount: number | null;
 }
 
 export interface RequestsInbox {
@@ -66,10 +68,18 @@ async function swapItems(db: DataSource, zone: string, people: Map<number, Staff
 
 const isOpen = (s: { status: string }) => s.status === 'pending' || s.status === 'accepted';
 
-export async function myRequests(ctx: RequestsContext): Promise<MyRequests> {
+async function countInbox(ctx: RequestsContext): Promise<number> {
+  const timeOff = await listTimeOff(ctx.db, { statuses: ['pending'] });
+  const swaps = await listSwaps(ctx.db, { statuses: ['accepted'] });
+  const me = ctx.actor.staffId;
+  return timeOff.filter((r) => r.staffId !== me).length + swaps.filter((s) => s.requesterStaffId !== me && s.targetStaffId !== me).length;
+}
+
+export async function myRequests(ctx: RequestsContext, opts: { withInboxCount: boolean } = { withInboxCount: false }): Promise<MyRequests> {
   const me = ctx.actor.staffId;
   const today = DateTime.fromJSDate(ctx.now, { zone: ctx.zone }).toISODate()!;
-  if (me === null) return { staffId: null, timeOff: [], swaps: [], myShifts: [], colleagueShifts: [], colleagues: [], today };
+  const inboxCount = opts.withInboxCount ? await countInbox(ctx) : null;
+  if (me === null) return { staffId: null, timeOff: [], swaps: [], myShifts: [], colleagueShifts: [], colleagues: [], today, inboxCount };
   const people = new Map((await listStaff(ctx.db, { activeOn: today })).map((p) => [p.id, p]));
   const colleagues = [...people.values()].filter((p) => p.role === 'agent' && p.id !== me).map((p) => ({ id: p.id, name: p.name }));
   const from = ctx.now.toISOString();
@@ -86,6 +96,7 @@ export async function myRequests(ctx: RequestsContext): Promise<MyRequests> {
     colleagueShifts: upcoming.filter((s) => s.staffId !== me && !busy.has(s.id)).map((s) => ({ ...s, staffName: nameOf(people, s.staffId) })),
     colleagues,
     today,
+    inboxCount,
   };
 }
 

@@ -143,6 +143,7 @@ export function myRequestsViewModel(data: MyRequests) {
   const swaps = data.swaps.map((s) => swapView(s, data.staffId));
   return {
     hasStaff: data.staffId !== null,
+    inboxCount: data.inboxCount,
     today: data.today,
     timeOff: data.timeOff.map((r) => timeOffView(r)),
     askedOfMe: swaps.filter((s) => s.canRespond),
