@@ -4,9 +4,9 @@
  * - backtest: what the automatic method would have scored on each of the last N whole weeks,
  *   each forecast from the history before its Monday (useful before any forecast was accepted).
  *
- * The backtest runs the engine once per week and method; its result is kept in memory per
- * (channel, weeks, history size and end, events), so reloading the page is instant and any new
- * history or event recomputes it.
+ * The backtest runs the engine once per week and method; its result is kept in memory under
+ * the inputs' fingerprint, so reloading the page is instant and any new history or event
+ * recomputes it.
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../../models';
@@ -16,7 +16,7 @@ import { forecastsCovering, forecastValues } from '../../models/repositories/for
 import { accuracyByWeek, type BacktestResult } from '../../forecasting/index';
 import { runWeeklyBacktest } from './forecast-engine';
 import { storedPoint } from './forecast-for-week';
-import { addWeeks, loadEngineInputs, mondayOf, teamClock, weekRange } from './forecast-inputs';
+import { addWeeks, inputsFingerprint, loadEngineInputs, mondayOf, ResultCache, teamClock, weekRange } from './forecast-inputs';
 
 export interface StoredWeekAccuracy {
   weekStart: string;
@@ -49,13 +49,7 @@ export interface AccuracyPageData {
   channels: ChannelAccuracy[];
 }
 
-const cache = new Map<string, BacktestResult | null>();
-const CACHE_SIZE = 16;
-
-function remember(key: string, value: BacktestResult | null): void {
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(key, value);
-}
+const cache = new ResultCache<BacktestResult | null>(16);
 
 /** Monday after the last local day of history: a history ending on a Sunday includes that week. */
 function mondayAfterLastDay(last: string, zone: string): string {
@@ -105,11 +99,11 @@ async function storedAccuracy(ds: DataSource, channelId: string, zone: string, b
 
 async function backtestWeeks(ds: DataSource, channelId: string, zone: string, intervalMinutes: number, before: string, weeks: number) {
   const origin = weekRange(before, zone).from;
-  const inputs = await loadEngineInputs(ds, { channelId, zone, intervalMinutes, origin });
-  const last = inputs.history[inputs.history.length - 1]?.start ?? '';
-  const key = JSON.stringify([channelId, zone, intervalMinutes, before, weeks, inputs.history.length, last, inputs.events]);
-  if (!cache.has(key)) remember(key, runWeeklyBacktest(inputs.history, zone, intervalMinutes, inputs.events, origin, weeks));
-  const result = cache.get(key);
+  const key = JSON.stringify([channelId, zone, intervalMinutes, before, weeks, await inputsFingerprint(ds, channelId)]);
+  const result = await cache.get(key, async () => {
+    const inputs = await loadEngineInputs(ds, { channelId, zone, intervalMinutes, origin });
+    return runWeeklyBacktest(inputs.history, zone, intervalMinutes, inputs.events, origin, weeks);
+  });
   if (!result) return null;
   return {
     weeks: result.folds.map((f) => ({ weekStart: f.from.slice(0, 10), chosen: f.chosen, wape: f.wape })),

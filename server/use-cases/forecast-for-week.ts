@@ -13,7 +13,10 @@ import { DateTime } from 'luxon';
 import type { DataSource } from '../../models';
 import { forecastsCovering, forecastValues, getForecast, type ForecastRecord, type ForecastValueRecord } from '../../models/repositories/forecasts';
 import { runForecast, type EngineForecast } from './forecast-engine';
-import { loadEngineInputs, weekRange } from './forecast-inputs';
+import { inputsFingerprint, loadEngineInputs, ResultCache, weekRange } from './forecast-inputs';
+
+/** Computed weeks: the page and the staffing requirement ask for the same week in a row. */
+const computed = new ResultCache<EngineForecast>(32);
 
 export interface ForecastWeekPoint {
   /** ISO UTC start of the interval. */
@@ -138,7 +141,10 @@ export async function forecastForWeek(ds: DataSource, q: ForecastWeekQuery): Pro
  * A forecast of [from, to) from history only, as it would have been made at `from` (or at the
  * end of the history, if that comes first: the engine forecasts across the gap).
  */
-export async function computeWeek(ds: DataSource, q: Omit<ForecastWeekQuery, 'weekStart'>, from: string, to: string) {
-  const inputs = await loadEngineInputs(ds, { channelId: q.channelId, zone: q.zone, intervalMinutes: q.intervalMinutes, origin: from });
-  return runForecast({ history: inputs.history, zone: q.zone, intervalMinutes: q.intervalMinutes, start: from, end: to, events: inputs.events });
+export async function computeWeek(ds: DataSource, q: Omit<ForecastWeekQuery, 'weekStart'>, from: string, to: string): Promise<EngineForecast> {
+  const key = JSON.stringify([q.channelId, q.zone, q.intervalMinutes, from, to, await inputsFingerprint(ds, q.channelId)]);
+  return computed.get(key, async () => {
+    const inputs = await loadEngineInputs(ds, { channelId: q.channelId, zone: q.zone, intervalMinutes: q.intervalMinutes, origin: from });
+    return runForecast({ history: inputs.history, zone: q.zone, intervalMinutes: q.intervalMinutes, start: from, end: to, events: inputs.events });
+  });
 }

@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../../models';
-import { historyBounds, historyRange } from '../../models/repositories/history';
+import { historyBounds, historyRange, listHistoryImports } from '../../models/repositories/history';
 import { getTeamSettings } from '../../models/repositories/settings';
 import { listCalendarEvents, type CalendarEventRecord } from '../../models/repositories/calendar-events';
 import type { EngineEventInput, EngineHistoryPoint } from './forecast-engine';
@@ -61,4 +61,41 @@ export async function loadEngineInputs(
 export async function teamClock(ds: DataSource, fallbackZone: string): Promise<{ zone: string; intervalMinutes: number }> {
   const settings = await getTeamSettings(ds);
   return { zone: settings?.timeZone ?? fallbackZone, intervalMinutes: settings?.intervalMinutes ?? 60 };
+}
+
+/** Which database a fingerprint belongs to (tests open many in one process). */
+const sourceIds = new WeakMap<DataSource, number>();
+let sourceCount = 0;
+
+/**
+ * A cheap fingerprint of everything a computed forecast of `channelId` depends on besides the
+ * request itself: the history's size, ends and latest import (a replacing import keeps the size
+ * but adds an import), and the channel's events with their versions. Equal fingerprints, equal
+ * forecasts: computed results are cached under it.
+ */
+export async function inputsFingerprint(ds: DataSource, channelId: string): Promise<string> {
+  if (!sourceIds.has(ds)) sourceIds.set(ds, ++sourceCount);
+  const bounds = await historyBounds(ds, channelId);
+  const [latest] = await listHistoryImports(ds, { limit: 1 });
+  const events = await listCalendarEvents(ds, { channelId });
+  return JSON.stringify([sourceIds.get(ds), bounds.count, bounds.first, bounds.last, latest?.id ?? null, events.map((e) => [e.id, e.version])]);
+}
+
+/** A small least-recently-used cache for computed forecasts and backtests (per process). */
+export class ResultCache<T> {
+  private readonly entries = new Map<string, T>();
+  constructor(private readonly size: number) {}
+
+  async get(key: string, compute: () => Promise<T>): Promise<T> {
+    if (this.entries.has(key)) {
+      const hit = this.entries.get(key) as T;
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const value = await compute();
+    if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, value);
+    return value;
+  }
 }

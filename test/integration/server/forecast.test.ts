@@ -90,6 +90,16 @@ describe('forecastForWeek: the plan input of one channel and week', function () 
     expect((await getForecast(ds, f.id))!.version).to.equal(f.version + 1);
   });
 
+  it('forecastForWeek: computed twice with an event added in between → the second answer has the event (no stale cache)', async () => {
+    await seedHistory(ds, { weeks: 6, endMonday: WEEK });
+    const q = { channelId: 'voice', weekStart: WEEK, zone: ZONE, intervalMinutes: 60, now: NOW };
+    const total = (w: Awaited<ReturnType<typeof forecastForWeek>>) => w.points.reduce((sum, p) => sum + p.volume, 0);
+    const before = total(await forecastForWeek(ds, q));
+    await makeCalendarEvent(ds, { kind: 'outage', channelId: 'voice', startDate: '2026-11-16', endDate: '2026-11-22', effectPercent: -100 });
+    expect(total(await forecastForWeek(ds, q))).to.equal(0);
+    expect(before).to.be.greaterThan(0);
+  });
+
   it('forecastForWeek: a stored hourly forecast while the team now plans in 30 minutes → not used, computed instead', async () => {
     await makeForecast(ds, { volume: 10 });
     await seedHistory(ds, { weeks: 3, endMonday: WEEK });
