@@ -7,6 +7,7 @@ import { loadConfig, ConfigError } from './config';
 import { createApp } from './app';
 import { openDatabase, describeDatabase } from '../models';
 import { buildServices } from './services';
+import { ensureDemoRota } from './use-cases/rota-demo';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -26,6 +27,10 @@ async function main(): Promise<void> {
       console.log(`\nDemo logins (password for all: ${services.demoPassword}):`);
       for (const l of logins) console.log(`  ${l.username.padEnd(22)} ${l.role.padEnd(12)} ${l.name}`);
       console.log('');
+      // The current week's rota, solved in the background so the server answers at once.
+      ensureDemoRota(db, new Date())
+        .then((r) => r && console.log(`Demo rota for the week of ${r.weekStart} published: ${r.shifts} shifts in ${r.seconds} s.`))
+        .catch((err) => console.error('Demo rota could not be made:', err));
     }
   });
   const stop = () => {

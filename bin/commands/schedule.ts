@@ -50,7 +50,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const f = flags.data;
-  if (!f.requirements && !f.staff) return databaseMode(f.week, io);
+  if (!f.requirements && !f.staff) return databaseMode(f.week, { timeLimitSeconds: f['time-limit'], seed: f.seed }, io);
   if (!f.requirements || !f.staff) {
     io.stderr.write('wfm schedule: file mode needs both --requirements and --staff\n');
     return 2;
@@ -114,21 +114,9 @@ function publish(s: RotaSolution) {
 }
 
 // ---------------------------------------------------------------- database mode
-// `wfm schedule --week W` without files reads the team and requirements from the database.
-// It is provided by server/use-cases/schedule-week (exporting scheduleFromDatabase), which
-// another part of the project adds; until it exists this says so and exits with code 2.
-async function databaseMode(week: string, io: Io): Promise<number> {
-  const modulePath = '../../server/use-cases/schedule-week';
-  let mod: { scheduleFromDatabase?: (week: string, io: Io) => Promise<number> };
-  try {
-    mod = (await import(modulePath)) as typeof mod;
-  } catch {
-    io.stderr.write('wfm schedule: database mode not available yet (use --requirements and --staff)\n');
-    return 2;
-  }
-  if (typeof mod.scheduleFromDatabase !== 'function') {
-    io.stderr.write('wfm schedule: database mode not available yet (use --requirements and --staff)\n');
-    return 2;
-  }
-  return mod.scheduleFromDatabase(week, io);
+// `wfm schedule --week W` without files reads the team and requirements from the database
+// and stores a draft rota: server/use-cases/schedule-week.ts (scheduleFromDatabase).
+async function databaseMode(week: string, opts: { timeLimitSeconds: number; seed: number }, io: Io): Promise<number> {
+  const { scheduleFromDatabase } = await import('../../server/use-cases/schedule-week');
+  return scheduleFromDatabase(week, io, opts);
 }

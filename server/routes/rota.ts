@@ -271,7 +271,7 @@ export function rotaRoutes({ services, now, log }: RouteDeps): Router {
         zone,
         host: req.hostname || 'rota',
         now: now(),
-        summary: (s) => req.t('rota.ics.summary', { channel: req.t(`channel.${s.channel}`) }),
+        summary: (s) => req.t('rota.ics.summary', { channel: req.t(`rota.channel.${s.channel}`) }),
       });
       res.type('text/calendar; charset=utf-8').set('Content-Disposition', 'inline; filename="my-shifts.ics"').send(body);
     } catch (err) {

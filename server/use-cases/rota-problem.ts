@@ -116,7 +116,7 @@ export async function loadRotaContext(ds: DataSource, q: RotaContextQuery): Prom
     id: String(p.id),
     name: p.name,
     skills: p.skills.filter((s) => channelIds.includes(s)),
-    contractHoursPerWeek: p.contractHoursPerWeek,
+    contractHoursPerWeek: contractAfterLeave(p.contractHoursPerWeek, leaveDays(unavailable.filter((u) => u.staffId === p.id && u.reason === 'time_off')), labour),
     unavailable: [...unavailable.filter((u) => u.staffId === p.id).map((u) => ({ start: toLocalIso(u.start, zone), end: toLocalIso(u.end, zone) })), ...holidayPeriods],
     preferences: preferencesOf(prefs.filter((x) => x.staffId === p.id)),
     overtimeAllowed: labour.overtimeAllowed,
@@ -135,6 +135,32 @@ export async function loadRotaContext(ds: DataSource, q: RotaContextQuery): Prom
     holidays,
   };
   return { weekStart, zone, intervalMinutes: q.intervalMinutes, channels, people, problem, requirement: requirement.rows, requirementSource: requirement.source };
+}
+
+/** Whole days of approved time off (periods are whole local days, clipped to the week). */
+function leaveDays(periods: { start: string; end: string }[]): number {
+  return periods.reduce((n, u) => n + Math.round((Date.parse(u.end) - Date.parse(u.start)) / 86_400_000), 0);
+}
+
+/**
+ * Hours a person owes in a week with `days` of approved leave: every leave day is paid as a
+ * working day of contract ÷ (7 − daysOffPerWeek) hours, so a week of leave owes nothing.
+ * Rounded to the nearest total the shift lengths can make (e.g. 7 h and 8 h worked: 19.2 h
+ * has no exact week, 21 h has), otherwise the contract rule alone would make the week
+ * infeasible.
+ */
+export function contractAfterLeave(contract: number, days: number, rules: LabourRules): number {
+  if (days <= 0) return contract;
+  const workDays = Math.max(1, 7 - rules.daysOffPerWeek);
+  const target = Math.max(0, contract - (contract / workDays) * Math.min(days, workDays));
+  const worked = rules.shiftLengthsHours.map((h) => h - rules.breakMinutes / 60).filter((h) => h > 0);
+  let reachable = new Set<number>([0]);
+  for (let d = 0; d < workDays - Math.min(days, workDays); d++) {
+    const next = new Set(reachable);
+    for (const r of reachable) for (const w of worked) next.add(r + w);
+    reachable = next;
+  }
+  return [...reachable].sort((a, b) => Math.abs(a - target) - Math.abs(b - target) || a - b)[0] ?? 0;
 }
 
 function preferencesOf(prefs: { kind: string; weekday: number | null }[]) {

@@ -21,6 +21,8 @@ export interface RotaWeekData {
   rota: RotaRecord | null;
   published: RotaRecord | null;
   people: StaffRecord[];
+  /** Hours owed this week per person (contract less approved leave). */
+  contracts: Map<number, number>;
   shifts: ShiftRecord[];
   violations: Violation[];
   service: ServiceRow[];
@@ -64,6 +66,7 @@ export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWe
     rota,
     published: await publishedRotaForWeek(ds, weekStart),
     people: [...ctx.people, ...others],
+    contracts: new Map(ctx.problem.staff.map((m) => [Number(m.id), m.contractHoursPerWeek])),
     shifts,
     violations,
     service: withService ? projectService(coverage.rows, ctx.requirement, ctx.channels, q.intervalMinutes) : [],

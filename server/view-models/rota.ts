@@ -77,14 +77,16 @@ export function rotaGrid(data: RotaWeekData, filter: RotaFilter, t: Translator, 
       return { date: d.date, shifts, canAdd: canEdit && shifts.length === 0 };
     });
     const worked = cells.filter((c) => c.shifts.length > 0).length;
+    const owed = data.contracts.get(p.id) ?? p.contractHoursPerWeek;
     return {
       staffId: p.id,
       name: p.name,
       roleKey: `role.${p.role}`,
       skills: p.skills,
       hours: workedHours(mine),
-      contract: p.contractHoursPerWeek,
-      hoursOff: Math.abs(workedHours(mine) - p.contractHoursPerWeek) > 1,
+      contract: owed,
+      onLeave: owed < p.contractHoursPerWeek,
+      hoursOff: Math.abs(workedHours(mine) - owed) > 1,
       daysOff: 7 - worked,
       cells,
       violations: personViolations.get(String(p.id)) ?? [],
@@ -190,7 +192,9 @@ export function rotaSummary(data: RotaWeekData) {
     isPublished: r.status === 'published',
     objective: r.objective,
     bound: r.bound,
-    gapPercent: r.gap === null ? null : r.gap * 100,
+    objectiveLabel: r.objective === null ? null : r.objective.toFixed(2),
+    boundLabel: r.bound === null ? null : r.bound.toFixed(2),
+    gapLabel: r.gap === null ? null : `${(r.gap * 100).toFixed(1)}%`,
     storedShortfall: r.shortfallAgentHours,
     shortfall: Math.round(data.shortfallAgentHours * 10) / 10,
     createdAt: r.createdAt,

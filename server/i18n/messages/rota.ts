@@ -1,6 +1,9 @@
 export const rota = {
   en: {
-    'channel.both': 'Calls + chat',
+    'rota.channel.voice': 'Calls',
+    'rota.channel.chat': 'Chat',
+    'rota.channel.both': 'Calls + chat',
+    'rota.lockedShort': 'locked',
     'rota.title': 'Rota',
     'rota.weekOf': 'week of {date}',
     'rota.prevWeek': 'Previous week',
@@ -38,6 +41,7 @@ export const rota = {
     'rota.type.late': 'late',
     'rota.locked': 'locked (kept by Generate)',
     'rota.hours': 'Hours',
+    'rota.onLeave': 'Contract hours less approved leave this week',
     'rota.daysOff': 'Days off',
     'rota.addShift': 'Add a shift',
     'rota.coverage.title': 'Coverage against the requirement',
@@ -115,7 +119,10 @@ export const rota = {
     'rota.home.next.published': 'Next week: published',
   },
   ka: {
-    'channel.both': 'ზარები + ჩატი',
+    'rota.channel.voice': 'ზარები',
+    'rota.channel.chat': 'ჩატი',
+    'rota.channel.both': 'ზარები + ჩატი',
+    'rota.lockedShort': 'დაბლოკილი',
     'rota.title': 'განრიგი',
     'rota.weekOf': 'კვირა {date}',
     'rota.prevWeek': 'წინა კვირა',
@@ -153,6 +160,7 @@ export const rota = {
     'rota.type.late': 'გვიანი',
     'rota.locked': 'დაბლოკილი (შექმნისას ნარჩუნდება)',
     'rota.hours': 'საათები',
+    'rota.onLeave': 'ხელშეკრულების საათებს გამოკლებული ამ კვირის დამტკიცებული შვებულება',
     'rota.daysOff': 'დასვენების დღე',
     'rota.addShift': 'ცვლის დამატება',
     'rota.coverage.title': 'დაფარვა მოთხოვნასთან შედარებით',
