@@ -13,7 +13,8 @@
  * any error means nothing is imported).
  */
 import { splitCsvRecord } from './csv-line';
-import { parseTimestamp, type TimestampStyle } from './timestamp';
+import { parseRow, readHeader, type ParsedRow } from './history-csv-row';
+import type { TimestampStyle } from './timestamp';
 import { ZoneClock } from './zone-clock';
 
 export interface HistoryCsvOptions {
@@ -73,10 +74,6 @@ export interface HistoryCsvResult {
   timestampStyle: TimestampStyle | null;
 }
 
-const REQUIRED = ['timestamp', 'channel', 'volume'] as const;
-const OPTIONAL = ['aht_seconds', 'abandoned', 'answered', 'platform'] as const;
-const KNOWN = new Set<string>([...REQUIRED, ...OPTIONAL]);
-const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** Interval lengths (minutes) that divide an hour, longest first: candidates for the input grid. */
 const HOUR_DIVISORS = [60, 30, 20, 15, 12, 10, 6, 5, 4, 3, 2, 1];
 
@@ -93,20 +90,6 @@ interface Bucket {
   /** Raw row starts (ms) and the line of each, for duplicate detection (at most 60 a bucket). */
   seenMs: number[];
   seenLines: number[];
-}
-
-interface ParsedRow {
-  ms: number;
-  localMs: number;
-  laterMs?: number;
-  text: string;
-  style: TimestampStyle;
-  channel: string;
-  platform: string;
-  volume: number;
-  answered: number | null;
-  abandoned: number | null;
-  aht: number | null;
 }
 
 export class HistoryCsvReader {
@@ -166,114 +149,26 @@ export class HistoryCsvReader {
     if (row) this.addRow(row, line);
   }
 
-  private fail(line: number, field: string, message: string, value?: string): null {
-    this.error(line, field, message, value);
-    return null;
-  }
-
   private error(line: number, field: string, message: string, value?: string): void {
     this.errorCount++;
     if (this.errors.length < this.opts.maxErrors) this.errors.push(value === undefined ? { line, field, message } : { line, field, message, value });
   }
 
   private readHeader(fields: string[], line: number): void {
-    const names = fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/, '') : f).trim().toLowerCase());
-    const columns = new Map<string, number>();
-    names.forEach((name, i) => {
-      if (!KNOWN.has(name)) {
-        this.error(line, name, `unknown column '${name}' (allowed: ${[...REQUIRED, ...OPTIONAL].join(', ')})`, fields[i]);
-      } else if (columns.has(name)) {
-        this.error(line, name, `column '${name}' appears twice`);
-      } else {
-        columns.set(name, i);
-      }
-    });
-    for (const name of REQUIRED) if (!columns.has(name)) this.error(line, name, `missing required column '${name}'`);
-    if (this.errorCount > 0) this.headerBad = true;
-    else this.columns = columns;
-  }
-
-  private cell(fields: string[], name: string): string | undefined {
-    const i = this.columns!.get(name);
-    return i === undefined ? undefined : fields[i].trim();
-  }
-
-  /** A non-negative whole number, or null when the optional cell is empty. */
-  private count(fields: string[], name: string, line: number, required: boolean): number | null | undefined {
-    const text = this.cell(fields, name);
-    if (text === undefined || text === '') {
-      if (required) this.error(line, name, `${name} is empty`, text ?? '');
-      return required ? undefined : null;
-    }
-    if (!NUMBER_RE.test(text)) return void this.error(line, name, `${name} is not a number`, text);
-    const n = Number(text);
-    if (n < 0) return void this.error(line, name, `${name} is negative`, text);
-    if (!Number.isInteger(n)) return void this.error(line, name, `${name} is not a whole number`, text);
-    return n;
+    const { columns, errors } = readHeader(fields);
+    for (const e of errors) this.error(line, e.field, e.message, e.value);
+    if (columns) this.columns = columns;
+    else this.headerBad = true;
   }
 
   private parseRow(fields: string[], line: number): ParsedRow | null {
-    const before = this.errorCount;
-    if (fields.length !== this.columns!.size) {
-      this.error(line, '', `row has ${fields.length} fields, the header has ${this.columns!.size}`);
+    const { row, errors, gap } = parseRow(fields, { columns: this.columns!, clock: this.clock, channels: this.opts.channels, platforms: this.opts.platforms });
+    if (gap && this.opts.dstLenient) {
+      this.gapRows++;
       return null;
     }
-    const ts = this.parseWhen(fields, line);
-    const channel = this.parseChannel(fields, line);
-    const platform = this.parsePlatform(fields, line);
-    const volume = this.count(fields, 'volume', line, true);
-    const answered = this.count(fields, 'answered', line, false);
-    const abandoned = this.count(fields, 'abandoned', line, false);
-    const aht = this.parseAht(fields, line);
-    if (typeof volume === 'number' && (answered ?? 0) + (abandoned ?? 0) > volume) {
-      const field = answered !== null && answered !== undefined ? 'answered' : 'abandoned';
-      this.error(line, field, `answered (${answered ?? '-'}) + abandoned (${abandoned ?? '-'}) is more than volume (${volume})`, this.cell(fields, field));
-    }
-    if (this.errorCount > before || !ts || typeof volume !== 'number' || answered === undefined || abandoned === undefined || aht === undefined) return null;
-    return { ...ts, channel: channel!, platform: platform!, volume, answered, abandoned, aht };
-  }
-
-  private parseWhen(fields: string[], line: number): { ms: number; localMs: number; laterMs?: number; text: string; style: TimestampStyle } | null {
-    const text = this.cell(fields, 'timestamp')!;
-    if (text === '') return this.fail(line, 'timestamp', 'timestamp is empty', text);
-    const parsed = parseTimestamp(text, this.clock);
-    if (!parsed.ok) {
-      if (parsed.gap && this.opts.dstLenient) {
-        this.gapRows++;
-        return null;
-      }
-      return this.fail(line, 'timestamp', `timestamp ${parsed.message}`, text);
-    }
-    if (parsed.localMs % 60_000 !== 0) return this.fail(line, 'timestamp', 'timestamp is not aligned to a whole minute', text);
-    return { ms: parsed.ms, localMs: parsed.localMs, laterMs: parsed.laterMs, text, style: parsed.style };
-  }
-
-  private parseChannel(fields: string[], line: number): string | null {
-    const text = this.cell(fields, 'channel')!;
-    if (text === '') return this.fail(line, 'channel', 'channel is empty', text);
-    const known = this.opts.channels;
-    if (known && !known.includes(text)) {
-      return this.fail(line, 'channel', `unknown channel '${text}' (known: ${known.join(', ') || 'none'})`, text);
-    }
-    return text;
-  }
-
-  private parsePlatform(fields: string[], line: number): string | null {
-    const text = this.cell(fields, 'platform') ?? '';
-    const known = this.opts.platforms;
-    if (text !== '' && known && !known.includes(text)) {
-      return this.fail(line, 'platform', `unknown platform '${text}' (known: ${known.join(', ') || 'none'})`, text);
-    }
-    return text;
-  }
-
-  private parseAht(fields: string[], line: number): number | null | undefined {
-    const text = this.cell(fields, 'aht_seconds');
-    if (text === undefined || text === '') return null;
-    if (!NUMBER_RE.test(text)) return void this.error(line, 'aht_seconds', 'aht_seconds is not a number', text);
-    const n = Number(text);
-    if (!(n > 0) || !Number.isFinite(n)) return void this.error(line, 'aht_seconds', 'aht_seconds must be greater than 0', text);
-    return n;
+    for (const e of errors) this.error(line, e.field, e.message, e.value);
+    return row;
   }
 
   private addRow(row: ParsedRow, line: number): void {

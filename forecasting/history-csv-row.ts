@@ -1,0 +1,124 @@
+/**
+ * Validation of the history CSV's header and of one row's fields, as pure functions: each
+ * returns the parsed value or the errors (field, message, offending value) without knowing
+ * the line, which the reader (history-csv.ts) adds.
+ */
+import { parseTimestamp, type TimestampStyle } from './timestamp';
+import type { ZoneClock } from './zone-clock';
+
+export const REQUIRED_COLUMNS = ['timestamp', 'channel', 'volume'] as const;
+export const OPTIONAL_COLUMNS = ['aht_seconds', 'abandoned', 'answered', 'platform'] as const;
+const KNOWN = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]);
+/** Plain decimal numbers only: Number() would also take '', ' ', '0x10' and 'Infinity'. */
+const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+export interface FieldError {
+  field: string;
+  message: string;
+  value?: string;
+}
+
+export interface ParsedRow {
+  /** UTC instant of the row's start. */
+  ms: number;
+  /** Local wall clock of that instant, as UTC-field milliseconds. */
+  localMs: number;
+  /** The later instant when the local time is ambiguous (autumn overlap). */
+  laterMs?: number;
+  /** The timestamp as written. */
+  text: string;
+  style: TimestampStyle;
+  channel: string;
+  platform: string;
+  volume: number;
+  answered: number | null;
+  abandoned: number | null;
+  aht: number | null;
+}
+
+export interface RowContext {
+  columns: Map<string, number>;
+  clock: ZoneClock;
+  channels?: string[];
+  platforms?: string[];
+}
+
+/** Column name → index, or the header's errors (unknown, repeated or missing columns). */
+export function readHeader(fields: string[]): { columns: Map<string, number> | null; errors: FieldError[] } {
+  const names = fields.map((f, i) => (i === 0 ? f.replace(/^\uFEFF/, '') : f).trim().toLowerCase());
+  const columns = new Map<string, number>();
+  const errors: FieldError[] = [];
+  names.forEach((name, i) => {
+    if (!KNOWN.has(name)) {
+      errors.push({ field: name, message: `unknown column '${name}' (allowed: ${[...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(', ')})`, value: fields[i] });
+    } else if (columns.has(name)) {
+      errors.push({ field: name, message: `column '${name}' appears twice` });
+    } else {
+      columns.set(name, i);
+    }
+  });
+  for (const name of REQUIRED_COLUMNS) if (!columns.has(name)) errors.push({ field: name, message: `missing required column '${name}'` });
+  return { columns: errors.length ? null : columns, errors };
+}
+
+type Field<T> = { ok: true; value: T } | { ok: false; error: FieldError };
+const fail = (field: string, message: string, value?: string): { ok: false; error: FieldError } => ({ ok: false, error: { field, message, value } });
+
+/** A non-negative whole number; null when an optional cell is empty or absent. */
+function count(text: string | undefined, name: string, required: boolean): Field<number | null> {
+  if (text === undefined || text === '') return required ? fail(name, `${name} is empty`, text ?? '') : { ok: true, value: null };
+  if (!NUMBER_RE.test(text)) return fail(name, `${name} is not a number`, text);
+  const n = Number(text);
+  if (n < 0) return fail(name, `${name} is negative`, text);
+  if (!Number.isInteger(n)) return fail(name, `${name} is not a whole number`, text);
+  return { ok: true, value: n };
+}
+
+function ahtSeconds(text: string | undefined): Field<number | null> {
+  if (text === undefined || text === '') return { ok: true, value: null };
+  if (!NUMBER_RE.test(text)) return fail('aht_seconds', 'aht_seconds is not a number', text);
+  const n = Number(text);
+  if (!(n > 0) || !Number.isFinite(n)) return fail('aht_seconds', 'aht_seconds must be greater than 0', text);
+  return { ok: true, value: n };
+}
+
+function member(text: string, name: 'channel' | 'platform', known: string[] | undefined, allowEmpty: boolean): Field<string> {
+  if (text === '' && !allowEmpty) return fail(name, `${name} is empty`, text);
+  if (text !== '' && known && !known.includes(text)) return fail(name, `unknown ${name} '${text}' (known: ${known.join(', ') || 'none'})`, text);
+  return { ok: true, value: text };
+}
+
+type When = Pick<ParsedRow, 'ms' | 'localMs' | 'laterMs' | 'text' | 'style'>;
+
+function when(text: string, clock: ZoneClock): Field<When> | { ok: false; gap: true; error: FieldError } {
+  if (text === '') return fail('timestamp', 'timestamp is empty', text);
+  const p = parseTimestamp(text, clock);
+  if (!p.ok) return p.gap ? { ok: false, gap: true, error: { field: 'timestamp', message: `timestamp ${p.message}`, value: text } } : fail('timestamp', `timestamp ${p.message}`, text);
+  if (p.localMs % 60_000 !== 0) return fail('timestamp', 'timestamp is not aligned to a whole minute', text);
+  return { ok: true, value: { ms: p.ms, localMs: p.localMs, laterMs: p.laterMs, text, style: p.style } };
+}
+
+/**
+ * Parses one data row. `gap` is set when the only problem is a local time skipped by a
+ * daylight-saving change (a lenient reader may drop such a row instead of failing).
+ */
+export function parseRow(fields: string[], ctx: RowContext): { row: ParsedRow | null; errors: FieldError[]; gap: boolean } {
+  const { columns } = ctx;
+  if (fields.length !== columns.size) return { row: null, errors: [{ field: '', message: `row has ${fields.length} fields, the header has ${columns.size}` }], gap: false };
+  const cell = (name: string) => (columns.has(name) ? fields[columns.get(name)!].trim() : undefined);
+  const ts = when(cell('timestamp')!, ctx.clock);
+  const channel = member(cell('channel')!, 'channel', ctx.channels, false);
+  const platform = member(cell('platform') ?? '', 'platform', ctx.platforms, true);
+  const volume = count(cell('volume'), 'volume', true);
+  const answered = count(cell('answered'), 'answered', false);
+  const abandoned = count(cell('abandoned'), 'abandoned', false);
+  const aht = ahtSeconds(cell('aht_seconds'));
+  const errors = [ts, channel, platform, volume, answered, abandoned, aht].flatMap((f) => (f.ok ? [] : [f.error]));
+  if (volume.ok && answered.ok && abandoned.ok && volume.value !== null && (answered.value ?? 0) + (abandoned.value ?? 0) > volume.value) {
+    const field = answered.value !== null ? 'answered' : 'abandoned';
+    errors.push({ field, message: `answered (${answered.value ?? '-'}) + abandoned (${abandoned.value ?? '-'}) is more than volume (${volume.value})`, value: cell(field) });
+  }
+  const gap = !ts.ok && 'gap' in ts && errors.length === 1;
+  if (errors.length || !ts.ok || !channel.ok || !platform.ok || !volume.ok || !answered.ok || !abandoned.ok || !aht.ok) return { row: null, errors, gap };
+  return { row: { ...ts.value, channel: channel.value, platform: platform.value, volume: volume.value!, answered: answered.value, abandoned: abandoned.value, aht: aht.value }, errors: [], gap: false };
+}
