@@ -51,7 +51,7 @@ interface TailSums {
 /**
  * The regularised incomplete beta I_x(j + 1, b + 1) for j = 0, 1, 2, … as 1 − P(K ≤ j), K
  * negative binomial with pmf NB(k) = Γ(k + b + 1)/(k! Γ(b + 1)) x^k (1 − x)^{b+1} (the
- * number of queue moves within T). NB(0) = e^{−(Nμ + θ)T} underflows when many agents serve
+ * identity I_x(j + 1, c) = P(K ≥ j + 1) for integer j). NB(0) = e^{−(Nμ + θ)T} underflows when many agents serve
  * a long threshold (8,000 agents, T = 20 s: e^{−889}), so the pmf is carried scaled by e^L
  * and the scale is brought down as the terms grow.
  */
