@@ -23,7 +23,9 @@
  * and the mean wait over all offered contacts is E[queue]/λ (Little's law).
  * Conventions: serviceLevel = answered within T ÷ all offered; asaSeconds = mean wait of the
  * answered; averageWaitSeconds = mean wait of all offered; occupancy = λ(1 − P(ab))·AHT / N.
- * The tests check all of this against a numerical solution of the chain and the simulator.
+ * The same measures in closed form (incomplete gamma functions) are in Mandelbaum & Zeltyn,
+ * "The M/M/n+G queue: summary of performance measures" (Technion, 2005); the tests check
+ * this implementation against a numerical solution of the chain and against the simulator.
  */
 import { erlangBUnchecked } from './erlang-b';
 import { checkQueueInput, idleMetrics } from './erlang-c';
