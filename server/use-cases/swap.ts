@@ -18,6 +18,7 @@ import {
   type RotaShift,
   type SwapRecord,
 } from '../../models/repositories/requests';
+import { claimRotaVersion, getRota } from '../../models/repositories/rotas';
 import { guardStale, type Outcome, type RequestsContext } from './time-off';
 import { checkSwap, type SwapCheck } from './swap-check';
 
@@ -141,6 +142,12 @@ async function moveShifts(ctx: RequestsContext, tx: Db, swap: SwapRecord, d: Swa
   if (target) {
     await reassignShift(tx, target.id, target.version, swap.requesterStaffId, nowIso(ctx), by);
     await appendAudit(tx, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'shift.reassigned', entity: 'shift', entityId: target.id, detail: { from: target.staffId, to: swap.requesterStaffId, swapId: swap.id } });
+  }
+  // The rota pages lock on the rota's version: bump it so an edit form opened before the swap
+  // is refused (409) instead of putting the shifts back.
+  for (const rotaId of new Set([shift.rotaId, target?.rotaId].filter((id): id is number => id !== undefined))) {
+    const rota = await getRota(tx, rotaId);
+    if (rota) await claimRotaVersion(tx, rotaId, rota.version);
   }
   return null;
 }

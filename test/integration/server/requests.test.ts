@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { seedMinimalTeam, startTestApp, TEST_PASSWORD, type TestApp, type TestClient } from '../../support/app';
 import { makePerson, makeRota } from '../../support/requests-builders';
-import { Shift, SwapRequest, TimeOffRequest } from '../../../models';
+import { Rota, Shift, SwapRequest, TimeOffRequest } from '../../../models';
 import { listAudit } from '../../../models/repositories/audit';
 import { findUserByUsername } from '../../../models/repositories/users';
 import { unavailablePeriods } from '../../../models/repositories/availability';
@@ -147,6 +147,7 @@ describe('requests: time off, swaps, availability and the inbox over HTTP', func
     const accepted = await app.ds.getRepository(SwapRequest).findOneByOrFail({ id: swap.id });
     expect(accepted.status).to.equal('accepted');
     const [tue, wed] = await Promise.all([world.shifts.aTue, world.shifts.bWed].map((id) => app.ds.getRepository(Shift).findOneByOrFail({ id })));
+    const rotaBefore = await app.ds.getRepository(Rota).findOneByOrFail({ id: tue.rotaId });
     const approve = await coordinator.postForm(`/requests/inbox/swaps/${swap.id}`, {
       version: String(accepted.version), decision: 'approve', note: 'OK', shiftVersion: String(tue.version), targetShiftVersion: String(wed.version),
     });
@@ -154,6 +155,8 @@ describe('requests: time off, swaps, availability and the inbox over HTTP', func
     expect(await staffOf(app, world.shifts.aTue)).to.equal(world.agent2);
     expect(await staffOf(app, world.shifts.bWed)).to.equal(world.agent);
     expect((await app.ds.getRepository(SwapRequest).findOneByOrFail({ id: swap.id })).status).to.equal('approved');
+    // The rota's version moves too, so a rota-page edit opened before the swap gets a 409.
+    expect((await app.ds.getRepository(Rota).findOneByOrFail({ id: tue.rotaId })).version).to.equal(rotaBefore.version + 1);
     const audit = await listAudit(app.ds, { entity: 'shift' });
     expect(audit.filter((a) => a.action === 'shift.reassigned').map((a) => Number(a.entityId))).to.include.members([world.shifts.aTue, world.shifts.bWed]);
     for (const c of [agent, colleague]) expect((await c.get('/requests')).text).to.contain('Approved');
