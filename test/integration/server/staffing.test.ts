@@ -6,6 +6,8 @@ import { requirementForWeek } from '../../../server/use-cases/requirement-for-we
 import { runScenario } from '../../../server/use-cases/scenario-run';
 import { listAudit } from '../../../models/repositories/audit';
 import { listRequirements } from '../../../models/repositories/requirements';
+import { createRotaRevision } from '../../../models/repositories/rotas';
+import { listStaff } from '../../../models/repositories/staff';
 
 /**
  * Erlang-C from its textbook formula with factorial sums (not the engine's Erlang-B
@@ -262,6 +264,26 @@ describe('staffing pages: Erlang calculator, week requirement, what-if scenarios
       expect(sick.removedAgentHours).to.equal(80);
       expect(sick.channels[0]!.scenario.agentHours).to.be.lessThan(base.channels[0]!.scenario.agentHours);
       expect(sick.channels[0]!.scenario.asaSeconds!).to.be.greaterThan(base.channels[0]!.scenario.asaSeconds!);
+    });
+
+    it('with a rota for the week: agents on duty come from its shifts (breaks left out) and one person off sick loses all their shifts', async () => {
+      const week = '2026-12-28';
+      const local = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toUTC().toISO()!;
+      const people = await listStaff(app.ds);
+      const day = (d: string, staffId: number, lunch: boolean) => ({
+        staffId, start: local(`${d}T09:00`), end: local(`${d}T18:00`), channel: 'voice', locked: false, activities: null,
+        breaks: lunch ? [{ start: local(`${d}T13:00`), end: local(`${d}T14:00`) }] : [],
+      });
+      // Everyone works Monday; the first person also works Tuesday (most hours: the one off sick).
+      const shifts = [...people.map((p) => day('2026-12-28', p.id, p.id !== people[0]!.id)), day('2026-12-29', people[0]!.id, true)];
+      await createRotaRevision(app.ds, { weekStart: week, createdBy: 'coordinator' }, shifts, NOW.toISOString());
+      const r = await runScenario(app.ds, { weekStart: week, channel: 'voice', volumeChangePct: 0, ahtChangePct: 0, peopleOff: 1 }, { zone: ZONE, now: NOW, simulate: false });
+      expect(r.staffingSource).to.equal('rota');
+      expect(r.sickStaffIds).to.deep.equal([people[0]!.id]);
+      const agentsAt = (iso: string) => r.channels[0]!.intervals.find((i) => i.start === local(iso));
+      expect([agentsAt('2026-12-28T10:00')!.baseline.agents, agentsAt('2026-12-28T10:00')!.scenario.agents]).to.deep.equal([people.length, people.length - 1]);
+      expect(agentsAt('2026-12-28T13:00')!.baseline.agents).to.equal(1); // only the one without a lunch break
+      expect([agentsAt('2026-12-29T10:00')!.baseline.agents, agentsAt('2026-12-29T10:00')!.scenario.agents]).to.deep.equal([1, 0]);
     });
 
     it('GET /scenarios with parameters shows baseline vs scenario; POST saves it by name; the list and the saved page show it', async () => {
