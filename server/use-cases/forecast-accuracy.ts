@@ -16,7 +16,7 @@ import { forecastsCovering, forecastValues } from '../../models/repositories/for
 import { accuracyByWeek, type BacktestResult } from '../../forecasting/index';
 import { runWeeklyBacktest } from './forecast-engine';
 import { storedPoint } from './forecast-for-week';
-import { addWeeks, inputsFingerprint, loadEngineInputs, mondayOf, ResultCache, teamClock, weekRange } from './forecast-inputs';
+import { addWeeks, inputsFingerprint, loadEngineInputs, mondayOf, ResultCache, spreadToInterval, teamClock, weekRange } from './forecast-inputs';
 
 export interface StoredWeekAccuracy {
   weekStart: string;
@@ -69,7 +69,7 @@ export async function forecastAccuracy(ds: DataSource, q: { fallbackZone: string
     channels.push({
       channelId: c.id,
       nameKey: c.nameKey,
-      stored: await storedAccuracy(ds, c.id, zone, before, q.weeks),
+      stored: await storedAccuracy(ds, c.id, zone, intervalMinutes, before, q.weeks),
       backtest: await backtestWeeks(ds, c.id, zone, intervalMinutes, before, q.weeks),
     });
   }
@@ -77,7 +77,7 @@ export async function forecastAccuracy(ds: DataSource, q: { fallbackZone: string
 }
 
 /** Accepted forecasts (still accepted or since superseded) of the past weeks against the actuals. */
-async function storedAccuracy(ds: DataSource, channelId: string, zone: string, before: string, weeks: number): Promise<StoredWeekAccuracy[]> {
+async function storedAccuracy(ds: DataSource, channelId: string, zone: string, intervalMinutes: number, before: string, weeks: number): Promise<StoredWeekAccuracy[]> {
   const out: StoredWeekAccuracy[] = [];
   for (let k = weeks; k >= 1; k--) {
     const weekStart = addWeeks(before, -k);
@@ -86,7 +86,7 @@ async function storedAccuracy(ds: DataSource, channelId: string, zone: string, b
     if (accepted.length === 0) continue;
     const f = accepted[0];
     const values = await forecastValues(ds, f.id, { from, to });
-    const actuals = await historyRange(ds, { channelId, from, to });
+    const actuals = spreadToInterval(await historyRange(ds, { channelId, from, to }), zone, intervalMinutes);
     if (values.length === 0 || actuals.length === 0) continue;
     const [week] = accuracyByWeek(
       values.map((v) => ({ start: v.start, volume: storedPoint(v, null).volume })),

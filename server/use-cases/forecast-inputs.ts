@@ -33,6 +33,33 @@ export function toEngineEvent(e: CalendarEventRecord): EngineEventInput {
   return { from: e.startDate, to: e.endDate, dayOff, effectPercent: dayOff && e.effectPercent === 0 ? null : e.effectPercent, name: e.name };
 }
 
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+/**
+ * History stored at a coarser interval than the team plans in (hourly rows imported before the
+ * team switched to 30 minutes) spread evenly over the finer intervals: an hour of 10 contacts
+ * becomes two half-hours of 5. Rows already at the team's interval (or finer: the engine sums
+ * those) come back unchanged. The stored interval is read off the rows' local minutes.
+ */
+export function spreadToInterval<T extends { start: string; volume: number }>(points: T[], zone: string, intervalMinutes: number): T[] {
+  let stored = 60;
+  for (const p of points) {
+    const minute = DateTime.fromISO(p.start, { zone }).minute;
+    stored = gcd(stored, minute);
+    if (stored <= intervalMinutes) return points;
+  }
+  if (points.length === 0 || stored % intervalMinutes !== 0) return points;
+  const parts = stored / intervalMinutes;
+  const out: T[] = [];
+  for (const p of points) {
+    const t0 = Date.parse(p.start);
+    for (let k = 0; k < parts; k++) out.push({ ...p, start: new Date(t0 + k * intervalMinutes * 60_000).toISOString(), volume: p.volume / parts });
+  }
+  return out;
+}
+
 export interface EngineInputs {
   history: EngineHistoryPoint[];
   events: EngineEventInput[];
@@ -51,7 +78,11 @@ export async function loadEngineInputs(
   const bounds = await historyBounds(ds, q.channelId);
   const historyEnd = bounds.last ? DateTime.fromISO(bounds.last).plus({ minutes: q.intervalMinutes }).toUTC().toISO()! : null;
   return {
-    history: points.map((p) => ({ start: p.start, volume: p.volume, ahtSeconds: p.ahtSeconds })),
+    history: spreadToInterval(
+      points.map((p) => ({ start: p.start, volume: p.volume, ahtSeconds: p.ahtSeconds })),
+      q.zone,
+      q.intervalMinutes,
+    ),
     events: events.map(toEngineEvent),
     historyEnd,
   };

@@ -11,7 +11,7 @@ import { listCalendarEvents } from '../../models/repositories/calendar-events';
 import { georgianHolidaysBetween } from '../../forecasting/index';
 import { runShapes, type EngineCandidate, type EngineShapes } from './forecast-engine';
 import { resolveForecastWeek, type ResolvedWeek } from './forecast-for-week';
-import { addWeeks, loadEngineInputs, mondayOf, teamClock, weekRange } from './forecast-inputs';
+import { addWeeks, loadEngineInputs, mondayOf, spreadToInterval, teamClock, weekRange } from './forecast-inputs';
 
 /** Weeks of history drawn before the forecast week on the chart. */
 export const CHART_HISTORY_WEEKS = 3;
@@ -96,7 +96,7 @@ export async function forecastPage(ds: DataSource, q: ForecastPageQuery): Promis
     candidates: (f?.candidates ?? resolved.computed?.candidates ?? []).map((c) => ({ method: c.method, wape: c.wape ?? NaN, mase: c.mase ?? NaN, bias: c.bias ?? NaN })),
     warnings: f?.warnings ?? resolved.computed?.warnings ?? [],
     specialDays: await specialDays(ds, channelId, weekStart, addWeeks(weekStart, 1), resolved),
-    actuals: await historyRange(ds, { channelId, from: chartFrom, to }),
+    actuals: spreadToInterval(await historyRange(ds, { channelId, from: chartFrom, to }), zone, intervalMinutes),
     chartFrom,
     weekFrom: from,
     weekTo: to,

@@ -106,6 +106,12 @@ describe('forecastForWeek: the plan input of one channel and week', function () 
     const week = await forecastForWeek(ds, { channelId: 'voice', weekStart: WEEK, zone: ZONE, intervalMinutes: 30, now: NOW });
     expect(week.status).to.equal('computed');
     expect(week.points).to.have.length(336);
+    // The hourly history is spread over half-hours: each half of 10:00-11:00 on Monday holds half the hour.
+    let weekTotal = 0;
+    for (let weekday = 1; weekday <= 7; weekday++) for (let hour = 9; hour < 23; hour++) weekTotal += expectedVolume(weekday, hour);
+    expect(week.points.reduce((s, p) => s + p.volume, 0)).to.be.closeTo(weekTotal, 1);
+    const monday10 = week.points.filter((p) => p.start === '2026-11-16T06:00:00.000Z' || p.start === '2026-11-16T06:30:00.000Z');
+    for (const p of monday10) expect(p.volume).to.be.closeTo(expectedVolume(1, 10) / 2, 0.01);
   });
 });
 
