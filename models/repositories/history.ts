@@ -152,7 +152,15 @@ export async function dailyTotals(
   const from = DateTime.fromISO(q.fromDate, { zone: q.zone }).startOf('day');
   const to = DateTime.fromISO(q.toDate, { zone: q.zone }).plus({ days: 1 }).startOf('day');
   const points = await historyRange(db, { channelId: q.channelId, from: from.toUTC().toISO()!, to: to.toUTC().toISO()! });
-  return groupPoints(points, (start) => DateTime.fromISO(start, { zone: q.zone }).toISODate()!).map(({ key, ...t }) => ({ date: key, ...t }));
+  // Points come sorted by start: walk the local days' UTC boundaries (one luxon step a day,
+  // not one a point, which made a year take most of a second).
+  const ends: { date: string; endIso: string }[] = [];
+  for (let d = from; d < to; d = d.plus({ days: 1 })) ends.push({ date: d.toISODate()!, endIso: d.plus({ days: 1 }).toUTC().toISO()! });
+  let day = 0;
+  return groupPoints(points, (start) => {
+    while (start >= ends[day].endIso) day += 1;
+    return ends[day].date;
+  }).map(({ key, ...t }) => ({ date: key, ...t }));
 }
 
 /** One local day's totals per hour ('HH:00' in `zone`), for every channel or one. */
