@@ -4,7 +4,7 @@
  * calibrated intervals around it.
  *
  * Choice: each candidate forecasts, from origins 1…F weeks before the real origin (same time of
- * week), the next min(horizon, one week) intervals, each trained only on what came before; the
+ * week), the next week of intervals, each trained only on what came before; the
  * lowest pooled WAPE wins (never in-sample fit). A `combination` candidate (the mean of the
  * three best single methods, a forecast combination in the sense of Bates & Granger 1969) is
  * scored on the same folds. The winner's fold errors calibrate its intervals.
@@ -155,9 +155,10 @@ function eligible(origin: number, week: number): string[] {
 }
 
 /** Runs the candidates on the inner folds whose origins are `last`…`first` weeks before the origin. */
-function innerBacktest(g: Grid, origin: number, horizon: number, opts: EngineOptions, names: string[], first: number, last: number): FoldRun[] {
+function innerBacktest(g: Grid, origin: number, opts: EngineOptions, names: string[], first: number, last: number): FoldRun[] {
   const week = 7 * g.slotsPerDay;
-  const fh = Math.min(horizon, week);
+  // Always a whole week, whatever the horizon: a few hours would score and calibrate on too little.
+  const fh = week;
   const folds = Math.min(last, Math.floor((origin - MIN_TRAIN_WEEKS * week) / week));
   const runs: FoldRun[] = [];
   for (let k = folds; k >= first; k--) {
@@ -233,7 +234,7 @@ export function forecastGrid(grid: Grid, origin: number, horizon: number, opts: 
   const pool = eligible(origin, week);
   const names = requested === 'auto' || requested === COMBINATION || opts.allMethods ? pool : pool.filter((n) => n === requested);
   const selectionFolds = opts.innerFolds ?? SELECTION_FOLDS;
-  const runs = innerBacktest(g, origin, horizon, opts, names, 1, selectionFolds);
+  const runs = innerBacktest(g, origin, opts, names, 1, selectionFolds);
   const ranked = names
     .map((method) => ({ method, acc: score(runs, method) }))
     .filter((r): r is { method: string; acc: Accuracy } => r.acc !== null && Number.isFinite(r.acc.wape))
@@ -256,7 +257,7 @@ export function forecastGrid(grid: Grid, origin: number, horizon: number, opts: 
   const final = forecastFrom(prep, g, horizon, opts.marks, method, combineOf);
   // Intervals are calibrated on more weeks than the choice: tails need more errors than ranks.
   const calibrationNames = opts.allMethods ? ranked.map((r) => r.method).filter((m) => m !== COMBINATION) : method === COMBINATION ? combineOf : [method];
-  const extra = innerBacktest(g, origin, horizon, opts, calibrationNames.filter((m) => methodByName(m)), selectionFolds + 1, CALIBRATION_FOLDS);
+  const extra = innerBacktest(g, origin, opts, calibrationNames.filter((m) => methodByName(m)), selectionFolds + 1, CALIBRATION_FOLDS);
   addCombination(extra, combineOf);
   runs.push(...extra);
   const model = calibrateIntervals(residualsOf(runs, method));
@@ -264,7 +265,7 @@ export function forecastGrid(grid: Grid, origin: number, horizon: number, opts: 
   const leadWeek = (h: number) => Math.floor(h / week);
   const result: GridForecast = { method, chosenBecause, candidates, warnings, specialDays: final.special, point: final.point, ...bands(final.point, model, leadWeek) };
   const outliers = cleanTraining(g.values, grid.slotsPerDay, grid.firstDay, opts.marks).outlierDays;
-  if (outliers.length) warnings.push(`${outliers.length} unusual day(s) left out of training: ${outliers.slice(-5).map(isoOfDay).join(', ')}${outliers.length > 5 ? ', …' : ''}`);
+  if (outliers.length && !methodByName(method)?.benchmark) warnings.push(`${outliers.length} unusual day(s) left out of training: ${outliers.slice(-5).map(isoOfDay).join(', ')}${outliers.length > 5 ? ', …' : ''}`);
   if (opts.allMethods) {
     result.perMethod = new Map();
     for (const r of ranked) {
