@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { DateTime } from 'luxon';
 import type { RouteDeps } from './index';
 import { requirePermission } from '../middleware/auth';
-import { can } from '../permissions';
+import { can, type Role } from '../permissions';
+import { DEFAULT_LOCALE, isLocale, translator } from '../i18n';
 import { HttpError } from '../http-error';
 import { getTeamSettings } from '../../models/repositories/settings';
 import { getShift, getRota } from '../../models/repositories/rotas';
@@ -16,6 +17,7 @@ import { startRotaJob, rotaJob } from '../use-cases/rota-jobs';
 import { editRotaShift, type ShiftEdit } from '../use-cases/rota-edit';
 import { copyLastWeek, publishRotaRevision } from '../use-cases/rota-publish';
 import { myShifts } from '../use-cases/rota-my-shifts';
+import { calendarFeedUser, createCalendarLink, hasCalendarLink } from '../use-cases/rota-calendar-link';
 import { mondayOf } from '../use-cases/rota-problem';
 import { coverageHeatMap, jobView, rotaGrid, rotaSummary, violationText } from '../view-models/rota';
 import { myShiftsViewModel, shiftFormValues } from '../view-models/rota-shift';
@@ -62,7 +64,7 @@ function toEdit(f: ShiftFormData): ShiftEdit | null {
   return f.shiftId ? { action: 'update', shiftId: f.shiftId, ...times } : null;
 }
 
-export function rotaRoutes({ services, now, log }: RouteDeps): Router {
+export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
   const router = Router();
   const ds = services.db;
   const settings = async () => ({ zone: services.timeZone(), intervalMinutes: (await getTeamSettings(ds))?.intervalMinutes ?? 60 });
@@ -252,28 +254,64 @@ export function rotaRoutes({ services, now, log }: RouteDeps): Router {
     }
   });
 
+  async function renderMyShifts(req: Request, res: Response, extra: Record<string, unknown> = {}) {
+    const { zone } = await settings();
+    const shifts = await myShifts(ds, { staffId: req.user!.staffId, now: now(), zone, weeks: 4 });
+    res.render('pages/rota-my-shifts', {
+      pageTitle: req.t('rota.my.title'),
+      ...myShiftsViewModel(shifts, zone),
+      hasCalendarLink: await hasCalendarLink(ds, req.user!.id),
+      ...extra,
+    });
+  }
+
   router.get('/my-shifts', requirePermission('schedule:own'), async (req, res, next) => {
     try {
-      const { zone } = await settings();
-      const shifts = await myShifts(ds, { staffId: req.user!.staffId, now: now(), zone, weeks: 4 });
-      res.render('pages/rota-my-shifts', { pageTitle: req.t('rota.my.title'), ...myShiftsViewModel(shifts, zone) });
+      await renderMyShifts(req, res);
     } catch (err) {
       next(err);
     }
   });
 
+  /** A new secret feed URL for calendar apps (shown once; the previous one stops working). */
+  router.post('/my-shifts/calendar-link', requirePermission('schedule:own'), async (req, res, next) => {
+    try {
+      const token = await createCalendarLink(ds, req.user!.id, now());
+      await renderMyShifts(req, res, { calendarUrl: `${req.protocol}://${req.get('host')}/calendar/${token}.ics` });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  async function sendIcs(res: Response, o: { staffId: number | null; name: string; t: (k: string, p?: Record<string, unknown>) => string; host: string }) {
+    const { zone } = await settings();
+    const shifts = await myShifts(ds, { staffId: o.staffId, now: now(), zone, weeks: 8, fromDaysAgo: 28 });
+    const body = shiftsIcs(shifts, {
+      calendarName: o.t('rota.ics.name', { name: o.name }),
+      zone,
+      host: o.host || 'rota',
+      now: now(),
+      summary: (s) => o.t('rota.ics.summary', { channel: o.t(`rota.channel.${s.channel}`) }),
+    });
+    res.type('text/calendar; charset=utf-8').set('Content-Disposition', 'inline; filename="my-shifts.ics"').send(body);
+  }
+
   router.get('/my-shifts.ics', requirePermission('schedule:own'), async (req, res, next) => {
     try {
-      const { zone } = await settings();
-      const shifts = await myShifts(ds, { staffId: req.user!.staffId, now: now(), zone, weeks: 8, fromDaysAgo: 28 });
-      const body = shiftsIcs(shifts, {
-        calendarName: req.t('rota.ics.name', { name: req.user!.displayName }),
-        zone,
-        host: req.hostname || 'rota',
-        now: now(),
-        summary: (s) => req.t('rota.ics.summary', { channel: req.t(`rota.channel.${s.channel}`) }),
-      });
-      res.type('text/calendar; charset=utf-8').set('Content-Disposition', 'inline; filename="my-shifts.ics"').send(body);
+      await sendIcs(res, { staffId: req.user!.staffId, name: req.user!.displayName, t: req.t, host: req.hostname });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  /** The secret-URL feed: no session, the token names the person (see rota-calendar-link). */
+  router.get('/calendar/:token.ics', async (req, res, next) => {
+    try {
+      const user = await calendarFeedUser(ds, String(req.params.token), now());
+      if (!user || (user.isDemo && !config.demoMode) || !can(user.role as Role, 'schedule:own')) throw new HttpError(404, 'error.404.body');
+      const person = user.staffId !== null ? await services.staff.get(user.staffId) : null;
+      const t = translator(isLocale(user.locale) ? user.locale : DEFAULT_LOCALE);
+      await sendIcs(res, { staffId: user.staffId, name: person?.name ?? user.username, t, host: req.hostname });
     } catch (err) {
       next(err);
     }

@@ -126,6 +126,23 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
       expect(coordHome.text).to.contain('Rota status').and.contain('Next week: published');
     });
 
+    it('calendar link: the secret URL serves the agent\'s shifts without a session, a wrong token gets 404, the secret is no API token', async () => {
+      const agent = await app.loginAs('agent');
+      const page = await agent.postForm('/my-shifts/calendar-link', {}, '/my-shifts');
+      expect(page.status).to.equal(200);
+      const url = page.text.match(/value="(http:[^"]+\/calendar\/([A-Za-z0-9_-]+)\.ics)"/);
+      expect(url, 'calendar URL on the page').to.not.equal(null);
+      const feed = await app.client().get(`/calendar/${url![2]}.ics`);
+      expect(feed.status).to.equal(200);
+      expect(feed.text.split('\r\n').filter((l) => l === 'BEGIN:VEVENT')).to.have.length(5);
+      expect((await app.client().get(`/calendar/${'x'.repeat(32)}.ics`)).status).to.equal(404);
+      const bearer = await fetch(`${app.baseUrl}/my-shifts`, { headers: { authorization: `Bearer ${url![2]}` }, redirect: 'manual' });
+      expect(bearer.status).to.equal(401);
+      const again = await agent.postForm('/my-shifts/calendar-link', {}, '/my-shifts');
+      expect(again.status).to.equal(200);
+      expect((await app.client().get(`/calendar/${url![2]}.ics`)).status, 'old link revoked').to.equal(404);
+    });
+
     it('editing the published rota makes a new draft revision; agents still see the published one', async () => {
       const coord = await app.loginAs('coordinator');
       const rota = (await getRota(app.ds, rotaId))!;
