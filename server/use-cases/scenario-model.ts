@@ -39,7 +39,7 @@ export interface WeekFigures {
   volume: number;
   /** Volume-weighted; overloaded intervals count as 0 % service level. */
   serviceLevel: number | null;
-  /** Volume-weighted over intervals that are not overloaded. */
+  /** Mean wait of answered contacts: weighted by answered contacts, overloaded intervals left out. */
   asaSeconds: number | null;
   abandonRate: number | null;
   /** Agent-time weighted (carried load ÷ agent time). */
@@ -139,7 +139,9 @@ export function intervalMetrics(c: ChannelConfig, intervalMinutes: number, volum
   const base = { agents, volume, ahtSeconds };
   try {
     const m = evaluate(request);
-    return { ...base, serviceLevel: m.serviceLevel, asaSeconds: m.asaSeconds, abandonRate: c.patienceSeconds !== null ? m.abandonRate : null, occupancy: m.occupancy, overloaded: false };
+    // Nobody on duty: nobody is answered, so there is no speed of answer to report.
+    const asaSeconds = agents === 0 && volume > 0 ? null : m.asaSeconds;
+    return { ...base, serviceLevel: m.serviceLevel, asaSeconds, abandonRate: c.patienceSeconds !== null ? m.abandonRate : null, occupancy: m.occupancy, overloaded: false };
   } catch (err) {
     if (!(err instanceof StaffingError)) throw err;
     // Erlang-C below stability: the queue grows without bound within the model.
@@ -149,22 +151,25 @@ export function intervalMetrics(c: ChannelConfig, intervalMinutes: number, volum
 
 export function weekFigures(rows: IntervalMetrics[], intervalMinutes: number): WeekFigures {
   const volume = rows.reduce((s, r) => s + r.volume, 0);
-  const weighted = (pick: (r: IntervalMetrics) => number | null, only: (r: IntervalMetrics) => boolean = () => true) => {
+  const weighted = (pick: (r: IntervalMetrics) => number | null, weightOf: (r: IntervalMetrics) => number = (r) => r.volume) => {
     let sum = 0;
     let weight = 0;
     for (const r of rows) {
       const v = pick(r);
-      if (v === null || !only(r) || r.volume <= 0) continue;
-      sum += v * r.volume;
-      weight += r.volume;
+      const w = weightOf(r);
+      if (v === null || w <= 0) continue;
+      sum += v * w;
+      weight += w;
     }
     return weight > 0 ? sum / weight : null;
   };
+  // ASA is a mean over answered contacts, so intervals weigh by the contacts they answer.
+  const answered = (r: IntervalMetrics) => (r.overloaded ? 0 : r.volume * (1 - (r.abandonRate ?? 0)));
   const agentTime = rows.reduce((s, r) => s + r.agents, 0);
   return {
     volume,
     serviceLevel: weighted((r) => r.serviceLevel ?? 0),
-    asaSeconds: weighted((r) => r.asaSeconds, (r) => !r.overloaded),
+    asaSeconds: weighted((r) => r.asaSeconds, answered),
     abandonRate: rows.some((r) => r.abandonRate !== null) ? weighted((r) => r.abandonRate) : null,
     occupancy: agentTime > 0 ? rows.reduce((s, r) => s + (r.occupancy ?? 0) * r.agents, 0) / agentTime : null,
     overloadedIntervals: rows.filter((r) => r.overloaded).length,

@@ -54,4 +54,13 @@ describe('scenario model: staffing from a rota, the sick rule, week figures', ()
     expect(w.agentHours).to.equal(21);
     expect(w.abandonRate).to.equal(null);
   });
+
+  it('weekFigures: ASA weighs intervals by answered contacts (offered × (1 − abandoned))', () => {
+    const m = (volume: number, asa: number, abandonRate: number): IntervalMetrics => ({
+      volume, agents: 5, ahtSeconds: 180, serviceLevel: 0.8, asaSeconds: asa, abandonRate, occupancy: 0.8, overloaded: false,
+    });
+    const w = weekFigures([m(100, 10, 0), m(100, 40, 0.5)], 60);
+    expect(w.asaSeconds).to.be.closeTo((100 * 10 + 50 * 40) / 150, 1e-12);
+    expect(w.abandonRate).to.be.closeTo(0.25, 1e-12);
+  });
 });
