@@ -6,7 +6,7 @@
 import type { DataSource } from '../../models';
 import { listChannels } from '../../models/repositories/settings';
 import { historyBounds, historyRange, type HistoryPoint } from '../../models/repositories/history';
-import { forecastsCovering, getForecast, listForecastAdjustments, type ForecastAdjustmentRecord, type ForecastRecord } from '../../models/repositories/forecasts';
+import { forecastsCovering, forecastValues, getForecast, listForecastAdjustments, type ForecastAdjustmentRecord, type ForecastRecord } from '../../models/repositories/forecasts';
 import { listCalendarEvents } from '../../models/repositories/calendar-events';
 import { georgianHolidaysBetween } from '../../forecasting/index';
 import { runShapes, type EngineCandidate, type EngineShapes } from './forecast-engine';
@@ -44,6 +44,8 @@ export interface ForecastPageData {
   candidates: EngineCandidate[];
   warnings: string[];
   specialDays: SpecialDayInfo[];
+  /** The shown stored forecast over the chart's earlier weeks, where it covers them (adjusted volume). */
+  earlierForecast: { start: string; volume: number }[];
   /** History from CHART_HISTORY_WEEKS weeks before the week to its end. */
   actuals: HistoryPoint[];
   chartFrom: string;
@@ -96,6 +98,7 @@ export async function forecastPage(ds: DataSource, q: ForecastPageQuery): Promis
     candidates: (f?.candidates ?? resolved.computed?.candidates ?? []).map((c) => ({ method: c.method, wape: c.wape ?? NaN, mase: c.mase ?? NaN, bias: c.bias ?? NaN })),
     warnings: f?.warnings ?? resolved.computed?.warnings ?? [],
     specialDays: await specialDays(ds, channelId, weekStart, addWeeks(weekStart, 1), resolved),
+    earlierForecast: f ? (await forecastValues(ds, f.id, { from: chartFrom, to: from })).map((v) => ({ start: v.start, volume: v.adjustedVolume ?? v.volume })) : [],
     actuals: spreadToInterval(await historyRange(ds, { channelId, from: chartFrom, to }), zone, intervalMinutes),
     chartFrom,
     weekFrom: from,

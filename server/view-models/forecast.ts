@@ -86,6 +86,7 @@ function mainChart(d: ForecastPageData, t: Translator, locale: Locale): string {
   const starts = intervalStarts(d.chartFrom, d.weekTo, d.intervalMinutes);
   const actualAt = new Map(d.actuals.map((a) => [Date.parse(a.start), a.volume]));
   const pointAt = new Map(d.resolved.points.map((p) => [Date.parse(p.start), p]));
+  const earlierAt = new Map(d.earlierForecast.map((p) => [Date.parse(p.start), p.volume]));
   const modelAt = new Map((d.resolved.values ?? []).filter((v) => v.adjustedVolume !== null).map((v) => [Date.parse(v.start), v.volume]));
   const lastActual = d.actuals.length ? Date.parse(d.actuals[d.actuals.length - 1].start) : -Infinity;
   const fmtLocale = locale === 'ka' ? 'ka-GE' : 'en-GB';
@@ -94,7 +95,8 @@ function mainChart(d: ForecastPageData, t: Translator, locale: Locale): string {
   const series = [
     // Closed hours have no row: draw them as 0 up to the last stored interval, not as gaps.
     { label: t('forecast.series.actual'), values: ms.map((m) => actualAt.get(m) ?? (m <= lastActual ? 0 : null)), className: 'series-actual' },
-    { label: t('forecast.series.forecast'), values: pick((p) => p.volume), className: 'series-forecast' },
+    // The same stored forecast over the earlier weeks too, so actual and forecast can be compared there.
+    { label: t('forecast.series.forecast'), values: ms.map((m) => (pointAt.has(m) ? pointAt.get(m)!.volume : (earlierAt.get(m) ?? null))), className: 'series-forecast' },
   ];
   if (modelAt.size) series.push({ label: t('forecast.series.model'), values: ms.map((m) => (pointAt.has(m) ? (modelAt.get(m) ?? pointAt.get(m)!.volume) : null)), className: 'series-model' });
   const channel = d.channels.find((c) => c.id === d.channelId)!;
