@@ -1,5 +1,12 @@
 import { expect } from 'chai';
 import {
+  DEFAULT_LABOUR_RULES,
+  createTeamSettings,
+  getChannel,
+  getTeamSettings,
+  hourlyTotalsForDay,
+  updateChannel,
+  updateTeamSettings,
   StaleEditError,
   NotFoundError,
   appendAudit,
@@ -107,6 +114,37 @@ describe(`repositories (${testDbKind()})`, () => {
     });
   });
 
+  describe('settings and channels', () => {
+    it('updateTeamSettings with the current version, merges the rules; with a stale one, throws StaleEditError', async () => {
+      const created = await createTeamSettings(ds, { name: 'Support', timeZone: 'Asia/Tbilisi', intervalMinutes: 60, locale: 'en', rules: DEFAULT_LABOUR_RULES }, NOW);
+      const saved = await updateTeamSettings(ds, created.version, { intervalMinutes: 30, rules: { ...DEFAULT_LABOUR_RULES, minRestHours: 11 } }, NOW);
+      expect(saved).to.include({ intervalMinutes: 30, version: created.version + 1 });
+      expect(saved.rules).to.deep.equal({ ...DEFAULT_LABOUR_RULES, minRestHours: 11 });
+      let error: unknown;
+      try {
+        await updateTeamSettings(ds, created.version, { intervalMinutes: 15 }, NOW);
+      } catch (err) {
+        error = err;
+      }
+      expect(error).to.be.instanceOf(StaleEditError);
+      expect((await getTeamSettings(ds))?.intervalMinutes).to.equal(30);
+    });
+
+    it('updateChannel with a stale version, throws StaleEditError and keeps the stored target', async () => {
+      await addVoiceChannel(ds);
+      const voice = (await getChannel(ds, 'voice'))!;
+      await updateChannel(ds, 'voice', voice.version, { targetServiceLevel: 0.9 });
+      let error: unknown;
+      try {
+        await updateChannel(ds, 'voice', voice.version, { targetServiceLevel: 0.7 });
+      } catch (err) {
+        error = err;
+      }
+      expect(error).to.be.instanceOf(StaleEditError);
+      expect((await getChannel(ds, 'voice'))?.targetServiceLevel).to.equal(0.9);
+    });
+  });
+
   describe('users, sessions, audit', () => {
     it('createUser then findByUsername in other case, finds it with booleans as booleans', async () => {
       await createUser(ds, { username: 'Nino.Beridze', passwordHash: 'h', role: 'agent', isDemo: true }, NOW);
@@ -168,6 +206,20 @@ describe(`repositories (${testDbKind()})`, () => {
       ]);
       const days = await dailyTotals(ds, { channelId: 'voice', fromDate: '2026-11-02', toDate: '2026-11-03', zone: 'Asia/Tbilisi' });
       expect(days.map((d) => [d.date, d.volume])).to.deep.equal([['2026-11-02', 5], ['2026-11-03', 7]]);
+    });
+
+    it('hourlyTotalsForDay, 15-minute rows of two platforms, sums them per local hour', async () => {
+      await insertHistory(ds, [
+        makeRow({ start: '2026-11-02T05:00:00.000Z', intervalMinutes: 15, platformCode: 'a', offered: 3 }),
+        makeRow({ start: '2026-11-02T05:15:00.000Z', intervalMinutes: 15, platformCode: 'a', offered: 4 }),
+        makeRow({ start: '2026-11-02T05:45:00.000Z', intervalMinutes: 15, platformCode: 'b', offered: 5 }),
+        makeRow({ start: '2026-11-02T06:00:00.000Z', intervalMinutes: 15, platformCode: 'b', offered: 6 }),
+      ]);
+      const hours = await hourlyTotalsForDay(ds, { date: '2026-11-02', zone: 'Asia/Tbilisi', channelId: 'voice' });
+      expect(hours.map((h) => [h.hour, h.start, h.volume])).to.deep.equal([
+        ['09:00', '2026-11-02T05:00:00.000Z', 12],
+        ['10:00', '2026-11-02T06:00:00.000Z', 6],
+      ]);
     });
 
     it('existingHistoryStarts then deleteHistoryAt, finds and removes exactly those rows', async () => {
