@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import { withClosedHours } from '../../../server/use-cases/forecast-engine';
 import { translateWarning } from '../../../server/view-models/forecast';
 import { translator } from '../../../server/i18n';
+import { storedPoint } from '../../../server/use-cases/forecast-for-week';
+import { spreadToInterval } from '../../../server/use-cases/forecast-inputs';
 
 describe('forecast engine adapter: closed hours and warnings', () => {
   it('withClosedHours: one open hour on a Tbilisi day → 24 points, the other 23 are 0 at whole local hours', () => {
@@ -31,5 +33,24 @@ describe('forecast engine adapter: closed hours and warnings', () => {
     expect(translateWarning('3 unusual day(s) left out of training: 2026-01-01', ka)).to.equal('სწავლებიდან გამოირიცხა 3 უჩვეულო დღე.');
     expect(translateWarning('the history ends 5.0 day(s) before the start', ka)).to.contain('5.0');
     expect(translateWarning('something new', ka)).to.equal('something new');
+  });
+
+  it('storedPoint: value 20 adjusted to 30 → bands scaled by 1.5; a forecast of 0 set to 4 → every band 4', () => {
+    const base = { start: '2026-11-16T06:00:00.000Z', volume: 20, lower80: 16, upper80: 24, lower95: 12, upper95: 28, ahtSeconds: null, adjustedVolume: 30 };
+    expect(storedPoint(base, 250)).to.deep.equal({ start: base.start, volume: 30, ahtSeconds: 250, lower80: 24, upper80: 36, lower95: 18, upper95: 42 });
+    const zero = storedPoint({ ...base, volume: 0, lower80: 0, upper80: 1, lower95: 0, upper95: 2, adjustedVolume: 4 }, null);
+    expect([zero.volume, zero.lower80, zero.upper80, zero.lower95, zero.upper95]).to.deep.equal([4, 4, 4, 4, 4]);
+  });
+
+  it('spreadToInterval: hourly rows on a 15-minute team grid → four quarters of a quarter each; 30-minute rows on a 30-minute grid → unchanged', () => {
+    const hourly = [
+      { start: '2026-11-16T06:00:00.000Z', volume: 8 },
+      { start: '2026-11-16T07:00:00.000Z', volume: 4 },
+    ];
+    const quarters = spreadToInterval(hourly, 'Asia/Tbilisi', 15);
+    expect(quarters.map((p) => p.start.slice(11, 16))).to.deep.equal(['06:00', '06:15', '06:30', '06:45', '07:00', '07:15', '07:30', '07:45']);
+    expect(quarters.map((p) => p.volume)).to.deep.equal([2, 2, 2, 2, 1, 1, 1, 1]);
+    const halves = [...hourly, { start: '2026-11-16T07:30:00.000Z', volume: 3 }];
+    expect(spreadToInterval(halves, 'Asia/Tbilisi', 30)).to.equal(halves);
   });
 });
