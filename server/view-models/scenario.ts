@@ -44,7 +44,7 @@ export const ScenarioFormSchema = z.object({
 
 export interface ScenarioForm {
   values: Record<string, string>;
-  /** Run the simulator too (sim=1): it takes seconds, so only when asked. */
+  /** Run the simulator too (default; sim=0 leaves it out for a quicker answer). */
   simulate: boolean;
   input: ScenarioInput | null;
   name: string | null;
@@ -58,7 +58,7 @@ export function parseScenarioForm(source: Record<string, unknown>, needName = fa
     const v = first(source[f]);
     if (typeof v === 'string') values[f] = v.slice(0, 200);
   }
-  const simulate = first(source.sim) === '1';
+  const simulate = first(source.sim) !== '0';
   const savedRaw = Number(first(source.saved));
   const savedId = Number.isInteger(savedRaw) && savedRaw > 0 ? savedRaw : null;
   if (values.week === undefined && !needName) return { values, simulate, input: null, name: null, savedId, errors: {} };
