@@ -20,6 +20,7 @@ import {
   createUser,
   getTeamSettings,
   insertHistory,
+  listUsers,
   replaceOpeningHours,
   revertLastMigration,
   runMigrations,
@@ -49,8 +50,9 @@ export interface SeedSummary {
 
 export class DatabaseNotEmptyError extends Error {}
 
+/** No staff, no settings, no logins: a fresh install (a login made with `wfm user create` counts as data). */
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
-  return (await countStaff(db)) === 0 && (await getTeamSettings(db)) === null;
+  return (await countStaff(db)) === 0 && (await getTeamSettings(db)) === null && (await listUsers(db)).length === 0;
 }
 
 async function seedReference(tx: Db, nowIso: string): Promise<void> {
