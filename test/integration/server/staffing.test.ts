@@ -306,6 +306,14 @@ describe('staffing pages: Erlang calculator, week requirement, what-if scenarios
       expect(one.text).to.contain('class="table compact scenario-sim"');
     });
 
+    it('in Georgian: the scenario page and its figures are Georgian', async () => {
+      const res = await lead.request(`/scenarios?week=${WEEK}&channel=voice&volume=15&sim=0`, { headers: { 'accept-language': 'ka' } });
+      expect(res.status).to.equal(200);
+      expect(res.text).to.contain('„რა მოხდება, თუ“ სცენარები');
+      expect(res.text).to.contain('საბაზისო');
+      expect(res.text).to.contain('პ.პ.');
+    });
+
     it('bad scenario input: 422 with field errors; saving without a name: 422', async () => {
       const res = await lead.get(`/scenarios?week=nope&volume=abc&sick=-1`);
       expect(res.status).to.equal(422);
