@@ -138,7 +138,7 @@ describe('forecast pages over HTTP', function () {
     expect(res.text).to.contain('Same interval last week').and.contain('WAPE');
     expect(res.text).to.contain('Giorgoba'); // 23 November, a public holiday in the week
     expect(res.text).to.contain('Only a coordinator can generate');
-    expect(res.text).not.to.contain('action="/forecast/generate"');
+    expect(res.text).not.to.contain('action="/forecast/generate"').and.not.to.contain('Generate and store');
   });
 
   it('GET /forecast: Georgian browser → the page in Georgian', async () => {
@@ -155,6 +155,7 @@ describe('forecast pages over HTTP', function () {
 
   it('POST /forecast/generate: coordinator, one channel → a draft of 6 weeks × 168 hourly values, audited, shown as the week’s forecast', async () => {
     const coordinator = await app.loginAs('coordinator');
+    expect((await coordinator.get('/forecast?channel=voice')).text).to.contain('Generate and store 6 weeks from this one');
     const res = await generate(coordinator);
     expect(res.status).to.equal(303);
     const [f] = await listForecasts(app.ds);
