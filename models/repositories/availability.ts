@@ -107,10 +107,14 @@ export async function preferencesFor(db: Db): Promise<{ staffId: number; kind: P
   return (await listPreferences(db)).map(({ staffId, kind, weekday, weight }) => ({ staffId, kind, weekday, weight }));
 }
 
-/** The local instant of 'HH:mm' on `day` ('24:00' = the next midnight). */
+/**
+ * The local instant of 'HH:mm' on `day` ('24:00' = the next midnight). Wall-clock time, not
+ * hours after midnight: on a daylight-saving day those differ by an hour.
+ */
 function atLocalTime(day: DateTime, hhmm: string): DateTime {
   const [h, m] = hhmm.split(':').map(Number);
-  return day.startOf('day').plus({ hours: h, minutes: m });
+  if (h === 24) return day.plus({ days: 1 }).startOf('day');
+  return day.startOf('day').set({ hour: h, minute: m });
 }
 
 const iso = (t: DateTime) => t.toUTC().toISO()!;

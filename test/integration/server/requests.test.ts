@@ -4,7 +4,8 @@ import { makePerson, makeRota } from '../../support/requests-builders';
 import { Rota, Shift, SwapRequest, TimeOffRequest } from '../../../models';
 import { listAudit } from '../../../models/repositories/audit';
 import { findUserByUsername } from '../../../models/repositories/users';
-import { unavailablePeriods } from '../../../models/repositories/availability';
+import { addAvailability, unavailablePeriods } from '../../../models/repositories/availability';
+import { createTimeOff, setTimeOffStatus } from '../../../models/repositories/requests';
 
 /** Wednesday 25 Nov 2026, 12:00 in Tbilisi; the rota under test is the next week (Mon 30 Nov). */
 const NOW = new Date('2026-11-25T08:00:00.000Z');
@@ -212,6 +213,19 @@ describe('requests: time off, swaps, availability and the inbox over HTTP', func
     expect(res.text).to.contain('The swap would break labour rules').and.to.contain('Luka Chat does not have the skill for this channel');
     const someoneElses = await agent.get(`/requests/swap-check?shiftId=${world.shifts.bMon}&mode=give&targetStaffId=${world.chatOnly}`);
     expect(someoneElses.text.trim()).to.equal('');
+  });
+
+  it('unavailablePeriods: time off from the week before is clipped to Monday 00:00; a whole Sunday across the DST change in Berlin is 23 h', async () => {
+    const who = (await makePerson(app.ds, 'berlin', { name: 'DST Person' })).id;
+    const t = await createTimeOff(app.ds, { staffId: who, startDate: '2027-03-18', endDate: '2027-03-23', kind: 'vacation', note: '' }, NOW.toISOString());
+    await setTimeOffStatus(app.ds, t.id, t.version, { status: 'approved' });
+    await addAvailability(app.ds, { staffId: who, weekday: 7, date: null, fromTime: '00:00', toTime: '24:00', kind: 'unavailable', note: '' });
+    const periods = (await unavailablePeriods(app.ds, { weekStart: '2027-03-22', zone: 'Europe/Berlin' })).filter((p) => p.staffId === who);
+    // CET (UTC+1) until Sunday 28 March 2027 02:00, CEST (UTC+2) after.
+    expect(periods).to.deep.equal([
+      { staffId: who, start: '2027-03-21T23:00:00.000Z', end: '2027-03-23T23:00:00.000Z', reason: 'time_off' },
+      { staffId: who, start: '2027-03-27T23:00:00.000Z', end: '2027-03-28T22:00:00.000Z', reason: 'availability' },
+    ]);
   });
 
   it('pages: /requests, the inbox and availability render in Georgian without untranslated keys', async () => {
