@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { forecastAht } from '../../../forecasting/aht';
 import { epochDay } from '../../../forecasting/grid';
 import { dailyProfile, dailyProfileTrend, levelChange } from '../../../forecasting/methods/daily-profile';
 import { doubleSeasonalHw } from '../../../forecasting/methods/double-seasonal-hw';
@@ -83,5 +84,24 @@ describe('forecasting methods', () => {
     const truth = 100 * Math.pow(1.01, 20) * 1;
     expect(trend[0]).to.be.greaterThan(flat[0]);
     expect(trend[0]).to.be.lessThan(truth);
+  });
+
+  it('forecastAht, two weeks of 100 s at 10 contacts and 200 s at 30, volume-weights to 175 s', () => {
+    const week = 7 * SPD;
+    const aht = new Float64Array(2 * week);
+    const volume = new Float64Array(2 * week);
+    for (let i = 0; i < week; i++) (aht[i] = 100), (volume[i] = 10), (aht[week + i] = 200), (volume[week + i] = 30);
+    expect(forecastAht({ aht, volume, slotsPerDay: SPD, horizon: 3 })[1]).to.be.closeTo(175, 1e-12);
+  });
+
+  it('forecastAht, an interval never answered, falls back to the same time of day, then the overall mean', () => {
+    const week = 7 * SPD;
+    const aht = new Float64Array(2 * week).fill(NaN);
+    const volume = new Float64Array(2 * week);
+    aht[week + SPD + 2] = 300; // one Tuesday slot 2 with contacts
+    volume[week + SPD + 2] = 5;
+    const f = forecastAht({ aht, volume, slotsPerDay: SPD, horizon: week });
+    expect(f[2]).to.equal(300); // Monday slot 2: no Monday data, same time of day on Tuesday
+    expect(f[0]).to.equal(300); // slot 0: nothing at that time, overall mean
   });
 });
