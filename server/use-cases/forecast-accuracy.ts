@@ -88,9 +88,11 @@ async function storedAccuracy(ds: DataSource, channelId: string, zone: string, i
     const values = await forecastValues(ds, f.id, { from, to });
     const actuals = spreadToInterval(await historyRange(ds, { channelId, from, to }), zone, intervalMinutes);
     if (values.length === 0 || actuals.length === 0) continue;
+    // accuracyByWeek groups by the local date written in the start: give it local times with offset.
+    const local = (iso: string) => DateTime.fromISO(iso, { zone }).toISO()!;
     const [week] = accuracyByWeek(
-      values.map((v) => ({ start: v.start, volume: storedPoint(v, null).volume })),
-      actuals.map((a) => ({ start: a.start, volume: a.volume })),
+      values.map((v) => ({ start: local(v.start), volume: storedPoint(v, null).volume })),
+      actuals.map((a) => ({ start: local(a.start), volume: a.volume })),
     );
     if (week) out.push({ weekStart, forecastId: f.id, method: f.method, forecast: week.forecast, actual: week.actual, wape: week.wape, bias: week.bias });
   }

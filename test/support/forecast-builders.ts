@@ -17,9 +17,9 @@ export const CLOSE_HOUR = 23;
 const WEEKDAY = [1.2, 1.1, 1.0, 1.0, 0.95, 0.6, 0.5];
 
 /** Contacts in the local hour `hour` of a day with ISO weekday `weekday` (1 = Monday), per channel scale. */
-export function expectedVolume(weekday: number, hour: number, scale = 10): number {
-  if (hour < OPEN_HOUR || hour >= CLOSE_HOUR) return 0;
-  const shape = 1 + Math.sin((Math.PI * (hour - OPEN_HOUR)) / (CLOSE_HOUR - OPEN_HOUR));
+export function expectedVolume(weekday: number, hour: number, scale = 10, hours: { open: number; close: number } = { open: OPEN_HOUR, close: CLOSE_HOUR }): number {
+  if (hour < hours.open || hour >= hours.close) return 0;
+  const shape = 1 + Math.sin((Math.PI * (hour - hours.open)) / (hours.close - hours.open));
   return Math.round(scale * WEEKDAY[weekday - 1] * shape);
 }
 
@@ -30,6 +30,8 @@ export interface HistoryOptions {
   weeks?: number;
   scale?: number;
   ahtSeconds?: number | null;
+  /** Open hours, local (default 09:00-23:00; { open: 0, close: 24 } for a 24/7 centre). */
+  hours?: { open: number; close: number };
   /** Multiplies each day's volume, e.g. to put an outage into the history. */
   dayFactor?: (date: string) => number;
 }
@@ -39,13 +41,14 @@ export function historyRows(o: HistoryOptions = {}): HistoryRow[] {
   const rows: HistoryRow[] = [];
   for (let day = end.minus({ weeks: o.weeks ?? 10 }); day < end; day = day.plus({ days: 1 })) {
     const f = o.dayFactor?.(day.toISODate()!) ?? 1;
-    for (let hour = OPEN_HOUR; hour < CLOSE_HOUR; hour++) {
+    const hours = o.hours ?? { open: OPEN_HOUR, close: CLOSE_HOUR };
+    for (let hour = hours.open; hour < hours.close; hour++) {
       rows.push({
         start: day.set({ hour }).toUTC().toISO()!,
         channelId: o.channelId ?? 'voice',
         platformCode: '',
         intervalMinutes: 60,
-        offered: Math.round(expectedVolume(day.weekday, hour, o.scale) * f),
+        offered: Math.round(expectedVolume(day.weekday, hour, o.scale, hours) * f),
         answered: null,
         abandoned: null,
         ahtSeconds: o.ahtSeconds === undefined ? 300 : o.ahtSeconds,

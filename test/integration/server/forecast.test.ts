@@ -5,6 +5,7 @@ import { acceptForecast, addForecastAdjustment, forecastValues, getForecast, lis
 import { listCalendarEvents } from '../../../models/repositories/calendar-events';
 import { listAudit } from '../../../models/repositories/audit';
 import { forecastForWeek } from '../../../server/use-cases/forecast-for-week';
+import { forecastAccuracy } from '../../../server/use-cases/forecast-accuracy';
 import { createTestDataSource, destroyTestDataSource } from '../../support/db';
 import { seedMinimalTeam, startTestApp, type TestApp, type TestClient } from '../../support/app';
 import { ZONE, expectedVolume, makeCalendarEvent, makeForecast, seedHistory } from '../../support/forecast-builders';
@@ -88,6 +89,28 @@ describe('forecastForWeek: the plan input of one channel and week', function () 
     expect(byStart.get('2026-11-16T07:00:00.000Z')!.volume).to.equal(15);
     expect(byStart.get('2026-11-16T08:00:00.000Z')!.volume).to.equal(10);
     expect((await getForecast(ds, f.id))!.version).to.equal(f.version + 1);
+  });
+
+  it('forecastAccuracy: a 24/7 channel and an accepted flat forecast of last week → one week whose WAPE counts Monday 00:00-04:00 local too', async () => {
+    const hours = { open: 0, close: 24 };
+    await seedHistory(ds, { weeks: 3, endMonday: WEEK, hours });
+    const f = await makeForecast(ds, { weekStart: '2026-11-09', volume: 10 });
+    await acceptForecast(ds, f.id, f.version, '2026-11-08T10:00:00.000Z');
+    let absError = 0;
+    let actual = 0;
+    for (let weekday = 1; weekday <= 7; weekday++) {
+      for (let hour = 0; hour < 24; hour++) {
+        const a = expectedVolume(weekday, hour, 10, hours);
+        absError += Math.abs(10 - a);
+        actual += a;
+      }
+    }
+    const page = await forecastAccuracy(ds, { fallbackZone: ZONE, weeks: 2 });
+    const voice = page.channels.find((c) => c.channelId === 'voice')!;
+    expect(voice.stored).to.have.length(1);
+    expect(voice.stored[0]).to.include({ weekStart: '2026-11-09', forecastId: f.id });
+    expect(voice.stored[0].actual).to.equal(actual);
+    expect(voice.stored[0].wape).to.be.closeTo(absError / actual, 1e-12);
   });
 
   it('forecastForWeek: computed twice with an event added in between → the second answer has the event (no stale cache)', async () => {
