@@ -193,6 +193,23 @@ describe('requests: time off, swaps, availability and the inbox over HTTP', func
     expect((await app.ds.getRepository(SwapRequest).findOneByOrFail({ id: swap.id })).status).to.equal('pending');
   });
 
+  it('swap: the colleague declines → the requester sees it declined; a pending one the requester cancels → cancelled, and it can no longer be answered', async () => {
+    const agent = await app.loginAs('agent');
+    const colleague = await login(app, 'agent2');
+    await colleague.postForm('/requests/swaps', { shiftId: String(world.shifts.bThuLate), mode: 'give', targetShiftId: '', targetStaffId: String(world.agent), note: 'Late Thursday' }, '/requests');
+    const offered = await app.ds.getRepository(SwapRequest).findOneByOrFail({ note: 'Late Thursday' });
+    expect((await agent.postForm(`/requests/swaps/${offered.id}/respond`, { version: String(offered.version), answer: 'decline' }, '/requests')).status).to.equal(302);
+    expect((await colleague.get('/requests')).text).to.contain('Declined by the colleague');
+
+    const again = await colleague.postForm('/requests/swaps', { shiftId: String(world.shifts.bThuLate), mode: 'give', targetShiftId: '', targetStaffId: String(world.agent), note: 'Late Thursday, again' }, '/requests');
+    expect(again.status).to.equal(302);
+    const second = await app.ds.getRepository(SwapRequest).findOneByOrFail({ note: 'Late Thursday, again' });
+    expect((await colleague.postForm(`/requests/swaps/${second.id}/cancel`, { version: String(second.version) }, '/requests')).status).to.equal(302);
+    const late = await agent.postForm(`/requests/swaps/${second.id}/respond`, { version: String(second.version + 1), answer: 'accept' }, '/requests');
+    expect(late.status).to.equal(409);
+    expect((await app.ds.getRepository(SwapRequest).findOneByOrFail({ id: second.id })).status).to.equal('cancelled');
+  });
+
   it('availability: an agent records Tuesday evenings and a preference; the coordinator sees them; the optimiser export has the period', async () => {
     const agent = await login(app, 'agent2');
     const added = await agent.postForm('/requests/availability', { weekday: '2', fromTime: '18:00', toTime: '24:00', note: 'Evening classes' }, '/requests/availability');
