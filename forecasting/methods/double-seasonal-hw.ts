@@ -35,25 +35,28 @@ interface State {
 const GRID: Params[] = [];
 for (const alpha of [0.01, 0.05, 0.15]) for (const delta of [0, 0.05, 0.2]) for (const omega of [0.05, 0.15, 0.3]) GRID.push({ alpha, delta, omega });
 
-/** Initial states from the first two weeks: level = mean, weekly = deviations from it. */
-function initialise(y: Float64Array, start: number, s1: number, s2: number): { level: number; weekly: Float64Array } | null {
-  const weekly = new Float64Array(s2);
+/** Initial states from the first four weeks: level = their mean, weekly = each slot's mean deviation from it. */
+function initialise(y: Float64Array, start: number, s2: number): { level: number; weekly: Float64Array } | null {
+  const weeks = Math.max(1, Math.min(4, Math.floor((y.length - start) / s2)));
+  const sums = new Float64Array(s2);
+  const counts = new Float64Array(s2);
   let sum = 0;
   let count = 0;
-  for (let i = start; i < start + s2 && i < y.length; i++) if (!Number.isNaN(y[i])) (sum += y[i]), count++;
+  for (let i = start; i < start + weeks * s2; i++) {
+    if (Number.isNaN(y[i])) continue;
+    sums[(i - start) % s2] += y[i];
+    counts[(i - start) % s2]++;
+    sum += y[i];
+    count++;
+  }
   if (count < s2 / 2) return null;
   const level = sum / count;
-  for (let j = 0; j < s2; j++) {
-    const v = y[start + j];
-    const alt = y[start + j + s2];
-    weekly[j] = (Number.isNaN(v) ? (Number.isNaN(alt) ? level : alt) : v) - level;
-  }
-  void s1;
+  const weekly = Float64Array.from(sums, (s, j) => (counts[j] ? s / counts[j] : level) - level);
   return { level, weekly };
 }
 
 function run(y: Float64Array, start: number, s1: number, s2: number, p: Params): State | null {
-  const init = initialise(y, start, s1, s2);
+  const init = initialise(y, start, s2);
   if (!init) return null;
   let level = init.level;
   // Seasonal arrays are circular buffers indexed by absolute position mod period.
