@@ -17,7 +17,7 @@ const ENTRIES: NavEntry[] = [
   { href: '/scenarios', labelKey: 'nav.scenarios', permission: 'scenarios:run' },
   { href: '/history', labelKey: 'nav.history', permission: 'history:view' },
   { href: '/staff', labelKey: 'nav.staff', permission: 'team:view' },
-  // Everyone who plans or works shifts has requests (requests:own covers schedule:own and requests:decide roles).
+  // requests:own is held by exactly the roles with schedule:own, which include every role with requests:decide.
   { href: '/requests', labelKey: 'nav.requests', permission: 'requests:own' },
   { href: '/accounts', labelKey: 'nav.accounts', permission: 'accounts:manage' },
 ];
