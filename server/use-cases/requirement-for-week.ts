@@ -14,6 +14,7 @@
 import { DateTime } from 'luxon';
 import type { DataSource } from '../../models';
 import { withTransaction } from '../../models/repositories/db';
+import { forecastsCovering } from '../../models/repositories/forecasts';
 import { forecastStatuses, listRequirements, replaceRequirements, type RequirementRecord } from '../../models/repositories/requirements';
 import { getTeamSettings, listChannels, listOpeningHours, type ChannelConfig, type OpeningHoursRecord } from '../../models/repositories/settings';
 import { listStaff } from '../../models/repositories/staff';
@@ -67,7 +68,7 @@ export interface WeekRequirement {
   intervalMinutes: number;
   /** When the stored rows were computed (null for computed ones). */
   storedAt: string | null;
-  /** Channels whose stored rows came from a forecast since superseded or deleted. */
+  /** Channels whose stored rows are out of date: their forecast was superseded or deleted, or another was accepted since. */
   staleChannels: string[];
 }
 
@@ -182,18 +183,30 @@ function storedMatchesGrid(stored: RequirementRecord[], channels: ChannelConfig[
   return stored.every((r) => starts.has(DateTime.fromISO(r.start).toMillis()) && channels.some((c) => c.id === r.channelId));
 }
 
-async function storedWeek(ds: DataSource, stored: RequirementRecord[], base: Pick<WeekRequirement, 'weekStart' | 'intervalMinutes'>): Promise<WeekRequirement> {
+/**
+ * Stored rows with the status of the forecast they came from. A channel is stale when that
+ * forecast was superseded or deleted, or another forecast of the week has been accepted since.
+ */
+async function storedWeek(ds: DataSource, stored: RequirementRecord[], base: Pick<WeekRequirement, 'weekStart' | 'intervalMinutes'>, zone: string): Promise<WeekRequirement> {
   const ids = [...new Set(stored.map((r) => r.forecastId).filter((id): id is number => id !== null))];
   const statuses = await forecastStatuses(ds, ids);
   const forecastStatus: Record<string, ForecastStatus> = {};
+  const usedId = new Map<string, number | null>();
   const stale = new Set<string>();
   for (const r of stored) {
+    usedId.set(r.channelId, r.forecastId);
     const status = r.forecastId === null ? 'computed' : statuses.get(r.forecastId);
     if (status === 'accepted' || status === 'draft' || status === 'computed') forecastStatus[r.channelId] = status;
     else {
       forecastStatus[r.channelId] = 'draft';
       stale.add(r.channelId);
     }
+  }
+  const monday = DateTime.fromISO(base.weekStart, { zone });
+  const range = { from: monday.toUTC().toISO()!, to: monday.plus({ weeks: 1 }).toUTC().toISO()! };
+  for (const [channelId, id] of usedId) {
+    const accepted = (await forecastsCovering(ds, { channelId, ...range, statuses: ['accepted'] }))[0];
+    if (accepted && accepted.id !== id) stale.add(channelId);
   }
   return { ...base, rows: stored.map(fromStored), source: 'stored', forecastStatus, storedAt: stored[0]?.createdAt ?? null, staleChannels: [...stale] };
 }
@@ -210,7 +223,7 @@ export async function requirementForWeek(ds: DataSource, q: RequirementQuery, de
     if (stored.length > 0 && storedMatchesGrid(stored, channels, slots)) {
       const order = new Map(channels.map((c, i) => [c.id, i]));
       stored.sort((a, b) => order.get(a.channelId)! - order.get(b.channelId)! || a.start.localeCompare(b.start));
-      return storedWeek(ds, stored, base);
+      return storedWeek(ds, stored, base, q.zone);
     }
   }
   const forecastFor = deps.forecastForWeek ?? defaultForecastForWeek;

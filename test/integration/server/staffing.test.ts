@@ -7,6 +7,7 @@ import { runScenario } from '../../../server/use-cases/scenario-run';
 import { listAudit } from '../../../models/repositories/audit';
 import { listRequirements } from '../../../models/repositories/requirements';
 import { createRotaRevision } from '../../../models/repositories/rotas';
+import { createForecast } from '../../../models/repositories/forecasts';
 import { listStaff } from '../../../models/repositories/staff';
 
 /**
@@ -218,6 +219,21 @@ describe('staffing pages: Erlang calculator, week requirement, what-if scenarios
       // 4 people × 40 h; voice needs 14 agents × 9 h × 5 days = 630 agent-hours.
       expect(res.text).to.contain('630');
       expect(res.text).to.contain('(4 people, 160 contract hours)');
+    });
+
+    it('a forecast accepted after storing marks the stored week out of date for that channel', async () => {
+      const week = '2027-01-04';
+      await requirementForWeek(app.ds, { ...q, weekStart: week, store: true }, { forecastForWeek: flatForecast({ volume: 10, ahtSeconds: 180 }) });
+      expect((await requirementForWeek(app.ds, { ...q, weekStart: week }, { forecastForWeek: forbiddenForecast })).staleChannels).to.deep.equal([]);
+      const monday = DateTime.fromISO(week, { zone: ZONE });
+      await createForecast(app.ds, {
+        channelId: 'chat', weekStart: week, horizonStart: monday.toUTC().toISO()!, horizonEnd: monday.plus({ weeks: 1 }).toUTC().toISO()!,
+        method: 'seasonal-naive', chosenBecause: 'test', candidates: [], warnings: [], createdAt: NOW.toISOString(), createdBy: 'coordinator', status: 'accepted',
+      }, []);
+      const back = await requirementForWeek(app.ds, { ...q, weekStart: week }, { forecastForWeek: forbiddenForecast });
+      expect(back.source).to.equal('stored');
+      expect(back.staleChannels).to.deep.equal(['chat']);
+      expect((await lead.get(`/staffing?week=${week}`)).text).to.contain('another forecast was accepted since: recompute');
     });
 
     it('GET /staffing in Georgian renders the heat map page in Georgian', async () => {
