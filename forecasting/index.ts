@@ -5,7 +5,7 @@ export { georgianHolidays, georgianHolidaysBetween, orthodoxEaster, type Holiday
 export { forecastSeries, type ForecastOptions, type ForecastPoint, type ForecastResult } from './forecast';
 export { backtest, type BacktestOptions, type BacktestResult, type MethodBacktest, type FoldInfo } from './backtest';
 export { seriesForChannel, prepareSeries, inferIntervalMinutes, type HistoryPoint } from './series';
-export { METHOD_NAMES, METHODS, COMBINATION } from './methods/index';
+export { METHOD_NAMES, METHODS, COMBINATION, methodCatalogue } from './methods/index';
 export { dayMarks, DEFAULT_HOLIDAY_FACTOR, type CalendarEvent, type CalendarOptions, type DayMark } from './calendar/day-marks';
 export type { CandidateScore, SpecialDay } from './engine';
 export { ZoneClock } from './zone-clock';

@@ -56,3 +56,12 @@ export function methodByName(name: string): MethodInfo | undefined {
 export const METHOD_NAMES = [...METHODS.map((m) => m.name), COMBINATION];
 
 export type { MethodInfo, MethodInput, Method } from './types';
+
+/** Names and one-line descriptions for a method picker (auto first). */
+export function methodCatalogue(): { name: string; description: string }[] {
+  return [
+    { name: 'auto', description: 'chosen per channel by a backtest on the weeks before the start' },
+    ...METHODS.map((m) => ({ name: m.name, description: m.description })),
+    { name: COMBINATION, description: 'weighted mean of daily-profile, daily-profile-trend and weighted-weeks' },
+  ];
+}
