@@ -17,6 +17,7 @@ import { startRotaJob, rotaJob } from '../use-cases/rota-jobs';
 import { editRotaShift, type ShiftEdit } from '../use-cases/rota-edit';
 import { copyLastWeek, publishRotaRevision } from '../use-cases/rota-publish';
 import { myShifts } from '../use-cases/rota-my-shifts';
+import { simulateRotaWeek } from '../use-cases/rota-simulate';
 import { calendarFeedUser, createCalendarLink, hasCalendarLink } from '../use-cases/rota-calendar-link';
 import { mondayOf } from '../use-cases/rota-problem';
 import { coverageHeatMap, jobView, rotaGrid, rotaSummary, violationText } from '../view-models/rota';
@@ -116,6 +117,27 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       const job = jobView(rotaJob(ds, weekStart), Date.now(), req.t);
       if (q.poll && job && !job.running && job.rotaId) res.set('HX-Redirect', `/rota?week=${weekStart}&rota=${job.rotaId}`);
       res.render('pages/rota-status', { layout: false, job, weekStart });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  /** The week's service by simulation (about a second of CPU: on demand, not on every page view). */
+  router.get('/rota/simulate', requirePermission('rota:view'), async (req, res, next) => {
+    try {
+      const { rota: rotaId } = z.object({ rota: z.coerce.number().int().positive() }).parse(req.query);
+      const { zone, intervalMinutes } = await settings();
+      const result = await simulateRotaWeek(ds, { rotaId, zone, intervalMinutes, now: now(), replications: 10, seed: 1 });
+      if (!result) throw new HttpError(404, 'error.404.body');
+      const rota = await getRota(ds, rotaId);
+      res.render('pages/rota-simulation', {
+        layout: req.get('hx-request') ? false : 'main',
+        pageTitle: req.t('rota.sim.title'),
+        weekStart: rota?.weekStart,
+        rotaId,
+        replications: result.replications,
+        channels: result.channels.map((c) => ({ ...c, nameKey: `channel.${c.channel}` })),
+      });
     } catch (err) {
       next(err);
     }

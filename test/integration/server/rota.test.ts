@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { startTestApp, seedMinimalTeam, type TestApp } from '../../support/app';
 import { addRotaTeam, makeRota, makeShift, storeWeekRequirement, weekdayShifts } from '../../support/rota-builders';
-import { getStaffByCode } from '../../../models/repositories/staff';
+import { createStaff, getStaffByCode } from '../../../models/repositories/staff';
 import { getRota, listRotasForWeek, listShifts } from '../../../models/repositories/rotas';
 import { listAudit } from '../../../models/repositories/audit';
 import { checkRota } from '../../../scheduling';
@@ -74,6 +74,9 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     const page = await coord.get(`/rota?week=${week}`);
     expect(page.text).to.contain('Revision 1').and.contain('Coverage against the requirement');
     expect((await listAudit(app.ds, { entity: 'rota' })).map((a) => a.action)).to.include('rota.generate');
+    const sim = await coord.request(`/rota/simulate?rota=${rota.id}`, { headers: { 'hx-request': 'true' } });
+    expect(sim.status).to.equal(200);
+    expect(sim.text).to.contain('The week by simulation').and.match(/\d+\.\d%/).and.not.contain('<html');
   });
 
   describe('a hand-made rota for next week', () => {
@@ -180,6 +183,18 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
       const starts = (await listShifts(app.ds, copy.id)).map((s) => s.start).sort();
       expect(starts[0]).to.equal(utc(B, '12:00').toISO());
     });
+  });
+
+  it('generate an infeasible week: a 48-hour contract above the 40-hour maximum is explained in words on the status fragment, nothing stored', async () => {
+    const week = day(3);
+    await createStaff(app.ds, { code: 'x48', name: 'Overworked Person', role: 'agent', skills: ['voice'], contractHoursPerWeek: 48, activeFrom: week }, '2026-01-01T00:00:00.000Z');
+    const coord = await app.loginAs('coordinator');
+    await coord.postForm('/rota/generate', { week, timeLimit: '5' }, `/rota?week=${week}`);
+    const job = await waitForRotaJob(rotaJob(app.ds, week)!);
+    expect(job.state).to.equal('infeasible');
+    const status = await coord.get(`/rota/status?week=${week}`);
+    expect(status.text).to.contain('No rota keeps every rule').and.contain('Overworked Person has 48 contracted hours, more than the 40-hour weekly maximum');
+    expect(await listRotasForWeek(app.ds, week)).to.have.length(0);
   });
 
   it('Georgian: the rota page renders in Georgian for a coordinator who chose it', async () => {
