@@ -15,6 +15,8 @@ const SWAP_HORIZON_DAYS = 42;
 export interface TimeOffItem extends TimeOffRecord {
   staffName: string;
   affected: RotaShift[];
+  /** Other people with approved time off on at least one of these days (inbox only). */
+  othersOff: string[];
 }
 
 export interface SwapItem extends SwapRecord {
@@ -48,7 +50,7 @@ const nameOf = (people: Map<number, StaffMember>, id: number | null) => (id === 
 
 async function timeOffItems(db: DataSource, zone: string, people: Map<number, StaffMember>, list: TimeOffRecord[], withAffected: (r: TimeOffRecord) => boolean): Promise<TimeOffItem[]> {
   const out: TimeOffItem[] = [];
-  for (const r of list) out.push({ ...r, staffName: nameOf(people, r.staffId), affected: withAffected(r) ? await shiftsAffectedBy(db, zone, r) : [] });
+  for (const r of list) out.push({ ...r, staffName: nameOf(people, r.staffId), affected: withAffected(r) ? await shiftsAffectedBy(db, zone, r) : [], othersOff: [] });
   return out;
 }
 
@@ -109,8 +111,13 @@ export async function requestsInbox(ctx: RequestsContext): Promise<RequestsInbox
     .slice(0, 10);
   const openSwaps = await listSwaps(ctx.db, { statuses: ['pending', 'accepted'] });
   const decidedSwaps = (await listSwaps(ctx.db, { statuses: ['approved', 'rejected'], limit: 10 })).sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? ''));
+  const approved = await listTimeOff(ctx.db, { statuses: ['approved'] });
+  const othersOff = (r: TimeOffRecord) => [
+    ...new Set(approved.filter((a) => a.staffId !== r.staffId && a.startDate <= r.endDate && a.endDate >= r.startDate).map((a) => nameOf(people, a.staffId))),
+  ];
+  const pending = await timeOffItems(ctx.db, ctx.zone, people, pendingTimeOff, () => true);
   return {
-    timeOff: await timeOffItems(ctx.db, ctx.zone, people, pendingTimeOff, () => true),
+    timeOff: pending.map((r) => ({ ...r, othersOff: othersOff(r) })),
     swaps: await swapItems(ctx.db, ctx.zone, people, openSwaps, () => true),
     recentTimeOff: await timeOffItems(ctx.db, ctx.zone, people, decidedTimeOff, (r) => r.status === 'approved'),
     recentSwaps: await swapItems(ctx.db, ctx.zone, people, decidedSwaps, () => false),

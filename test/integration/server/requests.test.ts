@@ -107,6 +107,9 @@ describe('requests: time off, swaps, availability and the inbox over HTTP', func
     const head = await app.loginAs('head');
     expect((await head.postForm(`/requests/inbox/time-off/${row.id}`, { version: String(row.version), decision: 'approve', note: '' }, '/requests/inbox')).status).to.equal(302);
     expect((await app.ds.getRepository(TimeOffRequest).findOneByOrFail({ id: row.id })).status).to.equal('approved');
+    // Coverage: the next request for one of those days shows who is already off.
+    await (await app.loginAs('agent')).postForm('/requests/time-off', { startDate: '2027-02-03', endDate: '2027-02-04', kind: 'personal', note: 'Overlapping' }, '/requests');
+    expect((await head.get('/requests/inbox')).text).to.match(/Already off on some of these days \(1\): <span class="chip">Test coordinator<\/span>/);
   });
 
   it('time off: last day before the first → 422 with the message next to the field, nothing saved', async () => {
