@@ -25,7 +25,7 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
   const actor = (req: Request) => ({ id: req.user!.id, username: req.user!.username });
 
   async function renderForecast(req: Request, res: Response, q: z.infer<typeof ForecastQuery>, status = 200, adjust?: AdjustFormState, errorKey?: string) {
-    const data = await forecastPage(db, { channelId: q.channel, weekStart: q.week, forecastId: q.forecast, fallbackZone: services.timeZone(), now: now() });
+    const data = await forecastPage(db, { channelId: q.channel, weekStart: q.week, forecastId: q.forecast, span: q.span, fallbackZone: services.timeZone(), now: now() });
     if (!data) throw new HttpError(404, 'error.404.body');
     res.status(status).render('pages/forecast', {
       pageTitle: req.t('forecast.title'),

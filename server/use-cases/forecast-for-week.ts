@@ -108,19 +108,16 @@ export interface ResolvedWeek {
 
 /**
  * The forecast of the week as the plan sees it (see the module comment), or the stored
- * forecast `forecastId` if asked for and it covers the whole week.
+ * forecast `forecastId` if asked for and it covers the whole week (any status).
  */
 export async function resolveForecastWeek(ds: DataSource, q: ForecastWeekQuery & { forecastId?: number | null }): Promise<ResolvedWeek> {
   const { from, to } = weekRange(q.weekStart, q.zone);
   const starts = intervalStarts(from, to, q.intervalMinutes);
-  let candidates: ForecastRecord[];
-  if (q.forecastId) {
-    const one = await getForecast(ds, q.forecastId);
-    candidates = one && one.channelId === q.channelId ? [one] : [];
-  } else {
-    const covering = await forecastsCovering(ds, { channelId: q.channelId, from, to, statuses: ['accepted', 'draft'] });
-    candidates = [...covering.filter((c) => c.status === 'accepted'), ...covering.filter((c) => c.status === 'draft')];
-  }
+  const covering = await forecastsCovering(ds, { channelId: q.channelId, from, to, statuses: ['accepted', 'draft'] });
+  const candidates: ForecastRecord[] = [...covering.filter((c) => c.status === 'accepted'), ...covering.filter((c) => c.status === 'draft')];
+  // The one asked for goes first; if it does not cover the week, the usual choice follows.
+  const asked = q.forecastId ? await getForecast(ds, q.forecastId) : null;
+  if (asked && asked.channelId === q.channelId) candidates.unshift(asked);
   for (const f of candidates) {
     const values = await storedWeek(ds, f.id, starts);
     if (!values) continue;

@@ -10,7 +10,7 @@ import { forecastsCovering, forecastValues, getForecast, listForecastAdjustments
 import { listCalendarEvents } from '../../models/repositories/calendar-events';
 import { georgianHolidaysBetween } from '../../forecasting/index';
 import { runShapes, type EngineCandidate, type EngineShapes } from './forecast-engine';
-import { resolveForecastWeek, type ResolvedWeek } from './forecast-for-week';
+import { resolveForecastWeek, storedPoint, type ForecastWeekPoint, type ResolvedWeek } from './forecast-for-week';
 import { addWeeks, loadEngineInputs, mondayOf, spreadToInterval, teamClock, weekRange } from './forecast-inputs';
 
 /** Weeks of history drawn before the forecast week on the chart. */
@@ -34,6 +34,8 @@ export interface ForecastPageData {
   channels: { id: string; nameKey: string }[];
   channelId: string;
   weekStart: string;
+  /** Forecast weeks on the chart. */
+  span: number;
   prevWeek: string;
   nextWeek: string;
   /** Monday of the week after this one: where "generate" starts by default. */
@@ -44,8 +46,14 @@ export interface ForecastPageData {
   candidates: EngineCandidate[];
   warnings: string[];
   specialDays: SpecialDayInfo[];
-  /** The shown stored forecast over the chart's earlier weeks, where it covers them (adjusted volume). */
-  earlierForecast: { start: string; volume: number }[];
+  /**
+   * The forecast drawn on the chart: the shown stored forecast wherever it covers
+   * [chartFrom, chartTo) (earlier weeks to compare with the actuals, later weeks of its horizon),
+   * else the week's computed points.
+   */
+  chartForecast: ForecastWeekPoint[];
+  /** End of the chart: the end of the week plus `span − 1` weeks. */
+  chartTo: string;
   /** History from CHART_HISTORY_WEEKS weeks before the week to its end. */
   actuals: HistoryPoint[];
   chartFrom: string;
@@ -62,6 +70,8 @@ export interface ForecastPageQuery {
   channelId?: string;
   weekStart?: string;
   forecastId?: number;
+  /** Forecast weeks on the chart, from the shown week on (1-6). */
+  span?: number;
   fallbackZone: string;
   now: Date;
 }
@@ -78,6 +88,8 @@ export async function forecastPage(ds: DataSource, q: ForecastPageQuery): Promis
   const weekStart = q.weekStart ? mondayOf(q.weekStart, zone) : (asked?.weekStart ?? planningWeek);
   const { from, to } = weekRange(weekStart, zone);
   const chartFrom = weekRange(addWeeks(weekStart, -CHART_HISTORY_WEEKS), zone).from;
+  const span = Math.min(GENERATE_WEEKS, Math.max(1, q.span ?? 1));
+  const chartTo = weekRange(weekStart, zone, span).to;
 
   const resolved = await resolveForecastWeek(ds, { channelId, weekStart, zone, intervalMinutes, now: q.now, forecastId: q.forecastId ?? null });
   const inputs = await loadEngineInputs(ds, { channelId, zone, intervalMinutes, origin: from, weeksBack: 9 });
@@ -89,6 +101,7 @@ export async function forecastPage(ds: DataSource, q: ForecastPageQuery): Promis
     channels: channels.map((c) => ({ id: c.id, nameKey: c.nameKey })),
     channelId,
     weekStart,
+    span,
     prevWeek: addWeeks(weekStart, -1),
     nextWeek: addWeeks(weekStart, 1),
     planningWeek,
@@ -98,7 +111,8 @@ export async function forecastPage(ds: DataSource, q: ForecastPageQuery): Promis
     candidates: (f?.candidates ?? resolved.computed?.candidates ?? []).map((c) => ({ method: c.method, wape: c.wape ?? NaN, mase: c.mase ?? NaN, bias: c.bias ?? NaN })),
     warnings: f?.warnings ?? resolved.computed?.warnings ?? [],
     specialDays: await specialDays(ds, channelId, weekStart, addWeeks(weekStart, 1), resolved),
-    earlierForecast: f ? (await forecastValues(ds, f.id, { from: chartFrom, to: from })).map((v) => ({ start: v.start, volume: v.adjustedVolume ?? v.volume })) : [],
+    chartForecast: f ? (await forecastValues(ds, f.id, { from: chartFrom, to: chartTo })).map((v) => storedPoint(v, null)) : resolved.points,
+    chartTo,
     actuals: spreadToInterval(await historyRange(ds, { channelId, from: chartFrom, to }), zone, intervalMinutes),
     chartFrom,
     weekFrom: from,

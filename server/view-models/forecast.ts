@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { hasMessage, type Locale, type Translator } from '../i18n';
 import { lineChartSvg } from '../charts/line-chart';
 import type { ForecastPageData } from '../use-cases/forecast-page';
+import type { ForecastWeekPoint } from '../use-cases/forecast-for-week';
 import { GENERATE_WEEKS } from '../use-cases/forecast-page';
 import { intervalStarts } from '../use-cases/forecast-for-week';
 
@@ -13,6 +14,7 @@ export const ForecastQuery = z.object({
   channel: z.string().max(32).optional().catch(undefined),
   week: isoWeek.optional().catch(undefined),
   forecast: z.coerce.number().int().positive().optional().catch(undefined),
+  span: z.coerce.number().int().min(1).max(6).optional().catch(undefined),
 });
 
 export const GenerateForm = z.object({
@@ -83,34 +85,35 @@ function chosenBecause(d: ForecastPageData, t: Translator): string {
 }
 
 function mainChart(d: ForecastPageData, t: Translator, locale: Locale): string {
-  const starts = intervalStarts(d.chartFrom, d.weekTo, d.intervalMinutes);
+  const starts = intervalStarts(d.chartFrom, d.chartTo, d.intervalMinutes);
   const actualAt = new Map(d.actuals.map((a) => [Date.parse(a.start), a.volume]));
-  const pointAt = new Map(d.resolved.points.map((p) => [Date.parse(p.start), p]));
-  const earlierAt = new Map(d.earlierForecast.map((p) => [Date.parse(p.start), p.volume]));
-  const modelAt = new Map((d.resolved.values ?? []).filter((v) => v.adjustedVolume !== null).map((v) => [Date.parse(v.start), v.volume]));
+  const pointAt = new Map(d.chartForecast.map((p) => [Date.parse(p.start), p]));
+  const adjusted = (d.resolved.values ?? []).some((v) => v.adjustedVolume !== null);
+  const modelAt = new Map((d.resolved.values ?? []).map((v) => [Date.parse(v.start), v.volume]));
   const lastActual = d.actuals.length ? Date.parse(d.actuals[d.actuals.length - 1].start) : -Infinity;
+  const weekFrom = Date.parse(d.weekFrom);
   const fmtLocale = locale === 'ka' ? 'ka-GE' : 'en-GB';
   const ms = starts.map((s) => Date.parse(s));
-  const pick = (f: (p: (typeof d.resolved.points)[number]) => number) => ms.map((m) => (pointAt.has(m) ? f(pointAt.get(m)!) : null));
+  // Bands from the shown week on: over the earlier weeks they would hide the actuals.
+  const band = (f: (p: ForecastWeekPoint) => number) => ms.map((m) => (m >= weekFrom && pointAt.has(m) ? f(pointAt.get(m)!) : null));
   const series = [
     // Closed hours have no row: draw them as 0 up to the last stored interval, not as gaps.
     { label: t('forecast.series.actual'), values: ms.map((m) => actualAt.get(m) ?? (m <= lastActual ? 0 : null)), className: 'series-actual' },
-    // The same stored forecast over the earlier weeks too, so actual and forecast can be compared there.
-    { label: t('forecast.series.forecast'), values: ms.map((m) => (pointAt.has(m) ? pointAt.get(m)!.volume : (earlierAt.get(m) ?? null))), className: 'series-forecast' },
+    { label: t('forecast.series.forecast'), values: ms.map((m) => pointAt.get(m)?.volume ?? null), className: 'series-forecast' },
   ];
-  if (modelAt.size) series.push({ label: t('forecast.series.model'), values: ms.map((m) => (pointAt.has(m) ? (modelAt.get(m) ?? pointAt.get(m)!.volume) : null)), className: 'series-model' });
+  if (adjusted) series.push({ label: t('forecast.series.model'), values: ms.map((m) => modelAt.get(m) ?? null), className: 'series-model' });
   const channel = d.channels.find((c) => c.id === d.channelId)!;
   return lineChartSvg({
     title: t('forecast.chartTitle', { channel: t(channel.nameKey) }),
     xLabels: starts.map((s) => DateTime.fromISO(s, { zone: d.zone }).setLocale(fmtLocale).toFormat('ccc d')),
-    // One label every other day: 4 weeks of daily labels overlap on a phone and on a laptop.
-    labelEvery: (2 * 1440) / d.intervalMinutes,
+    // One label every other day (every week beyond 6 weeks): daily labels overlap.
+    labelEvery: ((starts.length > 6 * 7 * (1440 / d.intervalMinutes) ? 7 : 2) * 1440) / d.intervalMinutes,
     series: series.map((s, i) => (i === 2 ? { ...s, dashed: true } : s)),
     bands: [
-      { label: t('forecast.band95'), lower: pick((p) => p.lower95), upper: pick((p) => p.upper95), fill: 'rgba(201, 106, 0, 0.14)' },
-      { label: t('forecast.band80'), lower: pick((p) => p.lower80), upper: pick((p) => p.upper80), fill: 'rgba(201, 106, 0, 0.28)' },
+      { label: t('forecast.band95'), lower: band((p) => p.lower95), upper: band((p) => p.upper95), fill: 'rgba(201, 106, 0, 0.14)' },
+      { label: t('forecast.band80'), lower: band((p) => p.lower80), upper: band((p) => p.upper80), fill: 'rgba(201, 106, 0, 0.28)' },
     ],
-    markerAt: ms.indexOf(Date.parse(d.weekFrom)),
+    markerAt: ms.indexOf(weekFrom),
     height: 300,
   });
 }
@@ -194,6 +197,8 @@ export function forecastPageViewModel(d: ForecastPageData, t: Translator, locale
     channelId: d.channelId,
     weekStart: d.weekStart,
     weekFrom: d.weekFrom,
+    span: d.span,
+    spanOptions: [1, 2, 4, 6].map((n) => ({ n, selected: n === d.span })),
     prevWeek: d.prevWeek,
     nextWeek: d.nextWeek,
     historyFirst: d.historyFirst,

@@ -190,6 +190,18 @@ describe('forecast pages over HTTP', function () {
     expect(page.text).to.contain('Draft').and.contain('Accept as the plan');
   });
 
+  it('GET /forecast: a stored forecast asked for outside its weeks → the usual choice (computed) instead; span 6 → 200', async () => {
+    const coordinator = await app.loginAs('coordinator');
+    await generate(coordinator);
+    const [f] = await listForecasts(app.ds);
+    const outside = await coordinator.get(`/forecast?channel=voice&week=2027-02-01&forecast=${f.id}`);
+    expect(outside.status).to.equal(200);
+    expect(outside.text).to.contain('Computed');
+    const inside = await coordinator.get(`/forecast?channel=voice&week=2026-12-14&forecast=${f.id}&span=6`);
+    expect(inside.status).to.equal(200);
+    expect(inside.text).to.contain(`#${f.id}`).and.contain('Draft');
+  });
+
   it('POST /forecast/generate: all channels → one draft per channel', async () => {
     const coordinator = await app.loginAs('coordinator');
     expect((await generate(coordinator, { channel: 'all', week: '2026-11-25' })).status).to.equal(303);
