@@ -6,7 +6,7 @@
  * The optimiser's other inputs come from availability.ts (time off, unavailability,
  * preferences) and requirements.ts.
  */
-import type { EntityManager } from 'typeorm';
+import { Not, type EntityManager } from 'typeorm';
 import { Rota } from '../entities/rota';
 import { Shift } from '../entities/shift';
 import { NotFoundError } from '../errors';
@@ -223,13 +223,7 @@ export async function publishRota(db: Db, id: number, expectedVersion: number, n
   const rota = await getRota(db, id);
   if (!rota) throw new NotFoundError('rota', id);
   await updateVersioned(db, Rota, 'rota', id, expectedVersion, { status: 'published', publishedAt: now, publishedBy: by } as Partial<Rota>);
-  await db
-    .getRepository(Rota)
-    .createQueryBuilder()
-    .update()
-    .set({ status: 'archived' })
-    .where('weekStart = :w AND status = :s AND id <> :id', { w: rota.weekStart, s: 'published', id })
-    .execute();
+  await db.getRepository(Rota).update({ weekStart: rota.weekStart, status: 'published', id: Not(id) }, { status: 'archived' });
 }
 
 /** One person's shifts in published rotas that overlap [fromIso, toIso), by start. */

@@ -149,7 +149,8 @@ export function coverageHeatMap(data: RotaWeekData, t: Translator) {
 const fmt = (v: number) => (Math.abs(v - Math.round(v)) < 0.05 ? String(Math.round(v)) : v.toFixed(1));
 
 export function jobView(job: RotaJob | null, nowMs: number, t: Translator) {
-  if (!job) return null;
+  // A finished generation is news for a quarter of an hour; after that the revisions tell it.
+  if (!job || (job.finishedAt !== null && nowMs - job.finishedAt > 15 * 60_000)) return null;
   const end = job.finishedAt ?? nowMs;
   const p = job.progress;
   const num = (v: number | undefined | null, d = 2) => (v === undefined || v === null || !Number.isFinite(v) ? '–' : v.toFixed(d));
