@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { hasMessage, type Locale, type Translator } from '../i18n';
-import { lineChartSvg } from '../charts/line-chart';
+import { lineChartSvg, type ChartSeries } from '../charts/line-chart';
 import type { ForecastPageData } from '../use-cases/forecast-page';
 import type { ForecastWeekPoint } from '../use-cases/forecast-for-week';
 import { GENERATE_WEEKS } from '../use-cases/forecast-page';
@@ -96,19 +96,20 @@ function mainChart(d: ForecastPageData, t: Translator, locale: Locale): string {
   const ms = starts.map((s) => Date.parse(s));
   // Bands from the shown week on: over the earlier weeks they would hide the actuals.
   const band = (f: (p: ForecastWeekPoint) => number) => ms.map((m) => (m >= weekFrom && pointAt.has(m) ? f(pointAt.get(m)!) : null));
-  const series = [
+  const series: ChartSeries[] = [
     // Closed hours have no row: draw them as 0 up to the last stored interval, not as gaps.
     { label: t('forecast.series.actual'), values: ms.map((m) => actualAt.get(m) ?? (m <= lastActual ? 0 : null)), className: 'series-actual' },
-    { label: t('forecast.series.forecast'), values: ms.map((m) => pointAt.get(m)?.volume ?? null), className: 'series-forecast' },
   ];
-  if (adjusted) series.push({ label: t('forecast.series.model'), values: ms.map((m) => modelAt.get(m) ?? null), className: 'series-model' });
+  // The model before adjustments goes under the forecast, which is drawn last, on top.
+  if (adjusted) series.push({ label: t('forecast.series.model'), values: ms.map((m) => modelAt.get(m) ?? null), className: 'series-model', dashed: true });
+  series.push({ label: t('forecast.series.forecast'), values: ms.map((m) => pointAt.get(m)?.volume ?? null), className: 'series-forecast' });
   const channel = d.channels.find((c) => c.id === d.channelId)!;
   return lineChartSvg({
     title: t('forecast.chartTitle', { channel: t(channel.nameKey) }),
     xLabels: starts.map((s) => DateTime.fromISO(s, { zone: d.zone }).setLocale(fmtLocale).toFormat('ccc d')),
     // One label every other day (every week beyond 6 weeks): daily labels overlap.
     labelEvery: ((starts.length > 6 * 7 * (1440 / d.intervalMinutes) ? 7 : 2) * 1440) / d.intervalMinutes,
-    series: series.map((s, i) => (i === 2 ? { ...s, dashed: true } : s)),
+    series,
     bands: [
       { label: t('forecast.band95'), lower: band((p) => p.lower95), upper: band((p) => p.upper95), fill: 'rgba(201, 106, 0, 0.14)' },
       { label: t('forecast.band80'), lower: band((p) => p.lower80), upper: band((p) => p.upper80), fill: 'rgba(201, 106, 0, 0.28)' },
