@@ -11,6 +11,7 @@
  */
 import { dayFactors, type DayMarks } from './calendar/day-marks';
 import { cleanTraining } from './clean';
+import { fillClosedSlots } from './closed-slots';
 import { isoOfDay } from './grid';
 import { bands, calibrateIntervals, type Bands, type Residual } from './intervals';
 import { accuracy, poolAccuracy, weeklyNaiveScale, type Accuracy } from './metrics';
@@ -113,8 +114,9 @@ interface Prepared {
   factorOf: ReturnType<typeof dayFactors>;
 }
 
-/** Cleans `raw` (the training values) and learns the special-day factors from it. */
-function prepare(raw: Float64Array, g: Grid, marks: DayMarks): Prepared {
+/** Fills closed intervals the file left out, cleans the training values and learns the special-day factors. */
+function prepare(values: Float64Array, g: Grid, marks: DayMarks): Prepared {
+  const raw = fillClosedSlots(values, g.slotsPerDay);
   return { n: raw.length, raw, y: cleanTraining(raw, g.slotsPerDay, g.firstDay, marks).y, factorOf: dayFactors(raw, g.slotsPerDay, g.firstDay, marks) };
 }
 
@@ -264,7 +266,7 @@ export function forecastGrid(grid: Grid, origin: number, horizon: number, opts: 
   if (!model) warnings.push('prediction intervals use a default spread: too few backtest errors to calibrate them');
   const leadWeek = (h: number) => Math.floor(h / week);
   const result: GridForecast = { method, chosenBecause, candidates, warnings, specialDays: final.special, point: final.point, ...bands(final.point, model, leadWeek) };
-  const outliers = cleanTraining(g.values, grid.slotsPerDay, grid.firstDay, opts.marks).outlierDays;
+  const outliers = cleanTraining(prep.raw, grid.slotsPerDay, grid.firstDay, opts.marks).outlierDays;
   if (outliers.length && !methodByName(method)?.benchmark) warnings.push(`${outliers.length} unusual day(s) left out of training: ${outliers.slice(-5).map(isoOfDay).join(', ')}${outliers.length > 5 ? ', …' : ''}`);
   if (opts.allMethods) {
     result.perMethod = new Map();

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { dayMarks, holidayRatios } from '../../../forecasting/calendar/day-marks';
+import { fillClosedSlots } from '../../../forecasting/closed-slots';
 import { forecastSeries, type HistoryPoint } from '../../../forecasting/index';
 import { syntheticHistory } from '../../../forecasting/synthetic';
 import { ZoneClock } from '../../../forecasting/zone-clock';
@@ -119,5 +120,28 @@ describe('forecastSeries', () => {
     const marks = dayMarks(first, first + 40, { publicHolidays: 'none', events: [{ from: '2024-10-18', to: '2024-10-18', kind: 'holiday' }] });
     // 2024-10-18 = epoch day 20000 + 14 (value 5): its neighbours at −7, −14, +7, +14 are 20, 10, 40, 50 → mean 30.
     expect(holidayRatios(y, spd, first, marks)).to.deep.equal([{ key: 'holiday:2024-10-18', ratio: 5 / 30 }]);
+  });
+
+  it('fillClosedSlots, hours always absent and one absent open hour, zeroes the first and keeps the second missing', () => {
+    const spd = 4;
+    const y = new Float64Array(8 * 7 * spd);
+    for (let i = 0; i < y.length; i++) y[i] = i % spd === 0 ? NaN : 5; // slot 0 never written
+    y[3 * 7 * spd + 2] = NaN; // one logging gap in an open slot
+    for (let i = 5 * 7 * spd; i < 5 * 7 * spd + spd; i++) y[i] = NaN; // a whole day missing
+    const f = fillClosedSlots(y, spd);
+    expect(f[0]).to.equal(0);
+    expect(f[7 * spd]).to.equal(0);
+    expect(f[3 * 7 * spd + 2]).to.be.NaN;
+    expect(f[5 * 7 * spd + 1]).to.be.NaN;
+    expect(f[5 * 7 * spd]).to.be.NaN;
+  });
+
+  it('forecastSeries, a file without rows for closed hours, forecasts 0 when closed and the daily profile when open', () => {
+    const h = history(70, office).filter((p) => p.volume > 0);
+    const r = forecastSeries(h, { zone: TBILISI, start: '2026-03-16T00:00', hours: 168, calendar: { publicHolidays: 'none' } });
+    expect(r.points).to.have.length(168);
+    expect(r.points[3].volume).to.equal(0);
+    expect(r.points[10].volume).to.be.closeTo(20, 1e-9);
+    expect(r.method).to.equal('combination');
   });
 });
