@@ -185,6 +185,27 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     });
   });
 
+  it('generate only the unlocked shifts: a shift locked by hand in the draft comes back unchanged in the next revision', async () => {
+    const week = G;
+    const coord = await app.loginAs('coordinator');
+    const draft = (await listRotasForWeek(app.ds, week))[0];
+    const target = (await listShifts(app.ds, draft.id))[0];
+    const local = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });
+    const lock = await coord.postForm('/rota/shift', {
+      action: 'update', rotaId: String(draft.id), version: String(draft.version), shiftId: String(target.id),
+      date: local(target.start).toISODate()!, startTime: local(target.start).toFormat('HH:mm'), endTime: local(target.end).toFormat('HH:mm'), channel: target.channel, locked: 'on',
+    }, `/rota/shift/${target.id}/edit`);
+    expect(lock.status, lock.text.slice(0, 500)).to.equal(303);
+    await coord.postForm('/rota/generate', { week, mode: 'unlocked', timeLimit: '5' }, `/rota?week=${week}`);
+    const job = await waitForRotaJob(rotaJob(app.ds, week)!);
+    expect(job.state, job.error ?? '').to.equal('done');
+    const next = (await getRota(app.ds, job.rotaId!))!;
+    expect(next.revision).to.equal(draft.revision + 1);
+    const kept = (await listShifts(app.ds, next.id)).find((s) => s.staffId === target.staffId && s.start === target.start && s.end === target.end);
+    expect(kept, 'locked shift kept').to.not.equal(undefined);
+    expect(kept!.locked).to.equal(true);
+  });
+
   it('generate an infeasible week: a 48-hour contract above the 40-hour maximum is explained in words on the status fragment, nothing stored', async () => {
     const week = day(3);
     await createStaff(app.ds, { code: 'x48', name: 'Overworked Person', role: 'agent', skills: ['voice'], contractHoursPerWeek: 48, activeFrom: week }, '2026-01-01T00:00:00.000Z');
