@@ -14,8 +14,8 @@
  * - n people off sick, with a rota: the n people with the most hours on duty in the chosen
  *   channels lose all their shifts (every interval they would have worked). Without a rota:
  *   n × the team's mean contract hours are removed, spread over the week in proportion to the
- *   planned staffing (each interval keeps the same share), split between the channels by
- *   their scheduled hours.
+ *   planned staffing (every interval keeps the same share, in whole agents, see keepShare),
+ *   which splits them between the channels by their scheduled hours.
  */
 import { DateTime } from 'luxon';
 import { evaluate, simulate, StaffingError, type Estimate, type SimChannelConfig, type StaffingRequest } from '../../staffing';
@@ -115,14 +115,29 @@ export function agentsFromShifts(shifts: ShiftRecord[], starts: string[], interv
 }
 
 /**
- * Agents without a rota: scheduled × (1 − shrinkage) rounded down (which gives back the raw
- * requirement, since scheduled = ceil(raw ÷ (1 − shrinkage))); with people off, that number
- * × keep rounded to the nearest agent (rounding down again would remove half an agent more
- * than the rule says in every interval).
+ * Agents without a rota: scheduled × (1 − shrinkage), rounded down (which gives back the raw
+ * requirement, since scheduled = ceil(raw ÷ (1 − shrinkage))).
  */
-export function agentsFromPlan(scheduled: number, keep: number, shrinkage: number): number {
-  const agents = Math.max(0, Math.floor(scheduled * (1 - shrinkage) + 1e-9));
-  return keep >= 1 ? agents : Math.round(agents * keep);
+export function agentsFromPlan(scheduled: number, shrinkage: number): number {
+  return Math.max(0, Math.floor(scheduled * (1 - shrinkage) + 1e-9));
+}
+
+/**
+ * People off a plan: each interval keeps `keep` of its agents, in whole agents. Rounding each
+ * interval on its own would remove nobody from small intervals (8 × 0.94 rounds back to 8),
+ * so the remainder is carried from one interval to the next (in time order): the agents
+ * removed over the week add up to the rule's share, spread in proportion to the staffing.
+ */
+export function keepShare(agents: number[], keep: number): number[] {
+  if (keep >= 1) return [...agents];
+  let wanted = 0;
+  let given = 0;
+  return agents.map((a) => {
+    wanted += a * Math.max(0, keep);
+    const n = Math.min(a, Math.max(0, Math.round(wanted - given)));
+    given += n;
+    return n;
+  });
 }
 
 /** One interval with the channel's model (Erlang-A with patience, else C). */

@@ -14,7 +14,7 @@ import { getScenario, listScenarios, saveScenario, type ScenarioSummary } from '
 import { appendAudit } from '../../models/repositories/audit';
 import { defaultWeekStart, requirementForWeek, type RequirementRow } from './requirement-for-week';
 import {
-  agentsFromPlan, agentsFromShifts, intervalMetrics, sickPeople, simulateWeek, weekFigures, SIM_REPLICATIONS, SIM_SEED,
+  agentsFromPlan, agentsFromShifts, intervalMetrics, keepShare, sickPeople, simulateWeek, weekFigures, SIM_REPLICATIONS, SIM_SEED,
   type IntervalMetrics, type SimFigures, type WeekFigures,
 } from './scenario-model';
 
@@ -118,10 +118,13 @@ async function planStaffing(ds: DataSource, rows: RequirementRow[], channels: Ch
   for (const c of channels) {
     // The channel loses lost × (own ÷ allHours) of its own hours: the same share everywhere.
     const keep = allHours > 0 ? Math.max(0, 1 - lost / allHours) : 1;
-    for (const r of rows.filter((x) => x.channel === c.id)) {
-      baseline.set(`${c.id}|${r.start}`, agentsFromPlan(r.scheduledAgents, 1, c.shrinkage));
-      scenario.set(`${c.id}|${r.start}`, agentsFromPlan(r.scheduledAgents, keep, c.shrinkage));
-    }
+    const own = rows.filter((x) => x.channel === c.id).sort((a, b) => a.start.localeCompare(b.start));
+    const agents = own.map((r) => agentsFromPlan(r.scheduledAgents, c.shrinkage));
+    const kept = keepShare(agents, keep);
+    own.forEach((r, i) => {
+      baseline.set(`${c.id}|${r.start}`, agents[i]!);
+      scenario.set(`${c.id}|${r.start}`, kept[i]!);
+    });
   }
   return { baseline, scenario, sickStaffIds: [], removedAgentHours: lost };
 }

@@ -128,6 +128,15 @@ function intervalView(i: { start: string; baseline: IntervalMetrics; scenario: I
   return { start: i.start, b: i.baseline, s: i.scenario, asaCls: i.scenario.overloaded && !i.baseline.overloaded ? 'bad' : asa.cls, slCls: compare(i.baseline.serviceLevel, i.scenario.serviceLevel, 'higher').cls };
 }
 
+/** The intervals the scenario hurts most: lowest scenario service level first (overloaded ones lowest). */
+function worstIntervals(intervals: ScenarioResult['channels'][number]['intervals'], count = 5) {
+  return intervals
+    .filter((i) => i.scenario.volume > 0)
+    .sort((a, b) => (a.scenario.serviceLevel ?? 0) - (b.scenario.serviceLevel ?? 0) || a.start.localeCompare(b.start))
+    .slice(0, count)
+    .map(intervalView);
+}
+
 function byDay(intervals: ScenarioResult['channels'][number]['intervals'], zone: string) {
   const days = new Map<string, { dayStart: string; rows: ReturnType<typeof intervalView>[] }>();
   for (const i of intervals) {
@@ -174,6 +183,7 @@ export function scenarioViewModel(form: ScenarioForm, page: ScenarioPage, _t: Tr
             overloaded: c.scenario.overloadedIntervals,
             baseOverloaded: c.baseline.overloadedIntervals,
             days: byDay(c.intervals, zone),
+            worst: worstIntervals(c.intervals),
             showAbandon: c.intervals.some((i) => i.baseline.abandonRate !== null),
           })),
         }

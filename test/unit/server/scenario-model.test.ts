@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { agentsFromPlan, agentsFromShifts, sickPeople, weekFigures, type IntervalMetrics } from '../../../server/use-cases/scenario-model';
+import { agentsFromPlan, agentsFromShifts, keepShare, sickPeople, weekFigures, type IntervalMetrics } from '../../../server/use-cases/scenario-model';
 import type { ShiftRecord } from '../../../models/repositories/rotas';
 
 function shift(staffId: number, start: string, end: string, over: Partial<ShiftRecord> = {}): ShiftRecord {
@@ -37,10 +37,19 @@ describe('scenario model: staffing from a rota, the sick rule, week figures', ()
     expect([...sickPeople(shifts, ['voice', 'chat'], 1)]).to.deep.equal([9]);
   });
 
-  it('agentsFromPlan: 20 scheduled at 30 % shrinkage gives back 14 agents; keeping 90 % of them rounds 12.6 to 13', () => {
-    expect(agentsFromPlan(20, 1, 0.3)).to.equal(14);
-    expect(agentsFromPlan(20, 0.9, 0.3)).to.equal(13);
-    expect(agentsFromPlan(0, 0.5, 0.3)).to.equal(0);
+  it('agentsFromPlan: 20 scheduled at 30 % shrinkage gives back the 14 agents (raw) they were computed from', () => {
+    expect(agentsFromPlan(20, 0.3)).to.equal(14);
+    expect(agentsFromPlan(18, 0.3)).to.equal(12);
+    expect(agentsFromPlan(0, 0.3)).to.equal(0);
+  });
+
+  it('keepShare: whole agents removed add up to the share kept (keeping 94 % of 10 × 8 removes 5, where rounding each interval would remove none)', () => {
+    const kept = keepShare([8, 8, 8, 8, 8], 0.9);
+    expect(kept.reduce((a, b) => a + b, 0)).to.equal(36);
+    expect(kept.every((n) => n === 7 || n === 8)).to.equal(true);
+    expect(keepShare([8, 8, 8, 8, 8, 8, 8, 8, 8, 8], 0.94).reduce((a, b) => a + b, 0)).to.equal(75);
+    expect(keepShare([3, 0, 5], 1)).to.deep.equal([3, 0, 5]);
+    expect(keepShare([3, 0, 5], 0)).to.deep.equal([0, 0, 0]);
   });
 
   it('weekFigures: volume-weighted SL and ASA; an overloaded interval counts 0 % SL and stays out of ASA', () => {
