@@ -1,10 +1,11 @@
 /**
  * View-friendly summaries of a history: the weekly shape (mean day total per weekday) and the
  * daily shape (mean share of the day per interval, per weekday), over the last `weeks` weeks,
- * holidays and other special days left out.
+ * holidays and other special days left out, closed hours the file left out taken as 0.
  */
 import { dayMarks, type CalendarOptions } from './calendar/day-marks';
 import { cleanTraining } from './clean';
+import { fillClosedSlots } from './closed-slots';
 import { weekdayOf } from './grid';
 import { dayTotals, weekdayProfiles } from './methods/daily-profile';
 import { prepareSeries, type HistoryPoint } from './series';
@@ -41,7 +42,7 @@ function cleaned(history: HistoryPoint[], o: ShapeOptions) {
   const s = prepareSeries(history, o.zone, o.intervalMinutes);
   const { grid } = s;
   const marks = dayMarks(grid.firstDay, grid.firstDay + Math.ceil(grid.values.length / grid.slotsPerDay), o.calendar);
-  const y = cleanTraining(grid.values.subarray(0, s.dataEnd), grid.slotsPerDay, grid.firstDay, marks).y;
+  const y = cleanTraining(fillClosedSlots(grid.values.subarray(0, s.dataEnd), grid.slotsPerDay), grid.slotsPerDay, grid.firstDay, marks).y;
   return { y, grid };
 }
 
