@@ -1,5 +1,7 @@
 import { expect } from 'chai';
+import { hash } from '@node-rs/argon2';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../support/app';
+import { createUser } from '../../../models/repositories/users';
 
 describe('auth: login, sessions, CSRF and headers', function () {
   let app: TestApp;
@@ -32,6 +34,14 @@ describe('auth: login, sessions, CSRF and headers', function () {
     for (let i = 0; i < 5; i++) statuses.push((await c.postForm('/login', { username: 'someone-else', password: `bad${i}` }, '/login')).status);
     expect(statuses.slice(0, 3)).to.deep.equal([401, 401, 401]);
     expect(statuses[4]).to.equal(429);
+  });
+
+  it('login: a demo account cannot log in outside demo mode, even with the right password', async () => {
+    await createUser(app.ds, { username: 'demo.person', passwordHash: await hash('rota-demo'), role: 'coordinator', isDemo: true }, new Date().toISOString());
+    const c = app.client();
+    const res = await c.postForm('/login', { username: 'demo.person', password: 'rota-demo' }, '/login');
+    expect(res.status).to.equal(401);
+    expect((await c.get('/login')).text).not.to.contain('Demo logins');
   });
 
   it('login: an off-site `next` is not followed (no open redirect)', async () => {
