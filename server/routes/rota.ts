@@ -20,7 +20,7 @@ import { myShifts } from '../use-cases/rota-my-shifts';
 import { simulateRotaWeek } from '../use-cases/rota-simulate';
 import { calendarFeedUser, createCalendarLink, hasCalendarLink } from '../use-cases/rota-calendar-link';
 import { mondayOf } from '../use-cases/rota-problem';
-import { coverageHeatMap, jobView, rotaGrid, rotaSummary, violationText } from '../view-models/rota';
+import { jobView, rotaGrid, rotaPageViewModel, rotaSummary, violationText } from '../view-models/rota';
 import { myShiftsViewModel, shiftFormValues } from '../view-models/rota-shift';
 import { rotaCsv, shiftsIcs } from '../view-models/rota-export';
 
@@ -72,31 +72,17 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
   const thisWeek = (zone: string) => DateTime.fromJSDate(now(), { zone }).startOf('week').toISODate()!;
   const who = (req: Request) => req.user!.username;
 
-  async function renderWeek(req: Request, res: Response, status = 200, extra: Record<string, unknown> = {}) {
+  async function renderWeek(req: Request, res: Response) {
     const q = WeekQuery.parse(req.query);
     const { zone, intervalMinutes } = await settings();
     const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
     const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null });
-    const canEdit = can(req.user!.role, 'rota:edit');
-    const monday = DateTime.fromISO(weekStart, { zone });
-    res.status(status).render('pages/rota', {
+    res.render('pages/rota', {
       pageTitle: req.t('rota.title'),
-      weekStart,
-      prevWeek: monday.minus({ days: 7 }).toISODate(),
-      nextWeek: monday.plus({ days: 7 }).toISODate(),
-      filter: { skill: q.skill, role: q.role },
-      roles: ['agent', 'team_lead', 'coordinator', 'head'],
-      ...rotaGrid(data, { skill: q.skill, role: q.role }, req.t, canEdit && data.rota !== null),
-      coverage: coverageHeatMap(data, req.t),
-      rota: rotaSummary(data),
-      revisions: data.revisions.map((r) => ({ id: r.id, revision: r.revision, statusKey: `rota.status.${r.status}`, selected: r.id === data.rota?.id })),
-      published: data.published ? { id: data.published.id, revision: data.published.revision } : null,
-      job: jobView(data.job, Date.now(), req.t),
-      requirementSource: data.requirementSource,
-      canEdit,
-      canPublish: can(req.user!.role, 'rota:publish'),
-      timeLimits: [10, 30, 60, 120, 300],
-      ...extra,
+      ...rotaPageViewModel(data, {
+        filter: { skill: q.skill, role: q.role }, t: req.t, nowMs: Date.now(),
+        canEdit: can(req.user!.role, 'rota:edit'), canPublish: can(req.user!.role, 'rota:publish'),
+      }),
     });
   }
 

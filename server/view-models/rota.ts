@@ -207,3 +207,25 @@ export function rotaSummary(data: RotaWeekData) {
     violationCount: data.violations.length,
   };
 }
+
+/** Everything the rota page template needs. */
+export function rotaPageViewModel(data: RotaWeekData, o: { filter: RotaFilter; t: Translator; nowMs: number; canEdit: boolean; canPublish: boolean }) {
+  const monday = DateTime.fromISO(data.weekStart, { zone: data.zone });
+  return {
+    weekStart: data.weekStart,
+    prevWeek: monday.minus({ days: 7 }).toISODate(),
+    nextWeek: monday.plus({ days: 7 }).toISODate(),
+    filter: o.filter,
+    roles: ['agent', 'team_lead', 'coordinator', 'head'],
+    ...rotaGrid(data, o.filter, o.t, o.canEdit && data.rota !== null),
+    coverage: coverageHeatMap(data, o.t),
+    rota: rotaSummary(data),
+    revisions: data.revisions.map((r) => ({ id: r.id, revision: r.revision, statusKey: `rota.status.${r.status}`, selected: r.id === data.rota?.id })),
+    published: data.published ? { id: data.published.id, revision: data.published.revision } : null,
+    job: jobView(data.job, o.nowMs, o.t),
+    requirementSource: data.requirementSource,
+    canEdit: o.canEdit,
+    canPublish: o.canPublish,
+    timeLimits: [10, 30, 60, 120, 300],
+  };
+}
