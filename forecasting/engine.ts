@@ -3,11 +3,12 @@
  * backtest on the history before the origin, forecast, apply special-day factors, and put
  * calibrated intervals around it.
  *
- * Choice: each candidate forecasts, from origins 1…F weeks before the real origin (same time of
- * week), the next week of intervals, each trained only on what came before; the
- * lowest pooled WAPE wins (never in-sample fit). A `combination` candidate (the mean of the
- * three best single methods, a forecast combination in the sense of Bates & Granger 1969) is
- * scored on the same folds. The winner's fold errors calibrate its intervals.
+ * Choice: each candidate forecasts, from origins 1…4 weeks before the real origin (same time of
+ * week), the next week of intervals, each trained only on what came before (never in-sample
+ * fit), and is scored by pooled WAPE. The `combination` (a fixed weighted mean of three
+ * members, a forecast combination in the sense of Bates & Granger 1969) is scored on the same
+ * folds and kept unless a single method is clearly better (SWITCH_MARGIN). The chosen method's
+ * errors on 8 such weeks calibrate its intervals.
  */
 import { dayFactors, type DayMarks } from './calendar/day-marks';
 import { cleanTraining } from './clean';
@@ -226,45 +227,57 @@ function choose(requested: string, all: { method: string; acc: Accuracy }[], fol
   return { method: best.method, chosenBecause: `lowest WAPE ${fmt(best.acc.wape)} over ${folds} backtest week(s) before the origin${comb && best !== comb ? `, ${SWITCH_MARGIN * 100}%+ better than the combination (${fmt(comb.acc.wape)})` : ''}${best.method !== 'seasonal-naive' ? vsNaive : ''}` };
 }
 
-/** Forecasts `horizon` intervals from grid index `origin`, using only values before it. */
-export function forecastGrid(grid: Grid, origin: number, horizon: number, opts: EngineOptions): GridForecast {
-  const week = 7 * grid.slotsPerDay;
-  const g: Grid = { ...grid, values: grid.values.subarray(0, origin) };
-  const warnings: string[] = [];
+interface Selection {
+  runs: FoldRun[];
+  ranked: { method: string; acc: Accuracy }[];
+  combineOf: string[];
+  method: string;
+  chosenBecause: string;
+}
+
+/** Scores the candidates on the weeks before the origin and picks the method (see the module comment). */
+function select(g: Grid, origin: number, opts: EngineOptions): Selection {
+  const week = 7 * g.slotsPerDay;
   const requested = opts.method ?? 'auto';
   if (requested !== 'auto' && requested !== COMBINATION && !methodByName(requested)) throw new RangeError(`unknown method '${requested}'`);
   const pool = eligible(origin, week);
   const names = requested === 'auto' || requested === COMBINATION || opts.allMethods ? pool : pool.filter((n) => n === requested);
-  const selectionFolds = opts.innerFolds ?? SELECTION_FOLDS;
-  const runs = innerBacktest(g, origin, opts, names, 1, selectionFolds);
+  const runs = innerBacktest(g, origin, opts, names, 1, opts.innerFolds ?? SELECTION_FOLDS);
   const ranked = names
     .map((method) => ({ method, acc: score(runs, method) }))
-    .filter((r): r is { method: string; acc: Accuracy } => r.acc !== null && Number.isFinite(r.acc.wape))
-    .sort((a, b) => a.acc.wape - b.acc.wape);
+    .filter((r): r is { method: string; acc: Accuracy } => r.acc !== null && Number.isFinite(r.acc.wape));
   const combineOf = addCombination(runs, COMBINE_OF.filter((m) => ranked.some((r) => r.method === m)));
   if (combineOf.length) ranked.push({ method: COMBINATION, acc: score(runs, COMBINATION)! });
   ranked.sort((a, b) => a.acc.wape - b.acc.wape);
-  const candidates = ranked.map((r) => ({ method: r.method, wape: r.acc.wape, mase: r.acc.mase, bias: r.acc.bias }));
   let { method, chosenBecause } = choose(requested, ranked, runs.length);
   if (method === COMBINATION && !combineOf.length) {
     method = pool.includes('week-average') ? 'week-average' : origin >= week ? 'seasonal-naive' : 'time-of-day-average';
     chosenBecause += `; the combination needs more history, using ${method}`;
   }
+  if (method === COMBINATION) chosenBecause += `; weighted mean of ${combineOf.map((m) => `${m} ×${COMBINE_WEIGHTS[m]}`).join(', ')}`;
+  return { runs, ranked, combineOf, method, chosenBecause };
+}
+
+/** Forecasts `horizon` intervals from grid index `origin`, using only values before it. */
+export function forecastGrid(grid: Grid, origin: number, horizon: number, opts: EngineOptions): GridForecast {
+  const week = 7 * grid.slotsPerDay;
+  const g: Grid = { ...grid, values: grid.values.subarray(0, origin) };
+  const { runs, ranked, combineOf, method, chosenBecause } = select(g, origin, opts);
+  const warnings: string[] = [];
   if (origin < MIN_TRAIN_WEEKS * week + week) {
     warnings.push(`short history: ${Math.floor(origin / grid.slotsPerDay)} day(s) before the start; ${runs.length ? 'the method was chosen on few backtest weeks' : `no backtest possible, using ${method}`}; intervals are rough`);
   }
-  if (method === COMBINATION) chosenBecause += `; weighted mean of ${combineOf.map((m) => `${m} ×${COMBINE_WEIGHTS[m]}`).join(', ')}`;
-
   const prep = prepare(g.values, g, opts.marks);
   const final = forecastFrom(prep, g, horizon, opts.marks, method, combineOf);
   // Intervals are calibrated on more weeks than the choice: tails need more errors than ranks.
   const calibrationNames = opts.allMethods ? ranked.map((r) => r.method).filter((m) => m !== COMBINATION) : method === COMBINATION ? combineOf : [method];
-  const extra = innerBacktest(g, origin, opts, calibrationNames.filter((m) => methodByName(m)), selectionFolds + 1, CALIBRATION_FOLDS);
+  const extra = innerBacktest(g, origin, opts, calibrationNames.filter((m) => methodByName(m)), (opts.innerFolds ?? SELECTION_FOLDS) + 1, CALIBRATION_FOLDS);
   addCombination(extra, combineOf);
-  runs.push(...extra);
-  const model = calibrateIntervals(residualsOf(runs, method));
+  const allRuns = [...runs, ...extra];
+  const model = calibrateIntervals(residualsOf(allRuns, method));
   if (!model) warnings.push('prediction intervals use a default spread: too few backtest errors to calibrate them');
   const leadWeek = (h: number) => Math.floor(h / week);
+  const candidates = ranked.map((r) => ({ method: r.method, wape: r.acc.wape, mase: r.acc.mase, bias: r.acc.bias }));
   const result: GridForecast = { method, chosenBecause, candidates, warnings, specialDays: final.special, point: final.point, ...bands(final.point, model, leadWeek) };
   const outliers = cleanTraining(prep.raw, grid.slotsPerDay, grid.firstDay, opts.marks).outlierDays;
   if (outliers.length && !methodByName(method)?.benchmark) warnings.push(`${outliers.length} unusual day(s) left out of training: ${outliers.slice(-5).map(isoOfDay).join(', ')}${outliers.length > 5 ? ', …' : ''}`);
@@ -272,7 +285,7 @@ export function forecastGrid(grid: Grid, origin: number, horizon: number, opts: 
     result.perMethod = new Map();
     for (const r of ranked) {
       const p = r.method === method ? final.point : forecastFrom(prep, g, horizon, opts.marks, r.method, combineOf).point;
-      result.perMethod.set(r.method, { point: p, ...bands(p, calibrateIntervals(residualsOf(runs, r.method)), leadWeek) });
+      result.perMethod.set(r.method, { point: p, ...bands(p, calibrateIntervals(residualsOf(allRuns, r.method)), leadWeek) });
     }
   }
   return result;
