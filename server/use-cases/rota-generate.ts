@@ -11,7 +11,7 @@ import type { DataSource } from '../../models';
 import { appendAudit } from '../../models/repositories/audit';
 import { createRotaRevision, getRota, listRotasForWeek, listShifts, publishedRotaForWeek, type NewShift, type RotaRecord, type ShiftRecord } from '../../models/repositories/rotas';
 import { solveRotaInWorker, type Explanation, type Problem, type RotaSolution, type SolveProgress } from '../../scheduling';
-import { loadRotaContext, toEngineShift } from './rota-problem';
+import { fairnessHistory, loadRotaContext, toEngineShift } from './rota-problem';
 
 export type GenerateMode = 'all' | 'unlocked';
 
@@ -41,6 +41,8 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
   const sourceShifts = source && source.weekStart === ctx.weekStart ? await listShifts(ds, source.id) : [];
   const locked = input.mode === 'unlocked' ? sourceShifts.filter((s) => s.locked) : [];
   const problem = withLocked(ctx.problem, locked, ctx.zone);
+  const history = await fairnessHistory(ds, ctx.weekStart, ctx.zone, problem.rules.eveningAfter, problem.staff.map((m) => m.id));
+  problem.staff = problem.staff.map((m) => (history.has(m.id) ? { ...m, history: history.get(m.id) } : m));
   const published = await publishedRotaForWeek(ds, ctx.weekStart);
   if (published) problem.previousVersion = (await listShifts(ds, published.id)).map((s) => toEngineShift(s, ctx.zone));
 

@@ -21,7 +21,7 @@ import { listStaff, type StaffMember as StaffRecord } from '../../models/reposit
 import { getTeamSettings, listChannels, DEFAULT_LABOUR_RULES, type ChannelConfig, type LabourRules } from '../../models/repositories/settings';
 import { preferencesFor, unavailablePeriods } from '../../models/repositories/availability';
 import { listShifts, publishedRotaForWeek, type ShiftRecord } from '../../models/repositories/rotas';
-import { DEFAULT_WEIGHTS, withDefaultRules, type Period, type Problem, type RequirementRow, type Shift, type StaffMember } from '../../scheduling';
+import { DEFAULT_WEIGHTS, withDefaultRules, type FairnessHistory, type Period, type Problem, type RequirementRow, type Shift, type StaffMember } from '../../scheduling';
 import { georgianHolidaysBetween } from '../../forecasting/calendar/georgian-holidays';
 import { requirementForWeek } from './requirement-for-week';
 
@@ -172,6 +172,42 @@ function preferencesOf(prefs: { kind: string; weekday: number | null }[]) {
     else if (p.kind === 'day_off' && p.weekday) daysOff.push(WEEKDAY_NAMES[p.weekday - 1]);
   }
   return daysOff.length || shifts.length ? { ...(daysOff.length ? { daysOff } : {}), ...(shifts.length ? { shifts } : {}) } : undefined;
+}
+
+const HISTORY_WEEKS = 4;
+
+/**
+ * Evenings, weekend days and holidays each person worked in the last four published weeks,
+ * as the excess over the team's mean (0 for those at or below it), so that the optimiser's
+ * fairness goal gives the unpopular shifts of this week to those who had fewer lately.
+ */
+export async function fairnessHistory(ds: DataSource, weekStart: string, zone: string, eveningAfter: string, ids: string[]): Promise<Map<string, FairnessHistory>> {
+  const counts = new Map(ids.map((id) => [id, { evenings: 0, weekends: 0, holidays: 0 }]));
+  const monday = DateTime.fromISO(weekStart, { zone });
+  const from = monday.minus({ weeks: HISTORY_WEEKS }).toISODate()!;
+  const holidays = new Set(georgianHolidaysBetween(from, monday.minus({ days: 1 }).toISODate()!).map((h) => h.date));
+  const [eh, em] = eveningAfter.split(':').map(Number);
+  for (let w = 1; w <= HISTORY_WEEKS; w++) {
+    const rota = await publishedRotaForWeek(ds, monday.minus({ weeks: w }).toISODate()!);
+    if (!rota) continue;
+    for (const s of await listShifts(ds, rota.id)) {
+      const c = counts.get(String(s.staffId));
+      if (!c) continue;
+      const start = DateTime.fromISO(s.start, { zone }).setZone(zone);
+      const end = DateTime.fromISO(s.end, { zone }).setZone(zone);
+      if (end > start.startOf('day').plus({ hours: eh, minutes: em })) c.evenings++;
+      if (start.weekday >= 6) c.weekends++;
+      if (holidays.has(start.toISODate()!)) c.holidays++;
+    }
+  }
+  const out = new Map<string, FairnessHistory>();
+  const keys = ['evenings', 'weekends', 'holidays'] as const;
+  const mean = Object.fromEntries(keys.map((k) => [k, [...counts.values()].reduce((t, c) => t + c[k], 0) / Math.max(1, counts.size)]));
+  for (const [id, c] of counts) {
+    const h = Object.fromEntries(keys.map((k) => [k, Math.max(0, Math.round((c[k] - mean[k]) * 10) / 10)])) as FairnessHistory;
+    if (keys.some((k) => h[k])) out.set(id, h);
+  }
+  return out;
 }
 
 async function previousWeekShifts(ds: DataSource, previousWeekStart: string): Promise<ShiftRecord[]> {
