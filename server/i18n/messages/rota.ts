@@ -1,5 +1,6 @@
 export const rota = {
   en: {
+    'nav.myShifts': 'My shifts',
     'rota.channel.voice': 'Calls',
     'rota.channel.chat': 'Chat',
     'rota.channel.both': 'Calls + chat',
@@ -129,6 +130,7 @@ export const rota = {
     'rota.home.next.published': 'Next week: published',
   },
   ka: {
+    'nav.myShifts': 'ჩემი ცვლები',
     'rota.channel.voice': 'ზარები',
     'rota.channel.chat': 'ჩატი',
     'rota.channel.both': 'ზარები + ჩატი',
