@@ -65,7 +65,7 @@ export function forecastSeries(history: HistoryPoint[], options: ForecastOptions
   const instants = Array.from({ length: count }, (_, k) => startMs + k * im * 60_000);
   const spd = s.grid.slotsPerDay;
   const firstLocal = clock.toLocalMs(startMs);
-  if (new Date(firstLocal).getUTCMinutes() % im !== 0) throw new RangeError(`start is not on a ${im}-minute interval boundary`);
+  if ((new Date(firstLocal).getUTCMinutes() - s.phaseMinutes) % im !== 0) throw new RangeError(`start is not on a ${im}-minute interval boundary of the history`);
   const index = instants.map((ms) => Math.floor((clock.toLocalMs(ms) / 60_000 - s.grid.firstDay * 1440) / im));
   // Forecast from the end of the data, so a gap before the start does not empty the backtest.
   const origin = Math.min(s.dataEnd, index[0]);

@@ -47,10 +47,17 @@ function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }
 
-/** The interval length the local minutes of the points fall on (60 when all are on the hour). */
+/**
+ * The interval length the local minutes of the points fall on: 60 when all share one minute
+ * of the hour (on the hour, or all at :30 for an hourly series in a half-hour zone).
+ */
 export function inferIntervalMinutes(localMinutes: Iterable<number>): number {
   let g = 60;
-  for (const m of localMinutes) g = gcd(g, m);
+  let first: number | undefined;
+  for (const m of localMinutes) {
+    first ??= m;
+    g = gcd(g, Math.abs(m - first));
+  }
   return g;
 }
 
@@ -58,6 +65,8 @@ export interface PreparedSeries {
   grid: SeriesGrid;
   clock: ZoneClock;
   intervalMinutes: number;
+  /** Minute of the hour intervals start at, modulo the interval (0 unless e.g. hourly data at :30). */
+  phaseMinutes: number;
   /** Grid index just after the last non-missing value. */
   dataEnd: number;
 }
@@ -85,7 +94,8 @@ export function prepareSeries(history: HistoryPoint[], zone: string, intervalMin
   const minuteOf = (l: number) => Math.floor(l / 60_000) % 60;
   const interval = intervalMinutes ?? inferIntervalMinutes(local.map(minuteOf));
   const spd = 1440 / interval;
-  if (!ms.length) return { grid: { intervalMinutes: interval, slotsPerDay: spd, firstDay: 0, values: new Float64Array(0) }, clock, intervalMinutes: interval, dataEnd: 0 };
+  const phaseMinutes = local.length ? minuteOf(local[0]) % interval : 0;
+  if (!ms.length) return { grid: { intervalMinutes: interval, slotsPerDay: spd, firstDay: 0, values: new Float64Array(0) }, clock, intervalMinutes: interval, phaseMinutes, dataEnd: 0 };
   // Loops, not Math.min(...local): spreading 200,000 arguments overflows the stack.
   let lo = Infinity;
   let hi = -Infinity;
@@ -125,5 +135,5 @@ export function prepareSeries(history: HistoryPoint[], zone: string, intervalMin
   }
   let dataEnd = n;
   while (dataEnd > 0 && Number.isNaN(values[dataEnd - 1])) dataEnd--;
-  return { grid: { intervalMinutes: interval, slotsPerDay: spd, firstDay, values, aht }, clock, intervalMinutes: interval, dataEnd };
+  return { grid: { intervalMinutes: interval, slotsPerDay: spd, firstDay, values, aht }, clock, intervalMinutes: interval, phaseMinutes, dataEnd };
 }

@@ -144,4 +144,13 @@ describe('forecastSeries', () => {
     expect(r.points[10].volume).to.be.closeTo(20, 1e-9);
     expect(r.method).to.equal('combination');
   });
+
+  it('forecastSeries, hourly UTC data in a half-hour zone (Kolkata), keeps hourly intervals starting at :30 local', () => {
+    const h: HistoryPoint[] = [];
+    for (let i = 0; i < 42 * 24; i++) h.push({ start: new Date(Date.UTC(2026, 0, 5) + i * 3_600_000).toISOString(), volume: 5 });
+    const r = forecastSeries(h, { zone: 'Asia/Kolkata', start: '2026-02-16T05:30', hours: 3 });
+    expect(r.intervalMinutes).to.equal(60);
+    expect(r.points.map((p) => p.start)).to.deep.equal(['2026-02-16T05:30:00.000+05:30', '2026-02-16T06:30:00.000+05:30', '2026-02-16T07:30:00.000+05:30']);
+    expect(r.points[0].volume).to.be.closeTo(5, 1e-9);
+  });
 });
