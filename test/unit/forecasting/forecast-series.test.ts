@@ -86,9 +86,9 @@ describe('forecastSeries', () => {
   });
 
   it('forecastSeries, 15-minute history, infers 15 minutes and gives four points an hour', () => {
-    const clock = new ZoneClock(TBILISI);
     const h: HistoryPoint[] = [];
-    for (let q = 0; q < 42 * 96; q++) h.push({ start: new Date(clock.resolveLocal(Date.UTC(2026, 0, 5) + q * 900_000).kind === 'ok' ? Date.UTC(2026, 0, 5) + q * 900_000 - 4 * 3_600_000 : 0).toISOString(), volume: q % 4 });
+    // Tbilisi is UTC+4 all year: local midnight of 5 January is 20:00 UTC the day before.
+    for (let q = 0; q < 42 * 96; q++) h.push({ start: new Date(Date.UTC(2026, 0, 4, 20) + q * 900_000).toISOString(), volume: q % 4 });
     const r = forecastSeries(h, { zone: TBILISI, start: '2026-02-16T00:00', hours: 24 });
     expect(r.intervalMinutes).to.equal(15);
     expect(r.points).to.have.length(96);
