@@ -4,7 +4,8 @@
  * worker and stored as a new draft revision, exactly as the page's Generate does.
  */
 import { DateTime } from 'luxon';
-import type { DataSource } from '../../models';
+import { openDatabase, describeDatabase, type DataSource } from '../../models';
+import { loadConfig, ConfigError } from '../config';
 import { getTeamSettings } from '../../models/repositories/settings';
 import { listShifts } from '../../models/repositories/rotas';
 import type { SolveProgress } from '../../scheduling';
@@ -46,8 +47,6 @@ interface Io {
  * 1 no rota keeps the rules (reasons on stderr), 2 configuration or database problem.
  */
 export async function scheduleFromDatabase(week: string, io: Io, opts: { timeLimitSeconds?: number; seed?: number } = {}): Promise<number> {
-  const { loadConfig, ConfigError } = await import('../config');
-  const { openDatabase, describeDatabase } = await import('../../models');
   let config;
   try {
     config = loadConfig();

@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { startTestApp, seedMinimalTeam, type TestApp } from '../../support/app';
@@ -8,6 +12,8 @@ import { listAudit } from '../../../models/repositories/audit';
 import { checkRota } from '../../../scheduling';
 import { loadRotaContext, toEngineShift } from '../../../server/use-cases/rota-problem';
 import { rotaJob, waitForRotaJob } from '../../../server/use-cases/rota-jobs';
+import { createDataSource, runMigrations } from '../../../models';
+import { run as runSchedule } from '../../../bin/commands/schedule';
 
 const ZONE = 'Asia/Tbilisi';
 // Sessions expire on the real clock, so the weeks are placed relative to today: A is next
@@ -228,5 +234,45 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
 
   it('weekdayShifts builder: five shifts Monday to Friday', () => {
     expect(weekdayShifts(1, A).map((s) => DateTime.fromISO(s.start, { zone: ZONE }).toISODate())).to.deep.equal([0, 1, 2, 3, 4].map((d) => day(0, d)));
+  });
+});
+
+describe('wfm schedule --week (database mode): a draft rota from the database', function () {
+  this.timeout(40_000);
+  const file = path.join(os.tmpdir(), `rota-cli-${process.pid}-${Date.now()}.sqlite`);
+  const saved = process.env.ROTA_SQLITE_PATH;
+  before(async () => {
+    const ds = createDataSource({ sqlitePath: file });
+    await ds.initialize();
+    await runMigrations(ds);
+    await seedMinimalTeam(ds);
+    await addRotaTeam(ds, 6);
+    await storeWeekRequirement(ds, G);
+    await ds.destroy();
+    process.env.ROTA_SQLITE_PATH = file;
+  });
+  after(() => {
+    if (saved === undefined) delete process.env.ROTA_SQLITE_PATH;
+    else process.env.ROTA_SQLITE_PATH = saved;
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  });
+
+  it('stores a draft, prints objective, bound, gap, shortfall and the rota id, exit code 0', async () => {
+    const out: string[] = [];
+    const sink = (arr: string[]) => new Writable({ write(chunk, _enc, cb) { arr.push(String(chunk)); cb(); } });
+    const code = await runSchedule(['--week', G, '--time-limit', '5', '--seed', '1'], { stdin: process.stdin, stdout: sink(out), stderr: sink([]) });
+    const text = out.join('');
+    expect(code, text).to.equal(0);
+    expect(text).to.match(/^rota (\d+): week /).and.match(/objective +[\d.]+/).and.match(/bound +[\d.]+/).and.match(/gap +[\d.]+ %/).and.match(/shortfall +[\d.]+ agent-hours/);
+    const ds = createDataSource({ sqlitePath: file });
+    await ds.initialize();
+    try {
+      const rotas = await listRotasForWeek(ds, G);
+      expect(rotas).to.have.length(1);
+      expect(rotas[0]).to.include({ status: 'draft', createdBy: 'wfm schedule' });
+      expect(text).to.contain(`rota ${rotas[0].id}:`);
+    } finally {
+      await ds.destroy();
+    }
   });
 });
