@@ -44,7 +44,13 @@ const EventsFile = z.array(
 
 export async function readEvents(file: string | undefined): Promise<CalendarEvent[]> {
   if (!file) return [];
-  const parsed = EventsFile.safeParse(JSON.parse(await readFile(file, 'utf8')));
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`--events ${file}: not readable JSON (${(err as Error).message})`);
+  }
+  const parsed = EventsFile.safeParse(json);
   if (!parsed.success) throw new Error(`--events ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
 }

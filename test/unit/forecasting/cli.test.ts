@@ -84,4 +84,26 @@ describe('wfm forecast and wfm backtest', () => {
     expect(t.out()).to.match(/^auto\s+0\.\d{4}/m);
     expect(t.out()).to.match(/^seasonal-naive\s/m);
   });
+
+  it('wfm forecast --events, a +50% campaign day, raises that day and leaves the next one', async () => {
+    const events = path.join(dir, 'events.json');
+    writeFileSync(events, JSON.stringify([{ from: '2026-02-16', to: '2026-02-16', kind: 'event', effectPct: 50, note: 'campaign' }]));
+    const run = async (extra: string[]) => {
+      const t = io();
+      expect(await runForecast(['--history', file('ev.csv', false), '--start', '2026-02-16T00:00', '--hours', '48', '--holidays', 'none', ...extra], t.io)).to.equal(0);
+      return t.out().trim().split('\n').slice(1).map((r) => Number(r.split(',')[2]));
+    };
+    const plain = await run([]);
+    const campaign = await run(['--events', events]);
+    expect(campaign[12]).to.be.closeTo(plain[12] * 1.5, 0.011);
+    expect(campaign[36]).to.equal(plain[36]);
+  });
+
+  it('wfm forecast --events, a malformed events file, exits 2', async () => {
+    const events = path.join(dir, 'bad-events.json');
+    writeFileSync(events, JSON.stringify([{ from: 'soon', kind: 'party' }]));
+    const t = io();
+    expect(await runForecast(['--history', file('ev2.csv', false), '--start', '2026-02-16T00:00', '--events', events], t.io)).to.equal(2);
+    expect(t.err()).to.match(/--events/);
+  });
 });
