@@ -13,7 +13,8 @@
  * are not modelled: the projected service level under the grid shows what they would cost.
  *
  * Public holidays are normal working days for the team (a support line stays open; the
- * forecast lowers the requirement); `holidaysOff: true` makes them unavailable for everyone.
+ * forecast lowers the requirement). The setting `holidaysOff: true` (in the team's rules JSON,
+ * or per query) makes them paid days off for everyone: unavailable, and owed hours reduced.
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../../models';
@@ -109,14 +110,15 @@ export async function loadRotaContext(ds: DataSource, q: RotaContextQuery): Prom
   const channelIds = channels.map((c) => c.id);
   const people = staff.filter((p) => p.skills.some((s) => channelIds.includes(s)));
   const holidays = georgianHolidaysBetween(weekStart, sunday).map((h) => h.date);
-  const holidayPeriods: Period[] = q.holidaysOff
+  const holidaysOff = q.holidaysOff ?? (labour as LabourRules & { holidaysOff?: boolean }).holidaysOff === true;
+  const holidayPeriods: Period[] = holidaysOff
     ? holidays.map((d) => ({ start: toLocalIso(DateTime.fromISO(d, { zone }).toISO()!, zone), end: toLocalIso(DateTime.fromISO(d, { zone }).plus({ days: 1 }).toISO()!, zone) }))
     : [];
   const members: StaffMember[] = people.map((p) => ({
     id: String(p.id),
     name: p.name,
     skills: p.skills.filter((s) => channelIds.includes(s)),
-    contractHoursPerWeek: contractAfterLeave(p.contractHoursPerWeek, leaveDays(unavailable.filter((u) => u.staffId === p.id && u.reason === 'time_off')), labour),
+    contractHoursPerWeek: contractAfterLeave(p.contractHoursPerWeek, leaveDays([...unavailable.filter((u) => u.staffId === p.id && u.reason === 'time_off'), ...holidayPeriods]), labour),
     unavailable: [...unavailable.filter((u) => u.staffId === p.id).map((u) => ({ start: toLocalIso(u.start, zone), end: toLocalIso(u.end, zone) })), ...holidayPeriods],
     preferences: preferencesOf(prefs.filter((x) => x.staffId === p.id)),
     overtimeAllowed: labour.overtimeAllowed,

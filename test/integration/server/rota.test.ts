@@ -232,6 +232,16 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     expect(page.text).to.contain('განრიგი');
   });
 
+  it('public holidays: working days by default; with holidaysOff, Giorgoba (2026-11-23) is unavailable and 8 h less is owed', async () => {
+    const q = { weekStart: '2026-11-23', zone: ZONE, intervalMinutes: 60, now: NOW, withRequirement: false };
+    const normal = (await loadRotaContext(app.ds, q)).problem.staff.find((m) => m.id === String(agentId))!;
+    expect(normal.contractHoursPerWeek).to.equal(40);
+    expect(normal.unavailable).to.deep.equal([]);
+    const off = (await loadRotaContext(app.ds, { ...q, holidaysOff: true })).problem.staff.find((m) => m.id === String(agentId))!;
+    expect(off.contractHoursPerWeek).to.equal(32);
+    expect(off.unavailable).to.deep.equal([{ start: '2026-11-23T00:00:00+04:00', end: '2026-11-24T00:00:00+04:00' }]);
+  });
+
   it('weekdayShifts builder: five shifts Monday to Friday', () => {
     expect(weekdayShifts(1, A).map((s) => DateTime.fromISO(s.start, { zone: ZONE }).toISODate())).to.deep.equal([0, 1, 2, 3, 4].map((d) => day(0, d)));
   });
