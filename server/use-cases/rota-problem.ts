@@ -54,6 +54,8 @@ export interface RotaContextQuery {
   /** Skip the requirement (rule checks of a hand edit need none). */
   withRequirement?: boolean;
   holidaysOff?: boolean;
+  /** Show the rota without coverage when the requirement cannot be computed. */
+  tolerateMissingRequirement?: boolean;
 }
 
 const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -123,7 +125,13 @@ export async function loadRotaContext(ds: DataSource, q: RotaContextQuery): Prom
     preferences: preferencesOf(prefs.filter((x) => x.staffId === p.id)),
     overtimeAllowed: labour.overtimeAllowed,
   }));
-  const requirement = q.withRequirement === false ? { rows: [], source: 'none' } : await loadRequirement(ds, { weekStart, zone, intervalMinutes: q.intervalMinutes, now: q.now });
+  const requirement = q.withRequirement === false
+    ? { rows: [], source: 'none' }
+    : await loadRequirement(ds, { weekStart, zone, intervalMinutes: q.intervalMinutes, now: q.now }).catch((err: unknown) => {
+        // Viewing a rota must not fail because no forecast can be made; generating must.
+        if (!q.tolerateMissingRequirement) throw err;
+        return { rows: [], source: 'none' };
+      });
   const problem: Problem = {
     weekStart,
     timeZone: zone,

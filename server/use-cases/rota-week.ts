@@ -45,7 +45,7 @@ export interface RotaWeekQuery {
 export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWeekData> {
   const weekStart = mondayOf(q.weekStart, q.zone);
   const withService = q.withService !== false;
-  const ctx = await loadRotaContext(ds, { weekStart, zone: q.zone, intervalMinutes: q.intervalMinutes, now: q.now, withRequirement: withService });
+  const ctx = await loadRotaContext(ds, { weekStart, zone: q.zone, intervalMinutes: q.intervalMinutes, now: q.now, withRequirement: withService, tolerateMissingRequirement: true });
   const revisions = await listRotasForWeek(ds, weekStart);
   const chosen = q.rotaId ? await getRota(ds, q.rotaId) : null;
   const rota = chosen && chosen.weekStart === weekStart ? chosen : (revisions[0] ?? null);
