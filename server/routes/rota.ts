@@ -32,6 +32,7 @@ const WeekQuery = z.object({
   skill: z.enum(['voice', 'chat']).optional().catch(undefined),
   role: z.enum(['agent', 'team_lead', 'coordinator', 'head']).optional().catch(undefined),
   poll: z.string().optional(),
+  cells: z.enum(['people', 'sl', 'asa']).optional().catch(undefined),
 });
 const GenerateForm = z.object({
   week: DATE,
@@ -80,7 +81,7 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
     res.render('pages/rota', {
       pageTitle: req.t('rota.title'),
       ...rotaPageViewModel(data, {
-        filter: { skill: q.skill, role: q.role }, t: req.t, nowMs: Date.now(),
+        filter: { skill: q.skill, role: q.role }, cells: q.cells, t: req.t, nowMs: Date.now(),
         canEdit: can(req.user!.role, 'rota:edit'), canPublish: can(req.user!.role, 'rota:publish'),
       }),
     });

@@ -107,7 +107,9 @@ function heatStyle(required: number, onDuty: number): string {
 }
 
 /** Per channel: rows = time of day, columns = days; each cell on duty vs required. */
-export function coverageHeatMap(data: RotaWeekData, t: Translator) {
+export type CellMode = 'people' | 'sl' | 'asa';
+
+export function coverageHeatMap(data: RotaWeekData, t: Translator, mode: CellMode = 'people') {
   const zone = data.zone;
   const days = weekDays(data.weekStart, zone);
   return data.channels.map((c) => {
@@ -130,7 +132,7 @@ export function coverageHeatMap(data: RotaWeekData, t: Translator) {
         const sl = r.serviceLevel === null ? '' : `${t('rota.sl')} ${Math.round(r.serviceLevel * 100)}%`;
         const asa = r.asaSeconds === null ? '' : `${t('rota.asa')} ${Math.round(r.asaSeconds)} s`;
         return {
-          label: `${fmt(r.onDuty)}/${fmt(r.required)}`,
+          label: cellLabel(r, mode),
           style: heatStyle(r.required, r.onDuty),
           title: [t('rota.coverageCell', { onDuty: fmt(r.onDuty), required: fmt(r.required) }), sl, asa].filter(Boolean).join(' · '),
           gap: r.onDuty + 0.001 < r.required,
@@ -144,6 +146,12 @@ export function coverageHeatMap(data: RotaWeekData, t: Translator) {
     });
     return { channel: c.id, nameKey: c.nameKey, heat, perDay, serviceLevel: weightedServiceLevel(rows), asa: weightedAsa(rows), hasRows: heat.length > 0 };
   });
+}
+
+function cellLabel(r: ServiceRow, mode: CellMode): string {
+  if (mode === 'sl') return r.serviceLevel === null ? '' : `${Math.round(r.serviceLevel * 100)}%`;
+  if (mode === 'asa') return r.asaSeconds === null ? (r.serviceLevel === 0 ? '∞' : '') : `${Math.round(r.asaSeconds)}`;
+  return `${fmt(r.onDuty)}/${fmt(r.required)}`;
 }
 
 const fmt = (v: number) => (Math.abs(v - Math.round(v)) < 0.05 ? String(Math.round(v)) : v.toFixed(1));
@@ -209,7 +217,7 @@ export function rotaSummary(data: RotaWeekData) {
 }
 
 /** Everything the rota page template needs. */
-export function rotaPageViewModel(data: RotaWeekData, o: { filter: RotaFilter; t: Translator; nowMs: number; canEdit: boolean; canPublish: boolean }) {
+export function rotaPageViewModel(data: RotaWeekData, o: { filter: RotaFilter; cells?: CellMode; t: Translator; nowMs: number; canEdit: boolean; canPublish: boolean }) {
   const monday = DateTime.fromISO(data.weekStart, { zone: data.zone });
   return {
     weekStart: data.weekStart,
@@ -218,7 +226,9 @@ export function rotaPageViewModel(data: RotaWeekData, o: { filter: RotaFilter; t
     filter: o.filter,
     roles: ['agent', 'team_lead', 'coordinator', 'head'],
     ...rotaGrid(data, o.filter, o.t, o.canEdit && data.rota !== null),
-    coverage: coverageHeatMap(data, o.t),
+    coverage: coverageHeatMap(data, o.t, o.cells ?? 'people'),
+    cells: o.cells ?? 'people',
+    cellModes: ['people', 'sl', 'asa'],
     rota: rotaSummary(data),
     revisions: data.revisions.map((r) => ({ id: r.id, revision: r.revision, statusKey: `rota.status.${r.status}`, selected: r.id === data.rota?.id })),
     published: data.published ? { id: data.published.id, revision: data.published.revision } : null,

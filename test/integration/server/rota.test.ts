@@ -79,6 +79,8 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     expect(polled.headers.get('hx-redirect')).to.equal(`/rota?week=${week}&rota=${rota.id}`);
     const page = await coord.get(`/rota?week=${week}`);
     expect(page.text).to.contain('Revision 1').and.contain('Coverage against the requirement');
+    const sl = await coord.get(`/rota?week=${week}&cells=sl`);
+    expect(sl.text).to.match(/<td style="background:[^"]*" title="[^"]*SL \d+%[^"]*" class="[^"]*">\d+%<\/td>/);
     expect((await listAudit(app.ds, { entity: 'rota' })).map((a) => a.action)).to.include('rota.generate');
     const sim = await coord.request(`/rota/simulate?rota=${rota.id}`, { headers: { 'hx-request': 'true' } });
     expect(sim.status).to.equal(200);
