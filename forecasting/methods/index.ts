@@ -28,7 +28,7 @@ export const METHODS: MethodInfo[] = [
   },
   {
     name: 'daily-profile',
-    description: 'daily total (same weekday, last 4 weeks) × intraday profile per weekday (last 8 weeks)',
+    description: 'daily total (weekday factor × median level of the last 4 weeks) × intraday profile per weekday (last 12 weeks)',
     run: (i) => dailyProfile(i),
     minWeeks: 2,
   },
