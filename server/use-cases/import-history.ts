@@ -97,7 +97,17 @@ export async function importHistory(deps: Deps, input: ImportHistoryInput): Prom
   if (read.intervals.length === 0) {
     return { ok: false, errors: [{ line: 2, field: '', message: 'the file has a header but no data rows' }], errorCount: 1 };
   }
-  const base = {
+  if (input.dryRun) {
+    const overlap = await findOverlap(ds, read.intervals);
+    return { ok: true, summary: { ...baseSummary(read), ...overlapFields(overlap), replaced: 0, importId: null } };
+  }
+  return writeImport(ds, input, read, intervalMinutes);
+}
+
+type ReadResult = Awaited<ReturnType<typeof readHistoryCsv>>;
+
+function baseSummary(read: ReadResult) {
+  return {
     rowCount: read.rowCount,
     intervalCount: read.intervals.length,
     first: read.first,
@@ -106,21 +116,21 @@ export async function importHistory(deps: Deps, input: ImportHistoryInput): Prom
     inputIntervalMinutes: read.inputIntervalMinutes,
     warnings: read.warnings,
   };
-  if (input.dryRun) {
-    const overlap = await findOverlap(ds, read.intervals);
-    return { ok: true, summary: { ...base, ...overlapFields(overlap), replaced: 0, importId: null } };
+}
+
+class OverlapRefused extends Error {
+  constructor(readonly overlap: Overlap) {
+    super('overlap refused');
   }
+}
+
+/** One transaction: overlap decided inside it (a concurrent import cannot slip in), replace, insert, record. */
+async function writeImport(ds: DataSource, input: ImportHistoryInput, read: ReadResult, intervalMinutes: number): Promise<ImportHistoryResult> {
   const nowIso = (input.now ?? new Date()).toISOString();
-  const refused = Symbol('refused');
-  let refusedOverlap: Overlap | null = null;
   try {
     return await withTransaction(ds, async (tx) => {
-      // Decided inside the transaction, so a concurrent import cannot slip in between.
       const overlap = await findOverlap(tx, read.intervals);
-      if (overlap.count > 0 && input.onOverlap === 'refuse') {
-        refusedOverlap = overlap;
-        throw refused;
-      }
+      if (overlap.count > 0 && input.onOverlap === 'refuse') throw new OverlapRefused(overlap);
       let replaced = 0;
       for (const group of overlap.rows.values()) replaced += await deleteHistoryAt(tx, group.channel, group.platform, [...group.starts]);
       const record = await createHistoryImport(tx, {
@@ -135,7 +145,7 @@ export async function importHistory(deps: Deps, input: ImportHistoryInput): Prom
         createdAt: nowIso,
       });
       await insertHistory(tx, read.intervals.map((i) => toRow(i, intervalMinutes, record.id)));
-      const summary: ImportSummary = { ...base, ...overlapFields(overlap), replaced, importId: record.id };
+      const summary: ImportSummary = { ...baseSummary(read), ...overlapFields(overlap), replaced, importId: record.id };
       await appendAudit(tx, {
         at: nowIso,
         userId: input.userId ?? null,
@@ -147,9 +157,8 @@ export async function importHistory(deps: Deps, input: ImportHistoryInput): Prom
       return { ok: true as const, summary };
     });
   } catch (err) {
-    if (err !== refused || !refusedOverlap) throw err;
-    const o: Overlap = refusedOverlap;
-    return { ok: false, errors: [], errorCount: 0, ...overlapFields(o) };
+    if (!(err instanceof OverlapRefused)) throw err;
+    return { ok: false, errors: [], errorCount: 0, ...overlapFields(err.overlap) };
   }
 }
 
