@@ -7,7 +7,7 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { describeDatabase } from '../../models';
+import { describeDatabase, listUsers } from '../../models';
 import { DEMO_PASSWORD, DEMO_SEED, isDatabaseEmpty, resetDatabase, seedDemo } from '../../seeds';
 import { commandConfig, withDatabase, type Io } from './db';
 
@@ -61,6 +61,12 @@ export async function run(args: string[], io: Io): Promise<number> {
         `${summary.staff} staff, ${summary.users} logins (password '${DEMO_PASSWORD}'), ` +
         `${summary.historyRows} history intervals ${summary.firstStart} … ${summary.lastStart}\n`,
     );
+    // One login per role to start with (every demo login is listed when the app starts).
+    const users = await listUsers(ds);
+    for (const role of ['admin', 'head', 'coordinator', 'team_lead', 'agent']) {
+      const u = users.find((x) => x.role === role);
+      if (u) io.stdout.write(`  ${role.padEnd(12)} ${u.username}\n`);
+    }
     return 0;
   });
 }
