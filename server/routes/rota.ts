@@ -11,7 +11,7 @@ import { can, type Role } from '../permissions';
 import { DEFAULT_LOCALE, isLocale, translator } from '../i18n';
 import { HttpError } from '../http-error';
 import { getTeamSettings } from '../../models/repositories/settings';
-import { getShift, getRota } from '../../models/repositories/rotas';
+import { getShift, getRota, listShifts } from '../../models/repositories/rotas';
 import { rotaWeek } from '../use-cases/rota-week';
 import { startRotaJob, rotaJob } from '../use-cases/rota-jobs';
 import { editRotaShift, type ShiftEdit } from '../use-cases/rota-edit';
@@ -158,7 +158,8 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       const staffId = shift?.staffId ?? q.staff;
       if (!staffId) throw new HttpError(400, 'error.validation');
       const person = await services.staff.get(staffId);
-      res.render('pages/rota-shift', { pageTitle: req.t('rota.shift.title'), ...shiftFormValues({ rota, shift, staffId, personName: person?.name ?? String(staffId), date: q.date ?? null, zone }) });
+      const personShifts = (await listShifts(ds, rota.id)).filter((s) => s.staffId === staffId);
+      res.render('pages/rota-shift', { pageTitle: req.t('rota.shift.title'), ...shiftFormValues({ rota, shift, staffId, personName: person?.name ?? String(staffId), date: q.date ?? null, zone, personShifts }) });
     } catch (err) {
       next(err);
     }
@@ -196,7 +197,7 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
         const person = await services.staff.get(staffId);
         return res.status(422).render('pages/rota-shift', {
           pageTitle: req.t('rota.shift.title'),
-          ...shiftFormValues({ rota, shift, staffId, personName: person?.name ?? String(staffId), date: f.date ?? null, zone }),
+          ...shiftFormValues({ rota, shift, staffId, personName: person?.name ?? String(staffId), date: f.date ?? null, zone, personShifts: (await listShifts(ds, rota.id)).filter((s) => s.staffId === staffId) }),
           values: { date: f.date, startTime: f.startTime, endTime: f.endTime, channel: f.channel, locked: f.locked === 'on' },
           violations: result.violations.map((v) => violationText(v, req.t)),
           refused: true,

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { RotaRecord, ShiftRecord } from '../../models/repositories/rotas';
 import { shiftType } from './rota';
 
-export function shiftFormValues(o: { rota: RotaRecord; shift: ShiftRecord | null; staffId: number; personName: string; date: string | null; zone: string }) {
+export function shiftFormValues(o: { rota: RotaRecord; shift: ShiftRecord | null; staffId: number; personName: string; date: string | null; zone: string; personShifts?: ShiftRecord[] }) {
   const local = (iso: string) => DateTime.fromISO(iso, { zone: o.zone }).setZone(o.zone);
   const s = o.shift;
   return {
@@ -22,6 +22,14 @@ export function shiftFormValues(o: { rota: RotaRecord; shift: ShiftRecord | null
       ? { date: local(s.start).toISODate(), startTime: local(s.start).toFormat('HH:mm'), endTime: local(s.end).toFormat('HH:mm'), channel: s.channel, locked: s.locked }
       : { date: o.date ?? o.rota.weekStart, startTime: '09:00', endTime: '18:00', channel: 'voice', locked: false },
     violations: [] as string[],
+    /** The person's whole week in this revision, for context (rest, days off). */
+    weekShifts: (o.personShifts ?? []).map((p) => ({
+      start: p.start,
+      time: `${local(p.start).toFormat('HH:mm')}–${local(p.end).toFormat('HH:mm')}`,
+      channel: p.channel,
+      type: shiftType(p, o.zone),
+      current: p.id === s?.id,
+    })),
   };
 }
 
