@@ -27,6 +27,8 @@ export interface ParsedRow {
   laterMs?: number;
   /** The timestamp as written. */
   text: string;
+  /** The offset written in the timestamp (minutes east of UTC); undefined for local times. */
+  offsetMinutes?: number;
   style: TimestampStyle;
   channel: string;
   platform: string;
@@ -88,14 +90,14 @@ function member(text: string, name: 'channel' | 'platform', known: string[] | un
   return { ok: true, value: text };
 }
 
-type When = Pick<ParsedRow, 'ms' | 'localMs' | 'laterMs' | 'text' | 'style'>;
+type When = Pick<ParsedRow, 'ms' | 'localMs' | 'laterMs' | 'text' | 'style' | 'offsetMinutes'>;
 
 function when(text: string, clock: ZoneClock): Field<When> | { ok: false; gap: true; error: FieldError } {
   if (text === '') return fail('timestamp', 'timestamp is empty', text);
   const p = parseTimestamp(text, clock);
   if (!p.ok) return p.gap ? { ok: false, gap: true, error: { field: 'timestamp', message: `timestamp ${p.message}`, value: text } } : fail('timestamp', `timestamp ${p.message}`, text);
   if (p.localMs % 60_000 !== 0) return fail('timestamp', 'timestamp is not aligned to a whole minute', text);
-  return { ok: true, value: { ms: p.ms, localMs: p.localMs, laterMs: p.laterMs, text, style: p.style } };
+  return { ok: true, value: { ms: p.ms, localMs: p.localMs, laterMs: p.laterMs, text, style: p.style, offsetMinutes: p.offsetMinutes } };
 }
 
 /**

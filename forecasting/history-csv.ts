@@ -72,6 +72,10 @@ export interface HistoryCsvResult {
   warnings: string[];
   /** How the file wrote its timestamps (first valid row), for writing output the same way. */
   timestampStyle: TimestampStyle | null;
+  /** Some rows had local timestamps (no offset), read in `zone`. */
+  localTimestamps: boolean;
+  /** Offsets written in the file: the first row, each change of offset in file order, the last row (for guessZone). */
+  offsetSamples: { ms: number; offsetMinutes: number }[];
 }
 
 /** Interval lengths (minutes) that divide an hour, longest first: candidates for the input grid. */
@@ -109,6 +113,9 @@ export class HistoryCsvReader {
   private readonly minuteRows = new Map<number, { count: number; lines: number[] }>();
   private readonly clock: ZoneClock;
   private gapRows = 0;
+  private localRows = 0;
+  private readonly offsetSamples: { ms: number; offsetMinutes: number }[] = [];
+  private lastOffset: { ms: number; offsetMinutes: number } | null = null;
 
   constructor(opts: HistoryCsvOptions) {
     if (!Number.isInteger(opts.intervalMinutes) || opts.intervalMinutes <= 0 || 60 % opts.intervalMinutes !== 0) {
@@ -205,7 +212,22 @@ export class HistoryCsvReader {
     }
     b.rows++;
     this.style ??= row.style;
+    this.noteOffset(row);
     this.noteMinute(minute, line);
+  }
+
+  private noteOffset(row: ParsedRow): void {
+    if (row.offsetMinutes === undefined) {
+      this.localRows++;
+      return;
+    }
+    const sample = { ms: row.ms, offsetMinutes: row.offsetMinutes };
+    if (!this.lastOffset || this.lastOffset.offsetMinutes !== sample.offsetMinutes) {
+      if (this.lastOffset && this.offsetSamples[this.offsetSamples.length - 1] !== this.lastOffset) this.offsetSamples.push(this.lastOffset);
+      // Bounded: a file flipping offsets every row is not a zone's pattern; 1,000 samples decide.
+      if (this.offsetSamples.length < 1000) this.offsetSamples.push(sample);
+    }
+    this.lastOffset = sample;
   }
 
   private noteMinute(minute: number, line: number): void {
@@ -260,6 +282,8 @@ export class HistoryCsvReader {
       hasAht: this.hasAhtValue,
       warnings,
       timestampStyle: this.style,
+      localTimestamps: this.localRows > 0,
+      offsetSamples: this.lastOffset && this.offsetSamples[this.offsetSamples.length - 1] !== this.lastOffset ? [...this.offsetSamples, this.lastOffset] : [...this.offsetSamples],
     };
   }
 

@@ -21,7 +21,18 @@ export interface TimestampStyle {
 }
 
 export type ParsedTimestamp =
-  | { ok: true; /** UTC instant */ ms: number; /** local wall clock of the instant, as UTC-field ms */ localMs: number; style: TimestampStyle; /** the later instant, when the local time is ambiguous */ laterMs?: number }
+  | {
+      ok: true;
+      /** UTC instant */
+      ms: number;
+      /** local wall clock of the instant in the zone, as UTC-field ms */
+      localMs: number;
+      style: TimestampStyle;
+      /** the later instant, when the local time is ambiguous */
+      laterMs?: number;
+      /** the offset written in the timestamp, minutes east of UTC */
+      offsetMinutes?: number;
+    }
   | { ok: false; message: string; gap?: boolean };
 
 const ISO_RE =
@@ -55,8 +66,9 @@ export function parseTimestamp(text: string, clock: ZoneClock): ParsedTimestamp 
     return { ok: false, message: 'is not a valid calendar date and time' };
   }
   if (suffix) {
-    const ms = wall - suffixMinutes(suffix) * 60_000;
-    return { ok: true, ms, localMs: clock.toLocalMs(ms), style };
+    const offsetMinutes = suffixMinutes(suffix);
+    const ms = wall - offsetMinutes * 60_000;
+    return { ok: true, ms, localMs: clock.toLocalMs(ms), style, offsetMinutes };
   }
   const r = clock.resolveLocal(wall);
   if (r.kind === 'gap') return { ok: false, gap: true, message: `does not exist in ${clock.zoneName} (skipped by the daylight-saving change)` };

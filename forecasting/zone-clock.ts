@@ -5,7 +5,7 @@
  * five-minute history has 200,000 rows. Offsets change at most a few times a year, so the
  * offset is cached per UTC day and only looked up finely on the (rare) days it changes.
  */
-import { IANAZone } from 'luxon';
+import { Info, type Zone } from 'luxon';
 
 export type LocalResolution =
   | { kind: 'ok'; ms: number }
@@ -16,13 +16,14 @@ const DAY_MS = 86_400_000;
 const SLOT_MS = 900_000;
 
 export class ZoneClock {
-  private readonly zone: IANAZone;
+  private readonly zone: Zone;
   private readonly dayCache = new Map<number, number>();
   private readonly slotCache = new Map<number, number>();
 
+  /** `zoneName`: an IANA zone (Asia/Tbilisi) or a fixed offset (UTC+4, UTC-05:30). */
   constructor(readonly zoneName: string) {
-    const zone = IANAZone.create(zoneName);
-    if (!zone.isValid) throw new RangeError(`unknown time zone '${zoneName}'`);
+    const zone = Info.normalizeZone(zoneName);
+    if (!zone || !zone.isValid) throw new RangeError(`unknown time zone '${zoneName}'`);
     this.zone = zone;
   }
 
@@ -78,4 +79,39 @@ export function formatOffset(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * Zones tried when a file's timestamps carry offsets but no zone was given: the common zones
+ * with daylight saving (a fixed offset needs no guess). The first whose offsets match every
+ * sampled row wins.
+ */
+export const COMMON_DST_ZONES = [
+  'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Halifax', 'America/St_Johns',
+  'America/Mexico_City', 'America/Santiago', 'America/Sao_Paulo', 'Europe/London', 'Europe/Dublin', 'Europe/Lisbon',
+  'Europe/Paris', 'Europe/Helsinki', 'Europe/Moscow', 'Asia/Jerusalem', 'Asia/Tehran', 'Africa/Cairo', 'Australia/Sydney',
+  'Australia/Adelaide', 'Australia/Perth', 'Pacific/Auckland',
+];
+
+/** A fixed-offset zone name for luxon, e.g. 240 → UTC+4, -330 → UTC-5:30. */
+export function fixedOffsetZone(minutes: number): string {
+  if (minutes === 0) return 'UTC';
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `UTC${sign}${Math.floor(abs / 60)}${abs % 60 ? `:${String(abs % 60).padStart(2, '0')}` : ''}`;
+}
+
+/**
+ * The zone a file's offsets were written in: a fixed offset when there is only one, else the
+ * first of `candidates` that agrees with every sample; null when none does.
+ */
+export function guessZone(samples: { ms: number; offsetMinutes: number }[], candidates = COMMON_DST_ZONES): string | null {
+  if (!samples.length) return null;
+  const offsets = new Set(samples.map((s) => s.offsetMinutes));
+  if (offsets.size === 1) return fixedOffsetZone(samples[0].offsetMinutes);
+  for (const name of candidates) {
+    const clock = new ZoneClock(name);
+    if (samples.every((s) => clock.offsetMinutes(s.ms) === s.offsetMinutes)) return name;
+  }
+  return null;
 }

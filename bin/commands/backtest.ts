@@ -1,6 +1,6 @@
 /**
  * `wfm backtest --history FILE [--channel C] [--folds 4] [--horizon 168] [--zone Asia/Tbilisi]
- *  [--interval MIN] [--holidays GE|none] [--events FILE.json] [--json]`
+ *  [--interval MIN] [--holidays GE|none] [--events FILE.json] [--json]`  (zone: as for wfm forecast)
  *
  * Rolling-origin evaluation on the last folds × horizon hours of the file, every method and
  * the automatic choice: WAPE, MASE, bias, coverage of the 80% and 95% intervals. A readable
@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { backtest, seriesForChannel, type BacktestResult } from '../../forecasting/index';
-import { loadHistory, readEvents } from './forecast';
+import { DEFAULT_ZONE, loadHistory, readEvents, resolveZone } from './forecast';
 
 interface Io {
   stdin: NodeJS.ReadableStream;
@@ -23,7 +23,7 @@ const Args = z.object({
   channel: z.string().optional(),
   folds: z.coerce.number().int().min(1, '--folds must be ≥ 1').max(52),
   horizon: z.coerce.number().positive('--horizon must be > 0 hours'),
-  zone: z.string().refine((zone) => DateTime.local().setZone(zone).isValid, { message: '--zone must be an IANA time zone, e.g. Asia/Tbilisi' }),
+  zone: z.string().refine((zone) => DateTime.local().setZone(zone).isValid, { message: '--zone must be an IANA time zone, e.g. Asia/Tbilisi' }).optional(),
   interval: z.coerce.number().int().refine((m) => m > 0 && 60 % m === 0, { message: '--interval must divide 60 (15, 30, 60…)' }).optional(),
   holidays: z.enum(['GE', 'none']),
   events: z.string().optional(),
@@ -56,7 +56,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       args,
       options: {
         history: { type: 'string' }, channel: { type: 'string' }, folds: { type: 'string', default: '4' }, horizon: { type: 'string', default: '168' },
-        zone: { type: 'string', default: 'Asia/Tbilisi' }, interval: { type: 'string' }, holidays: { type: 'string', default: 'GE' },
+        zone: { type: 'string' }, interval: { type: 'string' }, holidays: { type: 'string', default: 'GE' },
         events: { type: 'string' }, json: { type: 'boolean', default: false },
       },
     });
@@ -73,8 +73,9 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.stderr.write(`wfm backtest: ${(err as Error).message}\n`);
     return 2;
   }
-  const loaded = await loadHistory(opts.history, opts.zone, io.stderr, 'wfm backtest');
+  const loaded = await loadHistory(opts.history, opts.zone ?? DEFAULT_ZONE, io.stderr, 'wfm backtest');
   if (!loaded) return 1;
+  const zone = resolveZone(opts.zone, loaded.result, io.stderr, 'wfm backtest');
   if (opts.channel && !loaded.channels.includes(opts.channel)) {
     io.stderr.write(`wfm backtest: channel '${opts.channel}' is not in ${opts.history} (channels: ${loaded.channels.join(', ')})\n`);
     return 2;
@@ -85,7 +86,7 @@ export async function run(args: string[], io: Io): Promise<number> {
     const t0 = performance.now();
     try {
       const r = backtest(seriesForChannel(loaded.result.intervals, channel), {
-        zone: opts.zone, folds: opts.folds, horizon: opts.horizon, intervalMinutes: opts.interval, calendar: { publicHolidays: opts.holidays, events },
+        zone, folds: opts.folds, horizon: opts.horizon, intervalMinutes: opts.interval, calendar: { publicHolidays: opts.holidays, events },
       });
       results[channel] = { ...r, seconds: (performance.now() - t0) / 1000 };
     } catch (err) {

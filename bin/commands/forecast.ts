@@ -2,6 +2,9 @@
  * `wfm forecast --history FILE --channel C --start 2026-12-07T00:00 --hours 168 [--method auto]
  *  [--zone Asia/Tbilisi] [--interval MIN] [--holidays GE|none] [--events FILE.json]`
  *
+ * Without --zone: a file whose timestamps all carry offsets is read in the zone they show (a
+ * fixed offset, or the common daylight-saving zone that matches them); otherwise Asia/Tbilisi.
+ *
  * Writes CSV to stdout: timestamp,channel,volume,lower80,upper80,lower95,upper95[,aht_seconds],
  * one row per interval, timestamps written like the input's. The chosen method, why, and any
  * warnings go to stderr. Exit 0 on success, 1 on a bad history file, 2 on bad arguments.
@@ -12,7 +15,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { forecastSeries, formatTimestamp, METHOD_NAMES, readHistoryCsv, seriesForChannel, type CalendarEvent, type HistoryCsvResult, type TimestampStyle } from '../../forecasting/index';
+import { forecastSeries, formatTimestamp, guessZone, METHOD_NAMES, readHistoryCsv, seriesForChannel, type CalendarEvent, type HistoryCsvResult, type TimestampStyle } from '../../forecasting/index';
 
 interface Io {
   stdin: NodeJS.ReadableStream;
@@ -26,7 +29,7 @@ const Args = z.object({
   start: z.string().min(1, '--start is required, e.g. 2026-12-07T00:00'),
   hours: z.coerce.number().positive('--hours must be > 0').max(24 * 7 * 60, '--hours is at most 60 weeks'),
   method: z.string().refine((m) => m === 'auto' || METHOD_NAMES.includes(m), { message: `--method must be auto or one of ${METHOD_NAMES.join(', ')}` }),
-  zone: z.string().refine((zone) => DateTime.local().setZone(zone).isValid, { message: '--zone must be an IANA time zone, e.g. Asia/Tbilisi' }),
+  zone: z.string().refine((zone) => DateTime.local().setZone(zone).isValid, { message: '--zone must be an IANA time zone, e.g. Asia/Tbilisi' }).optional(),
   interval: z.coerce.number().int().refine((m) => m > 0 && 60 % m === 0, { message: '--interval must divide 60 (15, 30, 60…)' }).optional(),
   holidays: z.enum(['GE', 'none']),
   events: z.string().optional(),
@@ -64,6 +67,21 @@ export interface LoadedHistory {
 const SHOWN_ERRORS = 20;
 
 /** Reads FILE; on errors writes them to `stderr` and returns null. */
+export const DEFAULT_ZONE = 'Asia/Tbilisi';
+
+/** The zone to use: --zone, else the one the file's offsets show (see the header), else the default. */
+export function resolveZone(given: string | undefined, r: HistoryCsvResult, stderr: NodeJS.WritableStream, prefix: string): string {
+  if (given) return given;
+  if (r.localTimestamps || !r.offsetSamples.length) return DEFAULT_ZONE;
+  const zone = guessZone(r.offsetSamples);
+  if (zone) {
+    stderr.write(`${prefix}: zone ${zone} taken from the timestamps' offsets (--zone to choose another)\n`);
+    return zone;
+  }
+  stderr.write(`${prefix}: warning: no common zone matches the timestamps' offsets; using ${DEFAULT_ZONE} (--zone to choose)\n`);
+  return DEFAULT_ZONE;
+}
+
 export async function loadHistory(file: string, zone: string, stderr: NodeJS.WritableStream, prefix: string): Promise<LoadedHistory | null> {
   try {
     await access(file);
@@ -104,7 +122,7 @@ export async function run(args: string[], io: Io): Promise<number> {
       args,
       options: {
         history: { type: 'string' }, channel: { type: 'string' }, start: { type: 'string' }, hours: { type: 'string', default: '168' },
-        method: { type: 'string', default: 'auto' }, zone: { type: 'string', default: 'Asia/Tbilisi' }, interval: { type: 'string' },
+        method: { type: 'string', default: 'auto' }, zone: { type: 'string' }, interval: { type: 'string' },
         holidays: { type: 'string', default: 'GE' }, events: { type: 'string' },
       },
     });
@@ -121,8 +139,9 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.stderr.write(`wfm forecast: ${(err as Error).message}\n`);
     return 2;
   }
-  const loaded = await loadHistory(opts.history, opts.zone, io.stderr, 'wfm forecast');
+  const loaded = await loadHistory(opts.history, opts.zone ?? DEFAULT_ZONE, io.stderr, 'wfm forecast');
   if (!loaded) return 1;
+  const zone = resolveZone(opts.zone, loaded.result, io.stderr, 'wfm forecast');
   const channel = opts.channel ?? (loaded.channels.length === 1 ? loaded.channels[0] : undefined);
   if (!channel || !loaded.channels.includes(channel)) {
     io.stderr.write(`wfm forecast: ${channel ? `channel '${channel}' is not in ${opts.history}` : '--channel is required'} (channels: ${loaded.channels.join(', ')})\n`);
@@ -131,7 +150,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const history = seriesForChannel(loaded.result.intervals, channel);
   let result;
   try {
-    result = forecastSeries(history, { zone: opts.zone, start: opts.start, hours: opts.hours, intervalMinutes: opts.interval, method: opts.method, calendar: { publicHolidays: opts.holidays, events } });
+    result = forecastSeries(history, { zone, start: opts.start, hours: opts.hours, intervalMinutes: opts.interval, method: opts.method, calendar: { publicHolidays: opts.holidays, events } });
   } catch (err) {
     io.stderr.write(`wfm forecast: ${(err as Error).message}\n`);
     return 2;
@@ -140,7 +159,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   const withAht = loaded.result.hasAht && result.points.some((p) => p.ahtSeconds !== undefined);
   const lines = [`timestamp,channel,volume,lower80,upper80,lower95,upper95${withAht ? ',aht_seconds' : ''}`];
   for (const p of result.points) {
-    const ts = formatTimestamp(DateTime.fromISO(p.start, { zone: opts.zone }), style);
+    const ts = formatTimestamp(DateTime.fromISO(p.start, { zone }), style);
     const row = [ts, channel, fixed(p.volume), fixed(p.lower80), fixed(p.upper80), fixed(p.lower95), fixed(p.upper95)];
     if (withAht) row.push(p.ahtSeconds === undefined ? '' : fixed(p.ahtSeconds));
     lines.push(row.join(','));

@@ -106,4 +106,20 @@ describe('wfm forecast and wfm backtest', () => {
     expect(await runForecast(['--history', file('ev2.csv', false), '--start', '2026-02-16T00:00', '--events', events], t.io)).to.equal(2);
     expect(t.err()).to.match(/--events/);
   });
+
+  it('wfm forecast, offsets of New York and no --zone, reads and writes the New York zone', async () => {
+    const lines = ['timestamp,channel,volume'];
+    for (let h = 0; h < 42 * 24; h++) {
+      const ms = Date.UTC(2026, 1, 1, 5) + h * 3_600_000; // from midnight EST, 1 February 2026
+      const offset = ms >= Date.UTC(2026, 2, 8, 7) ? -4 : -5;
+      const local = new Date(ms + offset * 3_600_000).toISOString().slice(0, 19);
+      lines.push(`${local}${offset === -4 ? '-04:00' : '-05:00'},voice,${(h % 24) >= 9 && (h % 24) < 17 ? 30 : 0}`);
+    }
+    const p = path.join(dir, 'ny.csv');
+    writeFileSync(p, lines.join('\n') + '\n');
+    const t = io();
+    expect(await runForecast(['--history', p, '--start', '2026-03-15T00:00:00-04:00', '--hours', '2'], t.io)).to.equal(0);
+    expect(t.err()).to.match(/zone America\/New_York taken from the timestamps' offsets/);
+    expect(t.out().trim().split('\n')[2].startsWith('2026-03-15T01:00:00-04:00,voice,')).to.equal(true);
+  });
 });

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { buildGrid, epochDay, indexOfLocal, isoOfDay, localOfIndex, weekdayOf } from '../../../forecasting/grid';
 import { formatTimestamp, parseTimestamp } from '../../../forecasting/timestamp';
-import { ZoneClock } from '../../../forecasting/zone-clock';
+import { fixedOffsetZone, guessZone, ZoneClock } from '../../../forecasting/zone-clock';
 
 describe('forecasting grid and zone clock', () => {
   it('weekdayOf, known calendar dates, gives Monday=0 … Sunday=6', () => {
@@ -49,5 +49,22 @@ describe('forecasting grid and zone clock', () => {
       if (!p.ok) throw new Error(p.message);
       expect(formatTimestamp(DateTime.fromMillis(p.ms, { zone: 'Asia/Tbilisi' }), p.style)).to.equal(text);
     }
+  });
+
+  it('guessZone, one offset, gives the fixed-offset zone', () => {
+    expect(guessZone([{ ms: 0, offsetMinutes: 240 }])).to.equal('UTC+4');
+    expect(fixedOffsetZone(-330)).to.equal('UTC-5:30');
+    expect(fixedOffsetZone(0)).to.equal('UTC');
+    expect(new ZoneClock('UTC-5:30').offsetMinutes(0)).to.equal(-330);
+  });
+
+  it('guessZone, US eastern offsets on both sides of the March 2026 change, gives America/New_York', () => {
+    const samples = [
+      { ms: Date.UTC(2026, 2, 8, 6), offsetMinutes: -300 }, // 01:00 EST
+      { ms: Date.UTC(2026, 2, 8, 7), offsetMinutes: -240 }, // 03:00 EDT
+    ];
+    expect(guessZone(samples)).to.equal('America/New_York');
+    // The same change a week later matches no common zone.
+    expect(guessZone(samples.map((s) => ({ ...s, ms: s.ms + 7 * 86_400_000 })))).to.equal(null);
   });
 });
