@@ -231,7 +231,10 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       if (!form.success) throw new HttpError(400, 'error.validation');
       const { zone, intervalMinutes } = await settings();
       const result = await copyLastWeek(ds, { weekStart: form.data.week, zone, intervalMinutes, now: now(), userId: req.user!.id, by: who(req) });
-      if (result.kind === 'nothingToCopy') throw new HttpError(404, 'rota.nothingToCopy');
+      if (result.kind === 'nothingToCopy') {
+        req.session.flash = [{ kind: 'error', key: 'rota.nothingToCopy' }];
+        return res.redirect(303, `/rota?week=${mondayOf(form.data.week, zone)}`);
+      }
       req.session.flash = [{ kind: 'info', key: result.violations.length ? 'rota.copiedWithWarnings' : 'rota.copied' }];
       res.redirect(303, `/rota?week=${result.rota.weekStart}&rota=${result.rota.id}`);
     } catch (err) {

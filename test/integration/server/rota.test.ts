@@ -186,6 +186,9 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
       const coord = await app.loginAs('coordinator');
       const res = await coord.postForm('/rota/copy', { week: B }, `/rota?week=${B}`);
       expect(res.status).to.equal(303);
+      const nothing = await coord.postForm('/rota/copy', { week: day(-8) }, '/rota');
+      expect(nothing.status).to.equal(303);
+      expect((await coord.get(nothing.headers.get('location')!)).text).to.contain('There is no rota for last week to copy.');
       const copy = (await listRotasForWeek(app.ds, B))[0];
       expect(copy.basedOnRotaId).to.equal(rotaId);
       const starts = (await listShifts(app.ds, copy.id)).map((s) => s.start).sort();
