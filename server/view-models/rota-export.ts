@@ -6,7 +6,11 @@
 import { DateTime } from 'luxon';
 import type { ShiftRecord } from '../../models/repositories/rotas';
 
-const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+/** Quoted when needed; a leading =, +, - or @ is defused so spreadsheets do not run it as a formula. */
+function csvCell(value: string): string {
+  const v = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
 
 /** staff,date,start,end,break_start,break_end,channel; one row per shift, by date then name. */
 export function rotaCsv(shifts: ShiftRecord[], names: Map<number, string>, zone: string): string {

@@ -49,6 +49,9 @@ describe('rota exports', () => {
     const csv = rotaCsv([shift()], new Map([[7, 'Beridze, Nino']]), ZONE);
     expect(csv).to.equal('staff,date,start,end,break_start,break_end,channel\r\n"Beridze, Nino",2026-12-07,09:00,18:00,13:00,14:00,voice\r\n');
   });
+  it('rotaCsv: a name starting with = is defused for spreadsheets', () => {
+    expect(rotaCsv([shift()], new Map([[7, '=HYPERLINK("x")']]), ZONE).split('\r\n')[1]).to.equal('"\'=HYPERLINK(""x"")",2026-12-07,09:00,18:00,13:00,14:00,voice');
+  });
   it('shiftsIcs: UTC times, escaped text, CRLF and lines folded at 75 octets', () => {
     const ics = shiftsIcs([shift()], { calendarName: 'Shifts of Nino; Beridze', zone: ZONE, host: 'rota.example', now: new Date('2026-12-01T00:00:00Z'), summary: () => 'ცვლა (ზარები) '.repeat(4) });
     const lines = ics.split('\r\n');
