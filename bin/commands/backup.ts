@@ -2,6 +2,7 @@
  * `wfm backup FILE`: a consistent copy of the SQLite database, safe while the app runs
  * (see models/backup.ts). For PostgreSQL it says to use pg_dump and exits 2.
  */
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { BackupError, backupSqlite, describeDatabase } from '../../models';
 import { commandConfig, withDatabase, type Io } from './db';
@@ -28,6 +29,10 @@ export async function run(args: string[], io: Io): Promise<number> {
       `wfm backup: ${describeDatabase(config)} is PostgreSQL: back it up with pg_dump, e.g.\n  pg_dump --format=custom --file=rota.dump "$DATABASE_URL"\n`,
     );
     return 2;
+  }
+  if (!fs.existsSync(config.sqlitePath)) {
+    io.stderr.write(`wfm backup: no database at ${config.sqlitePath} (set ROTA_SQLITE_PATH to the app's database file)\n`);
+    return 1;
   }
   return withDatabase(
     config,
