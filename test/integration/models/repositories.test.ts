@@ -114,6 +114,15 @@ describe(`repositories (${testDbKind()})`, () => {
     });
   });
 
+  describe('connection', () => {
+    it('SQLite connection, runs in WAL mode with foreign keys on and a busy timeout', async function () {
+      if (testDbKind() !== 'sqlite') this.skip();
+      expect(await ds.query('PRAGMA journal_mode')).to.deep.equal([{ journal_mode: 'wal' }]);
+      expect(await ds.query('PRAGMA foreign_keys')).to.deep.equal([{ foreign_keys: 1 }]);
+      expect(await ds.query('PRAGMA busy_timeout')).to.deep.equal([{ timeout: 5000 }]);
+    });
+  });
+
   describe('settings and channels', () => {
     it('updateTeamSettings with the current version, merges the rules; with a stale one, throws StaleEditError', async () => {
       const created = await createTeamSettings(ds, { name: 'Support', timeZone: 'Asia/Tbilisi', intervalMinutes: 60, locale: 'en', rules: DEFAULT_LABOUR_RULES }, NOW);
@@ -181,6 +190,17 @@ describe(`repositories (${testDbKind()})`, () => {
       let error: unknown;
       try {
         await withTransaction(ds, (tx) => insertHistory(tx, rows));
+      } catch (err) {
+        error = err;
+      }
+      expect(error).to.be.instanceOf(Error);
+      expect((await historyBounds(ds)).count).to.equal(0);
+    });
+
+    it('insertHistory for a channel that does not exist, is refused by the foreign key', async () => {
+      let error: unknown;
+      try {
+        await insertHistory(ds, [makeRow({ channelId: 'fax' })]);
       } catch (err) {
         error = err;
       }
