@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { backtest, seriesForChannel, type BacktestResult } from '../../forecasting/index';
-import { DEFAULT_ZONE, loadHistory, readEvents, resolveZone } from './forecast';
+import { loadHistory, readEvents } from './forecast';
 
 interface Io {
   stdin: NodeJS.ReadableStream;
@@ -73,9 +73,9 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.stderr.write(`wfm backtest: ${(err as Error).message}\n`);
     return 2;
   }
-  const loaded = await loadHistory(opts.history, opts.zone ?? DEFAULT_ZONE, io.stderr, 'wfm backtest');
+  const loaded = await loadHistory(opts.history, opts.zone, io.stderr, 'wfm backtest');
   if (!loaded) return 1;
-  const zone = resolveZone(opts.zone, loaded.result, io.stderr, 'wfm backtest');
+  const { zone } = loaded;
   if (opts.channel && !loaded.channels.includes(opts.channel)) {
     io.stderr.write(`wfm backtest: channel '${opts.channel}' is not in ${opts.history} (channels: ${loaded.channels.join(', ')})\n`);
     return 2;

@@ -15,7 +15,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { forecastSeries, formatTimestamp, guessZone, METHOD_NAMES, readHistoryCsv, seriesForChannel, type CalendarEvent, type HistoryCsvResult, type TimestampStyle } from '../../forecasting/index';
+import { forecastSeries, formatTimestamp, guessZone, METHOD_NAMES, readHistoryCsv, ZoneClock, seriesForChannel, type CalendarEvent, type HistoryCsvResult, type TimestampStyle } from '../../forecasting/index';
 
 interface Io {
   stdin: NodeJS.ReadableStream;
@@ -62,6 +62,8 @@ export async function readEvents(file: string | undefined): Promise<CalendarEven
 export interface LoadedHistory {
   result: HistoryCsvResult;
   channels: string[];
+  /** The zone to forecast in (see resolveZone). */
+  zone: string;
 }
 
 const SHOWN_ERRORS = 20;
@@ -69,10 +71,26 @@ const SHOWN_ERRORS = 20;
 /** Reads FILE; on errors writes them to `stderr` and returns null. */
 export const DEFAULT_ZONE = 'Asia/Tbilisi';
 
+/** Whether `zone`'s offset changes between two instants (sampled daily). */
+function changesClocks(zone: string, from: number, to: number): boolean {
+  const clock = new ZoneClock(zone);
+  const first = clock.offsetMinutes(from);
+  for (let t = from; t <= to + 86_400_000; t += 86_400_000) if (clock.offsetMinutes(t) !== first) return true;
+  return false;
+}
+
 /** The zone to use: --zone, else the one the file's offsets show (see the header), else the default. */
 export function resolveZone(given: string | undefined, r: HistoryCsvResult, stderr: NodeJS.WritableStream, prefix: string): string {
   if (given) return given;
-  if (r.localTimestamps || !r.offsetSamples.length) return DEFAULT_ZONE;
+  if (r.localTimestamps || !r.offsetSamples.length) {
+    // Local times on a day the default zone changed its clocks (Tbilisi did until 2005) would
+    // lose or double an hour: such a file was written on a plain wall clock, so read it on one.
+    if (r.first && r.last && changesClocks(DEFAULT_ZONE, Date.parse(r.first), Date.parse(r.last))) {
+      stderr.write(`${prefix}: local timestamps read on a clock without daylight saving (${DEFAULT_ZONE} changed its clocks in those years; --zone to choose)\n`);
+      return 'UTC';
+    }
+    return DEFAULT_ZONE;
+  }
   const zone = guessZone(r.offsetSamples);
   if (zone) {
     stderr.write(`${prefix}: zone ${zone} taken from the timestamps' offsets (--zone to choose another)\n`);
@@ -82,17 +100,25 @@ export function resolveZone(given: string | undefined, r: HistoryCsvResult, stde
   return DEFAULT_ZONE;
 }
 
-export async function loadHistory(file: string, zone: string, stderr: NodeJS.WritableStream, prefix: string): Promise<LoadedHistory | null> {
+async function readFile1(file: string, zone: string): Promise<HistoryCsvResult> {
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  // Interval 1: no aggregation here; the forecast infers the file's own interval length.
+  // dstLenient: forecasting files are often written on a naive clock (see HistoryCsvOptions).
+  return readHistoryCsv(lines, { zone, intervalMinutes: 1, dstLenient: true });
+}
+
+/**
+ * Reads FILE (twice when the zone found differs from the one local times were read in); on
+ * errors writes them to `stderr` and returns null.
+ */
+export async function loadHistory(file: string, givenZone: string | undefined, stderr: NodeJS.WritableStream, prefix: string): Promise<LoadedHistory | null> {
   try {
     await access(file);
   } catch {
     stderr.write(`${prefix}: cannot read history file '${file}'\n`);
     return null;
   }
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  // Interval 1: no aggregation here; the forecast infers the file's own interval length.
-  // dstLenient: forecasting files are often written on a naive clock (see HistoryCsvOptions).
-  const result = await readHistoryCsv(lines, { zone, intervalMinutes: 1, dstLenient: true });
+  let result = await readFile1(file, givenZone ?? DEFAULT_ZONE);
   if (result.errorCount > 0) {
     for (const e of result.errors.slice(0, SHOWN_ERRORS)) {
       stderr.write(`${file}:${e.line}: ${e.field ? `field '${e.field}': ` : ''}${e.message}${e.value !== undefined ? ` (value '${e.value}')` : ''}\n`);
@@ -105,10 +131,12 @@ export async function loadHistory(file: string, zone: string, stderr: NodeJS.Wri
     stderr.write(`${prefix}: ${file} has no data rows\n`);
     return null;
   }
+  const zone = resolveZone(givenZone, result, stderr, prefix);
+  if (zone !== (givenZone ?? DEFAULT_ZONE) && result.localTimestamps) result = await readFile1(file, zone);
   // The reader's other warnings concern imports into a team's interval length, not forecasting.
   for (const w of result.warnings) if (w.includes('daylight')) stderr.write(`${prefix}: warning: ${w}\n`);
   const channels = [...new Set(result.intervals.map((i) => i.channel))].sort();
-  return { result, channels };
+  return { result, channels, zone };
 }
 
 function fixed(x: number): string {
@@ -139,9 +167,9 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.stderr.write(`wfm forecast: ${(err as Error).message}\n`);
     return 2;
   }
-  const loaded = await loadHistory(opts.history, opts.zone ?? DEFAULT_ZONE, io.stderr, 'wfm forecast');
+  const loaded = await loadHistory(opts.history, opts.zone, io.stderr, 'wfm forecast');
   if (!loaded) return 1;
-  const zone = resolveZone(opts.zone, loaded.result, io.stderr, 'wfm forecast');
+  const { zone } = loaded;
   const channel = opts.channel ?? (loaded.channels.length === 1 ? loaded.channels[0] : undefined);
   if (!channel || !loaded.channels.includes(channel)) {
     io.stderr.write(`wfm forecast: ${channel ? `channel '${channel}' is not in ${opts.history}` : '--channel is required'} (channels: ${loaded.channels.join(', ')})\n`);

@@ -122,4 +122,18 @@ describe('wfm forecast and wfm backtest', () => {
     expect(t.err()).to.match(/zone America\/New_York taken from the timestamps' offsets/);
     expect(t.out().trim().split('\n')[2].startsWith('2026-03-15T01:00:00-04:00,voice,')).to.equal(true);
   });
+
+  it('wfm forecast, local timestamps in 2003 (Tbilisi still changed clocks) and no --zone, reads a plain wall clock: 24 rows a day', async () => {
+    const lines = ['timestamp,channel,volume'];
+    for (let h = 0; h < 42 * 24; h++) lines.push(`${new Date(Date.UTC(2003, 2, 3) + h * 3_600_000).toISOString().slice(0, 19)},voice,${h % 24 >= 9 && h % 24 < 17 ? 30 : 0}`);
+    const p = path.join(dir, 'y2003.csv');
+    writeFileSync(p, lines.join('\n') + '\n');
+    const t = io();
+    expect(await runForecast(['--history', p, '--start', '2003-04-14T00:00:00', '--hours', '168'], t.io)).to.equal(0);
+    expect(t.err()).to.match(/clock without daylight saving/);
+    expect(t.err()).to.not.match(/left out/);
+    const rows = t.out().trim().split('\n').slice(1);
+    expect(rows).to.have.length(168);
+    expect(new Set(rows.map((r) => r.split(',')[0])).size).to.equal(168);
+  });
 });
