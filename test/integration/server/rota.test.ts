@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { spawnSync } from 'node:child_process';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { startTestApp, seedMinimalTeam, type TestApp } from '../../support/app';
@@ -9,7 +10,7 @@ import { addRotaTeam, makeRota, makeShift, storeWeekRequirement, weekdayShifts }
 import { createStaff, getStaffByCode } from '../../../models/repositories/staff';
 import { getRota, listRotasForWeek, listShifts } from '../../../models/repositories/rotas';
 import { listAudit } from '../../../models/repositories/audit';
-import { checkRota } from '../../../scheduling';
+import { checkRota, coverageOf } from '../../../scheduling';
 import { loadRotaContext, toEngineShift } from '../../../server/use-cases/rota-problem';
 import { rotaJob, waitForRotaJob } from '../../../server/use-cases/rota-jobs';
 import { createDataSource, runMigrations } from '../../../models';
@@ -194,6 +195,30 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
       const starts = (await listShifts(app.ds, copy.id)).map((s) => s.start).sort();
       expect(starts[0]).to.equal(utc(B, '12:00').toISO());
     });
+  });
+
+  it('generate: the stored draft, exported with its problem, passes rota_check.py (independent checker) when available', function () {
+    const checker = path.resolve(process.cwd(), '../shared/tools/rota_check.py');
+    if (!fs.existsSync(checker) || spawnSync('python3', ['--version']).status !== 0) this.skip();
+    return (async () => {
+      const rota = (await listRotasForWeek(app.ds, G))[0];
+      const ctx = await loadRotaContext(app.ds, { weekStart: G, zone: ZONE, intervalMinutes: 60, now: NOW });
+      const shifts = (await listShifts(app.ds, rota.id)).map((s) => toEngineShift(s, ZONE));
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rota-check-'));
+      const p = ctx.problem;
+      fs.writeFileSync(path.join(dir, 'REQ.csv'), ['timestamp,channel,required', ...p.requirements.map((r) => `${r.timestamp},${r.channel},${r.required}`)].join('\n'));
+      fs.writeFileSync(path.join(dir, 'STAFF.json'), JSON.stringify({ timeZone: ZONE, rules: p.rules, staff: p.staff, previousShifts: p.previousShifts }));
+      const report = coverageOf(p, shifts);
+      const coverage = report.rows.map(({ timestamp, channel, required, onDuty }) => ({ timestamp, channel, required, onDuty }));
+      fs.writeFileSync(path.join(dir, 'rota.json'), JSON.stringify({ shifts, coverage, objective: rota.objective, bound: rota.bound, gap: rota.gap, shortfallAgentHours: report.shortfallAgentHours }));
+      const res = spawnSync('python3', [checker, '--req', path.join(dir, 'REQ.csv'), '--staff', path.join(dir, 'STAFF.json'), '--rota', path.join(dir, 'rota.json'), '--week', G], { encoding: 'utf8' });
+      fs.rmSync(dir, { recursive: true, force: true });
+      const summary = JSON.parse(res.stdout) as { ok: boolean; violations: unknown[]; mismatches: unknown[]; shortfallAgentHours: number };
+      expect(summary.violations, JSON.stringify(summary.violations).slice(0, 800)).to.deep.equal([]);
+      expect(summary.mismatches).to.deep.equal([]);
+      expect(summary.ok).to.equal(true);
+      expect(summary.shortfallAgentHours).to.be.closeTo(rota.shortfallAgentHours!, 0.01);
+    })();
   });
 
   it('generate only the unlocked shifts: a shift locked by hand in the draft comes back unchanged in the next revision', async () => {
