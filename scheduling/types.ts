@@ -173,8 +173,10 @@ export interface SolveOptions {
   timeLimitSeconds: number;
   seed: number;
   onProgress?: (p: SolveProgress) => void;
-  /** Print HiGHS's log (development). */
-  log?: boolean;
+  /** HiGHS's log lines (development). */
+  onLog?: (line: string) => void;
+  /** Extra native HiGHS options (experiments). */
+  highsOptions?: Record<string, string | number | boolean>;
   /** Monotonic milliseconds (e.g. performance.now) so preparation time counts against the budget. */
   now?: () => number;
   /** Every better rota found along the way (the worker keeps the latest in case it is killed). */

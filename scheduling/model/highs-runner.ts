@@ -17,21 +17,66 @@ export interface MipOptions {
   /** A feasible start (e.g. the greedy rota) on the integer columns; HiGHS completes the rest. */
   start?: { indices: Int32Array; values: Float64Array };
   relativeGap?: number;
-  /** HiGHS's own log on the console (development only). */
-  log?: boolean;
+  /** Polled inside simplex, interior-point and MIP callbacks: true stops the solve. */
+  shouldStop?: () => boolean;
+  /** HiGHS's own log lines (development). */
+  onLog?: (line: string) => void;
+  /** Extra native HiGHS options (experiments). */
+  highsOptions?: Record<string, string | number | boolean>;
   onProgress?: (p: { seconds: number; objective?: number; bound?: number; gap?: number }) => void;
   /** Called with every improving incumbent (to keep the best rota if the worker is killed). */
   onIncumbent?: (colValue: Float64Array, objective: number, bound: number) => void;
 }
 
+type Highs = Awaited<ReturnType<typeof highsLoader>>;
+type HModel = ReturnType<Highs['createModel']>;
+
 /**
  * Solves the MIP with HiGHS (WebAssembly, single-threaded) on a fresh module instance: a
- * module whose solve aborted (e.g. out of its 2 GiB heap) is unusable. The time limit is
- * enforced twice: HiGHS's own time_limit and an interrupt from the MIP callback.
+ * module whose solve aborted (e.g. out of its 2 GiB heap) is unusable. HiGHS checks its
+ * time_limit only between phases (the root LP of a large model can run far past it), so the
+ * simplex/IPM/MIP callbacks also interrupt it on `shouldStop` or on HiGHS's running time.
  */
 export async function runMip(model: SparseModel, opts: MipOptions): Promise<MipRun> {
   const highs = await highsLoader();
-  const m = highs.createModel({
+  const m = load(highs, model, true);
+  try {
+    m.options.set({
+      output_flag: Boolean(opts.onLog),
+      time_limit: Math.max(1, opts.timeLimitSeconds),
+      random_seed: opts.seed % 2147483647,
+      mip_rel_gap: opts.relativeGap ?? 1e-4,
+      ...(opts.highsOptions ?? {}),
+    } as never);
+    if (opts.start) m.setSolution(opts.start);
+    return solve(highs, m, opts);
+  } finally {
+    m.dispose();
+  }
+}
+
+/**
+ * The LP relaxation's optimum (interior point, no crossover): a valid lower bound on the
+ * MIP's objective, cheap even when the MIP's root processing is not. -Infinity if stopped.
+ */
+export async function runLpBound(model: SparseModel, opts: { timeLimitSeconds: number; shouldStop?: () => boolean }): Promise<number> {
+  const highs = await highsLoader();
+  const m = load(highs, model, false);
+  try {
+    m.options.set({ output_flag: false, solver: 'ipm', run_crossover: 'off', time_limit: Math.max(1, opts.timeLimitSeconds) });
+    const cb = highs.constants.callbackType;
+    m.run({ [cb.ipmInterrupt](e) { if (opts.shouldStop?.()) e.interrupt(); return undefined; } });
+    if (m.getModelStatus() !== highs.constants.modelStatus.optimal) return -Infinity;
+    // IPM stops at a relative duality gap of ~1e-8: step back by that much to stay a bound.
+    const obj = m.getObjectiveValue();
+    return obj - 1e-6 * Math.max(1, Math.abs(obj));
+  } finally {
+    m.dispose();
+  }
+}
+
+function load(highs: Highs, model: SparseModel, integer: boolean): HModel {
+  return highs.createModel({
     numCols: model.numCols,
     numRows: model.numRows,
     offset: model.offset,
@@ -40,33 +85,21 @@ export async function runMip(model: SparseModel, opts: MipOptions): Promise<MipR
     colUpper: model.colUpper,
     rowLower: model.rowLower,
     rowUpper: model.rowUpper,
-    integrality: model.integrality,
+    ...(integer ? { integrality: model.integrality } : {}),
     matrix: { format: 'csr', numRows: model.numRows, numCols: model.numCols, starts: model.starts, indices: model.indices, values: model.values },
   });
-  try {
-    m.options.set({
-      output_flag: Boolean(opts.log),
-      time_limit: Math.max(1, opts.timeLimitSeconds),
-      random_seed: opts.seed % 2147483647,
-      mip_rel_gap: opts.relativeGap ?? 1e-4,
-    });
-    if (opts.start) m.setSolution(opts.start);
-    return solve(highs, m, opts);
-  } finally {
-    m.dispose();
-  }
 }
-
-type Highs = Awaited<ReturnType<typeof highsLoader>>;
-type HModel = ReturnType<Highs['createModel']>;
 
 function solve(highs: Highs, m: HModel, opts: MipOptions): MipRun {
   const cb = highs.constants.callbackType;
   let best: Float64Array | undefined;
   let bestObj = Infinity;
   let lastReport = -1;
+  const stop = opts.shouldStop ?? (() => false);
   m.run({
-    ...(opts.log ? { [cb.logging](e: { message: string }) { process.stderr.write(e.message); return undefined; } } : {}),
+    ...(opts.onLog ? { [cb.logging]: (e: { message: string }) => { opts.onLog!(e.message); return undefined; } } : {}),
+    [cb.simplexInterrupt](e) { if (stop()) e.interrupt(); return undefined; },
+    [cb.ipmInterrupt](e) { if (stop()) e.interrupt(); return undefined; },
     [cb.mipImprovingSolution](e) {
       const v = e.data.mip_solution;
       const obj = e.data.objective_function_value ?? e.data.mip_primal_bound ?? Infinity;
@@ -79,7 +112,7 @@ function solve(highs: Highs, m: HModel, opts: MipOptions): MipRun {
     },
     [cb.mipInterrupt](e) {
       const t = e.data.running_time ?? 0;
-      if (t > opts.timeLimitSeconds) e.interrupt();
+      if (t > opts.timeLimitSeconds || stop()) e.interrupt();
       if (opts.onProgress && t - lastReport >= 1) {
         lastReport = t;
         opts.onProgress({ seconds: t, objective: e.data.mip_primal_bound, bound: e.data.mip_dual_bound, gap: e.data.mip_gap });
@@ -87,15 +120,18 @@ function solve(highs: Highs, m: HModel, opts: MipOptions): MipRun {
       return undefined;
     },
   });
+  return result(highs, m, best, bestObj);
+}
+
+function result(highs: Highs, m: HModel, best: Float64Array | undefined, bestObj: number): MipRun {
   const status = m.getModelStatus();
   const S = highs.constants.modelStatus;
   const seconds = m.getRunTime();
   const nodes = Number(m.info.get('mip_node_count'));
   const bound = Number(m.info.get('mip_dual_bound'));
   if (status === S.infeasible) return { status: 'infeasible', objective: Infinity, bound: Infinity, nodes, seconds };
-  const sol = m.getSolution();
   const hasPrimal = Number(m.info.get('primal_solution_status')) === 2;
-  const colValue = hasPrimal ? Float64Array.from(sol.colValue) : best;
+  const colValue = hasPrimal ? Float64Array.from(m.getSolution().colValue) : best;
   if (!colValue) return { status: 'none', objective: Infinity, bound, nodes, seconds };
   const objective = hasPrimal ? m.getObjectiveValue() : bestObj;
   return { status: status === S.optimal ? 'optimal' : 'feasible', colValue, objective, bound: Number.isFinite(bound) ? bound : -Infinity, nodes, seconds };

@@ -4,6 +4,7 @@ import type { Week } from '../week';
 import { LpBuilder } from './lp-builder';
 import { addPersonRules } from './person-rows';
 import { softCost, addFairnessRows } from './soft-goals';
+import { addCoverageRows } from './coverage-rows';
 
 /**
  * The per-person rostering MIP (one binary per person × day × start × length):
@@ -19,6 +20,9 @@ import { softCost, addFairnessRows } from './soft-goals';
  * keeps the coverage rows short. The flexible split a[g,t,c] may be continuous: with the
  * on-duty counts integral, the split is a transportation problem with an integral optimum,
  * and the checker splits people per minute anyway.
+ *
+ * A scope restricts the decisions to some people (large-neighbourhood search): the others'
+ * shifts are fixed and enter the coverage rows as constants.
  */
 export interface SkillGroup {
   skills: number[];
@@ -27,9 +31,16 @@ export interface SkillGroup {
   breakCols: Map<number, Array<{ breakStart: number; col: number }>>;
 }
 
+export interface ModelScope {
+  /** People whose shifts are decided; everyone else is fixed. */
+  active: number[];
+  /** fixedDuty[g][t]: people of group g held fixed and on duty in interval t (fractions). */
+  fixedDuty: Float64Array[];
+}
+
 export interface RotaModel {
   lp: LpBuilder;
-  /** x columns per person: pattern id → column. */
+  /** x columns per person: pattern id → column (empty for people outside the scope). */
   x: Array<Map<number, number>>;
   groups: SkillGroup[];
   groupOf: number[];
@@ -39,29 +50,29 @@ export interface RotaModel {
   hoursPerUnit: number;
 }
 
-export function buildRotaModel(problem: Problem, week: Week, patterns: Pattern[], people: PersonPlan[]): RotaModel {
+export function buildRotaModel(problem: Problem, week: Week, patterns: Pattern[], people: PersonPlan[], scope?: ModelScope): RotaModel {
   const lp = new LpBuilder();
-  const x = people.map((p) => addShiftColumns(lp, problem, week, patterns, p));
-  people.forEach((p) => addPersonRules(lp, problem, week, patterns, p, x[p.index]));
-  addFairnessRows(lp, problem, patterns, people, x);
+  const active = new Set(scope?.active ?? people.map((p) => p.index));
+  const x = people.map((p) => (active.has(p.index) ? addShiftColumns(lp, problem, week, patterns, p) : new Map<number, number>()));
+  people.forEach((p) => active.has(p.index) && addPersonRules(lp, problem, week, patterns, p, x[p.index]));
+  addFairnessRows(lp, problem, patterns, people.filter((p) => active.has(p.index)), x);
   const { groups, groupOf } = buildGroups(people);
-  groups.forEach((g, gi) => addBreakColumns(lp, week, patterns, people, g, gi, x, problem.rules.breakMinutes));
+  groups.forEach((g, gi) => addBreakColumns(lp, patterns, g, gi, x));
   const hoursPerUnit = week.step / 60;
-  const shortfallCols = addCoverageRows(lp, problem, week, patterns, groups, hoursPerUnit);
+  const shortfallCols = addCoverageRows(lp, problem, week, patterns, groups, hoursPerUnit, scope?.fixedDuty);
   return { lp, x, groups, groupOf, shortfallCols, hoursPerUnit };
 }
 
 function addShiftColumns(lp: LpBuilder, problem: Problem, week: Week, patterns: Pattern[], p: PersonPlan): Map<number, number> {
   const cols = new Map<number, number>();
   for (const id of p.allowed) {
-    const pat = patterns[id];
     const locked = p.locked.includes(id);
-    cols.set(id, lp.addCol(`x_${p.index}_${id}`, softCost(problem, week, pat, p), locked ? 1 : 0, 1, true));
+    cols.set(id, lp.addCol(`x_${p.index}_${id}`, softCost(problem, week, patterns[id], p), locked ? 1 : 0, 1, true));
   }
   return cols;
 }
 
-function buildGroups(people: PersonPlan[]): { groups: SkillGroup[]; groupOf: number[] } {
+export function buildGroups(people: PersonPlan[]): { groups: SkillGroup[]; groupOf: number[] } {
   const byKey = new Map<string, SkillGroup>();
   const groupOf: number[] = [];
   for (const p of people) {
@@ -71,31 +82,23 @@ function buildGroups(people: PersonPlan[]): { groups: SkillGroup[]; groupOf: num
     byKey.get(key)!.members.push(p.index);
   }
   const groups = [...byKey.values()];
-  for (const p of people) groupOf[p.index] = groups.findIndex((g) => g.members.includes(p.index));
+  groups.forEach((g, gi) => g.members.forEach((m) => (groupOf[m] = gi)));
   return { groups, groupOf };
 }
 
 /** b[g,s,k] and the link Σ_k b = Σ_{p∈g} x[p,s] for every shift some member may work. */
-function addBreakColumns(lp: LpBuilder, week: Week, patterns: Pattern[], people: PersonPlan[], g: SkillGroup, gi: number,
-  x: Array<Map<number, number>>, breakMinutes: number): void {
+function addBreakColumns(lp: LpBuilder, patterns: Pattern[], g: SkillGroup, gi: number, x: Array<Map<number, number>>): void {
   if (!g.skills.length) return;
   const takers = new Map<number, number[]>();
   for (const m of g.members) {
-    for (const [id, col] of x[m]) {
-      if (!takers.has(id)) takers.set(id, []);
-      takers.get(id)!.push(col);
-    }
+    for (const [id, col] of x[m]) (takers.get(id) ?? takers.set(id, []).get(id)!).push(col);
   }
   for (const [id, xcols] of [...takers].sort((a, b) => a[0] - b[0])) {
-    const pat = patterns[id];
-    const starts = pat.breakStarts.length ? pat.breakStarts : [-1];
+    const starts = patterns[id].breakStarts.length ? patterns[id].breakStarts : [-1];
     const opts = starts.map((bs) => ({ breakStart: bs, col: lp.addCol(`b_${gi}_${id}_${bs}`, 0, 0, xcols.length, true) }));
     g.breakCols.set(id, opts);
     lp.addRow([...opts.map((o) => o.col), ...xcols], [...opts.map(() => 1), ...xcols.map(() => -1)], 0, 0);
   }
-  void week;
-  void people;
-  void breakMinutes;
 }
 
 /** Fraction of interval t that a shift with lunch at breakStart is on duty. */
@@ -105,51 +108,4 @@ export function dutyFraction(week: Week, pat: Pattern, breakStart: number, break
   const overlap = (s: number, e: number) => Math.max(0, Math.min(b, e) - Math.max(a, s));
   const off = breakStart >= 0 ? overlap(breakStart, breakStart + breakMinutes) : 0;
   return (overlap(pat.start, pat.end) - off) / week.step;
-}
-
-function addCoverageRows(lp: LpBuilder, problem: Problem, week: Week, patterns: Pattern[], groups: SkillGroup[], hoursPerUnit: number): Int32Array[] {
-  const C = week.channels.length;
-  const u = week.channels.map(() => new Int32Array(week.intervals).fill(-1));
-  // duty[g][t]: (column, fraction) pairs of group g on duty in interval t.
-  const duty = groups.map(() => Array.from({ length: week.intervals }, () => ({ cols: [] as number[], coefs: [] as number[] })));
-  groups.forEach((g, gi) => {
-    for (const [id, opts] of g.breakCols) {
-      const pat = patterns[id];
-      const t0 = Math.max(0, Math.floor(pat.start / week.step));
-      const t1 = Math.min(week.intervals - 1, Math.ceil(pat.end / week.step) - 1);
-      for (const o of opts) {
-        for (let t = t0; t <= t1; t++) {
-          const f = dutyFraction(week, pat, o.breakStart, problem.rules.breakMinutes, t);
-          if (f > 1e-9) {
-            duty[gi][t].cols.push(o.col);
-            duty[gi][t].coefs.push(f);
-          }
-        }
-      }
-    }
-  });
-  const weight = problem.weights.service * hoursPerUnit;
-  for (let t = 0; t < week.intervals; t++) {
-    const cov = Array.from({ length: C }, () => ({ cols: [] as number[], coefs: [] as number[] }));
-    groups.forEach((g, gi) => {
-      const d = duty[gi][t];
-      if (!d.cols.length) return;
-      const live = g.skills.filter((c) => week.required[c][t] > 0);
-      if (g.skills.length === 1) {
-        if (live.length) cov[live[0]].cols.push(...d.cols), cov[live[0]].coefs.push(...d.coefs);
-        return;
-      }
-      if (!live.length) return;
-      const alloc = live.map((c) => lp.addCol(`a_${gi}_${t}_${c}`, 0, 0, Infinity, false));
-      lp.addRow([...alloc, ...d.cols], [...alloc.map(() => 1), ...d.coefs.map((v) => -v)], -Infinity, 0);
-      live.forEach((c, i) => { cov[c].cols.push(alloc[i]); cov[c].coefs.push(1); });
-    });
-    for (let c = 0; c < C; c++) {
-      const req = week.required[c][t];
-      if (req <= 0) continue;
-      u[c][t] = lp.addCol(`u_${t}_${c}`, weight, 0, req, false);
-      lp.addRow([...cov[c].cols, u[c][t]], [...cov[c].coefs, 1], req, Infinity);
-    }
-  }
-  return u;
 }

@@ -69,9 +69,13 @@ export function addFairnessRows(lp: LpBuilder, problem: Problem, patterns: Patte
       // Linear part (first unit + history) goes straight onto the x costs.
       for (const c of cols) lp.cost[c] += w * (1 + history);
       const maxCount = Math.min(ids.length, 7 - problem.rules.daysOffPerWeek);
+      if (maxCount < 2) continue;
+      // count = Σ x once; then s_j >= count - j with two entries each (keeps the rows sparse).
+      const count = lp.addCol(`n_${person.index}_${kind.key}`, 0, 0, maxCount, false);
+      lp.addRow([count, ...cols], [1, ...cols.map(() => -1)], 0, 0);
       for (let j = 1; j < maxCount; j++) {
         const s = lp.addCol(`f_${person.index}_${kind.key}_${j}`, w, 0, Infinity, false);
-        lp.addRow([s, ...cols], [1, ...cols.map(() => -1)], -j, Infinity);
+        lp.addRow([s, count], [1, -1], -j, Infinity);
       }
     }
   }
