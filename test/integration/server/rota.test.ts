@@ -122,6 +122,9 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     it('publish: the agent sees the shifts on home, /my-shifts and in the .ics feed (UTC times, zone named)', async () => {
       const coord = await app.loginAs('coordinator');
       const rota = (await getRota(app.ds, rotaId))!;
+      const stale = await coord.postForm('/rota/publish', { rotaId: String(rotaId), version: String(rota.version - 1) }, `/rota?week=${week}`);
+      expect(stale.status).to.equal(409);
+      expect((await getRota(app.ds, rotaId))!.status).to.equal('draft');
       const res = await coord.postForm('/rota/publish', { rotaId: String(rotaId), version: String(rota.version) }, `/rota?week=${week}`);
       expect(res.status).to.equal(303);
       expect((await getRota(app.ds, rotaId))!.status).to.equal('published');
