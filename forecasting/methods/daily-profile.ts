@@ -7,9 +7,11 @@
  *   the last `factorWeeks` weeks) × the recent level (median of the last `levelWeeks` weeks of
  *   totals, each divided by its weekday factor). Pooling all weekdays into one level halves the noise
  *   of a same-weekday mean (measured over 16 rolling weeks: bank data 0.0598 → 0.0577 WAPE).
- * - Profile: the mean proportion of the day in each interval over the last `profileWeeks`
- *   same weekdays; more weeks than for the level, because proportions are noisier per interval
- *   but drift slower.
+ * - Profile: the proportion of the day in each interval over the last `profileWeeks` same
+ *   weekdays, older weeks weighted `profileDecay` per week: more weeks than for the level,
+ *   because proportions are noisier per interval but drift slower (measured over 16 rolling
+ *   weeks: 20 weeks at 0.95 against a plain 12-week mean, bank data 0.0552 → 0.0545 WAPE, the
+ *   demo and synthetic series 0-2% better).
  * Days with any missing interval are left out of both (their total is unknown).
  */
 import { weekdayOf } from '../grid';
@@ -20,9 +22,11 @@ export interface DailyProfileOptions {
   levelWeeks: number;
   factorWeeks: number;
   profileWeeks: number;
+  /** Weight of each older week in the profile (geometric). */
+  profileDecay: number;
 }
 
-export const DAILY_PROFILE_DEFAULT: DailyProfileOptions = { levelWeeks: 4, factorWeeks: 20, profileWeeks: 12 };
+export const DAILY_PROFILE_DEFAULT: DailyProfileOptions = { levelWeeks: 4, factorWeeks: 20, profileWeeks: 20, profileDecay: 0.95 };
 
 /** Totals of whole days; NaN for a day with a missing interval. */
 export function dayTotals(y: Float64Array, spd: number): Float64Array {
@@ -36,17 +40,23 @@ export function dayTotals(y: Float64Array, spd: number): Float64Array {
   return totals;
 }
 
-/** Mean intraday proportions per weekday (7 × spd), from the last `weeks` weeks of whole days. */
-export function weekdayProfiles(y: Float64Array, totals: Float64Array, spd: number, firstDay: number, weeks: number): Float64Array[] {
+/**
+ * Intraday proportions per weekday (7 × spd), from the last `weeks` whole days of each weekday,
+ * the k-th most recent weighted `decay`^k (1 = a plain mean).
+ */
+export function weekdayProfiles(y: Float64Array, totals: Float64Array, spd: number, firstDay: number, weeks: number, decay = 1): Float64Array[] {
   const profiles = Array.from({ length: 7 }, () => new Float64Array(spd));
   const counts = new Array<number>(7).fill(0);
+  const weights = new Array<number>(7).fill(0);
   for (let d = totals.length - 1; d >= 0 && d >= totals.length - 7 * (weeks + 4); d--) {
     const w = weekdayOf(firstDay + d);
     if (!(totals[d] > 0) || counts[w] >= weeks) continue;
-    for (let j = 0; j < spd; j++) profiles[w][j] += y[d * spd + j] / totals[d];
+    const weight = Math.pow(decay, counts[w]);
+    for (let j = 0; j < spd; j++) profiles[w][j] += (weight * y[d * spd + j]) / totals[d];
     counts[w]++;
+    weights[w] += weight;
   }
-  for (let w = 0; w < 7; w++) if (counts[w]) for (let j = 0; j < spd; j++) profiles[w][j] /= counts[w];
+  for (let w = 0; w < 7; w++) if (weights[w]) for (let j = 0; j < spd; j++) profiles[w][j] /= weights[w];
   return profiles;
 }
 
@@ -89,7 +99,7 @@ export function dailyProfile(input: MethodInput, options: Partial<DailyProfileOp
   const { y, slotsPerDay: spd, firstDay, horizon } = input;
   const n = y.length;
   const totals = dayTotals(y, spd);
-  const profiles = weekdayProfiles(y, totals, spd, firstDay, o.profileWeeks);
+  const profiles = weekdayProfiles(y, totals, spd, firstDay, o.profileWeeks, o.profileDecay);
   const factors = weekdayFactors(totals, firstDay, o.factorWeeks);
   const level = recentLevel(totals, factors, firstDay, o.levelWeeks);
   const out = new Float64Array(horizon);
