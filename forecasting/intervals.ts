@@ -89,7 +89,8 @@ export function bands(point: Float64Array, model: IntervalModel | null, leadWeek
   const b: Bands = { lower80: new Float64Array(n), upper80: new Float64Array(n), lower95: new Float64Array(n), upper95: new Float64Array(n) };
   for (let h = 0; h < n; h++) {
     const f = point[h];
-    const widen = 1 + 0.1 * leadWeek(h);
+    // Capped at double: past ten weeks the guess has no measurement behind it at all.
+    const widen = Math.min(2, 1 + 0.1 * leadWeek(h));
     if (model) {
       const sc = Math.pow(Math.max(f, 1), model.beta) * widen;
       b.lower80[h] = f === 0 && model.q10 > -1e-9 ? 0 : Math.max(0, f + model.q10 * sc);
