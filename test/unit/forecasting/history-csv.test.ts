@@ -89,6 +89,17 @@ describe('history-csv reader', () => {
     });
   });
 
+  it('reader, offsets changing once, samples the first row, both sides of the change and the last row', () => {
+    const r = read('timestamp,channel,volume\n2026-03-08T01:00:00-05:00,voice,1\n2026-03-08T03:00:00-04:00,voice,1\n2026-03-08T04:00:00-04:00,voice,1\n');
+    expect(r.localTimestamps).to.equal(false);
+    expect(r.offsetSamples).to.deep.equal([
+      { ms: Date.UTC(2026, 2, 8, 6), offsetMinutes: -300 },
+      { ms: Date.UTC(2026, 2, 8, 7), offsetMinutes: -240 },
+      { ms: Date.UTC(2026, 2, 8, 8), offsetMinutes: -240 },
+    ]);
+    expect(read('timestamp,channel,volume\n2026-03-08T01:00:00,voice,1\n').localTimestamps).to.equal(true);
+  });
+
   describe('daylight saving (Europe/Berlin)', () => {
     const berlin = { zone: 'Europe/Berlin' };
     it('reader, local time in the spring gap, is an error naming the zone', () => {
