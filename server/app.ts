@@ -17,6 +17,7 @@ import { localeMiddleware } from './middleware/locale';
 import { loadUser } from './middleware/auth';
 import { errorHandler, notFound } from './middleware/errors';
 import { navItems } from './navigation';
+import { saveSessionBeforeRedirect } from './middleware/session-redirect';
 import { routeModules } from './routes';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): express.Express {
       cookie: { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: config.sessionHours * 3_600_000 },
     }),
   );
+  app.use(saveSessionBeforeRedirect);
   app.use(loadUser(services.users));
   app.use(localeMiddleware);
   app.use(csrfProtection);
