@@ -109,7 +109,7 @@ function sameWeek(a: Assignment[], b: Assignment[]): boolean {
   return a.length === b.length && a.every((x, i) => x.pattern === b[i].pattern && x.breakStart === b[i].breakStart);
 }
 
-function shuffle<T>(xs: T[], rnd: () => number): T[] {
+export function shuffle<T>(xs: T[], rnd: () => number): T[] {
   const out = [...xs];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));

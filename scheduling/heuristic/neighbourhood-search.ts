@@ -6,6 +6,7 @@ import { runMip } from '../model/highs-runner';
 import { coverageOf } from '../coverage';
 import { objectiveOf } from '../objective';
 import { mulberry32 } from '../generate-week';
+import { shuffle } from './greedy-rota';
 
 export interface NeighbourhoodOptions {
   /** Solver seconds to spend (summed HiGHS run times, or `now` when given). */
@@ -42,7 +43,6 @@ export async function neighbourhoodSearch(problem: Problem, prep: Prepared, star
       start: startFromAssignments(model, best.filter((a) => activeSet.has(a.person))), relativeGap: 1e-6,
     });
     spent += run.seconds;
-    if (process.env.LNSDEBUG) console.error("round", round, sparse.numCols, sparse.numRows, run.status, run.objective, run.bound, run.seconds.toFixed(1));
     if (!run.colValue) continue;
     const candidate = [...best.filter((a) => !activeSet.has(a.person)), ...assignmentsFromSolution(model, prep.patterns, run.colValue)];
     const obj = evaluate(problem, prep, candidate);
@@ -67,9 +67,8 @@ function pickPeople(prep: Prepared, size: number, rnd: () => number): number[] {
   const channel = Math.floor(rnd() * prep.week.channels.length);
   const pool = rnd() < 0.5 ? all.filter((i) => prep.people[i].skills.includes(channel)) : all;
   const chosen = new Set<number>();
-  const order = [...pool].sort(() => rnd() - 0.5);
-  for (const i of order) if (chosen.size < size) chosen.add(i);
-  for (const i of [...all].sort(() => rnd() - 0.5)) if (chosen.size < size) chosen.add(i);
+  for (const i of shuffle(pool, rnd)) if (chosen.size < size) chosen.add(i);
+  for (const i of shuffle(all, rnd)) if (chosen.size < size) chosen.add(i);
   return [...chosen].sort((a, b) => a - b);
 }
 
