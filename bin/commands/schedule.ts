@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import {
-  formatInputError, parseRequirementsCsv, parseStaffJson, problemFromFiles, solveRotaInWorker, type RotaSolution,
+  formatInputError, KNOWN_CHANNELS, parseRequirementsCsv, parseStaffJson, problemFromFiles, solveRotaInWorker, type RotaSolution,
 } from '../../scheduling/index';
 
 interface Io {
@@ -64,7 +64,9 @@ async function fileMode(f: { requirements: string; staff: string; week: string; 
   const reqName = f.requirements.split('/').pop() ?? 'REQ.csv';
   const staffName = f.staff.split('/').pop() ?? 'STAFF.json';
   const req = parseRequirementsCsv(texts[0], reqName);
-  const staff = parseStaffJson(texts[1], req.ok ? req.value.channels : undefined, staffName);
+  // Skills may name the usual channels even when this week's file has no rows for them.
+  const known = [...new Set([...(req.ok ? req.value.channels : []), ...KNOWN_CHANNELS])];
+  const staff = parseStaffJson(texts[1], known, staffName);
   const errors = [...(req.ok ? [] : req.errors), ...(staff.ok ? [] : staff.errors)];
   if (!req.ok || !staff.ok) {
     for (const e of errors) io.stderr.write(`${formatInputError(e)}\n`);
