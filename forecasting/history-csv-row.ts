@@ -12,10 +12,16 @@ const KNOWN = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]);
 /** Plain decimal numbers only: Number() would also take '', ' ', '0x10' and 'Infinity'. */
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/**
+ * `code` and `params` name the problem for a translated message (the app's catalogue has
+ * `import.err.<code>`); `message` says the same in English for the command line and the API.
+ */
 export interface FieldError {
   field: string;
   message: string;
   value?: string;
+  code: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ParsedRow {
@@ -52,51 +58,55 @@ export function readHeader(fields: string[]): { columns: Map<string, number> | n
   const errors: FieldError[] = [];
   names.forEach((name, i) => {
     if (!KNOWN.has(name)) {
-      errors.push({ field: name, message: `unknown column '${name}' (allowed: ${[...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(', ')})`, value: fields[i] });
+      const allowed = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(', ');
+      errors.push({ field: name, message: `unknown column '${name}' (allowed: ${allowed})`, value: fields[i], code: 'unknownColumn', params: { name, allowed } });
     } else if (columns.has(name)) {
-      errors.push({ field: name, message: `column '${name}' appears twice` });
+      errors.push({ field: name, message: `column '${name}' appears twice`, code: 'duplicateColumn', params: { name } });
     } else {
       columns.set(name, i);
     }
   });
-  for (const name of REQUIRED_COLUMNS) if (!columns.has(name)) errors.push({ field: name, message: `missing required column '${name}'` });
+  for (const name of REQUIRED_COLUMNS) if (!columns.has(name)) errors.push({ field: name, message: `missing required column '${name}'`, code: 'missingColumn', params: { name } });
   return { columns: errors.length ? null : columns, errors };
 }
 
 type Field<T> = { ok: true; value: T } | { ok: false; error: FieldError };
-const fail = (field: string, message: string, value?: string): { ok: false; error: FieldError } => ({ ok: false, error: { field, message, value } });
+const fail = (field: string, code: string, message: string, value?: string, params: Record<string, string | number> = {}): { ok: false; error: FieldError } => ({
+  ok: false,
+  error: { field, message, value, code, params: { field, ...params } },
+});
 
 /** A non-negative whole number; null when an optional cell is empty or absent. */
 function count(text: string | undefined, name: string, required: boolean): Field<number | null> {
-  if (text === undefined || text === '') return required ? fail(name, `${name} is empty`, text ?? '') : { ok: true, value: null };
-  if (!NUMBER_RE.test(text)) return fail(name, `${name} is not a number`, text);
+  if (text === undefined || text === '') return required ? fail(name, 'empty', `${name} is empty`, text ?? '') : { ok: true, value: null };
+  if (!NUMBER_RE.test(text)) return fail(name, 'notNumber', `${name} is not a number`, text);
   const n = Number(text);
-  if (n < 0) return fail(name, `${name} is negative`, text);
-  if (!Number.isInteger(n)) return fail(name, `${name} is not a whole number`, text);
+  if (n < 0) return fail(name, 'negative', `${name} is negative`, text);
+  if (!Number.isInteger(n)) return fail(name, 'notWhole', `${name} is not a whole number`, text);
   return { ok: true, value: n };
 }
 
 function ahtSeconds(text: string | undefined): Field<number | null> {
   if (text === undefined || text === '') return { ok: true, value: null };
-  if (!NUMBER_RE.test(text)) return fail('aht_seconds', 'aht_seconds is not a number', text);
+  if (!NUMBER_RE.test(text)) return fail('aht_seconds', 'notNumber', 'aht_seconds is not a number', text);
   const n = Number(text);
-  if (!(n > 0) || !Number.isFinite(n)) return fail('aht_seconds', 'aht_seconds must be greater than 0', text);
+  if (!(n > 0) || !Number.isFinite(n)) return fail('aht_seconds', 'notPositive', 'aht_seconds must be greater than 0', text);
   return { ok: true, value: n };
 }
 
 function member(text: string, name: 'channel' | 'platform', known: string[] | undefined, allowEmpty: boolean): Field<string> {
-  if (text === '' && !allowEmpty) return fail(name, `${name} is empty`, text);
-  if (text !== '' && known && !known.includes(text)) return fail(name, `unknown ${name} '${text}' (known: ${known.join(', ') || 'none'})`, text);
+  if (text === '' && !allowEmpty) return fail(name, 'empty', `${name} is empty`, text);
+  if (text !== '' && known && !known.includes(text)) return fail(name, 'unknownValue', `unknown ${name} '${text}' (known: ${known.join(', ') || 'none'})`, text, { known: known.join(', ') || '—' });
   return { ok: true, value: text };
 }
 
 type When = Pick<ParsedRow, 'ms' | 'localMs' | 'laterMs' | 'text' | 'style' | 'offsetMinutes'>;
 
 function when(text: string, clock: ZoneClock): Field<When> | { ok: false; gap: true; error: FieldError } {
-  if (text === '') return fail('timestamp', 'timestamp is empty', text);
+  if (text === '') return fail('timestamp', 'empty', 'timestamp is empty', text);
   const p = parseTimestamp(text, clock);
-  if (!p.ok) return p.gap ? { ok: false, gap: true, error: { field: 'timestamp', message: `timestamp ${p.message}`, value: text } } : fail('timestamp', `timestamp ${p.message}`, text);
-  if (p.localMs % 60_000 !== 0) return fail('timestamp', 'timestamp is not aligned to a whole minute', text);
+  if (!p.ok) return p.gap ? { ok: false, gap: true, error: { field: 'timestamp', message: `timestamp ${p.message}`, value: text, code: 'timestampInGap', params: { zone: clock.zoneName } } } : fail('timestamp', 'badTimestamp', `timestamp ${p.message}`, text);
+  if (p.localMs % 60_000 !== 0) return fail('timestamp', 'notWholeMinute', 'timestamp is not aligned to a whole minute', text);
   return { ok: true, value: { ms: p.ms, localMs: p.localMs, laterMs: p.laterMs, text, style: p.style, offsetMinutes: p.offsetMinutes } };
 }
 
@@ -106,7 +116,7 @@ function when(text: string, clock: ZoneClock): Field<When> | { ok: false; gap: t
  */
 export function parseRow(fields: string[], ctx: RowContext): { row: ParsedRow | null; errors: FieldError[]; gap: boolean } {
   const { columns } = ctx;
-  if (fields.length !== columns.size) return { row: null, errors: [{ field: '', message: `row has ${fields.length} fields, the header has ${columns.size}` }], gap: false };
+  if (fields.length !== columns.size) return { row: null, errors: [{ field: '', message: `row has ${fields.length} fields, the header has ${columns.size}`, code: 'fieldCount', params: { found: fields.length, expected: columns.size } }], gap: false };
   const cell = (name: string) => (columns.has(name) ? fields[columns.get(name)!].trim() : undefined);
   const ts = when(cell('timestamp')!, ctx.clock);
   const channel = member(cell('channel')!, 'channel', ctx.channels, false);
@@ -118,7 +128,7 @@ export function parseRow(fields: string[], ctx: RowContext): { row: ParsedRow | 
   const errors = [ts, channel, platform, volume, answered, abandoned, aht].flatMap((f) => (f.ok ? [] : [f.error]));
   if (volume.ok && answered.ok && abandoned.ok && volume.value !== null && (answered.value ?? 0) + (abandoned.value ?? 0) > volume.value) {
     const field = answered.value !== null ? 'answered' : 'abandoned';
-    errors.push({ field, message: `answered (${answered.value ?? '-'}) + abandoned (${abandoned.value ?? '-'}) is more than volume (${volume.value})`, value: cell(field) });
+    errors.push({ field, message: `answered (${answered.value ?? '-'}) + abandoned (${abandoned.value ?? '-'}) is more than volume (${volume.value})`, value: cell(field), code: 'moreThanVolume', params: { answered: answered.value ?? '-', abandoned: abandoned.value ?? '-', volume: volume.value } });
   }
   const gap = !ts.ok && 'gap' in ts && errors.length === 1;
   if (errors.length || !ts.ok || !channel.ok || !platform.ok || !volume.ok || !answered.ok || !abandoned.ok || !aht.ok) return { row: null, errors, gap };

@@ -13,7 +13,7 @@
  * any error means nothing is imported).
  */
 import { splitCsvRecord } from './csv-line';
-import { parseRow, readHeader, type ParsedRow } from './history-csv-row';
+import { parseRow, readHeader, type FieldError, type ParsedRow } from './history-csv-row';
 import type { TimestampStyle } from './timestamp';
 import { ZoneClock } from './zone-clock';
 
@@ -35,11 +35,14 @@ export interface HistoryCsvOptions {
   dstLenient?: boolean;
 }
 
+/** A bad line: where (line, field), what in English (`message`), and `code`/`params` to translate it. */
 export interface HistoryCsvError {
   line: number;
   field: string;
   message: string;
   value?: string;
+  code: string;
+  params?: Record<string, string | number>;
 }
 
 export interface HistoryInterval {
@@ -148,7 +151,7 @@ export class HistoryCsvReader {
     }
     this.pending = null;
     if (!this.columns && !this.headerBad) return this.readHeader(fields, line);
-    for (const blank of this.blankLines) this.error(blank, '', 'empty line in the middle of the file');
+    for (const blank of this.blankLines) this.error(blank, { field: '', message: 'empty line in the middle of the file', code: 'blankLine' });
     this.blankLines = [];
     this.rowCount++;
     if (this.headerBad) return;
@@ -156,14 +159,16 @@ export class HistoryCsvReader {
     if (row) this.addRow(row, line);
   }
 
-  private error(line: number, field: string, message: string, value?: string): void {
+  private error(line: number, e: FieldError): void {
     this.errorCount++;
-    if (this.errors.length < this.opts.maxErrors) this.errors.push(value === undefined ? { line, field, message } : { line, field, message, value });
+    if (this.errors.length >= this.opts.maxErrors) return;
+    const { value, ...rest } = e;
+    this.errors.push(value === undefined ? { line, ...rest } : { line, ...rest, value });
   }
 
   private readHeader(fields: string[], line: number): void {
     const { columns, errors } = readHeader(fields);
-    for (const e of errors) this.error(line, e.field, e.message, e.value);
+    for (const e of errors) this.error(line, e);
     if (columns) this.columns = columns;
     else this.headerBad = true;
   }
@@ -174,7 +179,7 @@ export class HistoryCsvReader {
       this.gapRows++;
       return null;
     }
-    for (const e of errors) this.error(line, e.field, e.message, e.value);
+    for (const e of errors) this.error(line, e);
     return row;
   }
 
@@ -197,7 +202,7 @@ export class HistoryCsvReader {
     const seenAt = b.seenMs.indexOf(rawMs);
     if (seenAt >= 0) {
       const firstLine = b.seenLines[seenAt];
-      this.error(line, 'timestamp', `duplicate interval: same timestamp, channel and platform as line ${firstLine}`, row.text);
+      this.error(line, { field: 'timestamp', message: `duplicate interval: same timestamp, channel and platform as line ${firstLine}`, value: row.text, code: 'duplicateInterval', params: { firstLine } });
       return;
     }
     b.seenMs.push(rawMs);
@@ -250,7 +255,7 @@ export class HistoryCsvReader {
       if (off <= total * 0.01) {
         for (const [minute, m] of this.minuteRows) {
           if (minute % grid === 0) continue;
-          for (const line of m.lines) this.error(line, 'timestamp', `timestamp (minute ${minute}) is not aligned to the file's ${grid}-minute grid`);
+          for (const line of m.lines) this.error(line, { field: 'timestamp', message: `timestamp (minute ${minute}) is not aligned to the file's ${grid}-minute grid`, code: 'offGrid', params: { minute, grid } });
           this.errorCount += m.count - m.lines.length;
         }
         return grid;
@@ -260,8 +265,8 @@ export class HistoryCsvReader {
   }
 
   finish(): HistoryCsvResult {
-    if (this.pending) this.error(this.pending.line, '', 'quoted field is not closed before the end of the file');
-    if (this.lineNo === 0 || (!this.columns && !this.headerBad)) this.error(1, 'timestamp', 'the file is empty: expected a header line timestamp,channel,volume');
+    if (this.pending) this.error(this.pending.line, { field: '', message: 'quoted field is not closed before the end of the file', code: 'unclosedQuote' });
+    if (this.lineNo === 0 || (!this.columns && !this.headerBad)) this.error(1, { field: 'timestamp', message: 'the file is empty: expected a header line timestamp,channel,volume', code: 'emptyFile' });
     const inputIntervalMinutes = this.inferInputGrid();
     const warnings: string[] = [];
     if (this.gapRows > 0) warnings.push(`${this.gapRows} row(s) at local times skipped by a daylight-saving change in ${this.opts.zone} were left out`);

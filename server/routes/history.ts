@@ -85,7 +85,7 @@ export function historyRoutes({ services, now }: RouteDeps): Router {
         onOverlap,
         fileName,
         pendingId: req.session.pendingImport?.id,
-        ...importResultViewModel(result, true),
+        ...importResultViewModel(result, true, req.t),
       });
     } catch (err) {
       next(err);
@@ -104,7 +104,7 @@ export function historyRoutes({ services, now }: RouteDeps): Router {
         req.session.flash = [{ kind: 'info', key: 'import.done' }];
         return res.redirect('/history');
       }
-      res.status(422).render('pages/history-import', { pageTitle: req.t('import.title'), onOverlap: pending.onOverlap, fileName: pending.fileName, ...importResultViewModel(result, false) });
+      res.status(422).render('pages/history-import', { pageTitle: req.t('import.title'), onOverlap: pending.onOverlap, fileName: pending.fileName, ...importResultViewModel(result, false, req.t) });
     } catch (err) {
       next(err);
     }

@@ -95,7 +95,7 @@ export async function importHistory(deps: Deps, input: ImportHistoryInput): Prom
   const read = await readHistoryCsv(lines, { zone, intervalMinutes, channels, platforms, maxErrors: input.maxErrors ?? 1000 });
   if (read.errorCount > 0) return { ok: false, errors: read.errors, errorCount: read.errorCount };
   if (read.intervals.length === 0) {
-    return { ok: false, errors: [{ line: 2, field: '', message: 'the file has a header but no data rows' }], errorCount: 1 };
+    return { ok: false, errors: [{ line: 2, field: '', message: 'the file has a header but no data rows', code: 'noRows' }], errorCount: 1 };
   }
   if (input.dryRun) {
     const overlap = await findOverlap(ds, read.intervals);

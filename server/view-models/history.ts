@@ -1,6 +1,6 @@
 /** Template data for the history chart and for the import preview/result. */
 import { DateTime } from 'luxon';
-import type { Locale, Translator } from '../i18n';
+import { hasMessage, type Locale, type Translator } from '../i18n';
 import { lineChartSvg } from '../charts/line-chart';
 
 export interface HistoryHour {
@@ -73,13 +73,24 @@ export interface ImportSummary {
 
 export type ImportResult =
   | { ok: true; summary: ImportSummary }
-  | { ok: false; errors: { line: number; field: string; message: string; value?: string }[]; errorCount: number; overlapCount?: number; overlapFirst?: string | null; overlapLast?: string | null };
+  | {
+      ok: false;
+      errors: { line: number; field: string; message: string; value?: string; code?: string; params?: Record<string, string | number> }[];
+      errorCount: number;
+      overlapCount?: number;
+      overlapFirst?: string | null;
+      overlapLast?: string | null;
+    };
 
-export function importResultViewModel(result: ImportResult, isPreview: boolean) {
+export function importResultViewModel(result: ImportResult, isPreview: boolean, t: Translator) {
   if (result.ok) return { preview: isPreview, summary: result.summary, hasOverlap: result.summary.overlapCount > 0 };
   return {
     failed: true,
-    errors: result.errors,
+    // The reader names each problem by a code; its English message stays as the fallback.
+    errors: result.errors.map((e) => {
+      const key = `import.err.${e.code}`;
+      return { ...e, message: e.code && hasMessage(key) ? t(key, e.params) : e.message };
+    }),
     errorCount: result.errorCount,
     moreErrors: result.errorCount > result.errors.length ? result.errorCount - result.errors.length : 0,
     overlapCount: result.overlapCount ?? 0,

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { startTestApp, type TestApp } from '../../support/app';
+import { historyRange } from '../../../models/repositories/history';
 
 const GOOD = ['timestamp,channel,volume,aht_seconds', '2026-11-02T09:00:00,voice,31,262', '2026-11-02T10:00:00,voice,40,250', '2026-11-02T09:00:00+04:00,chat,18,640'].join('\n');
 
@@ -69,5 +70,20 @@ describe('history: the import endpoint for scripts and the history page', functi
     expect(replaced.status, replaced.text).to.equal(200);
     expect(JSON.parse(replaced.text).summary.replaced).to.equal(1);
     expect((await c.get('/history?week=2026-11-02')).text).to.match(/Calls · week total 90/);
+  });
+
+  it('import page: in Georgian, every bad row is explained in Georgian with its line and field, and nothing is imported', async () => {
+    const c = await app.loginAs('coordinator');
+    await c.postForm('/locale', { locale: 'ka', returnTo: '/history/import' }, '/history/import');
+    await c.get('/history/import');
+    const form = new FormData();
+    form.set('onOverlap', 'refuse');
+    form.set('file', new Blob(['timestamp,channel,volume\n2026-11-09T09:00:00,voice,abc\n2026-11-09T10:00:00,voice,7\n2026-11-09T10:00:00,voice,8\n'], { type: 'text/csv' }), 'bad.csv');
+    const res = await c.request(`/history/import?_csrf=${encodeURIComponent(c.csrf!)}`, { method: 'POST', body: form });
+    expect(res.status).to.equal(422);
+    expect(res.text).to.contain('volume არ არის რიცხვი').and.to.contain('განმეორებული ინტერვალი');
+    expect(res.text).to.match(/<td class="num">2<\/td><td><code>volume<\/code>/).and.to.match(/<td class="num">4<\/td><td><code>timestamp<\/code>/);
+    const stored = await historyRange(app.ds, { channelId: 'voice', from: '2026-11-09T00:00:00.000Z', to: '2026-11-10T00:00:00.000Z' });
+    expect(stored).to.deep.equal([]);
   });
 });
