@@ -52,3 +52,23 @@ describe('scheduling/solveRota: locked shifts, fairness, preferences', function 
     expect(s.shifts.filter((x) => x.staffId === 'b' && x.start.startsWith('2026-12-09'))).to.deep.equal([]);
   });
 });
+
+describe('scheduling/solveRota: stability when re-optimising a published rota', function () {
+  this.timeout(60000);
+
+  it('solveRota, new time off for one agent on Wednesday, changes the shifts of at most two agents', async () => {
+    const problem = makeProblem({ staff: team, requirements: twoShiftsADay(), channels: ['voice'] });
+    const first = await solveRota(problem, { timeLimitSeconds: 10, seed: 1 });
+    const onWednesday = first.shifts.filter((x) => x.start.startsWith('2026-12-09')).map((x) => x.staffId);
+    const who = onWednesday[0];
+    const staff = team.map((a) => (a.id === who ? { ...a, unavailable: [{ start: at(2, '00:00'), end: at(3, '00:00') }] } : a));
+    const again = await solveRota({ ...problem, staff, previousVersion: first.shifts }, { timeLimitSeconds: 10, seed: 2 });
+    const key = (s: { staffId: string; start: string; end: string }) => `${s.staffId}|${s.start}|${s.end}`;
+    const before = new Set(first.shifts.map(key));
+    const after = new Set(again.shifts.map(key));
+    const changed = new Set([...first.shifts.filter((s) => !after.has(key(s))), ...again.shifts.filter((s) => !before.has(key(s)))].map((s) => s.staffId));
+    expect(changed.has(who)).to.equal(true);
+    expect(changed.size).to.be.at.most(2);
+    expect(again.shortfallAgentHours).to.be.at.most(first.shortfallAgentHours + 9);
+  });
+});
