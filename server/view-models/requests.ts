@@ -94,7 +94,7 @@ export function requestFormErrors(error: z.ZodError): Record<string, string> {
 const STATUS_BADGE: Record<string, string> = { pending: 'warn', accepted: 'warn', approved: 'ok', rejected: 'bad', declined: 'bad', cancelled: '' };
 
 function shiftView(s: RotaShift | null) {
-  return s ? { id: s.id, start: s.start, end: s.end, channelKey: `requests.channel.${s.channel}`, version: s.version, published: s.rotaStatus === 'published' } : null;
+  return s ? { id: s.id, start: s.start, end: s.end, channelKey: `rota.channel.${s.channel}`, version: s.version, published: s.rotaStatus === 'published' } : null;
 }
 
 function problemView(p: SwapProblem) {
