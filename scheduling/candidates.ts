@@ -1,5 +1,5 @@
 import type { Problem, StaffMember } from './types';
-import { clockMinutes, dayIndexOf, toMinute, weekdayOf, type Week } from './week';
+import { clockMinutes, dayIndexOf, localMinute, toMinute, weekdayOf, type Week } from './week';
 
 /** One shift a person could work: a day, a start on the interval grid and a length. */
 export interface Pattern {
@@ -47,10 +47,15 @@ export function buildPatterns(problem: Problem, week: Week): Pattern[] {
   const first = clockMinutes(r.earliestStart);
   const last = clockMinutes(r.latestEnd);
   for (let d = 0; d < 7; d++) {
+    // Opening hours are local wall-clock times; shift lengths are real durations. On a
+    // daylight-saving change day the window is 1 h longer or shorter in real time.
+    const open = localMinute(week, d, first);
+    const close = localMinute(week, d, last);
+    const firstStart = Math.ceil(open / week.step) * week.step;
     for (const hours of r.shiftLengthsHours) {
       const len = Math.round(hours * 60);
-      for (let s = Math.ceil(first / week.step) * week.step; s + len <= last; s += week.step) {
-        const p = makePattern(problem, week, out.length, d, week.dayStart[d] + s, week.dayStart[d] + s + len, false);
+      for (let start = firstStart; start + len <= close; start += week.step) {
+        const p = makePattern(problem, week, out.length, d, start, start + len, false);
         if (p.nightMinutes <= r.maxNightHoursPerShift * 60) out.push(p);
       }
     }
@@ -66,11 +71,25 @@ export function makePattern(problem: Problem, week: Week, id: number, day: numbe
     id, day, start, end, custom,
     workedMinutes: end - start - r.breakMinutes,
     breakStarts: breakStarts(problem, week.step, start, end),
-    evening: end - week.dayStart[day] > clockMinutes(r.eveningAfter),
+    evening: end > localMinute(week, day, clockMinutes(r.eveningAfter)),
     weekend: wd >= 6,
     holiday: holidays.has(week.dates[day]),
-    nightMinutes: nightMinutes(start - week.dayStart[day], end - week.dayStart[day]),
+    nightMinutes: nightMinutesOf(week, day, start, end),
   };
+}
+
+/**
+ * Real minutes of [start, end) between 22:00 and 06:00 local time (day = the start's local
+ * day): night boundaries are wall-clock times, so a DST night is 7 or 9 hours long.
+ */
+export function nightMinutesOf(week: Week, day: number, start: number, end: number): number {
+  let total = 0;
+  for (let k = -1; k <= 1; k++) {
+    const ns = localMinute(week, day, k * 1440 + NIGHT_START);
+    const ne = localMinute(week, day, (k + 1) * 1440 + NIGHT_END);
+    total += Math.max(0, Math.min(end, ne) - Math.max(start, ns));
+  }
+  return total;
 }
 
 /** Lunch starts on the grid, leaving breakMinOffsetMinutes before and breakMinTailMinutes after. */

@@ -77,6 +77,20 @@ export function clockMinutes(hhmm: string): number {
   return h * 60 + m;
 }
 
+/**
+ * Minutes from week start of the local wall-clock time `clock` (minutes after midnight, may
+ * pass 24:00) on day d. Not dayStart[d] + clock: on a daylight-saving change day the real
+ * time from midnight to 07:00 is 6 or 8 hours. A time the clocks skip moves forward.
+ */
+export function localMinute(week: Week, d: number, clock: number): number {
+  const midnight = DateTime.fromISO(week.dates[d] ?? '', { zone: week.zone });
+  const base = midnight.isValid ? midnight : DateTime.fromMillis(week.weekStartMs + week.dayStart[Math.max(0, Math.min(7, d))] * 60000, { zone: week.zone });
+  const days = Math.floor(clock / 1440);
+  const rest = clock - days * 1440;
+  const dt = base.plus({ days }).set({ hour: Math.floor(rest / 60), minute: rest % 60 });
+  return Math.round((dt.toMillis() - week.weekStartMs) / 60000);
+}
+
 /** Local weekday 1 (Monday) .. 7 (Sunday) of day d. */
 export function weekdayOf(week: Week, d: number): number {
   return DateTime.fromISO(week.dates[d], { zone: week.zone }).weekday;

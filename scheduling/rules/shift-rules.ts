@@ -1,6 +1,6 @@
 import type { Violation } from '../types';
-import { clockMinutes } from '../week';
-import { nightMinutes } from '../candidates';
+import { clockMinutes, localMinute } from '../week';
+import { nightMinutesOf } from '../candidates';
 import { hours, violation, type RuleContext, type TimedShift } from './rule-context';
 
 /**
@@ -19,10 +19,11 @@ export const everyShiftHasATemplateLength: ShiftRule = (ctx, s) => {
 
 export const shiftsStayInsideOpeningHours: ShiftRule = (ctx, s) => {
   const r = ctx.problem.rules;
-  const midnight = ctx.week.dayStart[Math.max(0, Math.min(6, s.day))];
+  // Wall-clock times of the start's day (not midnight + minutes: DST days are 23 or 25 h).
+  const day = Math.max(0, Math.min(6, s.day));
   const out: Violation[] = [];
-  if (s.start < midnight + clockMinutes(r.earliestStart) - EPS) out.push(violation(ctx, 'window', who(s), s.start, `starts before ${r.earliestStart}`));
-  if (s.end > midnight + clockMinutes(r.latestEnd) + EPS) out.push(violation(ctx, 'window', who(s), s.start, `ends after ${r.latestEnd}`));
+  if (s.start < localMinute(ctx.week, day, clockMinutes(r.earliestStart)) - EPS) out.push(violation(ctx, 'window', who(s), s.start, `starts before ${r.earliestStart}`));
+  if (s.end > localMinute(ctx.week, day, clockMinutes(r.latestEnd)) + EPS) out.push(violation(ctx, 'window', who(s), s.start, `ends after ${r.latestEnd}`));
   return out;
 };
 
@@ -59,8 +60,7 @@ export const breaksAreInsideTheShiftAndLongEnough: ShiftRule = (ctx, s) => {
 };
 
 export const nightHoursStayWithinTheLimit: ShiftRule = (ctx, s) => {
-  const midnight = ctx.week.dayStart[Math.max(0, Math.min(6, s.day))];
-  const night = nightMinutes(s.start - midnight, s.end - midnight);
+  const night = nightMinutesOf(ctx.week, Math.max(0, Math.min(6, s.day)), s.start, s.end);
   const max = ctx.problem.rules.maxNightHoursPerShift * 60;
   return night > max + EPS ? [violation(ctx, 'nightHours', who(s), s.start, `${hours(night)} night hours, max ${hours(max)}`)] : [];
 };
