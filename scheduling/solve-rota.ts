@@ -124,9 +124,13 @@ function pick(ctx: Context, run: MipRun, warm: RotaSolution | null): (RotaSoluti
  * gap. The assignments ride along (non-enumerable, so not in the JSON) for later polishing.
  */
 export function finish(problem: Problem, prep: Prepared, model: RotaModel, assignments: Assignment[], objective: number, bound: number, optimal: boolean): RotaSolution {
+  // Activities are split on the model's grid, coverage is reported on the requirement grid.
   const shifts = shiftsFromAssignments(problem, prep.week, prep.patterns, prep.people, assignments);
-  const cov = coverageOf(problem, shifts, prep.week);
-  const obj = Number.isNaN(objective) ? objectiveOf(problem, prep, assignments, cov.shortfallAgentHours) : objective;
+  const cov = coverageOf(problem, shifts, prep.reportWeek);
+  // Always the objective of the rota actually returned (per-minute shortfall), never the
+  // solver's figure, so objective ≥ service × shortfall and the gap is about this rota.
+  const obj = objectiveOf(problem, prep, assignments, cov.shortfallAgentHours);
+  const agrees = Number.isNaN(objective) || Math.abs(objective - obj) <= 1e-6 + 1e-4 * Math.abs(obj);
   const b = Math.min(bound, obj);
   const out: RotaSolution = {
     shifts,
@@ -135,7 +139,7 @@ export function finish(problem: Problem, prep: Prepared, model: RotaModel, assig
     gap: Number.isFinite(b) ? gapOf(obj, b) : 1,
     shortfallAgentHours: round(cov.shortfallAgentHours),
     coverage: cov.rows,
-    status: optimal || obj - b < EPS ? 'optimal' : 'feasible',
+    status: (optimal && agrees) || obj - b < EPS ? 'optimal' : 'feasible',
     explanation: [],
     stats: { seconds: 0, columns: model.lp.numCols, rows: model.lp.numRows, nodes: 0 },
   };
@@ -151,7 +155,7 @@ function noRota(run: MipRun): Explanation {
 }
 
 function infeasible(problem: Problem, prep: Prepared, explanation: Explanation[]): RotaSolution {
-  const cov = coverageOf(problem, [], prep.week);
+  const cov = coverageOf(problem, [], prep.reportWeek);
   return {
     shifts: [], objective: Infinity, bound: Infinity, gap: Infinity, shortfallAgentHours: round(cov.shortfallAgentHours),
     coverage: cov.rows, status: 'infeasible', explanation, stats: { seconds: 0, columns: 0, rows: 0, nodes: 0 },

@@ -27,7 +27,7 @@ export interface NeighbourhoodOptions {
 export async function neighbourhoodSearch(problem: Problem, prep: Prepared, start: Assignment[], o: NeighbourhoodOptions): Promise<{ assignments: Assignment[]; objective: number }> {
   const rnd = mulberry32(o.seed ^ 0x9e3779b9);
   const n = prep.people.length;
-  const size = Math.min(n, o.size ?? Math.max(6, Math.min(12, Math.round(n * 0.06))));
+  let size = Math.min(n, o.size ?? Math.max(6, Math.min(12, Math.round(n * 0.06))));
   let best = start;
   let bestObj = evaluate(problem, prep, best);
   let spent = 0;
@@ -43,6 +43,9 @@ export async function neighbourhoodSearch(problem: Problem, prep: Prepared, star
       start: startFromAssignments(model, best.filter((a) => activeSet.has(a.person))), relativeGap: 1e-6,
     });
     spent += run.seconds;
+    // Adapt the neighbourhood to the machine: grow while sub-MIPs close quickly, shrink when they time out.
+    if (run.status === 'optimal' && run.seconds < 2) size = Math.min(n, size + 1);
+    else if (run.status !== 'optimal') size = Math.max(4, size - 1);
     if (!run.colValue) continue;
     const candidate = [...best.filter((a) => !activeSet.has(a.person)), ...assignmentsFromSolution(model, prep.patterns, run.colValue)];
     const obj = evaluate(problem, prep, candidate);
