@@ -59,7 +59,7 @@ export async function solveRota(problem: Problem, options: SolveOptions): Promis
   const budget = options.timeLimitSeconds - elapsed();
   const lpBound = ctx.sparse.numCols > LP_BOUND_COLUMNS ? await runLpBound(ctx.sparse, { timeLimitSeconds: budget * 0.3, shouldStop: until(ctx, elapsed() + budget * 0.3) }) : -Infinity;
   const mipEnd = large ? options.timeLimitSeconds - budget * 0.45 : options.timeLimitSeconds;
-  const run = await fullMip(ctx, greedy, mipEnd, ctx.sparse.numCols > IPM_ROOT_COLUMNS);
+  const run = await fullMip(ctx, greedy, mipEnd, ctx.sparse.numCols > IPM_ROOT_COLUMNS, large ? budget * 0.12 : undefined);
   run.bound = Math.max(run.bound, lpBound);
   let best = pick(ctx, run, warm);
   if (large && run.status !== 'optimal' && best) best = await polish(ctx, best, run.bound);
@@ -74,12 +74,14 @@ function until(ctx: Context, seconds: number): (() => boolean) | undefined {
   return ctx.options.now ? () => ctx.elapsed() > seconds : undefined;
 }
 
-async function fullMip(ctx: Context, start: Assignment[] | null, endSeconds: number, ipmRoot: boolean): Promise<MipRun> {
+async function fullMip(ctx: Context, start: Assignment[] | null, endSeconds: number, ipmRoot: boolean, stallSeconds?: number): Promise<MipRun> {
   const { problem, prep, model, options } = ctx;
   return runMip(ctx.sparse, {
     timeLimitSeconds: Math.max(1, endSeconds - ctx.elapsed()),
     seed: options.seed,
     shouldStop: until(ctx, endSeconds),
+    // Large models: once the MIP stalls, neighbourhood search makes better use of the time.
+    stallSeconds,
     onLog: options.onLog,
     // The root LP of a large model goes to the interior-point solver: it solved the
     // 150-person, 30-minute relaxation about 5× faster than dual simplex here.
