@@ -5,11 +5,14 @@
  * nothing is printed on stdout and the exit code is 2. Exit code 1: no rota keeps the rules
  * (the reasons go to stderr and into the JSON's "explanation").
  *
+ * Exit code 3: the time limit ran out before any rota was found (try a longer --time-limit).
+ *
  * Database mode (`--week` alone) belongs to the server side and is wired separately.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { rowsInWeek, rulesConflicts, weekStartError } from '../../scheduling/parse/week-inputs';
 import {
   formatInputError, KNOWN_CHANNELS, parseRequirementsCsv, parseStaffJson, problemFromFiles, solveRotaInWorker, type RotaSolution,
 } from '../../scheduling/index';
@@ -19,6 +22,19 @@ interface Io {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
 }
+
+const USAGE = `usage: wfm schedule --requirements REQ.csv --staff STAFF.json --week YYYY-MM-DD [--time-limit 60] [--seed 1]
+       wfm schedule --week YYYY-MM-DD            (database mode: team and requirements from the database)
+
+  --requirements  CSV timestamp,channel,required (ISO 8601 with offset; people needed per interval)
+  --staff         JSON with timeZone, rules, staff and previousShifts
+  --week          the Monday that starts the week (local date in the team's time zone)
+  --time-limit    seconds of wall-clock time for the whole run (default 60)
+  --seed          random seed (default 1)
+
+Prints the rota as JSON on stdout, progress on stderr. Exit codes: 0 rota found,
+1 no rota keeps the rules (reasons on stderr), 2 bad input, 3 time limit reached before any rota.
+`;
 
 const flagsSchema = z.object({
   requirements: z.string().optional(),
@@ -30,6 +46,10 @@ const flagsSchema = z.object({
 });
 
 export async function run(args: string[], io: Io): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
   let raw;
   try {
     raw = parseArgs({
@@ -50,6 +70,12 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const f = flags.data;
+  // The weekday of a calendar date does not depend on the zone.
+  const badWeek = weekStartError(f.week, 'UTC');
+  if (badWeek) {
+    io.stderr.write(`wfm schedule: --week: ${badWeek}\n`);
+    return 2;
+  }
   if (!f.requirements && !f.staff) return databaseMode(f.week, { timeLimitSeconds: f['time-limit'], seed: f.seed }, io);
   if (!f.requirements || !f.staff) {
     io.stderr.write('wfm schedule: file mode needs both --requirements and --staff\n');
@@ -72,6 +98,15 @@ async function fileMode(f: { requirements: string; staff: string; week: string; 
     for (const e of errors) io.stderr.write(`${formatInputError(e)}\n`);
     return 2;
   }
+  const inputErrors = weekInputErrors(req.value.rows, f.week, staff.value.timeZone, reqName);
+  const conflicts = rulesConflicts(staff.value.rules, req.value.intervalMinutes);
+  if (inputErrors.length || conflicts.length) {
+    for (const e of inputErrors) io.stderr.write(`wfm schedule: ${e}\n`);
+    for (const c of conflicts) io.stderr.write(`wfm schedule: ${staffName} rules: ${c}\n`);
+    return 2;
+  }
+  const { outside } = rowsInWeek(req.value.rows, f.week, staff.value.timeZone);
+  if (outside) io.stderr.write(`wfm schedule: warning: ${outside} row(s) of ${reqName} fall outside the week ${f.week} and are ignored\n`);
   const problem = problemFromFiles(req.value, staff.value, f.week);
   const onProgress = (p: { phase: string; seconds: number; objective?: number; bound?: number; gap?: number }) => {
     const fig = (v?: number) => (v === undefined || v === null || !Number.isFinite(v) ? '-' : v.toFixed(2));
@@ -88,6 +123,12 @@ async function fileMode(f: { requirements: string; staff: string; week: string; 
   }
   io.stderr.write(`wfm schedule: ${solution.status}, shortfall ${solution.shortfallAgentHours} agent-hours, gap ${(solution.gap * 100).toFixed(2)}%\n`);
   return 0;
+}
+
+/** The requirement file must have rows inside the week (--week itself is checked in run). */
+function weekInputErrors(rows: Parameters<typeof rowsInWeek>[0], week: string, zone: string, reqName: string): string[] {
+  const { inside } = rowsInWeek(rows, week, zone);
+  return inside ? [] : [`${reqName} has no rows inside the week ${week} (${rows.length} row(s), all outside it)`];
 }
 
 async function readBoth(reqPath: string, staffPath: string, io: Io): Promise<[string, string] | null> {

@@ -30,7 +30,17 @@ export function parseRequirementsCsv(text: string, file = 'REQ.csv'): Parsed<Par
   const seen = new Set<string>();
   for (let i = 1; i < lines.length; i++) {
     if (lines[i].trim() === '') continue;
-    const row = parseRow(lines[i].split(',').map((c) => c.trim().replace(/^"|"$/g, '')), col, i + 1, file, errors);
+    const cells = lines[i].split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+    if (cells.length > header.length) {
+      // Silently reading the first three cells turned "voice,2,5" (a decimal comma) into 2.
+      const extra = cells.slice(header.length).join(',');
+      errors.push({
+        file, line: i + 1, field: `column ${header.length + 1}`,
+        message: `${cells.length} cells but the header has ${header.length} (extra "${extra}"; a decimal comma? use "2.5")`,
+      });
+      continue;
+    }
+    const row = parseRow(cells, col, i + 1, file, errors);
     if (!row) continue;
     const key = `${row.ms}|${row.row.channel}`;
     if (seen.has(key)) {

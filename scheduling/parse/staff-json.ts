@@ -68,8 +68,10 @@ export function parseStaffJson(text: string, channels: string[] = KNOWN_CHANNELS
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    return { ok: false, errors: [{ file, message: `not valid JSON (${(err as Error).message})` }] };
+    return { ok: false, errors: [{ file, message: `not valid JSON${jsonErrorWhere(text, (err as Error).message)} (${(err as Error).message})` }] };
   }
+  const unknownRules = unknownRuleKeys(raw);
+  if (unknownRules.length) return { ok: false, errors: unknownRules.map((k) => ({ file, path: `rules.${k}`, message: `unknown rule "${k}"; the rules are ${RULE_KEYS.join(', ')}` })) };
   const res = docSchema.safeParse(raw);
   if (!res.success) {
     return { ok: false, errors: res.error.issues.map((i) => ({ file, path: jsonPath(i.path), message: i.message })) };
@@ -88,6 +90,24 @@ export function parseStaffJson(text: string, channels: string[] = KNOWN_CHANNELS
     ok: true,
     value: { timeZone: doc.timeZone, rules: withDefaultRules(doc.rules as Partial<RotaRules>), staff, previousShifts: doc.previousShifts, holidays: doc.holidays },
   };
+}
+
+const RULE_KEYS = Object.keys(rulesSchema.shape);
+
+/** A misspelt rule (e.g. "maxConsecutiveDay") would otherwise be dropped and the default used. */
+function unknownRuleKeys(raw: unknown): string[] {
+  const rules = (raw as { rules?: unknown } | null)?.rules;
+  if (!rules || typeof rules !== 'object' || Array.isArray(rules)) return [];
+  return Object.keys(rules).filter((k) => !RULE_KEYS.includes(k));
+}
+
+/** " at line L, column C" from V8's "... at position N", or "" when the message has none. */
+function jsonErrorWhere(text: string, message: string): string {
+  const m = /position (\d+)/.exec(message);
+  if (!m) return '';
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split('\n').length;
+  return ` at line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
 }
 
 function checkStaff(staff: z.infer<typeof staffSchema>[], channels: string[], file: string, errors: InputError[]): void {

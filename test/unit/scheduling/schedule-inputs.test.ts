@@ -1,0 +1,98 @@
+import { expect } from 'chai';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Readable, Writable } from 'node:stream';
+import { run } from '../../../bin/commands/schedule';
+import { parseRequirementsCsv } from '../../../scheduling/parse/requirements-csv';
+import { parseStaffJson } from '../../../scheduling/parse/staff-json';
+import { formatInputError } from '../../../scheduling/parse/parse-error';
+import { rulesConflicts, weekStartError } from '../../../scheduling/parse/week-inputs';
+import { DEFAULT_RULES } from '../../../scheduling/rules/defaults';
+
+const REQ = fileURLToPath(new URL('../../fixtures/rota-sample/REQ.csv', import.meta.url));
+const STAFF = fileURLToPath(new URL('../../fixtures/rota-sample/STAFF.json', import.meta.url));
+
+function sink() {
+  let text = '';
+  const stream = new Writable({ write(chunk, _enc, done) { text += String(chunk); done(); } });
+  return { stream, text: () => text };
+}
+
+async function wfmSchedule(args: string[]) {
+  const out = sink();
+  const err = sink();
+  const code = await run(args, { stdin: Readable.from(['']), stdout: out.stream, stderr: err.stream });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+/** The sample STAFF.json with some rules replaced, in a temporary file. */
+function staffWithRules(rules: Record<string, unknown>): string {
+  const doc = JSON.parse(readFileSync(STAFF, 'utf8'));
+  doc.rules = { ...doc.rules, ...rules };
+  const path = join(mkdtempSync(join(tmpdir(), 'wfm-staff-')), 'STAFF.json');
+  writeFileSync(path, JSON.stringify(doc));
+  return path;
+}
+
+describe('scheduling: input checks of wfm schedule', () => {
+  it('wfm schedule --help, prints the usage with the exit codes, exit 0', async () => {
+    const r = await wfmSchedule(['--help']);
+    expect(r.code).to.equal(0);
+    expect(r.stdout).to.contain('usage: wfm schedule').and.contain('3 time limit');
+  });
+
+  it('wfm schedule, --week a Tuesday, exit 2 naming the Monday', async () => {
+    const r = await wfmSchedule(['--requirements', REQ, '--staff', STAFF, '--week', '2026-12-08']);
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.contain('2026-12-08 is a Tuesday').and.contain('2026-12-07');
+    expect(r.stdout).to.equal('');
+  });
+
+  it('wfm schedule, --week 2027-02-30, exit 2 "not a date"', async () => {
+    const r = await wfmSchedule(['--requirements', REQ, '--staff', STAFF, '--week', '2027-02-30']);
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.contain('"2027-02-30" is not a date');
+  });
+
+  it('wfm schedule, a requirement file with no rows in the week, exit 2', async () => {
+    const r = await wfmSchedule(['--requirements', REQ, '--staff', STAFF, '--week', '2026-12-14']);
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.contain('no rows inside the week 2026-12-14');
+  });
+
+  it('wfm schedule, earliestStart after latestEnd, exit 2 with one rules error instead of one per person', async () => {
+    const r = await wfmSchedule(['--requirements', REQ, '--staff', staffWithRules({ earliestStart: '20:00', latestEnd: '08:00' }), '--week', '2026-12-07']);
+    expect(r.code).to.equal(2);
+    expect(r.stderr.trim().split('\n')).to.have.length(1);
+    expect(r.stderr).to.contain('earliestStart 20:00 is not before latestEnd 08:00');
+  });
+
+  it('rulesConflicts, 8.25-hour shifts on a 60-minute grid, names the length and the grid', () => {
+    expect(rulesConflicts({ ...DEFAULT_RULES, shiftLengthsHours: [8.25] }, 60)).to.deep.equal(
+      ['shiftLengthsHours 8.25 h do not fit the 60-minute requirement grid (starts and ends sit on it)']);
+    expect(rulesConflicts({ ...DEFAULT_RULES, shiftLengthsHours: [8.5] }, 30)).to.deep.equal([]);
+  });
+
+  it('weekStartError, a Monday, a Sunday and 2027-02-30, accepts only the Monday', () => {
+    expect(weekStartError('2026-12-07', 'Asia/Tbilisi')).to.equal(null);
+    expect(weekStartError('2026-12-13', 'Asia/Tbilisi')).to.contain('Sunday');
+    expect(weekStartError('2027-02-30', 'Asia/Tbilisi')).to.contain('not a date');
+  });
+
+  it('parseRequirementsCsv, a decimal comma "voice,2,5", reports the line and the extra field', () => {
+    const r = parseRequirementsCsv('timestamp,channel,required\n2026-12-07T08:00:00+04:00,voice,2\n2026-12-07T09:00:00+04:00,voice,2,5\n');
+    expect(r.ok).to.equal(false);
+    if (r.ok) return;
+    expect(r.errors.map(formatInputError)).to.deep.equal(['REQ.csv line 3, field column 4: 4 cells but the header has 3 (extra "5"; a decimal comma? use "2.5")']);
+  });
+
+  it('parseStaffJson, a misspelt rule maxConsecutiveDay, names the key and the allowed ones', () => {
+    const r = parseStaffJson(JSON.stringify({ rules: { maxConsecutiveDay: 5 }, staff: [{ id: 'a', skills: ['voice'], contractHoursPerWeek: 40 }] }));
+    expect(r.ok).to.equal(false);
+    if (r.ok) return;
+    const text = r.errors.map(formatInputError).join('\n');
+    expect(text).to.contain('rules.maxConsecutiveDay: unknown rule "maxConsecutiveDay"').and.contain('maxConsecutiveDays');
+  });
+});
