@@ -33,7 +33,7 @@ interface Context {
  *  1. per-person pre-checks: when no rota can keep the rules, the reasons in words;
  *  2. a greedy rota improved by per-person exact re-optimisation (always valid, fast);
  *  3. the full MIP (HiGHS) warm-started from it, under the time budget;
- *  4. for large models (many people, 30-minute grid) a cheap LP bound first, the MIP for half
+ *  4. for large models (many people, 30-minute grid) a cheap LP bound first, the MIP for 40%
  *     the budget, then large-neighbourhood search (sub-MIPs over a few people at a time);
  *  5. the exact coverage of the best rota found.
  * In-process and blocking; use solveRotaInWorker off the request path.
@@ -58,8 +58,8 @@ export async function solveRota(problem: Problem, options: SolveOptions): Promis
   const large = ctx.sparse.numCols > LARGE_MODEL_COLUMNS;
   const budget = options.timeLimitSeconds - elapsed();
   const lpBound = ctx.sparse.numCols > LP_BOUND_COLUMNS ? await runLpBound(ctx.sparse, { timeLimitSeconds: budget * 0.3, shouldStop: until(ctx, elapsed() + budget * 0.3) }) : -Infinity;
-  const mipEnd = large ? options.timeLimitSeconds - budget * 0.45 : options.timeLimitSeconds;
-  const run = await fullMip(ctx, greedy, mipEnd, ctx.sparse.numCols > IPM_ROOT_COLUMNS, large ? budget * 0.12 : undefined);
+  const mipEnd = large ? options.timeLimitSeconds - budget * 0.6 : options.timeLimitSeconds;
+  const run = await fullMip(ctx, greedy, mipEnd, ctx.sparse.numCols > IPM_ROOT_COLUMNS, large ? budget * 0.1 : undefined);
   run.bound = Math.max(run.bound, lpBound);
   let best = pick(ctx, run, warm);
   if (large && run.status !== 'optimal' && best) best = await polish(ctx, best, run.bound);

@@ -17,6 +17,8 @@ export interface MipOptions {
   /** A feasible start (e.g. the greedy rota) on the integer columns; HiGHS completes the rest. */
   start?: { indices: Int32Array; values: Float64Array };
   relativeGap?: number;
+  /** Stop when neither the incumbent nor the bound has improved for this long (seconds). */
+  stallSeconds?: number;
   /** Polled inside simplex, interior-point and MIP callbacks: true stops the solve. */
   shouldStop?: () => boolean;
   /** HiGHS's own log lines (development). */
@@ -96,6 +98,11 @@ function solve(highs: Highs, m: HModel, opts: MipOptions): MipRun {
   let bestObj = Infinity;
   let lastReport = -1;
   const stop = opts.shouldStop ?? (() => false);
+  const stall = { at: 0, primal: Infinity, dual: -Infinity };
+  const stalled = (t: number, primal = Infinity, dual = -Infinity): boolean => {
+    if (primal < stall.primal - 1e-6 || dual > stall.dual + 1e-6) Object.assign(stall, { at: t, primal: Math.min(primal, stall.primal), dual: Math.max(dual, stall.dual) });
+    return opts.stallSeconds !== undefined && Number.isFinite(stall.dual) && t - stall.at > opts.stallSeconds;
+  };
   m.run({
     ...(opts.onLog ? { [cb.logging]: (e: { message: string }) => { opts.onLog!(e.message); return undefined; } } : {}),
     [cb.simplexInterrupt](e) { if (stop()) e.interrupt(); return undefined; },
@@ -112,7 +119,7 @@ function solve(highs: Highs, m: HModel, opts: MipOptions): MipRun {
     },
     [cb.mipInterrupt](e) {
       const t = e.data.running_time ?? 0;
-      if (t > opts.timeLimitSeconds || stop()) e.interrupt();
+      if (t > opts.timeLimitSeconds || stop() || stalled(t, e.data.mip_primal_bound, e.data.mip_dual_bound)) e.interrupt();
       if (opts.onProgress && t - lastReport >= 1) {
         lastReport = t;
         opts.onProgress({ seconds: t, objective: e.data.mip_primal_bound, bound: e.data.mip_dual_bound, gap: e.data.mip_gap });
