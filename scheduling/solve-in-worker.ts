@@ -5,8 +5,21 @@ import { dirname, join } from 'node:path';
 import type { Problem, RotaSolution, SolveOptions, SolveProgress } from './types';
 
 export interface WorkerSolveOptions extends SolveOptions {
-  /** Extra wall-clock seconds before the worker is killed (model building, final polish). */
+  /** Wall-clock seconds after the time limit before the worker is killed (its last step). */
   graceSeconds?: number;
+  /**
+   * Epoch milliseconds the time limit counts from (e.g. when the command started, so that
+   * reading the files and starting the worker are inside the budget). Default: now.
+   */
+  startedAtMs?: number;
+}
+
+/** The time limit ran out before even the first (greedy) rota was ready. */
+export class RotaTimeoutError extends Error {
+  readonly code = 'rota.timeout';
+  constructor(readonly timeLimitSeconds: number, readonly waitedSeconds: number) {
+    super(`time limit reached: no rota found within ${timeLimitSeconds} s (stopped after ${waitedSeconds.toFixed(1)} s); a longer --time-limit is needed for this team`);
+  }
 }
 
 /**
@@ -16,11 +29,17 @@ export interface WorkerSolveOptions extends SolveOptions {
  * The worker entry is TypeScript, loaded through tsx (see bootstrap).
  */
 export function solveRotaInWorker(problem: Problem, options: WorkerSolveOptions): Promise<RotaSolution> {
-  const grace = options.graceSeconds ?? Math.max(10, options.timeLimitSeconds * 0.15);
+  // A short grace: the worker posts every better rota as it goes, so stopping it at the
+  // deadline loses at most its last polishing step, not the answer.
+  const grace = options.graceSeconds ?? Math.min(3, Math.max(1, options.timeLimitSeconds * 0.05));
+  const startedAt = options.startedAtMs ?? Date.now();
+  const deadlineMs = startedAt + options.timeLimitSeconds * 1000;
+  const sinceStart = () => (Date.now() - startedAt) / 1000;
+  let lastSeconds = 0;
   return new Promise((resolve, reject) => {
     const worker = new Worker(bootstrap(), {
       eval: true,
-      workerData: { problem, timeLimitSeconds: options.timeLimitSeconds, seed: options.seed },
+      workerData: { problem, timeLimitSeconds: options.timeLimitSeconds, deadlineMs, seed: options.seed },
     });
     let best: RotaSolution | null = null;
     let settled = false;
@@ -31,10 +50,15 @@ export function solveRotaInWorker(problem: Problem, options: WorkerSolveOptions)
       fn();
       void worker.terminate();
     };
-    const timer = setTimeout(() => done(() => (best ? resolve(best) : reject(new Error(`no rota found within ${options.timeLimitSeconds + grace} s`)))),
-      (options.timeLimitSeconds + grace) * 1000);
+    const timer = setTimeout(() => done(() => (best ? resolve(best) : reject(new RotaTimeoutError(options.timeLimitSeconds, sinceStart())))),
+      Math.max(0, deadlineMs + grace * 1000 - Date.now()));
     worker.on('message', (msg: { type: string; progress?: SolveProgress; solution?: RotaSolution; message?: string }) => {
-      if (msg.type === 'progress' && msg.progress) options.onProgress?.(msg.progress);
+      if (msg.type === 'progress' && msg.progress) {
+        // The solver's phases keep their own clocks (HiGHS restarts at 0 per run): report
+        // wall-clock seconds since the start instead, which never go backwards.
+        lastSeconds = Math.max(lastSeconds, sinceStart());
+        options.onProgress?.({ ...msg.progress, seconds: Math.round(lastSeconds * 10) / 10 });
+      }
       else if (msg.type === 'incumbent' && msg.solution) best = msg.solution;
       else if (msg.type === 'result' && msg.solution) done(() => resolve(msg.solution!));
       else if (msg.type === 'error') done(() => (best ? resolve(best) : reject(new Error(msg.message))));

@@ -59,10 +59,12 @@ export async function solveRota(problem: Problem, options: SolveOptions): Promis
   const budget = options.timeLimitSeconds - elapsed();
   const lpBound = ctx.sparse.numCols > LP_BOUND_COLUMNS ? await runLpBound(ctx.sparse, { timeLimitSeconds: budget * 0.3, shouldStop: until(ctx, elapsed() + budget * 0.3) }) : -Infinity;
   const mipEnd = large ? options.timeLimitSeconds - budget * 0.6 : options.timeLimitSeconds;
-  const run = await fullMip(ctx, greedy, mipEnd, ctx.sparse.numCols > IPM_ROOT_COLUMNS, large ? budget * 0.1 : undefined);
+  const run = await fullMip(ctx, greedy, mipEnd, ctx.sparse.numCols > IPM_ROOT_COLUMNS, budget * (large ? 0.1 : 0.25));
   run.bound = Math.max(run.bound, lpBound);
   let best = pick(ctx, run, warm);
-  if (large && run.status !== 'optimal' && best) best = await polish(ctx, best, run.bound);
+  // Whatever the MIP left of the budget (it stalled, or the model is large) goes to neighbourhood search.
+  const left = options.timeLimitSeconds - (now ? elapsed() : run.seconds);
+  if (run.status !== 'optimal' && best && left > 3) best = await polish(ctx, best, run.bound, left - 1);
   if (!best) return infeasible(problem, prep, [noRota(run)]);
   best.stats = { seconds: elapsed() || run.seconds, columns: ctx.sparse.numCols, rows: ctx.sparse.numRows, nodes: run.nodes };
   report({ phase: 'done', seconds: best.stats.seconds, objective: best.objective, bound: best.bound, gap: best.gap });
@@ -95,12 +97,12 @@ async function fullMip(ctx: Context, start: Assignment[] | null, endSeconds: num
 }
 
 /** Neighbourhood search from the best rota so far until the budget is spent. */
-async function polish(ctx: Context, from: RotaSolution & { assignments?: Assignment[] }, bound: number): Promise<RotaSolution> {
+async function polish(ctx: Context, from: RotaSolution & { assignments?: Assignment[] }, bound: number, seconds: number): Promise<RotaSolution> {
   const { problem, prep, model, options } = ctx;
   const start = from.assignments ?? [];
   if (!start.length) return from;
   const lns = await neighbourhoodSearch(problem, prep, start, {
-    seconds: options.timeLimitSeconds - ctx.elapsed() - 1, seed: options.seed, now: options.now,
+    seconds, seed: options.seed, now: options.now,
     onImproved: (a, objective) => {
       ctx.report({ phase: 'polish', seconds: ctx.elapsed(), objective, bound });
       options.onIncumbent?.(finish(problem, prep, model, a, objective, bound, false));

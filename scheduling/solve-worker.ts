@@ -6,10 +6,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { solveRota } from './solve-rota';
 import type { Problem } from './types';
 
-const { problem, timeLimitSeconds, seed } = workerData as { problem: Problem; timeLimitSeconds: number; seed: number };
+const { problem, timeLimitSeconds, deadlineMs, seed } = workerData as { problem: Problem; timeLimitSeconds: number; deadlineMs?: number; seed: number };
+
+/** Seconds kept back for publishing the rota (extraction, exact coverage, posting it). */
+const PUBLISH_RESERVE = 0.5;
+// What is left of the caller's budget after reading the files and starting this thread.
+const remaining = deadlineMs === undefined ? timeLimitSeconds : (deadlineMs - Date.now()) / 1000 - PUBLISH_RESERVE;
 
 solveRota(problem, {
-  timeLimitSeconds,
+  timeLimitSeconds: Math.max(0.5, remaining),
   seed,
   now: () => performance.now(),
   onProgress: (p) => parentPort?.postMessage({ type: 'progress', progress: p }),
