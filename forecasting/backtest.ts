@@ -66,11 +66,15 @@ export function backtest(history: HistoryPoint[], options: BacktestOptions): Bac
   const { grid, intervalMinutes: im } = s;
   const spd = grid.slotsPerDay;
   const H = Math.round(((options.horizon ?? 168) * 60) / im);
-  const folds = options.folds ?? 4;
+  const asked = options.folds ?? 4;
   const end = s.dataEnd;
-  const warnings: string[] = [];
-  if (end - folds * H < 7 * spd) throw new RangeError(`the history (${(end / spd).toFixed(1)} days) is too short for ${folds} folds of ${options.horizon ?? 168} h plus a week of training`);
+  const warnings: string[] = [...s.warnings];
+  // A short history gets the folds it can hold (a week of training before the first), not a refusal.
+  const folds = Math.min(asked, Math.floor((end - 7 * spd) / H));
+  if (folds < 1) throw new RangeError(`the history (${(end / spd).toFixed(1)} days) is too short for one fold of ${options.horizon ?? 168} h plus a week of training`);
+  if (folds < asked) warnings.push(`the history (${(end / spd).toFixed(1)} days) holds ${folds} fold(s) of ${options.horizon ?? 168} h after a week of training, not ${asked}: backtested on ${folds}`);
   const marks = dayMarks(grid.firstDay, grid.firstDay + Math.ceil(end / spd) + 1, options.calendar);
+  const autoHolidays = (options.calendar?.publicHolidays ?? 'auto') === 'auto';
   const tallies = new Map<string, Tally>();
   const foldInfo: FoldInfo[] = [];
   const add = (name: string, p: { point: Float64Array; lower80: Float64Array; upper80: Float64Array; lower95: Float64Array; upper95: Float64Array }, actual: Float64Array, scale: number) => {
@@ -83,7 +87,7 @@ export function backtest(history: HistoryPoint[], options: BacktestOptions): Bac
   };
   for (let k = folds; k >= 1; k--) {
     const origin = end - k * H;
-    const f = forecastGrid(grid, origin, H, { marks, allMethods: true, innerFolds: options.innerFolds });
+    const f = forecastGrid(grid, origin, H, { marks, autoHolidays, allMethods: true, innerFolds: options.innerFolds });
     const actual = grid.values.slice(origin, origin + H);
     const scale = weeklyNaiveScale(grid.values.subarray(0, origin), 7 * spd);
     add('auto', f, actual, scale);

@@ -10,11 +10,11 @@
  * folds and kept unless a single method is clearly better (SWITCH_MARGIN). The chosen method's
  * errors on 8 such weeks calibrate its intervals.
  */
-import { dayFactors, type DayMarks } from './calendar/day-marks';
+import { dayFactors, holidaysShowInHistory, withoutPublicHolidays, type DayMarks } from './calendar/day-marks';
 import { cleanTraining } from './clean';
 import { fillClosedSlots } from './closed-slots';
 import { isoOfDay } from './grid';
-import { bands, calibrateIntervals, type Bands, type Residual } from './intervals';
+import { bands, calibrateIntervals, smallSampleFactor, type Bands, type Residual } from './intervals';
 import { accuracy, poolAccuracy, weeklyNaiveScale, type Accuracy } from './metrics';
 import { COMBINATION, METHODS, methodByName } from './methods/index';
 import { fillGaps } from './methods/seasonal-naive';
@@ -24,6 +24,8 @@ export interface EngineOptions {
   method?: string;
   /** Special days covering the training part and the horizon. */
   marks: DayMarks;
+  /** The built-in public holidays in `marks` apply only if the history before the origin shows them ('auto'). */
+  autoHolidays?: boolean;
   /** Backtest folds before the origin used to choose (default 4). */
   innerFolds?: number;
   /** Also return every candidate's own forecast with its own intervals (for `wfm backtest`). */
@@ -54,6 +56,8 @@ export interface GridForecast extends MethodForecast {
   candidates: CandidateScore[];
   warnings: string[];
   specialDays: SpecialDay[];
+  /** With autoHolidays: whether the public holidays were applied, and why. */
+  holidays?: string;
   perMethod?: Map<string, MethodForecast>;
 }
 
@@ -261,9 +265,17 @@ function select(g: Grid, origin: number, opts: EngineOptions): Selection {
 }
 
 /** Forecasts `horizon` intervals from grid index `origin`, using only values before it. */
-export function forecastGrid(grid: Grid, origin: number, horizon: number, opts: EngineOptions): GridForecast {
+export function forecastGrid(grid: Grid, origin: number, horizon: number, options: EngineOptions): GridForecast {
   const week = 7 * grid.slotsPerDay;
   const g: Grid = { ...grid, values: grid.values.subarray(0, origin) };
+  let opts = options;
+  let holidays: string | undefined;
+  if (opts.autoHolidays) {
+    // Decided on the history before the origin only, like everything else in a fold.
+    const shown = holidaysShowInHistory(fillClosedSlots(g.values, g.slotsPerDay), g.slotsPerDay, g.firstDay, opts.marks);
+    holidays = shown.note;
+    if (!shown.show) opts = { ...opts, marks: withoutPublicHolidays(opts.marks) };
+  }
   const { runs, ranked, combineOf, method, chosenBecause } = select(g, origin, opts);
   const warnings: string[] = [];
   if (origin < MIN_TRAIN_WEEKS * week + week) {
@@ -279,15 +291,17 @@ export function forecastGrid(grid: Grid, origin: number, horizon: number, opts: 
   const model = calibrateIntervals(residualsOf(allRuns, method));
   if (!model) warnings.push('prediction intervals use a default spread: too few backtest errors to calibrate them');
   const leadWeek = (h: number) => Math.floor(h / week);
+  const inflate = model ? smallSampleFactor(allRuns.length) : 1;
   const candidates = ranked.map((r) => ({ method: r.method, wape: r.acc.wape, mase: r.acc.mase, bias: r.acc.bias }));
-  const result: GridForecast = { method, chosenBecause, candidates, warnings, specialDays: final.special, point: final.point, ...bands(final.point, model, leadWeek) };
+  const result: GridForecast = { method, chosenBecause, candidates, warnings, specialDays: final.special, holidays, point: final.point, ...bands(final.point, model, leadWeek, inflate) };
   const outliers = cleanTraining(prep.raw, grid.slotsPerDay, grid.firstDay, opts.marks).outlierDays;
   if (outliers.length && !methodByName(method)?.benchmark) warnings.push(`${outliers.length} unusual day(s) left out of training: ${outliers.slice(-5).map(isoOfDay).join(', ')}${outliers.length > 5 ? ', …' : ''}`);
   if (opts.allMethods) {
     result.perMethod = new Map();
     for (const r of ranked) {
       const p = r.method === method ? final.point : forecastFrom(prep, g, horizon, opts.marks, r.method, combineOf).point;
-      result.perMethod.set(r.method, { point: p, ...bands(p, calibrateIntervals(residualsOf(allRuns, r.method)), leadWeek) });
+      const m = calibrateIntervals(residualsOf(allRuns, r.method));
+      result.perMethod.set(r.method, { point: p, ...bands(p, m, leadWeek, m ? inflate : 1) });
     }
   }
   return result;

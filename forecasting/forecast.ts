@@ -44,6 +44,8 @@ export interface ForecastResult {
   warnings: string[];
   intervalMinutes: number;
   specialDays: SpecialDay[];
+  /** With publicHolidays 'auto': whether the Georgian holidays were applied, and why. */
+  holidays?: string;
   points: ForecastPoint[];
 }
 
@@ -58,14 +60,17 @@ export function forecastSeries(history: HistoryPoint[], options: ForecastOptions
   const startMs = startMillis(options.start, new ZoneClock(options.zone));
   const s = prepareSeries(history, options.zone, options.intervalMinutes, startMs);
   const { clock, intervalMinutes: im } = s;
-  const count = options.intervals ?? Math.round(((options.hours ?? 168) * 60) / im);
-  if (!(count > 0)) throw new RangeError('the forecast needs at least one interval (hours or intervals > 0)');
-  const warnings: string[] = [];
+  const exact = options.intervals ?? ((options.hours ?? 168) * 60) / im;
+  if (!(exact > 0)) throw new RangeError('the forecast needs at least one interval (hours or intervals > 0)');
+  if (Math.abs(exact - Math.round(exact)) > 1e-9) throw new RangeError(`the horizon must be a whole number of ${im}-minute intervals (got ${options.intervals ?? `${options.hours} hours`})`);
+  const count = Math.round(exact);
+  const warnings: string[] = [...s.warnings];
   if (s.dataEnd === 0) throw new RangeError('no history before the start: nothing to forecast from');
   const instants = Array.from({ length: count }, (_, k) => startMs + k * im * 60_000);
   const spd = s.grid.slotsPerDay;
   const firstLocal = clock.toLocalMs(startMs);
-  if ((new Date(firstLocal).getUTCMinutes() - s.phaseMinutes) % im !== 0) throw new RangeError(`start is not on a ${im}-minute interval boundary of the history`);
+  // Seconds count too: a start at :00:01 would shift every output timestamp off the grid.
+  if (firstLocal % 60_000 !== 0 || (new Date(firstLocal).getUTCMinutes() - s.phaseMinutes) % im !== 0) throw new RangeError(`start ${typeof options.start === 'string' ? options.start : ''} is not on an interval boundary of the history (${im}-minute intervals)`);
   const index = instants.map((ms) => Math.floor((clock.toLocalMs(ms) / 60_000 - s.grid.firstDay * 1440) / im));
   // Forecast from the end of the data, so a gap before the start does not empty the backtest.
   const origin = Math.min(s.dataEnd, index[0]);
@@ -73,7 +78,7 @@ export function forecastSeries(history: HistoryPoint[], options: ForecastOptions
   if (index[0] - s.dataEnd > 0) warnings.push(`the history ends ${((index[0] - s.dataEnd) / spd).toFixed(1)} day(s) before the start`);
   const grid = sliceGrid(s.grid, origin);
   const marks = dayMarks(grid.firstDay, grid.firstDay + Math.ceil((origin + horizon) / spd) + 1, options.calendar);
-  const f = forecastGrid(grid, origin, horizon, { method: options.method, marks });
+  const f = forecastGrid(grid, origin, horizon, { method: options.method, marks, autoHolidays: (options.calendar?.publicHolidays ?? 'auto') === 'auto' });
   const aht = grid.aht ? forecastAht({ aht: grid.aht, volume: grid.values, slotsPerDay: spd, horizon }) : undefined;
   const points = instants.map((ms, k) => {
     const h = index[k] - origin;
@@ -89,6 +94,7 @@ export function forecastSeries(history: HistoryPoint[], options: ForecastOptions
     warnings: [...warnings, ...f.warnings],
     intervalMinutes: im,
     specialDays: f.specialDays.filter((d) => firstDate === null || d.date >= firstDate),
+    holidays: f.holidays,
     points,
   };
 }

@@ -15,7 +15,7 @@
 import { splitCsvRecord } from './csv-line';
 import { parseRow, readHeader, type FieldError, type ParsedRow } from './history-csv-row';
 import type { TimestampStyle } from './timestamp';
-import { ZoneClock } from './zone-clock';
+import { COMMON_DST_ZONES, ZoneClock } from './zone-clock';
 
 export interface HistoryCsvOptions {
   zone: string;
@@ -30,7 +30,9 @@ export interface HistoryCsvOptions {
    * For forecasting from files written on a naive clock (default false, as the import wants):
    * a local time in a spring daylight-saving gap is skipped (counted in `warnings`) instead of
    * an error, and a local time repeated in the autumn overlap takes the later instant the
-   * second time instead of being a duplicate.
+   * second time instead of being a duplicate. On a clock without daylight saving (a wall-clock
+   * file read as such), a local time written twice where a common daylight-saving zone repeats
+   * an hour is the autumn hour written twice: the two rows are averaged, with a warning.
    */
   dstLenient?: boolean;
 }
@@ -79,6 +81,8 @@ export interface HistoryCsvResult {
   localTimestamps: boolean;
   /** Offsets written in the file: the first row, each change of offset in file order, the last row (for guessZone). */
   offsetSamples: { ms: number; offsetMinutes: number }[];
+  /** Local times (UTC-field ms) written twice and averaged as an autumn hour (dstLenient), at most 100: they tell the zone. */
+  repeatedLocal: number[];
 }
 
 /** Interval lengths (minutes) that divide an hour, longest first: candidates for the input grid. */
@@ -97,6 +101,17 @@ interface Bucket {
   /** Raw row starts (ms) and the line of each, for duplicate detection (at most 60 a bucket). */
   seenMs: number[];
   seenLines: number[];
+  /** Rows merged as the second copy of a repeated wall-clock hour (dstLenient): averaged at the end. */
+  repeats: number;
+}
+
+/** Clocks of the common daylight-saving zones, to recognise an autumn hour written twice. */
+let dstClocks: ZoneClock[] | null = null;
+
+/** Whether some common daylight-saving zone shows the wall-clock time `localMs` twice. */
+function repeatedSomewhere(localMs: number): boolean {
+  dstClocks ??= COMMON_DST_ZONES.map((z) => new ZoneClock(z));
+  return dstClocks.some((c) => c.resolveLocal(localMs).kind === 'ambiguous');
 }
 
 export class HistoryCsvReader {
@@ -116,6 +131,8 @@ export class HistoryCsvReader {
   private readonly minuteRows = new Map<number, { count: number; lines: number[] }>();
   private readonly clock: ZoneClock;
   private gapRows = 0;
+  private repeatedRows = 0;
+  private readonly repeatedLocal: number[] = [];
   private localRows = 0;
   private readonly offsetSamples: { ms: number; offsetMinutes: number }[] = [];
   private lastOffset: { ms: number; offsetMinutes: number } | null = null;
@@ -196,17 +213,24 @@ export class HistoryCsvReader {
     const key = `${bucketMs}|${row.channel}|${row.platform}`;
     let b = this.buckets.get(key);
     if (!b) {
-      b = { ms: bucketMs, channel: row.channel, platform: row.platform, volume: 0, answered: null, abandoned: null, ahtWeighted: 0, ahtWeight: 0, rows: 0, seenMs: [], seenLines: [] };
+      b = { ms: bucketMs, channel: row.channel, platform: row.platform, volume: 0, answered: null, abandoned: null, ahtWeighted: 0, ahtWeight: 0, rows: 0, seenMs: [], seenLines: [], repeats: 0 };
       this.buckets.set(key, b);
     }
     const seenAt = b.seenMs.indexOf(rawMs);
-    if (seenAt >= 0) {
+    const repeat = seenAt >= 0 && this.opts.dstLenient === true && row.offsetMinutes === undefined && row.laterMs === undefined && b.repeats < b.seenMs.length && repeatedSomewhere(row.localMs);
+    if (seenAt >= 0 && !repeat) {
       const firstLine = b.seenLines[seenAt];
       this.error(line, { field: 'timestamp', message: `duplicate interval: same timestamp, channel and platform as line ${firstLine}`, value: row.text, code: 'duplicateInterval', params: { firstLine } });
       return;
     }
-    b.seenMs.push(rawMs);
-    b.seenLines.push(line);
+    if (repeat) {
+      b.repeats++;
+      this.repeatedRows++;
+      if (this.repeatedLocal.length < 100 && !this.repeatedLocal.includes(row.localMs)) this.repeatedLocal.push(row.localMs);
+    } else {
+      b.seenMs.push(rawMs);
+      b.seenLines.push(line);
+    }
     b.volume += row.volume;
     if (row.answered !== null) b.answered = (b.answered ?? 0) + row.answered;
     if (row.abandoned !== null) b.abandoned = (b.abandoned ?? 0) + row.abandoned;
@@ -270,6 +294,7 @@ export class HistoryCsvReader {
     const inputIntervalMinutes = this.inferInputGrid();
     const warnings: string[] = [];
     if (this.gapRows > 0) warnings.push(`${this.gapRows} row(s) at local times skipped by a daylight-saving change in ${this.opts.zone} were left out`);
+    if (this.repeatedRows > 0) warnings.push(`${this.repeatedRows} local time(s) written twice in an autumn daylight-saving hour: the two rows were averaged`);
     if (inputIntervalMinutes !== null && inputIntervalMinutes > this.opts.intervalMinutes) {
       warnings.push(`the file has ${inputIntervalMinutes}-minute intervals, longer than the ${this.opts.intervalMinutes}-minute intervals asked for: each row stays in the first ${this.opts.intervalMinutes}-minute interval of its period`);
     }
@@ -288,19 +313,23 @@ export class HistoryCsvReader {
       warnings,
       timestampStyle: this.style,
       localTimestamps: this.localRows > 0,
+      repeatedLocal: [...this.repeatedLocal],
       offsetSamples: this.lastOffset && this.offsetSamples[this.offsetSamples.length - 1] !== this.lastOffset ? [...this.offsetSamples, this.lastOffset] : [...this.offsetSamples],
     };
   }
 
   private toInterval(b: Bucket): HistoryInterval {
+    // The two copies of a repeated hour are two real hours on one wall-clock slot: their mean
+    // keeps the slot on the scale of its neighbours (as the grid does with a named zone).
+    const share = b.repeats ? b.seenMs.length / (b.seenMs.length + b.repeats) : 1;
     return {
       start: new Date(b.ms).toISOString(),
       localStart: this.clock.formatLocalIso(b.ms),
       channel: b.channel,
       platform: b.platform,
-      volume: b.volume,
-      answered: b.answered,
-      abandoned: b.abandoned,
+      volume: b.volume * share,
+      answered: b.answered === null ? null : b.answered * share,
+      abandoned: b.abandoned === null ? null : b.abandoned * share,
       ahtSeconds: b.ahtWeight > 0 ? b.ahtWeighted / b.ahtWeight : null,
       rows: b.rows,
     };

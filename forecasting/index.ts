@@ -8,7 +8,7 @@ export { seriesForChannel, prepareSeries, inferIntervalMinutes, type HistoryPoin
 export { METHOD_NAMES, METHODS, COMBINATION, methodCatalogue } from './methods/index';
 export { dayMarks, DEFAULT_HOLIDAY_FACTOR, type CalendarEvent, type CalendarOptions, type DayMark } from './calendar/day-marks';
 export type { CandidateScore, SpecialDay } from './engine';
-export { ZoneClock, guessZone, fixedOffsetZone, COMMON_DST_ZONES } from './zone-clock';
+export { ZoneClock, guessZone, fixedOffsetZone, zoneOfRepeatedHours, zoneOfSpringGaps, COMMON_DST_ZONES } from './zone-clock';
 export { dailyShape, weeklyShape, WEEKDAYS, type DailyShape, type WeekdayTotal, type ShapeOptions } from './shapes';
 export { applyAdjustments, accuracyByWeek, type Adjustment, type AdjustedPoint, type WeekAccuracy } from './adjustments';
 export { syntheticHistory, seededRandom, type SyntheticOptions } from './synthetic';

@@ -69,6 +69,35 @@ export interface PreparedSeries {
   phaseMinutes: number;
   /** Grid index just after the last non-missing value. */
   dataEnd: number;
+  /** Remarks on the data (e.g. an interval length that changes). */
+  warnings: string[];
+}
+
+/** Days with at least this many rows tell their own interval length… */
+const DAY_ROWS = 12;
+/** …and this many such days on a coarser grid make the whole history that coarse. */
+const COARSE_DAYS = 7;
+
+/**
+ * The longest interval length any stretch of the history was written in: per local day with
+ * enough rows, the interval its minutes fall on; the longest one shared by a week of days.
+ * A file that moves from hourly to 15-minute rows has hours with only a :00 row for weeks:
+ * read at 15 minutes, those weeks would show three empty quarters an hour.
+ */
+function coarsestDayInterval(local: number[], minuteOf: (l: number) => number): number {
+  const byDay = new Map<number, { rows: number; g: number; first: number }>();
+  for (const l of local) {
+    const d = Math.floor(l / DAY_MS);
+    const m = minuteOf(l);
+    const e = byDay.get(d);
+    if (!e) byDay.set(d, { rows: 1, g: 60, first: m });
+    else (e.rows++, (e.g = gcd(e.g, Math.abs(m - e.first))));
+  }
+  const count = new Map<number, number>();
+  for (const e of byDay.values()) if (e.rows >= DAY_ROWS) count.set(e.g, (count.get(e.g) ?? 0) + 1);
+  let best = 0;
+  for (const [g, n] of count) if (n >= COARSE_DAYS && g > best) best = g;
+  return best;
 }
 
 const DAY_MS = 86_400_000;
@@ -92,10 +121,19 @@ export function prepareSeries(history: HistoryPoint[], zone: string, intervalMin
     kept.push(i);
   });
   const minuteOf = (l: number) => Math.floor(l / 60_000) % 60;
-  const interval = intervalMinutes ?? inferIntervalMinutes(local.map(minuteOf));
+  const warnings: string[] = [];
+  const finest = inferIntervalMinutes(local.map(minuteOf));
+  const coarsest = coarsestDayInterval(local, minuteOf);
+  const dataInterval = Math.max(finest, coarsest);
+  if (coarsest > finest) warnings.push(`the history changes interval length (${coarsest}-minute rows on some days, ${finest}-minute on others): summed into ${coarsest}-minute intervals`);
+  if (intervalMinutes !== undefined && intervalMinutes < dataInterval) {
+    // Splitting an hour's count over its halves would invent a shape the data never showed.
+    throw new RangeError(`the history has ${dataInterval === 60 ? 'hourly' : `${dataInterval}-minute`} intervals; the forecast interval (${intervalMinutes} minutes) cannot be finer than the data`);
+  }
+  const interval = intervalMinutes ?? dataInterval;
   const spd = 1440 / interval;
   const phaseMinutes = local.length ? minuteOf(local[0]) % interval : 0;
-  if (!ms.length) return { grid: { intervalMinutes: interval, slotsPerDay: spd, firstDay: 0, values: new Float64Array(0) }, clock, intervalMinutes: interval, phaseMinutes, dataEnd: 0 };
+  if (!ms.length) return { grid: { intervalMinutes: interval, slotsPerDay: spd, firstDay: 0, values: new Float64Array(0) }, clock, intervalMinutes: interval, phaseMinutes, dataEnd: 0, warnings };
   // Loops, not Math.min(...local): spreading 200,000 arguments overflows the stack.
   let lo = Infinity;
   let hi = -Infinity;
@@ -135,5 +173,5 @@ export function prepareSeries(history: HistoryPoint[], zone: string, intervalMin
   }
   let dataEnd = n;
   while (dataEnd > 0 && Number.isNaN(values[dataEnd - 1])) dataEnd--;
-  return { grid: { intervalMinutes: interval, slotsPerDay: spd, firstDay, values, aht }, clock, intervalMinutes: interval, phaseMinutes, dataEnd };
+  return { grid: { intervalMinutes: interval, slotsPerDay: spd, firstDay, values, aht }, clock, intervalMinutes: interval, phaseMinutes, dataEnd, warnings };
 }

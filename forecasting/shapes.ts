@@ -3,7 +3,7 @@
  * daily shape (mean share of the day per interval, per weekday), over the last `weeks` weeks,
  * holidays and other special days left out, closed hours the file left out taken as 0.
  */
-import { dayMarks, type CalendarOptions } from './calendar/day-marks';
+import { dayMarks, holidaysShowInHistory, withoutPublicHolidays, type CalendarOptions } from './calendar/day-marks';
 import { cleanTraining } from './clean';
 import { fillClosedSlots } from './closed-slots';
 import { weekdayOf } from './grid';
@@ -41,8 +41,10 @@ export interface DailyShape {
 function cleaned(history: HistoryPoint[], o: ShapeOptions) {
   const s = prepareSeries(history, o.zone, o.intervalMinutes);
   const { grid } = s;
-  const marks = dayMarks(grid.firstDay, grid.firstDay + Math.ceil(grid.values.length / grid.slotsPerDay), o.calendar);
-  const y = cleanTraining(fillClosedSlots(grid.values.subarray(0, s.dataEnd), grid.slotsPerDay), grid.slotsPerDay, grid.firstDay, marks).y;
+  let marks = dayMarks(grid.firstDay, grid.firstDay + Math.ceil(grid.values.length / grid.slotsPerDay), o.calendar);
+  const filled = fillClosedSlots(grid.values.subarray(0, s.dataEnd), grid.slotsPerDay);
+  if ((o.calendar?.publicHolidays ?? 'auto') === 'auto' && !holidaysShowInHistory(filled, grid.slotsPerDay, grid.firstDay, marks).show) marks = withoutPublicHolidays(marks);
+  const y = cleanTraining(filled, grid.slotsPerDay, grid.firstDay, marks).y;
   return { y, grid };
 }
 

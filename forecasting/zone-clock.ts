@@ -115,3 +115,46 @@ export function guessZone(samples: { ms: number; offsetMinutes: number }[], cand
   }
   return null;
 }
+
+/**
+ * The zone of a file written on a local clock without offsets, told by the local times it
+ * writes twice (the autumn hour): the first common daylight-saving zone that repeats every one
+ * of them; null when there are none or no zone fits. Zones that change clocks at the same
+ * local times (New York, Chicago…) give the same local grid, so the first is as good as any.
+ */
+export function zoneOfRepeatedHours(repeatedLocal: number[], candidates = COMMON_DST_ZONES): string | null {
+  if (!repeatedLocal.length) return null;
+  for (const name of candidates) {
+    const clock = new ZoneClock(name);
+    if (repeatedLocal.every((l) => clock.resolveLocal(l).kind === 'ambiguous')) return name;
+  }
+  return null;
+}
+
+/**
+ * The zone of a wall-clock file without a repeated hour, told by its spring gaps: the first
+ * common daylight-saving zone whose skipped local hours (within the file's span) are all
+ * absent from the file while the hours either side are present (at least one such gap), and
+ * none of whose skipped hours the file writes. `hasLocal` says whether the file has a row at a
+ * local time (UTC-field ms). Null when no zone fits (a zone without daylight saving, or a file
+ * that leaves out its night hours).
+ */
+export function zoneOfSpringGaps(hasLocal: (localMs: number) => boolean, fromLocal: number, toLocal: number, candidates = COMMON_DST_ZONES): string | null {
+  const HOUR = 3_600_000;
+  for (const name of candidates) {
+    const clock = new ZoneClock(name);
+    let seen = 0;
+    let contradicted = false;
+    for (let day = Math.floor(fromLocal / DAY_MS); day * DAY_MS <= toLocal && !contradicted; day++) {
+      // Only days around an offset change need an hour-by-hour look.
+      if (clock.offsetMinutes(day * DAY_MS) === clock.offsetMinutes((day + 1) * DAY_MS)) continue;
+      for (let l = (day - 1) * DAY_MS; l < (day + 2) * DAY_MS; l += HOUR) {
+        if (l - HOUR < fromLocal || l + HOUR > toLocal || clock.resolveLocal(l).kind !== 'gap') continue;
+        if (hasLocal(l)) contradicted = true;
+        else if (hasLocal(l - HOUR) && hasLocal(l + HOUR)) seen++;
+      }
+    }
+    if (!contradicted && seen > 0) return name;
+  }
+  return null;
+}

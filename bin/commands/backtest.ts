@@ -1,6 +1,6 @@
 /**
  * `wfm backtest --history FILE [--channel C] [--folds 4] [--horizon 168] [--zone Asia/Tbilisi]
- *  [--interval MIN] [--holidays GE|none] [--events FILE.json] [--json]`  (zone: as for wfm forecast)
+ *  [--interval MIN] [--holidays auto|GE|none] [--events FILE.json] [--json]`  (zone: as for wfm forecast)
  *
  * Rolling-origin evaluation on the last folds × horizon hours of the file, every method and
  * the automatic choice: WAPE, MASE, bias, coverage of the 80% and 95% intervals. A readable
@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { backtest, seriesForChannel, type BacktestResult } from '../../forecasting/index';
-import { loadHistory, readEvents } from './forecast';
+import { joinNegativeNumbers, loadHistory, readEvents } from './forecast';
 
 interface Io {
   stdin: NodeJS.ReadableStream;
@@ -25,7 +25,7 @@ const Args = z.object({
   horizon: z.coerce.number().positive('--horizon must be > 0 hours'),
   zone: z.string().refine((zone) => DateTime.local().setZone(zone).isValid, { message: '--zone must be an IANA time zone, e.g. Asia/Tbilisi' }).optional(),
   interval: z.coerce.number().int().refine((m) => m > 0 && 60 % m === 0, { message: '--interval must divide 60 (15, 30, 60…)' }).optional(),
-  holidays: z.enum(['GE', 'none']),
+  holidays: z.enum(['auto', 'GE', 'none'], { message: '--holidays must be auto, GE or none' }),
   events: z.string().optional(),
   json: z.boolean(),
 });
@@ -53,10 +53,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   let opts: z.infer<typeof Args>;
   try {
     const { values } = parseArgs({
-      args,
+      args: joinNegativeNumbers(args),
       options: {
         history: { type: 'string' }, channel: { type: 'string' }, folds: { type: 'string', default: '4' }, horizon: { type: 'string', default: '168' },
-        zone: { type: 'string' }, interval: { type: 'string' }, holidays: { type: 'string', default: 'GE' },
+        zone: { type: 'string' }, interval: { type: 'string' }, holidays: { type: 'string', default: 'auto' },
         events: { type: 'string' }, json: { type: 'boolean', default: false },
       },
     });

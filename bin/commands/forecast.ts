@@ -1,9 +1,10 @@
 /**
  * `wfm forecast --history FILE --channel C --start 2026-12-07T00:00 --hours 168 [--method auto]
- *  [--zone Asia/Tbilisi] [--interval MIN] [--holidays GE|none] [--events FILE.json]`
+ *  [--zone Asia/Tbilisi] [--interval MIN] [--holidays auto|GE|none] [--events FILE.json]`
  *
  * Without --zone: a file whose timestamps all carry offsets is read in the zone they show (a
- * fixed offset, or the common daylight-saving zone that matches them); otherwise Asia/Tbilisi.
+ * fixed offset, or the common daylight-saving zone that matches them); a file without offsets
+ * is read as wall-clock local time (see WALL_CLOCK); --start is then a local time too.
  *
  * Writes CSV to stdout: timestamp,channel,volume,lower80,upper80,lower95,upper95[,aht_seconds],
  * one row per interval, timestamps written like the input's. The chosen method, why, and any
@@ -15,7 +16,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { forecastSeries, formatTimestamp, guessZone, METHOD_NAMES, readHistoryCsv, ZoneClock, seriesForChannel, type CalendarEvent, type HistoryCsvResult, type TimestampStyle } from '../../forecasting/index';
+import { forecastSeries, formatTimestamp, guessZone, zoneOfRepeatedHours, zoneOfSpringGaps, METHOD_NAMES, readHistoryCsv, ZoneClock, seriesForChannel, type CalendarEvent, type HistoryCsvResult, type TimestampStyle } from '../../forecasting/index';
 
 interface Io {
   stdin: NodeJS.ReadableStream;
@@ -27,11 +28,11 @@ const Args = z.object({
   history: z.string().min(1, '--history FILE is required'),
   channel: z.string().optional(),
   start: z.string().min(1, '--start is required, e.g. 2026-12-07T00:00'),
-  hours: z.coerce.number().positive('--hours must be > 0').max(24 * 7 * 60, '--hours is at most 60 weeks'),
+  hours: z.coerce.number({ message: '--hours must be a number of hours, e.g. 168' }).positive('--hours must be greater than 0').max(24 * 7 * 60, '--hours is at most 60 weeks'),
   method: z.string().refine((m) => m === 'auto' || METHOD_NAMES.includes(m), { message: `--method must be auto or one of ${METHOD_NAMES.join(', ')}` }),
   zone: z.string().refine((zone) => DateTime.local().setZone(zone).isValid, { message: '--zone must be an IANA time zone, e.g. Asia/Tbilisi' }).optional(),
   interval: z.coerce.number().int().refine((m) => m > 0 && 60 % m === 0, { message: '--interval must divide 60 (15, 30, 60…)' }).optional(),
-  holidays: z.enum(['GE', 'none']),
+  holidays: z.enum(['auto', 'GE', 'none'], { message: '--holidays must be auto, GE or none' }),
   events: z.string().optional(),
 });
 
@@ -64,11 +65,13 @@ export interface LoadedHistory {
   channels: string[];
   /** The zone to forecast in (see resolveZone). */
   zone: string;
+  /** Local times without offsets read on a plain wall clock (no zone known). */
+  wallClock: boolean;
 }
 
 const SHOWN_ERRORS = 20;
 
-/** Reads FILE; on errors writes them to `stderr` and returns null. */
+/** Zone of the local rows of a file that also has offsets, and of offsets no common zone matches. */
 export const DEFAULT_ZONE = 'Asia/Tbilisi';
 
 /** Whether `zone`'s offset changes between two instants (sampled daily). */
@@ -79,15 +82,44 @@ function changesClocks(zone: string, from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * The clock a file without offsets is read on when no --zone names its zone: a plain wall
+ * clock (no daylight saving), so every local time the file writes exists once. A DST-zone
+ * export then shows its spring gap as one missing hour and its autumn hour written twice,
+ * which the lenient reader averages; reading it in a guessed zone (Tbilisi had DST until 2005)
+ * would reject or shift it.
+ */
+export const WALL_CLOCK = 'UTC';
+
 /** The zone to use: --zone, else the one the file's offsets show (see the header), else the default. */
 export function resolveZone(given: string | undefined, r: HistoryCsvResult, stderr: NodeJS.WritableStream, prefix: string): string {
   if (given) return given;
-  if (r.localTimestamps || !r.offsetSamples.length) {
-    // Local times on a day the default zone changed its clocks (Tbilisi did until 2005) would
-    // lose or double an hour: such a file was written on a plain wall clock, so read it on one.
+  if (!r.offsetSamples.length) {
+    // The autumn hour written twice names the zone's clock changes: read in that zone, the
+    // output has that day's 25 hours and no spring hour that never was, like the file.
+    const zone = zoneOfRepeatedHours(r.repeatedLocal);
+    if (zone) {
+      stderr.write(`${prefix}: zone ${zone} taken from the local hour(s) written twice in autumn (--zone to choose another)\n`);
+      return zone;
+    }
+    // Without an autumn repeat (a file ending before it), the spring hour left out tells the
+    // same: a history cut at any origin then reads in the same zone as the whole file.
+    if (r.first && r.last) {
+      const local = new Set(r.intervals.map((i) => Date.parse(i.start)));
+      const spring = zoneOfSpringGaps((l) => local.has(l), Date.parse(r.first), Date.parse(r.last));
+      if (spring) {
+        stderr.write(`${prefix}: zone ${spring} taken from the local hour missing where it moves its clocks forward (--zone to choose another)\n`);
+        return spring;
+      }
+    }
+    return WALL_CLOCK;
+  }
+  if (r.localTimestamps) {
+    // Some rows with offsets, some without: the local ones are read in the default zone, on a
+    // plain clock in years it changed its clocks (they would lose or double an hour).
     if (r.first && r.last && changesClocks(DEFAULT_ZONE, Date.parse(r.first), Date.parse(r.last))) {
       stderr.write(`${prefix}: local timestamps read on a clock without daylight saving (${DEFAULT_ZONE} changed its clocks in those years; --zone to choose)\n`);
-      return 'UTC';
+      return WALL_CLOCK;
     }
     return DEFAULT_ZONE;
   }
@@ -107,6 +139,16 @@ async function readFile1(file: string, zone: string): Promise<HistoryCsvResult> 
   return readHistoryCsv(lines, { zone, intervalMinutes: 1, dstLenient: true });
 }
 
+function reportErrors(result: HistoryCsvResult, file: string, stderr: NodeJS.WritableStream, prefix: string): boolean {
+  if (result.errorCount === 0) return false;
+  for (const e of result.errors.slice(0, SHOWN_ERRORS)) {
+    stderr.write(`${file}:${e.line}: ${e.field ? `field '${e.field}': ` : ''}${e.message}${e.value !== undefined ? ` (value '${e.value}')` : ''}\n`);
+  }
+  if (result.errorCount > SHOWN_ERRORS) stderr.write(`… and ${result.errorCount - SHOWN_ERRORS} more\n`);
+  stderr.write(`${prefix}: ${result.errorCount} error(s) in ${file}; nothing was forecast\n`);
+  return true;
+}
+
 /**
  * Reads FILE (twice when the zone found differs from the one local times were read in); on
  * errors writes them to `stderr` and returns null.
@@ -118,25 +160,35 @@ export async function loadHistory(file: string, givenZone: string | undefined, s
     stderr.write(`${prefix}: cannot read history file '${file}'\n`);
     return null;
   }
-  let result = await readFile1(file, givenZone ?? DEFAULT_ZONE);
-  if (result.errorCount > 0) {
-    for (const e of result.errors.slice(0, SHOWN_ERRORS)) {
-      stderr.write(`${file}:${e.line}: ${e.field ? `field '${e.field}': ` : ''}${e.message}${e.value !== undefined ? ` (value '${e.value}')` : ''}\n`);
-    }
-    if (result.errorCount > SHOWN_ERRORS) stderr.write(`… and ${result.errorCount - SHOWN_ERRORS} more\n`);
-    stderr.write(`${prefix}: ${result.errorCount} error(s) in ${file}; nothing was forecast\n`);
-    return null;
-  }
+  const firstZone = givenZone ?? WALL_CLOCK;
+  let result = await readFile1(file, firstZone);
+  if (reportErrors(result, file, stderr, prefix)) return null;
   if (result.intervals.length === 0) {
     stderr.write(`${prefix}: ${file} has no data rows\n`);
     return null;
   }
   const zone = resolveZone(givenZone, result, stderr, prefix);
-  if (zone !== (givenZone ?? DEFAULT_ZONE) && result.localTimestamps) result = await readFile1(file, zone);
+  if (zone !== firstZone && result.localTimestamps) {
+    result = await readFile1(file, zone);
+    if (reportErrors(result, file, stderr, prefix)) return null;
+  }
   // The reader's other warnings concern imports into a team's interval length, not forecasting.
   for (const w of result.warnings) if (w.includes('daylight')) stderr.write(`${prefix}: warning: ${w}\n`);
   const channels = [...new Set(result.intervals.map((i) => i.channel))].sort();
-  return { result, channels, zone };
+  return { result, channels, zone, wallClock: !givenZone && zone === WALL_CLOCK && result.localTimestamps };
+}
+
+/**
+ * `--hours -5` → `--hours=-5`: parseArgs takes a value starting with a dash for an option and
+ * fails with a message about ambiguity; joined, the value reaches the range check and its message.
+ */
+export function joinNegativeNumbers(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i].startsWith('--') && !args[i].includes('=') && i + 1 < args.length && /^-\d/.test(args[i + 1])) out.push(`${args[i]}=${args[++i]}`);
+    else out.push(args[i]);
+  }
+  return out;
 }
 
 function fixed(x: number): string {
@@ -147,11 +199,11 @@ export async function run(args: string[], io: Io): Promise<number> {
   let opts: z.infer<typeof Args>;
   try {
     const { values } = parseArgs({
-      args,
+      args: joinNegativeNumbers(args),
       options: {
         history: { type: 'string' }, channel: { type: 'string' }, start: { type: 'string' }, hours: { type: 'string', default: '168' },
         method: { type: 'string', default: 'auto' }, zone: { type: 'string' }, interval: { type: 'string' },
-        holidays: { type: 'string', default: 'GE' }, events: { type: 'string' },
+        holidays: { type: 'string', default: 'auto' }, events: { type: 'string' },
       },
     });
     opts = Args.parse(values);
@@ -175,6 +227,11 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.stderr.write(`wfm forecast: ${channel ? `channel '${channel}' is not in ${opts.history}` : '--channel is required'} (channels: ${loaded.channels.join(', ')})\n`);
     return 2;
   }
+  if (loaded.wallClock && /(Z|[+-]\d{2}(:?\d{2})?)$/.test(opts.start.trim())) {
+    // The file's clock has no known offset: converting would shift the start by a guess.
+    io.stderr.write(`wfm forecast: --start ${opts.start} has an offset, but ${opts.history} writes local times without one; give --start as a local time (e.g. ${opts.start.slice(0, 16)}) or name the zone with --zone\n`);
+    return 2;
+  }
   const history = seriesForChannel(loaded.result.intervals, channel);
   let result;
   try {
@@ -194,6 +251,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   io.stdout.write(lines.join('\n') + '\n');
   io.stderr.write(`wfm forecast: ${channel}: method ${result.method} (${result.chosenBecause})\n`);
+  if (result.holidays) io.stderr.write(`wfm forecast: ${result.holidays}\n`);
   for (const w of result.warnings) io.stderr.write(`wfm forecast: warning: ${w}\n`);
   return 0;
 }

@@ -8,10 +8,11 @@
  * 2. else, for a holiday seen before in the history (same key, e.g. `easterMonday`), the mean
  *    ratio of its actual day total to an ordinary estimate (same weekday, ±1-2 weeks), shrunk
  *    towards the generic holiday ratio;
- * 3. else the median ratio over all holidays in the history (at least two seen);
+ * 3. else the mean ratio over all holidays seen in the history;
  * 4. else DEFAULT_HOLIDAY_FACTOR.
- * Because the factor is learned, a series from a centre that ignores the Georgian calendar
- * (ratios ≈ 1) gets no holiday effect; only blanked training days, a small loss.
+ * With `publicHolidays: 'auto'` (the default) the Georgian days are used only when the series
+ * shows them (holidaysShowInHistory): a US or European centre works through 9 April, and
+ * blanking and scaling such days cost it accuracy (bank data, 2003-04-09 forecast at half).
  */
 import { epochDay, isoOfDay } from '../grid';
 import { georgianHolidaysBetween } from './georgian-holidays';
@@ -36,6 +37,7 @@ export interface CalendarEvent {
 
 export interface DayMark {
   key: string;
+  /** 'public' = built-in calendar; in 'auto' mode such marks are dropped unless the history shows them. */
   source: 'public' | 'coordinator';
   kind: 'holiday' | 'event';
   effectPct?: number;
@@ -44,15 +46,18 @@ export interface DayMark {
 export type DayMarks = Map<number, DayMark>;
 
 export interface CalendarOptions {
-  /** Built-in public holidays: 'GE' (Georgia, default) or 'none'. */
-  publicHolidays?: 'GE' | 'none';
+  /**
+   * Built-in public holidays: 'GE' (Georgia, always), 'none', or 'auto' (default): Georgia only
+   * when the history itself shows those days lower (see holidaysShowInHistory).
+   */
+  publicHolidays?: 'GE' | 'none' | 'auto';
   events?: CalendarEvent[];
 }
 
 /** Marks of the epoch days firstDay … lastDay (inclusive). Coordinator events win over public holidays. */
 export function dayMarks(firstDay: number, lastDay: number, options: CalendarOptions = {}): DayMarks {
   const marks: DayMarks = new Map();
-  if ((options.publicHolidays ?? 'GE') === 'GE') {
+  if ((options.publicHolidays ?? 'auto') !== 'none') {
     const from = isoOfDay(Math.max(firstDay, epochDay('1900-01-01')));
     const to = isoOfDay(Math.min(lastDay, epochDay('2099-12-31')));
     if (from <= to) for (const h of georgianHolidaysBetween(from, to)) marks.set(epochDay(h.date), { key: h.key, source: 'public', kind: 'holiday' });
@@ -109,7 +114,8 @@ export interface DayFactor {
 /** The multiplier of each marked day, from the training values (see the module comment). */
 export function dayFactors(y: Float64Array, spd: number, firstDay: number, marks: DayMarks): (mark: DayMark) => DayFactor {
   const ratios = holidayRatios(y, spd, firstDay, marks);
-  const generic = ratios.length >= 2 ? median(ratios.map((r) => r.ratio)) : NaN;
+  // A holiday never seen takes the mean effect of those seen: the series' own holiday level.
+  const generic = ratios.length >= 1 ? ratios.reduce((a, r) => a + r.ratio, 0) / ratios.length : NaN;
   return (mark) => {
     if (mark.effectPct !== undefined) return { factor: Math.max(0, 1 + mark.effectPct / 100), basis: `coordinator: ${mark.effectPct}%` };
     if (mark.kind === 'event') return { factor: 1, basis: 'event without an expected effect' };
@@ -120,8 +126,37 @@ export function dayFactors(y: Float64Array, spd: number, firstDay: number, marks
       const f = (same.reduce((a, b) => a + b, 0) + prior) / (same.length + 1);
       return { factor: f, basis: `learned from ${same.length} past ${mark.key}` };
     }
-    if (!Number.isNaN(generic)) return { factor: generic, basis: `median of ${ratios.length} past holidays` };
+    if (!Number.isNaN(generic)) return { factor: generic, basis: `mean of ${ratios.length} past holiday(s)` };
     return { factor: DEFAULT_HOLIDAY_FACTOR, basis: 'default for a public holiday never seen in the history' };
   };
 }
 
+
+/** New Year is a day off almost everywhere: it cannot tell a Georgian centre from another. */
+const UNIVERSAL_HOLIDAYS = new Set(['newYear', 'newYear2']);
+/** The history shows the Georgian calendar when the median holiday ratio is below this… */
+export const AUTO_HOLIDAY_RATIO = 0.85;
+/** …over at least this many holidays seen (open centre, ordinary neighbours). */
+export const AUTO_HOLIDAY_MIN_SEEN = 3;
+
+/**
+ * Whether the built-in public holidays show in the history `y` (values before the origin):
+ * the median ratio of the holidays seen (New Year left out) to comparable ordinary days is
+ * clearly below 1. Decided on the training data only, so a backtest fold does not peek.
+ */
+export function holidaysShowInHistory(y: Float64Array, spd: number, firstDay: number, marks: DayMarks): { show: boolean; note: string } {
+  const pub: DayMarks = new Map([...marks].filter(([, m]) => m.source === 'public'));
+  const ratios = holidayRatios(y, spd, firstDay, pub).filter((r) => !UNIVERSAL_HOLIDAYS.has(r.key));
+  if (ratios.length < AUTO_HOLIDAY_MIN_SEEN) return { show: false, note: `Georgian public holidays not applied: ${ratios.length} seen in the history (need ${AUTO_HOLIDAY_MIN_SEEN}; --holidays GE to force)` };
+  const m = median(ratios.map((r) => r.ratio));
+  const show = m < AUTO_HOLIDAY_RATIO;
+  return {
+    show,
+    note: `Georgian public holidays ${show ? 'applied' : 'not applied'}: median ratio ${m.toFixed(2)} to ordinary days over ${ratios.length} seen${show ? '' : ' (--holidays GE to force)'}`,
+  };
+}
+
+/** The marks without the built-in public holidays (coordinator events kept). */
+export function withoutPublicHolidays(marks: DayMarks): DayMarks {
+  return new Map([...marks].filter(([, m]) => m.source !== 'public'));
+}

@@ -37,8 +37,9 @@ describe('backtest', () => {
     expect(auto.mase).to.be.lessThan(1);
   });
 
-  it('backtest, history shorter than the folds, throws a clear error', () => {
-    expect(() => backtest(h.slice(0, 24 * 20), { zone: TBILISI, folds: 4 })).to.throw(/too short/);
+  it('backtest, history shorter than the folds, runs the folds it holds; shorter than a fold and a week, throws a clear error', () => {
+    expect(backtest(h.slice(0, 24 * 20), { zone: TBILISI, folds: 4 }).folds).to.have.length(1);
+    expect(() => backtest(h.slice(0, 24 * 13), { zone: TBILISI, folds: 4 })).to.throw(/too short/);
   });
 });
 

@@ -109,8 +109,10 @@ describe('forecastSeries', () => {
 
   it('holidayRatios, a centre that ignores Georgian holidays, learns no reduction', () => {
     const h = syntheticHistory({ seed: 8, from: '2025-01-01', days: 365, holidayFactor: 1 });
-    const r = forecastSeries(h, { zone: TBILISI, start: '2026-01-01T00:00', hours: 48 });
+    const r = forecastSeries(h, { zone: TBILISI, start: '2026-01-01T00:00', hours: 48, calendar: { publicHolidays: 'GE' } });
     expect(r.specialDays.find((d) => d.date === '2026-01-01')!.factor).to.be.within(0.9, 1.1);
+    // By default (auto) such a centre gets no holiday marks at all.
+    expect(forecastSeries(h, { zone: TBILISI, start: '2026-01-01T00:00', hours: 48 }).specialDays).to.have.length(0);
   });
 
   it('holidayRatios, hand-made days, compares a holiday to the same weekday one and two weeks around it', () => {
