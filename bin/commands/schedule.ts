@@ -16,6 +16,7 @@ import { rowsInWeek, rulesConflicts, weekStartError } from '../../scheduling/par
 import {
   formatInputError, KNOWN_CHANNELS, parseRequirementsCsv, parseStaffJson, problemFromFiles, solveRotaInWorker, type RotaSolution,
 } from '../../scheduling/index';
+import { RotaTimeoutError } from '../../scheduling/solve-in-worker';
 
 interface Io {
   stdin: NodeJS.ReadableStream;
@@ -46,6 +47,9 @@ const flagsSchema = z.object({
 });
 
 export async function run(args: string[], io: Io): Promise<number> {
+  // --time-limit is wall-clock time for the whole command: in a freshly started process
+  // (the CLI) it counts from the process start, so Node's start-up is inside it too.
+  const startedAtMs = performance.now() < 5000 ? performance.timeOrigin : Date.now();
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout.write(USAGE);
     return 0;
@@ -81,10 +85,10 @@ export async function run(args: string[], io: Io): Promise<number> {
     io.stderr.write('wfm schedule: file mode needs both --requirements and --staff\n');
     return 2;
   }
-  return fileMode({ requirements: f.requirements, staff: f.staff, week: f.week, timeLimit: f['time-limit'], seed: f.seed, inProcess: f['in-process'] }, io);
+  return fileMode({ requirements: f.requirements, staff: f.staff, week: f.week, timeLimit: f['time-limit'], seed: f.seed, inProcess: f['in-process'], startedAtMs }, io);
 }
 
-async function fileMode(f: { requirements: string; staff: string; week: string; timeLimit: number; seed: number; inProcess: boolean }, io: Io): Promise<number> {
+async function fileMode(f: { requirements: string; staff: string; week: string; timeLimit: number; seed: number; inProcess: boolean; startedAtMs: number }, io: Io): Promise<number> {
   const texts = await readBoth(f.requirements, f.staff, io);
   if (!texts) return 2;
   const reqName = f.requirements.split('/').pop() ?? 'REQ.csv';
@@ -113,9 +117,17 @@ async function fileMode(f: { requirements: string; staff: string; week: string; 
     io.stderr.write(`[${p.seconds.toFixed(1)} s] ${p.phase} objective ${fig(p.objective)} bound ${fig(p.bound)}\n`);
   };
   const options = { timeLimitSeconds: f.timeLimit, seed: f.seed, onProgress };
-  const solution = f.inProcess
-    ? await (await import('../../scheduling/solve-rota')).solveRota(problem, options)
-    : await solveRotaInWorker(problem, options);
+  let solution: RotaSolution;
+  try {
+    solution = f.inProcess
+      ? await (await import('../../scheduling/solve-rota')).solveRota(problem, options)
+      : await solveRotaInWorker(problem, { ...options, startedAtMs: f.startedAtMs });
+  } catch (err) {
+    // Not exit 1: that means "no rota keeps the rules", which a timeout has not shown.
+    if (!(err instanceof RotaTimeoutError)) throw err;
+    io.stderr.write(`wfm schedule: ${err.message}\n`);
+    return 3;
+  }
   io.stdout.write(`${JSON.stringify(publish(solution), null, 1)}\n`);
   if (solution.status === 'infeasible') {
     for (const e of solution.explanation) io.stderr.write(`wfm schedule: ${e.text}\n`);
