@@ -101,13 +101,71 @@ function unknownRuleKeys(raw: unknown): string[] {
   return Object.keys(rules).filter((k) => !RULE_KEYS.includes(k));
 }
 
-/** " at line L, column C" from V8's "... at position N", or "" when the message has none. */
+/**
+ * " at line L, column C" of a JSON syntax error: V8's "at position N" when the message has
+ * it, else (Node 20 often quotes only a snippet) the first offending character as found by
+ * syntaxErrorAt. "" when neither finds it.
+ */
 function jsonErrorWhere(text: string, message: string): string {
   const m = /position (\d+)/.exec(message);
-  if (!m) return '';
-  const before = text.slice(0, Number(m[1]));
+  const at = m ? Number(m[1]) : syntaxErrorAt(text);
+  if (at < 0) return '';
+  const before = text.slice(0, at);
   const line = before.split('\n').length;
   return ` at line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
+}
+
+/** Index of the first character where `text` stops being JSON (a small recursive descent), or -1. */
+export function syntaxErrorAt(text: string): number {
+  let i = 0;
+  const ws = () => { while (i < text.length && ' \t\r\n'.includes(text[i])) i++; };
+  const fail = () => { throw i; };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++; ws();
+      if (text[i] === '}') { i++; return; }
+      for (;;) {
+        ws(); if (text[i] !== '"') fail();
+        string(); ws(); if (text[i] !== ':') fail();
+        i++; value(); ws();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === '}') { i++; return; }
+        fail();
+      }
+    }
+    if (c === '[') {
+      i++; ws();
+      if (text[i] === ']') { i++; return; }
+      for (;;) {
+        value(); ws();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ']') { i++; return; }
+        fail();
+      }
+    }
+    if (c === '"') return string();
+    const lit = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
+    if (!lit) fail();
+    i += lit![0].length;
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') i++;
+      else if (text[i] < ' ') fail();
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  try {
+    value(); ws();
+    return i < text.length ? i : -1;
+  } catch (at) {
+    return typeof at === 'number' ? Math.min(at, text.length) : -1;
+  }
 }
 
 function checkStaff(staff: z.infer<typeof staffSchema>[], channels: string[], file: string, errors: InputError[]): void {

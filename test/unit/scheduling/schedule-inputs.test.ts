@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Readable, Writable } from 'node:stream';
 import { run } from '../../../bin/commands/schedule';
 import { parseRequirementsCsv } from '../../../scheduling/parse/requirements-csv';
-import { parseStaffJson } from '../../../scheduling/parse/staff-json';
+import { parseStaffJson, syntaxErrorAt } from '../../../scheduling/parse/staff-json';
 import { formatInputError } from '../../../scheduling/parse/parse-error';
 import { rulesConflicts, weekStartError } from '../../../scheduling/parse/week-inputs';
 import { DEFAULT_RULES } from '../../../scheduling/rules/defaults';
@@ -86,6 +86,20 @@ describe('scheduling: input checks of wfm schedule', () => {
     expect(r.ok).to.equal(false);
     if (r.ok) return;
     expect(r.errors.map(formatInputError)).to.deep.equal(['REQ.csv line 3, field column 4: 4 cells but the header has 3 (extra "5"; a decimal comma? use "2.5")']);
+  });
+
+  it('parseStaffJson, a doubled comma on line 3, says line 3 column 3', () => {
+    const r = parseStaffJson('{\n "staff": [{ "id": "a", "skills": ["voice"], "contractHoursPerWeek": 40 }\n ,,]\n}');
+    expect(r.ok).to.equal(false);
+    if (r.ok) return;
+    expect(formatInputError(r.errors[0])).to.match(/^STAFF\.json: not valid JSON at line 3, column 3 /);
+  });
+
+  it('syntaxErrorAt, valid JSON and a few broken ones, finds the first bad character', () => {
+    expect(syntaxErrorAt('{"a": [1, 2.5e3, "x\\"y", true, null], "b": {}}')).to.equal(-1);
+    expect(syntaxErrorAt('{"a": 1,}')).to.equal(8);
+    expect(syntaxErrorAt('[1 2]')).to.equal(3);
+    expect(syntaxErrorAt('{"a": ')).to.equal(6);
   });
 
   it('parseStaffJson, a misspelt rule maxConsecutiveDay, names the key and the allowed ones', () => {
