@@ -2,6 +2,7 @@
 import { DateTime } from 'luxon';
 import { hasMessage, type Locale, type Translator } from '../i18n';
 import { lineChartSvg } from '../charts/line-chart';
+import type { ImportHistoryResult } from '../use-cases/import-history';
 
 export interface HistoryHour {
   start: string;
@@ -61,26 +62,8 @@ export function historyWeekViewModel(w: HistoryWeek, t: Translator, locale: Loca
   return { ...w, channels, hasData: w.weekStart !== null };
 }
 
-export interface ImportSummary {
-  rowCount: number;
-  intervalCount: number;
-  first: string | null;
-  last: string | null;
-  perChannel: { channel: string; intervals: number; volume: number }[];
-  overlapCount: number;
-  replaced: number;
-}
-
-export type ImportResult =
-  | { ok: true; summary: ImportSummary }
-  | {
-      ok: false;
-      errors: { line: number; field: string; message: string; value?: string; code?: string; params?: Record<string, string | number> }[];
-      errorCount: number;
-      overlapCount?: number;
-      overlapFirst?: string | null;
-      overlapLast?: string | null;
-    };
+/** What an import answers: its summary, or every bad row (the use case's own result type). */
+export type ImportResult = ImportHistoryResult;
 
 export function importResultViewModel(result: ImportResult, isPreview: boolean, t: Translator) {
   if (result.ok) return { preview: isPreview, summary: result.summary, hasOverlap: result.summary.overlapCount > 0 };

@@ -1,20 +1,9 @@
 /** The staff form's schema and the template data for the staff pages. */
 import { z } from 'zod';
+import type { StaffMember as StoredStaffMember } from '../../models/repositories/staff';
 
-export interface StaffMember {
-  id: number;
-  code: string;
-  name: string;
-  role: 'agent' | 'team_lead' | 'coordinator' | 'head';
-  skills: string[];
-  contractHoursPerWeek: number;
-  activeFrom: string;
-  activeTo: string | null;
-  email: string | null;
-  phone: string | null;
-  username: string | null;
-  version: number;
-}
+/** A person as the staff pages show them: the stored record and their login, if any. */
+export type StaffMember = StoredStaffMember & { username: string | null };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'staff.error.date');
 const optionalText = (max: number) =>
