@@ -8,7 +8,7 @@ import { run } from '../../../bin/commands/schedule';
 import { parseRequirementsCsv } from '../../../scheduling/parse/requirements-csv';
 import { parseStaffJson, syntaxErrorAt } from '../../../scheduling/parse/staff-json';
 import { formatInputError } from '../../../scheduling/parse/parse-error';
-import { rulesConflicts, weekStartError } from '../../../scheduling/parse/week-inputs';
+import { rowsInWeek, rulesConflicts, weekStartError } from '../../../scheduling/parse/week-inputs';
 import { DEFAULT_RULES } from '../../../scheduling/rules/defaults';
 
 const REQ = fileURLToPath(new URL('../../fixtures/rota-sample/REQ.csv', import.meta.url));
@@ -73,6 +73,14 @@ describe('scheduling: input checks of wfm schedule', () => {
     expect(rulesConflicts({ ...DEFAULT_RULES, shiftLengthsHours: [8.25] }, 60)).to.deep.equal(
       ['shiftLengthsHours 8.25 h do not fit the 60-minute requirement grid (starts and ends sit on it)']);
     expect(rulesConflicts({ ...DEFAULT_RULES, shiftLengthsHours: [8.5] }, 30)).to.deep.equal([]);
+  });
+
+  it('rowsInWeek, rows of Sunday 23:00 and of the next Monday 00:00 (Tbilisi), counts one inside and one outside', () => {
+    const rows = [
+      { timestamp: '2026-12-13T23:00:00+04:00', channel: 'voice', required: 1 },
+      { timestamp: '2026-12-14T00:00:00+04:00', channel: 'voice', required: 1 },
+    ];
+    expect(rowsInWeek(rows, '2026-12-07', 'Asia/Tbilisi')).to.deep.equal({ inside: 1, outside: 1 });
   });
 
   it('weekStartError, a Monday, a Sunday and 2027-02-30, accepts only the Monday', () => {
