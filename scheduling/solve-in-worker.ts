@@ -28,13 +28,19 @@ export class RotaTimeoutError extends Error {
  * killed, the best rota the worker had reported is returned (status "feasible").
  * The worker entry is TypeScript, loaded through tsx (see bootstrap).
  */
+/**
+ * Epoch milliseconds from the monotonic clock. Valid across threads whether or not a worker
+ * shares the process's timeOrigin, and not Date.now: the deadline must not jump with the clock.
+ */
+export const epochMs = () => performance.timeOrigin + performance.now();
+
 export function solveRotaInWorker(problem: Problem, options: WorkerSolveOptions): Promise<RotaSolution> {
   // A short grace: the worker posts every better rota as it goes, so stopping it at the
   // deadline loses at most its last polishing step, not the answer.
   const grace = options.graceSeconds ?? Math.min(3, Math.max(1, options.timeLimitSeconds * 0.05));
-  const startedAt = options.startedAtMs ?? Date.now();
+  const startedAt = options.startedAtMs ?? epochMs();
   const deadlineMs = startedAt + options.timeLimitSeconds * 1000;
-  const sinceStart = () => (Date.now() - startedAt) / 1000;
+  const sinceStart = () => (epochMs() - startedAt) / 1000;
   let lastSeconds = 0;
   return new Promise((resolve, reject) => {
     const worker = new Worker(bootstrap(), {
@@ -51,7 +57,7 @@ export function solveRotaInWorker(problem: Problem, options: WorkerSolveOptions)
       void worker.terminate();
     };
     const timer = setTimeout(() => done(() => (best ? resolve(best) : reject(new RotaTimeoutError(options.timeLimitSeconds, sinceStart())))),
-      Math.max(0, deadlineMs + grace * 1000 - Date.now()));
+      Math.max(0, deadlineMs + grace * 1000 - epochMs()));
     worker.on('message', (msg: { type: string; progress?: SolveProgress; solution?: RotaSolution; message?: string }) => {
       if (msg.type === 'progress' && msg.progress) {
         // The solver's phases keep their own clocks (HiGHS restarts at 0 per run): report

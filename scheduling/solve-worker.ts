@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { solveRota } from './solve-rota';
+import { epochMs } from './solve-in-worker';
 import type { Problem } from './types';
 
 const { problem, timeLimitSeconds, deadlineMs, seed } = workerData as { problem: Problem; timeLimitSeconds: number; deadlineMs?: number; seed: number };
@@ -11,7 +12,7 @@ const { problem, timeLimitSeconds, deadlineMs, seed } = workerData as { problem:
 /** Seconds kept back for publishing the rota (extraction, exact coverage, posting it). */
 const PUBLISH_RESERVE = 0.5;
 // What is left of the caller's budget after reading the files and starting this thread.
-const remaining = deadlineMs === undefined ? timeLimitSeconds : (deadlineMs - Date.now()) / 1000 - PUBLISH_RESERVE;
+const remaining = deadlineMs === undefined ? timeLimitSeconds : (deadlineMs - epochMs()) / 1000 - PUBLISH_RESERVE;
 
 solveRota(problem, {
   timeLimitSeconds: Math.max(0.5, remaining),

@@ -49,7 +49,7 @@ const flagsSchema = z.object({
 export async function run(args: string[], io: Io): Promise<number> {
   // --time-limit is wall-clock time for the whole command: in a freshly started process
   // (the CLI) it counts from the process start, so Node's start-up is inside it too.
-  const startedAtMs = performance.now() < 5000 ? performance.timeOrigin : Date.now();
+  const startedAtMs = performance.timeOrigin + (performance.now() < 5000 ? 0 : performance.now());
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout.write(USAGE);
     return 0;
