@@ -24,6 +24,7 @@ import { homeSummary } from './use-cases/home-summary';
 import { saveStaff, type SaveStaffResult } from './use-cases/save-staff';
 import { importHistory, type ImportHistoryInput } from './use-cases/import-history';
 import { ensureDemoData, DEMO_PASSWORD } from '../seeds';
+import { CALENDAR_TOKEN_NAME } from './use-cases/rota-calendar-link';
 
 export type SaveResult = { kind: 'ok'; person: StaffMember } | { kind: 'stale'; current: StaffMember } | { kind: 'notFound' };
 
@@ -101,6 +102,9 @@ export function buildServices(ds: DataSource, config: Readonly<Config>): Service
       byId: async (id) => toCurrentUser(await getUser(ds, id)),
       byApiToken: async (token) => {
         const found = await useApiToken(ds, createHash('sha256').update(token).digest('hex'), nowIso());
+        // A calendar feed secret is stored as SHA-256("calendar:" + secret) in the same table, so
+        // "Bearer calendar:<secret>" would find it: the feed's row must never authenticate a request.
+        if (found?.token.name === CALENDAR_TOKEN_NAME) return null;
         return toCurrentUser(found?.user ?? null);
       },
       verifyLogin: async (username, password) => {

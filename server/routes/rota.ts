@@ -24,7 +24,8 @@ import { jobView, rotaGrid, rotaPageViewModel, rotaSummary, violationText } from
 import { myShiftsViewModel, shiftFormValues } from '../view-models/rota-shift';
 import { rotaCsv, shiftsIcs } from '../view-models/rota-export';
 
-const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// A real calendar date: '2026-02-30' matches the pattern but would reach the queries as null (500).
+const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => DateTime.fromISO(s).isValid);
 const TIME = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const WeekQuery = z.object({
   week: DATE.optional().catch(undefined),
