@@ -10,11 +10,14 @@ export interface CurrentUser {
   staffId: number | null;
   displayName: string;
   locale: Locale | null;
+  /** A short fingerprint of the password hash: a session from before a password change is void. */
+  passwordStamp: string;
 }
 
 declare module 'express-session' {
   interface SessionData {
     userId?: number;
+    passwordStamp?: string;
     csrfToken?: string;
     locale?: Locale;
     flash?: { kind: 'info' | 'error'; key: string; params?: Record<string, unknown> }[];

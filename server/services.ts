@@ -73,7 +73,15 @@ export function buildServices(ds: DataSource, config: Readonly<Config>): Service
   async function toCurrentUser(u: UserRecord | null): Promise<CurrentUser | null> {
     if (!u || u.disabled || (u.isDemo && !config.demoMode)) return null;
     const person = u.staffId !== null ? await getStaff(ds, u.staffId) : null;
-    return { id: u.id, username: u.username, role: u.role as Role, staffId: u.staffId, displayName: person?.name ?? u.username, locale: isLocale(u.locale) ? u.locale : null };
+    return {
+      id: u.id,
+      username: u.username,
+      role: u.role as Role,
+      staffId: u.staffId,
+      displayName: person?.name ?? u.username,
+      locale: isLocale(u.locale) ? u.locale : null,
+      passwordStamp: createHash('sha256').update(u.passwordHash).digest('hex').slice(0, 16),
+    };
   }
 
   async function withUsernames(people: Awaited<ReturnType<typeof listStaff>>): Promise<StaffMember[]> {

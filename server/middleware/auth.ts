@@ -26,8 +26,9 @@ export function loadUser(users: UserLookup): RequestHandler {
       }
       if (req.session?.userId !== undefined) {
         const user = await users.byId(req.session.userId);
-        if (user) req.user = user;
-        else delete req.session.userId; // account removed or disabled since login
+        // Account removed or disabled, or its password changed since this session logged in.
+        if (user && user.passwordStamp === req.session.passwordStamp) req.user = user;
+        else delete req.session.userId;
       }
       next();
     } catch (err) {

@@ -22,7 +22,8 @@ function sameToken(a: string, b: string): boolean {
 }
 
 export function csrfProtection(req: Request, res: Response, next: NextFunction): void {
-  res.locals.csrfToken = csrfToken(req);
+  // Made on first use (a page with a form), so feeds, JSON and files create no session.
+  Object.defineProperty(res.locals, 'csrfToken', { get: () => csrfToken(req), enumerable: true, configurable: true });
   if (SAFE_METHODS.has(req.method) || req.apiTokenUser) return next();
   // An anonymous API call has nothing a forged request could use: let it reach the route's
   // permission check and get its 401.
@@ -31,7 +32,7 @@ export function csrfProtection(req: Request, res: Response, next: NextFunction):
     req.get('x-csrf-token') ??
     (typeof req.body?._csrf === 'string' ? req.body._csrf : undefined) ??
     (req.is('multipart/form-data') && typeof req.query._csrf === 'string' ? req.query._csrf : undefined);
-  if (typeof sent !== 'string' || !sameToken(sent, res.locals.csrfToken)) {
+  if (typeof sent !== 'string' || !req.session.csrfToken || !sameToken(sent, req.session.csrfToken)) {
     return next(new HttpError(403, 'error.csrf'));
   }
   next();

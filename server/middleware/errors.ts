@@ -1,5 +1,6 @@
 /** Renders errors: a page for browsers, JSON for the API, never a stack trace to the user. */
 import type { NextFunction, Request, Response } from 'express';
+import { ZodError } from 'zod';
 import { HttpError } from '../http-error';
 import { translate, DEFAULT_LOCALE } from '../i18n';
 
@@ -11,7 +12,9 @@ export function notFound(_req: Request, _res: Response, next: NextFunction): voi
 
 export function errorHandler(log: (msg: string, err: unknown) => void) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
-    const http = err instanceof HttpError ? err : null;
+    // A route that parses its input with zod.parse() throws on bad input: that is the
+    // caller's mistake (400), not the server's.
+    const http = err instanceof HttpError ? err : err instanceof ZodError ? new HttpError(400, 'error.badRequest') : null;
     const bodyTooLarge = (err as { type?: string })?.type === 'entity.too.large';
     const status = http?.status ?? (bodyTooLarge ? 413 : 500);
     if (status >= 500) log(`${req.method} ${req.originalUrl} failed`, err);

@@ -33,6 +33,20 @@ export function authRoutes({ config, services }: RouteDeps): Router {
     },
   });
 
+  // A second, wider limit per address alone: one address must not try a password against
+  // every username in turn.
+  const addressLimiter = rateLimit({
+    windowMs: 15 * 60 * 1000,
+    limit: config.loginAttemptsPer15Min * 5,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
+    handler: async (req, res) => {
+      res.status(429).render('pages/login', await loginView(req.t('login.title'), { errorKey: 'error.rateLimited' }));
+    },
+  });
+
   async function loginView(pageTitle: string, extra: Record<string, unknown>) {
     const demoLogins = config.demoMode ? await services.users.demoLogins() : [];
     return { pageTitle, demoLogins, demoPassword: services.demoPassword, ...extra };
@@ -47,7 +61,7 @@ export function authRoutes({ config, services }: RouteDeps): Router {
     }
   });
 
-  router.post('/login', loginLimiter, async (req, res, next) => {
+  router.post('/login', addressLimiter, loginLimiter, async (req, res, next) => {
     try {
       const form = LoginForm.safeParse(req.body);
       const user = form.success ? await services.users.verifyLogin(form.data.username, form.data.password) : null;
@@ -59,6 +73,7 @@ export function authRoutes({ config, services }: RouteDeps): Router {
       req.session.regenerate((err) => {
         if (err) return next(err);
         req.session.userId = user.id;
+        req.session.passwordStamp = user.passwordStamp;
         if (locale) req.session.locale = locale;
         res.redirect(safeReturnPath(form.data?.next));
       });

@@ -24,6 +24,7 @@ import {
   type UserRole,
 } from '../../models/repositories/users';
 import { updateAccountIfUnchanged, type AccountPatch } from '../../models/repositories/accounts';
+import { revokeCalendarLink } from './rota-calendar-link';
 
 export interface AccountsContext {
   db: DataSource;
@@ -146,8 +147,14 @@ export async function setAccountDisabled(ctx: AccountsContext, id: number, stamp
   return editAccount(ctx, id, stamp, { disabled }, disabled ? 'account.disabled' : 'account.enabled', {});
 }
 
+/**
+ * A new password ends the account's other ways in: its sessions (they carry a stamp of the old
+ * hash, see middleware/auth.ts) and its calendar feed link.
+ */
 export async function resetPassword(ctx: AccountsContext, id: number, stamp: string, password: string): Promise<AccountOutcome> {
-  return editAccount(ctx, id, stamp, { passwordHash: await hash(password) }, 'account.password_reset', {});
+  const outcome = await editAccount(ctx, id, stamp, { passwordHash: await hash(password) }, 'account.password_reset', {});
+  if (outcome.kind === 'ok') await revokeCalendarLink(ctx.db, id);
+  return outcome;
 }
 
 /** A new token for the account's scripts: returned in full this once. */

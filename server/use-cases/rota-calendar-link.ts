@@ -14,8 +14,13 @@ export const CALENDAR_TOKEN_NAME = 'calendar';
 
 const feedHash = (token: string) => createHash('sha256').update(`calendar:${token}`).digest('hex');
 
-export async function createCalendarLink(ds: DataSource, userId: number, now: Date): Promise<string> {
+/** Ends the person's calendar link, if any (a new link, or a password reset). */
+export async function revokeCalendarLink(ds: DataSource, userId: number): Promise<void> {
   for (const t of await listApiTokens(ds, userId)) if (t.name === CALENDAR_TOKEN_NAME) await deleteApiToken(ds, userId, t.id);
+}
+
+export async function createCalendarLink(ds: DataSource, userId: number, now: Date): Promise<string> {
+  await revokeCalendarLink(ds, userId);
   const token = randomBytes(24).toString('base64url');
   await createApiToken(ds, { userId, name: CALENDAR_TOKEN_NAME, tokenHash: feedHash(token) }, now.toISOString());
   await appendAudit(ds, { at: now.toISOString(), userId, action: 'calendar.link', entity: 'user', entityId: userId });

@@ -55,6 +55,12 @@ export type EditResult =
 
 const vkey = (v: Violation) => `${v.rule}|${v.staffId}|${v.time}`;
 
+/**
+ * Broken rules that "save anyway" cannot override: a shift outside the rota's week, for someone
+ * not in the team, or overlapping another of their shifts is not a rota at all.
+ */
+const NEVER_SAVED_ANYWAY = new Set(['week', 'unknownStaff', 'overlap']);
+
 export async function editRotaShift(ds: DataSource, q: EditQuery): Promise<EditResult> {
   const rota = await getRota(ds, q.rotaId);
   if (!rota) return { kind: 'notFound' };
@@ -72,7 +78,8 @@ export async function editRotaShift(ds: DataSource, q: EditQuery): Promise<EditR
   const known = new Set(before.map(vkey));
   const newViolations = after.filter((v) => !known.has(vkey(v)));
   if (q.dryRun) return { kind: 'checked', violations: after, newViolations };
-  if (newViolations.length && !q.saveAnyway) return { kind: 'refused', violations: after, newViolations };
+  const overridable = newViolations.every((v) => !NEVER_SAVED_ANYWAY.has(v.rule));
+  if (newViolations.length && !(q.saveAnyway && overridable)) return { kind: 'refused', violations: after, newViolations };
 
   const nowIso = q.now.toISOString();
   try {

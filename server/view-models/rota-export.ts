@@ -6,9 +6,12 @@
 import { DateTime } from 'luxon';
 import type { ShiftRecord } from '../../models/repositories/rotas';
 
-/** Quoted when needed; a leading =, +, - or @ is defused so spreadsheets do not run it as a formula. */
+/**
+ * Quoted when needed; a cell that a spreadsheet would read as a formula (=, +, - or @ first,
+ * also after leading blanks, tabs or line breaks) is defused with a leading apostrophe.
+ */
 function csvCell(value: string): string {
-  const v = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  const v = /^[\s]*[=+\-@]/.test(value) || /^[\t\r]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
@@ -39,7 +42,7 @@ export function rotaCsv(shifts: ShiftRecord[], names: Map<number, string>, zone:
 const icsTime = (iso: string) => DateTime.fromISO(iso).toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'");
 
 function escapeText(v: string): string {
-  return v.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return v.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds a content line at 75 octets (continuation lines start with a space). */

@@ -1,5 +1,8 @@
 import { expect } from 'chai';
-import { startTestApp, type TestApp } from '../../support/app';
+import { hash } from '@node-rs/argon2';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../../support/app';
+import { findUserByUsername, setUserPasswordHash } from '../../../models/repositories/users';
+import { createCalendarLink } from '../../../server/use-cases/rota-calendar-link';
 
 describe('security review: findings fixed', function () {
   this.timeout(30_000);
@@ -38,5 +41,40 @@ describe('security review: findings fixed', function () {
     }
     const copy = await coord.postForm('/rota/copy', { week: '2026-02-30' }, '/rota');
     expect(copy.status, 'POST /rota/copy with an impossible week').to.equal(400);
+  });
+
+  it('a password change ends the sessions that logged in with the old password', async () => {
+    const agent = await app.loginAs('agent');
+    expect((await agent.get('/')).status).to.equal(200);
+    const user = (await findUserByUsername(app.ds, 'agent'))!;
+    await setUserPasswordHash(app.ds, user.id, await hash(TEST_PASSWORD));
+    const after = await agent.get('/');
+    expect(after.status, 'same password, new hash: the old session is void').to.equal(302);
+    expect(after.headers.get('location')).to.match(/^\/login/);
+  });
+
+  it('a calendar feed fetch creates no session (no cookie, no session row)', async () => {
+    const token = await createCalendarLink(app.ds, (await findUserByUsername(app.ds, 'team_lead'))!.id, new Date());
+    const res = await fetch(`${app.baseUrl}/calendar/${token}.ics`);
+    expect(res.status).to.equal(200);
+    expect(res.headers.getSetCookie()).to.deep.equal([]);
+  });
+
+  it('a malformed id in the address answers 400, not 500', async () => {
+    const coord = await app.loginAs('coordinator');
+    expect((await coord.get('/staff/abc/edit')).status).to.equal(400);
+  });
+
+  it('one address trying many usernames is rate-limited even though each username is new', async () => {
+    const limited = await startTestApp({ env: { LOGIN_ATTEMPTS_PER_15_MIN: '2' } });
+    try {
+      const c = limited.client();
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++) statuses.push((await c.postForm('/login', { username: `nobody${i}`, password: 'x' }, '/login')).status);
+      expect(statuses.slice(0, 10).every((s) => s === 401)).to.equal(true);
+      expect(statuses[11]).to.equal(429);
+    } finally {
+      await limited.close();
+    }
   });
 });
