@@ -8,7 +8,11 @@ import type { ForecastWeekPoint } from '../use-cases/forecast-for-week';
 import { GENERATE_WEEKS } from '../use-cases/forecast-page';
 import { intervalStarts } from '../use-cases/forecast-for-week';
 
-const isoWeek = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// A real calendar date: '2026-02-30' fits the pattern but is no day at all.
+const isoWeek = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => DateTime.fromISO(v).isValid);
 
 export const ForecastQuery = z.object({
   channel: z.string().max(32).optional().catch(undefined),

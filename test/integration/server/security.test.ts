@@ -63,6 +63,7 @@ describe('security review: findings fixed', function () {
   it('a malformed id in the address answers 400, not 500', async () => {
     const coord = await app.loginAs('coordinator');
     expect((await coord.get('/staff/abc/edit')).status).to.equal(400);
+    expect((await coord.get('/forecast?week=2026-02-30')).status, 'impossible week: this week instead').to.equal(200);
   });
 
   it('one address trying many usernames is rate-limited even though each username is new', async () => {
