@@ -50,7 +50,7 @@ export const accounts = {
     'accounts.error.password': 'The password needs at least 10 characters.',
     'accounts.error.confirm': 'The two passwords differ.',
     'accounts.error.self': 'You cannot change your own role or disable your own account.',
-    'accounts.error.tokenName': 'Give the token a name (up to 80 characters).',
+    'accounts.error.tokenName': 'Give the token a name of up to 80 characters, other than “calendar” (used by calendar links).',
   },
   ka: {
     'accounts.title': 'ანგარიშები',
@@ -102,6 +102,6 @@ export const accounts = {
     'accounts.error.password': 'პაროლს სჭირდება მინიმუმ 10 სიმბოლო.',
     'accounts.error.confirm': 'ორი პაროლი ერთმანეთს არ ემთხვევა.',
     'accounts.error.self': 'საკუთარ როლს ვერ შეცვლით და საკუთარ ანგარიშს ვერ გათიშავთ.',
-    'accounts.error.tokenName': 'მიეცით ტოკენს სახელი (80 სიმბოლომდე).',
+    'accounts.error.tokenName': 'მიეცით ტოკენს სახელი 80 სიმბოლომდე, „calendar“-ის გარდა (მას კალენდრის ბმულები იყენებს).',
   },
 };
