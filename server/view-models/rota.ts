@@ -24,8 +24,38 @@ export function shiftType(s: Pick<ShiftRecord, 'start' | 'end'>, zone: string): 
   return 'day';
 }
 
+/**
+ * The scheduling engine words a violation's detail in English (the CLI shows it as is). The
+ * page says it in its own language: each known detail's numbers are read out of the text and
+ * put into the catalogue's `rota.ruleDetail.*` message; an unknown wording is shown as it is.
+ */
+const DETAILS: [rule: string, key: string, pattern: RegExp, names: string[]][] = [
+  ['rest', 'rest', /^only ([\d.]+) h rest, need ([\d.]+) h$/, ['have', 'need']],
+  ['shiftLength', 'shiftLength', /^length ([\d.]+) h not in ([\d./]+) h$/, ['length', 'allowed']],
+  ['window', 'startsBefore', /^starts before (\d\d:\d\d)$/, ['earliest']],
+  ['window', 'endsAfter', /^ends after (\d\d:\d\d)$/, ['latest']],
+  ['grid', 'grid', /^not on the (\d+)-minute grid$/, ['step']],
+  ['nightHours', 'nightHours', /^([\d.]+) night hours, max ([\d.]+)$/, ['night', 'max']],
+  ['contractHours', 'contractHours', /^works ([\d.]+) h, contract ([\d.]+) h ± ([\d.]+)$/, ['worked', 'contract', 'tolerance']],
+  ['maxHours', 'maxHours', /^works ([\d.]+) h > ([\d.]+) h$/, ['worked', 'max']],
+  ['daysOff', 'daysOff', /^(\d+) full days off, need (\d+)$/, ['off', 'need']],
+  ['consecutiveDays', 'consecutiveDays', /^(\d+) days in a row, max (\d+)$/, ['run', 'max']],
+  ['oneShiftPerDay', 'oneShiftPerDay', /^second shift on the same day$/, []],
+  ['overlap', 'overlap', /^overlaps the previous shift$/, []],
+  ['week', 'week', /^starts outside the planning week$/, []],
+];
+
+export function violationDetail(v: Pick<Violation, 'rule' | 'detail'>, t: Translator): string {
+  for (const [rule, key, pattern, names] of DETAILS) {
+    if (rule !== v.rule) continue;
+    const m = pattern.exec(v.detail);
+    if (m) return t(`rota.ruleDetail.${key}`, Object.fromEntries(names.map((n, i) => [n, m[i + 1]])));
+  }
+  return v.detail;
+}
+
 export function violationText(v: Violation, t: Translator): string {
-  return `${t(`rota.rule.${v.rule}`)} (${v.detail})`;
+  return `${t(`rota.rule.${v.rule}`)} (${violationDetail(v, t)})`;
 }
 
 function workedHours(shifts: ShiftRecord[]): number {
@@ -130,7 +160,7 @@ export function coverageHeatMap(data: RotaWeekData, t: Translator, mode: CellMod
       cells: byTime.get(time)!.map((r) => {
         if (!r) return { label: '', style: '', title: '', gap: false };
         const sl = r.serviceLevel === null ? '' : `${t('rota.sl')} ${Math.round(r.serviceLevel * 100)}%`;
-        const asa = r.asaSeconds === null ? '' : `${t('rota.asa')} ${Math.round(r.asaSeconds)} s`;
+        const asa = r.asaSeconds === null ? '' : `${t('rota.asa')} ${t('rota.seconds', { n: Math.round(r.asaSeconds) })}`;
         return {
           label: cellLabel(r, mode),
           style: heatStyle(r.required, r.onDuty),
