@@ -9,7 +9,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, seedMinimalTeam, TEST_PASSWORD, type TestApp } from '../support/app';
 import { chromiumAvailable, launchBrowser, CHROMIUM_PATH } from '../support/browser';
 import { seedHistory } from '../support/forecast-builders';
-import { storeWeekRequirement } from '../support/rota-builders';
+import { makeRota, storeWeekRequirement, weekdayShifts } from '../support/rota-builders';
+import { listStaff } from '../../models/repositories/staff';
 
 /** The app's clock: Friday 20 November 2026, 12:00 in Tbilisi; the planning week starts Monday 23rd. */
 const NOW = new Date('2026-11-20T08:00:00.000Z');
@@ -20,6 +21,12 @@ async function logIn(page: Page, baseUrl: string, username: string): Promise<voi
   await page.fill('input[name=username]', username);
   await page.fill('input[name=password]', TEST_PASSWORD);
   await Promise.all([page.waitForURL(`${baseUrl}/`), page.click('button[type=submit].primary')]);
+}
+
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 describe('e2e (Chromium): planning flows', function () {
@@ -180,6 +187,38 @@ describe('e2e (Chromium): planning flows', function () {
     expect(mine).to.contain(`${start}–${end}`);
   });
 
+  it('coordinator: locks a shift of a published rota (a new draft), prints and exports it; the agent takes the calendar file', async () => {
+    const week = '2026-11-30';
+    const agentId = (await listStaff(app.ds)).find((p) => p.name === 'Test agent')!.id;
+    await makeRota(app.ds, week, weekdayShifts(agentId, week), { publish: true });
+    const page = await session('coordinator');
+    await page.goto(`${app.baseUrl}/rota?week=${week}`);
+    const monday = page.locator('.rota-grid tbody tr:has-text("Test agent") td').first();
+    await Promise.all([page.waitForURL(/\/rota\/shift\/\d+\/edit/), monday.locator('.shift a').click()]);
+    await page.check('form.rota-shift-form input[name=locked]');
+    await Promise.all([page.waitForURL(/\/rota\?week=2026-11-30&rota=\d+/), page.click('form.rota-shift-form button[type=submit].primary')]);
+    expect(await page.locator('.flash').first().innerText()).to.contain('new draft');
+    expect(await page.locator('.rota-grid tbody tr:has-text("Test agent") td').first().locator('.badge.lock').count()).to.equal(1);
+
+    await Promise.all([page.waitForURL(/\/rota\/print/), page.click('a[href^="/rota/print"]')]);
+    expect(await page.locator('h1').innerText()).to.contain('2');
+    expect(await page.locator('table.rota-grid').innerText()).to.contain('Test agent').and.to.contain('09:00');
+    await page.goBack();
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('a[href^="/rota.csv"]')]);
+    expect(csv.suggestedFilename()).to.equal(`rota-${week}.csv`);
+    const csvText = await streamText(await csv.createReadStream());
+    expect(csvText.split('\n').filter((line) => line.includes('Test agent'))).to.have.length(5);
+
+    const agent = await session('agent');
+    await Promise.all([agent.waitForURL(/\/my-shifts$/), agent.click('nav a[href="/my-shifts"]')]);
+    const [ics] = await Promise.all([agent.waitForEvent('download'), agent.click('a[href="/my-shifts.ics"]')]);
+    const icsText = await streamText(await ics.createReadStream());
+    expect(icsText).to.contain('BEGIN:VCALENDAR');
+    // The published revision (the lock is only in the draft): five shifts that week.
+    expect(icsText.match(/BEGIN:VEVENT/g)?.length ?? 0).to.be.at.least(5);
+  });
+
   it('phone: an agent asks for time off, the coordinator approves it in the inbox, the agent sees "approved"', async () => {
     const agent = await session('agent', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await agent.tap('label.nav-toggle-label');
@@ -209,6 +248,32 @@ describe('e2e (Chromium): planning flows', function () {
     await agent.reload();
     const decided = agent.locator('tr:has-text("Family wedding")');
     expect(await decided.innerText()).to.match(/approved/i).and.to.contain('Enjoy it');
+  });
+
+  it('phone: no page of the main flows scrolls sideways at 390 px (wide tables scroll in their own box)', async () => {
+    const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+    const wide: string[] = [];
+    const check = async (username: string, paths: string[]) => {
+      const page = await session(username, phone);
+      for (const locale of ['en', 'ka']) {
+        // Georgian words are long: both languages must fit.
+        if (locale === 'ka') {
+          await page.selectOption('#locale-select', 'ka');
+          await page.waitForSelector('html[lang=ka]');
+        }
+        for (const path of paths) {
+          const res = await page.goto(app.baseUrl + path);
+          expect(res?.status(), path).to.equal(200);
+          const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+          if (overflow > 0) wide.push(`${locale} ${path}: ${overflow}px too wide`);
+        }
+      }
+    };
+    await check('agent', ['/', '/my-shifts', '/requests', '/requests/availability']);
+    await check('coordinator', ['/', `/rota?week=${WEEK}`, `/forecast?channel=voice&week=${WEEK}`, '/forecast/events', '/forecast/accuracy', `/staffing?week=${WEEK}`,
+      '/erlang', '/scenarios', '/history', '/history/import', '/staff', '/requests/inbox']);
+    await check('admin', ['/accounts']);
+    expect(wide).to.deep.equal([]);
   });
 
   it('Georgian: one page of each area has no English left in its headings', async () => {
