@@ -1,8 +1,10 @@
 /**
  * The planner's main flows clicked through in real Chromium: the Erlang calculator, a
  * forecast generated, accepted and adjusted, a rota generated in the worker, hand-edited
- * against the rest rule and published to the agent, time off asked for on a phone and
- * approved, and one page of each area in Georgian.
+ * against the rest rule and published to the agent, a shift locked, printed and exported (CSV,
+ * .ics), time off and a swap asked for on a phone and decided, no page wider than a phone, and
+ * one page of each area in Georgian. The tests share one app and run in order: the Georgian
+ * check looks at the rota and forecast the earlier tests made.
  */
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -11,6 +13,7 @@ import { chromiumAvailable, launchBrowser, CHROMIUM_PATH } from '../support/brow
 import { seedHistory } from '../support/forecast-builders';
 import { makeRota, storeWeekRequirement, weekdayShifts } from '../support/rota-builders';
 import { listStaff } from '../../models/repositories/staff';
+import { makePerson, makeRota as makePublishedRota } from '../support/requests-builders';
 
 /** The app's clock: Friday 20 November 2026, 12:00 in Tbilisi; the planning week starts Monday 23rd. */
 const NOW = new Date('2026-11-20T08:00:00.000Z');
@@ -259,6 +262,43 @@ describe('e2e (Chromium): planning flows', function () {
     expect(await decided.innerText()).to.match(/approved/i).and.to.contain('Enjoy it');
   });
 
+  it('phone: an agent asks to swap a shift, the colleague accepts, the coordinator approves; the shifts change hands', async () => {
+    // Swaps are between agents: a second one, with a login.
+    const nino = await makePerson(app.ds, 'nino', { role: 'agent', name: 'Nino Beridze' });
+    const agentId = (await listStaff(app.ds)).find((p) => p.name === 'Test agent')!.id;
+    await makePublishedRota(app.ds, '2026-12-07', [
+      { staffId: agentId, start: '2026-12-10 09:00', end: '2026-12-10 18:00' },
+      { staffId: nino.id, start: '2026-12-11 09:00', end: '2026-12-11 18:00' },
+    ]);
+    const agent = await session('agent', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await agent.goto(`${app.baseUrl}/requests`);
+    const form = agent.locator('form[action="/requests/swaps"]');
+    const pick = async (select: string, text: string) =>
+      form.locator(select).selectOption((await form.locator(`${select} option:has-text("${text}")`).getAttribute('value'))!);
+    await pick('select[name=shiftId]', '10 Dec');
+    await form.locator('input[name=mode][value=swap]').check();
+    await pick('select[name=targetShiftId]', '11 Dec');
+    await form.locator('textarea[name=note]').fill('Dentist on Thursday');
+    await submitAndWait(agent, () => form.locator('button[type=submit]').tap());
+    expect(await agent.locator('tr:has-text("Nino Beridze")').first().innerText()).to.contain('Waiting for the colleague');
+
+    const colleague = await session('nino');
+    await Promise.all([colleague.waitForURL(/\/requests$/), colleague.click('nav a[href="/requests"]')]);
+    const asked = colleague.locator('article.req-item:has-text("Dentist on Thursday")');
+    await submitAndWait(colleague, () => asked.locator('button[value=accept]').click());
+    expect(await colleague.locator('.flash').first().innerText()).to.contain('You accepted the swap');
+
+    const coordinator = await session('coordinator');
+    await coordinator.goto(`${app.baseUrl}/requests/inbox`);
+    const item = coordinator.locator('article.req-item:has-text("Dentist on Thursday")');
+    await submitAndWait(coordinator, () => item.locator('button[value=approve]').click());
+    expect(await coordinator.locator('.flash').first().innerText()).to.contain('Swap approved');
+
+    await agent.goto(`${app.baseUrl}/my-shifts`);
+    const mine = await agent.locator('main').innerText();
+    expect(mine).to.contain('11 Dec').and.not.to.contain('10 Dec');
+  });
+
   it('phone: no page of the main flows scrolls sideways at 390 px (wide tables scroll in their own box)', async () => {
     const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
     const wide: string[] = [];
@@ -307,7 +347,7 @@ describe('e2e (Chromium): planning flows', function () {
         if (units) leftovers.push(...units.map((u) => `${path}: ${u}`));
         // Names of people and accounts are Latin in the test data, and the trade's terms (Erlang,
         // AHT, ASA, WAPE, MASE) stay as they are in Georgian too; everything else should be Georgian.
-        const allowed = /\b(Test \w+|head|admin|Erlang|AHT|ASA|WAPE|MASE)\b/g;
+        const allowed = /\b(Test \w+|Nino Beridze|head|admin|Erlang|AHT|ASA|WAPE|MASE)\b/g;
         for (const h of headings) if (/[A-Za-z]{3,}/.test(h.replace(allowed, ''))) leftovers.push(`${path}: ${h.trim()}`);
       }
     };
