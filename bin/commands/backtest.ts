@@ -10,23 +10,13 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { backtest, seriesForChannel, type BacktestResult } from '../../forecasting/index';
-import { joinNegativeNumbers, loadHistory, readEvents } from './forecast';
-
-interface Io {
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
+import { historyFlags, joinNegativeNumbers, loadHistory, readEvents } from './forecast';
+import type { CommandIo } from '../cli';
 
 const Args = z.object({
-  history: z.string().min(1, '--history FILE is required'),
-  channel: z.string().optional(),
+  ...historyFlags,
   folds: z.coerce.number().int().min(1, '--folds must be ≥ 1').max(52),
   horizon: z.coerce.number().positive('--horizon must be > 0 hours'),
-  zone: z.string().refine((zone) => DateTime.local().setZone(zone).isValid, { message: '--zone must be an IANA time zone, e.g. Asia/Tbilisi' }).optional(),
-  interval: z.coerce.number().int().refine((m) => m > 0 && 60 % m === 0, { message: '--interval must divide 60 (15, 30, 60…)' }).optional(),
-  holidays: z.enum(['auto', 'GE', 'none'], { message: '--holidays must be auto, GE or none' }),
-  events: z.string().optional(),
   json: z.boolean(),
 });
 
@@ -49,7 +39,7 @@ export function backtestTable(channel: string, r: BacktestResult, seconds?: numb
   return out.join('\n') + '\n';
 }
 
-export async function run(args: string[], io: Io): Promise<number> {
+export async function run(args: string[], io: CommandIo): Promise<number> {
   let opts: z.infer<typeof Args>;
   try {
     const { values } = parseArgs({

@@ -13,12 +13,7 @@
  */
 import { parseArgs } from 'node:util';
 import { evaluate, parseStaffingRequest, StaffingError } from '../../staffing';
-
-interface Io {
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
+import type { CommandIo } from '../cli';
 
 const USAGE = `usage: wfm erlang < requests.json
 
@@ -61,7 +56,7 @@ export function answer(request: unknown): Result {
   }
 }
 
-export async function run(args: string[], io: Io): Promise<number> {
+export async function run(args: string[], io: CommandIo): Promise<number> {
   let help = false;
   try {
     help = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: false }).values.help ?? false;

@@ -17,23 +17,23 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { forecastSeries, formatTimestamp, guessZone, zoneOfRepeatedHours, zoneOfSpringGaps, METHOD_NAMES, readHistoryCsv, ZoneClock, seriesForChannel, type CalendarEvent, type HistoryCsvResult, type TimestampStyle } from '../../forecasting/index';
+import type { CommandIo } from '../cli';
 
-interface Io {
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
-
-const Args = z.object({
+/** The flags `wfm forecast` and `wfm backtest` share: which history, and how to read it. */
+export const historyFlags = {
   history: z.string().min(1, '--history FILE is required'),
   channel: z.string().optional(),
-  start: z.string().min(1, '--start is required, e.g. 2026-12-07T00:00'),
-  hours: z.coerce.number({ message: '--hours must be a number of hours, e.g. 168' }).positive('--hours must be greater than 0').max(24 * 7 * 60, '--hours is at most 60 weeks'),
-  method: z.string().refine((m) => m === 'auto' || METHOD_NAMES.includes(m), { message: `--method must be auto or one of ${METHOD_NAMES.join(', ')}` }),
   zone: z.string().refine((zone) => DateTime.local().setZone(zone).isValid, { message: '--zone must be an IANA time zone, e.g. Asia/Tbilisi' }).optional(),
   interval: z.coerce.number().int().refine((m) => m > 0 && 60 % m === 0, { message: '--interval must divide 60 (15, 30, 60…)' }).optional(),
   holidays: z.enum(['auto', 'GE', 'none'], { message: '--holidays must be auto, GE or none' }),
   events: z.string().optional(),
+};
+
+const Args = z.object({
+  ...historyFlags,
+  start: z.string().min(1, '--start is required, e.g. 2026-12-07T00:00'),
+  hours: z.coerce.number({ message: '--hours must be a number of hours, e.g. 168' }).positive('--hours must be greater than 0').max(24 * 7 * 60, '--hours is at most 60 weeks'),
+  method: z.string().refine((m) => m === 'auto' || METHOD_NAMES.includes(m), { message: `--method must be auto or one of ${METHOD_NAMES.join(', ')}` }),
 });
 
 const EventsFile = z.array(
@@ -195,7 +195,7 @@ function fixed(x: number): string {
   return (Math.round(x * 100) / 100).toString();
 }
 
-export async function run(args: string[], io: Io): Promise<number> {
+export async function run(args: string[], io: CommandIo): Promise<number> {
   let opts: z.infer<typeof Args>;
   try {
     const { values } = parseArgs({

@@ -17,12 +17,7 @@ import {
   formatInputError, KNOWN_CHANNELS, parseRequirementsCsv, parseStaffJson, problemFromFiles, solveRotaInWorker, type RotaSolution,
 } from '../../scheduling/index';
 import { RotaTimeoutError } from '../../scheduling/solve-in-worker';
-
-interface Io {
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
+import type { CommandIo } from '../cli';
 
 const USAGE = `usage: wfm schedule --requirements REQ.csv --staff STAFF.json --week YYYY-MM-DD [--time-limit 60] [--seed 1]
        wfm schedule --week YYYY-MM-DD            (database mode: team and requirements from the database)
@@ -46,7 +41,7 @@ const flagsSchema = z.object({
   'in-process': z.boolean().default(false),
 });
 
-export async function run(args: string[], io: Io): Promise<number> {
+export async function run(args: string[], io: CommandIo): Promise<number> {
   // --time-limit is wall-clock time for the whole command: in a freshly started process
   // (the CLI) it counts from the process start, so Node's start-up is inside it too.
   const startedAtMs = performance.timeOrigin + (performance.now() < 5000 ? 0 : performance.now());
@@ -88,7 +83,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   return fileMode({ requirements: f.requirements, staff: f.staff, week: f.week, timeLimit: f['time-limit'], seed: f.seed, inProcess: f['in-process'], startedAtMs }, io);
 }
 
-async function fileMode(f: { requirements: string; staff: string; week: string; timeLimit: number; seed: number; inProcess: boolean; startedAtMs: number }, io: Io): Promise<number> {
+async function fileMode(f: { requirements: string; staff: string; week: string; timeLimit: number; seed: number; inProcess: boolean; startedAtMs: number }, io: CommandIo): Promise<number> {
   const texts = await readBoth(f.requirements, f.staff, io);
   if (!texts) return 2;
   const reqName = f.requirements.split('/').pop() ?? 'REQ.csv';
@@ -143,7 +138,7 @@ function weekInputErrors(rows: Parameters<typeof rowsInWeek>[0], week: string, z
   return inside ? [] : [`${reqName} has no rows inside the week ${week} (${rows.length} row(s), all outside it)`];
 }
 
-async function readBoth(reqPath: string, staffPath: string, io: Io): Promise<[string, string] | null> {
+async function readBoth(reqPath: string, staffPath: string, io: CommandIo): Promise<[string, string] | null> {
   try {
     return [await readFile(reqPath, 'utf8'), await readFile(staffPath, 'utf8')];
   } catch (err) {
@@ -171,7 +166,7 @@ function publish(s: RotaSolution) {
 // ---------------------------------------------------------------- database mode
 // `wfm schedule --week W` without files reads the team and requirements from the database
 // and stores a draft rota: server/use-cases/schedule-week.ts (scheduleFromDatabase).
-async function databaseMode(week: string, opts: { timeLimitSeconds: number; seed: number }, io: Io): Promise<number> {
+async function databaseMode(week: string, opts: { timeLimitSeconds: number; seed: number }, io: CommandIo): Promise<number> {
   const { scheduleFromDatabase } = await import('../../server/use-cases/schedule-week');
   return scheduleFromDatabase(week, io, opts);
 }
