@@ -5,27 +5,26 @@ import { Platform } from '../entities/platform';
 import { ShiftTemplate } from '../entities/shift-template';
 import { TeamSettings } from '../entities/team-settings';
 import type { Db } from './db';
+import type { RotaRules } from '../../scheduling/types';
 import { updateVersioned } from './versioned';
 
-/** Labour rules the rota must respect (hours are hours, times are local 'HH:mm'). */
-export interface LabourRules {
-  /** Allowed full-time shift lengths including the break, hours. */
-  shiftLengthsHours: number[];
-  /** Unpaid lunch break per full shift, minutes. */
-  breakMinutes: number;
-  /** Rest between the end of one shift and the start of the next, hours. */
-  minRestHours: number;
-  maxHoursPerWeek: number;
-  daysOffPerWeek: number;
-  earliestStart: string;
-  latestEnd: string;
-  maxConsecutiveDays: number;
-  /** Hours of a shift allowed after 22:00 (night work in the Labour Code of Georgia, 22:00-06:00). */
-  maxNightHoursPerShift: number;
-  /** How far a week's rostered hours may differ from the contract, hours. */
-  contractToleranceHours: number;
-  overtimeAllowed: boolean;
-}
+/**
+ * Labour rules the team stores: the optimiser's hard rules a coordinator sets (one definition,
+ * in scheduling/types.ts), plus whether overtime is allowed.
+ */
+export type LabourRules = Pick<
+  RotaRules,
+  | 'shiftLengthsHours'
+  | 'breakMinutes'
+  | 'minRestHours'
+  | 'maxHoursPerWeek'
+  | 'daysOffPerWeek'
+  | 'earliestStart'
+  | 'latestEnd'
+  | 'maxConsecutiveDays'
+  | 'maxNightHoursPerShift'
+  | 'contractToleranceHours'
+> & { overtimeAllowed: boolean };
 
 export const DEFAULT_LABOUR_RULES: LabourRules = {
   shiftLengthsHours: [8, 9],
