@@ -13,7 +13,7 @@ import { DateTime } from 'luxon';
 import pg from 'pg';
 import { createDataSource, dailyTotals, historyRange, runMigrations, type DataSource } from '../models';
 import { seedDemo } from '../seeds';
-import { importHistory } from '../server/use-cases/import-history';
+import { importHistory } from '../app/import-history';
 
 const NOW = DateTime.fromISO('2026-11-25T09:00:00Z');
 

@@ -19,12 +19,12 @@ import type { SessionBackend } from './session-store';
 import type { StaffForm, StaffMember } from './view-models/staff';
 import type { HomeSummary } from './view-models/home';
 import type { HistoryWeek, ImportResult } from './view-models/history';
-import { historyWeek } from './use-cases/history-week';
-import { homeSummary } from './use-cases/home-summary';
-import { saveStaff, type SaveStaffResult } from './use-cases/save-staff';
-import { importHistory, type ImportHistoryInput } from './use-cases/import-history';
+import { historyWeek } from '../app/history-week';
+import { homeSummary } from '../app/home-summary';
+import { saveStaff, type SaveStaffResult } from '../app/save-staff';
+import { importHistory, type ImportHistoryInput } from '../app/import-history';
 import { ensureDemoData, DEMO_PASSWORD } from '../seeds';
-import { CALENDAR_TOKEN_NAME } from './use-cases/rota-calendar-link';
+import { CALENDAR_TOKEN_NAME } from '../app/rota-calendar-link';
 
 export type SaveResult = { kind: 'ok'; person: StaffMember } | { kind: 'stale'; current: StaffMember } | { kind: 'notFound' };
 

@@ -7,7 +7,7 @@ import { loadConfig, ConfigError } from './config';
 import { createApp } from './app';
 import { openDatabase, describeDatabase } from '../models';
 import { buildServices } from './services';
-import { ensureDemoRota } from './use-cases/rota-demo';
+import { ensureDemoRota } from '../app/rota-demo';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -1,6 +1,6 @@
 /**
  * `wfm import history FILE [--replace] [--dry-run]`: import contact history from a CSV file
- * into the configured database, all or nothing (see server/use-cases/import-history.ts).
+ * into the configured database, all or nothing (see app/import-history.ts).
  * Prints a summary, or every error as `FILE:LINE: field: message` and exits 1 with nothing
  * imported. Overlap with stored history is refused unless `--replace`.
  */
@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { describeDatabase } from '../../models';
-import { importHistory, type ImportHistoryResult } from '../../server/use-cases/import-history';
+import { importHistory, type ImportHistoryResult } from '../../app/import-history';
 import { commandConfig, withDatabase, type Io } from './db';
 
 const USAGE = `usage: wfm import history FILE [--replace] [--dry-run]

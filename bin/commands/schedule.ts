@@ -165,8 +165,8 @@ function publish(s: RotaSolution) {
 
 // ---------------------------------------------------------------- database mode
 // `wfm schedule --week W` without files reads the team and requirements from the database
-// and stores a draft rota: server/use-cases/schedule-week.ts (scheduleFromDatabase).
+// and stores a draft rota: app/schedule-week.ts (scheduleFromDatabase).
 async function databaseMode(week: string, opts: { timeLimitSeconds: number; seed: number }, io: CommandIo): Promise<number> {
-  const { scheduleFromDatabase } = await import('../../server/use-cases/schedule-week');
+  const { scheduleFromDatabase } = await import('../../app/schedule-week');
   return scheduleFromDatabase(week, io, opts);
 }

@@ -7,7 +7,7 @@
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { listUsers, USER_ROLES } from '../../models';
-import { createUserAccount, MIN_PASSWORD_LENGTH, setUserPassword } from '../../server/use-cases/create-user';
+import { createUserAccount, MIN_PASSWORD_LENGTH, setUserPassword } from '../../app/create-user';
 import { commandConfig, withDatabase, type Io } from './db';
 
 const USAGE = `usage: wfm user create --role ROLE --username U [--staff CODE] [--password-stdin]

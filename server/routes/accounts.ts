@@ -18,7 +18,7 @@ import {
   setAccountDisabled,
   type AccountOutcome,
   type AccountsContext,
-} from '../use-cases/accounts';
+} from '../../app/accounts';
 import {
   NewAccountSchema,
   PasswordFormSchema,

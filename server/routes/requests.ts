@@ -9,10 +9,10 @@ import type { RouteDeps } from './index';
 import { requirePermission } from '../middleware/auth';
 import { can } from '../permissions';
 import { HttpError } from '../http-error';
-import { cancelTimeOff, decideTimeOff, requestTimeOff, type Outcome, type RequestsContext } from '../use-cases/time-off';
-import { cancelSwap, decideSwap, previewSwap, requestSwap, respondToSwap } from '../use-cases/swap';
-import { myRequests, requestsInbox } from '../use-cases/time-off-pages';
-import { addShiftPreference, addUnavailability, availabilityPage, removeShiftPreference, removeUnavailability } from '../use-cases/time-off-availability';
+import { cancelTimeOff, decideTimeOff, requestTimeOff, type Outcome, type RequestsContext } from '../../app/time-off';
+import { cancelSwap, decideSwap, previewSwap, requestSwap, respondToSwap } from '../../app/swap';
+import { myRequests, requestsInbox } from '../../app/time-off-pages';
+import { addShiftPreference, addUnavailability, availabilityPage, removeShiftPreference, removeUnavailability } from '../../app/time-off-availability';
 import {
   PreferenceFormSchema,
   RespondFormSchema,

@@ -8,11 +8,11 @@ import type { RouteDeps } from './index';
 import { requireLogin, requirePermission } from '../middleware/auth';
 import { HttpError } from '../http-error';
 import { can, type Permission } from '../permissions';
-import { erlangCalculator } from '../use-cases/erlang-calculator';
+import { erlangCalculator } from '../../app/erlang-calculator';
 import { parseErlangForm, erlangViewModel } from '../view-models/erlang';
-import { staffingWeekPage, storeWeekRequirement } from '../use-cases/requirement-for-week';
+import { staffingWeekPage, storeWeekRequirement } from '../../app/requirement-for-week';
 import { staffingWeekViewModel } from '../view-models/staffing';
-import { runScenarioPage, saveScenarioRun, scenarioListPage } from '../use-cases/scenario-run';
+import { runScenarioPage, saveScenarioRun, scenarioListPage } from '../../app/scenario-run';
 import { parseScenarioForm, scenarioViewModel } from '../view-models/scenario';
 
 const Week = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);

@@ -1,6 +1,6 @@
 /** Form schemas of the accounts pages, and their template data. */
 import { z } from 'zod';
-import type { Account, StaffOption } from '../use-cases/accounts';
+import type { Account, StaffOption } from '../../app/accounts';
 
 export const ACCOUNT_ROLES = ['agent', 'team_lead', 'coordinator', 'head', 'admin'] as const;
 

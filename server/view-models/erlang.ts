@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Locale, Translator } from '../i18n';
-import type { CalculatorInput, CalculatorPage, ModelTable } from '../use-cases/erlang-calculator';
+import type { CalculatorInput, CalculatorPage, ModelTable } from '../../app/erlang-calculator';
 import type { ChatMethodDescription, StaffingTableRow, TargetName } from '../../staffing';
 
 export const ERLANG_FIELDS = [

@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Translator } from '../i18n';
-import type { AccuracyPageData } from '../use-cases/forecast-accuracy';
+import type { AccuracyPageData } from '../../app/forecast-accuracy';
 import { methodLabel } from './forecast';
 
 export const AccuracyQuery = z.object({ weeks: z.coerce.number().int().min(1).max(12).catch(6).default(6) });

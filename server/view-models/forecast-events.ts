@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { CALENDAR_EVENT_KINDS, type CalendarEventInput, type CalendarEventRecord } from '../../models/repositories/calendar-events';
-import type { CalendarPageData } from '../use-cases/calendar-events';
+import type { CalendarPageData } from '../../app/calendar-events';
 import { formErrors } from './forecast';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'forecast.events.error.date');

@@ -3,10 +3,10 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { hasMessage, type Locale, type Translator } from '../i18n';
 import { lineChartSvg, type ChartSeries } from '../charts/line-chart';
-import type { ForecastPageData } from '../use-cases/forecast-page';
-import type { ForecastWeekPoint } from '../use-cases/forecast-for-week';
-import { GENERATE_WEEKS } from '../use-cases/forecast-page';
-import { intervalStarts } from '../use-cases/forecast-for-week';
+import type { ForecastPageData } from '../../app/forecast-page';
+import type { ForecastWeekPoint } from '../../app/forecast-for-week';
+import { GENERATE_WEEKS } from '../../app/forecast-page';
+import { intervalStarts } from '../../app/forecast-for-week';
 
 // A real calendar date: '2026-02-30' fits the pattern but is no day at all.
 const isoWeek = z

@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import { hasMessage, type Locale, type Translator } from '../i18n';
 import { lineChartSvg } from '../charts/line-chart';
-import type { ImportHistoryResult } from '../use-cases/import-history';
+import type { ImportHistoryResult } from '../../app/import-history';
 
 export interface HistoryHour {
   start: string;

@@ -1,8 +1,8 @@
 /** Form schemas of the request pages, and the template data for /requests and the inbox. */
 import { z } from 'zod';
 import type { RotaShift } from '../../models/repositories/requests';
-import type { MyRequests, RequestsInbox, SwapItem, TimeOffItem } from '../use-cases/time-off-pages';
-import type { SwapCheck, SwapProblem } from '../use-cases/swap-check';
+import type { MyRequests, RequestsInbox, SwapItem, TimeOffItem } from '../../app/time-off-pages';
+import type { SwapCheck, SwapProblem } from '../../app/swap-check';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'requests.error.date');
 const note = z.string().trim().max(500, 'requests.error.note').optional().default('');

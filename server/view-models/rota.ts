@@ -3,9 +3,9 @@ import { DateTime } from 'luxon';
 import type { Translator } from '../i18n';
 import type { ShiftRecord } from '../../models/repositories/rotas';
 import type { Violation } from '../../scheduling';
-import type { RotaWeekData } from '../use-cases/rota-week';
-import type { RotaJob } from '../use-cases/rota-jobs';
-import { weightedAsa, weightedServiceLevel, type ServiceRow } from '../use-cases/rota-service';
+import type { RotaWeekData } from '../../app/rota-week';
+import type { RotaJob } from '../../app/rota-jobs';
+import { weightedAsa, weightedServiceLevel, type ServiceRow } from '../../app/rota-service';
 import { georgianHolidaysBetween } from '../../forecasting/calendar/georgian-holidays';
 
 export interface RotaFilter {

@@ -6,8 +6,8 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Locale, Translator } from '../i18n';
-import type { ScenarioInput, ScenarioPage, ScenarioResult } from '../use-cases/scenario-run';
-import type { IntervalMetrics, SimFigures, WeekFigures } from '../use-cases/scenario-model';
+import type { ScenarioInput, ScenarioPage, ScenarioResult } from '../../app/scenario-run';
+import type { IntervalMetrics, SimFigures, WeekFigures } from '../../app/scenario-model';
 
 function percentChange(key: string) {
   return z

@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Locale, Translator } from '../i18n';
-import type { RequirementRow, StaffingWeekPage } from '../use-cases/requirement-for-week';
+import type { RequirementRow, StaffingWeekPage } from '../../app/requirement-for-week';
 
 const HUE: Record<string, number> = { voice: 214, chat: 268 };
 

@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import type { DataSource } from '../../models';
 import { getChannel, getTeamSettings, replaceOpeningHours, updateChannel, updateTeamSettings } from '../../models/repositories/settings';
-import type { ForecastForWeek, ForecastStatus } from '../../server/use-cases/requirement-for-week';
+import type { ForecastForWeek, ForecastStatus } from '../../app/requirement-for-week';
 
 /** A forecast with the same volume and AHT in every interval of the week. */
 export function flatForecast(opts: { volume: number; ahtSeconds: number; status?: ForecastStatus; forecastId?: number | null; channels?: string[] }): ForecastForWeek {

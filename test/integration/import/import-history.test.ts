@@ -4,7 +4,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { expect } from 'chai';
 import { historyBounds, historyRange, listAudit, listHistoryImports, type DataSource } from '../../../models';
-import { importHistory, type ImportHistoryInput } from '../../../server/use-cases/import-history';
+import { importHistory, type ImportHistoryInput } from '../../../app/import-history';
 import { createTestDataSource, destroyTestDataSource, testDbKind } from '../../support/db';
 import { setUpTeam } from '../../support/team';
 

@@ -11,8 +11,8 @@ import { createStaff, getStaffByCode } from '../../../models/repositories/staff'
 import { getRota, listRotasForWeek, listShifts } from '../../../models/repositories/rotas';
 import { listAudit } from '../../../models/repositories/audit';
 import { checkRota, coverageOf } from '../../../scheduling';
-import { loadRotaContext, toEngineShift } from '../../../server/use-cases/rota-problem';
-import { rotaJob, waitForRotaJob } from '../../../server/use-cases/rota-jobs';
+import { loadRotaContext, toEngineShift } from '../../../app/rota-problem';
+import { rotaJob, waitForRotaJob } from '../../../app/rota-jobs';
 import { createDataSource, runMigrations } from '../../../models';
 import { run as runSchedule } from '../../../bin/commands/schedule';
 

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { hash } from '@node-rs/argon2';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../../support/app';
 import { findUserByUsername, setUserPasswordHash } from '../../../models/repositories/users';
-import { createCalendarLink } from '../../../server/use-cases/rota-calendar-link';
+import { createCalendarLink } from '../../../app/rota-calendar-link';
 
 describe('security review: findings fixed', function () {
   this.timeout(30_000);

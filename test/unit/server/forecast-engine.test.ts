@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { withClosedHours } from '../../../server/use-cases/forecast-engine';
+import { withClosedHours } from '../../../app/forecast-engine';
 import { translateWarning } from '../../../server/view-models/forecast';
 import { translator } from '../../../server/i18n';
-import { storedPoint } from '../../../server/use-cases/forecast-for-week';
-import { spreadToInterval } from '../../../server/use-cases/forecast-inputs';
+import { storedPoint } from '../../../app/forecast-for-week';
+import { spreadToInterval } from '../../../app/forecast-inputs';
 
 describe('forecast engine adapter: closed hours and warnings', () => {
   it('withClosedHours: one open hour on a Tbilisi day → 24 points, the other 23 are 0 at whole local hours', () => {

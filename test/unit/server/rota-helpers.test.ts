@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { contractAfterLeave } from '../../../server/use-cases/rota-problem';
-import { shiftFromTimes } from '../../../server/use-cases/rota-edit';
+import { contractAfterLeave } from '../../../app/rota-problem';
+import { shiftFromTimes } from '../../../app/rota-edit';
 import { rotaCsv, shiftsIcs } from '../../../server/view-models/rota-export';
 import { shiftType } from '../../../server/view-models/rota';
 import { DEFAULT_LABOUR_RULES } from '../../../models/repositories/settings';

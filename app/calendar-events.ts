@@ -1,0 +1,98 @@
+/**
+ * The calendar the forecast uses: Georgian public holidays (computed, upcoming year) and the
+ * coordinator's events (a campaign, an outage, a one-off government day off), which can be
+ * added, edited and deleted with optimistic locking and an audit entry each.
+ */
+import { DateTime } from 'luxon';
+import type { DataSource } from '../models';
+import { StaleEditError, NotFoundError } from '../models/errors';
+import { withTransaction } from '../models/repositories/db';
+import { appendAudit } from '../models/repositories/audit';
+import { listChannels } from '../models/repositories/settings';
+import {
+  createCalendarEvent,
+  deleteCalendarEvent,
+  getCalendarEvent,
+  listCalendarEvents,
+  updateCalendarEvent,
+  type CalendarEventInput,
+  type CalendarEventRecord,
+} from '../models/repositories/calendar-events';
+import { georgianHolidaysBetween, type Holiday } from '../forecasting/index';
+import { teamClock } from './forecast-inputs';
+
+/** Past events stay listed this long, so a recent outage can still be corrected. */
+const PAST_DAYS = 90;
+
+export interface CalendarPageData {
+  today: string;
+  holidays: Holiday[];
+  events: CalendarEventRecord[];
+  channels: { id: string; nameKey: string }[];
+  /** The event asked for editing, if any (null when it does not exist). */
+  editing: CalendarEventRecord | null;
+}
+
+export async function calendarPage(ds: DataSource, q: { fallbackZone: string; now: Date; editId?: number }): Promise<CalendarPageData> {
+  const { zone } = await teamClock(ds, q.fallbackZone);
+  const today = DateTime.fromJSDate(q.now, { zone }).toISODate()!;
+  const yearOn = DateTime.fromISO(today).plus({ years: 1 }).toISODate()!;
+  const since = DateTime.fromISO(today).minus({ days: PAST_DAYS }).toISODate()!;
+  return {
+    today,
+    holidays: georgianHolidaysBetween(today, yearOn),
+    events: await listCalendarEvents(ds, { fromDate: since }),
+    channels: (await listChannels(ds)).map((c) => ({ id: c.id, nameKey: c.nameKey })),
+    editing: q.editId ? await getCalendarEvent(ds, q.editId) : null,
+  };
+}
+
+export type EventSaveResult =
+  | { kind: 'ok'; event: CalendarEventRecord | null }
+  | { kind: 'stale'; current: CalendarEventRecord }
+  | { kind: 'notFound' };
+
+interface Actor {
+  id: number;
+  username: string;
+}
+
+async function guarded(ds: DataSource, id: number | null, run: () => Promise<CalendarEventRecord | null>): Promise<EventSaveResult> {
+  try {
+    return { kind: 'ok', event: await run() };
+  } catch (err) {
+    if (err instanceof StaleEditError && id !== null) {
+      const current = await getCalendarEvent(ds, id);
+      return current ? { kind: 'stale', current } : { kind: 'notFound' };
+    }
+    if (err instanceof NotFoundError) return { kind: 'notFound' };
+    throw err;
+  }
+}
+
+/** Creates (id null) or updates an event carrying the version it was read at. */
+export async function saveCalendarEvent(
+  ds: DataSource,
+  r: { id: number | null; version: number; input: CalendarEventInput; now: Date; user: Actor },
+): Promise<EventSaveResult> {
+  const at = r.now.toISOString();
+  return guarded(ds, r.id, () =>
+    withTransaction(ds, async (tx) => {
+      const saved = r.id === null ? await createCalendarEvent(tx, r.input, r.user.username, at) : await updateCalendarEvent(tx, r.id, r.version, r.input);
+      await appendAudit(tx, { at, userId: r.user.id, action: r.id === null ? 'calendarEvent.create' : 'calendarEvent.update', entity: 'calendar_event', entityId: saved.id, detail: r.input });
+      return saved;
+    }),
+  );
+}
+
+export async function removeCalendarEvent(ds: DataSource, r: { id: number; version: number; now: Date; user: Actor }): Promise<EventSaveResult> {
+  const at = r.now.toISOString();
+  return guarded(ds, r.id, () =>
+    withTransaction(ds, async (tx) => {
+      const before = await getCalendarEvent(tx, r.id);
+      await deleteCalendarEvent(tx, r.id, r.version);
+      await appendAudit(tx, { at, userId: r.user.id, action: 'calendarEvent.delete', entity: 'calendar_event', entityId: r.id, detail: before ?? {} });
+      return null;
+    }),
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * What every forecast use case reads before calling the engine: the channel's stored history
+ * before the origin and the coordinator's calendar events, plus week arithmetic in the team zone.
+ */
+import { DateTime } from 'luxon';
+import type { DataSource } from '../models';
+import { historyBounds, historyRange, listHistoryImports } from '../models/repositories/history';
+import { getTeamSettings } from '../models/repositories/settings';
+import { listCalendarEvents, type CalendarEventRecord } from '../models/repositories/calendar-events';
+import type { EngineEventInput, EngineHistoryPoint } from './forecast-engine';
+
+/** Two years: enough for the engine to learn each public holiday's effect from a past one. */
+export const HISTORY_WEEKS = 104;
+
+/** Monday 00:00 local of the week holding `date` ('YYYY-MM-DD' or an instant), as 'YYYY-MM-DD'. */
+export function mondayOf(date: string, zone: string): string {
+  return DateTime.fromISO(date, { zone }).startOf('week').toISODate()!;
+}
+
+/** [from, to) of `weeks` weeks from local Monday `weekStart`, ISO UTC. */
+export function weekRange(weekStart: string, zone: string, weeks = 1): { from: string; to: string } {
+  const monday = DateTime.fromISO(weekStart, { zone }).startOf('day');
+  return { from: monday.toUTC().toISO()!, to: monday.plus({ weeks }).toUTC().toISO()! };
+}
+
+export function addWeeks(weekStart: string, weeks: number): string {
+  return DateTime.fromISO(weekStart, { zone: 'utc' }).plus({ weeks }).toISODate()!;
+}
+
+/** Days off: the holiday effect is learned from history unless the coordinator gave one (0 = not given). */
+export function toEngineEvent(e: CalendarEventRecord): EngineEventInput {
+  const dayOff = e.kind === 'holiday' || e.kind === 'government_day_off';
+  return { from: e.startDate, to: e.endDate, dayOff, effectPercent: dayOff && e.effectPercent === 0 ? null : e.effectPercent, name: e.name };
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+/**
+ * History stored at a coarser interval than the team plans in (hourly rows imported before the
+ * team switched to 30 minutes) spread evenly over the finer intervals: an hour of 10 contacts
+ * becomes two half-hours of 5. Rows already at the team's interval (or finer: the engine sums
+ * those) come back unchanged. The stored interval is read off the rows' local minutes.
+ */
+export function spreadToInterval<T extends { start: string; volume: number }>(points: T[], zone: string, intervalMinutes: number): T[] {
+  let stored = 60;
+  for (const p of points) {
+    const minute = DateTime.fromISO(p.start, { zone }).minute;
+    stored = gcd(stored, minute);
+    if (stored <= intervalMinutes) return points;
+  }
+  if (points.length === 0 || stored % intervalMinutes !== 0) return points;
+  const parts = stored / intervalMinutes;
+  const out: T[] = [];
+  for (const p of points) {
+    const t0 = Date.parse(p.start);
+    for (let k = 0; k < parts; k++) out.push({ ...p, start: new Date(t0 + k * intervalMinutes * 60_000).toISOString(), volume: p.volume / parts });
+  }
+  return out;
+}
+
+export interface EngineInputs {
+  history: EngineHistoryPoint[];
+  events: EngineEventInput[];
+  /** End of the last stored interval (ISO UTC), null without history. */
+  historyEnd: string | null;
+}
+
+/** History of `channelId` in [origin − HISTORY_WEEKS weeks, origin) and the events touching the channel. */
+export async function loadEngineInputs(
+  ds: DataSource,
+  q: { channelId: string; zone: string; intervalMinutes: number; origin: string; weeksBack?: number },
+): Promise<EngineInputs> {
+  const from = DateTime.fromISO(q.origin).minus({ weeks: q.weeksBack ?? HISTORY_WEEKS }).toUTC().toISO()!;
+  const points = await historyRange(ds, { channelId: q.channelId, from, to: q.origin });
+  const events = await listCalendarEvents(ds, { channelId: q.channelId });
+  const bounds = await historyBounds(ds, q.channelId);
+  const historyEnd = bounds.last ? DateTime.fromISO(bounds.last).plus({ minutes: q.intervalMinutes }).toUTC().toISO()! : null;
+  return {
+    history: spreadToInterval(
+      points.map((p) => ({ start: p.start, volume: p.volume, ahtSeconds: p.ahtSeconds })),
+      q.zone,
+      q.intervalMinutes,
+    ),
+    events: events.map(toEngineEvent),
+    historyEnd,
+  };
+}
+
+/** The team's zone and interval length (settings row; `fallbackZone` and 60 before setup). */
+export async function teamClock(ds: DataSource, fallbackZone: string): Promise<{ zone: string; intervalMinutes: number }> {
+  const settings = await getTeamSettings(ds);
+  return { zone: settings?.timeZone ?? fallbackZone, intervalMinutes: settings?.intervalMinutes ?? 60 };
+}
+
+/** Which database a fingerprint belongs to (tests open many in one process). */
+const sourceIds = new WeakMap<DataSource, number>();
+let sourceCount = 0;
+
+/**
+ * A cheap fingerprint of everything a computed forecast of `channelId` depends on besides the
+ * request itself: the history's size, ends and latest import (a replacing import keeps the size
+ * but adds an import), and the channel's events with their versions. Equal fingerprints, equal
+ * forecasts: computed results are cached under it.
+ */
+export async function inputsFingerprint(ds: DataSource, channelId: string): Promise<string> {
+  if (!sourceIds.has(ds)) sourceIds.set(ds, ++sourceCount);
+  const bounds = await historyBounds(ds, channelId);
+  const [latest] = await listHistoryImports(ds, { limit: 1 });
+  const events = await listCalendarEvents(ds, { channelId });
+  return JSON.stringify([sourceIds.get(ds), bounds.count, bounds.first, bounds.last, latest?.id ?? null, events.map((e) => [e.id, e.version])]);
+}
+
+/** A small least-recently-used cache for computed forecasts and backtests (per process). */
+export class ResultCache<T> {
+  private readonly entries = new Map<string, T>();
+  constructor(private readonly size: number) {}
+
+  async get(key: string, compute: () => Promise<T>): Promise<T> {
+    if (this.entries.has(key)) {
+      const hit = this.entries.get(key) as T;
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const value = await compute();
+    if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, value);
+    return value;
+  }
+}

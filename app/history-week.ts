@@ -1,0 +1,43 @@
+/** One week of contact history per channel, on the team's interval grid (gaps stay null). */
+import { DateTime } from 'luxon';
+import type { DataSource } from '../models';
+import { historyBounds, historyRange } from '../models/repositories/history';
+import { listChannels } from '../models/repositories/settings';
+import type { HistoryHour, HistoryWeek } from '../server/view-models/history';
+
+export async function historyWeek(
+  ds: DataSource,
+  q: { zone: string; intervalMinutes: number; weekStart: string | null; now: Date },
+): Promise<HistoryWeek> {
+  const bounds = await historyBounds(ds);
+  const empty: HistoryWeek = { zone: q.zone, weekStart: null, prevWeek: null, nextWeek: null, first: null, last: null, channels: [] };
+  if (!bounds.first || !bounds.last) return empty;
+  const first = DateTime.fromISO(bounds.first, { zone: q.zone });
+  const last = DateTime.fromISO(bounds.last, { zone: q.zone });
+  // Default: the last week that the history covers, starting on its Monday.
+  const asked = q.weekStart ? DateTime.fromISO(q.weekStart, { zone: q.zone }) : last;
+  const monday = (asked.isValid ? asked : last).startOf('week');
+  const end = monday.plus({ weeks: 1 });
+  const slots: DateTime[] = [];
+  for (let t = monday; t < end; t = t.plus({ minutes: q.intervalMinutes })) slots.push(t);
+  const channels = await listChannels(ds);
+  const out = [];
+  for (const channel of channels) {
+    const points = await historyRange(ds, { channelId: channel.id, from: monday.toUTC().toISO()!, to: end.toUTC().toISO()! });
+    const byStart = new Map(points.map((p) => [DateTime.fromISO(p.start).toMillis(), p]));
+    const hours: HistoryHour[] = slots.map((slot) => {
+      const p = byStart.get(slot.toMillis());
+      return { start: slot.toUTC().toISO()!, offered: p?.volume ?? null, answered: p?.answered ?? null, abandoned: p?.abandoned ?? null, ahtSeconds: p?.ahtSeconds ?? null };
+    });
+    out.push({ channel: channel.id, hours });
+  }
+  return {
+    zone: q.zone,
+    weekStart: monday.toISODate(),
+    prevWeek: monday > first ? monday.minus({ weeks: 1 }).toISODate() : null,
+    nextWeek: end <= last ? end.toISODate() : null,
+    first: bounds.first,
+    last: bounds.last,
+    channels: out,
+  };
+}

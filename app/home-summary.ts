@@ -1,0 +1,57 @@
+/** The figures on the home page: yesterday's and the last week's contacts, the team's size. */
+import { DateTime } from 'luxon';
+import type { DataSource } from '../models';
+import { dailyTotals, historyBounds } from '../models/repositories/history';
+import type { CurrentUser } from '../server/express-augment';
+import type { HomeSummary } from '../server/view-models/home';
+import { can } from '../server/permissions';
+import { listRotasForWeek, publishedRotaForWeek } from '../models/repositories/rotas';
+import { myShifts } from './rota-my-shifts';
+
+export async function homeSummary(
+  ds: DataSource,
+  q: { zone: string; user: CurrentUser; now: Date; staffCount: () => Promise<number> },
+): Promise<HomeSummary> {
+  const today = DateTime.fromJSDate(q.now, { zone: q.zone }).startOf('day');
+  const yesterday = today.minus({ days: 1 }).toISODate()!;
+  const weekAgo = today.minus({ days: 7 }).toISODate()!;
+  const [voice, chat, bounds, staffCount, upcoming, panels] = await Promise.all([
+    dailyTotals(ds, { channelId: 'voice', fromDate: weekAgo, toDate: yesterday, zone: q.zone }),
+    dailyTotals(ds, { channelId: 'chat', fromDate: yesterday, toDate: yesterday, zone: q.zone }),
+    historyBounds(ds),
+    q.staffCount(),
+    myShifts(ds, { staffId: q.user.staffId, now: q.now, zone: q.zone, weeks: 2 }),
+    can(q.user.role, 'rota:edit') ? rotaStatusPanel(ds, today) : Promise.resolve([]),
+  ]);
+  const voiceYesterday = voice.find((d) => d.date === yesterday) ?? null;
+  return {
+    staffCount,
+    callsYesterday: voiceYesterday?.volume ?? null,
+    abandonedYesterday: voiceYesterday?.abandoned ?? null,
+    chatsYesterday: chat[0]?.volume ?? null,
+    callsLast7Days: voice.length ? voice.reduce((s, d) => s + d.volume, 0) : null,
+    historyFrom: bounds.first,
+    historyTo: bounds.last,
+    pendingTimeOff: null,
+    nextShifts: upcoming
+      .filter((s) => Date.parse(s.end) > q.now.getTime())
+      .slice(0, 5)
+      .map((s) => ({ start: s.start, end: s.end, channel: s.channel })),
+    panels,
+  };
+}
+
+/** For coordinators: is this week's and next week's rota published, a draft, or missing? */
+async function rotaStatusPanel(ds: DataSource, today: DateTime): Promise<HomeSummary['panels']> {
+  const monday = today.startOf('week');
+  const lines: HomeSummary['panels'][number]['lines'] = [];
+  for (const [which, week] of [['current', monday], ['next', monday.plus({ weeks: 1 })]] as const) {
+    const weekStart = week.toISODate()!;
+    const published = await publishedRotaForWeek(ds, weekStart);
+    const newest = published ? null : (await listRotasForWeek(ds, weekStart))[0];
+    const state = published ? 'published' : newest ? 'draft' : 'none';
+    const rev = published?.revision ?? newest?.revision;
+    lines.push({ labelKey: `rota.home.${which}.${state}`, value: rev ? `${weekStart} · #${rev}` : weekStart, href: `/rota?week=${weekStart}` });
+  }
+  return [{ titleKey: 'rota.home.title', lines }];
+}

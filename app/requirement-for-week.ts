@@ -1,0 +1,359 @@
+/**
+ * The staffing requirement of one planning week, per interval and channel: the stored rows if
+ * the coordinator stored them ("Recompute and store"), else computed now from each channel's
+ * forecast (forecastForWeek: accepted, else draft, else computed on the fly), the channel's
+ * targets and its opening hours (closed intervals need 0 agents).
+ *
+ * rawAgents = agents taking contacts in the interval (the Erlang answer); scheduledAgents =
+ * rawAgents ÷ (1 − shrinkage), rounded up: people to have on shift when absence and breaks
+ * are not planned individually. The rota (rota-problem.ts) takes REQ = rawAgents, because it
+ * removes approved absence and places lunch breaks itself (counting shrinkage again would
+ * double it). For chat both numbers are already agents: conversation slots ÷ concurrency,
+ * rounded up.
+ */
+import { DateTime } from 'luxon';
+import type { DataSource } from '../models';
+import { withTransaction } from '../models/repositories/db';
+import { forecastsCovering } from '../models/repositories/forecasts';
+import { forecastStatuses, listRequirements, replaceRequirements, type RequirementRecord } from '../models/repositories/requirements';
+import { getTeamSettings, listChannels, listOpeningHours, type ChannelConfig, type OpeningHoursRecord } from '../models/repositories/settings';
+import { listStaff } from '../models/repositories/staff';
+import { appendAudit } from '../models/repositories/audit';
+import { forecastForWeek as defaultForecastForWeek } from './forecast-for-week';
+import { weekRequirement, type ChannelForecast, type RequirementRow as EngineRow } from '../staffing';
+
+export type ForecastStatus = 'accepted' | 'draft' | 'computed';
+
+export interface WeekForecastPoint {
+  start: string;
+  volume: number;
+  ahtSeconds: number | null;
+  lower80?: number;
+  upper80?: number;
+  lower95?: number;
+  upper95?: number;
+}
+
+export interface WeekForecast {
+  forecastId: number | null;
+  status: ForecastStatus;
+  points: WeekForecastPoint[];
+}
+
+/** The signature of forecastForWeek (app/forecast-for-week.ts). */
+export type ForecastForWeek = (
+  ds: DataSource,
+  q: { channelId: string; weekStart: string; zone: string; intervalMinutes: number; now: Date },
+) => Promise<WeekForecast>;
+
+export interface RequirementRow {
+  /** Interval start, ISO UTC. */
+  start: string;
+  channel: string;
+  volume: number;
+  ahtSeconds: number;
+  rawAgents: number;
+  scheduledAgents: number;
+  serviceLevel: number;
+  asaSeconds: number;
+  occupancy: number;
+  abandonRate: number | null;
+}
+
+export interface WeekRequirement {
+  rows: RequirementRow[];
+  source: 'stored' | 'computed';
+  forecastStatus: Record<string, ForecastStatus>;
+  weekStart: string;
+  intervalMinutes: number;
+  /** When the stored rows were computed (null for computed ones). */
+  storedAt: string | null;
+  /** Channels whose stored rows are out of date: their forecast was superseded or deleted, or another was accepted since. */
+  staleChannels: string[];
+}
+
+export interface RequirementQuery {
+  /** Monday of the week, local 'YYYY-MM-DD' (another day is taken to its Monday). */
+  weekStart: string;
+  zone: string;
+  intervalMinutes: number;
+  now: Date;
+  /** Recompute and replace the week's stored rows (one transaction). */
+  store?: boolean;
+  /** Who stored, for the audit trail. */
+  userId?: number | null;
+}
+
+/** AHT used when the forecast gives none for the whole week (seconds): the demo team's typical values. */
+const DEFAULT_AHT_SECONDS: Record<string, number> = { voice: 270, chat: 600 };
+
+/** The week's interval starts, local Monday 00:00 up to the next Monday. */
+export function weekSlots(weekStart: string, zone: string, intervalMinutes: number): DateTime[] {
+  const monday = DateTime.fromISO(weekStart, { zone }).startOf('week');
+  const end = monday.plus({ weeks: 1 });
+  const out: DateTime[] = [];
+  for (let t = monday; t < end; t = t.plus({ minutes: intervalMinutes })) out.push(t);
+  return out;
+}
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * Open if the interval overlaps any opening span of its local weekday. A channel with no
+ * opening hours on file is taken as always open. Spans do not cross midnight ('24:00' closes
+ * at the end of the day).
+ */
+export function isOpen(slot: DateTime, intervalMinutes: number, hours: OpeningHoursRecord[]): boolean {
+  if (hours.length === 0) return true;
+  const from = slot.hour * 60 + slot.minute;
+  const to = from + intervalMinutes;
+  return hours.some((h) => h.weekday === slot.weekday && minutesOf(h.opens) < to && minutesOf(h.closes) > from);
+}
+
+/** The channel's targets as the engine wants them; without a threshold SL is "answered at once" (T = 0). */
+export function channelTargets(c: ChannelConfig) {
+  return {
+    thresholdSeconds: c.thresholdSeconds ?? 0,
+    targetServiceLevel: c.targetServiceLevel ?? undefined,
+    targetAsaSeconds: c.targetAsaSeconds ?? undefined,
+    maxOccupancy: c.maxOccupancy ?? undefined,
+    shrinkage: c.shrinkage,
+    patienceSeconds: c.patienceSeconds ?? undefined,
+    // The engine refuses an abandonment target without patience (Erlang-C has no abandonment).
+    maxAbandonRate: c.patienceSeconds !== null ? (c.maxAbandonRate ?? undefined) : undefined,
+    concurrency: c.concurrency,
+  };
+}
+
+function meanAht(points: WeekForecastPoint[], channel: ChannelConfig): number {
+  let weighted = 0;
+  let volume = 0;
+  for (const p of points) {
+    if (p.ahtSeconds !== null && p.ahtSeconds > 0 && p.volume > 0) {
+      weighted += p.ahtSeconds * p.volume;
+      volume += p.volume;
+    }
+  }
+  return volume > 0 ? weighted / volume : (DEFAULT_AHT_SECONDS[channel.kind] ?? 300);
+}
+
+/** The engine's input for one channel: the forecast on the week's grid, closed intervals at 0. */
+export function channelForecastInput(channel: ChannelConfig, forecast: WeekForecast, slots: DateTime[], intervalMinutes: number, hours: OpeningHoursRecord[]): ChannelForecast {
+  const byStart = new Map(forecast.points.map((p) => [DateTime.fromISO(p.start).toMillis(), p]));
+  const ahtSeconds = meanAht(forecast.points, channel);
+  return {
+    channel: channel.id,
+    intervalSeconds: intervalMinutes * 60,
+    ahtSeconds,
+    ...channelTargets(channel),
+    points: slots.map((slot) => {
+      const p = byStart.get(slot.toMillis());
+      const open = isOpen(slot, intervalMinutes, hours);
+      const volume = open ? Math.max(0, p?.volume ?? 0) : 0;
+      const aht = p?.ahtSeconds && p.ahtSeconds > 0 ? p.ahtSeconds : ahtSeconds;
+      return { start: slot.toUTC().toISO()!, volume, ahtSeconds: aht, open };
+    }),
+  };
+}
+
+function fromEngine(r: EngineRow): RequirementRow {
+  return {
+    start: r.start,
+    channel: r.channel,
+    volume: r.volume,
+    ahtSeconds: r.ahtSeconds,
+    rawAgents: r.rawAgents,
+    scheduledAgents: r.scheduledAgents,
+    serviceLevel: r.serviceLevel ?? 0,
+    asaSeconds: r.asaSeconds,
+    occupancy: r.occupancy,
+    abandonRate: r.abandonRate,
+  };
+}
+
+function fromStored(r: RequirementRecord): RequirementRow {
+  const { weekStart: _w, channelId, forecastId: _f, createdAt: _c, ...rest } = r;
+  return { ...rest, channel: channelId };
+}
+
+/** Stored rows usable only if they cover this grid exactly (the interval length may have changed since). */
+function storedMatchesGrid(stored: RequirementRecord[], channels: ChannelConfig[], slots: DateTime[]): boolean {
+  if (stored.length !== channels.length * slots.length) return false;
+  const starts = new Set(slots.map((s) => s.toMillis()));
+  return stored.every((r) => starts.has(DateTime.fromISO(r.start).toMillis()) && channels.some((c) => c.id === r.channelId));
+}
+
+/**
+ * Stored rows with the status of the forecast they came from. A channel is stale when that
+ * forecast was superseded or deleted, or another forecast of the week has been accepted since.
+ */
+async function storedWeek(ds: DataSource, stored: RequirementRecord[], base: Pick<WeekRequirement, 'weekStart' | 'intervalMinutes'>, zone: string): Promise<WeekRequirement> {
+  const ids = [...new Set(stored.map((r) => r.forecastId).filter((id): id is number => id !== null))];
+  const statuses = await forecastStatuses(ds, ids);
+  const forecastStatus: Record<string, ForecastStatus> = {};
+  const usedId = new Map<string, number | null>();
+  const stale = new Set<string>();
+  for (const r of stored) {
+    usedId.set(r.channelId, r.forecastId);
+    const status = r.forecastId === null ? 'computed' : statuses.get(r.forecastId);
+    if (status === 'accepted' || status === 'draft' || status === 'computed') forecastStatus[r.channelId] = status;
+    else {
+      forecastStatus[r.channelId] = 'draft';
+      stale.add(r.channelId);
+    }
+  }
+  const monday = DateTime.fromISO(base.weekStart, { zone });
+  const range = { from: monday.toUTC().toISO()!, to: monday.plus({ weeks: 1 }).toUTC().toISO()! };
+  for (const [channelId, id] of usedId) {
+    const accepted = (await forecastsCovering(ds, { channelId, ...range, statuses: ['accepted'] }))[0];
+    if (accepted && accepted.id !== id) stale.add(channelId);
+  }
+  return { ...base, rows: stored.map(fromStored), source: 'stored', forecastStatus, storedAt: stored[0]?.createdAt ?? null, staleChannels: [...stale] };
+}
+
+export async function requirementForWeek(ds: DataSource, q: RequirementQuery, deps: { forecastForWeek?: ForecastForWeek } = {}): Promise<WeekRequirement> {
+  const monday = DateTime.fromISO(q.weekStart, { zone: q.zone });
+  if (!monday.isValid) throw new RangeError(`weekStart: not a date: '${q.weekStart}'`);
+  const weekStart = monday.startOf('week').toISODate()!;
+  const slots = weekSlots(weekStart, q.zone, q.intervalMinutes);
+  const channels = await listChannels(ds);
+  const base = { weekStart, intervalMinutes: q.intervalMinutes };
+  if (!q.store) {
+    const stored = await listRequirements(ds, weekStart);
+    if (stored.length > 0 && storedMatchesGrid(stored, channels, slots)) {
+      const order = new Map(channels.map((c, i) => [c.id, i]));
+      stored.sort((a, b) => order.get(a.channelId)! - order.get(b.channelId)! || a.start.localeCompare(b.start));
+      return storedWeek(ds, stored, base, q.zone);
+    }
+  }
+  const forecastFor = deps.forecastForWeek ?? defaultForecastForWeek;
+  const hours = await listOpeningHours(ds);
+  const rows: RequirementRow[] = [];
+  const forecastStatus: Record<string, ForecastStatus> = {};
+  const forecastIds = new Map<string, number | null>();
+  for (const channel of channels) {
+    const forecast = await forecastFor(ds, { channelId: channel.id, weekStart, zone: q.zone, intervalMinutes: q.intervalMinutes, now: q.now });
+    forecastStatus[channel.id] = forecast.status;
+    forecastIds.set(channel.id, forecast.forecastId);
+    const input = channelForecastInput(channel, forecast, slots, q.intervalMinutes, hours.filter((h) => h.channelId === channel.id));
+    rows.push(...weekRequirement([input]).map(fromEngine));
+  }
+  if (!q.store) return { ...base, rows, source: 'computed', forecastStatus, storedAt: null, staleChannels: [] };
+  const at = q.now.toISOString();
+  await withTransaction(ds, async (tx) => {
+    await replaceRequirements(tx, weekStart, rows.map(({ channel, ...r }) => ({ ...r, channelId: channel, forecastId: forecastIds.get(channel) ?? null, createdAt: at })));
+    await appendAudit(tx, { at, userId: q.userId ?? null, action: 'staffing.requirement.store', entity: 'staffing_requirements', entityId: weekStart, detail: { rows: rows.length, forecastStatus } });
+  });
+  return { ...base, rows, source: 'stored', forecastStatus, storedAt: at, staleChannels: [] };
+}
+
+/** Team hours per channel: contract hours of active staff with the skill, before and after shrinkage. */
+export interface ChannelCapacity {
+  channel: string;
+  shrinkage: number;
+  /** Agent-hours on the phones/in chat the week needs (Σ rawAgents × interval hours). */
+  rawAgentHours: number;
+  /** Agent-hours to put on the rota (Σ scheduledAgents × interval hours). */
+  scheduledAgentHours: number;
+  /** People with only this skill, and their contract hours. */
+  dedicatedPeople: number;
+  dedicatedContractHours: number;
+  /** People with this skill and another: they may work either, so they appear in both channels. */
+  sharedPeople: number;
+  sharedContractHours: number;
+}
+
+export interface TeamCapacity {
+  channels: ChannelCapacity[];
+  /** Every active person counted once (whatever their skills). */
+  people: number;
+  contractHours: number;
+  /** Contract hours × (1 − shrinkage): a blended person's shrinkage is the mean of their channels'. */
+  availableAgentHours: number;
+  rawAgentHours: number;
+}
+
+export interface StaffingWeekPage {
+  requirement: WeekRequirement;
+  zone: string;
+  channels: { id: string; nameKey: string; kind: string; shrinkage: number; concurrency: number }[];
+  capacity: TeamCapacity;
+  prevWeek: string;
+  nextWeek: string;
+  /** createdAt of the week's stored rows (even ones no longer on the current grid), for the stale check. */
+  storedAtOnFile: string | null;
+}
+
+/** The planning week shown by default: next week (the one the coordinator is building). */
+export function defaultWeekStart(now: Date, zone: string): string {
+  return DateTime.fromJSDate(now, { zone }).startOf('week').plus({ weeks: 1 }).toISODate()!;
+}
+
+export function teamCapacity(req: WeekRequirement, channels: ChannelConfig[], staff: { skills: string[]; contractHoursPerWeek: number }[]): TeamCapacity {
+  const hours = req.intervalMinutes / 60;
+  const ids = new Set(channels.map((c) => c.id));
+  const shrink = new Map(channels.map((c) => [c.id, c.shrinkage]));
+  const working = staff.map((p) => ({ ...p, skills: p.skills.filter((s) => ids.has(s)) })).filter((p) => p.skills.length > 0);
+  const perChannel = channels.map((c) => {
+    const rows = req.rows.filter((r) => r.channel === c.id);
+    const withSkill = working.filter((p) => p.skills.includes(c.id));
+    const dedicated = withSkill.filter((p) => p.skills.length === 1);
+    const shared = withSkill.filter((p) => p.skills.length > 1);
+    const sum = (xs: { contractHoursPerWeek: number }[]) => xs.reduce((s, p) => s + p.contractHoursPerWeek, 0);
+    return {
+      channel: c.id,
+      shrinkage: c.shrinkage,
+      rawAgentHours: rows.reduce((s, r) => s + r.rawAgents, 0) * hours,
+      scheduledAgentHours: rows.reduce((s, r) => s + r.scheduledAgents, 0) * hours,
+      dedicatedPeople: dedicated.length,
+      dedicatedContractHours: sum(dedicated),
+      sharedPeople: shared.length,
+      sharedContractHours: sum(shared),
+    };
+  });
+  const netOf = (p: { skills: string[]; contractHoursPerWeek: number }) =>
+    p.contractHoursPerWeek * (1 - p.skills.reduce((s, id) => s + (shrink.get(id) ?? 0), 0) / p.skills.length);
+  return {
+    channels: perChannel,
+    people: working.length,
+    contractHours: working.reduce((s, p) => s + p.contractHoursPerWeek, 0),
+    availableAgentHours: working.reduce((s, p) => s + netOf(p), 0),
+    rawAgentHours: perChannel.reduce((s, c) => s + c.rawAgentHours, 0),
+  };
+}
+
+/** Everything the /staffing page shows for one week. */
+export async function staffingWeekPage(ds: DataSource, q: { weekStart: string | null; zone: string; now: Date }): Promise<StaffingWeekPage> {
+  const intervalMinutes = (await getTeamSettings(ds))?.intervalMinutes ?? 60;
+  const asked = q.weekStart ? DateTime.fromISO(q.weekStart, { zone: q.zone }) : null;
+  const weekStart = asked?.isValid ? asked.startOf('week').toISODate()! : defaultWeekStart(q.now, q.zone);
+  const requirement = await requirementForWeek(ds, { weekStart, zone: q.zone, intervalMinutes, now: q.now });
+  const channels = await listChannels(ds);
+  const staff = await listStaff(ds, { activeOn: weekStart });
+  const monday = DateTime.fromISO(weekStart, { zone: q.zone });
+  return {
+    requirement,
+    zone: q.zone,
+    channels: channels.map((c) => ({ id: c.id, nameKey: c.nameKey, kind: c.kind, shrinkage: c.shrinkage, concurrency: c.concurrency })),
+    capacity: teamCapacity(requirement, channels, staff),
+    prevWeek: monday.minus({ weeks: 1 }).toISODate()!,
+    nextWeek: monday.plus({ weeks: 1 }).toISODate()!,
+    storedAtOnFile: requirement.storedAt ?? (await listRequirements(ds, weekStart))[0]?.createdAt ?? null,
+  };
+}
+
+/**
+ * "Recompute and store": refused (stale) when the week's stored rows changed since the page
+ * was shown (`expectedStoredAt`: the storedAt the coordinator saw, null for none).
+ */
+export async function storeWeekRequirement(
+  ds: DataSource,
+  q: { weekStart: string; expectedStoredAt: string | null; zone: string; now: Date; userId: number | null },
+): Promise<{ kind: 'ok'; weekStart: string; rows: number } | { kind: 'stale'; weekStart: string }> {
+  const intervalMinutes = (await getTeamSettings(ds))?.intervalMinutes ?? 60;
+  const weekStart = DateTime.fromISO(q.weekStart, { zone: q.zone }).startOf('week').toISODate()!;
+  const current = (await listRequirements(ds, weekStart))[0]?.createdAt ?? null;
+  if (current !== q.expectedStoredAt) return { kind: 'stale', weekStart };
+  const r = await requirementForWeek(ds, { weekStart, zone: q.zone, intervalMinutes, now: q.now, store: true, userId: q.userId });
+  return { kind: 'ok', weekStart, rows: r.rows.length };
+}

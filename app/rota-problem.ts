@@ -1,0 +1,241 @@
+/**
+ * The rota problem of one week, built from the database: staff and skills, contracts, the
+ * team's labour rules, approved time off and unavailability, preferences, last week's
+ * published shifts (12 h rest and consecutive days across the week boundary), public
+ * holidays (fairness) and the requirement per interval and channel.
+ *
+ * Requirement choice: the rota must put on the floor, per interval and channel, the
+ * **rawAgents** of the staffing engine (people taking contacts), not scheduledAgents.
+ * scheduledAgents = rawAgents ÷ (1 − shrinkage) and shrinkage is mostly absence (leave,
+ * sickness) and breaks; here absence is already taken out as unavailability (approved time
+ * off) and the lunch break is placed by the optimiser and removed from coverage, so counting
+ * shrinkage again would ask for ~40 % more people than the team has. Short unplanned breaks
+ * are not modelled: the projected service level under the grid shows what they would cost.
+ *
+ * Public holidays are normal working days for the team (a support line stays open; the
+ * forecast lowers the requirement). The setting `holidaysOff: true` (in the team's rules JSON,
+ * or per query) makes them paid days off for everyone: unavailable, and owed hours reduced.
+ */
+import { DateTime } from 'luxon';
+import type { DataSource } from '../models';
+import { listStaff, type StaffMember as StaffRecord } from '../models/repositories/staff';
+import { getTeamSettings, listChannels, DEFAULT_LABOUR_RULES, type ChannelConfig, type LabourRules } from '../models/repositories/settings';
+import { preferencesFor, unavailablePeriods } from '../models/repositories/availability';
+import { listShifts, publishedRotaForWeek, type ShiftRecord } from '../models/repositories/rotas';
+import { DEFAULT_WEIGHTS, withDefaultRules, type FairnessHistory, type Period, type Problem, type RequirementRow, type Shift, type StaffMember } from '../scheduling';
+import { georgianHolidaysBetween } from '../forecasting/calendar/georgian-holidays';
+import { requirementForWeek } from './requirement-for-week';
+
+/** One interval's requirement with what the projected service needs (volume and AHT). */
+export interface RequirementDetail {
+  start: string;
+  channel: string;
+  volume: number;
+  ahtSeconds: number;
+  required: number;
+}
+
+export interface RotaContext {
+  weekStart: string;
+  zone: string;
+  intervalMinutes: number;
+  channels: ChannelConfig[];
+  people: StaffRecord[];
+  problem: Problem;
+  requirement: RequirementDetail[];
+  requirementSource: string;
+}
+
+export interface RotaContextQuery {
+  weekStart: string;
+  zone: string;
+  intervalMinutes: number;
+  now: Date;
+  /** Skip the requirement (rule checks of a hand edit need none). */
+  withRequirement?: boolean;
+  holidaysOff?: boolean;
+  /** Show the rota without coverage when the requirement cannot be computed. */
+  tolerateMissingRequirement?: boolean;
+}
+
+const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+export function mondayOf(date: string, zone: string): string {
+  return DateTime.fromISO(date, { zone }).startOf('week').toISODate()!;
+}
+
+export function toLocalIso(iso: string, zone: string): string {
+  return DateTime.fromISO(iso, { zone }).setZone(zone).toISO({ suppressMilliseconds: true })!;
+}
+
+export function rotaRules(rules: LabourRules) {
+  return withDefaultRules({
+    shiftLengthsHours: [...rules.shiftLengthsHours],
+    breakMinutes: rules.breakMinutes,
+    minRestHours: rules.minRestHours,
+    maxHoursPerWeek: rules.maxHoursPerWeek,
+    daysOffPerWeek: rules.daysOffPerWeek,
+    earliestStart: rules.earliestStart,
+    latestEnd: rules.latestEnd,
+    maxConsecutiveDays: rules.maxConsecutiveDays,
+    maxNightHoursPerShift: rules.maxNightHoursPerShift,
+    contractToleranceHours: rules.contractToleranceHours,
+  });
+}
+
+/** A stored shift in the optimiser's shape (times with the team's offset). */
+export function toEngineShift(s: Pick<ShiftRecord, 'staffId' | 'start' | 'end' | 'breaks' | 'channel' | 'activities'>, zone: string): Shift {
+  return {
+    staffId: String(s.staffId),
+    start: toLocalIso(s.start, zone),
+    end: toLocalIso(s.end, zone),
+    breaks: s.breaks.map((b) => ({ start: toLocalIso(b.start, zone), end: toLocalIso(b.end, zone) })),
+    channel: s.channel,
+    ...(s.activities?.length ? { activities: s.activities.map((a) => ({ ...a, start: toLocalIso(a.start, zone), end: toLocalIso(a.end, zone) })) } : {}),
+  };
+}
+
+export async function loadRotaContext(ds: DataSource, q: RotaContextQuery): Promise<RotaContext> {
+  const zone = q.zone;
+  const weekStart = mondayOf(q.weekStart, zone);
+  const monday = DateTime.fromISO(weekStart, { zone });
+  const sunday = monday.plus({ days: 6 }).toISODate()!;
+  const [settings, channels, staff, unavailable, prefs, previous] = await Promise.all([
+    getTeamSettings(ds),
+    listChannels(ds),
+    listStaff(ds, { activeOn: weekStart }),
+    unavailablePeriods(ds, { weekStart, zone }),
+    preferencesFor(ds),
+    previousWeekShifts(ds, monday.minus({ days: 7 }).toISODate()!),
+  ]);
+  const labour = settings?.rules ?? DEFAULT_LABOUR_RULES;
+  const channelIds = channels.map((c) => c.id);
+  const people = staff.filter((p) => p.skills.some((s) => channelIds.includes(s)));
+  const holidays = georgianHolidaysBetween(weekStart, sunday).map((h) => h.date);
+  const holidaysOff = q.holidaysOff ?? (labour as LabourRules & { holidaysOff?: boolean }).holidaysOff === true;
+  const holidayPeriods: Period[] = holidaysOff
+    ? holidays.map((d) => ({ start: toLocalIso(DateTime.fromISO(d, { zone }).toISO()!, zone), end: toLocalIso(DateTime.fromISO(d, { zone }).plus({ days: 1 }).toISO()!, zone) }))
+    : [];
+  const members: StaffMember[] = people.map((p) => ({
+    id: String(p.id),
+    name: p.name,
+    skills: p.skills.filter((s) => channelIds.includes(s)),
+    contractHoursPerWeek: contractAfterLeave(p.contractHoursPerWeek, leaveDays([...unavailable.filter((u) => u.staffId === p.id && u.reason === 'time_off'), ...holidayPeriods]), labour),
+    unavailable: [...unavailable.filter((u) => u.staffId === p.id).map((u) => ({ start: toLocalIso(u.start, zone), end: toLocalIso(u.end, zone) })), ...holidayPeriods],
+    preferences: preferencesOf(prefs.filter((x) => x.staffId === p.id)),
+    overtimeAllowed: labour.overtimeAllowed,
+  }));
+  const requirement = q.withRequirement === false
+    ? { rows: [], source: 'none' }
+    : await loadRequirement(ds, { weekStart, zone, intervalMinutes: q.intervalMinutes, now: q.now }).catch((err: unknown) => {
+        // Viewing a rota must not fail because no forecast can be made; generating must.
+        if (!q.tolerateMissingRequirement) throw err;
+        return { rows: [], source: 'none' };
+      });
+  const problem: Problem = {
+    weekStart,
+    timeZone: zone,
+    intervalMinutes: q.intervalMinutes,
+    channels: channelIds,
+    requirements: requirement.rows.map((r): RequirementRow => ({ timestamp: toLocalIso(r.start, zone), channel: r.channel, required: r.required })),
+    staff: members,
+    rules: rotaRules(labour),
+    weights: { ...DEFAULT_WEIGHTS },
+    previousShifts: previous.filter((s) => members.some((m) => m.id === String(s.staffId))).map((s) => ({ staffId: String(s.staffId), start: toLocalIso(s.start, zone), end: toLocalIso(s.end, zone) })),
+    holidays,
+  };
+  return { weekStart, zone, intervalMinutes: q.intervalMinutes, channels, people, problem, requirement: requirement.rows, requirementSource: requirement.source };
+}
+
+/** Whole days of approved time off (periods are whole local days, clipped to the week). */
+function leaveDays(periods: { start: string; end: string }[]): number {
+  return periods.reduce((n, u) => n + Math.round((Date.parse(u.end) - Date.parse(u.start)) / 86_400_000), 0);
+}
+
+/**
+ * Hours a person owes in a week with `days` of approved leave: every leave day is paid as a
+ * working day of contract ÷ (7 − daysOffPerWeek) hours, so a week of leave owes nothing.
+ * Rounded to the nearest total the shift lengths can make (e.g. 7 h and 8 h worked: 19.2 h
+ * has no exact week, 21 h has), otherwise the contract rule alone would make the week
+ * infeasible.
+ */
+export function contractAfterLeave(contract: number, days: number, rules: LabourRules): number {
+  if (days <= 0) return contract;
+  const workDays = Math.max(1, 7 - rules.daysOffPerWeek);
+  const target = Math.max(0, contract - (contract / workDays) * Math.min(days, workDays));
+  const worked = rules.shiftLengthsHours.map((h) => h - rules.breakMinutes / 60).filter((h) => h > 0);
+  let reachable = new Set<number>([0]);
+  for (let d = 0; d < workDays - Math.min(days, workDays); d++) {
+    const next = new Set(reachable);
+    for (const r of reachable) for (const w of worked) next.add(r + w);
+    reachable = next;
+  }
+  return [...reachable].sort((a, b) => Math.abs(a - target) - Math.abs(b - target) || a - b)[0] ?? 0;
+}
+
+function preferencesOf(prefs: { kind: string; weekday: number | null }[]) {
+  const daysOff: string[] = [];
+  const shifts: string[] = [];
+  for (const p of prefs) {
+    if (p.kind === 'early' || p.kind === 'late') shifts.push(p.kind);
+    else if (p.kind === 'weekend_off') daysOff.push('saturday', 'sunday');
+    else if (p.kind === 'day_off' && p.weekday) daysOff.push(WEEKDAY_NAMES[p.weekday - 1]);
+  }
+  return daysOff.length || shifts.length ? { ...(daysOff.length ? { daysOff } : {}), ...(shifts.length ? { shifts } : {}) } : undefined;
+}
+
+const HISTORY_WEEKS = 4;
+
+/**
+ * Evenings, weekend days and holidays each person worked in the last four published weeks,
+ * as the excess over the team's mean (0 for those at or below it), so that the optimiser's
+ * fairness goal gives the unpopular shifts of this week to those who had fewer lately.
+ */
+export async function fairnessHistory(ds: DataSource, weekStart: string, zone: string, eveningAfter: string, ids: string[]): Promise<Map<string, FairnessHistory>> {
+  const counts = new Map(ids.map((id) => [id, { evenings: 0, weekends: 0, holidays: 0 }]));
+  const monday = DateTime.fromISO(weekStart, { zone });
+  const from = monday.minus({ weeks: HISTORY_WEEKS }).toISODate()!;
+  const holidays = new Set(georgianHolidaysBetween(from, monday.minus({ days: 1 }).toISODate()!).map((h) => h.date));
+  const [eh, em] = eveningAfter.split(':').map(Number);
+  for (let w = 1; w <= HISTORY_WEEKS; w++) {
+    const rota = await publishedRotaForWeek(ds, monday.minus({ weeks: w }).toISODate()!);
+    if (!rota) continue;
+    for (const s of await listShifts(ds, rota.id)) {
+      const c = counts.get(String(s.staffId));
+      if (!c) continue;
+      const start = DateTime.fromISO(s.start, { zone }).setZone(zone);
+      const end = DateTime.fromISO(s.end, { zone }).setZone(zone);
+      if (end > start.startOf('day').plus({ hours: eh, minutes: em })) c.evenings++;
+      if (start.weekday >= 6) c.weekends++;
+      if (holidays.has(start.toISODate()!)) c.holidays++;
+    }
+  }
+  const out = new Map<string, FairnessHistory>();
+  const keys = ['evenings', 'weekends', 'holidays'] as const;
+  const mean = Object.fromEntries(keys.map((k) => [k, [...counts.values()].reduce((t, c) => t + c[k], 0) / Math.max(1, counts.size)]));
+  for (const [id, c] of counts) {
+    const h = Object.fromEntries(keys.map((k) => [k, Math.max(0, Math.round((c[k] - mean[k]) * 10) / 10)])) as FairnessHistory;
+    if (keys.some((k) => h[k])) out.set(id, h);
+  }
+  return out;
+}
+
+async function previousWeekShifts(ds: DataSource, previousWeekStart: string): Promise<ShiftRecord[]> {
+  const rota = await publishedRotaForWeek(ds, previousWeekStart);
+  return rota ? listShifts(ds, rota.id) : [];
+}
+
+/**
+ * The week's requirement from the staffing pages (requirementForWeek: stored rows, else
+ * computed from the forecast). `required` = rawAgents, see the file comment.
+ */
+export async function loadRequirement(
+  ds: DataSource,
+  q: { weekStart: string; zone: string; intervalMinutes: number; now: Date },
+): Promise<{ rows: RequirementDetail[]; source: string }> {
+  const week = await requirementForWeek(ds, q);
+  return {
+    rows: week.rows.map((r) => ({ start: r.start, channel: r.channel, volume: r.volume, ahtSeconds: r.ahtSeconds, required: r.rawAgents })),
+    source: week.source,
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Publishing a draft (agents see it from then on; the revision published before is archived)
+ * and copying last week's rota into a new draft of this week (every shift moved by 7 local
+ * days, the rules checked again against this week's time off and last week's shifts).
+ */
+import { DateTime } from 'luxon';
+import type { DataSource } from '../models';
+import { StaleEditError, NotFoundError } from '../models/errors';
+import { appendAudit } from '../models/repositories/audit';
+import { createRotaRevision, getRota, listRotasForWeek, listShifts, publishRota, publishedRotaForWeek, type NewShift, type RotaRecord } from '../models/repositories/rotas';
+import { checkRota, type Violation } from '../scheduling';
+import { loadRotaContext, mondayOf, toEngineShift } from './rota-problem';
+
+export type PublishResult = { kind: 'published'; rota: RotaRecord } | { kind: 'stale'; current: RotaRecord } | { kind: 'notFound' } | { kind: 'notDraft'; rota: RotaRecord };
+
+export async function publishRotaRevision(ds: DataSource, q: { rotaId: number; expectedVersion: number; now: Date; userId: number | null; by: string | null }): Promise<PublishResult> {
+  const rota = await getRota(ds, q.rotaId);
+  if (!rota) return { kind: 'notFound' };
+  if (rota.status !== 'draft') return { kind: 'notDraft', rota };
+  const at = q.now.toISOString();
+  try {
+    await publishRota(ds, rota.id, q.expectedVersion, at, q.by);
+  } catch (err) {
+    if (err instanceof StaleEditError) return { kind: 'stale', current: (await getRota(ds, rota.id))! };
+    if (err instanceof NotFoundError) return { kind: 'notFound' };
+    throw err;
+  }
+  await appendAudit(ds, { at, userId: q.userId, action: 'rota.publish', entity: 'rota', entityId: rota.id, detail: { weekStart: rota.weekStart, revision: rota.revision } });
+  return { kind: 'published', rota: (await getRota(ds, rota.id))! };
+}
+
+export type CopyResult = { kind: 'copied'; rota: RotaRecord; violations: Violation[] } | { kind: 'nothingToCopy' };
+
+export async function copyLastWeek(
+  ds: DataSource,
+  q: { weekStart: string; zone: string; intervalMinutes: number; now: Date; userId: number | null; by: string | null },
+): Promise<CopyResult> {
+  const weekStart = mondayOf(q.weekStart, q.zone);
+  const previous = DateTime.fromISO(weekStart, { zone: q.zone }).minus({ days: 7 }).toISODate()!;
+  const source = (await publishedRotaForWeek(ds, previous)) ?? (await listRotasForWeek(ds, previous))[0] ?? null;
+  if (!source) return { kind: 'nothingToCopy' };
+  const plus7 = (iso: string) => DateTime.fromISO(iso, { zone: q.zone }).plus({ days: 7 }).toUTC().toISO()!;
+  const shifts: NewShift[] = (await listShifts(ds, source.id)).map((s) => ({
+    staffId: s.staffId,
+    start: plus7(s.start),
+    end: plus7(s.end),
+    breaks: s.breaks.map((b) => ({ start: plus7(b.start), end: plus7(b.end) })),
+    channel: s.channel,
+    activities: s.activities?.map((a) => ({ ...a, start: plus7(a.start), end: plus7(a.end) })) ?? null,
+    locked: false,
+  }));
+  const ctx = await loadRotaContext(ds, { weekStart, zone: q.zone, intervalMinutes: q.intervalMinutes, now: q.now, withRequirement: false });
+  const violations = checkRota(ctx.problem, shifts.map((s) => toEngineShift(s, q.zone)));
+  const at = q.now.toISOString();
+  const rota = await createRotaRevision(ds, { weekStart, status: 'draft', basedOnRotaId: source.id, createdBy: q.by, solverLog: JSON.stringify({ copiedFrom: source.id }) }, shifts, at);
+  await appendAudit(ds, { at, userId: q.userId, action: 'rota.copy', entity: 'rota', entityId: rota.id, detail: { weekStart, fromRotaId: source.id, violations: violations.length } });
+  return { kind: 'copied', rota, violations };
+}

@@ -1,0 +1,77 @@
+/**
+ * Everything the rota page shows for one week: the revisions, the chosen one's shifts, the
+ * rule violations (the optimiser's checker), coverage against the requirement and the
+ * projected service per interval, and the generation running in the background if any.
+ */
+import type { DataSource } from '../models';
+import { getRota, listRotasForWeek, listShifts, publishedRotaForWeek, type RotaRecord, type ShiftRecord } from '../models/repositories/rotas';
+import { getStaff, type StaffMember as StaffRecord } from '../models/repositories/staff';
+import type { ChannelConfig } from '../models/repositories/settings';
+import { checkRota, coverageOf, type Violation } from '../scheduling';
+import { loadRotaContext, mondayOf, toEngineShift } from './rota-problem';
+import { projectService, type ServiceRow } from './rota-service';
+import { rotaJob, type RotaJob } from './rota-jobs';
+
+export interface RotaWeekData {
+  weekStart: string;
+  zone: string;
+  intervalMinutes: number;
+  channels: ChannelConfig[];
+  revisions: RotaRecord[];
+  rota: RotaRecord | null;
+  published: RotaRecord | null;
+  people: StaffRecord[];
+  /** Hours owed this week per person (contract less approved leave). */
+  contracts: Map<number, number>;
+  shifts: ShiftRecord[];
+  violations: Violation[];
+  service: ServiceRow[];
+  shortfallAgentHours: number;
+  requirementSource: string;
+  job: RotaJob | null;
+}
+
+export interface RotaWeekQuery {
+  weekStart: string;
+  zone: string;
+  intervalMinutes: number;
+  now: Date;
+  /** A revision to show; default the week's newest. */
+  rotaId?: number | null;
+  /** Skip coverage and service (print view, CSV). */
+  withService?: boolean;
+}
+
+export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWeekData> {
+  const weekStart = mondayOf(q.weekStart, q.zone);
+  const withService = q.withService !== false;
+  const ctx = await loadRotaContext(ds, { weekStart, zone: q.zone, intervalMinutes: q.intervalMinutes, now: q.now, withRequirement: withService, tolerateMissingRequirement: true });
+  const revisions = await listRotasForWeek(ds, weekStart);
+  const chosen = q.rotaId ? await getRota(ds, q.rotaId) : null;
+  const rota = chosen && chosen.weekStart === weekStart ? chosen : (revisions[0] ?? null);
+  const shifts = rota ? await listShifts(ds, rota.id) : [];
+  const engine = shifts.map((s) => toEngineShift(s, q.zone));
+  const violations = rota ? checkRota(ctx.problem, engine) : [];
+  const coverage = withService ? coverageOf(ctx.problem, engine) : { rows: [], shortfallAgentHours: 0 };
+  // People who left or lost their skills still appear if the rota names them.
+  const known = new Set(ctx.people.map((p) => p.id));
+  const missing = [...new Set(shifts.map((s) => s.staffId))].filter((id) => !known.has(id));
+  const others = (await Promise.all(missing.map((id) => getStaff(ds, id)))).filter((p): p is StaffRecord => p !== null);
+  return {
+    weekStart,
+    zone: q.zone,
+    intervalMinutes: q.intervalMinutes,
+    channels: ctx.channels,
+    revisions,
+    rota,
+    published: await publishedRotaForWeek(ds, weekStart),
+    people: [...ctx.people, ...others],
+    contracts: new Map(ctx.problem.staff.map((m) => [Number(m.id), m.contractHoursPerWeek])),
+    shifts,
+    violations,
+    service: withService ? projectService(coverage.rows, ctx.requirement, ctx.channels, q.intervalMinutes) : [],
+    shortfallAgentHours: coverage.shortfallAgentHours,
+    requirementSource: ctx.requirementSource,
+    job: rotaJob(ds, weekStart),
+  };
+}

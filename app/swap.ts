@@ -1,0 +1,163 @@
+/**
+ * Shift swaps between agents. The flow: the requester offers one of their published future
+ * shifts to a colleague (an agent), in exchange for one of the colleague's shifts or as a
+ * give-away → the colleague accepts or declines → the coordinator approves or rejects.
+ * Approval moves the shift(s) in one transaction, each shift checked against the version the
+ * coordinator saw, so a rota edited in between is never overwritten.
+ */
+import { withTransaction, type Db } from '../models/repositories/db';
+import { appendAudit } from '../models/repositories/audit';
+import { getStaff } from '../models/repositories/staff';
+import {
+  createSwap,
+  getRotaShift,
+  getSwap,
+  openSwapsForShift,
+  reassignShift,
+  setSwapStatus,
+  type RotaShift,
+  type SwapRecord,
+} from '../models/repositories/requests';
+import { claimRotaVersion, getRota } from '../models/repositories/rotas';
+import { guardStale, type Outcome, type RequestsContext } from './time-off';
+import { checkSwap, type SwapCheck } from './swap-check';
+
+export interface SwapForm {
+  shiftId: number;
+  /** The colleague's shift to take in exchange; null to give the shift away. */
+  targetShiftId: number | null;
+  /** The colleague, for a give-away (for an exchange it is the target shift's owner). */
+  targetStaffId: number | null;
+  note: string;
+}
+
+const nowIso = (ctx: RequestsContext) => ctx.now.toISOString();
+
+/** A shift that can still be swapped: in a published rota and not started yet. */
+function swappable(s: RotaShift | null, now: Date): s is RotaShift {
+  return s !== null && s.rotaStatus === 'published' && Date.parse(s.start) > now.getTime();
+}
+
+export async function requestSwap(ctx: RequestsContext, form: SwapForm): Promise<Outcome<{ swap: SwapRecord; check: SwapCheck }>> {
+  const me = ctx.actor.staffId;
+  if (me === null) return { kind: 'refused', key: 'requests.error.noStaff' };
+  const shift = await getRotaShift(ctx.db, form.shiftId);
+  if (!swappable(shift, ctx.now) || shift.staffId !== me) return { kind: 'refused', key: 'requests.error.shift', field: 'shiftId' };
+  const targetShift = form.targetShiftId === null ? null : await getRotaShift(ctx.db, form.targetShiftId);
+  if (form.targetShiftId !== null && (!swappable(targetShift, ctx.now) || targetShift.staffId === me)) {
+    return { kind: 'refused', key: 'requests.error.targetShift', field: 'targetShiftId' };
+  }
+  const targetStaffId = targetShift?.staffId ?? form.targetStaffId;
+  const colleague = targetStaffId === null ? null : await getStaff(ctx.db, targetStaffId);
+  if (!colleague || colleague.id === me || colleague.role !== 'agent') return { kind: 'refused', key: 'requests.error.colleague', field: 'targetStaffId' };
+  const busy = [...(await openSwapsForShift(ctx.db, shift.id)), ...(targetShift ? await openSwapsForShift(ctx.db, targetShift.id) : [])];
+  if (busy.length) return { kind: 'refused', key: 'requests.error.swapOpen', field: 'shiftId' };
+
+  const swap = await createSwap(ctx.db, { requesterStaffId: me, shiftId: shift.id, targetStaffId: colleague.id, targetShiftId: targetShift?.id ?? null, note: form.note }, nowIso(ctx));
+  await appendAudit(ctx.db, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'swap.requested', entity: 'swap_request', entityId: swap.id, detail: form });
+  const check = await checkSwap(ctx.db, ctx.zone, { requesterStaffId: me, targetStaffId: colleague.id, shift, targetShift });
+  return { kind: 'ok', swap, check };
+}
+
+/** The colleague's answer. Only the colleague asked may answer, and only while it is pending. */
+export async function respondToSwap(ctx: RequestsContext, input: { id: number; version: number; accept: boolean }): Promise<Outcome<{ swap: SwapRecord }>> {
+  const current = await getSwap(ctx.db, input.id);
+  if (!current || current.targetStaffId === null || current.targetStaffId !== ctx.actor.staffId) return { kind: 'notFound' };
+  if (current.version !== input.version) return { kind: 'stale' };
+  if (current.status !== 'pending') return { kind: 'refused', key: 'requests.error.notPending' };
+  return guardStale(async () => {
+    const swap = await setSwapStatus(ctx.db, input.id, input.version, { status: input.accept ? 'accepted' : 'declined' });
+    await appendAudit(ctx.db, { at: nowIso(ctx), userId: ctx.actor.userId, action: input.accept ? 'swap.accepted' : 'swap.declined', entity: 'swap_request', entityId: input.id });
+    return { kind: 'ok', swap };
+  });
+}
+
+/** The requester withdraws, before the coordinator decides. */
+export async function cancelSwap(ctx: RequestsContext, input: { id: number; version: number }): Promise<Outcome<{ swap: SwapRecord }>> {
+  const current = await getSwap(ctx.db, input.id);
+  if (!current || current.requesterStaffId !== ctx.actor.staffId) return { kind: 'notFound' };
+  if (current.version !== input.version) return { kind: 'stale' };
+  if (current.status !== 'pending' && current.status !== 'accepted') return { kind: 'refused', key: 'requests.error.notPending' };
+  return guardStale(async () => {
+    const swap = await setSwapStatus(ctx.db, input.id, input.version, { status: 'cancelled' });
+    await appendAudit(ctx.db, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'swap.cancelled', entity: 'swap_request', entityId: input.id });
+    return { kind: 'ok', swap };
+  });
+}
+
+export interface SwapDecision {
+  id: number;
+  version: number;
+  /** The shift versions the coordinator saw (and the rule check ran on). */
+  shiftVersion: number;
+  targetShiftVersion: number | null;
+  approve: boolean;
+  note: string;
+}
+
+/**
+ * The coordinator's decision. Approving needs the colleague's acceptance and moves the shift(s):
+ * the requester's shift to the colleague, the colleague's (if any) to the requester.
+ */
+export async function decideSwap(ctx: RequestsContext, d: SwapDecision): Promise<Outcome<{ swap: SwapRecord }>> {
+  const current = await getSwap(ctx.db, d.id);
+  if (!current) return { kind: 'notFound' };
+  if (current.version !== d.version) return { kind: 'stale' };
+  if (d.approve ? current.status !== 'accepted' : current.status !== 'pending' && current.status !== 'accepted') {
+    return { kind: 'refused', key: d.approve ? 'requests.error.notAccepted' : 'requests.error.notPending' };
+  }
+  if (ctx.actor.staffId !== null && (current.requesterStaffId === ctx.actor.staffId || current.targetStaffId === ctx.actor.staffId)) {
+    return { kind: 'refused', key: 'requests.error.ownRequest' };
+  }
+  return guardStale(() =>
+    withTransaction(ctx.db, async (tx) => {
+      const decided = { decidedBy: ctx.actor.username, decidedAt: nowIso(ctx), decisionNote: d.note };
+      if (!d.approve) {
+        const swap = await setSwapStatus(tx, d.id, d.version, { status: 'rejected', ...decided });
+        await appendAudit(tx, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'swap.rejected', entity: 'swap_request', entityId: d.id, detail: { note: d.note } });
+        return { kind: 'ok' as const, swap };
+      }
+      const moved = await moveShifts(ctx, tx, current, d);
+      if (moved) return moved;
+      const swap = await setSwapStatus(tx, d.id, d.version, { status: 'approved', ...decided });
+      await appendAudit(tx, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'swap.approved', entity: 'swap_request', entityId: d.id, detail: { note: d.note, shiftId: current.shiftId, targetShiftId: current.targetShiftId } });
+      return { kind: 'ok' as const, swap };
+    }),
+  );
+}
+
+/** Moves the shift(s) of an approved swap; an outcome when it cannot (the caller's transaction then does nothing else). */
+async function moveShifts(ctx: RequestsContext, tx: Db, swap: SwapRecord, d: SwapDecision): Promise<Outcome<{ swap: SwapRecord }> | null> {
+  const shift = await getRotaShift(tx, swap.shiftId);
+  const target = swap.targetShiftId === null ? null : await getRotaShift(tx, swap.targetShiftId);
+  if (!shift || (swap.targetShiftId !== null && !target)) return { kind: 'notFound' };
+  if (shift.version !== d.shiftVersion || (target && target.version !== d.targetShiftVersion)) return { kind: 'stale' };
+  // The rota changed hands since the request (re-planned or unpublished): refuse rather than guess.
+  if (shift.staffId !== swap.requesterStaffId || shift.rotaStatus !== 'published' || (target && (target.staffId !== swap.targetStaffId || target.rotaStatus !== 'published'))) {
+    return { kind: 'refused', key: 'requests.error.shiftChanged' };
+  }
+  const by = ctx.actor.username;
+  await reassignShift(tx, shift.id, d.shiftVersion, swap.targetStaffId!, nowIso(ctx), by);
+  await appendAudit(tx, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'shift.reassigned', entity: 'shift', entityId: shift.id, detail: { from: shift.staffId, to: swap.targetStaffId, swapId: swap.id } });
+  if (target) {
+    await reassignShift(tx, target.id, target.version, swap.requesterStaffId, nowIso(ctx), by);
+    await appendAudit(tx, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'shift.reassigned', entity: 'shift', entityId: target.id, detail: { from: target.staffId, to: swap.requesterStaffId, swapId: swap.id } });
+  }
+  // The rota pages lock on the rota's version: bump it so an edit form opened before the swap
+  // is refused (409) instead of putting the shifts back.
+  for (const rotaId of new Set([shift.rotaId, target?.rotaId].filter((id): id is number => id !== undefined))) {
+    const rota = await getRota(tx, rotaId);
+    if (rota) await claimRotaVersion(tx, rotaId, rota.version);
+  }
+  return null;
+}
+
+/** The rule check of a swap the requester is still filling in; null while it is incomplete or not theirs. */
+export async function previewSwap(ctx: RequestsContext, form: Omit<SwapForm, 'note'>): Promise<SwapCheck | null> {
+  const me = ctx.actor.staffId;
+  const shift = await getRotaShift(ctx.db, form.shiftId);
+  const target = form.targetShiftId === null ? null : await getRotaShift(ctx.db, form.targetShiftId);
+  const targetStaffId = target?.staffId ?? form.targetStaffId;
+  if (me === null || !shift || shift.staffId !== me || targetStaffId === null || targetStaffId === me) return null;
+  return checkSwap(ctx.db, ctx.zone, { requesterStaffId: me, targetStaffId, shift, targetShift: target });
+}

@@ -1,0 +1,125 @@
+/**
+ * What the request pages show: an agent's own requests, shifts and colleagues (`myRequests`),
+ * and the coordinator's inbox with each request's effect on the rota (`requestsInbox`).
+ */
+import { DateTime } from 'luxon';
+import type { DataSource } from '../models';
+import { listStaff, type StaffMember } from '../models/repositories/staff';
+import { getRotaShift, listSwaps, listTimeOff, publishedShifts, type RotaShift, type SwapRecord, type TimeOffRecord } from '../models/repositories/requests';
+import { shiftsAffectedBy, type RequestsContext } from './time-off';
+import { checkSwap, type SwapCheck } from './swap-check';
+
+/** How far ahead the swap form offers shifts. */
+const SWAP_HORIZON_DAYS = 42;
+
+export interface TimeOffItem extends TimeOffRecord {
+  staffName: string;
+  affected: RotaShift[];
+  /** Other people with approved time off on at least one of these days (inbox only). */
+  othersOff: string[];
+}
+
+export interface SwapItem extends SwapRecord {
+  requesterName: string;
+  targetName: string;
+  shift: RotaShift | null;
+  targetShift: RotaShift | null;
+  check: SwapCheck | null;
+}
+
+export interface MyRequests {
+  staffId: number | null;
+  timeOff: TimeOffItem[];
+  swaps: SwapItem[];
+  myShifts: RotaShift[];
+  colleagueShifts: (RotaShift & { staffName: string })[];
+  colleagues: { id: number; name: string }[];
+  today: string;
+  /** Requests waiting in the inbox (for those who decide them), else null. */
+  inboxCount: number | null;
+}
+
+export interface RequestsInbox {
+  timeOff: TimeOffItem[];
+  swaps: SwapItem[];
+  recentTimeOff: TimeOffItem[];
+  recentSwaps: SwapItem[];
+}
+
+const nameOf = (people: Map<number, StaffMember>, id: number | null) => (id === null ? '' : (people.get(id)?.name ?? `#${id}`));
+
+async function timeOffItems(db: DataSource, zone: string, people: Map<number, StaffMember>, list: TimeOffRecord[], withAffected: (r: TimeOffRecord) => boolean): Promise<TimeOffItem[]> {
+  const out: TimeOffItem[] = [];
+  for (const r of list) out.push({ ...r, staffName: nameOf(people, r.staffId), affected: withAffected(r) ? await shiftsAffectedBy(db, zone, r) : [], othersOff: [] });
+  return out;
+}
+
+async function swapItems(db: DataSource, zone: string, people: Map<number, StaffMember>, list: SwapRecord[], withCheck: (s: SwapRecord) => boolean): Promise<SwapItem[]> {
+  const out: SwapItem[] = [];
+  for (const s of list) {
+    const shift = await getRotaShift(db, s.shiftId);
+    const targetShift = s.targetShiftId === null ? null : await getRotaShift(db, s.targetShiftId);
+    const check =
+      withCheck(s) && shift && s.targetStaffId !== null
+        ? await checkSwap(db, zone, { requesterStaffId: s.requesterStaffId, targetStaffId: s.targetStaffId, shift, targetShift })
+        : null;
+    out.push({ ...s, requesterName: nameOf(people, s.requesterStaffId), targetName: nameOf(people, s.targetStaffId), shift, targetShift, check });
+  }
+  return out;
+}
+
+const isOpen = (s: { status: string }) => s.status === 'pending' || s.status === 'accepted';
+
+async function countInbox(ctx: RequestsContext): Promise<number> {
+  const timeOff = await listTimeOff(ctx.db, { statuses: ['pending'] });
+  const swaps = await listSwaps(ctx.db, { statuses: ['accepted'] });
+  const me = ctx.actor.staffId;
+  return timeOff.filter((r) => r.staffId !== me).length + swaps.filter((s) => s.requesterStaffId !== me && s.targetStaffId !== me).length;
+}
+
+export async function myRequests(ctx: RequestsContext, opts: { withInboxCount: boolean } = { withInboxCount: false }): Promise<MyRequests> {
+  const me = ctx.actor.staffId;
+  const today = DateTime.fromJSDate(ctx.now, { zone: ctx.zone }).toISODate()!;
+  const inboxCount = opts.withInboxCount ? await countInbox(ctx) : null;
+  if (me === null) return { staffId: null, timeOff: [], swaps: [], myShifts: [], colleagueShifts: [], colleagues: [], today, inboxCount };
+  const people = new Map((await listStaff(ctx.db, { activeOn: today })).map((p) => [p.id, p]));
+  const colleagues = [...people.values()].filter((p) => p.role === 'agent' && p.id !== me).map((p) => ({ id: p.id, name: p.name }));
+  const from = ctx.now.toISOString();
+  const to = new Date(ctx.now.getTime() + SWAP_HORIZON_DAYS * 86_400_000).toISOString();
+  const upcoming = (await publishedShifts(ctx.db, { staffIds: [me, ...colleagues.map((c) => c.id)], from, to })).filter((s) => s.start > from);
+  const timeOff = await timeOffItems(ctx.db, ctx.zone, people, await listTimeOff(ctx.db, { staffId: me, limit: 50 }), (r) => r.status !== 'cancelled' && r.status !== 'rejected' && r.endDate >= today);
+  const swaps = await swapItems(ctx.db, ctx.zone, people, await listSwaps(ctx.db, { involvingStaffId: me, limit: 50 }), (s) => isOpen(s));
+  const busy = new Set(swaps.filter(isOpen).flatMap((s) => [s.shiftId, s.targetShiftId]));
+  return {
+    staffId: me,
+    timeOff,
+    swaps,
+    myShifts: upcoming.filter((s) => s.staffId === me && !busy.has(s.id)),
+    colleagueShifts: upcoming.filter((s) => s.staffId !== me && !busy.has(s.id)).map((s) => ({ ...s, staffName: nameOf(people, s.staffId) })),
+    colleagues,
+    today,
+    inboxCount,
+  };
+}
+
+export async function requestsInbox(ctx: RequestsContext): Promise<RequestsInbox> {
+  const people = new Map((await listStaff(ctx.db)).map((p) => [p.id, p]));
+  const pendingTimeOff = (await listTimeOff(ctx.db, { statuses: ['pending'] })).sort((a, b) => a.startDate.localeCompare(b.startDate));
+  const decidedTimeOff = (await listTimeOff(ctx.db, { statuses: ['approved', 'rejected'] }))
+    .filter((r) => r.decidedAt !== null)
+    .sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? ''))
+    .slice(0, 10);
+  const openSwaps = await listSwaps(ctx.db, { statuses: ['pending', 'accepted'] });
+  const decidedSwaps = (await listSwaps(ctx.db, { statuses: ['approved', 'rejected'], limit: 10 })).sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? ''));
+  const approved = await listTimeOff(ctx.db, { statuses: ['approved'] });
+  const othersOff = (r: TimeOffRecord) => [
+    ...new Set(approved.filter((a) => a.staffId !== r.staffId && a.startDate <= r.endDate && a.endDate >= r.startDate).map((a) => nameOf(people, a.staffId))),
+  ];
+  const pending = await timeOffItems(ctx.db, ctx.zone, people, pendingTimeOff, () => true);
+  return {
+    timeOff: pending.map((r) => ({ ...r, othersOff: othersOff(r) })),
+    swaps: await swapItems(ctx.db, ctx.zone, people, openSwaps, () => true),
+    recentTimeOff: await timeOffItems(ctx.db, ctx.zone, people, decidedTimeOff, (r) => r.status === 'approved'),
+    recentSwaps: await swapItems(ctx.db, ctx.zone, people, decidedSwaps, () => false),
+  };
+}

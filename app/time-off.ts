@@ -1,0 +1,132 @@
+/**
+ * Time off: an agent asks (dates inclusive, local days), may cancel while it is pending, and the
+ * coordinator approves or rejects. Approving never touches the rota: shifts the person already
+ * has in published rotas during those days are reported (flagged) so the coordinator can
+ * re-plan them, and the optimiser sees the time off as unavailability from then on.
+ */
+import { DateTime } from 'luxon';
+import type { DataSource } from '../models';
+import { withTransaction } from '../models/repositories/db';
+import { appendAudit } from '../models/repositories/audit';
+import { StaleEditError } from '../models/errors';
+import {
+  createTimeOff,
+  getTimeOff,
+  listTimeOff,
+  publishedShifts,
+  setTimeOffStatus,
+  type RotaShift,
+  type TimeOffKind,
+  type TimeOffRecord,
+} from '../models/repositories/requests';
+
+/** Who acts, where and when: every request use case takes one. */
+export interface RequestsContext {
+  db: DataSource;
+  zone: string;
+  now: Date;
+  actor: { userId: number; username: string; staffId: number | null };
+}
+
+export type Outcome<T> =
+  | ({ kind: 'ok' } & T)
+  | { kind: 'notFound' }
+  | { kind: 'stale' }
+  /** Not allowed in the request's current state, or against a rule; `key` says why. */
+  | { kind: 'refused'; key: string; field?: string };
+
+export interface TimeOffForm {
+  startDate: string;
+  endDate: string;
+  kind: TimeOffKind;
+  note: string;
+}
+
+const nowIso = (ctx: RequestsContext) => ctx.now.toISOString();
+
+/** [first local midnight, midnight after the last day) as ISO UTC instants. */
+export function timeOffSpan(zone: string, startDate: string, endDate: string): { from: string; to: string } {
+  const from = DateTime.fromISO(startDate, { zone }).startOf('day');
+  const to = DateTime.fromISO(endDate, { zone }).plus({ days: 1 }).startOf('day');
+  return { from: from.toUTC().toISO()!, to: to.toUTC().toISO()! };
+}
+
+/** Shifts in published rotas that fall (partly) inside the request's days. */
+export async function shiftsAffectedBy(db: DataSource, zone: string, r: Pick<TimeOffRecord, 'staffId' | 'startDate' | 'endDate'>): Promise<RotaShift[]> {
+  return publishedShifts(db, { staffIds: [r.staffId], ...timeOffSpan(zone, r.startDate, r.endDate) });
+}
+
+export async function requestTimeOff(ctx: RequestsContext, form: TimeOffForm): Promise<Outcome<{ request: TimeOffRecord }>> {
+  const staffId = ctx.actor.staffId;
+  if (staffId === null) return { kind: 'refused', key: 'requests.error.noStaff' };
+  const today = DateTime.fromJSDate(ctx.now, { zone: ctx.zone }).toISODate()!;
+  // Sick leave may be reported for today or the last few days; the rest is asked in advance.
+  const earliest = form.kind === 'sick' ? DateTime.fromISO(today).minus({ days: 7 }).toISODate()! : today;
+  if (form.startDate < earliest) return { kind: 'refused', key: 'requests.error.past', field: 'startDate' };
+  const open = await listTimeOff(ctx.db, { staffId, statuses: ['pending', 'approved'] });
+  if (open.some((r) => r.startDate <= form.endDate && r.endDate >= form.startDate)) {
+    return { kind: 'refused', key: 'requests.error.overlap', field: 'startDate' };
+  }
+  const request = await createTimeOff(ctx.db, { staffId, ...form }, nowIso(ctx));
+  await appendAudit(ctx.db, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'time_off.requested', entity: 'time_off_request', entityId: request.id, detail: form });
+  return { kind: 'ok', request };
+}
+
+/** The requester's own pending request only: someone else's is "not found" (no hint it exists). */
+export async function cancelTimeOff(ctx: RequestsContext, id: number, version: number): Promise<Outcome<{ request: TimeOffRecord }>> {
+  const current = await getTimeOff(ctx.db, id);
+  if (!current || current.staffId !== ctx.actor.staffId) return { kind: 'notFound' };
+  if (current.version !== version) return { kind: 'stale' };
+  if (current.status !== 'pending') return { kind: 'refused', key: 'requests.error.notPending' };
+  return guardStale(async () => {
+    const request = await setTimeOffStatus(ctx.db, id, version, { status: 'cancelled' });
+    await appendAudit(ctx.db, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'time_off.cancelled', entity: 'time_off_request', entityId: id });
+    return { kind: 'ok', request };
+  });
+}
+
+/**
+ * The coordinator's decision. Approving reports the published shifts inside the days off
+ * (`affected`); they stay in the rota until the coordinator re-plans them.
+ */
+export async function decideTimeOff(
+  ctx: RequestsContext,
+  input: { id: number; version: number; approve: boolean; note: string },
+): Promise<Outcome<{ request: TimeOffRecord; affected: RotaShift[] }>> {
+  const current = await getTimeOff(ctx.db, input.id);
+  if (!current) return { kind: 'notFound' };
+  if (current.version !== input.version) return { kind: 'stale' };
+  if (current.status !== 'pending') return { kind: 'refused', key: 'requests.error.notPending' };
+  // Nobody decides their own request (the head decides the coordinator's, and vice versa).
+  if (current.staffId === ctx.actor.staffId) return { kind: 'refused', key: 'requests.error.ownRequest' };
+  return guardStale(() =>
+    withTransaction(ctx.db, async (tx) => {
+      const request = await setTimeOffStatus(tx, input.id, input.version, {
+        status: input.approve ? 'approved' : 'rejected',
+        decidedBy: ctx.actor.username,
+        decidedAt: nowIso(ctx),
+        decisionNote: input.note,
+      });
+      const affected = input.approve ? await publishedShifts(tx, { staffIds: [request.staffId], ...timeOffSpan(ctx.zone, request.startDate, request.endDate) }) : [];
+      await appendAudit(tx, {
+        at: nowIso(ctx),
+        userId: ctx.actor.userId,
+        action: input.approve ? 'time_off.approved' : 'time_off.rejected',
+        entity: 'time_off_request',
+        entityId: input.id,
+        detail: { note: input.note, flaggedShiftIds: affected.map((s) => s.id) },
+      });
+      return { kind: 'ok' as const, request, affected };
+    }),
+  );
+}
+
+/** Runs a versioned write; a StaleEditError from it becomes the 'stale' outcome. */
+export async function guardStale<T>(run: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof StaleEditError) return { kind: 'stale' };
+    throw err;
+  }
+}
