@@ -33,10 +33,7 @@ export interface AccountsContext {
 }
 
 export type AccountOutcome<T = object> =
-  | ({ kind: 'ok' } & T)
-  | { kind: 'notFound' }
-  | { kind: 'stale' }
-  | { kind: 'refused'; key: string; field?: string };
+  ({ kind: 'ok' } & T) | { kind: 'notFound' } | { kind: 'stale' } | { kind: 'refused'; key: string; field?: string };
 
 export interface Account {
   id: number;
@@ -70,7 +67,10 @@ const nowIso = (ctx: AccountsContext) => ctx.now.toISOString();
 
 /** A short digest of what an edit could change; the password hash is included, never shown. */
 export function accountStamp(u: Pick<UserRecord, 'role' | 'staffId' | 'disabled' | 'passwordHash'>): string {
-  return createHash('sha256').update(JSON.stringify([u.role, u.staffId, u.disabled, u.passwordHash])).digest('hex').slice(0, 20);
+  return createHash('sha256')
+    .update(JSON.stringify([u.role, u.staffId, u.disabled, u.passwordHash]))
+    .digest('hex')
+    .slice(0, 20);
 }
 
 function toAccount(u: UserRecord, names: Map<number, string>): Account {
@@ -100,7 +100,10 @@ export async function listAccounts(db: DataSource): Promise<{ accounts: Account[
   return { accounts: users.map((u) => toAccount(u, names)), staff };
 }
 
-export async function accountDetail(db: DataSource, id: number): Promise<{ account: Account; staff: StaffOption[]; tokens: Omit<ApiTokenRecord, 'tokenHash'>[] } | null> {
+export async function accountDetail(
+  db: DataSource,
+  id: number,
+): Promise<{ account: Account; staff: StaffOption[]; tokens: Omit<ApiTokenRecord, 'tokenHash'>[] } | null> {
   const user = await getUser(db, id);
   if (!user) return null;
   const staff = await staffOptions(db, await listUsers(db));
@@ -110,7 +113,10 @@ export async function accountDetail(db: DataSource, id: number): Promise<{ accou
 
 async function staffLinkProblem(db: DataSource, staffId: number | null, exceptUserId: number | null): Promise<string | null> {
   if (staffId === null) return null;
-  const options = await staffOptions(db, (await listUsers(db)).filter((u) => u.id !== exceptUserId));
+  const options = await staffOptions(
+    db,
+    (await listUsers(db)).filter((u) => u.id !== exceptUserId),
+  );
   const person = options.find((p) => p.id === staffId);
   if (!person) return 'accounts.error.staff';
   return person.linkedTo ? 'accounts.error.staffTaken' : null;
@@ -120,24 +126,48 @@ export async function createAccount(ctx: AccountsContext, form: NewAccountForm):
   if (await findUserByUsername(ctx.db, form.username)) return { kind: 'refused', key: 'accounts.error.taken', field: 'username' };
   const staffProblem = await staffLinkProblem(ctx.db, form.staffId, null);
   if (staffProblem) return { kind: 'refused', key: staffProblem, field: 'staffId' };
-  const account = await createUser(ctx.db, { username: form.username, passwordHash: await hash(form.password), role: form.role, staffId: form.staffId }, nowIso(ctx));
-  await appendAudit(ctx.db, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'account.created', entity: 'user_account', entityId: account.id, detail: { username: account.username, role: account.role, staffId: account.staffId } });
+  const account = await createUser(
+    ctx.db,
+    { username: form.username, passwordHash: await hash(form.password), role: form.role, staffId: form.staffId },
+    nowIso(ctx),
+  );
+  await appendAudit(ctx.db, {
+    at: nowIso(ctx),
+    userId: ctx.actor.userId,
+    action: 'account.created',
+    entity: 'user_account',
+    entityId: account.id,
+    detail: { username: account.username, role: account.role, staffId: account.staffId },
+  });
   return { kind: 'ok', account };
 }
 
 /** Applies `patch` if the account is still as stamped; one audit entry named `action`. */
-async function editAccount(ctx: AccountsContext, id: number, stamp: string, patch: AccountPatch, action: string, detail: unknown): Promise<AccountOutcome> {
+async function editAccount(
+  ctx: AccountsContext,
+  id: number,
+  stamp: string,
+  patch: AccountPatch,
+  action: string,
+  detail: unknown,
+): Promise<AccountOutcome> {
   const current = await getUser(ctx.db, id);
   if (!current) return { kind: 'notFound' };
   if (accountStamp(current) !== stamp) return { kind: 'stale' };
   // An administrator cannot lock themselves out (the last admin would leave nobody to undo it).
-  if (id === ctx.actor.userId && ((patch.role && patch.role !== current.role) || patch.disabled)) return { kind: 'refused', key: 'accounts.error.self' };
+  if (id === ctx.actor.userId && ((patch.role && patch.role !== current.role) || patch.disabled))
+    return { kind: 'refused', key: 'accounts.error.self' };
   if (!(await updateAccountIfUnchanged(ctx.db, id, current, patch))) return { kind: 'stale' };
   await appendAudit(ctx.db, { at: nowIso(ctx), userId: ctx.actor.userId, action, entity: 'user_account', entityId: id, detail });
   return { kind: 'ok' };
 }
 
-export async function changeRole(ctx: AccountsContext, id: number, stamp: string, form: { role: UserRole; staffId: number | null }): Promise<AccountOutcome> {
+export async function changeRole(
+  ctx: AccountsContext,
+  id: number,
+  stamp: string,
+  form: { role: UserRole; staffId: number | null },
+): Promise<AccountOutcome> {
   const staffProblem = await staffLinkProblem(ctx.db, form.staffId, id);
   if (staffProblem) return { kind: 'refused', key: staffProblem, field: 'staffId' };
   return editAccount(ctx, id, stamp, { role: form.role, staffId: form.staffId }, 'account.role_changed', form);
@@ -158,16 +188,38 @@ export async function resetPassword(ctx: AccountsContext, id: number, stamp: str
 }
 
 /** A new token for the account's scripts: returned in full this once. */
-export async function createToken(ctx: AccountsContext, userId: number, name: string): Promise<AccountOutcome<{ token: string; record: Omit<ApiTokenRecord, 'tokenHash'> }>> {
+export async function createToken(
+  ctx: AccountsContext,
+  userId: number,
+  name: string,
+): Promise<AccountOutcome<{ token: string; record: Omit<ApiTokenRecord, 'tokenHash'> }>> {
   if (!(await getUser(ctx.db, userId))) return { kind: 'notFound' };
   const token = `rota_${randomBytes(32).toString('base64url')}`;
-  const { tokenHash: _hidden, ...record } = await createApiToken(ctx.db, { userId, name, tokenHash: createHash('sha256').update(token).digest('hex') }, nowIso(ctx));
-  await appendAudit(ctx.db, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'api_token.created', entity: 'api_token', entityId: record.id, detail: { forUser: userId, name } });
+  const { tokenHash: _hidden, ...record } = await createApiToken(
+    ctx.db,
+    { userId, name, tokenHash: createHash('sha256').update(token).digest('hex') },
+    nowIso(ctx),
+  );
+  await appendAudit(ctx.db, {
+    at: nowIso(ctx),
+    userId: ctx.actor.userId,
+    action: 'api_token.created',
+    entity: 'api_token',
+    entityId: record.id,
+    detail: { forUser: userId, name },
+  });
   return { kind: 'ok', token, record };
 }
 
 export async function revokeToken(ctx: AccountsContext, userId: number, tokenId: number): Promise<AccountOutcome> {
   if (!(await deleteApiToken(ctx.db, userId, tokenId))) return { kind: 'notFound' };
-  await appendAudit(ctx.db, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'api_token.revoked', entity: 'api_token', entityId: tokenId, detail: { forUser: userId } });
+  await appendAudit(ctx.db, {
+    at: nowIso(ctx),
+    userId: ctx.actor.userId,
+    action: 'api_token.revoked',
+    entity: 'api_token',
+    entityId: tokenId,
+    detail: { forUser: userId },
+  });
   return { kind: 'ok' };
 }

@@ -48,9 +48,7 @@ export async function calendarPage(ds: DataSource, q: { fallbackZone: string; no
 }
 
 export type EventSaveResult =
-  | { kind: 'ok'; event: CalendarEventRecord | null }
-  | { kind: 'stale'; current: CalendarEventRecord }
-  | { kind: 'notFound' };
+  { kind: 'ok'; event: CalendarEventRecord | null } | { kind: 'stale'; current: CalendarEventRecord } | { kind: 'notFound' };
 
 interface Actor {
   id: number;
@@ -78,20 +76,40 @@ export async function saveCalendarEvent(
   const at = r.now.toISOString();
   return guarded(ds, r.id, () =>
     withTransaction(ds, async (tx) => {
-      const saved = r.id === null ? await createCalendarEvent(tx, r.input, r.user.username, at) : await updateCalendarEvent(tx, r.id, r.version, r.input);
-      await appendAudit(tx, { at, userId: r.user.id, action: r.id === null ? 'calendarEvent.create' : 'calendarEvent.update', entity: 'calendar_event', entityId: saved.id, detail: r.input });
+      const saved =
+        r.id === null
+          ? await createCalendarEvent(tx, r.input, r.user.username, at)
+          : await updateCalendarEvent(tx, r.id, r.version, r.input);
+      await appendAudit(tx, {
+        at,
+        userId: r.user.id,
+        action: r.id === null ? 'calendarEvent.create' : 'calendarEvent.update',
+        entity: 'calendar_event',
+        entityId: saved.id,
+        detail: r.input,
+      });
       return saved;
     }),
   );
 }
 
-export async function removeCalendarEvent(ds: DataSource, r: { id: number; version: number; now: Date; user: Actor }): Promise<EventSaveResult> {
+export async function removeCalendarEvent(
+  ds: DataSource,
+  r: { id: number; version: number; now: Date; user: Actor },
+): Promise<EventSaveResult> {
   const at = r.now.toISOString();
   return guarded(ds, r.id, () =>
     withTransaction(ds, async (tx) => {
       const before = await getCalendarEvent(tx, r.id);
       await deleteCalendarEvent(tx, r.id, r.version);
-      await appendAudit(tx, { at, userId: r.user.id, action: 'calendarEvent.delete', entity: 'calendar_event', entityId: r.id, detail: before ?? {} });
+      await appendAudit(tx, {
+        at,
+        userId: r.user.id,
+        action: 'calendarEvent.delete',
+        entity: 'calendar_event',
+        entityId: r.id,
+        detail: before ?? {},
+      });
       return null;
     }),
   );

@@ -6,8 +6,13 @@
 import type { DataSource } from '../models';
 import { getTeamSettings, listChannels, type ChannelConfig } from '../models/repositories/settings';
 import {
-  describeChatMethod, loadErlangs, staffingTable, StaffingError,
-  type ChatMethodDescription, type StaffingRequest, type StaffingTable,
+  describeChatMethod,
+  loadErlangs,
+  staffingTable,
+  StaffingError,
+  type ChatMethodDescription,
+  type StaffingRequest,
+  type StaffingTable,
 } from '../staffing';
 
 /** Everything in the engine's units: shares as fractions, times in seconds. */
@@ -93,8 +98,14 @@ const hasTarget = (r: StaffingRequest) =>
 function erlangCTable(i: CalculatorInput, around: number | undefined): ModelTable {
   const request = baseRequest(i);
   const ignoredTargets = i.maxAbandonRate !== undefined ? ['abandonRate'] : [];
-  if (!hasTarget(request) && around === undefined) return { model: 'erlang-c', table: null, reasonKey: 'erlang.noTargetForC', ignoredTargets };
-  return { model: 'erlang-c', table: staffingTable(request, { rows: TABLE_ROWS, around: hasTarget(request) ? undefined : around }), reasonKey: null, ignoredTargets };
+  if (!hasTarget(request) && around === undefined)
+    return { model: 'erlang-c', table: null, reasonKey: 'erlang.noTargetForC', ignoredTargets };
+  return {
+    model: 'erlang-c',
+    table: staffingTable(request, { rows: TABLE_ROWS, around: hasTarget(request) ? undefined : around }),
+    reasonKey: null,
+    ignoredTargets,
+  };
 }
 
 function erlangATable(i: CalculatorInput): ModelTable {

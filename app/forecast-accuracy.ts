@@ -16,7 +16,16 @@ import { forecastsCovering, forecastValues } from '../models/repositories/foreca
 import { accuracyByWeek, type BacktestResult } from '../forecasting/index';
 import { runWeeklyBacktest } from './forecast-engine';
 import { storedPoint } from './forecast-for-week';
-import { addWeeks, inputsFingerprint, loadEngineInputs, mondayOf, ResultCache, spreadToInterval, teamClock, weekRange } from './forecast-inputs';
+import {
+  addWeeks,
+  inputsFingerprint,
+  loadEngineInputs,
+  mondayOf,
+  ResultCache,
+  spreadToInterval,
+  teamClock,
+  weekRange,
+} from './forecast-inputs';
 
 export interface StoredWeekAccuracy {
   weekStart: string;
@@ -77,12 +86,21 @@ export async function forecastAccuracy(ds: DataSource, q: { fallbackZone: string
 }
 
 /** Accepted forecasts (still accepted or since superseded) of the past weeks against the actuals. */
-async function storedAccuracy(ds: DataSource, channelId: string, zone: string, intervalMinutes: number, before: string, weeks: number): Promise<StoredWeekAccuracy[]> {
+async function storedAccuracy(
+  ds: DataSource,
+  channelId: string,
+  zone: string,
+  intervalMinutes: number,
+  before: string,
+  weeks: number,
+): Promise<StoredWeekAccuracy[]> {
   const out: StoredWeekAccuracy[] = [];
   for (let k = weeks; k >= 1; k--) {
     const weekStart = addWeeks(before, -k);
     const { from, to } = weekRange(weekStart, zone);
-    const accepted = (await forecastsCovering(ds, { channelId, from, to, statuses: ['accepted', 'superseded'] })).filter((f) => f.acceptedAt !== null);
+    const accepted = (await forecastsCovering(ds, { channelId, from, to, statuses: ['accepted', 'superseded'] })).filter(
+      (f) => f.acceptedAt !== null,
+    );
     if (accepted.length === 0) continue;
     const f = accepted[0];
     const values = await forecastValues(ds, f.id, { from, to });
@@ -94,7 +112,16 @@ async function storedAccuracy(ds: DataSource, channelId: string, zone: string, i
       values.map((v) => ({ start: local(v.start), volume: storedPoint(v, null).volume })),
       actuals.map((a) => ({ start: local(a.start), volume: a.volume })),
     );
-    if (week) out.push({ weekStart, forecastId: f.id, method: f.method, forecast: week.forecast, actual: week.actual, wape: week.wape, bias: week.bias });
+    if (week)
+      out.push({
+        weekStart,
+        forecastId: f.id,
+        method: f.method,
+        forecast: week.forecast,
+        actual: week.actual,
+        wape: week.wape,
+        bias: week.bias,
+      });
   }
   return out;
 }

@@ -11,7 +11,11 @@ import { withTransaction } from '../models/repositories/db';
 import { appendAudit } from '../models/repositories/audit';
 import { acceptForecast, addForecastAdjustment, getForecast, type ForecastRecord } from '../models/repositories/forecasts';
 
-export type EditResult = { kind: 'ok'; forecast: ForecastRecord } | { kind: 'stale'; forecast: ForecastRecord } | { kind: 'notFound' } | { kind: 'invalid'; field: string; messageKey: string };
+export type EditResult =
+  | { kind: 'ok'; forecast: ForecastRecord }
+  | { kind: 'stale'; forecast: ForecastRecord }
+  | { kind: 'notFound' }
+  | { kind: 'invalid'; field: string; messageKey: string };
 
 interface Actor {
   id: number;
@@ -41,7 +45,14 @@ export async function acceptForecastEdit(ds: DataSource, r: { id: number; versio
   return guarded(ds, r.id, () =>
     withTransaction(ds, async (tx) => {
       const { superseded } = await acceptForecast(tx, r.id, r.version, at);
-      await appendAudit(tx, { at, userId: r.user.id, action: 'forecast.accept', entity: 'forecast', entityId: r.id, detail: { channelId: current.channelId, weekStart: current.weekStart, superseded } });
+      await appendAudit(tx, {
+        at,
+        userId: r.user.id,
+        action: 'forecast.accept',
+        entity: 'forecast',
+        entityId: r.id,
+        detail: { channelId: current.channelId, weekStart: current.weekStart, superseded },
+      });
     }),
   );
 }
@@ -73,7 +84,8 @@ export async function adjustForecastEdit(ds: DataSource, r: AdjustRequest): Prom
   if (to <= from) return { kind: 'invalid', field: 'to', messageKey: 'forecast.error.range' };
   const fromStart = from.toISO()!;
   const toStart = to.toISO()!;
-  if (fromStart < current.horizonStart || toStart > current.horizonEnd) return { kind: 'invalid', field: 'from', messageKey: 'forecast.error.outside' };
+  if (fromStart < current.horizonStart || toStart > current.horizonEnd)
+    return { kind: 'invalid', field: 'from', messageKey: 'forecast.error.outside' };
   const factor = r.kind === 'scale' ? 1 + r.value / 100 : r.value;
   const at = r.now.toISOString();
   return guarded(ds, r.id, () =>
@@ -88,7 +100,14 @@ export async function adjustForecastEdit(ds: DataSource, r: AdjustRequest): Prom
         createdBy: r.user.username,
         createdAt: at,
       });
-      await appendAudit(tx, { at, userId: r.user.id, action: 'forecast.adjust', entity: 'forecast', entityId: r.id, detail: { adjustmentId: adjustment.id, kind: r.kind, value: r.value, fromStart, toStart, changed } });
+      await appendAudit(tx, {
+        at,
+        userId: r.user.id,
+        action: 'forecast.adjust',
+        entity: 'forecast',
+        entityId: r.id,
+        detail: { adjustmentId: adjustment.id, kind: r.kind, value: r.value, fromStart, toStart, changed },
+      });
     }),
   );
 }

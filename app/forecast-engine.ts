@@ -192,7 +192,13 @@ export interface EngineShapes {
 }
 
 /** Intraday profile per weekday and mean day total per weekday over the last `weeks` weeks. */
-export function runShapes(history: EngineHistoryPoint[], zone: string, intervalMinutes: number, events: EngineEventInput[], weeks = 8): EngineShapes | null {
+export function runShapes(
+  history: EngineHistoryPoint[],
+  zone: string,
+  intervalMinutes: number,
+  events: EngineEventInput[],
+  weeks = 8,
+): EngineShapes | null {
   const filled = withClosedHours(history, zone, intervalMinutes);
   if (filled.length === 0) return null;
   const options = { zone, intervalMinutes, weeks, calendar: calendarOf(events) };
@@ -204,7 +210,14 @@ export function runShapes(history: EngineHistoryPoint[], zone: string, intervalM
  * `before` (ISO UTC of a local Monday): a rolling-origin backtest, one fold per week. Null when
  * the history is too short.
  */
-export function runWeeklyBacktest(history: EngineHistoryPoint[], zone: string, intervalMinutes: number, events: EngineEventInput[], before: string, weeks: number): BacktestResult | null {
+export function runWeeklyBacktest(
+  history: EngineHistoryPoint[],
+  zone: string,
+  intervalMinutes: number,
+  events: EngineEventInput[],
+  before: string,
+  weeks: number,
+): BacktestResult | null {
   const filled = withClosedHours(
     history.filter((h) => h.start < before),
     zone,

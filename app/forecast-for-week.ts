@@ -11,7 +11,13 @@
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
-import { forecastsCovering, forecastValues, getForecast, type ForecastRecord, type ForecastValueRecord } from '../models/repositories/forecasts';
+import {
+  forecastsCovering,
+  forecastValues,
+  getForecast,
+  type ForecastRecord,
+  type ForecastValueRecord,
+} from '../models/repositories/forecasts';
 import { runForecast, type EngineForecast } from './forecast-engine';
 import { inputsFingerprint, loadEngineInputs, ResultCache, weekRange } from './forecast-inputs';
 
@@ -71,7 +77,13 @@ export function storedPoint(v: ForecastValueRecord, fallbackAht: number | null):
 
 /** The week's values of a stored forecast, or null if they do not cover every interval. */
 async function storedWeek(ds: DataSource, forecastId: number, starts: string[]): Promise<ForecastValueRecord[] | null> {
-  const values = await forecastValues(ds, forecastId, { from: starts[0], to: DateTime.fromISO(starts[starts.length - 1]).plus({ minutes: 1 }).toUTC().toISO()! });
+  const values = await forecastValues(ds, forecastId, {
+    from: starts[0],
+    to: DateTime.fromISO(starts[starts.length - 1])
+      .plus({ minutes: 1 })
+      .toUTC()
+      .toISO()!,
+  });
   const byStart = new Map(values.map((v) => [Date.parse(v.start), v]));
   const out: ForecastValueRecord[] = [];
   for (const s of starts) {
@@ -114,7 +126,10 @@ export async function resolveForecastWeek(ds: DataSource, q: ForecastWeekQuery &
   const { from, to } = weekRange(q.weekStart, q.zone);
   const starts = intervalStarts(from, to, q.intervalMinutes);
   const covering = await forecastsCovering(ds, { channelId: q.channelId, from, to, statuses: ['accepted', 'draft'] });
-  const candidates: ForecastRecord[] = [...covering.filter((c) => c.status === 'accepted'), ...covering.filter((c) => c.status === 'draft')];
+  const candidates: ForecastRecord[] = [
+    ...covering.filter((c) => c.status === 'accepted'),
+    ...covering.filter((c) => c.status === 'draft'),
+  ];
   // The one asked for goes first; if it does not cover the week, the usual choice follows.
   const asked = q.forecastId ? await getForecast(ds, q.forecastId) : null;
   if (asked && asked.channelId === q.channelId) candidates.unshift(asked);
@@ -138,10 +153,22 @@ export async function forecastForWeek(ds: DataSource, q: ForecastWeekQuery): Pro
  * A forecast of [from, to) from history only, as it would have been made at `from` (or at the
  * end of the history, if that comes first: the engine forecasts across the gap).
  */
-export async function computeWeek(ds: DataSource, q: Omit<ForecastWeekQuery, 'weekStart'>, from: string, to: string): Promise<EngineForecast> {
+export async function computeWeek(
+  ds: DataSource,
+  q: Omit<ForecastWeekQuery, 'weekStart'>,
+  from: string,
+  to: string,
+): Promise<EngineForecast> {
   const key = JSON.stringify([q.channelId, q.zone, q.intervalMinutes, from, to, await inputsFingerprint(ds, q.channelId)]);
   return computed.get(key, async () => {
     const inputs = await loadEngineInputs(ds, { channelId: q.channelId, zone: q.zone, intervalMinutes: q.intervalMinutes, origin: from });
-    return runForecast({ history: inputs.history, zone: q.zone, intervalMinutes: q.intervalMinutes, start: from, end: to, events: inputs.events });
+    return runForecast({
+      history: inputs.history,
+      zone: q.zone,
+      intervalMinutes: q.intervalMinutes,
+      start: from,
+      end: to,
+      events: inputs.events,
+    });
   });
 }

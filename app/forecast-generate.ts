@@ -49,10 +49,28 @@ export async function generateForecasts(ds: DataSource, r: GenerateRequest): Pro
     const saved = await withTransaction(ds, async (tx) => {
       const record = await createForecast(
         tx,
-        { channelId: channel.id, weekStart, horizonStart: from, horizonEnd: to, method: f.method, chosenBecause: f.chosenBecause, candidates: f.candidates, warnings: f.warnings, createdAt, createdBy: r.user.username },
+        {
+          channelId: channel.id,
+          weekStart,
+          horizonStart: from,
+          horizonEnd: to,
+          method: f.method,
+          chosenBecause: f.chosenBecause,
+          candidates: f.candidates,
+          warnings: f.warnings,
+          createdAt,
+          createdBy: r.user.username,
+        },
         f.points.map((p) => ({ ...p, adjustedVolume: null })),
       );
-      await appendAudit(tx, { at: createdAt, userId: r.user.id, action: 'forecast.generate', entity: 'forecast', entityId: record.id, detail: { channelId: channel.id, weekStart, weeks, method: f.method } });
+      await appendAudit(tx, {
+        at: createdAt,
+        userId: r.user.id,
+        action: 'forecast.generate',
+        entity: 'forecast',
+        entityId: record.id,
+        detail: { channelId: channel.id, weekStart, weeks, method: f.method },
+      });
       return record;
     });
     forecasts.push(saved);

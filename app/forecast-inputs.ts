@@ -30,7 +30,13 @@ export function addWeeks(weekStart: string, weeks: number): string {
 /** Days off: the holiday effect is learned from history unless the coordinator gave one (0 = not given). */
 export function toEngineEvent(e: CalendarEventRecord): EngineEventInput {
   const dayOff = e.kind === 'holiday' || e.kind === 'government_day_off';
-  return { from: e.startDate, to: e.endDate, dayOff, effectPercent: dayOff && e.effectPercent === 0 ? null : e.effectPercent, name: e.name };
+  return {
+    from: e.startDate,
+    to: e.endDate,
+    dayOff,
+    effectPercent: dayOff && e.effectPercent === 0 ? null : e.effectPercent,
+    name: e.name,
+  };
 }
 
 function gcd(a: number, b: number): number {
@@ -55,7 +61,8 @@ export function spreadToInterval<T extends { start: string; volume: number }>(po
   const out: T[] = [];
   for (const p of points) {
     const t0 = Date.parse(p.start);
-    for (let k = 0; k < parts; k++) out.push({ ...p, start: new Date(t0 + k * intervalMinutes * 60_000).toISOString(), volume: p.volume / parts });
+    for (let k = 0; k < parts; k++)
+      out.push({ ...p, start: new Date(t0 + k * intervalMinutes * 60_000).toISOString(), volume: p.volume / parts });
   }
   return out;
 }
@@ -72,7 +79,10 @@ export async function loadEngineInputs(
   ds: DataSource,
   q: { channelId: string; zone: string; intervalMinutes: number; origin: string; weeksBack?: number },
 ): Promise<EngineInputs> {
-  const from = DateTime.fromISO(q.origin).minus({ weeks: q.weeksBack ?? HISTORY_WEEKS }).toUTC().toISO()!;
+  const from = DateTime.fromISO(q.origin)
+    .minus({ weeks: q.weeksBack ?? HISTORY_WEEKS })
+    .toUTC()
+    .toISO()!;
   const points = await historyRange(ds, { channelId: q.channelId, from, to: q.origin });
   const events = await listCalendarEvents(ds, { channelId: q.channelId });
   const bounds = await historyBounds(ds, q.channelId);
@@ -109,7 +119,14 @@ export async function inputsFingerprint(ds: DataSource, channelId: string): Prom
   const bounds = await historyBounds(ds, channelId);
   const [latest] = await listHistoryImports(ds, { limit: 1 });
   const events = await listCalendarEvents(ds, { channelId });
-  return JSON.stringify([sourceIds.get(ds), bounds.count, bounds.first, bounds.last, latest?.id ?? null, events.map((e) => [e.id, e.version])]);
+  return JSON.stringify([
+    sourceIds.get(ds),
+    bounds.count,
+    bounds.first,
+    bounds.last,
+    latest?.id ?? null,
+    events.map((e) => [e.id, e.version]),
+  ]);
 }
 
 /** A small least-recently-used cache for computed forecasts and backtests (per process). */

@@ -6,7 +6,14 @@
 import type { DataSource } from '../models';
 import { listChannels } from '../models/repositories/settings';
 import { historyBounds, historyRange, type HistoryPoint } from '../models/repositories/history';
-import { forecastsCovering, forecastValues, getForecast, listForecastAdjustments, type ForecastAdjustmentRecord, type ForecastRecord } from '../models/repositories/forecasts';
+import {
+  forecastsCovering,
+  forecastValues,
+  getForecast,
+  listForecastAdjustments,
+  type ForecastAdjustmentRecord,
+  type ForecastRecord,
+} from '../models/repositories/forecasts';
 import { listCalendarEvents } from '../models/repositories/calendar-events';
 import { georgianHolidaysBetween } from '../forecasting/index';
 import { runShapes, type EngineCandidate, type EngineShapes } from './forecast-engine';
@@ -91,7 +98,14 @@ export async function forecastPage(ds: DataSource, q: ForecastPageQuery): Promis
   const span = Math.min(GENERATE_WEEKS, Math.max(1, q.span ?? 1));
   const chartTo = weekRange(weekStart, zone, span).to;
 
-  const resolved = await resolveForecastWeek(ds, { channelId, weekStart, zone, intervalMinutes, now: q.now, forecastId: q.forecastId ?? null });
+  const resolved = await resolveForecastWeek(ds, {
+    channelId,
+    weekStart,
+    zone,
+    intervalMinutes,
+    now: q.now,
+    forecastId: q.forecastId ?? null,
+  });
   const inputs = await loadEngineInputs(ds, { channelId, zone, intervalMinutes, origin: from, weeksBack: 9 });
   const bounds = await historyBounds(ds, channelId);
   const f = resolved.forecast;
@@ -108,10 +122,17 @@ export async function forecastPage(ds: DataSource, q: ForecastPageQuery): Promis
     resolved,
     method: f?.method ?? resolved.computed?.method ?? '',
     chosenBecause: f?.chosenBecause ?? resolved.computed?.chosenBecause ?? '',
-    candidates: (f?.candidates ?? resolved.computed?.candidates ?? []).map((c) => ({ method: c.method, wape: c.wape ?? NaN, mase: c.mase ?? NaN, bias: c.bias ?? NaN })),
+    candidates: (f?.candidates ?? resolved.computed?.candidates ?? []).map((c) => ({
+      method: c.method,
+      wape: c.wape ?? NaN,
+      mase: c.mase ?? NaN,
+      bias: c.bias ?? NaN,
+    })),
     warnings: f?.warnings ?? resolved.computed?.warnings ?? [],
     specialDays: await specialDays(ds, channelId, weekStart, addWeeks(weekStart, 1), resolved),
-    chartForecast: f ? (await forecastValues(ds, f.id, { from: chartFrom, to: chartTo })).map((v) => storedPoint(v, null)) : resolved.points,
+    chartForecast: f
+      ? (await forecastValues(ds, f.id, { from: chartFrom, to: chartTo })).map((v) => storedPoint(v, null))
+      : resolved.points,
     chartTo,
     actuals: spreadToInterval(await historyRange(ds, { channelId, from: chartFrom, to }), zone, intervalMinutes),
     chartFrom,
@@ -126,7 +147,13 @@ export async function forecastPage(ds: DataSource, q: ForecastPageQuery): Promis
 }
 
 /** Public holidays and coordinator events on the days of [weekStart, nextWeek). */
-async function specialDays(ds: DataSource, channelId: string, weekStart: string, nextWeek: string, resolved: ResolvedWeek): Promise<SpecialDayInfo[]> {
+async function specialDays(
+  ds: DataSource,
+  channelId: string,
+  weekStart: string,
+  nextWeek: string,
+  resolved: ResolvedWeek,
+): Promise<SpecialDayInfo[]> {
   const lastDay = dayBefore(nextWeek);
   const factorOf = new Map((resolved.computed?.specialDays ?? []).map((d) => [d.date, d.factor]));
   const out: SpecialDayInfo[] = georgianHolidaysBetween(weekStart, lastDay).map((h) => ({
@@ -137,7 +164,13 @@ async function specialDays(ds: DataSource, channelId: string, weekStart: string,
     factor: factorOf.get(h.date) ?? null,
   }));
   for (const e of await listCalendarEvents(ds, { fromDate: weekStart, toDate: lastDay, channelId })) {
-    out.push({ date: e.startDate < weekStart ? weekStart : e.startDate, holidayKey: null, eventName: e.name, effectPercent: e.effectPercent, factor: factorOf.get(e.startDate) ?? null });
+    out.push({
+      date: e.startDate < weekStart ? weekStart : e.startDate,
+      holidayKey: null,
+      eventName: e.name,
+      effectPercent: e.effectPercent,
+      factor: factorOf.get(e.startDate) ?? null,
+    });
   }
   return out.sort((a, b) => a.date.localeCompare(b.date));
 }

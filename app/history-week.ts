@@ -27,7 +27,13 @@ export async function historyWeek(
     const byStart = new Map(points.map((p) => [DateTime.fromISO(p.start).toMillis(), p]));
     const hours: HistoryHour[] = slots.map((slot) => {
       const p = byStart.get(slot.toMillis());
-      return { start: slot.toUTC().toISO()!, offered: p?.volume ?? null, answered: p?.answered ?? null, abandoned: p?.abandoned ?? null, ahtSeconds: p?.ahtSeconds ?? null };
+      return {
+        start: slot.toUTC().toISO()!,
+        offered: p?.volume ?? null,
+        answered: p?.answered ?? null,
+        abandoned: p?.abandoned ?? null,
+        ahtSeconds: p?.ahtSeconds ?? null,
+      };
     });
     out.push({ channel: channel.id, hours });
   }

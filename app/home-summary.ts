@@ -45,13 +45,20 @@ export async function homeSummary(
 async function rotaStatusPanel(ds: DataSource, today: DateTime): Promise<HomeSummary['panels']> {
   const monday = today.startOf('week');
   const lines: HomeSummary['panels'][number]['lines'] = [];
-  for (const [which, week] of [['current', monday], ['next', monday.plus({ weeks: 1 })]] as const) {
+  for (const [which, week] of [
+    ['current', monday],
+    ['next', monday.plus({ weeks: 1 })],
+  ] as const) {
     const weekStart = week.toISODate()!;
     const published = await publishedRotaForWeek(ds, weekStart);
     const newest = published ? null : (await listRotasForWeek(ds, weekStart))[0];
     const state = published ? 'published' : newest ? 'draft' : 'none';
     const rev = published?.revision ?? newest?.revision;
-    lines.push({ labelKey: `rota.home.${which}.${state}`, value: rev ? `${weekStart} · #${rev}` : weekStart, href: `/rota?week=${weekStart}` });
+    lines.push({
+      labelKey: `rota.home.${which}.${state}`,
+      value: rev ? `${weekStart} · #${rev}` : weekStart,
+      href: `/rota?week=${weekStart}`,
+    });
   }
   return [{ titleKey: 'rota.home.title', lines }];
 }

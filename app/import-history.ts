@@ -95,7 +95,11 @@ export async function importHistory(deps: Deps, input: ImportHistoryInput): Prom
   const read = await readHistoryCsv(lines, { zone, intervalMinutes, channels, platforms, maxErrors: input.maxErrors ?? 1000 });
   if (read.errorCount > 0) return { ok: false, errors: read.errors, errorCount: read.errorCount };
   if (read.intervals.length === 0) {
-    return { ok: false, errors: [{ line: 2, field: '', message: 'the file has a header but no data rows', code: 'noRows' }], errorCount: 1 };
+    return {
+      ok: false,
+      errors: [{ line: 2, field: '', message: 'the file has a header but no data rows', code: 'noRows' }],
+      errorCount: 1,
+    };
   }
   if (input.dryRun) {
     const overlap = await findOverlap(ds, read.intervals);
@@ -125,7 +129,12 @@ class OverlapRefused extends Error {
 }
 
 /** One transaction: overlap decided inside it (a concurrent import cannot slip in), replace, insert, record. */
-async function writeImport(ds: DataSource, input: ImportHistoryInput, read: ReadResult, intervalMinutes: number): Promise<ImportHistoryResult> {
+async function writeImport(
+  ds: DataSource,
+  input: ImportHistoryInput,
+  read: ReadResult,
+  intervalMinutes: number,
+): Promise<ImportHistoryResult> {
   const nowIso = (input.now ?? new Date()).toISOString();
   try {
     return await withTransaction(ds, async (tx) => {
@@ -144,7 +153,10 @@ async function writeImport(ds: DataSource, input: ImportHistoryInput, read: Read
         replacedCount: replaced,
         createdAt: nowIso,
       });
-      await insertHistory(tx, read.intervals.map((i) => toRow(i, intervalMinutes, record.id)));
+      await insertHistory(
+        tx,
+        read.intervals.map((i) => toRow(i, intervalMinutes, record.id)),
+      );
       const summary: ImportSummary = { ...baseSummary(read), ...overlapFields(overlap), replaced, importId: record.id };
       await appendAudit(tx, {
         at: nowIso,
@@ -152,7 +164,15 @@ async function writeImport(ds: DataSource, input: ImportHistoryInput, read: Read
         action: 'history.import',
         entity: 'history_import',
         entityId: record.id,
-        detail: { fileName: input.fileName, source: input.source, rowCount: summary.rowCount, intervalCount: summary.intervalCount, first: summary.first, last: summary.last, replaced },
+        detail: {
+          fileName: input.fileName,
+          source: input.source,
+          rowCount: summary.rowCount,
+          intervalCount: summary.intervalCount,
+          first: summary.first,
+          last: summary.last,
+          replaced,
+        },
       });
       return { ok: true as const, summary };
     });

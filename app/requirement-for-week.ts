@@ -16,7 +16,13 @@ import type { DataSource } from '../models';
 import { withTransaction } from '../models/repositories/db';
 import { forecastsCovering } from '../models/repositories/forecasts';
 import { forecastStatuses, listRequirements, replaceRequirements, type RequirementRecord } from '../models/repositories/requirements';
-import { getTeamSettings, listChannels, listOpeningHours, type ChannelConfig, type OpeningHoursRecord } from '../models/repositories/settings';
+import {
+  getTeamSettings,
+  listChannels,
+  listOpeningHours,
+  type ChannelConfig,
+  type OpeningHoursRecord,
+} from '../models/repositories/settings';
 import { listStaff } from '../models/repositories/staff';
 import { appendAudit } from '../models/repositories/audit';
 import { forecastForWeek as defaultForecastForWeek } from './forecast-for-week';
@@ -138,7 +144,13 @@ function meanAht(points: WeekForecastPoint[], channel: ChannelConfig): number {
 }
 
 /** The engine's input for one channel: the forecast on the week's grid, closed intervals at 0. */
-export function channelForecastInput(channel: ChannelConfig, forecast: WeekForecast, slots: DateTime[], intervalMinutes: number, hours: OpeningHoursRecord[]): ChannelForecast {
+export function channelForecastInput(
+  channel: ChannelConfig,
+  forecast: WeekForecast,
+  slots: DateTime[],
+  intervalMinutes: number,
+  hours: OpeningHoursRecord[],
+): ChannelForecast {
   const byStart = new Map(forecast.points.map((p) => [DateTime.fromISO(p.start).toMillis(), p]));
   const ahtSeconds = meanAht(forecast.points, channel);
   return {
@@ -187,7 +199,12 @@ function storedMatchesGrid(stored: RequirementRecord[], channels: ChannelConfig[
  * Stored rows with the status of the forecast they came from. A channel is stale when that
  * forecast was superseded or deleted, or another forecast of the week has been accepted since.
  */
-async function storedWeek(ds: DataSource, stored: RequirementRecord[], base: Pick<WeekRequirement, 'weekStart' | 'intervalMinutes'>, zone: string): Promise<WeekRequirement> {
+async function storedWeek(
+  ds: DataSource,
+  stored: RequirementRecord[],
+  base: Pick<WeekRequirement, 'weekStart' | 'intervalMinutes'>,
+  zone: string,
+): Promise<WeekRequirement> {
   const ids = [...new Set(stored.map((r) => r.forecastId).filter((id): id is number => id !== null))];
   const statuses = await forecastStatuses(ds, ids);
   const forecastStatus: Record<string, ForecastStatus> = {};
@@ -208,10 +225,21 @@ async function storedWeek(ds: DataSource, stored: RequirementRecord[], base: Pic
     const accepted = (await forecastsCovering(ds, { channelId, ...range, statuses: ['accepted'] }))[0];
     if (accepted && accepted.id !== id) stale.add(channelId);
   }
-  return { ...base, rows: stored.map(fromStored), source: 'stored', forecastStatus, storedAt: stored[0]?.createdAt ?? null, staleChannels: [...stale] };
+  return {
+    ...base,
+    rows: stored.map(fromStored),
+    source: 'stored',
+    forecastStatus,
+    storedAt: stored[0]?.createdAt ?? null,
+    staleChannels: [...stale],
+  };
 }
 
-export async function requirementForWeek(ds: DataSource, q: RequirementQuery, deps: { forecastForWeek?: ForecastForWeek } = {}): Promise<WeekRequirement> {
+export async function requirementForWeek(
+  ds: DataSource,
+  q: RequirementQuery,
+  deps: { forecastForWeek?: ForecastForWeek } = {},
+): Promise<WeekRequirement> {
   const monday = DateTime.fromISO(q.weekStart, { zone: q.zone });
   if (!monday.isValid) throw new RangeError(`weekStart: not a date: '${q.weekStart}'`);
   const weekStart = monday.startOf('week').toISODate()!;
@@ -232,17 +260,40 @@ export async function requirementForWeek(ds: DataSource, q: RequirementQuery, de
   const forecastStatus: Record<string, ForecastStatus> = {};
   const forecastIds = new Map<string, number | null>();
   for (const channel of channels) {
-    const forecast = await forecastFor(ds, { channelId: channel.id, weekStart, zone: q.zone, intervalMinutes: q.intervalMinutes, now: q.now });
+    const forecast = await forecastFor(ds, {
+      channelId: channel.id,
+      weekStart,
+      zone: q.zone,
+      intervalMinutes: q.intervalMinutes,
+      now: q.now,
+    });
     forecastStatus[channel.id] = forecast.status;
     forecastIds.set(channel.id, forecast.forecastId);
-    const input = channelForecastInput(channel, forecast, slots, q.intervalMinutes, hours.filter((h) => h.channelId === channel.id));
+    const input = channelForecastInput(
+      channel,
+      forecast,
+      slots,
+      q.intervalMinutes,
+      hours.filter((h) => h.channelId === channel.id),
+    );
     rows.push(...weekRequirement([input]).map(fromEngine));
   }
   if (!q.store) return { ...base, rows, source: 'computed', forecastStatus, storedAt: null, staleChannels: [] };
   const at = q.now.toISOString();
   await withTransaction(ds, async (tx) => {
-    await replaceRequirements(tx, weekStart, rows.map(({ channel, ...r }) => ({ ...r, channelId: channel, forecastId: forecastIds.get(channel) ?? null, createdAt: at })));
-    await appendAudit(tx, { at, userId: q.userId ?? null, action: 'staffing.requirement.store', entity: 'staffing_requirements', entityId: weekStart, detail: { rows: rows.length, forecastStatus } });
+    await replaceRequirements(
+      tx,
+      weekStart,
+      rows.map(({ channel, ...r }) => ({ ...r, channelId: channel, forecastId: forecastIds.get(channel) ?? null, createdAt: at })),
+    );
+    await appendAudit(tx, {
+      at,
+      userId: q.userId ?? null,
+      action: 'staffing.requirement.store',
+      entity: 'staffing_requirements',
+      entityId: weekStart,
+      detail: { rows: rows.length, forecastStatus },
+    });
   });
   return { ...base, rows, source: 'stored', forecastStatus, storedAt: at, staleChannels: [] };
 }
@@ -289,7 +340,11 @@ export function defaultWeekStart(now: Date, zone: string): string {
   return DateTime.fromJSDate(now, { zone }).startOf('week').plus({ weeks: 1 }).toISODate()!;
 }
 
-export function teamCapacity(req: WeekRequirement, channels: ChannelConfig[], staff: { skills: string[]; contractHoursPerWeek: number }[]): TeamCapacity {
+export function teamCapacity(
+  req: WeekRequirement,
+  channels: ChannelConfig[],
+  staff: { skills: string[]; contractHoursPerWeek: number }[],
+): TeamCapacity {
   const hours = req.intervalMinutes / 60;
   const ids = new Set(channels.map((c) => c.id));
   const shrink = new Map(channels.map((c) => [c.id, c.shrinkage]));
@@ -323,7 +378,10 @@ export function teamCapacity(req: WeekRequirement, channels: ChannelConfig[], st
 }
 
 /** Everything the /staffing page shows for one week. */
-export async function staffingWeekPage(ds: DataSource, q: { weekStart: string | null; zone: string; now: Date }): Promise<StaffingWeekPage> {
+export async function staffingWeekPage(
+  ds: DataSource,
+  q: { weekStart: string | null; zone: string; now: Date },
+): Promise<StaffingWeekPage> {
   const intervalMinutes = (await getTeamSettings(ds))?.intervalMinutes ?? 60;
   const asked = q.weekStart ? DateTime.fromISO(q.weekStart, { zone: q.zone }) : null;
   const weekStart = asked?.isValid ? asked.startOf('week').toISODate()! : defaultWeekStart(q.now, q.zone);

@@ -17,7 +17,11 @@ export interface DemoRotaResult {
   seconds: number;
 }
 
-export async function ensureDemoRota(ds: DataSource, now: Date, o: { timeLimitSeconds?: number; clock?: () => number } = {}): Promise<DemoRotaResult | null> {
+export async function ensureDemoRota(
+  ds: DataSource,
+  now: Date,
+  o: { timeLimitSeconds?: number; clock?: () => number } = {},
+): Promise<DemoRotaResult | null> {
   const clock = o.clock ?? Date.now;
   const settings = await getTeamSettings(ds);
   if (!settings) return null;
@@ -25,11 +29,29 @@ export async function ensureDemoRota(ds: DataSource, now: Date, o: { timeLimitSe
   if (await publishedRotaForWeek(ds, weekStart)) return null;
   const started = clock();
   const result = await generateRota(ds, {
-    weekStart, zone: settings.timeZone, intervalMinutes: settings.intervalMinutes, now, mode: 'all',
-    timeLimitSeconds: Math.min(20, o.timeLimitSeconds ?? 15), seed: 1, userId: null, by: 'demo',
+    weekStart,
+    zone: settings.timeZone,
+    intervalMinutes: settings.intervalMinutes,
+    now,
+    mode: 'all',
+    timeLimitSeconds: Math.min(20, o.timeLimitSeconds ?? 15),
+    seed: 1,
+    userId: null,
+    by: 'demo',
   });
   if (result.kind !== 'stored') return null;
-  const published = await publishRotaRevision(ds, { rotaId: result.rota.id, expectedVersion: result.rota.version, now, userId: null, by: 'demo' });
+  const published = await publishRotaRevision(ds, {
+    rotaId: result.rota.id,
+    expectedVersion: result.rota.version,
+    now,
+    userId: null,
+    by: 'demo',
+  });
   if (published.kind !== 'published') return null;
-  return { weekStart, rotaId: result.rota.id, shifts: (await listShifts(ds, result.rota.id)).length, seconds: Math.round((clock() - started) / 100) / 10 };
+  return {
+    weekStart,
+    rotaId: result.rota.id,
+    shifts: (await listShifts(ds, result.rota.id)).length,
+    seconds: Math.round((clock() - started) / 100) / 10,
+  };
 }

@@ -10,8 +10,17 @@ import type { DataSource } from '../models';
 import { StaleEditError } from '../models/errors';
 import { appendAudit } from '../models/repositories/audit';
 import {
-  claimRotaVersion, createRotaRevision, deleteShift, getRota, inTransaction, insertShift, listShifts, updateShift,
-  type NewShift, type RotaRecord, type ShiftRecord,
+  claimRotaVersion,
+  createRotaRevision,
+  deleteShift,
+  getRota,
+  inTransaction,
+  insertShift,
+  listShifts,
+  updateShift,
+  type NewShift,
+  type RotaRecord,
+  type ShiftRecord,
 } from '../models/repositories/rotas';
 import { checkRota, type Problem, type Violation } from '../scheduling';
 import { loadRotaContext, toEngineShift } from './rota-problem';
@@ -69,12 +78,28 @@ export async function editRotaShift(ds: DataSource, q: EditQuery): Promise<EditR
   const target = q.edit.action === 'add' ? null : shifts.find((s) => s.id === (q.edit as { shiftId: number }).shiftId);
   if (q.edit.action !== 'add' && !target) return { kind: 'notFound' };
   const staffId = q.edit.action === 'add' ? q.edit.staffId : target!.staffId;
-  const ctx = await loadRotaContext(ds, { weekStart: rota.weekStart, zone: q.zone, intervalMinutes: q.intervalMinutes, now: q.now, withRequirement: false });
+  const ctx = await loadRotaContext(ds, {
+    weekStart: rota.weekStart,
+    zone: q.zone,
+    intervalMinutes: q.intervalMinutes,
+    now: q.now,
+    withRequirement: false,
+  });
   const changed: NewShift | null = q.edit.action === 'delete' ? null : shiftFromTimes(staffId, q.edit, ctx.problem, q.zone);
   const proposed = applyEdit(shifts, target?.id ?? null, changed);
   const mine = (list: Violation[]) => list.filter((v) => v.staffId === String(staffId) || v.staffId === null);
-  const before = mine(checkRota(ctx.problem, shifts.map((s) => toEngineShift(s, q.zone))));
-  const after = mine(checkRota(ctx.problem, proposed.map((s) => toEngineShift(s, q.zone))));
+  const before = mine(
+    checkRota(
+      ctx.problem,
+      shifts.map((s) => toEngineShift(s, q.zone)),
+    ),
+  );
+  const after = mine(
+    checkRota(
+      ctx.problem,
+      proposed.map((s) => toEngineShift(s, q.zone)),
+    ),
+  );
   const known = new Set(before.map(vkey));
   const newViolations = after.filter((v) => !known.has(vkey(v)));
   if (q.dryRun) return { kind: 'checked', violations: after, newViolations };
@@ -86,7 +111,12 @@ export async function editRotaShift(ds: DataSource, q: EditQuery): Promise<EditR
     const saved = await inTransaction(ds, async (tx) => {
       await claimRotaVersion(tx, rota.id, q.expectedVersion);
       if (rota.status !== 'draft') {
-        return createRotaRevision(tx, { weekStart: rota.weekStart, status: 'draft', basedOnRotaId: rota.id, createdBy: q.by }, proposed.map(stripIds), nowIso);
+        return createRotaRevision(
+          tx,
+          { weekStart: rota.weekStart, status: 'draft', basedOnRotaId: rota.id, createdBy: q.by },
+          proposed.map(stripIds),
+          nowIso,
+        );
       }
       if (q.edit.action === 'delete') await deleteShift(tx, target!.id);
       else if (q.edit.action === 'add') await insertShift(tx, rota.id, changed!, nowIso, q.by);
@@ -94,8 +124,18 @@ export async function editRotaShift(ds: DataSource, q: EditQuery): Promise<EditR
       return (await getRota(tx, rota.id))!;
     });
     await appendAudit(ds, {
-      at: nowIso, userId: q.userId, action: 'rota.edit', entity: 'rota', entityId: saved.id,
-      detail: { fromRotaId: rota.id, edit: q.edit, staffId, violations: newViolations.map((v) => v.rule), savedAnyway: newViolations.length > 0 },
+      at: nowIso,
+      userId: q.userId,
+      action: 'rota.edit',
+      entity: 'rota',
+      entityId: saved.id,
+      detail: {
+        fromRotaId: rota.id,
+        edit: q.edit,
+        staffId,
+        violations: newViolations.map((v) => v.rule),
+        savedAnyway: newViolations.length > 0,
+      },
     });
     return { kind: 'saved', rota: saved, violations: after, newDraft: saved.id !== rota.id };
   } catch (err) {
@@ -105,7 +145,16 @@ export async function editRotaShift(ds: DataSource, q: EditQuery): Promise<EditR
 }
 
 function stripIds(s: ShiftRecord | (NewShift & { id?: number })): NewShift {
-  return { staffId: s.staffId, start: s.start, end: s.end, breaks: s.breaks, channel: s.channel, activities: s.activities ?? null, locked: s.locked, note: s.note ?? null };
+  return {
+    staffId: s.staffId,
+    start: s.start,
+    end: s.end,
+    breaks: s.breaks,
+    channel: s.channel,
+    activities: s.activities ?? null,
+    locked: s.locked,
+    note: s.note ?? null,
+  };
 }
 
 function applyEdit(shifts: ShiftRecord[], targetId: number | null, changed: NewShift | null): (ShiftRecord | NewShift)[] {
@@ -118,7 +167,12 @@ function applyEdit(shifts: ShiftRecord[], targetId: number | null, changed: NewS
  * shift on the interval grid (the optimiser's rules: at least breakMinOffsetMinutes after the
  * start and breakMinTailMinutes before the end, which the middle of an 8-9 h shift keeps).
  */
-export function shiftFromTimes(staffId: number, t: ShiftTimes, problem: Pick<Problem, 'rules' | 'intervalMinutes'>, zone: string): NewShift {
+export function shiftFromTimes(
+  staffId: number,
+  t: ShiftTimes,
+  problem: Pick<Problem, 'rules' | 'intervalMinutes'>,
+  zone: string,
+): NewShift {
   const day = DateTime.fromISO(t.date, { zone }).startOf('day');
   const at = (hhmm: string) => {
     const [h, m] = hhmm.split(':').map(Number);
@@ -131,6 +185,25 @@ export function shiftFromTimes(staffId: number, t: ShiftTimes, problem: Pick<Pro
   const breakMin = problem.rules.breakMinutes;
   const step = problem.intervalMinutes;
   const offset = Math.max(0, Math.floor((lengthMin - breakMin) / 2 / step) * step);
-  const breaks = breakMin > 0 && lengthMin > breakMin ? [{ start: start.plus({ minutes: offset }).toUTC().toISO()!, end: start.plus({ minutes: offset + breakMin }).toUTC().toISO()! }] : [];
-  return { staffId, start: start.toUTC().toISO()!, end: end.toUTC().toISO()!, breaks, channel: t.channel, activities: null, locked: t.locked };
+  const breaks =
+    breakMin > 0 && lengthMin > breakMin
+      ? [
+          {
+            start: start.plus({ minutes: offset }).toUTC().toISO()!,
+            end: start
+              .plus({ minutes: offset + breakMin })
+              .toUTC()
+              .toISO()!,
+          },
+        ]
+      : [];
+  return {
+    staffId,
+    start: start.toUTC().toISO()!,
+    end: end.toUTC().toISO()!,
+    breaks,
+    channel: t.channel,
+    activities: null,
+    locked: t.locked,
+  };
 }

@@ -9,7 +9,16 @@
  */
 import type { DataSource } from '../models';
 import { appendAudit } from '../models/repositories/audit';
-import { createRotaRevision, getRota, listRotasForWeek, listShifts, publishedRotaForWeek, type NewShift, type RotaRecord, type ShiftRecord } from '../models/repositories/rotas';
+import {
+  createRotaRevision,
+  getRota,
+  listRotasForWeek,
+  listShifts,
+  publishedRotaForWeek,
+  type NewShift,
+  type RotaRecord,
+  type ShiftRecord,
+} from '../models/repositories/rotas';
 import { solveRotaInWorker, type Explanation, type Problem, type RotaSolution, type SolveProgress } from '../scheduling';
 import { fairnessHistory, loadRotaContext, toEngineShift } from './rota-problem';
 
@@ -32,21 +41,40 @@ export interface GenerateRotaInput {
 }
 
 export type GenerateRotaResult =
-  | { kind: 'stored'; rota: RotaRecord; solution: Pick<RotaSolution, 'status' | 'objective' | 'bound' | 'gap' | 'shortfallAgentHours' | 'stats'> }
+  | {
+      kind: 'stored';
+      rota: RotaRecord;
+      solution: Pick<RotaSolution, 'status' | 'objective' | 'bound' | 'gap' | 'shortfallAgentHours' | 'stats'>;
+    }
   | { kind: 'infeasible'; explanation: Explanation[] };
 
 export async function generateRota(ds: DataSource, input: GenerateRotaInput): Promise<GenerateRotaResult> {
-  const ctx = await loadRotaContext(ds, { weekStart: input.weekStart, zone: input.zone, intervalMinutes: input.intervalMinutes, now: input.now });
-  const source = input.sourceRotaId ? await getRota(ds, input.sourceRotaId) : (await listRotasForWeek(ds, ctx.weekStart))[0] ?? null;
+  const ctx = await loadRotaContext(ds, {
+    weekStart: input.weekStart,
+    zone: input.zone,
+    intervalMinutes: input.intervalMinutes,
+    now: input.now,
+  });
+  const source = input.sourceRotaId ? await getRota(ds, input.sourceRotaId) : ((await listRotasForWeek(ds, ctx.weekStart))[0] ?? null);
   const sourceShifts = source && source.weekStart === ctx.weekStart ? await listShifts(ds, source.id) : [];
   const locked = input.mode === 'unlocked' ? sourceShifts.filter((s) => s.locked) : [];
   const problem = withLocked(ctx.problem, locked, ctx.zone);
-  const history = await fairnessHistory(ds, ctx.weekStart, ctx.zone, problem.rules.eveningAfter, problem.staff.map((m) => m.id));
+  const history = await fairnessHistory(
+    ds,
+    ctx.weekStart,
+    ctx.zone,
+    problem.rules.eveningAfter,
+    problem.staff.map((m) => m.id),
+  );
   problem.staff = problem.staff.map((m) => (history.has(m.id) ? { ...m, history: history.get(m.id) } : m));
   const published = await publishedRotaForWeek(ds, ctx.weekStart);
   if (published) problem.previousVersion = (await listShifts(ds, published.id)).map((s) => toEngineShift(s, ctx.zone));
 
-  const solution = await solveRotaInWorker(problem, { timeLimitSeconds: input.timeLimitSeconds, seed: input.seed, onProgress: input.onProgress });
+  const solution = await solveRotaInWorker(problem, {
+    timeLimitSeconds: input.timeLimitSeconds,
+    seed: input.seed,
+    onProgress: input.onProgress,
+  });
   if (solution.status === 'infeasible') return { kind: 'infeasible', explanation: solution.explanation };
 
   const lockedKeys = new Set(locked.map((s) => key(s.staffId, s.start, s.end)));
@@ -59,12 +87,21 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
       end,
       breaks: s.breaks.map((b) => ({ start: new Date(b.start).toISOString(), end: new Date(b.end).toISOString() })),
       channel: s.channel ?? (s.activities?.length ? 'both' : 'voice'),
-      activities: s.activities?.length ? s.activities.map((a) => ({ start: new Date(a.start).toISOString(), end: new Date(a.end).toISOString(), channel: a.channel })) : null,
+      activities: s.activities?.length
+        ? s.activities.map((a) => ({ start: new Date(a.start).toISOString(), end: new Date(a.end).toISOString(), channel: a.channel }))
+        : null,
       locked: lockedKeys.has(key(Number(s.staffId), start, end)),
     };
   });
   const nowIso = input.now.toISOString();
-  const log = { status: solution.status, seed: input.seed, timeLimitSeconds: input.timeLimitSeconds, mode: input.mode, stats: solution.stats, requirementSource: ctx.requirementSource };
+  const log = {
+    status: solution.status,
+    seed: input.seed,
+    timeLimitSeconds: input.timeLimitSeconds,
+    mode: input.mode,
+    stats: solution.stats,
+    requirementSource: ctx.requirementSource,
+  };
   const rota = await createRotaRevision(
     ds,
     {
@@ -81,7 +118,21 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
     shifts,
     nowIso,
   );
-  await appendAudit(ds, { at: nowIso, userId: input.userId, action: 'rota.generate', entity: 'rota', entityId: rota.id, detail: { weekStart: rota.weekStart, revision: rota.revision, ...log, objective: solution.objective, gap: solution.gap, shortfallAgentHours: solution.shortfallAgentHours } });
+  await appendAudit(ds, {
+    at: nowIso,
+    userId: input.userId,
+    action: 'rota.generate',
+    entity: 'rota',
+    entityId: rota.id,
+    detail: {
+      weekStart: rota.weekStart,
+      revision: rota.revision,
+      ...log,
+      objective: solution.objective,
+      gap: solution.gap,
+      shortfallAgentHours: solution.shortfallAgentHours,
+    },
+  });
   const { status, objective, bound, gap, shortfallAgentHours, stats } = solution;
   return { kind: 'stored', rota, solution: { status, objective, bound, gap, shortfallAgentHours, stats } };
 }

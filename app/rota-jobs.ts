@@ -41,13 +41,26 @@ export function rotaJob(ds: DataSource, weekStart: string): RotaJob | null {
  * Starts generating `input.weekStart` unless a generation of that week is already running
  * (then returns that one). `clock` gives wall time for the elapsed figure.
  */
-export function startRotaJob(ds: DataSource, input: Omit<GenerateRotaInput, 'onProgress'>, clock: () => number = Date.now, log?: (m: string, e?: unknown) => void): RotaJob {
+export function startRotaJob(
+  ds: DataSource,
+  input: Omit<GenerateRotaInput, 'onProgress'>,
+  clock: () => number = Date.now,
+  log?: (m: string, e?: unknown) => void,
+): RotaJob {
   const jobs = jobsOf(ds);
   const running = jobs.get(input.weekStart);
   if (running?.state === 'running') return running;
   const job: RotaJob = {
-    id: randomBytes(8).toString('hex'), weekStart: input.weekStart, state: 'running', startedAt: clock(), finishedAt: null,
-    timeLimitSeconds: input.timeLimitSeconds, progress: null, rotaId: null, explanation: [], error: null,
+    id: randomBytes(8).toString('hex'),
+    weekStart: input.weekStart,
+    state: 'running',
+    startedAt: clock(),
+    finishedAt: null,
+    timeLimitSeconds: input.timeLimitSeconds,
+    progress: null,
+    rotaId: null,
+    explanation: [],
+    error: null,
   };
   jobs.set(input.weekStart, job);
   job.promise = generateRota(ds, { ...input, onProgress: (p) => (job.progress = p) })

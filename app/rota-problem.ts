@@ -22,7 +22,16 @@ import { listStaff, type StaffMember as StaffRecord } from '../models/repositori
 import { getTeamSettings, listChannels, DEFAULT_LABOUR_RULES, type ChannelConfig, type LabourRules } from '../models/repositories/settings';
 import { preferencesFor, unavailablePeriods } from '../models/repositories/availability';
 import { listShifts, publishedRotaForWeek, type ShiftRecord } from '../models/repositories/rotas';
-import { DEFAULT_WEIGHTS, withDefaultRules, type FairnessHistory, type Period, type Problem, type RequirementRow, type Shift, type StaffMember } from '../scheduling';
+import {
+  DEFAULT_WEIGHTS,
+  withDefaultRules,
+  type FairnessHistory,
+  type Period,
+  type Problem,
+  type RequirementRow,
+  type Shift,
+  type StaffMember,
+} from '../scheduling';
 import { georgianHolidaysBetween } from '../forecasting/calendar/georgian-holidays';
 import { requirementForWeek } from './requirement-for-week';
 
@@ -84,14 +93,19 @@ export function rotaRules(rules: LabourRules) {
 }
 
 /** A stored shift in the optimiser's shape (times with the team's offset). */
-export function toEngineShift(s: Pick<ShiftRecord, 'staffId' | 'start' | 'end' | 'breaks' | 'channel' | 'activities'>, zone: string): Shift {
+export function toEngineShift(
+  s: Pick<ShiftRecord, 'staffId' | 'start' | 'end' | 'breaks' | 'channel' | 'activities'>,
+  zone: string,
+): Shift {
   return {
     staffId: String(s.staffId),
     start: toLocalIso(s.start, zone),
     end: toLocalIso(s.end, zone),
     breaks: s.breaks.map((b) => ({ start: toLocalIso(b.start, zone), end: toLocalIso(b.end, zone) })),
     channel: s.channel,
-    ...(s.activities?.length ? { activities: s.activities.map((a) => ({ ...a, start: toLocalIso(a.start, zone), end: toLocalIso(a.end, zone) })) } : {}),
+    ...(s.activities?.length
+      ? { activities: s.activities.map((a) => ({ ...a, start: toLocalIso(a.start, zone), end: toLocalIso(a.end, zone) })) }
+      : {}),
   };
 }
 
@@ -114,37 +128,63 @@ export async function loadRotaContext(ds: DataSource, q: RotaContextQuery): Prom
   const holidays = georgianHolidaysBetween(weekStart, sunday).map((h) => h.date);
   const holidaysOff = q.holidaysOff ?? (labour as LabourRules & { holidaysOff?: boolean }).holidaysOff === true;
   const holidayPeriods: Period[] = holidaysOff
-    ? holidays.map((d) => ({ start: toLocalIso(DateTime.fromISO(d, { zone }).toISO()!, zone), end: toLocalIso(DateTime.fromISO(d, { zone }).plus({ days: 1 }).toISO()!, zone) }))
+    ? holidays.map((d) => ({
+        start: toLocalIso(DateTime.fromISO(d, { zone }).toISO()!, zone),
+        end: toLocalIso(DateTime.fromISO(d, { zone }).plus({ days: 1 }).toISO()!, zone),
+      }))
     : [];
   const members: StaffMember[] = people.map((p) => ({
     id: String(p.id),
     name: p.name,
     skills: p.skills.filter((s) => channelIds.includes(s)),
-    contractHoursPerWeek: contractAfterLeave(p.contractHoursPerWeek, leaveDays([...unavailable.filter((u) => u.staffId === p.id && u.reason === 'time_off'), ...holidayPeriods]), labour),
-    unavailable: [...unavailable.filter((u) => u.staffId === p.id).map((u) => ({ start: toLocalIso(u.start, zone), end: toLocalIso(u.end, zone) })), ...holidayPeriods],
+    contractHoursPerWeek: contractAfterLeave(
+      p.contractHoursPerWeek,
+      leaveDays([...unavailable.filter((u) => u.staffId === p.id && u.reason === 'time_off'), ...holidayPeriods]),
+      labour,
+    ),
+    unavailable: [
+      ...unavailable.filter((u) => u.staffId === p.id).map((u) => ({ start: toLocalIso(u.start, zone), end: toLocalIso(u.end, zone) })),
+      ...holidayPeriods,
+    ],
     preferences: preferencesOf(prefs.filter((x) => x.staffId === p.id)),
     overtimeAllowed: labour.overtimeAllowed,
   }));
-  const requirement = q.withRequirement === false
-    ? { rows: [], source: 'none' }
-    : await loadRequirement(ds, { weekStart, zone, intervalMinutes: q.intervalMinutes, now: q.now }).catch((err: unknown) => {
-        // Viewing a rota must not fail because no forecast can be made; generating must.
-        if (!q.tolerateMissingRequirement) throw err;
-        return { rows: [], source: 'none' };
-      });
+  const requirement =
+    q.withRequirement === false
+      ? { rows: [], source: 'none' }
+      : await loadRequirement(ds, { weekStart, zone, intervalMinutes: q.intervalMinutes, now: q.now }).catch((err: unknown) => {
+          // Viewing a rota must not fail because no forecast can be made; generating must.
+          if (!q.tolerateMissingRequirement) throw err;
+          return { rows: [], source: 'none' };
+        });
   const problem: Problem = {
     weekStart,
     timeZone: zone,
     intervalMinutes: q.intervalMinutes,
     channels: channelIds,
-    requirements: requirement.rows.map((r): RequirementRow => ({ timestamp: toLocalIso(r.start, zone), channel: r.channel, required: r.required })),
+    requirements: requirement.rows.map((r): RequirementRow => ({
+      timestamp: toLocalIso(r.start, zone),
+      channel: r.channel,
+      required: r.required,
+    })),
     staff: members,
     rules: rotaRules(labour),
     weights: { ...DEFAULT_WEIGHTS },
-    previousShifts: previous.filter((s) => members.some((m) => m.id === String(s.staffId))).map((s) => ({ staffId: String(s.staffId), start: toLocalIso(s.start, zone), end: toLocalIso(s.end, zone) })),
+    previousShifts: previous
+      .filter((s) => members.some((m) => m.id === String(s.staffId)))
+      .map((s) => ({ staffId: String(s.staffId), start: toLocalIso(s.start, zone), end: toLocalIso(s.end, zone) })),
     holidays,
   };
-  return { weekStart, zone, intervalMinutes: q.intervalMinutes, channels, people, problem, requirement: requirement.rows, requirementSource: requirement.source };
+  return {
+    weekStart,
+    zone,
+    intervalMinutes: q.intervalMinutes,
+    channels,
+    people,
+    problem,
+    requirement: requirement.rows,
+    requirementSource: requirement.source,
+  };
 }
 
 /** Whole days of approved time off (periods are whole local days, clipped to the week). */
@@ -191,7 +231,13 @@ const HISTORY_WEEKS = 4;
  * as the excess over the team's mean (0 for those at or below it), so that the optimiser's
  * fairness goal gives the unpopular shifts of this week to those who had fewer lately.
  */
-export async function fairnessHistory(ds: DataSource, weekStart: string, zone: string, eveningAfter: string, ids: string[]): Promise<Map<string, FairnessHistory>> {
+export async function fairnessHistory(
+  ds: DataSource,
+  weekStart: string,
+  zone: string,
+  eveningAfter: string,
+  ids: string[],
+): Promise<Map<string, FairnessHistory>> {
   const counts = new Map(ids.map((id) => [id, { evenings: 0, weekends: 0, holidays: 0 }]));
   const monday = DateTime.fromISO(weekStart, { zone });
   const from = monday.minus({ weeks: HISTORY_WEEKS }).toISODate()!;

@@ -7,13 +7,29 @@ import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import { StaleEditError, NotFoundError } from '../models/errors';
 import { appendAudit } from '../models/repositories/audit';
-import { createRotaRevision, getRota, listRotasForWeek, listShifts, publishRota, publishedRotaForWeek, type NewShift, type RotaRecord } from '../models/repositories/rotas';
+import {
+  createRotaRevision,
+  getRota,
+  listRotasForWeek,
+  listShifts,
+  publishRota,
+  publishedRotaForWeek,
+  type NewShift,
+  type RotaRecord,
+} from '../models/repositories/rotas';
 import { checkRota, type Violation } from '../scheduling';
 import { loadRotaContext, mondayOf, toEngineShift } from './rota-problem';
 
-export type PublishResult = { kind: 'published'; rota: RotaRecord } | { kind: 'stale'; current: RotaRecord } | { kind: 'notFound' } | { kind: 'notDraft'; rota: RotaRecord };
+export type PublishResult =
+  | { kind: 'published'; rota: RotaRecord }
+  | { kind: 'stale'; current: RotaRecord }
+  | { kind: 'notFound' }
+  | { kind: 'notDraft'; rota: RotaRecord };
 
-export async function publishRotaRevision(ds: DataSource, q: { rotaId: number; expectedVersion: number; now: Date; userId: number | null; by: string | null }): Promise<PublishResult> {
+export async function publishRotaRevision(
+  ds: DataSource,
+  q: { rotaId: number; expectedVersion: number; now: Date; userId: number | null; by: string | null },
+): Promise<PublishResult> {
   const rota = await getRota(ds, q.rotaId);
   if (!rota) return { kind: 'notFound' };
   if (rota.status !== 'draft') return { kind: 'notDraft', rota };
@@ -25,7 +41,14 @@ export async function publishRotaRevision(ds: DataSource, q: { rotaId: number; e
     if (err instanceof NotFoundError) return { kind: 'notFound' };
     throw err;
   }
-  await appendAudit(ds, { at, userId: q.userId, action: 'rota.publish', entity: 'rota', entityId: rota.id, detail: { weekStart: rota.weekStart, revision: rota.revision } });
+  await appendAudit(ds, {
+    at,
+    userId: q.userId,
+    action: 'rota.publish',
+    entity: 'rota',
+    entityId: rota.id,
+    detail: { weekStart: rota.weekStart, revision: rota.revision },
+  });
   return { kind: 'published', rota: (await getRota(ds, rota.id))! };
 }
 
@@ -49,10 +72,31 @@ export async function copyLastWeek(
     activities: s.activities?.map((a) => ({ ...a, start: plus7(a.start), end: plus7(a.end) })) ?? null,
     locked: false,
   }));
-  const ctx = await loadRotaContext(ds, { weekStart, zone: q.zone, intervalMinutes: q.intervalMinutes, now: q.now, withRequirement: false });
-  const violations = checkRota(ctx.problem, shifts.map((s) => toEngineShift(s, q.zone)));
+  const ctx = await loadRotaContext(ds, {
+    weekStart,
+    zone: q.zone,
+    intervalMinutes: q.intervalMinutes,
+    now: q.now,
+    withRequirement: false,
+  });
+  const violations = checkRota(
+    ctx.problem,
+    shifts.map((s) => toEngineShift(s, q.zone)),
+  );
   const at = q.now.toISOString();
-  const rota = await createRotaRevision(ds, { weekStart, status: 'draft', basedOnRotaId: source.id, createdBy: q.by, solverLog: JSON.stringify({ copiedFrom: source.id }) }, shifts, at);
-  await appendAudit(ds, { at, userId: q.userId, action: 'rota.copy', entity: 'rota', entityId: rota.id, detail: { weekStart, fromRotaId: source.id, violations: violations.length } });
+  const rota = await createRotaRevision(
+    ds,
+    { weekStart, status: 'draft', basedOnRotaId: source.id, createdBy: q.by, solverLog: JSON.stringify({ copiedFrom: source.id }) },
+    shifts,
+    at,
+  );
+  await appendAudit(ds, {
+    at,
+    userId: q.userId,
+    action: 'rota.copy',
+    entity: 'rota',
+    entityId: rota.id,
+    detail: { weekStart, fromRotaId: source.id, violations: violations.length },
+  });
   return { kind: 'copied', rota, violations };
 }

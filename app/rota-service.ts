@@ -21,7 +21,12 @@ export interface ServiceRow {
   asaSeconds: number | null;
 }
 
-export function projectService(coverage: CoverageRow[], requirement: RequirementDetail[], channels: ChannelConfig[], intervalMinutes: number): ServiceRow[] {
+export function projectService(
+  coverage: CoverageRow[],
+  requirement: RequirementDetail[],
+  channels: ChannelConfig[],
+  intervalMinutes: number,
+): ServiceRow[] {
   const demand = new Map(requirement.map((r) => [`${r.channel}|${Date.parse(r.start)}`, r]));
   const config = new Map(channels.map((c) => [c.id, c]));
   return coverage.map((row) => {
@@ -30,11 +35,25 @@ export function projectService(coverage: CoverageRow[], requirement: Requirement
     const c = config.get(row.channel);
     const volume = r?.volume ?? 0;
     const metrics = r && c ? serviceAt(volume, r.ahtSeconds, Math.floor(row.onDuty + 1e-9), c, intervalMinutes) : null;
-    return { start, channel: row.channel, required: row.required, onDuty: row.onDuty, volume, serviceLevel: metrics?.serviceLevel ?? null, asaSeconds: metrics?.asaSeconds ?? null };
+    return {
+      start,
+      channel: row.channel,
+      required: row.required,
+      onDuty: row.onDuty,
+      volume,
+      serviceLevel: metrics?.serviceLevel ?? null,
+      asaSeconds: metrics?.asaSeconds ?? null,
+    };
   });
 }
 
-function serviceAt(volume: number, ahtSeconds: number, agents: number, c: ChannelConfig, intervalMinutes: number): { serviceLevel: number | null; asaSeconds: number | null } | null {
+function serviceAt(
+  volume: number,
+  ahtSeconds: number,
+  agents: number,
+  c: ChannelConfig,
+  intervalMinutes: number,
+): { serviceLevel: number | null; asaSeconds: number | null } | null {
   if (volume <= 0 || ahtSeconds <= 0) return null;
   try {
     const m = evaluate({

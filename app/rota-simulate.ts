@@ -62,7 +62,15 @@ export async function simulateRotaWeek(
   if (!served.length) return { replications: 0, channels: [] };
   const segments = shifts.flatMap((s) => dutySegments(s, served, concurrency.chat ?? 1));
   const replications = q.replications ?? 10;
-  const result = simulate({ startMs, intervalSeconds: q.intervalMinutes * 60, volumes, channels, staffing: { segments }, replications, seed: q.seed ?? 1 });
+  const result = simulate({
+    startMs,
+    intervalSeconds: q.intervalMinutes * 60,
+    volumes,
+    channels,
+    staffing: { segments },
+    replications,
+    seed: q.seed ?? 1,
+  });
   return {
     replications,
     channels: served.map((c) => ({ channel: c, ...result.pooled[c]! })),
@@ -70,13 +78,26 @@ export async function simulateRotaWeek(
 }
 
 /** A shift's on-duty stretches (breaks cut out), on the channels the simulation serves. */
-function dutySegments(s: { start: string; end: string; breaks: { start: string; end: string }[]; channel: string }, served: SimChannel[], chatConcurrency: number): AgentSegment[] {
-  const channels = (s.channel === 'both' ? ['voice', 'chat'] : [s.channel]).filter((c): c is SimChannel => served.includes(c as SimChannel));
+function dutySegments(
+  s: { start: string; end: string; breaks: { start: string; end: string }[]; channel: string },
+  served: SimChannel[],
+  chatConcurrency: number,
+): AgentSegment[] {
+  const channels = (s.channel === 'both' ? ['voice', 'chat'] : [s.channel]).filter((c): c is SimChannel =>
+    served.includes(c as SimChannel),
+  );
   if (!channels.length) return [];
   let pieces: [number, number][] = [[Date.parse(s.start), Date.parse(s.end)]];
   for (const b of s.breaks) {
     const [ba, bb] = [Date.parse(b.start), Date.parse(b.end)];
-    pieces = pieces.flatMap(([x, y]): [number, number][] => (bb <= x || ba >= y ? [[x, y]] : [...(ba > x ? [[x, ba] as [number, number]] : []), ...(bb < y ? [[bb, y] as [number, number]] : [])]));
+    pieces = pieces.flatMap(([x, y]): [number, number][] =>
+      bb <= x || ba >= y ? [[x, y]] : [...(ba > x ? [[x, ba] as [number, number]] : []), ...(bb < y ? [[bb, y] as [number, number]] : [])],
+    );
   }
-  return pieces.map(([startMs, endMs]) => ({ startMs, endMs, channels, ...(channels.includes('chat') ? { concurrency: chatConcurrency } : {}) }));
+  return pieces.map(([startMs, endMs]) => ({
+    startMs,
+    endMs,
+    channels,
+    ...(channels.includes('chat') ? { concurrency: chatConcurrency } : {}),
+  }));
 }

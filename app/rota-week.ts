@@ -4,7 +4,14 @@
  * projected service per interval, and the generation running in the background if any.
  */
 import type { DataSource } from '../models';
-import { getRota, listRotasForWeek, listShifts, publishedRotaForWeek, type RotaRecord, type ShiftRecord } from '../models/repositories/rotas';
+import {
+  getRota,
+  listRotasForWeek,
+  listShifts,
+  publishedRotaForWeek,
+  type RotaRecord,
+  type ShiftRecord,
+} from '../models/repositories/rotas';
 import { getStaff, type StaffMember as StaffRecord } from '../models/repositories/staff';
 import type { ChannelConfig } from '../models/repositories/settings';
 import { checkRota, coverageOf, type Violation } from '../scheduling';
@@ -45,7 +52,14 @@ export interface RotaWeekQuery {
 export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWeekData> {
   const weekStart = mondayOf(q.weekStart, q.zone);
   const withService = q.withService !== false;
-  const ctx = await loadRotaContext(ds, { weekStart, zone: q.zone, intervalMinutes: q.intervalMinutes, now: q.now, withRequirement: withService, tolerateMissingRequirement: true });
+  const ctx = await loadRotaContext(ds, {
+    weekStart,
+    zone: q.zone,
+    intervalMinutes: q.intervalMinutes,
+    now: q.now,
+    withRequirement: withService,
+    tolerateMissingRequirement: true,
+  });
   const revisions = await listRotasForWeek(ds, weekStart);
   const chosen = q.rotaId ? await getRota(ds, q.rotaId) : null;
   const rota = chosen && chosen.weekStart === weekStart ? chosen : (revisions[0] ?? null);

@@ -30,7 +30,14 @@ export async function saveStaff(
         input.id === null
           ? await createStaff(tx, { ...fields, code: await nextStaffCode(ds) }, at)
           : await updateStaff(tx, input.id, version, fields, at);
-      await appendAudit(tx, { at, userId: input.userId, action: input.id === null ? 'staff.create' : 'staff.update', entity: 'staff', entityId: saved.id, detail: fields });
+      await appendAudit(tx, {
+        at,
+        userId: input.userId,
+        action: input.id === null ? 'staff.create' : 'staff.update',
+        entity: 'staff',
+        entityId: saved.id,
+        detail: fields,
+      });
       return saved;
     });
     return { kind: 'ok', person };

@@ -64,15 +64,16 @@ function overlapMs(a: number, b: number, from: number, to: number): number {
 
 /** On-duty periods of a shift with their channel: activities if given, else the shift's channel; breaks cut out. */
 function dutyPeriods(s: ShiftRecord): { from: number; to: number; channel: string }[] {
-  const base = s.activities?.length ? s.activities.map((a) => ({ from: ms(a.start), to: ms(a.end), channel: a.channel })) : [{ from: ms(s.start), to: ms(s.end), channel: s.channel }];
+  const base = s.activities?.length
+    ? s.activities.map((a) => ({ from: ms(a.start), to: ms(a.end), channel: a.channel }))
+    : [{ from: ms(s.start), to: ms(s.end), channel: s.channel }];
   let out = base;
   for (const br of s.breaks) {
     const b0 = ms(br.start);
     const b1 = ms(br.end);
-    out = out.flatMap((p) => (b1 <= p.from || b0 >= p.to ? [p] : [
-      ...(b0 > p.from ? [{ ...p, to: b0 }] : []),
-      ...(b1 < p.to ? [{ ...p, from: b1 }] : []),
-    ]));
+    out = out.flatMap((p) =>
+      b1 <= p.from || b0 >= p.to ? [p] : [...(b0 > p.from ? [{ ...p, to: b0 }] : []), ...(b1 < p.to ? [{ ...p, from: b1 }] : [])],
+    );
   }
   return out;
 }
@@ -93,7 +94,12 @@ export function sickPeople(shifts: ShiftRecord[], scope: string[], n: number): S
  * Agents per interval and channel from shifts: key `${channel}|${start}`. `rawShare(start)`
  * gives voice's share of the interval's raw requirement, for splitting 'both' shifts.
  */
-export function agentsFromShifts(shifts: ShiftRecord[], starts: string[], intervalMinutes: number, rawShare: (start: string) => number): Map<string, number> {
+export function agentsFromShifts(
+  shifts: ShiftRecord[],
+  starts: string[],
+  intervalMinutes: number,
+  rawShare: (start: string) => number,
+): Map<string, number> {
   const width = intervalMinutes * 60_000;
   const sums = new Map<string, number>();
   const add = (channel: string, start: string, x: number) => sums.set(`${channel}|${start}`, (sums.get(`${channel}|${start}`) ?? 0) + x);
@@ -141,7 +147,13 @@ export function keepShare(agents: number[], keep: number): number[] {
 }
 
 /** One interval with the channel's model (Erlang-A with patience, else C). */
-export function intervalMetrics(c: ChannelConfig, intervalMinutes: number, volume: number, ahtSeconds: number, agents: number): IntervalMetrics {
+export function intervalMetrics(
+  c: ChannelConfig,
+  intervalMinutes: number,
+  volume: number,
+  ahtSeconds: number,
+  agents: number,
+): IntervalMetrics {
   const request: StaffingRequest = {
     volume,
     intervalSeconds: intervalMinutes * 60,
@@ -156,7 +168,14 @@ export function intervalMetrics(c: ChannelConfig, intervalMinutes: number, volum
     const m = evaluate(request);
     // Nobody on duty: nobody is answered, so there is no speed of answer to report.
     const asaSeconds = agents === 0 && volume > 0 ? null : m.asaSeconds;
-    return { ...base, serviceLevel: m.serviceLevel, asaSeconds, abandonRate: c.patienceSeconds !== null ? m.abandonRate : null, occupancy: m.occupancy, overloaded: false };
+    return {
+      ...base,
+      serviceLevel: m.serviceLevel,
+      asaSeconds,
+      abandonRate: c.patienceSeconds !== null ? m.abandonRate : null,
+      occupancy: m.occupancy,
+      overloaded: false,
+    };
   } catch (err) {
     if (!(err instanceof StaffingError)) throw err;
     // Erlang-C below stability: the queue grows without bound within the model.
@@ -205,7 +224,11 @@ export function simulateWeek(c: ChannelConfig, rows: IntervalMetrics[], starts: 
   if (volume <= 0) return null;
   const aht = rows.reduce((s, r) => s + r.ahtSeconds * r.volume, 0) / volume;
   const channel = c.kind === 'chat' ? 'chat' : 'voice';
-  const config: SimChannelConfig = { ahtSeconds: aht, thresholdSeconds: c.thresholdSeconds ?? 0, patienceSeconds: c.patienceSeconds ?? undefined };
+  const config: SimChannelConfig = {
+    ahtSeconds: aht,
+    thresholdSeconds: c.thresholdSeconds ?? 0,
+    patienceSeconds: c.patienceSeconds ?? undefined,
+  };
   const result = simulate({
     startMs: ms(starts[0]!),
     intervalSeconds: intervalMinutes * 60,

@@ -14,8 +14,18 @@ import { getScenario, listScenarios, saveScenario, type ScenarioSummary } from '
 import { appendAudit } from '../models/repositories/audit';
 import { defaultWeekStart, requirementForWeek, type RequirementRow } from './requirement-for-week';
 import {
-  agentsFromPlan, agentsFromShifts, intervalMetrics, keepShare, sickPeople, simulateWeek, weekFigures, SIM_REPLICATIONS, SIM_SEED,
-  type IntervalMetrics, type SimFigures, type WeekFigures,
+  agentsFromPlan,
+  agentsFromShifts,
+  intervalMetrics,
+  keepShare,
+  sickPeople,
+  simulateWeek,
+  weekFigures,
+  SIM_REPLICATIONS,
+  SIM_SEED,
+  type IntervalMetrics,
+  type SimFigures,
+  type WeekFigures,
 } from './scenario-model';
 
 export interface ScenarioInput {
@@ -96,17 +106,35 @@ interface Staffing {
   removedAgentHours: number;
 }
 
-function rotaStaffing(shifts: ShiftRecord[], rows: RequirementRow[], starts: string[], intervalMinutes: number, scope: string[], peopleOff: number): Staffing {
+function rotaStaffing(
+  shifts: ShiftRecord[],
+  rows: RequirementRow[],
+  starts: string[],
+  intervalMinutes: number,
+  scope: string[],
+  peopleOff: number,
+): Staffing {
   const share = voiceShare(rows);
   const sick = sickPeople(shifts, scope, peopleOff);
   const baseline = agentsFromShifts(shifts, starts, intervalMinutes, share);
-  const scenario = agentsFromShifts(shifts.filter((s) => !sick.has(s.staffId)), starts, intervalMinutes, share);
+  const scenario = agentsFromShifts(
+    shifts.filter((s) => !sick.has(s.staffId)),
+    starts,
+    intervalMinutes,
+    share,
+  );
   let removed = 0;
   for (const [k, v] of baseline) removed += v - (scenario.get(k) ?? 0);
   return { baseline, scenario, sickStaffIds: [...sick], removedAgentHours: (removed * intervalMinutes) / 60 };
 }
 
-async function planStaffing(ds: DataSource, rows: RequirementRow[], channels: ChannelConfig[], input: ScenarioInput, intervalMinutes: number): Promise<Staffing> {
+async function planStaffing(
+  ds: DataSource,
+  rows: RequirementRow[],
+  channels: ChannelConfig[],
+  input: ScenarioInput,
+  intervalMinutes: number,
+): Promise<Staffing> {
   const scope = new Set(channels.map((c) => c.id));
   const people = (await listStaff(ds, { activeOn: input.weekStart })).filter((p) => p.skills.some((s) => scope.has(s)));
   const meanHours = people.length ? people.reduce((s, p) => s + p.contractHoursPerWeek, 0) / people.length : 0;
@@ -129,7 +157,14 @@ async function planStaffing(ds: DataSource, rows: RequirementRow[], channels: Ch
   return { baseline, scenario, sickStaffIds: [], removedAgentHours: lost };
 }
 
-function channelResult(c: ChannelConfig, rows: RequirementRow[], staffing: Staffing, input: ScenarioInput, intervalMinutes: number, simulate: boolean): ScenarioChannelResult {
+function channelResult(
+  c: ChannelConfig,
+  rows: RequirementRow[],
+  staffing: Staffing,
+  input: ScenarioInput,
+  intervalMinutes: number,
+  simulate: boolean,
+): ScenarioChannelResult {
   const volumeFactor = 1 + input.volumeChangePct / 100;
   const ahtFactor = 1 + input.ahtChangePct / 100;
   const all = rows.map((r) => {
@@ -144,10 +179,30 @@ function channelResult(c: ChannelConfig, rows: RequirementRow[], staffing: Staff
   return {
     channel: c.id,
     nameKey: c.nameKey,
-    baseline: weekFigures(all.map((i) => i.baseline), intervalMinutes),
-    scenario: weekFigures(all.map((i) => i.scenario), intervalMinutes),
-    simBaseline: simulate ? simulateWeek(c, all.map((i) => i.baseline), starts, intervalMinutes) : null,
-    simScenario: simulate ? simulateWeek(c, all.map((i) => i.scenario), starts, intervalMinutes) : null,
+    baseline: weekFigures(
+      all.map((i) => i.baseline),
+      intervalMinutes,
+    ),
+    scenario: weekFigures(
+      all.map((i) => i.scenario),
+      intervalMinutes,
+    ),
+    simBaseline: simulate
+      ? simulateWeek(
+          c,
+          all.map((i) => i.baseline),
+          starts,
+          intervalMinutes,
+        )
+      : null,
+    simScenario: simulate
+      ? simulateWeek(
+          c,
+          all.map((i) => i.scenario),
+          starts,
+          intervalMinutes,
+        )
+      : null,
     intervals: all.filter((i) => i.baseline.volume > 0 || i.baseline.agents > 0 || i.scenario.agents > 0),
   };
 }
@@ -156,7 +211,11 @@ function channelResult(c: ChannelConfig, rows: RequirementRow[], staffing: Staff
  * Baseline vs scenario for the week. `simulate` (default true) also runs the queue simulator
  * (about 0.4 s for the demo week, both channels, baseline and scenario).
  */
-export async function runScenario(ds: DataSource, input: ScenarioInput, q: { zone: string; now: Date; simulate?: boolean }): Promise<ScenarioResult> {
+export async function runScenario(
+  ds: DataSource,
+  input: ScenarioInput,
+  q: { zone: string; now: Date; simulate?: boolean },
+): Promise<ScenarioResult> {
   const simulate = q.simulate ?? true;
   const intervalMinutes = (await getTeamSettings(ds))?.intervalMinutes ?? 60;
   const weekStart = DateTime.fromISO(input.weekStart, { zone: q.zone }).startOf('week').toISODate()!;
@@ -167,9 +226,17 @@ export async function runScenario(ds: DataSource, input: ScenarioInput, q: { zon
   const rota = pickRota(await listRotasForWeek(ds, weekStart));
   const shifts = rota ? await listShifts(ds, rota.id) : [];
   const starts = [...new Set(requirement.rows.map((r) => r.start))];
-  const staffing = rota && shifts.length > 0
-    ? rotaStaffing(shifts, requirement.rows, starts, intervalMinutes, channels.map((c) => c.id), week.peopleOff)
-    : await planStaffing(ds, requirement.rows, channels, week, intervalMinutes);
+  const staffing =
+    rota && shifts.length > 0
+      ? rotaStaffing(
+          shifts,
+          requirement.rows,
+          starts,
+          intervalMinutes,
+          channels.map((c) => c.id),
+          week.peopleOff,
+        )
+      : await planStaffing(ds, requirement.rows, channels, week, intervalMinutes);
   return {
     input: week,
     intervalMinutes,
@@ -178,18 +245,34 @@ export async function runScenario(ds: DataSource, input: ScenarioInput, q: { zon
     requirementSource: requirement.source,
     sickStaffIds: staffing.sickStaffIds,
     removedAgentHours: staffing.removedAgentHours,
-    channels: channels.map((c) => channelResult(c, requirement.rows.filter((r) => r.channel === c.id), staffing, week, intervalMinutes, simulate)),
+    channels: channels.map((c) =>
+      channelResult(
+        c,
+        requirement.rows.filter((r) => r.channel === c.id),
+        staffing,
+        week,
+        intervalMinutes,
+        simulate,
+      ),
+    ),
     simulation: simulate ? { replications: SIM_REPLICATIONS, seed: SIM_SEED } : null,
   };
 }
 
 async function listPage(ds: DataSource, q: { zone: string; now: Date }): Promise<Omit<ScenarioPage, 'result' | 'saved'>> {
   const channels = await listChannels(ds);
-  return { scenarios: await listScenarios(ds), channels: channels.map((c) => ({ id: c.id, nameKey: c.nameKey })), defaultWeek: defaultWeekStart(q.now, q.zone) };
+  return {
+    scenarios: await listScenarios(ds),
+    channels: channels.map((c) => ({ id: c.id, nameKey: c.nameKey })),
+    defaultWeek: defaultWeekStart(q.now, q.zone),
+  };
 }
 
 /** Run the scenario asked for (GET with its parameters: a shareable URL). */
-export async function runScenarioPage(ds: DataSource, q: { input: ScenarioInput; zone: string; now: Date; simulate: boolean }): Promise<ScenarioPage> {
+export async function runScenarioPage(
+  ds: DataSource,
+  q: { input: ScenarioInput; zone: string; now: Date; simulate: boolean },
+): Promise<ScenarioPage> {
   return { ...(await listPage(ds, q)), result: await runScenario(ds, q.input, q), saved: null };
 }
 
@@ -198,11 +281,18 @@ export async function scenarioListPage(ds: DataSource, q: { zone: string; now: D
   const base = await listPage(ds, q);
   const saved = q.savedId !== null ? await getScenario(ds, q.savedId) : null;
   if (!saved) return { ...base, result: null, saved: null };
-  return { ...base, result: saved.result as ScenarioResult, saved: { id: saved.id, name: saved.name, createdBy: saved.createdBy, createdAt: saved.createdAt } };
+  return {
+    ...base,
+    result: saved.result as ScenarioResult,
+    saved: { id: saved.id, name: saved.name, createdBy: saved.createdBy, createdAt: saved.createdAt },
+  };
 }
 
 /** Runs the scenario and saves it by name (with its result, so it reads back as it was). */
-export async function saveScenarioRun(ds: DataSource, q: { input: ScenarioInput; name: string; zone: string; now: Date; user: string; userId: number }): Promise<{ id: number }> {
+export async function saveScenarioRun(
+  ds: DataSource,
+  q: { input: ScenarioInput; name: string; zone: string; now: Date; user: string; userId: number },
+): Promise<{ id: number }> {
   const result = await runScenario(ds, q.input, { ...q, simulate: true });
   const at = q.now.toISOString();
   const saved = await saveScenario(ds, {
@@ -214,6 +304,13 @@ export async function saveScenarioRun(ds: DataSource, q: { input: ScenarioInput;
     result,
     createdAt: at,
   });
-  await appendAudit(ds, { at, userId: q.userId, action: 'scenario.save', entity: 'scenarios', entityId: saved.id, detail: { name: q.name, input: result.input } });
+  await appendAudit(ds, {
+    at,
+    userId: q.userId,
+    action: 'scenario.save',
+    entity: 'scenarios',
+    entityId: saved.id,
+    detail: { name: q.name, input: result.input },
+  });
   return { id: saved.id };
 }

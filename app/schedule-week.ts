@@ -30,8 +30,16 @@ export async function scheduleWeekFromDatabase(ds: DataSource, q: ScheduleWeekQu
   const zone = settings.timeZone ?? q.fallbackZone ?? 'Asia/Tbilisi';
   const weekStart = mondayOf(q.weekStart, zone);
   const result = await generateRota(ds, {
-    weekStart, zone, intervalMinutes: settings.intervalMinutes, now: q.now, mode: 'all', timeLimitSeconds: q.timeLimitSeconds, seed: q.seed,
-    userId: null, by: 'wfm schedule', onProgress: q.onProgress,
+    weekStart,
+    zone,
+    intervalMinutes: settings.intervalMinutes,
+    now: q.now,
+    mode: 'all',
+    timeLimitSeconds: q.timeLimitSeconds,
+    seed: q.seed,
+    userId: null,
+    by: 'wfm schedule',
+    onProgress: q.onProgress,
   });
   return { ...result, weekStart, zone };
 }
@@ -60,7 +68,14 @@ export async function scheduleFromDatabase(week: string, io: Io, opts: { timeLim
       const fig = (v?: number) => (v === undefined || v === null || !Number.isFinite(v) ? '-' : v.toFixed(2));
       io.stderr.write(`[${p.seconds.toFixed(1)} s] ${p.phase} objective ${fig(p.objective)} bound ${fig(p.bound)}\n`);
     };
-    const result = await scheduleWeekFromDatabase(ds, { weekStart: week, timeLimitSeconds: opts.timeLimitSeconds ?? 60, seed: opts.seed ?? 1, now: new Date(), fallbackZone: config.timeZone, onProgress });
+    const result = await scheduleWeekFromDatabase(ds, {
+      weekStart: week,
+      timeLimitSeconds: opts.timeLimitSeconds ?? 60,
+      seed: opts.seed ?? 1,
+      now: new Date(),
+      fallbackZone: config.timeZone,
+      onProgress,
+    });
     if (result.kind === 'noTeam') {
       io.stderr.write(`wfm schedule: no team in ${describeDatabase(config)} (run "wfm seed" or set the team up first)\n`);
       return 2;

@@ -46,7 +46,13 @@ function afterSwap(plan: SwapPlan, s: RotaShift): number {
   return s.staffId;
 }
 
-const toProblemShift = (s: RotaShift, staffId: number) => ({ staffId: String(staffId), start: s.start, end: s.end, breaks: s.breaks, channel: s.channel });
+const toProblemShift = (s: RotaShift, staffId: number) => ({
+  staffId: String(staffId),
+  start: s.start,
+  end: s.end,
+  breaks: s.breaks,
+  channel: s.channel,
+});
 
 async function checkOneRota(db: DataSource, zone: string, plan: SwapPlan, rota: { id: number; weekStart: string }): Promise<SwapProblem[]> {
   const people = [plan.requesterStaffId, plan.targetStaffId];
@@ -57,7 +63,11 @@ async function checkOneRota(db: DataSource, zone: string, plan: SwapPlan, rota: 
     unavailablePeriods(db, { weekStart: rota.weekStart, zone }),
   ]);
   const monday = DateTime.fromISO(rota.weekStart, { zone }).startOf('day');
-  const previous = await publishedShifts(db, { staffIds: people, from: monday.minus({ days: 1 }).toUTC().toISO()!, to: monday.toUTC().toISO()! });
+  const previous = await publishedShifts(db, {
+    staffIds: people,
+    from: monday.minus({ days: 1 }).toUTC().toISO()!,
+    to: monday.toUTC().toISO()!,
+  });
   const problem: Problem = {
     weekStart: rota.weekStart,
     timeZone: zone,
@@ -79,16 +89,35 @@ async function checkOneRota(db: DataSource, zone: string, plan: SwapPlan, rota: 
     previousShifts: previous.filter((s) => s.rotaId !== rota.id).map((s) => ({ staffId: String(s.staffId), start: s.start, end: s.end })),
   };
   const key = (v: Violation) => `${v.rule}|${v.staffId}`;
-  const before = new Set(checkRota(problem, shifts.map((s) => toProblemShift(s, s.staffId))).map(key));
-  const after = checkRota(problem, shifts.map((s) => toProblemShift(s, afterSwap(plan, s))));
+  const before = new Set(
+    checkRota(
+      problem,
+      shifts.map((s) => toProblemShift(s, s.staffId)),
+    ).map(key),
+  );
+  const after = checkRota(
+    problem,
+    shifts.map((s) => toProblemShift(s, afterSwap(plan, s))),
+  );
   return after
     .filter((v) => !before.has(key(v)))
-    .map((v) => ({ rule: v.rule, staffId: Number(v.staffId), staffName: staff.find((p) => String(p.id) === v.staffId)?.name ?? '', time: v.time, detail: v.detail, severity: SOFT_RULES.has(v.rule) ? 'warn' : 'bad' }));
+    .map((v) => ({
+      rule: v.rule,
+      staffId: Number(v.staffId),
+      staffName: staff.find((p) => String(p.id) === v.staffId)?.name ?? '',
+      time: v.time,
+      detail: v.detail,
+      severity: SOFT_RULES.has(v.rule) ? 'warn' : 'bad',
+    }));
 }
 
 /** The swap's new rule violations in every rota week it touches. */
 export async function checkSwap(db: DataSource, zone: string, plan: SwapPlan): Promise<SwapCheck> {
-  const rotas = new Map([plan.shift, plan.targetShift].filter((s): s is RotaShift => s !== null).map((s) => [s.rotaId, { id: s.rotaId, weekStart: s.weekStart }]));
+  const rotas = new Map(
+    [plan.shift, plan.targetShift]
+      .filter((s): s is RotaShift => s !== null)
+      .map((s) => [s.rotaId, { id: s.rotaId, weekStart: s.weekStart }]),
+  );
   const problems: SwapProblem[] = [];
   for (const rota of rotas.values()) problems.push(...(await checkOneRota(db, zone, plan, rota)));
   return { ok: !problems.some((p) => p.severity === 'bad'), problems };

@@ -49,25 +49,46 @@ export async function requestSwap(ctx: RequestsContext, form: SwapForm): Promise
   }
   const targetStaffId = targetShift?.staffId ?? form.targetStaffId;
   const colleague = targetStaffId === null ? null : await getStaff(ctx.db, targetStaffId);
-  if (!colleague || colleague.id === me || colleague.role !== 'agent') return { kind: 'refused', key: 'requests.error.colleague', field: 'targetStaffId' };
+  if (!colleague || colleague.id === me || colleague.role !== 'agent')
+    return { kind: 'refused', key: 'requests.error.colleague', field: 'targetStaffId' };
   const busy = [...(await openSwapsForShift(ctx.db, shift.id)), ...(targetShift ? await openSwapsForShift(ctx.db, targetShift.id) : [])];
   if (busy.length) return { kind: 'refused', key: 'requests.error.swapOpen', field: 'shiftId' };
 
-  const swap = await createSwap(ctx.db, { requesterStaffId: me, shiftId: shift.id, targetStaffId: colleague.id, targetShiftId: targetShift?.id ?? null, note: form.note }, nowIso(ctx));
-  await appendAudit(ctx.db, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'swap.requested', entity: 'swap_request', entityId: swap.id, detail: form });
+  const swap = await createSwap(
+    ctx.db,
+    { requesterStaffId: me, shiftId: shift.id, targetStaffId: colleague.id, targetShiftId: targetShift?.id ?? null, note: form.note },
+    nowIso(ctx),
+  );
+  await appendAudit(ctx.db, {
+    at: nowIso(ctx),
+    userId: ctx.actor.userId,
+    action: 'swap.requested',
+    entity: 'swap_request',
+    entityId: swap.id,
+    detail: form,
+  });
   const check = await checkSwap(ctx.db, ctx.zone, { requesterStaffId: me, targetStaffId: colleague.id, shift, targetShift });
   return { kind: 'ok', swap, check };
 }
 
 /** The colleague's answer. Only the colleague asked may answer, and only while it is pending. */
-export async function respondToSwap(ctx: RequestsContext, input: { id: number; version: number; accept: boolean }): Promise<Outcome<{ swap: SwapRecord }>> {
+export async function respondToSwap(
+  ctx: RequestsContext,
+  input: { id: number; version: number; accept: boolean },
+): Promise<Outcome<{ swap: SwapRecord }>> {
   const current = await getSwap(ctx.db, input.id);
   if (!current || current.targetStaffId === null || current.targetStaffId !== ctx.actor.staffId) return { kind: 'notFound' };
   if (current.version !== input.version) return { kind: 'stale' };
   if (current.status !== 'pending') return { kind: 'refused', key: 'requests.error.notPending' };
   return guardStale(async () => {
     const swap = await setSwapStatus(ctx.db, input.id, input.version, { status: input.accept ? 'accepted' : 'declined' });
-    await appendAudit(ctx.db, { at: nowIso(ctx), userId: ctx.actor.userId, action: input.accept ? 'swap.accepted' : 'swap.declined', entity: 'swap_request', entityId: input.id });
+    await appendAudit(ctx.db, {
+      at: nowIso(ctx),
+      userId: ctx.actor.userId,
+      action: input.accept ? 'swap.accepted' : 'swap.declined',
+      entity: 'swap_request',
+      entityId: input.id,
+    });
     return { kind: 'ok', swap };
   });
 }
@@ -80,7 +101,13 @@ export async function cancelSwap(ctx: RequestsContext, input: { id: number; vers
   if (current.status !== 'pending' && current.status !== 'accepted') return { kind: 'refused', key: 'requests.error.notPending' };
   return guardStale(async () => {
     const swap = await setSwapStatus(ctx.db, input.id, input.version, { status: 'cancelled' });
-    await appendAudit(ctx.db, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'swap.cancelled', entity: 'swap_request', entityId: input.id });
+    await appendAudit(ctx.db, {
+      at: nowIso(ctx),
+      userId: ctx.actor.userId,
+      action: 'swap.cancelled',
+      entity: 'swap_request',
+      entityId: input.id,
+    });
     return { kind: 'ok', swap };
   });
 }
@@ -114,13 +141,27 @@ export async function decideSwap(ctx: RequestsContext, d: SwapDecision): Promise
       const decided = { decidedBy: ctx.actor.username, decidedAt: nowIso(ctx), decisionNote: d.note };
       if (!d.approve) {
         const swap = await setSwapStatus(tx, d.id, d.version, { status: 'rejected', ...decided });
-        await appendAudit(tx, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'swap.rejected', entity: 'swap_request', entityId: d.id, detail: { note: d.note } });
+        await appendAudit(tx, {
+          at: nowIso(ctx),
+          userId: ctx.actor.userId,
+          action: 'swap.rejected',
+          entity: 'swap_request',
+          entityId: d.id,
+          detail: { note: d.note },
+        });
         return { kind: 'ok' as const, swap };
       }
       const moved = await moveShifts(ctx, tx, current, d);
       if (moved) return moved;
       const swap = await setSwapStatus(tx, d.id, d.version, { status: 'approved', ...decided });
-      await appendAudit(tx, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'swap.approved', entity: 'swap_request', entityId: d.id, detail: { note: d.note, shiftId: current.shiftId, targetShiftId: current.targetShiftId } });
+      await appendAudit(tx, {
+        at: nowIso(ctx),
+        userId: ctx.actor.userId,
+        action: 'swap.approved',
+        entity: 'swap_request',
+        entityId: d.id,
+        detail: { note: d.note, shiftId: current.shiftId, targetShiftId: current.targetShiftId },
+      });
       return { kind: 'ok' as const, swap };
     }),
   );
@@ -133,15 +174,33 @@ async function moveShifts(ctx: RequestsContext, tx: Db, swap: SwapRecord, d: Swa
   if (!shift || (swap.targetShiftId !== null && !target)) return { kind: 'notFound' };
   if (shift.version !== d.shiftVersion || (target && target.version !== d.targetShiftVersion)) return { kind: 'stale' };
   // The rota changed hands since the request (re-planned or unpublished): refuse rather than guess.
-  if (shift.staffId !== swap.requesterStaffId || shift.rotaStatus !== 'published' || (target && (target.staffId !== swap.targetStaffId || target.rotaStatus !== 'published'))) {
+  if (
+    shift.staffId !== swap.requesterStaffId ||
+    shift.rotaStatus !== 'published' ||
+    (target && (target.staffId !== swap.targetStaffId || target.rotaStatus !== 'published'))
+  ) {
     return { kind: 'refused', key: 'requests.error.shiftChanged' };
   }
   const by = ctx.actor.username;
   await reassignShift(tx, shift.id, d.shiftVersion, swap.targetStaffId!, nowIso(ctx), by);
-  await appendAudit(tx, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'shift.reassigned', entity: 'shift', entityId: shift.id, detail: { from: shift.staffId, to: swap.targetStaffId, swapId: swap.id } });
+  await appendAudit(tx, {
+    at: nowIso(ctx),
+    userId: ctx.actor.userId,
+    action: 'shift.reassigned',
+    entity: 'shift',
+    entityId: shift.id,
+    detail: { from: shift.staffId, to: swap.targetStaffId, swapId: swap.id },
+  });
   if (target) {
     await reassignShift(tx, target.id, target.version, swap.requesterStaffId, nowIso(ctx), by);
-    await appendAudit(tx, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'shift.reassigned', entity: 'shift', entityId: target.id, detail: { from: target.staffId, to: swap.requesterStaffId, swapId: swap.id } });
+    await appendAudit(tx, {
+      at: nowIso(ctx),
+      userId: ctx.actor.userId,
+      action: 'shift.reassigned',
+      entity: 'shift',
+      entityId: target.id,
+      detail: { from: target.staffId, to: swap.requesterStaffId, swapId: swap.id },
+    });
   }
   // The rota pages lock on the rota's version: bump it so an edit form opened before the swap
   // is refused (409) instead of putting the shifts back.

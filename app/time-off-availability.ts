@@ -62,26 +62,60 @@ export async function availabilityPage(ctx: RequestsContext, opts: { withTeam: b
 
 export async function addUnavailability(ctx: RequestsContext, form: UnavailabilityForm): Promise<Outcome<{ entry: AvailabilityRecord }>> {
   if (ctx.actor.staffId === null) return { kind: 'refused', key: 'requests.error.noStaff' };
-  const entry = await addAvailability(ctx.db, { staffId: ctx.actor.staffId, weekday: form.weekday, date: null, fromTime: form.fromTime, toTime: form.toTime, kind: 'unavailable', note: form.note });
-  await appendAudit(ctx.db, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'availability.added', entity: 'availability', entityId: entry.id, detail: form });
+  const entry = await addAvailability(ctx.db, {
+    staffId: ctx.actor.staffId,
+    weekday: form.weekday,
+    date: null,
+    fromTime: form.fromTime,
+    toTime: form.toTime,
+    kind: 'unavailable',
+    note: form.note,
+  });
+  await appendAudit(ctx.db, {
+    at: nowIso(ctx),
+    userId: ctx.actor.userId,
+    action: 'availability.added',
+    entity: 'availability',
+    entityId: entry.id,
+    detail: form,
+  });
   return { kind: 'ok', entry };
 }
 
 export async function removeUnavailability(ctx: RequestsContext, id: number): Promise<Outcome<object>> {
   if (ctx.actor.staffId === null || !(await deleteAvailability(ctx.db, ctx.actor.staffId, id))) return { kind: 'notFound' };
-  await appendAudit(ctx.db, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'availability.removed', entity: 'availability', entityId: id });
+  await appendAudit(ctx.db, {
+    at: nowIso(ctx),
+    userId: ctx.actor.userId,
+    action: 'availability.removed',
+    entity: 'availability',
+    entityId: id,
+  });
   return { kind: 'ok' };
 }
 
 export async function addShiftPreference(ctx: RequestsContext, form: PreferenceForm): Promise<Outcome<{ entry: PreferenceRecord }>> {
   if (ctx.actor.staffId === null) return { kind: 'refused', key: 'requests.error.noStaff' };
   const entry = await addPreference(ctx.db, { staffId: ctx.actor.staffId, ...form });
-  await appendAudit(ctx.db, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'preference.added', entity: 'preference', entityId: entry.id, detail: form });
+  await appendAudit(ctx.db, {
+    at: nowIso(ctx),
+    userId: ctx.actor.userId,
+    action: 'preference.added',
+    entity: 'preference',
+    entityId: entry.id,
+    detail: form,
+  });
   return { kind: 'ok', entry };
 }
 
 export async function removeShiftPreference(ctx: RequestsContext, id: number): Promise<Outcome<object>> {
   if (ctx.actor.staffId === null || !(await deletePreference(ctx.db, ctx.actor.staffId, id))) return { kind: 'notFound' };
-  await appendAudit(ctx.db, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'preference.removed', entity: 'preference', entityId: id });
+  await appendAudit(ctx.db, {
+    at: nowIso(ctx),
+    userId: ctx.actor.userId,
+    action: 'preference.removed',
+    entity: 'preference',
+    entityId: id,
+  });
   return { kind: 'ok' };
 }

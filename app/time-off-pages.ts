@@ -5,7 +5,15 @@
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import { listStaff, type StaffMember } from '../models/repositories/staff';
-import { getRotaShift, listSwaps, listTimeOff, publishedShifts, type RotaShift, type SwapRecord, type TimeOffRecord } from '../models/repositories/requests';
+import {
+  getRotaShift,
+  listSwaps,
+  listTimeOff,
+  publishedShifts,
+  type RotaShift,
+  type SwapRecord,
+  type TimeOffRecord,
+} from '../models/repositories/requests';
 import { shiftsAffectedBy, type RequestsContext } from './time-off';
 import { checkSwap, type SwapCheck } from './swap-check';
 
@@ -48,13 +56,31 @@ export interface RequestsInbox {
 
 const nameOf = (people: Map<number, StaffMember>, id: number | null) => (id === null ? '' : (people.get(id)?.name ?? `#${id}`));
 
-async function timeOffItems(db: DataSource, zone: string, people: Map<number, StaffMember>, list: TimeOffRecord[], withAffected: (r: TimeOffRecord) => boolean): Promise<TimeOffItem[]> {
+async function timeOffItems(
+  db: DataSource,
+  zone: string,
+  people: Map<number, StaffMember>,
+  list: TimeOffRecord[],
+  withAffected: (r: TimeOffRecord) => boolean,
+): Promise<TimeOffItem[]> {
   const out: TimeOffItem[] = [];
-  for (const r of list) out.push({ ...r, staffName: nameOf(people, r.staffId), affected: withAffected(r) ? await shiftsAffectedBy(db, zone, r) : [], othersOff: [] });
+  for (const r of list)
+    out.push({
+      ...r,
+      staffName: nameOf(people, r.staffId),
+      affected: withAffected(r) ? await shiftsAffectedBy(db, zone, r) : [],
+      othersOff: [],
+    });
   return out;
 }
 
-async function swapItems(db: DataSource, zone: string, people: Map<number, StaffMember>, list: SwapRecord[], withCheck: (s: SwapRecord) => boolean): Promise<SwapItem[]> {
+async function swapItems(
+  db: DataSource,
+  zone: string,
+  people: Map<number, StaffMember>,
+  list: SwapRecord[],
+  withCheck: (s: SwapRecord) => boolean,
+): Promise<SwapItem[]> {
   const out: SwapItem[] = [];
   for (const s of list) {
     const shift = await getRotaShift(db, s.shiftId);
@@ -63,7 +89,14 @@ async function swapItems(db: DataSource, zone: string, people: Map<number, Staff
       withCheck(s) && shift && s.targetStaffId !== null
         ? await checkSwap(db, zone, { requesterStaffId: s.requesterStaffId, targetStaffId: s.targetStaffId, shift, targetShift })
         : null;
-    out.push({ ...s, requesterName: nameOf(people, s.requesterStaffId), targetName: nameOf(people, s.targetStaffId), shift, targetShift, check });
+    out.push({
+      ...s,
+      requesterName: nameOf(people, s.requesterStaffId),
+      targetName: nameOf(people, s.targetStaffId),
+      shift,
+      targetShift,
+      check,
+    });
   }
   return out;
 }
@@ -86,8 +119,16 @@ export async function myRequests(ctx: RequestsContext, opts: { withInboxCount: b
   const colleagues = [...people.values()].filter((p) => p.role === 'agent' && p.id !== me).map((p) => ({ id: p.id, name: p.name }));
   const from = ctx.now.toISOString();
   const to = new Date(ctx.now.getTime() + SWAP_HORIZON_DAYS * 86_400_000).toISOString();
-  const upcoming = (await publishedShifts(ctx.db, { staffIds: [me, ...colleagues.map((c) => c.id)], from, to })).filter((s) => s.start > from);
-  const timeOff = await timeOffItems(ctx.db, ctx.zone, people, await listTimeOff(ctx.db, { staffId: me, limit: 50 }), (r) => r.status !== 'cancelled' && r.status !== 'rejected' && r.endDate >= today);
+  const upcoming = (await publishedShifts(ctx.db, { staffIds: [me, ...colleagues.map((c) => c.id)], from, to })).filter(
+    (s) => s.start > from,
+  );
+  const timeOff = await timeOffItems(
+    ctx.db,
+    ctx.zone,
+    people,
+    await listTimeOff(ctx.db, { staffId: me, limit: 50 }),
+    (r) => r.status !== 'cancelled' && r.status !== 'rejected' && r.endDate >= today,
+  );
   const swaps = await swapItems(ctx.db, ctx.zone, people, await listSwaps(ctx.db, { involvingStaffId: me, limit: 50 }), (s) => isOpen(s));
   const busy = new Set(swaps.filter(isOpen).flatMap((s) => [s.shiftId, s.targetShiftId]));
   return {
@@ -95,7 +136,9 @@ export async function myRequests(ctx: RequestsContext, opts: { withInboxCount: b
     timeOff,
     swaps,
     myShifts: upcoming.filter((s) => s.staffId === me && !busy.has(s.id)),
-    colleagueShifts: upcoming.filter((s) => s.staffId !== me && !busy.has(s.id)).map((s) => ({ ...s, staffName: nameOf(people, s.staffId) })),
+    colleagueShifts: upcoming
+      .filter((s) => s.staffId !== me && !busy.has(s.id))
+      .map((s) => ({ ...s, staffName: nameOf(people, s.staffId) })),
     colleagues,
     today,
     inboxCount,
@@ -110,10 +153,16 @@ export async function requestsInbox(ctx: RequestsContext): Promise<RequestsInbox
     .sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? ''))
     .slice(0, 10);
   const openSwaps = await listSwaps(ctx.db, { statuses: ['pending', 'accepted'] });
-  const decidedSwaps = (await listSwaps(ctx.db, { statuses: ['approved', 'rejected'], limit: 10 })).sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? ''));
+  const decidedSwaps = (await listSwaps(ctx.db, { statuses: ['approved', 'rejected'], limit: 10 })).sort((a, b) =>
+    (b.decidedAt ?? '').localeCompare(a.decidedAt ?? ''),
+  );
   const approved = await listTimeOff(ctx.db, { statuses: ['approved'] });
   const othersOff = (r: TimeOffRecord) => [
-    ...new Set(approved.filter((a) => a.staffId !== r.staffId && a.startDate <= r.endDate && a.endDate >= r.startDate).map((a) => nameOf(people, a.staffId))),
+    ...new Set(
+      approved
+        .filter((a) => a.staffId !== r.staffId && a.startDate <= r.endDate && a.endDate >= r.startDate)
+        .map((a) => nameOf(people, a.staffId)),
+    ),
   ];
   const pending = await timeOffItems(ctx.db, ctx.zone, people, pendingTimeOff, () => true);
   return {

@@ -52,7 +52,11 @@ export function timeOffSpan(zone: string, startDate: string, endDate: string): {
 }
 
 /** Shifts in published rotas that fall (partly) inside the request's days. */
-export async function shiftsAffectedBy(db: DataSource, zone: string, r: Pick<TimeOffRecord, 'staffId' | 'startDate' | 'endDate'>): Promise<RotaShift[]> {
+export async function shiftsAffectedBy(
+  db: DataSource,
+  zone: string,
+  r: Pick<TimeOffRecord, 'staffId' | 'startDate' | 'endDate'>,
+): Promise<RotaShift[]> {
   return publishedShifts(db, { staffIds: [r.staffId], ...timeOffSpan(zone, r.startDate, r.endDate) });
 }
 
@@ -68,7 +72,14 @@ export async function requestTimeOff(ctx: RequestsContext, form: TimeOffForm): P
     return { kind: 'refused', key: 'requests.error.overlap', field: 'startDate' };
   }
   const request = await createTimeOff(ctx.db, { staffId, ...form }, nowIso(ctx));
-  await appendAudit(ctx.db, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'time_off.requested', entity: 'time_off_request', entityId: request.id, detail: form });
+  await appendAudit(ctx.db, {
+    at: nowIso(ctx),
+    userId: ctx.actor.userId,
+    action: 'time_off.requested',
+    entity: 'time_off_request',
+    entityId: request.id,
+    detail: form,
+  });
   return { kind: 'ok', request };
 }
 
@@ -80,7 +91,13 @@ export async function cancelTimeOff(ctx: RequestsContext, id: number, version: n
   if (current.status !== 'pending') return { kind: 'refused', key: 'requests.error.notPending' };
   return guardStale(async () => {
     const request = await setTimeOffStatus(ctx.db, id, version, { status: 'cancelled' });
-    await appendAudit(ctx.db, { at: nowIso(ctx), userId: ctx.actor.userId, action: 'time_off.cancelled', entity: 'time_off_request', entityId: id });
+    await appendAudit(ctx.db, {
+      at: nowIso(ctx),
+      userId: ctx.actor.userId,
+      action: 'time_off.cancelled',
+      entity: 'time_off_request',
+      entityId: id,
+    });
     return { kind: 'ok', request };
   });
 }
@@ -107,7 +124,9 @@ export async function decideTimeOff(
         decidedAt: nowIso(ctx),
         decisionNote: input.note,
       });
-      const affected = input.approve ? await publishedShifts(tx, { staffIds: [request.staffId], ...timeOffSpan(ctx.zone, request.startDate, request.endDate) }) : [];
+      const affected = input.approve
+        ? await publishedShifts(tx, { staffIds: [request.staffId], ...timeOffSpan(ctx.zone, request.startDate, request.endDate) })
+        : [];
       await appendAudit(tx, {
         at: nowIso(ctx),
         userId: ctx.actor.userId,

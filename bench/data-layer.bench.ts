@@ -39,7 +39,13 @@ async function open(kind: 'sqlite' | 'postgres'): Promise<{ ds: DataSource; clos
     const file = path.join(os.tmpdir(), `rota-bench-${suffix}.sqlite`);
     const ds = createDataSource({ sqlitePath: file });
     await ds.initialize();
-    return { ds, close: async () => { await ds.destroy(); for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true }); } };
+    return {
+      ds,
+      close: async () => {
+        await ds.destroy();
+        for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+      },
+    };
   }
   const url = process.env.BENCH_PG_URL!;
   const schema = `bench_${suffix}`;
@@ -66,13 +72,21 @@ async function measure(kind: 'sqlite' | 'postgres'): Promise<[string, string, st
     rows.push([kind, 'migrate an empty database', `${migrateMs.toFixed(0)} ms`]);
     const [seed, seedMs] = await timed(() => seedDemo(ds, { now: NOW }));
     rows.push([kind, `seedDemo (${seed.historyRows} history rows)`, `${(seedMs / 1000).toFixed(2)} s`]);
-    const [, rangeMs] = await timed(() => historyRange(ds, { channelId: 'voice', from: '2024-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' }));
+    const [, rangeMs] = await timed(() =>
+      historyRange(ds, { channelId: 'voice', from: '2024-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' }),
+    );
     rows.push([kind, 'historyRange voice, all (~10,700 hours)', `${rangeMs.toFixed(0)} ms`]);
-    const [, weekMs] = await timed(() => historyRange(ds, { channelId: 'voice', from: '2026-11-16T00:00:00.000Z', to: '2026-11-23T00:00:00.000Z' }));
+    const [, weekMs] = await timed(() =>
+      historyRange(ds, { channelId: 'voice', from: '2026-11-16T00:00:00.000Z', to: '2026-11-23T00:00:00.000Z' }),
+    );
     rows.push([kind, 'historyRange voice, one week', `${weekMs.toFixed(1)} ms`]);
-    const [, dailyMs] = await timed(() => dailyTotals(ds, { channelId: 'chat', fromDate: '2025-11-24', toDate: '2026-11-24', zone: 'Asia/Tbilisi' }));
+    const [, dailyMs] = await timed(() =>
+      dailyTotals(ds, { channelId: 'chat', fromDate: '2025-11-24', toDate: '2026-11-24', zone: 'Asia/Tbilisi' }),
+    );
     rows.push([kind, 'dailyTotals chat, one year', `${dailyMs.toFixed(0)} ms`]);
-    const [result, importMs] = await timed(() => importHistory({ ds }, { lines: bigFile(), fileName: 'bench.csv', source: 'cli', onOverlap: 'refuse', now: NOW.toJSDate() }));
+    const [result, importMs] = await timed(() =>
+      importHistory({ ds }, { lines: bigFile(), fileName: 'bench.csv', source: 'cli', onOverlap: 'refuse', now: NOW.toJSDate() }),
+    );
     if (!result.ok) throw new Error(`import failed: ${JSON.stringify(result).slice(0, 300)}`);
     rows.push([kind, 'import 200,000 lines → 50,000 hours', `${(importMs / 1000).toFixed(2)} s`]);
     return rows;

@@ -10,7 +10,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { backtest, forecastSeries, parseHistoryCsvText, seriesForChannel, syntheticHistory, type HistoryPoint, type SyntheticOptions } from '../forecasting/index';
+import {
+  backtest,
+  forecastSeries,
+  parseHistoryCsvText,
+  seriesForChannel,
+  syntheticHistory,
+  type HistoryPoint,
+  type SyntheticOptions,
+} from '../forecasting/index';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean' } } });
 const quick = values.quick ?? false;
@@ -31,17 +39,34 @@ if (existsSync(bankFile)) {
   // Naive wall-clock timestamps: read on UTC, a zone without daylight saving, so no hour moves.
   const r = parseHistoryCsvText(readFileSync(bankFile, 'utf8'), { zone: 'UTC', intervalMinutes: 60 });
   if (r.errorCount) throw new Error(`${bankFile}: ${r.errorCount} errors, first: ${JSON.stringify(r.errors[0])}`);
-  series.push({ name: 'us_bank_2003 (real)', zone: 'UTC', history: seriesForChannel(r.intervals, 'voice'), note: 'README baselines: snaive 0.089, 4-week avg 0.056, STL 0.083, TBATS 0.202' });
+  series.push({
+    name: 'us_bank_2003 (real)',
+    zone: 'UTC',
+    history: seriesForChannel(r.intervals, 'voice'),
+    note: 'README baselines: snaive 0.089, 4-week avg 0.056, STL 0.083, TBATS 0.202',
+  });
 } else {
   console.log(`(real data not found at ${bankFile}: skipped)`);
 }
 
 // 2. Synthetic series, seeded.
 const synthetic: [string, SyntheticOptions, string][] = [
-  ['demo voice (synthetic)', { seed: 1, from: '2024-11-04', days: 730, dailyVolume: 480, growth: 0.15, yearly: 0.1, ahtSeconds: 240 }, 'Tbilisi, 2 years, Georgian holidays ×0.5, +15%/yr'],
-  ['demo chat (synthetic)', { seed: 2, from: '2024-11-04', days: 730, dailyVolume: 330, growth: 0.3, yearly: 0.05 }, 'Tbilisi, 2 years, +30%/yr'],
+  [
+    'demo voice (synthetic)',
+    { seed: 1, from: '2024-11-04', days: 730, dailyVolume: 480, growth: 0.15, yearly: 0.1, ahtSeconds: 240 },
+    'Tbilisi, 2 years, Georgian holidays ×0.5, +15%/yr',
+  ],
+  [
+    'demo chat (synthetic)',
+    { seed: 2, from: '2024-11-04', days: 730, dailyVolume: 330, growth: 0.3, yearly: 0.05 },
+    'Tbilisi, 2 years, +30%/yr',
+  ],
   ['low volume 24/7 (synthetic)', { seed: 3, from: '2025-06-02', days: 180, dailyVolume: 24, openHours: [0, 24] }, '~1 contact an hour'],
-  ['large 24/7 DST (synthetic)', { seed: 4, from: '2024-11-04', days: 400, dailyVolume: 40000, openHours: [0, 24], zone: 'Europe/Berlin' }, 'Europe/Berlin, 40,000 a day'],
+  [
+    'large 24/7 DST (synthetic)',
+    { seed: 4, from: '2024-11-04', days: 400, dailyVolume: 40000, openHours: [0, 24], zone: 'Europe/Berlin' },
+    'Europe/Berlin, 40,000 a day',
+  ],
   ['15-minute (synthetic)', { seed: 5, from: '2025-06-02', days: 120, dailyVolume: 900, intervalMinutes: 15 }, '15-minute intervals'],
 ];
 for (const [name, o, note] of quick ? synthetic.slice(0, 1) : synthetic) {
@@ -55,8 +80,15 @@ try {
   const { DateTime } = await import('luxon');
   const rows = generateDemoHistory({ seed: 42, now: DateTime.fromISO('2026-11-25T09:00', { zone: 'Asia/Tbilisi' }), zone: 'Asia/Tbilisi' });
   for (const channel of quick ? ['voice'] : ['voice', 'chat']) {
-    const history = rows.filter((r) => r.channelId === channel).map((r) => ({ start: r.start, volume: r.offered, ahtSeconds: r.ahtSeconds }));
-    series.push({ name: `seeds demo ${channel}`, zone: 'Asia/Tbilisi', history, note: 'seeds/demo-history.ts, seed 42, no rows for closed hours' });
+    const history = rows
+      .filter((r) => r.channelId === channel)
+      .map((r) => ({ start: r.start, volume: r.offered, ahtSeconds: r.ahtSeconds }));
+    series.push({
+      name: `seeds demo ${channel}`,
+      zone: 'Asia/Tbilisi',
+      history,
+      note: 'seeds/demo-history.ts, seed 42, no rows for closed hours',
+    });
   }
 } catch (err) {
   console.log(`(seeds/demo-history.ts not usable: ${(err as Error).message}; skipped)`);
@@ -67,7 +99,12 @@ const p1 = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : 'n/
 
 for (const s of series) {
   const t0 = performance.now();
-  const r = backtest(s.history, { zone: s.zone, folds: 4, horizon: 168, calendar: { publicHolidays: s.zone === 'Asia/Tbilisi' ? 'GE' : 'none' } });
+  const r = backtest(s.history, {
+    zone: s.zone,
+    folds: 4,
+    horizon: 168,
+    calendar: { publicHolidays: s.zone === 'Asia/Tbilisi' ? 'GE' : 'none' },
+  });
   const seconds = (performance.now() - t0) / 1000;
   console.log(`\n${s.name}: ${s.history.length} intervals; ${s.note}`);
   console.log(`  folds chose: ${r.folds.map((f) => f.chosen).join(', ')}; backtest time ${seconds.toFixed(2)} s (4 folds, every method)`);
@@ -79,7 +116,13 @@ for (const s of series) {
   const origin = new Date(Date.parse(lastStart) - 167 * 3_600_000).toISOString();
   const msFor = (method: string) => {
     const t = performance.now();
-    forecastSeries(s.history, { zone: s.zone, start: origin, hours: 168, method, calendar: { publicHolidays: s.zone === 'Asia/Tbilisi' ? 'GE' : 'none' } });
+    forecastSeries(s.history, {
+      zone: s.zone,
+      start: origin,
+      hours: 168,
+      method,
+      calendar: { publicHolidays: s.zone === 'Asia/Tbilisi' ? 'GE' : 'none' },
+    });
     return (performance.now() - t).toFixed(0);
   };
   console.table(
@@ -97,12 +140,21 @@ for (const s of series) {
     })),
   );
   const auto = r.methods[0];
-  console.log(`  auto ${f3(auto.wape)} vs seasonal naive ${f3(naive.wape)}${hw ? ` and Holt-Winters (double seasonal) ${f3(hw.wape)}` : ''}: ${auto.wape < 0.9 * naive.wape && (!hw || auto.wape <= hw.wape) ? 'goal met' : 'GOAL NOT MET'}`);
+  console.log(
+    `  auto ${f3(auto.wape)} vs seasonal naive ${f3(naive.wape)}${hw ? ` and Holt-Winters (double seasonal) ${f3(hw.wape)}` : ''}: ${auto.wape < 0.9 * naive.wape && (!hw || auto.wape <= hw.wape) ? 'goal met' : 'GOAL NOT MET'}`,
+  );
   // Four weeks rank close methods by chance; 16 rolling weeks say more about the expected gap.
   if (!quick && s.history.length >= 20 * 7 * 24) {
-    const long = backtest(s.history, { zone: s.zone, folds: 16, horizon: 168, calendar: { publicHolidays: s.zone === 'Asia/Tbilisi' ? 'GE' : 'none' } });
+    const long = backtest(s.history, {
+      zone: s.zone,
+      folds: 16,
+      horizon: 168,
+      calendar: { publicHolidays: s.zone === 'Asia/Tbilisi' ? 'GE' : 'none' },
+    });
     const get = (m: string) => long.methods.find((x) => x.method === m);
-    console.log(`  16 rolling weeks: auto ${f3(get('auto')!.wape)} (cov80 open ${p1(get('auto')!.coverage80Open)}), seasonal naive ${f3(get('seasonal-naive')!.wape)}, 4-week average ${f3(get('week-average')?.wape ?? NaN)}, Holt-Winters ${f3(get('double-seasonal-hw')?.wape ?? NaN)}`);
+    console.log(
+      `  16 rolling weeks: auto ${f3(get('auto')!.wape)} (cov80 open ${p1(get('auto')!.coverage80Open)}), seasonal naive ${f3(get('seasonal-naive')!.wape)}, 4-week average ${f3(get('week-average')?.wape ?? NaN)}, Holt-Winters ${f3(get('double-seasonal-hw')?.wape ?? NaN)}`,
+    );
   }
 }
 
@@ -119,4 +171,12 @@ for (let i = 0; i < runs + 1; i++) {
 }
 times.sort((a, b) => a - b);
 console.log('\nspeed: model selection + six-week hourly forecast from two years of history (one channel)');
-console.table([{ runs, 'median ms': times[Math.floor(times.length / 2)].toFixed(0), 'max ms': times[times.length - 1].toFixed(0), target: '< 1000 ms', chosen: method }]);
+console.table([
+  {
+    runs,
+    'median ms': times[Math.floor(times.length / 2)].toFixed(0),
+    'max ms': times[times.length - 1].toFixed(0),
+    target: '< 1000 ms',
+    chosen: method,
+  },
+]);

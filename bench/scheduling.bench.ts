@@ -15,7 +15,10 @@ import { parseArgs } from 'node:util';
 import { parseRequirementsCsv, parseStaffJson, problemFromFiles, solveRotaInWorker, checkRota, type Problem } from '../scheduling/index';
 import { generateWeek } from '../scheduling/generate-week';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, only: { type: 'string' }, interval: { type: 'string' } }, strict: false });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean' }, only: { type: 'string' }, interval: { type: 'string' } },
+  strict: false,
+});
 const quick = values.quick ?? false;
 const FIXTURES = fileURLToPath(new URL('../test/fixtures/rota-sample/', import.meta.url));
 const CHECKER = resolve(process.cwd(), '../shared/tools/rota_check.py');
@@ -34,9 +37,26 @@ function check(problem: Problem, rota: object): string {
   const dir = mkdtempSync(join(tmpdir(), 'rota-bench-'));
   const rows = problem.requirements.map((r) => `${r.timestamp},${r.channel},${r.required}`).join('\n');
   writeFileSync(join(dir, 'REQ.csv'), `timestamp,channel,required\n${rows}\n`);
-  writeFileSync(join(dir, 'STAFF.json'), JSON.stringify({ timeZone: problem.timeZone, rules: problem.rules, staff: problem.staff, previousShifts: problem.previousShifts }));
+  writeFileSync(
+    join(dir, 'STAFF.json'),
+    JSON.stringify({ timeZone: problem.timeZone, rules: problem.rules, staff: problem.staff, previousShifts: problem.previousShifts }),
+  );
   writeFileSync(join(dir, 'rota.json'), JSON.stringify(rota));
-  const res = spawnSync('python3', [CHECKER, '--req', join(dir, 'REQ.csv'), '--staff', join(dir, 'STAFF.json'), '--rota', join(dir, 'rota.json'), '--week', problem.weekStart], { encoding: 'utf8' });
+  const res = spawnSync(
+    'python3',
+    [
+      CHECKER,
+      '--req',
+      join(dir, 'REQ.csv'),
+      '--staff',
+      join(dir, 'STAFF.json'),
+      '--rota',
+      join(dir, 'rota.json'),
+      '--week',
+      problem.weekStart,
+    ],
+    { encoding: 'utf8' },
+  );
   try {
     const s = JSON.parse(res.stdout) as { ok: boolean; violationCount: number; mismatchCount: number; shortfallAgentHours: number };
     return s.ok ? `ok (${s.shortfallAgentHours} h)` : `FAIL: ${s.violationCount} violations, ${s.mismatchCount} mismatches`;
@@ -48,8 +68,11 @@ function check(problem: Problem, rota: object): string {
 const cases = [
   { name: 'sample week, 35 people, 2 channels', key: 'sample', make: sample, seconds: quick ? 20 : 60 },
   {
-    name: 'generated, 150 people, 3 channels', key: 'large', seconds: quick ? 60 : 300,
-    make: () => generateWeek({ people: 150, channels: ['voice', 'chat', 'email'], intervalMinutes: Number(values.interval ?? 60), seed: 7 }),
+    name: 'generated, 150 people, 3 channels',
+    key: 'large',
+    seconds: quick ? 60 : 300,
+    make: () =>
+      generateWeek({ people: 150, channels: ['voice', 'chat', 'email'], intervalMinutes: Number(values.interval ?? 60), seed: 7 }),
   },
 ];
 
@@ -62,9 +85,16 @@ for (const c of cases) {
   const seconds = (performance.now() - t0) / 1000;
   const rota = { ...s, coverage: s.coverage.map(({ timestamp, channel, required, onDuty }) => ({ timestamp, channel, required, onDuty })) };
   table.push({
-    case: c.name, budget: `${c.seconds} s`, time: `${seconds.toFixed(1)} s`, status: s.status,
-    objective: s.objective.toFixed(2), bound: s.bound.toFixed(2), gap: `${(s.gap * 100).toFixed(2)}%`,
-    shortfall: `${s.shortfallAgentHours.toFixed(2)} h`, ownCheck: `${checkRota(problem, s.shifts).length} violations`, rota_check: check(problem, rota),
+    case: c.name,
+    budget: `${c.seconds} s`,
+    time: `${seconds.toFixed(1)} s`,
+    status: s.status,
+    objective: s.objective.toFixed(2),
+    bound: s.bound.toFixed(2),
+    gap: `${(s.gap * 100).toFixed(2)}%`,
+    shortfall: `${s.shortfallAgentHours.toFixed(2)} h`,
+    ownCheck: `${checkRota(problem, s.shifts).length} violations`,
+    rota_check: check(problem, rota),
   });
   console.table(table.slice(-1));
 }

@@ -90,5 +90,9 @@ export function accuracyByWeek(points: { start: string; volume: number }[], actu
   }
   return [...weeks.values()]
     .sort((a, b) => (a.weekStart < b.weekStart ? -1 : 1))
-    .map(({ absError, ...w }) => ({ ...w, wape: w.actual > 0 ? absError / w.actual : NaN, bias: w.actual > 0 ? (w.forecast - w.actual) / w.actual : NaN }));
+    .map(({ absError, ...w }) => ({
+      ...w,
+      wape: w.actual > 0 ? absError / w.actual : NaN,
+      bias: w.actual > 0 ? (w.forecast - w.actual) / w.actual : NaN,
+    }));
 }

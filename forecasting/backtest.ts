@@ -71,13 +71,24 @@ export function backtest(history: HistoryPoint[], options: BacktestOptions): Bac
   const warnings: string[] = [...s.warnings];
   // A short history gets the folds it can hold (a week of training before the first), not a refusal.
   const folds = Math.min(asked, Math.floor((end - 7 * spd) / H));
-  if (folds < 1) throw new RangeError(`the history (${(end / spd).toFixed(1)} days) is too short for one fold of ${options.horizon ?? 168} h plus a week of training`);
-  if (folds < asked) warnings.push(`the history (${(end / spd).toFixed(1)} days) holds ${folds} fold(s) of ${options.horizon ?? 168} h after a week of training, not ${asked}: backtested on ${folds}`);
+  if (folds < 1)
+    throw new RangeError(
+      `the history (${(end / spd).toFixed(1)} days) is too short for one fold of ${options.horizon ?? 168} h plus a week of training`,
+    );
+  if (folds < asked)
+    warnings.push(
+      `the history (${(end / spd).toFixed(1)} days) holds ${folds} fold(s) of ${options.horizon ?? 168} h after a week of training, not ${asked}: backtested on ${folds}`,
+    );
   const marks = dayMarks(grid.firstDay, grid.firstDay + Math.ceil(end / spd) + 1, options.calendar);
   const autoHolidays = (options.calendar?.publicHolidays ?? 'auto') === 'auto';
   const tallies = new Map<string, Tally>();
   const foldInfo: FoldInfo[] = [];
-  const add = (name: string, p: { point: Float64Array; lower80: Float64Array; upper80: Float64Array; lower95: Float64Array; upper95: Float64Array }, actual: Float64Array, scale: number) => {
+  const add = (
+    name: string,
+    p: { point: Float64Array; lower80: Float64Array; upper80: Float64Array; lower95: Float64Array; upper95: Float64Array },
+    actual: Float64Array,
+    scale: number,
+  ) => {
     let t = tallies.get(name);
     if (!t) tallies.set(name, (t = { parts: [], scales: [], c80: ZERO, c95: ZERO }));
     t.parts.push(accuracy(p.point, actual, scale));
@@ -92,13 +103,19 @@ export function backtest(history: HistoryPoint[], options: BacktestOptions): Bac
     const scale = weeklyNaiveScale(grid.values.subarray(0, origin), 7 * spd);
     add('auto', f, actual, scale);
     for (const [name, p] of f.perMethod!) add(name, p, actual, scale);
-    foldInfo.push({ from: localOfIndex(origin, grid.firstDay, im), to: localOfIndex(origin + H - 1, grid.firstDay, im), chosen: f.method, wape: accuracy(f.point, actual, scale).wape });
+    foldInfo.push({
+      from: localOfIndex(origin, grid.firstDay, im),
+      to: localOfIndex(origin + H - 1, grid.firstDay, im),
+      chosen: f.method,
+      wape: accuracy(f.point, actual, scale).wape,
+    });
     for (const w of f.warnings) if (!warnings.includes(w) && !w.includes('unusual day')) warnings.push(w);
   }
   const methods = [...tallies.entries()].map(([method, t]) => summarise(method, t));
   const auto = methods.filter((m) => m.method === 'auto');
   const others = methods.filter((m) => m.method !== 'auto').sort((a, b) => a.wape - b.wape);
-  if (others.some((m) => m.n < auto[0].n)) warnings.push('some methods could not run on every fold (too little history): their figures cover fewer intervals');
+  if (others.some((m) => m.n < auto[0].n))
+    warnings.push('some methods could not run on every fold (too little history): their figures cover fewer intervals');
   return { intervalMinutes: im, folds: foldInfo, methods: [...auto, ...others], warnings };
 }
 
@@ -116,4 +133,3 @@ function summarise(method: string, t: Tally): MethodBacktest {
     n: acc.n,
   };
 }
-

@@ -108,7 +108,10 @@ const SWITCH_MARGIN = 0.05;
 function runMethod(name: string, y: Float64Array, g: Grid, horizon: number, combineOf: string[]): Float64Array {
   const input = { y, slotsPerDay: g.slotsPerDay, firstDay: g.firstDay, horizon };
   if (name === COMBINATION) {
-    return combine(combineOf.map((m) => methodByName(m)!.run(input)), combineOf);
+    return combine(
+      combineOf.map((m) => methodByName(m)!.run(input)),
+      combineOf,
+    );
   }
   if (name === 'time-of-day-average') return fillGaps(new Float64Array(horizon).fill(NaN), y, g.slotsPerDay);
   return methodByName(name)!.run(input);
@@ -124,7 +127,12 @@ interface Prepared {
 /** Fills closed intervals the file left out, cleans the training values and learns the special-day factors. */
 function prepare(values: Float64Array, g: Grid, marks: DayMarks): Prepared {
   const raw = fillClosedSlots(values, g.slotsPerDay);
-  return { n: raw.length, raw, y: cleanTraining(raw, g.slotsPerDay, g.firstDay, marks).y, factorOf: dayFactors(raw, g.slotsPerDay, g.firstDay, marks) };
+  return {
+    n: raw.length,
+    raw,
+    y: cleanTraining(raw, g.slotsPerDay, g.firstDay, marks).y,
+    factorOf: dayFactors(raw, g.slotsPerDay, g.firstDay, marks),
+  };
 }
 
 /**
@@ -132,13 +140,20 @@ function prepare(values: Float64Array, g: Grid, marks: DayMarks): Prepared {
  * run on the raw values without special days, so they stay the textbook references that
  * published figures (e.g. the data README's 0.089 for the seasonal naive) can be checked against.
  */
-function forecastFrom(prep: Prepared, g: Grid, horizon: number, marks: DayMarks, name: string, combineOf: string[]): { point: Float64Array; special: SpecialDay[] } {
+function forecastFrom(
+  prep: Prepared,
+  g: Grid,
+  horizon: number,
+  marks: DayMarks,
+  name: string,
+  combineOf: string[],
+): { point: Float64Array; special: SpecialDay[] } {
   const benchmark = methodByName(name)?.benchmark === true;
   const point = runMethod(name, benchmark ? prep.raw : prep.y, g, horizon, combineOf);
   const special: SpecialDay[] = [];
   if (benchmark) return { point: point.map((v) => (v >= 0 ? v : 0)), special };
   const spd = g.slotsPerDay;
-  for (let h = 0; h < horizon; ) {
+  for (let h = 0; h < horizon;) {
     const d = Math.floor((prep.n + h) / spd);
     const dayEnd = (d + 1) * spd - prep.n;
     const mark = marks.get(g.firstDay + d);
@@ -201,7 +216,13 @@ function addCombination(runs: FoldRun[], top: string[]): string[] {
   if (top.length < 2) return [];
   for (const r of runs) {
     if (!top.every((m) => r.forecasts.has(m))) continue;
-    r.forecasts.set(COMBINATION, combine(top.map((m) => r.forecasts.get(m)!), top));
+    r.forecasts.set(
+      COMBINATION,
+      combine(
+        top.map((m) => r.forecasts.get(m)!),
+        top,
+      ),
+    );
   }
   return top;
 }
@@ -228,9 +249,15 @@ function choose(requested: string, all: { method: string; acc: Accuracy }[], fol
   const naive = ranked.find((r) => r.method === 'seasonal-naive');
   const vsNaive = naive ? ` (seasonal naive: ${fmt(naive.acc.wape)})` : '';
   if (comb && best.method !== COMBINATION && !(best.acc.wape < (1 - SWITCH_MARGIN) * comb.acc.wape - 1e-9)) {
-    return { method: COMBINATION, chosenBecause: `WAPE ${fmt(comb.acc.wape)} over ${folds} backtest week(s) before the origin; ${best.method} (${fmt(best.acc.wape)}) was not better by ${SWITCH_MARGIN * 100}%${vsNaive}` };
+    return {
+      method: COMBINATION,
+      chosenBecause: `WAPE ${fmt(comb.acc.wape)} over ${folds} backtest week(s) before the origin; ${best.method} (${fmt(best.acc.wape)}) was not better by ${SWITCH_MARGIN * 100}%${vsNaive}`,
+    };
   }
-  return { method: best.method, chosenBecause: `lowest WAPE ${fmt(best.acc.wape)} over ${folds} backtest week(s) before the origin${comb && best !== comb ? `, ${SWITCH_MARGIN * 100}%+ better than the combination (${fmt(comb.acc.wape)})` : ''}${best.method !== 'seasonal-naive' ? vsNaive : ''}` };
+  return {
+    method: best.method,
+    chosenBecause: `lowest WAPE ${fmt(best.acc.wape)} over ${folds} backtest week(s) before the origin${comb && best !== comb ? `, ${SWITCH_MARGIN * 100}%+ better than the combination (${fmt(comb.acc.wape)})` : ''}${best.method !== 'seasonal-naive' ? vsNaive : ''}`,
+  };
 }
 
 interface Selection {
@@ -252,7 +279,10 @@ function select(g: Grid, origin: number, opts: EngineOptions): Selection {
   const ranked = names
     .map((method) => ({ method, acc: score(runs, method) }))
     .filter((r): r is { method: string; acc: Accuracy } => r.acc !== null && Number.isFinite(r.acc.wape));
-  const combineOf = addCombination(runs, COMBINE_OF.filter((m) => ranked.some((r) => r.method === m)));
+  const combineOf = addCombination(
+    runs,
+    COMBINE_OF.filter((m) => ranked.some((r) => r.method === m)),
+  );
   if (combineOf.length) ranked.push({ method: COMBINATION, acc: score(runs, COMBINATION)! });
   ranked.sort((a, b) => a.acc.wape - b.acc.wape);
   let { method, chosenBecause } = choose(requested, ranked, runs.length);
@@ -279,13 +309,26 @@ export function forecastGrid(grid: Grid, origin: number, horizon: number, option
   const { runs, ranked, combineOf, method, chosenBecause } = select(g, origin, opts);
   const warnings: string[] = [];
   if (origin < MIN_TRAIN_WEEKS * week + week) {
-    warnings.push(`short history: ${Math.floor(origin / grid.slotsPerDay)} day(s) before the start; ${runs.length ? 'the method was chosen on few backtest weeks' : `no backtest possible, using ${method}`}; intervals are rough`);
+    warnings.push(
+      `short history: ${Math.floor(origin / grid.slotsPerDay)} day(s) before the start; ${runs.length ? 'the method was chosen on few backtest weeks' : `no backtest possible, using ${method}`}; intervals are rough`,
+    );
   }
   const prep = prepare(g.values, g, opts.marks);
   const final = forecastFrom(prep, g, horizon, opts.marks, method, combineOf);
   // Intervals are calibrated on more weeks than the choice: tails need more errors than ranks.
-  const calibrationNames = opts.allMethods ? ranked.map((r) => r.method).filter((m) => m !== COMBINATION) : method === COMBINATION ? combineOf : [method];
-  const extra = innerBacktest(g, origin, opts, calibrationNames.filter((m) => methodByName(m)), (opts.innerFolds ?? SELECTION_FOLDS) + 1, CALIBRATION_FOLDS);
+  const calibrationNames = opts.allMethods
+    ? ranked.map((r) => r.method).filter((m) => m !== COMBINATION)
+    : method === COMBINATION
+      ? combineOf
+      : [method];
+  const extra = innerBacktest(
+    g,
+    origin,
+    opts,
+    calibrationNames.filter((m) => methodByName(m)),
+    (opts.innerFolds ?? SELECTION_FOLDS) + 1,
+    CALIBRATION_FOLDS,
+  );
   addCombination(extra, combineOf);
   const allRuns = [...runs, ...extra];
   const model = calibrateIntervals(residualsOf(allRuns, method));
@@ -293,9 +336,21 @@ export function forecastGrid(grid: Grid, origin: number, horizon: number, option
   const leadWeek = (h: number) => Math.floor(h / week);
   const inflate = model ? smallSampleFactor(allRuns.length) : 1;
   const candidates = ranked.map((r) => ({ method: r.method, wape: r.acc.wape, mase: r.acc.mase, bias: r.acc.bias }));
-  const result: GridForecast = { method, chosenBecause, candidates, warnings, specialDays: final.special, holidays, point: final.point, ...bands(final.point, model, leadWeek, inflate) };
+  const result: GridForecast = {
+    method,
+    chosenBecause,
+    candidates,
+    warnings,
+    specialDays: final.special,
+    holidays,
+    point: final.point,
+    ...bands(final.point, model, leadWeek, inflate),
+  };
   const outliers = cleanTraining(prep.raw, grid.slotsPerDay, grid.firstDay, opts.marks).outlierDays;
-  if (outliers.length && !methodByName(method)?.benchmark) warnings.push(`${outliers.length} unusual day(s) left out of training: ${outliers.slice(-5).map(isoOfDay).join(', ')}${outliers.length > 5 ? ', …' : ''}`);
+  if (outliers.length && !methodByName(method)?.benchmark)
+    warnings.push(
+      `${outliers.length} unusual day(s) left out of training: ${outliers.slice(-5).map(isoOfDay).join(', ')}${outliers.length > 5 ? ', …' : ''}`,
+    );
   if (opts.allMethods) {
     result.perMethod = new Map();
     for (const r of ranked) {

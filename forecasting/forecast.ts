@@ -62,7 +62,10 @@ export function forecastSeries(history: HistoryPoint[], options: ForecastOptions
   const { clock, intervalMinutes: im } = s;
   const exact = options.intervals ?? ((options.hours ?? 168) * 60) / im;
   if (!(exact > 0)) throw new RangeError('the forecast needs at least one interval (hours or intervals > 0)');
-  if (Math.abs(exact - Math.round(exact)) > 1e-9) throw new RangeError(`the horizon must be a whole number of ${im}-minute intervals (got ${options.intervals ?? `${options.hours} hours`})`);
+  if (Math.abs(exact - Math.round(exact)) > 1e-9)
+    throw new RangeError(
+      `the horizon must be a whole number of ${im}-minute intervals (got ${options.intervals ?? `${options.hours} hours`})`,
+    );
   const count = Math.round(exact);
   const warnings: string[] = [...s.warnings];
   if (s.dataEnd === 0) throw new RangeError('no history before the start: nothing to forecast from');
@@ -70,7 +73,10 @@ export function forecastSeries(history: HistoryPoint[], options: ForecastOptions
   const spd = s.grid.slotsPerDay;
   const firstLocal = clock.toLocalMs(startMs);
   // Seconds count too: a start at :00:01 would shift every output timestamp off the grid.
-  if (firstLocal % 60_000 !== 0 || (new Date(firstLocal).getUTCMinutes() - s.phaseMinutes) % im !== 0) throw new RangeError(`start ${typeof options.start === 'string' ? options.start : ''} is not on an interval boundary of the history (${im}-minute intervals)`);
+  if (firstLocal % 60_000 !== 0 || (new Date(firstLocal).getUTCMinutes() - s.phaseMinutes) % im !== 0)
+    throw new RangeError(
+      `start ${typeof options.start === 'string' ? options.start : ''} is not on an interval boundary of the history (${im}-minute intervals)`,
+    );
   const index = instants.map((ms) => Math.floor((clock.toLocalMs(ms) / 60_000 - s.grid.firstDay * 1440) / im));
   // Forecast from the end of the data, so a gap before the start does not empty the backtest.
   const origin = Math.min(s.dataEnd, index[0]);
@@ -78,11 +84,22 @@ export function forecastSeries(history: HistoryPoint[], options: ForecastOptions
   if (index[0] - s.dataEnd > 0) warnings.push(`the history ends ${((index[0] - s.dataEnd) / spd).toFixed(1)} day(s) before the start`);
   const grid = sliceGrid(s.grid, origin);
   const marks = dayMarks(grid.firstDay, grid.firstDay + Math.ceil((origin + horizon) / spd) + 1, options.calendar);
-  const f = forecastGrid(grid, origin, horizon, { method: options.method, marks, autoHolidays: (options.calendar?.publicHolidays ?? 'auto') === 'auto' });
+  const f = forecastGrid(grid, origin, horizon, {
+    method: options.method,
+    marks,
+    autoHolidays: (options.calendar?.publicHolidays ?? 'auto') === 'auto',
+  });
   const aht = grid.aht ? forecastAht({ aht: grid.aht, volume: grid.values, slotsPerDay: spd, horizon }) : undefined;
   const points = instants.map((ms, k) => {
     const h = index[k] - origin;
-    const p: ForecastPoint = { start: clock.formatLocalIso(ms), volume: f.point[h], lower80: f.lower80[h], upper80: f.upper80[h], lower95: f.lower95[h], upper95: f.upper95[h] };
+    const p: ForecastPoint = {
+      start: clock.formatLocalIso(ms),
+      volume: f.point[h],
+      lower80: f.lower80[h],
+      upper80: f.upper80[h],
+      lower95: f.lower95[h],
+      upper95: f.upper95[h],
+    };
     if (aht && !Number.isNaN(aht[h])) p.ahtSeconds = aht[h];
     return p;
   });

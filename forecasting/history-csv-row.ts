@@ -59,19 +59,33 @@ export function readHeader(fields: string[]): { columns: Map<string, number> | n
   names.forEach((name, i) => {
     if (!KNOWN.has(name)) {
       const allowed = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(', ');
-      errors.push({ field: name, message: `unknown column '${name}' (allowed: ${allowed})`, value: fields[i], code: 'unknownColumn', params: { name, allowed } });
+      errors.push({
+        field: name,
+        message: `unknown column '${name}' (allowed: ${allowed})`,
+        value: fields[i],
+        code: 'unknownColumn',
+        params: { name, allowed },
+      });
     } else if (columns.has(name)) {
       errors.push({ field: name, message: `column '${name}' appears twice`, code: 'duplicateColumn', params: { name } });
     } else {
       columns.set(name, i);
     }
   });
-  for (const name of REQUIRED_COLUMNS) if (!columns.has(name)) errors.push({ field: name, message: `missing required column '${name}'`, code: 'missingColumn', params: { name } });
+  for (const name of REQUIRED_COLUMNS)
+    if (!columns.has(name))
+      errors.push({ field: name, message: `missing required column '${name}'`, code: 'missingColumn', params: { name } });
   return { columns: errors.length ? null : columns, errors };
 }
 
 type Field<T> = { ok: true; value: T } | { ok: false; error: FieldError };
-const fail = (field: string, code: string, message: string, value?: string, params: Record<string, string | number> = {}): { ok: false; error: FieldError } => ({
+const fail = (
+  field: string,
+  code: string,
+  message: string,
+  value?: string,
+  params: Record<string, string | number> = {},
+): { ok: false; error: FieldError } => ({
   ok: false,
   error: { field, message, value, code, params: { field, ...params } },
 });
@@ -96,7 +110,10 @@ function ahtSeconds(text: string | undefined): Field<number | null> {
 
 function member(text: string, name: 'channel' | 'platform', known: string[] | undefined, allowEmpty: boolean): Field<string> {
   if (text === '' && !allowEmpty) return fail(name, 'empty', `${name} is empty`, text);
-  if (text !== '' && known && !known.includes(text)) return fail(name, 'unknownValue', `unknown ${name} '${text}' (known: ${known.join(', ') || 'none'})`, text, { known: known.join(', ') || '—' });
+  if (text !== '' && known && !known.includes(text))
+    return fail(name, 'unknownValue', `unknown ${name} '${text}' (known: ${known.join(', ') || 'none'})`, text, {
+      known: known.join(', ') || '—',
+    });
   return { ok: true, value: text };
 }
 
@@ -105,7 +122,20 @@ type When = Pick<ParsedRow, 'ms' | 'localMs' | 'laterMs' | 'text' | 'style' | 'o
 function when(text: string, clock: ZoneClock): Field<When> | { ok: false; gap: true; error: FieldError } {
   if (text === '') return fail('timestamp', 'empty', 'timestamp is empty', text);
   const p = parseTimestamp(text, clock);
-  if (!p.ok) return p.gap ? { ok: false, gap: true, error: { field: 'timestamp', message: `timestamp ${p.message}`, value: text, code: 'timestampInGap', params: { zone: clock.zoneName } } } : fail('timestamp', 'badTimestamp', `timestamp ${p.message}`, text);
+  if (!p.ok)
+    return p.gap
+      ? {
+          ok: false,
+          gap: true,
+          error: {
+            field: 'timestamp',
+            message: `timestamp ${p.message}`,
+            value: text,
+            code: 'timestampInGap',
+            params: { zone: clock.zoneName },
+          },
+        }
+      : fail('timestamp', 'badTimestamp', `timestamp ${p.message}`, text);
   if (p.localMs % 60_000 !== 0) return fail('timestamp', 'notWholeMinute', 'timestamp is not aligned to a whole minute', text);
   return { ok: true, value: { ms: p.ms, localMs: p.localMs, laterMs: p.laterMs, text, style: p.style, offsetMinutes: p.offsetMinutes } };
 }
@@ -116,7 +146,19 @@ function when(text: string, clock: ZoneClock): Field<When> | { ok: false; gap: t
  */
 export function parseRow(fields: string[], ctx: RowContext): { row: ParsedRow | null; errors: FieldError[]; gap: boolean } {
   const { columns } = ctx;
-  if (fields.length !== columns.size) return { row: null, errors: [{ field: '', message: `row has ${fields.length} fields, the header has ${columns.size}`, code: 'fieldCount', params: { found: fields.length, expected: columns.size } }], gap: false };
+  if (fields.length !== columns.size)
+    return {
+      row: null,
+      errors: [
+        {
+          field: '',
+          message: `row has ${fields.length} fields, the header has ${columns.size}`,
+          code: 'fieldCount',
+          params: { found: fields.length, expected: columns.size },
+        },
+      ],
+      gap: false,
+    };
   const cell = (name: string) => (columns.has(name) ? fields[columns.get(name)!].trim() : undefined);
   const ts = when(cell('timestamp')!, ctx.clock);
   const channel = member(cell('channel')!, 'channel', ctx.channels, false);
@@ -128,9 +170,28 @@ export function parseRow(fields: string[], ctx: RowContext): { row: ParsedRow | 
   const errors = [ts, channel, platform, volume, answered, abandoned, aht].flatMap((f) => (f.ok ? [] : [f.error]));
   if (volume.ok && answered.ok && abandoned.ok && volume.value !== null && (answered.value ?? 0) + (abandoned.value ?? 0) > volume.value) {
     const field = answered.value !== null ? 'answered' : 'abandoned';
-    errors.push({ field, message: `answered (${answered.value ?? '-'}) + abandoned (${abandoned.value ?? '-'}) is more than volume (${volume.value})`, value: cell(field), code: 'moreThanVolume', params: { answered: answered.value ?? '-', abandoned: abandoned.value ?? '-', volume: volume.value } });
+    errors.push({
+      field,
+      message: `answered (${answered.value ?? '-'}) + abandoned (${abandoned.value ?? '-'}) is more than volume (${volume.value})`,
+      value: cell(field),
+      code: 'moreThanVolume',
+      params: { answered: answered.value ?? '-', abandoned: abandoned.value ?? '-', volume: volume.value },
+    });
   }
   const gap = !ts.ok && 'gap' in ts && errors.length === 1;
-  if (errors.length || !ts.ok || !channel.ok || !platform.ok || !volume.ok || !answered.ok || !abandoned.ok || !aht.ok) return { row: null, errors, gap };
-  return { row: { ...ts.value, channel: channel.value, platform: platform.value, volume: volume.value!, answered: answered.value, abandoned: abandoned.value, aht: aht.value }, errors: [], gap: false };
+  if (errors.length || !ts.ok || !channel.ok || !platform.ok || !volume.ok || !answered.ok || !abandoned.ok || !aht.ok)
+    return { row: null, errors, gap };
+  return {
+    row: {
+      ...ts.value,
+      channel: channel.value,
+      platform: platform.value,
+      volume: volume.value!,
+      answered: answered.value,
+      abandoned: abandoned.value,
+      aht: aht.value,
+    },
+    errors: [],
+    gap: false,
+  };
 }

@@ -168,7 +168,8 @@ export class HistoryCsvReader {
     }
     this.pending = null;
     if (!this.columns && !this.headerBad) return this.readHeader(fields, line);
-    for (const blank of this.blankLines) this.error(blank, { field: '', message: 'empty line in the middle of the file', code: 'blankLine' });
+    for (const blank of this.blankLines)
+      this.error(blank, { field: '', message: 'empty line in the middle of the file', code: 'blankLine' });
     this.blankLines = [];
     this.rowCount++;
     if (this.headerBad) return;
@@ -191,7 +192,12 @@ export class HistoryCsvReader {
   }
 
   private parseRow(fields: string[], line: number): ParsedRow | null {
-    const { row, errors, gap } = parseRow(fields, { columns: this.columns!, clock: this.clock, channels: this.opts.channels, platforms: this.opts.platforms });
+    const { row, errors, gap } = parseRow(fields, {
+      columns: this.columns!,
+      clock: this.clock,
+      channels: this.opts.channels,
+      platforms: this.opts.platforms,
+    });
     if (gap && this.opts.dstLenient) {
       this.gapRows++;
       return null;
@@ -206,21 +212,50 @@ export class HistoryCsvReader {
     let rawMs = row.ms;
     const bucketOf = (ms: number) => ms - (minute % interval) * 60_000;
     // A repeated wall-clock time in the autumn overlap is the later hour, when allowed.
-    if (this.opts.dstLenient && row.laterMs !== undefined && this.buckets.get(`${bucketOf(rawMs)}|${row.channel}|${row.platform}`)?.seenMs.includes(rawMs)) {
+    if (
+      this.opts.dstLenient &&
+      row.laterMs !== undefined &&
+      this.buckets.get(`${bucketOf(rawMs)}|${row.channel}|${row.platform}`)?.seenMs.includes(rawMs)
+    ) {
       rawMs = row.laterMs;
     }
     const bucketMs = bucketOf(rawMs);
     const key = `${bucketMs}|${row.channel}|${row.platform}`;
     let b = this.buckets.get(key);
     if (!b) {
-      b = { ms: bucketMs, channel: row.channel, platform: row.platform, volume: 0, answered: null, abandoned: null, ahtWeighted: 0, ahtWeight: 0, rows: 0, seenMs: [], seenLines: [], repeats: 0 };
+      b = {
+        ms: bucketMs,
+        channel: row.channel,
+        platform: row.platform,
+        volume: 0,
+        answered: null,
+        abandoned: null,
+        ahtWeighted: 0,
+        ahtWeight: 0,
+        rows: 0,
+        seenMs: [],
+        seenLines: [],
+        repeats: 0,
+      };
       this.buckets.set(key, b);
     }
     const seenAt = b.seenMs.indexOf(rawMs);
-    const repeat = seenAt >= 0 && this.opts.dstLenient === true && row.offsetMinutes === undefined && row.laterMs === undefined && b.repeats < b.seenMs.length && repeatedSomewhere(row.localMs);
+    const repeat =
+      seenAt >= 0 &&
+      this.opts.dstLenient === true &&
+      row.offsetMinutes === undefined &&
+      row.laterMs === undefined &&
+      b.repeats < b.seenMs.length &&
+      repeatedSomewhere(row.localMs);
     if (seenAt >= 0 && !repeat) {
       const firstLine = b.seenLines[seenAt];
-      this.error(line, { field: 'timestamp', message: `duplicate interval: same timestamp, channel and platform as line ${firstLine}`, value: row.text, code: 'duplicateInterval', params: { firstLine } });
+      this.error(line, {
+        field: 'timestamp',
+        message: `duplicate interval: same timestamp, channel and platform as line ${firstLine}`,
+        value: row.text,
+        code: 'duplicateInterval',
+        params: { firstLine },
+      });
       return;
     }
     if (repeat) {
@@ -252,7 +287,8 @@ export class HistoryCsvReader {
     }
     const sample = { ms: row.ms, offsetMinutes: row.offsetMinutes };
     if (!this.lastOffset || this.lastOffset.offsetMinutes !== sample.offsetMinutes) {
-      if (this.lastOffset && this.offsetSamples[this.offsetSamples.length - 1] !== this.lastOffset) this.offsetSamples.push(this.lastOffset);
+      if (this.lastOffset && this.offsetSamples[this.offsetSamples.length - 1] !== this.lastOffset)
+        this.offsetSamples.push(this.lastOffset);
       // Bounded: a file flipping offsets every row is not a zone's pattern; 1,000 samples decide.
       if (this.offsetSamples.length < 1000) this.offsetSamples.push(sample);
     }
@@ -279,7 +315,13 @@ export class HistoryCsvReader {
       if (off <= total * 0.01) {
         for (const [minute, m] of this.minuteRows) {
           if (minute % grid === 0) continue;
-          for (const line of m.lines) this.error(line, { field: 'timestamp', message: `timestamp (minute ${minute}) is not aligned to the file's ${grid}-minute grid`, code: 'offGrid', params: { minute, grid } });
+          for (const line of m.lines)
+            this.error(line, {
+              field: 'timestamp',
+              message: `timestamp (minute ${minute}) is not aligned to the file's ${grid}-minute grid`,
+              code: 'offGrid',
+              params: { minute, grid },
+            });
           this.errorCount += m.count - m.lines.length;
         }
         return grid;
@@ -289,14 +331,24 @@ export class HistoryCsvReader {
   }
 
   finish(): HistoryCsvResult {
-    if (this.pending) this.error(this.pending.line, { field: '', message: 'quoted field is not closed before the end of the file', code: 'unclosedQuote' });
-    if (this.lineNo === 0 || (!this.columns && !this.headerBad)) this.error(1, { field: 'timestamp', message: 'the file is empty: expected a header line timestamp,channel,volume', code: 'emptyFile' });
+    if (this.pending)
+      this.error(this.pending.line, { field: '', message: 'quoted field is not closed before the end of the file', code: 'unclosedQuote' });
+    if (this.lineNo === 0 || (!this.columns && !this.headerBad))
+      this.error(1, {
+        field: 'timestamp',
+        message: 'the file is empty: expected a header line timestamp,channel,volume',
+        code: 'emptyFile',
+      });
     const inputIntervalMinutes = this.inferInputGrid();
     const warnings: string[] = [];
-    if (this.gapRows > 0) warnings.push(`${this.gapRows} row(s) at local times skipped by a daylight-saving change in ${this.opts.zone} were left out`);
-    if (this.repeatedRows > 0) warnings.push(`${this.repeatedRows} local time(s) written twice in an autumn daylight-saving hour: the two rows were averaged`);
+    if (this.gapRows > 0)
+      warnings.push(`${this.gapRows} row(s) at local times skipped by a daylight-saving change in ${this.opts.zone} were left out`);
+    if (this.repeatedRows > 0)
+      warnings.push(`${this.repeatedRows} local time(s) written twice in an autumn daylight-saving hour: the two rows were averaged`);
     if (inputIntervalMinutes !== null && inputIntervalMinutes > this.opts.intervalMinutes) {
-      warnings.push(`the file has ${inputIntervalMinutes}-minute intervals, longer than the ${this.opts.intervalMinutes}-minute intervals asked for: each row stays in the first ${this.opts.intervalMinutes}-minute interval of its period`);
+      warnings.push(
+        `the file has ${inputIntervalMinutes}-minute intervals, longer than the ${this.opts.intervalMinutes}-minute intervals asked for: each row stays in the first ${this.opts.intervalMinutes}-minute interval of its period`,
+      );
     }
     const intervals = [...this.buckets.values()]
       .sort((a, b) => a.ms - b.ms || cmp(a.channel, b.channel) || cmp(a.platform, b.platform))
@@ -314,7 +366,10 @@ export class HistoryCsvReader {
       timestampStyle: this.style,
       localTimestamps: this.localRows > 0,
       repeatedLocal: [...this.repeatedLocal],
-      offsetSamples: this.lastOffset && this.offsetSamples[this.offsetSamples.length - 1] !== this.lastOffset ? [...this.offsetSamples, this.lastOffset] : [...this.offsetSamples],
+      offsetSamples:
+        this.lastOffset && this.offsetSamples[this.offsetSamples.length - 1] !== this.lastOffset
+          ? [...this.offsetSamples, this.lastOffset]
+          : [...this.offsetSamples],
     };
   }
 

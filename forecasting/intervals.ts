@@ -92,7 +92,10 @@ export function calibrateIntervals(residuals: Residual[]): IntervalModel | null 
   for (const beta of BETAS) {
     const m = fitBeta(rs, beta);
     const s = score80(rs, m);
-    if (s < bestScore) (best = m), (bestScore = s);
+    if (s < bestScore) {
+      best = m;
+      bestScore = s;
+    }
   }
   return best;
 }
@@ -100,7 +103,12 @@ export function calibrateIntervals(residuals: Residual[]): IntervalModel | null 
 /** Bands around point forecasts; `leadWeek[h]` = 0 for the first week ahead, 1 for the second… */
 export function bands(point: Float64Array, model: IntervalModel | null, leadWeek: (h: number) => number, inflate = 1): Bands {
   const n = point.length;
-  const b: Bands = { lower80: new Float64Array(n), upper80: new Float64Array(n), lower95: new Float64Array(n), upper95: new Float64Array(n) };
+  const b: Bands = {
+    lower80: new Float64Array(n),
+    upper80: new Float64Array(n),
+    lower95: new Float64Array(n),
+    upper95: new Float64Array(n),
+  };
   for (let h = 0; h < n; h++) {
     const f = point[h];
     // Capped at double: past ten weeks the guess has no measurement behind it at all.

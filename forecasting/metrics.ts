@@ -83,7 +83,12 @@ export interface CoverageCount {
   openN: number;
 }
 
-export function coverageCount(lower: ArrayLike<number>, upper: ArrayLike<number>, forecast: ArrayLike<number>, actual: ArrayLike<number>): CoverageCount {
+export function coverageCount(
+  lower: ArrayLike<number>,
+  upper: ArrayLike<number>,
+  forecast: ArrayLike<number>,
+  actual: ArrayLike<number>,
+): CoverageCount {
   const c = { inside: 0, n: 0, openInside: 0, openN: 0 };
   for (let i = 0; i < actual.length; i++) {
     const a = actual[i];

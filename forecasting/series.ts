@@ -17,7 +17,8 @@ export interface HistoryPoint {
 export function toMillis(start: string | DateTime): number {
   if (typeof start !== 'string') return start.toMillis();
   const ms = Date.parse(start);
-  if (Number.isNaN(ms) || !/(Z|[+-]\d{2}:?\d{2})$/.test(start)) throw new RangeError(`history start '${start}' is not an ISO instant with an offset`);
+  if (Number.isNaN(ms) || !/(Z|[+-]\d{2}:?\d{2})$/.test(start))
+    throw new RangeError(`history start '${start}' is not an ISO instant with an offset`);
   return ms;
 }
 
@@ -91,7 +92,10 @@ function coarsestDayInterval(local: number[], minuteOf: (l: number) => number): 
     const m = minuteOf(l);
     const e = byDay.get(d);
     if (!e) byDay.set(d, { rows: 1, g: 60, first: m });
-    else (e.rows++, (e.g = gcd(e.g, Math.abs(m - e.first))));
+    else {
+      e.rows++;
+      e.g = gcd(e.g, Math.abs(m - e.first));
+    }
   }
   const count = new Map<number, number>();
   for (const e of byDay.values()) if (e.rows >= DAY_ROWS) count.set(e.g, (count.get(e.g) ?? 0) + 1);
@@ -125,19 +129,35 @@ export function prepareSeries(history: HistoryPoint[], zone: string, intervalMin
   const finest = inferIntervalMinutes(local.map(minuteOf));
   const coarsest = coarsestDayInterval(local, minuteOf);
   const dataInterval = Math.max(finest, coarsest);
-  if (coarsest > finest) warnings.push(`the history changes interval length (${coarsest}-minute rows on some days, ${finest}-minute on others): summed into ${coarsest}-minute intervals`);
+  if (coarsest > finest)
+    warnings.push(
+      `the history changes interval length (${coarsest}-minute rows on some days, ${finest}-minute on others): summed into ${coarsest}-minute intervals`,
+    );
   if (intervalMinutes !== undefined && intervalMinutes < dataInterval) {
     // Splitting an hour's count over its halves would invent a shape the data never showed.
-    throw new RangeError(`the history has ${dataInterval === 60 ? 'hourly' : `${dataInterval}-minute`} intervals; the forecast interval (${intervalMinutes} minutes) cannot be finer than the data`);
+    throw new RangeError(
+      `the history has ${dataInterval === 60 ? 'hourly' : `${dataInterval}-minute`} intervals; the forecast interval (${intervalMinutes} minutes) cannot be finer than the data`,
+    );
   }
   const interval = intervalMinutes ?? dataInterval;
   const spd = 1440 / interval;
   const phaseMinutes = local.length ? minuteOf(local[0]) % interval : 0;
-  if (!ms.length) return { grid: { intervalMinutes: interval, slotsPerDay: spd, firstDay: 0, values: new Float64Array(0) }, clock, intervalMinutes: interval, phaseMinutes, dataEnd: 0, warnings };
+  if (!ms.length)
+    return {
+      grid: { intervalMinutes: interval, slotsPerDay: spd, firstDay: 0, values: new Float64Array(0) },
+      clock,
+      intervalMinutes: interval,
+      phaseMinutes,
+      dataEnd: 0,
+      warnings,
+    };
   // Loops, not Math.min(...local): spreading 200,000 arguments overflows the stack.
   let lo = Infinity;
   let hi = -Infinity;
-  for (const l of local) (lo = Math.min(lo, l)), (hi = Math.max(hi, l));
+  for (const l of local) {
+    lo = Math.min(lo, l);
+    hi = Math.max(hi, l);
+  }
   const firstDay = Math.floor(lo / DAY_MS);
   const slotOf = (l: number) => Math.floor((l / 60_000 - firstDay * 1440) / interval);
   const n = slotOf(hi) + 1;
@@ -173,5 +193,12 @@ export function prepareSeries(history: HistoryPoint[], zone: string, intervalMin
   }
   let dataEnd = n;
   while (dataEnd > 0 && Number.isNaN(values[dataEnd - 1])) dataEnd--;
-  return { grid: { intervalMinutes: interval, slotsPerDay: spd, firstDay, values, aht }, clock, intervalMinutes: interval, phaseMinutes, dataEnd, warnings };
+  return {
+    grid: { intervalMinutes: interval, slotsPerDay: spd, firstDay, values, aht },
+    clock,
+    intervalMinutes: interval,
+    phaseMinutes,
+    dataEnd,
+    warnings,
+  };
 }

@@ -43,7 +43,8 @@ function cleaned(history: HistoryPoint[], o: ShapeOptions) {
   const { grid } = s;
   let marks = dayMarks(grid.firstDay, grid.firstDay + Math.ceil(grid.values.length / grid.slotsPerDay), o.calendar);
   const filled = fillClosedSlots(grid.values.subarray(0, s.dataEnd), grid.slotsPerDay);
-  if ((o.calendar?.publicHolidays ?? 'auto') === 'auto' && !holidaysShowInHistory(filled, grid.slotsPerDay, grid.firstDay, marks).show) marks = withoutPublicHolidays(marks);
+  if ((o.calendar?.publicHolidays ?? 'auto') === 'auto' && !holidaysShowInHistory(filled, grid.slotsPerDay, grid.firstDay, marks).show)
+    marks = withoutPublicHolidays(marks);
   const y = cleanTraining(filled, grid.slotsPerDay, grid.firstDay, marks).y;
   return { y, grid };
 }

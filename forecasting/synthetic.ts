@@ -57,7 +57,10 @@ export function poisson(lambda: number, rand: () => number): number {
   const limit = Math.exp(-lambda);
   let k = 0;
   let p = rand();
-  while (p > limit) (p *= rand()), k++;
+  while (p > limit) {
+    p *= rand();
+    k++;
+  }
   return k;
 }
 
@@ -103,7 +106,9 @@ export function syntheticHistory(o: SyntheticOptions): (HistoryPoint & { expecte
       const volume = poisson(sum > 0 ? (level * s) / sum : 0, rand);
       const expected = sum > 0 ? (level * s) / sum : 0;
       const p: HistoryPoint & { expected: number } = { start: new Date(ms).toISOString(), volume, expected };
-      if (o.ahtSeconds) p.ahtSeconds = volume > 0 ? o.ahtSeconds * (1 + 0.1 * Math.sin((2 * Math.PI * j) / slots.length)) * Math.exp(0.1 * normal(rand)) : null;
+      if (o.ahtSeconds)
+        p.ahtSeconds =
+          volume > 0 ? o.ahtSeconds * (1 + 0.1 * Math.sin((2 * Math.PI * j) / slots.length)) * Math.exp(0.1 * normal(rand)) : null;
       points.push(p);
     });
   }

@@ -35,8 +35,7 @@ export type ParsedTimestamp =
     }
   | { ok: false; message: string; gap?: boolean };
 
-const ISO_RE =
-  /^(\d{4})-(\d{2})-(\d{2})([T ])(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2}|[+-]\d{4}|[+-]\d{2})?$/;
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})([T ])(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2}|[+-]\d{4}|[+-]\d{2})?$/;
 
 function offsetStyle(suffix: string | undefined): OffsetStyle {
   if (!suffix) return 'none';
@@ -71,7 +70,8 @@ export function parseTimestamp(text: string, clock: ZoneClock): ParsedTimestamp 
     return { ok: true, ms, localMs: clock.toLocalMs(ms), style, offsetMinutes };
   }
   const r = clock.resolveLocal(wall);
-  if (r.kind === 'gap') return { ok: false, gap: true, message: `does not exist in ${clock.zoneName} (skipped by the daylight-saving change)` };
+  if (r.kind === 'gap')
+    return { ok: false, gap: true, message: `does not exist in ${clock.zoneName} (skipped by the daylight-saving change)` };
   if (r.kind === 'ok') return { ok: true, ms: r.ms, localMs: wall, style };
   return { ok: true, ms: r.earlier, localMs: wall, style, laterMs: r.later };
 }

@@ -7,10 +7,7 @@
  */
 import { Info, type Zone } from 'luxon';
 
-export type LocalResolution =
-  | { kind: 'ok'; ms: number }
-  | { kind: 'gap' }
-  | { kind: 'ambiguous'; earlier: number; later: number };
+export type LocalResolution = { kind: 'ok'; ms: number } | { kind: 'gap' } | { kind: 'ambiguous'; earlier: number; later: number };
 
 const DAY_MS = 86_400_000;
 const SLOT_MS = 900_000;
@@ -87,10 +84,28 @@ export function formatOffset(minutes: number): string {
  * sampled row wins.
  */
 export const COMMON_DST_ZONES = [
-  'America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'America/Halifax', 'America/St_Johns',
-  'America/Mexico_City', 'America/Santiago', 'America/Sao_Paulo', 'Europe/London', 'Europe/Dublin', 'Europe/Lisbon',
-  'Europe/Paris', 'Europe/Helsinki', 'Europe/Moscow', 'Asia/Jerusalem', 'Asia/Tehran', 'Africa/Cairo', 'Australia/Sydney',
-  'Australia/Adelaide', 'Australia/Perth', 'Pacific/Auckland',
+  'America/New_York',
+  'America/Chicago',
+  'America/Denver',
+  'America/Los_Angeles',
+  'America/Halifax',
+  'America/St_Johns',
+  'America/Mexico_City',
+  'America/Santiago',
+  'America/Sao_Paulo',
+  'Europe/London',
+  'Europe/Dublin',
+  'Europe/Lisbon',
+  'Europe/Paris',
+  'Europe/Helsinki',
+  'Europe/Moscow',
+  'Asia/Jerusalem',
+  'Asia/Tehran',
+  'Africa/Cairo',
+  'Australia/Sydney',
+  'Australia/Adelaide',
+  'Australia/Perth',
+  'Pacific/Auckland',
 ];
 
 /** A fixed-offset zone name for luxon, e.g. 240 → UTC+4, -330 → UTC-5:30. */
@@ -139,7 +154,12 @@ export function zoneOfRepeatedHours(repeatedLocal: number[], candidates = COMMON
  * local time (UTC-field ms). Null when no zone fits (a zone without daylight saving, or a file
  * that leaves out its night hours).
  */
-export function zoneOfSpringGaps(hasLocal: (localMs: number) => boolean, fromLocal: number, toLocal: number, candidates = COMMON_DST_ZONES): string | null {
+export function zoneOfSpringGaps(
+  hasLocal: (localMs: number) => boolean,
+  fromLocal: number,
+  toLocal: number,
+  candidates = COMMON_DST_ZONES,
+): string | null {
   const HOUR = 3_600_000;
   for (const name of candidates) {
     const clock = new ZoneClock(name);

@@ -20,7 +20,9 @@ export interface BackupResult {
 /** Copies the open SQLite database to `file` (which must not exist yet). */
 export async function backupSqlite(ds: DataSource, file: string): Promise<BackupResult> {
   if (ds.options.type !== 'better-sqlite3') {
-    throw new BackupError('this database is PostgreSQL: back it up with pg_dump, e.g. pg_dump --format=custom --file=rota.dump "$DATABASE_URL"');
+    throw new BackupError(
+      'this database is PostgreSQL: back it up with pg_dump, e.g. pg_dump --format=custom --file=rota.dump "$DATABASE_URL"',
+    );
   }
   const target = path.resolve(file);
   if (fs.existsSync(target)) throw new BackupError(`${file} already exists: choose a new file name`);

@@ -41,7 +41,8 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       extra: options.schema ? { options: `-c search_path=${options.schema}` } : undefined,
     });
   }
-  if (options.url) throw new Error(`createDataSource: unsupported database URL '${options.url.replace(/\/\/[^@]*@/, '//***@')}' (expected postgres://…)`);
+  if (options.url)
+    throw new Error(`createDataSource: unsupported database URL '${options.url.replace(/\/\/[^@]*@/, '//***@')}' (expected postgres://…)`);
   const file = options.sqlitePath ?? ':memory:';
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   return new DataSource({

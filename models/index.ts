@@ -6,7 +6,14 @@ import 'reflect-metadata';
 
 export * from './entities';
 export { ALL_MIGRATIONS } from './migrations';
-export { createDataSource, runMigrations, revertLastMigration, isPostgresUrl, type DataSource, type DataSourceOptions } from './data-source';
+export {
+  createDataSource,
+  runMigrations,
+  revertLastMigration,
+  isPostgresUrl,
+  type DataSource,
+  type DataSourceOptions,
+} from './data-source';
 export { StaleEditError, NotFoundError } from './errors';
 export { openDatabase, describeDatabase, type DatabaseConfig } from './connect';
 export { backupSqlite, BackupError, type BackupResult } from './backup';

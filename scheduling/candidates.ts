@@ -68,7 +68,11 @@ export function makePattern(problem: Problem, week: Week, id: number, day: numbe
   const holidays = new Set(problem.holidays ?? []);
   const wd = weekdayOf(week, day);
   return {
-    id, day, start, end, custom,
+    id,
+    day,
+    start,
+    end,
+    custom,
     workedMinutes: end - start - r.breakMinutes,
     breakStarts: breakStarts(problem, week.step, start, end),
     evening: end > localMinute(week, day, clockMinutes(r.eveningAfter)),
@@ -134,7 +138,12 @@ export function buildPersonPlans(problem: Problem, week: Week, patterns: Pattern
     const contract = member.contractHoursPerWeek * 60;
     const cap = member.overtimeAllowed ? Infinity : problem.rules.maxHoursPerWeek * 60;
     return {
-      index, member, previous, unavailable, allowed, locked,
+      index,
+      member,
+      previous,
+      unavailable,
+      allowed,
+      locked,
       skills: member.skills.map((s) => week.channels.indexOf(s)).filter((c) => c >= 0),
       previousWorkedDays: workedDaysBefore(week, previous),
       minMinutes: Math.max(0, contract - tol),

@@ -18,7 +18,6 @@ const FLEX = ['voice', 'chat'];
  */
 export function coverageOf(problem: Problem, shifts: Shift[], week: Week = buildWeek(problem)): CoverageReport {
   const M = week.minutes;
-  const C = week.channels.length;
   const fixed = week.channels.map(() => new Int32Array(M + 1));
   const flex = new Int32Array(M + 1);
   const flexOn = FLEX.every((c) => week.channels.includes(c));
@@ -33,7 +32,10 @@ export function coverageOf(problem: Problem, shifts: Shift[], week: Week = build
       if (!arr) continue;
       const lo = Math.max(0, Math.round(a));
       const hi = Math.min(M, Math.round(b));
-      if (hi > lo) { arr[lo] += 1; arr[hi] -= 1; }
+      if (hi > lo) {
+        arr[lo] += 1;
+        arr[hi] -= 1;
+      }
     }
   }
   return summarise(week, fixed, flex, flexOn);
@@ -85,7 +87,13 @@ function summarise(week: Week, fixed: Int32Array[], flex: Int32Array, flexOn: bo
     for (let c = 0; c < C; c++) {
       const required = week.required[c][t];
       const onDuty = Math.round((assigned[c][t] / n) * 1e4) / 1e4;
-      rows.push({ timestamp: toIso(week, t * week.step), channel: week.channels[c], required, onDuty, shortfall: Math.max(0, required - onDuty) });
+      rows.push({
+        timestamp: toIso(week, t * week.step),
+        channel: week.channels[c],
+        required,
+        onDuty,
+        shortfall: Math.max(0, required - onDuty),
+      });
     }
   }
   return { rows, shortfallAgentHours: shortMinutes / 60 };

@@ -30,7 +30,13 @@ export function assignmentsFromSolution(model: RotaModel, patterns: Pattern[], v
 }
 
 /** Turns assignments into the published shape, with ISO times in the team's zone. */
-export function shiftsFromAssignments(problem: Problem, week: Week, patterns: Pattern[], people: PersonPlan[], list: Assignment[]): Shift[] {
+export function shiftsFromAssignments(
+  problem: Problem,
+  week: Week,
+  patterns: Pattern[],
+  people: PersonPlan[],
+  list: Assignment[],
+): Shift[] {
   const flexOn = week.channels.includes('voice') && week.channels.includes('chat');
   const shifts: Shift[] = list.map((a) => {
     const pat = patterns[a.pattern];

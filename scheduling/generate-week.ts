@@ -37,15 +37,24 @@ export function generateWeek(o: GenerateOptions): Problem {
   const weekStart = o.weekStart ?? '2026-12-07';
   const monday = DateTime.fromISO(weekStart, { zone });
   const staff = Array.from({ length: o.people }, (_, i) => makePerson(i, o.channels, monday, rnd));
-  const previousShifts: PreviousShift[] = staff.filter(() => rnd() < 0.3).map((s) => {
-    const start = monday.minus({ days: 1 }).set({ hour: 14 + Math.floor(rnd() * 2) });
-    return { staffId: s.id, start: iso(start), end: iso(start.plus({ hours: 9 })) };
-  });
+  const previousShifts: PreviousShift[] = staff
+    .filter(() => rnd() < 0.3)
+    .map((s) => {
+      const start = monday.minus({ days: 1 }).set({ hour: 14 + Math.floor(rnd() * 2) });
+      return { staffId: s.id, start: iso(start), end: iso(start.plus({ hours: 9 })) };
+    });
   const onDutyHours = staff.reduce((t, s) => t + s.contractHoursPerWeek, 0);
   const requirements = makeRequirements(o, monday, onDutyHours * (o.load ?? 0.95), staff, rnd);
   return {
-    weekStart, timeZone: zone, intervalMinutes: o.intervalMinutes, channels: o.channels, requirements, staff,
-    rules: { ...DEFAULT_RULES, shiftLengthsHours: [...DEFAULT_RULES.shiftLengthsHours] }, weights: { ...DEFAULT_WEIGHTS }, previousShifts,
+    weekStart,
+    timeZone: zone,
+    intervalMinutes: o.intervalMinutes,
+    channels: o.channels,
+    requirements,
+    staff,
+    rules: { ...DEFAULT_RULES, shiftLengthsHours: [...DEFAULT_RULES.shiftLengthsHours] },
+    weights: { ...DEFAULT_WEIGHTS },
+    previousShifts,
   };
 }
 
@@ -55,8 +64,16 @@ function iso(d: DateTime): string {
 
 function makePerson(i: number, channels: string[], monday: DateTime, rnd: () => number): StaffMember {
   const r = rnd();
-  const skills = r < 0.5 ? [channels[0]] : r < 0.7 ? [channels[1 % channels.length]] : r < 0.8 ? [channels[channels.length - 1]]
-    : r < 0.93 ? channels.slice(0, 2) : [...channels];
+  const skills =
+    r < 0.5
+      ? [channels[0]]
+      : r < 0.7
+        ? [channels[1 % channels.length]]
+        : r < 0.8
+          ? [channels[channels.length - 1]]
+          : r < 0.93
+            ? channels.slice(0, 2)
+            : [...channels];
   const c = rnd();
   const contract = c < 0.85 ? 40 : c < 0.9 ? 30 : c < 0.95 ? 28 : 24;
   const unavailable = [];
@@ -68,11 +85,23 @@ function makePerson(i: number, channels: string[], monday: DateTime, rnd: () => 
     const d = Math.floor(rnd() * 7);
     unavailable.push({ start: iso(monday.plus({ days: d, hours: 18 })), end: iso(monday.plus({ days: d + 1 })) });
   }
-  return { id: `p${String(i + 1).padStart(3, '0')}`, name: `${NAMES[i % NAMES.length]} ${i + 1}`, skills: [...new Set(skills)], contractHoursPerWeek: contract, unavailable };
+  return {
+    id: `p${String(i + 1).padStart(3, '0')}`,
+    name: `${NAMES[i % NAMES.length]} ${i + 1}`,
+    skills: [...new Set(skills)],
+    contractHoursPerWeek: contract,
+    unavailable,
+  };
 }
 
 /** Two daily peaks (11:00 and 16:00), quieter weekends, channel shares by skilled headcount. */
-function makeRequirements(o: GenerateOptions, monday: DateTime, totalHours: number, staff: StaffMember[], rnd: () => number): RequirementRow[] {
+function makeRequirements(
+  o: GenerateOptions,
+  monday: DateTime,
+  totalHours: number,
+  staff: StaffMember[],
+  rnd: () => number,
+): RequirementRow[] {
   const share = o.channels.map((c) => staff.filter((s) => s.skills.includes(c)).length / Math.max(1, s0(staff)));
   const shape: number[] = [];
   for (let d = 0; d < 7; d++) {
@@ -88,7 +117,9 @@ function makeRequirements(o: GenerateOptions, monday: DateTime, totalHours: numb
   const rows: RequirementRow[] = [];
   shape.forEach((v, k) => {
     const ts = iso(monday.plus({ minutes: k * o.intervalMinutes }));
-    o.channels.forEach((ch, c) => rows.push({ timestamp: ts, channel: ch, required: Math.round((totalHours * v * share[c]) / (sumShape * shareSum)) }));
+    o.channels.forEach((ch, c) =>
+      rows.push({ timestamp: ts, channel: ch, required: Math.round((totalHours * v * share[c]) / (sumShape * shareSum)) }),
+    );
   });
   return rows;
 }

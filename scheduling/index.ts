@@ -4,8 +4,24 @@
  * shifts fairly. Pure (no clock, no I/O) except solveRotaInWorker, which starts a thread.
  */
 export type {
-  Activity, Channel, CoverageRow, Explanation, FairnessHistory, Period, PreviousShift, Problem, RequirementRow,
-  RotaRules, RotaSolution, Shift, ShiftPreferences, SoftWeights, SolveOptions, SolveProgress, StaffMember, Violation,
+  Activity,
+  Channel,
+  CoverageRow,
+  Explanation,
+  FairnessHistory,
+  Period,
+  PreviousShift,
+  Problem,
+  RequirementRow,
+  RotaRules,
+  RotaSolution,
+  Shift,
+  ShiftPreferences,
+  SoftWeights,
+  SolveOptions,
+  SolveProgress,
+  StaffMember,
+  Violation,
 } from './types';
 export { parseRequirementsCsv, type ParsedRequirements } from './parse/requirements-csv';
 export { parseStaffJson, KNOWN_CHANNELS, type ParsedStaff } from './parse/staff-json';

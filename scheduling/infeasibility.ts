@@ -23,8 +23,11 @@ export function explainPerson(problem: Problem, week: Week, patterns: Pattern[],
   const out: Explanation[] = [];
   const say = (key: string, params: Record<string, string | number>, text: string) => out.push({ key, params: { name, ...params }, text });
   if (p.minMinutes > p.maxMinutes) {
-    say('rota.infeasible.contractAboveMaximum', { contract, max: r.maxHoursPerWeek },
-      `${name} has ${contract} contracted hours, more than the ${r.maxHoursPerWeek}-hour weekly maximum (no overtime allowed)`);
+    say(
+      'rota.infeasible.contractAboveMaximum',
+      { contract, max: r.maxHoursPerWeek },
+      `${name} has ${contract} contracted hours, more than the ${r.maxHoursPerWeek}-hour weekly maximum (no overtime allowed)`,
+    );
     return out;
   }
   const days = [...new Set(p.allowed.map((id) => patterns[id].day))].sort((a, b) => a - b);
@@ -33,15 +36,23 @@ export function explainPerson(problem: Problem, week: Week, patterns: Pattern[],
   if (maxDays * longest < p.minMinutes) {
     const blocked = [0, 1, 2, 3, 4, 5, 6].filter((d) => !days.includes(d));
     const dayList = describeDays(week, blocked);
-    say('rota.infeasible.notEnoughDays', { contract, days: maxDays, blocked: dayList },
+    say(
+      'rota.infeasible.notEnoughDays',
+      { contract, days: maxDays, blocked: dayList },
       `${name} has ${contract} contracted hours but can work at most ${maxDays} day(s) of at most ${longest / 60} h` +
-      (blocked.length ? ` (time off, unavailability or rest after last week block ${dayList})` : ` (${r.daysOffPerWeek} days off a week)`));
+        (blocked.length
+          ? ` (time off, unavailability or rest after last week block ${dayList})`
+          : ` (${r.daysOffPerWeek} days off a week)`),
+    );
     return out;
   }
   if (!bestWeek(problem, patterns, p)) {
-    say('rota.infeasible.noWeekFits', { contract },
+    say(
+      'rota.infeasible.noWeekFits',
+      { contract },
       `${name}: no set of shifts reaches ${contract} ± ${r.contractToleranceHours} h while keeping ${r.minRestHours} h rest, ` +
-      `${r.daysOffPerWeek} days off, at most ${r.maxConsecutiveDays} days in a row (counting last week) and the locked shifts`);
+        `${r.daysOffPerWeek} days off, at most ${r.maxConsecutiveDays} days in a row (counting last week) and the locked shifts`,
+    );
   }
   return out;
 }

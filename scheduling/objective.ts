@@ -26,7 +26,7 @@ export function objectiveOf(problem: Problem, prep: Prepared, assignments: Assig
       for (const key of ['evenings', 'weekends', 'holidays'] as const) {
         const n = counts[i][key];
         const history = p.member.history?.[key] ?? 0;
-        total += w * (n * (n + 1) / 2 + history * n);
+        total += w * ((n * (n + 1)) / 2 + history * n);
       }
     });
   }

@@ -4,7 +4,12 @@ import type { ParsedStaff } from './parse/staff-json';
 import { DEFAULT_WEIGHTS } from './rules/defaults';
 
 /** Puts the two parsed files together into the problem for one week (weekStart: local Monday). */
-export function problemFromFiles(req: ParsedRequirements, staff: ParsedStaff, weekStart: string, weights: Partial<SoftWeights> = {}): Problem {
+export function problemFromFiles(
+  req: ParsedRequirements,
+  staff: ParsedStaff,
+  weekStart: string,
+  weights: Partial<SoftWeights> = {},
+): Problem {
   return {
     weekStart,
     timeZone: staff.timeZone,

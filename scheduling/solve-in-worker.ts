@@ -17,8 +17,13 @@ export interface WorkerSolveOptions extends SolveOptions {
 /** The time limit ran out before even the first (greedy) rota was ready. */
 export class RotaTimeoutError extends Error {
   readonly code = 'rota.timeout';
-  constructor(readonly timeLimitSeconds: number, readonly waitedSeconds: number) {
-    super(`time limit reached: no rota found within ${timeLimitSeconds} s (stopped after ${waitedSeconds.toFixed(1)} s); a longer --time-limit is needed for this team`);
+  constructor(
+    readonly timeLimitSeconds: number,
+    readonly waitedSeconds: number,
+  ) {
+    super(
+      `time limit reached: no rota found within ${timeLimitSeconds} s (stopped after ${waitedSeconds.toFixed(1)} s); a longer --time-limit is needed for this team`,
+    );
   }
 }
 
@@ -56,16 +61,17 @@ export function solveRotaInWorker(problem: Problem, options: WorkerSolveOptions)
       fn();
       void worker.terminate();
     };
-    const timer = setTimeout(() => done(() => (best ? resolve(best) : reject(new RotaTimeoutError(options.timeLimitSeconds, sinceStart())))),
-      Math.max(0, deadlineMs + grace * 1000 - epochMs()));
+    const timer = setTimeout(
+      () => done(() => (best ? resolve(best) : reject(new RotaTimeoutError(options.timeLimitSeconds, sinceStart())))),
+      Math.max(0, deadlineMs + grace * 1000 - epochMs()),
+    );
     worker.on('message', (msg: { type: string; progress?: SolveProgress; solution?: RotaSolution; message?: string }) => {
       if (msg.type === 'progress' && msg.progress) {
         // The solver's phases keep their own clocks (HiGHS restarts at 0 per run): report
         // wall-clock seconds since the start instead, which never go backwards.
         lastSeconds = Math.max(lastSeconds, sinceStart());
         options.onProgress?.({ ...msg.progress, seconds: Math.round(lastSeconds * 10) / 10 });
-      }
-      else if (msg.type === 'incumbent' && msg.solution) best = msg.solution;
+      } else if (msg.type === 'incumbent' && msg.solution) best = msg.solution;
       else if (msg.type === 'result' && msg.solution) done(() => resolve(msg.solution!));
       else if (msg.type === 'error') done(() => (best ? resolve(best) : reject(new Error(msg.message))));
     });

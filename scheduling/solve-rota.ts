@@ -57,7 +57,10 @@ export async function solveRota(problem: Problem, options: SolveOptions): Promis
   }
   const large = ctx.sparse.numCols > LARGE_MODEL_COLUMNS;
   const budget = options.timeLimitSeconds - elapsed();
-  const lpBound = ctx.sparse.numCols > LP_BOUND_COLUMNS ? await runLpBound(ctx.sparse, { timeLimitSeconds: budget * 0.3, shouldStop: until(ctx, elapsed() + budget * 0.3) }) : -Infinity;
+  const lpBound =
+    ctx.sparse.numCols > LP_BOUND_COLUMNS
+      ? await runLpBound(ctx.sparse, { timeLimitSeconds: budget * 0.3, shouldStop: until(ctx, elapsed() + budget * 0.3) })
+      : -Infinity;
   const mipEnd = large ? options.timeLimitSeconds - budget * 0.6 : options.timeLimitSeconds;
   const run = await fullMip(ctx, greedy, mipEnd, ctx.sparse.numCols > IPM_ROOT_COLUMNS, budget * (large ? 0.1 : 0.25));
   run.bound = Math.max(run.bound, lpBound);
@@ -76,7 +79,13 @@ function until(ctx: Context, seconds: number): (() => boolean) | undefined {
   return ctx.options.now ? () => ctx.elapsed() > seconds : undefined;
 }
 
-async function fullMip(ctx: Context, start: Assignment[] | null, endSeconds: number, ipmRoot: boolean, stallSeconds?: number): Promise<MipRun> {
+async function fullMip(
+  ctx: Context,
+  start: Assignment[] | null,
+  endSeconds: number,
+  ipmRoot: boolean,
+  stallSeconds?: number,
+): Promise<MipRun> {
   const { problem, prep, model, options } = ctx;
   return runMip(ctx.sparse, {
     timeLimitSeconds: Math.max(1, endSeconds - ctx.elapsed()),
@@ -91,18 +100,26 @@ async function fullMip(ctx: Context, start: Assignment[] | null, endSeconds: num
     start: start ? startFromAssignments(model, start) : undefined,
     onProgress: (p) => ctx.report({ phase: 'solve', ...p }),
     onIncumbent: options.onIncumbent
-      ? (values, objective, bound) => options.onIncumbent!(finish(problem, prep, model, assignmentsFromSolution(model, prep.patterns, values), objective, bound, false))
+      ? (values, objective, bound) =>
+          options.onIncumbent!(finish(problem, prep, model, assignmentsFromSolution(model, prep.patterns, values), objective, bound, false))
       : undefined,
   });
 }
 
 /** Neighbourhood search from the best rota so far until the budget is spent. */
-async function polish(ctx: Context, from: RotaSolution & { assignments?: Assignment[] }, bound: number, seconds: number): Promise<RotaSolution> {
+async function polish(
+  ctx: Context,
+  from: RotaSolution & { assignments?: Assignment[] },
+  bound: number,
+  seconds: number,
+): Promise<RotaSolution> {
   const { problem, prep, model, options } = ctx;
   const start = from.assignments ?? [];
   if (!start.length) return from;
   const lns = await neighbourhoodSearch(problem, prep, start, {
-    seconds, seed: options.seed, now: options.now,
+    seconds,
+    seed: options.seed,
+    now: options.now,
     onImproved: (a, objective) => {
       ctx.report({ phase: 'polish', seconds: ctx.elapsed(), objective, bound });
       options.onIncumbent?.(finish(problem, prep, model, a, objective, bound, false));
@@ -117,17 +134,35 @@ function pick(ctx: Context, run: MipRun, warm: RotaSolution | null): (RotaSoluti
   const { problem, prep, model } = ctx;
   const bound = Number.isFinite(run.bound) ? run.bound : -Infinity;
   if (run.colValue) {
-    const mip = finish(problem, prep, model, assignmentsFromSolution(model, prep.patterns, run.colValue), run.objective, bound, run.status === 'optimal');
+    const mip = finish(
+      problem,
+      prep,
+      model,
+      assignmentsFromSolution(model, prep.patterns, run.colValue),
+      run.objective,
+      bound,
+      run.status === 'optimal',
+    );
     if (!warm || mip.objective <= warm.objective + EPS) return mip;
   }
-  return warm ? { ...finish(problem, prep, model, (warm as { assignments?: Assignment[] }).assignments ?? [], warm.objective, bound, false) } : null;
+  return warm
+    ? { ...finish(problem, prep, model, (warm as { assignments?: Assignment[] }).assignments ?? [], warm.objective, bound, false) }
+    : null;
 }
 
 /**
  * Publishes a rota: shifts, exact coverage, objective (computed directly when NaN), bound and
  * gap. The assignments ride along (non-enumerable, so not in the JSON) for later polishing.
  */
-export function finish(problem: Problem, prep: Prepared, model: RotaModel, assignments: Assignment[], objective: number, bound: number, optimal: boolean): RotaSolution {
+export function finish(
+  problem: Problem,
+  prep: Prepared,
+  model: RotaModel,
+  assignments: Assignment[],
+  objective: number,
+  bound: number,
+  optimal: boolean,
+): RotaSolution {
   // Activities are split on the model's grid, coverage is reported on the requirement grid.
   const shifts = shiftsFromAssignments(problem, prep.week, prep.patterns, prep.people, assignments);
   const cov = coverageOf(problem, shifts, prep.reportWeek);
@@ -153,16 +188,27 @@ export function finish(problem: Problem, prep: Prepared, model: RotaModel, assig
 
 function noRota(run: MipRun): Explanation {
   return {
-    key: 'rota.infeasible.solver', params: { status: run.status },
-    text: run.status === 'infeasible' ? 'no rota keeps every rule (the per-person checks found no single cause)' : 'no rota found within the time limit',
+    key: 'rota.infeasible.solver',
+    params: { status: run.status },
+    text:
+      run.status === 'infeasible'
+        ? 'no rota keeps every rule (the per-person checks found no single cause)'
+        : 'no rota found within the time limit',
   };
 }
 
 function infeasible(problem: Problem, prep: Prepared, explanation: Explanation[]): RotaSolution {
   const cov = coverageOf(problem, [], prep.reportWeek);
   return {
-    shifts: [], objective: Infinity, bound: Infinity, gap: Infinity, shortfallAgentHours: round(cov.shortfallAgentHours),
-    coverage: cov.rows, status: 'infeasible', explanation, stats: { seconds: 0, columns: 0, rows: 0, nodes: 0 },
+    shifts: [],
+    objective: Infinity,
+    bound: Infinity,
+    gap: Infinity,
+    shortfallAgentHours: round(cov.shortfallAgentHours),
+    coverage: cov.rows,
+    status: 'infeasible',
+    explanation,
+    stats: { seconds: 0, columns: 0, rows: 0, nodes: 0 },
   };
 }
 

@@ -7,7 +7,12 @@ import { solveRota } from './solve-rota';
 import { epochMs } from './solve-in-worker';
 import type { Problem } from './types';
 
-const { problem, timeLimitSeconds, deadlineMs, seed } = workerData as { problem: Problem; timeLimitSeconds: number; deadlineMs?: number; seed: number };
+const { problem, timeLimitSeconds, deadlineMs, seed } = workerData as {
+  problem: Problem;
+  timeLimitSeconds: number;
+  deadlineMs?: number;
+  seed: number;
+};
 
 /** Seconds kept back for publishing the rota (extraction, exact coverage, posting it). */
 const PUBLISH_RESERVE = 0.5;
@@ -22,5 +27,5 @@ solveRota(problem, {
   onIncumbent: (s) => parentPort?.postMessage({ type: 'incumbent', solution: s }),
 }).then(
   (solution) => parentPort?.postMessage({ type: 'result', solution }),
-  (err: unknown) => parentPort?.postMessage({ type: 'error', message: err instanceof Error ? err.stack ?? err.message : String(err) }),
+  (err: unknown) => parentPort?.postMessage({ type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
 );

@@ -84,7 +84,9 @@ export function clockMinutes(hhmm: string): number {
  */
 export function localMinute(week: Week, d: number, clock: number): number {
   const midnight = DateTime.fromISO(week.dates[d] ?? '', { zone: week.zone });
-  const base = midnight.isValid ? midnight : DateTime.fromMillis(week.weekStartMs + week.dayStart[Math.max(0, Math.min(7, d))] * 60000, { zone: week.zone });
+  const base = midnight.isValid
+    ? midnight
+    : DateTime.fromMillis(week.weekStartMs + week.dayStart[Math.max(0, Math.min(7, d))] * 60000, { zone: week.zone });
   const days = Math.floor(clock / 1440);
   const rest = clock - days * 1440;
   const dt = base.plus({ days }).set({ hour: Math.floor(rest / 60), minute: rest % 60 });

@@ -110,7 +110,12 @@ export function demoHistoryDays(now: DateTime, zone: string, years = 2): DateTim
 }
 
 /** Expected daily volume of `model` on local day `day` (before noise). */
-function expectedDailyVolume(model: ChannelModel, day: DateTime, midLastYear: DateTime, special: Map<string, 'holiday' | 'blackFriday'>): number {
+function expectedDailyVolume(
+  model: ChannelModel,
+  day: DateTime,
+  midLastYear: DateTime,
+  special: Map<string, 'holiday' | 'blackFriday'>,
+): number {
   const yearsFromMid = day.diff(midLastYear, 'days').days / DAYS_PER_YEAR;
   const growth = Math.pow(1 + model.yearlyGrowth, yearsFromMid);
   const season = 1 + model.seasonAmplitude * Math.cos((2 * Math.PI * (day.ordinal - SEASON_PEAK_DAY)) / DAYS_PER_YEAR);

@@ -67,8 +67,24 @@ export function demoOpeningHours(): Omit<OpeningHoursRecord, 'id'>[] {
 }
 
 export const DEMO_SHIFT_TEMPLATES: Omit<ShiftTemplateRecord, 'id' | 'version'>[] = [
-  { name: 'Full day, 9 h', lengthMinutes: 540, breakMinutes: 60, partTime: false, earliestStart: '08:00', latestEnd: '23:00', active: true },
-  { name: 'Full day, 8 h', lengthMinutes: 480, breakMinutes: 60, partTime: false, earliestStart: '08:00', latestEnd: '23:00', active: true },
+  {
+    name: 'Full day, 9 h',
+    lengthMinutes: 540,
+    breakMinutes: 60,
+    partTime: false,
+    earliestStart: '08:00',
+    latestEnd: '23:00',
+    active: true,
+  },
+  {
+    name: 'Full day, 8 h',
+    lengthMinutes: 480,
+    breakMinutes: 60,
+    partTime: false,
+    earliestStart: '08:00',
+    latestEnd: '23:00',
+    active: true,
+  },
   // Short shift: no lunch break (short rests are paid and not planned).
   { name: 'Part-time, 5 h', lengthMinutes: 300, breakMinutes: 0, partTime: true, earliestStart: '09:00', latestEnd: '23:00', active: true },
 ];

@@ -36,14 +36,56 @@ const d = (day: DateTime) => day.toISODate()!;
 export function demoTimeOff(today: DateTime): DemoTimeOff[] {
   const nextMonday = today.startOf('week').plus({ weeks: 1 });
   return [
-    { code: 's08', startDate: d(nextMonday.plus({ days: 2 })), endDate: d(nextMonday.plus({ days: 6 })), kind: 'vacation', status: 'approved', note: 'Family trip to Batumi' },
+    {
+      code: 's08',
+      startDate: d(nextMonday.plus({ days: 2 })),
+      endDate: d(nextMonday.plus({ days: 6 })),
+      kind: 'vacation',
+      status: 'approved',
+      note: 'Family trip to Batumi',
+    },
     { code: 's22', startDate: d(nextMonday), endDate: d(nextMonday.plus({ days: 4 })), kind: 'vacation', status: 'approved', note: '' },
-    { code: 's31', startDate: d(nextMonday.plus({ weeks: 1 })), endDate: d(nextMonday.plus({ weeks: 1, days: 6 })), kind: 'vacation', status: 'approved', note: 'Wedding' },
+    {
+      code: 's31',
+      startDate: d(nextMonday.plus({ weeks: 1 })),
+      endDate: d(nextMonday.plus({ weeks: 1, days: 6 })),
+      kind: 'vacation',
+      status: 'approved',
+      note: 'Wedding',
+    },
     { code: 's15', startDate: d(today), endDate: d(today.plus({ days: 1 })), kind: 'sick', status: 'approved', note: 'Flu' },
-    { code: 's12', startDate: d(nextMonday.plus({ days: 4 })), endDate: d(nextMonday.plus({ days: 4 })), kind: 'personal', status: 'pending', note: 'Moving flat' },
-    { code: 's27', startDate: d(nextMonday.plus({ weeks: 2 })), endDate: d(nextMonday.plus({ weeks: 2, days: 2 })), kind: 'vacation', status: 'pending', note: '' },
-    { code: 's17', startDate: d(nextMonday.plus({ days: 5 })), endDate: d(nextMonday.plus({ days: 6 })), kind: 'personal', status: 'pending', note: 'Sister visiting' },
-    { code: 's10', startDate: d(nextMonday), endDate: d(nextMonday), kind: 'other', status: 'rejected', note: 'Concert (week too short-staffed)' },
+    {
+      code: 's12',
+      startDate: d(nextMonday.plus({ days: 4 })),
+      endDate: d(nextMonday.plus({ days: 4 })),
+      kind: 'personal',
+      status: 'pending',
+      note: 'Moving flat',
+    },
+    {
+      code: 's27',
+      startDate: d(nextMonday.plus({ weeks: 2 })),
+      endDate: d(nextMonday.plus({ weeks: 2, days: 2 })),
+      kind: 'vacation',
+      status: 'pending',
+      note: '',
+    },
+    {
+      code: 's17',
+      startDate: d(nextMonday.plus({ days: 5 })),
+      endDate: d(nextMonday.plus({ days: 6 })),
+      kind: 'personal',
+      status: 'pending',
+      note: 'Sister visiting',
+    },
+    {
+      code: 's10',
+      startDate: d(nextMonday),
+      endDate: d(nextMonday),
+      kind: 'other',
+      status: 'rejected',
+      note: 'Concert (week too short-staffed)',
+    },
   ];
 }
 

@@ -59,7 +59,11 @@ async function seedReference(tx: Db, nowIso: string): Promise<void> {
   await createTeamSettings(tx, DEMO_SETTINGS, nowIso);
   for (const channel of DEMO_CHANNELS) await createChannel(tx, channel);
   for (const channel of DEMO_CHANNELS) {
-    await replaceOpeningHours(tx, channel.id, demoOpeningHours().filter((h) => h.channelId === channel.id));
+    await replaceOpeningHours(
+      tx,
+      channel.id,
+      demoOpeningHours().filter((h) => h.channelId === channel.id),
+    );
   }
   await tx.getRepository(ShiftTemplate).insert(DEMO_SHIFT_TEMPLATES);
   await tx.getRepository(Platform).insert(DEMO_PLATFORMS);
@@ -98,10 +102,22 @@ async function seedRequests(tx: Db, staff: Map<string, StaffMember>, today: Date
 }
 
 async function seedCalendar(tx: Db, today: DateTime, firstYear: number, nowIso: string): Promise<void> {
-  const events = blackFridays(firstYear, today.year).flatMap((date) => [
-    { channelId: 'voice', effectPercent: 20 },
-    { channelId: 'chat', effectPercent: 35 },
-  ].map((e) => ({ startDate: date, endDate: date, kind: 'campaign', name: 'Black Friday sales', note: 'Platforms run discounts all day', createdBy: 'giorgi.kapanadze', createdAt: nowIso, version: 1, ...e })));
+  const events = blackFridays(firstYear, today.year).flatMap((date) =>
+    [
+      { channelId: 'voice', effectPercent: 20 },
+      { channelId: 'chat', effectPercent: 35 },
+    ].map((e) => ({
+      startDate: date,
+      endDate: date,
+      kind: 'campaign',
+      name: 'Black Friday sales',
+      note: 'Platforms run discounts all day',
+      createdBy: 'giorgi.kapanadze',
+      createdAt: nowIso,
+      version: 1,
+      ...e,
+    })),
+  );
   await tx.getRepository(CalendarEvent).insert(events);
 }
 
@@ -137,7 +153,10 @@ export async function seedDemo(ds: DataSource, opts: { seed?: number; now: DateT
       replacedCount: 0,
       createdAt: nowIso,
     });
-    await insertHistory(tx, history.map((r) => ({ ...r, importId: imp.id })));
+    await insertHistory(
+      tx,
+      history.map((r) => ({ ...r, importId: imp.id })),
+    );
     const summary: SeedSummary = { staff: staff.size, users: staff.size + 1, historyRows: history.length, firstStart, lastStart };
     await appendAudit(tx, { at: nowIso, action: 'demo.seed', entity: 'database', detail: { seed, ...summary } });
     return summary;

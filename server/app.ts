@@ -37,7 +37,16 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', 1);
 
-  app.engine('hbs', engine({ extname: '.hbs', defaultLayout: 'main', layoutsDir: path.join(ROOT, 'views/layouts'), partialsDir: path.join(ROOT, 'views/partials'), helpers }));
+  app.engine(
+    'hbs',
+    engine({
+      extname: '.hbs',
+      defaultLayout: 'main',
+      layoutsDir: path.join(ROOT, 'views/layouts'),
+      partialsDir: path.join(ROOT, 'views/partials'),
+      helpers,
+    }),
+  );
   app.set('view engine', 'hbs');
   app.set('views', path.join(ROOT, 'views'));
 

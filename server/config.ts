@@ -37,7 +37,11 @@ const EnvSchema = z.object({
   /** Trust X-Forwarded-* from a reverse proxy (needed for secure cookies behind TLS termination). */
   TRUST_PROXY: bool(false),
   /** Session lifetime in hours. Default 12 (a working day). */
-  SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   /** Failed logins allowed per IP and username in 15 minutes. Default 10. */
   LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().positive().default(10),
 });

@@ -24,7 +24,7 @@ const ENTRIES: NavEntry[] = [
 ];
 
 export function navItems(user: CurrentUser, currentPath: string) {
-  return ENTRIES.filter((e) => (!e.permission || can(user.role, e.permission))).map((e) => ({
+  return ENTRIES.filter((e) => !e.permission || can(user.role, e.permission)).map((e) => ({
     href: e.href,
     labelKey: e.labelKey,
     active: e.href === '/' ? currentPath === '/' : currentPath === e.href || currentPath.startsWith(`${e.href}/`),

@@ -133,7 +133,9 @@ export function buildServices(ds: DataSource, config: Readonly<Config>): Service
     },
     staff: {
       list: async (filter) =>
-        (await withUsernames(await listStaff(ds))).filter((p) => (!filter.role || p.role === filter.role) && (!filter.skill || p.skills.includes(filter.skill))),
+        (await withUsernames(await listStaff(ds))).filter(
+          (p) => (!filter.role || p.role === filter.role) && (!filter.skill || p.skills.includes(filter.skill)),
+        ),
       get: async (id) => {
         const p = await getStaff(ds, id);
         return p ? (await withUsernames([p]))[0] : null;

@@ -43,7 +43,13 @@ export function describeConventions(): ConventionsDescription {
       {
         model: 'erlang-c',
         title: 'Erlang-C (M/M/N)',
-        assumptions: ['Poisson arrivals within the interval', 'exponential handle times', 'one FCFS queue', 'nobody hangs up', 'needs more agents than Erlangs of load'],
+        assumptions: [
+          'Poisson arrivals within the interval',
+          'exponential handle times',
+          'one FCFS queue',
+          'nobody hangs up',
+          'needs more agents than Erlangs of load',
+        ],
         source: 'Gans, Koole & Mandelbaum (2003), Telephone call centers: tutorial, review and research prospects, §4.1.',
       },
       {
@@ -54,8 +60,7 @@ export function describeConventions(): ConventionsDescription {
       },
     ],
     cautions: [
-      'Erlang-A with a service-level target alone may staff below the load and let impatient callers leave: ' +
-        'also set maxAbandonRate.',
+      'Erlang-A with a service-level target alone may staff below the load and let impatient callers leave: ' + 'also set maxAbandonRate.',
       'Each interval is treated as steady state: a queue left over from the previous interval is not carried over ' +
         '(the simulator does carry it).',
     ],

@@ -64,7 +64,11 @@ class IncompleteBetaSteps {
   private cumulative = 0;
   private k = 0;
 
-  constructor(private readonly x: number, private readonly b1: number, logPmf0: number) {
+  constructor(
+    private readonly x: number,
+    private readonly b1: number,
+    logPmf0: number,
+  ) {
     this.logScale = -logPmf0;
     this.factor = Math.exp(logPmf0);
   }

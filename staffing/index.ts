@@ -46,8 +46,14 @@ export { describeChatMethod } from './chat';
 export type { StaffingRequestInput } from './schema';
 export { staffingRequestSchema, agentSegmentSchema, channelForecastSchema, parseStaffingRequest, describeZodError } from './schema';
 export type {
-  AgentSegment, Channel, HandleTimeDistribution, SimChannelConfig, SimulationInput, SimulationResult,
-  IntervalEstimates, StaffingPlan,
+  AgentSegment,
+  Channel,
+  HandleTimeDistribution,
+  SimChannelConfig,
+  SimulationInput,
+  SimulationResult,
+  IntervalEstimates,
+  StaffingPlan,
 } from './simulator/types';
 export type { Estimate } from './simulator/stats';
 export { simulate } from './simulator/simulate';

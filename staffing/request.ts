@@ -99,9 +99,8 @@ function result(r: StaffingRequest, rawAgents: number, binding: TargetName[]): S
 function requiredServers(r: StaffingRequest): number {
   const erlangs = loadErlangs(r);
   if (erlangs === 0) return 0;
-  const m = r.patienceSeconds === undefined
-    ? searchErlangC(erlangs, r.ahtSeconds, r)
-    : searchErlangA(erlangs, r.ahtSeconds, r.patienceSeconds, r);
+  const m =
+    r.patienceSeconds === undefined ? searchErlangC(erlangs, r.ahtSeconds, r) : searchErlangA(erlangs, r.ahtSeconds, r.patienceSeconds, r);
   return m.servers;
 }
 

@@ -11,7 +11,10 @@ const typeError = (issue: { input?: unknown }) => (issue.input === undefined ? '
 const finite = () => z.number({ error: typeError }).refine(Number.isFinite, 'must be finite');
 const whole = () => z.number({ error: typeError }).int('must be a whole number');
 const share = (open: boolean) =>
-  finite().refine((v) => v > 0 && (open ? v < 1 : v <= 1), open ? 'must be a fraction in (0, 1), e.g. 0.8 not 80' : 'must be a fraction in (0, 1]');
+  finite().refine(
+    (v) => v > 0 && (open ? v < 1 : v <= 1),
+    open ? 'must be a fraction in (0, 1), e.g. 0.8 not 80' : 'must be a fraction in (0, 1]',
+  );
 
 export const staffingRequestSchema = z
   .strictObject({
@@ -23,7 +26,10 @@ export const staffingRequestSchema = z
     targetServiceLevel: share(true).optional(),
     targetAsaSeconds: finite().positive('must be > 0 seconds').optional(),
     maxOccupancy: share(false).optional(),
-    shrinkage: finite().min(0, 'must be in [0, 1), e.g. 0.3 not 30').max(1 - Number.EPSILON, 'must be in [0, 1), e.g. 0.3 not 30').optional(),
+    shrinkage: finite()
+      .min(0, 'must be in [0, 1), e.g. 0.3 not 30')
+      .max(1 - Number.EPSILON, 'must be in [0, 1), e.g. 0.3 not 30')
+      .optional(),
     patienceSeconds: finite().positive('must be > 0 seconds').optional(),
     maxAbandonRate: share(true).optional(),
     concurrency: whole().min(1, 'must be ≥ 1').optional(),
@@ -33,14 +39,19 @@ export const staffingRequestSchema = z
       ctx.addIssue({ code: 'custom', path: ['thresholdSeconds'], message: 'is required with targetServiceLevel' });
     }
     if (r.maxAbandonRate !== undefined && r.patienceSeconds === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['maxAbandonRate'], message: 'needs patienceSeconds (Erlang-A): Erlang-C assumes nobody abandons' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxAbandonRate'],
+        message: 'needs patienceSeconds (Erlang-A): Erlang-C assumes nobody abandons',
+      });
     }
     const targets = [r.targetServiceLevel, r.targetAsaSeconds, r.maxOccupancy, r.maxAbandonRate];
     if (r.agents === undefined && targets.every((t) => t === undefined)) {
       ctx.addIssue({
         code: 'custom',
         path: ['targetServiceLevel'],
-        message: 'no target given: give targetServiceLevel (with thresholdSeconds), targetAsaSeconds, maxOccupancy or maxAbandonRate, or agents to evaluate',
+        message:
+          'no target given: give targetServiceLevel (with thresholdSeconds), targetAsaSeconds, maxOccupancy or maxAbandonRate, or agents to evaluate',
       });
     }
   });
@@ -94,7 +105,10 @@ export const channelForecastSchema = z.strictObject({
   targetAsaSeconds: finite().positive('must be > 0 seconds').optional(),
   maxOccupancy: share(false).optional(),
   maxAbandonRate: share(true).optional(),
-  shrinkage: finite().min(0, 'must be in [0, 1)').max(1 - Number.EPSILON, 'must be in [0, 1)').optional(),
+  shrinkage: finite()
+    .min(0, 'must be in [0, 1)')
+    .max(1 - Number.EPSILON, 'must be in [0, 1)')
+    .optional(),
   patienceSeconds: finite().positive('must be > 0 seconds').optional(),
   concurrency: whole().min(1, 'must be ≥ 1').optional(),
   points: z.array(

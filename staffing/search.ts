@@ -108,7 +108,8 @@ export function searchErlangA(erlangs: number, ahtSeconds: number, patienceSecon
     // After a few secant jumps without closing in, gallop/bisect only (always converges).
     let next = round < 8 ? Math.ceil(secantCrossing(a, seen.get(a)!, b, seen.get(b)!, targets) - 1e-9) : Number.NaN;
     const reach = 4 * step; // how far beyond the known points one jump may go
-    if (Number.isNaN(next)) next = ok === Number.POSITIVE_INFINITY ? fail + 2 * step : !failSeen ? ok - 2 * step : Math.floor((fail + ok) / 2);
+    if (Number.isNaN(next))
+      next = ok === Number.POSITIVE_INFINITY ? fail + 2 * step : !failSeen ? ok - 2 * step : Math.floor((fail + ok) / 2);
     if (ok === Number.POSITIVE_INFINITY && next > fail + reach) next = fail + reach;
     if (!failSeen && next < ok - reach) next = ok - reach;
     step *= 2;

@@ -38,7 +38,10 @@ export function missedTargets(m: QueueMetrics, t: Targets): TargetName[] {
 
 function allGiven(t: Targets): TargetName[] {
   const given: [TargetName, number | undefined][] = [
-    ['serviceLevel', t.targetServiceLevel], ['asa', t.targetAsaSeconds], ['occupancy', t.maxOccupancy], ['abandonRate', t.maxAbandonRate],
+    ['serviceLevel', t.targetServiceLevel],
+    ['asa', t.targetAsaSeconds],
+    ['occupancy', t.maxOccupancy],
+    ['abandonRate', t.maxAbandonRate],
   ];
   return given.filter(([, v]) => v !== undefined).map(([name]) => name);
 }
@@ -49,10 +52,7 @@ export function meetsTargets(m: QueueMetrics, t: Targets): boolean {
 
 export function hasTarget(t: Targets): boolean {
   return (
-    t.targetServiceLevel !== undefined ||
-    t.targetAsaSeconds !== undefined ||
-    t.maxOccupancy !== undefined ||
-    t.maxAbandonRate !== undefined
+    t.targetServiceLevel !== undefined || t.targetAsaSeconds !== undefined || t.maxOccupancy !== undefined || t.maxAbandonRate !== undefined
   );
 }
 

@@ -7,7 +7,6 @@
  * table by default, `--json` for machines. Without --channel, every channel in the file.
  */
 import { parseArgs } from 'node:util';
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { backtest, seriesForChannel, type BacktestResult } from '../../forecasting/index';
 import { historyFlags, joinNegativeNumbers, loadHistory, readEvents } from './forecast';
@@ -26,14 +25,22 @@ const num = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 /** The readable table of one channel's backtest. */
 export function backtestTable(channel: string, r: BacktestResult, seconds?: number): string {
   const out: string[] = [];
-  out.push(`channel ${channel}: ${r.folds.length} fold(s) of ${r.folds.length ? '' : ''}${r.intervalMinutes}-minute intervals, rolling origin`);
+  out.push(
+    `channel ${channel}: ${r.folds.length} fold(s) of ${r.folds.length ? '' : ''}${r.intervalMinutes}-minute intervals, rolling origin`,
+  );
   for (const f of r.folds) out.push(`  fold ${f.from} … ${f.to}: auto chose ${f.chosen} (WAPE ${num(f.wape)})`);
   out.push('');
-  out.push(`${'method'.padEnd(22)} ${'WAPE'.padStart(7)} ${'MASE'.padStart(6)} ${'bias%'.padStart(6)} ${'cov80%'.padStart(6)} ${'cov95%'.padStart(6)}  ${'open80%'.padStart(7)} ${'open95%'.padStart(7)}`);
+  out.push(
+    `${'method'.padEnd(22)} ${'WAPE'.padStart(7)} ${'MASE'.padStart(6)} ${'bias%'.padStart(6)} ${'cov80%'.padStart(6)} ${'cov95%'.padStart(6)}  ${'open80%'.padStart(7)} ${'open95%'.padStart(7)}`,
+  );
   for (const m of r.methods) {
-    out.push(`${m.method.padEnd(22)} ${num(m.wape, 4).padStart(7)} ${num(m.mase, 2).padStart(6)} ${pct(m.bias)} ${pct(m.coverage80)} ${pct(m.coverage95)}  ${pct(m.coverage80Open).padStart(7)} ${pct(m.coverage95Open).padStart(7)}`);
+    out.push(
+      `${m.method.padEnd(22)} ${num(m.wape, 4).padStart(7)} ${num(m.mase, 2).padStart(6)} ${pct(m.bias)} ${pct(m.coverage80)} ${pct(m.coverage95)}  ${pct(m.coverage80Open).padStart(7)} ${pct(m.coverage95Open).padStart(7)}`,
+    );
   }
-  out.push('(WAPE = Σ|error| ÷ Σ actual; MASE scaled by the weekly seasonal naive in-sample; open = leaving out closed intervals, forecast and actual both 0)');
+  out.push(
+    '(WAPE = Σ|error| ÷ Σ actual; MASE scaled by the weekly seasonal naive in-sample; open = leaving out closed intervals, forecast and actual both 0)',
+  );
   if (seconds !== undefined) out.push(`time: ${seconds.toFixed(2)} s`);
   for (const w of r.warnings) out.push(`warning: ${w}`);
   return out.join('\n') + '\n';
@@ -45,9 +52,15 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     const { values } = parseArgs({
       args: joinNegativeNumbers(args),
       options: {
-        history: { type: 'string' }, channel: { type: 'string' }, folds: { type: 'string', default: '4' }, horizon: { type: 'string', default: '168' },
-        zone: { type: 'string' }, interval: { type: 'string' }, holidays: { type: 'string', default: 'auto' },
-        events: { type: 'string' }, json: { type: 'boolean', default: false },
+        history: { type: 'string' },
+        channel: { type: 'string' },
+        folds: { type: 'string', default: '4' },
+        horizon: { type: 'string', default: '168' },
+        zone: { type: 'string' },
+        interval: { type: 'string' },
+        holidays: { type: 'string', default: 'auto' },
+        events: { type: 'string' },
+        json: { type: 'boolean', default: false },
       },
     });
     opts = Args.parse(values);
@@ -76,7 +89,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     const t0 = performance.now();
     try {
       const r = backtest(seriesForChannel(loaded.result.intervals, channel), {
-        zone, folds: opts.folds, horizon: opts.horizon, intervalMinutes: opts.interval, calendar: { publicHolidays: opts.holidays, events },
+        zone,
+        folds: opts.folds,
+        horizon: opts.horizon,
+        intervalMinutes: opts.interval,
+        calendar: { publicHolidays: opts.holidays, events },
       });
       results[channel] = { ...r, seconds: (performance.now() - t0) / 1000 };
     } catch (err) {
@@ -85,6 +102,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     }
   }
   if (opts.json) io.stdout.write(JSON.stringify({ channels: results }, null, 2) + '\n');
-  else io.stdout.write(Object.entries(results).map(([c, r]) => backtestTable(c, r, r.seconds)).join('\n'));
+  else
+    io.stdout.write(
+      Object.entries(results)
+        .map(([c, r]) => backtestTable(c, r, r.seconds))
+        .join('\n'),
+    );
   return 0;
 }

@@ -23,7 +23,11 @@ export function commandConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Co
 }
 
 /** Opens the configured database (migrated unless `migrate: false`), runs `fn`, closes it. */
-export async function withDatabase<T>(config: Readonly<Config>, fn: (ds: DataSource) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
+export async function withDatabase<T>(
+  config: Readonly<Config>,
+  fn: (ds: DataSource) => Promise<T>,
+  opts: { migrate?: boolean } = {},
+): Promise<T> {
   const ds = await openDatabase(config, { migrate: opts.migrate });
   try {
     return await fn(ds);

@@ -33,7 +33,17 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 }
 
 type Result =
-  | { ok: true; rawAgents: number; scheduledAgents: number; serviceLevel: number | null; asaSeconds: number; averageWaitSeconds: number; probabilityOfWait: number; occupancy: number; abandonRate: number }
+  | {
+      ok: true;
+      rawAgents: number;
+      scheduledAgents: number;
+      serviceLevel: number | null;
+      asaSeconds: number;
+      averageWaitSeconds: number;
+      probabilityOfWait: number;
+      occupancy: number;
+      abandonRate: number;
+    }
   | { ok: false; error: string };
 
 export function answer(request: unknown): Result {
@@ -57,7 +67,7 @@ export function answer(request: unknown): Result {
 }
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  let help = false;
+  let help: boolean;
   try {
     help = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: false }).values.help ?? false;
   } catch (err) {

@@ -16,15 +16,35 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { forecastSeries, formatTimestamp, guessZone, zoneOfRepeatedHours, zoneOfSpringGaps, METHOD_NAMES, readHistoryCsv, ZoneClock, seriesForChannel, type CalendarEvent, type HistoryCsvResult, type TimestampStyle } from '../../forecasting/index';
+import {
+  forecastSeries,
+  formatTimestamp,
+  guessZone,
+  zoneOfRepeatedHours,
+  zoneOfSpringGaps,
+  METHOD_NAMES,
+  readHistoryCsv,
+  ZoneClock,
+  seriesForChannel,
+  type CalendarEvent,
+  type HistoryCsvResult,
+  type TimestampStyle,
+} from '../../forecasting/index';
 import type { CommandIo } from '../cli';
 
 /** The flags `wfm forecast` and `wfm backtest` share: which history, and how to read it. */
 export const historyFlags = {
   history: z.string().min(1, '--history FILE is required'),
   channel: z.string().optional(),
-  zone: z.string().refine((zone) => DateTime.local().setZone(zone).isValid, { message: '--zone must be an IANA time zone, e.g. Asia/Tbilisi' }).optional(),
-  interval: z.coerce.number().int().refine((m) => m > 0 && 60 % m === 0, { message: '--interval must divide 60 (15, 30, 60…)' }).optional(),
+  zone: z
+    .string()
+    .refine((zone) => DateTime.local().setZone(zone).isValid, { message: '--zone must be an IANA time zone, e.g. Asia/Tbilisi' })
+    .optional(),
+  interval: z.coerce
+    .number()
+    .int()
+    .refine((m) => m > 0 && 60 % m === 0, { message: '--interval must divide 60 (15, 30, 60…)' })
+    .optional(),
   holidays: z.enum(['auto', 'GE', 'none'], { message: '--holidays must be auto, GE or none' }),
   events: z.string().optional(),
 };
@@ -32,8 +52,13 @@ export const historyFlags = {
 const Args = z.object({
   ...historyFlags,
   start: z.string().min(1, '--start is required, e.g. 2026-12-07T00:00'),
-  hours: z.coerce.number({ message: '--hours must be a number of hours, e.g. 168' }).positive('--hours must be greater than 0').max(24 * 7 * 60, '--hours is at most 60 weeks'),
-  method: z.string().refine((m) => m === 'auto' || METHOD_NAMES.includes(m), { message: `--method must be auto or one of ${METHOD_NAMES.join(', ')}` }),
+  hours: z.coerce
+    .number({ message: '--hours must be a number of hours, e.g. 168' })
+    .positive('--hours must be greater than 0')
+    .max(24 * 7 * 60, '--hours is at most 60 weeks'),
+  method: z
+    .string()
+    .refine((m) => m === 'auto' || METHOD_NAMES.includes(m), { message: `--method must be auto or one of ${METHOD_NAMES.join(', ')}` }),
 });
 
 const EventsFile = z.array(
@@ -52,10 +77,11 @@ export async function readEvents(file: string | undefined): Promise<CalendarEven
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
   } catch (err) {
-    throw new Error(`--events ${file}: not readable JSON (${(err as Error).message})`);
+    throw new Error(`--events ${file}: not readable JSON (${(err as Error).message})`, { cause: err });
   }
   const parsed = EventsFile.safeParse(json);
-  if (!parsed.success) throw new Error(`--events ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(`--events ${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;
 }
 
@@ -108,7 +134,9 @@ export function resolveZone(given: string | undefined, r: HistoryCsvResult, stde
       const local = new Set(r.intervals.map((i) => Date.parse(i.start)));
       const spring = zoneOfSpringGaps((l) => local.has(l), Date.parse(r.first), Date.parse(r.last));
       if (spring) {
-        stderr.write(`${prefix}: zone ${spring} taken from the local hour missing where it moves its clocks forward (--zone to choose another)\n`);
+        stderr.write(
+          `${prefix}: zone ${spring} taken from the local hour missing where it moves its clocks forward (--zone to choose another)\n`,
+        );
         return spring;
       }
     }
@@ -118,7 +146,9 @@ export function resolveZone(given: string | undefined, r: HistoryCsvResult, stde
     // Some rows with offsets, some without: the local ones are read in the default zone, on a
     // plain clock in years it changed its clocks (they would lose or double an hour).
     if (r.first && r.last && changesClocks(DEFAULT_ZONE, Date.parse(r.first), Date.parse(r.last))) {
-      stderr.write(`${prefix}: local timestamps read on a clock without daylight saving (${DEFAULT_ZONE} changed its clocks in those years; --zone to choose)\n`);
+      stderr.write(
+        `${prefix}: local timestamps read on a clock without daylight saving (${DEFAULT_ZONE} changed its clocks in those years; --zone to choose)\n`,
+      );
       return WALL_CLOCK;
     }
     return DEFAULT_ZONE;
@@ -142,7 +172,9 @@ async function readFile1(file: string, zone: string): Promise<HistoryCsvResult> 
 function reportErrors(result: HistoryCsvResult, file: string, stderr: NodeJS.WritableStream, prefix: string): boolean {
   if (result.errorCount === 0) return false;
   for (const e of result.errors.slice(0, SHOWN_ERRORS)) {
-    stderr.write(`${file}:${e.line}: ${e.field ? `field '${e.field}': ` : ''}${e.message}${e.value !== undefined ? ` (value '${e.value}')` : ''}\n`);
+    stderr.write(
+      `${file}:${e.line}: ${e.field ? `field '${e.field}': ` : ''}${e.message}${e.value !== undefined ? ` (value '${e.value}')` : ''}\n`,
+    );
   }
   if (result.errorCount > SHOWN_ERRORS) stderr.write(`… and ${result.errorCount - SHOWN_ERRORS} more\n`);
   stderr.write(`${prefix}: ${result.errorCount} error(s) in ${file}; nothing was forecast\n`);
@@ -153,7 +185,12 @@ function reportErrors(result: HistoryCsvResult, file: string, stderr: NodeJS.Wri
  * Reads FILE (twice when the zone found differs from the one local times were read in); on
  * errors writes them to `stderr` and returns null.
  */
-export async function loadHistory(file: string, givenZone: string | undefined, stderr: NodeJS.WritableStream, prefix: string): Promise<LoadedHistory | null> {
+export async function loadHistory(
+  file: string,
+  givenZone: string | undefined,
+  stderr: NodeJS.WritableStream,
+  prefix: string,
+): Promise<LoadedHistory | null> {
   try {
     await access(file);
   } catch {
@@ -185,7 +222,8 @@ export async function loadHistory(file: string, givenZone: string | undefined, s
 export function joinNegativeNumbers(args: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    if (args[i].startsWith('--') && !args[i].includes('=') && i + 1 < args.length && /^-\d/.test(args[i + 1])) out.push(`${args[i]}=${args[++i]}`);
+    if (args[i].startsWith('--') && !args[i].includes('=') && i + 1 < args.length && /^-\d/.test(args[i + 1]))
+      out.push(`${args[i]}=${args[++i]}`);
     else out.push(args[i]);
   }
   return out;
@@ -201,9 +239,15 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     const { values } = parseArgs({
       args: joinNegativeNumbers(args),
       options: {
-        history: { type: 'string' }, channel: { type: 'string' }, start: { type: 'string' }, hours: { type: 'string', default: '168' },
-        method: { type: 'string', default: 'auto' }, zone: { type: 'string' }, interval: { type: 'string' },
-        holidays: { type: 'string', default: 'auto' }, events: { type: 'string' },
+        history: { type: 'string' },
+        channel: { type: 'string' },
+        start: { type: 'string' },
+        hours: { type: 'string', default: '168' },
+        method: { type: 'string', default: 'auto' },
+        zone: { type: 'string' },
+        interval: { type: 'string' },
+        holidays: { type: 'string', default: 'auto' },
+        events: { type: 'string' },
       },
     });
     opts = Args.parse(values);
@@ -224,18 +268,29 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const { zone } = loaded;
   const channel = opts.channel ?? (loaded.channels.length === 1 ? loaded.channels[0] : undefined);
   if (!channel || !loaded.channels.includes(channel)) {
-    io.stderr.write(`wfm forecast: ${channel ? `channel '${channel}' is not in ${opts.history}` : '--channel is required'} (channels: ${loaded.channels.join(', ')})\n`);
+    io.stderr.write(
+      `wfm forecast: ${channel ? `channel '${channel}' is not in ${opts.history}` : '--channel is required'} (channels: ${loaded.channels.join(', ')})\n`,
+    );
     return 2;
   }
   if (loaded.wallClock && /(Z|[+-]\d{2}(:?\d{2})?)$/.test(opts.start.trim())) {
     // The file's clock has no known offset: converting would shift the start by a guess.
-    io.stderr.write(`wfm forecast: --start ${opts.start} has an offset, but ${opts.history} writes local times without one; give --start as a local time (e.g. ${opts.start.slice(0, 16)}) or name the zone with --zone\n`);
+    io.stderr.write(
+      `wfm forecast: --start ${opts.start} has an offset, but ${opts.history} writes local times without one; give --start as a local time (e.g. ${opts.start.slice(0, 16)}) or name the zone with --zone\n`,
+    );
     return 2;
   }
   const history = seriesForChannel(loaded.result.intervals, channel);
   let result;
   try {
-    result = forecastSeries(history, { zone, start: opts.start, hours: opts.hours, intervalMinutes: opts.interval, method: opts.method, calendar: { publicHolidays: opts.holidays, events } });
+    result = forecastSeries(history, {
+      zone,
+      start: opts.start,
+      hours: opts.hours,
+      intervalMinutes: opts.interval,
+      method: opts.method,
+      calendar: { publicHolidays: opts.holidays, events },
+    });
   } catch (err) {
     io.stderr.write(`wfm forecast: ${(err as Error).message}\n`);
     return 2;

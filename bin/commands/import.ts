@@ -52,7 +52,8 @@ export async function run(args: string[], io: Io): Promise<number> {
 function report(result: ImportHistoryResult, file: string, where: string, dryRun: boolean, io: Io): number {
   if (!result.ok) {
     for (const e of result.errors) io.stderr.write(`${file}:${e.line}: ${e.field || 'row'}: ${e.message}\n`);
-    if (result.errorCount > result.errors.length) io.stderr.write(`${file}: … and ${result.errorCount - result.errors.length} more errors\n`);
+    if (result.errorCount > result.errors.length)
+      io.stderr.write(`${file}: … and ${result.errorCount - result.errors.length} more errors\n`);
     if (result.overlapCount) {
       io.stderr.write(
         `${file}: ${result.overlapCount} interval(s) already have history in ${where} (${result.overlapFirst} … ${result.overlapLast}); ` +
@@ -65,9 +66,14 @@ function report(result: ImportHistoryResult, file: string, where: string, dryRun
   const s = result.summary;
   const verb = dryRun ? 'would import' : 'imported';
   io.stdout.write(`${file}: ${verb} ${s.rowCount} rows as ${s.intervalCount} intervals, ${s.first} … ${s.last} (UTC)\n`);
-  for (const c of s.perChannel) io.stdout.write(`  ${c.channel.padEnd(8)} ${String(c.intervals).padStart(7)} intervals ${String(c.volume).padStart(9)} contacts\n`);
+  for (const c of s.perChannel)
+    io.stdout.write(`  ${c.channel.padEnd(8)} ${String(c.intervals).padStart(7)} intervals ${String(c.volume).padStart(9)} contacts\n`);
   if (s.overlapCount > 0) {
-    io.stdout.write(dryRun ? `  ${s.overlapCount} interval(s) overlap stored history (${s.overlapFirst} … ${s.overlapLast})\n` : `  replaced ${s.replaced} stored interval(s)\n`);
+    io.stdout.write(
+      dryRun
+        ? `  ${s.overlapCount} interval(s) overlap stored history (${s.overlapFirst} … ${s.overlapLast})\n`
+        : `  replaced ${s.replaced} stored interval(s)\n`,
+    );
   }
   for (const w of s.warnings) io.stdout.write(`  note: ${w}\n`);
   return 0;

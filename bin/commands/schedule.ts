@@ -14,7 +14,13 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { rowsInWeek, rulesConflicts, weekStartError } from '../../scheduling/parse/week-inputs';
 import {
-  formatInputError, KNOWN_CHANNELS, parseRequirementsCsv, parseStaffJson, problemFromFiles, solveRotaInWorker, type RotaSolution,
+  formatInputError,
+  KNOWN_CHANNELS,
+  parseRequirementsCsv,
+  parseStaffJson,
+  problemFromFiles,
+  solveRotaInWorker,
+  type RotaSolution,
 } from '../../scheduling/index';
 import { RotaTimeoutError } from '../../scheduling/solve-in-worker';
 import type { CommandIo } from '../cli';
@@ -54,8 +60,12 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     raw = parseArgs({
       args,
       options: {
-        requirements: { type: 'string' }, staff: { type: 'string' }, week: { type: 'string' },
-        'time-limit': { type: 'string' }, seed: { type: 'string' }, 'in-process': { type: 'boolean' },
+        requirements: { type: 'string' },
+        staff: { type: 'string' },
+        week: { type: 'string' },
+        'time-limit': { type: 'string' },
+        seed: { type: 'string' },
+        'in-process': { type: 'boolean' },
       },
       strict: true,
     }).values;
@@ -80,10 +90,24 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     io.stderr.write('wfm schedule: file mode needs both --requirements and --staff\n');
     return 2;
   }
-  return fileMode({ requirements: f.requirements, staff: f.staff, week: f.week, timeLimit: f['time-limit'], seed: f.seed, inProcess: f['in-process'], startedAtMs }, io);
+  return fileMode(
+    {
+      requirements: f.requirements,
+      staff: f.staff,
+      week: f.week,
+      timeLimit: f['time-limit'],
+      seed: f.seed,
+      inProcess: f['in-process'],
+      startedAtMs,
+    },
+    io,
+  );
 }
 
-async function fileMode(f: { requirements: string; staff: string; week: string; timeLimit: number; seed: number; inProcess: boolean; startedAtMs: number }, io: CommandIo): Promise<number> {
+async function fileMode(
+  f: { requirements: string; staff: string; week: string; timeLimit: number; seed: number; inProcess: boolean; startedAtMs: number },
+  io: CommandIo,
+): Promise<number> {
   const texts = await readBoth(f.requirements, f.staff, io);
   if (!texts) return 2;
   const reqName = f.requirements.split('/').pop() ?? 'REQ.csv';
@@ -128,7 +152,9 @@ async function fileMode(f: { requirements: string; staff: string; week: string; 
     for (const e of solution.explanation) io.stderr.write(`wfm schedule: ${e.text}\n`);
     return 1;
   }
-  io.stderr.write(`wfm schedule: ${solution.status}, shortfall ${solution.shortfallAgentHours} agent-hours, gap ${(solution.gap * 100).toFixed(2)}%\n`);
+  io.stderr.write(
+    `wfm schedule: ${solution.status}, shortfall ${solution.shortfallAgentHours} agent-hours, gap ${(solution.gap * 100).toFixed(2)}%\n`,
+  );
   return 0;
 }
 

@@ -42,7 +42,9 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   const config = commandConfig();
   if (!config.demoMode && !opts.force) {
-    io.stderr.write('wfm seed: refused: not in demo mode (ROTA_DEMO=false). Demo data is for demonstrations; add --force if you really mean it.\n');
+    io.stderr.write(
+      'wfm seed: refused: not in demo mode (ROTA_DEMO=false). Demo data is for demonstrations; add --force if you really mean it.\n',
+    );
     return 1;
   }
   const where = describeDatabase(config);

@@ -94,13 +94,19 @@ export async function run(args: string[], io: Io): Promise<number> {
   return withDatabase(config, async (ds) => {
     const result =
       action === 'create'
-        ? await createUserAccount({ ds }, { username: values.username!, password, role: values.role as never, staffCode: values.staff }, new Date())
+        ? await createUserAccount(
+            { ds },
+            { username: values.username!, password, role: values.role as never, staffCode: values.staff },
+            new Date(),
+          )
         : await setUserPassword({ ds }, values.username!, password, new Date());
     if (!result.ok) {
       for (const e of result.errors) io.stderr.write(`wfm user ${action}: ${e.field === 'staffCode' ? 'staff' : e.field}: ${e.message}\n`);
       return 1;
     }
-    io.stdout.write(action === 'create' ? `created ${result.user.role} '${result.user.username}'\n` : `password changed for '${result.user.username}'\n`);
+    io.stdout.write(
+      action === 'create' ? `created ${result.user.role} '${result.user.username}'\n` : `password changed for '${result.user.username}'\n`,
+    );
     return 0;
   });
 }

@@ -60,7 +60,8 @@ export function dayMarks(firstDay: number, lastDay: number, options: CalendarOpt
   if ((options.publicHolidays ?? 'auto') !== 'none') {
     const from = isoOfDay(Math.max(firstDay, epochDay('1900-01-01')));
     const to = isoOfDay(Math.min(lastDay, epochDay('2099-12-31')));
-    if (from <= to) for (const h of georgianHolidaysBetween(from, to)) marks.set(epochDay(h.date), { key: h.key, source: 'public', kind: 'holiday' });
+    if (from <= to)
+      for (const h of georgianHolidaysBetween(from, to)) marks.set(epochDay(h.date), { key: h.key, source: 'public', kind: 'holiday' });
   }
   for (const e of options.events ?? []) {
     for (let d = Math.max(firstDay, epochDay(e.from)); d <= Math.min(lastDay, epochDay(e.to)); d++) {
@@ -90,7 +91,10 @@ export function holidayRatios(y: Float64Array, spd: number, firstDay: number, ma
       const dd = d + 7 * k;
       if (dd < 0 || dd >= nd || marks.has(firstDay + dd)) continue;
       const t = total(dd);
-      if (!Number.isNaN(t)) (sum += t), count++;
+      if (!Number.isNaN(t)) {
+        sum += t;
+        count++;
+      }
     }
     // A holiday on a day the centre is closed anyway tells nothing about holidays.
     if (count === 0 || sum / count <= 0) continue;
@@ -131,7 +135,6 @@ export function dayFactors(y: Float64Array, spd: number, firstDay: number, marks
   };
 }
 
-
 /** New Year is a day off almost everywhere: it cannot tell a Georgian centre from another. */
 const UNIVERSAL_HOLIDAYS = new Set(['newYear', 'newYear2']);
 /** The history shows the Georgian calendar when the median holiday ratio is below this… */
@@ -147,7 +150,11 @@ export const AUTO_HOLIDAY_MIN_SEEN = 3;
 export function holidaysShowInHistory(y: Float64Array, spd: number, firstDay: number, marks: DayMarks): { show: boolean; note: string } {
   const pub: DayMarks = new Map([...marks].filter(([, m]) => m.source === 'public'));
   const ratios = holidayRatios(y, spd, firstDay, pub).filter((r) => !UNIVERSAL_HOLIDAYS.has(r.key));
-  if (ratios.length < AUTO_HOLIDAY_MIN_SEEN) return { show: false, note: `Georgian public holidays not applied: ${ratios.length} seen in the history (need ${AUTO_HOLIDAY_MIN_SEEN}; --holidays GE to force)` };
+  if (ratios.length < AUTO_HOLIDAY_MIN_SEEN)
+    return {
+      show: false,
+      note: `Georgian public holidays not applied: ${ratios.length} seen in the history (need ${AUTO_HOLIDAY_MIN_SEEN}; --holidays GE to force)`,
+    };
   const m = median(ratios.map((r) => r.ratio));
   const show = m < AUTO_HOLIDAY_RATIO;
   return {

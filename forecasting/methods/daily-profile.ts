@@ -44,7 +44,14 @@ export function dayTotals(y: Float64Array, spd: number): Float64Array {
  * Intraday proportions per weekday (7 × spd), from the last `weeks` whole days of each weekday,
  * the k-th most recent weighted `decay`^k (1 = a plain mean).
  */
-export function weekdayProfiles(y: Float64Array, totals: Float64Array, spd: number, firstDay: number, weeks: number, decay = 1): Float64Array[] {
+export function weekdayProfiles(
+  y: Float64Array,
+  totals: Float64Array,
+  spd: number,
+  firstDay: number,
+  weeks: number,
+  decay = 1,
+): Float64Array[] {
   const profiles = Array.from({ length: 7 }, () => new Float64Array(spd));
   const counts = new Array<number>(7).fill(0);
   const weights = new Array<number>(7).fill(0);
@@ -129,7 +136,12 @@ export function deseasonalisedDays(totals: Float64Array, firstDay: number): Floa
 function windowMean(a: Float64Array, from: number, to: number): number {
   let s = 0;
   let c = 0;
-  for (let d = Math.max(0, from); d < Math.min(a.length, to); d++) if (!Number.isNaN(a[d])) (s += a[d]), c++;
+  for (let d = Math.max(0, from); d < Math.min(a.length, to); d++) {
+    if (!Number.isNaN(a[d])) {
+      s += a[d];
+      c++;
+    }
+  }
   return c >= 3 ? s / c : NaN;
 }
 
@@ -166,7 +178,10 @@ export function dailyProfileTrend(input: MethodInput, options: Partial<DailyProf
   let change = 1;
   for (let h = 0; h < base.length; h++) {
     const d = Math.floor((n + h) / spd);
-    if (d !== day) (day = d), (change = levelChange(level, totals.length, d));
+    if (d !== day) {
+      day = d;
+      change = levelChange(level, totals.length, d);
+    }
     base[h] *= change;
   }
   return base;

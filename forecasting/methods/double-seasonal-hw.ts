@@ -33,7 +33,8 @@ interface State {
 }
 
 const GRID: Params[] = [];
-for (const alpha of [0.01, 0.05, 0.15]) for (const delta of [0, 0.05, 0.2]) for (const omega of [0.05, 0.15, 0.3]) GRID.push({ alpha, delta, omega });
+for (const alpha of [0.01, 0.05, 0.15])
+  for (const delta of [0, 0.05, 0.2]) for (const omega of [0.05, 0.15, 0.3]) GRID.push({ alpha, delta, omega });
 
 /** Initial states from the first four weeks: level = their mean, weekly = each slot's mean deviation from it. */
 function initialise(y: Float64Array, start: number, s2: number): { level: number; weekly: Float64Array } | null {

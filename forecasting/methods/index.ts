@@ -10,7 +10,13 @@ import { weightedWeeks } from './weighted-weeks';
 
 export const METHODS: MethodInfo[] = [
   { name: 'seasonal-naive', description: 'same interval last week', run: seasonalNaive, minWeeks: 1, benchmark: true },
-  { name: 'week-average', description: 'mean of the same interval over the last 4 weeks', run: (i) => weekAverage(i, 4), minWeeks: 2, benchmark: true },
+  {
+    name: 'week-average',
+    description: 'mean of the same interval over the last 4 weeks',
+    run: (i) => weekAverage(i, 4),
+    minWeeks: 2,
+    benchmark: true,
+  },
   {
     name: 'weighted-weeks',
     description: 'same interval over the last 6 weeks, recent weeks weighted more',
@@ -19,7 +25,7 @@ export const METHODS: MethodInfo[] = [
   },
   {
     name: 'weighted-weeks-level',
-    description: 'same interval over the last 8 weeks, recent weeks weighted more, corrected to the last week\'s level',
+    description: "same interval over the last 8 weeks, recent weeks weighted more, corrected to the last week's level",
     run: (i) => weightedWeeks(i, { weeks: 8, lambda: 0.7, shrink: 0.5 }),
     minWeeks: 3,
     // A week's level ratio chases one-off surges (bank data: after Labor Day it doubled the
@@ -34,7 +40,7 @@ export const METHODS: MethodInfo[] = [
   },
   {
     name: 'daily-profile-trend',
-    description: 'daily profile, its total moved by last year\'s change over the same weeks (or the damped recent trend)',
+    description: "daily profile, its total moved by last year's change over the same weeks (or the damped recent trend)",
     run: (i) => dailyProfileTrend(i),
     minWeeks: 8,
   },

@@ -19,7 +19,13 @@ export async function updateAccountIfUnchanged(db: Db, id: number, expected: Acc
     .createQueryBuilder()
     .update()
     .set(patch)
-    .where({ id, role: expected.role, passwordHash: expected.passwordHash, disabled: expected.disabled, staffId: expected.staffId ?? IsNull() })
+    .where({
+      id,
+      role: expected.role,
+      passwordHash: expected.passwordHash,
+      disabled: expected.disabled,
+      staffId: expected.staffId ?? IsNull(),
+    })
     .execute();
   return (res.affected ?? 0) > 0;
 }

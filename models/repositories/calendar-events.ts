@@ -45,7 +45,10 @@ function toRecord(row: CalendarEvent): CalendarEventRecord {
 }
 
 /** Events overlapping [fromDate, toDate] (both optional), by start date. */
-export async function listCalendarEvents(db: Db, q: { fromDate?: string; toDate?: string; channelId?: string } = {}): Promise<CalendarEventRecord[]> {
+export async function listCalendarEvents(
+  db: Db,
+  q: { fromDate?: string; toDate?: string; channelId?: string } = {},
+): Promise<CalendarEventRecord[]> {
   const qb = db.getRepository(CalendarEvent).createQueryBuilder('e').orderBy('e.startDate', 'ASC').addOrderBy('e.id', 'ASC');
   if (q.fromDate) qb.andWhere('e.endDate >= :fromDate', { fromDate: q.fromDate });
   if (q.toDate) qb.andWhere('e.startDate <= :toDate', { toDate: q.toDate });
@@ -64,7 +67,12 @@ export async function createCalendarEvent(db: Db, input: CalendarEventInput, by:
 }
 
 /** Saves if the stored version is still `expectedVersion` (StaleEditError / NotFoundError otherwise). */
-export async function updateCalendarEvent(db: Db, id: number, expectedVersion: number, patch: CalendarEventInput): Promise<CalendarEventRecord> {
+export async function updateCalendarEvent(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  patch: CalendarEventInput,
+): Promise<CalendarEventRecord> {
   await updateVersioned(db, CalendarEvent, 'calendar event', id, expectedVersion, patch);
   const saved = await getCalendarEvent(db, id);
   if (!saved) throw new NotFoundError('calendar event', id);

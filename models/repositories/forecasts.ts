@@ -107,7 +107,12 @@ function finiteOrNull(x: number | null): number | null {
 /** Inserts the forecast and its values; wrap in a transaction for all-or-nothing. */
 export async function createForecast(db: Db, input: NewForecast, values: readonly ForecastValueRecord[]): Promise<ForecastRecord> {
   const repo = db.getRepository(Forecast);
-  const candidates = input.candidates.map((c) => ({ method: c.method, wape: finiteOrNull(c.wape), mase: finiteOrNull(c.mase), bias: finiteOrNull(c.bias) }));
+  const candidates = input.candidates.map((c) => ({
+    method: c.method,
+    wape: finiteOrNull(c.wape),
+    mase: finiteOrNull(c.mase),
+    bias: finiteOrNull(c.bias),
+  }));
   const row = await repo.save(
     repo.create({
       channelId: input.channelId,
@@ -142,8 +147,16 @@ export async function getForecast(db: Db, id: number): Promise<ForecastRecord | 
 }
 
 /** Newest first; optionally one channel and/or statuses. */
-export async function listForecasts(db: Db, q: { channelId?: string; statuses?: ForecastStatus[]; limit?: number } = {}): Promise<ForecastRecord[]> {
-  const qb = db.getRepository(Forecast).createQueryBuilder('f').orderBy('f.createdAt', 'DESC').addOrderBy('f.id', 'DESC').take(q.limit ?? 50);
+export async function listForecasts(
+  db: Db,
+  q: { channelId?: string; statuses?: ForecastStatus[]; limit?: number } = {},
+): Promise<ForecastRecord[]> {
+  const qb = db
+    .getRepository(Forecast)
+    .createQueryBuilder('f')
+    .orderBy('f.createdAt', 'DESC')
+    .addOrderBy('f.id', 'DESC')
+    .take(q.limit ?? 50);
   if (q.channelId) qb.andWhere('f.channelId = :channelId', { channelId: q.channelId });
   if (q.statuses?.length) qb.andWhere('f.status IN (:...statuses)', { statuses: q.statuses });
   return (await qb.getMany()).map(toRecord);
@@ -168,11 +181,17 @@ export async function forecastsCovering(
   if (q.statuses?.length) qb.andWhere('f.status IN (:...statuses)', { statuses: q.statuses });
   const rows = (await qb.getMany()).map(toRecord);
   // NULLs sort differently in SQLite and PostgreSQL: order in code to be portable.
-  return rows.sort((a, b) => (b.acceptedAt ?? '').localeCompare(a.acceptedAt ?? '') || b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
+  return rows.sort(
+    (a, b) => (b.acceptedAt ?? '').localeCompare(a.acceptedAt ?? '') || b.createdAt.localeCompare(a.createdAt) || b.id - a.id,
+  );
 }
 
 /** Values of a forecast with start in [from, to) (all when omitted), by start. */
-export async function forecastValues(db: Db, forecastId: number, range: { from?: string; to?: string } = {}): Promise<ForecastValueRecord[]> {
+export async function forecastValues(
+  db: Db,
+  forecastId: number,
+  range: { from?: string; to?: string } = {},
+): Promise<ForecastValueRecord[]> {
   const qb = db
     .getRepository(ForecastValue)
     .createQueryBuilder('v')
@@ -198,11 +217,21 @@ export async function forecastValues(db: Db, forecastId: number, range: { from?:
  * supersedes every other accepted forecast of the same channel whose horizon overlaps it.
  * Returns the ids superseded. Run inside a transaction.
  */
-export async function acceptForecast(db: Db, id: number, expectedVersion: number, now: string): Promise<{ forecast: ForecastRecord; superseded: number[] }> {
+export async function acceptForecast(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  now: string,
+): Promise<{ forecast: ForecastRecord; superseded: number[] }> {
   const current = await getForecast(db, id);
   if (!current) throw new NotFoundError('forecast', id);
   await updateVersioned(db, Forecast, 'forecast', id, expectedVersion, { status: 'accepted', acceptedAt: now });
-  const overlapping = await forecastsCovering(db, { channelId: current.channelId, from: current.horizonStart, to: current.horizonEnd, statuses: ['accepted'] });
+  const overlapping = await forecastsCovering(db, {
+    channelId: current.channelId,
+    from: current.horizonStart,
+    to: current.horizonEnd,
+    statuses: ['accepted'],
+  });
   const superseded = overlapping.filter((f) => f.id !== id).map((f) => f.id);
   for (const other of superseded) {
     await db.getRepository(Forecast).createQueryBuilder().update().set({ status: 'superseded' }).where({ id: other }).execute();
@@ -233,7 +262,10 @@ export async function addForecastAdjustment(
     .andWhere('start >= :from AND start < :to', { from: adj.fromStart, to: adj.toStart });
   const res =
     adj.kind === 'scale'
-      ? await qb.set({ adjustedVolume: () => 'COALESCE("adjustedVolume", "volume") * :factor' }).setParameter('factor', adj.value).execute()
+      ? await qb
+          .set({ adjustedVolume: () => 'COALESCE("adjustedVolume", "volume") * :factor' })
+          .setParameter('factor', adj.value)
+          .execute()
       : await qb.set({ adjustedVolume: adj.value }).execute();
   return { adjustment: toAdjustment(saved), changed: res.affected ?? 0 };
 }

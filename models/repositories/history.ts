@@ -69,7 +69,13 @@ export async function insertHistory(db: Db, rows: readonly HistoryRow[]): Promis
 }
 
 /** Starts already stored for one channel and platform in [from, to] (inclusive). */
-export async function existingHistoryStarts(db: Db, channelId: string, platformCode: string, from: string, to: string): Promise<Set<string>> {
+export async function existingHistoryStarts(
+  db: Db,
+  channelId: string,
+  platformCode: string,
+  from: string,
+  to: string,
+): Promise<Set<string>> {
   const rows = await db
     .getRepository(ContactHistory)
     .createQueryBuilder('h')
@@ -145,10 +151,7 @@ export async function historyRange(
 }
 
 /** Daily totals per local date of `zone` for dates in [fromDate, toDate] (inclusive). */
-export async function dailyTotals(
-  db: Db,
-  q: { channelId: string; fromDate: string; toDate: string; zone: string },
-): Promise<DailyTotal[]> {
+export async function dailyTotals(db: Db, q: { channelId: string; fromDate: string; toDate: string; zone: string }): Promise<DailyTotal[]> {
   const from = DateTime.fromISO(q.fromDate, { zone: q.zone }).startOf('day');
   const to = DateTime.fromISO(q.toDate, { zone: q.zone }).plus({ days: 1 }).startOf('day');
   const points = await historyRange(db, { channelId: q.channelId, from: from.toUTC().toISO()!, to: to.toUTC().toISO()! });
@@ -169,7 +172,11 @@ export async function hourlyTotalsForDay(
   q: { date: string; zone: string; channelId: string },
 ): Promise<(HistoryPoint & { hour: string })[]> {
   const from = DateTime.fromISO(q.date, { zone: q.zone }).startOf('day');
-  const points = await historyRange(db, { channelId: q.channelId, from: from.toUTC().toISO()!, to: from.plus({ days: 1 }).toUTC().toISO()! });
+  const points = await historyRange(db, {
+    channelId: q.channelId,
+    from: from.toUTC().toISO()!,
+    to: from.plus({ days: 1 }).toUTC().toISO()!,
+  });
   const groups = groupPoints(points, (start) => DateTime.fromISO(start, { zone: q.zone }).startOf('hour').toUTC().toISO()!);
   return groups.map(({ key, ...t }) => ({ start: key, hour: DateTime.fromISO(key, { zone: q.zone }).toFormat('HH:00'), ...t }));
 }

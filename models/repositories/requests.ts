@@ -107,7 +107,10 @@ export async function getTimeOff(db: Db, id: number): Promise<TimeOffRecord | nu
 }
 
 /** Newest first; one person's, or everyone's with the given statuses. */
-export async function listTimeOff(db: Db, q: { staffId?: number; statuses?: TimeOffStatus[]; limit?: number } = {}): Promise<TimeOffRecord[]> {
+export async function listTimeOff(
+  db: Db,
+  q: { staffId?: number; statuses?: TimeOffStatus[]; limit?: number } = {},
+): Promise<TimeOffRecord[]> {
   const qb = db.getRepository(TimeOffRequest).createQueryBuilder('t').orderBy('t.startDate', 'DESC').addOrderBy('t.id', 'DESC');
   if (q.staffId !== undefined) qb.andWhere('t.staffId = :staffId', { staffId: q.staffId });
   if (q.statuses?.length) qb.andWhere('t.status IN (:...statuses)', { statuses: q.statuses });
@@ -141,10 +144,17 @@ export async function getSwap(db: Db, id: number): Promise<SwapRecord | null> {
 }
 
 /** Newest first; those a person asked for or was asked, and/or with the given statuses. */
-export async function listSwaps(db: Db, q: { involvingStaffId?: number; statuses?: SwapStatus[]; limit?: number } = {}): Promise<SwapRecord[]> {
+export async function listSwaps(
+  db: Db,
+  q: { involvingStaffId?: number; statuses?: SwapStatus[]; limit?: number } = {},
+): Promise<SwapRecord[]> {
   const qb = db.getRepository(SwapRequest).createQueryBuilder('s').orderBy('s.createdAt', 'DESC').addOrderBy('s.id', 'DESC');
   if (q.involvingStaffId !== undefined) {
-    qb.andWhere(new Brackets((w) => w.where('s.requesterStaffId = :sid', { sid: q.involvingStaffId }).orWhere('s.targetStaffId = :sid', { sid: q.involvingStaffId })));
+    qb.andWhere(
+      new Brackets((w) =>
+        w.where('s.requesterStaffId = :sid', { sid: q.involvingStaffId }).orWhere('s.targetStaffId = :sid', { sid: q.involvingStaffId }),
+      ),
+    );
   }
   if (q.statuses?.length) qb.andWhere('s.status IN (:...statuses)', { statuses: q.statuses });
   if (q.limit) qb.take(q.limit);
@@ -178,13 +188,20 @@ function shiftQuery(db: Db) {
     .createQueryBuilder('sh')
     .innerJoin(Rota, 'r', 'r.id = sh.rotaId')
     .select(['sh.id AS id', 'sh.rotaId AS "rotaId"', 'r.weekStart AS "weekStart"', 'r.status AS "rotaStatus"', 'sh.staffId AS "staffId"'])
-    .addSelect(['sh.start AS start', 'sh.end AS "end"', 'sh.breaksJson AS "breaksJson"', 'sh.channel AS channel', 'sh.locked AS locked', 'sh.version AS version'])
+    .addSelect([
+      'sh.start AS start',
+      'sh.end AS "end"',
+      'sh.breaksJson AS "breaksJson"',
+      'sh.channel AS channel',
+      'sh.locked AS locked',
+      'sh.version AS version',
+    ])
     .orderBy('sh.start', 'ASC')
     .addOrderBy('sh.id', 'ASC');
 }
 
 function toRotaShift(r: Record<string, unknown>): RotaShift {
-  let breaks: RotaShift['breaks'] = [];
+  let breaks: RotaShift['breaks'];
   try {
     breaks = JSON.parse(String(r.breaksJson ?? '[]')) as RotaShift['breaks'];
   } catch {
@@ -216,7 +233,9 @@ export async function getRotaShift(db: Db, id: number): Promise<RotaShift | null
  */
 export async function publishedShifts(db: Db, q: { staffIds?: number[]; from: string; to: string }): Promise<RotaShift[]> {
   if (q.staffIds && q.staffIds.length === 0) return [];
-  const qb = shiftQuery(db).where('r.status = :published', { published: 'published' }).andWhere('sh.start < :to AND sh.end > :from', { from: q.from, to: q.to });
+  const qb = shiftQuery(db)
+    .where('r.status = :published', { published: 'published' })
+    .andWhere('sh.start < :to AND sh.end > :from', { from: q.from, to: q.to });
   if (q.staffIds) qb.andWhere('sh.staffId IN (:...staffIds)', { staffIds: q.staffIds });
   return (await qb.getRawMany<Record<string, unknown>>()).map(toRotaShift);
 }
@@ -224,11 +243,21 @@ export async function publishedShifts(db: Db, q: { staffIds?: number[]; from: st
 /** Every shift of these people in one rota. */
 export async function shiftsInRota(db: Db, rotaId: number, staffIds: number[]): Promise<RotaShift[]> {
   if (!staffIds.length) return [];
-  const rows = await shiftQuery(db).where('sh.rotaId = :rotaId', { rotaId }).andWhere('sh.staffId IN (:...staffIds)', { staffIds }).getRawMany<Record<string, unknown>>();
+  const rows = await shiftQuery(db)
+    .where('sh.rotaId = :rotaId', { rotaId })
+    .andWhere('sh.staffId IN (:...staffIds)', { staffIds })
+    .getRawMany<Record<string, unknown>>();
   return rows.map(toRotaShift);
 }
 
 /** Moves a shift to another person if it is still at `expectedVersion` (throws StaleEditError). */
-export async function reassignShift(db: Db, shiftId: number, expectedVersion: number, staffId: number, now: string, by: string): Promise<void> {
+export async function reassignShift(
+  db: Db,
+  shiftId: number,
+  expectedVersion: number,
+  staffId: number,
+  now: string,
+  by: string,
+): Promise<void> {
   await updateVersioned(db, Shift, 'shift', shiftId, expectedVersion, { staffId, updatedAt: now, updatedBy: by });
 }

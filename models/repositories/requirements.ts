@@ -53,7 +53,11 @@ export async function listRequirements(db: Db, weekStart: string): Promise<Requi
  * Replaces every stored row of `weekStart` with `rows`. Run it inside a transaction
  * (withTransaction) so the delete and the inserts commit together.
  */
-export async function replaceRequirements(db: Db, weekStart: string, rows: readonly Omit<RequirementRecord, 'weekStart'>[]): Promise<number> {
+export async function replaceRequirements(
+  db: Db,
+  weekStart: string,
+  rows: readonly Omit<RequirementRecord, 'weekStart'>[],
+): Promise<number> {
   const repo = db.getRepository(StaffingRequirement);
   await repo.delete({ weekStart });
   // 14 columns per row: 60 rows stay under SQLite's 999 bound parameters.

@@ -121,7 +121,8 @@ function shiftColumns(s: Partial<NewShift>): Partial<Shift> {
   if (s.staffId !== undefined) out.staffId = s.staffId;
   if (s.start !== undefined) out.start = new Date(s.start).toISOString();
   if (s.end !== undefined) out.end = new Date(s.end).toISOString();
-  if (s.breaks !== undefined) out.breaksJson = JSON.stringify(s.breaks.map((b) => ({ start: new Date(b.start).toISOString(), end: new Date(b.end).toISOString() })));
+  if (s.breaks !== undefined)
+    out.breaksJson = JSON.stringify(s.breaks.map((b) => ({ start: new Date(b.start).toISOString(), end: new Date(b.end).toISOString() })));
   if (s.channel !== undefined) out.channel = s.channel;
   if (s.activities !== undefined) out.activitiesJson = s.activities?.length ? JSON.stringify(s.activities) : null;
   if (s.locked !== undefined) out.locked = s.locked;
@@ -148,7 +149,12 @@ export async function publishedRotaForWeek(db: Db, weekStart: string): Promise<R
 /** Stores a new revision (number = highest so far + 1) with its shifts, in one transaction. */
 export async function createRotaRevision(db: Db, input: NewRota, shifts: NewShift[], now: string): Promise<RotaRecord> {
   const work = async (tx: Db) => {
-    const raw = await tx.getRepository(Rota).createQueryBuilder('r').select('MAX(r.revision)', 'max').where('r.weekStart = :w', { w: input.weekStart }).getRawOne<{ max: unknown }>();
+    const raw = await tx
+      .getRepository(Rota)
+      .createQueryBuilder('r')
+      .select('MAX(r.revision)', 'max')
+      .where('r.weekStart = :w', { w: input.weekStart })
+      .getRawOne<{ max: unknown }>();
     const revision = Number(raw?.max ?? 0) + 1;
     const repo = tx.getRepository(Rota);
     const saved = await repo.save(
@@ -168,7 +174,13 @@ export async function createRotaRevision(db: Db, input: NewRota, shifts: NewShif
         publishedBy: null,
       }),
     );
-    const rows = shifts.map((s) => ({ ...shiftColumns(s), note: s.note ?? null, rotaId: saved.id, updatedAt: now, updatedBy: input.createdBy ?? null }));
+    const rows = shifts.map((s) => ({
+      ...shiftColumns(s),
+      note: s.note ?? null,
+      rotaId: saved.id,
+      updatedAt: now,
+      updatedBy: input.createdBy ?? null,
+    }));
     for (const part of chunks(rows, 50)) await tx.getRepository(Shift).insert(part as never);
     return toRota(saved);
   };
@@ -197,21 +209,30 @@ export async function getShift(db: Db, id: number): Promise<ShiftRecord | null> 
  * Claims the rota for one change: bumps its version if it is still `expectedVersion`
  * (StaleEditError otherwise). Call inside the transaction that changes its shifts.
  */
-export async function claimRotaVersion(db: Db, id: number, expectedVersion: number, patch: Partial<Pick<RotaRecord, 'status' | 'shortfallAgentHours'>> = {}): Promise<void> {
+export async function claimRotaVersion(
+  db: Db,
+  id: number,
+  expectedVersion: number,
+  patch: Partial<Pick<RotaRecord, 'status' | 'shortfallAgentHours'>> = {},
+): Promise<void> {
   const current = await getRota(db, id);
   if (!current) throw new NotFoundError('rota', id);
   await updateVersioned(db, Rota, 'rota', id, expectedVersion, { status: current.status, ...patch } as Partial<Rota>);
 }
 
 export async function insertShift(db: Db, rotaId: number, shift: NewShift, now: string, by: string | null): Promise<number> {
-  const result = await db.getRepository(Shift).insert({ ...shiftColumns(shift), note: shift.note ?? null, rotaId, updatedAt: now, updatedBy: by } as never);
+  const result = await db
+    .getRepository(Shift)
+    .insert({ ...shiftColumns(shift), note: shift.note ?? null, rotaId, updatedAt: now, updatedBy: by } as never);
   return Number(result.identifiers[0]?.id);
 }
 
 export async function updateShift(db: Db, id: number, patch: Partial<NewShift>, now: string, by: string | null): Promise<void> {
   const row = await db.getRepository(Shift).findOne({ where: { id } });
   if (!row) throw new NotFoundError('shift', id);
-  await db.getRepository(Shift).update({ id }, { ...shiftColumns(patch), updatedAt: now, updatedBy: by, version: row.version + 1 } as never);
+  await db
+    .getRepository(Shift)
+    .update({ id }, { ...shiftColumns(patch), updatedAt: now, updatedBy: by, version: row.version + 1 } as never);
 }
 
 export async function deleteShift(db: Db, id: number): Promise<void> {

@@ -38,7 +38,14 @@ export async function listScenarios(db: Db, opts: { limit?: number } = {}): Prom
     order: { createdAt: 'DESC', id: 'DESC' },
     take: opts.limit ?? 50,
   });
-  return rows.map((r) => ({ id: r.id, name: r.name, createdBy: r.createdBy ?? null, weekStart: r.weekStart, channelId: r.channelId ?? null, createdAt: r.createdAt }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    createdBy: r.createdBy ?? null,
+    weekStart: r.weekStart,
+    channelId: r.channelId ?? null,
+    createdAt: r.createdAt,
+  }));
 }
 
 export async function getScenario(db: Db, id: number): Promise<ScenarioRecord | null> {

@@ -111,7 +111,11 @@ export async function getTeamSettings(db: Db): Promise<TeamSettingsRecord | null
   };
 }
 
-export async function createTeamSettings(db: Db, input: Omit<TeamSettingsRecord, 'id' | 'version'>, now: string): Promise<TeamSettingsRecord> {
+export async function createTeamSettings(
+  db: Db,
+  input: Omit<TeamSettingsRecord, 'id' | 'version'>,
+  now: string,
+): Promise<TeamSettingsRecord> {
   const repo = db.getRepository(TeamSettings);
   const { rules, ...rest } = input;
   await repo.save(repo.create({ ...rest, rulesJson: JSON.stringify(rules), createdAt: now, updatedAt: now }));

@@ -42,7 +42,10 @@ export function toStaffMember(row: Staff): StaffMember {
     code: row.code,
     name: row.name,
     role: row.role as StaffRole,
-    skills: row.skills.split(',').map((s) => s.trim()).filter(Boolean),
+    skills: row.skills
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     contractHoursPerWeek: Number(row.contractHoursPerWeek),
     activeFrom: row.activeFrom,
     activeTo: row.activeTo ?? null,

@@ -105,10 +105,21 @@ export async function setUserLocale(db: Db, userId: number, locale: string | nul
   await db.getRepository(UserAccount).update({ id: userId }, { locale });
 }
 
-export async function createApiToken(db: Db, input: { userId: number; name: string; tokenHash: string }, now: string): Promise<ApiTokenRecord> {
+export async function createApiToken(
+  db: Db,
+  input: { userId: number; name: string; tokenHash: string },
+  now: string,
+): Promise<ApiTokenRecord> {
   const repo = db.getRepository(ApiToken);
   const row = await repo.save(repo.create({ ...input, createdAt: now, lastUsedAt: null }));
-  return { id: row.id, userId: row.userId, name: row.name, tokenHash: row.tokenHash, createdAt: row.createdAt, lastUsedAt: row.lastUsedAt ?? null };
+  return {
+    id: row.id,
+    userId: row.userId,
+    name: row.name,
+    tokenHash: row.tokenHash,
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt ?? null,
+  };
 }
 
 /** The token with this SHA-256 hex hash and its user, stamping lastUsedAt. */
@@ -123,7 +134,14 @@ export async function useApiToken(db: Db, tokenHash: string, now: string): Promi
 
 export async function listApiTokens(db: Db, userId: number): Promise<ApiTokenRecord[]> {
   const rows = await db.getRepository(ApiToken).find({ where: { userId }, order: { id: 'ASC' } });
-  return rows.map((r) => ({ id: r.id, userId: r.userId, name: r.name, tokenHash: r.tokenHash, createdAt: r.createdAt, lastUsedAt: r.lastUsedAt ?? null }));
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.userId,
+    name: r.name,
+    tokenHash: r.tokenHash,
+    createdAt: r.createdAt,
+    lastUsedAt: r.lastUsedAt ?? null,
+  }));
 }
 
 export async function deleteApiToken(db: Db, userId: number, tokenId: number): Promise<boolean> {

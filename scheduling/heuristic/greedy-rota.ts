@@ -7,7 +7,11 @@ import { mulberry32 } from '../generate-week';
 import { bestPersonWeek } from './person-week';
 
 /** On-duty fractions per interval of one shift with one lunch option. */
-interface Duty { breakStart: number; t: Int32Array; f: Float64Array }
+interface Duty {
+  breakStart: number;
+  t: Int32Array;
+  f: Float64Array;
+}
 
 /** Where one person's on-duty time went: interval, channel, fraction. */
 type Allocation = Array<[number, number, number]>;
@@ -40,7 +44,10 @@ export function greedyRota(problem: Problem, prep: Prepared, seed: number, passe
         for (const d of dutyOf(id)) {
           let v = 0;
           for (let k = 0; k < d.t.length; k++) v += Math.min(d.f[k], Math.max(0, bestResidual(residual, p.skills, d.t[k])));
-          if (v > best) { best = v; choice.set(id, d); }
+          if (v > best) {
+            best = v;
+            choice.set(id, d);
+          }
         }
         return best * hours - (soft[i].get(id) ?? 0);
       };
@@ -52,7 +59,14 @@ export function greedyRota(problem: Problem, prep: Prepared, seed: number, passe
         continue;
       }
       changed = true;
-      current[i] = { list, alloc: allocate(residual, p.skills, list.map((a) => dutyOf(a.pattern).find((d) => d.breakStart === a.breakStart)!)) };
+      current[i] = {
+        list,
+        alloc: allocate(
+          residual,
+          p.skills,
+          list.map((a) => dutyOf(a.pattern).find((d) => d.breakStart === a.breakStart)!),
+        ),
+      };
     }
     if (!changed) break;
   }
@@ -70,7 +84,10 @@ function makeDuties(problem: Problem, prep: Prepared, id: number): Duty[] {
     const f: number[] = [];
     for (let k = Math.max(0, t0); k <= t1; k++) {
       const x = dutyFraction(week, pat, bs, problem.rules.breakMinutes, k);
-      if (x > 1e-9) { t.push(k); f.push(x); }
+      if (x > 1e-9) {
+        t.push(k);
+        f.push(x);
+      }
     }
     return { breakStart: bs, t: Int32Array.from(t), f: Float64Array.from(f) };
   });

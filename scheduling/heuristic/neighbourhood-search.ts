@@ -24,7 +24,12 @@ export interface NeighbourhoodOptions {
  * result when the week's objective does not get worse. Each sub-MIP is small enough for
  * HiGHS to solve in seconds where the full model's root LP alone can take a minute.
  */
-export async function neighbourhoodSearch(problem: Problem, prep: Prepared, start: Assignment[], o: NeighbourhoodOptions): Promise<{ assignments: Assignment[]; objective: number }> {
+export async function neighbourhoodSearch(
+  problem: Problem,
+  prep: Prepared,
+  start: Assignment[],
+  o: NeighbourhoodOptions,
+): Promise<{ assignments: Assignment[]; objective: number }> {
   const rnd = mulberry32(o.seed ^ 0x9e3779b9);
   const n = prep.people.length;
   let size = Math.min(n, o.size ?? Math.max(6, Math.min(12, Math.round(n * 0.06))));
@@ -36,11 +41,23 @@ export async function neighbourhoodSearch(problem: Problem, prep: Prepared, star
   for (let round = 0; used() < o.seconds && round < 10000; round++) {
     const active = pickPeople(prep, size, rnd);
     const activeSet = new Set(active);
-    const model = buildRotaModel(problem, prep.week, prep.patterns, prep.people, { active, fixedDuty: fixedDuty(problem, prep, best.filter((a) => !activeSet.has(a.person))) });
+    const model = buildRotaModel(problem, prep.week, prep.patterns, prep.people, {
+      active,
+      fixedDuty: fixedDuty(
+        problem,
+        prep,
+        best.filter((a) => !activeSet.has(a.person)),
+      ),
+    });
     const sparse = model.lp.build(Infinity);
     const run = await runMip(sparse, {
-      timeLimitSeconds: Math.max(1, Math.min(6, o.seconds - used())), seed: o.seed + round,
-      start: startFromAssignments(model, best.filter((a) => activeSet.has(a.person))), relativeGap: 1e-6,
+      timeLimitSeconds: Math.max(1, Math.min(6, o.seconds - used())),
+      seed: o.seed + round,
+      start: startFromAssignments(
+        model,
+        best.filter((a) => activeSet.has(a.person)),
+      ),
+      relativeGap: 1e-6,
     });
     spent += run.seconds;
     // Adapt the neighbourhood to the machine: grow while sub-MIPs close quickly, shrink when they time out.

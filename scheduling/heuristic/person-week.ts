@@ -46,7 +46,14 @@ export function bestPersonWeek(problem: Problem, patterns: Pattern[], p: PersonP
       for (const id of options) {
         const pat = patterns[id];
         if (pat.start < s.lastEnd + rest) continue;
-        keep({ value: s.value + valueOf.get(id)!, minutes: s.minutes + pat.workedMinutes, days: s.days + 1, run: s.run + 1, lastEnd: pat.end, chosen: [...s.chosen, id] });
+        keep({
+          value: s.value + valueOf.get(id)!,
+          minutes: s.minutes + pat.workedMinutes,
+          days: s.days + 1,
+          run: s.run + 1,
+          lastEnd: pat.end,
+          chosen: [...s.chosen, id],
+        });
       }
     }
     states = compress(next, minStartAfter(patterns, byDay, d), rest, r.maxConsecutiveDays);

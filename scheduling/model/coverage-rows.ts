@@ -4,15 +4,25 @@ import type { Week } from '../week';
 import type { LpBuilder } from './lp-builder';
 import { dutyFraction, type SkillGroup } from './rota-model';
 
-interface Terms { cols: number[]; coefs: number[] }
+interface Terms {
+  cols: number[];
+  coefs: number[];
+}
 
 /**
  * Coverage per interval t and channel c:  Σ single-skill on duty + Σ_g a[g,t,c] + u[t,c] ≥ required,
  * and per multi-skilled group:  Σ_c a[g,t,c] ≤ on duty of g (+ fixed people of g).
  * People held fixed (fixedDuty) count as constants. Returns the u columns.
  */
-export function addCoverageRows(lp: LpBuilder, problem: Problem, week: Week, patterns: Pattern[], groups: SkillGroup[],
-  hoursPerUnit: number, fixedDuty?: Float64Array[]): Int32Array[] {
+export function addCoverageRows(
+  lp: LpBuilder,
+  problem: Problem,
+  week: Week,
+  patterns: Pattern[],
+  groups: SkillGroup[],
+  hoursPerUnit: number,
+  fixedDuty?: Float64Array[],
+): Int32Array[] {
   const C = week.channels.length;
   const u = week.channels.map(() => new Int32Array(week.intervals).fill(-1));
   const duty = groups.map((g) => dutyTerms(problem, week, patterns, g));
@@ -33,7 +43,10 @@ export function addCoverageRows(lp: LpBuilder, problem: Problem, week: Week, pat
       }
       const alloc = live.map((c) => lp.addCol(`a_${gi}_${t}_${c}`, 0, 0, Infinity, false));
       lp.addRow([...alloc, ...d.cols], [...alloc.map(() => 1), ...d.coefs.map((v) => -v)], -Infinity, fixed);
-      live.forEach((c, i) => { cov[c].cols.push(alloc[i]); cov[c].coefs.push(1); });
+      live.forEach((c, i) => {
+        cov[c].cols.push(alloc[i]);
+        cov[c].coefs.push(1);
+      });
     });
     for (let c = 0; c < C; c++) {
       const req = week.required[c][t] - constant[c];

@@ -67,7 +67,12 @@ export async function runLpBound(model: SparseModel, opts: { timeLimitSeconds: n
   try {
     m.options.set({ output_flag: false, solver: 'ipm', run_crossover: 'off', time_limit: Math.max(1, opts.timeLimitSeconds) });
     const cb = highs.constants.callbackType;
-    m.run({ [cb.ipmInterrupt](e) { if (opts.shouldStop?.()) e.interrupt(); return undefined; } });
+    m.run({
+      [cb.ipmInterrupt](e) {
+        if (opts.shouldStop?.()) e.interrupt();
+        return undefined;
+      },
+    });
     if (m.getModelStatus() !== highs.constants.modelStatus.optimal) return -Infinity;
     // IPM stops at a relative duality gap of ~1e-8: step back by that much to stay a bound.
     const obj = m.getObjectiveValue();
@@ -88,7 +93,14 @@ function load(highs: Highs, model: SparseModel, integer: boolean): HModel {
     rowLower: model.rowLower,
     rowUpper: model.rowUpper,
     ...(integer ? { integrality: model.integrality } : {}),
-    matrix: { format: 'csr', numRows: model.numRows, numCols: model.numCols, starts: model.starts, indices: model.indices, values: model.values },
+    matrix: {
+      format: 'csr',
+      numRows: model.numRows,
+      numCols: model.numCols,
+      starts: model.starts,
+      indices: model.indices,
+      values: model.values,
+    },
   });
 }
 
@@ -100,13 +112,27 @@ function solve(highs: Highs, m: HModel, opts: MipOptions): MipRun {
   const stop = opts.shouldStop ?? (() => false);
   const stall = { at: 0, primal: Infinity, dual: -Infinity };
   const stalled = (t: number, primal = Infinity, dual = -Infinity): boolean => {
-    if (primal < stall.primal - 1e-6 || dual > stall.dual + 1e-6) Object.assign(stall, { at: t, primal: Math.min(primal, stall.primal), dual: Math.max(dual, stall.dual) });
+    if (primal < stall.primal - 1e-6 || dual > stall.dual + 1e-6)
+      Object.assign(stall, { at: t, primal: Math.min(primal, stall.primal), dual: Math.max(dual, stall.dual) });
     return opts.stallSeconds !== undefined && Number.isFinite(stall.dual) && t - stall.at > opts.stallSeconds;
   };
   m.run({
-    ...(opts.onLog ? { [cb.logging]: (e: { message: string }) => { opts.onLog!(e.message); return undefined; } } : {}),
-    [cb.simplexInterrupt](e) { if (stop()) e.interrupt(); return undefined; },
-    [cb.ipmInterrupt](e) { if (stop()) e.interrupt(); return undefined; },
+    ...(opts.onLog
+      ? {
+          [cb.logging]: (e: { message: string }) => {
+            opts.onLog!(e.message);
+            return undefined;
+          },
+        }
+      : {}),
+    [cb.simplexInterrupt](e) {
+      if (stop()) e.interrupt();
+      return undefined;
+    },
+    [cb.ipmInterrupt](e) {
+      if (stop()) e.interrupt();
+      return undefined;
+    },
     [cb.mipImprovingSolution](e) {
       const v = e.data.mip_solution;
       const obj = e.data.objective_function_value ?? e.data.mip_primal_bound ?? Infinity;
@@ -141,5 +167,12 @@ function result(highs: Highs, m: HModel, best: Float64Array | undefined, bestObj
   const colValue = hasPrimal ? Float64Array.from(m.getSolution().colValue) : best;
   if (!colValue) return { status: 'none', objective: Infinity, bound, nodes, seconds };
   const objective = hasPrimal ? m.getObjectiveValue() : bestObj;
-  return { status: status === S.optimal ? 'optimal' : 'feasible', colValue, objective, bound: Number.isFinite(bound) ? bound : -Infinity, nodes, seconds };
+  return {
+    status: status === S.optimal ? 'optimal' : 'feasible',
+    colValue,
+    objective,
+    bound: Number.isFinite(bound) ? bound : -Infinity,
+    nodes,
+    seconds,
+  };
 }

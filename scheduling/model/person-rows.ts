@@ -7,15 +7,39 @@ import type { LpBuilder } from './lp-builder';
  * One person's hard rules as rows over their x columns. Shift candidates already exclude
  * unavailability, night limits and rest against last week's shifts (see candidates.ts).
  */
-export function addPersonRules(lp: LpBuilder, problem: Problem, week: Week, patterns: Pattern[], p: PersonPlan, x: Map<number, number>): void {
+export function addPersonRules(
+  lp: LpBuilder,
+  problem: Problem,
+  week: Week,
+  patterns: Pattern[],
+  p: PersonPlan,
+  x: Map<number, number>,
+): void {
   const byDay: number[][] = Array.from({ length: 7 }, () => []);
   for (const id of x.keys()) byDay[patterns[id].day].push(id);
-  for (const ids of byDay) if (ids.length > 1) lp.addRow(ids.map((id) => x.get(id)!), 1, -Infinity, 1);
+  for (const ids of byDay)
+    if (ids.length > 1)
+      lp.addRow(
+        ids.map((id) => x.get(id)!),
+        1,
+        -Infinity,
+        1,
+      );
   const all = [...x.keys()];
   // Contracted hours ± tolerance, never above the weekly maximum (hours keep coefficients small).
-  lp.addRow(all.map((id) => x.get(id)!), all.map((id) => patterns[id].workedMinutes / 60), p.minMinutes / 60, p.maxMinutes / 60);
+  lp.addRow(
+    all.map((id) => x.get(id)!),
+    all.map((id) => patterns[id].workedMinutes / 60),
+    p.minMinutes / 60,
+    p.maxMinutes / 60,
+  );
   const fixedInWeek = p.previousWorkedDays.filter((d) => d >= 0).length;
-  lp.addRow(all.map((id) => x.get(id)!), 1, -Infinity, 7 - problem.rules.daysOffPerWeek - fixedInWeek);
+  lp.addRow(
+    all.map((id) => x.get(id)!),
+    1,
+    -Infinity,
+    7 - problem.rules.daysOffPerWeek - fixedInWeek,
+  );
   addRestCliques(lp, problem, byDay, patterns, x);
   addConsecutiveWindows(lp, problem, byDay, p, x);
   void week;
@@ -40,7 +64,12 @@ function addRestCliques(lp: LpBuilder, problem: Problem, byDay: number[][], patt
         if (conflict.length === 0 || conflict.length === prevCount) continue;
         prevCount = conflict.length;
         const mine = today.filter((id) => patterns[id].end >= e);
-        lp.addRow([...mine, ...conflict].map((id) => x.get(id)!), 1, -Infinity, 1);
+        lp.addRow(
+          [...mine, ...conflict].map((id) => x.get(id)!),
+          1,
+          -Infinity,
+          1,
+        );
       }
     }
   }

@@ -55,7 +55,13 @@ export function buildRotaModel(problem: Problem, week: Week, patterns: Pattern[]
   const active = new Set(scope?.active ?? people.map((p) => p.index));
   const x = people.map((p) => (active.has(p.index) ? addShiftColumns(lp, problem, week, patterns, p) : new Map<number, number>()));
   people.forEach((p) => active.has(p.index) && addPersonRules(lp, problem, week, patterns, p, x[p.index]));
-  addFairnessRows(lp, problem, patterns, people.filter((p) => active.has(p.index)), x);
+  addFairnessRows(
+    lp,
+    problem,
+    patterns,
+    people.filter((p) => active.has(p.index)),
+    x,
+  );
   const { groups, groupOf } = buildGroups(people);
   groups.forEach((g, gi) => addBreakColumns(lp, patterns, g, gi, x));
   const hoursPerUnit = week.step / 60;

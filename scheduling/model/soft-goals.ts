@@ -51,7 +51,13 @@ function stabilityPenalty(problem: Problem, week: Week, pat: Pattern, p: PersonP
  * had fewest. Written as s_j >= count - j (no max-minus-min spreads, which solve far slower).
  * Also adds the stability constant for days that were worked in the previous version.
  */
-export function addFairnessRows(lp: LpBuilder, problem: Problem, patterns: Pattern[], people: PersonPlan[], x: Array<Map<number, number>>): void {
+export function addFairnessRows(
+  lp: LpBuilder,
+  problem: Problem,
+  patterns: Pattern[],
+  people: PersonPlan[],
+  x: Array<Map<number, number>>,
+): void {
   const w = problem.weights.fairness;
   if (problem.weights.stability && problem.previousVersion) lp.offset += problem.weights.stability * problem.previousVersion.length;
   if (w <= 0) return;

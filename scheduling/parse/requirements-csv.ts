@@ -35,7 +35,9 @@ export function parseRequirementsCsv(text: string, file = 'REQ.csv'): Parsed<Par
       // Silently reading the first three cells turned "voice,2,5" (a decimal comma) into 2.
       const extra = cells.slice(header.length).join(',');
       errors.push({
-        file, line: i + 1, field: `column ${header.length + 1}`,
+        file,
+        line: i + 1,
+        field: `column ${header.length + 1}`,
         message: `${cells.length} cells but the header has ${header.length} (extra "${extra}"; a decimal comma? use "2.5")`,
       });
       continue;
@@ -44,7 +46,12 @@ export function parseRequirementsCsv(text: string, file = 'REQ.csv'): Parsed<Par
     if (!row) continue;
     const key = `${row.ms}|${row.row.channel}`;
     if (seen.has(key)) {
-      errors.push({ file, line: i + 1, field: 'timestamp', message: `"${row.row.timestamp}" appears twice for channel ${row.row.channel}` });
+      errors.push({
+        file,
+        line: i + 1,
+        field: 'timestamp',
+        message: `"${row.row.timestamp}" appears twice for channel ${row.row.channel}`,
+      });
       continue;
     }
     seen.add(key);

@@ -22,21 +22,23 @@ const hhmm = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'not a local time "HH
 const period = z.object({ start: isoStamp, end: isoStamp });
 const hours = z.number().min(0).max(168);
 
-const rulesSchema = z.object({
-  shiftLengthsHours: z.array(z.number().positive().max(24)).min(1).optional(),
-  breakMinutes: z.number().int().min(0).max(240).optional(),
-  minRestHours: hours.optional(),
-  maxHoursPerWeek: hours.optional(),
-  daysOffPerWeek: z.number().int().min(0).max(7).optional(),
-  earliestStart: hhmm.optional(),
-  latestEnd: hhmm.optional(),
-  maxConsecutiveDays: z.number().int().min(1).optional(),
-  maxNightHoursPerShift: hours.optional(),
-  contractToleranceHours: hours.optional(),
-  breakMinOffsetMinutes: z.number().int().min(0).optional(),
-  breakMinTailMinutes: z.number().int().min(0).optional(),
-  eveningAfter: hhmm.optional(),
-}).partial();
+const rulesSchema = z
+  .object({
+    shiftLengthsHours: z.array(z.number().positive().max(24)).min(1).optional(),
+    breakMinutes: z.number().int().min(0).max(240).optional(),
+    minRestHours: hours.optional(),
+    maxHoursPerWeek: hours.optional(),
+    daysOffPerWeek: z.number().int().min(0).max(7).optional(),
+    earliestStart: hhmm.optional(),
+    latestEnd: hhmm.optional(),
+    maxConsecutiveDays: z.number().int().min(1).optional(),
+    maxNightHoursPerShift: hours.optional(),
+    contractToleranceHours: hours.optional(),
+    breakMinOffsetMinutes: z.number().int().min(0).optional(),
+    breakMinTailMinutes: z.number().int().min(0).optional(),
+    eveningAfter: hhmm.optional(),
+  })
+  .partial();
 
 const staffSchema = z.object({
   id: z.string().min(1),
@@ -68,17 +70,29 @@ export function parseStaffJson(text: string, channels: string[] = KNOWN_CHANNELS
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    return { ok: false, errors: [{ file, message: `not valid JSON${jsonErrorWhere(text, (err as Error).message)} (${(err as Error).message})` }] };
+    return {
+      ok: false,
+      errors: [{ file, message: `not valid JSON${jsonErrorWhere(text, (err as Error).message)} (${(err as Error).message})` }],
+    };
   }
   const unknownRules = unknownRuleKeys(raw);
-  if (unknownRules.length) return { ok: false, errors: unknownRules.map((k) => ({ file, path: `rules.${k}`, message: `unknown rule "${k}"; the rules are ${RULE_KEYS.join(', ')}` })) };
+  if (unknownRules.length)
+    return {
+      ok: false,
+      errors: unknownRules.map((k) => ({
+        file,
+        path: `rules.${k}`,
+        message: `unknown rule "${k}"; the rules are ${RULE_KEYS.join(', ')}`,
+      })),
+    };
   const res = docSchema.safeParse(raw);
   if (!res.success) {
     return { ok: false, errors: res.error.issues.map((i) => ({ file, path: jsonPath(i.path), message: i.message })) };
   }
   const doc = res.data;
   const errors: InputError[] = [];
-  if (!DateTime.local().setZone(doc.timeZone).isValid) errors.push({ file, path: 'timeZone', message: `unknown time zone "${doc.timeZone}"` });
+  if (!DateTime.local().setZone(doc.timeZone).isValid)
+    errors.push({ file, path: 'timeZone', message: `unknown time zone "${doc.timeZone}"` });
   checkStaff(doc.staff, channels, file, errors);
   const ids = new Set(doc.staff.map((s) => s.id));
   doc.previousShifts.forEach((p, i) => {
@@ -88,7 +102,13 @@ export function parseStaffJson(text: string, channels: string[] = KNOWN_CHANNELS
   const staff: StaffMember[] = doc.staff.map((s) => ({ ...s, name: s.name || s.id }));
   return {
     ok: true,
-    value: { timeZone: doc.timeZone, rules: withDefaultRules(doc.rules as Partial<RotaRules>), staff, previousShifts: doc.previousShifts, holidays: doc.holidays },
+    value: {
+      timeZone: doc.timeZone,
+      rules: withDefaultRules(doc.rules as Partial<RotaRules>),
+      staff,
+      previousShifts: doc.previousShifts,
+      holidays: doc.holidays,
+    },
   };
 }
 
@@ -118,30 +138,60 @@ function jsonErrorWhere(text: string, message: string): string {
 /** Index of the first character where `text` stops being JSON (a small recursive descent), or -1. */
 export function syntaxErrorAt(text: string): number {
   let i = 0;
-  const ws = () => { while (i < text.length && ' \t\r\n'.includes(text[i])) i++; };
-  const fail = () => { throw i; };
+  const ws = () => {
+    while (i < text.length && ' \t\r\n'.includes(text[i])) i++;
+  };
+  const fail = () => {
+    throw i;
+  };
   const value = (): void => {
     ws();
     const c = text[i];
     if (c === '{') {
-      i++; ws();
-      if (text[i] === '}') { i++; return; }
+      i++;
+      ws();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
       for (;;) {
-        ws(); if (text[i] !== '"') fail();
-        string(); ws(); if (text[i] !== ':') fail();
-        i++; value(); ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === '}') { i++; return; }
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
         fail();
       }
     }
     if (c === '[') {
-      i++; ws();
-      if (text[i] === ']') { i++; return; }
+      i++;
+      ws();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
       for (;;) {
-        value(); ws();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === ']') { i++; return; }
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
         fail();
       }
     }
@@ -161,7 +211,8 @@ export function syntaxErrorAt(text: string): number {
     i++;
   };
   try {
-    value(); ws();
+    value();
+    ws();
     return i < text.length ? i : -1;
   } catch (at) {
     return typeof at === 'number' ? Math.min(at, text.length) : -1;
@@ -176,9 +227,13 @@ function checkStaff(staff: z.infer<typeof staffSchema>[], channels: string[], fi
     s.skills.forEach((k, j) => {
       if (!channels.includes(k)) errors.push({ file, path: `staff[${i}].skills[${j}]`, message: `unknown channel "${k}"` });
     });
-    const periods = [...s.unavailable.map((p, j) => [`unavailable[${j}]`, p] as const), ...(s.locked ?? []).map((p, j) => [`locked[${j}]`, p] as const)];
+    const periods = [
+      ...s.unavailable.map((p, j) => [`unavailable[${j}]`, p] as const),
+      ...(s.locked ?? []).map((p, j) => [`locked[${j}]`, p] as const),
+    ];
     for (const [where, p] of periods) {
-      if (DateTime.fromISO(p.end) <= DateTime.fromISO(p.start)) errors.push({ file, path: `staff[${i}].${where}`, message: 'end is not after start' });
+      if (DateTime.fromISO(p.end) <= DateTime.fromISO(p.start))
+        errors.push({ file, path: `staff[${i}].${where}`, message: 'end is not after start' });
     }
   });
 }

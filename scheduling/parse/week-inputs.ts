@@ -40,12 +40,21 @@ export function rulesConflicts(rules: RotaRules, intervalMinutes: number): strin
   const open = clockMinutes(rules.earliestStart);
   const close = clockMinutes(rules.latestEnd);
   const lengths = rules.shiftLengthsHours.map((h) => h * 60);
-  if (close <= open) out.push(`earliestStart ${rules.earliestStart} is not before latestEnd ${rules.latestEnd} (shifts over midnight are not supported)`);
-  const offGrid = rules.shiftLengthsHours.filter((h) => Math.abs(h * 60 / intervalMinutes - Math.round(h * 60 / intervalMinutes)) > 1e-9);
-  if (offGrid.length) out.push(`shiftLengthsHours ${offGrid.join(', ')} h do not fit the ${intervalMinutes}-minute requirement grid (starts and ends sit on it)`);
+  if (close <= open)
+    out.push(`earliestStart ${rules.earliestStart} is not before latestEnd ${rules.latestEnd} (shifts over midnight are not supported)`);
+  const offGrid = rules.shiftLengthsHours.filter(
+    (h) => Math.abs((h * 60) / intervalMinutes - Math.round((h * 60) / intervalMinutes)) > 1e-9,
+  );
+  if (offGrid.length)
+    out.push(
+      `shiftLengthsHours ${offGrid.join(', ')} h do not fit the ${intervalMinutes}-minute requirement grid (starts and ends sit on it)`,
+    );
   if (close > open) {
     const fits = lengths.filter((m) => m <= close - open);
-    if (!fits.length) out.push(`no shift length (${rules.shiftLengthsHours.join(', ')} h) fits between earliestStart ${rules.earliestStart} and latestEnd ${rules.latestEnd}`);
+    if (!fits.length)
+      out.push(
+        `no shift length (${rules.shiftLengthsHours.join(', ')} h) fits between earliestStart ${rules.earliestStart} and latestEnd ${rules.latestEnd}`,
+      );
   }
   const tooShort = rules.shiftLengthsHours.filter((h) => h * 60 <= rules.breakMinutes);
   if (tooShort.length) out.push(`breakMinutes ${rules.breakMinutes} leaves no working time in ${tooShort.join(', ')} h shifts`);

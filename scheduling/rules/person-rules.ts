@@ -25,24 +25,38 @@ export const workedHoursMatchTheContract: PersonRule = (ctx, member, shifts) => 
   const worked = workedMinutes(ctx, shifts) / 60;
   const tol = ctx.problem.rules.contractToleranceHours;
   return Math.abs(worked - member.contractHoursPerWeek) > tol + EPS
-    ? [violation(ctx, 'contractHours', member.id, null, `works ${hours(worked * 60)} h, contract ${member.contractHoursPerWeek} h ± ${tol}`)] : [];
+    ? [
+        violation(
+          ctx,
+          'contractHours',
+          member.id,
+          null,
+          `works ${hours(worked * 60)} h, contract ${member.contractHoursPerWeek} h ± ${tol}`,
+        ),
+      ]
+    : [];
 };
 
 export const noMoreThanTheWeeklyMaximum: PersonRule = (ctx, member, shifts) => {
   const worked = workedMinutes(ctx, shifts) / 60;
   const max = ctx.problem.rules.maxHoursPerWeek;
-  return worked > max + EPS && !member.overtimeAllowed ? [violation(ctx, 'maxHours', member.id, null, `works ${hours(worked * 60)} h > ${max} h`)] : [];
+  return worked > max + EPS && !member.overtimeAllowed
+    ? [violation(ctx, 'maxHours', member.id, null, `works ${hours(worked * 60)} h > ${max} h`)]
+    : [];
 };
 
 /** Also across the week boundary, against last week's shifts (previousShifts). */
 export const atLeastTwelveHoursBetweenShifts: PersonRule = (ctx, member, shifts) => {
   const rest = ctx.problem.rules.minRestHours * 60;
-  const all = [...(ctx.previous.get(member.id) ?? []), ...shifts.map((s) => [s.start, s.end] as [number, number])].sort((a, b) => a[0] - b[0]);
+  const all = [...(ctx.previous.get(member.id) ?? []), ...shifts.map((s) => [s.start, s.end] as [number, number])].sort(
+    (a, b) => a[0] - b[0],
+  );
   const out: Violation[] = [];
   for (let i = 1; i < all.length; i++) {
     const gap = all[i][0] - all[i - 1][1];
     if (gap < 0) out.push(violation(ctx, 'overlap', member.id, all[i][0], 'overlaps the previous shift'));
-    else if (gap < rest - EPS) out.push(violation(ctx, 'rest', member.id, all[i][0], `only ${hours(gap)} h rest, need ${ctx.problem.rules.minRestHours} h`));
+    else if (gap < rest - EPS)
+      out.push(violation(ctx, 'rest', member.id, all[i][0], `only ${hours(gap)} h rest, need ${ctx.problem.rules.minRestHours} h`));
   }
   return out;
 };
@@ -67,7 +81,8 @@ export const noMoreThanMaxConsecutiveDays: PersonRule = (ctx, member, shifts) =>
   let run = 0;
   for (let i = 0; i < days.length; i++) {
     run = i > 0 && days[i - 1] === days[i] - 1 ? run + 1 : 1;
-    if (run > max && days[i] >= 0) return [violation(ctx, 'consecutiveDays', member.id, ctx.week.dayStart[Math.min(days[i], 7)], `${run} days in a row, max ${max}`)];
+    if (run > max && days[i] >= 0)
+      return [violation(ctx, 'consecutiveDays', member.id, ctx.week.dayStart[Math.min(days[i], 7)], `${run} days in a row, max ${max}`)];
   }
   return [];
 };
@@ -78,6 +93,11 @@ export const lockedShiftsStayAsTheyAre: PersonRule = (ctx, member, shifts) =>
     .map((l) => violation(ctx, 'locked', member.id, toMinute(ctx.week, l.start), `locked shift ${l.start}–${l.end} changed or missing`));
 
 export const PERSON_RULES: PersonRule[] = [
-  atMostOneShiftPerDay, workedHoursMatchTheContract, noMoreThanTheWeeklyMaximum, atLeastTwelveHoursBetweenShifts,
-  enoughFullDaysOff, noMoreThanMaxConsecutiveDays, lockedShiftsStayAsTheyAre,
+  atMostOneShiftPerDay,
+  workedHoursMatchTheContract,
+  noMoreThanTheWeeklyMaximum,
+  atLeastTwelveHoursBetweenShifts,
+  enoughFullDaysOff,
+  noMoreThanMaxConsecutiveDays,
+  lockedShiftsStayAsTheyAre,
 ];

@@ -34,7 +34,9 @@ export function makeContext(problem: Problem): RuleContext {
 export function timed(ctx: RuleContext, shift: Shift, index: number): TimedShift {
   const start = toMinute(ctx.week, shift.start);
   return {
-    shift, index, start,
+    shift,
+    index,
+    start,
     end: toMinute(ctx.week, shift.end),
     day: dayIndexOf(ctx.week, start),
     breaks: (shift.breaks ?? []).map((b) => [toMinute(ctx.week, b.start), toMinute(ctx.week, b.end)]),

@@ -14,7 +14,17 @@ const who = (s: TimedShift) => s.shift.staffId;
 
 export const everyShiftHasATemplateLength: ShiftRule = (ctx, s) => {
   const ok = ctx.problem.rules.shiftLengthsHours.some((h) => Math.abs(h * 60 - (s.end - s.start)) < EPS);
-  return ok ? [] : [violation(ctx, 'shiftLength', who(s), s.start, `length ${hours(s.end - s.start)} h not in ${ctx.problem.rules.shiftLengthsHours.join('/')} h`)];
+  return ok
+    ? []
+    : [
+        violation(
+          ctx,
+          'shiftLength',
+          who(s),
+          s.start,
+          `length ${hours(s.end - s.start)} h not in ${ctx.problem.rules.shiftLengthsHours.join('/')} h`,
+        ),
+      ];
 };
 
 export const shiftsStayInsideOpeningHours: ShiftRule = (ctx, s) => {
@@ -22,8 +32,10 @@ export const shiftsStayInsideOpeningHours: ShiftRule = (ctx, s) => {
   // Wall-clock times of the start's day (not midnight + minutes: DST days are 23 or 25 h).
   const day = Math.max(0, Math.min(6, s.day));
   const out: Violation[] = [];
-  if (s.start < localMinute(ctx.week, day, clockMinutes(r.earliestStart)) - EPS) out.push(violation(ctx, 'window', who(s), s.start, `starts before ${r.earliestStart}`));
-  if (s.end > localMinute(ctx.week, day, clockMinutes(r.latestEnd)) + EPS) out.push(violation(ctx, 'window', who(s), s.start, `ends after ${r.latestEnd}`));
+  if (s.start < localMinute(ctx.week, day, clockMinutes(r.earliestStart)) - EPS)
+    out.push(violation(ctx, 'window', who(s), s.start, `starts before ${r.earliestStart}`));
+  if (s.end > localMinute(ctx.week, day, clockMinutes(r.latestEnd)) + EPS)
+    out.push(violation(ctx, 'window', who(s), s.start, `ends after ${r.latestEnd}`));
   return out;
 };
 
@@ -46,16 +58,21 @@ export const onlySkilledChannelsAreWorked: ShiftRule = (ctx, s) => {
   const skills = new Set(ctx.staff.get(who(s))?.skills ?? []);
   const worked = s.shift.activities?.length ? s.shift.activities.map((a) => a.channel) : [s.shift.channel ?? ''];
   const needed = worked.flatMap((c) => (c === 'both' ? ['voice', 'chat'] : [c]));
-  return [...new Set(needed)].filter((c) => !skills.has(c)).map((c) => violation(ctx, 'skill', who(s), s.start, `works ${c} without the skill`));
+  return [...new Set(needed)]
+    .filter((c) => !skills.has(c))
+    .map((c) => violation(ctx, 'skill', who(s), s.start, `works ${c} without the skill`));
 };
 
 export const breaksAreInsideTheShiftAndLongEnough: ShiftRule = (ctx, s) => {
   const out: Violation[] = [];
   const list = [...s.breaks].sort((a, b) => a[0] - b[0]);
-  for (const [a, b] of list) if (a < s.start - EPS || b > s.end + EPS || b <= a) out.push(violation(ctx, 'break', who(s), s.start, 'break outside the shift'));
-  for (let i = 1; i < list.length; i++) if (list[i][0] < list[i - 1][1] - EPS) out.push(violation(ctx, 'break', who(s), s.start, 'breaks overlap'));
+  for (const [a, b] of list)
+    if (a < s.start - EPS || b > s.end + EPS || b <= a) out.push(violation(ctx, 'break', who(s), s.start, 'break outside the shift'));
+  for (let i = 1; i < list.length; i++)
+    if (list[i][0] < list[i - 1][1] - EPS) out.push(violation(ctx, 'break', who(s), s.start, 'breaks overlap'));
   const total = list.reduce((t, [a, b]) => t + Math.max(0, Math.min(b, s.end) - Math.max(a, s.start)), 0);
-  if (total < ctx.problem.rules.breakMinutes - EPS) out.push(violation(ctx, 'break', who(s), s.start, `breaks total ${total} min, need ${ctx.problem.rules.breakMinutes}`));
+  if (total < ctx.problem.rules.breakMinutes - EPS)
+    out.push(violation(ctx, 'break', who(s), s.start, `breaks total ${total} min, need ${ctx.problem.rules.breakMinutes}`));
   return out;
 };
 
@@ -69,6 +86,12 @@ export const staffIdIsKnown: ShiftRule = (ctx, s) =>
   ctx.staff.has(who(s)) ? [] : [violation(ctx, 'unknownStaff', who(s), s.start, `staffId "${who(s)}" is not in the team`)];
 
 export const SHIFT_RULES: ShiftRule[] = [
-  everyShiftHasATemplateLength, shiftsStayInsideOpeningHours, shiftsStartInsideTheWeek, shiftsStartAndEndOnTheIntervalGrid,
-  noShiftDuringUnavailability, onlySkilledChannelsAreWorked, breaksAreInsideTheShiftAndLongEnough, nightHoursStayWithinTheLimit,
+  everyShiftHasATemplateLength,
+  shiftsStayInsideOpeningHours,
+  shiftsStartInsideTheWeek,
+  shiftsStartAndEndOnTheIntervalGrid,
+  noShiftDuringUnavailability,
+  onlySkilledChannelsAreWorked,
+  breaksAreInsideTheShiftAndLongEnough,
+  nightHoursStayWithinTheLimit,
 ];

@@ -88,7 +88,9 @@ export function lineChartSvg(input: LineChartInput): string {
     parts.push(`<path d="${bandPath(band, x, y)}" fill="${band.fill}" stroke="none"><title>${esc(band.label)}</title></path>`);
   }
   if (input.markerAt !== undefined) {
-    parts.push(`<line x1="${x(input.markerAt)}" x2="${x(input.markerAt)}" y1="${pad.top}" y2="${height - pad.bottom}" stroke="#5b6675" stroke-dasharray="4 3"/>`);
+    parts.push(
+      `<line x1="${x(input.markerAt)}" x2="${x(input.markerAt)}" y1="${pad.top}" y2="${height - pad.bottom}" stroke="#5b6675" stroke-dasharray="4 3"/>`,
+    );
   }
   for (const s of input.series) {
     parts.push(

@@ -25,7 +25,18 @@ export interface CatalogueArea {
 }
 
 /** Register every area here; keys are globally unique (areas prefix their keys). */
-export const AREAS: Record<string, CatalogueArea> = { common, auth, staff, history, holidays, requests, accounts, forecast, staffing, rota };
+export const AREAS: Record<string, CatalogueArea> = {
+  common,
+  auth,
+  staff,
+  history,
+  holidays,
+  requests,
+  accounts,
+  forecast,
+  staffing,
+  rota,
+};
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };
 for (const area of Object.values(AREAS)) {

@@ -27,6 +27,10 @@ export function errorHandler(log: (msg: string, err: unknown) => void) {
       res.json({ ok: false, error: message });
       return;
     }
-    res.render('pages/error', { pageTitle: translate(locale, TITLES[status] ?? 'error.title'), titleKey: TITLES[status] ?? 'error.title', message });
+    res.render('pages/error', {
+      pageTitle: translate(locale, TITLES[status] ?? 'error.title'),
+      titleKey: TITLES[status] ?? 'error.title',
+      message,
+    });
   };
 }

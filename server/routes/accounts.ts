@@ -33,7 +33,14 @@ import {
 const IdParam = z.object({ id: z.coerce.number().int().positive() });
 const TokenParam = z.object({ id: z.coerce.number().int().positive(), tokenId: z.coerce.number().int().positive() });
 
-type FormState = { form?: string; values?: Record<string, unknown>; errors?: Record<string, string>; errorKey?: string; newToken?: string; newTokenName?: string };
+type FormState = {
+  form?: string;
+  values?: Record<string, unknown>;
+  errors?: Record<string, string>;
+  errorKey?: string;
+  newToken?: string;
+  newTokenName?: string;
+};
 
 function parseOr404<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
@@ -44,7 +51,11 @@ function parseOr404<T>(schema: z.ZodType<T>, value: unknown): T {
 export function accountsRoutes({ services, now }: RouteDeps): Router {
   const router = Router();
   const guard = requirePermission('accounts:manage');
-  const ctx = (req: Request): AccountsContext => ({ db: services.db, now: now(), actor: { userId: req.user!.id, username: req.user!.username } });
+  const ctx = (req: Request): AccountsContext => ({
+    db: services.db,
+    now: now(),
+    actor: { userId: req.user!.id, username: req.user!.username },
+  });
 
   async function renderList(req: Request, res: Response, status = 200, state: FormState = {}) {
     const data = accountsListViewModel(await listAccounts(services.db));
@@ -80,7 +91,8 @@ export function accountsRoutes({ services, now }: RouteDeps): Router {
     }
     if (outcome.kind === 'notFound') throw new HttpError(404, 'error.404.body');
     if (outcome.kind === 'stale') return renderEdit(req, res, id, 409, { errorKey: 'error.stale' });
-    if (outcome.field) return renderEdit(req, res, id, 422, { form, errors: { [outcome.field]: outcome.key }, errorKey: 'error.validation' });
+    if (outcome.field)
+      return renderEdit(req, res, id, 422, { form, errors: { [outcome.field]: outcome.key }, errorKey: 'error.validation' });
     return renderEdit(req, res, id, 409, { errorKey: outcome.key });
   }
 
@@ -91,7 +103,8 @@ export function accountsRoutes({ services, now }: RouteDeps): Router {
     const values = { ...req.body, password: '' };
     if (!form.success) return renderList(req, res, 422, { values, errors: accountFormErrors(form.error), errorKey: 'error.validation' });
     const outcome = await createAccount(ctx(req), form.data);
-    if (outcome.kind === 'refused') return renderList(req, res, 422, { values, errors: outcome.field ? { [outcome.field]: outcome.key } : {}, errorKey: outcome.key });
+    if (outcome.kind === 'refused')
+      return renderList(req, res, 422, { values, errors: outcome.field ? { [outcome.field]: outcome.key } : {}, errorKey: outcome.key });
     if (outcome.kind !== 'ok') throw new HttpError(409, 'error.stale');
     req.session.flash = [{ kind: 'info', key: 'accounts.saved.created' }];
     res.redirect(`/accounts/${outcome.account.id}`);
@@ -102,15 +115,24 @@ export function accountsRoutes({ services, now }: RouteDeps): Router {
   router.post('/accounts/:id/role', guard, async (req, res) => {
     const { id } = parseOr404(IdParam, req.params);
     const form = RoleFormSchema.safeParse(req.body);
-    if (!form.success) return renderEdit(req, res, id, 422, { form: 'role', errors: accountFormErrors(form.error), errorKey: 'error.validation' });
+    if (!form.success)
+      return renderEdit(req, res, id, 422, { form: 'role', errors: accountFormErrors(form.error), errorKey: 'error.validation' });
     await answer(req, res, id, await changeRole(ctx(req), id, form.data.stamp, form.data), 'accounts.saved.role', 'role');
   });
 
   router.post('/accounts/:id/password', guard, async (req, res) => {
     const { id } = parseOr404(IdParam, req.params);
     const form = PasswordFormSchema.safeParse(req.body);
-    if (!form.success) return renderEdit(req, res, id, 422, { form: 'password', errors: accountFormErrors(form.error), errorKey: 'error.validation' });
-    await answer(req, res, id, await resetPassword(ctx(req), id, form.data.stamp, form.data.password), 'accounts.saved.password', 'password');
+    if (!form.success)
+      return renderEdit(req, res, id, 422, { form: 'password', errors: accountFormErrors(form.error), errorKey: 'error.validation' });
+    await answer(
+      req,
+      res,
+      id,
+      await resetPassword(ctx(req), id, form.data.stamp, form.data.password),
+      'accounts.saved.password',
+      'password',
+    );
   });
 
   router.post('/accounts/:id/status', guard, async (req, res) => {
@@ -124,7 +146,8 @@ export function accountsRoutes({ services, now }: RouteDeps): Router {
   router.post('/accounts/:id/tokens', guard, async (req, res) => {
     const { id } = parseOr404(IdParam, req.params);
     const form = TokenFormSchema.safeParse(req.body);
-    if (!form.success) return renderEdit(req, res, id, 422, { form: 'token', errors: accountFormErrors(form.error), errorKey: 'error.validation' });
+    if (!form.success)
+      return renderEdit(req, res, id, 422, { form: 'token', errors: accountFormErrors(form.error), errorKey: 'error.validation' });
     const outcome = await createToken(ctx(req), id, form.data.name);
     if (outcome.kind !== 'ok') throw new HttpError(404, 'error.404.body');
     // Rendered, not redirected: the full token must never sit in a session or a URL.

@@ -66,7 +66,9 @@ export function authRoutes({ config, services }: RouteDeps): Router {
       const form = LoginForm.safeParse(req.body);
       const user = form.success ? await services.users.verifyLogin(form.data.username, form.data.password) : null;
       if (!user) {
-        return res.status(401).render('pages/login', await loginView(req.t('login.title'), { errorKey: 'login.failed', username: form.data?.username ?? '' }));
+        return res
+          .status(401)
+          .render('pages/login', await loginView(req.t('login.title'), { errorKey: 'login.failed', username: form.data?.username ?? '' }));
       }
       const locale = req.session.locale;
       // A new session id at login defeats session fixation.

@@ -13,9 +13,24 @@ import { generateForecasts } from '../../app/forecast-generate';
 import { acceptForecastEdit, adjustForecastEdit, type EditResult } from '../../app/forecast-edit';
 import { forecastAccuracy } from '../../app/forecast-accuracy';
 import { calendarPage, removeCalendarEvent, saveCalendarEvent } from '../../app/calendar-events';
-import { AcceptForm, AdjustForm, ForecastQuery, GenerateForm, formErrors, forecastPageViewModel, type AdjustFormState } from '../view-models/forecast';
+import {
+  AcceptForm,
+  AdjustForm,
+  ForecastQuery,
+  GenerateForm,
+  formErrors,
+  forecastPageViewModel,
+  type AdjustFormState,
+} from '../view-models/forecast';
 import { AccuracyQuery, accuracyViewModel } from '../view-models/forecast-accuracy';
-import { EventDeleteForm, EventForm, calendarViewModel, eventFormErrors, eventFormValues, eventInput } from '../view-models/forecast-events';
+import {
+  EventDeleteForm,
+  EventForm,
+  calendarViewModel,
+  eventFormErrors,
+  eventFormValues,
+  eventInput,
+} from '../view-models/forecast-events';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive() });
 
@@ -24,8 +39,22 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
   const db = services.db;
   const actor = (req: Request) => ({ id: req.user!.id, username: req.user!.username });
 
-  async function renderForecast(req: Request, res: Response, q: z.infer<typeof ForecastQuery>, status = 200, adjust?: AdjustFormState, errorKey?: string) {
-    const data = await forecastPage(db, { channelId: q.channel, weekStart: q.week, forecastId: q.forecast, span: q.span, fallbackZone: services.timeZone(), now: now() });
+  async function renderForecast(
+    req: Request,
+    res: Response,
+    q: z.infer<typeof ForecastQuery>,
+    status = 200,
+    adjust?: AdjustFormState,
+    errorKey?: string,
+  ) {
+    const data = await forecastPage(db, {
+      channelId: q.channel,
+      weekStart: q.week,
+      forecastId: q.forecast,
+      span: q.span,
+      fallbackZone: services.timeZone(),
+      now: now(),
+    });
     if (!data) throw new HttpError(404, 'error.404.body');
     res.status(status).render('pages/forecast', {
       pageTitle: req.t('forecast.title'),
@@ -65,7 +94,14 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
   });
 
   /** Redirects back to the forecast on success; 409 with the current state when stale. */
-  async function afterEdit(req: Request, res: Response, result: EditResult, week: string | undefined, okKey: string, adjust?: AdjustFormState) {
+  async function afterEdit(
+    req: Request,
+    res: Response,
+    result: EditResult,
+    week: string | undefined,
+    okKey: string,
+    adjust?: AdjustFormState,
+  ) {
     if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
     if (result.kind === 'ok') {
       req.session.flash = [{ kind: 'info', key: okKey }];
@@ -77,7 +113,14 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
     }
     const errors = { [result.field]: result.messageKey };
     const f = adjust ? { ...adjust, errors } : undefined;
-    return renderForecast(req, res, { week, forecast: id, channel: undefined }, 422, f, result.field === 'form' ? result.messageKey : 'error.validation');
+    return renderForecast(
+      req,
+      res,
+      { week, forecast: id, channel: undefined },
+      422,
+      f,
+      result.field === 'form' ? result.messageKey : 'error.validation',
+    );
   }
 
   router.post('/forecast/:id/accept', requirePermission('forecast:edit'), async (req, res, next) => {
@@ -89,7 +132,14 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
       const week = typeof req.body.week === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.body.week) ? req.body.week : undefined;
       if (result.kind === 'invalid' || result.kind === 'stale') {
         const channel = result.kind === 'stale' ? result.forecast.channelId : undefined;
-        return renderForecast(req, res, { channel, week, forecast: id }, result.kind === 'stale' ? 409 : 422, undefined, result.kind === 'stale' ? 'error.stale' : result.messageKey);
+        return renderForecast(
+          req,
+          res,
+          { channel, week, forecast: id },
+          result.kind === 'stale' ? 409 : 422,
+          undefined,
+          result.kind === 'stale' ? 'error.stale' : result.messageKey,
+        );
       }
       await afterEdit(req, res, result, week, 'forecast.accepted');
     } catch (err) {
@@ -100,7 +150,13 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
   router.post('/forecast/:id/adjust', requirePermission('forecast:edit'), async (req, res, next) => {
     try {
       const { id } = IdParam.parse(req.params);
-      const raw = { kind: String(req.body.kind ?? 'scale'), value: String(req.body.value ?? ''), from: String(req.body.from ?? ''), to: String(req.body.to ?? ''), note: String(req.body.note ?? '') };
+      const raw = {
+        kind: String(req.body.kind ?? 'scale'),
+        value: String(req.body.value ?? ''),
+        from: String(req.body.from ?? ''),
+        to: String(req.body.to ?? ''),
+        note: String(req.body.note ?? ''),
+      };
       const week = typeof req.body.week === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.body.week) ? req.body.week : undefined;
       const form = AdjustForm.safeParse(req.body);
       if (!form.success) {
@@ -108,7 +164,18 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
         return renderForecast(req, res, { forecast: id, week, channel: undefined }, 422, state, 'error.validation');
       }
       const f = form.data;
-      const result = await adjustForecastEdit(db, { id, version: f.version, kind: f.kind, value: f.value, fromLocal: f.from, toLocal: f.to, note: f.note, zone: services.timeZone(), now: now(), user: actor(req) });
+      const result = await adjustForecastEdit(db, {
+        id,
+        version: f.version,
+        kind: f.kind,
+        value: f.value,
+        fromLocal: f.from,
+        toLocal: f.to,
+        note: f.note,
+        zone: services.timeZone(),
+        now: now(),
+        user: actor(req),
+      });
       await afterEdit(req, res, result, week, 'forecast.adjusted', { values: raw, errors: {} });
     } catch (err) {
       next(err);
@@ -125,7 +192,16 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
     }
   });
 
-  async function renderEvents(req: Request, res: Response, opts: { editId?: number; status?: number; form?: { values: Record<string, unknown>; errors: Record<string, string> }; errorKey?: string } = {}) {
+  async function renderEvents(
+    req: Request,
+    res: Response,
+    opts: {
+      editId?: number;
+      status?: number;
+      form?: { values: Record<string, unknown>; errors: Record<string, string> };
+      errorKey?: string;
+    } = {},
+  ) {
     const data = await calendarPage(db, { fallbackZone: services.timeZone(), now: now(), editId: opts.editId });
     if (opts.editId && !data.editing) throw new HttpError(404, 'error.404.body');
     const form = opts.form ?? (data.editing ? { values: eventFormValues(data.editing, data.today), errors: {} } : undefined);
@@ -158,12 +234,26 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
       const id = req.params.id === undefined ? null : IdParam.parse(req.params).id;
       const form = EventForm.safeParse(req.body);
       if (!form.success) {
-        return renderEvents(req, res, { status: 422, form: { values: { ...req.body, id }, errors: eventFormErrors(form.error) }, errorKey: 'error.validation' });
+        return renderEvents(req, res, {
+          status: 422,
+          form: { values: { ...req.body, id }, errors: eventFormErrors(form.error) },
+          errorKey: 'error.validation',
+        });
       }
-      const result = await saveCalendarEvent(db, { id, version: form.data.version, input: eventInput(form.data), now: now(), user: actor(req) });
+      const result = await saveCalendarEvent(db, {
+        id,
+        version: form.data.version,
+        input: eventInput(form.data),
+        now: now(),
+        user: actor(req),
+      });
       if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
       if (result.kind === 'stale') {
-        return renderEvents(req, res, { status: 409, form: { values: eventFormValues(result.current, result.current.startDate), errors: {} }, errorKey: 'error.stale' });
+        return renderEvents(req, res, {
+          status: 409,
+          form: { values: eventFormValues(result.current, result.current.startDate), errors: {} },
+          errorKey: 'error.stale',
+        });
       }
       req.session.flash = [{ kind: 'info', key: 'forecast.events.saved' }];
       res.redirect(303, '/forecast/events');
@@ -180,7 +270,11 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
       const result = await removeCalendarEvent(db, { id, version: form.data.version, now: now(), user: actor(req) });
       if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
       if (result.kind === 'stale') {
-        return renderEvents(req, res, { status: 409, form: { values: eventFormValues(result.current, result.current.startDate), errors: {} }, errorKey: 'error.stale' });
+        return renderEvents(req, res, {
+          status: 409,
+          form: { values: eventFormValues(result.current, result.current.startDate), errors: {} },
+          errorKey: 'error.stale',
+        });
       }
       req.session.flash = [{ kind: 'info', key: 'forecast.events.deleted' }];
       res.redirect(303, '/forecast/events');

@@ -35,7 +35,10 @@ const ApiJsonBody = z.object({
 });
 const ApiQuery = z.object({
   onOverlap: z.enum(['replace', 'refuse']).default('refuse'),
-  dryRun: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1'),
+  dryRun: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
   fileName: z.string().max(200).default('api.csv'),
 });
 
@@ -70,11 +73,20 @@ export function historyRoutes({ services, now }: RouteDeps): Router {
   router.post('/history/import', requirePermission('history:import'), upload.single('file'), async (req, res, next) => {
     try {
       if (!req.file) {
-        return res.status(400).render('pages/history-import', { pageTitle: req.t('import.title'), errorKey: 'import.noFile', onOverlap: 'refuse' });
+        return res
+          .status(400)
+          .render('pages/history-import', { pageTitle: req.t('import.title'), errorKey: 'import.noFile', onOverlap: 'refuse' });
       }
       const { onOverlap } = ImportOptions.parse(req.body);
       const fileName = req.file.originalname.slice(0, 200);
-      const result = await services.importHistory({ lines: fileLines(req.file.path), fileName, source: 'page', userId: req.user!.id, onOverlap, dryRun: true });
+      const result = await services.importHistory({
+        lines: fileLines(req.file.path),
+        fileName,
+        source: 'page',
+        userId: req.user!.id,
+        onOverlap,
+        dryRun: true,
+      });
       if (!result.ok) await fs.promises.rm(req.file.path, { force: true });
       else {
         const id = randomBytes(12).toString('hex');
@@ -97,14 +109,25 @@ export function historyRoutes({ services, now }: RouteDeps): Router {
       const { id } = CommitForm.parse(req.body);
       const pending = req.session.pendingImport;
       if (!pending || pending.id !== id || !fs.existsSync(pending.path)) throw new HttpError(410, 'import.expired');
-      const result = await services.importHistory({ lines: fileLines(pending.path), fileName: pending.fileName, source: 'page', userId: req.user!.id, onOverlap: pending.onOverlap });
+      const result = await services.importHistory({
+        lines: fileLines(pending.path),
+        fileName: pending.fileName,
+        source: 'page',
+        userId: req.user!.id,
+        onOverlap: pending.onOverlap,
+      });
       delete req.session.pendingImport;
       await fs.promises.rm(pending.path, { force: true });
       if (result.ok) {
         req.session.flash = [{ kind: 'info', key: 'import.done' }];
         return res.redirect('/history');
       }
-      res.status(422).render('pages/history-import', { pageTitle: req.t('import.title'), onOverlap: pending.onOverlap, fileName: pending.fileName, ...importResultViewModel(result, false, req.t) });
+      res.status(422).render('pages/history-import', {
+        pageTitle: req.t('import.title'),
+        onOverlap: pending.onOverlap,
+        fileName: pending.fileName,
+        ...importResultViewModel(result, false, req.t),
+      });
     } catch (err) {
       next(err);
     }

@@ -13,4 +13,14 @@ import { staffingRoutes } from './staffing';
 
 export type RouteDeps = AppDeps & { log: (message: string, err?: unknown) => void };
 
-export const routeModules: ((deps: RouteDeps) => Router)[] = [authRoutes, homeRoutes, staffRoutes, historyRoutes, forecastRoutes, rotaRoutes, requestsRoutes, accountsRoutes, staffingRoutes];
+export const routeModules: ((deps: RouteDeps) => Router)[] = [
+  authRoutes,
+  homeRoutes,
+  staffRoutes,
+  historyRoutes,
+  forecastRoutes,
+  rotaRoutes,
+  requestsRoutes,
+  accountsRoutes,
+  staffingRoutes,
+];

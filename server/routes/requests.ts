@@ -12,7 +12,13 @@ import { HttpError } from '../http-error';
 import { cancelTimeOff, decideTimeOff, requestTimeOff, type Outcome, type RequestsContext } from '../../app/time-off';
 import { cancelSwap, decideSwap, previewSwap, requestSwap, respondToSwap } from '../../app/swap';
 import { myRequests, requestsInbox } from '../../app/time-off-pages';
-import { addShiftPreference, addUnavailability, availabilityPage, removeShiftPreference, removeUnavailability } from '../../app/time-off-availability';
+import {
+  addShiftPreference,
+  addUnavailability,
+  availabilityPage,
+  removeShiftPreference,
+  removeUnavailability,
+} from '../../app/time-off-availability';
 import {
   PreferenceFormSchema,
   RespondFormSchema,
@@ -93,24 +99,37 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
   }
 
   /** Turns a use case's refusal into a page: 404, 409 stale, or the form with the reason. */
-  async function failed(req: Request, res: Response, outcome: Exclude<Outcome<object>, { kind: 'ok' }>, again: (status: number, state: FormState) => Promise<void>, form?: string) {
+  async function failed(
+    req: Request,
+    outcome: Exclude<Outcome<object>, { kind: 'ok' }>,
+    again: (status: number, state: FormState) => Promise<void>,
+    form?: string,
+  ) {
     if (outcome.kind === 'notFound') throw new HttpError(404, 'error.404.body');
     if (outcome.kind === 'stale') return again(409, { errorKey: 'error.stale' });
-    if (outcome.field && form) return again(422, { form, values: req.body, errors: { [outcome.field]: outcome.key }, errorKey: 'error.validation' });
+    if (outcome.field && form)
+      return again(422, { form, values: req.body, errors: { [outcome.field]: outcome.key }, errorKey: 'error.validation' });
     return again(409, { errorKey: outcome.key });
   }
 
   const mine = (req: Request, res: Response) => (status: number, state: FormState) => renderMine(req, res, status, state);
-  const inbox = (req: Request, res: Response) => (status: number, state: FormState) => renderInbox(req, res, status, { errorKey: state.errorKey });
+  const inbox = (req: Request, res: Response) => (status: number, state: FormState) =>
+    renderInbox(req, res, status, { errorKey: state.errorKey });
   const avail = (req: Request, res: Response) => (status: number, state: FormState) => renderAvailability(req, res, status, state);
 
   router.get('/requests', requirePermission('requests:own'), async (req, res) => renderMine(req, res));
 
   router.post('/requests/time-off', requirePermission('requests:own'), async (req, res) => {
     const form = TimeOffFormSchema.safeParse(req.body);
-    if (!form.success) return renderMine(req, res, 422, { form: 'timeOff', values: req.body, errors: requestFormErrors(form.error), errorKey: 'error.validation' });
+    if (!form.success)
+      return renderMine(req, res, 422, {
+        form: 'timeOff',
+        values: req.body,
+        errors: requestFormErrors(form.error),
+        errorKey: 'error.validation',
+      });
     const outcome = await requestTimeOff(ctx(req), form.data);
-    if (outcome.kind !== 'ok') return failed(req, res, outcome, mine(req, res), 'timeOff');
+    if (outcome.kind !== 'ok') return failed(req, outcome, mine(req, res), 'timeOff');
     done(req, res, '/requests', 'requests.saved.timeOff');
   });
 
@@ -118,15 +137,21 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
     const form = VersionFormSchema.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
     const outcome = await cancelTimeOff(ctx(req), idOf(req), form.data.version);
-    if (outcome.kind !== 'ok') return failed(req, res, outcome, mine(req, res));
+    if (outcome.kind !== 'ok') return failed(req, outcome, mine(req, res));
     done(req, res, '/requests', 'requests.saved.cancelled');
   });
 
   router.post('/requests/swaps', requirePermission('requests:own'), async (req, res) => {
     const form = SwapFormSchema.safeParse(req.body);
-    if (!form.success) return renderMine(req, res, 422, { form: 'swap', values: req.body, errors: requestFormErrors(form.error), errorKey: 'error.validation' });
+    if (!form.success)
+      return renderMine(req, res, 422, {
+        form: 'swap',
+        values: req.body,
+        errors: requestFormErrors(form.error),
+        errorKey: 'error.validation',
+      });
     const outcome = await requestSwap(ctx(req), form.data);
-    if (outcome.kind !== 'ok') return failed(req, res, outcome, mine(req, res), 'swap');
+    if (outcome.kind !== 'ok') return failed(req, outcome, mine(req, res), 'swap');
     done(req, res, '/requests', 'requests.saved.swap');
   });
 
@@ -134,7 +159,7 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
     const form = RespondFormSchema.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
     const outcome = await respondToSwap(ctx(req), { id: idOf(req), version: form.data.version, accept: form.data.answer === 'accept' });
-    if (outcome.kind !== 'ok') return failed(req, res, outcome, mine(req, res));
+    if (outcome.kind !== 'ok') return failed(req, outcome, mine(req, res));
     done(req, res, '/requests', form.data.answer === 'accept' ? 'requests.saved.accepted' : 'requests.saved.declined');
   });
 
@@ -142,7 +167,7 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
     const form = VersionFormSchema.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
     const outcome = await cancelSwap(ctx(req), { id: idOf(req), version: form.data.version });
-    if (outcome.kind !== 'ok') return failed(req, res, outcome, mine(req, res));
+    if (outcome.kind !== 'ok') return failed(req, outcome, mine(req, res));
     done(req, res, '/requests', 'requests.saved.cancelled');
   });
 
@@ -163,29 +188,41 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
 
   router.post('/requests/availability', requirePermission('requests:own'), async (req, res) => {
     const form = UnavailabilityFormSchema.safeParse(req.body);
-    if (!form.success) return renderAvailability(req, res, 422, { form: 'unavailability', values: req.body, errors: requestFormErrors(form.error), errorKey: 'error.validation' });
+    if (!form.success)
+      return renderAvailability(req, res, 422, {
+        form: 'unavailability',
+        values: req.body,
+        errors: requestFormErrors(form.error),
+        errorKey: 'error.validation',
+      });
     const outcome = await addUnavailability(ctx(req), form.data);
-    if (outcome.kind !== 'ok') return failed(req, res, outcome, avail(req, res));
+    if (outcome.kind !== 'ok') return failed(req, outcome, avail(req, res));
     done(req, res, '/requests/availability', 'requests.saved.availability');
   });
 
   router.post('/requests/availability/:id/delete', requirePermission('requests:own'), async (req, res) => {
     const outcome = await removeUnavailability(ctx(req), idOf(req));
-    if (outcome.kind !== 'ok') return failed(req, res, outcome, avail(req, res));
+    if (outcome.kind !== 'ok') return failed(req, outcome, avail(req, res));
     done(req, res, '/requests/availability', 'requests.saved.removed');
   });
 
   router.post('/requests/preferences', requirePermission('requests:own'), async (req, res) => {
     const form = PreferenceFormSchema.safeParse(req.body);
-    if (!form.success) return renderAvailability(req, res, 422, { form: 'preference', values: req.body, errors: requestFormErrors(form.error), errorKey: 'error.validation' });
+    if (!form.success)
+      return renderAvailability(req, res, 422, {
+        form: 'preference',
+        values: req.body,
+        errors: requestFormErrors(form.error),
+        errorKey: 'error.validation',
+      });
     const outcome = await addShiftPreference(ctx(req), form.data);
-    if (outcome.kind !== 'ok') return failed(req, res, outcome, avail(req, res));
+    if (outcome.kind !== 'ok') return failed(req, outcome, avail(req, res));
     done(req, res, '/requests/availability', 'requests.saved.preference');
   });
 
   router.post('/requests/preferences/:id/delete', requirePermission('requests:own'), async (req, res) => {
     const outcome = await removeShiftPreference(ctx(req), idOf(req));
-    if (outcome.kind !== 'ok') return failed(req, res, outcome, avail(req, res));
+    if (outcome.kind !== 'ok') return failed(req, outcome, avail(req, res));
     done(req, res, '/requests/availability', 'requests.saved.removed');
   });
 
@@ -196,9 +233,10 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
     if (!form.success) return renderInbox(req, res, 422, { errorKey: 'error.validation' });
     const approve = form.data.decision === 'approve';
     const outcome = await decideTimeOff(ctx(req), { id: idOf(req), version: form.data.version, approve, note: form.data.note });
-    if (outcome.kind !== 'ok') return failed(req, res, outcome, inbox(req, res));
+    if (outcome.kind !== 'ok') return failed(req, outcome, inbox(req, res));
     // Shifts inside the approved days stay in the rota: say so instead of redirecting quietly.
-    if (outcome.affected.length) return renderInbox(req, res, 200, { flaggedShifts: outcome.affected, flaggedCount: outcome.affected.length });
+    if (outcome.affected.length)
+      return renderInbox(req, res, 200, { flaggedShifts: outcome.affected, flaggedCount: outcome.affected.length });
     done(req, res, '/requests/inbox', approve ? 'requests.saved.approved' : 'requests.saved.rejected');
   });
 
@@ -207,7 +245,7 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
     if (!form.success) return renderInbox(req, res, 422, { errorKey: 'error.validation' });
     const approve = form.data.decision === 'approve';
     const outcome = await decideSwap(ctx(req), { id: idOf(req), ...form.data, approve });
-    if (outcome.kind !== 'ok') return failed(req, res, outcome, inbox(req, res));
+    if (outcome.kind !== 'ok') return failed(req, outcome, inbox(req, res));
     done(req, res, '/requests/inbox', approve ? 'requests.saved.swapApproved' : 'requests.saved.rejected');
   });
 

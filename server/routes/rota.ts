@@ -25,7 +25,10 @@ import { myShiftsViewModel, shiftFormValues } from '../view-models/rota-shift';
 import { rotaCsv, shiftsIcs } from '../view-models/rota-export';
 
 // A real calendar date: '2026-02-30' matches the pattern but would reach the queries as null (500).
-const DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => DateTime.fromISO(s).isValid);
+const DATE = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => DateTime.fromISO(s).isValid);
 const TIME = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const WeekQuery = z.object({
   week: DATE.optional().catch(undefined),
@@ -62,7 +65,13 @@ type ShiftFormData = z.infer<typeof ShiftForm>;
 function toEdit(f: ShiftFormData): ShiftEdit | null {
   if (f.action === 'delete') return f.shiftId ? { action: 'delete', shiftId: f.shiftId } : null;
   if (!f.date || !f.startTime || !f.endTime || !f.channel) return null;
-  const times = { date: f.date, startTime: f.startTime, endTime: f.endTime, channel: f.channel, locked: f.locked === 'on' || f.locked === 'true' };
+  const times = {
+    date: f.date,
+    startTime: f.startTime,
+    endTime: f.endTime,
+    channel: f.channel,
+    locked: f.locked === 'on' || f.locked === 'true',
+  };
   if (f.action === 'add') return f.staffId ? { action: 'add', staffId: f.staffId, ...times } : null;
   return f.shiftId ? { action: 'update', shiftId: f.shiftId, ...times } : null;
 }
@@ -82,8 +91,12 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
     res.render('pages/rota', {
       pageTitle: req.t('rota.title'),
       ...rotaPageViewModel(data, {
-        filter: { skill: q.skill, role: q.role }, cells: q.cells, t: req.t, nowMs: Date.now(),
-        canEdit: can(req.user!.role, 'rota:edit'), canPublish: can(req.user!.role, 'rota:publish'),
+        filter: { skill: q.skill, role: q.role },
+        cells: q.cells,
+        t: req.t,
+        nowMs: Date.now(),
+        canEdit: can(req.user!.role, 'rota:edit'),
+        canPublish: can(req.user!.role, 'rota:publish'),
       }),
     });
   }
@@ -137,10 +150,22 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       if (!form.success) throw new HttpError(400, 'error.validation');
       const { zone, intervalMinutes } = await settings();
       const weekStart = mondayOf(form.data.week, zone);
-      startRotaJob(ds, {
-        weekStart, zone, intervalMinutes, now: now(), mode: form.data.mode, timeLimitSeconds: form.data.timeLimit, seed: form.data.seed,
-        userId: req.user!.id, by: who(req),
-      }, Date.now, log);
+      startRotaJob(
+        ds,
+        {
+          weekStart,
+          zone,
+          intervalMinutes,
+          now: now(),
+          mode: form.data.mode,
+          timeLimitSeconds: form.data.timeLimit,
+          seed: form.data.seed,
+          userId: req.user!.id,
+          by: who(req),
+        },
+        Date.now,
+        log,
+      );
       res.redirect(303, `/rota?week=${weekStart}`);
     } catch (err) {
       next(err);
@@ -153,14 +178,23 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       const id = req.params.id === undefined ? null : z.coerce.number().int().positive().parse(req.params.id);
       const shift = id === null ? null : await getShift(ds, id);
       if (id !== null && !shift) throw new HttpError(404, 'error.404.body');
-      const q = z.object({ rota: z.coerce.number().int().positive().optional(), staff: z.coerce.number().int().positive().optional(), date: DATE.optional() }).parse(req.query);
+      const q = z
+        .object({
+          rota: z.coerce.number().int().positive().optional(),
+          staff: z.coerce.number().int().positive().optional(),
+          date: DATE.optional(),
+        })
+        .parse(req.query);
       const rota = await getRota(ds, shift?.rotaId ?? q.rota ?? 0);
       if (!rota) throw new HttpError(404, 'error.404.body');
       const staffId = shift?.staffId ?? q.staff;
       if (!staffId) throw new HttpError(400, 'error.validation');
       const person = await services.staff.get(staffId);
       const personShifts = (await listShifts(ds, rota.id)).filter((s) => s.staffId === staffId);
-      res.render('pages/rota-shift', { pageTitle: req.t('rota.shift.title'), ...shiftFormValues({ rota, shift, staffId, personName: person?.name ?? String(staffId), date: q.date ?? null, zone, personShifts }) });
+      res.render('pages/rota-shift', {
+        pageTitle: req.t('rota.shift.title'),
+        ...shiftFormValues({ rota, shift, staffId, personName: person?.name ?? String(staffId), date: q.date ?? null, zone, personShifts }),
+      });
     } catch (err) {
       next(err);
     }
@@ -173,7 +207,18 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       const edit = form.success ? toEdit(form.data) : null;
       if (!form.success || !edit) return res.render('pages/rota-violations', { layout: false, violations: [], incomplete: true });
       const { zone, intervalMinutes } = await settings();
-      const result = await editRotaShift(ds, { rotaId: form.data.rotaId, expectedVersion: form.data.version, edit, saveAnyway: false, dryRun: true, zone, intervalMinutes, now: now(), userId: req.user!.id, by: who(req) });
+      const result = await editRotaShift(ds, {
+        rotaId: form.data.rotaId,
+        expectedVersion: form.data.version,
+        edit,
+        saveAnyway: false,
+        dryRun: true,
+        zone,
+        intervalMinutes,
+        now: now(),
+        userId: req.user!.id,
+        by: who(req),
+      });
       const violations = result.kind === 'checked' ? result.violations.map((v) => violationText(v, req.t)) : [];
       res.render('pages/rota-violations', { layout: false, violations, checked: true });
     } catch (err) {
@@ -188,7 +233,17 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       if (!form.success || !edit) throw new HttpError(400, 'error.validation');
       const f = form.data;
       const { zone, intervalMinutes } = await settings();
-      const result = await editRotaShift(ds, { rotaId: f.rotaId, expectedVersion: f.version, edit, saveAnyway: f.saveAnyway === 'on' || f.saveAnyway === 'true', zone, intervalMinutes, now: now(), userId: req.user!.id, by: who(req) });
+      const result = await editRotaShift(ds, {
+        rotaId: f.rotaId,
+        expectedVersion: f.version,
+        edit,
+        saveAnyway: f.saveAnyway === 'on' || f.saveAnyway === 'true',
+        zone,
+        intervalMinutes,
+        now: now(),
+        userId: req.user!.id,
+        by: who(req),
+      });
       if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
       if (result.kind === 'stale') throw new HttpError(409, 'error.stale');
       if (result.kind === 'refused' || result.kind === 'checked') {
@@ -198,13 +253,23 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
         const person = await services.staff.get(staffId);
         return res.status(422).render('pages/rota-shift', {
           pageTitle: req.t('rota.shift.title'),
-          ...shiftFormValues({ rota, shift, staffId, personName: person?.name ?? String(staffId), date: f.date ?? null, zone, personShifts: (await listShifts(ds, rota.id)).filter((s) => s.staffId === staffId) }),
+          ...shiftFormValues({
+            rota,
+            shift,
+            staffId,
+            personName: person?.name ?? String(staffId),
+            date: f.date ?? null,
+            zone,
+            personShifts: (await listShifts(ds, rota.id)).filter((s) => s.staffId === staffId),
+          }),
           values: { date: f.date, startTime: f.startTime, endTime: f.endTime, channel: f.channel, locked: f.locked === 'on' },
           violations: result.violations.map((v) => violationText(v, req.t)),
           refused: true,
         });
       }
-      req.session.flash = [{ kind: 'info', key: result.newDraft ? 'rota.savedAsDraft' : result.violations.length ? 'rota.savedWithWarnings' : 'rota.saved' }];
+      req.session.flash = [
+        { kind: 'info', key: result.newDraft ? 'rota.savedAsDraft' : result.violations.length ? 'rota.savedWithWarnings' : 'rota.saved' },
+      ];
       res.redirect(303, `/rota?week=${result.rota.weekStart}&rota=${result.rota.id}`);
     } catch (err) {
       next(err);
@@ -215,7 +280,13 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
     try {
       const form = RotaForm.safeParse(req.body);
       if (!form.success) throw new HttpError(400, 'error.validation');
-      const result = await publishRotaRevision(ds, { rotaId: form.data.rotaId, expectedVersion: form.data.version, now: now(), userId: req.user!.id, by: who(req) });
+      const result = await publishRotaRevision(ds, {
+        rotaId: form.data.rotaId,
+        expectedVersion: form.data.version,
+        now: now(),
+        userId: req.user!.id,
+        by: who(req),
+      });
       if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
       if (result.kind === 'stale') throw new HttpError(409, 'error.stale');
       if (result.kind === 'notDraft') throw new HttpError(409, 'rota.notDraft');
@@ -231,7 +302,14 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       const form = CopyForm.safeParse(req.body);
       if (!form.success) throw new HttpError(400, 'error.validation');
       const { zone, intervalMinutes } = await settings();
-      const result = await copyLastWeek(ds, { weekStart: form.data.week, zone, intervalMinutes, now: now(), userId: req.user!.id, by: who(req) });
+      const result = await copyLastWeek(ds, {
+        weekStart: form.data.week,
+        zone,
+        intervalMinutes,
+        now: now(),
+        userId: req.user!.id,
+        by: who(req),
+      });
       if (result.kind === 'nothingToCopy') {
         req.session.flash = [{ kind: 'error', key: 'rota.nothingToCopy' }];
         return res.redirect(303, `/rota?week=${mondayOf(form.data.week, zone)}`);
@@ -249,7 +327,13 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       const { zone, intervalMinutes } = await settings();
       const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
       const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null, withService: false });
-      res.render('pages/rota-print', { layout: false, pageTitle: req.t('rota.title'), weekStart, rota: rotaSummary(data), ...rotaGrid(data, {}, req.t, false) });
+      res.render('pages/rota-print', {
+        layout: false,
+        pageTitle: req.t('rota.title'),
+        weekStart,
+        rota: rotaSummary(data),
+        ...rotaGrid(data, {}, req.t, false),
+      });
     } catch (err) {
       next(err);
     }
@@ -262,7 +346,10 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
       const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null, withService: false });
       const names = new Map(data.people.map((p) => [p.id, p.name]));
-      res.type('text/csv; charset=utf-8').attachment(`rota-${weekStart}.csv`).send(rotaCsv(data.shifts, names, zone));
+      res
+        .type('text/csv; charset=utf-8')
+        .attachment(`rota-${weekStart}.csv`)
+        .send(rotaCsv(data.shifts, names, zone));
     } catch (err) {
       next(err);
     }
@@ -297,7 +384,10 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
     }
   });
 
-  async function sendIcs(res: Response, o: { staffId: number | null; name: string; t: (k: string, p?: Record<string, unknown>) => string; host: string }) {
+  async function sendIcs(
+    res: Response,
+    o: { staffId: number | null; name: string; t: (k: string, p?: Record<string, unknown>) => string; host: string },
+  ) {
     const { zone } = await settings();
     const shifts = await myShifts(ds, { staffId: o.staffId, now: now(), zone, weeks: 8, fromDaysAgo: 28 });
     const body = shiftsIcs(shifts, {

@@ -105,7 +105,14 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
         const view = scenarioViewModel(form, data, req.t, req.locale, services.timeZone());
         return res.status(422).render('pages/scenarios', { pageTitle: req.t('scenario.title'), ...view });
       }
-      const saved = await saveScenarioRun(db, { input: form.input, name: form.name, zone: services.timeZone(), now: now(), user: req.user!.username, userId: req.user!.id });
+      const saved = await saveScenarioRun(db, {
+        input: form.input,
+        name: form.name,
+        zone: services.timeZone(),
+        now: now(),
+        user: req.user!.username,
+        userId: req.user!.id,
+      });
       req.session.flash = [{ kind: 'info', key: 'scenario.saved' }];
       res.redirect(`/scenarios?saved=${saved.id}`);
     } catch (err) {

@@ -59,7 +59,11 @@ export function accountsListViewModel(data: { accounts: Account[]; staff: StaffO
   };
 }
 
-export function accountEditViewModel(data: { account: Account; staff: StaffOption[]; tokens: { id: number; name: string; createdAt: string; lastUsedAt: string | null }[] }) {
+export function accountEditViewModel(data: {
+  account: Account;
+  staff: StaffOption[];
+  tokens: { id: number; name: string; createdAt: string; lastUsedAt: string | null }[];
+}) {
   return {
     account: accountView(data.account),
     // The person already linked to this account stays selectable.

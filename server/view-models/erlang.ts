@@ -8,8 +8,17 @@ import type { CalculatorInput, CalculatorPage, ModelTable } from '../../app/erla
 import type { ChatMethodDescription, StaffingTableRow, TargetName } from '../../staffing';
 
 export const ERLANG_FIELDS = [
-  'volume', 'intervalMinutes', 'ahtSeconds', 'thresholdSeconds', 'targetServiceLevel', 'targetAsaSeconds',
-  'maxOccupancy', 'shrinkage', 'patienceSeconds', 'maxAbandonRate', 'concurrency',
+  'volume',
+  'intervalMinutes',
+  'ahtSeconds',
+  'thresholdSeconds',
+  'targetServiceLevel',
+  'targetAsaSeconds',
+  'maxOccupancy',
+  'shrinkage',
+  'patienceSeconds',
+  'maxAbandonRate',
+  'concurrency',
 ] as const;
 type Field = (typeof ERLANG_FIELDS)[number];
 
@@ -44,13 +53,21 @@ const RULES: Record<Field, Rule> = {
 const PERCENT_FIELDS = new Set<Field>(['targetServiceLevel', 'maxOccupancy', 'shrinkage', 'maxAbandonRate']);
 
 function outOfRange(v: number, r: Rule): boolean {
-  return (r.min !== undefined && v < r.min) || (r.above !== undefined && v <= r.above) || (r.max !== undefined && v > r.max) || (r.below !== undefined && v >= r.below);
+  return (
+    (r.min !== undefined && v < r.min) ||
+    (r.above !== undefined && v <= r.above) ||
+    (r.max !== undefined && v > r.max) ||
+    (r.below !== undefined && v >= r.below)
+  );
 }
 
 /** One form field: '' → undefined; "0,5" accepted as 0.5; the message key says what is wrong. */
 function numberField(rule: Rule) {
   return z
-    .preprocess((raw) => (Array.isArray(raw) ? raw[0] : raw) ?? '', z.string({ error: 'erlang.error.number' }).trim().max(30, 'erlang.error.number'))
+    .preprocess(
+      (raw) => (Array.isArray(raw) ? raw[0] : raw) ?? '',
+      z.string({ error: 'erlang.error.number' }).trim().max(30, 'erlang.error.number'),
+    )
     .transform((raw, ctx) => {
       if (raw === '') {
         if (rule.required) ctx.addIssue({ code: 'custom', message: 'erlang.error.required' });
@@ -74,7 +91,12 @@ export const ErlangFormSchema = z
       issue('targetServiceLevel', 'erlang.error.noTarget');
     }
     const { volume, ahtSeconds, intervalMinutes } = v;
-    if (volume !== undefined && ahtSeconds !== undefined && intervalMinutes !== undefined && (volume * ahtSeconds) / (intervalMinutes * 60) > MAX_LOAD_ERLANGS) {
+    if (
+      volume !== undefined &&
+      ahtSeconds !== undefined &&
+      intervalMinutes !== undefined &&
+      (volume * ahtSeconds) / (intervalMinutes * 60) > MAX_LOAD_ERLANGS
+    ) {
       issue('volume', 'erlang.error.loadTooLarge');
     }
   });
@@ -176,7 +198,12 @@ function modelView(m: ModelTable) {
     showAbandon: m.model === 'erlang-a',
     requiredAgents: t?.requiredAgents ?? null,
     scheduledAgents: required?.scheduledAgents ?? null,
-    binding: { sl: binding.includes('serviceLevel'), asa: binding.includes('asa'), occupancy: binding.includes('occupancy'), abandon: binding.includes('abandonRate') },
+    binding: {
+      sl: binding.includes('serviceLevel'),
+      asa: binding.includes('asa'),
+      occupancy: binding.includes('occupancy'),
+      abandon: binding.includes('abandonRate'),
+    },
     bindingKeys: binding.map((b) => `erlang.target.${b}`),
     rows: t ? t.rows.map((r) => rowView(r, binding)) : [],
   };
@@ -221,14 +248,15 @@ export function erlangViewModel(form: ErlangForm, page: CalculatorPage, t: Trans
     engineMessage: page.engineError?.message ?? null,
     channels: page.channels,
     channelId: page.channelId,
-    result: r && !page.engineError
-      ? {
-          loadErlangs: r.loadErlangs,
-          concurrency: r.input.concurrency,
-          servers: r.input.concurrency > 1,
-          models: [modelView(r.erlangC), modelView(r.erlangA)],
-        }
-      : null,
+    result:
+      r && !page.engineError
+        ? {
+            loadErlangs: r.loadErlangs,
+            concurrency: r.input.concurrency,
+            servers: r.input.concurrency > 1,
+            models: [modelView(r.erlangC), modelView(r.erlangA)],
+          }
+        : null,
     chat: r?.chat ? chatView(r.chat, t, locale) : null,
   };
 }

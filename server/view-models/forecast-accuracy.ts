@@ -26,14 +26,24 @@ export function accuracyViewModel(d: AccuracyPageData, t: Translator) {
     channels: d.channels.map((c) => {
       const naive = c.backtest?.methods.find((m) => m.method === 'seasonal-naive')?.wape;
       return {
-      channelId: c.channelId,
-      nameKey: c.nameKey,
-      stored: c.stored.map((s) => ({ ...s, start: monday(s.weekStart, d.zone), grade: grade(s.wape, naive), methodLabel: methodLabel(s.method, t) })),
-      backtest: c.backtest && {
-        weeks: c.backtest.weeks.map((w) => ({ ...w, start: monday(w.weekStart, d.zone), methodLabel: methodLabel(w.chosen, t) })),
-        methods: c.backtest.methods.map((m) => ({ ...m, label: m.method === 'auto' ? t('forecast.accuracy.auto') : methodLabel(m.method, t), isAuto: m.method === 'auto', grade: grade(m.wape, naive) })),
-        warnings: c.backtest.warnings,
-      },
+        channelId: c.channelId,
+        nameKey: c.nameKey,
+        stored: c.stored.map((s) => ({
+          ...s,
+          start: monday(s.weekStart, d.zone),
+          grade: grade(s.wape, naive),
+          methodLabel: methodLabel(s.method, t),
+        })),
+        backtest: c.backtest && {
+          weeks: c.backtest.weeks.map((w) => ({ ...w, start: monday(w.weekStart, d.zone), methodLabel: methodLabel(w.chosen, t) })),
+          methods: c.backtest.methods.map((m) => ({
+            ...m,
+            label: m.method === 'auto' ? t('forecast.accuracy.auto') : methodLabel(m.method, t),
+            isAuto: m.method === 'auto',
+            grade: grade(m.wape, naive),
+          })),
+          warnings: c.backtest.warnings,
+        },
       };
     }),
   };

@@ -14,7 +14,11 @@ export const EventForm = z
     channel: z.string().max(32).default(''),
     startDate: isoDate,
     endDate: isoDate,
-    effectPercent: z.coerce.number({ message: 'forecast.events.error.effect' }).finite('forecast.events.error.effect').min(-100, 'forecast.events.error.effect').max(1000, 'forecast.events.error.effect'),
+    effectPercent: z.coerce
+      .number({ message: 'forecast.events.error.effect' })
+      .finite('forecast.events.error.effect')
+      .min(-100, 'forecast.events.error.effect')
+      .max(1000, 'forecast.events.error.effect'),
     note: z.string().trim().max(1000).default(''),
     version: z.coerce.number().int().min(0).default(0),
   })
@@ -29,16 +33,39 @@ export function eventFormErrors(error: z.ZodError): Record<string, string> {
 }
 
 export function eventInput(f: EventFormData): CalendarEventInput {
-  return { name: f.name, kind: f.kind, channelId: f.channel || null, startDate: f.startDate, endDate: f.endDate, effectPercent: f.effectPercent, note: f.note };
+  return {
+    name: f.name,
+    kind: f.kind,
+    channelId: f.channel || null,
+    startDate: f.startDate,
+    endDate: f.endDate,
+    effectPercent: f.effectPercent,
+    note: f.note,
+  };
 }
 
 export function eventFormValues(e: CalendarEventRecord | null, today: string) {
   return e
-    ? { id: e.id, name: e.name, kind: e.kind, channel: e.channelId ?? '', startDate: e.startDate, endDate: e.endDate, effectPercent: e.effectPercent, note: e.note, version: e.version }
+    ? {
+        id: e.id,
+        name: e.name,
+        kind: e.kind,
+        channel: e.channelId ?? '',
+        startDate: e.startDate,
+        endDate: e.endDate,
+        effectPercent: e.effectPercent,
+        note: e.note,
+        version: e.version,
+      }
     : { id: null, name: '', kind: 'campaign', channel: '', startDate: today, endDate: today, effectPercent: 0, note: '', version: 0 };
 }
 
-export function calendarViewModel(d: CalendarPageData, zone: string, canEdit: boolean, form?: { values: Record<string, unknown>; errors: Record<string, string>; errorKey?: string }) {
+export function calendarViewModel(
+  d: CalendarPageData,
+  zone: string,
+  canEdit: boolean,
+  form?: { values: Record<string, unknown>; errors: Record<string, string>; errorKey?: string },
+) {
   const instant = (date: string) => DateTime.fromISO(date, { zone }).toUTC().toISO();
   return {
     canEdit,

@@ -23,7 +23,10 @@ export const ForecastQuery = z.object({
 
 export const GenerateForm = z.object({
   channel: z.string().max(32).default('all'),
-  week: z.union([isoWeek, z.literal('')]).optional().transform((v) => v || null),
+  week: z
+    .union([isoWeek, z.literal('')])
+    .optional()
+    .transform((v) => v || null),
 });
 
 export const AcceptForm = z.object({ version: z.coerce.number().int().min(0) });
@@ -40,7 +43,10 @@ export const AdjustForm = z
     note: z.string().trim().max(500, 'forecast.error.note').default(''),
     week: isoWeek.optional(),
   })
-  .refine((f) => (f.kind === 'scale' ? f.value >= -100 && f.value <= 1000 : f.value >= 0 && f.value <= 1e6), { path: ['value'], message: 'forecast.error.value' })
+  .refine((f) => (f.kind === 'scale' ? f.value >= -100 && f.value <= 1000 : f.value >= 0 && f.value <= 1e6), {
+    path: ['value'],
+    message: 'forecast.error.value',
+  })
   .refine((f) => f.to > f.from, { path: ['to'], message: 'forecast.error.range' });
 
 export type AdjustFormData = z.infer<typeof AdjustForm>;
@@ -102,11 +108,25 @@ function mainChart(d: ForecastPageData, t: Translator, locale: Locale): string {
   const band = (f: (p: ForecastWeekPoint) => number) => ms.map((m) => (m >= weekFrom && pointAt.has(m) ? f(pointAt.get(m)!) : null));
   const series: ChartSeries[] = [
     // Closed hours have no row: draw them as 0 up to the last stored interval, not as gaps.
-    { label: t('forecast.series.actual'), values: ms.map((m) => actualAt.get(m) ?? (m <= lastActual ? 0 : null)), className: 'series-actual' },
+    {
+      label: t('forecast.series.actual'),
+      values: ms.map((m) => actualAt.get(m) ?? (m <= lastActual ? 0 : null)),
+      className: 'series-actual',
+    },
   ];
   // The model before adjustments goes under the forecast, which is drawn last, on top.
-  if (adjusted) series.push({ label: t('forecast.series.model'), values: ms.map((m) => modelAt.get(m) ?? null), className: 'series-model', dashed: true });
-  series.push({ label: t('forecast.series.forecast'), values: ms.map((m) => pointAt.get(m)?.volume ?? null), className: 'series-forecast' });
+  if (adjusted)
+    series.push({
+      label: t('forecast.series.model'),
+      values: ms.map((m) => modelAt.get(m) ?? null),
+      className: 'series-model',
+      dashed: true,
+    });
+  series.push({
+    label: t('forecast.series.forecast'),
+    values: ms.map((m) => pointAt.get(m)?.volume ?? null),
+    className: 'series-forecast',
+  });
   const channel = d.channels.find((c) => c.id === d.channelId)!;
   return lineChartSvg({
     title: t('forecast.chartTitle', { channel: t(channel.nameKey) }),
@@ -145,21 +165,34 @@ function dayRows(d: ForecastPageData) {
   const adjusted = (d.resolved.values ?? []).some((v) => v.adjustedVolume !== null);
   return {
     adjusted,
-    days: [...days.values()].map((r) => ({ ...r, adjusted: Math.abs(r.model - r.forecast) > 1e-9, error: r.actual !== null && r.actual > 0 ? (r.forecast - r.actual) / r.actual : null })),
+    days: [...days.values()].map((r) => ({
+      ...r,
+      adjusted: Math.abs(r.model - r.forecast) > 1e-9,
+      error: r.actual !== null && r.actual > 0 ? (r.forecast - r.actual) / r.actual : null,
+    })),
   };
 }
 
 function shapes(d: ForecastPageData, t: Translator) {
   if (!d.shapes) return null;
   const maxShare = Math.max(...d.shapes.weekly.map((w) => w.share), 1e-9);
-  const weekly = d.shapes.weekly.map((w) => ({ dayKey: `weekday.${w.weekday + 1}`, meanTotal: w.meanTotal, share: w.share, bar: Number(((6 * w.share) / maxShare).toFixed(2)) }));
+  const weekly = d.shapes.weekly.map((w) => ({
+    dayKey: `weekday.${w.weekday + 1}`,
+    meanTotal: w.meanTotal,
+    share: w.share,
+    bar: Number(((6 * w.share) / maxShare).toFixed(2)),
+  }));
   const open = d.shapes.daily.filter((s) => s.slots.some((x) => x.share > 0));
   const chart = open.length
     ? lineChartSvg({
         title: t('forecast.shape.dailyTitle'),
         xLabels: open[0].slots.map((s) => s.time),
         labelEvery: Math.max(1, (2 * 60) / d.intervalMinutes),
-        series: open.map((s) => ({ label: t(`weekday.short.${s.weekday + 1}`), values: s.slots.map((x) => 100 * x.share), className: `series-wd${s.weekday + 1}` })),
+        series: open.map((s) => ({
+          label: t(`weekday.short.${s.weekday + 1}`),
+          values: s.slots.map((x) => 100 * x.share),
+          className: `series-wd${s.weekday + 1}`,
+        })),
         height: 220,
       })
     : null;
@@ -169,7 +202,10 @@ function shapes(d: ForecastPageData, t: Translator) {
 function adjustmentRows(d: ForecastPageData, t: Translator) {
   return d.adjustments.map((a) => ({
     ...a,
-    change: a.kind === 'scale' ? t('forecast.adjustments.scale', { factor: Number(a.value.toFixed(4)) }) : t('forecast.adjustments.set', { value: Number(a.value.toFixed(2)) }),
+    change:
+      a.kind === 'scale'
+        ? t('forecast.adjustments.scale', { factor: Number(a.value.toFixed(4)) })
+        : t('forecast.adjustments.set', { value: Number(a.value.toFixed(2)) }),
   }));
 }
 
@@ -179,7 +215,11 @@ function summary(d: ForecastPageData) {
   const peak = pts.reduce<(typeof pts)[number] | null>((best, p) => (!best || p.volume > best.volume ? p : best), null);
   let work = 0;
   let weight = 0;
-  for (const p of pts) if (p.ahtSeconds !== null && p.volume > 0) (work += p.ahtSeconds * p.volume), (weight += p.volume);
+  for (const p of pts)
+    if (p.ahtSeconds !== null && p.volume > 0) {
+      work += p.ahtSeconds * p.volume;
+      weight += p.volume;
+    }
   return { total, peak, ahtSeconds: weight > 0 ? work / weight : null };
 }
 
@@ -226,10 +266,20 @@ export function forecastPageViewModel(d: ForecastPageData, t: Translator, locale
     engineNote: d.chosenBecause,
     candidates: d.candidates.map((c) => ({ ...c, label: methodLabel(c.method, t), chosen: c.method === d.method })),
     warnings: d.warnings.map((w) => translateWarning(w, t)),
-    specialDays: d.specialDays.map((s) => ({ ...s, start: DateTime.fromISO(s.date, { zone: d.zone }).toUTC().toISO(), factor: s.factor === null ? null : Number(s.factor.toFixed(2)) })),
+    specialDays: d.specialDays.map((s) => ({
+      ...s,
+      start: DateTime.fromISO(s.date, { zone: d.zone }).toUTC().toISO(),
+      factor: s.factor === null ? null : Number(s.factor.toFixed(2)),
+    })),
     shapes: shapes(d, t),
     adjustments: adjustmentRows(d, t),
-    forecasts: d.forecasts.map((x) => ({ ...x, statusKey: `forecast.status.${x.status}`, methodLabel: methodLabel(x.method, t), shown: f?.id === x.id, weeks: Math.round((Date.parse(x.horizonEnd) - Date.parse(x.horizonStart)) / (7 * 86_400_000)) })),
+    forecasts: d.forecasts.map((x) => ({
+      ...x,
+      statusKey: `forecast.status.${x.status}`,
+      methodLabel: methodLabel(x.method, t),
+      shown: f?.id === x.id,
+      weeks: Math.round((Date.parse(x.horizonEnd) - Date.parse(x.horizonStart)) / (7 * 86_400_000)),
+    })),
     adjust: adjust ?? defaultAdjustForm(d.weekStart),
     generate: { firstWeek: d.planningWeek, weeks: GENERATE_WEEKS },
   };

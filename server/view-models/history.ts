@@ -23,7 +23,10 @@ export interface HistoryWeek {
 }
 
 function dayTotals(hours: HistoryHour[], zone: string) {
-  const days = new Map<string, { date: string; hasData: boolean; offered: number; answered: number; abandoned: number; handleSeconds: number; handled: number }>();
+  const days = new Map<
+    string,
+    { date: string; hasData: boolean; offered: number; answered: number; abandoned: number; handleSeconds: number; handled: number }
+  >();
   for (const h of hours) {
     const date = DateTime.fromISO(h.start, { zone }).toISODate()!;
     const d = days.get(date) ?? { date, hasData: false, offered: 0, answered: 0, abandoned: 0, handleSeconds: 0, handled: 0 };

@@ -21,7 +21,13 @@ export interface HomeSummary {
 export function homeViewModel(user: CurrentUser, s: HomeSummary) {
   const seesTeam = can(user.role, 'team:view') && user.role !== 'admin';
   const leadKey =
-    user.role === 'agent' ? 'home.agent.lead' : user.role === 'team_lead' ? 'home.lead.lead' : user.role === 'admin' ? 'home.admin.lead' : 'home.coordinator.lead';
+    user.role === 'agent'
+      ? 'home.agent.lead'
+      : user.role === 'team_lead'
+        ? 'home.lead.lead'
+        : user.role === 'admin'
+          ? 'home.admin.lead'
+          : 'home.coordinator.lead';
   const stats = seesTeam
     ? [
         { labelKey: 'home.stat.staff', value: s.staffCount },

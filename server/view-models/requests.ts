@@ -24,7 +24,10 @@ export const TimeOffFormSchema = z
     note,
   })
   .refine((f) => f.endDate >= f.startDate, { path: ['endDate'], message: 'requests.error.endDate' })
-  .refine((f) => (Date.parse(f.endDate) - Date.parse(f.startDate)) / 86_400_000 < MAX_DAYS, { path: ['endDate'], message: 'requests.error.tooLong' });
+  .refine((f) => (Date.parse(f.endDate) - Date.parse(f.startDate)) / 86_400_000 < MAX_DAYS, {
+    path: ['endDate'],
+    message: 'requests.error.tooLong',
+  });
 
 export const SwapFormSchema = z
   .object({
@@ -76,7 +79,11 @@ export const PreferenceFormSchema = z
       .union([z.literal(''), z.coerce.number().int().min(1).max(7)])
       .optional()
       .transform((v) => (v === '' || v === undefined ? null : v)),
-    weight: z.coerce.number({ message: 'requests.error.weight' }).int('requests.error.weight').min(1, 'requests.error.weight').max(10, 'requests.error.weight'),
+    weight: z.coerce
+      .number({ message: 'requests.error.weight' })
+      .int('requests.error.weight')
+      .min(1, 'requests.error.weight')
+      .max(10, 'requests.error.weight'),
   })
   .refine((f) => f.kind !== 'day_off' || f.weekday !== null, { path: ['weekday'], message: 'requests.error.weekday' })
   .transform((f) => ({ ...f, weekday: f.kind === 'day_off' ? f.weekday : null }));
@@ -91,10 +98,26 @@ export function requestFormErrors(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-const STATUS_BADGE: Record<string, string> = { pending: 'warn', accepted: 'warn', approved: 'ok', rejected: 'bad', declined: 'bad', cancelled: '' };
+const STATUS_BADGE: Record<string, string> = {
+  pending: 'warn',
+  accepted: 'warn',
+  approved: 'ok',
+  rejected: 'bad',
+  declined: 'bad',
+  cancelled: '',
+};
 
 function shiftView(s: RotaShift | null) {
-  return s ? { id: s.id, start: s.start, end: s.end, channelKey: `rota.channel.${s.channel}`, version: s.version, published: s.rotaStatus === 'published' } : null;
+  return s
+    ? {
+        id: s.id,
+        start: s.start,
+        end: s.end,
+        channelKey: `rota.channel.${s.channel}`,
+        version: s.version,
+        published: s.rotaStatus === 'published',
+      }
+    : null;
 }
 
 function problemView(p: SwapProblem) {

@@ -42,7 +42,11 @@ export function rotaCsv(shifts: ShiftRecord[], names: Map<number, string>, zone:
 const icsTime = (iso: string) => DateTime.fromISO(iso).toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'");
 
 function escapeText(v: string): string {
-  return v.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return v
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds a content line at 75 octets (continuation lines start with a space). */
@@ -86,7 +90,10 @@ export function shiftsIcs(shifts: ShiftRecord[], o: IcsOptions): string {
   ];
   const stamp = icsTime(o.now.toISOString());
   for (const s of shifts) {
-    const breaks = s.breaks.map((b) => `${DateTime.fromISO(b.start, { zone: o.zone }).setZone(o.zone).toFormat('HH:mm')}–${DateTime.fromISO(b.end, { zone: o.zone }).setZone(o.zone).toFormat('HH:mm')}`);
+    const breaks = s.breaks.map(
+      (b) =>
+        `${DateTime.fromISO(b.start, { zone: o.zone }).setZone(o.zone).toFormat('HH:mm')}–${DateTime.fromISO(b.end, { zone: o.zone }).setZone(o.zone).toFormat('HH:mm')}`,
+    );
     lines.push(
       'BEGIN:VEVENT',
       `UID:shift-${s.id}-r${s.rotaId}@${o.host}`,

@@ -3,7 +3,15 @@ import { DateTime } from 'luxon';
 import type { RotaRecord, ShiftRecord } from '../../models/repositories/rotas';
 import { shiftType } from './rota';
 
-export function shiftFormValues(o: { rota: RotaRecord; shift: ShiftRecord | null; staffId: number; personName: string; date: string | null; zone: string; personShifts?: ShiftRecord[] }) {
+export function shiftFormValues(o: {
+  rota: RotaRecord;
+  shift: ShiftRecord | null;
+  staffId: number;
+  personName: string;
+  date: string | null;
+  zone: string;
+  personShifts?: ShiftRecord[];
+}) {
   const local = (iso: string) => DateTime.fromISO(iso, { zone: o.zone }).setZone(o.zone);
   const s = o.shift;
   return {
@@ -19,7 +27,13 @@ export function shiftFormValues(o: { rota: RotaRecord; shift: ShiftRecord | null
     personName: o.personName,
     channels: ['voice', 'chat', 'both'],
     values: s
-      ? { date: local(s.start).toISODate(), startTime: local(s.start).toFormat('HH:mm'), endTime: local(s.end).toFormat('HH:mm'), channel: s.channel, locked: s.locked }
+      ? {
+          date: local(s.start).toISODate(),
+          startTime: local(s.start).toFormat('HH:mm'),
+          endTime: local(s.end).toFormat('HH:mm'),
+          channel: s.channel,
+          locked: s.locked,
+        }
       : { date: o.date ?? o.rota.weekStart, startTime: '09:00', endTime: '18:00', channel: 'voice', locked: false },
     violations: [] as string[],
     /** The person's whole week in this revision, for context (rest, days off). */

@@ -85,7 +85,11 @@ export function rotaGrid(data: RotaWeekData, filter: RotaFilter, t: Translator, 
   const shiftViolations = new Map<number, string[]>();
   const personViolations = new Map<string, string[]>();
   for (const v of data.violations) {
-    const shift = v.time ? data.shifts.find((s) => String(s.staffId) === v.staffId && Date.parse(v.time!) >= Date.parse(s.start) && Date.parse(v.time!) < Date.parse(s.end)) : undefined;
+    const shift = v.time
+      ? data.shifts.find(
+          (s) => String(s.staffId) === v.staffId && Date.parse(v.time!) >= Date.parse(s.start) && Date.parse(v.time!) < Date.parse(s.end),
+        )
+      : undefined;
     if (shift) shiftViolations.set(shift.id, [...(shiftViolations.get(shift.id) ?? []), violationText(v, t)]);
     else personViolations.set(v.staffId ?? '', [...(personViolations.get(v.staffId ?? '') ?? []), violationText(v, t)]);
   }
@@ -174,7 +178,15 @@ export function coverageHeatMap(data: RotaWeekData, t: Translator, mode: CellMod
       const shortfall = mine.reduce((s, r) => s + Math.max(0, r.required - r.onDuty), 0) * (data.intervalMinutes / 60);
       return { sl: weightedServiceLevel(mine), asa: weightedAsa(mine), shortfall: Math.round(shortfall * 10) / 10 };
     });
-    return { channel: c.id, nameKey: c.nameKey, heat, perDay, serviceLevel: weightedServiceLevel(rows), asa: weightedAsa(rows), hasRows: heat.length > 0 };
+    return {
+      channel: c.id,
+      nameKey: c.nameKey,
+      heat,
+      perDay,
+      serviceLevel: weightedServiceLevel(rows),
+      asa: weightedAsa(rows),
+      hasRows: heat.length > 0,
+    };
   });
 }
 
@@ -215,7 +227,7 @@ export function jobView(job: RotaJob | null, nowMs: number, t: Translator) {
 export function rotaSummary(data: RotaWeekData) {
   const r = data.rota;
   if (!r) return null;
-  let log: { status?: string; seed?: number; timeLimitSeconds?: number; copiedFrom?: number } = {};
+  let log: { status?: string; seed?: number; timeLimitSeconds?: number; copiedFrom?: number };
   try {
     log = r.solverLog ? JSON.parse(r.solverLog) : {};
   } catch {
@@ -247,7 +259,10 @@ export function rotaSummary(data: RotaWeekData) {
 }
 
 /** Everything the rota page template needs. */
-export function rotaPageViewModel(data: RotaWeekData, o: { filter: RotaFilter; cells?: CellMode; t: Translator; nowMs: number; canEdit: boolean; canPublish: boolean }) {
+export function rotaPageViewModel(
+  data: RotaWeekData,
+  o: { filter: RotaFilter; cells?: CellMode; t: Translator; nowMs: number; canEdit: boolean; canPublish: boolean },
+) {
   const monday = DateTime.fromISO(data.weekStart, { zone: data.zone });
   return {
     weekStart: data.weekStart,
@@ -260,7 +275,12 @@ export function rotaPageViewModel(data: RotaWeekData, o: { filter: RotaFilter; c
     cells: o.cells ?? 'people',
     cellModes: ['people', 'sl', 'asa'],
     rota: rotaSummary(data),
-    revisions: data.revisions.map((r) => ({ id: r.id, revision: r.revision, statusKey: `rota.status.${r.status}`, selected: r.id === data.rota?.id })),
+    revisions: data.revisions.map((r) => ({
+      id: r.id,
+      revision: r.revision,
+      statusKey: `rota.status.${r.status}`,
+      selected: r.id === data.rota?.id,
+    })),
     published: data.published ? { id: data.published.id, revision: data.published.revision } : null,
     job: jobView(data.job, o.nowMs, o.t),
     requirementSource: data.requirementSource,

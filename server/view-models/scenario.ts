@@ -26,18 +26,36 @@ function percentChange(key: string) {
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 export const ScenarioFormSchema = z.object({
-  week: z.preprocess(first, z.string({ error: 'scenario.error.week' }).regex(/^\d{4}-\d{2}-\d{2}$/, 'scenario.error.week').refine((s) => DateTime.fromISO(s).isValid, 'scenario.error.week')),
-  channel: z.preprocess(first, z.string().max(32, 'scenario.error.channel').regex(/^[a-z0-9_-]+$/, 'scenario.error.channel').optional()),
+  week: z.preprocess(
+    first,
+    z
+      .string({ error: 'scenario.error.week' })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'scenario.error.week')
+      .refine((s) => DateTime.fromISO(s).isValid, 'scenario.error.week'),
+  ),
+  channel: z.preprocess(
+    first,
+    z
+      .string()
+      .max(32, 'scenario.error.channel')
+      .regex(/^[a-z0-9_-]+$/, 'scenario.error.channel')
+      .optional(),
+  ),
   volume: z.preprocess(first, percentChange('scenario.error.percent')),
   aht: z.preprocess(first, percentChange('scenario.error.percent')),
   sick: z.preprocess(
     first,
-    z.string().trim().max(6).optional().transform((raw, ctx) => {
-      if (raw === undefined || raw === '') return 0;
-      const v = Number(raw);
-      if (!Number.isInteger(v) || v < 0 || v > 100) ctx.addIssue({ code: 'custom', message: 'scenario.error.sick' });
-      return v;
-    }),
+    z
+      .string()
+      .trim()
+      .max(6)
+      .optional()
+      .transform((raw, ctx) => {
+        if (raw === undefined || raw === '') return 0;
+        const v = Number(raw);
+        if (!Number.isInteger(v) || v < 0 || v > 100) ctx.addIssue({ code: 'custom', message: 'scenario.error.sick' });
+        return v;
+      }),
   ),
   name: z.preprocess(first, z.string().trim().max(200, 'scenario.error.name').optional()),
 });
@@ -65,7 +83,8 @@ export function parseScenarioForm(source: Record<string, unknown>, needName = fa
   const parsed = ScenarioFormSchema.safeParse(source);
   const errors: Record<string, string> = {};
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message.startsWith('scenario.') ? issue.message : 'scenario.error.week';
+    for (const issue of parsed.error.issues)
+      errors[String(issue.path[0])] ??= issue.message.startsWith('scenario.') ? issue.message : 'scenario.error.week';
   }
   const name = parsed.success ? (parsed.data.name ?? '') : '';
   if (needName && name === '' && !errors.name) errors.name = 'scenario.error.name';
@@ -105,7 +124,9 @@ function figureRows(b: WeekFigures, s: WeekFigures) {
     row('scenario.metric.agentHours', 'num', b.agentHours, s.agentHours, null),
     row('scenario.metric.sl', 'pct', b.serviceLevel, s.serviceLevel, 'higher'),
     row('scenario.metric.asa', 'sec', b.asaSeconds, s.asaSeconds, 'lower'),
-    ...(b.abandonRate !== null || s.abandonRate !== null ? [row('scenario.metric.abandon', 'pct', b.abandonRate, s.abandonRate, 'lower')] : []),
+    ...(b.abandonRate !== null || s.abandonRate !== null
+      ? [row('scenario.metric.abandon', 'pct', b.abandonRate, s.abandonRate, 'lower')]
+      : []),
     row('scenario.metric.occupancy', 'pct', b.occupancy, s.occupancy, null),
   ];
 }
@@ -113,7 +134,12 @@ function figureRows(b: WeekFigures, s: WeekFigures) {
 function simRows(b: SimFigures | null, s: SimFigures | null, withAbandon: boolean) {
   if (!b || !s) return [];
   const row = (labelKey: string, isPct: boolean, x: SimFigures['serviceLevel'], y: SimFigures['serviceLevel']) => ({
-    labelKey, isPct, base: x.mean, baseHalf: x.halfWidth, scen: y.mean, scenHalf: y.halfWidth,
+    labelKey,
+    isPct,
+    base: x.mean,
+    baseHalf: x.halfWidth,
+    scen: y.mean,
+    scenHalf: y.halfWidth,
   });
   return [
     row('scenario.metric.sl', true, b.serviceLevel, s.serviceLevel),
@@ -125,7 +151,13 @@ function simRows(b: SimFigures | null, s: SimFigures | null, withAbandon: boolea
 
 function intervalView(i: { start: string; baseline: IntervalMetrics; scenario: IntervalMetrics }) {
   const asa = compare(i.baseline.asaSeconds, i.scenario.asaSeconds, 'lower');
-  return { start: i.start, b: i.baseline, s: i.scenario, asaCls: i.scenario.overloaded && !i.baseline.overloaded ? 'bad' : asa.cls, slCls: compare(i.baseline.serviceLevel, i.scenario.serviceLevel, 'higher').cls };
+  return {
+    start: i.start,
+    b: i.baseline,
+    s: i.scenario,
+    asaCls: i.scenario.overloaded && !i.baseline.overloaded ? 'bad' : asa.cls,
+    slCls: compare(i.baseline.serviceLevel, i.scenario.serviceLevel, 'higher').cls,
+  };
 }
 
 /** The intervals the scenario hurts most: lowest scenario service level first (overloaded ones lowest). */
@@ -153,9 +185,24 @@ export function scenarioViewModel(form: ScenarioForm, page: ScenarioPage, _t: Tr
   const r = page.result;
   const input = r?.input;
   const values = input
-    ? { week: input.weekStart, channel: input.channel, volume: String(input.volumeChangePct), aht: String(input.ahtChangePct), sick: String(input.peopleOff), name: form.values.name ?? '' }
+    ? {
+        week: input.weekStart,
+        channel: input.channel,
+        volume: String(input.volumeChangePct),
+        aht: String(input.ahtChangePct),
+        sick: String(input.peopleOff),
+        name: form.values.name ?? '',
+      }
     : { week: page.defaultWeek, channel: 'all', volume: '15', aht: '10', sick: '2', name: '', ...form.values };
-  const query = input ? new URLSearchParams({ week: input.weekStart, channel: input.channel, volume: String(input.volumeChangePct), aht: String(input.ahtChangePct), sick: String(input.peopleOff) }).toString() : '';
+  const query = input
+    ? new URLSearchParams({
+        week: input.weekStart,
+        channel: input.channel,
+        volume: String(input.volumeChangePct),
+        aht: String(input.ahtChangePct),
+        sick: String(input.peopleOff),
+      }).toString()
+    : '';
   return {
     values,
     errors: form.errors,

@@ -50,7 +50,18 @@ export function staffFormErrors(error: z.ZodError): Record<string, string> {
 export function staffFormValues(p: StaffMember | null) {
   return p
     ? { ...p, activeTo: p.activeTo ?? '', email: p.email ?? '', phone: p.phone ?? '' }
-    : { id: null, name: '', role: 'agent', skills: ['voice'], contractHoursPerWeek: 40, activeFrom: '', activeTo: '', email: '', phone: '', version: 0 };
+    : {
+        id: null,
+        name: '',
+        role: 'agent',
+        skills: ['voice'],
+        contractHoursPerWeek: 40,
+        activeFrom: '',
+        activeTo: '',
+        email: '',
+        phone: '',
+        version: 0,
+      };
 }
 
 export function staffListViewModel(people: StaffMember[], filter: { role?: string; skill?: string }) {

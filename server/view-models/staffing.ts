@@ -58,7 +58,12 @@ function channelHeatmap(rows: RequirementRow[], kind: string, page: StaffingWeek
     const day = dt.weekday - 1;
     const time = dt.toFormat('HH:mm');
     const line = byTime.get(time) ?? [null, null, null, null, null, null, null];
-    line[day] = { value: r.scheduledAgents, style: heatStyle(r.scheduledAgents, max, kind), title: cellTitle(r, dt.toFormat('ccc d MMM, HH:mm'), t, f), empty: r.scheduledAgents === 0 && r.volume === 0 };
+    line[day] = {
+      value: r.scheduledAgents,
+      style: heatStyle(r.scheduledAgents, max, kind),
+      title: cellTitle(r, dt.toFormat('ccc d MMM, HH:mm'), t, f),
+      empty: r.scheduledAgents === 0 && r.volume === 0,
+    };
     byTime.set(time, line);
     dayHours[day] += r.scheduledAgents * hours;
     dayVolume[day] += r.volume;
@@ -77,7 +82,13 @@ function weekService(rows: RequirementRow[]) {
   const volume = rows.reduce((s, r) => s + r.volume, 0);
   const w = (pick: (r: RequirementRow) => number) => (volume > 0 ? rows.reduce((s, r) => s + pick(r) * r.volume, 0) / volume : null);
   const abandon = rows.some((r) => r.abandonRate !== null) ? w((r) => r.abandonRate ?? 0) : null;
-  return { volume, serviceLevel: w((r) => r.serviceLevel), asaSeconds: w((r) => r.asaSeconds), occupancy: w((r) => r.occupancy), abandonRate: abandon };
+  return {
+    volume,
+    serviceLevel: w((r) => r.serviceLevel),
+    asaSeconds: w((r) => r.asaSeconds),
+    occupancy: w((r) => r.occupancy),
+    abandonRate: abandon,
+  };
 }
 
 const STATUS_CLASS: Record<string, string> = { accepted: 'ok', draft: 'warn', computed: 'bad' };

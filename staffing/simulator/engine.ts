@@ -18,13 +18,43 @@ import { EventHeap, type TimedEvent } from './event-heap';
 import type { Rng } from './rng';
 import type { AgentSegment, Channel, IntervalCounts, SimChannelConfig, SimulationInput } from './types';
 
-interface Contact { channel: Channel; arrival: number; interval: number; waiting: boolean }
-interface Agent { start: number; end: number; voice: boolean; chat: boolean; home: Channel; k: number; onDuty: boolean; onCall: boolean; chats: number }
+interface Contact {
+  channel: Channel;
+  arrival: number;
+  interval: number;
+  waiting: boolean;
+}
+interface Agent {
+  start: number;
+  end: number;
+  voice: boolean;
+  chat: boolean;
+  home: Channel;
+  k: number;
+  onDuty: boolean;
+  onCall: boolean;
+  chats: number;
+}
 type Event = TimedEvent &
-  ({ kind: 'arrival'; channel: Channel } | { kind: 'abandon'; contact: Contact } | { kind: 'done'; agent: Agent; channel: Channel; begun: number } | { kind: 'on' | 'off'; agent: Agent });
+  (
+    | { kind: 'arrival'; channel: Channel }
+    | { kind: 'abandon'; contact: Contact }
+    | { kind: 'done'; agent: Agent; channel: Channel; begun: number }
+    | { kind: 'on' | 'off'; agent: Agent }
+  );
 
 export function emptyCounts(): IntervalCounts {
-  return { offered: 0, answered: 0, answeredWithinThreshold: 0, abandoned: 0, unanswered: 0, waitAnsweredSeconds: 0, waitAllSeconds: 0, busySeconds: 0, dutySeconds: 0 };
+  return {
+    offered: 0,
+    answered: 0,
+    answeredWithinThreshold: 0,
+    abandoned: 0,
+    unanswered: 0,
+    waitAnsweredSeconds: 0,
+    waitAllSeconds: 0,
+    busySeconds: 0,
+    dutySeconds: 0,
+  };
 }
 
 export class Replication {
@@ -36,7 +66,11 @@ export class Replication {
   private readonly I: number;
   private readonly n: number;
 
-  constructor(private readonly input: SimulationInput, segments: AgentSegment[], private readonly rng: Rng) {
+  constructor(
+    private readonly input: SimulationInput,
+    segments: AgentSegment[],
+    private readonly rng: Rng,
+  ) {
     this.I = input.intervalSeconds;
     this.n = input.volumes.length;
     this.counts = { voice: input.volumes.map(emptyCounts), chat: input.volumes.map(emptyCounts) };
@@ -46,7 +80,17 @@ export class Replication {
   private agentOf(s: AgentSegment): Agent {
     const sec = (ms: number) => (ms - this.input.startMs) / 1000;
     const home = s.home ?? (s.channels.includes('chat') ? 'chat' : s.channels[0]!);
-    const a: Agent = { start: sec(s.startMs), end: sec(s.endMs), voice: s.channels.includes('voice'), chat: s.channels.includes('chat'), home, k: s.concurrency ?? 1, onDuty: false, onCall: false, chats: 0 };
+    const a: Agent = {
+      start: sec(s.startMs),
+      end: sec(s.endMs),
+      voice: s.channels.includes('voice'),
+      chat: s.channels.includes('chat'),
+      home,
+      k: s.concurrency ?? 1,
+      onDuty: false,
+      onCall: false,
+      chats: 0,
+    };
     for (const ch of ['voice', 'chat'] as const) if (a[ch]) this.spread(ch, a.start, a.end, 1, 'dutySeconds');
     return a;
   }
@@ -93,11 +137,18 @@ export class Replication {
 
   private handle(e: Event): void {
     switch (e.kind) {
-      case 'arrival': return this.arrive(e.channel, e.time);
-      case 'abandon': return this.abandon(e.contact, e.time);
-      case 'done': return this.finish(e.agent, e.channel, e.begun, e.time);
-      case 'on': e.agent.onDuty = true; return this.pull(e.agent, e.time);
-      case 'off': e.agent.onDuty = false; return;
+      case 'arrival':
+        return this.arrive(e.channel, e.time);
+      case 'abandon':
+        return this.abandon(e.contact, e.time);
+      case 'done':
+        return this.finish(e.agent, e.channel, e.begun, e.time);
+      case 'on':
+        e.agent.onDuty = true;
+        return this.pull(e.agent, e.time);
+      case 'off':
+        e.agent.onDuty = false;
+        return;
     }
   }
 
@@ -157,9 +208,10 @@ export class Replication {
     if (wait <= cfg.thresholdSeconds) c.answeredWithinThreshold++;
     if (contact.channel === 'voice') agent.onCall = true;
     else agent.chats++;
-    const ht = cfg.handleTime?.distribution === 'lognormal'
-      ? this.rng.lognormal(cfg.ahtSeconds, cfg.handleTime.cv)
-      : this.rng.exponential(cfg.ahtSeconds);
+    const ht =
+      cfg.handleTime?.distribution === 'lognormal'
+        ? this.rng.lognormal(cfg.ahtSeconds, cfg.handleTime.cv)
+        : this.rng.exponential(cfg.ahtSeconds);
     this.heap.push({ time: t + ht, kind: 'done', agent, channel: contact.channel, begun: t });
   }
 

@@ -29,7 +29,8 @@ export function simulationFromRequirement(rows: RequirementRow[], options: FromR
     if (!CHANNELS.includes(channel)) throw new StaffingError('rows.channel', `must be 'voice' or 'chat' to simulate, got ${r.channel}`);
     const i = index.get(r.start)!;
     const expected = startMs + i * options.intervalSeconds * 1000;
-    if (Date.parse(r.start) !== expected) throw new StaffingError('rows.start', `${r.start} is not on the ${options.intervalSeconds} s grid from ${starts[0]}`);
+    if (Date.parse(r.start) !== expected)
+      throw new StaffingError('rows.start', `${r.start} is not on the ${options.intervalSeconds} s grid from ${starts[0]}`);
     volumes[i]![channel] = r.volume;
     agents[i]![channel] = r.rawAgents;
   }

@@ -12,7 +12,8 @@ export function planToSegments(plan: StaffingPlan, startMs: number, intervalSeco
   for (const channel of CHANNELS) {
     const counts = plan.agents.map((a, i) => {
       const n = a[channel] ?? 0;
-      if (!Number.isInteger(n) || n < 0) throw new StaffingError(`staffing.plan.agents[${i}].${channel}`, `must be a whole number ≥ 0, got ${n}`);
+      if (!Number.isInteger(n) || n < 0)
+        throw new StaffingError(`staffing.plan.agents[${i}].${channel}`, `must be a whole number ≥ 0, got ${n}`);
       return n;
     });
     const most = Math.max(0, ...counts);
@@ -22,7 +23,7 @@ export function planToSegments(plan: StaffingPlan, startMs: number, intervalSeco
         const on = i < counts.length && counts[i]! > agent;
         if (on && open === null) open = i;
         if (!on && open !== null) {
-          const concurrency = channel === 'chat' ? plan.chatConcurrency ?? 1 : 1;
+          const concurrency = channel === 'chat' ? (plan.chatConcurrency ?? 1) : 1;
           segments.push({ startMs: startMs + open * ms, endMs: startMs + i * ms, channels: [channel], concurrency });
           open = null;
         }

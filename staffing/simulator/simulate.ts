@@ -50,14 +50,19 @@ function add(into: IntervalCounts, c: IntervalCounts): IntervalCounts {
 function estimates(perReplication: IntervalCounts[]): IntervalEstimates {
   const r = perReplication.map(ratios);
   const pick = (key: keyof IntervalEstimates) => estimate(r.map((x) => x[key]).filter((v): v is number => v !== null));
-  return { offered: pick('offered'), serviceLevel: pick('serviceLevel'), asaSeconds: pick('asaSeconds'), abandonRate: pick('abandonRate'), occupancy: pick('occupancy') };
+  return {
+    offered: pick('offered'),
+    serviceLevel: pick('serviceLevel'),
+    asaSeconds: pick('asaSeconds'),
+    abandonRate: pick('abandonRate'),
+    occupancy: pick('occupancy'),
+  };
 }
 
 export function simulate(input: SimulationInput): SimulationResult {
   checkInput(input);
-  const segments = 'plan' in input.staffing
-    ? planToSegments(input.staffing.plan, input.startMs, input.intervalSeconds)
-    : input.staffing.segments;
+  const segments =
+    'plan' in input.staffing ? planToSegments(input.staffing.plan, input.startMs, input.intervalSeconds) : input.staffing.segments;
   checkSegments(segments);
   const reps = input.replications ?? 20;
   const runs: Record<Channel, IntervalCounts[]>[] = [];

@@ -68,7 +68,9 @@ describe('e2e (Chromium): the foundation as people use it', function () {
     await page.goto(`${app.baseUrl}/history/import`);
     await page.setInputFiles('input[type=file]', file);
     await page.click('button:has-text("Check and preview")');
-    expect(await page.textContent('body')).to.contain('ready to import').and.to.contain('12 intervals');
+    expect(await page.textContent('body'))
+      .to.contain('ready to import')
+      .and.to.contain('12 intervals');
     await Promise.all([page.waitForURL(`${app.baseUrl}/history`), page.click('button:has-text("Import now")')]);
     expect(await page.textContent('.flash')).to.contain('History imported');
     expect(await page.locator('svg.chart').count()).to.be.greaterThan(0);

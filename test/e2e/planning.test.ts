@@ -86,9 +86,17 @@ describe('e2e (Chromium): planning flows', function () {
     await page.click('nav a[href="/erlang"]');
     await page.waitForURL(/\/erlang/);
     const fields: Record<string, string> = {
-      volume: '100', intervalMinutes: '30', ahtSeconds: '180', concurrency: '1',
-      targetServiceLevel: '80', thresholdSeconds: '20', targetAsaSeconds: '', maxOccupancy: '85', maxAbandonRate: '',
-      shrinkage: '30', patienceSeconds: '',
+      volume: '100',
+      intervalMinutes: '30',
+      ahtSeconds: '180',
+      concurrency: '1',
+      targetServiceLevel: '80',
+      thresholdSeconds: '20',
+      targetAsaSeconds: '',
+      maxOccupancy: '85',
+      maxAbandonRate: '',
+      shrinkage: '30',
+      patienceSeconds: '',
     };
     for (const [name, value] of Object.entries(fields)) await page.fill(`#f-${name}`, value);
     // The page also updates as one types (htmx): wait for the answer to the complete form.
@@ -109,7 +117,7 @@ describe('e2e (Chromium): planning flows', function () {
     expect(agents).to.be.within(24, 26);
   });
 
-  it('coordinator: generates a week\'s forecast, accepts it and scales one day by +10 % with a note', async () => {
+  it("coordinator: generates a week's forecast, accepts it and scales one day by +10 % with a note", async () => {
     const page = await session('coordinator');
     await page.click('nav a[href="/forecast"]');
     await page.waitForURL(/\/forecast/);
@@ -159,7 +167,10 @@ describe('e2e (Chromium): planning flows', function () {
     const agentRow = page.locator('.rota-grid tbody tr:has-text("Test agent")');
     const cells = agentRow.locator('td:not(.num)');
     const times: (string | null)[] = [];
-    for (let d = 0; d < 7; d++) times.push((await cells.nth(d).locator('.shift').count()) ? (await cells.nth(d).locator('.shift a').first().innerText()).trim() : null);
+    for (let d = 0; d < 7; d++)
+      times.push(
+        (await cells.nth(d).locator('.shift').count()) ? (await cells.nth(d).locator('.shift a').first().innerText()).trim() : null,
+      );
     let edit: { day: number; start: string; end: string } | null = null;
     for (let d = 0; d < 6 && !edit; d++) {
       const [prev, next] = [times[d], times[d + 1]];
@@ -208,13 +219,18 @@ describe('e2e (Chromium): planning flows', function () {
     const monday = page.locator('.rota-grid tbody tr:has-text("Test agent") td').first();
     await Promise.all([page.waitForURL(/\/rota\/shift\/\d+\/edit/), monday.locator('.shift a').click()]);
     await page.check('form.rota-shift-form input[name=locked]');
-    await Promise.all([page.waitForURL(/\/rota\?week=2026-11-30&rota=\d+/), page.click('form.rota-shift-form button[type=submit].primary')]);
+    await Promise.all([
+      page.waitForURL(/\/rota\?week=2026-11-30&rota=\d+/),
+      page.click('form.rota-shift-form button[type=submit].primary'),
+    ]);
     expect(await page.locator('.flash').first().innerText()).to.contain('new draft');
     expect(await page.locator('.rota-grid tbody tr:has-text("Test agent") td').first().locator('.badge.lock').count()).to.equal(1);
 
     await Promise.all([page.waitForURL(/\/rota\/print/), page.click('a[href^="/rota/print"]')]);
     expect(await page.locator('h1').innerText()).to.contain('2');
-    expect(await page.locator('table.rota-grid').innerText()).to.contain('Test agent').and.to.contain('09:00');
+    expect(await page.locator('table.rota-grid').innerText())
+      .to.contain('Test agent')
+      .and.to.contain('09:00');
     await page.goBack();
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('a[href^="/rota.csv"]')]);
@@ -259,7 +275,9 @@ describe('e2e (Chromium): planning flows', function () {
 
     await agent.reload();
     const decided = agent.locator('tr:has-text("Family wedding")');
-    expect(await decided.innerText()).to.match(/approved/i).and.to.contain('Enjoy it');
+    expect(await decided.innerText())
+      .to.match(/approved/i)
+      .and.to.contain('Enjoy it');
   });
 
   it('phone: an agent asks to swap a shift, the colleague accepts, the coordinator approves; the shifts change hands', async () => {
@@ -319,8 +337,20 @@ describe('e2e (Chromium): planning flows', function () {
       }
     };
     await check('agent', ['/', '/my-shifts', '/requests', '/requests/availability']);
-    await check('coordinator', ['/', `/rota?week=${WEEK}`, `/forecast?channel=voice&week=${WEEK}`, '/forecast/events', '/forecast/accuracy', `/staffing?week=${WEEK}`,
-      '/erlang', '/scenarios', '/history', '/history/import', '/staff', '/requests/inbox']);
+    await check('coordinator', [
+      '/',
+      `/rota?week=${WEEK}`,
+      `/forecast?channel=voice&week=${WEEK}`,
+      '/forecast/events',
+      '/forecast/accuracy',
+      `/staffing?week=${WEEK}`,
+      '/erlang',
+      '/scenarios',
+      '/history',
+      '/history/import',
+      '/staff',
+      '/requests/inbox',
+    ]);
     await check('admin', ['/accounts']);
     expect(wide).to.deep.equal([]);
   });
@@ -341,7 +371,13 @@ describe('e2e (Chromium): planning flows', function () {
         if ((await page.getAttribute('html', 'lang')) !== 'ka') leftovers.push(`${path}: not in Georgian`);
         // The print page has no menu and no <main>: its body is the content.
         const root = (await page.locator('main').count()) ? 'main' : 'body';
-        const headings = await page.locator(['nav.nav a', 'h1', 'h2', 'h3', 'legend', 'th', 'button', '.violation'].map((sel) => (sel.startsWith('nav') ? sel : `${root} ${sel}`)).join(', ')).allInnerTexts();
+        const headings = await page
+          .locator(
+            ['nav.nav a', 'h1', 'h2', 'h3', 'legend', 'th', 'button', '.violation']
+              .map((sel) => (sel.startsWith('nav') ? sel : `${root} ${sel}`))
+              .join(', '),
+          )
+          .allInnerTexts();
         // Units too: seconds are 'წმ' in Georgian, not 's'.
         const units = (await page.locator(root).innerText()).match(/\d s\b.{0,20}/g);
         if (units) leftovers.push(...units.map((u) => `${path}: ${u}`));
@@ -351,8 +387,25 @@ describe('e2e (Chromium): planning flows', function () {
         for (const h of headings) if (/[A-Za-z]{3,}/.test(h.replace(allowed, ''))) leftovers.push(`${path}: ${h.trim()}`);
       }
     };
-    await check('head', ['/', '/history', '/staff', '/forecast', `/forecast?channel=voice&week=${WEEK}`, '/forecast/events', '/forecast/accuracy', `/staffing?week=${WEEK}`, '/erlang', '/erlang?channel=chat', '/scenarios',
-      `/rota?week=${WEEK}`, `/rota/print?week=${WEEK}`, '/my-shifts', '/requests', '/requests/inbox', '/requests/availability']);
+    await check('head', [
+      '/',
+      '/history',
+      '/staff',
+      '/forecast',
+      `/forecast?channel=voice&week=${WEEK}`,
+      '/forecast/events',
+      '/forecast/accuracy',
+      `/staffing?week=${WEEK}`,
+      '/erlang',
+      '/erlang?channel=chat',
+      '/scenarios',
+      `/rota?week=${WEEK}`,
+      `/rota/print?week=${WEEK}`,
+      '/my-shifts',
+      '/requests',
+      '/requests/inbox',
+      '/requests/availability',
+    ]);
     await check('admin', ['/accounts']);
     expect(leftovers).to.deep.equal([]);
   });

@@ -32,10 +32,32 @@ let passwordHash: Promise<string> | null = null;
 
 export async function seedMinimalTeam(ds: DataSource): Promise<void> {
   const now = '2026-11-20T08:00:00.000Z';
-  await createTeamSettings(ds, { name: 'Test team', timeZone: 'Asia/Tbilisi', intervalMinutes: 60, locale: 'en', rules: DEFAULT_LABOUR_RULES }, now);
+  await createTeamSettings(
+    ds,
+    { name: 'Test team', timeZone: 'Asia/Tbilisi', intervalMinutes: 60, locale: 'en', rules: DEFAULT_LABOUR_RULES },
+    now,
+  );
   const base = { targetServiceLevel: 0.8, targetAsaSeconds: null, maxOccupancy: 0.85, shrinkage: 0.3, maxAbandonRate: null };
-  await createChannel(ds, { ...base, id: 'voice', nameKey: 'channel.voice', kind: 'voice', thresholdSeconds: 20, patienceSeconds: 120, concurrency: 1, sortOrder: 1 });
-  await createChannel(ds, { ...base, id: 'chat', nameKey: 'channel.chat', kind: 'chat', thresholdSeconds: 180, patienceSeconds: null, concurrency: 2, sortOrder: 2 });
+  await createChannel(ds, {
+    ...base,
+    id: 'voice',
+    nameKey: 'channel.voice',
+    kind: 'voice',
+    thresholdSeconds: 20,
+    patienceSeconds: 120,
+    concurrency: 1,
+    sortOrder: 1,
+  });
+  await createChannel(ds, {
+    ...base,
+    id: 'chat',
+    nameKey: 'channel.chat',
+    kind: 'chat',
+    thresholdSeconds: 180,
+    patienceSeconds: null,
+    concurrency: 2,
+    sortOrder: 2,
+  });
   passwordHash ??= hash(TEST_PASSWORD);
   const pw = await passwordHash;
   let n = 0;
@@ -44,12 +66,18 @@ export async function seedMinimalTeam(ds: DataSource): Promise<void> {
     const person =
       role === 'admin'
         ? null
-        : await createStaff(ds, { code: `t${n}`, name: `Test ${role}`, role, skills: ['voice', 'chat'], contractHoursPerWeek: 40, activeFrom: '2025-01-01' }, now);
+        : await createStaff(
+            ds,
+            { code: `t${n}`, name: `Test ${role}`, role, skills: ['voice', 'chat'], contractHoursPerWeek: 40, activeFrom: '2025-01-01' },
+            now,
+          );
     await createUser(ds, { username: role, passwordHash: pw, role, staffId: person?.id ?? null }, now);
   }
 }
 
-export async function startTestApp(opts: { env?: Record<string, string>; now?: () => Date; seed?: (ds: DataSource) => Promise<void> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { env?: Record<string, string>; now?: () => Date; seed?: (ds: DataSource) => Promise<void> } = {},
+): Promise<TestApp> {
   const ds = await createTestDataSource();
   await (opts.seed ?? seedMinimalTeam)(ds);
   const config = loadConfig({ ROTA_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40), ...opts.env });

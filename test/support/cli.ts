@@ -10,9 +10,16 @@ export interface CommandRun {
   stderr: string;
 }
 
-type Run = (args: string[], io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }) => Promise<number>;
+type Run = (
+  args: string[],
+  io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+) => Promise<number>;
 
-export async function runCommand(run: Run, args: string[], opts: { env?: Record<string, string | undefined>; stdin?: string } = {}): Promise<CommandRun> {
+export async function runCommand(
+  run: Run,
+  args: string[],
+  opts: { env?: Record<string, string | undefined>; stdin?: string } = {},
+): Promise<CommandRun> {
   const saved = new Map<string, string | undefined>();
   for (const [k, v] of Object.entries(opts.env ?? {})) {
     saved.set(k, process.env[k]);

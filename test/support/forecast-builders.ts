@@ -17,7 +17,12 @@ export const CLOSE_HOUR = 23;
 const WEEKDAY = [1.2, 1.1, 1.0, 1.0, 0.95, 0.6, 0.5];
 
 /** Contacts in the local hour `hour` of a day with ISO weekday `weekday` (1 = Monday), per channel scale. */
-export function expectedVolume(weekday: number, hour: number, scale = 10, hours: { open: number; close: number } = { open: OPEN_HOUR, close: CLOSE_HOUR }): number {
+export function expectedVolume(
+  weekday: number,
+  hour: number,
+  scale = 10,
+  hours: { open: number; close: number } = { open: OPEN_HOUR, close: CLOSE_HOUR },
+): number {
   if (hour < hours.open || hour >= hours.close) return 0;
   const shape = 1 + Math.sin((Math.PI * (hour - hours.open)) / (hours.close - hours.open));
   return Math.round(scale * WEEKDAY[weekday - 1] * shape);
@@ -65,7 +70,16 @@ export async function seedHistory(ds: DataSource, o: HistoryOptions = {}): Promi
 export async function makeCalendarEvent(ds: DataSource, o: Partial<CalendarEventInput> = {}): Promise<CalendarEventRecord> {
   return createCalendarEvent(
     ds,
-    { startDate: '2026-12-01', endDate: '2026-12-01', kind: 'campaign', name: 'Winter campaign', channelId: null, effectPercent: 20, note: '', ...o },
+    {
+      startDate: '2026-12-01',
+      endDate: '2026-12-01',
+      kind: 'campaign',
+      name: 'Winter campaign',
+      channelId: null,
+      effectPercent: 20,
+      note: '',
+      ...o,
+    },
     'coordinator',
     '2026-11-20T08:00:00.000Z',
   );
@@ -83,7 +97,16 @@ export async function makeForecast(
   const volume = o.volume ?? 10;
   const values: ForecastValueRecord[] = [];
   for (let t = from; t < to; t = t.plus({ minutes: step })) {
-    values.push({ start: t.toUTC().toISO()!, volume, lower80: volume * 0.9, upper80: volume * 1.1, lower95: volume * 0.8, upper95: volume * 1.2, ahtSeconds: 300, adjustedVolume: null });
+    values.push({
+      start: t.toUTC().toISO()!,
+      volume,
+      lower80: volume * 0.9,
+      upper80: volume * 1.1,
+      lower95: volume * 0.8,
+      upper95: volume * 1.2,
+      ahtSeconds: 300,
+      adjustedVolume: null,
+    });
   }
   return createForecast(
     ds,

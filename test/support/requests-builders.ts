@@ -16,11 +16,22 @@ export const localIso = (local: string) => DateTime.fromFormat(local, 'yyyy-MM-d
 
 let n = 100;
 /** A person with a login (username = `username`, password TEST_PASSWORD). */
-export async function makePerson(ds: DataSource, username: string, overrides: Partial<{ role: UserRole; skills: string[]; name: string }> = {}): Promise<StaffMember> {
+export async function makePerson(
+  ds: DataSource,
+  username: string,
+  overrides: Partial<{ role: UserRole; skills: string[]; name: string }> = {},
+): Promise<StaffMember> {
   const role = overrides.role ?? 'agent';
   const person = await createStaff(
     ds,
-    { code: `b${n++}`, name: overrides.name ?? `Person ${username}`, role: role === 'admin' ? 'agent' : role, skills: overrides.skills ?? ['voice', 'chat'], contractHoursPerWeek: 40, activeFrom: '2025-01-01' },
+    {
+      code: `b${n++}`,
+      name: overrides.name ?? `Person ${username}`,
+      role: role === 'admin' ? 'agent' : role,
+      skills: overrides.skills ?? ['voice', 'chat'],
+      contractHoursPerWeek: 40,
+      activeFrom: '2025-01-01',
+    },
     NOW,
   );
   await createUser(ds, { username, passwordHash: await hash(TEST_PASSWORD), role, staffId: person.id }, NOW);
@@ -36,8 +47,17 @@ export interface ShiftSpec {
 }
 
 /** A rota for `weekStart` with these shifts (a one-hour break three hours in); returns shift ids in order. */
-export async function makeRota(ds: DataSource, weekStart: string, shifts: ShiftSpec[], status: 'published' | 'draft' = 'published'): Promise<{ rotaId: number; shiftIds: number[] }> {
-  const rota = await ds.getRepository(Rota).save(ds.getRepository(Rota).create({ weekStart, status, revision: 1, createdAt: NOW, publishedAt: status === 'published' ? NOW : null }));
+export async function makeRota(
+  ds: DataSource,
+  weekStart: string,
+  shifts: ShiftSpec[],
+  status: 'published' | 'draft' = 'published',
+): Promise<{ rotaId: number; shiftIds: number[] }> {
+  const rota = await ds
+    .getRepository(Rota)
+    .save(
+      ds.getRepository(Rota).create({ weekStart, status, revision: 1, createdAt: NOW, publishedAt: status === 'published' ? NOW : null }),
+    );
   const shiftIds: number[] = [];
   for (const s of shifts) {
     const start = localIso(s.start);

@@ -16,7 +16,11 @@ export async function addRotaTeam(ds: DataSource, size = 6): Promise<StaffMember
   const have = await listStaff(ds);
   for (let i = have.length; i < size; i++) {
     const skills = i % 2 === 0 ? ['voice'] : ['chat'];
-    await createStaff(ds, { code: `r${i}`, name: `Rota person ${i}`, role: 'agent', skills, contractHoursPerWeek: 40, activeFrom: '2025-01-01' }, NOW);
+    await createStaff(
+      ds,
+      { code: `r${i}`, name: `Rota person ${i}`, role: 'agent', skills, contractHoursPerWeek: 40, activeFrom: '2025-01-01' },
+      NOW,
+    );
   }
   return listStaff(ds);
 }
@@ -29,10 +33,23 @@ export async function storeWeekRequirement(ds: DataSource, weekStart: string, o:
     for (let h = 0; h < 24; h++) {
       const start = monday.plus({ days: d, hours: h }).toUTC().toISO()!;
       const open = h >= 8 && h < 23;
-      for (const [channelId, agents, aht] of [['voice', o.voice ?? 2, 240], ['chat', o.chat ?? 1, 600]] as const) {
+      for (const [channelId, agents, aht] of [
+        ['voice', o.voice ?? 2, 240],
+        ['chat', o.chat ?? 1, 600],
+      ] as const) {
         rows.push({
-          channelId, start, volume: open ? agents * 8 : 0, ahtSeconds: aht, rawAgents: open ? agents : 0, scheduledAgents: open ? Math.ceil(agents / 0.7) : 0,
-          serviceLevel: 0.8, asaSeconds: 20, occupancy: 0.6, abandonRate: null, forecastId: null, createdAt: NOW,
+          channelId,
+          start,
+          volume: open ? agents * 8 : 0,
+          ahtSeconds: aht,
+          rawAgents: open ? agents : 0,
+          scheduledAgents: open ? Math.ceil(agents / 0.7) : 0,
+          serviceLevel: 0.8,
+          asaSeconds: 20,
+          occupancy: 0.6,
+          abandonRate: null,
+          forecastId: null,
+          createdAt: NOW,
         });
       }
     }
@@ -50,9 +67,14 @@ export function makeShift(staffId: number, date: string, from = '09:00', to = '1
   const mid = start.plus({ minutes: Math.floor(end.diff(start, 'minutes').minutes / 2 / 60) * 60 - 30 });
   const lunch = mid.startOf('hour');
   return {
-    staffId, start: start.toUTC().toISO()!, end: end.toUTC().toISO()!,
+    staffId,
+    start: start.toUTC().toISO()!,
+    end: end.toUTC().toISO()!,
     breaks: [{ start: lunch.toUTC().toISO()!, end: lunch.plus({ hours: 1 }).toUTC().toISO()! }],
-    channel: 'voice', activities: null, locked: false, ...over,
+    channel: 'voice',
+    activities: null,
+    locked: false,
+    ...over,
   };
 }
 

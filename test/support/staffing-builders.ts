@@ -5,13 +5,27 @@ import { getChannel, getTeamSettings, replaceOpeningHours, updateChannel, update
 import type { ForecastForWeek, ForecastStatus } from '../../app/requirement-for-week';
 
 /** A forecast with the same volume and AHT in every interval of the week. */
-export function flatForecast(opts: { volume: number; ahtSeconds: number; status?: ForecastStatus; forecastId?: number | null; channels?: string[] }): ForecastForWeek {
+export function flatForecast(opts: {
+  volume: number;
+  ahtSeconds: number;
+  status?: ForecastStatus;
+  forecastId?: number | null;
+  channels?: string[];
+}): ForecastForWeek {
   return async (_ds, q) => {
     const monday = DateTime.fromISO(q.weekStart, { zone: q.zone }).startOf('week');
     const points = [];
     for (let t = monday; t < monday.plus({ weeks: 1 }); t = t.plus({ minutes: q.intervalMinutes })) {
       const volume = !opts.channels || opts.channels.includes(q.channelId) ? opts.volume : 0;
-      points.push({ start: t.toUTC().toISO()!, volume, ahtSeconds: opts.ahtSeconds, lower80: volume, upper80: volume, lower95: volume, upper95: volume });
+      points.push({
+        start: t.toUTC().toISO()!,
+        volume,
+        ahtSeconds: opts.ahtSeconds,
+        lower80: volume,
+        upper80: volume,
+        lower95: volume,
+        upper95: volume,
+      });
     }
     return { forecastId: opts.forecastId ?? null, status: opts.status ?? 'computed', points };
   };
@@ -31,11 +45,21 @@ export async function setIntervalMinutes(ds: DataSource, minutes: number): Promi
 export async function makeVoiceErlangC(ds: DataSource): Promise<void> {
   const voice = (await getChannel(ds, 'voice'))!;
   await updateChannel(ds, 'voice', voice.version, {
-    targetServiceLevel: 0.8, thresholdSeconds: 20, targetAsaSeconds: null, maxOccupancy: 0.85, shrinkage: 0.3, patienceSeconds: null, maxAbandonRate: null,
+    targetServiceLevel: 0.8,
+    thresholdSeconds: 20,
+    targetAsaSeconds: null,
+    maxOccupancy: 0.85,
+    shrinkage: 0.3,
+    patienceSeconds: null,
+    maxAbandonRate: null,
   });
 }
 
 /** Opening hours on weekdays (Monday-Friday) only, local 'HH:mm'. */
 export async function openWeekdays(ds: DataSource, channelId: string, opens: string, closes: string): Promise<void> {
-  await replaceOpeningHours(ds, channelId, [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens, closes })));
+  await replaceOpeningHours(
+    ds,
+    channelId,
+    [1, 2, 3, 4, 5].map((weekday) => ({ weekday, opens, closes })),
+  );
 }

@@ -25,7 +25,8 @@ export const accounts = {
     'accounts.disable': 'Disable account',
     'accounts.enable': 'Enable account',
     'accounts.token.title': 'API tokens for scripts',
-    'accounts.token.help': 'A script sends the token as “Authorization: Bearer TOKEN” and acts with this account’s role (for example, a coordinator account may import history through POST /api/history/import).',
+    'accounts.token.help':
+      'A script sends the token as “Authorization: Bearer TOKEN” and acts with this account’s role (for example, a coordinator account may import history through POST /api/history/import).',
     'accounts.token.name': 'Token name',
     'accounts.token.namePlaceholder': 'e.g. nightly history import',
     'accounts.token.create': 'Create token',
@@ -77,7 +78,8 @@ export const accounts = {
     'accounts.disable': 'ანგარიშის გათიშვა',
     'accounts.enable': 'ანგარიშის ჩართვა',
     'accounts.token.title': 'API ტოკენები სკრიპტებისთვის',
-    'accounts.token.help': 'სკრიპტი ტოკენს აგზავნის როგორც „Authorization: Bearer TOKEN“ და მოქმედებს ამ ანგარიშის როლით (მაგალითად, კოორდინატორის ანგარიშს შეუძლია ისტორიის იმპორტი POST /api/history/import-ით).',
+    'accounts.token.help':
+      'სკრიპტი ტოკენს აგზავნის როგორც „Authorization: Bearer TOKEN“ და მოქმედებს ამ ანგარიშის როლით (მაგალითად, კოორდინატორის ანგარიშს შეუძლია ისტორიის იმპორტი POST /api/history/import-ით).',
     'accounts.token.name': 'ტოკენის სახელი',
     'accounts.token.namePlaceholder': 'მაგ. ღამის ისტორიის იმპორტი',
     'accounts.token.create': 'ტოკენის შექმნა',

@@ -68,7 +68,8 @@ export const common = {
     'error.500.body': 'An unexpected error happened. It has been logged; please try again.',
     'error.csrf': 'This form has expired or did not come from Rota. Reload the page and try again.',
     'error.validation': 'Please correct the highlighted fields.',
-    'error.stale': 'Someone else changed this record while you were editing it. Your changes were not saved: reload to see theirs, then edit again.',
+    'error.stale':
+      'Someone else changed this record while you were editing it. Your changes were not saved: reload to see theirs, then edit again.',
     'error.rateLimited': 'Too many attempts. Wait a few minutes and try again.',
     'error.tooLarge': 'The request is too large.',
     'error.badRequest': 'The address or the form has a value Rota cannot use. Go back and check it.',
@@ -77,7 +78,8 @@ export const common = {
     'home.welcome': 'Hello, {name}',
     'home.coordinator.lead': 'This week at a glance',
     'home.agent.lead': 'Your next shifts',
-    'home.agent.noRota': 'No rota has been published for the coming days yet. Your shifts will appear here once the coordinator publishes the week.',
+    'home.agent.noRota':
+      'No rota has been published for the coming days yet. Your shifts will appear here once the coordinator publishes the week.',
     'home.lead.lead': 'Your team this week',
     'home.admin.lead': 'Accounts and access',
     'home.stat.staff': 'People in the team',
@@ -158,7 +160,8 @@ export const common = {
     'error.500.body': 'მოულოდნელი შეცდომა მოხდა. ის ჩაიწერა; გთხოვთ, სცადოთ ხელახლა.',
     'error.csrf': 'ფორმას ვადა გაუვიდა ან ის Rota-დან არ მოსულა. განაახლეთ გვერდი და სცადეთ ხელახლა.',
     'error.validation': 'გთხოვთ, შეასწოროთ მონიშნული ველები.',
-    'error.stale': 'სანამ რედაქტირებდით, ეს ჩანაწერი სხვამ შეცვალა. თქვენი ცვლილებები არ შენახულა: განაახლეთ გვერდი, ნახეთ მათი ცვლილებები და ხელახლა დაარედაქტირეთ.',
+    'error.stale':
+      'სანამ რედაქტირებდით, ეს ჩანაწერი სხვამ შეცვალა. თქვენი ცვლილებები არ შენახულა: განაახლეთ გვერდი, ნახეთ მათი ცვლილებები და ხელახლა დაარედაქტირეთ.',
     'error.rateLimited': 'ძალიან ბევრი მცდელობა. დაელოდეთ რამდენიმე წუთს და სცადეთ ხელახლა.',
     'error.tooLarge': 'მოთხოვნა ძალიან დიდია.',
     'error.badRequest': 'მისამართში ან ფორმაში არის მნიშვნელობა, რომელსაც Rota ვერ იყენებს. დაბრუნდით და შეამოწმეთ.',
@@ -167,7 +170,8 @@ export const common = {
     'home.welcome': 'გამარჯობა, {name}',
     'home.coordinator.lead': 'ეს კვირა მოკლედ',
     'home.agent.lead': 'თქვენი მომდევნო ცვლები',
-    'home.agent.noRota': 'მომავალი დღეების განრიგი ჯერ არ გამოქვეყნებულა. თქვენი ცვლები აქ გამოჩნდება, როგორც კი კოორდინატორი კვირას გამოაქვეყნებს.',
+    'home.agent.noRota':
+      'მომავალი დღეების განრიგი ჯერ არ გამოქვეყნებულა. თქვენი ცვლები აქ გამოჩნდება, როგორც კი კოორდინატორი კვირას გამოაქვეყნებს.',
     'home.lead.lead': 'თქვენი გუნდი ამ კვირაში',
     'home.admin.lead': 'ანგარიშები და წვდომა',
     'home.stat.staff': 'გუნდის წევრები',

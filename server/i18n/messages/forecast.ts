@@ -17,7 +17,8 @@ export const forecast = {
     'forecast.status.superseded': 'Superseded',
     'forecast.statusNote.accepted': 'This accepted forecast is the plan’s input for the week.',
     'forecast.statusNote.draft': 'Draft, not accepted yet. The plan uses it until a forecast for this week is accepted.',
-    'forecast.statusNote.computed': 'No stored forecast covers this week: this one is computed from the history now, and the plan uses it until one is generated.',
+    'forecast.statusNote.computed':
+      'No stored forecast covers this week: this one is computed from the history now, and the plan uses it until one is generated.',
     'forecast.statusNote.superseded': 'Superseded by a forecast accepted later: shown for reference only.',
     'forecast.chartTitle': '{channel}: history and forecast per interval',
     'forecast.series.actual': 'Actual',
@@ -38,7 +39,8 @@ export const forecast = {
     'forecast.model.title': 'Which model, and why',
     'forecast.model.chosen': 'Chosen: {method}',
     'forecast.model.because': 'It had the lowest backtest error (WAPE {wape}) on the weeks before the forecast start.',
-    'forecast.model.becauseNaive': 'It had the lowest backtest error (WAPE {wape}) on the weeks before the forecast start; copying last week scored {naive}.',
+    'forecast.model.becauseNaive':
+      'It had the lowest backtest error (WAPE {wape}) on the weeks before the forecast start; copying last week scored {naive}.',
     'forecast.model.engineNote': 'Engine’s note:',
     'forecast.model.none': 'No models could be compared: too little history.',
     'forecast.candidates.method': 'Method',
@@ -46,7 +48,8 @@ export const forecast = {
     'forecast.candidates.mase': 'MASE',
     'forecast.candidates.bias': 'Bias',
     'forecast.candidates.chosen': 'chosen',
-    'forecast.candidates.help': 'WAPE: forecast error in contacts ÷ actual contacts (lower is better). MASE below 1 beats copying last week. Bias above 0 means over-forecasting.',
+    'forecast.candidates.help':
+      'WAPE: forecast error in contacts ÷ actual contacts (lower is better). MASE below 1 beats copying last week. Bias above 0 means over-forecasting.',
     'forecast.method.seasonal-naive': 'Same interval last week',
     'forecast.method.week-average': 'Average of the last 4 weeks',
     'forecast.method.weighted-weeks': 'Recent weeks, weighted',
@@ -75,7 +78,8 @@ export const forecast = {
     'forecast.shape.dailyTitle': 'Intraday profile per weekday (share of the day’s contacts per interval)',
     'forecast.shape.none': 'Not enough history for the shapes.',
     'forecast.generate.title': 'Generate a forecast',
-    'forecast.generate.help': 'Forecasts the {weeks} weeks from the first week on, from the stored history (automatic method, Georgian holidays and the calendar events), and stores it as a draft.',
+    'forecast.generate.help':
+      'Forecasts the {weeks} weeks from the first week on, from the stored history (automatic method, Georgian holidays and the calendar events), and stores it as a draft.',
     'forecast.generate.allChannels': 'All channels',
     'forecast.generate.firstWeek': 'First week',
     'forecast.generate.submit': 'Generate',
@@ -84,7 +88,8 @@ export const forecast = {
     'forecast.accept.submit': 'Accept as the plan’s input',
     'forecast.accepted': 'Forecast accepted: it is now the plan’s input for its weeks.',
     'forecast.adjust.title': 'Adjust this forecast',
-    'forecast.adjust.help': 'Scale a range by a percentage (+20 = 20% more contacts) or set the contacts of every interval in it. For whole days, go from 00:00 to 00:00 of the day after. Every adjustment is kept with its note, and a later one acts on the result of the earlier ones.',
+    'forecast.adjust.help':
+      'Scale a range by a percentage (+20 = 20% more contacts) or set the contacts of every interval in it. For whole days, go from 00:00 to 00:00 of the day after. Every adjustment is kept with its note, and a later one acts on the result of the earlier ones.',
     'forecast.adjust.kind': 'Change',
     'forecast.adjust.kindScale': 'Scale by a percentage',
     'forecast.adjust.kindSet': 'Set contacts per interval',
@@ -131,7 +136,8 @@ export const forecast = {
     'forecast.accuracy.stored.title': 'Accepted forecasts against what happened',
     'forecast.accuracy.stored.none': 'No accepted forecast covers a past week with history yet.',
     'forecast.accuracy.backtest.title': 'What the automatic method would have scored',
-    'forecast.accuracy.backtest.help': 'Each of the last {weeks} whole weeks, forecast from the history before its Monday, as Generate would have done.',
+    'forecast.accuracy.backtest.help':
+      'Each of the last {weeks} whole weeks, forecast from the history before its Monday, as Generate would have done.',
     'forecast.accuracy.backtest.none': 'Too little history for a backtest.',
     'forecast.accuracy.methods.title': 'Every method on the same weeks',
     'forecast.accuracy.coverage80': '80% interval coverage',
@@ -142,7 +148,8 @@ export const forecast = {
     'forecast.events.title': 'Holidays and events',
     'forecast.events.help': 'The forecast uses these days: public holidays and the events below change the expected volume.',
     'forecast.events.holidays.title': 'Public holidays in Georgia, next 12 months',
-    'forecast.events.holidays.help': 'Computed (fixed dates and the Orthodox Easter days). The forecast learns each holiday’s effect from past years.',
+    'forecast.events.holidays.help':
+      'Computed (fixed dates and the Orthodox Easter days). The forecast learns each holiday’s effect from past years.',
     'forecast.events.date': 'Date',
     'forecast.events.holiday': 'Holiday',
     'forecast.events.list.title': 'Coordinator’s events',
@@ -160,7 +167,8 @@ export const forecast = {
     'forecast.events.end': 'Last day',
     'forecast.events.dates': 'Dates',
     'forecast.events.effect': 'Expected effect, %',
-    'forecast.events.effectHelp': '−40 = 40% fewer contacts, +30 = 30% more. For a day off, 0 means: use the effect learned from past holidays.',
+    'forecast.events.effectHelp':
+      '−40 = 40% fewer contacts, +30 = 30% more. For a day off, 0 means: use the effect learned from past holidays.',
     'forecast.events.note': 'Note',
     'forecast.events.new': 'Add an event',
     'forecast.events.edit': 'Edit the event',
@@ -192,7 +200,8 @@ export const forecast = {
     'forecast.status.superseded': 'ჩანაცვლებული',
     'forecast.statusNote.accepted': 'ეს დამტკიცებული პროგნოზი არის კვირის გეგმის საფუძველი.',
     'forecast.statusNote.draft': 'მონახაზი, ჯერ არ არის დამტკიცებული. გეგმა მას იყენებს, სანამ ამ კვირის პროგნოზი არ დამტკიცდება.',
-    'forecast.statusNote.computed': 'ამ კვირისთვის შენახული პროგნოზი არ არსებობს: ეს ახლა ისტორიიდან არის გამოთვლილი და გეგმა მას იყენებს, სანამ პროგნოზი არ შეიქმნება.',
+    'forecast.statusNote.computed':
+      'ამ კვირისთვის შენახული პროგნოზი არ არსებობს: ეს ახლა ისტორიიდან არის გამოთვლილი და გეგმა მას იყენებს, სანამ პროგნოზი არ შეიქმნება.',
     'forecast.statusNote.superseded': 'ჩაანაცვლა მოგვიანებით დამტკიცებულმა პროგნოზმა: ნაჩვენებია მხოლოდ საცნობაროდ.',
     'forecast.chartTitle': '{channel}: ისტორია და პროგნოზი ინტერვალების მიხედვით',
     'forecast.series.actual': 'ფაქტობრივი',
@@ -213,7 +222,8 @@ export const forecast = {
     'forecast.model.title': 'რომელი მოდელი და რატომ',
     'forecast.model.chosen': 'არჩეულია: {method}',
     'forecast.model.because': 'მას ჰქონდა ყველაზე მცირე ცდომილება უკუტესტში (WAPE {wape}) პროგნოზის დაწყებამდე კვირებზე.',
-    'forecast.model.becauseNaive': 'მას ჰქონდა ყველაზე მცირე ცდომილება უკუტესტში (WAPE {wape}) პროგნოზის დაწყებამდე კვირებზე; წინა კვირის გადაწერამ აჩვენა {naive}.',
+    'forecast.model.becauseNaive':
+      'მას ჰქონდა ყველაზე მცირე ცდომილება უკუტესტში (WAPE {wape}) პროგნოზის დაწყებამდე კვირებზე; წინა კვირის გადაწერამ აჩვენა {naive}.',
     'forecast.model.engineNote': 'ძრავის შენიშვნა:',
     'forecast.model.none': 'მოდელების შედარება ვერ მოხერხდა: ისტორია ძალიან მოკლეა.',
     'forecast.candidates.method': 'მეთოდი',
@@ -221,7 +231,8 @@ export const forecast = {
     'forecast.candidates.mase': 'MASE',
     'forecast.candidates.bias': 'მიკერძოება',
     'forecast.candidates.chosen': 'არჩეული',
-    'forecast.candidates.help': 'WAPE: პროგნოზის ცდომილება კონტაქტებში ÷ ფაქტობრივი კონტაქტები (ნაკლები უკეთესია). MASE 1-ზე ნაკლები ნიშნავს, რომ მეთოდი სჯობს წინა კვირის გადაწერას. 0-ზე მეტი მიკერძოება ნიშნავს ზედმეტ პროგნოზს.',
+    'forecast.candidates.help':
+      'WAPE: პროგნოზის ცდომილება კონტაქტებში ÷ ფაქტობრივი კონტაქტები (ნაკლები უკეთესია). MASE 1-ზე ნაკლები ნიშნავს, რომ მეთოდი სჯობს წინა კვირის გადაწერას. 0-ზე მეტი მიკერძოება ნიშნავს ზედმეტ პროგნოზს.',
     'forecast.method.seasonal-naive': 'იგივე ინტერვალი წინა კვირას',
     'forecast.method.week-average': 'ბოლო 4 კვირის საშუალო',
     'forecast.method.weighted-weeks': 'ბოლო კვირები, შეწონილი',
@@ -234,7 +245,8 @@ export const forecast = {
     'forecast.method.none': 'არცერთი',
     'forecast.warnings.title': 'გაფრთხილებები',
     'forecast.warning.shortHistory': 'მოკლე ისტორია: მეთოდი შეირჩა რამდენიმე კვირის მიხედვით და ინტერვალები მიახლოებითია.',
-    'forecast.warning.defaultSpread': 'უკუტესტის ცდომილებები საკმარისი არ არის ინტერვალების დასაკალიბრებლად: გამოიყენება სტანდარტული გაფანტულობა.',
+    'forecast.warning.defaultSpread':
+      'უკუტესტის ცდომილებები საკმარისი არ არის ინტერვალების დასაკალიბრებლად: გამოიყენება სტანდარტული გაფანტულობა.',
     'forecast.warning.outliers': 'სწავლებიდან გამოირიცხა {count} უჩვეულო დღე.',
     'forecast.warning.gap': 'ისტორია მთავრდება პროგნოზის დაწყებამდე {days} დღით ადრე.',
     'forecast.warning.noHistory': 'დაწყებამდე ისტორია არ არის: პროგნოზისთვის საფუძველი არ არსებობს.',
@@ -250,7 +262,8 @@ export const forecast = {
     'forecast.shape.dailyTitle': 'დღის შიდა პროფილი კვირის დღეების მიხედვით (დღის კონტაქტების წილი ინტერვალზე)',
     'forecast.shape.none': 'ფორმებისთვის ისტორია საკმარისი არ არის.',
     'forecast.generate.title': 'პროგნოზის შექმნა',
-    'forecast.generate.help': 'ქმნის პროგნოზს {weeks} კვირაზე პირველი კვირიდან, შენახული ისტორიიდან (ავტომატური მეთოდი, საქართველოს დღესასწაულები და კალენდრის მოვლენები), და ინახავს მონახაზად.',
+    'forecast.generate.help':
+      'ქმნის პროგნოზს {weeks} კვირაზე პირველი კვირიდან, შენახული ისტორიიდან (ავტომატური მეთოდი, საქართველოს დღესასწაულები და კალენდრის მოვლენები), და ინახავს მონახაზად.',
     'forecast.generate.allChannels': 'ყველა არხი',
     'forecast.generate.firstWeek': 'პირველი კვირა',
     'forecast.generate.submit': 'შექმნა',
@@ -259,7 +272,8 @@ export const forecast = {
     'forecast.accept.submit': 'დამტკიცება გეგმის საფუძვლად',
     'forecast.accepted': 'პროგნოზი დამტკიცდა: ახლა ის არის მისი კვირების გეგმის საფუძველი.',
     'forecast.adjust.title': 'პროგნოზის კორექტირება',
-    'forecast.adjust.help': 'შეცვალეთ პერიოდი პროცენტით (+20 = 20%-ით მეტი კონტაქტი) ან მიუთითეთ კონტაქტების რაოდენობა მის ყველა ინტერვალზე. მთელი დღეებისთვის აირჩიეთ 00:00-დან მომდევნო დღის 00:00-მდე. ყველა კორექტირება ინახება შენიშვნით, ხოლო ყოველი შემდეგი მოქმედებს წინების შედეგზე.',
+    'forecast.adjust.help':
+      'შეცვალეთ პერიოდი პროცენტით (+20 = 20%-ით მეტი კონტაქტი) ან მიუთითეთ კონტაქტების რაოდენობა მის ყველა ინტერვალზე. მთელი დღეებისთვის აირჩიეთ 00:00-დან მომდევნო დღის 00:00-მდე. ყველა კორექტირება ინახება შენიშვნით, ხოლო ყოველი შემდეგი მოქმედებს წინების შედეგზე.',
     'forecast.adjust.kind': 'ცვლილება',
     'forecast.adjust.kindScale': 'პროცენტით შეცვლა',
     'forecast.adjust.kindSet': 'კონტაქტების რაოდენობის მითითება ინტერვალზე',
@@ -306,7 +320,8 @@ export const forecast = {
     'forecast.accuracy.stored.title': 'დამტკიცებული პროგნოზები და რეალურად მომხდარი',
     'forecast.accuracy.stored.none': 'ისტორიის მქონე წარსულ კვირებს დამტკიცებული პროგნოზი ჯერ არ ფარავს.',
     'forecast.accuracy.backtest.title': 'რა შედეგს აჩვენებდა ავტომატური მეთოდი',
-    'forecast.accuracy.backtest.help': 'ბოლო {weeks} სრული კვირიდან თითოეული, პროგნოზირებული მის ორშაბათამდე არსებული ისტორიით, ისე, როგორც ამას „შექმნა“ გააკეთებდა.',
+    'forecast.accuracy.backtest.help':
+      'ბოლო {weeks} სრული კვირიდან თითოეული, პროგნოზირებული მის ორშაბათამდე არსებული ისტორიით, ისე, როგორც ამას „შექმნა“ გააკეთებდა.',
     'forecast.accuracy.backtest.none': 'უკუტესტისთვის ისტორია საკმარისი არ არის.',
     'forecast.accuracy.methods.title': 'ყველა მეთოდი იმავე კვირებზე',
     'forecast.accuracy.coverage80': '80%-იანი ინტერვალის დაფარვა',
@@ -317,7 +332,8 @@ export const forecast = {
     'forecast.events.title': 'დღესასწაულები და მოვლენები',
     'forecast.events.help': 'პროგნოზი ამ დღეებს ითვალისწინებს: დღესასწაულები და ქვემოთ მოცემული მოვლენები ცვლის მოსალოდნელ მოცულობას.',
     'forecast.events.holidays.title': 'საქართველოს უქმე დღეები, მომდევნო 12 თვე',
-    'forecast.events.holidays.help': 'გამოთვლილია (ფიქსირებული თარიღები და აღდგომის დღეები). პროგნოზი თითოეული დღესასწაულის გავლენას წინა წლებიდან სწავლობს.',
+    'forecast.events.holidays.help':
+      'გამოთვლილია (ფიქსირებული თარიღები და აღდგომის დღეები). პროგნოზი თითოეული დღესასწაულის გავლენას წინა წლებიდან სწავლობს.',
     'forecast.events.date': 'თარიღი',
     'forecast.events.holiday': 'დღესასწაული',
     'forecast.events.list.title': 'კოორდინატორის მოვლენები',
@@ -335,7 +351,8 @@ export const forecast = {
     'forecast.events.end': 'ბოლო დღე',
     'forecast.events.dates': 'თარიღები',
     'forecast.events.effect': 'მოსალოდნელი გავლენა, %',
-    'forecast.events.effectHelp': '−40 = 40%-ით ნაკლები კონტაქტი, +30 = 30%-ით მეტი. უქმე დღისთვის 0 ნიშნავს: გამოიყენე წინა დღესასწაულებიდან ნასწავლი გავლენა.',
+    'forecast.events.effectHelp':
+      '−40 = 40%-ით ნაკლები კონტაქტი, +30 = 30%-ით მეტი. უქმე დღისთვის 0 ნიშნავს: გამოიყენე წინა დღესასწაულებიდან ნასწავლი გავლენა.',
     'forecast.events.note': 'შენიშვნა',
     'forecast.events.new': 'მოვლენის დამატება',
     'forecast.events.edit': 'მოვლენის რედაქტირება',

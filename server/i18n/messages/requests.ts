@@ -2,7 +2,8 @@
 export const requests = {
   en: {
     'requests.title': 'My requests',
-    'requests.noStaff': 'Your login is not linked to a person in the team, so there is nothing to request. Ask the administrator to link it.',
+    'requests.noStaff':
+      'Your login is not linked to a person in the team, so there is nothing to request. Ask the administrator to link it.',
     'requests.note': 'Note (optional)',
     'requests.dates': 'Dates',
     'requests.status': 'Status',
@@ -92,13 +93,15 @@ export const requests = {
     'requests.inbox.shiftGone': 'The shift no longer exists',
     'requests.inbox.waitingColleague': 'Can be approved once the colleague accepts.',
     'requests.inbox.flagged': 'Approved. {count} shift(s) in published rotas fall in the approved days:',
-    'requests.inbox.flaggedHelp': 'They were not removed. Re-plan them on the rota page (the optimiser now treats the days as unavailable).',
+    'requests.inbox.flaggedHelp':
+      'They were not removed. Re-plan them on the rota page (the optimiser now treats the days as unavailable).',
     'requests.inbox.recent': 'Recently decided time off',
     'requests.inbox.decidedBy': 'Decided by',
     'requests.availability.title': 'Availability and preferences',
     'requests.availability.link': 'Availability and preferences',
     'requests.availability.team': 'Team availability',
-    'requests.availability.help': 'Tell the coordinator when you regularly cannot work and which shifts you prefer. Unavailability is respected when the rota is planned; preferences are honoured when possible.',
+    'requests.availability.help':
+      'Tell the coordinator when you regularly cannot work and which shifts you prefer. Unavailability is respected when the rota is planned; preferences are honoured when possible.',
     'requests.availability.unavailable': 'When I cannot work',
     'requests.availability.weekday': 'Every',
     'requests.availability.add': 'Add',
@@ -146,7 +149,8 @@ export const requests = {
     'requests.error.colleague': 'Choose a colleague (an agent).',
     'requests.error.mode': 'Choose swap or give away.',
     'requests.error.swapOpen': 'One of these shifts already has an open swap request.',
-    'requests.error.shiftChanged': 'The rota changed since the request: the shifts are no longer as they were. Reject the swap or ask for a new one.',
+    'requests.error.shiftChanged':
+      'The rota changed since the request: the shifts are no longer as they were. Reject the swap or ask for a new one.',
     'requests.error.time': 'Enter a time as HH:MM.',
     'requests.error.timeOrder': 'The end must be after the start.',
     'requests.error.weekday': 'Choose a day.',
@@ -155,7 +159,8 @@ export const requests = {
   },
   ka: {
     'requests.title': 'ჩემი მოთხოვნები',
-    'requests.noStaff': 'თქვენი ანგარიში გუნდის წევრთან არ არის დაკავშირებული, ამიტომ მოთხოვნის გაგზავნა შეუძლებელია. სთხოვეთ ადმინისტრატორს დაკავშირება.',
+    'requests.noStaff':
+      'თქვენი ანგარიში გუნდის წევრთან არ არის დაკავშირებული, ამიტომ მოთხოვნის გაგზავნა შეუძლებელია. სთხოვეთ ადმინისტრატორს დაკავშირება.',
     'requests.note': 'შენიშვნა (არასავალდებულო)',
     'requests.dates': 'თარიღები',
     'requests.status': 'სტატუსი',
@@ -251,7 +256,8 @@ export const requests = {
     'requests.availability.title': 'ხელმისაწვდომობა და სურვილები',
     'requests.availability.link': 'ხელმისაწვდომობა და სურვილები',
     'requests.availability.team': 'გუნდის ხელმისაწვდომობა',
-    'requests.availability.help': 'აცნობეთ კოორდინატორს, როდის ვერ მუშაობთ რეგულარულად და რომელი ცვლები გირჩევნიათ. განრიგის დაგეგმვისას მიუწვდომლობა დაცულია, სურვილები კი შესაძლებლობისამებრ.',
+    'requests.availability.help':
+      'აცნობეთ კოორდინატორს, როდის ვერ მუშაობთ რეგულარულად და რომელი ცვლები გირჩევნიათ. განრიგის დაგეგმვისას მიუწვდომლობა დაცულია, სურვილები კი შესაძლებლობისამებრ.',
     'requests.availability.unavailable': 'როდის ვერ ვმუშაობ',
     'requests.availability.weekday': 'ყოველ',
     'requests.availability.add': 'დამატება',
@@ -299,7 +305,8 @@ export const requests = {
     'requests.error.colleague': 'აირჩიეთ კოლეგა (ოპერატორი).',
     'requests.error.mode': 'აირჩიეთ გაცვლა ან გადაცემა.',
     'requests.error.swapOpen': 'ამ ცვლებიდან ერთ-ერთზე უკვე არის ღია გაცვლის მოთხოვნა.',
-    'requests.error.shiftChanged': 'მოთხოვნის შემდეგ განრიგი შეიცვალა: ცვლები აღარ არის ისე, როგორც იყო. უარყავით გაცვლა ან მოითხოვეთ ახალი.',
+    'requests.error.shiftChanged':
+      'მოთხოვნის შემდეგ განრიგი შეიცვალა: ცვლები აღარ არის ისე, როგორც იყო. უარყავით გაცვლა ან მოითხოვეთ ახალი.',
     'requests.error.time': 'შეიყვანეთ დრო ფორმატით HH:MM.',
     'requests.error.timeOrder': 'დასასრული დაწყების შემდეგ უნდა იყოს.',
     'requests.error.weekday': 'აირჩიეთ დღე.',

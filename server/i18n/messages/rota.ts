@@ -35,7 +35,8 @@ export const rota = {
     'rota.generate.unlocked': 'only the unlocked shifts',
     'rota.generate.timeLimit': 'Time budget',
     'rota.generate.start': 'Generate',
-    'rota.generate.help': 'Runs in the background: you can keep working. The result is stored as a new draft revision; nothing changes for agents until you publish it.',
+    'rota.generate.help':
+      'Runs in the background: you can keep working. The result is stored as a new draft revision; nothing changes for agents until you publish it.',
     'rota.grid.title': 'Shifts',
     'rota.type.early': 'early',
     'rota.type.day': 'day',
@@ -46,7 +47,8 @@ export const rota = {
     'rota.daysOff': 'Days off',
     'rota.addShift': 'Add a shift',
     'rota.coverage.title': 'Coverage against the requirement',
-    'rota.coverage.help': 'Each cell: people on duty / people required (after lunch breaks). Red: short; green: covered. Hover for the projected service level and ASA.',
+    'rota.coverage.help':
+      'Each cell: people on duty / people required (after lunch breaks). Red: short; green: covered. Hover for the projected service level and ASA.',
     'rota.requirementSource.stored': 'Requirement: the stored staffing requirement of this week.',
     'rota.requirementSource.computed': 'Requirement: computed now from the week’s forecast.',
     'rota.requirementSource.none': 'No requirement loaded.',
@@ -55,7 +57,8 @@ export const rota = {
     'rota.sim.offered': 'Contacts',
     'rota.sim.abandoned': 'Abandoned',
     'rota.sim.occupancy': 'Occupancy',
-    'rota.sim.help': 'Mean of {n} seeded simulated weeks with a 95% confidence interval: queues carry over between intervals, people on “calls + chat” take whichever contact comes.',
+    'rota.sim.help':
+      'Mean of {n} seeded simulated weeks with a 95% confidence interval: queues carry over between intervals, people on “calls + chat” take whichever contact comes.',
     'rota.sim.noVolume': 'No forecast volume for this week: nothing to simulate.',
     'rota.cells.label': 'Cells show',
     'rota.cells.people': 'people on duty / required',
@@ -108,9 +111,12 @@ export const rota = {
     'rota.ruleDetail.oneShiftPerDay': 'second shift on the same day',
     'rota.ruleDetail.overlap': 'overlaps the previous shift',
     'rota.ruleDetail.week': 'starts outside the planning week',
-    'rota.infeasible.contractAboveMaximum': '{name} has {contract} contracted hours, more than the {max}-hour weekly maximum (no overtime allowed).',
-    'rota.infeasible.notEnoughDays': '{name} has {contract} contracted hours but can work at most {days} day(s) this week (blocked: {blocked}).',
-    'rota.infeasible.noWeekFits': '{name}: no set of shifts reaches {contract} contracted hours while keeping the rest, days-off and consecutive-days rules and the locked shifts.',
+    'rota.infeasible.contractAboveMaximum':
+      '{name} has {contract} contracted hours, more than the {max}-hour weekly maximum (no overtime allowed).',
+    'rota.infeasible.notEnoughDays':
+      '{name} has {contract} contracted hours but can work at most {days} day(s) this week (blocked: {blocked}).',
+    'rota.infeasible.noWeekFits':
+      '{name}: no set of shifts reaches {contract} contracted hours while keeping the rest, days-off and consecutive-days rules and the locked shifts.',
     'rota.infeasible.solver': 'The optimiser found no rota ({status}).',
     'rota.shift.title': 'Edit shift',
     'rota.shift.new': 'New shift',
@@ -134,10 +140,12 @@ export const rota = {
     'rota.nothingToCopy': 'There is no rota for last week to copy.',
     'rota.my.title': 'My shifts',
     'rota.my.calendar': 'Add to my calendar (.ics)',
-    'rota.my.calendarHelp': 'The next four weeks of published shifts. The calendar file uses UTC times; your calendar shows them in your own time zone.',
+    'rota.my.calendarHelp':
+      'The next four weeks of published shifts. The calendar file uses UTC times; your calendar shows them in your own time zone.',
     'rota.my.makeLink': 'Make a private link for calendar apps',
     'rota.my.newLink': 'Make a new private link (the old one stops working)',
-    'rota.my.linkShownOnce': 'Your private calendar link (shown only now; anyone with it sees your shifts). Paste it into your calendar app as a subscription:',
+    'rota.my.linkShownOnce':
+      'Your private calendar link (shown only now; anyone with it sees your shifts). Paste it into your calendar app as a subscription:',
     'rota.ics.name': 'Shifts of {name}',
     'rota.ics.summary': 'Shift ({channel})',
     'rota.home.title': 'Rota status',
@@ -184,7 +192,8 @@ export const rota = {
     'rota.generate.unlocked': 'მხოლოდ დაუბლოკავი ცვლები',
     'rota.generate.timeLimit': 'დროის ლიმიტი',
     'rota.generate.start': 'შექმნა',
-    'rota.generate.help': 'მუშაობს ფონურ რეჟიმში: შეგიძლიათ განაგრძოთ მუშაობა. შედეგი ინახება ახალ პროექტ-ვერსიად; აგენტებისთვის არაფერი იცვლება, სანამ არ გამოაქვეყნებთ.',
+    'rota.generate.help':
+      'მუშაობს ფონურ რეჟიმში: შეგიძლიათ განაგრძოთ მუშაობა. შედეგი ინახება ახალ პროექტ-ვერსიად; აგენტებისთვის არაფერი იცვლება, სანამ არ გამოაქვეყნებთ.',
     'rota.grid.title': 'ცვლები',
     'rota.type.early': 'ადრეული',
     'rota.type.day': 'დღის',
@@ -195,7 +204,8 @@ export const rota = {
     'rota.daysOff': 'დასვენების დღე',
     'rota.addShift': 'ცვლის დამატება',
     'rota.coverage.title': 'დაფარვა მოთხოვნასთან შედარებით',
-    'rota.coverage.help': 'თითოეული უჯრა: მორიგე ადამიანები / საჭირო ადამიანები (შესვენების გარეშე). წითელი: აკლია; მწვანე: დაფარულია. მიიტანეთ კურსორი მოსალოდნელი მომსახურების დონისა და ASA-ს სანახავად.',
+    'rota.coverage.help':
+      'თითოეული უჯრა: მორიგე ადამიანები / საჭირო ადამიანები (შესვენების გარეშე). წითელი: აკლია; მწვანე: დაფარულია. მიიტანეთ კურსორი მოსალოდნელი მომსახურების დონისა და ASA-ს სანახავად.',
     'rota.requirementSource.stored': 'მოთხოვნა: ამ კვირის შენახული საკადრო მოთხოვნა.',
     'rota.requirementSource.computed': 'მოთხოვნა: ახლა გამოთვლილი კვირის პროგნოზიდან.',
     'rota.requirementSource.none': 'მოთხოვნა არ ჩაიტვირთა.',
@@ -204,7 +214,8 @@ export const rota = {
     'rota.sim.offered': 'კონტაქტები',
     'rota.sim.abandoned': 'მიტოვებული',
     'rota.sim.occupancy': 'დატვირთვა',
-    'rota.sim.help': '{n} სიმულირებული კვირის საშუალო (ფიქსირებული seed) 95%-იანი სანდოობის ინტერვალით: რიგი გადადის ინტერვალებს შორის, „ზარები + ჩატი“ ადამიანები იღებენ იმ კონტაქტს, რომელიც შემოვა.',
+    'rota.sim.help':
+      '{n} სიმულირებული კვირის საშუალო (ფიქსირებული seed) 95%-იანი სანდოობის ინტერვალით: რიგი გადადის ინტერვალებს შორის, „ზარები + ჩატი“ ადამიანები იღებენ იმ კონტაქტს, რომელიც შემოვა.',
     'rota.sim.noVolume': 'ამ კვირისთვის პროგნოზირებული მოცულობა არ არის: სიმულაციის საგანი არ არის.',
     'rota.cells.label': 'უჯრებში ჩანს',
     'rota.cells.people': 'მორიგე / საჭირო ადამიანები',
@@ -257,13 +268,17 @@ export const rota = {
     'rota.ruleDetail.oneShiftPerDay': 'მეორე ცვლა იმავე დღეს',
     'rota.ruleDetail.overlap': 'ემთხვევა წინა ცვლას',
     'rota.ruleDetail.week': 'იწყება დაგეგმვის კვირის გარეთ',
-    'rota.infeasible.contractAboveMaximum': '{name}: ხელშეკრულებით {contract} საათი, კვირის მაქსიმუმზე ({max} საათი) მეტი (ზეგანაკვეთური არ არის დაშვებული).',
-    'rota.infeasible.notEnoughDays': '{name}: ხელშეკრულებით {contract} საათი, მაგრამ ამ კვირას შეუძლია მაქსიმუმ {days} დღე იმუშაოს (დაბლოკილია: {blocked}).',
-    'rota.infeasible.noWeekFits': '{name}: ცვლების ვერცერთი ნაკრები ვერ აღწევს {contract} საათს ისე, რომ დაცული იყოს დასვენების, დასვენების დღეებისა და ზედიზედ დღეების წესები და დაბლოკილი ცვლები.',
+    'rota.infeasible.contractAboveMaximum':
+      '{name}: ხელშეკრულებით {contract} საათი, კვირის მაქსიმუმზე ({max} საათი) მეტი (ზეგანაკვეთური არ არის დაშვებული).',
+    'rota.infeasible.notEnoughDays':
+      '{name}: ხელშეკრულებით {contract} საათი, მაგრამ ამ კვირას შეუძლია მაქსიმუმ {days} დღე იმუშაოს (დაბლოკილია: {blocked}).',
+    'rota.infeasible.noWeekFits':
+      '{name}: ცვლების ვერცერთი ნაკრები ვერ აღწევს {contract} საათს ისე, რომ დაცული იყოს დასვენების, დასვენების დღეებისა და ზედიზედ დღეების წესები და დაბლოკილი ცვლები.',
     'rota.infeasible.solver': 'ოპტიმიზატორმა განრიგი ვერ იპოვა ({status}).',
     'rota.shift.title': 'ცვლის რედაქტირება',
     'rota.shift.new': 'ახალი ცვლა',
-    'rota.shift.publishedNote': 'შენახვა ამ გამოქვეყნებული განრიგიდან ახალ პროექტს ქმნის; აგენტები ცვლილებას მხოლოდ გამოქვეყნების შემდეგ დაინახავენ.',
+    'rota.shift.publishedNote':
+      'შენახვა ამ გამოქვეყნებული განრიგიდან ახალ პროექტს ქმნის; აგენტები ცვლილებას მხოლოდ გამოქვეყნების შემდეგ დაინახავენ.',
     'rota.shift.refused': 'არ შეინახა: ცვლილება არღვევს ქვემოთ ჩამოთვლილ წესებს. შეასწორეთ ან მონიშნეთ „მაინც შენახვა“.',
     'rota.shift.channel': 'არხი',
     'rota.shift.start': 'დაწყება',
@@ -283,10 +298,12 @@ export const rota = {
     'rota.nothingToCopy': 'წინა კვირის განრიგი კოპირებისთვის არ არსებობს.',
     'rota.my.title': 'ჩემი ცვლები',
     'rota.my.calendar': 'ჩემს კალენდარში დამატება (.ics)',
-    'rota.my.calendarHelp': 'გამოქვეყნებული ცვლები მომდევნო ოთხი კვირისთვის. კალენდრის ფაილი UTC დროს იყენებს; თქვენი კალენდარი მათ თქვენს სასაათო სარტყელში აჩვენებს.',
+    'rota.my.calendarHelp':
+      'გამოქვეყნებული ცვლები მომდევნო ოთხი კვირისთვის. კალენდრის ფაილი UTC დროს იყენებს; თქვენი კალენდარი მათ თქვენს სასაათო სარტყელში აჩვენებს.',
     'rota.my.makeLink': 'პირადი ბმულის შექმნა კალენდრის აპლიკაციებისთვის',
     'rota.my.newLink': 'ახალი პირადი ბმულის შექმნა (ძველი აღარ იმუშავებს)',
-    'rota.my.linkShownOnce': 'თქვენი პირადი კალენდრის ბმული (ნაჩვენებია მხოლოდ ახლა; ვისაც ის აქვს, ხედავს თქვენს ცვლებს). ჩასვით კალენდრის აპლიკაციაში გამოწერის სახით:',
+    'rota.my.linkShownOnce':
+      'თქვენი პირადი კალენდრის ბმული (ნაჩვენებია მხოლოდ ახლა; ვისაც ის აქვს, ხედავს თქვენს ცვლებს). ჩასვით კალენდრის აპლიკაციაში გამოწერის სახით:',
     'rota.ics.name': '{name}-ის ცვლები',
     'rota.ics.summary': 'ცვლა ({channel})',
     'rota.home.title': 'განრიგის სტატუსი',

@@ -5,7 +5,8 @@ export const staffing = {
     'nav.scenarios': 'What-if',
 
     'erlang.title': 'Erlang calculator',
-    'erlang.intro': 'One interval: how many agents meet the targets, and what one agent more or less does. Change a number and the tables follow; the address of the page keeps your inputs, so you can share it.',
+    'erlang.intro':
+      'One interval: how many agents meet the targets, and what one agent more or less does. Change a number and the tables follow; the address of the page keeps your inputs, so you can share it.',
     'erlang.presets': 'Start from a channel’s targets:',
     'erlang.group.work': 'Work in the interval',
     'erlang.group.targets': 'Targets',
@@ -30,11 +31,13 @@ export const staffing = {
     'erlang.calculate': 'Calculate',
     'erlang.load': 'Offered load (Erlangs)',
     'erlang.rawToScheduled': 'agents → scheduled',
-    'erlang.slotsNote': 'Chat: each agent holds {k} conversations; the queue model counts conversation slots and the table shows agents (slots ÷ {k}, rounded up).',
+    'erlang.slotsNote':
+      'Chat: each agent holds {k} conversations; the queue model counts conversation slots and the table shows agents (slots ÷ {k}, rounded up).',
     'erlang.modelC': 'Erlang-C',
     'erlang.modelA': 'Erlang-A',
     'erlang.modelCNote': 'Nobody hangs up: everyone waits until answered. Cautious when the queue is long.',
-    'erlang.modelANote': 'Callers hang up after an exponential patience: closer to real queues, and it can answer for any number of agents.',
+    'erlang.modelANote':
+      'Callers hang up after an exponential patience: closer to real queues, and it can answer for any number of agents.',
     'erlang.abandonIgnored': 'Erlang-C has no abandonment, so the abandonment target is not used here.',
     'erlang.noTargetForC': 'No target applies to Erlang-C (only an abandonment target was given).',
     'erlang.needPatience': 'Give the callers’ mean patience to see Erlang-A.',
@@ -52,28 +55,40 @@ export const staffing = {
     'erlang.col.occupancy': 'Occupancy',
     'erlang.required': 'needed',
     'erlang.unstable': 'Overloaded: the queue grows without end',
-    'erlang.legend': 'Red: the target is missed with that many agents. Highlighted column: the deciding target. Scheduled = agents ÷ (1 − shrinkage), rounded up.',
+    'erlang.legend':
+      'Red: the target is missed with that many agents. Highlighted column: the deciding target. Scheduled = agents ÷ (1 − shrinkage), rounded up.',
     'erlang.conventions': 'How the numbers are defined',
-    'erlang.convention.sl': 'Service level = contacts answered within the threshold ÷ all contacts offered (those who hang up count as missed).',
+    'erlang.convention.sl':
+      'Service level = contacts answered within the threshold ÷ all contacts offered (those who hang up count as missed).',
     'erlang.convention.asa': 'ASA (average speed of answer) = mean wait of the contacts that were answered.',
-    'erlang.convention.wait': 'Mean wait, all = mean wait over every contact offered (for those who hang up, until they hung up). In Erlang-C both waits are the same.',
+    'erlang.convention.wait':
+      'Mean wait, all = mean wait over every contact offered (for those who hang up, until they hung up). In Erlang-C both waits are the same.',
     'erlang.convention.occupancy': 'Occupancy = time spent handling ÷ time on duty, for the agents taking contacts.',
-    'erlang.convention.scheduled': 'Agents = people taking contacts in the interval; scheduled = agents ÷ (1 − shrinkage), rounded up: people to have on the rota.',
-    'erlang.convention.models': 'Both models assume contacts arrive at random (Poisson) at a steady rate through the interval and handle times are exponential.',
+    'erlang.convention.scheduled':
+      'Agents = people taking contacts in the interval; scheduled = agents ÷ (1 − shrinkage), rounded up: people to have on the rota.',
+    'erlang.convention.models':
+      'Both models assume contacts arrive at random (Poisson) at a steady rate through the interval and handle times are exponential.',
     'erlang.chat.assumptionsTitle': 'Assumptions',
     'erlang.chat.limitationsTitle': 'Limits of the method',
     'erlang.chat.title': 'Chat as conversation slots (concurrency k)',
-    'erlang.chat.summary': 'Each chat agent is treated as k independent conversation slots. The queue model (Erlang-C, or Erlang-A when customers leave) finds the slots needed; agents = slots ÷ k, rounded up.',
+    'erlang.chat.summary':
+      'Each chat agent is treated as k independent conversation slots. The queue model (Erlang-C, or Erlang-A when customers leave) finds the slots needed; agents = slots ÷ k, rounded up.',
     'erlang.chat.assumption.1': 'Conversations arrive as a Poisson stream within each interval.',
-    'erlang.chat.assumption.2': 'The handle time is the elapsed time per conversation measured while agents work at concurrency k (from pick-up to close, including waits for the customer), so slowing down with more chats is already in it.',
-    'erlang.chat.assumption.3': 'An agent can always take a new conversation while fewer than k are open; k is the same for all chat agents.',
+    'erlang.chat.assumption.2':
+      'The handle time is the elapsed time per conversation measured while agents work at concurrency k (from pick-up to close, including waits for the customer), so slowing down with more chats is already in it.',
+    'erlang.chat.assumption.3':
+      'An agent can always take a new conversation while fewer than k are open; k is the same for all chat agents.',
     'erlang.chat.assumption.4': 'Handle times are exponential (the simulator also checks lognormal ones).',
-    'erlang.chat.assumption.5': 'Without a patience nobody leaves the queue (Erlang-C); with it, customers leave after an exponential patience.',
-    'erlang.chat.firstResponse': 'A target of “first response within 3–5 minutes” is the service level with a threshold of 180–300 seconds on the wait until a slot picks the conversation up: the first reply is assumed at pick-up. Later replies are inside the handle time and are not targets of this model.',
-    'erlang.chat.blended': 'Each channel is sized on its own, as if its agents were dedicated, and the team needs voice agents + chat agents in total, each person counted once. A person who takes both is counted in the chat requirement: they serve chats first and take a call only while holding no chat and with no chat waiting. The simulator checks a blended rota with the same routing.',
+    'erlang.chat.assumption.5':
+      'Without a patience nobody leaves the queue (Erlang-C); with it, customers leave after an exponential patience.',
+    'erlang.chat.firstResponse':
+      'A target of “first response within 3–5 minutes” is the service level with a threshold of 180–300 seconds on the wait until a slot picks the conversation up: the first reply is assumed at pick-up. Later replies are inside the handle time and are not targets of this model.',
+    'erlang.chat.blended':
+      'Each channel is sized on its own, as if its agents were dedicated, and the team needs voice agents + chat agents in total, each person counted once. A person who takes both is counted in the chat requirement: they serve chats first and take a call only while holding no chat and with no chat waiting. The simulator checks a blended rota with the same routing.',
     'erlang.chat.limitation.1': 'Slots of one agent are not independent in reality: an agent with k chats open answers each more slowly.',
     'erlang.chat.limitation.2': 'Concurrency is a whole number; an agent working at 2.5 on average must be modelled as 2 or 3.',
-    'erlang.chat.limitation.3': 'The pooling benefit of blended agents is not credited in the requirement, and the small loss to chat when blended agents are on calls is not charged either: check blended rotas in the simulator.',
+    'erlang.chat.limitation.3':
+      'The pooling benefit of blended agents is not credited in the requirement, and the small loss to chat when blended agents are on calls is not charged either: check blended rotas in the simulator.',
     'erlang.error.required': 'Required.',
     'erlang.error.number': 'Enter a number.',
     'erlang.error.nonNegative': 'Enter a number of 0 or more.',
@@ -86,7 +101,8 @@ export const staffing = {
     'erlang.error.thresholdNeeded': 'A service level needs its threshold: answered within how many seconds?',
     'erlang.error.patienceNeeded': 'An abandonment target needs the callers’ mean patience (Erlang-A).',
     'erlang.error.noTarget': 'Give at least one target: service level, average speed of answer, occupancy or abandonment.',
-    'erlang.error.loadTooLarge': 'This is more work than one interval of a contact centre (over 5,000 Erlangs): check the volume, AHT and interval.',
+    'erlang.error.loadTooLarge':
+      'This is more work than one interval of a contact centre (over 5,000 Erlangs): check the volume, AHT and interval.',
     'erlang.error.engine': 'The calculation refused these inputs; check this field.',
 
     'staffing.title': 'Staffing requirement',
@@ -97,9 +113,11 @@ export const staffing = {
     'staffing.source.stored': 'Stored',
     'staffing.storedOn': 'This requirement was stored on {at}; the rota is built from it.',
     'staffing.source.computed': 'Not stored',
-    'staffing.computedNote': 'Computed now from the forecast and the channels’ targets. The rota uses these numbers until a coordinator stores them.',
+    'staffing.computedNote':
+      'Computed now from the forecast and the channels’ targets. The rota uses these numbers until a coordinator stores them.',
     'staffing.staleForecast': 'another forecast was accepted since: recompute',
-    'staffing.forecastLegend': 'Forecast used: accepted (a coordinator accepted it), draft (made but not accepted yet) or computed on the fly from the history (nothing stored for this week).',
+    'staffing.forecastLegend':
+      'Forecast used: accepted (a coordinator accepted it), draft (made but not accepted yet) or computed on the fly from the history (nothing stored for this week).',
     'staffing.forecast.accepted': 'accepted forecast',
     'staffing.forecast.draft': 'draft forecast',
     'staffing.forecast.computed': 'forecast computed on the fly',
@@ -116,21 +134,26 @@ export const staffing = {
     'staffing.dedicated': 'Only this skill (people)',
     'staffing.shared': 'Both skills (people)',
     'staffing.netAvailable': 'Available after shrinkage (hours)',
-    'staffing.capacityNote': 'Team hours = contract hours of the staff employed that week with the skill, × (1 − shrinkage). People with both skills may work either channel, so they appear in both rows: a channel can count on its own people’s hours and at most everyone’s (the range). The total counts each person once (with the mean shrinkage of their channels). Approved time off is not taken out here: shrinkage covers absence.',
+    'staffing.capacityNote':
+      'Team hours = contract hours of the staff employed that week with the skill, × (1 − shrinkage). People with both skills may work either channel, so they appear in both rows: a channel can count on its own people’s hours and at most everyone’s (the range). The total counts each person once (with the mean shrinkage of their channels). Approved time off is not taken out here: shrinkage covers absence.',
     'staffing.weekSummary': 'Week: {volume} contacts forecast, {hours} scheduled agent-hours ({raw} on contacts).',
     'staffing.weekService': 'projected service level {sl}, ASA {asa} s, occupancy {occupancy}',
     'staffing.chatNote': 'In agents, each holding {k} chats.',
     'staffing.heatmapLabel': 'Scheduled agents per interval and day',
     'staffing.dayHours': 'Scheduled agent-hours',
     'staffing.dayVolume': 'Contacts',
-    'staffing.heatmapLegend': 'Scheduled agents per interval (darker = more, up to {max}). Point at a cell for its forecast and projected service.',
+    'staffing.heatmapLegend':
+      'Scheduled agents per interval (darker = more, up to {max}). Point at a cell for its forecast and projected service.',
     'staffing.noNeed': 'No contacts forecast and no agents needed this week.',
-    'staffing.rotaNote': 'Scheduled = agents on contacts ÷ (1 − shrinkage), rounded up. The rota puts the agents on contacts on the floor per interval and plans breaks and time off itself. Intervals outside opening hours need no one.',
-    'staffing.cellTitle': '{when}\nForecast: {volume} contacts, AHT {aht} s\nAgents: {raw} on contacts, {scheduled} scheduled\nProjected: service level {sl}, ASA {asa} s, occupancy {occupancy}',
+    'staffing.rotaNote':
+      'Scheduled = agents on contacts ÷ (1 − shrinkage), rounded up. The rota puts the agents on contacts on the floor per interval and plans breaks and time off itself. Intervals outside opening hours need no one.',
+    'staffing.cellTitle':
+      '{when}\nForecast: {volume} contacts, AHT {aht} s\nAgents: {raw} on contacts, {scheduled} scheduled\nProjected: service level {sl}, ASA {asa} s, occupancy {occupancy}',
     'staffing.cellAbandon': 'Abandoned: {abandon}',
 
     'scenario.title': 'What-if scenarios',
-    'scenario.intro': 'Change the week’s volume, handle time or staff and see what happens to service level, ASA, abandonment and occupancy, per interval and for the week.',
+    'scenario.intro':
+      'Change the week’s volume, handle time or staff and see what happens to service level, ASA, abandonment and occupancy, per interval and for the week.',
     'scenario.channel': 'Channel',
     'scenario.volume': 'Volume change',
     'scenario.aht': 'Handle time change',
@@ -144,7 +167,8 @@ export const staffing = {
     'scenario.rotaStatus.draft': 'draft',
     'scenario.sickRuleRota': 'Off sick: the {n} people with the most hours on duty lose all their shifts.',
     'scenario.fromRequirement': 'Staffing: no rota for this week yet, so the requirement’s scheduled agents × (1 − shrinkage).',
-    'scenario.sickRulePlan': 'Off sick: {hours} contract hours (the team’s mean per person) taken off, spread over the week like the planned staffing; after shrinkage that is fewer hours on contacts.',
+    'scenario.sickRulePlan':
+      'Off sick: {hours} contract hours (the team’s mean per person) taken off, spread over the week like the planned staffing; after shrinkage that is fewer hours on contacts.',
     'scenario.link': 'Link to this scenario',
     'scenario.overloaded': 'Overloaded in {n} intervals: the queue would grow without end.',
     'scenario.erlangTitle': 'Week, per-interval Erlang',
@@ -158,12 +182,15 @@ export const staffing = {
     'scenario.metric.asa': 'ASA (s)',
     'scenario.metric.abandon': 'Abandoned',
     'scenario.metric.occupancy': 'Occupancy',
-    'scenario.weightsNote': 'Week figures are weighted by each interval’s contacts (ASA by answered contacts, occupancy by agent time); overloaded intervals count as 0 % service level and are left out of ASA.',
+    'scenario.weightsNote':
+      'Week figures are weighted by each interval’s contacts (ASA by answered contacts, occupancy by agent time); overloaded intervals count as 0 % service level and are left out of ASA.',
     'scenario.simTitle': 'Week, simulated',
-    'scenario.simNote': 'Queue simulation of the whole week: {reps} runs with seed {seed}; ± is the 95 % confidence interval. Waiting contacts carry over from one interval to the next.',
+    'scenario.simNote':
+      'Queue simulation of the whole week: {reps} runs with seed {seed}; ± is the 95 % confidence interval. Waiting contacts carry over from one interval to the next.',
     'scenario.byInterval': 'Per interval (baseline → scenario)',
     'scenario.simulate': 'Simulate the week',
-    'scenario.simulateHelp': 'Replays the whole week contact by contact (seeded, with 95 % confidence intervals); saved scenarios always include it.',
+    'scenario.simulateHelp':
+      'Replays the whole week contact by contact (seeded, with 95 % confidence intervals); saved scenarios always include it.',
     'scenario.worstTitle': 'Intervals hit hardest',
     'scenario.col.when': 'When',
     'scenario.col.volume': 'Contacts',
@@ -180,10 +207,14 @@ export const staffing = {
     'scenario.when': 'Saved',
     'scenario.noneSaved': 'No scenario saved yet.',
     'scenario.rulesTitle': 'How a scenario is computed',
-    'scenario.rule.staffing': 'Baseline staffing comes from the week’s rota (published, else the newest draft): people on duty in each interval, breaks left out; a shift on both channels is split in proportion to each channel’s need. Without a rota, the requirement’s scheduled agents × (1 − shrinkage).',
-    'scenario.rule.sick': 'People off sick: with a rota, the people with the most hours that week are taken off all their shifts; without one, their mean contract hours are taken off the planned staffing, the same share in every interval.',
-    'scenario.rule.week': 'Each interval is computed with Erlang-A when the channel has a patience, else Erlang-C, with the changed volume and handle time.',
-    'scenario.rule.sim': 'The simulation replays the whole week contact by contact with the same staffing and the week’s mean handle time, so queues carry over between intervals.',
+    'scenario.rule.staffing':
+      'Baseline staffing comes from the week’s rota (published, else the newest draft): people on duty in each interval, breaks left out; a shift on both channels is split in proportion to each channel’s need. Without a rota, the requirement’s scheduled agents × (1 − shrinkage).',
+    'scenario.rule.sick':
+      'People off sick: with a rota, the people with the most hours that week are taken off all their shifts; without one, their mean contract hours are taken off the planned staffing, the same share in every interval.',
+    'scenario.rule.week':
+      'Each interval is computed with Erlang-A when the channel has a patience, else Erlang-C, with the changed volume and handle time.',
+    'scenario.rule.sim':
+      'The simulation replays the whole week contact by contact with the same staffing and the week’s mean handle time, so queues carry over between intervals.',
     'scenario.error.week': 'Choose a week (a date).',
     'scenario.error.channel': 'Choose a channel.',
     'scenario.error.percent': 'Enter a change in percent from −90 to 300, e.g. 15.',
@@ -195,7 +226,8 @@ export const staffing = {
     'nav.scenarios': 'რა მოხდება, თუ',
 
     'erlang.title': 'Erlang-ის კალკულატორი',
-    'erlang.intro': 'ერთი ინტერვალი: რამდენი აგენტი აკმაყოფილებს მიზნებს და რას ცვლის ერთი აგენტით მეტი ან ნაკლები. შეცვალეთ რიცხვი და ცხრილები განახლდება; გვერდის მისამართი ინახავს თქვენს მონაცემებს, ასე რომ შეგიძლიათ გააზიაროთ.',
+    'erlang.intro':
+      'ერთი ინტერვალი: რამდენი აგენტი აკმაყოფილებს მიზნებს და რას ცვლის ერთი აგენტით მეტი ან ნაკლები. შეცვალეთ რიცხვი და ცხრილები განახლდება; გვერდის მისამართი ინახავს თქვენს მონაცემებს, ასე რომ შეგიძლიათ გააზიაროთ.',
     'erlang.presets': 'დაიწყეთ არხის მიზნებიდან:',
     'erlang.group.work': 'სამუშაო ინტერვალში',
     'erlang.group.targets': 'მიზნები',
@@ -220,11 +252,13 @@ export const staffing = {
     'erlang.calculate': 'გამოთვლა',
     'erlang.load': 'შემოთავაზებული დატვირთვა (ერლანგი)',
     'erlang.rawToScheduled': 'აგენტი → დაგეგმილი',
-    'erlang.slotsNote': 'ჩატი: თითო აგენტი ერთდროულად {k} საუბარს ატარებს; რიგის მოდელი საუბრის სლოტებს ითვლის, ცხრილი კი აგენტებს აჩვენებს (სლოტები ÷ {k}, ზემოთ დამრგვალებული).',
+    'erlang.slotsNote':
+      'ჩატი: თითო აგენტი ერთდროულად {k} საუბარს ატარებს; რიგის მოდელი საუბრის სლოტებს ითვლის, ცხრილი კი აგენტებს აჩვენებს (სლოტები ÷ {k}, ზემოთ დამრგვალებული).',
     'erlang.modelC': 'Erlang-C',
     'erlang.modelA': 'Erlang-A',
     'erlang.modelCNote': 'არავინ თიშავს: ყველა ელოდება პასუხს. გრძელი რიგისას ფრთხილი შეფასებაა.',
-    'erlang.modelANote': 'აბონენტები თიშავენ ექსპონენციალური მოთმინების შემდეგ: რეალურ რიგებთან უფრო ახლოსაა და ნებისმიერი რაოდენობის აგენტისთვის იძლევა პასუხს.',
+    'erlang.modelANote':
+      'აბონენტები თიშავენ ექსპონენციალური მოთმინების შემდეგ: რეალურ რიგებთან უფრო ახლოსაა და ნებისმიერი რაოდენობის აგენტისთვის იძლევა პასუხს.',
     'erlang.abandonIgnored': 'Erlang-C-ში მიტოვება არ არსებობს, ამიტომ მიტოვების მიზანი აქ არ გამოიყენება.',
     'erlang.noTargetForC': 'Erlang-C-ზე არცერთი მიზანი არ ვრცელდება (მითითებულია მხოლოდ მიტოვების მიზანი).',
     'erlang.needPatience': 'Erlang-A-ს სანახავად მიუთითეთ აბონენტების საშუალო მოთმინება.',
@@ -242,28 +276,41 @@ export const staffing = {
     'erlang.col.occupancy': 'დატვირთულობა',
     'erlang.required': 'საჭირო',
     'erlang.unstable': 'გადატვირთულია: რიგი უსასრულოდ იზრდება',
-    'erlang.legend': 'წითელი: ამდენი აგენტით მიზანი არ სრულდება. გამოკვეთილი სვეტი: გადამწყვეტი მიზანი. დაგეგმილი = აგენტები ÷ (1 − დანაკარგი), ზემოთ დამრგვალებული.',
+    'erlang.legend':
+      'წითელი: ამდენი აგენტით მიზანი არ სრულდება. გამოკვეთილი სვეტი: გადამწყვეტი მიზანი. დაგეგმილი = აგენტები ÷ (1 − დანაკარგი), ზემოთ დამრგვალებული.',
     'erlang.conventions': 'როგორ განისაზღვრება რიცხვები',
-    'erlang.convention.sl': 'მომსახურების დონე = ზღვარში ნაპასუხები კონტაქტები ÷ ყველა შემოსული კონტაქტი (ვინც გათიშა, გაცდენილად ითვლება).',
+    'erlang.convention.sl':
+      'მომსახურების დონე = ზღვარში ნაპასუხები კონტაქტები ÷ ყველა შემოსული კონტაქტი (ვინც გათიშა, გაცდენილად ითვლება).',
     'erlang.convention.asa': 'ASA (პასუხის საშუალო სიჩქარე) = ნაპასუხები კონტაქტების საშუალო ლოდინი.',
-    'erlang.convention.wait': 'საშუალო ლოდინი, ყველა = ყველა შემოსული კონტაქტის საშუალო ლოდინი (ვინც გათიშა — გათიშვამდე). Erlang-C-ში ორივე ლოდინი ერთნაირია.',
+    'erlang.convention.wait':
+      'საშუალო ლოდინი, ყველა = ყველა შემოსული კონტაქტის საშუალო ლოდინი (ვინც გათიშა — გათიშვამდე). Erlang-C-ში ორივე ლოდინი ერთნაირია.',
     'erlang.convention.occupancy': 'დატვირთულობა = მომსახურებაზე დახარჯული დრო ÷ სამუშაო დრო, კონტაქტებზე მომუშავე აგენტებისთვის.',
-    'erlang.convention.scheduled': 'აგენტები = ინტერვალში კონტაქტებზე მომუშავე ადამიანები; დაგეგმილი = აგენტები ÷ (1 − დანაკარგი), ზემოთ დამრგვალებული: ცვლების განრიგში ჩასასმელი ადამიანები.',
-    'erlang.convention.models': 'ორივე მოდელი ვარაუდობს, რომ კონტაქტები შემთხვევით (პუასონის ნაკადით) და თანაბარი ტემპით შემოდის ინტერვალის განმავლობაში, ხოლო მომსახურების დრო ექსპონენციალურია.',
+    'erlang.convention.scheduled':
+      'აგენტები = ინტერვალში კონტაქტებზე მომუშავე ადამიანები; დაგეგმილი = აგენტები ÷ (1 − დანაკარგი), ზემოთ დამრგვალებული: ცვლების განრიგში ჩასასმელი ადამიანები.',
+    'erlang.convention.models':
+      'ორივე მოდელი ვარაუდობს, რომ კონტაქტები შემთხვევით (პუასონის ნაკადით) და თანაბარი ტემპით შემოდის ინტერვალის განმავლობაში, ხოლო მომსახურების დრო ექსპონენციალურია.',
     'erlang.chat.assumptionsTitle': 'დაშვებები',
     'erlang.chat.limitationsTitle': 'მეთოდის შეზღუდვები',
     'erlang.chat.title': 'ჩატი, როგორც საუბრის სლოტები (ერთდროულობა k)',
-    'erlang.chat.summary': 'ჩატის თითო აგენტი განიხილება, როგორც k დამოუკიდებელი საუბრის სლოტი. რიგის მოდელი (Erlang-C, ან Erlang-A, როცა მომხმარებლები ტოვებენ) პოულობს საჭირო სლოტებს; აგენტები = სლოტები ÷ k, ზემოთ დამრგვალებული.',
+    'erlang.chat.summary':
+      'ჩატის თითო აგენტი განიხილება, როგორც k დამოუკიდებელი საუბრის სლოტი. რიგის მოდელი (Erlang-C, ან Erlang-A, როცა მომხმარებლები ტოვებენ) პოულობს საჭირო სლოტებს; აგენტები = სლოტები ÷ k, ზემოთ დამრგვალებული.',
     'erlang.chat.assumption.1': 'საუბრები თითო ინტერვალში პუასონის ნაკადით შემოდის.',
-    'erlang.chat.assumption.2': 'მომსახურების დრო არის ერთი საუბრის ხანგრძლივობა, გაზომილი მაშინ, როცა აგენტები k ერთდროულობით მუშაობენ (აყვანიდან დახურვამდე, მომხმარებლის ლოდინის ჩათვლით), ასე რომ მეტი ჩატით შენელება უკვე შედის მასში.',
-    'erlang.chat.assumption.3': 'აგენტს ყოველთვის შეუძლია ახალი საუბრის აყვანა, სანამ k-ზე ნაკლები აქვს ღია; k ყველა ჩატის აგენტისთვის ერთნაირია.',
+    'erlang.chat.assumption.2':
+      'მომსახურების დრო არის ერთი საუბრის ხანგრძლივობა, გაზომილი მაშინ, როცა აგენტები k ერთდროულობით მუშაობენ (აყვანიდან დახურვამდე, მომხმარებლის ლოდინის ჩათვლით), ასე რომ მეტი ჩატით შენელება უკვე შედის მასში.',
+    'erlang.chat.assumption.3':
+      'აგენტს ყოველთვის შეუძლია ახალი საუბრის აყვანა, სანამ k-ზე ნაკლები აქვს ღია; k ყველა ჩატის აგენტისთვის ერთნაირია.',
     'erlang.chat.assumption.4': 'მომსახურების დრო ექსპონენციალურია (სიმულატორი ლოგნორმალურსაც ამოწმებს).',
-    'erlang.chat.assumption.5': 'მოთმინების გარეშე რიგს არავინ ტოვებს (Erlang-C); მასთან ერთად მომხმარებლები ტოვებენ ექსპონენციალური მოთმინების შემდეგ.',
-    'erlang.chat.firstResponse': 'მიზანი „პირველი პასუხი 3–5 წუთში“ არის მომსახურების დონე 180–300 წამის ზღვრით ლოდინზე, სანამ სლოტი საუბარს აიყვანს: პირველი პასუხი აყვანის მომენტად ითვლება. შემდგომი პასუხები მომსახურების დროშია და ამ მოდელის მიზანი არ არის.',
-    'erlang.chat.blended': 'თითო არხი ცალკე ითვლება, თითქოს მისი აგენტები მხოლოდ მასზე მუშაობდნენ, და გუნდს სულ სჭირდება ზარის აგენტები + ჩატის აგენტები, თითო ადამიანი ერთხელ დათვლილი. ვინც ორივეზე მუშაობს, ჩატის მოთხოვნაში ითვლება: ჯერ ჩატს ემსახურება და ზარს მხოლოდ მაშინ იღებს, როცა არცერთი ჩატი არ აქვს და არცერთი არ ელოდება. სიმულატორი შერეულ განრიგს იმავე წესით ამოწმებს.',
-    'erlang.chat.limitation.1': 'ერთი აგენტის სლოტები რეალურად დამოუკიდებელი არ არის: k ღია ჩატის მქონე აგენტი თითოეულს უფრო ნელა პასუხობს.',
+    'erlang.chat.assumption.5':
+      'მოთმინების გარეშე რიგს არავინ ტოვებს (Erlang-C); მასთან ერთად მომხმარებლები ტოვებენ ექსპონენციალური მოთმინების შემდეგ.',
+    'erlang.chat.firstResponse':
+      'მიზანი „პირველი პასუხი 3–5 წუთში“ არის მომსახურების დონე 180–300 წამის ზღვრით ლოდინზე, სანამ სლოტი საუბარს აიყვანს: პირველი პასუხი აყვანის მომენტად ითვლება. შემდგომი პასუხები მომსახურების დროშია და ამ მოდელის მიზანი არ არის.',
+    'erlang.chat.blended':
+      'თითო არხი ცალკე ითვლება, თითქოს მისი აგენტები მხოლოდ მასზე მუშაობდნენ, და გუნდს სულ სჭირდება ზარის აგენტები + ჩატის აგენტები, თითო ადამიანი ერთხელ დათვლილი. ვინც ორივეზე მუშაობს, ჩატის მოთხოვნაში ითვლება: ჯერ ჩატს ემსახურება და ზარს მხოლოდ მაშინ იღებს, როცა არცერთი ჩატი არ აქვს და არცერთი არ ელოდება. სიმულატორი შერეულ განრიგს იმავე წესით ამოწმებს.',
+    'erlang.chat.limitation.1':
+      'ერთი აგენტის სლოტები რეალურად დამოუკიდებელი არ არის: k ღია ჩატის მქონე აგენტი თითოეულს უფრო ნელა პასუხობს.',
     'erlang.chat.limitation.2': 'ერთდროულობა მთელი რიცხვია; აგენტი, რომელიც საშუალოდ 2.5-ზე მუშაობს, უნდა დაითვალოს როგორც 2 ან 3.',
-    'erlang.chat.limitation.3': 'შერეული აგენტების გაერთიანების სარგებელი მოთხოვნაში არ ითვლება, და არც ჩატის მცირე დანაკარგი, როცა შერეული აგენტები ზარზე არიან: შერეული განრიგები სიმულატორში შეამოწმეთ.',
+    'erlang.chat.limitation.3':
+      'შერეული აგენტების გაერთიანების სარგებელი მოთხოვნაში არ ითვლება, და არც ჩატის მცირე დანაკარგი, როცა შერეული აგენტები ზარზე არიან: შერეული განრიგები სიმულატორში შეამოწმეთ.',
     'erlang.error.required': 'სავალდებულოა.',
     'erlang.error.number': 'შეიყვანეთ რიცხვი.',
     'erlang.error.nonNegative': 'შეიყვანეთ 0 ან მეტი.',
@@ -276,7 +323,8 @@ export const staffing = {
     'erlang.error.thresholdNeeded': 'მომსახურების დონეს ზღვარი სჭირდება: რამდენ წამში უნდა გაეცეს პასუხი?',
     'erlang.error.patienceNeeded': 'მიტოვების მიზანს აბონენტების საშუალო მოთმინება სჭირდება (Erlang-A).',
     'erlang.error.noTarget': 'მიუთითეთ ერთი მიზანი მაინც: მომსახურების დონე, პასუხის საშუალო სიჩქარე, დატვირთულობა ან მიტოვება.',
-    'erlang.error.loadTooLarge': 'ეს საკონტაქტო ცენტრის ერთ ინტერვალზე მეტი სამუშაოა (5 000 ერლანგზე მეტი): შეამოწმეთ მოცულობა, AHT და ინტერვალი.',
+    'erlang.error.loadTooLarge':
+      'ეს საკონტაქტო ცენტრის ერთ ინტერვალზე მეტი სამუშაოა (5 000 ერლანგზე მეტი): შეამოწმეთ მოცულობა, AHT და ინტერვალი.',
     'erlang.error.engine': 'გამოთვლამ ეს მონაცემები არ მიიღო; შეამოწმეთ ეს ველი.',
 
     'staffing.title': 'საჭირო პერსონალი',
@@ -287,9 +335,11 @@ export const staffing = {
     'staffing.source.stored': 'შენახული',
     'staffing.storedOn': 'ეს მოთხოვნა შეინახა {at}; განრიგი მის მიხედვით დგება.',
     'staffing.source.computed': 'შეუნახავი',
-    'staffing.computedNote': 'ახლა გამოთვლილია პროგნოზიდან და არხების მიზნებიდან. განრიგი ამ რიცხვებს იყენებს, სანამ კოორდინატორი არ შეინახავს.',
+    'staffing.computedNote':
+      'ახლა გამოთვლილია პროგნოზიდან და არხების მიზნებიდან. განრიგი ამ რიცხვებს იყენებს, სანამ კოორდინატორი არ შეინახავს.',
     'staffing.staleForecast': 'მას შემდეგ სხვა პროგნოზი დამტკიცდა: გამოთვალეთ ხელახლა',
-    'staffing.forecastLegend': 'გამოყენებული პროგნოზი: დამტკიცებული (კოორდინატორმა დაამტკიცა), სამუშაო ვერსია (შექმნილია, მაგრამ ჯერ არ დამტკიცებულა) ან ისტორიიდან ადგილზე გამოთვლილი (ამ კვირისთვის არაფერია შენახული).',
+    'staffing.forecastLegend':
+      'გამოყენებული პროგნოზი: დამტკიცებული (კოორდინატორმა დაამტკიცა), სამუშაო ვერსია (შექმნილია, მაგრამ ჯერ არ დამტკიცებულა) ან ისტორიიდან ადგილზე გამოთვლილი (ამ კვირისთვის არაფერია შენახული).',
     'staffing.forecast.accepted': 'დამტკიცებული პროგნოზი',
     'staffing.forecast.draft': 'პროგნოზის სამუშაო ვერსია',
     'staffing.forecast.computed': 'ადგილზე გამოთვლილი პროგნოზი',
@@ -306,21 +356,26 @@ export const staffing = {
     'staffing.dedicated': 'მხოლოდ ეს უნარი (ადამიანი)',
     'staffing.shared': 'ორივე უნარი (ადამიანი)',
     'staffing.netAvailable': 'ხელმისაწვდომი დანაკარგის შემდეგ (საათი)',
-    'staffing.capacityNote': 'გუნდის საათები = იმ კვირაში დასაქმებული, ამ უნარის მქონე თანამშრომლების საკონტრაქტო საათები × (1 − დანაკარგი). ორივე უნარის მქონეებს ნებისმიერ არხზე შეუძლიათ მუშაობა, ამიტომ ორივე სტრიქონში ჩანან: არხს შეუძლია დაეყრდნოს საკუთარი ადამიანების საათებს და მაქსიმუმ ყველასას (დიაპაზონი). ჯამში თითო ადამიანი ერთხელ ითვლება (მისი არხების საშუალო დანაკარგით). დამტკიცებული შვებულება აქ არ აკლდება: დანაკარგი მოიცავს გაცდენებს.',
+    'staffing.capacityNote':
+      'გუნდის საათები = იმ კვირაში დასაქმებული, ამ უნარის მქონე თანამშრომლების საკონტრაქტო საათები × (1 − დანაკარგი). ორივე უნარის მქონეებს ნებისმიერ არხზე შეუძლიათ მუშაობა, ამიტომ ორივე სტრიქონში ჩანან: არხს შეუძლია დაეყრდნოს საკუთარი ადამიანების საათებს და მაქსიმუმ ყველასას (დიაპაზონი). ჯამში თითო ადამიანი ერთხელ ითვლება (მისი არხების საშუალო დანაკარგით). დამტკიცებული შვებულება აქ არ აკლდება: დანაკარგი მოიცავს გაცდენებს.',
     'staffing.weekSummary': 'კვირა: პროგნოზით {volume} კონტაქტი, {hours} დაგეგმილი აგენტ-საათი ({raw} კონტაქტებზე).',
     'staffing.weekService': 'მოსალოდნელი მომსახურების დონე {sl}, ASA {asa} წმ, დატვირთულობა {occupancy}',
     'staffing.chatNote': 'აგენტებში, თითოეულს {k} ჩატით.',
     'staffing.heatmapLabel': 'დაგეგმილი აგენტები ინტერვალისა და დღის მიხედვით',
     'staffing.dayHours': 'დაგეგმილი აგენტ-საათები',
     'staffing.dayVolume': 'კონტაქტები',
-    'staffing.heatmapLegend': 'დაგეგმილი აგენტები ინტერვალში (მუქი = მეტი, {max}-მდე). მიიტანეთ კურსორი უჯრასთან მისი პროგნოზისა და მოსალოდნელი მომსახურების სანახავად.',
+    'staffing.heatmapLegend':
+      'დაგეგმილი აგენტები ინტერვალში (მუქი = მეტი, {max}-მდე). მიიტანეთ კურსორი უჯრასთან მისი პროგნოზისა და მოსალოდნელი მომსახურების სანახავად.',
     'staffing.noNeed': 'ამ კვირაში კონტაქტები არ არის ნაწინასწარმეტყველები და აგენტები არ არის საჭირო.',
-    'staffing.rotaNote': 'დაგეგმილი = კონტაქტებზე აგენტები ÷ (1 − დანაკარგი), ზემოთ დამრგვალებული. განრიგი თითო ინტერვალში კონტაქტებზე მომუშავე აგენტებს სვამს, შესვენებებსა და შვებულებებს კი თავად გეგმავს. სამუშაო საათებს გარეთ არავინ არის საჭირო.',
-    'staffing.cellTitle': '{when}\nპროგნოზი: {volume} კონტაქტი, AHT {aht} წმ\nაგენტები: {raw} კონტაქტებზე, {scheduled} დაგეგმილი\nმოსალოდნელი: მომსახურების დონე {sl}, ASA {asa} წმ, დატვირთულობა {occupancy}',
+    'staffing.rotaNote':
+      'დაგეგმილი = კონტაქტებზე აგენტები ÷ (1 − დანაკარგი), ზემოთ დამრგვალებული. განრიგი თითო ინტერვალში კონტაქტებზე მომუშავე აგენტებს სვამს, შესვენებებსა და შვებულებებს კი თავად გეგმავს. სამუშაო საათებს გარეთ არავინ არის საჭირო.',
+    'staffing.cellTitle':
+      '{when}\nპროგნოზი: {volume} კონტაქტი, AHT {aht} წმ\nაგენტები: {raw} კონტაქტებზე, {scheduled} დაგეგმილი\nმოსალოდნელი: მომსახურების დონე {sl}, ASA {asa} წმ, დატვირთულობა {occupancy}',
     'staffing.cellAbandon': 'მიტოვებული: {abandon}',
 
     'scenario.title': '„რა მოხდება, თუ“ სცენარები',
-    'scenario.intro': 'შეცვალეთ კვირის მოცულობა, მომსახურების დრო ან პერსონალი და ნახეთ, რა მოუვა მომსახურების დონეს, ASA-ს, მიტოვებასა და დატვირთულობას, ინტერვალებისა და მთელი კვირის მიხედვით.',
+    'scenario.intro':
+      'შეცვალეთ კვირის მოცულობა, მომსახურების დრო ან პერსონალი და ნახეთ, რა მოუვა მომსახურების დონეს, ASA-ს, მიტოვებასა და დატვირთულობას, ინტერვალებისა და მთელი კვირის მიხედვით.',
     'scenario.channel': 'არხი',
     'scenario.volume': 'მოცულობის ცვლილება',
     'scenario.aht': 'მომსახურების დროის ცვლილება',
@@ -334,7 +389,8 @@ export const staffing = {
     'scenario.rotaStatus.draft': 'სამუშაო ვერსია',
     'scenario.sickRuleRota': 'ავადმყოფობა: {n} ადამიანი, ვისაც ყველაზე მეტი სამუშაო საათი აქვს, ყველა ცვლას კარგავს.',
     'scenario.fromRequirement': 'პერსონალი: ამ კვირისთვის განრიგი ჯერ არ არის, ამიტომ მოთხოვნის დაგეგმილი აგენტები × (1 − დანაკარგი).',
-    'scenario.sickRulePlan': 'ავადმყოფობა: აკლდება {hours} საკონტრაქტო საათი (გუნდის საშუალო ერთ ადამიანზე), კვირაზე განაწილებული დაგეგმილი პერსონალის მსგავსად; დანაკარგის შემდეგ ეს კონტაქტებზე ნაკლებ საათს ნიშნავს.',
+    'scenario.sickRulePlan':
+      'ავადმყოფობა: აკლდება {hours} საკონტრაქტო საათი (გუნდის საშუალო ერთ ადამიანზე), კვირაზე განაწილებული დაგეგმილი პერსონალის მსგავსად; დანაკარგის შემდეგ ეს კონტაქტებზე ნაკლებ საათს ნიშნავს.',
     'scenario.link': 'ამ სცენარის ბმული',
     'scenario.overloaded': 'გადატვირთულია {n} ინტერვალში: რიგი უსასრულოდ გაიზრდებოდა.',
     'scenario.erlangTitle': 'კვირა, Erlang ინტერვალების მიხედვით',
@@ -348,12 +404,15 @@ export const staffing = {
     'scenario.metric.asa': 'ASA (წმ)',
     'scenario.metric.abandon': 'მიტოვებული',
     'scenario.metric.occupancy': 'დატვირთულობა',
-    'scenario.weightsNote': 'კვირის მაჩვენებლები შეწონილია თითო ინტერვალის კონტაქტებით (ASA — ნაპასუხები კონტაქტებით, დატვირთულობა — აგენტების დროით); გადატვირთული ინტერვალები ითვლება 0 % მომსახურების დონედ და ASA-ში არ შედის.',
+    'scenario.weightsNote':
+      'კვირის მაჩვენებლები შეწონილია თითო ინტერვალის კონტაქტებით (ASA — ნაპასუხები კონტაქტებით, დატვირთულობა — აგენტების დროით); გადატვირთული ინტერვალები ითვლება 0 % მომსახურების დონედ და ASA-ში არ შედის.',
     'scenario.simTitle': 'კვირა, სიმულაცია',
-    'scenario.simNote': 'მთელი კვირის რიგის სიმულაცია: {reps} გაშვება, seed {seed}; ± არის 95 % სანდოობის ინტერვალი. მოლოდინში მყოფი კონტაქტები ერთი ინტერვალიდან მეორეში გადადის.',
+    'scenario.simNote':
+      'მთელი კვირის რიგის სიმულაცია: {reps} გაშვება, seed {seed}; ± არის 95 % სანდოობის ინტერვალი. მოლოდინში მყოფი კონტაქტები ერთი ინტერვალიდან მეორეში გადადის.',
     'scenario.byInterval': 'ინტერვალების მიხედვით (საბაზისო → სცენარი)',
     'scenario.simulate': 'კვირის სიმულაცია',
-    'scenario.simulateHelp': 'მთელ კვირას კონტაქტ-კონტაქტ იმეორებს (ფიქსირებული seed-ით, 95 % სანდოობის ინტერვალებით); შენახულ სცენარებში ყოველთვის შედის.',
+    'scenario.simulateHelp':
+      'მთელ კვირას კონტაქტ-კონტაქტ იმეორებს (ფიქსირებული seed-ით, 95 % სანდოობის ინტერვალებით); შენახულ სცენარებში ყოველთვის შედის.',
     'scenario.worstTitle': 'ყველაზე დაზარალებული ინტერვალები',
     'scenario.col.when': 'როდის',
     'scenario.col.volume': 'კონტაქტები',
@@ -370,10 +429,14 @@ export const staffing = {
     'scenario.when': 'შენახულია',
     'scenario.noneSaved': 'ჯერ არცერთი სცენარი არ შენახულა.',
     'scenario.rulesTitle': 'როგორ ითვლება სცენარი',
-    'scenario.rule.staffing': 'საბაზისო პერსონალი მოდის კვირის განრიგიდან (გამოქვეყნებული, თუ არა — უახლესი სამუშაო ვერსია): თითო ინტერვალში მორიგე ადამიანები, შესვენებების გარეშე; ორივე არხის ცვლა იყოფა თითო არხის საჭიროების პროპორციულად. განრიგის გარეშე — მოთხოვნის დაგეგმილი აგენტები × (1 − დანაკარგი).',
-    'scenario.rule.sick': 'ავადმყოფობა: განრიგის შემთხვევაში იმ კვირაში ყველაზე მეტი საათის მქონე ადამიანები ყველა ცვლიდან იხსნებიან; განრიგის გარეშე მათი საშუალო საკონტრაქტო საათები აკლდება დაგეგმილ პერსონალს, ყველა ინტერვალში ერთი და იგივე წილით.',
-    'scenario.rule.week': 'თითო ინტერვალი ითვლება Erlang-A-თი, თუ არხს აქვს მოთმინება, თუ არა — Erlang-C-ით, შეცვლილი მოცულობითა და მომსახურების დროით.',
-    'scenario.rule.sim': 'სიმულაცია მთელ კვირას კონტაქტ-კონტაქტ იმეორებს იმავე პერსონალითა და კვირის საშუალო მომსახურების დროით, ასე რომ რიგები ინტერვალებს შორის გადადის.',
+    'scenario.rule.staffing':
+      'საბაზისო პერსონალი მოდის კვირის განრიგიდან (გამოქვეყნებული, თუ არა — უახლესი სამუშაო ვერსია): თითო ინტერვალში მორიგე ადამიანები, შესვენებების გარეშე; ორივე არხის ცვლა იყოფა თითო არხის საჭიროების პროპორციულად. განრიგის გარეშე — მოთხოვნის დაგეგმილი აგენტები × (1 − დანაკარგი).',
+    'scenario.rule.sick':
+      'ავადმყოფობა: განრიგის შემთხვევაში იმ კვირაში ყველაზე მეტი საათის მქონე ადამიანები ყველა ცვლიდან იხსნებიან; განრიგის გარეშე მათი საშუალო საკონტრაქტო საათები აკლდება დაგეგმილ პერსონალს, ყველა ინტერვალში ერთი და იგივე წილით.',
+    'scenario.rule.week':
+      'თითო ინტერვალი ითვლება Erlang-A-თი, თუ არხს აქვს მოთმინება, თუ არა — Erlang-C-ით, შეცვლილი მოცულობითა და მომსახურების დროით.',
+    'scenario.rule.sim':
+      'სიმულაცია მთელ კვირას კონტაქტ-კონტაქტ იმეორებს იმავე პერსონალითა და კვირის საშუალო მომსახურების დროით, ასე რომ რიგები ინტერვალებს შორის გადადის.',
     'scenario.error.week': 'აირჩიეთ კვირა (თარიღი).',
     'scenario.error.channel': 'აირჩიეთ არხი.',
     'scenario.error.percent': 'შეიყვანეთ ცვლილება პროცენტებში −90-დან 300-მდე, მაგ. 15.',

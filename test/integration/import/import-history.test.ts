@@ -16,7 +16,14 @@ function fileLines(file: string): AsyncIterable<string> {
 }
 
 function fixture(name: string, over: Partial<ImportHistoryInput> = {}): ImportHistoryInput {
-  return { lines: fileLines(path.join(FIXTURES, name)), fileName: name, source: 'cli', onOverlap: 'refuse', now: new Date('2026-11-25T09:00:00Z'), ...over };
+  return {
+    lines: fileLines(path.join(FIXTURES, name)),
+    fileName: name,
+    source: 'cli',
+    onOverlap: 'refuse',
+    now: new Date('2026-11-25T09:00:00Z'),
+    ...over,
+  };
 }
 
 describe(`importHistory (${testDbKind()})`, function () {
@@ -32,7 +39,14 @@ describe(`importHistory (${testDbKind()})`, function () {
     const result = await importHistory({ ds }, fixture('good.csv'));
     expect(result.ok).to.equal(true);
     if (!result.ok) return;
-    expect(result.summary).to.include({ rowCount: 6, intervalCount: 6, first: '2026-11-02T05:00:00.000Z', last: '2026-11-02T07:00:00.000Z', overlapCount: 0, replaced: 0 });
+    expect(result.summary).to.include({
+      rowCount: 6,
+      intervalCount: 6,
+      first: '2026-11-02T05:00:00.000Z',
+      last: '2026-11-02T07:00:00.000Z',
+      overlapCount: 0,
+      replaced: 0,
+    });
     expect(result.summary.perChannel).to.deep.equal([
       { channel: 'chat', intervals: 3, volume: 37 },
       { channel: 'voice', intervals: 3, volume: 90 },
@@ -90,7 +104,12 @@ describe(`importHistory (${testDbKind()})`, function () {
   it('importHistory, overlap with refuse, imports nothing and reports the overlapping intervals', async () => {
     await importHistory({ ds }, fixture('good.csv'));
     const result = await importHistory({ ds }, fixture('overlap.csv', { onOverlap: 'refuse' }));
-    expect(result).to.deep.include({ ok: false, overlapCount: 1, overlapFirst: '2026-11-02T07:00:00.000Z', overlapLast: '2026-11-02T07:00:00.000Z' });
+    expect(result).to.deep.include({
+      ok: false,
+      overlapCount: 1,
+      overlapFirst: '2026-11-02T07:00:00.000Z',
+      overlapLast: '2026-11-02T07:00:00.000Z',
+    });
     const voice = await historyRange(ds, { channelId: 'voice', ...DAY });
     expect(voice.map((p) => p.volume)).to.deep.equal([20, 30, 40]);
   });
@@ -144,7 +163,9 @@ describe(`importHistory (${testDbKind()})`, function () {
       expect(result.ok && result.summary).to.include({ rowCount: 200_000, intervalCount: 50_000 });
       expect((await historyBounds(ds)).count).to.equal(50_000);
       // Each hour holds four rows: i%7 over four consecutive i sums to a known pattern; check one total instead.
-      const total = (await historyRange(ds, { channelId: 'voice', from: '2000-01-01T00:00:00.000Z', to: '2100-01-01T00:00:00.000Z' })).reduce((a, p) => a + p.volume, 0);
+      const total = (
+        await historyRange(ds, { channelId: 'voice', from: '2000-01-01T00:00:00.000Z', to: '2100-01-01T00:00:00.000Z' })
+      ).reduce((a, p) => a + p.volume, 0);
       let expected = 0;
       for (let i = 0; i < 100_000; i += 1) expected += i % 7;
       expect(total).to.equal(expected);

@@ -48,7 +48,10 @@ describe(`wfm db, user, backup (${testDbKind()})`, function () {
   });
 
   it('wfm user create with --password-stdin, stores a non-demo argon2id login that verifies', async () => {
-    const res = await runCommand(user, ['create', '--role', 'admin', '--username', 'Boss', '--password-stdin'], { env, stdin: 'correct horse battery\n' });
+    const res = await runCommand(user, ['create', '--role', 'admin', '--username', 'Boss', '--password-stdin'], {
+      env,
+      stdin: 'correct horse battery\n',
+    });
     expect(res.code, res.stderr).to.equal(0);
     const stored = await findUserByUsername(ds, 'boss');
     expect(stored).to.include({ role: 'admin', isDemo: false, staffId: null });
@@ -57,22 +60,42 @@ describe(`wfm db, user, backup (${testDbKind()})`, function () {
   });
 
   it('wfm user create, a taken username, an unknown role or staff code, is refused', async () => {
-    await createStaff(ds, { code: 's01', name: 'Nino Beridze', role: 'agent', skills: ['voice'], contractHoursPerWeek: 40, activeFrom: '2025-01-01' }, '2026-11-25T09:00:00.000Z');
-    const ok = await runCommand(user, ['create', '--role', 'agent', '--username', 'nino', '--staff', 's01', '--password-stdin'], { env, stdin: 'long enough pw\n' });
+    await createStaff(
+      ds,
+      { code: 's01', name: 'Nino Beridze', role: 'agent', skills: ['voice'], contractHoursPerWeek: 40, activeFrom: '2025-01-01' },
+      '2026-11-25T09:00:00.000Z',
+    );
+    const ok = await runCommand(user, ['create', '--role', 'agent', '--username', 'nino', '--staff', 's01', '--password-stdin'], {
+      env,
+      stdin: 'long enough pw\n',
+    });
     expect(ok.code, ok.stderr).to.equal(0);
     expect((await findUserByUsername(ds, 'nino'))?.staffId).to.be.a('number');
-    const taken = await runCommand(user, ['create', '--role', 'agent', '--username', 'NINO', '--password-stdin'], { env, stdin: 'long enough pw\n' });
+    const taken = await runCommand(user, ['create', '--role', 'agent', '--username', 'NINO', '--password-stdin'], {
+      env,
+      stdin: 'long enough pw\n',
+    });
     expect(taken.stderr).to.match(/username: 'nino' is taken/);
-    const role = await runCommand(user, ['create', '--role', 'boss', '--username', 'x1', '--password-stdin'], { env, stdin: 'long enough pw\n' });
+    const role = await runCommand(user, ['create', '--role', 'boss', '--username', 'x1', '--password-stdin'], {
+      env,
+      stdin: 'long enough pw\n',
+    });
     expect(role.stderr).to.match(/role:/);
-    const staff = await runCommand(user, ['create', '--role', 'agent', '--username', 'x2', '--staff', 's99', '--password-stdin'], { env, stdin: 'long enough pw\n' });
+    const staff = await runCommand(user, ['create', '--role', 'agent', '--username', 'x2', '--staff', 's99', '--password-stdin'], {
+      env,
+      stdin: 'long enough pw\n',
+    });
     expect(staff.stderr).to.match(/staff: no staff member with code 's99'/);
   });
 
   it('wfm backup, SQLite copies a consistent database, PostgreSQL is pointed to pg_dump', async () => {
     const file = path.join(os.tmpdir(), `rota-backup-${process.pid}-${Date.now()}.sqlite`);
     try {
-      await createStaff(ds, { code: 's01', name: 'Nino Beridze', role: 'agent', skills: ['voice'], contractHoursPerWeek: 40, activeFrom: '2025-01-01' }, '2026-11-25T09:00:00.000Z');
+      await createStaff(
+        ds,
+        { code: 's01', name: 'Nino Beridze', role: 'agent', skills: ['voice'], contractHoursPerWeek: 40, activeFrom: '2025-01-01' },
+        '2026-11-25T09:00:00.000Z',
+      );
       const res = await runCommand(backup, [file], { env });
       if (testDbKind() === 'postgres') {
         expect(res.code).to.equal(2);

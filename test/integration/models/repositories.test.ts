@@ -34,17 +34,45 @@ import { createTestDataSource, destroyTestDataSource, testDbKind } from '../../s
 const NOW = '2026-11-25T09:00:00.000Z';
 
 function makeStaff(over: Partial<Parameters<typeof createStaff>[1]> = {}) {
-  return { code: 's01', name: 'Nino Beridze', role: 'agent' as const, skills: ['voice', 'chat'], contractHoursPerWeek: 40, activeFrom: '2024-01-01', ...over };
+  return {
+    code: 's01',
+    name: 'Nino Beridze',
+    role: 'agent' as const,
+    skills: ['voice', 'chat'],
+    contractHoursPerWeek: 40,
+    activeFrom: '2024-01-01',
+    ...over,
+  };
 }
 
 function makeRow(over: Partial<HistoryRow> = {}): HistoryRow {
-  return { start: '2026-11-02T05:00:00.000Z', channelId: 'voice', platformCode: '', intervalMinutes: 60, offered: 10, answered: 9, abandoned: 1, ahtSeconds: 240, ...over };
+  return {
+    start: '2026-11-02T05:00:00.000Z',
+    channelId: 'voice',
+    platformCode: '',
+    intervalMinutes: 60,
+    offered: 10,
+    answered: 9,
+    abandoned: 1,
+    ahtSeconds: 240,
+    ...over,
+  };
 }
 
 async function addVoiceChannel(ds: DataSource) {
   await createChannel(ds, {
-    id: 'voice', nameKey: 'channel.voice', kind: 'voice', targetServiceLevel: 0.8, thresholdSeconds: 20, targetAsaSeconds: 25,
-    maxOccupancy: 0.85, shrinkage: 0.3, patienceSeconds: 120, maxAbandonRate: null, concurrency: 1, sortOrder: 1,
+    id: 'voice',
+    nameKey: 'channel.voice',
+    kind: 'voice',
+    targetServiceLevel: 0.8,
+    thresholdSeconds: 20,
+    targetAsaSeconds: 25,
+    maxOccupancy: 0.85,
+    shrinkage: 0.3,
+    patienceSeconds: 120,
+    maxAbandonRate: null,
+    concurrency: 1,
+    sortOrder: 1,
   });
 }
 
@@ -125,8 +153,17 @@ describe(`repositories (${testDbKind()})`, () => {
 
   describe('settings and channels', () => {
     it('updateTeamSettings with the current version, merges the rules; with a stale one, throws StaleEditError', async () => {
-      const created = await createTeamSettings(ds, { name: 'Support', timeZone: 'Asia/Tbilisi', intervalMinutes: 60, locale: 'en', rules: DEFAULT_LABOUR_RULES }, NOW);
-      const saved = await updateTeamSettings(ds, created.version, { intervalMinutes: 30, rules: { ...DEFAULT_LABOUR_RULES, minRestHours: 11 } }, NOW);
+      const created = await createTeamSettings(
+        ds,
+        { name: 'Support', timeZone: 'Asia/Tbilisi', intervalMinutes: 60, locale: 'en', rules: DEFAULT_LABOUR_RULES },
+        NOW,
+      );
+      const saved = await updateTeamSettings(
+        ds,
+        created.version,
+        { intervalMinutes: 30, rules: { ...DEFAULT_LABOUR_RULES, minRestHours: 11 } },
+        NOW,
+      );
       expect(saved).to.include({ intervalMinutes: 30, version: created.version + 1 });
       expect(saved.rules).to.deep.equal({ ...DEFAULT_LABOUR_RULES, minRestHours: 11 });
       let error: unknown;
@@ -225,7 +262,10 @@ describe(`repositories (${testDbKind()})`, () => {
         makeRow({ start: '2026-11-02T21:00:00.000Z', offered: 7 }), // 01:00 local, 3 Nov
       ]);
       const days = await dailyTotals(ds, { channelId: 'voice', fromDate: '2026-11-02', toDate: '2026-11-03', zone: 'Asia/Tbilisi' });
-      expect(days.map((d) => [d.date, d.volume])).to.deep.equal([['2026-11-02', 5], ['2026-11-03', 7]]);
+      expect(days.map((d) => [d.date, d.volume])).to.deep.equal([
+        ['2026-11-02', 5],
+        ['2026-11-03', 7],
+      ]);
     });
 
     it('hourlyTotalsForDay, 15-minute rows of two platforms, sums them per local hour', async () => {

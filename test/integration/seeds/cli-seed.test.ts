@@ -22,14 +22,22 @@ describe(`wfm seed (${testDbKind()})`, function () {
   });
 
   it('wfm seed on a database with data, refuses without --reset', async () => {
-    await createStaff(ds, { code: 's01', name: 'Real Person', role: 'agent', skills: ['voice'], contractHoursPerWeek: 40, activeFrom: '2025-01-01' }, '2026-11-25T09:00:00.000Z');
+    await createStaff(
+      ds,
+      { code: 's01', name: 'Real Person', role: 'agent', skills: ['voice'], contractHoursPerWeek: 40, activeFrom: '2025-01-01' },
+      '2026-11-25T09:00:00.000Z',
+    );
     const res = await runCommand(seed, [], { env: { ...env, ROTA_DEMO: 'true' } });
     expect(res.code).to.equal(1);
     expect(res.stderr).to.match(/already has data/);
   });
 
   it('wfm seed --reset in demo mode, replaces the data with the demo team and history', async () => {
-    await createStaff(ds, { code: 'x01', name: 'Someone Else', role: 'agent', skills: ['voice'], contractHoursPerWeek: 40, activeFrom: '2025-01-01' }, '2026-11-25T09:00:00.000Z');
+    await createStaff(
+      ds,
+      { code: 'x01', name: 'Someone Else', role: 'agent', skills: ['voice'], contractHoursPerWeek: 40, activeFrom: '2025-01-01' },
+      '2026-11-25T09:00:00.000Z',
+    );
     const res = await runCommand(seed, ['--reset'], { env: { ...env, ROTA_DEMO: 'true' } });
     expect(res.code, res.stderr).to.equal(0);
     expect(res.stdout).to.match(/35 staff, 36 logins/);

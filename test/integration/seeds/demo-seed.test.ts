@@ -3,7 +3,17 @@ import { verify } from '@node-rs/argon2';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { georgianHolidaysBetween } from '../../../forecasting/calendar/georgian-holidays';
-import { dailyTotals, historyBounds, listStaff, listUsers, listChannels, listPlatforms, listAudit, type DataSource, type DailyTotal } from '../../../models';
+import {
+  dailyTotals,
+  historyBounds,
+  listStaff,
+  listUsers,
+  listChannels,
+  listPlatforms,
+  listAudit,
+  type DataSource,
+  type DailyTotal,
+} from '../../../models';
 import { DEMO_PASSWORD, ensureDemoData, resetDatabase, seedDemo } from '../../../seeds';
 import { createTestDataSource, destroyTestDataSource, testDbKind } from '../../support/db';
 
@@ -84,7 +94,13 @@ describe(`demo seed (${testDbKind()})`, function () {
       expect((await listPlatforms(ds)).length).to.equal(10);
       const channels = await listChannels(ds);
       expect(channels.map((c) => c.id)).to.deep.equal(['voice', 'chat']);
-      expect(channels[0]).to.include({ targetServiceLevel: 0.8, thresholdSeconds: 20, targetAsaSeconds: 25, shrinkage: 0.3, patienceSeconds: 120 });
+      expect(channels[0]).to.include({
+        targetServiceLevel: 0.8,
+        thresholdSeconds: 20,
+        targetAsaSeconds: 25,
+        shrinkage: 0.3,
+        patienceSeconds: 120,
+      });
       expect(channels[1]).to.include({ thresholdSeconds: 180, concurrency: 2 });
       expect((await listAudit(ds)).map((a) => a.action)).to.include('demo.seed');
     });
@@ -119,7 +135,10 @@ describe(`demo seed (${testDbKind()})`, function () {
     });
 
     it('seedDemo, chats in the last year, stay at or under about 330 a day', () => {
-      const volumes = chat.filter((d) => inLastYear(d.date)).map((d) => d.volume).sort((a, b) => a - b);
+      const volumes = chat
+        .filter((d) => inLastYear(d.date))
+        .map((d) => d.volume)
+        .sort((a, b) => a - b);
       expect(volumes[Math.floor(volumes.length * 0.95)]).to.be.at.most(330);
       expect(volumes[volumes.length - 1]).to.be.at.most(360);
       expect(mean(volumes)).to.be.within(180, 300);
@@ -147,8 +166,11 @@ describe(`demo seed (${testDbKind()})`, function () {
     });
 
     it('seedDemo, abandoned calls, are a few percent and more frequent in busy hours', async () => {
-      const rows = (await ds.query('SELECT "offered", "abandoned", "answered" FROM contact_history WHERE "channelId" = \'voice\'')) as Record<string, number>[];
-      const rate = (rs: Record<string, number>[]) => rs.reduce((a, r) => a + Number(r.abandoned), 0) / rs.reduce((a, r) => a + Number(r.offered), 0);
+      const rows = (await ds.query(
+        'SELECT "offered", "abandoned", "answered" FROM contact_history WHERE "channelId" = \'voice\'',
+      )) as Record<string, number>[];
+      const rate = (rs: Record<string, number>[]) =>
+        rs.reduce((a, r) => a + Number(r.abandoned), 0) / rs.reduce((a, r) => a + Number(r.offered), 0);
       expect(rate(rows)).to.be.within(0.02, 0.1);
       expect(rows.every((r) => Number(r.answered) + Number(r.abandoned) === Number(r.offered))).to.equal(true);
       expect(rate(rows.filter((r) => Number(r.offered) >= 40))).to.be.greaterThan(rate(rows.filter((r) => Number(r.offered) < 20)));

@@ -14,7 +14,11 @@ function stampOf(page: string): string {
 }
 
 function importWithToken(app: TestApp, token: string) {
-  return app.client().request('/api/history/import', { method: 'POST', body: CSV, headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` } });
+  return app.client().request('/api/history/import', {
+    method: 'POST',
+    body: CSV,
+    headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+  });
 }
 
 describe('accounts: the administrator manages logins and API tokens', function () {
@@ -39,13 +43,21 @@ describe('accounts: the administrator manages logins and API tokens', function (
     expect(short.status).to.equal(422);
     expect(short.text).to.contain('at least 10 characters');
     expect(await findUserByUsername(app.ds, 'nino.b')).to.equal(null);
-    const ok = await admin.postForm('/accounts', { username: 'Nino.B', role: 'team_lead', staffId: '', password: 'long enough secret' }, '/accounts');
+    const ok = await admin.postForm(
+      '/accounts',
+      { username: 'Nino.B', role: 'team_lead', staffId: '', password: 'long enough secret' },
+      '/accounts',
+    );
     expect(ok.status).to.equal(302);
     const user = (await findUserByUsername(app.ds, 'nino.b'))!;
     expect(user.role).to.equal('team_lead');
     expect(user.passwordHash).to.match(/^\$argon2id\$/);
     expect(await verify(user.passwordHash, 'long enough secret')).to.equal(true);
-    const dup = await admin.postForm('/accounts', { username: 'nino.b', role: 'agent', staffId: '', password: 'another long one' }, '/accounts');
+    const dup = await admin.postForm(
+      '/accounts',
+      { username: 'nino.b', role: 'agent', staffId: '', password: 'another long one' },
+      '/accounts',
+    );
     expect(dup.status).to.equal(422);
     expect(dup.text).to.contain('already taken');
   });
@@ -57,7 +69,11 @@ describe('accounts: the administrator manages logins and API tokens', function (
     expect((await admin.postForm(`/accounts/${user.id}/status`, { stamp, disabled: 'true' })).status).to.equal(302);
     const login = await app.client().postForm('/login', { username: 'team_lead', password: TEST_PASSWORD }, '/login');
     expect(login.status).to.equal(401);
-    const stale = await admin.postForm(`/accounts/${user.id}/role`, { stamp, role: 'coordinator', staffId: String(user.staffId) }, `/accounts/${user.id}`);
+    const stale = await admin.postForm(
+      `/accounts/${user.id}/role`,
+      { stamp, role: 'coordinator', staffId: String(user.staffId) },
+      `/accounts/${user.id}`,
+    );
     expect(stale.status).to.equal(409);
     expect((await findUserByUsername(app.ds, 'team_lead'))!.role).to.equal('team_lead');
     const fresh = stampOf((await admin.get(`/accounts/${user.id}`)).text);
@@ -68,12 +84,19 @@ describe('accounts: the administrator manages logins and API tokens', function (
   it('POST /accounts/:id/password: the new password works, the old one does not; the admin cannot disable themselves', async () => {
     const user = (await findUserByUsername(app.ds, 'head'))!;
     const stamp = stampOf((await admin.get(`/accounts/${user.id}`)).text);
-    const res = await admin.postForm(`/accounts/${user.id}/password`, { stamp, password: 'a brand new password', confirm: 'a brand new password' });
+    const res = await admin.postForm(`/accounts/${user.id}/password`, {
+      stamp,
+      password: 'a brand new password',
+      confirm: 'a brand new password',
+    });
     expect(res.status).to.equal(302);
     expect((await app.client().postForm('/login', { username: 'head', password: TEST_PASSWORD }, '/login')).status).to.equal(401);
     expect((await app.client().postForm('/login', { username: 'head', password: 'a brand new password' }, '/login')).status).to.equal(302);
     const me = (await findUserByUsername(app.ds, 'admin'))!;
-    const self = await admin.postForm(`/accounts/${me.id}/status`, { stamp: stampOf((await admin.get(`/accounts/${me.id}`)).text), disabled: 'true' });
+    const self = await admin.postForm(`/accounts/${me.id}/status`, {
+      stamp: stampOf((await admin.get(`/accounts/${me.id}`)).text),
+      disabled: 'true',
+    });
     expect(self.status).to.equal(409);
     expect((await findUserByUsername(app.ds, 'admin'))!.disabled).to.equal(false);
   });
@@ -86,7 +109,9 @@ describe('accounts: the administrator manages logins and API tokens', function (
     expect(token).to.match(/^rota_[A-Za-z0-9_-]{40,}$/);
     const stored = await listApiTokens(app.ds, coordinator.id);
     expect(stored).to.have.length(1);
-    expect(stored[0].tokenHash).to.match(/^[a-f0-9]{64}$/).and.not.to.contain(token!);
+    expect(stored[0].tokenHash)
+      .to.match(/^[a-f0-9]{64}$/)
+      .and.not.to.contain(token!);
     expect((await admin.get(`/accounts/${coordinator.id}`)).text).not.to.contain(token!);
 
     const imported = await importWithToken(app, token!);
@@ -105,6 +130,8 @@ describe('accounts: the administrator manages logins and API tokens', function (
     const c = await app.loginAs('admin');
     await c.postForm('/locale', { locale: 'ka', returnTo: '/accounts' }, '/accounts');
     const res = await c.get('/accounts');
-    expect(res.text).to.contain('ანგარიშები').and.not.to.match(/>\s*accounts\.[a-zA-Z.]+/);
+    expect(res.text)
+      .to.contain('ანგარიშები')
+      .and.not.to.match(/>\s*accounts\.[a-zA-Z.]+/);
   });
 });

@@ -31,13 +31,18 @@ describe('auth: login, sessions, CSRF and headers', function () {
   it('login: repeated failures for one user are rate-limited with 429', async () => {
     const c = app.client();
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await c.postForm('/login', { username: 'someone-else', password: `bad${i}` }, '/login')).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await c.postForm('/login', { username: 'someone-else', password: `bad${i}` }, '/login')).status);
     expect(statuses.slice(0, 3)).to.deep.equal([401, 401, 401]);
     expect(statuses[4]).to.equal(429);
   });
 
   it('login: a demo account cannot log in outside demo mode, even with the right password', async () => {
-    await createUser(app.ds, { username: 'demo.person', passwordHash: await hash('rota-demo'), role: 'coordinator', isDemo: true }, new Date().toISOString());
+    await createUser(
+      app.ds,
+      { username: 'demo.person', passwordHash: await hash('rota-demo'), role: 'coordinator', isDemo: true },
+      new Date().toISOString(),
+    );
     const c = app.client();
     const res = await c.postForm('/login', { username: 'demo.person', password: 'rota-demo' }, '/login');
     expect(res.status).to.equal(401);
@@ -53,7 +58,11 @@ describe('auth: login, sessions, CSRF and headers', function () {
 
   it('CSRF: a state-changing POST without the token is refused with 403', async () => {
     const c = await app.loginAs('coordinator');
-    const res = await c.request('/logout', { method: 'POST', body: new URLSearchParams({}), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await c.request('/logout', {
+      method: 'POST',
+      body: new URLSearchParams({}),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).to.equal(403);
     expect((await c.get('/')).status, 'still logged in').to.equal(200);
   });
@@ -96,6 +105,8 @@ describe('auth: login, sessions, CSRF and headers', function () {
     const c = await app.loginAs('agent');
     const res = await c.get('/no-such-page');
     expect(res.status).to.equal(404);
-    expect(res.text).to.contain('Page not found').and.not.to.match(/Error:|node_modules|\.ts:\d+/);
+    expect(res.text)
+      .to.contain('Page not found')
+      .and.not.to.match(/Error:|node_modules|\.ts:\d+/);
   });
 });

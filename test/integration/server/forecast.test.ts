@@ -1,7 +1,14 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import type { DataSource } from '../../../models';
-import { acceptForecast, addForecastAdjustment, forecastValues, getForecast, listForecastAdjustments, listForecasts } from '../../../models/repositories/forecasts';
+import {
+  acceptForecast,
+  addForecastAdjustment,
+  forecastValues,
+  getForecast,
+  listForecastAdjustments,
+  listForecasts,
+} from '../../../models/repositories/forecasts';
 import { listCalendarEvents } from '../../../models/repositories/calendar-events';
 import { listAudit } from '../../../models/repositories/audit';
 import { forecastForWeek } from '../../../app/forecast-for-week';
@@ -118,7 +125,13 @@ describe('forecastForWeek: the plan input of one channel and week', function () 
     const q = { channelId: 'voice', weekStart: WEEK, zone: ZONE, intervalMinutes: 60, now: NOW };
     const total = (w: Awaited<ReturnType<typeof forecastForWeek>>) => w.points.reduce((sum, p) => sum + p.volume, 0);
     const before = total(await forecastForWeek(ds, q));
-    await makeCalendarEvent(ds, { kind: 'outage', channelId: 'voice', startDate: '2026-11-16', endDate: '2026-11-22', effectPercent: -100 });
+    await makeCalendarEvent(ds, {
+      kind: 'outage',
+      channelId: 'voice',
+      startDate: '2026-11-16',
+      endDate: '2026-11-22',
+      effectPercent: -100,
+    });
     expect(total(await forecastForWeek(ds, q))).to.equal(0);
     expect(before).to.be.greaterThan(0);
   });
@@ -151,7 +164,8 @@ describe('forecast pages over HTTP', function () {
   });
   afterEach(async () => app?.close());
 
-  const generate = async (client: TestClient, fields: Record<string, string> = { channel: 'voice' }) => client.postForm('/forecast/generate', fields, '/forecast');
+  const generate = async (client: TestClient, fields: Record<string, string> = { channel: 'voice' }) =>
+    client.postForm('/forecast/generate', fields, '/forecast');
 
   it('GET /forecast: team lead, no stored forecast → computed forecast of next week with chart, candidates and shapes, no coordinator forms', async () => {
     const lead = await app.loginAs('team_lead');
@@ -182,7 +196,13 @@ describe('forecast pages over HTTP', function () {
     const res = await generate(coordinator);
     expect(res.status).to.equal(303);
     const [f] = await listForecasts(app.ds);
-    expect(f).to.include({ channelId: 'voice', weekStart: '2026-11-23', status: 'draft', horizonStart: '2026-11-22T20:00:00.000Z', horizonEnd: '2027-01-03T20:00:00.000Z' });
+    expect(f).to.include({
+      channelId: 'voice',
+      weekStart: '2026-11-23',
+      status: 'draft',
+      horizonStart: '2026-11-22T20:00:00.000Z',
+      horizonEnd: '2027-01-03T20:00:00.000Z',
+    });
     expect(f.candidates.length).to.be.greaterThan(1);
     expect(await forecastValues(app.ds, f.id)).to.have.length(6 * 168);
     expect((await listAudit(app.ds, { entity: 'forecast' }))[0].action).to.equal('forecast.generate');
@@ -220,10 +240,14 @@ describe('forecast pages over HTTP', function () {
     const coordinator = await app.loginAs('coordinator');
     await generate(coordinator);
     const [first] = await listForecasts(app.ds);
-    expect((await coordinator.postForm(`/forecast/${first.id}/accept`, { version: String(first.version) }, '/forecast')).status).to.equal(303);
+    expect((await coordinator.postForm(`/forecast/${first.id}/accept`, { version: String(first.version) }, '/forecast')).status).to.equal(
+      303,
+    );
     await generate(coordinator, { channel: 'voice', week: '2026-11-30' });
     const second = (await listForecasts(app.ds)).find((f) => f.id !== first.id)!;
-    expect((await coordinator.postForm(`/forecast/${second.id}/accept`, { version: String(second.version) }, '/forecast')).status).to.equal(303);
+    expect((await coordinator.postForm(`/forecast/${second.id}/accept`, { version: String(second.version) }, '/forecast')).status).to.equal(
+      303,
+    );
     expect((await getForecast(app.ds, first.id))!.status).to.equal('superseded');
     expect((await getForecast(app.ds, second.id))!.status).to.equal('accepted');
     const week = await forecastForWeek(app.ds, { channelId: 'voice', weekStart: '2026-11-30', zone: ZONE, intervalMinutes: 60, now: NOW });
@@ -234,7 +258,16 @@ describe('forecast pages over HTTP', function () {
     const coordinator = await app.loginAs('coordinator');
     await generate(coordinator);
     const [f] = await listForecasts(app.ds);
-    await addForecastAdjustment(app.ds, f.version, { forecastId: f.id, fromStart: f.horizonStart, toStart: f.horizonEnd, kind: 'scale', value: 1.1, note: 'someone else', createdBy: 'head', createdAt: NOW.toISOString() });
+    await addForecastAdjustment(app.ds, f.version, {
+      forecastId: f.id,
+      fromStart: f.horizonStart,
+      toStart: f.horizonEnd,
+      kind: 'scale',
+      value: 1.1,
+      note: 'someone else',
+      createdBy: 'head',
+      createdAt: NOW.toISOString(),
+    });
     const res = await coordinator.postForm(`/forecast/${f.id}/accept`, { version: String(f.version) }, '/forecast');
     expect(res.status).to.equal(409);
     expect(res.text).to.contain('Someone else changed this record');
@@ -245,7 +278,15 @@ describe('forecast pages over HTTP', function () {
     const coordinator = await app.loginAs('coordinator');
     await generate(coordinator);
     const [f] = await listForecasts(app.ds);
-    const fields = { version: String(f.version), kind: 'scale', value: '50', from: '2026-11-24T10:00', to: '2026-11-24T12:00', note: 'mailing to all customers', week: '2026-11-23' };
+    const fields = {
+      version: String(f.version),
+      kind: 'scale',
+      value: '50',
+      from: '2026-11-24T10:00',
+      to: '2026-11-24T12:00',
+      note: 'mailing to all customers',
+      week: '2026-11-23',
+    };
     const res = await coordinator.postForm(`/forecast/${f.id}/adjust`, fields, '/forecast');
     expect(res.status).to.equal(303);
     const values = await forecastValues(app.ds, f.id, { from: '2026-11-24T05:00:00.000Z', to: '2026-11-24T09:00:00.000Z' });
@@ -265,10 +306,18 @@ describe('forecast pages over HTTP', function () {
     await generate(coordinator);
     const [f] = await listForecasts(app.ds);
     const base = { version: String(f.version), kind: 'scale', value: '10', note: '', week: '2026-11-23' };
-    const backwards = await coordinator.postForm(`/forecast/${f.id}/adjust`, { ...base, from: '2026-11-24T12:00', to: '2026-11-24T10:00' }, '/forecast');
+    const backwards = await coordinator.postForm(
+      `/forecast/${f.id}/adjust`,
+      { ...base, from: '2026-11-24T12:00', to: '2026-11-24T10:00' },
+      '/forecast',
+    );
     expect(backwards.status).to.equal(422);
     expect(backwards.text).to.contain('The end must come after the start.');
-    const outside = await coordinator.postForm(`/forecast/${f.id}/adjust`, { ...base, from: '2026-11-10T10:00', to: '2026-11-10T12:00' }, '/forecast');
+    const outside = await coordinator.postForm(
+      `/forecast/${f.id}/adjust`,
+      { ...base, from: '2026-11-10T10:00', to: '2026-11-10T12:00' },
+      '/forecast',
+    );
     expect(outside.status).to.equal(422);
     expect(outside.text).to.contain('inside the forecast’s weeks');
     expect(await listForecastAdjustments(app.ds, f.id)).to.have.length(0);
@@ -298,34 +347,92 @@ describe('forecast pages over HTTP', function () {
 
   it('events: coordinator adds, edits (stale version → 409) and deletes an event; a team lead sees it but cannot post', async () => {
     const coordinator = await app.loginAs('coordinator');
-    const created = await coordinator.postForm('/forecast/events', { name: 'Tariff campaign', kind: 'campaign', channel: 'voice', startDate: '2026-12-01', endDate: '2026-12-03', effectPercent: '25', note: 'SMS to all', version: '0' }, '/forecast/events');
+    const created = await coordinator.postForm(
+      '/forecast/events',
+      {
+        name: 'Tariff campaign',
+        kind: 'campaign',
+        channel: 'voice',
+        startDate: '2026-12-01',
+        endDate: '2026-12-03',
+        effectPercent: '25',
+        note: 'SMS to all',
+        version: '0',
+      },
+      '/forecast/events',
+    );
     expect(created.status).to.equal(303);
     const [event] = await listCalendarEvents(app.ds);
-    expect(event).to.include({ name: 'Tariff campaign', channelId: 'voice', effectPercent: 25, startDate: '2026-12-01', endDate: '2026-12-03' });
+    expect(event).to.include({
+      name: 'Tariff campaign',
+      channelId: 'voice',
+      effectPercent: 25,
+      startDate: '2026-12-01',
+      endDate: '2026-12-03',
+    });
     const lead = await app.loginAs('team_lead');
     const view = await lead.get('/forecast/events');
     expect(view.text).to.contain('Tariff campaign').and.contain('Giorgoba').and.contain('Only a coordinator can add');
-    expect((await lead.postForm(`/forecast/events/${event.id}/delete`, { version: String(event.version) }, '/forecast/events')).status).to.equal(403);
-    const edit = { name: 'Tariff campaign (longer)', kind: 'campaign', channel: '', startDate: '2026-12-01', endDate: '2026-12-05', effectPercent: '20', note: '', version: String(event.version) };
-    expect((await coordinator.postForm(`/forecast/events/${event.id}/edit`, edit, `/forecast/events/${event.id}/edit`)).status).to.equal(303);
-    const stale = await coordinator.postForm(`/forecast/events/${event.id}/edit`, { ...edit, name: 'Lost update' }, `/forecast/events/${event.id}/edit`);
+    expect(
+      (await lead.postForm(`/forecast/events/${event.id}/delete`, { version: String(event.version) }, '/forecast/events')).status,
+    ).to.equal(403);
+    const edit = {
+      name: 'Tariff campaign (longer)',
+      kind: 'campaign',
+      channel: '',
+      startDate: '2026-12-01',
+      endDate: '2026-12-05',
+      effectPercent: '20',
+      note: '',
+      version: String(event.version),
+    };
+    expect((await coordinator.postForm(`/forecast/events/${event.id}/edit`, edit, `/forecast/events/${event.id}/edit`)).status).to.equal(
+      303,
+    );
+    const stale = await coordinator.postForm(
+      `/forecast/events/${event.id}/edit`,
+      { ...edit, name: 'Lost update' },
+      `/forecast/events/${event.id}/edit`,
+    );
     expect(stale.status).to.equal(409);
     expect((await listCalendarEvents(app.ds))[0]).to.include({ name: 'Tariff campaign (longer)', channelId: null, endDate: '2026-12-05' });
     const current = (await listCalendarEvents(app.ds))[0];
-    expect((await coordinator.postForm(`/forecast/events/${event.id}/delete`, { version: String(current.version) }, '/forecast/events')).status).to.equal(303);
+    expect(
+      (await coordinator.postForm(`/forecast/events/${event.id}/delete`, { version: String(current.version) }, '/forecast/events')).status,
+    ).to.equal(303);
     expect(await listCalendarEvents(app.ds)).to.have.length(0);
   });
 
   it('events: last day before the first and an effect of −150 % → 422 with the effect’s message, nothing saved', async () => {
     const coordinator = await app.loginAs('coordinator');
-    const res = await coordinator.postForm('/forecast/events', { name: 'Oops', kind: 'outage', channel: '', startDate: '2026-12-03', endDate: '2026-12-01', effectPercent: '-150', note: '', version: '0' }, '/forecast/events');
+    const res = await coordinator.postForm(
+      '/forecast/events',
+      {
+        name: 'Oops',
+        kind: 'outage',
+        channel: '',
+        startDate: '2026-12-03',
+        endDate: '2026-12-01',
+        effectPercent: '-150',
+        note: '',
+        version: '0',
+      },
+      '/forecast/events',
+    );
     expect(res.status).to.equal(422);
     expect(res.text).to.contain('Enter a percentage between −100 and +1000.');
     expect(await listCalendarEvents(app.ds)).to.have.length(0);
   });
 
   it('events feed the forecast: an outage of −50 % on Wednesday → the computed Wednesday is half the repeating pattern', async () => {
-    await makeCalendarEvent(app.ds, { name: 'Switch upgrade', kind: 'outage', channelId: 'voice', startDate: '2026-11-25', endDate: '2026-11-25', effectPercent: -50 });
+    await makeCalendarEvent(app.ds, {
+      name: 'Switch upgrade',
+      kind: 'outage',
+      channelId: 'voice',
+      startDate: '2026-11-25',
+      endDate: '2026-11-25',
+      effectPercent: -50,
+    });
     const week = await forecastForWeek(app.ds, { channelId: 'voice', weekStart: '2026-11-23', zone: ZONE, intervalMinutes: 60, now: NOW });
     const wednesday = week.points.filter((p) => DateTime.fromISO(p.start, { zone: ZONE }).toISODate() === '2026-11-25');
     let pattern = 0;

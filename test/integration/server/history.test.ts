@@ -2,7 +2,12 @@ import { expect } from 'chai';
 import { startTestApp, type TestApp } from '../../support/app';
 import { historyRange } from '../../../models/repositories/history';
 
-const GOOD = ['timestamp,channel,volume,aht_seconds', '2026-11-02T09:00:00,voice,31,262', '2026-11-02T10:00:00,voice,40,250', '2026-11-02T09:00:00+04:00,chat,18,640'].join('\n');
+const GOOD = [
+  'timestamp,channel,volume,aht_seconds',
+  '2026-11-02T09:00:00,voice,31,262',
+  '2026-11-02T10:00:00,voice,40,250',
+  '2026-11-02T09:00:00+04:00,chat,18,640',
+].join('\n');
 
 describe('history: the import endpoint for scripts and the history page', function () {
   let app: TestApp;
@@ -26,19 +31,39 @@ describe('history: the import endpoint for scripts and the history page', functi
   it('POST /api/history/import: a team lead (no import permission) → 403', async () => {
     const c = await app.loginAs('team_lead');
     await c.get('/');
-    const res = await c.request('/api/history/import', { method: 'POST', body: GOOD, headers: { 'content-type': 'text/csv', 'x-csrf-token': c.csrf! } });
+    const res = await c.request('/api/history/import', {
+      method: 'POST',
+      body: GOOD,
+      headers: { 'content-type': 'text/csv', 'x-csrf-token': c.csrf! },
+    });
     expect(res.status).to.equal(403);
   });
 
   it('POST /api/history/import: a file with bad rows → 422 listing each by line and field, nothing imported', async () => {
     const c = await app.loginAs('coordinator');
     await c.get('/');
-    const bad = ['timestamp,channel,volume', '2026-11-03T09:00:00,voice,12', '2026-11-03T25:00:00,voice,3', '2026-11-03T11:00:00,fax,3', '2026-11-03T12:00:00,voice,-4', '2026-11-03T13:00:00,voice,abc'].join('\n');
-    const res = await c.request('/api/history/import', { method: 'POST', body: bad, headers: { 'content-type': 'text/csv', 'x-csrf-token': c.csrf! } });
+    const bad = [
+      'timestamp,channel,volume',
+      '2026-11-03T09:00:00,voice,12',
+      '2026-11-03T25:00:00,voice,3',
+      '2026-11-03T11:00:00,fax,3',
+      '2026-11-03T12:00:00,voice,-4',
+      '2026-11-03T13:00:00,voice,abc',
+    ].join('\n');
+    const res = await c.request('/api/history/import', {
+      method: 'POST',
+      body: bad,
+      headers: { 'content-type': 'text/csv', 'x-csrf-token': c.csrf! },
+    });
     expect(res.status).to.equal(422);
     const body = JSON.parse(res.text);
     expect(body.ok).to.equal(false);
-    expect(body.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).to.deep.equal(['3:timestamp', '4:channel', '5:volume', '6:volume']);
+    expect(body.errors.map((e: { line: number; field: string }) => `${e.line}:${e.field}`)).to.deep.equal([
+      '3:timestamp',
+      '4:channel',
+      '5:volume',
+      '6:volume',
+    ]);
     const page = await c.get('/history?week=2026-11-02');
     expect(page.text).not.to.contain('svg class="chart"');
   });
@@ -51,7 +76,11 @@ describe('history: the import endpoint for scripts and the history page', functi
     expect(dry.status, dry.text).to.equal(200);
     expect(JSON.parse(dry.text).summary.intervalCount).to.equal(3);
     expect((await c.get('/history')).text).not.to.contain('svg class="chart"');
-    const real = await c.request('/api/history/import', { method: 'POST', body: GOOD, headers: { 'content-type': 'text/csv', 'x-csrf-token': c.csrf! } });
+    const real = await c.request('/api/history/import', {
+      method: 'POST',
+      body: GOOD,
+      headers: { 'content-type': 'text/csv', 'x-csrf-token': c.csrf! },
+    });
     expect(real.status, real.text).to.equal(200);
     const page = await c.get('/history?week=2026-11-02');
     expect(page.text).to.contain('svg class="chart"');
@@ -78,11 +107,19 @@ describe('history: the import endpoint for scripts and the history page', functi
     await c.get('/history/import');
     const form = new FormData();
     form.set('onOverlap', 'refuse');
-    form.set('file', new Blob(['timestamp,channel,volume\n2026-11-09T09:00:00,voice,abc\n2026-11-09T10:00:00,voice,7\n2026-11-09T10:00:00,voice,8\n'], { type: 'text/csv' }), 'bad.csv');
+    form.set(
+      'file',
+      new Blob(['timestamp,channel,volume\n2026-11-09T09:00:00,voice,abc\n2026-11-09T10:00:00,voice,7\n2026-11-09T10:00:00,voice,8\n'], {
+        type: 'text/csv',
+      }),
+      'bad.csv',
+    );
     const res = await c.request(`/history/import?_csrf=${encodeURIComponent(c.csrf!)}`, { method: 'POST', body: form });
     expect(res.status).to.equal(422);
     expect(res.text).to.contain('volume არ არის რიცხვი').and.to.contain('განმეორებული ინტერვალი');
-    expect(res.text).to.match(/<td class="num">2<\/td><td><code>volume<\/code>/).and.to.match(/<td class="num">4<\/td><td><code>timestamp<\/code>/);
+    expect(res.text)
+      .to.match(/<td class="num">2<\/td><td><code>volume<\/code>/)
+      .and.to.match(/<td class="num">4<\/td><td><code>timestamp<\/code>/);
     const stored = await historyRange(app.ds, { channelId: 'voice', from: '2026-11-09T00:00:00.000Z', to: '2026-11-10T00:00:00.000Z' });
     expect(stored).to.deep.equal([]);
   });

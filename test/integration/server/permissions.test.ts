@@ -55,7 +55,11 @@ describe('permissions: every role against every route group', function () {
 
   it('POST /staff/new: an agent posting a coordinator form gets 403 and nothing is created', async () => {
     const agent = await app.loginAs('agent');
-    const res = await agent.postForm('/staff/new', { name: 'Intruder', role: 'agent', skills: 'voice', contractHoursPerWeek: '40', activeFrom: '2026-01-01' }, '/');
+    const res = await agent.postForm(
+      '/staff/new',
+      { name: 'Intruder', role: 'agent', skills: 'voice', contractHoursPerWeek: '40', activeFrom: '2026-01-01' },
+      '/',
+    );
     expect(res.status).to.equal(403);
     const coordinator = await app.loginAs('coordinator');
     expect((await coordinator.get('/staff')).text).not.to.contain('Intruder');

@@ -32,7 +32,13 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
   let app: TestApp;
   let agentId: number;
   before(async () => {
-    app = await startTestApp({ now: () => NOW, seed: async (ds) => { await seedMinimalTeam(ds); await addRotaTeam(ds, 6); } });
+    app = await startTestApp({
+      now: () => NOW,
+      seed: async (ds) => {
+        await seedMinimalTeam(ds);
+        await addRotaTeam(ds, 6);
+      },
+    });
     agentId = (await getStaffByCode(app.ds, 't1'))!.id;
   });
   after(async () => app?.close());
@@ -75,7 +81,12 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     const shifts = await listShifts(app.ds, rota.id);
     expect(shifts.length).to.be.greaterThan(20); // 6 people × 40 h ≈ 5 shifts each
     const ctx = await loadRotaContext(app.ds, { weekStart: week, zone: ZONE, intervalMinutes: 60, now: NOW, withRequirement: false });
-    expect(checkRota(ctx.problem, shifts.map((s) => toEngineShift(s, ZONE)))).to.deep.equal([]);
+    expect(
+      checkRota(
+        ctx.problem,
+        shifts.map((s) => toEngineShift(s, ZONE)),
+      ),
+    ).to.deep.equal([]);
     const polled = await coord.get(`/rota/status?week=${week}&poll=1`);
     expect(polled.headers.get('hx-redirect')).to.equal(`/rota?week=${week}&rota=${rota.id}`);
     const page = await coord.get(`/rota?week=${week}`);
@@ -85,7 +96,10 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     expect((await listAudit(app.ds, { entity: 'rota' })).map((a) => a.action)).to.include('rota.generate');
     const sim = await coord.request(`/rota/simulate?rota=${rota.id}`, { headers: { 'hx-request': 'true' } });
     expect(sim.status).to.equal(200);
-    expect(sim.text).to.contain('The week by simulation').and.match(/\d+\.\d%/).and.not.contain('<html');
+    expect(sim.text)
+      .to.contain('The week by simulation')
+      .and.match(/\d+\.\d%/)
+      .and.not.contain('<html');
   });
 
   describe('a hand-made rota for next week', () => {
@@ -93,7 +107,11 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     const week = A;
     before(async () => {
       const days = [0, 1, 2, 3, 4].map((d) => day(0, d));
-      const rota = await makeRota(app.ds, week, days.map((d) => makeShift(agentId, d, '12:00', '21:00')));
+      const rota = await makeRota(
+        app.ds,
+        week,
+        days.map((d) => makeShift(agentId, d, '12:00', '21:00')),
+      );
       rotaId = rota.id;
     });
 
@@ -101,7 +119,16 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
       const coord = await app.loginAs('coordinator');
       const rota = (await getRota(app.ds, rotaId))!;
       const tuesday = (await listShifts(app.ds, rotaId)).find((s) => s.start === utc(day(0, 1), '12:00').toISO())!;
-      const fields = { action: 'update', rotaId: String(rotaId), version: String(rota.version), shiftId: String(tuesday.id), date: day(0, 1), startTime: '08:00', endTime: '17:00', channel: 'voice' };
+      const fields = {
+        action: 'update',
+        rotaId: String(rotaId),
+        version: String(rota.version),
+        shiftId: String(tuesday.id),
+        date: day(0, 1),
+        startTime: '08:00',
+        endTime: '17:00',
+        channel: 'voice',
+      };
       const refused = await coord.postForm('/rota/shift', fields, `/rota/shift/${tuesday.id}/edit`);
       expect(refused.status).to.equal(422);
       expect(refused.text).to.contain('Less than the minimum rest between shifts').and.contain('11 h rest');
@@ -122,7 +149,11 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     it('publish: the agent sees the shifts on home, /my-shifts and in the .ics feed (UTC times, zone named)', async () => {
       const coord = await app.loginAs('coordinator');
       const rota = (await getRota(app.ds, rotaId))!;
-      const stale = await coord.postForm('/rota/publish', { rotaId: String(rotaId), version: String(rota.version - 1) }, `/rota?week=${week}`);
+      const stale = await coord.postForm(
+        '/rota/publish',
+        { rotaId: String(rotaId), version: String(rota.version - 1) },
+        `/rota?week=${week}`,
+      );
       expect(stale.status).to.equal(409);
       expect((await getRota(app.ds, rotaId))!.status).to.equal('draft');
       const res = await coord.postForm('/rota/publish', { rotaId: String(rotaId), version: String(rota.version) }, `/rota?week=${week}`);
@@ -135,13 +166,16 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
       expect(mine.text).to.contain('12:00–21:00');
       const ics = await agent.get('/my-shifts.ics');
       expect(ics.headers.get('content-type')).to.contain('text/calendar');
-      expect(ics.text).to.contain(`DTSTART:${utc(A, '12:00').toFormat("yyyyMMdd'T'HHmmss'Z'")}`).and.contain(`DTEND:${utc(A, '21:00').toFormat("yyyyMMdd'T'HHmmss'Z'")}`).and.contain('X-WR-TIMEZONE:Asia/Tbilisi');
+      expect(ics.text)
+        .to.contain(`DTSTART:${utc(A, '12:00').toFormat("yyyyMMdd'T'HHmmss'Z'")}`)
+        .and.contain(`DTEND:${utc(A, '21:00').toFormat("yyyyMMdd'T'HHmmss'Z'")}`)
+        .and.contain('X-WR-TIMEZONE:Asia/Tbilisi');
       expect(ics.text.split('\r\n').filter((l) => l === 'BEGIN:VEVENT')).to.have.length(5);
       const coordHome = await coord.get('/');
       expect(coordHome.text).to.contain('Rota status').and.contain('Next week: published');
     });
 
-    it('calendar link: the secret URL serves the agent\'s shifts without a session, a wrong token gets 404, the secret is no API token', async () => {
+    it("calendar link: the secret URL serves the agent's shifts without a session, a wrong token gets 404, the secret is no API token", async () => {
       const agent = await app.loginAs('agent');
       const page = await agent.postForm('/my-shifts/calendar-link', {}, '/my-shifts');
       expect(page.status).to.equal(200);
@@ -162,7 +196,20 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
       const coord = await app.loginAs('coordinator');
       const rota = (await getRota(app.ds, rotaId))!;
       const friday = (await listShifts(app.ds, rotaId)).find((s) => s.start === utc(day(0, 4), '12:00').toISO())!;
-      const res = await coord.postForm('/rota/shift', { action: 'update', rotaId: String(rotaId), version: String(rota.version), shiftId: String(friday.id), date: day(0, 4), startTime: '10:00', endTime: '19:00', channel: 'voice' }, '/rota');
+      const res = await coord.postForm(
+        '/rota/shift',
+        {
+          action: 'update',
+          rotaId: String(rotaId),
+          version: String(rota.version),
+          shiftId: String(friday.id),
+          date: day(0, 4),
+          startTime: '10:00',
+          endTime: '19:00',
+          channel: 'voice',
+        },
+        '/rota',
+      );
       expect(res.status).to.equal(303);
       const revisions = await listRotasForWeek(app.ds, week);
       expect(revisions[0]).to.include({ status: 'draft', basedOnRotaId: rotaId });
@@ -209,12 +256,42 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
       const shifts = (await listShifts(app.ds, rota.id)).map((s) => toEngineShift(s, ZONE));
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rota-check-'));
       const p = ctx.problem;
-      fs.writeFileSync(path.join(dir, 'REQ.csv'), ['timestamp,channel,required', ...p.requirements.map((r) => `${r.timestamp},${r.channel},${r.required}`)].join('\n'));
-      fs.writeFileSync(path.join(dir, 'STAFF.json'), JSON.stringify({ timeZone: ZONE, rules: p.rules, staff: p.staff, previousShifts: p.previousShifts }));
+      fs.writeFileSync(
+        path.join(dir, 'REQ.csv'),
+        ['timestamp,channel,required', ...p.requirements.map((r) => `${r.timestamp},${r.channel},${r.required}`)].join('\n'),
+      );
+      fs.writeFileSync(
+        path.join(dir, 'STAFF.json'),
+        JSON.stringify({ timeZone: ZONE, rules: p.rules, staff: p.staff, previousShifts: p.previousShifts }),
+      );
       const report = coverageOf(p, shifts);
       const coverage = report.rows.map(({ timestamp, channel, required, onDuty }) => ({ timestamp, channel, required, onDuty }));
-      fs.writeFileSync(path.join(dir, 'rota.json'), JSON.stringify({ shifts, coverage, objective: rota.objective, bound: rota.bound, gap: rota.gap, shortfallAgentHours: report.shortfallAgentHours }));
-      const res = spawnSync('python3', [checker, '--req', path.join(dir, 'REQ.csv'), '--staff', path.join(dir, 'STAFF.json'), '--rota', path.join(dir, 'rota.json'), '--week', G], { encoding: 'utf8' });
+      fs.writeFileSync(
+        path.join(dir, 'rota.json'),
+        JSON.stringify({
+          shifts,
+          coverage,
+          objective: rota.objective,
+          bound: rota.bound,
+          gap: rota.gap,
+          shortfallAgentHours: report.shortfallAgentHours,
+        }),
+      );
+      const res = spawnSync(
+        'python3',
+        [
+          checker,
+          '--req',
+          path.join(dir, 'REQ.csv'),
+          '--staff',
+          path.join(dir, 'STAFF.json'),
+          '--rota',
+          path.join(dir, 'rota.json'),
+          '--week',
+          G,
+        ],
+        { encoding: 'utf8' },
+      );
       fs.rmSync(dir, { recursive: true, force: true });
       const summary = JSON.parse(res.stdout) as { ok: boolean; violations: unknown[]; mismatches: unknown[]; shortfallAgentHours: number };
       expect(summary.violations, JSON.stringify(summary.violations).slice(0, 800)).to.deep.equal([]);
@@ -230,30 +307,49 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     const draft = (await listRotasForWeek(app.ds, week))[0];
     const target = (await listShifts(app.ds, draft.id))[0];
     const local = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });
-    const lock = await coord.postForm('/rota/shift', {
-      action: 'update', rotaId: String(draft.id), version: String(draft.version), shiftId: String(target.id),
-      date: local(target.start).toISODate()!, startTime: local(target.start).toFormat('HH:mm'), endTime: local(target.end).toFormat('HH:mm'), channel: target.channel, locked: 'on',
-    }, `/rota/shift/${target.id}/edit`);
+    const lock = await coord.postForm(
+      '/rota/shift',
+      {
+        action: 'update',
+        rotaId: String(draft.id),
+        version: String(draft.version),
+        shiftId: String(target.id),
+        date: local(target.start).toISODate()!,
+        startTime: local(target.start).toFormat('HH:mm'),
+        endTime: local(target.end).toFormat('HH:mm'),
+        channel: target.channel,
+        locked: 'on',
+      },
+      `/rota/shift/${target.id}/edit`,
+    );
     expect(lock.status, lock.text.slice(0, 500)).to.equal(303);
     await coord.postForm('/rota/generate', { week, mode: 'unlocked', timeLimit: '5' }, `/rota?week=${week}`);
     const job = await waitForRotaJob(rotaJob(app.ds, week)!);
     expect(job.state, job.error ?? '').to.equal('done');
     const next = (await getRota(app.ds, job.rotaId!))!;
     expect(next.revision).to.equal(draft.revision + 1);
-    const kept = (await listShifts(app.ds, next.id)).find((s) => s.staffId === target.staffId && s.start === target.start && s.end === target.end);
+    const kept = (await listShifts(app.ds, next.id)).find(
+      (s) => s.staffId === target.staffId && s.start === target.start && s.end === target.end,
+    );
     expect(kept, 'locked shift kept').to.not.equal(undefined);
     expect(kept!.locked).to.equal(true);
   });
 
   it('generate an infeasible week: a 48-hour contract above the 40-hour maximum is explained in words on the status fragment, nothing stored', async () => {
     const week = day(3);
-    await createStaff(app.ds, { code: 'x48', name: 'Overworked Person', role: 'agent', skills: ['voice'], contractHoursPerWeek: 48, activeFrom: week }, '2026-01-01T00:00:00.000Z');
+    await createStaff(
+      app.ds,
+      { code: 'x48', name: 'Overworked Person', role: 'agent', skills: ['voice'], contractHoursPerWeek: 48, activeFrom: week },
+      '2026-01-01T00:00:00.000Z',
+    );
     const coord = await app.loginAs('coordinator');
     await coord.postForm('/rota/generate', { week, timeLimit: '5' }, `/rota?week=${week}`);
     const job = await waitForRotaJob(rotaJob(app.ds, week)!);
     expect(job.state).to.equal('infeasible');
     const status = await coord.get(`/rota/status?week=${week}`);
-    expect(status.text).to.contain('No rota keeps every rule').and.contain('Overworked Person has 48 contracted hours, more than the 40-hour weekly maximum');
+    expect(status.text)
+      .to.contain('No rota keeps every rule')
+      .and.contain('Overworked Person has 48 contracted hours, more than the 40-hour weekly maximum');
     expect(await listRotasForWeek(app.ds, week)).to.have.length(0);
   });
 
@@ -276,7 +372,9 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
   });
 
   it('weekdayShifts builder: five shifts Monday to Friday', () => {
-    expect(weekdayShifts(1, A).map((s) => DateTime.fromISO(s.start, { zone: ZONE }).toISODate())).to.deep.equal([0, 1, 2, 3, 4].map((d) => day(0, d)));
+    expect(weekdayShifts(1, A).map((s) => DateTime.fromISO(s.start, { zone: ZONE }).toISODate())).to.deep.equal(
+      [0, 1, 2, 3, 4].map((d) => day(0, d)),
+    );
   });
 });
 
@@ -302,11 +400,26 @@ describe('wfm schedule --week (database mode): a draft rota from the database', 
 
   it('stores a draft, prints objective, bound, gap, shortfall and the rota id, exit code 0', async () => {
     const out: string[] = [];
-    const sink = (arr: string[]) => new Writable({ write(chunk, _enc, cb) { arr.push(String(chunk)); cb(); } });
-    const code = await runSchedule(['--week', G, '--time-limit', '5', '--seed', '1'], { stdin: process.stdin, stdout: sink(out), stderr: sink([]) });
+    const sink = (arr: string[]) =>
+      new Writable({
+        write(chunk, _enc, cb) {
+          arr.push(String(chunk));
+          cb();
+        },
+      });
+    const code = await runSchedule(['--week', G, '--time-limit', '5', '--seed', '1'], {
+      stdin: process.stdin,
+      stdout: sink(out),
+      stderr: sink([]),
+    });
     const text = out.join('');
     expect(code, text).to.equal(0);
-    expect(text).to.match(/^rota (\d+): week /).and.match(/objective +[\d.]+/).and.match(/bound +[\d.]+/).and.match(/gap +[\d.]+ %/).and.match(/shortfall +[\d.]+ agent-hours/);
+    expect(text)
+      .to.match(/^rota (\d+): week /)
+      .and.match(/objective +[\d.]+/)
+      .and.match(/bound +[\d.]+/)
+      .and.match(/gap +[\d.]+ %/)
+      .and.match(/shortfall +[\d.]+ agent-hours/);
     const ds = createDataSource({ sqlitePath: file });
     await ds.initialize();
     try {

@@ -34,9 +34,14 @@ describe('security review: findings fixed', function () {
     }
   });
 
-  it('an impossible date in the rota pages\' week falls back to this week instead of a 500', async () => {
+  it("an impossible date in the rota pages' week falls back to this week instead of a 500", async () => {
     const coord = await app.loginAs('coordinator');
-    for (const path of ['/rota?week=2026-02-30', '/rota.csv?week=2026-02-31', '/rota/print?week=0000-00-00', '/rota/status?week=9999-99-99']) {
+    for (const path of [
+      '/rota?week=2026-02-30',
+      '/rota.csv?week=2026-02-31',
+      '/rota/print?week=0000-00-00',
+      '/rota/status?week=9999-99-99',
+    ]) {
       expect((await coord.get(path)).status, path).to.equal(200);
     }
     const copy = await coord.postForm('/rota/copy', { week: '2026-02-30' }, '/rota');

@@ -37,9 +37,16 @@ describe('staff: add and edit people', function () {
   it('add: 45 contract hours, no skill and an end before the start → 422 naming each field, nothing saved', async () => {
     const c = await app.loginAs('head');
     const before = (await listStaff(app.ds)).length;
-    const res = await c.postForm('/staff/new', form({ name: 'Too Many Hours', contractHoursPerWeek: '45', skills: [], activeTo: '2026-11-01' }), '/staff/new');
+    const res = await c.postForm(
+      '/staff/new',
+      form({ name: 'Too Many Hours', contractHoursPerWeek: '45', skills: [], activeTo: '2026-11-01' }),
+      '/staff/new',
+    );
     expect(res.status).to.equal(422);
-    expect(res.text).to.contain('Contract hours must be a number from 1 to 40').and.to.contain('at least one skill').and.to.contain('must not be before');
+    expect(res.text)
+      .to.contain('Contract hours must be a number from 1 to 40')
+      .and.to.contain('at least one skill')
+      .and.to.contain('must not be before');
     expect(res.text).to.contain('value="Too Many Hours"');
     expect((await listStaff(app.ds)).length).to.equal(before);
   });

@@ -36,12 +36,18 @@ const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)}%`;
 function modelRows(html: string, model: 'erlang-c' | 'erlang-a') {
   const section = html.split(`class="card model-${model}"`)[1]!.split('</section>')[0]!;
   return [...section.matchAll(/<tr class="([^"]*)">([\s\S]*?)<\/tr>/g)].map((m) => {
-    const cells = [...m[2]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+    const cells = [...m[2]!.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) =>
+      c[1]!
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
     return { cls: m[1]!, agents: Number(cells[0]!.split(' ')[0]), cells };
   });
 }
 
-const TEXTBOOK = '/erlang?volume=100&intervalMinutes=30&ahtSeconds=180&thresholdSeconds=20&targetServiceLevel=80&maxOccupancy=85&shrinkage=30';
+const TEXTBOOK =
+  '/erlang?volume=100&intervalMinutes=30&ahtSeconds=180&thresholdSeconds=20&targetServiceLevel=80&maxOccupancy=85&shrinkage=30';
 const WEEK = '2026-12-07';
 const ZONE = 'Asia/Tbilisi';
 const NOW = new Date('2026-11-25T09:00:00Z');
@@ -64,7 +70,13 @@ describe('staffing pages: Erlang calculator, week requirement, what-if scenarios
 
   describe('who may see what', () => {
     for (const path of ['/erlang', '/staffing', `/scenarios?week=${WEEK}&channel=voice`]) {
-      for (const [role, status] of [['agent', 403], ['admin', 403], ['team_lead', 200], ['coordinator', 200], ['head', 200]] as const) {
+      for (const [role, status] of [
+        ['agent', 403],
+        ['admin', 403],
+        ['team_lead', 200],
+        ['coordinator', 200],
+        ['head', 200],
+      ] as const) {
         it(`GET ${path.split('?')[0]}: ${role} gets ${status}`, async () => {
           const client = role === 'team_lead' ? lead : role === 'coordinator' ? coordinator : await app.loginAs(role);
           const res = await client.get(path);
@@ -110,7 +122,11 @@ describe('staffing pages: Erlang calculator, week requirement, what-if scenarios
       expect(rows.length).to.equal(9);
       for (const r of rows.filter((x) => x.agents > 10)) {
         const ref = erlangCReference(r.agents, 10, 180, 20);
-        expect([r.cells[2], r.cells[3], r.cells.at(-1)], `agents ${r.agents}`).to.deep.equal([pct(ref.serviceLevel), ref.asaSeconds.toFixed(1), pct(ref.occupancy)]);
+        expect([r.cells[2], r.cells[3], r.cells.at(-1)], `agents ${r.agents}`).to.deep.equal([
+          pct(ref.serviceLevel),
+          ref.asaSeconds.toFixed(1),
+          pct(ref.occupancy),
+        ]);
       }
       expect(rows.filter((x) => x.agents <= 10).every((x) => x.cells[2]!.includes('Overloaded'))).to.equal(true);
     });
@@ -124,7 +140,9 @@ describe('staffing pages: Erlang calculator, week requirement, what-if scenarios
     });
 
     it('chat (2 at once): the table counts agents and the chat method and its assumptions are stated', async () => {
-      const res = await lead.get('/erlang?volume=40&intervalMinutes=60&ahtSeconds=600&thresholdSeconds=180&targetServiceLevel=80&shrinkage=30&concurrency=2');
+      const res = await lead.get(
+        '/erlang?volume=40&intervalMinutes=60&ahtSeconds=600&thresholdSeconds=180&targetServiceLevel=80&shrinkage=30&concurrency=2',
+      );
       expect(res.status).to.equal(200);
       expect(res.text).to.contain('Chat as conversation slots');
       expect(res.text).to.contain('Assumptions');
@@ -140,7 +158,9 @@ describe('staffing pages: Erlang calculator, week requirement, what-if scenarios
     });
 
     it('bad input: 422 with a message next to each bad field, and nothing computed', async () => {
-      const res = await lead.get('/erlang?volume=abc&intervalMinutes=30&ahtSeconds=-5&targetServiceLevel=80&shrinkage=100&maxAbandonRate=5');
+      const res = await lead.get(
+        '/erlang?volume=abc&intervalMinutes=30&ahtSeconds=-5&targetServiceLevel=80&shrinkage=100&maxAbandonRate=5',
+      );
       expect(res.status).to.equal(422);
       const errorOf = (field: string) => res.text.match(new RegExp(`id="e-${field}">([^<]*)<`))?.[1];
       expect(errorOf('volume')).to.equal('Enter a number.');
@@ -162,13 +182,17 @@ describe('staffing pages: Erlang calculator, week requirement, what-if scenarios
     });
 
     it('htmx live update with bad input: 200 (htmx swaps only 2xx) and the field error still shown', async () => {
-      const res = await lead.request('/erlang?volume=x&intervalMinutes=30&ahtSeconds=180&maxOccupancy=85', { headers: { 'hx-request': 'true' } });
+      const res = await lead.request('/erlang?volume=x&intervalMinutes=30&ahtSeconds=180&maxOccupancy=85', {
+        headers: { 'hx-request': 'true' },
+      });
       expect(res.status).to.equal(200);
       expect(res.text).to.contain('id="e-volume"');
     });
 
     it('in Georgian: labels, conventions and field errors are Georgian', async () => {
-      const res = await lead.request('/erlang?volume=abc&intervalMinutes=30&ahtSeconds=180&maxOccupancy=85', { headers: { 'accept-language': 'ka' } });
+      const res = await lead.request('/erlang?volume=abc&intervalMinutes=30&ahtSeconds=180&maxOccupancy=85', {
+        headers: { 'accept-language': 'ka' },
+      });
       expect(res.text).to.contain('Erlang-ის კალკულატორი');
       expect(res.text).to.contain('შეიყვანეთ რიცხვი.');
       const ok = await lead.request(TEXTBOOK.replace('volume=100', 'volume=100&concurrency=2'), { headers: { 'accept-language': 'ka' } });
@@ -182,7 +206,9 @@ describe('staffing pages: Erlang calculator, week requirement, what-if scenarios
     const q = { weekStart: WEEK, zone: ZONE, intervalMinutes: 30, now: NOW };
 
     it('computed from a flat forecast on a 30-minute grid: 14 agents / 20 scheduled while voice is open, 0 when closed', async () => {
-      const week = await requirementForWeek(app.ds, q, { forecastForWeek: flatForecast({ volume: 100, ahtSeconds: 180, status: 'draft', channels: ['voice'] }) });
+      const week = await requirementForWeek(app.ds, q, {
+        forecastForWeek: flatForecast({ volume: 100, ahtSeconds: 180, status: 'draft', channels: ['voice'] }),
+      });
       expect(week.source).to.equal('computed');
       expect(week.forecastStatus).to.deep.equal({ voice: 'draft', chat: 'draft' });
       const voice = week.rows.filter((r) => r.channel === 'voice');
@@ -223,13 +249,32 @@ describe('staffing pages: Erlang calculator, week requirement, what-if scenarios
 
     it('a forecast accepted after storing marks the stored week out of date for that channel', async () => {
       const week = '2027-01-04';
-      await requirementForWeek(app.ds, { ...q, weekStart: week, store: true }, { forecastForWeek: flatForecast({ volume: 10, ahtSeconds: 180 }) });
-      expect((await requirementForWeek(app.ds, { ...q, weekStart: week }, { forecastForWeek: forbiddenForecast })).staleChannels).to.deep.equal([]);
+      await requirementForWeek(
+        app.ds,
+        { ...q, weekStart: week, store: true },
+        { forecastForWeek: flatForecast({ volume: 10, ahtSeconds: 180 }) },
+      );
+      expect(
+        (await requirementForWeek(app.ds, { ...q, weekStart: week }, { forecastForWeek: forbiddenForecast })).staleChannels,
+      ).to.deep.equal([]);
       const monday = DateTime.fromISO(week, { zone: ZONE });
-      await createForecast(app.ds, {
-        channelId: 'chat', weekStart: week, horizonStart: monday.toUTC().toISO()!, horizonEnd: monday.plus({ weeks: 1 }).toUTC().toISO()!,
-        method: 'seasonal-naive', chosenBecause: 'test', candidates: [], warnings: [], createdAt: NOW.toISOString(), createdBy: 'coordinator', status: 'accepted',
-      }, []);
+      await createForecast(
+        app.ds,
+        {
+          channelId: 'chat',
+          weekStart: week,
+          horizonStart: monday.toUTC().toISO()!,
+          horizonEnd: monday.plus({ weeks: 1 }).toUTC().toISO()!,
+          method: 'seasonal-naive',
+          chosenBecause: 'test',
+          candidates: [],
+          warnings: [],
+          createdAt: NOW.toISOString(),
+          createdBy: 'coordinator',
+          status: 'accepted',
+        },
+        [],
+      );
       const back = await requirementForWeek(app.ds, { ...q, weekStart: week }, { forecastForWeek: forbiddenForecast });
       expect(back.source).to.equal('stored');
       expect(back.staleChannels).to.deep.equal(['chat']);
@@ -244,7 +289,11 @@ describe('staffing pages: Erlang calculator, week requirement, what-if scenarios
     });
 
     it('POST /staffing/store with the storedAt the page showed: stored again; with an outdated one: 409 and nothing changes', async () => {
-      const stale = await coordinator.postForm('/staffing/store', { week: WEEK, storedAt: '2000-01-01T00:00:00.000Z' }, `/staffing?week=${WEEK}`);
+      const stale = await coordinator.postForm(
+        '/staffing/store',
+        { week: WEEK, storedAt: '2000-01-01T00:00:00.000Z' },
+        `/staffing?week=${WEEK}`,
+      );
       expect(stale.status).to.equal(409);
       expect((await listRequirements(app.ds, WEEK))[0]!.createdAt).to.equal(NOW.toISOString());
       const week2 = '2026-12-21';
@@ -252,13 +301,19 @@ describe('staffing pages: Erlang calculator, week requirement, what-if scenarios
       expect(ok.status).to.equal(302);
       expect(ok.headers.get('location')).to.equal(`/staffing?week=${week2}`);
       expect(await listRequirements(app.ds, week2)).to.have.length(2 * 7 * 48);
-      expect((await coordinator.get(`/staffing?week=${week2}`)).text).to.contain('The requirement for this week was recomputed and stored.');
+      expect((await coordinator.get(`/staffing?week=${week2}`)).text).to.contain(
+        'The requirement for this week was recomputed and stored.',
+      );
     });
   });
 
   describe('what-if scenarios', () => {
     it('volume +15 % and AHT +10 % on the stored week: ASA and service level worse than baseline, per interval, for the week and simulated', async () => {
-      const r = await runScenario(app.ds, { weekStart: WEEK, channel: 'voice', volumeChangePct: 15, ahtChangePct: 10, peopleOff: 0 }, { zone: ZONE, now: NOW });
+      const r = await runScenario(
+        app.ds,
+        { weekStart: WEEK, channel: 'voice', volumeChangePct: 15, ahtChangePct: 10, peopleOff: 0 },
+        { zone: ZONE, now: NOW },
+      );
       expect(r.staffingSource).to.equal('requirement');
       const voice = r.channels[0]!;
       expect(voice.channel).to.equal('voice');
@@ -275,8 +330,16 @@ describe('staffing pages: Erlang calculator, week requirement, what-if scenarios
     });
 
     it('two people off sick without a rota: their mean contract hours come off the plan and ASA gets worse', async () => {
-      const base = await runScenario(app.ds, { weekStart: WEEK, channel: 'voice', volumeChangePct: 0, ahtChangePct: 0, peopleOff: 0 }, { zone: ZONE, now: NOW, simulate: false });
-      const sick = await runScenario(app.ds, { weekStart: WEEK, channel: 'voice', volumeChangePct: 0, ahtChangePct: 0, peopleOff: 2 }, { zone: ZONE, now: NOW, simulate: false });
+      const base = await runScenario(
+        app.ds,
+        { weekStart: WEEK, channel: 'voice', volumeChangePct: 0, ahtChangePct: 0, peopleOff: 0 },
+        { zone: ZONE, now: NOW, simulate: false },
+      );
+      const sick = await runScenario(
+        app.ds,
+        { weekStart: WEEK, channel: 'voice', volumeChangePct: 0, ahtChangePct: 0, peopleOff: 2 },
+        { zone: ZONE, now: NOW, simulate: false },
+      );
       expect(sick.removedAgentHours).to.equal(80);
       expect(sick.channels[0]!.scenario.agentHours).to.be.lessThan(base.channels[0]!.scenario.agentHours);
       expect(sick.channels[0]!.scenario.asaSeconds!).to.be.greaterThan(base.channels[0]!.scenario.asaSeconds!);
@@ -287,17 +350,29 @@ describe('staffing pages: Erlang calculator, week requirement, what-if scenarios
       const local = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toUTC().toISO()!;
       const people = await listStaff(app.ds);
       const day = (d: string, staffId: number, lunch: boolean) => ({
-        staffId, start: local(`${d}T09:00`), end: local(`${d}T18:00`), channel: 'voice', locked: false, activities: null,
+        staffId,
+        start: local(`${d}T09:00`),
+        end: local(`${d}T18:00`),
+        channel: 'voice',
+        locked: false,
+        activities: null,
         breaks: lunch ? [{ start: local(`${d}T13:00`), end: local(`${d}T14:00`) }] : [],
       });
       // Everyone works Monday; the first person also works Tuesday (most hours: the one off sick).
       const shifts = [...people.map((p) => day('2026-12-28', p.id, p.id !== people[0]!.id)), day('2026-12-29', people[0]!.id, true)];
       await createRotaRevision(app.ds, { weekStart: week, createdBy: 'coordinator' }, shifts, NOW.toISOString());
-      const r = await runScenario(app.ds, { weekStart: week, channel: 'voice', volumeChangePct: 0, ahtChangePct: 0, peopleOff: 1 }, { zone: ZONE, now: NOW, simulate: false });
+      const r = await runScenario(
+        app.ds,
+        { weekStart: week, channel: 'voice', volumeChangePct: 0, ahtChangePct: 0, peopleOff: 1 },
+        { zone: ZONE, now: NOW, simulate: false },
+      );
       expect(r.staffingSource).to.equal('rota');
       expect(r.sickStaffIds).to.deep.equal([people[0]!.id]);
       const agentsAt = (iso: string) => r.channels[0]!.intervals.find((i) => i.start === local(iso));
-      expect([agentsAt('2026-12-28T10:00')!.baseline.agents, agentsAt('2026-12-28T10:00')!.scenario.agents]).to.deep.equal([people.length, people.length - 1]);
+      expect([agentsAt('2026-12-28T10:00')!.baseline.agents, agentsAt('2026-12-28T10:00')!.scenario.agents]).to.deep.equal([
+        people.length,
+        people.length - 1,
+      ]);
       expect(agentsAt('2026-12-28T13:00')!.baseline.agents).to.equal(1); // only the one without a lunch break
       expect([agentsAt('2026-12-29T10:00')!.baseline.agents, agentsAt('2026-12-29T10:00')!.scenario.agents]).to.deep.equal([1, 0]);
     });
@@ -311,7 +386,11 @@ describe('staffing pages: Erlang calculator, week requirement, what-if scenarios
       const quick = await lead.get(`${path}&sim=0`);
       expect(quick.text).not.to.contain('class="table compact scenario-sim"');
       expect(quick.text).to.match(/href="\/scenarios\?week(=|&#x3D;)2026-12-07[^"]*sim(=|&#x3D;)1"/);
-      const saved = await lead.postForm('/scenarios', { week: WEEK, channel: 'voice', volume: '15', aht: '10', sick: '0', name: 'Black Friday +15%' }, path);
+      const saved = await lead.postForm(
+        '/scenarios',
+        { week: WEEK, channel: 'voice', volume: '15', aht: '10', sick: '0', name: 'Black Friday +15%' },
+        path,
+      );
       expect(saved.status).to.equal(302);
       const location = saved.headers.get('location')!;
       expect(location).to.match(/^\/scenarios\?saved=\d+$/);
@@ -336,7 +415,11 @@ describe('staffing pages: Erlang calculator, week requirement, what-if scenarios
       expect(res.text).to.contain('Choose a week (a date).');
       expect(res.text).to.contain('Enter a change in percent from −90 to 300, e.g. 15.');
       expect(res.text).to.contain('Enter a whole number of people from 0 to 100.');
-      const noName = await lead.postForm('/scenarios', { week: WEEK, channel: 'voice', volume: '15', aht: '0', sick: '0', name: '' }, '/scenarios');
+      const noName = await lead.postForm(
+        '/scenarios',
+        { week: WEEK, channel: 'voice', volume: '15', aht: '0', sick: '0', name: '' },
+        '/scenarios',
+      );
       expect(noName.status).to.equal(422);
       expect(noName.text).to.contain('Give the scenario a name');
     });

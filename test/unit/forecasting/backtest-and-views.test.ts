@@ -1,5 +1,13 @@
 import { expect } from 'chai';
-import { accuracyByWeek, applyAdjustments, backtest, dailyShape, weeklyShape, type ForecastPoint, type HistoryPoint } from '../../../forecasting/index';
+import {
+  accuracyByWeek,
+  applyAdjustments,
+  backtest,
+  dailyShape,
+  weeklyShape,
+  type ForecastPoint,
+  type HistoryPoint,
+} from '../../../forecasting/index';
 import { syntheticHistory } from '../../../forecasting/synthetic';
 
 const TBILISI = 'Asia/Tbilisi';
@@ -45,7 +53,12 @@ describe('backtest', () => {
 
 describe('forecast views', () => {
   const pts: ForecastPoint[] = [0, 1, 2].map((i) => ({
-    start: `2026-12-07T0${i}:00:00.000+04:00`, volume: 10, lower80: 8, upper80: 12, lower95: 6, upper95: 14,
+    start: `2026-12-07T0${i}:00:00.000+04:00`,
+    volume: 10,
+    lower80: 8,
+    upper80: 12,
+    lower95: 6,
+    upper95: 14,
   }));
 
   it('applyAdjustments, +20% on the first two hours then set 5 on the second, applies in order with bounds', () => {

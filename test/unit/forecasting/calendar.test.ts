@@ -6,7 +6,14 @@ import { epochDay } from '../../../forecasting/grid';
 describe('forecasting calendar', () => {
   it('orthodoxEaster, years with published dates, matches them', () => {
     // Orthodox Easter Sundays (Gregorian): 2023-04-16, 2024-05-05, 2025-04-20, 2026-04-12, 2027-05-02, 2003-04-27.
-    const known: [number, number, number][] = [[2023, 4, 16], [2024, 5, 5], [2025, 4, 20], [2026, 4, 12], [2027, 5, 2], [2003, 4, 27]];
+    const known: [number, number, number][] = [
+      [2023, 4, 16],
+      [2024, 5, 5],
+      [2025, 4, 20],
+      [2026, 4, 12],
+      [2027, 5, 2],
+      [2003, 4, 27],
+    ];
     for (const [y, m, d] of known) expect(orthodoxEaster(y), String(y)).to.deep.equal({ month: m, day: d });
   });
 
@@ -22,7 +29,9 @@ describe('forecasting calendar', () => {
 
   it('dayMarks, a coordinator day off on a public holiday, keeps the coordinator mark', () => {
     const d = epochDay('2026-01-07');
-    const marks = dayMarks(d - 1, d + 1, { events: [{ from: '2026-01-07', to: '2026-01-07', kind: 'event', effectPct: 20, note: 'promo' }] });
+    const marks = dayMarks(d - 1, d + 1, {
+      events: [{ from: '2026-01-07', to: '2026-01-07', kind: 'event', effectPct: 20, note: 'promo' }],
+    });
     expect(marks.get(d)).to.deep.equal({ key: 'promo', source: 'coordinator', kind: 'event', effectPct: 20 });
     expect(marks.size).to.equal(1);
   });

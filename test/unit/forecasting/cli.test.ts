@@ -36,7 +36,10 @@ function file(name: string, withOffset: boolean, extra = ''): string {
 describe('wfm forecast and wfm backtest', () => {
   it('wfm forecast, local timestamps, writes 168 CSV rows in the same local style with aht', async () => {
     const t = io();
-    const code = await runForecast(['--history', file('local.csv', false), '--channel', 'voice', '--start', '2026-02-16T00:00', '--hours', '168'], t.io);
+    const code = await runForecast(
+      ['--history', file('local.csv', false), '--channel', 'voice', '--start', '2026-02-16T00:00', '--hours', '168'],
+      t.io,
+    );
     expect(code, t.err()).to.equal(0);
     const rows = t.out().trim().split('\n');
     expect(rows[0]).to.equal('timestamp,channel,volume,lower80,upper80,lower95,upper95,aht_seconds');
@@ -48,13 +51,18 @@ describe('wfm forecast and wfm backtest', () => {
 
   it('wfm forecast, timestamps with offset, writes timestamps with offset', async () => {
     const t = io();
-    expect(await runForecast(['--history', file('offset.csv', true), '--start', '2026-02-16T00:00:00+04:00', '--hours', '2'], t.io)).to.equal(0);
+    expect(
+      await runForecast(['--history', file('offset.csv', true), '--start', '2026-02-16T00:00:00+04:00', '--hours', '2'], t.io),
+    ).to.equal(0);
     expect(t.out().trim().split('\n')[2].startsWith('2026-02-16T01:00:00+04:00,voice,')).to.equal(true);
   });
 
   it('wfm forecast, a bad row, exits 1 naming line and field with nothing on stdout', async () => {
     const t = io();
-    const code = await runForecast(['--history', file('bad.csv', false, '2026-02-16T00:00:00,voice,-4,\n'), '--channel', 'voice', '--start', '2026-02-20T00:00'], t.io);
+    const code = await runForecast(
+      ['--history', file('bad.csv', false, '2026-02-16T00:00:00,voice,-4,\n'), '--channel', 'voice', '--start', '2026-02-20T00:00'],
+      t.io,
+    );
     expect(code).to.equal(1);
     expect(t.out()).to.equal('');
     expect(t.err()).to.match(/bad\.csv:1010: field 'volume': volume is negative \(value '-4'\)/);
@@ -90,8 +98,18 @@ describe('wfm forecast and wfm backtest', () => {
     writeFileSync(events, JSON.stringify([{ from: '2026-02-16', to: '2026-02-16', kind: 'event', effectPct: 50, note: 'campaign' }]));
     const run = async (extra: string[]) => {
       const t = io();
-      expect(await runForecast(['--history', file('ev.csv', false), '--start', '2026-02-16T00:00', '--hours', '48', '--holidays', 'none', ...extra], t.io)).to.equal(0);
-      return t.out().trim().split('\n').slice(1).map((r) => Number(r.split(',')[2]));
+      expect(
+        await runForecast(
+          ['--history', file('ev.csv', false), '--start', '2026-02-16T00:00', '--hours', '48', '--holidays', 'none', ...extra],
+          t.io,
+        ),
+      ).to.equal(0);
+      return t
+        .out()
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((r) => Number(r.split(',')[2]));
     };
     const plain = await run([]);
     const campaign = await run(['--events', events]);
@@ -113,7 +131,7 @@ describe('wfm forecast and wfm backtest', () => {
       const ms = Date.UTC(2026, 1, 1, 5) + h * 3_600_000; // from midnight EST, 1 February 2026
       const offset = ms >= Date.UTC(2026, 2, 8, 7) ? -4 : -5;
       const local = new Date(ms + offset * 3_600_000).toISOString().slice(0, 19);
-      lines.push(`${local}${offset === -4 ? '-04:00' : '-05:00'},voice,${(h % 24) >= 9 && (h % 24) < 17 ? 30 : 0}`);
+      lines.push(`${local}${offset === -4 ? '-04:00' : '-05:00'},voice,${h % 24 >= 9 && h % 24 < 17 ? 30 : 0}`);
     }
     const p = path.join(dir, 'ny.csv');
     writeFileSync(p, lines.join('\n') + '\n');
@@ -125,7 +143,10 @@ describe('wfm forecast and wfm backtest', () => {
 
   it('wfm forecast, local timestamps in 2003 (Tbilisi still changed clocks) and no --zone, reads a plain wall clock: 24 rows a day', async () => {
     const lines = ['timestamp,channel,volume'];
-    for (let h = 0; h < 42 * 24; h++) lines.push(`${new Date(Date.UTC(2003, 2, 3) + h * 3_600_000).toISOString().slice(0, 19)},voice,${h % 24 >= 9 && h % 24 < 17 ? 30 : 0}`);
+    for (let h = 0; h < 42 * 24; h++)
+      lines.push(
+        `${new Date(Date.UTC(2003, 2, 3) + h * 3_600_000).toISOString().slice(0, 19)},voice,${h % 24 >= 9 && h % 24 < 17 ? 30 : 0}`,
+      );
     const p = path.join(dir, 'y2003.csv');
     writeFileSync(p, lines.join('\n') + '\n');
     const t = io();

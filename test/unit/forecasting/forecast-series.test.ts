@@ -25,7 +25,12 @@ const office = (_d: number, h: number) => (h >= 9 && h < 18 ? 20 : 0);
 
 describe('forecastSeries', () => {
   it('forecastSeries, a steady office-hours series, forecasts 20 in open hours and 0 when closed, 168 points', () => {
-    const r = forecastSeries(history(70, office), { zone: TBILISI, start: '2026-03-16T00:00', hours: 168, calendar: { publicHolidays: 'none' } });
+    const r = forecastSeries(history(70, office), {
+      zone: TBILISI,
+      start: '2026-03-16T00:00',
+      hours: 168,
+      calendar: { publicHolidays: 'none' },
+    });
     expect(r.points).to.have.length(168);
     expect(r.points[10].volume).to.be.closeTo(20, 1e-9);
     expect(r.points[3].volume).to.equal(0);
@@ -117,9 +122,14 @@ describe('forecastSeries', () => {
 
   it('holidayRatios, hand-made days, compares a holiday to the same weekday one and two weeks around it', () => {
     const spd = 1;
-    const y = Float64Array.from([10, 10, 10, 10, 10, 10, 10, 20, 20, 20, 20, 20, 20, 20, 5, 30, 30, 30, 30, 30, 30, 40, 40, 40, 40, 40, 40, 40, 50]);
+    const y = Float64Array.from([
+      10, 10, 10, 10, 10, 10, 10, 20, 20, 20, 20, 20, 20, 20, 5, 30, 30, 30, 30, 30, 30, 40, 40, 40, 40, 40, 40, 40, 50,
+    ]);
     const first = 20_000;
-    const marks = dayMarks(first, first + 40, { publicHolidays: 'none', events: [{ from: '2024-10-18', to: '2024-10-18', kind: 'holiday' }] });
+    const marks = dayMarks(first, first + 40, {
+      publicHolidays: 'none',
+      events: [{ from: '2024-10-18', to: '2024-10-18', kind: 'holiday' }],
+    });
     // 2024-10-18 = epoch day 20000 + 14 (value 5): its neighbours at −7, −14, +7, +14 are 20, 10, 40, 50 → mean 30.
     expect(holidayRatios(y, spd, first, marks)).to.deep.equal([{ key: 'holiday:2024-10-18', ratio: 5 / 30 }]);
   });
@@ -152,7 +162,11 @@ describe('forecastSeries', () => {
     for (let i = 0; i < 42 * 24; i++) h.push({ start: new Date(Date.UTC(2026, 0, 5) + i * 3_600_000).toISOString(), volume: 5 });
     const r = forecastSeries(h, { zone: 'Asia/Kolkata', start: '2026-02-16T05:30', hours: 3 });
     expect(r.intervalMinutes).to.equal(60);
-    expect(r.points.map((p) => p.start)).to.deep.equal(['2026-02-16T05:30:00.000+05:30', '2026-02-16T06:30:00.000+05:30', '2026-02-16T07:30:00.000+05:30']);
+    expect(r.points.map((p) => p.start)).to.deep.equal([
+      '2026-02-16T05:30:00.000+05:30',
+      '2026-02-16T06:30:00.000+05:30',
+      '2026-02-16T07:30:00.000+05:30',
+    ]);
     expect(r.points[0].volume).to.be.closeTo(5, 1e-9);
   });
 });

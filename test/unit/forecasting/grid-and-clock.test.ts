@@ -14,11 +14,14 @@ describe('forecasting grid and zone clock', () => {
   });
 
   it('buildGrid, a gap and a repeated slot, gives NaN for the gap and the mean for the repeat', () => {
-    const g = buildGrid([
-      { local: '2026-01-05T00:00', volume: 4 },
-      { local: '2026-01-05T02:00', volume: 6 },
-      { local: '2026-01-05T02:00', volume: 8 },
-    ], 60);
+    const g = buildGrid(
+      [
+        { local: '2026-01-05T00:00', volume: 4 },
+        { local: '2026-01-05T02:00', volume: 6 },
+        { local: '2026-01-05T02:00', volume: 8 },
+      ],
+      60,
+    );
     expect(g.slotsPerDay).to.equal(24);
     expect(Array.from(g.values)).to.deep.equal([4, NaN, 7]);
     expect(indexOfLocal('2026-01-06T01:00', g.firstDay, 60)).to.equal(25);
@@ -37,14 +40,25 @@ describe('forecasting grid and zone clock', () => {
   it('ZoneClock, the spring gap and the autumn overlap in Berlin, are a gap and two instants', () => {
     const clock = new ZoneClock('Europe/Berlin');
     expect(clock.resolveLocal(Date.UTC(2026, 2, 29, 2, 30))).to.deep.equal({ kind: 'gap' });
-    expect(clock.resolveLocal(Date.UTC(2026, 9, 25, 2, 30))).to.deep.equal({ kind: 'ambiguous', earlier: Date.UTC(2026, 9, 25, 0, 30), later: Date.UTC(2026, 9, 25, 1, 30) });
+    expect(clock.resolveLocal(Date.UTC(2026, 9, 25, 2, 30))).to.deep.equal({
+      kind: 'ambiguous',
+      earlier: Date.UTC(2026, 9, 25, 0, 30),
+      later: Date.UTC(2026, 9, 25, 1, 30),
+    });
     expect(clock.resolveLocal(Date.UTC(2026, 0, 5, 10, 0))).to.deep.equal({ kind: 'ok', ms: Date.UTC(2026, 0, 5, 9, 0) });
     expect(clock.formatLocalIso(Date.UTC(2026, 6, 1, 10, 0))).to.equal('2026-07-01T12:00:00.000+02:00');
   });
 
   it('formatTimestamp, each input style, writes the output the same way', () => {
     const clock = new ZoneClock('Asia/Tbilisi');
-    for (const text of ['2026-12-07T09:00:00', '2026-12-07T09:00', '2026-12-07T09:00:00+04:00', '2026-12-07T05:00:00Z', '2026-12-07 09:00:00', '2026-12-07T09:00:00.000+0400']) {
+    for (const text of [
+      '2026-12-07T09:00:00',
+      '2026-12-07T09:00',
+      '2026-12-07T09:00:00+04:00',
+      '2026-12-07T05:00:00Z',
+      '2026-12-07 09:00:00',
+      '2026-12-07T09:00:00.000+0400',
+    ]) {
       const p = parseTimestamp(text, clock);
       if (!p.ok) throw new Error(p.message);
       expect(formatTimestamp(DateTime.fromMillis(p.ms, { zone: 'Asia/Tbilisi' }), p.style)).to.equal(text);

@@ -29,15 +29,31 @@ describe('history-csv reader', () => {
     });
 
     it('reader, timestamps with offsets or Z, converts them to the same instant', () => {
-      const r = read('timestamp,channel,volume\n2026-01-05T10:00:00+04:00,voice,1\n2026-01-05T07:00:00Z,voice,2\n2026-01-05T12:00:00+0400,voice,3\n');
+      const r = read(
+        'timestamp,channel,volume\n2026-01-05T10:00:00+04:00,voice,1\n2026-01-05T07:00:00Z,voice,2\n2026-01-05T12:00:00+0400,voice,3\n',
+      );
       expect(r.errors).to.deep.equal([]);
-      expect(r.intervals.map((i) => i.start)).to.deep.equal(['2026-01-05T06:00:00.000Z', '2026-01-05T07:00:00.000Z', '2026-01-05T08:00:00.000Z']);
+      expect(r.intervals.map((i) => i.start)).to.deep.equal([
+        '2026-01-05T06:00:00.000Z',
+        '2026-01-05T07:00:00.000Z',
+        '2026-01-05T08:00:00.000Z',
+      ]);
     });
 
     it('reader, columns in another order with quoted fields and CRLF, reads every field', () => {
-      const r = read('"volume",platform,channel,timestamp,aht_seconds,answered,abandoned\r\n"7",web,"voice",2026-01-05T10:00,"180.5",5,2\r\n');
+      const r = read(
+        '"volume",platform,channel,timestamp,aht_seconds,answered,abandoned\r\n"7",web,"voice",2026-01-05T10:00,"180.5",5,2\r\n',
+      );
       expect(r.errors).to.deep.equal([]);
-      expect(r.intervals[0]).to.include({ volume: 7, platform: 'web', channel: 'voice', ahtSeconds: 180.5, answered: 5, abandoned: 2, rows: 1 });
+      expect(r.intervals[0]).to.include({
+        volume: 7,
+        platform: 'web',
+        channel: 'voice',
+        ahtSeconds: 180.5,
+        answered: 5,
+        abandoned: 2,
+        rows: 1,
+      });
       expect(r.hasAht).to.equal(true);
     });
 
@@ -49,8 +65,13 @@ describe('history-csv reader', () => {
     });
 
     it('reader, 15-minute rows into 60-minute buckets, sums volumes and volume-weights aht', () => {
-      const text = ['timestamp,channel,volume,aht_seconds,answered,abandoned',
-        '2026-01-05T10:00,voice,10,100,8,2', '2026-01-05T10:15,voice,30,200,30,0', '2026-01-05T10:30,voice,0,999,,', '2026-01-05T10:45,voice,0,,,'].join('\n');
+      const text = [
+        'timestamp,channel,volume,aht_seconds,answered,abandoned',
+        '2026-01-05T10:00,voice,10,100,8,2',
+        '2026-01-05T10:15,voice,30,200,30,0',
+        '2026-01-05T10:30,voice,0,999,,',
+        '2026-01-05T10:45,voice,0,,,',
+      ].join('\n');
       const r = read(text);
       expect(r.errors).to.deep.equal([]);
       expect(r.intervals).to.have.length(1);
@@ -60,15 +81,25 @@ describe('history-csv reader', () => {
     });
 
     it('reader, 15-minute rows into 30-minute buckets, makes two buckets an hour', () => {
-      const text = 'timestamp,channel,volume\n2026-01-05T10:00,chat,1\n2026-01-05T10:15,chat,2\n2026-01-05T10:30,chat,3\n2026-01-05T10:45,chat,4\n';
+      const text =
+        'timestamp,channel,volume\n2026-01-05T10:00,chat,1\n2026-01-05T10:15,chat,2\n2026-01-05T10:30,chat,3\n2026-01-05T10:45,chat,4\n';
       const r = read(text, { intervalMinutes: 30 });
-      expect(r.intervals.map((i) => [i.localStart.slice(11, 16), i.volume])).to.deep.equal([['10:00', 3], ['10:30', 7]]);
+      expect(r.intervals.map((i) => [i.localStart.slice(11, 16), i.volume])).to.deep.equal([
+        ['10:00', 3],
+        ['10:30', 7],
+      ]);
     });
 
     it('reader, rows out of order over channels and platforms, sorts by start, channel, platform', () => {
-      const text = 'timestamp,channel,volume,platform\n2026-01-05T11:00,voice,1,b\n2026-01-05T10:00,voice,2,b\n2026-01-05T10:00,chat,3,\n2026-01-05T10:00,voice,4,a\n';
+      const text =
+        'timestamp,channel,volume,platform\n2026-01-05T11:00,voice,1,b\n2026-01-05T10:00,voice,2,b\n2026-01-05T10:00,chat,3,\n2026-01-05T10:00,voice,4,a\n';
       const r = read(text);
-      expect(r.intervals.map((i) => `${i.localStart.slice(11, 13)} ${i.channel} ${i.platform}`)).to.deep.equal(['10 chat ', '10 voice a', '10 voice b', '11 voice b']);
+      expect(r.intervals.map((i) => `${i.localStart.slice(11, 13)} ${i.channel} ${i.platform}`)).to.deep.equal([
+        '10 chat ',
+        '10 voice a',
+        '10 voice b',
+        '11 voice b',
+      ]);
     });
 
     it('reader, blank trailing lines and a BOM, ignores them', () => {
@@ -79,7 +110,9 @@ describe('history-csv reader', () => {
 
     it('readHistoryCsv, async iterable of lines, gives the same result as the text parser', async () => {
       const lines = ['timestamp,channel,volume', '2026-01-05T10:00,voice,1', '2026-01-05T11:00,voice,2'];
-      async function* gen() { for (const l of lines) yield l; }
+      async function* gen() {
+        for (const l of lines) yield l;
+      }
       const r = await readHistoryCsv(gen(), TBILISI);
       expect(r).to.deep.equal(read(lines.join('\n')));
     });
@@ -90,7 +123,9 @@ describe('history-csv reader', () => {
   });
 
   it('reader, offsets changing once, samples the first row, both sides of the change and the last row', () => {
-    const r = read('timestamp,channel,volume\n2026-03-08T01:00:00-05:00,voice,1\n2026-03-08T03:00:00-04:00,voice,1\n2026-03-08T04:00:00-04:00,voice,1\n');
+    const r = read(
+      'timestamp,channel,volume\n2026-03-08T01:00:00-05:00,voice,1\n2026-03-08T03:00:00-04:00,voice,1\n2026-03-08T04:00:00-04:00,voice,1\n',
+    );
     expect(r.localTimestamps).to.equal(false);
     expect(r.offsetSamples).to.deep.equal([
       { ms: Date.UTC(2026, 2, 8, 6), offsetMinutes: -300 },
@@ -186,7 +221,10 @@ describe('history-csv reader', () => {
     }
 
     it('reader, unknown platform with a platform list, is an error', () => {
-      expect(only('timestamp,channel,volume,platform\n2026-01-05T10:00,voice,1,fax\n', { platforms: ['web'] })).to.include({ line: 2, field: 'platform' });
+      expect(only('timestamp,channel,volume,platform\n2026-01-05T10:00,voice,1,fax\n', { platforms: ['web'] })).to.include({
+        line: 2,
+        field: 'platform',
+      });
     });
 
     it('reader, wrong number of fields, is an error on that line', () => {
@@ -206,7 +244,10 @@ describe('history-csv reader', () => {
     });
 
     it('reader, a stray row off an hourly grid, is an error naming the grid', () => {
-      const rows = Array.from({ length: 200 }, (_, h) => `2026-01-${String(5 + Math.floor(h / 24)).padStart(2, '0')}T${String(h % 24).padStart(2, '0')}:00,voice,1`);
+      const rows = Array.from(
+        { length: 200 },
+        (_, h) => `2026-01-${String(5 + Math.floor(h / 24)).padStart(2, '0')}T${String(h % 24).padStart(2, '0')}:00,voice,1`,
+      );
       rows.splice(50, 0, '2026-01-07T10:30,voice,1');
       const e = only(`timestamp,channel,volume\n${rows.join('\n')}\n`);
       expect(e).to.include({ line: 52, field: 'timestamp' });

@@ -50,7 +50,10 @@ describe('forecasting methods', () => {
 
   it('dailyProfile, exact day-total × weekday-profile series, reproduces the next week exactly', () => {
     const totals = [700, 600, 600, 600, 500, 200, 0];
-    const profiles = [[0.1, 0.4, 0.4, 0.1], [0.2, 0.3, 0.3, 0.2]];
+    const profiles = [
+      [0.1, 0.4, 0.4, 0.1],
+      [0.2, 0.3, 0.3, 0.2],
+    ];
     const y = series(9, (_k, s) => {
       const w = Math.floor(s / SPD);
       return totals[w] * profiles[w === 0 ? 0 : 1][s % SPD];
@@ -90,7 +93,7 @@ describe('forecasting methods', () => {
     const week = 7 * SPD;
     const aht = new Float64Array(2 * week);
     const volume = new Float64Array(2 * week);
-    for (let i = 0; i < week; i++) (aht[i] = 100), (volume[i] = 10), (aht[week + i] = 200), (volume[week + i] = 30);
+    for (let i = 0; i < week; i++) ((aht[i] = 100), (volume[i] = 10), (aht[week + i] = 200), (volume[week + i] = 30));
     expect(forecastAht({ aht, volume, slotsPerDay: SPD, horizon: 3 })[1]).to.be.closeTo(175, 1e-12);
   });
 

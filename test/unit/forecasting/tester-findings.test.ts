@@ -53,7 +53,10 @@ describe('public holidays, auto', () => {
     expect(r.holidays).to.match(/applied/);
     // 26 May (independence day) was never seen: the learned ratio (0.3), not the 0.5 default.
     expect(r.points[24 + 10].volume).to.be.closeTo(6, 1.5);
-    const forced = forecastSeries(hourly('2026-01-20', 41, (_d, hr) => (open(hr) ? 20 : 0)), { zone: TBILISI, start: '2026-03-02T00:00', hours: 48, calendar: { publicHolidays: 'GE' } });
+    const forced = forecastSeries(
+      hourly('2026-01-20', 41, (_d, hr) => (open(hr) ? 20 : 0)),
+      { zone: TBILISI, start: '2026-03-02T00:00', hours: 48, calendar: { publicHolidays: 'GE' } },
+    );
     expect(forced.points[24 + 10].volume).to.be.lessThan(15);
   });
 });
@@ -74,7 +77,12 @@ const dir = mkdtempSync(path.join(tmpdir(), 'wfm-findings-'));
  * An hourly CSV written on a New York wall clock without offsets, `days` days from `from`:
  * the spring hour absent, the autumn 01:00 written twice (as such exports do).
  */
-function nyWallClockFile(name: string, from: string, days: number, perHour: (date: string, hour: number) => number = (_d, h) => (h >= 8 && h < 20 ? 30 : 2)): string {
+function nyWallClockFile(
+  name: string,
+  from: string,
+  days: number,
+  perHour: (date: string, hour: number) => number = (_d, h) => (h >= 8 && h < 20 ? 30 : 2),
+): string {
   const ny = new ZoneClock('America/New_York');
   const lines = ['timestamp,channel,volume'];
   const d0 = epochDay(from);
@@ -107,7 +115,12 @@ describe('wall-clock files and --start', () => {
     // On the autumn day itself the output has the file's 25 hours: 01:00 twice.
     const t2 = io();
     expect(await runForecast(['--history', f, '--channel', 'voice', '--start', '2024-11-03T00:00', '--hours', '25'], t2.io)).to.equal(0);
-    const day = t2.out().trim().split('\n').slice(1).map((r) => r.slice(0, 19));
+    const day = t2
+      .out()
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((r) => r.slice(0, 19));
     expect(day.slice(0, 4)).to.deep.equal(['2024-11-03T00:00:00', '2024-11-03T01:00:00', '2024-11-03T01:00:00', '2024-11-03T02:00:00']);
     expect(day[24]).to.equal('2024-11-03T23:00:00');
   });
@@ -115,21 +128,37 @@ describe('wall-clock files and --start', () => {
   it('wfm forecast, a New York wall-clock file with only a spring change (hour left out), reads New York: no 02:00 on that day', async () => {
     const t = io();
     const f = nyWallClockFile('ny-spring.csv', '2025-02-03', 42);
-    expect(await runForecast(['--history', f, '--channel', 'voice', '--start', '2025-03-08T00:00', '--hours', '48'], t.io), t.err()).to.equal(0);
+    expect(
+      await runForecast(['--history', f, '--channel', 'voice', '--start', '2025-03-08T00:00', '--hours', '48'], t.io),
+      t.err(),
+    ).to.equal(0);
     expect(t.err()).to.match(/zone America\/New_York taken from the local hour missing/);
-    const stamps = t.out().trim().split('\n').slice(1).map((r) => r.slice(0, 19));
+    const stamps = t
+      .out()
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((r) => r.slice(0, 19));
     expect(stamps).to.include('2025-03-09T01:00:00').and.include('2025-03-09T03:00:00');
     expect(stamps).to.not.include('2025-03-09T02:00:00');
   });
 
   it('readHistoryCsv, lenient, a duplicate row outside any daylight-saving hour, stays an error', async () => {
-    const r = await readHistoryCsv(['timestamp,channel,volume', '2025-03-11T07:00:00,voice,3', '2025-03-11T07:00:00,voice,4'], { zone: 'UTC', intervalMinutes: 1, dstLenient: true });
+    const r = await readHistoryCsv(['timestamp,channel,volume', '2025-03-11T07:00:00,voice,3', '2025-03-11T07:00:00,voice,4'], {
+      zone: 'UTC',
+      intervalMinutes: 1,
+      dstLenient: true,
+    });
     expect(r.errorCount).to.equal(1);
     expect(r.errors[0].message).to.match(/duplicate interval/);
   });
 
   it('readHistoryCsv, lenient on a plain clock, the autumn 01:00 written twice, averages the two rows', async () => {
-    const r = await readHistoryCsv(['timestamp,channel,volume', '2024-11-03T01:00:00,voice,4', '2024-11-03T01:00:00,voice,6'], { zone: 'UTC', intervalMinutes: 1, dstLenient: true });
+    const r = await readHistoryCsv(['timestamp,channel,volume', '2024-11-03T01:00:00,voice,4', '2024-11-03T01:00:00,voice,6'], {
+      zone: 'UTC',
+      intervalMinutes: 1,
+      dstLenient: true,
+    });
     expect(r.errorCount).to.equal(0);
     expect(r.intervals.map((i) => i.volume)).to.deep.equal([5]);
   });
@@ -153,7 +182,10 @@ describe('wall-clock files and --start', () => {
 
   it('wfm forecast, --hours 1.5 or -5, exits 2 with a clear message', async () => {
     const f = nyWallClockFile('ny4.csv', '2025-01-06', 28);
-    for (const [hours, msg] of [['1.5', /whole number/], ['-5', /greater than 0|> 0/]] as const) {
+    for (const [hours, msg] of [
+      ['1.5', /whole number/],
+      ['-5', /greater than 0|> 0/],
+    ] as const) {
       const t = io();
       expect(await runForecast(['--history', f, '--channel', 'voice', '--start', '2025-02-03T00:00', '--hours', hours], t.io)).to.equal(2);
       expect(t.err()).to.match(msg);
@@ -182,7 +214,9 @@ describe('closed days the file leaves out', () => {
 describe('interval length', () => {
   it('forecastSeries, --interval 30 on hourly data, refuses: finer than the data', () => {
     const h = hourly('2026-01-05', 42, (_d, hr) => (open(hr) ? 20 : 0));
-    expect(() => forecastSeries(h, { zone: TBILISI, start: '2026-02-16T00:00', hours: 24, intervalMinutes: 30 })).to.throw(/cannot be finer than the data/);
+    expect(() => forecastSeries(h, { zone: TBILISI, start: '2026-02-16T00:00', hours: 24, intervalMinutes: 30 })).to.throw(
+      /cannot be finer than the data/,
+    );
   });
 
   it('forecastSeries, four weeks hourly then four weeks of 15-minute rows, sums into hours with a warning', () => {
@@ -193,7 +227,12 @@ describe('interval length', () => {
       for (let m = 0; m < 1440; m += d < 28 ? 60 : 15) {
         const hr = Math.floor(m / 60);
         const v = open(hr) ? (d < 28 ? 20 : 5) : 0;
-        h.push({ start: new Date(clock.resolveLocal((d0 + d) * 86_400_000 + m * 60_000).kind === 'ok' ? (d0 + d) * 86_400_000 + m * 60_000 - 4 * 3_600_000 : NaN).toISOString(), volume: v });
+        h.push({
+          start: new Date(
+            clock.resolveLocal((d0 + d) * 86_400_000 + m * 60_000).kind === 'ok' ? (d0 + d) * 86_400_000 + m * 60_000 - 4 * 3_600_000 : NaN,
+          ).toISOString(),
+          volume: v,
+        });
       }
     }
     const r = forecastSeries(h, { zone: TBILISI, start: '2026-03-02T00:00', hours: 24, calendar: { publicHolidays: 'none' } });

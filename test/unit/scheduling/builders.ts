@@ -27,7 +27,14 @@ export function makeProblem(over: Partial<Problem> = {}): Problem {
 export function makeShift(day: number, from: string, to: string, lunch: string, over: Partial<Shift> = {}): Shift {
   const [h, m] = lunch.split(':').map(Number);
   const lunchEnd = `${String(h + 1).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-  return { staffId: 'a1', start: at(day, from), end: at(day, to), breaks: [{ start: at(day, lunch), end: at(day, lunchEnd) }], channel: 'voice', ...over };
+  return {
+    staffId: 'a1',
+    start: at(day, from),
+    end: at(day, to),
+    breaks: [{ start: at(day, lunch), end: at(day, lunchEnd) }],
+    channel: 'voice',
+    ...over,
+  };
 }
 
 /** Five 9-hour shifts Monday-Friday 09:00-18:00: 40 worked hours, keeps every rule. */

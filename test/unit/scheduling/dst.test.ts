@@ -10,7 +10,8 @@ const ZONE = 'Europe/Berlin';
 /** Berlin weeks with a clock change on Sunday: 2026-10-25 (back, 25 h) and 2026-03-29 (forward, 23 h). */
 function berlin(weekStart: string, earliestStart: string, latestEnd: string) {
   return makeProblem({
-    weekStart, timeZone: ZONE,
+    weekStart,
+    timeZone: ZONE,
     rules: { ...makeProblem().rules, shiftLengthsHours: [8], earliestStart, latestEnd },
   });
 }
@@ -43,7 +44,10 @@ describe('scheduling: daylight-saving change days', () => {
   it('checkRota, clocks-back Sunday, a 06:00+01:00 start breaks the 07:00 window and a 07:00+01:00 start keeps it', () => {
     const problem = { ...berlin('2026-10-19', '07:00', '22:00'), staff: [makeAgent({ contractHoursPerWeek: 7 })] };
     const shift = (from: string, to: string) => ({
-      staffId: 'a1', start: `2026-10-25T${from}:00+01:00`, end: `2026-10-25T${to}:00+01:00`, channel: 'voice',
+      staffId: 'a1',
+      start: `2026-10-25T${from}:00+01:00`,
+      end: `2026-10-25T${to}:00+01:00`,
+      channel: 'voice',
       breaks: [{ start: '2026-10-25T11:00:00+01:00', end: '2026-10-25T12:00:00+01:00' }],
     });
     expect(checkRota(problem, [shift('06:00', '14:00')]).map((v) => v.rule)).to.include('window');
@@ -52,10 +56,15 @@ describe('scheduling: daylight-saving change days', () => {
 
   it('checkRota, clocks-forward Sunday, a shift ending 00:00 breaks the 23:00 window', () => {
     const problem = { ...berlin('2026-03-23', '08:00', '23:00'), staff: [makeAgent({ contractHoursPerWeek: 7 })] };
-    const v = checkRota(problem, [{
-      staffId: 'a1', start: '2026-03-29T16:00:00+02:00', end: '2026-03-30T00:00:00+02:00', channel: 'voice',
-      breaks: [{ start: '2026-03-29T19:00:00+02:00', end: '2026-03-29T20:00:00+02:00' }],
-    }]);
+    const v = checkRota(problem, [
+      {
+        staffId: 'a1',
+        start: '2026-03-29T16:00:00+02:00',
+        end: '2026-03-30T00:00:00+02:00',
+        channel: 'voice',
+        breaks: [{ start: '2026-03-29T19:00:00+02:00', end: '2026-03-29T20:00:00+02:00' }],
+      },
+    ]);
     expect(v.map((x) => x.rule)).to.include('window');
   });
 });

@@ -7,7 +7,10 @@ const need = [{ timestamp: at(0, '10:00'), channel: 'voice', required: 1 }];
 
 describe('scheduling/infeasibility: explainInfeasibility', () => {
   it('explainInfeasibility, 40 contracted hours with time off Monday-Thursday, names the person, the hours and the days', () => {
-    const problem = makeProblem({ requirements: need, staff: [makeAgent({ unavailable: [{ start: at(0, '00:00'), end: at(4, '00:00') }] })] });
+    const problem = makeProblem({
+      requirements: need,
+      staff: [makeAgent({ unavailable: [{ start: at(0, '00:00'), end: at(4, '00:00') }] })],
+    });
     const [reason, ...rest] = explainInfeasibility(problem);
     expect(rest).to.deep.equal([]);
     expect(reason.key).to.equal('rota.infeasible.notEnoughDays');
@@ -21,14 +24,22 @@ describe('scheduling/infeasibility: explainInfeasibility', () => {
   });
 
   it('explainInfeasibility, 6 days worked last week and Monday-Friday free, still finds a week (run starts Tuesday)', () => {
-    const previousShifts = [1, 2, 3, 4, 5, 6].map((d) => ({ staffId: 'a1', start: `2026-12-0${d}T09:00:00+04:00`, end: `2026-12-0${d}T17:00:00+04:00` }));
+    const previousShifts = [1, 2, 3, 4, 5, 6].map((d) => ({
+      staffId: 'a1',
+      start: `2026-12-0${d}T09:00:00+04:00`,
+      end: `2026-12-0${d}T17:00:00+04:00`,
+    }));
     expect(explainInfeasibility(makeProblem({ requirements: need, previousShifts }))).to.deep.equal([]);
   });
 
   it('explainInfeasibility, 6 days worked last week (Tue-Sun) and the weekend off, reports that no week fits', () => {
     // Monday would be the 7th day in a row, Saturday/Sunday are time off: Tuesday-Friday
     // give at most 32 h < 39 h; only the day-by-day search sees it (5 days have shifts).
-    const previousShifts = [1, 2, 3, 4, 5, 6].map((d) => ({ staffId: 'a1', start: `2026-12-0${d}T09:00:00+04:00`, end: `2026-12-0${d}T17:00:00+04:00` }));
+    const previousShifts = [1, 2, 3, 4, 5, 6].map((d) => ({
+      staffId: 'a1',
+      start: `2026-12-0${d}T09:00:00+04:00`,
+      end: `2026-12-0${d}T17:00:00+04:00`,
+    }));
     const staff = [makeAgent({ unavailable: [{ start: at(5, '00:00'), end: at(7, '00:00') }] })];
     const reasons = explainInfeasibility(makeProblem({ requirements: need, previousShifts, staff }));
     expect(reasons.map((r) => r.key)).to.deep.equal(['rota.infeasible.noWeekFits']);

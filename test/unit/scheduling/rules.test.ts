@@ -16,7 +16,14 @@ describe('scheduling/rules: checkRota', () => {
     });
     it('8 h and 9 h shifts keep the rule', () => {
       const shifts = [...fullWeek().slice(0, 4), makeShift(4, '09:00', '17:00', '13:00'), makeShift(5, '09:00', '17:00', '13:00')];
-      expect(rulesOf(checkRota(makeProblem({ staff: [makeAgent({ contractHoursPerWeek: 46 })], rules: { ...makeProblem().rules, maxHoursPerWeek: 48 } }), shifts))).to.not.include('shiftLength');
+      expect(
+        rulesOf(
+          checkRota(
+            makeProblem({ staff: [makeAgent({ contractHoursPerWeek: 46 })], rules: { ...makeProblem().rules, maxHoursPerWeek: 48 } }),
+            shifts,
+          ),
+        ),
+      ).to.not.include('shiftLength');
     });
   });
 
@@ -65,19 +72,36 @@ describe('scheduling/rules: checkRota', () => {
     });
     it('the same week is allowed with overtime agreed', () => {
       const shifts = [...fullWeek(), makeShift(5, '09:00', '18:00', '13:00')];
-      expect(rulesOf(checkRota(makeProblem({ staff: [makeAgent({ contractHoursPerWeek: 48, overtimeAllowed: true })], rules: { ...makeProblem().rules, daysOffPerWeek: 1 } }), shifts))).to.not.include('maxHours');
+      expect(
+        rulesOf(
+          checkRota(
+            makeProblem({
+              staff: [makeAgent({ contractHoursPerWeek: 48, overtimeAllowed: true })],
+              rules: { ...makeProblem().rules, daysOffPerWeek: 1 },
+            }),
+            shifts,
+          ),
+        ),
+      ).to.not.include('maxHours');
     });
   });
 
   describe('atLeastTwelveHoursBetweenShifts', () => {
     it('Monday until 23:00 then Tuesday from 08:00 (9 h rest) is a rest violation on Tuesday', () => {
-      const shifts = [makeShift(0, '14:00', '23:00', '18:00'), makeShift(1, '08:00', '17:00', '12:00'), ...fullWeek().slice(2, 4), makeShift(5, '09:00', '18:00', '13:00')];
+      const shifts = [
+        makeShift(0, '14:00', '23:00', '18:00'),
+        makeShift(1, '08:00', '17:00', '12:00'),
+        ...fullWeek().slice(2, 4),
+        makeShift(5, '09:00', '18:00', '13:00'),
+      ];
       const v = checkRota(makeProblem(), shifts).filter((x) => x.rule === 'rest');
       expect(v).to.have.length(1);
       expect(v[0].time).to.equal(at(1, '08:00'));
     });
     it('last Sunday until 23:00 then Monday 09:00 (10 h) is a rest violation across the week boundary', () => {
-      const problem = makeProblem({ previousShifts: [{ staffId: 'a1', start: '2026-12-06T14:00:00+04:00', end: '2026-12-06T23:00:00+04:00' }] });
+      const problem = makeProblem({
+        previousShifts: [{ staffId: 'a1', start: '2026-12-06T14:00:00+04:00', end: '2026-12-06T23:00:00+04:00' }],
+      });
       expect(rulesOf(checkRota(problem, fullWeek()))).to.include('rest');
     });
     it('Monday until 20:00 then Tuesday from 08:00 (exactly 12 h) keeps the rule', () => {
@@ -89,22 +113,41 @@ describe('scheduling/rules: checkRota', () => {
   describe('enoughFullDaysOff', () => {
     it('six working days leave one day off: a daysOff violation', () => {
       const shifts = [0, 1, 2, 3, 4, 5].map((d) => makeShift(d, '09:00', '17:00', '13:00'));
-      expect(rulesOf(checkRota(makeProblem({ staff: [makeAgent({ contractHoursPerWeek: 42 })] , rules: { ...makeProblem().rules, maxHoursPerWeek: 48 } }), shifts))).to.deep.equal(['daysOff']);
+      expect(
+        rulesOf(
+          checkRota(
+            makeProblem({ staff: [makeAgent({ contractHoursPerWeek: 42 })], rules: { ...makeProblem().rules, maxHoursPerWeek: 48 } }),
+            shifts,
+          ),
+        ),
+      ).to.deep.equal(['daysOff']);
     });
   });
 
   describe('noMoreThanMaxConsecutiveDays', () => {
     it('worked Wednesday-Sunday last week and Monday-Tuesday now is 7 days in a row', () => {
-      const previousShifts = [2, 3, 4, 5, 6].map((d) => ({ staffId: 'a1', start: `2026-12-0${d}T09:00:00+04:00`, end: `2026-12-0${d}T17:00:00+04:00` }));
+      const previousShifts = [2, 3, 4, 5, 6].map((d) => ({
+        staffId: 'a1',
+        start: `2026-12-0${d}T09:00:00+04:00`,
+        end: `2026-12-0${d}T17:00:00+04:00`,
+      }));
       const shifts = [0, 1, 3, 4, 5].map((d) => makeShift(d, '09:00', '17:00', '13:00'));
-      const v = checkRota(makeProblem({ previousShifts, staff: [makeAgent({ contractHoursPerWeek: 35 })] }), shifts).filter((x) => x.rule === 'consecutiveDays');
+      const v = checkRota(makeProblem({ previousShifts, staff: [makeAgent({ contractHoursPerWeek: 35 })] }), shifts).filter(
+        (x) => x.rule === 'consecutiveDays',
+      );
       expect(v).to.have.length(1);
       expect(v[0].detail).to.contain('7 days');
     });
     it('with Wednesday off the run stops at 6 days', () => {
-      const previousShifts = [3, 4, 5, 6].map((d) => ({ staffId: 'a1', start: `2026-12-0${d}T09:00:00+04:00`, end: `2026-12-0${d}T17:00:00+04:00` }));
+      const previousShifts = [3, 4, 5, 6].map((d) => ({
+        staffId: 'a1',
+        start: `2026-12-0${d}T09:00:00+04:00`,
+        end: `2026-12-0${d}T17:00:00+04:00`,
+      }));
       const shifts = [0, 1, 3, 4, 5].map((d) => makeShift(d, '09:00', '17:00', '13:00'));
-      expect(rulesOf(checkRota(makeProblem({ previousShifts, staff: [makeAgent({ contractHoursPerWeek: 35 })] }), shifts))).to.not.include('consecutiveDays');
+      expect(rulesOf(checkRota(makeProblem({ previousShifts, staff: [makeAgent({ contractHoursPerWeek: 35 })] }), shifts))).to.not.include(
+        'consecutiveDays',
+      );
     });
   });
 
@@ -113,7 +156,9 @@ describe('scheduling/rules: checkRota', () => {
       expect(checkRota(makeProblem(), fullWeek({ channel: 'both' })).filter((v) => v.rule === 'skill')).to.have.length(5);
     });
     it('a voice+chat agent on "both" keeps the rule', () => {
-      expect(checkRota(makeProblem({ staff: [makeAgent({ skills: ['voice', 'chat'] })] }), fullWeek({ channel: 'both' }))).to.deep.equal([]);
+      expect(checkRota(makeProblem({ staff: [makeAgent({ skills: ['voice', 'chat'] })] }), fullWeek({ channel: 'both' }))).to.deep.equal(
+        [],
+      );
     });
   });
 
@@ -144,7 +189,9 @@ describe('scheduling/rules: checkRota', () => {
   describe('nightHoursStayWithinTheLimit', () => {
     it('a shift until 23:00 has one night hour: a violation with a limit of 0 h, none with the default', () => {
       const shifts = [makeShift(0, '14:00', '23:00', '18:00'), ...fullWeek().slice(2), makeShift(5, '09:00', '18:00', '13:00')];
-      expect(rulesOf(checkRota(makeProblem({ rules: { ...makeProblem().rules, maxNightHoursPerShift: 0 } }), shifts))).to.include('nightHours');
+      expect(rulesOf(checkRota(makeProblem({ rules: { ...makeProblem().rules, maxNightHoursPerShift: 0 } }), shifts))).to.include(
+        'nightHours',
+      );
       expect(rulesOf(checkRota(makeProblem(), shifts))).to.not.include('nightHours');
     });
   });
@@ -158,7 +205,9 @@ describe('scheduling/rules: checkRota', () => {
 
   describe('staffIdIsKnown', () => {
     it('a shift for an unknown id is an unknownStaff violation', () => {
-      expect(rulesOf(checkRota(makeProblem(), [...fullWeek(), makeShift(5, '09:00', '18:00', '13:00', { staffId: 'zz' })]))).to.include('unknownStaff');
+      expect(rulesOf(checkRota(makeProblem(), [...fullWeek(), makeShift(5, '09:00', '18:00', '13:00', { staffId: 'zz' })]))).to.include(
+        'unknownStaff',
+      );
     });
   });
 });

@@ -16,7 +16,12 @@ const STAFF = fileURLToPath(new URL('../../fixtures/rota-sample/STAFF.json', imp
 
 function sink() {
   let text = '';
-  const stream = new Writable({ write(chunk, _enc, done) { text += String(chunk); done(); } });
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      text += String(chunk);
+      done();
+    },
+  });
   return { stream, text: () => text };
 }
 
@@ -63,15 +68,23 @@ describe('scheduling: input checks of wfm schedule', () => {
   });
 
   it('wfm schedule, earliestStart after latestEnd, exit 2 with one rules error instead of one per person', async () => {
-    const r = await wfmSchedule(['--requirements', REQ, '--staff', staffWithRules({ earliestStart: '20:00', latestEnd: '08:00' }), '--week', '2026-12-07']);
+    const r = await wfmSchedule([
+      '--requirements',
+      REQ,
+      '--staff',
+      staffWithRules({ earliestStart: '20:00', latestEnd: '08:00' }),
+      '--week',
+      '2026-12-07',
+    ]);
     expect(r.code).to.equal(2);
     expect(r.stderr.trim().split('\n')).to.have.length(1);
     expect(r.stderr).to.contain('earliestStart 20:00 is not before latestEnd 08:00');
   });
 
   it('rulesConflicts, 8.25-hour shifts on a 60-minute grid, names the length and the grid', () => {
-    expect(rulesConflicts({ ...DEFAULT_RULES, shiftLengthsHours: [8.25] }, 60)).to.deep.equal(
-      ['shiftLengthsHours 8.25 h do not fit the 60-minute requirement grid (starts and ends sit on it)']);
+    expect(rulesConflicts({ ...DEFAULT_RULES, shiftLengthsHours: [8.25] }, 60)).to.deep.equal([
+      'shiftLengthsHours 8.25 h do not fit the 60-minute requirement grid (starts and ends sit on it)',
+    ]);
     expect(rulesConflicts({ ...DEFAULT_RULES, shiftLengthsHours: [8.5] }, 30)).to.deep.equal([]);
   });
 
@@ -93,7 +106,9 @@ describe('scheduling: input checks of wfm schedule', () => {
     const r = parseRequirementsCsv('timestamp,channel,required\n2026-12-07T08:00:00+04:00,voice,2\n2026-12-07T09:00:00+04:00,voice,2,5\n');
     expect(r.ok).to.equal(false);
     if (r.ok) return;
-    expect(r.errors.map(formatInputError)).to.deep.equal(['REQ.csv line 3, field column 4: 4 cells but the header has 3 (extra "5"; a decimal comma? use "2.5")']);
+    expect(r.errors.map(formatInputError)).to.deep.equal([
+      'REQ.csv line 3, field column 4: 4 cells but the header has 3 (extra "5"; a decimal comma? use "2.5")',
+    ]);
   });
 
   it('parseStaffJson, a doubled comma on line 3, says line 3 column 3', () => {
@@ -111,7 +126,9 @@ describe('scheduling: input checks of wfm schedule', () => {
   });
 
   it('parseStaffJson, a misspelt rule maxConsecutiveDay, names the key and the allowed ones', () => {
-    const r = parseStaffJson(JSON.stringify({ rules: { maxConsecutiveDay: 5 }, staff: [{ id: 'a', skills: ['voice'], contractHoursPerWeek: 40 }] }));
+    const r = parseStaffJson(
+      JSON.stringify({ rules: { maxConsecutiveDay: 5 }, staff: [{ id: 'a', skills: ['voice'], contractHoursPerWeek: 40 }] }),
+    );
     expect(r.ok).to.equal(false);
     if (r.ok) return;
     const text = r.errors.map(formatInputError).join('\n');

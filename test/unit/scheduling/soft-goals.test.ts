@@ -66,7 +66,9 @@ describe('scheduling/solveRota: stability when re-optimising a published rota', 
     const key = (s: { staffId: string; start: string; end: string }) => `${s.staffId}|${s.start}|${s.end}`;
     const before = new Set(first.shifts.map(key));
     const after = new Set(again.shifts.map(key));
-    const changed = new Set([...first.shifts.filter((s) => !after.has(key(s))), ...again.shifts.filter((s) => !before.has(key(s)))].map((s) => s.staffId));
+    const changed = new Set(
+      [...first.shifts.filter((s) => !after.has(key(s))), ...again.shifts.filter((s) => !before.has(key(s)))].map((s) => s.staffId),
+    );
     expect(changed.has(who)).to.equal(true);
     expect(changed.size).to.be.at.most(2);
     expect(again.shortfallAgentHours).to.be.at.most(first.shortfallAgentHours + 9);

@@ -12,13 +12,42 @@ import type { Problem, RotaSolution } from '../../../scheduling/types';
 const CHECKER = resolve(process.cwd(), '../shared/tools/rota_check.py');
 
 /** rota_check.py's verdict on a generated problem, or null when python3/the checker is missing. */
-function independentCheck(problem: Problem, s: RotaSolution): { ok: boolean; shortfallAgentHours: number; violations: unknown[]; mismatches: unknown[] } | null {
+function independentCheck(
+  problem: Problem,
+  s: RotaSolution,
+): { ok: boolean; shortfallAgentHours: number; violations: unknown[]; mismatches: unknown[] } | null {
   if (!existsSync(CHECKER) || spawnSync('python3', ['--version']).status !== 0) return null;
   const dir = mkdtempSync(join(tmpdir(), 'rota-3ch-'));
-  writeFileSync(join(dir, 'REQ.csv'), `timestamp,channel,required\n${problem.requirements.map((r) => `${r.timestamp},${r.channel},${r.required}`).join('\n')}\n`);
-  writeFileSync(join(dir, 'STAFF.json'), JSON.stringify({ timeZone: problem.timeZone, rules: problem.rules, staff: problem.staff, previousShifts: problem.previousShifts }));
-  writeFileSync(join(dir, 'rota.json'), JSON.stringify({ ...s, coverage: s.coverage.map(({ timestamp, channel, required, onDuty }) => ({ timestamp, channel, required, onDuty })) }));
-  const res = spawnSync('python3', [CHECKER, '--req', join(dir, 'REQ.csv'), '--staff', join(dir, 'STAFF.json'), '--rota', join(dir, 'rota.json'), '--week', problem.weekStart], { encoding: 'utf8' });
+  writeFileSync(
+    join(dir, 'REQ.csv'),
+    `timestamp,channel,required\n${problem.requirements.map((r) => `${r.timestamp},${r.channel},${r.required}`).join('\n')}\n`,
+  );
+  writeFileSync(
+    join(dir, 'STAFF.json'),
+    JSON.stringify({ timeZone: problem.timeZone, rules: problem.rules, staff: problem.staff, previousShifts: problem.previousShifts }),
+  );
+  writeFileSync(
+    join(dir, 'rota.json'),
+    JSON.stringify({
+      ...s,
+      coverage: s.coverage.map(({ timestamp, channel, required, onDuty }) => ({ timestamp, channel, required, onDuty })),
+    }),
+  );
+  const res = spawnSync(
+    'python3',
+    [
+      CHECKER,
+      '--req',
+      join(dir, 'REQ.csv'),
+      '--staff',
+      join(dir, 'STAFF.json'),
+      '--rota',
+      join(dir, 'rota.json'),
+      '--week',
+      problem.weekStart,
+    ],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(res.stdout);
 }
 

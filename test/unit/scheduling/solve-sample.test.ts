@@ -62,8 +62,18 @@ describe('scheduling/solveRotaInWorker: the sample week end to end', function ()
     }
     const dir = mkdtempSync(join(tmpdir(), 'rota-'));
     const rota = join(dir, 'rota.json');
-    writeFileSync(rota, JSON.stringify({ ...solution, coverage: solution.coverage.map(({ timestamp, channel, required, onDuty }) => ({ timestamp, channel, required, onDuty })) }));
-    const res = spawnSync('python3', [CHECKER, '--req', join(FIXTURES, 'REQ.csv'), '--staff', join(FIXTURES, 'STAFF.json'), '--rota', rota], { encoding: 'utf8' });
+    writeFileSync(
+      rota,
+      JSON.stringify({
+        ...solution,
+        coverage: solution.coverage.map(({ timestamp, channel, required, onDuty }) => ({ timestamp, channel, required, onDuty })),
+      }),
+    );
+    const res = spawnSync(
+      'python3',
+      [CHECKER, '--req', join(FIXTURES, 'REQ.csv'), '--staff', join(FIXTURES, 'STAFF.json'), '--rota', rota],
+      { encoding: 'utf8' },
+    );
     const summary = JSON.parse(res.stdout) as { ok: boolean; violations: unknown[]; mismatches: unknown[]; shortfallAgentHours: number };
     expect(summary.violations).to.deep.equal([]);
     expect(summary.mismatches).to.deep.equal([]);

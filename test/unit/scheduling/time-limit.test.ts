@@ -32,7 +32,13 @@ describe('scheduling/solveRotaInWorker: the time limit is wall-clock time from t
   it('solveRotaInWorker, sample week with 8 s, answers within 8 s + 1 s grace and its progress times never go backwards', async () => {
     const seen: SolveProgress[] = [];
     const t0 = Date.now();
-    const s = await solveRotaInWorker(sampleWeek(), { timeLimitSeconds: 8, seed: 1, graceSeconds: 1, startedAtMs: t0, onProgress: (p) => seen.push(p) });
+    const s = await solveRotaInWorker(sampleWeek(), {
+      timeLimitSeconds: 8,
+      seed: 1,
+      graceSeconds: 1,
+      startedAtMs: t0,
+      onProgress: (p) => seen.push(p),
+    });
     const wall = (Date.now() - t0) / 1000;
     expect(s.shifts.length).to.be.above(0);
     expect(wall).to.be.below(9.5);

@@ -19,13 +19,18 @@ describe('forecast engine adapter: closed hours and warnings', () => {
     const out = withClosedHours([{ start: '2026-03-29T08:00:00.000Z', volume: 5, ahtSeconds: null }], 'Europe/Berlin', 60);
     expect(out).to.have.length(23);
     expect(new Set(out.map((p) => p.start)).size).to.equal(23);
-    expect(out.map((p) => p.start)).to.include('2026-03-28T23:00:00.000Z').and.include('2026-03-29T01:00:00.000Z').and.include('2026-03-29T21:00:00.000Z');
+    expect(out.map((p) => p.start))
+      .to.include('2026-03-28T23:00:00.000Z')
+      .and.include('2026-03-29T01:00:00.000Z')
+      .and.include('2026-03-29T21:00:00.000Z');
   });
 
   it('withClosedHours: 30-minute grid, a day without rows → nothing added for it (missing, not closed)', () => {
     const out = withClosedHours([{ start: '2026-11-16T06:00:00.000Z', volume: 3, ahtSeconds: null }], 'Asia/Tbilisi', 30);
     expect(out).to.have.length(48);
-    expect(out.every((p) => (p.start as string) >= '2026-11-15T20:00:00.000Z' && (p.start as string) < '2026-11-16T20:00:00.000Z')).to.equal(true);
+    expect(
+      out.every((p) => (p.start as string) >= '2026-11-15T20:00:00.000Z' && (p.start as string) < '2026-11-16T20:00:00.000Z'),
+    ).to.equal(true);
   });
 
   it('translateWarning: known engine sentences → the catalogue’s Georgian; an unknown one → unchanged', () => {
@@ -36,8 +41,25 @@ describe('forecast engine adapter: closed hours and warnings', () => {
   });
 
   it('storedPoint: value 20 adjusted to 30 → bands scaled by 1.5; a forecast of 0 set to 4 → every band 4', () => {
-    const base = { start: '2026-11-16T06:00:00.000Z', volume: 20, lower80: 16, upper80: 24, lower95: 12, upper95: 28, ahtSeconds: null, adjustedVolume: 30 };
-    expect(storedPoint(base, 250)).to.deep.equal({ start: base.start, volume: 30, ahtSeconds: 250, lower80: 24, upper80: 36, lower95: 18, upper95: 42 });
+    const base = {
+      start: '2026-11-16T06:00:00.000Z',
+      volume: 20,
+      lower80: 16,
+      upper80: 24,
+      lower95: 12,
+      upper95: 28,
+      ahtSeconds: null,
+      adjustedVolume: 30,
+    };
+    expect(storedPoint(base, 250)).to.deep.equal({
+      start: base.start,
+      volume: 30,
+      ahtSeconds: 250,
+      lower80: 24,
+      upper80: 36,
+      lower95: 18,
+      upper95: 42,
+    });
     const zero = storedPoint({ ...base, volume: 0, lower80: 0, upper80: 1, lower95: 0, upper95: 2, adjustedVolume: 4 }, null);
     expect([zero.volume, zero.lower80, zero.upper80, zero.lower95, zero.upper95]).to.deep.equal([4, 4, 4, 4, 4]);
   });
@@ -48,7 +70,16 @@ describe('forecast engine adapter: closed hours and warnings', () => {
       { start: '2026-11-16T07:00:00.000Z', volume: 4 },
     ];
     const quarters = spreadToInterval(hourly, 'Asia/Tbilisi', 15);
-    expect(quarters.map((p) => p.start.slice(11, 16))).to.deep.equal(['06:00', '06:15', '06:30', '06:45', '07:00', '07:15', '07:30', '07:45']);
+    expect(quarters.map((p) => p.start.slice(11, 16))).to.deep.equal([
+      '06:00',
+      '06:15',
+      '06:30',
+      '06:45',
+      '07:00',
+      '07:15',
+      '07:30',
+      '07:45',
+    ]);
     expect(quarters.map((p) => p.volume)).to.deep.equal([2, 2, 2, 2, 1, 1, 1, 1]);
     const halves = [...hourly, { start: '2026-11-16T07:30:00.000Z', volume: 3 }];
     expect(spreadToInterval(halves, 'Asia/Tbilisi', 30)).to.equal(halves);

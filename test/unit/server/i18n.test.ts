@@ -28,7 +28,9 @@ describe('i18n: the English/Georgian message catalogue', () => {
   it('views: every literal {{t "key"}} used in a template exists in the catalogue', () => {
     const missing: string[] = [];
     const walk = (dir: string): string[] =>
-      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
     for (const file of walk('views').filter((f) => f.endsWith('.hbs'))) {
       for (const m of fs.readFileSync(file, 'utf8').matchAll(/\{\{t "([^"]+)"/g)) {
         if (translate('en', m[1]) === m[1]) missing.push(`${file}: ${m[1]}`);

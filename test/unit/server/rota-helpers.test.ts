@@ -11,9 +11,20 @@ const ZONE = 'Asia/Tbilisi';
 
 function shift(over: Partial<ShiftRecord> = {}): ShiftRecord {
   return {
-    id: 1, rotaId: 1, staffId: 7, start: '2026-12-07T05:00:00.000Z', end: '2026-12-07T14:00:00.000Z',
-    breaks: [{ start: '2026-12-07T09:00:00.000Z', end: '2026-12-07T10:00:00.000Z' }], channel: 'voice', activities: null,
-    locked: false, note: null, version: 1, updatedAt: '2026-12-01T00:00:00.000Z', updatedBy: null, ...over,
+    id: 1,
+    rotaId: 1,
+    staffId: 7,
+    start: '2026-12-07T05:00:00.000Z',
+    end: '2026-12-07T14:00:00.000Z',
+    breaks: [{ start: '2026-12-07T09:00:00.000Z', end: '2026-12-07T10:00:00.000Z' }],
+    channel: 'voice',
+    activities: null,
+    locked: false,
+    note: null,
+    version: 1,
+    updatedAt: '2026-12-01T00:00:00.000Z',
+    updatedBy: null,
+    ...over,
   };
 }
 
@@ -34,12 +45,28 @@ describe('contractAfterLeave: hours owed in a week with approved leave', () => {
 
 describe('shiftFromTimes: a hand-entered shift', () => {
   it('09:00-18:00 Tbilisi (UTC+4) on 2026-12-07: UTC 05:00-14:00, lunch at the middle on the hour grid (13:00-14:00 local)', () => {
-    const s = shiftFromTimes(3, { date: '2026-12-07', startTime: '09:00', endTime: '18:00', channel: 'chat', locked: true }, { rules: { breakMinutes: 60 } as never, intervalMinutes: 60 }, ZONE);
-    expect(s).to.deep.include({ staffId: 3, start: '2026-12-07T05:00:00.000Z', end: '2026-12-07T14:00:00.000Z', channel: 'chat', locked: true });
+    const s = shiftFromTimes(
+      3,
+      { date: '2026-12-07', startTime: '09:00', endTime: '18:00', channel: 'chat', locked: true },
+      { rules: { breakMinutes: 60 } as never, intervalMinutes: 60 },
+      ZONE,
+    );
+    expect(s).to.deep.include({
+      staffId: 3,
+      start: '2026-12-07T05:00:00.000Z',
+      end: '2026-12-07T14:00:00.000Z',
+      channel: 'chat',
+      locked: true,
+    });
     expect(s.breaks).to.deep.equal([{ start: '2026-12-07T09:00:00.000Z', end: '2026-12-07T10:00:00.000Z' }]);
   });
   it('an end at or before the start is the next day (15:00-00:00 is 9 h)', () => {
-    const s = shiftFromTimes(3, { date: '2026-12-07', startTime: '15:00', endTime: '00:00', channel: 'voice', locked: false }, { rules: { breakMinutes: 60 } as never, intervalMinutes: 30 }, ZONE);
+    const s = shiftFromTimes(
+      3,
+      { date: '2026-12-07', startTime: '15:00', endTime: '00:00', channel: 'voice', locked: false },
+      { rules: { breakMinutes: 60 } as never, intervalMinutes: 30 },
+      ZONE,
+    );
     expect(s.end).to.equal('2026-12-07T20:00:00.000Z');
   });
 });
@@ -47,15 +74,28 @@ describe('shiftFromTimes: a hand-entered shift', () => {
 describe('rota exports', () => {
   it('rotaCsv: local times, the lunch break, a name with a comma quoted', () => {
     const csv = rotaCsv([shift()], new Map([[7, 'Beridze, Nino']]), ZONE);
-    expect(csv).to.equal('staff,date,start,end,break_start,break_end,channel\r\n"Beridze, Nino",2026-12-07,09:00,18:00,13:00,14:00,voice\r\n');
+    expect(csv).to.equal(
+      'staff,date,start,end,break_start,break_end,channel\r\n"Beridze, Nino",2026-12-07,09:00,18:00,13:00,14:00,voice\r\n',
+    );
   });
   it('rotaCsv: a name starting with = is defused for spreadsheets', () => {
-    expect(rotaCsv([shift()], new Map([[7, '=HYPERLINK("x")']]), ZONE).split('\r\n')[1]).to.equal('"\'=HYPERLINK(""x"")",2026-12-07,09:00,18:00,13:00,14:00,voice');
+    expect(rotaCsv([shift()], new Map([[7, '=HYPERLINK("x")']]), ZONE).split('\r\n')[1]).to.equal(
+      '"\'=HYPERLINK(""x"")",2026-12-07,09:00,18:00,13:00,14:00,voice',
+    );
   });
   it('shiftsIcs: UTC times, escaped text, CRLF and lines folded at 75 octets', () => {
-    const ics = shiftsIcs([shift()], { calendarName: 'Shifts of Nino; Beridze', zone: ZONE, host: 'rota.example', now: new Date('2026-12-01T00:00:00Z'), summary: () => 'ცვლა (ზარები) '.repeat(4) });
+    const ics = shiftsIcs([shift()], {
+      calendarName: 'Shifts of Nino; Beridze',
+      zone: ZONE,
+      host: 'rota.example',
+      now: new Date('2026-12-01T00:00:00Z'),
+      summary: () => 'ცვლა (ზარები) '.repeat(4),
+    });
     const lines = ics.split('\r\n');
-    expect(lines).to.include('DTSTART:20261207T050000Z').and.include('DTEND:20261207T140000Z').and.include('X-WR-CALNAME:Shifts of Nino\\; Beridze');
+    expect(lines)
+      .to.include('DTSTART:20261207T050000Z')
+      .and.include('DTEND:20261207T140000Z')
+      .and.include('X-WR-CALNAME:Shifts of Nino\\; Beridze');
     for (const l of lines) expect(Buffer.byteLength(l, 'utf8')).to.be.at.most(75);
     expect(lines.some((l) => l.startsWith(' '))).to.equal(true);
   });

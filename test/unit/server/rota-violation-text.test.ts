@@ -10,7 +10,20 @@ const ka = translator('ka');
 const v = (rule: string, detail: string): Violation => ({ rule, staffId: '1', time: null, detail });
 
 /** The engine's own detail wordings (rules with data in them, like a staff id or a channel, are not translated). */
-const TRANSLATED = ['rest', 'shiftLength', 'window', 'grid', 'nightHours', 'contractHours', 'maxHours', 'daysOff', 'consecutiveDays', 'oneShiftPerDay', 'overlap', 'week'];
+const TRANSLATED = [
+  'rest',
+  'shiftLength',
+  'window',
+  'grid',
+  'nightHours',
+  'contractHours',
+  'maxHours',
+  'daysOff',
+  'consecutiveDays',
+  'oneShiftPerDay',
+  'overlap',
+  'week',
+];
 
 function engineDetails(): { rule: string; detail: string }[] {
   const dir = path.resolve('scheduling/rules');
@@ -28,12 +41,16 @@ function engineDetails(): { rule: string; detail: string }[] {
 
 describe('violation texts in the page language', () => {
   it('English: the engine words are kept as they are', () => {
-    expect(violationText(v('rest', 'only 9 h rest, need 12 h'), en)).to.equal('Less than the minimum rest between shifts (only 9 h rest, need 12 h)');
+    expect(violationText(v('rest', 'only 9 h rest, need 12 h'), en)).to.equal(
+      'Less than the minimum rest between shifts (only 9 h rest, need 12 h)',
+    );
     expect(violationDetail(v('shiftLength', 'length 8.75 h not in 8/9 h'), en)).to.equal('length 8.75 h not in 8/9 h');
   });
 
   it('Georgian: the detail is translated with its numbers', () => {
-    expect(violationText(v('rest', 'only 9 h rest, need 12 h'), ka)).to.equal('ცვლებს შორის დასვენება მინიმუმზე ნაკლებია (მხოლოდ 9 სთ დასვენება, საჭიროა 12 სთ)');
+    expect(violationText(v('rest', 'only 9 h rest, need 12 h'), ka)).to.equal(
+      'ცვლებს შორის დასვენება მინიმუმზე ნაკლებია (მხოლოდ 9 სთ დასვენება, საჭიროა 12 სთ)',
+    );
     expect(violationDetail(v('window', 'ends after 23:00'), ka)).to.equal('მთავრდება 23:00-ის შემდეგ');
     expect(violationDetail(v('nightHours', '1.75 night hours, max 1'), ka)).to.equal('1.75 ღამის საათი, მაქსიმუმ 1');
   });

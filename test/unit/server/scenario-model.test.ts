@@ -4,8 +4,20 @@ import type { ShiftRecord } from '../../../models/repositories/rotas';
 
 function shift(staffId: number, start: string, end: string, over: Partial<ShiftRecord> = {}): ShiftRecord {
   return {
-    id: staffId, rotaId: 1, staffId, start: `2026-12-07T${start}:00.000Z`, end: `2026-12-07T${end}:00.000Z`, breaks: [], channel: 'voice',
-    activities: null, locked: false, note: null, version: 1, updatedAt: '2026-12-01T00:00:00.000Z', updatedBy: null, ...over,
+    id: staffId,
+    rotaId: 1,
+    staffId,
+    start: `2026-12-07T${start}:00.000Z`,
+    end: `2026-12-07T${end}:00.000Z`,
+    breaks: [],
+    channel: 'voice',
+    activities: null,
+    locked: false,
+    note: null,
+    version: 1,
+    updatedAt: '2026-12-01T00:00:00.000Z',
+    updatedBy: null,
+    ...over,
   };
 }
 const at = (hh: string) => `2026-12-07T${hh}:00:00.000Z`;
@@ -19,20 +31,46 @@ describe('scenario model: staffing from a rota, the sick rule, week figures', ()
   });
 
   it('agentsFromShifts: a shift on both channels is split by the two channels’ raw need; half an hour on duty is half an agent', () => {
-    const got = agentsFromShifts([shift(1, '09:00', '12:00', { channel: 'both' }), shift(2, '09:00', '12:00', { channel: 'both' }), shift(3, '09:00', '12:00', { channel: 'both' }), shift(4, '09:00', '12:00', { channel: 'both' })], [at('10')], 60, () => 0.75);
+    const got = agentsFromShifts(
+      [
+        shift(1, '09:00', '12:00', { channel: 'both' }),
+        shift(2, '09:00', '12:00', { channel: 'both' }),
+        shift(3, '09:00', '12:00', { channel: 'both' }),
+        shift(4, '09:00', '12:00', { channel: 'both' }),
+      ],
+      [at('10')],
+      60,
+      () => 0.75,
+    );
     expect([got.get(`voice|${at('10')}`), got.get(`chat|${at('10')}`)]).to.deep.equal([3, 1]);
-    const half = agentsFromShifts([shift(1, '09:30', '12:00'), shift(2, '09:30', '12:00'), shift(3, '09:30', '12:00'), shift(4, '09:30', '12:00')], [at('09')], 60, () => 1);
+    const half = agentsFromShifts(
+      [shift(1, '09:30', '12:00'), shift(2, '09:30', '12:00'), shift(3, '09:30', '12:00'), shift(4, '09:30', '12:00')],
+      [at('09')],
+      60,
+      () => 1,
+    );
     expect(half.get(`voice|${at('09')}`)).to.equal(2);
   });
 
   it('agentsFromShifts: activities decide the channel of each part of a shift', () => {
-    const s = shift(1, '09:00', '12:00', { channel: 'both', activities: [{ start: at('09'), end: at('10'), channel: 'chat' }, { start: at('10'), end: '2026-12-07T12:00:00.000Z', channel: 'voice' }] });
+    const s = shift(1, '09:00', '12:00', {
+      channel: 'both',
+      activities: [
+        { start: at('09'), end: at('10'), channel: 'chat' },
+        { start: at('10'), end: '2026-12-07T12:00:00.000Z', channel: 'voice' },
+      ],
+    });
     const got = agentsFromShifts([s], [at('09'), at('10')], 60, () => 0.5);
     expect([got.get(`chat|${at('09')}`), got.get(`voice|${at('09')}`) ?? 0, got.get(`voice|${at('10')}`)]).to.deep.equal([1, 0, 1]);
   });
 
   it('sickPeople: the n people with the most hours on duty in the channels, ties to the lowest id', () => {
-    const shifts = [shift(5, '09:00', '18:00'), shift(3, '09:00', '17:00'), shift(4, '09:00', '17:00'), shift(9, '09:00', '20:00', { channel: 'chat' })];
+    const shifts = [
+      shift(5, '09:00', '18:00'),
+      shift(3, '09:00', '17:00'),
+      shift(4, '09:00', '17:00'),
+      shift(9, '09:00', '20:00', { channel: 'chat' }),
+    ];
     expect([...sickPeople(shifts, ['voice'], 2)]).to.deep.equal([5, 3]);
     expect([...sickPeople(shifts, ['voice', 'chat'], 1)]).to.deep.equal([9]);
   });
@@ -54,7 +92,14 @@ describe('scenario model: staffing from a rota, the sick rule, week figures', ()
 
   it('weekFigures: volume-weighted SL and ASA; an overloaded interval counts 0 % SL and stays out of ASA', () => {
     const m = (volume: number, agents: number, sl: number, asa: number | null, overloaded = false): IntervalMetrics => ({
-      volume, agents, ahtSeconds: 180, serviceLevel: sl, asaSeconds: asa, abandonRate: null, occupancy: 0.5, overloaded,
+      volume,
+      agents,
+      ahtSeconds: 180,
+      serviceLevel: sl,
+      asaSeconds: asa,
+      abandonRate: null,
+      occupancy: 0.5,
+      overloaded,
     });
     const w = weekFigures([m(100, 10, 0.9, 10), m(300, 10, 0.7, 30), m(100, 1, 0, null, true), m(0, 0, 1, 0)], 60);
     expect(w.serviceLevel).to.be.closeTo((90 + 210 + 0) / 500, 1e-12);
@@ -66,7 +111,14 @@ describe('scenario model: staffing from a rota, the sick rule, week figures', ()
 
   it('weekFigures: ASA weighs intervals by answered contacts (offered × (1 − abandoned))', () => {
     const m = (volume: number, asa: number, abandonRate: number): IntervalMetrics => ({
-      volume, agents: 5, ahtSeconds: 180, serviceLevel: 0.8, asaSeconds: asa, abandonRate, occupancy: 0.8, overloaded: false,
+      volume,
+      agents: 5,
+      ahtSeconds: 180,
+      serviceLevel: 0.8,
+      asaSeconds: asa,
+      abandonRate,
+      occupancy: 0.8,
+      overloaded: false,
     });
     const w = weekFigures([m(100, 10, 0), m(100, 40, 0.5)], 60);
     expect(w.asaSeconds).to.be.closeTo((100 * 10 + 50 * 40) / 150, 1e-12);

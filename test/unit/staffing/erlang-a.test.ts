@@ -3,13 +3,25 @@ import { erlangA, erlangC, simulate } from '../../../staffing';
 import { chainReference } from './reference';
 
 const input = (agents: number, erlangs: number, patienceSeconds: number, thresholdSeconds = 20) => ({
-  volume: erlangs * 10, intervalSeconds: 1800, ahtSeconds: 180, agents, patienceSeconds, thresholdSeconds,
+  volume: erlangs * 10,
+  intervalSeconds: 1800,
+  ahtSeconds: 180,
+  agents,
+  patienceSeconds,
+  thresholdSeconds,
 });
 
 describe('staffing/erlang-a', () => {
   const cases: [number, number, number, number][] = [
     // agents, Erlangs, patience s, threshold s: under-, critically and over-loaded
-    [14, 10, 120, 20], [12, 10, 600, 20], [9, 10, 120, 20], [8, 10, 60, 30], [5, 10, 300, 60], [1, 0.5, 90, 10], [0, 2, 60, 20], [30, 25, 200, 0],
+    [14, 10, 120, 20],
+    [12, 10, 600, 20],
+    [9, 10, 120, 20],
+    [8, 10, 60, 30],
+    [5, 10, 300, 60],
+    [1, 0.5, 90, 10],
+    [0, 2, 60, 20],
+    [30, 25, 200, 0],
   ];
 
   it('erlangA, under- and overloaded cases, equals the numerically solved M/M/N+M chain to 1e-9', () => {
@@ -52,7 +64,14 @@ describe('staffing/erlang-a', () => {
   });
 
   it('erlangA, overloaded fluid regime (8,000 agents, 10,000 Erlangs), has SL below the answered share since the wait is ≈ 27 s > 20 s', () => {
-    const m = erlangA({ volume: 100_000, intervalSeconds: 1800, ahtSeconds: 180, agents: 8000, patienceSeconds: 120, thresholdSeconds: 20 });
+    const m = erlangA({
+      volume: 100_000,
+      intervalSeconds: 1800,
+      ahtSeconds: 180,
+      agents: 8000,
+      patienceSeconds: 120,
+      thresholdSeconds: 20,
+    });
     // Fluid limit: answered = e^{−θ w} = 0.8 → w = 120·ln(1.25) ≈ 26.8 s, so few are answered within 20 s.
     expect(m.asaSeconds).to.be.closeTo(120 * Math.log(1.25), 0.5);
     expect(m.serviceLevel!).to.be.below(0.2);
@@ -61,7 +80,11 @@ describe('staffing/erlang-a', () => {
   it('erlangA, 10 Erlangs on 9 agents with patience 120 s, agrees with the simulator within its 95 % interval', () => {
     const hours = 16;
     const sim = simulate({
-      startMs: 0, intervalSeconds: 1800, seed: 7, replications: 20, pooledIntervals: [2, hours],
+      startMs: 0,
+      intervalSeconds: 1800,
+      seed: 7,
+      replications: 20,
+      pooledIntervals: [2, hours],
       volumes: Array.from({ length: hours }, () => ({ voice: 100 })),
       channels: { voice: { ahtSeconds: 180, thresholdSeconds: 20, patienceSeconds: 120 } },
       staffing: { plan: { agents: Array.from({ length: hours }, () => ({ voice: 9 })) } },

@@ -9,8 +9,20 @@ const close = (actual: number, expected: number, rel: number) =>
 describe('staffing/erlang-b', () => {
   it('erlangB, small and medium loads, equals the exact rational value to 1e-13', () => {
     const cases: [number, bigint, bigint][] = [
-      [1, 1n, 100n], [1, 1n, 1n], [5, 2n, 1n], [10, 5n, 1n], [14, 10n, 1n], [20, 15n, 1n], [40, 61n, 2n],
-      [63, 50n, 1n], [64, 50n, 1n], [65, 50n, 1n], [100, 80n, 1n], [130, 123n, 1n], [200, 1999n, 10n], [3, 17n, 1n],
+      [1, 1n, 100n],
+      [1, 1n, 1n],
+      [5, 2n, 1n],
+      [10, 5n, 1n],
+      [14, 10n, 1n],
+      [20, 15n, 1n],
+      [40, 61n, 2n],
+      [63, 50n, 1n],
+      [64, 50n, 1n],
+      [65, 50n, 1n],
+      [100, 80n, 1n],
+      [130, 123n, 1n],
+      [200, 1999n, 10n],
+      [3, 17n, 1n],
     ];
     for (const [n, p, q] of cases) close(erlangB(n, Number(p) / Number(q)), exactErlangB(n, p, q), 1e-13);
   });
@@ -20,7 +32,13 @@ describe('staffing/erlang-b', () => {
   });
 
   it('erlangB, loads up to 30,000 Erlangs, matches a log-space brute-force sum to 1e-9', () => {
-    for (const [n, a] of [[10_100, 10_000], [10_000, 10_000], [9_000, 10_000], [12_421, 12_345], [30_200, 30_000]] as const) {
+    for (const [n, a] of [
+      [10_100, 10_000],
+      [10_000, 10_000],
+      [9_000, 10_000],
+      [12_421, 12_345],
+      [30_200, 30_000],
+    ] as const) {
       close(erlangB(n, a), logSpaceErlangB(n, a), 1e-9);
     }
   });

@@ -25,7 +25,15 @@ describe('staffing/erlang-c', () => {
   });
 
   it('erlangC, probability of waiting over a grid of loads, equals the exact rational value to 1e-13', () => {
-    const cases: [number, bigint, bigint][] = [[1, 1n, 100n], [2, 1n, 1n], [11, 10n, 1n], [14, 10n, 1n], [30, 577n, 20n], [120, 1125n, 10n], [1010, 1000n, 1n]];
+    const cases: [number, bigint, bigint][] = [
+      [1, 1n, 100n],
+      [2, 1n, 1n],
+      [11, 10n, 1n],
+      [14, 10n, 1n],
+      [30, 577n, 20n],
+      [120, 1125n, 10n],
+      [1010, 1000n, 1n],
+    ];
     for (const [n, p, q] of cases) {
       const erlangs = Number(p) / Number(q);
       const m = erlangC({ volume: erlangs * 10, intervalSeconds: 3600, ahtSeconds: 360, agents: n });
@@ -34,7 +42,13 @@ describe('staffing/erlang-c', () => {
   });
 
   it('erlangC, service level and ASA, agree with the numerically solved M/M/N chain to 1e-8', () => {
-    for (const [agents, erlangs, T] of [[14, 10, 20], [12, 10, 20], [6, 5.5, 60], [25, 20, 0], [3, 0.5, 15]] as const) {
+    for (const [agents, erlangs, T] of [
+      [14, 10, 20],
+      [12, 10, 20],
+      [6, 5.5, 60],
+      [25, 20, 0],
+      [3, 0.5, 15],
+    ] as const) {
       const m = erlangC({ volume: erlangs * 20, intervalSeconds: 3600, ahtSeconds: 180, agents, thresholdSeconds: T });
       const ref = chainReference({ servers: agents, erlangs, ahtSeconds: 180, patienceSeconds: Infinity, thresholdSeconds: T });
       expect(m.serviceLevel).to.be.closeTo(ref.serviceLevel, 1e-8);

@@ -4,7 +4,12 @@ import { run } from '../../../bin/commands/erlang';
 
 function sink() {
   let text = '';
-  const stream = new Writable({ write(chunk, _enc, done) { text += String(chunk); done(); } });
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      text += String(chunk);
+      done();
+    },
+  });
   return { stream, text: () => text };
 }
 
@@ -17,22 +22,46 @@ async function wfmErlang(stdin: string, args: string[] = []) {
 
 describe('staffing/wfm erlang (command)', () => {
   it('wfm erlang, pyworkforce request plus a bad one, answers both in order without failing', async () => {
-    const { code, stdout } = await wfmErlang(JSON.stringify([
-      { volume: 100, intervalSeconds: 1800, ahtSeconds: 180, thresholdSeconds: 20, targetServiceLevel: 0.8, maxOccupancy: 0.85, shrinkage: 0.3 },
-      { volume: -1, intervalSeconds: 1800, ahtSeconds: 180, agents: 3 },
-    ]));
+    const { code, stdout } = await wfmErlang(
+      JSON.stringify([
+        {
+          volume: 100,
+          intervalSeconds: 1800,
+          ahtSeconds: 180,
+          thresholdSeconds: 20,
+          targetServiceLevel: 0.8,
+          maxOccupancy: 0.85,
+          shrinkage: 0.3,
+        },
+        { volume: -1, intervalSeconds: 1800, ahtSeconds: 180, agents: 3 },
+      ]),
+    );
     expect(code).to.equal(0);
     const [good, bad] = JSON.parse(stdout);
     expect(good).to.include({ ok: true, rawAgents: 14, scheduledAgents: 20, abandonRate: 0 });
     expect(good.serviceLevel.toFixed(3)).to.equal('0.888');
     expect(good.occupancy.toFixed(3)).to.equal('0.714');
-    expect(Object.keys(good).sort()).to.deep.equal(['abandonRate', 'asaSeconds', 'averageWaitSeconds', 'ok', 'occupancy', 'probabilityOfWait', 'rawAgents', 'scheduledAgents', 'serviceLevel'].sort());
+    expect(Object.keys(good).sort()).to.deep.equal(
+      [
+        'abandonRate',
+        'asaSeconds',
+        'averageWaitSeconds',
+        'ok',
+        'occupancy',
+        'probabilityOfWait',
+        'rawAgents',
+        'scheduledAgents',
+        'serviceLevel',
+      ].sort(),
+    );
     expect(bad.ok).to.equal(false);
     expect(bad.error).to.match(/^volume: /);
   });
 
   it('wfm erlang, given agents with shrinkage, returns rawAgents = agents and scheduledAgents = ceil(agents ÷ (1 − s))', async () => {
-    const { stdout } = await wfmErlang(JSON.stringify([{ volume: 100, intervalSeconds: 1800, ahtSeconds: 180, thresholdSeconds: 20, agents: 21, shrinkage: 0.3 }]));
+    const { stdout } = await wfmErlang(
+      JSON.stringify([{ volume: 100, intervalSeconds: 1800, ahtSeconds: 180, thresholdSeconds: 20, agents: 21, shrinkage: 0.3 }]),
+    );
     expect(JSON.parse(stdout)[0]).to.include({ ok: true, rawAgents: 21, scheduledAgents: 30 });
   });
 

@@ -24,14 +24,22 @@ describe('staffing/properties', () => {
 
   it('erlangA, one more agent, never lowers SL nor raises ASA, abandonment or occupancy', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.01, max: 300, noNaN: true }), aht, threshold, patience, fc.integer({ min: 0, max: 340 }), (a, h, T, p, n) => {
-        const at = (agents: number) => erlangA({ volume: a, intervalSeconds: h, ahtSeconds: h, agents, thresholdSeconds: T, patienceSeconds: p });
-        const [m, m1] = [at(n), at(n + 1)];
-        expect(m1.serviceLevel!).to.be.at.least(m.serviceLevel! - 1e-12);
-        expect(m1.abandonRate).to.be.at.most(m.abandonRate + 1e-12);
-        if (n > 0) expect(m1.asaSeconds).to.be.at.most(m.asaSeconds * (1 + 1e-9) + 1e-12);
-        if (n > 0) expect(m1.occupancy).to.be.at.most(m.occupancy + 1e-12);
-      }),
+      fc.property(
+        fc.double({ min: 0.01, max: 300, noNaN: true }),
+        aht,
+        threshold,
+        patience,
+        fc.integer({ min: 0, max: 340 }),
+        (a, h, T, p, n) => {
+          const at = (agents: number) =>
+            erlangA({ volume: a, intervalSeconds: h, ahtSeconds: h, agents, thresholdSeconds: T, patienceSeconds: p });
+          const [m, m1] = [at(n), at(n + 1)];
+          expect(m1.serviceLevel!).to.be.at.least(m.serviceLevel! - 1e-12);
+          expect(m1.abandonRate).to.be.at.most(m.abandonRate + 1e-12);
+          if (n > 0) expect(m1.asaSeconds).to.be.at.most(m.asaSeconds * (1 + 1e-9) + 1e-12);
+          if (n > 0) expect(m1.occupancy).to.be.at.most(m.occupancy + 1e-12);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -57,31 +65,48 @@ describe('staffing/properties', () => {
 
   it('erlangC and erlangA, any load from 0.01 to 10,000 Erlangs, give finite metrics within [0, 1], never NaN', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.01, max: 10_000, noNaN: true }), aht, threshold, patience, fc.double({ min: 0.3, max: 2, noNaN: true }), (a, h, T, p, ratio) => {
-        const agents = Math.max(0, Math.round(a * ratio));
-        const q = { volume: a, intervalSeconds: h, ahtSeconds: h, agents, thresholdSeconds: T };
-        const ms = [erlangA({ ...q, patienceSeconds: p })];
-        if (agents > a) ms.push(erlangC(q));
-        for (const m of ms) {
-          for (const v of [m.serviceLevel!, m.probabilityOfWait, m.abandonRate, m.occupancy]) expect(v).to.be.within(0, 1);
-          for (const v of [m.asaSeconds, m.averageWaitSeconds]) expect(Number.isFinite(v) && v >= 0).to.equal(true);
-        }
-      }),
+      fc.property(
+        fc.double({ min: 0.01, max: 10_000, noNaN: true }),
+        aht,
+        threshold,
+        patience,
+        fc.double({ min: 0.3, max: 2, noNaN: true }),
+        (a, h, T, p, ratio) => {
+          const agents = Math.max(0, Math.round(a * ratio));
+          const q = { volume: a, intervalSeconds: h, ahtSeconds: h, agents, thresholdSeconds: T };
+          const ms = [erlangA({ ...q, patienceSeconds: p })];
+          if (agents > a) ms.push(erlangC(q));
+          for (const m of ms) {
+            for (const v of [m.serviceLevel!, m.probabilityOfWait, m.abandonRate, m.occupancy]) expect(v).to.be.within(0, 1);
+            for (const v of [m.asaSeconds, m.averageWaitSeconds]) expect(Number.isFinite(v) && v >= 0).to.equal(true);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('requiredAgents, random targets, meets them and one agent fewer does not', () => {
     fc.assert(
-      fc.property(load, aht, threshold, fc.double({ min: 0.5, max: 0.99, noNaN: true }), fc.option(patience, { nil: undefined }), (a, h, T, sl, p) => {
-        const req = { volume: a, intervalSeconds: h, ahtSeconds: h, thresholdSeconds: T, targetServiceLevel: sl, patienceSeconds: p };
-        const r = requiredAgents(req);
-        expect(r.serviceLevel!).to.be.at.least(sl - 1e-12);
-        if (r.rawAgents > 0 && (p !== undefined || r.rawAgents - 1 > a)) {
-          const fewer = p === undefined ? erlangC({ ...req, agents: r.rawAgents - 1 }) : erlangA({ ...req, patienceSeconds: p, agents: r.rawAgents - 1 });
-          expect(fewer.serviceLevel!).to.be.below(sl);
-        }
-      }),
+      fc.property(
+        load,
+        aht,
+        threshold,
+        fc.double({ min: 0.5, max: 0.99, noNaN: true }),
+        fc.option(patience, { nil: undefined }),
+        (a, h, T, sl, p) => {
+          const req = { volume: a, intervalSeconds: h, ahtSeconds: h, thresholdSeconds: T, targetServiceLevel: sl, patienceSeconds: p };
+          const r = requiredAgents(req);
+          expect(r.serviceLevel!).to.be.at.least(sl - 1e-12);
+          if (r.rawAgents > 0 && (p !== undefined || r.rawAgents - 1 > a)) {
+            const fewer =
+              p === undefined
+                ? erlangC({ ...req, agents: r.rawAgents - 1 })
+                : erlangA({ ...req, patienceSeconds: p, agents: r.rawAgents - 1 });
+            expect(fewer.serviceLevel!).to.be.below(sl);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -90,9 +115,14 @@ describe('staffing/properties', () => {
     const maybe = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
     fc.assert(
       fc.property(
-        fc.double({ min: 0.01, max: 400, noNaN: true }), aht, threshold, patience,
-        maybe(fc.double({ min: 0.3, max: 0.99, noNaN: true })), maybe(fc.double({ min: 1, max: 300, noNaN: true })),
-        maybe(fc.double({ min: 0.5, max: 1, noNaN: true })), maybe(fc.double({ min: 0.005, max: 0.5, noNaN: true })),
+        fc.double({ min: 0.01, max: 400, noNaN: true }),
+        aht,
+        threshold,
+        patience,
+        maybe(fc.double({ min: 0.3, max: 0.99, noNaN: true })),
+        maybe(fc.double({ min: 1, max: 300, noNaN: true })),
+        maybe(fc.double({ min: 0.5, max: 1, noNaN: true })),
+        maybe(fc.double({ min: 0.005, max: 0.5, noNaN: true })),
         (a, h, T, p, sl, asa, occ, ab) => {
           const targets = { targetServiceLevel: sl, targetAsaSeconds: asa, maxOccupancy: occ, maxAbandonRate: ab };
           fc.pre(Object.values(targets).some((v) => v !== undefined));
@@ -100,8 +130,11 @@ describe('staffing/properties', () => {
           let n = 1; // with a load, 0 agents answer nobody: never a requirement
           for (; ; n++) {
             const m = erlangA({ ...q, agents: n });
-            const met = (sl === undefined || m.serviceLevel! >= sl - 1e-12) && (asa === undefined || m.asaSeconds <= asa * (1 + 1e-12)) &&
-              (occ === undefined || m.occupancy <= occ + 1e-12) && (ab === undefined || m.abandonRate <= ab + 1e-12);
+            const met =
+              (sl === undefined || m.serviceLevel! >= sl - 1e-12) &&
+              (asa === undefined || m.asaSeconds <= asa * (1 + 1e-12)) &&
+              (occ === undefined || m.occupancy <= occ + 1e-12) &&
+              (ab === undefined || m.abandonRate <= ab + 1e-12);
             if (met) break;
           }
           expect(requiredAgents({ ...q, ...targets }).rawAgents).to.equal(n);

@@ -114,7 +114,13 @@ function taggedArrival(start: number[], nmu: number, theta: number, threshold: n
   const size = J + 2;
   let x = new Float64Array(size);
   x.set(start);
-  const [k1, k2, k3, k4, tmp] = [0, 1, 2, 3, 4].map(() => new Float64Array(size)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const [k1, k2, k3, k4, tmp] = [0, 1, 2, 3, 4].map(() => new Float64Array(size)) as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
   let answeredByT = threshold === 0 ? 0 : NaN;
   for (let step = 0; ; step++) {
     const t = step * h;
@@ -141,14 +147,20 @@ function taggedArrival(start: number[], nmu: number, theta: number, threshold: n
  * a multiple of the ODE step's scale for exactness; the step is small enough (0.05/rate)
  * that the error is far below the tests' tolerance.
  */
-export function chainReference(opts: { servers: number; erlangs: number; ahtSeconds: number; patienceSeconds: number; thresholdSeconds: number }): ChainMetrics {
+export function chainReference(opts: {
+  servers: number;
+  erlangs: number;
+  ahtSeconds: number;
+  patienceSeconds: number;
+  thresholdSeconds: number;
+}): ChainMetrics {
   const mu = 1 / opts.ahtSeconds;
   const theta = Number.isFinite(opts.patienceSeconds) ? 1 / opts.patienceSeconds : 0;
   const lambda = opts.erlangs * mu;
   const { below, queued } = stationary(opts.servers, lambda, mu, theta);
   const pWait = queued.reduce((a, b) => a + b, 0);
   const queue = queued.reduce((a, v, j) => a + j * v, 0);
-  const abandonRate = theta * queue / lambda;
+  const abandonRate = (theta * queue) / lambda;
   const tagged = taggedArrival(queued, opts.servers * mu, theta, opts.thresholdSeconds);
   return {
     probabilityOfWait: pWait,

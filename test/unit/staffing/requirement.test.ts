@@ -29,14 +29,29 @@ describe('staffing/requirement', () => {
 
   it('requiredAgents, a grid of volumes and targets, equals a brute-force scan from zero on exact Erlang-C', () => {
     const grid: [number, number, number, number, number | undefined, number | undefined, number | undefined][] = [
-      [100, 180, 1800, 20, 0.8, undefined, undefined], [100, 180, 1800, 20, undefined, 15, undefined],
-      [100, 180, 1800, 20, 0.9, 10, 0.8], [7, 300, 3600, 30, 0.8, undefined, undefined], [1, 240, 1800, 20, 0.95, undefined, undefined],
-      [450, 240, 3600, 20, 0.8, 20, 0.85], [2000, 200, 900, 15, 0.85, undefined, undefined], [330, 600, 3600, 180, 0.9, undefined, undefined],
+      [100, 180, 1800, 20, 0.8, undefined, undefined],
+      [100, 180, 1800, 20, undefined, 15, undefined],
+      [100, 180, 1800, 20, 0.9, 10, 0.8],
+      [7, 300, 3600, 30, 0.8, undefined, undefined],
+      [1, 240, 1800, 20, 0.95, undefined, undefined],
+      [450, 240, 3600, 20, 0.8, 20, 0.85],
+      [2000, 200, 900, 15, 0.85, undefined, undefined],
+      [330, 600, 3600, 180, 0.9, undefined, undefined],
       [10_000, 100, 3600, 20, 0.8, 5, 0.97],
     ];
     for (const [volume, aht, interval, T, sl, asa, occ] of grid) {
-      const r = requiredAgents({ volume, ahtSeconds: aht, intervalSeconds: interval, thresholdSeconds: T, targetServiceLevel: sl, targetAsaSeconds: asa, maxOccupancy: occ });
-      expect(r.rawAgents, `${volume}/${aht}/${interval} sl=${sl} asa=${asa} occ=${occ}`).to.equal(bruteForceErlangC(volume, aht, interval, T, sl, asa, occ));
+      const r = requiredAgents({
+        volume,
+        ahtSeconds: aht,
+        intervalSeconds: interval,
+        thresholdSeconds: T,
+        targetServiceLevel: sl,
+        targetAsaSeconds: asa,
+        maxOccupancy: occ,
+      });
+      expect(r.rawAgents, `${volume}/${aht}/${interval} sl=${sl} asa=${asa} occ=${occ}`).to.equal(
+        bruteForceErlangC(volume, aht, interval, T, sl, asa, occ),
+      );
     }
   });
 
@@ -47,7 +62,12 @@ describe('staffing/requirement', () => {
   });
 
   it('requiredAgents, Erlang-A with an abandonment cap, equals a brute-force scan on the numerically solved chain', () => {
-    for (const [erlangs, patience, sl, ab] of [[10, 120, 0.8, 0.05], [10, 60, undefined, 0.02], [4, 300, 0.9, undefined], [25, 90, 0.7, 0.03]] as const) {
+    for (const [erlangs, patience, sl, ab] of [
+      [10, 120, 0.8, 0.05],
+      [10, 60, undefined, 0.02],
+      [4, 300, 0.9, undefined],
+      [25, 90, 0.7, 0.03],
+    ] as const) {
       let n = 0;
       for (; ; n++) {
         const ref = chainReference({ servers: n, erlangs, ahtSeconds: 180, patienceSeconds: patience, thresholdSeconds: 20 });

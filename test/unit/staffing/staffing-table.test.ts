@@ -1,7 +1,15 @@
 import { expect } from 'chai';
 import { erlangC, staffingTable } from '../../../staffing';
 
-const request = { volume: 100, intervalSeconds: 1800, ahtSeconds: 180, thresholdSeconds: 20, targetServiceLevel: 0.8, maxOccupancy: 0.85, shrinkage: 0.3 };
+const request = {
+  volume: 100,
+  intervalSeconds: 1800,
+  ahtSeconds: 180,
+  thresholdSeconds: 20,
+  targetServiceLevel: 0.8,
+  maxOccupancy: 0.85,
+  shrinkage: 0.3,
+};
 
 describe('staffing/staffing-table', () => {
   it('staffingTable, pyworkforce example, centres 9 rows on the requirement 14 with flags and the binding target', () => {
@@ -29,7 +37,11 @@ describe('staffing/staffing-table', () => {
   it('staffingTable, with agents and no target, centres on the agents and marks the given row', () => {
     const t = staffingTable({ volume: 100, intervalSeconds: 1800, ahtSeconds: 180, thresholdSeconds: 20, agents: 12 }, { rows: 3 });
     expect(t.requiredAgents).to.equal(null);
-    expect(t.rows.map((r) => [r.agents, r.isGiven])).to.deep.equal([[11, false], [12, true], [13, false]]);
+    expect(t.rows.map((r) => [r.agents, r.isGiven])).to.deep.equal([
+      [11, false],
+      [12, true],
+      [13, false],
+    ]);
   });
 
   it('staffingTable, bad rows option, throws naming rows', () => {

@@ -1,5 +1,13 @@
 import { expect } from 'chai';
-import { agentSegmentSchema, channelForecastSchema, describeZodError, evaluate, parseStaffingRequest, StaffingError, type StaffingRequest } from '../../../staffing';
+import {
+  agentSegmentSchema,
+  channelForecastSchema,
+  describeZodError,
+  evaluate,
+  parseStaffingRequest,
+  StaffingError,
+  type StaffingRequest,
+} from '../../../staffing';
 
 const ok: StaffingRequest = { volume: 100, intervalSeconds: 1800, ahtSeconds: 180, thresholdSeconds: 20, targetServiceLevel: 0.8 };
 
@@ -58,7 +66,9 @@ describe('staffing/validation', () => {
   });
 
   it('parseStaffingRequest, unknown or missing fields, names them', () => {
-    expect(() => parseStaffingRequest({ volume: 1, intervalSeconds: 1800, aht: 180, agents: 2 })).to.throw(/ahtSeconds: is required; aht: is not a known field/);
+    expect(() => parseStaffingRequest({ volume: 1, intervalSeconds: 1800, aht: 180, agents: 2 })).to.throw(
+      /ahtSeconds: is required; aht: is not a known field/,
+    );
     expect(() => parseStaffingRequest([1])).to.throw(/^request: must be a JSON object/);
   });
 
@@ -77,11 +87,21 @@ describe('staffing/schemas for pages', () => {
     expect(bad.success).to.equal(false);
     expect(describeZodError(bad.error!).field).to.equal('endMs');
     expect(agentSegmentSchema.safeParse({ startMs: 0, endMs: 1, channels: ['email'] }).success).to.equal(false);
-    expect(agentSegmentSchema.safeParse({ startMs: 0, endMs: 1, channels: ['voice', 'chat'], home: 'chat', concurrency: 2 }).success).to.equal(true);
+    expect(
+      agentSegmentSchema.safeParse({ startMs: 0, endMs: 1, channels: ['voice', 'chat'], home: 'chat', concurrency: 2 }).success,
+    ).to.equal(true);
   });
 
   it('channelForecastSchema, a negative volume in a point, is rejected naming points.N.volume', () => {
-    const f = { channel: 'voice', intervalSeconds: 3600, ahtSeconds: 240, points: [{ start: 'x', volume: 1 }, { start: 'y', volume: -1 }] };
+    const f = {
+      channel: 'voice',
+      intervalSeconds: 3600,
+      ahtSeconds: 240,
+      points: [
+        { start: 'x', volume: 1 },
+        { start: 'y', volume: -1 },
+      ],
+    };
     const r = channelForecastSchema.safeParse(f);
     expect(r.success).to.equal(false);
     expect(describeZodError(r.error!).field).to.equal('points.1.volume');

@@ -2,18 +2,49 @@ import { expect } from 'chai';
 import { erlangA, erlangC, weekRequirement, type ChannelForecast } from '../../../staffing';
 
 const voice = (volumes: number[], over: Partial<ChannelForecast> = {}): ChannelForecast => ({
-  channel: 'voice', intervalSeconds: 3600, ahtSeconds: 240, thresholdSeconds: 20, targetServiceLevel: 0.8, shrinkage: 0.3,
+  channel: 'voice',
+  intervalSeconds: 3600,
+  ahtSeconds: 240,
+  thresholdSeconds: 20,
+  targetServiceLevel: 0.8,
+  shrinkage: 0.3,
   points: volumes.map((volume, h) => ({ start: `2026-11-23T${String(h).padStart(2, '0')}:00:00+04:00`, volume })),
   ...over,
 });
 
 describe('staffing/week-requirement', () => {
   it('weekRequirement, voice and chat hours, gives one plain row per interval and channel in input order', () => {
-    const chat: ChannelForecast = { ...voice([30, 0]), channel: 'chat', ahtSeconds: 900, thresholdSeconds: 180, concurrency: 3, patienceSeconds: 600 };
+    const chat: ChannelForecast = {
+      ...voice([30, 0]),
+      channel: 'chat',
+      ahtSeconds: 900,
+      thresholdSeconds: 180,
+      concurrency: 3,
+      patienceSeconds: 600,
+    };
     const rows = weekRequirement([voice([60, 0, 45]), chat]);
-    expect(rows.map((r) => `${r.channel}@${r.start.slice(11, 13)}`)).to.deep.equal(['voice@00', 'voice@01', 'voice@02', 'chat@00', 'chat@01']);
+    expect(rows.map((r) => `${r.channel}@${r.start.slice(11, 13)}`)).to.deep.equal([
+      'voice@00',
+      'voice@01',
+      'voice@02',
+      'chat@00',
+      'chat@01',
+    ]);
     expect(Object.keys(rows[0]!).sort()).to.deep.equal(
-      ['start', 'channel', 'volume', 'ahtSeconds', 'rawAgents', 'scheduledAgents', 'serviceLevel', 'asaSeconds', 'averageWaitSeconds', 'occupancy', 'abandonRate', 'probabilityOfWait'].sort(),
+      [
+        'start',
+        'channel',
+        'volume',
+        'ahtSeconds',
+        'rawAgents',
+        'scheduledAgents',
+        'serviceLevel',
+        'asaSeconds',
+        'averageWaitSeconds',
+        'occupancy',
+        'abandonRate',
+        'probabilityOfWait',
+      ].sort(),
     );
     expect(rows[0]!.start).to.equal('2026-11-23T00:00:00+04:00');
     expect(rows[0]!.abandonRate).to.equal(null); // Erlang-C
@@ -29,10 +60,24 @@ describe('staffing/week-requirement', () => {
     expect(row!.serviceLevel).to.equal(at(row!.rawAgents).serviceLevel);
   });
 
-  it('weekRequirement, chat with concurrency 3 and patience, reports Erlang-A metrics on the agents\' slots', () => {
-    const chat: ChannelForecast = { ...voice([30]), channel: 'chat', ahtSeconds: 900, thresholdSeconds: 180, concurrency: 3, patienceSeconds: 600 };
+  it("weekRequirement, chat with concurrency 3 and patience, reports Erlang-A metrics on the agents' slots", () => {
+    const chat: ChannelForecast = {
+      ...voice([30]),
+      channel: 'chat',
+      ahtSeconds: 900,
+      thresholdSeconds: 180,
+      concurrency: 3,
+      patienceSeconds: 600,
+    };
     const [row] = weekRequirement([chat]);
-    const m = erlangA({ volume: 30, intervalSeconds: 3600, ahtSeconds: 900, agents: row!.rawAgents * 3, thresholdSeconds: 180, patienceSeconds: 600 });
+    const m = erlangA({
+      volume: 30,
+      intervalSeconds: 3600,
+      ahtSeconds: 900,
+      agents: row!.rawAgents * 3,
+      thresholdSeconds: 180,
+      patienceSeconds: 600,
+    });
     expect(row!.serviceLevel).to.equal(m.serviceLevel);
     expect(row!.abandonRate).to.equal(m.abandonRate);
   });
@@ -54,7 +99,10 @@ describe('staffing/week-requirement', () => {
 
   it('weekRequirement, a full week of 168 hours for two channels, returns 336 rows', () => {
     const hours = Array.from({ length: 168 }, (_, h) => Math.round(30 + 25 * Math.sin((h % 24) / 3.8)));
-    const rows = weekRequirement([voice(hours), { ...voice(hours), channel: 'chat', ahtSeconds: 900, concurrency: 3, thresholdSeconds: 240 }]);
+    const rows = weekRequirement([
+      voice(hours),
+      { ...voice(hours), channel: 'chat', ahtSeconds: 900, concurrency: 3, thresholdSeconds: 240 },
+    ]);
     expect(rows).to.have.length(336);
   });
 
