@@ -16,17 +16,19 @@ import type { DataSource } from '../models';
 import { withTransaction } from '../models/repositories/db';
 import { forecastsCovering } from '../models/repositories/forecasts';
 import { forecastStatuses, listRequirements, replaceRequirements, type RequirementRecord } from '../models/repositories/requirements';
-import {
-  getTeamSettings,
-  listChannels,
-  listOpeningHours,
-  type ChannelConfig,
-  type OpeningHoursRecord,
-} from '../models/repositories/settings';
+import { getTeamSettings, listChannels, listOpeningHours, type ChannelConfig } from '../models/repositories/settings';
 import { listStaff } from '../models/repositories/staff';
 import { appendAudit } from '../models/repositories/audit';
 import { forecastForWeek as defaultForecastForWeek } from './forecast-for-week';
-import { weekRequirement, type ChannelForecast, type RequirementRow as EngineRow } from '../staffing';
+import {
+  channelForecastInput,
+  defaultWeekStart,
+  teamCapacity,
+  weekRequirement,
+  weekSlots,
+  type RequirementRow as EngineRow,
+  type TeamCapacity,
+} from '../staffing';
 
 export type ForecastStatus = 'accepted' | 'draft' | 'computed';
 
@@ -88,84 +90,6 @@ export interface RequirementQuery {
   store?: boolean;
   /** Who stored, for the audit trail. */
   userId?: number | null;
-}
-
-/** AHT used when the forecast gives none for the whole week (seconds): the demo team's typical values. */
-const DEFAULT_AHT_SECONDS: Record<string, number> = { voice: 270, chat: 600 };
-
-/** The week's interval starts, local Monday 00:00 up to the next Monday. */
-export function weekSlots(weekStart: string, zone: string, intervalMinutes: number): DateTime[] {
-  const monday = DateTime.fromISO(weekStart, { zone }).startOf('week');
-  const end = monday.plus({ weeks: 1 });
-  const out: DateTime[] = [];
-  for (let t = monday; t < end; t = t.plus({ minutes: intervalMinutes })) out.push(t);
-  return out;
-}
-
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-
-/**
- * Open if the interval overlaps any opening span of its local weekday. A channel with no
- * opening hours on file is taken as always open. Spans do not cross midnight ('24:00' closes
- * at the end of the day).
- */
-export function isOpen(slot: DateTime, intervalMinutes: number, hours: OpeningHoursRecord[]): boolean {
-  if (hours.length === 0) return true;
-  const from = slot.hour * 60 + slot.minute;
-  const to = from + intervalMinutes;
-  return hours.some((h) => h.weekday === slot.weekday && minutesOf(h.opens) < to && minutesOf(h.closes) > from);
-}
-
-/** The channel's targets as the engine wants them; without a threshold SL is "answered at once" (T = 0). */
-export function channelTargets(c: ChannelConfig) {
-  return {
-    thresholdSeconds: c.thresholdSeconds ?? 0,
-    targetServiceLevel: c.targetServiceLevel ?? undefined,
-    targetAsaSeconds: c.targetAsaSeconds ?? undefined,
-    maxOccupancy: c.maxOccupancy ?? undefined,
-    shrinkage: c.shrinkage,
-    patienceSeconds: c.patienceSeconds ?? undefined,
-    // The engine refuses an abandonment target without patience (Erlang-C has no abandonment).
-    maxAbandonRate: c.patienceSeconds !== null ? (c.maxAbandonRate ?? undefined) : undefined,
-    concurrency: c.concurrency,
-  };
-}
-
-function meanAht(points: WeekForecastPoint[], channel: ChannelConfig): number {
-  let weighted = 0;
-  let volume = 0;
-  for (const p of points) {
-    if (p.ahtSeconds !== null && p.ahtSeconds > 0 && p.volume > 0) {
-      weighted += p.ahtSeconds * p.volume;
-      volume += p.volume;
-    }
-  }
-  return volume > 0 ? weighted / volume : (DEFAULT_AHT_SECONDS[channel.kind] ?? 300);
-}
-
-/** The engine's input for one channel: the forecast on the week's grid, closed intervals at 0. */
-export function channelForecastInput(
-  channel: ChannelConfig,
-  forecast: WeekForecast,
-  slots: DateTime[],
-  intervalMinutes: number,
-  hours: OpeningHoursRecord[],
-): ChannelForecast {
-  const byStart = new Map(forecast.points.map((p) => [DateTime.fromISO(p.start).toMillis(), p]));
-  const ahtSeconds = meanAht(forecast.points, channel);
-  return {
-    channel: channel.id,
-    intervalSeconds: intervalMinutes * 60,
-    ahtSeconds,
-    ...channelTargets(channel),
-    points: slots.map((slot) => {
-      const p = byStart.get(slot.toMillis());
-      const open = isOpen(slot, intervalMinutes, hours);
-      const volume = open ? Math.max(0, p?.volume ?? 0) : 0;
-      const aht = p?.ahtSeconds && p.ahtSeconds > 0 ? p.ahtSeconds : ahtSeconds;
-      return { start: slot.toUTC().toISO()!, volume, ahtSeconds: aht, open };
-    }),
-  };
 }
 
 function fromEngine(r: EngineRow): RequirementRow {
@@ -298,32 +222,6 @@ export async function requirementForWeek(
   return { ...base, rows, source: 'stored', forecastStatus, storedAt: at, staleChannels: [] };
 }
 
-/** Team hours per channel: contract hours of active staff with the skill, before and after shrinkage. */
-export interface ChannelCapacity {
-  channel: string;
-  shrinkage: number;
-  /** Agent-hours on the phones/in chat the week needs (Σ rawAgents × interval hours). */
-  rawAgentHours: number;
-  /** Agent-hours to put on the rota (Σ scheduledAgents × interval hours). */
-  scheduledAgentHours: number;
-  /** People with only this skill, and their contract hours. */
-  dedicatedPeople: number;
-  dedicatedContractHours: number;
-  /** People with this skill and another: they may work either, so they appear in both channels. */
-  sharedPeople: number;
-  sharedContractHours: number;
-}
-
-export interface TeamCapacity {
-  channels: ChannelCapacity[];
-  /** Every active person counted once (whatever their skills). */
-  people: number;
-  contractHours: number;
-  /** Contract hours × (1 − shrinkage): a blended person's shrinkage is the mean of their channels'. */
-  availableAgentHours: number;
-  rawAgentHours: number;
-}
-
 export interface StaffingWeekPage {
   requirement: WeekRequirement;
   zone: string;
@@ -333,48 +231,6 @@ export interface StaffingWeekPage {
   nextWeek: string;
   /** createdAt of the week's stored rows (even ones no longer on the current grid), for the stale check. */
   storedAtOnFile: string | null;
-}
-
-/** The planning week shown by default: next week (the one the coordinator is building). */
-export function defaultWeekStart(now: Date, zone: string): string {
-  return DateTime.fromJSDate(now, { zone }).startOf('week').plus({ weeks: 1 }).toISODate()!;
-}
-
-export function teamCapacity(
-  req: WeekRequirement,
-  channels: ChannelConfig[],
-  staff: { skills: string[]; contractHoursPerWeek: number }[],
-): TeamCapacity {
-  const hours = req.intervalMinutes / 60;
-  const ids = new Set(channels.map((c) => c.id));
-  const shrink = new Map(channels.map((c) => [c.id, c.shrinkage]));
-  const working = staff.map((p) => ({ ...p, skills: p.skills.filter((s) => ids.has(s)) })).filter((p) => p.skills.length > 0);
-  const perChannel = channels.map((c) => {
-    const rows = req.rows.filter((r) => r.channel === c.id);
-    const withSkill = working.filter((p) => p.skills.includes(c.id));
-    const dedicated = withSkill.filter((p) => p.skills.length === 1);
-    const shared = withSkill.filter((p) => p.skills.length > 1);
-    const sum = (xs: { contractHoursPerWeek: number }[]) => xs.reduce((s, p) => s + p.contractHoursPerWeek, 0);
-    return {
-      channel: c.id,
-      shrinkage: c.shrinkage,
-      rawAgentHours: rows.reduce((s, r) => s + r.rawAgents, 0) * hours,
-      scheduledAgentHours: rows.reduce((s, r) => s + r.scheduledAgents, 0) * hours,
-      dedicatedPeople: dedicated.length,
-      dedicatedContractHours: sum(dedicated),
-      sharedPeople: shared.length,
-      sharedContractHours: sum(shared),
-    };
-  });
-  const netOf = (p: { skills: string[]; contractHoursPerWeek: number }) =>
-    p.contractHoursPerWeek * (1 - p.skills.reduce((s, id) => s + (shrink.get(id) ?? 0), 0) / p.skills.length);
-  return {
-    channels: perChannel,
-    people: working.length,
-    contractHours: working.reduce((s, p) => s + p.contractHoursPerWeek, 0),
-    availableAgentHours: working.reduce((s, p) => s + netOf(p), 0),
-    rawAgentHours: perChannel.reduce((s, c) => s + c.rawAgentHours, 0),
-  };
 }
 
 /** Everything the /staffing page shows for one week. */

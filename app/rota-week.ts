@@ -16,7 +16,7 @@ import { getStaff, type StaffMember as StaffRecord } from '../models/repositorie
 import type { ChannelConfig } from '../models/repositories/settings';
 import { checkRota, coverageOf, type Violation } from '../scheduling';
 import { loadRotaContext, mondayOf, toEngineShift } from './rota-problem';
-import { projectService, type ServiceRow } from './rota-service';
+import { projectService, type ServiceRow } from '../staffing';
 import { rotaJob, type RotaJob } from './rota-jobs';
 
 export interface RotaWeekData {

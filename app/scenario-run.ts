@@ -3,7 +3,7 @@
  * ASA?" for one week and one or all channels. Baseline = the week's forecast with the staff on
  * duty (the week's rota if there is one, else the requirement's staffing); scenario = the same
  * with the changes. Both per interval (Erlang) and for the week (volume-weighted, plus the
- * seeded simulator with 95 % confidence intervals). Rules: see scenario-model.ts.
+ * seeded simulator with 95 % confidence intervals). Rules: see staffing/scenario-model.ts.
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
@@ -12,8 +12,9 @@ import { listStaff } from '../models/repositories/staff';
 import { listRotasForWeek, listShifts, type RotaRecord, type ShiftRecord } from '../models/repositories/rotas';
 import { getScenario, listScenarios, saveScenario, type ScenarioSummary } from '../models/repositories/scenarios';
 import { appendAudit } from '../models/repositories/audit';
-import { defaultWeekStart, requirementForWeek, type RequirementRow } from './requirement-for-week';
+import { requirementForWeek, type RequirementRow } from './requirement-for-week';
 import {
+  defaultWeekStart,
   agentsFromPlan,
   agentsFromShifts,
   intervalMetrics,
@@ -26,7 +27,7 @@ import {
   type IntervalMetrics,
   type SimFigures,
   type WeekFigures,
-} from './scenario-model';
+} from '../staffing';
 
 export interface ScenarioInput {
   /** Monday, local 'YYYY-MM-DD'. */

@@ -60,3 +60,31 @@ export { simulate } from './simulator/simulate';
 export { planToSegments } from './simulator/segments';
 export { simulationFromRequirement, type FromRequirementOptions } from './simulator/from-requirement';
 export { createRng, type Rng } from './simulator/rng';
+export type { ChannelSettings } from './channel-settings';
+export { weekSlots, isOpen, defaultWeekStart, type OpeningSpan } from './week-grid';
+export { channelTargets, channelForecastInput, type ForecastVolume } from './channel-input';
+export { teamCapacity, type ChannelCapacity, type TeamCapacity } from './team-capacity';
+export {
+  sickPeople,
+  agentsFromShifts,
+  agentsFromPlan,
+  keepShare,
+  intervalMetrics,
+  weekFigures,
+  simulateWeek,
+  localParts,
+  SIM_REPLICATIONS,
+  SIM_SEED,
+  type DutyShift,
+  type IntervalMetrics,
+  type WeekFigures,
+  type SimFigures,
+} from './scenario-model';
+export {
+  projectService,
+  weightedServiceLevel,
+  weightedAsa,
+  type ServiceRow,
+  type CoverageInput,
+  type DemandInput,
+} from './projected-service';

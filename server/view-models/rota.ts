@@ -5,7 +5,7 @@ import type { ShiftRecord } from '../../models/repositories/rotas';
 import type { Violation } from '../../scheduling';
 import type { RotaWeekData } from '../../app/rota-week';
 import type { RotaJob } from '../../app/rota-jobs';
-import { weightedAsa, weightedServiceLevel, type ServiceRow } from '../../app/rota-service';
+import { weightedAsa, weightedServiceLevel, type ServiceRow } from '../../staffing';
 import { georgianHolidaysBetween } from '../../forecasting/calendar/georgian-holidays';
 
 export interface RotaFilter {

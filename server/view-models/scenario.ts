@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Locale, Translator } from '../i18n';
 import type { ScenarioInput, ScenarioPage, ScenarioResult } from '../../app/scenario-run';
-import type { IntervalMetrics, SimFigures, WeekFigures } from '../../app/scenario-model';
+import type { IntervalMetrics, SimFigures, WeekFigures } from '../../staffing';
 
 function percentChange(key: string) {
   return z

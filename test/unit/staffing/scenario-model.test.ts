@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { agentsFromPlan, agentsFromShifts, keepShare, sickPeople, weekFigures, type IntervalMetrics } from '../../../app/scenario-model';
+import { agentsFromPlan, agentsFromShifts, keepShare, sickPeople, weekFigures, type IntervalMetrics } from '../../../staffing';
 import type { ShiftRecord } from '../../../models/repositories/rotas';
 
 function shift(staffId: number, start: string, end: string, over: Partial<ShiftRecord> = {}): ShiftRecord {

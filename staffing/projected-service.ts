@@ -5,10 +5,25 @@
  * (flexible voice+chat people split between channels) are rounded down: a half person does
  * not answer. An Erlang-C queue with too few servers never settles: service level 0 there.
  */
-import { evaluate } from '../staffing';
-import type { CoverageRow } from '../scheduling';
-import type { ChannelConfig } from '../models/repositories/settings';
-import type { RequirementDetail } from './rota-problem';
+import { evaluate } from './request';
+import type { ChannelSettings } from './channel-settings';
+
+/** People on duty against the requirement in one interval (scheduling's CoverageRow fits). */
+export interface CoverageInput {
+  /** Interval start, ISO. */
+  timestamp: string;
+  channel: string;
+  required: number;
+  onDuty: number;
+}
+
+/** The forecast behind one interval's requirement. */
+export interface DemandInput {
+  start: string;
+  channel: string;
+  volume: number;
+  ahtSeconds: number;
+}
 
 export interface ServiceRow {
   /** Interval start, ISO UTC. */
@@ -22,9 +37,9 @@ export interface ServiceRow {
 }
 
 export function projectService(
-  coverage: CoverageRow[],
-  requirement: RequirementDetail[],
-  channels: ChannelConfig[],
+  coverage: CoverageInput[],
+  requirement: DemandInput[],
+  channels: ChannelSettings[],
   intervalMinutes: number,
 ): ServiceRow[] {
   const demand = new Map(requirement.map((r) => [`${r.channel}|${Date.parse(r.start)}`, r]));
@@ -51,7 +66,7 @@ function serviceAt(
   volume: number,
   ahtSeconds: number,
   agents: number,
-  c: ChannelConfig,
+  c: ChannelSettings,
   intervalMinutes: number,
 ): { serviceLevel: number | null; asaSeconds: number | null } | null {
   if (volume <= 0 || ahtSeconds <= 0) return null;

@@ -18,10 +18,23 @@
  *   which splits them between the channels by their scheduled hours.
  */
 import { DateTime } from 'luxon';
-import { evaluate, simulate, StaffingError, type Estimate, type SimChannelConfig, type StaffingRequest } from '../staffing';
-import type { ChannelConfig } from '../models/repositories/settings';
-import type { ShiftRecord } from '../models/repositories/rotas';
-import type { RequirementRow } from './requirement-for-week';
+import { StaffingError } from './errors';
+import { evaluate, type StaffingRequest } from './request';
+import { simulate } from './simulator/simulate';
+import type { Estimate } from './simulator/stats';
+import type { SimChannelConfig } from './simulator/types';
+import type { ChannelSettings } from './channel-settings';
+
+/** A shift as the what-if needs it: who, when, on which channel, breaks (times ISO UTC). */
+export interface DutyShift {
+  staffId: number;
+  start: string;
+  end: string;
+  channel: string;
+  breaks: { start: string; end: string }[];
+  /** Per-period channels, when the shift has them. */
+  activities: { start: string; end: string; channel: string }[] | null;
+}
 
 export interface IntervalMetrics {
   agents: number;
@@ -63,7 +76,7 @@ function overlapMs(a: number, b: number, from: number, to: number): number {
 }
 
 /** On-duty periods of a shift with their channel: activities if given, else the shift's channel; breaks cut out. */
-function dutyPeriods(s: ShiftRecord): { from: number; to: number; channel: string }[] {
+function dutyPeriods(s: DutyShift): { from: number; to: number; channel: string }[] {
   const base = s.activities?.length
     ? s.activities.map((a) => ({ from: ms(a.start), to: ms(a.end), channel: a.channel }))
     : [{ from: ms(s.start), to: ms(s.end), channel: s.channel }];
@@ -79,7 +92,7 @@ function dutyPeriods(s: ShiftRecord): { from: number; to: number; channel: strin
 }
 
 /** The n people with most on-duty time in `scope` (ties: lowest staff id). */
-export function sickPeople(shifts: ShiftRecord[], scope: string[], n: number): Set<number> {
+export function sickPeople(shifts: DutyShift[], scope: string[], n: number): Set<number> {
   const minutes = new Map<number, number>();
   for (const s of shifts) {
     for (const p of dutyPeriods(s)) {
@@ -95,7 +108,7 @@ export function sickPeople(shifts: ShiftRecord[], scope: string[], n: number): S
  * gives voice's share of the interval's raw requirement, for splitting 'both' shifts.
  */
 export function agentsFromShifts(
-  shifts: ShiftRecord[],
+  shifts: DutyShift[],
   starts: string[],
   intervalMinutes: number,
   rawShare: (start: string) => number,
@@ -148,7 +161,7 @@ export function keepShare(agents: number[], keep: number): number[] {
 
 /** One interval with the channel's model (Erlang-A with patience, else C). */
 export function intervalMetrics(
-  c: ChannelConfig,
+  c: ChannelSettings,
   intervalMinutes: number,
   volume: number,
   ahtSeconds: number,
@@ -219,7 +232,7 @@ export const SIM_SEED = 20_261_125;
  * time with its own agents (as the Erlang figures do). Handle time is the week's
  * volume-weighted AHT (the simulator takes one per channel).
  */
-export function simulateWeek(c: ChannelConfig, rows: IntervalMetrics[], starts: string[], intervalMinutes: number): SimFigures | null {
+export function simulateWeek(c: ChannelSettings, rows: IntervalMetrics[], starts: string[], intervalMinutes: number): SimFigures | null {
   const volume = rows.reduce((s, r) => s + r.volume, 0);
   if (volume <= 0) return null;
   const aht = rows.reduce((s, r) => s + r.ahtSeconds * r.volume, 0) / volume;
@@ -247,5 +260,3 @@ export function localParts(iso: string, zone: string): { day: number; time: stri
   const dt = DateTime.fromISO(iso, { zone });
   return { day: dt.weekday - 1, time: dt.toFormat('HH:mm') };
 }
-
-export type { RequirementRow };
