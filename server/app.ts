@@ -8,8 +8,7 @@ import express from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
 import { engine } from 'express-handlebars';
-import type { Config } from './config';
-import type { Services } from './services';
+import type { AppDeps } from './deps';
 import { helpers } from './views-helpers';
 import { DatabaseSessionStore } from './session-store';
 import { csrfProtection } from './middleware/csrf';
@@ -20,15 +19,9 @@ import { navItems } from './navigation';
 import { saveSessionBeforeRedirect } from './middleware/session-redirect';
 import { routeModules } from './routes';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export type { AppDeps } from './deps';
 
-export interface AppDeps {
-  config: Readonly<Config>;
-  services: Services;
-  /** The clock: injected so that tests can fix "now". */
-  now: () => Date;
-  log?: (message: string, err?: unknown) => void;
-}
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export function createApp(deps: AppDeps): express.Express {
   const { config, services } = deps;

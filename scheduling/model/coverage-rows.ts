@@ -2,7 +2,7 @@ import type { Problem } from '../types';
 import type { Pattern } from '../candidates';
 import type { Week } from '../week';
 import type { LpBuilder } from './lp-builder';
-import { dutyFraction, type SkillGroup } from './rota-model';
+import { dutyFraction, type SkillGroup } from './skill-group';
 
 interface Terms {
   cols: number[];

@@ -5,6 +5,9 @@ import { LpBuilder } from './lp-builder';
 import { addPersonRules } from './person-rows';
 import { softCost, addFairnessRows } from './soft-goals';
 import { addCoverageRows } from './coverage-rows';
+import type { SkillGroup } from './skill-group';
+
+export { dutyFraction, type SkillGroup } from './skill-group';
 
 /**
  * The per-person rostering MIP (one binary per person × day × start × length):
@@ -24,12 +27,6 @@ import { addCoverageRows } from './coverage-rows';
  * A scope restricts the decisions to some people (large-neighbourhood search): the others'
  * shifts are fixed and enter the coverage rows as constants.
  */
-export interface SkillGroup {
-  skills: number[];
-  members: number[];
-  /** pattern id → lunch options (start minute, column). */
-  breakCols: Map<number, Array<{ breakStart: number; col: number }>>;
-}
 
 export interface ModelScope {
   /** People whose shifts are decided; everyone else is fixed. */
@@ -105,13 +102,4 @@ function addBreakColumns(lp: LpBuilder, patterns: Pattern[], g: SkillGroup, gi: 
     g.breakCols.set(id, opts);
     lp.addRow([...opts.map((o) => o.col), ...xcols], [...opts.map(() => 1), ...xcols.map(() => -1)], 0, 0);
   }
-}
-
-/** Fraction of interval t that a shift with lunch at breakStart is on duty. */
-export function dutyFraction(week: Week, pat: Pattern, breakStart: number, breakMinutes: number, t: number): number {
-  const a = t * week.step;
-  const b = a + week.step;
-  const overlap = (s: number, e: number) => Math.max(0, Math.min(b, e) - Math.max(a, s));
-  const off = breakStart >= 0 ? overlap(breakStart, breakStart + breakMinutes) : 0;
-  return (overlap(pat.start, pat.end) - off) / week.step;
 }

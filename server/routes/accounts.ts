@@ -4,7 +4,7 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { RouteDeps } from './index';
+import type { RouteDeps } from '../deps';
 import { requirePermission } from '../middleware/auth';
 import { HttpError } from '../http-error';
 import {

@@ -2,7 +2,7 @@
 import { Router } from 'express';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import { z } from 'zod';
-import type { RouteDeps } from './index';
+import type { RouteDeps } from '../deps';
 import { isLocale } from '../i18n';
 
 const LoginForm = z.object({

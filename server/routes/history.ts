@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { Router, type Request } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import type { RouteDeps } from './index';
+import type { RouteDeps } from '../deps';
 import { requirePermission } from '../middleware/auth';
 import { HttpError } from '../http-error';
 import { historyWeekViewModel, importResultViewModel } from '../view-models/history';

@@ -1,6 +1,6 @@
 /** The home page: what each role needs first (coordinator: the week at a glance; agent: next shifts). */
 import { Router } from 'express';
-import type { RouteDeps } from './index';
+import type { RouteDeps } from '../deps';
 import { requireLogin } from '../middleware/auth';
 import { homeViewModel } from '../view-models/home';
 

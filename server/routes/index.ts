@@ -1,6 +1,6 @@
 /** Every route module, mounted in this order by createApp. */
 import type { Router } from 'express';
-import type { AppDeps } from '../app';
+import type { RouteDeps } from '../deps';
 import { authRoutes } from './auth';
 import { homeRoutes } from './home';
 import { staffRoutes } from './staff';
@@ -11,7 +11,7 @@ import { requestsRoutes } from './requests';
 import { accountsRoutes } from './accounts';
 import { staffingRoutes } from './staffing';
 
-export type RouteDeps = AppDeps & { log: (message: string, err?: unknown) => void };
+export type { RouteDeps } from '../deps';
 
 export const routeModules: ((deps: RouteDeps) => Router)[] = [
   authRoutes,

@@ -5,7 +5,7 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { RouteDeps } from './index';
+import type { RouteDeps } from '../deps';
 import { requirePermission } from '../middleware/auth';
 import { can } from '../permissions';
 import { HttpError } from '../http-error';

@@ -5,7 +5,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { DateTime } from 'luxon';
-import type { RouteDeps } from './index';
+import type { RouteDeps } from '../deps';
 import { requirePermission } from '../middleware/auth';
 import { can, type Role } from '../permissions';
 import { DEFAULT_LOCALE, isLocale, translator } from '../i18n';

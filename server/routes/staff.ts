@@ -1,7 +1,7 @@
 /** Staff list (leads and up) and the coordinator's add/edit form, with optimistic locking. */
 import { Router } from 'express';
 import { z } from 'zod';
-import type { RouteDeps } from './index';
+import type { RouteDeps } from '../deps';
 import { requirePermission } from '../middleware/auth';
 import { can } from '../permissions';
 import { HttpError } from '../http-error';

@@ -4,7 +4,7 @@
  */
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { RouteDeps } from './index';
+import type { RouteDeps } from '../deps';
 import { requireLogin, requirePermission } from '../middleware/auth';
 import { HttpError } from '../http-error';
 import { can, type Permission } from '../permissions';
