@@ -18,6 +18,8 @@ import {
   type CalendarEventInput,
   type CalendarEventRecord,
 } from '../models/repositories/calendar-events';
+
+export { CALENDAR_EVENT_KINDS, type CalendarEventInput, type CalendarEventRecord } from '../models/repositories/calendar-events';
 import { georgianHolidaysBetween, type Holiday } from '../forecasting/index';
 import { teamClock } from './forecast-inputs';
 

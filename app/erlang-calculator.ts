@@ -4,7 +4,8 @@
  * requirement, with the binding targets. Empty input is filled from a channel's targets.
  */
 import type { DataSource } from '../models';
-import { getTeamSettings, listChannels, type ChannelConfig } from '../models/repositories/settings';
+import { listChannels, type ChannelConfig } from '../models/repositories/settings';
+import { loadTeamSettings } from './team-settings';
 import {
   describeChatMethod,
   loadErlangs,
@@ -133,7 +134,7 @@ export async function erlangCalculator(
 ): Promise<CalculatorPage> {
   const channels = await listChannels(ds);
   const preset = channels.find((c) => c.id === q.channelId) ?? channels[0];
-  const intervalMinutes = (await getTeamSettings(ds))?.intervalMinutes ?? 60;
+  const intervalMinutes = (await loadTeamSettings(ds)).intervalMinutes;
   const input = q.input ?? (preset && q.usePreset ? presetFor(preset, intervalMinutes) : null);
   const page: CalculatorPage = {
     input,

@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import { historyBounds, historyRange, listHistoryImports } from '../models/repositories/history';
-import { getTeamSettings } from '../models/repositories/settings';
+import { loadTeamSettings } from './team-settings';
 import { listCalendarEvents, type CalendarEventRecord } from '../models/repositories/calendar-events';
 import type { EngineEventInput, EngineHistoryPoint } from './forecast-engine';
 
@@ -100,8 +100,8 @@ export async function loadEngineInputs(
 
 /** The team's zone and interval length (settings row; `fallbackZone` and 60 before setup). */
 export async function teamClock(ds: DataSource, fallbackZone: string): Promise<{ zone: string; intervalMinutes: number }> {
-  const settings = await getTeamSettings(ds);
-  return { zone: settings?.timeZone ?? fallbackZone, intervalMinutes: settings?.intervalMinutes ?? 60 };
+  const settings = await loadTeamSettings(ds, { fallbackZone });
+  return { zone: settings.timeZone, intervalMinutes: settings.intervalMinutes };
 }
 
 /** Which database a fingerprint belongs to (tests open many in one process). */

@@ -17,7 +17,6 @@ import {
   createHistoryImport,
   deleteHistoryAt,
   existingHistoryKeys,
-  getTeamSettings,
   insertHistory,
   listChannels,
   listPlatforms,
@@ -25,6 +24,7 @@ import {
   type DataSource,
   type Db,
 } from '../models';
+import { loadTeamSettings } from './team-settings';
 
 export interface ImportHistoryInput {
   lines: AsyncIterable<string> | Iterable<string>;
@@ -87,9 +87,9 @@ export async function importHistory(deps: Deps, input: ImportHistoryInput): Prom
   // Before the first await: see listenNow.
   const lines = listenNow(input.lines);
   const { ds } = deps;
-  const settings = await getTeamSettings(ds);
-  const zone = input.zone ?? settings?.timeZone ?? 'Asia/Tbilisi';
-  const intervalMinutes = input.intervalMinutes ?? settings?.intervalMinutes ?? 60;
+  const settings = await loadTeamSettings(ds);
+  const zone = input.zone ?? settings.timeZone;
+  const intervalMinutes = input.intervalMinutes ?? settings.intervalMinutes;
   const channels = (await listChannels(ds)).map((c) => c.id);
   const platforms = (await listPlatforms(ds)).map((p) => p.code);
   const read = await readHistoryCsv(lines, { zone, intervalMinutes, channels, platforms, maxErrors: input.maxErrors ?? 1000 });

@@ -16,7 +16,8 @@ import type { DataSource } from '../models';
 import { withTransaction } from '../models/repositories/db';
 import { forecastsCovering } from '../models/repositories/forecasts';
 import { forecastStatuses, listRequirements, replaceRequirements, type RequirementRecord } from '../models/repositories/requirements';
-import { getTeamSettings, listChannels, listOpeningHours, type ChannelConfig } from '../models/repositories/settings';
+import { listChannels, listOpeningHours, type ChannelConfig } from '../models/repositories/settings';
+import { loadTeamSettings } from './team-settings';
 import { listStaff } from '../models/repositories/staff';
 import { appendAudit } from '../models/repositories/audit';
 import { forecastForWeek as defaultForecastForWeek } from './forecast-for-week';
@@ -238,7 +239,7 @@ export async function staffingWeekPage(
   ds: DataSource,
   q: { weekStart: string | null; zone: string; now: Date },
 ): Promise<StaffingWeekPage> {
-  const intervalMinutes = (await getTeamSettings(ds))?.intervalMinutes ?? 60;
+  const intervalMinutes = (await loadTeamSettings(ds)).intervalMinutes;
   const asked = q.weekStart ? DateTime.fromISO(q.weekStart, { zone: q.zone }) : null;
   const weekStart = asked?.isValid ? asked.startOf('week').toISODate()! : defaultWeekStart(q.now, q.zone);
   const requirement = await requirementForWeek(ds, { weekStart, zone: q.zone, intervalMinutes, now: q.now });
@@ -264,7 +265,7 @@ export async function storeWeekRequirement(
   ds: DataSource,
   q: { weekStart: string; expectedStoredAt: string | null; zone: string; now: Date; userId: number | null },
 ): Promise<{ kind: 'ok'; weekStart: string; rows: number } | { kind: 'stale'; weekStart: string }> {
-  const intervalMinutes = (await getTeamSettings(ds))?.intervalMinutes ?? 60;
+  const intervalMinutes = (await loadTeamSettings(ds)).intervalMinutes;
   const weekStart = DateTime.fromISO(q.weekStart, { zone: q.zone }).startOf('week').toISODate()!;
   const current = (await listRequirements(ds, weekStart))[0]?.createdAt ?? null;
   if (current !== q.expectedStoredAt) return { kind: 'stale', weekStart };

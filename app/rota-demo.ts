@@ -5,7 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
-import { getTeamSettings } from '../models/repositories/settings';
+import { loadTeamSettings } from './team-settings';
 import { listShifts, publishedRotaForWeek } from '../models/repositories/rotas';
 import { generateRota } from './rota-generate';
 import { publishRotaRevision } from './rota-publish';
@@ -23,8 +23,8 @@ export async function ensureDemoRota(
   o: { timeLimitSeconds?: number; clock?: () => number } = {},
 ): Promise<DemoRotaResult | null> {
   const clock = o.clock ?? Date.now;
-  const settings = await getTeamSettings(ds);
-  if (!settings) return null;
+  const settings = await loadTeamSettings(ds);
+  if (!settings.configured) return null;
   const weekStart = DateTime.fromJSDate(now, { zone: settings.timeZone }).startOf('week').toISODate()!;
   if (await publishedRotaForWeek(ds, weekStart)) return null;
   const started = clock();

@@ -19,7 +19,8 @@
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import { listStaff, type StaffMember as StaffRecord } from '../models/repositories/staff';
-import { getTeamSettings, listChannels, DEFAULT_LABOUR_RULES, type ChannelConfig, type LabourRules } from '../models/repositories/settings';
+import { listChannels, type ChannelConfig, type LabourRules } from '../models/repositories/settings';
+import { loadTeamSettings } from './team-settings';
 import { preferencesFor, unavailablePeriods } from '../models/repositories/availability';
 import { listShifts, publishedRotaForWeek, type ShiftRecord } from '../models/repositories/rotas';
 import {
@@ -115,14 +116,14 @@ export async function loadRotaContext(ds: DataSource, q: RotaContextQuery): Prom
   const monday = DateTime.fromISO(weekStart, { zone });
   const sunday = monday.plus({ days: 6 }).toISODate()!;
   const [settings, channels, staff, unavailable, prefs, previous] = await Promise.all([
-    getTeamSettings(ds),
+    loadTeamSettings(ds),
     listChannels(ds),
     listStaff(ds, { activeOn: weekStart }),
     unavailablePeriods(ds, { weekStart, zone }),
     preferencesFor(ds),
     previousWeekShifts(ds, monday.minus({ days: 7 }).toISODate()!),
   ]);
-  const labour = settings?.rules ?? DEFAULT_LABOUR_RULES;
+  const labour = settings.rules;
   const channelIds = channels.map((c) => c.id);
   const people = staff.filter((p) => p.skills.some((s) => channelIds.includes(s)));
   const holidays = georgianHolidaysBetween(weekStart, sunday).map((h) => h.date);

@@ -27,7 +27,7 @@ export interface SimulatedChannel {
 export async function simulateRotaWeek(
   ds: DataSource,
   q: { rotaId: number; zone: string; intervalMinutes: number; now: Date; replications?: number; seed?: number },
-): Promise<{ replications: number; channels: SimulatedChannel[] } | null> {
+): Promise<{ weekStart: string; replications: number; channels: SimulatedChannel[] } | null> {
   const rota = await getRota(ds, q.rotaId);
   if (!rota) return null;
   const ctx = await loadRotaContext(ds, { weekStart: rota.weekStart, zone: q.zone, intervalMinutes: q.intervalMinutes, now: q.now });
@@ -59,7 +59,7 @@ export async function simulateRotaWeek(
     concurrency[c.id] = Math.max(1, c.concurrency);
   }
   const served = Object.keys(channels) as SimChannel[];
-  if (!served.length) return { replications: 0, channels: [] };
+  if (!served.length) return { weekStart: rota.weekStart, replications: 0, channels: [] };
   const segments = shifts.flatMap((s) => dutySegments(s, served, concurrency.chat ?? 1));
   const replications = q.replications ?? 10;
   const result = simulate({
@@ -72,6 +72,7 @@ export async function simulateRotaWeek(
     seed: q.seed ?? 1,
   });
   return {
+    weekStart: rota.weekStart,
     replications,
     channels: served.map((c) => ({ channel: c, ...result.pooled[c]! })),
   };

@@ -7,7 +7,8 @@
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
-import { getTeamSettings, listChannels, type ChannelConfig } from '../models/repositories/settings';
+import { listChannels, type ChannelConfig } from '../models/repositories/settings';
+import { loadTeamSettings } from './team-settings';
 import { listStaff } from '../models/repositories/staff';
 import { listRotasForWeek, listShifts, type RotaRecord, type ShiftRecord } from '../models/repositories/rotas';
 import { getScenario, listScenarios, saveScenario, type ScenarioSummary } from '../models/repositories/scenarios';
@@ -218,7 +219,7 @@ export async function runScenario(
   q: { zone: string; now: Date; simulate?: boolean },
 ): Promise<ScenarioResult> {
   const simulate = q.simulate ?? true;
-  const intervalMinutes = (await getTeamSettings(ds))?.intervalMinutes ?? 60;
+  const intervalMinutes = (await loadTeamSettings(ds)).intervalMinutes;
   const weekStart = DateTime.fromISO(input.weekStart, { zone: q.zone }).startOf('week').toISODate()!;
   const week = { ...input, weekStart };
   const requirement = await requirementForWeek(ds, { weekStart, zone: q.zone, intervalMinutes, now: q.now });

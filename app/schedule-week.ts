@@ -6,7 +6,7 @@
 import { DateTime } from 'luxon';
 import { openDatabase, describeDatabase, type DataSource } from '../models';
 import { loadConfig, ConfigError } from '../server/config';
-import { getTeamSettings } from '../models/repositories/settings';
+import { loadTeamSettings } from './team-settings';
 import { listShifts } from '../models/repositories/rotas';
 import type { SolveProgress } from '../scheduling';
 import { generateRota, type GenerateRotaResult } from './rota-generate';
@@ -25,9 +25,9 @@ export interface ScheduleWeekQuery {
 export type ScheduleWeekResult = (GenerateRotaResult & { weekStart: string; zone: string }) | { kind: 'noTeam' };
 
 export async function scheduleWeekFromDatabase(ds: DataSource, q: ScheduleWeekQuery): Promise<ScheduleWeekResult> {
-  const settings = await getTeamSettings(ds);
-  if (!settings) return { kind: 'noTeam' };
-  const zone = settings.timeZone ?? q.fallbackZone ?? 'Asia/Tbilisi';
+  const settings = await loadTeamSettings(ds, { fallbackZone: q.fallbackZone });
+  if (!settings.configured) return { kind: 'noTeam' };
+  const zone = settings.timeZone;
   const weekStart = mondayOf(q.weekStart, zone);
   const result = await generateRota(ds, {
     weekStart,

@@ -1,32 +1,27 @@
 /**
- * Wiring: the one place where the web app meets the data layer. `buildServices` turns the
- * repositories (plain objects from models/) and the use cases into what routes call, so
- * routes stay thin and never see TypeORM.
+ * Wiring: the one place where the web app meets the application layer. `buildServices` binds
+ * the use cases of app/ to the data source and the config (the team's zone and interval,
+ * demo mode), so routes stay thin; it never calls a repository itself.
  */
-import { createHash } from 'node:crypto';
-import { DateTime } from 'luxon';
-import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import type { DateTime } from 'luxon';
 import type { DataSource } from '../models';
-import { findUserByUsername, getUser, listUsers, recordLogin, useApiToken, type UserRecord } from '../models/repositories/users';
-import { getSessionData, setSessionData, touchSession, destroySession, pruneExpiredSessions } from '../models/repositories/sessions';
-import { listStaff, getStaff, countStaff } from '../models/repositories/staff';
-import { getTeamSettings } from '../models/repositories/settings';
 import type { Config } from './config';
 import type { CurrentUser } from './express-augment';
 import { isLocale } from './i18n';
-import type { Role } from './permissions';
 import type { SessionBackend } from './session-store';
 import type { StaffForm, StaffMember } from './view-models/staff';
 import type { HomeSummary } from './view-models/home';
 import type { HistoryWeek, ImportResult } from './view-models/history';
 import { historyWeek } from '../app/history-week';
 import { homeSummary } from '../app/home-summary';
-import { saveStaff, type SaveStaffResult } from '../app/save-staff';
 import { importHistory, type ImportHistoryInput } from '../app/import-history';
+import { sessionRecords } from '../app/sessions';
+import { addStaff, editStaff, listStaffWithLogins, staffCount, staffWithLogin, type SaveResult } from '../app/staff';
+import { loadTeamSettings } from '../app/team-settings';
+import { demoLogins, userByApiToken, userById, verifyLogin, type SignedInUser, type UserDeps } from '../app/users';
 import { ensureDemoData, DEMO_PASSWORD } from '../seeds';
-import { CALENDAR_TOKEN_NAME } from '../app/rota-calendar-link';
 
-export type SaveResult = { kind: 'ok'; person: StaffMember } | { kind: 'stale'; current: StaffMember } | { kind: 'notFound' };
+export type { SaveResult };
 
 export interface Services {
   db: DataSource;
@@ -51,101 +46,43 @@ export interface Services {
   ensureDemoData(now: DateTime): Promise<boolean>;
 }
 
-/** Demo logins are listed with the planners first, agents last. */
-const ROLE_ORDER = ['admin', 'head', 'coordinator', 'team_lead', 'agent'];
-
-/** Verifying against a fixed hash when the user is unknown keeps the timing of both answers alike. */
-const DUMMY_HASH_PROMISE = argonHash('not-a-real-password-just-timing');
+/** The web layer's view of a signed-in user: its role and locale checked against what it knows. */
+function toCurrentUser(u: SignedInUser | null): CurrentUser | null {
+  return u && { ...u, locale: isLocale(u.locale) ? u.locale : null };
+}
 
 export function buildServices(ds: DataSource, config: Readonly<Config>): Services {
   let zone = config.timeZone;
   let intervalMinutes = 60;
   const refreshSettings = async () => {
-    const settings = await getTeamSettings(ds);
-    if (settings) {
+    const settings = await loadTeamSettings(ds, { fallbackZone: config.timeZone });
+    if (settings.configured) {
       zone = settings.timeZone;
       intervalMinutes = settings.intervalMinutes;
     }
   };
   void refreshSettings().catch(() => undefined);
-  const nowIso = () => new Date().toISOString();
-
-  async function toCurrentUser(u: UserRecord | null): Promise<CurrentUser | null> {
-    if (!u || u.disabled || (u.isDemo && !config.demoMode)) return null;
-    const person = u.staffId !== null ? await getStaff(ds, u.staffId) : null;
-    return {
-      id: u.id,
-      username: u.username,
-      role: u.role as Role,
-      staffId: u.staffId,
-      displayName: person?.name ?? u.username,
-      locale: isLocale(u.locale) ? u.locale : null,
-      passwordStamp: createHash('sha256').update(u.passwordHash).digest('hex').slice(0, 16),
-    };
-  }
-
-  async function withUsernames(people: Awaited<ReturnType<typeof listStaff>>): Promise<StaffMember[]> {
-    const byStaff = new Map((await listUsers(ds)).filter((u) => u.staffId !== null).map((u) => [u.staffId as number, u.username]));
-    return people.map((p) => ({ ...p, username: byStaff.get(p.id) ?? null }));
-  }
-
-  async function toSaveResult(result: SaveStaffResult): Promise<SaveResult> {
-    if (result.kind === 'ok') return { kind: 'ok', person: (await withUsernames([result.person]))[0] };
-    if (result.kind === 'stale') return { kind: 'stale', current: (await withUsernames([result.current]))[0] };
-    return result;
-  }
+  const users: UserDeps = { ds, demoMode: config.demoMode, now: () => new Date() };
 
   return {
     db: ds,
     timeZone: () => zone,
     demoPassword: DEMO_PASSWORD,
-    sessions: {
-      get: (sid, now) => getSessionData(ds, sid, now),
-      set: (sid, data, expiresAt) => setSessionData(ds, sid, data, expiresAt),
-      destroy: (sid) => destroySession(ds, sid),
-      touch: (sid, expiresAt) => touchSession(ds, sid, expiresAt),
-      prune: (now) => pruneExpiredSessions(ds, now),
-    },
+    sessions: sessionRecords(ds),
     users: {
-      byId: async (id) => toCurrentUser(await getUser(ds, id)),
-      byApiToken: async (token) => {
-        const found = await useApiToken(ds, createHash('sha256').update(token).digest('hex'), nowIso());
-        // A calendar feed secret is stored as SHA-256("calendar:" + secret) in the same table, so
-        // "Bearer calendar:<secret>" would find it: the feed's row must never authenticate a request.
-        if (found?.token.name === CALENDAR_TOKEN_NAME) return null;
-        return toCurrentUser(found?.user ?? null);
-      },
-      verifyLogin: async (username, password) => {
-        const user = await findUserByUsername(ds, username);
-        const ok = await argonVerify(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), password).catch(() => false);
-        const current = ok ? await toCurrentUser(user) : null;
-        if (current) await recordLogin(ds, current.id, nowIso());
-        return current;
-      },
-      demoLogins: async () => {
-        if (!config.demoMode) return [];
-        const people = new Map((await listStaff(ds)).map((p) => [p.id, p.name]));
-        return (await listUsers(ds))
-          .filter((u) => u.isDemo && !u.disabled)
-          .map((u) => ({ username: u.username, role: u.role, name: u.staffId !== null ? (people.get(u.staffId) ?? '') : '' }))
-          .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.username.localeCompare(b.username));
-      },
+      byId: async (id) => toCurrentUser(await userById(users, id)),
+      byApiToken: async (token) => toCurrentUser(await userByApiToken(users, token)),
+      verifyLogin: async (username, password) => toCurrentUser(await verifyLogin(users, username, password)),
+      demoLogins: () => demoLogins(users),
     },
     staff: {
-      list: async (filter) =>
-        (await withUsernames(await listStaff(ds))).filter(
-          (p) => (!filter.role || p.role === filter.role) && (!filter.skill || p.skills.includes(filter.skill)),
-        ),
-      get: async (id) => {
-        const p = await getStaff(ds, id);
-        return p ? (await withUsernames([p]))[0] : null;
-      },
-      create: async (form, userId) => toSaveResult(await saveStaff(ds, { id: null, form, userId, now: new Date() })),
-      update: async (id, form, expectedVersion, userId) =>
-        toSaveResult(await saveStaff(ds, { id, form: { ...form, version: expectedVersion }, userId, now: new Date() })),
+      list: (filter) => listStaffWithLogins(ds, filter),
+      get: (id) => staffWithLogin(ds, id),
+      create: (form, userId) => addStaff(ds, { form, userId, now: new Date() }),
+      update: (id, form, expectedVersion, userId) => editStaff(ds, { id, form, expectedVersion, userId, now: new Date() }),
     },
     history: { week: (weekStart, now) => historyWeek(ds, { zone, intervalMinutes, weekStart, now }) },
-    homeSummary: (user, now) => homeSummary(ds, { zone, user, now, staffCount: () => countStaff(ds) }),
+    homeSummary: (user, now) => homeSummary(ds, { zone, user, now, staffCount: () => staffCount(ds) }),
     importHistory: (input) => importHistory({ ds }, { ...input, zone, intervalMinutes }),
     ensureDemoData: async (now) => {
       const created = await ensureDemoData(ds, now);

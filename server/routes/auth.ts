@@ -28,8 +28,10 @@ export function authRoutes({ config, services }: RouteDeps): Router {
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.username ?? '').toLowerCase()}`,
-    handler: async (req, res) => {
-      res.status(429).render('pages/login', await loginView(req.t('login.title'), { errorKey: 'error.rateLimited' }));
+    handler: (req, res, next) => {
+      loginView(req.t('login.title'), { errorKey: 'error.rateLimited' })
+        .then((view) => res.status(429).render('pages/login', view))
+        .catch(next);
     },
   });
 
@@ -42,8 +44,10 @@ export function authRoutes({ config, services }: RouteDeps): Router {
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
-    handler: async (req, res) => {
-      res.status(429).render('pages/login', await loginView(req.t('login.title'), { errorKey: 'error.rateLimited' }));
+    handler: (req, res, next) => {
+      loginView(req.t('login.title'), { errorKey: 'error.rateLimited' })
+        .then((view) => res.status(429).render('pages/login', view))
+        .catch(next);
     },
   });
 

@@ -10,8 +10,8 @@ import { requirePermission } from '../middleware/auth';
 import { can, type Role } from '../permissions';
 import { DEFAULT_LOCALE, isLocale, translator } from '../i18n';
 import { HttpError } from '../http-error';
-import { getTeamSettings } from '../../models/repositories/settings';
-import { getShift, getRota, listShifts } from '../../models/repositories/rotas';
+import { loadTeamSettings } from '../../app/team-settings';
+import { shiftFormContext, type ShiftFormContext } from '../../app/rota-shift-form';
 import { rotaWeek } from '../../app/rota-week';
 import { startRotaJob, rotaJob } from '../../app/rota-jobs';
 import { editRotaShift, type ShiftEdit } from '../../app/rota-edit';
@@ -76,10 +76,16 @@ function toEdit(f: ShiftFormData): ShiftEdit | null {
   return f.shiftId ? { action: 'update', shiftId: f.shiftId, ...times } : null;
 }
 
+function formContextOrThrow(c: ShiftFormContext): Extract<ShiftFormContext, { kind: 'ok' }> {
+  if (c.kind === 'notFound') throw new HttpError(404, 'error.404.body');
+  if (c.kind === 'noPerson') throw new HttpError(400, 'error.validation');
+  return c;
+}
+
 export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
   const router = Router();
   const ds = services.db;
-  const settings = async () => ({ zone: services.timeZone(), intervalMinutes: (await getTeamSettings(ds))?.intervalMinutes ?? 60 });
+  const settings = async () => ({ zone: services.timeZone(), intervalMinutes: (await loadTeamSettings(ds)).intervalMinutes });
   const thisWeek = (zone: string) => DateTime.fromJSDate(now(), { zone }).startOf('week').toISODate()!;
   const who = (req: Request) => req.user!.username;
 
@@ -130,11 +136,10 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       const { zone, intervalMinutes } = await settings();
       const result = await simulateRotaWeek(ds, { rotaId, zone, intervalMinutes, now: now(), replications: 10, seed: 1 });
       if (!result) throw new HttpError(404, 'error.404.body');
-      const rota = await getRota(ds, rotaId);
       res.render('pages/rota-simulation', {
         layout: req.get('hx-request') ? false : 'main',
         pageTitle: req.t('rota.sim.title'),
-        weekStart: rota?.weekStart,
+        weekStart: result.weekStart,
         rotaId,
         replications: result.replications,
         channels: result.channels.map((c) => ({ ...c, nameKey: `channel.${c.channel}` })),
@@ -176,8 +181,6 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
     try {
       const { zone } = await settings();
       const id = req.params.id === undefined ? null : z.coerce.number().int().positive().parse(req.params.id);
-      const shift = id === null ? null : await getShift(ds, id);
-      if (id !== null && !shift) throw new HttpError(404, 'error.404.body');
       const q = z
         .object({
           rota: z.coerce.number().int().positive().optional(),
@@ -185,15 +188,10 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
           date: DATE.optional(),
         })
         .parse(req.query);
-      const rota = await getRota(ds, shift?.rotaId ?? q.rota ?? 0);
-      if (!rota) throw new HttpError(404, 'error.404.body');
-      const staffId = shift?.staffId ?? q.staff;
-      if (!staffId) throw new HttpError(400, 'error.validation');
-      const person = await services.staff.get(staffId);
-      const personShifts = (await listShifts(ds, rota.id)).filter((s) => s.staffId === staffId);
+      const form = formContextOrThrow(await shiftFormContext(ds, { shiftId: id, rotaId: q.rota ?? null, staffId: q.staff ?? null }));
       res.render('pages/rota-shift', {
         pageTitle: req.t('rota.shift.title'),
-        ...shiftFormValues({ rota, shift, staffId, personName: person?.name ?? String(staffId), date: q.date ?? null, zone, personShifts }),
+        ...shiftFormValues({ ...form, date: q.date ?? null, zone }),
       });
     } catch (err) {
       next(err);
@@ -247,21 +245,12 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
       if (result.kind === 'stale') throw new HttpError(409, 'error.stale');
       if (result.kind === 'refused' || result.kind === 'checked') {
-        const rota = (await getRota(ds, f.rotaId))!;
-        const shift = f.shiftId ? await getShift(ds, f.shiftId) : null;
-        const staffId = shift?.staffId ?? f.staffId!;
-        const person = await services.staff.get(staffId);
+        const ctx = formContextOrThrow(
+          await shiftFormContext(ds, { shiftId: f.shiftId ?? null, rotaId: f.rotaId, staffId: f.staffId ?? null }),
+        );
         return res.status(422).render('pages/rota-shift', {
           pageTitle: req.t('rota.shift.title'),
-          ...shiftFormValues({
-            rota,
-            shift,
-            staffId,
-            personName: person?.name ?? String(staffId),
-            date: f.date ?? null,
-            zone,
-            personShifts: (await listShifts(ds, rota.id)).filter((s) => s.staffId === staffId),
-          }),
+          ...shiftFormValues({ ...ctx, date: f.date ?? null, zone }),
           values: { date: f.date, startTime: f.startTime, endTime: f.endTime, channel: f.channel, locked: f.locked === 'on' },
           violations: result.violations.map((v) => violationText(v, req.t)),
           refused: true,

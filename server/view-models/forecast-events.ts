@@ -1,8 +1,7 @@
 /** The calendar event form's schema and the template data for the holidays-and-events page. */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { CALENDAR_EVENT_KINDS, type CalendarEventInput, type CalendarEventRecord } from '../../models/repositories/calendar-events';
-import type { CalendarPageData } from '../../app/calendar-events';
+import { CALENDAR_EVENT_KINDS, type CalendarEventInput, type CalendarEventRecord, type CalendarPageData } from '../../app/calendar-events';
 import { formErrors } from './forecast';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'forecast.events.error.date');

@@ -1,0 +1,51 @@
+/**
+ * The staff pages' reads and writes: people with their login name (if they have an account),
+ * and adding or editing a person (save-staff.ts does the writing and the audit trail).
+ */
+import type { DataSource } from '../models';
+import { listUsers } from '../models/repositories/users';
+import { countStaff, getStaff, listStaff, type StaffMember as StoredStaff } from '../models/repositories/staff';
+import { saveStaff, type SaveStaffResult } from './save-staff';
+import type { StaffForm } from '../server/view-models/staff';
+
+/** A person as the staff pages show them: the stored record and their login, if any. */
+export type StaffWithLogin = StoredStaff & { username: string | null };
+
+export type SaveResult = { kind: 'ok'; person: StaffWithLogin } | { kind: 'stale'; current: StaffWithLogin } | { kind: 'notFound' };
+
+async function withUsernames(ds: DataSource, people: StoredStaff[]): Promise<StaffWithLogin[]> {
+  const byStaff = new Map((await listUsers(ds)).filter((u) => u.staffId !== null).map((u) => [u.staffId as number, u.username]));
+  return people.map((p) => ({ ...p, username: byStaff.get(p.id) ?? null }));
+}
+
+async function toSaveResult(ds: DataSource, result: SaveStaffResult): Promise<SaveResult> {
+  if (result.kind === 'ok') return { kind: 'ok', person: (await withUsernames(ds, [result.person]))[0] };
+  if (result.kind === 'stale') return { kind: 'stale', current: (await withUsernames(ds, [result.current]))[0] };
+  return result;
+}
+
+export async function listStaffWithLogins(ds: DataSource, filter: { role?: string; skill?: string }): Promise<StaffWithLogin[]> {
+  return (await withUsernames(ds, await listStaff(ds))).filter(
+    (p) => (!filter.role || p.role === filter.role) && (!filter.skill || p.skills.includes(filter.skill)),
+  );
+}
+
+export async function staffWithLogin(ds: DataSource, id: number): Promise<StaffWithLogin | null> {
+  const p = await getStaff(ds, id);
+  return p ? (await withUsernames(ds, [p]))[0] : null;
+}
+
+export async function staffCount(ds: DataSource): Promise<number> {
+  return countStaff(ds);
+}
+
+export async function addStaff(ds: DataSource, q: { form: StaffForm; userId: number; now: Date }): Promise<SaveResult> {
+  return toSaveResult(ds, await saveStaff(ds, { id: null, form: q.form, userId: q.userId, now: q.now }));
+}
+
+export async function editStaff(
+  ds: DataSource,
+  q: { id: number; form: StaffForm; expectedVersion: number; userId: number; now: Date },
+): Promise<SaveResult> {
+  return toSaveResult(ds, await saveStaff(ds, { id: q.id, form: { ...q.form, version: q.expectedVersion }, userId: q.userId, now: q.now }));
+}
