@@ -5,12 +5,16 @@
  *
  * Edits carry a `stamp` of the account state they were made against (see
  * models/repositories/accounts.ts); a changed account answers 'stale'.
+ *
+ * The page and `wfm user` create accounts and set passwords through the same functions here,
+ * with the same rules (NewAccountFields) and refusals; the CLI has no acting user (null).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
+import { z } from 'zod';
 import type { DataSource } from '../models';
 import { appendAudit } from '../models/repositories/audit';
-import { listStaff } from '../models/repositories/staff';
+import { getStaffByCode, listStaff } from '../models/repositories/staff';
 import {
   createApiToken,
   createUser,
@@ -19,6 +23,8 @@ import {
   getUser,
   listApiTokens,
   listUsers,
+  setUserPasswordHash,
+  USER_ROLES,
   type ApiTokenRecord,
   type UserRecord,
   type UserRole,
@@ -29,11 +35,30 @@ import { revokeCalendarLink } from './rota-calendar-link';
 export interface AccountsContext {
   db: DataSource;
   now: Date;
-  actor: { userId: number; username: string };
+  /** Who acts: an administrator on the page; `wfm user` acts as nobody (userId null). */
+  actor: { userId: number | null; username: string };
 }
 
 export type AccountOutcome<T = object> =
   ({ kind: 'ok' } & T) | { kind: 'notFound' } | { kind: 'stale' } | { kind: 'refused'; key: string; field?: string };
+
+/** NIST SP 800-63B asks for at least 8; we ask for 10 (length beats composition rules), at most 200. */
+export const MIN_PASSWORD_LENGTH = 10;
+
+export const ACCOUNT_ROLES = USER_ROLES as readonly UserRole[] as readonly [UserRole, ...UserRole[]];
+
+export const PasswordSchema = z.string().min(MIN_PASSWORD_LENGTH, 'accounts.error.password').max(200, 'accounts.error.password');
+
+/** The rules of a new login, for the page's form and `wfm user create` alike (messages are catalogue keys). */
+export const NewAccountFields = z.object({
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{3,40}$/, 'accounts.error.username'),
+  role: z.enum(ACCOUNT_ROLES, { message: 'accounts.error.role' }),
+  password: PasswordSchema,
+});
 
 export interface Account {
   id: number;
@@ -56,11 +81,21 @@ export interface StaffOption {
   linkedTo: string | null;
 }
 
-export interface NewAccountForm {
+export interface NewAccountInput {
   username: string;
-  role: UserRole;
-  staffId: number | null;
+  role: string;
   password: string;
+  /** The person to link: by id (the page's list) or by staff code (the CLI); null for none. */
+  staff: { id: number } | { code: string } | null;
+}
+
+/** A refusal of the input itself: field → catalogue key (the page shows each beside its field). */
+export type InvalidInput = { kind: 'invalid'; errors: Record<string, string> };
+
+function invalid(error: z.ZodError, field?: string): InvalidInput {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) errors[field ?? String(issue.path[0] ?? 'form')] ??= issue.message;
+  return { kind: 'invalid', errors };
 }
 
 const nowIso = (ctx: AccountsContext) => ctx.now.toISOString();
@@ -122,13 +157,29 @@ async function staffLinkProblem(db: DataSource, staffId: number | null, exceptUs
   return person.linkedTo ? 'accounts.error.staffTaken' : null;
 }
 
-export async function createAccount(ctx: AccountsContext, form: NewAccountForm): Promise<AccountOutcome<{ account: UserRecord }>> {
+/**
+ * A new login. Refused: input against NewAccountFields ('invalid'), a taken username, a person
+ * who does not exist or already has an account (field 'staffId').
+ */
+export async function createAccount(
+  ctx: AccountsContext,
+  input: NewAccountInput,
+): Promise<AccountOutcome<{ account: UserRecord }> | InvalidInput> {
+  const parsed = NewAccountFields.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const form = parsed.data;
   if (await findUserByUsername(ctx.db, form.username)) return { kind: 'refused', key: 'accounts.error.taken', field: 'username' };
-  const staffProblem = await staffLinkProblem(ctx.db, form.staffId, null);
+  let staffId: number | null = null;
+  if (input.staff && 'code' in input.staff) {
+    const person = await getStaffByCode(ctx.db, input.staff.code);
+    if (!person) return { kind: 'refused', key: 'accounts.error.staff', field: 'staffId' };
+    staffId = person.id;
+  } else if (input.staff) staffId = input.staff.id;
+  const staffProblem = await staffLinkProblem(ctx.db, staffId, null);
   if (staffProblem) return { kind: 'refused', key: staffProblem, field: 'staffId' };
   const account = await createUser(
     ctx.db,
-    { username: form.username, passwordHash: await hash(form.password), role: form.role, staffId: form.staffId },
+    { username: form.username, passwordHash: await hash(form.password), role: form.role, staffId },
     nowIso(ctx),
   );
   await appendAudit(ctx.db, {
@@ -185,6 +236,31 @@ export async function resetPassword(ctx: AccountsContext, id: number, stamp: str
   const outcome = await editAccount(ctx, id, stamp, { passwordHash: await hash(password) }, 'account.password_reset', {});
   if (outcome.kind === 'ok') await revokeCalendarLink(ctx.db, id);
   return outcome;
+}
+
+/**
+ * `wfm user password`: a new password for the login named `username` (same rule as the page).
+ * Unlike the page's reset it needs no stamp: whoever runs the command owns the database.
+ */
+export async function setPasswordByUsername(
+  ctx: AccountsContext,
+  username: string,
+  password: string,
+): Promise<AccountOutcome<{ account: UserRecord }> | InvalidInput> {
+  const check = PasswordSchema.safeParse(password);
+  if (!check.success) return invalid(check.error, 'password');
+  const account = await findUserByUsername(ctx.db, username);
+  if (!account) return { kind: 'notFound' };
+  await setUserPasswordHash(ctx.db, account.id, await hash(password));
+  await appendAudit(ctx.db, {
+    at: nowIso(ctx),
+    userId: ctx.actor.userId,
+    action: 'user.password',
+    entity: 'user_account',
+    entityId: account.id,
+    detail: { username: account.username },
+  });
+  return { kind: 'ok', account };
 }
 
 /** A new token for the account's scripts: returned in full this once. */

@@ -7,7 +7,8 @@
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { listUsers, USER_ROLES } from '../../models';
-import { createUserAccount, MIN_PASSWORD_LENGTH, setUserPassword } from '../../app/create-user';
+import { createAccount, MIN_PASSWORD_LENGTH, setPasswordByUsername, type AccountsContext } from '../../app/accounts';
+import { translate } from '../../server/i18n';
 import { commandConfig, withDatabase, type Io } from './db';
 
 const USAGE = `usage: wfm user create --role ROLE --username U [--staff CODE] [--password-stdin]
@@ -92,20 +93,25 @@ export async function run(args: string[], io: Io): Promise<number> {
   const password = await readPassword(values['password-stdin'] ?? false, io);
   if (password === null) return 1;
   return withDatabase(config, async (ds) => {
+    // The command line acts as nobody in particular: the audit trail records no user.
+    const ctx: AccountsContext = { db: ds, now: new Date(), actor: { userId: null, username: 'wfm' } };
+    const username = values.username!;
     const result =
       action === 'create'
-        ? await createUserAccount(
-            { ds },
-            { username: values.username!, password, role: values.role as never, staffCode: values.staff },
-            new Date(),
-          )
-        : await setUserPassword({ ds }, values.username!, password, new Date());
-    if (!result.ok) {
-      for (const e of result.errors) io.stderr.write(`wfm user ${action}: ${e.field === 'staffCode' ? 'staff' : e.field}: ${e.message}\n`);
-      return 1;
-    }
+        ? await createAccount(ctx, { username, password, role: values.role!, staff: values.staff ? { code: values.staff } : null })
+        : await setPasswordByUsername(ctx, username, password);
+    const refuse = (field: string, key: string) => {
+      const flag = field === 'staffId' ? `staff '${values.staff}'` : field === 'username' ? `username '${username}'` : field;
+      io.stderr.write(`wfm user ${action}: ${flag}: ${translate('en', key)}\n`);
+    };
+    if (result.kind === 'invalid') for (const [field, key] of Object.entries(result.errors)) refuse(field, key);
+    else if (result.kind === 'refused') refuse(result.field ?? 'form', result.key);
+    else if (result.kind === 'notFound') io.stderr.write(`wfm user ${action}: no user '${username}'\n`);
+    if (result.kind !== 'ok') return 1;
     io.stdout.write(
-      action === 'create' ? `created ${result.user.role} '${result.user.username}'\n` : `password changed for '${result.user.username}'\n`,
+      action === 'create'
+        ? `created ${result.account.role} '${result.account.username}'\n`
+        : `password changed for '${result.account.username}'\n`,
     );
     return 0;
   });

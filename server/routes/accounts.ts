@@ -102,7 +102,9 @@ export function accountsRoutes({ services, now }: RouteDeps): Router {
     const form = NewAccountSchema.safeParse(req.body);
     const values = { ...req.body, password: '' };
     if (!form.success) return renderList(req, res, 422, { values, errors: accountFormErrors(form.error), errorKey: 'error.validation' });
-    const outcome = await createAccount(ctx(req), form.data);
+    const { staffId, ...fields } = form.data;
+    const outcome = await createAccount(ctx(req), { ...fields, staff: staffId === null ? null : { id: staffId } });
+    if (outcome.kind === 'invalid') return renderList(req, res, 422, { values, errors: outcome.errors, errorKey: 'error.validation' });
     if (outcome.kind === 'refused')
       return renderList(req, res, 422, { values, errors: outcome.field ? { [outcome.field]: outcome.key } : {}, errorKey: outcome.key });
     if (outcome.kind !== 'ok') throw new HttpError(409, 'error.stale');

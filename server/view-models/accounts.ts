@@ -1,11 +1,8 @@
 /** Form schemas of the accounts pages, and their template data. */
 import { z } from 'zod';
-import type { Account, StaffOption } from '../../app/accounts';
+import { ACCOUNT_ROLES, NewAccountFields, PasswordSchema, type Account, type StaffOption } from '../../app/accounts';
 
-export const ACCOUNT_ROLES = ['agent', 'team_lead', 'coordinator', 'head', 'admin'] as const;
-
-/** At least 10 characters (NIST SP 800-63B asks for 8+; length beats composition rules). */
-const password = z.string().min(10, 'accounts.error.password').max(200, 'accounts.error.password');
+const password = PasswordSchema;
 const stamp = z.string().regex(/^[a-f0-9]{20}$/, 'accounts.error.invalid');
 const role = z.enum(ACCOUNT_ROLES, { message: 'accounts.error.role' });
 const staffId = z
@@ -13,16 +10,7 @@ const staffId = z
   .optional()
   .transform((v) => (v === '' || v === undefined ? null : v));
 
-export const NewAccountSchema = z.object({
-  username: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9._-]{3,40}$/, 'accounts.error.username'),
-  role,
-  staffId,
-  password,
-});
+export const NewAccountSchema = NewAccountFields.extend({ staffId });
 
 export const RoleFormSchema = z.object({ stamp, role, staffId });
 export const PasswordFormSchema = z

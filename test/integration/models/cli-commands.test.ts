@@ -43,7 +43,7 @@ describe(`wfm db, user, backup (${testDbKind()})`, function () {
   it('wfm user create, a password under 10 characters, is refused and creates nothing', async () => {
     const res = await runCommand(user, ['create', '--role', 'admin', '--username', 'boss', '--password-stdin'], { env, stdin: 'short\n' });
     expect(res.code).to.equal(1);
-    expect(res.stderr).to.match(/password: must be at least 10 characters/);
+    expect(res.stderr).to.match(/password: The password needs at least 10 characters/);
     expect(await findUserByUsername(ds, 'boss')).to.equal(null);
   });
 
@@ -59,7 +59,7 @@ describe(`wfm db, user, backup (${testDbKind()})`, function () {
     expect(await verify(stored!.passwordHash, 'correct horse battery')).to.equal(true);
   });
 
-  it('wfm user create, a taken username, an unknown role or staff code, is refused', async () => {
+  it('wfm user create, a taken username, an unknown role or staff code, a person already linked, is refused', async () => {
     await createStaff(
       ds,
       { code: 's01', name: 'Nino Beridze', role: 'agent', skills: ['voice'], contractHoursPerWeek: 40, activeFrom: '2025-01-01' },
@@ -75,17 +75,43 @@ describe(`wfm db, user, backup (${testDbKind()})`, function () {
       env,
       stdin: 'long enough pw\n',
     });
-    expect(taken.stderr).to.match(/username: 'nino' is taken/);
-    const role = await runCommand(user, ['create', '--role', 'boss', '--username', 'x1', '--password-stdin'], {
+    expect(taken.stderr).to.match(/username 'NINO': This username is already taken/);
+    const role = await runCommand(user, ['create', '--role', 'boss', '--username', 'xavier', '--password-stdin'], {
       env,
       stdin: 'long enough pw\n',
     });
-    expect(role.stderr).to.match(/role:/);
-    const staff = await runCommand(user, ['create', '--role', 'agent', '--username', 'x2', '--staff', 's99', '--password-stdin'], {
+    expect(role.stderr).to.match(/role: Choose a role/);
+    const staff = await runCommand(user, ['create', '--role', 'agent', '--username', 'xena', '--staff', 's99', '--password-stdin'], {
       env,
       stdin: 'long enough pw\n',
     });
-    expect(staff.stderr).to.match(/staff: no staff member with code 's99'/);
+    expect(staff.stderr).to.match(/staff 's99': This person does not exist/);
+    expect(await findUserByUsername(ds, 'xena')).to.equal(null);
+  });
+
+  it('wfm user create --staff, a person who already has a login, is refused as on the accounts page', async () => {
+    await createStaff(
+      ds,
+      { code: 's01', name: 'Nino Beridze', role: 'agent', skills: ['voice'], contractHoursPerWeek: 40, activeFrom: '2025-01-01' },
+      '2026-11-25T09:00:00.000Z',
+    );
+    const args = (username: string) => ['create', '--role', 'agent', '--username', username, '--staff', 's01', '--password-stdin'];
+    const first = await runCommand(user, args('nino'), { env, stdin: 'long enough pw\n' });
+    expect(first.code, first.stderr).to.equal(0);
+    const second = await runCommand(user, args('nino2'), { env, stdin: 'long enough pw\n' });
+    expect(second.code).to.equal(1);
+    expect(second.stderr).to.match(/staff 's01': This person already has an account/);
+    expect(await findUserByUsername(ds, 'nino2')).to.equal(null);
+  });
+
+  it('wfm user create, a two-letter username, is refused by the same rule as the accounts page', async () => {
+    const res = await runCommand(user, ['create', '--role', 'admin', '--username', 'bo', '--password-stdin'], {
+      env,
+      stdin: 'long enough pw\n',
+    });
+    expect(res.code).to.equal(1);
+    expect(res.stderr).to.match(/username 'bo': 3 to 40 characters/);
+    expect(await findUserByUsername(ds, 'bo')).to.equal(null);
   });
 
   it('wfm backup, SQLite copies a consistent database, PostgreSQL is pointed to pg_dump', async () => {
