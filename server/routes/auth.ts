@@ -56,36 +56,28 @@ export function authRoutes({ config, services }: RouteDeps): Router {
     return { pageTitle, demoLogins, demoPassword: services.demoPassword, ...extra };
   }
 
-  router.get('/login', async (req, res, next) => {
-    try {
-      if (req.user) return res.redirect('/');
-      res.render('pages/login', await loginView(req.t('login.title'), { next: safeReturnPath(String(req.query.next ?? '')) }));
-    } catch (err) {
-      next(err);
-    }
+  router.get('/login', async (req, res) => {
+    if (req.user) return res.redirect('/');
+    res.render('pages/login', await loginView(req.t('login.title'), { next: safeReturnPath(String(req.query.next ?? '')) }));
   });
 
   router.post('/login', addressLimiter, loginLimiter, async (req, res, next) => {
-    try {
-      const form = LoginForm.safeParse(req.body);
-      const user = form.success ? await services.users.verifyLogin(form.data.username, form.data.password) : null;
-      if (!user) {
-        return res
-          .status(401)
-          .render('pages/login', await loginView(req.t('login.title'), { errorKey: 'login.failed', username: form.data?.username ?? '' }));
-      }
-      const locale = req.session.locale;
-      // A new session id at login defeats session fixation.
-      req.session.regenerate((err) => {
-        if (err) return next(err);
-        req.session.userId = user.id;
-        req.session.passwordStamp = user.passwordStamp;
-        if (locale) req.session.locale = locale;
-        res.redirect(safeReturnPath(form.data?.next));
-      });
-    } catch (err) {
-      next(err);
+    const form = LoginForm.safeParse(req.body);
+    const user = form.success ? await services.users.verifyLogin(form.data.username, form.data.password) : null;
+    if (!user) {
+      return res
+        .status(401)
+        .render('pages/login', await loginView(req.t('login.title'), { errorKey: 'login.failed', username: form.data?.username ?? '' }));
     }
+    const locale = req.session.locale;
+    // A new session id at login defeats session fixation.
+    req.session.regenerate((err) => {
+      if (err) return next(err);
+      req.session.userId = user.id;
+      req.session.passwordStamp = user.passwordStamp;
+      if (locale) req.session.locale = locale;
+      res.redirect(safeReturnPath(form.data?.next));
+    });
   });
 
   router.post('/logout', (req, res, next) => {

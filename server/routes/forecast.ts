@@ -66,31 +66,23 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
   const pageOf = (channelId: string, weekStart: string, forecastId?: number) =>
     `/forecast?channel=${encodeURIComponent(channelId)}&week=${weekStart}${forecastId ? `&forecast=${forecastId}` : ''}`;
 
-  router.get('/forecast', requirePermission('forecast:view'), async (req, res, next) => {
-    try {
-      await renderForecast(req, res, ForecastQuery.parse(req.query));
-    } catch (err) {
-      next(err);
-    }
+  router.get('/forecast', requirePermission('forecast:view'), async (req, res) => {
+    await renderForecast(req, res, ForecastQuery.parse(req.query));
   });
 
-  router.post('/forecast/generate', requirePermission('forecast:edit'), async (req, res, next) => {
-    try {
-      const form = GenerateForm.parse(req.body);
-      const result = await generateForecasts(db, {
-        channelId: form.channel === 'all' ? null : form.channel,
-        weekStart: form.week,
-        fallbackZone: services.timeZone(),
-        now: now(),
-        user: actor(req),
-      });
-      if (!result) throw new HttpError(404, 'forecast.error.unknownChannel');
-      req.session.flash = [{ kind: 'info', key: 'forecast.generated' }];
-      const first = result.forecasts[0];
-      res.redirect(303, pageOf(first.channelId, result.weekStart, first.id));
-    } catch (err) {
-      next(err);
-    }
+  router.post('/forecast/generate', requirePermission('forecast:edit'), async (req, res) => {
+    const form = GenerateForm.parse(req.body);
+    const result = await generateForecasts(db, {
+      channelId: form.channel === 'all' ? null : form.channel,
+      weekStart: form.week,
+      fallbackZone: services.timeZone(),
+      now: now(),
+      user: actor(req),
+    });
+    if (!result) throw new HttpError(404, 'forecast.error.unknownChannel');
+    req.session.flash = [{ kind: 'info', key: 'forecast.generated' }];
+    const first = result.forecasts[0];
+    res.redirect(303, pageOf(first.channelId, result.weekStart, first.id));
   });
 
   /** Redirects back to the forecast on success; 409 with the current state when stale. */
@@ -123,73 +115,61 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
     );
   }
 
-  router.post('/forecast/:id/accept', requirePermission('forecast:edit'), async (req, res, next) => {
-    try {
-      const { id } = IdParam.parse(req.params);
-      const form = AcceptForm.safeParse(req.body);
-      if (!form.success) throw new HttpError(400, 'error.validation');
-      const result = await acceptForecastEdit(db, { id, version: form.data.version, now: now(), user: actor(req) });
-      const week = typeof req.body.week === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.body.week) ? req.body.week : undefined;
-      if (result.kind === 'invalid' || result.kind === 'stale') {
-        const channel = result.kind === 'stale' ? result.forecast.channelId : undefined;
-        return renderForecast(
-          req,
-          res,
-          { channel, week, forecast: id },
-          result.kind === 'stale' ? 409 : 422,
-          undefined,
-          result.kind === 'stale' ? 'error.stale' : result.messageKey,
-        );
-      }
-      await afterEdit(req, res, result, week, 'forecast.accepted');
-    } catch (err) {
-      next(err);
+  router.post('/forecast/:id/accept', requirePermission('forecast:edit'), async (req, res) => {
+    const { id } = IdParam.parse(req.params);
+    const form = AcceptForm.safeParse(req.body);
+    if (!form.success) throw new HttpError(400, 'error.validation');
+    const result = await acceptForecastEdit(db, { id, version: form.data.version, now: now(), user: actor(req) });
+    const week = typeof req.body.week === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.body.week) ? req.body.week : undefined;
+    if (result.kind === 'invalid' || result.kind === 'stale') {
+      const channel = result.kind === 'stale' ? result.forecast.channelId : undefined;
+      return renderForecast(
+        req,
+        res,
+        { channel, week, forecast: id },
+        result.kind === 'stale' ? 409 : 422,
+        undefined,
+        result.kind === 'stale' ? 'error.stale' : result.messageKey,
+      );
     }
+    await afterEdit(req, res, result, week, 'forecast.accepted');
   });
 
-  router.post('/forecast/:id/adjust', requirePermission('forecast:edit'), async (req, res, next) => {
-    try {
-      const { id } = IdParam.parse(req.params);
-      const raw = {
-        kind: String(req.body.kind ?? 'scale'),
-        value: String(req.body.value ?? ''),
-        from: String(req.body.from ?? ''),
-        to: String(req.body.to ?? ''),
-        note: String(req.body.note ?? ''),
-      };
-      const week = typeof req.body.week === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.body.week) ? req.body.week : undefined;
-      const form = AdjustForm.safeParse(req.body);
-      if (!form.success) {
-        const state = { values: raw, errors: formErrors(form.error, 'forecast.error.', 'forecast.error.value') };
-        return renderForecast(req, res, { forecast: id, week, channel: undefined }, 422, state, 'error.validation');
-      }
-      const f = form.data;
-      const result = await adjustForecastEdit(db, {
-        id,
-        version: f.version,
-        kind: f.kind,
-        value: f.value,
-        fromLocal: f.from,
-        toLocal: f.to,
-        note: f.note,
-        zone: services.timeZone(),
-        now: now(),
-        user: actor(req),
-      });
-      await afterEdit(req, res, result, week, 'forecast.adjusted', { values: raw, errors: {} });
-    } catch (err) {
-      next(err);
+  router.post('/forecast/:id/adjust', requirePermission('forecast:edit'), async (req, res) => {
+    const { id } = IdParam.parse(req.params);
+    const raw = {
+      kind: String(req.body.kind ?? 'scale'),
+      value: String(req.body.value ?? ''),
+      from: String(req.body.from ?? ''),
+      to: String(req.body.to ?? ''),
+      note: String(req.body.note ?? ''),
+    };
+    const week = typeof req.body.week === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.body.week) ? req.body.week : undefined;
+    const form = AdjustForm.safeParse(req.body);
+    if (!form.success) {
+      const state = { values: raw, errors: formErrors(form.error, 'forecast.error.', 'forecast.error.value') };
+      return renderForecast(req, res, { forecast: id, week, channel: undefined }, 422, state, 'error.validation');
     }
+    const f = form.data;
+    const result = await adjustForecastEdit(db, {
+      id,
+      version: f.version,
+      kind: f.kind,
+      value: f.value,
+      fromLocal: f.from,
+      toLocal: f.to,
+      note: f.note,
+      zone: services.timeZone(),
+      now: now(),
+      user: actor(req),
+    });
+    await afterEdit(req, res, result, week, 'forecast.adjusted', { values: raw, errors: {} });
   });
 
-  router.get('/forecast/accuracy', requirePermission('forecast:view'), async (req, res, next) => {
-    try {
-      const { weeks } = AccuracyQuery.parse(req.query);
-      const data = await forecastAccuracy(db, { fallbackZone: services.timeZone(), weeks });
-      res.render('pages/forecast-accuracy', { pageTitle: req.t('forecast.accuracy.title'), ...accuracyViewModel(data, req.t) });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/forecast/accuracy', requirePermission('forecast:view'), async (req, res) => {
+    const { weeks } = AccuracyQuery.parse(req.query);
+    const data = await forecastAccuracy(db, { fallbackZone: services.timeZone(), weeks });
+    res.render('pages/forecast-accuracy', { pageTitle: req.t('forecast.accuracy.title'), ...accuracyViewModel(data, req.t) });
   });
 
   async function renderEvents(
@@ -213,74 +193,58 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
     });
   }
 
-  router.get('/forecast/events', requirePermission('forecast:view'), async (req, res, next) => {
-    try {
-      await renderEvents(req, res);
-    } catch (err) {
-      next(err);
-    }
+  router.get('/forecast/events', requirePermission('forecast:view'), async (req, res) => {
+    await renderEvents(req, res);
   });
 
-  router.get('/forecast/events/:id/edit', requirePermission('forecast:edit'), async (req, res, next) => {
-    try {
-      await renderEvents(req, res, { editId: IdParam.parse(req.params).id });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/forecast/events/:id/edit', requirePermission('forecast:edit'), async (req, res) => {
+    await renderEvents(req, res, { editId: IdParam.parse(req.params).id });
   });
 
-  router.post(['/forecast/events', '/forecast/events/:id/edit'], requirePermission('forecast:edit'), async (req, res, next) => {
-    try {
-      const id = req.params.id === undefined ? null : IdParam.parse(req.params).id;
-      const form = EventForm.safeParse(req.body);
-      if (!form.success) {
-        return renderEvents(req, res, {
-          status: 422,
-          form: { values: { ...req.body, id }, errors: eventFormErrors(form.error) },
-          errorKey: 'error.validation',
-        });
-      }
-      const result = await saveCalendarEvent(db, {
-        id,
-        version: form.data.version,
-        input: eventInput(form.data),
-        now: now(),
-        user: actor(req),
+  router.post(['/forecast/events', '/forecast/events/:id/edit'], requirePermission('forecast:edit'), async (req, res) => {
+    const id = req.params.id === undefined ? null : IdParam.parse(req.params).id;
+    const form = EventForm.safeParse(req.body);
+    if (!form.success) {
+      return renderEvents(req, res, {
+        status: 422,
+        form: { values: { ...req.body, id }, errors: eventFormErrors(form.error) },
+        errorKey: 'error.validation',
       });
-      if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
-      if (result.kind === 'stale') {
-        return renderEvents(req, res, {
-          status: 409,
-          form: { values: eventFormValues(result.current, result.current.startDate), errors: {} },
-          errorKey: 'error.stale',
-        });
-      }
-      req.session.flash = [{ kind: 'info', key: 'forecast.events.saved' }];
-      res.redirect(303, '/forecast/events');
-    } catch (err) {
-      next(err);
     }
+    const result = await saveCalendarEvent(db, {
+      id,
+      version: form.data.version,
+      input: eventInput(form.data),
+      now: now(),
+      user: actor(req),
+    });
+    if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
+    if (result.kind === 'stale') {
+      return renderEvents(req, res, {
+        status: 409,
+        form: { values: eventFormValues(result.current, result.current.startDate), errors: {} },
+        errorKey: 'error.stale',
+      });
+    }
+    req.session.flash = [{ kind: 'info', key: 'forecast.events.saved' }];
+    res.redirect(303, '/forecast/events');
   });
 
-  router.post('/forecast/events/:id/delete', requirePermission('forecast:edit'), async (req, res, next) => {
-    try {
-      const { id } = IdParam.parse(req.params);
-      const form = EventDeleteForm.safeParse(req.body);
-      if (!form.success) throw new HttpError(400, 'error.validation');
-      const result = await removeCalendarEvent(db, { id, version: form.data.version, now: now(), user: actor(req) });
-      if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
-      if (result.kind === 'stale') {
-        return renderEvents(req, res, {
-          status: 409,
-          form: { values: eventFormValues(result.current, result.current.startDate), errors: {} },
-          errorKey: 'error.stale',
-        });
-      }
-      req.session.flash = [{ kind: 'info', key: 'forecast.events.deleted' }];
-      res.redirect(303, '/forecast/events');
-    } catch (err) {
-      next(err);
+  router.post('/forecast/events/:id/delete', requirePermission('forecast:edit'), async (req, res) => {
+    const { id } = IdParam.parse(req.params);
+    const form = EventDeleteForm.safeParse(req.body);
+    if (!form.success) throw new HttpError(400, 'error.validation');
+    const result = await removeCalendarEvent(db, { id, version: form.data.version, now: now(), user: actor(req) });
+    if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
+    if (result.kind === 'stale') {
+      return renderEvents(req, res, {
+        status: 409,
+        form: { values: eventFormValues(result.current, result.current.startDate), errors: {} },
+        errorKey: 'error.stale',
+      });
     }
+    req.session.flash = [{ kind: 'info', key: 'forecast.events.deleted' }];
+    res.redirect(303, '/forecast/events');
   });
 
   return router;

@@ -6,14 +6,10 @@ import { homeViewModel } from '../view-models/home';
 
 export function homeRoutes({ services, now }: RouteDeps): Router {
   const router = Router();
-  router.get('/', requireLogin, async (req, res, next) => {
-    try {
-      const user = req.user!;
-      const summary = await services.homeSummary(user, now());
-      res.render('pages/home', { pageTitle: req.t('home.title'), ...homeViewModel(user, summary) });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/', requireLogin, async (req, res) => {
+    const user = req.user!;
+    const summary = await services.homeSummary(user, now());
+    res.render('pages/home', { pageTitle: req.t('home.title'), ...homeViewModel(user, summary) });
   });
   return router;
 }

@@ -107,241 +107,197 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
     });
   }
 
-  router.get('/rota', requirePermission('rota:view'), async (req, res, next) => {
-    try {
-      await renderWeek(req, res);
-    } catch (err) {
-      next(err);
-    }
+  router.get('/rota', requirePermission('rota:view'), async (req, res) => {
+    await renderWeek(req, res);
   });
 
   /** The generation's progress, polled by htmx every second while it runs. */
-  router.get('/rota/status', requirePermission('rota:view'), async (req, res, next) => {
-    try {
-      const q = WeekQuery.parse(req.query);
-      const { zone } = await settings();
-      const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
-      const job = jobView(rotaJob(ds, weekStart), Date.now(), req.t);
-      if (q.poll && job && !job.running && job.rotaId) res.set('HX-Redirect', `/rota?week=${weekStart}&rota=${job.rotaId}`);
-      res.render('pages/rota-status', { layout: false, job, weekStart });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/rota/status', requirePermission('rota:view'), async (req, res) => {
+    const q = WeekQuery.parse(req.query);
+    const { zone } = await settings();
+    const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
+    const job = jobView(rotaJob(ds, weekStart), Date.now(), req.t);
+    if (q.poll && job && !job.running && job.rotaId) res.set('HX-Redirect', `/rota?week=${weekStart}&rota=${job.rotaId}`);
+    res.render('pages/rota-status', { layout: false, job, weekStart });
   });
 
   /** The week's service by simulation (about a second of CPU: on demand, not on every page view). */
-  router.get('/rota/simulate', requirePermission('rota:view'), async (req, res, next) => {
-    try {
-      const { rota: rotaId } = z.object({ rota: z.coerce.number().int().positive() }).parse(req.query);
-      const { zone, intervalMinutes } = await settings();
-      const result = await simulateRotaWeek(ds, { rotaId, zone, intervalMinutes, now: now(), replications: 10, seed: 1 });
-      if (!result) throw new HttpError(404, 'error.404.body');
-      res.render('pages/rota-simulation', {
-        layout: req.get('hx-request') ? false : 'main',
-        pageTitle: req.t('rota.sim.title'),
-        weekStart: result.weekStart,
-        rotaId,
-        replications: result.replications,
-        channels: result.channels.map((c) => ({ ...c, nameKey: `channel.${c.channel}` })),
-      });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/rota/simulate', requirePermission('rota:view'), async (req, res) => {
+    const { rota: rotaId } = z.object({ rota: z.coerce.number().int().positive() }).parse(req.query);
+    const { zone, intervalMinutes } = await settings();
+    const result = await simulateRotaWeek(ds, { rotaId, zone, intervalMinutes, now: now(), replications: 10, seed: 1 });
+    if (!result) throw new HttpError(404, 'error.404.body');
+    res.render('pages/rota-simulation', {
+      layout: req.get('hx-request') ? false : 'main',
+      pageTitle: req.t('rota.sim.title'),
+      weekStart: result.weekStart,
+      rotaId,
+      replications: result.replications,
+      channels: result.channels.map((c) => ({ ...c, nameKey: `channel.${c.channel}` })),
+    });
   });
 
-  router.post('/rota/generate', requirePermission('rota:edit'), async (req, res, next) => {
-    try {
-      const form = GenerateForm.safeParse(req.body);
-      if (!form.success) throw new HttpError(400, 'error.validation');
-      const { zone, intervalMinutes } = await settings();
-      const weekStart = mondayOf(form.data.week, zone);
-      startRotaJob(
-        ds,
-        {
-          weekStart,
-          zone,
-          intervalMinutes,
-          now: now(),
-          mode: form.data.mode,
-          timeLimitSeconds: form.data.timeLimit,
-          seed: form.data.seed,
-          userId: req.user!.id,
-          by: who(req),
-        },
-        Date.now,
-        log,
-      );
-      res.redirect(303, `/rota?week=${weekStart}`);
-    } catch (err) {
-      next(err);
-    }
+  router.post('/rota/generate', requirePermission('rota:edit'), async (req, res) => {
+    const form = GenerateForm.safeParse(req.body);
+    if (!form.success) throw new HttpError(400, 'error.validation');
+    const { zone, intervalMinutes } = await settings();
+    const weekStart = mondayOf(form.data.week, zone);
+    startRotaJob(
+      ds,
+      {
+        weekStart,
+        zone,
+        intervalMinutes,
+        now: now(),
+        mode: form.data.mode,
+        timeLimitSeconds: form.data.timeLimit,
+        seed: form.data.seed,
+        userId: req.user!.id,
+        by: who(req),
+      },
+      Date.now,
+      log,
+    );
+    res.redirect(303, `/rota?week=${weekStart}`);
   });
 
-  router.get(['/rota/shift/new', '/rota/shift/:id/edit'], requirePermission('rota:edit'), async (req, res, next) => {
-    try {
-      const { zone } = await settings();
-      const id = req.params.id === undefined ? null : z.coerce.number().int().positive().parse(req.params.id);
-      const q = z
-        .object({
-          rota: z.coerce.number().int().positive().optional(),
-          staff: z.coerce.number().int().positive().optional(),
-          date: DATE.optional(),
-        })
-        .parse(req.query);
-      const form = formContextOrThrow(await shiftFormContext(ds, { shiftId: id, rotaId: q.rota ?? null, staffId: q.staff ?? null }));
-      res.render('pages/rota-shift', {
-        pageTitle: req.t('rota.shift.title'),
-        ...shiftFormValues({ ...form, date: q.date ?? null, zone }),
-      });
-    } catch (err) {
-      next(err);
-    }
+  router.get(['/rota/shift/new', '/rota/shift/:id/edit'], requirePermission('rota:edit'), async (req, res) => {
+    const { zone } = await settings();
+    const id = req.params.id === undefined ? null : z.coerce.number().int().positive().parse(req.params.id);
+    const q = z
+      .object({
+        rota: z.coerce.number().int().positive().optional(),
+        staff: z.coerce.number().int().positive().optional(),
+        date: DATE.optional(),
+      })
+      .parse(req.query);
+    const form = formContextOrThrow(await shiftFormContext(ds, { shiftId: id, rotaId: q.rota ?? null, staffId: q.staff ?? null }));
+    res.render('pages/rota-shift', {
+      pageTitle: req.t('rota.shift.title'),
+      ...shiftFormValues({ ...form, date: q.date ?? null, zone }),
+    });
   });
 
   /** Instant rule check of the shift form (htmx, on change): nothing is saved. */
-  router.post('/rota/shift/check', requirePermission('rota:edit'), async (req, res, next) => {
-    try {
-      const form = ShiftForm.safeParse(req.body);
-      const edit = form.success ? toEdit(form.data) : null;
-      if (!form.success || !edit) return res.render('pages/rota-violations', { layout: false, violations: [], incomplete: true });
-      const { zone, intervalMinutes } = await settings();
-      const result = await editRotaShift(ds, {
-        rotaId: form.data.rotaId,
-        expectedVersion: form.data.version,
-        edit,
-        saveAnyway: false,
-        dryRun: true,
-        zone,
-        intervalMinutes,
-        now: now(),
-        userId: req.user!.id,
-        by: who(req),
-      });
-      const violations = result.kind === 'checked' ? result.violations.map((v) => violationText(v, req.t)) : [];
-      res.render('pages/rota-violations', { layout: false, violations, checked: true });
-    } catch (err) {
-      next(err);
-    }
+  router.post('/rota/shift/check', requirePermission('rota:edit'), async (req, res) => {
+    const form = ShiftForm.safeParse(req.body);
+    const edit = form.success ? toEdit(form.data) : null;
+    if (!form.success || !edit) return res.render('pages/rota-violations', { layout: false, violations: [], incomplete: true });
+    const { zone, intervalMinutes } = await settings();
+    const result = await editRotaShift(ds, {
+      rotaId: form.data.rotaId,
+      expectedVersion: form.data.version,
+      edit,
+      saveAnyway: false,
+      dryRun: true,
+      zone,
+      intervalMinutes,
+      now: now(),
+      userId: req.user!.id,
+      by: who(req),
+    });
+    const violations = result.kind === 'checked' ? result.violations.map((v) => violationText(v, req.t)) : [];
+    res.render('pages/rota-violations', { layout: false, violations, checked: true });
   });
 
-  router.post('/rota/shift', requirePermission('rota:edit'), async (req, res, next) => {
-    try {
-      const form = ShiftForm.safeParse(req.body);
-      const edit = form.success ? toEdit(form.data) : null;
-      if (!form.success || !edit) throw new HttpError(400, 'error.validation');
-      const f = form.data;
-      const { zone, intervalMinutes } = await settings();
-      const result = await editRotaShift(ds, {
-        rotaId: f.rotaId,
-        expectedVersion: f.version,
-        edit,
-        saveAnyway: f.saveAnyway === 'on' || f.saveAnyway === 'true',
-        zone,
-        intervalMinutes,
-        now: now(),
-        userId: req.user!.id,
-        by: who(req),
+  router.post('/rota/shift', requirePermission('rota:edit'), async (req, res) => {
+    const form = ShiftForm.safeParse(req.body);
+    const edit = form.success ? toEdit(form.data) : null;
+    if (!form.success || !edit) throw new HttpError(400, 'error.validation');
+    const f = form.data;
+    const { zone, intervalMinutes } = await settings();
+    const result = await editRotaShift(ds, {
+      rotaId: f.rotaId,
+      expectedVersion: f.version,
+      edit,
+      saveAnyway: f.saveAnyway === 'on' || f.saveAnyway === 'true',
+      zone,
+      intervalMinutes,
+      now: now(),
+      userId: req.user!.id,
+      by: who(req),
+    });
+    if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
+    if (result.kind === 'stale') throw new HttpError(409, 'error.stale');
+    if (result.kind === 'refused' || result.kind === 'checked') {
+      const ctx = formContextOrThrow(
+        await shiftFormContext(ds, { shiftId: f.shiftId ?? null, rotaId: f.rotaId, staffId: f.staffId ?? null }),
+      );
+      return res.status(422).render('pages/rota-shift', {
+        pageTitle: req.t('rota.shift.title'),
+        ...shiftFormValues({ ...ctx, date: f.date ?? null, zone }),
+        values: { date: f.date, startTime: f.startTime, endTime: f.endTime, channel: f.channel, locked: f.locked === 'on' },
+        violations: result.violations.map((v) => violationText(v, req.t)),
+        refused: true,
       });
-      if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
-      if (result.kind === 'stale') throw new HttpError(409, 'error.stale');
-      if (result.kind === 'refused' || result.kind === 'checked') {
-        const ctx = formContextOrThrow(
-          await shiftFormContext(ds, { shiftId: f.shiftId ?? null, rotaId: f.rotaId, staffId: f.staffId ?? null }),
-        );
-        return res.status(422).render('pages/rota-shift', {
-          pageTitle: req.t('rota.shift.title'),
-          ...shiftFormValues({ ...ctx, date: f.date ?? null, zone }),
-          values: { date: f.date, startTime: f.startTime, endTime: f.endTime, channel: f.channel, locked: f.locked === 'on' },
-          violations: result.violations.map((v) => violationText(v, req.t)),
-          refused: true,
-        });
-      }
-      req.session.flash = [
-        { kind: 'info', key: result.newDraft ? 'rota.savedAsDraft' : result.violations.length ? 'rota.savedWithWarnings' : 'rota.saved' },
-      ];
-      res.redirect(303, `/rota?week=${result.rota.weekStart}&rota=${result.rota.id}`);
-    } catch (err) {
-      next(err);
     }
+    req.session.flash = [
+      { kind: 'info', key: result.newDraft ? 'rota.savedAsDraft' : result.violations.length ? 'rota.savedWithWarnings' : 'rota.saved' },
+    ];
+    res.redirect(303, `/rota?week=${result.rota.weekStart}&rota=${result.rota.id}`);
   });
 
-  router.post('/rota/publish', requirePermission('rota:publish'), async (req, res, next) => {
-    try {
-      const form = RotaForm.safeParse(req.body);
-      if (!form.success) throw new HttpError(400, 'error.validation');
-      const result = await publishRotaRevision(ds, {
-        rotaId: form.data.rotaId,
-        expectedVersion: form.data.version,
-        now: now(),
-        userId: req.user!.id,
-        by: who(req),
-      });
-      if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
-      if (result.kind === 'stale') throw new HttpError(409, 'error.stale');
-      if (result.kind === 'notDraft') throw new HttpError(409, 'rota.notDraft');
-      req.session.flash = [{ kind: 'info', key: 'rota.publishedFlash' }];
-      res.redirect(303, `/rota?week=${result.rota.weekStart}&rota=${result.rota.id}`);
-    } catch (err) {
-      next(err);
-    }
+  router.post('/rota/publish', requirePermission('rota:publish'), async (req, res) => {
+    const form = RotaForm.safeParse(req.body);
+    if (!form.success) throw new HttpError(400, 'error.validation');
+    const result = await publishRotaRevision(ds, {
+      rotaId: form.data.rotaId,
+      expectedVersion: form.data.version,
+      now: now(),
+      userId: req.user!.id,
+      by: who(req),
+    });
+    if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
+    if (result.kind === 'stale') throw new HttpError(409, 'error.stale');
+    if (result.kind === 'notDraft') throw new HttpError(409, 'rota.notDraft');
+    req.session.flash = [{ kind: 'info', key: 'rota.publishedFlash' }];
+    res.redirect(303, `/rota?week=${result.rota.weekStart}&rota=${result.rota.id}`);
   });
 
-  router.post('/rota/copy', requirePermission('rota:edit'), async (req, res, next) => {
-    try {
-      const form = CopyForm.safeParse(req.body);
-      if (!form.success) throw new HttpError(400, 'error.validation');
-      const { zone, intervalMinutes } = await settings();
-      const result = await copyLastWeek(ds, {
-        weekStart: form.data.week,
-        zone,
-        intervalMinutes,
-        now: now(),
-        userId: req.user!.id,
-        by: who(req),
-      });
-      if (result.kind === 'nothingToCopy') {
-        req.session.flash = [{ kind: 'error', key: 'rota.nothingToCopy' }];
-        return res.redirect(303, `/rota?week=${mondayOf(form.data.week, zone)}`);
-      }
-      req.session.flash = [{ kind: 'info', key: result.violations.length ? 'rota.copiedWithWarnings' : 'rota.copied' }];
-      res.redirect(303, `/rota?week=${result.rota.weekStart}&rota=${result.rota.id}`);
-    } catch (err) {
-      next(err);
+  router.post('/rota/copy', requirePermission('rota:edit'), async (req, res) => {
+    const form = CopyForm.safeParse(req.body);
+    if (!form.success) throw new HttpError(400, 'error.validation');
+    const { zone, intervalMinutes } = await settings();
+    const result = await copyLastWeek(ds, {
+      weekStart: form.data.week,
+      zone,
+      intervalMinutes,
+      now: now(),
+      userId: req.user!.id,
+      by: who(req),
+    });
+    if (result.kind === 'nothingToCopy') {
+      req.session.flash = [{ kind: 'error', key: 'rota.nothingToCopy' }];
+      return res.redirect(303, `/rota?week=${mondayOf(form.data.week, zone)}`);
     }
+    req.session.flash = [{ kind: 'info', key: result.violations.length ? 'rota.copiedWithWarnings' : 'rota.copied' }];
+    res.redirect(303, `/rota?week=${result.rota.weekStart}&rota=${result.rota.id}`);
   });
 
-  router.get('/rota/print', requirePermission('rota:view'), async (req, res, next) => {
-    try {
-      const q = WeekQuery.parse(req.query);
-      const { zone, intervalMinutes } = await settings();
-      const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
-      const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null, withService: false });
-      res.render('pages/rota-print', {
-        layout: false,
-        pageTitle: req.t('rota.title'),
-        weekStart,
-        rota: rotaSummary(data),
-        ...rotaGrid(data, {}, req.t, false),
-      });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/rota/print', requirePermission('rota:view'), async (req, res) => {
+    const q = WeekQuery.parse(req.query);
+    const { zone, intervalMinutes } = await settings();
+    const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
+    const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null, withService: false });
+    res.render('pages/rota-print', {
+      layout: false,
+      pageTitle: req.t('rota.title'),
+      weekStart,
+      rota: rotaSummary(data),
+      ...rotaGrid(data, {}, req.t, false),
+    });
   });
 
-  router.get('/rota.csv', requirePermission('rota:view'), async (req, res, next) => {
-    try {
-      const q = WeekQuery.parse(req.query);
-      const { zone, intervalMinutes } = await settings();
-      const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
-      const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null, withService: false });
-      const names = new Map(data.people.map((p) => [p.id, p.name]));
-      res
-        .type('text/csv; charset=utf-8')
-        .attachment(`rota-${weekStart}.csv`)
-        .send(rotaCsv(data.shifts, names, zone));
-    } catch (err) {
-      next(err);
-    }
+  router.get('/rota.csv', requirePermission('rota:view'), async (req, res) => {
+    const q = WeekQuery.parse(req.query);
+    const { zone, intervalMinutes } = await settings();
+    const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
+    const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null, withService: false });
+    const names = new Map(data.people.map((p) => [p.id, p.name]));
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment(`rota-${weekStart}.csv`)
+      .send(rotaCsv(data.shifts, names, zone));
   });
 
   async function renderMyShifts(req: Request, res: Response, extra: Record<string, unknown> = {}) {
@@ -355,22 +311,14 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
     });
   }
 
-  router.get('/my-shifts', requirePermission('schedule:own'), async (req, res, next) => {
-    try {
-      await renderMyShifts(req, res);
-    } catch (err) {
-      next(err);
-    }
+  router.get('/my-shifts', requirePermission('schedule:own'), async (req, res) => {
+    await renderMyShifts(req, res);
   });
 
   /** A new secret feed URL for calendar apps (shown once; the previous one stops working). */
-  router.post('/my-shifts/calendar-link', requirePermission('schedule:own'), async (req, res, next) => {
-    try {
-      const token = await createCalendarLink(ds, req.user!.id, now());
-      await renderMyShifts(req, res, { calendarUrl: `${req.protocol}://${req.get('host')}/calendar/${token}.ics` });
-    } catch (err) {
-      next(err);
-    }
+  router.post('/my-shifts/calendar-link', requirePermission('schedule:own'), async (req, res) => {
+    const token = await createCalendarLink(ds, req.user!.id, now());
+    await renderMyShifts(req, res, { calendarUrl: `${req.protocol}://${req.get('host')}/calendar/${token}.ics` });
   });
 
   async function sendIcs(
@@ -389,25 +337,17 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
     res.type('text/calendar; charset=utf-8').set('Content-Disposition', 'inline; filename="my-shifts.ics"').send(body);
   }
 
-  router.get('/my-shifts.ics', requirePermission('schedule:own'), async (req, res, next) => {
-    try {
-      await sendIcs(res, { staffId: req.user!.staffId, name: req.user!.displayName, t: req.t, host: req.hostname });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/my-shifts.ics', requirePermission('schedule:own'), async (req, res) => {
+    await sendIcs(res, { staffId: req.user!.staffId, name: req.user!.displayName, t: req.t, host: req.hostname });
   });
 
   /** The secret-URL feed: no session, the token names the person (see rota-calendar-link). */
-  router.get('/calendar/:token.ics', async (req, res, next) => {
-    try {
-      const user = await calendarFeedUser(ds, String(req.params.token), now());
-      if (!user || (user.isDemo && !config.demoMode) || !can(user.role as Role, 'schedule:own')) throw new HttpError(404, 'error.404.body');
-      const person = user.staffId !== null ? await services.staff.get(user.staffId) : null;
-      const t = translator(isLocale(user.locale) ? user.locale : DEFAULT_LOCALE);
-      await sendIcs(res, { staffId: user.staffId, name: person?.name ?? user.username, t, host: req.hostname });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/calendar/:token.ics', async (req, res) => {
+    const user = await calendarFeedUser(ds, String(req.params.token), now());
+    if (!user || (user.isDemo && !config.demoMode) || !can(user.role as Role, 'schedule:own')) throw new HttpError(404, 'error.404.body');
+    const person = user.staffId !== null ? await services.staff.get(user.staffId) : null;
+    const t = translator(isLocale(user.locale) ? user.locale : DEFAULT_LOCALE);
+    await sendIcs(res, { staffId: user.staffId, name: person?.name ?? user.username, t, host: req.hostname });
   });
 
   return router;

@@ -16,67 +16,55 @@ const IdParam = z.object({ id: z.coerce.number().int().positive() });
 export function staffRoutes({ services }: RouteDeps): Router {
   const router = Router();
 
-  router.get('/staff', requirePermission('team:view'), async (req, res, next) => {
-    try {
-      const filter = ListQuery.parse(req.query);
-      const people = await services.staff.list(filter);
-      res.render('pages/staff-list', {
-        pageTitle: req.t('staff.title'),
-        ...staffListViewModel(people, filter),
-        canManage: can(req.user!.role, 'staff:manage'),
-      });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/staff', requirePermission('team:view'), async (req, res) => {
+    const filter = ListQuery.parse(req.query);
+    const people = await services.staff.list(filter);
+    res.render('pages/staff-list', {
+      pageTitle: req.t('staff.title'),
+      ...staffListViewModel(people, filter),
+      canManage: can(req.user!.role, 'staff:manage'),
+    });
   });
 
   router.get('/staff/new', requirePermission('staff:manage'), (req, res) => {
     res.render('pages/staff-edit', { pageTitle: req.t('staff.new'), isNew: true, values: staffFormValues(null), errors: {} });
   });
 
-  router.get('/staff/:id/edit', requirePermission('staff:manage'), async (req, res, next) => {
-    try {
-      const { id } = IdParam.parse(req.params);
-      const person = await services.staff.get(id);
-      if (!person) throw new HttpError(404, 'error.404.body');
-      res.render('pages/staff-edit', { pageTitle: person.name, isNew: false, values: staffFormValues(person), errors: {} });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/staff/:id/edit', requirePermission('staff:manage'), async (req, res) => {
+    const { id } = IdParam.parse(req.params);
+    const person = await services.staff.get(id);
+    if (!person) throw new HttpError(404, 'error.404.body');
+    res.render('pages/staff-edit', { pageTitle: person.name, isNew: false, values: staffFormValues(person), errors: {} });
   });
 
-  router.post(['/staff/new', '/staff/:id/edit'], requirePermission('staff:manage'), async (req, res, next) => {
-    try {
-      const id = req.params.id === undefined ? null : IdParam.parse(req.params).id;
-      const form = StaffFormSchema.safeParse(req.body);
-      if (!form.success) {
-        return res.status(422).render('pages/staff-edit', {
-          pageTitle: req.t(id === null ? 'staff.new' : 'staff.edit'),
-          isNew: id === null,
-          values: { ...req.body, id, skills: [req.body.skills ?? []].flat() },
-          errors: staffFormErrors(form.error),
-          errorKey: 'error.validation',
-        });
-      }
-      const result =
-        id === null
-          ? await services.staff.create(form.data, req.user!.id)
-          : await services.staff.update(id, form.data, form.data.version, req.user!.id);
-      if (result.kind === 'stale') {
-        return res.status(409).render('pages/staff-edit', {
-          pageTitle: req.t('staff.edit'),
-          isNew: false,
-          values: { ...staffFormValues(result.current), mine: form.data },
-          errors: {},
-          errorKey: 'error.stale',
-        });
-      }
-      if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
-      req.session.flash = [{ kind: 'info', key: 'staff.saved' }];
-      res.redirect('/staff');
-    } catch (err) {
-      next(err);
+  router.post(['/staff/new', '/staff/:id/edit'], requirePermission('staff:manage'), async (req, res) => {
+    const id = req.params.id === undefined ? null : IdParam.parse(req.params).id;
+    const form = StaffFormSchema.safeParse(req.body);
+    if (!form.success) {
+      return res.status(422).render('pages/staff-edit', {
+        pageTitle: req.t(id === null ? 'staff.new' : 'staff.edit'),
+        isNew: id === null,
+        values: { ...req.body, id, skills: [req.body.skills ?? []].flat() },
+        errors: staffFormErrors(form.error),
+        errorKey: 'error.validation',
+      });
     }
+    const result =
+      id === null
+        ? await services.staff.create(form.data, req.user!.id)
+        : await services.staff.update(id, form.data, form.data.version, req.user!.id);
+    if (result.kind === 'stale') {
+      return res.status(409).render('pages/staff-edit', {
+        pageTitle: req.t('staff.edit'),
+        isNew: false,
+        values: { ...staffFormValues(result.current), mine: form.data },
+        errors: {},
+        errorKey: 'error.stale',
+      });
+    }
+    if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
+    req.session.flash = [{ kind: 'info', key: 'staff.saved' }];
+    res.redirect('/staff');
   });
 
   return router;

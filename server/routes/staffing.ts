@@ -33,91 +33,71 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
   const router = Router();
   const db = services.db;
 
-  router.get('/erlang', requirePermission('scenarios:run'), async (req, res, next) => {
-    try {
-      const form = parseErlangForm(req.query as Record<string, unknown>);
-      const { channel } = ChannelQuery.parse(req.query);
-      const page = await erlangCalculator(db, { input: form.input, channelId: channel ?? null, usePreset: form.empty });
-      const view = erlangViewModel(form, page, req.t, req.locale);
-      // htmx swaps only 2xx answers: a live update with errors is still shown.
-      res.status(view.hasErrors && !req.get('hx-request') ? 422 : 200);
-      res.render('pages/erlang', { pageTitle: req.t('erlang.title'), ...view });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/erlang', requirePermission('scenarios:run'), async (req, res) => {
+    const form = parseErlangForm(req.query as Record<string, unknown>);
+    const { channel } = ChannelQuery.parse(req.query);
+    const page = await erlangCalculator(db, { input: form.input, channelId: channel ?? null, usePreset: form.empty });
+    const view = erlangViewModel(form, page, req.t, req.locale);
+    // htmx swaps only 2xx answers: a live update with errors is still shown.
+    res.status(view.hasErrors && !req.get('hx-request') ? 422 : 200);
+    res.render('pages/erlang', { pageTitle: req.t('erlang.title'), ...view });
   });
 
-  router.get('/staffing', requirePermission('staffing:view'), async (req, res, next) => {
-    try {
-      const { week } = WeekQuery.parse(req.query);
-      const data = await staffingWeekPage(db, { weekStart: week ?? null, zone: services.timeZone(), now: now() });
-      res.render('pages/staffing', {
-        pageTitle: req.t('staffing.title'),
-        ...staffingWeekViewModel(data, req.t, req.locale),
-        canStore: can(req.user!.role, 'forecast:edit') || can(req.user!.role, 'rota:edit'),
-      });
-    } catch (err) {
-      next(err);
-    }
+  router.get('/staffing', requirePermission('staffing:view'), async (req, res) => {
+    const { week } = WeekQuery.parse(req.query);
+    const data = await staffingWeekPage(db, { weekStart: week ?? null, zone: services.timeZone(), now: now() });
+    res.render('pages/staffing', {
+      pageTitle: req.t('staffing.title'),
+      ...staffingWeekViewModel(data, req.t, req.locale),
+      canStore: can(req.user!.role, 'forecast:edit') || can(req.user!.role, 'rota:edit'),
+    });
   });
 
-  router.post('/staffing/store', requireAnyPermission('forecast:edit', 'rota:edit'), async (req, res, next) => {
-    try {
-      const form = StoreForm.safeParse(req.body);
-      if (!form.success) throw new HttpError(400, 'staffing.badWeek');
-      const result = await storeWeekRequirement(db, {
-        weekStart: form.data.week,
-        expectedStoredAt: form.data.storedAt || null,
-        zone: services.timeZone(),
-        now: now(),
-        userId: req.user!.id,
-      });
-      if (result.kind === 'stale') throw new HttpError(409, 'error.stale');
-      req.session.flash = [{ kind: 'info', key: 'staffing.stored' }];
-      res.redirect(`/staffing?week=${result.weekStart}`);
-    } catch (err) {
-      next(err);
-    }
+  router.post('/staffing/store', requireAnyPermission('forecast:edit', 'rota:edit'), async (req, res) => {
+    const form = StoreForm.safeParse(req.body);
+    if (!form.success) throw new HttpError(400, 'staffing.badWeek');
+    const result = await storeWeekRequirement(db, {
+      weekStart: form.data.week,
+      expectedStoredAt: form.data.storedAt || null,
+      zone: services.timeZone(),
+      now: now(),
+      userId: req.user!.id,
+    });
+    if (result.kind === 'stale') throw new HttpError(409, 'error.stale');
+    req.session.flash = [{ kind: 'info', key: 'staffing.stored' }];
+    res.redirect(`/staffing?week=${result.weekStart}`);
   });
 
-  router.get('/scenarios', requirePermission('scenarios:run'), async (req, res, next) => {
-    try {
-      const form = parseScenarioForm(req.query as Record<string, unknown>);
-      const data = form.input
-        ? await runScenarioPage(db, { input: form.input, zone: services.timeZone(), now: now(), simulate: form.simulate })
-        : await scenarioListPage(db, { zone: services.timeZone(), now: now(), savedId: form.savedId });
+  router.get('/scenarios', requirePermission('scenarios:run'), async (req, res) => {
+    const form = parseScenarioForm(req.query as Record<string, unknown>);
+    const data = form.input
+      ? await runScenarioPage(db, { input: form.input, zone: services.timeZone(), now: now(), simulate: form.simulate })
+      : await scenarioListPage(db, { zone: services.timeZone(), now: now(), savedId: form.savedId });
+    const view = scenarioViewModel(form, data, req.t, req.locale, services.timeZone());
+    res.status(view.hasErrors ? 422 : 200).render('pages/scenarios', { pageTitle: req.t('scenario.title'), ...view });
+  });
+
+  router.post('/scenarios', requirePermission('scenarios:run'), async (req, res) => {
+    const form = parseScenarioForm(req.body as Record<string, unknown>, true);
+    if (!form.input || !form.name) {
+      // A valid scenario without a name: show it again with the error next to the name.
+      const again = parseScenarioForm({ ...req.body, name: undefined } as Record<string, unknown>);
+      const data = again.input
+        ? await runScenarioPage(db, { input: again.input, zone: services.timeZone(), now: now(), simulate: false })
+        : await scenarioListPage(db, { zone: services.timeZone(), now: now(), savedId: null });
       const view = scenarioViewModel(form, data, req.t, req.locale, services.timeZone());
-      res.status(view.hasErrors ? 422 : 200).render('pages/scenarios', { pageTitle: req.t('scenario.title'), ...view });
-    } catch (err) {
-      next(err);
+      return res.status(422).render('pages/scenarios', { pageTitle: req.t('scenario.title'), ...view });
     }
-  });
-
-  router.post('/scenarios', requirePermission('scenarios:run'), async (req, res, next) => {
-    try {
-      const form = parseScenarioForm(req.body as Record<string, unknown>, true);
-      if (!form.input || !form.name) {
-        // A valid scenario without a name: show it again with the error next to the name.
-        const again = parseScenarioForm({ ...req.body, name: undefined } as Record<string, unknown>);
-        const data = again.input
-          ? await runScenarioPage(db, { input: again.input, zone: services.timeZone(), now: now(), simulate: false })
-          : await scenarioListPage(db, { zone: services.timeZone(), now: now(), savedId: null });
-        const view = scenarioViewModel(form, data, req.t, req.locale, services.timeZone());
-        return res.status(422).render('pages/scenarios', { pageTitle: req.t('scenario.title'), ...view });
-      }
-      const saved = await saveScenarioRun(db, {
-        input: form.input,
-        name: form.name,
-        zone: services.timeZone(),
-        now: now(),
-        user: req.user!.username,
-        userId: req.user!.id,
-      });
-      req.session.flash = [{ kind: 'info', key: 'scenario.saved' }];
-      res.redirect(`/scenarios?saved=${saved.id}`);
-    } catch (err) {
-      next(err);
-    }
+    const saved = await saveScenarioRun(db, {
+      input: form.input,
+      name: form.name,
+      zone: services.timeZone(),
+      now: now(),
+      user: req.user!.username,
+      userId: req.user!.id,
+    });
+    req.session.flash = [{ kind: 'info', key: 'scenario.saved' }];
+    res.redirect(`/scenarios?saved=${saved.id}`);
   });
 
   return router;
