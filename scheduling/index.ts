@@ -7,6 +7,8 @@ export type {
   Activity,
   Channel,
   CoverageRow,
+  CodeParam,
+  CodeParams,
   Explanation,
   FairnessHistory,
   Period,

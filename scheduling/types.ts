@@ -147,18 +147,34 @@ export interface RotaSolution {
   stats: { seconds: number; columns: number; rows: number; nodes: number };
 }
 
-/** A message-catalogue-friendly reason, with its English rendering. */
+/**
+ * A parameter of a coded message: a number (hours, minutes, counts), an ISO instant, a local
+ * date (yyyy-mm-dd) or clock time ("HH:MM"), a staff id or channel name, or a list of these.
+ * Never prose: the message catalogue words it in the reader's language.
+ */
+export type CodeParam = string | number | readonly number[] | readonly string[];
+export type CodeParams = Record<string, CodeParam>;
+
+/**
+ * Why no rota can keep the hard rules: `code` is the catalogue's `rota.infeasible.<code>`
+ * (notEnoughDays, contractAboveMaximum, noWeekFits, solver).
+ */
 export interface Explanation {
-  key: string;
-  params: Record<string, string | number>;
-  text: string;
+  code: string;
+  params: CodeParams;
 }
 
+/**
+ * One broken hard rule. `rule` is rota_check.py's rule name (catalogue `rota.rule.<rule>`),
+ * `code` says how it is broken (catalogue `rota.ruleDetail.<code>`), `params` its figures.
+ */
 export interface Violation {
   rule: string;
+  code: string;
   staffId: string | null;
+  /** ISO instant the violation is at (a shift's start), or null for the whole week. */
   time: string | null;
-  detail: string;
+  params: CodeParams;
 }
 
 export interface SolveProgress {

@@ -20,7 +20,8 @@ import { myShifts } from '../../app/rota-my-shifts';
 import { simulateRotaWeek } from '../../app/rota-simulate';
 import { calendarFeedUser, createCalendarLink, hasCalendarLink } from '../../app/rota-calendar-link';
 import { mondayOf } from '../../app/rota-problem';
-import { jobView, rotaGrid, rotaPageViewModel, rotaSummary, violationText } from '../view-models/rota';
+import { jobView, rotaGrid, rotaPageViewModel, rotaSummary } from '../view-models/rota';
+import { violationText } from '../i18n/codes';
 import { myShiftsViewModel, shiftFormValues } from '../view-models/rota-shift';
 import { rotaCsv, shiftsIcs } from '../view-models/rota-export';
 
@@ -115,7 +116,7 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       const q = WeekQuery.parse(req.query);
       const { zone } = await settings();
       const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
-      const job = jobView(rotaJob(ds, weekStart), Date.now(), req.t);
+      const job = jobView(rotaJob(ds, weekStart), Date.now(), req.t, zone);
       if (q.poll && job && !job.running && job.rotaId) res.set('HX-Redirect', `/rota?week=${weekStart}&rota=${job.rotaId}`);
       res.render('pages/rota-status', { layout: false, job, weekStart });
     } catch (err) {
@@ -219,7 +220,7 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
         userId: req.user!.id,
         by: who(req),
       });
-      const violations = result.kind === 'checked' ? result.violations.map((v) => violationText(v, req.t)) : [];
+      const violations = result.kind === 'checked' ? result.violations.map((v) => violationText(v, req.t, zone)) : [];
       res.render('pages/rota-violations', { layout: false, violations, checked: true });
     } catch (err) {
       next(err);
@@ -263,7 +264,7 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
             personShifts: (await listShifts(ds, rota.id)).filter((s) => s.staffId === staffId),
           }),
           values: { date: f.date, startTime: f.startTime, endTime: f.endTime, channel: f.channel, locked: f.locked === 'on' },
-          violations: result.violations.map((v) => violationText(v, req.t)),
+          violations: result.violations.map((v) => violationText(v, req.t, zone)),
           refused: true,
         });
       }

@@ -138,6 +138,13 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
       expect(saved.status).to.equal(303);
       const page = await coord.get(`/rota?week=${week}&rota=${rotaId}`);
       expect(page.text).to.contain('08:00–17:00').and.contain('Less than the minimum rest');
+      // The same violation on a Georgian page: the rule and its figures in Georgian, no English words.
+      const georgian = await app.loginAs('coordinator');
+      await georgian.postForm('/locale', { locale: 'ka' }, '/');
+      const ka = await georgian.get(`/rota?week=${week}&rota=${rotaId}`);
+      await georgian.postForm('/locale', { locale: 'en' }, '/');
+      expect(ka.text).to.contain('ცვლებს შორის დასვენება მინიმუმზე ნაკლებია (მხოლოდ 11 სთ დასვენება, საჭიროა 12 სთ)');
+      expect(ka.text).to.not.match(/minimum rest|h rest|need 12/);
       // The form still carries the old version: someone (this user) saved in between.
       const stale = await coord.postForm('/rota/shift', { ...fields, startTime: '12:00', endTime: '21:00' });
       expect(stale.status).to.equal(409);
