@@ -6,6 +6,7 @@ import { ShiftTemplate } from '../entities/shift-template';
 import { TeamSettings } from '../entities/team-settings';
 import type { Db } from './db';
 import type { RotaRules } from '../../scheduling/types';
+import { DEFAULT_RULES } from '../../scheduling/rules/defaults';
 import { updateVersioned } from './versioned';
 
 /**
@@ -26,19 +27,20 @@ export type LabourRules = Pick<
   | 'contractToleranceHours'
 > & { overtimeAllowed: boolean };
 
-export const DEFAULT_LABOUR_RULES: LabourRules = {
-  shiftLengthsHours: [8, 9],
-  breakMinutes: 60,
-  minRestHours: 12,
-  maxHoursPerWeek: 40,
-  daysOffPerWeek: 2,
-  earliestStart: '08:00',
-  latestEnd: '23:00',
-  maxConsecutiveDays: 6,
-  maxNightHoursPerShift: 1,
-  contractToleranceHours: 1,
+/** The optimiser's defaults (scheduling/rules/defaults.ts, the one set), overtime not allowed. */
+export const DEFAULT_LABOUR_RULES: Readonly<LabourRules> = Object.freeze({
+  shiftLengthsHours: [...DEFAULT_RULES.shiftLengthsHours],
+  breakMinutes: DEFAULT_RULES.breakMinutes,
+  minRestHours: DEFAULT_RULES.minRestHours,
+  maxHoursPerWeek: DEFAULT_RULES.maxHoursPerWeek,
+  daysOffPerWeek: DEFAULT_RULES.daysOffPerWeek,
+  earliestStart: DEFAULT_RULES.earliestStart,
+  latestEnd: DEFAULT_RULES.latestEnd,
+  maxConsecutiveDays: DEFAULT_RULES.maxConsecutiveDays,
+  maxNightHoursPerShift: DEFAULT_RULES.maxNightHoursPerShift,
+  contractToleranceHours: DEFAULT_RULES.contractToleranceHours,
   overtimeAllowed: false,
-};
+});
 
 export interface TeamSettingsRecord {
   id: number;
