@@ -1,18 +1,7 @@
 import { DateTime } from 'luxon';
 import type { PreviousShift, Problem, RequirementRow, StaffMember } from './types';
 import { DEFAULT_RULES, DEFAULT_WEIGHTS } from './rules/defaults';
-
-/** Small seeded PRNG (mulberry32): the domain never calls Math.random(). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../forecasting/random';
 
 export interface GenerateOptions {
   people: number;

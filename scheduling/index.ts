@@ -35,4 +35,4 @@ export { solveRotaInWorker, type WorkerSolveOptions } from './solve-in-worker';
 export { checkRota } from './rules/check-rota';
 export { coverageOf, type CoverageReport } from './coverage';
 export { explainInfeasibility } from './infeasibility';
-export { generateWeek, mulberry32, type GenerateOptions } from './generate-week';
+export { generateWeek, type GenerateOptions } from './generate-week';
