@@ -12,6 +12,7 @@
  * rounded up.
  */
 import { DateTime } from 'luxon';
+import { mondayOf, weekOf, weekSlots } from '../forecasting/week';
 import type { DataSource } from '../models';
 import { withTransaction } from '../models/repositories/db';
 import { forecastsCovering } from '../models/repositories/forecasts';
@@ -52,19 +53,11 @@ export type ForecastForWeek = (
   q: { channelId: string; weekStart: string; zone: string; intervalMinutes: number; now: Date },
 ) => Promise<WeekForecast>;
 
-export interface RequirementRow {
-  /** Interval start, ISO UTC. */
-  start: string;
-  channel: string;
-  volume: number;
-  ahtSeconds: number;
-  rawAgents: number;
-  scheduledAgents: number;
-  serviceLevel: number;
-  asaSeconds: number;
-  occupancy: number;
-  abandonRate: number | null;
-}
+/**
+ * A stored requirement row: staffing's RequirementRow (the one definition) as the database
+ * keeps it, with an Erlang-A/C service level always present and without the waiting details.
+ */
+export type RequirementRow = Omit<EngineRow, 'serviceLevel' | 'averageWaitSeconds' | 'probabilityOfWait'> & { serviceLevel: number };
 
 export interface WeekRequirement {
   rows: RequirementRow[];
@@ -92,15 +85,6 @@ export interface RequirementQuery {
 
 /** AHT used when the forecast gives none for the whole week (seconds): the demo team's typical values. */
 const DEFAULT_AHT_SECONDS: Record<string, number> = { voice: 270, chat: 600 };
-
-/** The week's interval starts, local Monday 00:00 up to the next Monday. */
-export function weekSlots(weekStart: string, zone: string, intervalMinutes: number): DateTime[] {
-  const monday = DateTime.fromISO(weekStart, { zone }).startOf('week');
-  const end = monday.plus({ weeks: 1 });
-  const out: DateTime[] = [];
-  for (let t = monday; t < end; t = t.plus({ minutes: intervalMinutes })) out.push(t);
-  return out;
-}
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
@@ -337,7 +321,7 @@ export interface StaffingWeekPage {
 
 /** The planning week shown by default: next week (the one the coordinator is building). */
 export function defaultWeekStart(now: Date, zone: string): string {
-  return DateTime.fromJSDate(now, { zone }).startOf('week').plus({ weeks: 1 }).toISODate()!;
+  return weekOf(now, zone, 1);
 }
 
 export function teamCapacity(
@@ -409,7 +393,7 @@ export async function storeWeekRequirement(
   q: { weekStart: string; expectedStoredAt: string | null; zone: string; now: Date; userId: number | null },
 ): Promise<{ kind: 'ok'; weekStart: string; rows: number } | { kind: 'stale'; weekStart: string }> {
   const intervalMinutes = (await getTeamSettings(ds))?.intervalMinutes ?? 60;
-  const weekStart = DateTime.fromISO(q.weekStart, { zone: q.zone }).startOf('week').toISODate()!;
+  const weekStart = mondayOf(q.weekStart, q.zone);
   const current = (await listRequirements(ds, weekStart))[0]?.createdAt ?? null;
   if (current !== q.expectedStoredAt) return { kind: 'stale', weekStart };
   const r = await requirementForWeek(ds, { weekStart, zone: q.zone, intervalMinutes, now: q.now, store: true, userId: q.userId });

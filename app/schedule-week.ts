@@ -7,7 +7,7 @@ import type { DataSource } from '../models';
 import { getTeamSettings } from '../models/repositories/settings';
 import type { SolveProgress } from '../scheduling';
 import { generateRota, type GenerateRotaResult } from './rota-generate';
-import { mondayOf } from './rota-problem';
+import { mondayOf } from '../forecasting/week';
 
 export interface ScheduleWeekQuery {
   weekStart: string;

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { PreviousShift, Problem, RequirementRow, StaffMember } from './types';
+import type { PreviousShift, Problem, IntervalRequirement, StaffMember } from './types';
 import { DEFAULT_RULES, DEFAULT_WEIGHTS } from './rules/defaults';
 import { mulberry32 } from '../forecasting/random';
 
@@ -90,7 +90,7 @@ function makeRequirements(
   totalHours: number,
   staff: StaffMember[],
   rnd: () => number,
-): RequirementRow[] {
+): IntervalRequirement[] {
   const share = o.channels.map((c) => staff.filter((s) => s.skills.includes(c)).length / Math.max(1, s0(staff)));
   const shape: number[] = [];
   for (let d = 0; d < 7; d++) {
@@ -103,7 +103,7 @@ function makeRequirements(
   }
   const sumShape = shape.reduce((a, b) => a + b, 0) * (o.intervalMinutes / 60);
   const shareSum = share.reduce((a, b) => a + b, 0);
-  const rows: RequirementRow[] = [];
+  const rows: IntervalRequirement[] = [];
   shape.forEach((v, k) => {
     const ts = iso(monday.plus({ minutes: k * o.intervalMinutes }));
     o.channels.forEach((ch, c) =>

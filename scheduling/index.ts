@@ -14,7 +14,7 @@ export type {
   Period,
   PreviousShift,
   Problem,
-  RequirementRow,
+  IntervalRequirement,
   RotaRules,
   RotaSolution,
   Shift,

@@ -12,8 +12,11 @@ export interface Period {
   end: string;
 }
 
-/** People who must be on duty and taking contacts of `channel` during the interval. */
-export interface RequirementRow {
+/**
+ * People who must be on duty and taking contacts of `channel` during the interval starting at
+ * `timestamp` (a REQ.csv row). staffing's RequirementRow is the full row it comes from.
+ */
+export interface IntervalRequirement {
   timestamp: string;
   channel: Channel;
   required: number;
@@ -97,7 +100,7 @@ export interface Problem {
   timeZone: string;
   intervalMinutes: number;
   channels: Channel[];
-  requirements: RequirementRow[];
+  requirements: IntervalRequirement[];
   staff: StaffMember[];
   rules: RotaRules;
   weights: SoftWeights;

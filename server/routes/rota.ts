@@ -19,7 +19,7 @@ import { copyLastWeek, publishRotaRevision } from '../../app/rota-publish';
 import { myShifts } from '../../app/rota-my-shifts';
 import { simulateRotaWeek } from '../../app/rota-simulate';
 import { calendarFeedUser, createCalendarLink, hasCalendarLink } from '../../app/rota-calendar-link';
-import { mondayOf } from '../../app/rota-problem';
+import { mondayOf, weekOf } from '../../forecasting/week';
 import { jobView, rotaGrid, rotaPageViewModel, rotaSummary } from '../view-models/rota';
 import { violationText } from '../i18n/codes';
 import { myShiftsViewModel, shiftFormValues } from '../view-models/rota-shift';
@@ -81,7 +81,7 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
   const router = Router();
   const ds = services.db;
   const settings = async () => ({ zone: services.timeZone(), intervalMinutes: (await getTeamSettings(ds))?.intervalMinutes ?? 60 });
-  const thisWeek = (zone: string) => DateTime.fromJSDate(now(), { zone }).startOf('week').toISODate()!;
+  const thisWeek = (zone: string) => weekOf(now(), zone);
   const who = (req: Request) => req.user!.username;
 
   async function renderWeek(req: Request, res: Response) {
