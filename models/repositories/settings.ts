@@ -1,8 +1,7 @@
-/** Team settings (one row), channels with opening hours, platforms and shift templates. */
+/** Team settings (one row), channels with opening hours and platforms. */
 import { Channel } from '../entities/channel';
 import { OpeningHours } from '../entities/opening-hours';
 import { Platform } from '../entities/platform';
-import { ShiftTemplate } from '../entities/shift-template';
 import { TeamSettings } from '../entities/team-settings';
 import type { Db } from './db';
 import type { RotaRules } from '../../scheduling/types';
@@ -80,18 +79,6 @@ export interface PlatformRecord {
   id: number;
   code: string;
   name: string;
-}
-
-export interface ShiftTemplateRecord {
-  id: number;
-  name: string;
-  lengthMinutes: number;
-  breakMinutes: number;
-  partTime: boolean;
-  earliestStart: string;
-  latestEnd: string;
-  active: boolean;
-  version: number;
 }
 
 function parseRules(json: string): LabourRules {
@@ -200,22 +187,4 @@ export async function replaceOpeningHours(db: Db, channelId: string, hours: Omit
 export async function listPlatforms(db: Db): Promise<PlatformRecord[]> {
   const rows = await db.getRepository(Platform).find({ order: { code: 'ASC' } });
   return rows.map((r) => ({ id: r.id, code: r.code, name: r.name }));
-}
-
-export async function listShiftTemplates(db: Db, opts: { activeOnly?: boolean } = {}): Promise<ShiftTemplateRecord[]> {
-  const rows = await db.getRepository(ShiftTemplate).find({
-    where: opts.activeOnly ? { active: true } : {},
-    order: { lengthMinutes: 'DESC', id: 'ASC' },
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    lengthMinutes: r.lengthMinutes,
-    breakMinutes: r.breakMinutes,
-    partTime: !!r.partTime,
-    earliestStart: r.earliestStart,
-    latestEnd: r.latestEnd,
-    active: !!r.active,
-    version: r.version,
-  }));
 }
