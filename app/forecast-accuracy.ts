@@ -16,16 +16,8 @@ import { forecastsCovering, forecastValues } from '../models/repositories/foreca
 import { accuracyByWeek, type BacktestResult } from '../forecasting/index';
 import { runWeeklyBacktest } from './forecast-engine';
 import { storedPoint } from './forecast-for-week';
-import {
-  addWeeks,
-  inputsFingerprint,
-  loadEngineInputs,
-  mondayOf,
-  ResultCache,
-  spreadToInterval,
-  teamClock,
-  weekRange,
-} from './forecast-inputs';
+import { inputsFingerprint, loadEngineInputs, ResultCache, spreadToInterval, teamClock } from './forecast-inputs';
+import { addWeeks, mondayOf, weekRange } from '../forecasting/week';
 
 export interface StoredWeekAccuracy {
   weekStart: string;

@@ -19,7 +19,8 @@ import {
   type ForecastValueRecord,
 } from '../models/repositories/forecasts';
 import { runForecast, type EngineForecast } from './forecast-engine';
-import { inputsFingerprint, loadEngineInputs, ResultCache, weekRange } from './forecast-inputs';
+import { inputsFingerprint, loadEngineInputs, ResultCache } from './forecast-inputs';
+import { weekRange } from '../forecasting/week';
 
 /** Computed weeks: the page and the staffing requirement ask for the same week in a row. */
 const computed = new ResultCache<EngineForecast>(32);

@@ -10,7 +10,8 @@ import { listChannels } from '../models/repositories/settings';
 import { createForecast, type ForecastRecord } from '../models/repositories/forecasts';
 import { runForecast } from './forecast-engine';
 import { GENERATE_WEEKS } from './forecast-page';
-import { addWeeks, loadEngineInputs, mondayOf, teamClock, weekRange } from './forecast-inputs';
+import { loadEngineInputs, teamClock } from './forecast-inputs';
+import { addWeeks, mondayOf, weekRange } from '../forecasting/week';
 
 export interface GenerateRequest {
   /** One channel id, or null for every channel. */

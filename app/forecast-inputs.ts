@@ -12,21 +12,6 @@ import type { EngineEventInput, EngineHistoryPoint } from './forecast-engine';
 /** Two years: enough for the engine to learn each public holiday's effect from a past one. */
 export const HISTORY_WEEKS = 104;
 
-/** Monday 00:00 local of the week holding `date` ('YYYY-MM-DD' or an instant), as 'YYYY-MM-DD'. */
-export function mondayOf(date: string, zone: string): string {
-  return DateTime.fromISO(date, { zone }).startOf('week').toISODate()!;
-}
-
-/** [from, to) of `weeks` weeks from local Monday `weekStart`, ISO UTC. */
-export function weekRange(weekStart: string, zone: string, weeks = 1): { from: string; to: string } {
-  const monday = DateTime.fromISO(weekStart, { zone }).startOf('day');
-  return { from: monday.toUTC().toISO()!, to: monday.plus({ weeks }).toUTC().toISO()! };
-}
-
-export function addWeeks(weekStart: string, weeks: number): string {
-  return DateTime.fromISO(weekStart, { zone: 'utc' }).plus({ weeks }).toISODate()!;
-}
-
 /** Days off: the holiday effect is learned from history unless the coordinator gave one (0 = not given). */
 export function toEngineEvent(e: CalendarEventRecord): EngineEventInput {
   const dayOff = e.kind === 'holiday' || e.kind === 'government_day_off';

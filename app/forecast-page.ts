@@ -18,7 +18,8 @@ import { listCalendarEvents } from '../models/repositories/calendar-events';
 import { georgianHolidaysBetween } from '../forecasting/index';
 import { runShapes, type EngineCandidate, type EngineShapes } from './forecast-engine';
 import { resolveForecastWeek, storedPoint, type ForecastWeekPoint, type ResolvedWeek } from './forecast-for-week';
-import { addWeeks, loadEngineInputs, mondayOf, spreadToInterval, teamClock, weekRange } from './forecast-inputs';
+import { loadEngineInputs, spreadToInterval, teamClock } from './forecast-inputs';
+import { addWeeks, mondayOf, weekRange } from '../forecasting/week';
 
 /** Weeks of history drawn before the forecast week on the chart. */
 export const CHART_HISTORY_WEEKS = 3;

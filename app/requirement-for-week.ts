@@ -12,6 +12,7 @@
  * rounded up.
  */
 import { DateTime } from 'luxon';
+import { mondayOf } from '../forecasting/week';
 import type { DataSource } from '../models';
 import { withTransaction } from '../models/repositories/db';
 import { forecastsCovering } from '../models/repositories/forecasts';
@@ -55,19 +56,11 @@ export type ForecastForWeek = (
   q: { channelId: string; weekStart: string; zone: string; intervalMinutes: number; now: Date },
 ) => Promise<WeekForecast>;
 
-export interface RequirementRow {
-  /** Interval start, ISO UTC. */
-  start: string;
-  channel: string;
-  volume: number;
-  ahtSeconds: number;
-  rawAgents: number;
-  scheduledAgents: number;
-  serviceLevel: number;
-  asaSeconds: number;
-  occupancy: number;
-  abandonRate: number | null;
-}
+/**
+ * A stored requirement row: staffing's RequirementRow (the one definition) as the database
+ * keeps it, with an Erlang-A/C service level always present and without the waiting details.
+ */
+export type RequirementRow = Omit<EngineRow, 'serviceLevel' | 'averageWaitSeconds' | 'probabilityOfWait'> & { serviceLevel: number };
 
 export interface WeekRequirement {
   rows: RequirementRow[];
@@ -266,7 +259,7 @@ export async function storeWeekRequirement(
   q: { weekStart: string; expectedStoredAt: string | null; zone: string; now: Date; userId: number | null },
 ): Promise<{ kind: 'ok'; weekStart: string; rows: number } | { kind: 'stale'; weekStart: string }> {
   const intervalMinutes = (await loadTeamSettings(ds)).intervalMinutes;
-  const weekStart = DateTime.fromISO(q.weekStart, { zone: q.zone }).startOf('week').toISODate()!;
+  const weekStart = mondayOf(q.weekStart, q.zone);
   const current = (await listRequirements(ds, weekStart))[0]?.createdAt ?? null;
   if (current !== q.expectedStoredAt) return { kind: 'stale', weekStart };
   const r = await requirementForWeek(ds, { weekStart, zone: q.zone, intervalMinutes, now: q.now, store: true, userId: q.userId });

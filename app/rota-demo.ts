@@ -3,7 +3,7 @@
  * Runs the real optimiser in its worker with a short budget, in the background after the
  * server listens; does nothing when the week already has a published rota (later starts).
  */
-import { DateTime } from 'luxon';
+import { weekOf } from '../forecasting/week';
 import type { DataSource } from '../models';
 import { loadTeamSettings } from './team-settings';
 import { listShifts, publishedRotaForWeek } from '../models/repositories/rotas';
@@ -25,7 +25,7 @@ export async function ensureDemoRota(
   const clock = o.clock ?? Date.now;
   const settings = await loadTeamSettings(ds);
   if (!settings.configured) return null;
-  const weekStart = DateTime.fromJSDate(now, { zone: settings.timeZone }).startOf('week').toISODate()!;
+  const weekStart = weekOf(now, settings.timeZone);
   if (await publishedRotaForWeek(ds, weekStart)) return null;
   const started = clock();
   const result = await generateRota(ds, {

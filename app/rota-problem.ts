@@ -29,11 +29,12 @@ import {
   type FairnessHistory,
   type Period,
   type Problem,
-  type RequirementRow,
+  type IntervalRequirement,
   type Shift,
   type StaffMember,
 } from '../scheduling';
 import { georgianHolidaysBetween } from '../forecasting/calendar/georgian-holidays';
+import { mondayOf } from '../forecasting/week';
 import { requirementForWeek } from './requirement-for-week';
 
 /** One interval's requirement with what the projected service needs (volume and AHT). */
@@ -69,10 +70,6 @@ export interface RotaContextQuery {
 }
 
 const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-
-export function mondayOf(date: string, zone: string): string {
-  return DateTime.fromISO(date, { zone }).startOf('week').toISODate()!;
-}
 
 export function toLocalIso(iso: string, zone: string): string {
   return DateTime.fromISO(iso, { zone }).setZone(zone).toISO({ suppressMilliseconds: true })!;
@@ -163,7 +160,7 @@ export async function loadRotaContext(ds: DataSource, q: RotaContextQuery): Prom
     timeZone: zone,
     intervalMinutes: q.intervalMinutes,
     channels: channelIds,
-    requirements: requirement.rows.map((r): RequirementRow => ({
+    requirements: requirement.rows.map((r): IntervalRequirement => ({
       timestamp: toLocalIso(r.start, zone),
       channel: r.channel,
       required: r.required,

@@ -18,7 +18,8 @@ import {
   type RotaRecord,
 } from '../models/repositories/rotas';
 import { checkRota, type Violation } from '../scheduling';
-import { loadRotaContext, mondayOf, toEngineShift } from './rota-problem';
+import { loadRotaContext, toEngineShift } from './rota-problem';
+import { mondayOf } from '../forecasting/week';
 
 export type PublishResult =
   | { kind: 'published'; rota: RotaRecord }

@@ -15,7 +15,8 @@ import {
 import { getStaff, type StaffMember as StaffRecord } from '../models/repositories/staff';
 import type { ChannelConfig } from '../models/repositories/settings';
 import { checkRota, coverageOf, type Violation } from '../scheduling';
-import { loadRotaContext, mondayOf, toEngineShift } from './rota-problem';
+import { loadRotaContext, toEngineShift } from './rota-problem';
+import { mondayOf } from '../forecasting/week';
 import { projectService, type ServiceRow } from '../staffing';
 import { rotaJob, type RotaJob } from './rota-jobs';
 

@@ -5,7 +5,7 @@
  * with the changes. Both per interval (Erlang) and for the week (volume-weighted, plus the
  * seeded simulator with 95 % confidence intervals). Rules: see staffing/scenario-model.ts.
  */
-import { DateTime } from 'luxon';
+import { mondayOf } from '../forecasting/week';
 import type { DataSource } from '../models';
 import { listChannels, type ChannelConfig } from '../models/repositories/settings';
 import { loadTeamSettings } from './team-settings';
@@ -220,7 +220,7 @@ export async function runScenario(
 ): Promise<ScenarioResult> {
   const simulate = q.simulate ?? true;
   const intervalMinutes = (await loadTeamSettings(ds)).intervalMinutes;
-  const weekStart = DateTime.fromISO(input.weekStart, { zone: q.zone }).startOf('week').toISODate()!;
+  const weekStart = mondayOf(input.weekStart, q.zone);
   const week = { ...input, weekStart };
   const requirement = await requirementForWeek(ds, { weekStart, zone: q.zone, intervalMinutes, now: q.now });
   const all = await listChannels(ds);

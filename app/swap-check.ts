@@ -6,7 +6,7 @@
  * Assumptions: the check covers the rota week(s) of the two shifts, with the day before each
  * week as "previous shifts" (rest across the week boundary); the week after is not looked at.
  */
-import { checkRota, DEFAULT_WEIGHTS, withDefaultRules, type Problem, type RotaRules, type Violation } from '../scheduling';
+import { checkRota, DEFAULT_WEIGHTS, withDefaultRules, type CodeParams, type Problem, type RotaRules, type Violation } from '../scheduling';
 import type { DataSource } from '../models';
 import { listStaff } from '../models/repositories/staff';
 import { getTeamSettings } from '../models/repositories/settings';
@@ -20,7 +20,9 @@ export interface SwapProblem {
   staffName: string;
   /** ISO instant the problem is at, when it has one. */
   time: string | null;
-  detail: string;
+  /** How the rule is broken and its figures (the catalogue's `rota.ruleDetail.<code>`). */
+  code: string;
+  params: CodeParams;
   /** 'warn' for rules a coordinator often accepts on purpose (hours against the contract). */
   severity: 'bad' | 'warn';
 }
@@ -106,7 +108,8 @@ async function checkOneRota(db: DataSource, zone: string, plan: SwapPlan, rota: 
       staffId: Number(v.staffId),
       staffName: staff.find((p) => String(p.id) === v.staffId)?.name ?? '',
       time: v.time,
-      detail: v.detail,
+      code: v.code,
+      params: v.params,
       severity: SOFT_RULES.has(v.rule) ? 'warn' : 'bad',
     }));
 }

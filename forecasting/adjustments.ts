@@ -3,6 +3,7 @@
  * range, and the accuracy of past forecasts week by week.
  */
 import type { ForecastPoint } from './forecast';
+import { mondayOf } from './week';
 import { toMillis } from './series';
 
 export interface Adjustment {
@@ -63,13 +64,6 @@ export interface WeekAccuracy {
   bias: number;
   /** Intervals with both a forecast and an actual. */
   n: number;
-}
-
-/** Monday of the local date in an ISO string with offset (`yyyy-mm-ddT…+hh:mm`). */
-function mondayOf(localIso: string): string {
-  const day = Date.UTC(Number(localIso.slice(0, 4)), Number(localIso.slice(5, 7)) - 1, Number(localIso.slice(8, 10)));
-  const weekday = (new Date(day).getUTCDay() + 6) % 7;
-  return new Date(day - weekday * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** WAPE and bias per week of forecast points matched to actuals by interval start (the instant). */

@@ -11,4 +11,5 @@ export type { CandidateScore, SpecialDay } from './engine';
 export { ZoneClock, guessZone, fixedOffsetZone, zoneOfRepeatedHours, zoneOfSpringGaps, COMMON_DST_ZONES } from './zone-clock';
 export { dailyShape, weeklyShape, WEEKDAYS, type DailyShape, type WeekdayTotal, type ShapeOptions } from './shapes';
 export { applyAdjustments, accuracyByWeek, type Adjustment, type AdjustedPoint, type WeekAccuracy } from './adjustments';
-export { syntheticHistory, seededRandom, type SyntheticOptions } from './synthetic';
+export { syntheticHistory, type SyntheticOptions } from './synthetic';
+export { mulberry32, mulberry32Uint } from './random';

@@ -8,6 +8,7 @@ import { georgianHolidays } from './calendar/georgian-holidays';
 import { epochDay, isoOfDay, weekdayOf } from './grid';
 import type { HistoryPoint } from './series';
 import { ZoneClock } from './zone-clock';
+import { mulberry32 } from './random';
 
 export interface SyntheticOptions {
   seed: number;
@@ -32,18 +33,6 @@ export interface SyntheticOptions {
   dayNoise?: number;
   /** Mean handle time, seconds (adds aht). */
   ahtSeconds?: number;
-}
-
-/** mulberry32: a small, fast, well-mixed 32-bit PRNG. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function normal(rand: () => number): number {
@@ -73,7 +62,7 @@ function intraday(x: number, weekday: number): number {
 
 /** Points carry `expected`: the mean the volume was drawn from (after the day shock), to measure the noise floor. */
 export function syntheticHistory(o: SyntheticOptions): (HistoryPoint & { expected: number })[] {
-  const rand = seededRandom(o.seed);
+  const rand = mulberry32(o.seed);
   const clock = new ZoneClock(o.zone ?? 'Asia/Tbilisi');
   const im = o.intervalMinutes ?? 60;
   const weekdays = o.weekdays ?? [1.15, 1.05, 1, 1, 0.95, 0.55, 0.4];

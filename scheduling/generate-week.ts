@@ -1,18 +1,7 @@
 import { DateTime } from 'luxon';
-import type { PreviousShift, Problem, RequirementRow, StaffMember } from './types';
+import type { PreviousShift, Problem, IntervalRequirement, StaffMember } from './types';
 import { DEFAULT_RULES, DEFAULT_WEIGHTS } from './rules/defaults';
-
-/** Small seeded PRNG (mulberry32): the domain never calls Math.random(). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../forecasting/random';
 
 export interface GenerateOptions {
   people: number;
@@ -101,7 +90,7 @@ function makeRequirements(
   totalHours: number,
   staff: StaffMember[],
   rnd: () => number,
-): RequirementRow[] {
+): IntervalRequirement[] {
   const share = o.channels.map((c) => staff.filter((s) => s.skills.includes(c)).length / Math.max(1, s0(staff)));
   const shape: number[] = [];
   for (let d = 0; d < 7; d++) {
@@ -114,7 +103,7 @@ function makeRequirements(
   }
   const sumShape = shape.reduce((a, b) => a + b, 0) * (o.intervalMinutes / 60);
   const shareSum = share.reduce((a, b) => a + b, 0);
-  const rows: RequirementRow[] = [];
+  const rows: IntervalRequirement[] = [];
   shape.forEach((v, k) => {
     const ts = iso(monday.plus({ minutes: k * o.intervalMinutes }));
     o.channels.forEach((ch, c) =>

@@ -7,12 +7,14 @@ export type {
   Activity,
   Channel,
   CoverageRow,
+  CodeParam,
+  CodeParams,
   Explanation,
   FairnessHistory,
   Period,
   PreviousShift,
   Problem,
-  RequirementRow,
+  IntervalRequirement,
   RotaRules,
   RotaSolution,
   Shift,
@@ -33,4 +35,4 @@ export { solveRotaInWorker, type WorkerSolveOptions } from './solve-in-worker';
 export { checkRota } from './rules/check-rota';
 export { coverageOf, type CoverageReport } from './coverage';
 export { explainInfeasibility } from './infeasibility';
-export { generateWeek, mulberry32, type GenerateOptions } from './generate-week';
+export { generateWeek, type GenerateOptions } from './generate-week';

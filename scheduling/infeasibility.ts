@@ -1,15 +1,14 @@
 import type { Explanation, Problem } from './types';
 import type { Pattern, PersonPlan } from './candidates';
 import { prepare } from './prepare';
-import { weekdayOf, type Week } from './week';
-
-const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+import type { Week } from './week';
 
 /**
- * Why no rota can keep the hard rules, in words, per person. People only interact through
- * coverage, which is a soft goal, so the week is infeasible exactly when some person's own
- * rules cannot all be kept; each person is checked exactly by a small search over their days.
- * Returns [] when every person can be rostered.
+ * Why no rota can keep the hard rules, as codes per person (the catalogue's
+ * `rota.infeasible.<code>`). People only interact through coverage, which is a soft goal, so
+ * the week is infeasible exactly when some person's own rules cannot all be kept; each person
+ * is checked exactly by a small search over their days. Returns [] when every person can be
+ * rostered.
  */
 export function explainInfeasibility(problem: Problem): Explanation[] {
   const { week, patterns, people } = prepare(problem);
@@ -18,47 +17,28 @@ export function explainInfeasibility(problem: Problem): Explanation[] {
 
 export function explainPerson(problem: Problem, week: Week, patterns: Pattern[], p: PersonPlan): Explanation[] {
   const r = problem.rules;
-  const name = p.member.name || p.member.id;
-  const contract = p.member.contractHoursPerWeek;
-  const out: Explanation[] = [];
-  const say = (key: string, params: Record<string, string | number>, text: string) => out.push({ key, params: { name, ...params }, text });
-  if (p.minMinutes > p.maxMinutes) {
-    say(
-      'rota.infeasible.contractAboveMaximum',
-      { contract, max: r.maxHoursPerWeek },
-      `${name} has ${contract} contracted hours, more than the ${r.maxHoursPerWeek}-hour weekly maximum (no overtime allowed)`,
-    );
-    return out;
-  }
+  const who = { staffId: p.member.id, name: p.member.name || p.member.id, contractHours: p.member.contractHoursPerWeek };
+  if (p.minMinutes > p.maxMinutes) return [{ code: 'contractAboveMaximum', params: { ...who, maxHours: r.maxHoursPerWeek } }];
   const days = [...new Set(p.allowed.map((id) => patterns[id].day))].sort((a, b) => a - b);
   const maxDays = Math.min(days.length, 7 - r.daysOffPerWeek - p.previousWorkedDays.filter((d) => d >= 0).length);
   const longest = Math.max(0, ...p.allowed.map((id) => patterns[id].workedMinutes));
   if (maxDays * longest < p.minMinutes) {
     const blocked = [0, 1, 2, 3, 4, 5, 6].filter((d) => !days.includes(d));
-    const dayList = describeDays(week, blocked);
-    say(
-      'rota.infeasible.notEnoughDays',
-      { contract, days: maxDays, blocked: dayList },
-      `${name} has ${contract} contracted hours but can work at most ${maxDays} day(s) of at most ${longest / 60} h` +
-        (blocked.length
-          ? ` (time off, unavailability or rest after last week block ${dayList})`
-          : ` (${r.daysOffPerWeek} days off a week)`),
-    );
-    return out;
+    const reach = { ...who, maxDays, longestHours: longest / 60 };
+    return blocked.length
+      ? [{ code: 'notEnoughDays', params: { ...reach, blockedDates: blocked.map((d) => week.dates[d]) } }]
+      : [{ code: 'notEnoughDaysOff', params: { ...reach, daysOff: r.daysOffPerWeek } }];
   }
   if (!bestWeek(problem, patterns, p)) {
-    say(
-      'rota.infeasible.noWeekFits',
-      { contract },
-      `${name}: no set of shifts reaches ${contract} ± ${r.contractToleranceHours} h while keeping ${r.minRestHours} h rest, ` +
-        `${r.daysOffPerWeek} days off, at most ${r.maxConsecutiveDays} days in a row (counting last week) and the locked shifts`,
-    );
+    const rules = {
+      toleranceHours: r.contractToleranceHours,
+      restHours: r.minRestHours,
+      daysOff: r.daysOffPerWeek,
+      maxConsecutiveDays: r.maxConsecutiveDays,
+    };
+    return [{ code: 'noWeekFits', params: { ...who, ...rules } }];
   }
-  return out;
-}
-
-function describeDays(week: Week, days: number[]): string {
-  return days.map((d) => DAY_NAMES[weekdayOf(week, d) - 1]).join(', ');
+  return [];
 }
 
 /**

@@ -187,14 +187,8 @@ export function finish(
 }
 
 function noRota(run: MipRun): Explanation {
-  return {
-    key: 'rota.infeasible.solver',
-    params: { status: run.status },
-    text:
-      run.status === 'infeasible'
-        ? 'no rota keeps every rule (the per-person checks found no single cause)'
-        : 'no rota found within the time limit',
-  };
+  // The per-person checks found no single cause: the MIP proved infeasibility, or ran out of time.
+  return { code: run.status === 'infeasible' ? 'noRotaKeepsTheRules' : 'noRotaInTime', params: {} };
 }
 
 function infeasible(problem: Problem, prep: Prepared, explanation: Explanation[]): RotaSolution {

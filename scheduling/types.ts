@@ -12,8 +12,11 @@ export interface Period {
   end: string;
 }
 
-/** People who must be on duty and taking contacts of `channel` during the interval. */
-export interface RequirementRow {
+/**
+ * People who must be on duty and taking contacts of `channel` during the interval starting at
+ * `timestamp` (a REQ.csv row). staffing's RequirementRow is the full row it comes from.
+ */
+export interface IntervalRequirement {
   timestamp: string;
   channel: Channel;
   required: number;
@@ -97,7 +100,7 @@ export interface Problem {
   timeZone: string;
   intervalMinutes: number;
   channels: Channel[];
-  requirements: RequirementRow[];
+  requirements: IntervalRequirement[];
   staff: StaffMember[];
   rules: RotaRules;
   weights: SoftWeights;
@@ -147,18 +150,34 @@ export interface RotaSolution {
   stats: { seconds: number; columns: number; rows: number; nodes: number };
 }
 
-/** A message-catalogue-friendly reason, with its English rendering. */
+/**
+ * A parameter of a coded message: a number (hours, minutes, counts), an ISO instant, a local
+ * date (yyyy-mm-dd) or clock time ("HH:MM"), a staff id or channel name, or a list of these.
+ * Never prose: the message catalogue words it in the reader's language.
+ */
+export type CodeParam = string | number | readonly number[] | readonly string[];
+export type CodeParams = Record<string, CodeParam>;
+
+/**
+ * Why no rota can keep the hard rules: `code` is the catalogue's `rota.infeasible.<code>`
+ * (notEnoughDays, contractAboveMaximum, noWeekFits, solver).
+ */
 export interface Explanation {
-  key: string;
-  params: Record<string, string | number>;
-  text: string;
+  code: string;
+  params: CodeParams;
 }
 
+/**
+ * One broken hard rule. `rule` is rota_check.py's rule name (catalogue `rota.rule.<rule>`),
+ * `code` says how it is broken (catalogue `rota.ruleDetail.<code>`), `params` its figures.
+ */
 export interface Violation {
   rule: string;
+  code: string;
   staffId: string | null;
+  /** ISO instant the violation is at (a shift's start), or null for the whole week. */
   time: string | null;
-  detail: string;
+  params: CodeParams;
 }
 
 export interface SolveProgress {

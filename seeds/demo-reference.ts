@@ -5,13 +5,7 @@
  * channels open 09:00-23:00 every day (shifts may start from 08:00 for preparation and end by
  * 23:00, per the labour rules), and the shift shapes in use.
  */
-import {
-  DEFAULT_LABOUR_RULES,
-  type ChannelConfig,
-  type OpeningHoursRecord,
-  type ShiftTemplateRecord,
-  type TeamSettingsRecord,
-} from '../models';
+import { DEFAULT_LABOUR_RULES, type ChannelConfig, type OpeningHoursRecord, type TeamSettingsRecord } from '../models';
 import { DEMO_CLOSE_HOUR, DEMO_OPEN_HOUR } from './demo-history';
 
 export const DEMO_SETTINGS: Omit<TeamSettingsRecord, 'id' | 'version'> = {
@@ -65,26 +59,3 @@ export function demoOpeningHours(): Omit<OpeningHoursRecord, 'id'>[] {
   }
   return out;
 }
-
-export const DEMO_SHIFT_TEMPLATES: Omit<ShiftTemplateRecord, 'id' | 'version'>[] = [
-  {
-    name: 'Full day, 9 h',
-    lengthMinutes: 540,
-    breakMinutes: 60,
-    partTime: false,
-    earliestStart: '08:00',
-    latestEnd: '23:00',
-    active: true,
-  },
-  {
-    name: 'Full day, 8 h',
-    lengthMinutes: 480,
-    breakMinutes: 60,
-    partTime: false,
-    earliestStart: '08:00',
-    latestEnd: '23:00',
-    active: true,
-  },
-  // Short shift: no lunch break (short rests are paid and not planned).
-  { name: 'Part-time, 5 h', lengthMinutes: 300, breakMinutes: 0, partTime: true, earliestStart: '09:00', latestEnd: '23:00', active: true },
-];

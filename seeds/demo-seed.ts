@@ -9,7 +9,6 @@ import {
   CalendarEvent,
   Platform,
   Preference,
-  ShiftTemplate,
   TimeOffRequest,
   appendAudit,
   countStaff,
@@ -30,7 +29,7 @@ import {
   type StaffMember,
 } from '../models';
 import { blackFridays, generateDemoHistory } from './demo-history';
-import { DEMO_CHANNELS, DEMO_SETTINGS, DEMO_SHIFT_TEMPLATES, demoOpeningHours } from './demo-reference';
+import { DEMO_CHANNELS, DEMO_SETTINGS, demoOpeningHours } from './demo-reference';
 import { DEMO_PREFERENCES, demoAvailability, demoTimeOff } from './demo-requests';
 import { DEMO_PLATFORMS, demoTeam } from './demo-team';
 import { Prng } from './prng';
@@ -65,7 +64,6 @@ async function seedReference(tx: Db, nowIso: string): Promise<void> {
       demoOpeningHours().filter((h) => h.channelId === channel.id),
     );
   }
-  await tx.getRepository(ShiftTemplate).insert(DEMO_SHIFT_TEMPLATES);
   await tx.getRepository(Platform).insert(DEMO_PLATFORMS);
 }
 

@@ -1,21 +1,19 @@
 /**
  * A small seeded random source for reproducible demo data (never Math.random).
- * mulberry32: a 32-bit generator by Tommy Ettinger, good enough for synthetic data and tiny.
+ * The project's one generator (mulberry32, forecasting/random.ts) with the draws the seed needs.
  */
+import { mulberry32 } from '../forecasting/random';
+
 export class Prng {
-  private state: number;
+  private readonly uniform: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.uniform = mulberry32(seed);
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.uniform();
   }
 
   /** Integer in [min, max]. */

@@ -3,7 +3,8 @@
  * channel is open in, and the week planned by default. A week is seven local days from Monday
  * 00:00, so a daylight-saving week has one interval more or fewer.
  */
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
+import { weekOf } from '../forecasting/week';
 
 /** One opening span of a channel on a weekday (1 = Monday … 7 = Sunday), 'HH:mm' local. */
 export interface OpeningSpan {
@@ -12,14 +13,7 @@ export interface OpeningSpan {
   closes: string;
 }
 
-/** The week's interval starts, local Monday 00:00 up to the next Monday. */
-export function weekSlots(weekStart: string, zone: string, intervalMinutes: number): DateTime[] {
-  const monday = DateTime.fromISO(weekStart, { zone }).startOf('week');
-  const end = monday.plus({ weeks: 1 });
-  const out: DateTime[] = [];
-  for (let t = monday; t < end; t = t.plus({ minutes: intervalMinutes })) out.push(t);
-  return out;
-}
+export { weekSlots } from '../forecasting/week';
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
@@ -37,5 +31,5 @@ export function isOpen(slot: DateTime, intervalMinutes: number, hours: OpeningSp
 
 /** The planning week shown by default: next week (the one the coordinator is building). */
 export function defaultWeekStart(now: Date, zone: string): string {
-  return DateTime.fromJSDate(now, { zone }).startOf('week').plus({ weeks: 1 }).toISODate()!;
+  return weekOf(now, zone, 1);
 }

@@ -24,6 +24,10 @@ import {
 } from '../../scheduling/index';
 import { RotaTimeoutError } from '../../scheduling/solve-in-worker';
 import type { CommandIo } from '../cli';
+import { translator } from '../../server/i18n';
+import { explanationText } from '../../server/i18n/codes';
+
+const en = translator('en');
 
 const USAGE = `usage: wfm schedule --requirements REQ.csv --staff STAFF.json --week YYYY-MM-DD [--time-limit 60] [--seed 1]
        wfm schedule --week YYYY-MM-DD            (database mode: team and requirements from the database)
@@ -149,7 +153,7 @@ async function fileMode(
   }
   io.stdout.write(`${JSON.stringify(publish(solution), null, 1)}\n`);
   if (solution.status === 'infeasible') {
-    for (const e of solution.explanation) io.stderr.write(`wfm schedule: ${e.text}\n`);
+    for (const e of solution.explanation) io.stderr.write(`wfm schedule: ${explanationText(e, en, problem.timeZone)}\n`);
     return 1;
   }
   io.stderr.write(
@@ -191,8 +195,8 @@ function publish(s: RotaSolution) {
 
 // ---------------------------------------------------------------- database mode
 // `wfm schedule --week W` without files reads the team and requirements from the database
-// and stores a draft rota: app/schedule-week.ts (scheduleFromDatabase).
+// and stores a draft rota: schedule-database.ts (scheduleFromDatabase).
 async function databaseMode(week: string, opts: { timeLimitSeconds: number; seed: number }, io: CommandIo): Promise<number> {
-  const { scheduleFromDatabase } = await import('../../app/schedule-week');
+  const { scheduleFromDatabase } = await import('./schedule-database');
   return scheduleFromDatabase(week, io, opts);
 }

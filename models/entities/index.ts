@@ -16,7 +16,6 @@ import { Rota } from './rota';
 import { Scenario } from './scenario';
 import { Session } from './session';
 import { Shift } from './shift';
-import { ShiftTemplate } from './shift-template';
 import { Staff } from './staff';
 import { StaffingRequirement } from './staffing-requirement';
 import { SwapRequest } from './swap-request';
@@ -43,7 +42,6 @@ export {
   Scenario,
   Session,
   Shift,
-  ShiftTemplate,
   Staff,
   StaffingRequirement,
   SwapRequest,
@@ -56,7 +54,6 @@ export const ALL_ENTITIES = [
   TeamSettings,
   Channel,
   OpeningHours,
-  ShiftTemplate,
   Platform,
   Staff,
   UserAccount,

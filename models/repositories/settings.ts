@@ -1,11 +1,11 @@
-/** Team settings (one row), channels with opening hours, platforms and shift templates. */
+/** Team settings (one row), channels with opening hours and platforms. */
 import { Channel } from '../entities/channel';
 import { OpeningHours } from '../entities/opening-hours';
 import { Platform } from '../entities/platform';
-import { ShiftTemplate } from '../entities/shift-template';
 import { TeamSettings } from '../entities/team-settings';
 import type { Db } from './db';
 import type { RotaRules } from '../../scheduling/types';
+import { DEFAULT_RULES } from '../../scheduling/rules/defaults';
 import { updateVersioned } from './versioned';
 
 /**
@@ -26,19 +26,20 @@ export type LabourRules = Pick<
   | 'contractToleranceHours'
 > & { overtimeAllowed: boolean };
 
-export const DEFAULT_LABOUR_RULES: LabourRules = {
-  shiftLengthsHours: [8, 9],
-  breakMinutes: 60,
-  minRestHours: 12,
-  maxHoursPerWeek: 40,
-  daysOffPerWeek: 2,
-  earliestStart: '08:00',
-  latestEnd: '23:00',
-  maxConsecutiveDays: 6,
-  maxNightHoursPerShift: 1,
-  contractToleranceHours: 1,
+/** The optimiser's defaults (scheduling/rules/defaults.ts, the one set), overtime not allowed. */
+export const DEFAULT_LABOUR_RULES: Readonly<LabourRules> = Object.freeze({
+  shiftLengthsHours: [...DEFAULT_RULES.shiftLengthsHours],
+  breakMinutes: DEFAULT_RULES.breakMinutes,
+  minRestHours: DEFAULT_RULES.minRestHours,
+  maxHoursPerWeek: DEFAULT_RULES.maxHoursPerWeek,
+  daysOffPerWeek: DEFAULT_RULES.daysOffPerWeek,
+  earliestStart: DEFAULT_RULES.earliestStart,
+  latestEnd: DEFAULT_RULES.latestEnd,
+  maxConsecutiveDays: DEFAULT_RULES.maxConsecutiveDays,
+  maxNightHoursPerShift: DEFAULT_RULES.maxNightHoursPerShift,
+  contractToleranceHours: DEFAULT_RULES.contractToleranceHours,
   overtimeAllowed: false,
-};
+});
 
 export interface TeamSettingsRecord {
   id: number;
@@ -78,18 +79,6 @@ export interface PlatformRecord {
   id: number;
   code: string;
   name: string;
-}
-
-export interface ShiftTemplateRecord {
-  id: number;
-  name: string;
-  lengthMinutes: number;
-  breakMinutes: number;
-  partTime: boolean;
-  earliestStart: string;
-  latestEnd: string;
-  active: boolean;
-  version: number;
 }
 
 function parseRules(json: string): LabourRules {
@@ -198,22 +187,4 @@ export async function replaceOpeningHours(db: Db, channelId: string, hours: Omit
 export async function listPlatforms(db: Db): Promise<PlatformRecord[]> {
   const rows = await db.getRepository(Platform).find({ order: { code: 'ASC' } });
   return rows.map((r) => ({ id: r.id, code: r.code, name: r.name }));
-}
-
-export async function listShiftTemplates(db: Db, opts: { activeOnly?: boolean } = {}): Promise<ShiftTemplateRecord[]> {
-  const rows = await db.getRepository(ShiftTemplate).find({
-    where: opts.activeOnly ? { active: true } : {},
-    order: { lengthMinutes: 'DESC', id: 'ASC' },
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    name: r.name,
-    lengthMinutes: r.lengthMinutes,
-    breakMinutes: r.breakMinutes,
-    partTime: !!r.partTime,
-    earliestStart: r.earliestStart,
-    latestEnd: r.latestEnd,
-    active: !!r.active,
-    version: r.version,
-  }));
 }

@@ -3,7 +3,7 @@ import type { Prepared } from '../prepare';
 import type { Assignment } from '../extract';
 import { dutyFraction } from '../model/rota-model';
 import { softCost } from '../model/soft-goals';
-import { mulberry32 } from '../generate-week';
+import { mulberry32 } from '../../forecasting/random';
 import { bestPersonWeek } from './person-week';
 
 /** On-duty fractions per interval of one shift with one lunch option. */

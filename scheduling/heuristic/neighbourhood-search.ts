@@ -5,7 +5,7 @@ import { buildGroups, buildRotaModel, dutyFraction } from '../model/rota-model';
 import { runMip } from '../model/highs-runner';
 import { coverageOf } from '../coverage';
 import { objectiveOf } from '../objective';
-import { mulberry32 } from '../generate-week';
+import { mulberry32 } from '../../forecasting/random';
 import { shuffle } from './greedy-rota';
 
 export interface NeighbourhoodOptions {

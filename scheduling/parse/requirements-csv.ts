@@ -1,9 +1,9 @@
 import { DateTime } from 'luxon';
-import type { RequirementRow } from '../types';
+import type { IntervalRequirement } from '../types';
 import type { InputError, Parsed } from './parse-error';
 
 export interface ParsedRequirements {
-  rows: RequirementRow[];
+  rows: IntervalRequirement[];
   channels: string[];
   /** Smallest gap between two distinct timestamps (60 when there is only one). */
   intervalMinutes: number;
@@ -25,7 +25,7 @@ export function parseRequirementsCsv(text: string, file = 'REQ.csv'): Parsed<Par
     if (col[i] < 0) errors.push({ file, line: 1, field: h, message: `missing column "${h}" in the header` });
   });
   if (errors.length) return { ok: false, errors };
-  const rows: RequirementRow[] = [];
+  const rows: IntervalRequirement[] = [];
   const channels: string[] = [];
   const seen = new Set<string>();
   for (let i = 1; i < lines.length; i++) {
@@ -83,7 +83,7 @@ function parseRow(cells: string[], col: number[], line: number, file: string, er
   return { ms: dt.toMillis(), row: { timestamp: ts, channel, required } };
 }
 
-function smallestStep(rows: RequirementRow[]): number {
+function smallestStep(rows: IntervalRequirement[]): number {
   const stamps = [...new Set(rows.map((r) => DateTime.fromISO(r.timestamp).toMillis()))].sort((a, b) => a - b);
   let step = Infinity;
   for (let i = 1; i < stamps.length; i++) step = Math.min(step, (stamps[i] - stamps[i - 1]) / 60000);

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { RequirementRow, RotaRules } from '../types';
+import type { IntervalRequirement, RotaRules } from '../types';
 import { clockMinutes } from '../week';
 
 /**
@@ -19,7 +19,7 @@ export function weekStartError(week: string, timeZone: string): string | null {
 }
 
 /** Requirement rows inside and outside the seven local days from weekStart. */
-export function rowsInWeek(rows: RequirementRow[], weekStart: string, timeZone: string): { inside: number; outside: number } {
+export function rowsInWeek(rows: IntervalRequirement[], weekStart: string, timeZone: string): { inside: number; outside: number } {
   const start = DateTime.fromISO(weekStart, { zone: timeZone }).startOf('day');
   const from = start.toMillis();
   const to = start.plus({ days: 7 }).toMillis();

@@ -1,9 +1,11 @@
 import type { RotaRules, SoftWeights } from '../types';
 
 /**
- * The team's default rules. Every value is a setting: a coordinator (or STAFF.json "rules")
- * overrides any of them. Sources: Labour Code of Georgia Art. 24 (40 h week), the team's
- * agreement (12 h rest, two days off, six days in a row at most).
+ * The team's default rules: the one set used by the optimiser, the CLI (STAFF.json without
+ * "rules"), the web app (a team whose stored rules leave a value out) and the demo seed. Every
+ * value is a setting: a coordinator (or STAFF.json "rules") overrides any of them. Sources:
+ * Labour Code of Georgia Art. 24 (40 h week), the team's agreement (12 h rest, two days off,
+ * six days in a row at most).
  */
 export const DEFAULT_RULES: Readonly<RotaRules> = Object.freeze({
   shiftLengthsHours: [8, 9],
@@ -14,7 +16,14 @@ export const DEFAULT_RULES: Readonly<RotaRules> = Object.freeze({
   earliestStart: '08:00',
   latestEnd: '23:00',
   maxConsecutiveDays: 6,
-  // 22:00-06:00 counts as night; 8 h means "no limit" for day-time teams.
+  // Night work is 22:00-06:00 (Labour Code of Georgia). The Code sets no per-shift cap for
+  // adults: it restricts night work for particular people (minors, pregnant and nursing
+  // workers, people with disabilities without their consent), which a team-wide number cannot
+  // express; those people get it through their availability. A default of 1 h would quietly
+  // refuse every late shift once a coordinator moves the closing time past 23:00, which is a
+  // decision the coordinator has already taken; so by default the limit is a whole shift (no
+  // cap) and the opening hours (latestEnd 23:00: at most one night hour) bound night work. A
+  // team that wants a cap sets it.
   maxNightHoursPerShift: 8,
   contractToleranceHours: 1,
   breakMinOffsetMinutes: 120,

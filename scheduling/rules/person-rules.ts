@@ -15,7 +15,7 @@ export const atMostOneShiftPerDay: PersonRule = (ctx, member, shifts) => {
   const seen = new Set<number>();
   const out: Violation[] = [];
   for (const s of shifts) {
-    if (seen.has(s.day)) out.push(violation(ctx, 'oneShiftPerDay', member.id, s.start, 'second shift on the same day'));
+    if (seen.has(s.day)) out.push(violation(ctx, 'oneShiftPerDay', member.id, s.start));
     seen.add(s.day);
   }
   return out;
@@ -26,13 +26,11 @@ export const workedHoursMatchTheContract: PersonRule = (ctx, member, shifts) => 
   const tol = ctx.problem.rules.contractToleranceHours;
   return Math.abs(worked - member.contractHoursPerWeek) > tol + EPS
     ? [
-        violation(
-          ctx,
-          'contractHours',
-          member.id,
-          null,
-          `works ${hours(worked * 60)} h, contract ${member.contractHoursPerWeek} h ± ${tol}`,
-        ),
+        violation(ctx, 'contractHours', member.id, null, {
+          workedHours: hours(worked * 60),
+          contractHours: member.contractHoursPerWeek,
+          toleranceHours: tol,
+        }),
       ]
     : [];
 };
@@ -41,7 +39,7 @@ export const noMoreThanTheWeeklyMaximum: PersonRule = (ctx, member, shifts) => {
   const worked = workedMinutes(ctx, shifts) / 60;
   const max = ctx.problem.rules.maxHoursPerWeek;
   return worked > max + EPS && !member.overtimeAllowed
-    ? [violation(ctx, 'maxHours', member.id, null, `works ${hours(worked * 60)} h > ${max} h`)]
+    ? [violation(ctx, 'maxHours', member.id, null, { workedHours: hours(worked * 60), maxHours: max })]
     : [];
 };
 
@@ -54,9 +52,9 @@ export const atLeastTwelveHoursBetweenShifts: PersonRule = (ctx, member, shifts)
   const out: Violation[] = [];
   for (let i = 1; i < all.length; i++) {
     const gap = all[i][0] - all[i - 1][1];
-    if (gap < 0) out.push(violation(ctx, 'overlap', member.id, all[i][0], 'overlaps the previous shift'));
+    if (gap < 0) out.push(violation(ctx, 'overlap', member.id, all[i][0]));
     else if (gap < rest - EPS)
-      out.push(violation(ctx, 'rest', member.id, all[i][0], `only ${hours(gap)} h rest, need ${ctx.problem.rules.minRestHours} h`));
+      out.push(violation(ctx, 'rest', member.id, all[i][0], { restHours: hours(gap), needHours: ctx.problem.rules.minRestHours }));
   }
   return out;
 };
@@ -71,7 +69,7 @@ function workedDays(ctx: RuleContext, member: StaffMember, shifts: TimedShift[])
 export const enoughFullDaysOff: PersonRule = (ctx, member, shifts) => {
   const worked = [...workedDays(ctx, member, shifts)].filter((d) => d >= 0 && d < 7).length;
   const need = ctx.problem.rules.daysOffPerWeek;
-  return 7 - worked < need ? [violation(ctx, 'daysOff', member.id, null, `${7 - worked} full days off, need ${need}`)] : [];
+  return 7 - worked < need ? [violation(ctx, 'daysOff', member.id, null, { daysOff: 7 - worked, needDays: need })] : [];
 };
 
 /** Counting last week's worked days (previousShifts). */
@@ -82,7 +80,7 @@ export const noMoreThanMaxConsecutiveDays: PersonRule = (ctx, member, shifts) =>
   for (let i = 0; i < days.length; i++) {
     run = i > 0 && days[i - 1] === days[i] - 1 ? run + 1 : 1;
     if (run > max && days[i] >= 0)
-      return [violation(ctx, 'consecutiveDays', member.id, ctx.week.dayStart[Math.min(days[i], 7)], `${run} days in a row, max ${max}`)];
+      return [violation(ctx, 'consecutiveDays', member.id, ctx.week.dayStart[Math.min(days[i], 7)], { days: run, maxDays: max })];
   }
   return [];
 };
@@ -90,7 +88,7 @@ export const noMoreThanMaxConsecutiveDays: PersonRule = (ctx, member, shifts) =>
 export const lockedShiftsStayAsTheyAre: PersonRule = (ctx, member, shifts) =>
   (member.locked ?? [])
     .filter((l) => !shifts.some((s) => s.start === toMinute(ctx.week, l.start) && s.end === toMinute(ctx.week, l.end)))
-    .map((l) => violation(ctx, 'locked', member.id, toMinute(ctx.week, l.start), `locked shift ${l.start}–${l.end} changed or missing`));
+    .map((l) => violation(ctx, 'locked', member.id, toMinute(ctx.week, l.start), { start: l.start, end: l.end }));
 
 export const PERSON_RULES: PersonRule[] = [
   atMostOneShiftPerDay,

@@ -1,4 +1,4 @@
-import type { Problem, Shift, StaffMember, Violation } from '../types';
+import type { CodeParams, Problem, Shift, StaffMember, Violation } from '../types';
 import { buildWeek, dayIndexOf, toIso, toMinute, type Week } from '../week';
 
 /** A shift with its times on the week's minute axis. */
@@ -43,8 +43,16 @@ export function timed(ctx: RuleContext, shift: Shift, index: number): TimedShift
   };
 }
 
-export function violation(ctx: RuleContext, rule: string, staffId: string | null, minute: number | null, detail: string): Violation {
-  return { rule, staffId, time: minute === null ? null : toIso(ctx.week, minute), detail };
+/** `code` defaults to the rule's name when a rule can break in only one way. */
+export function violation(
+  ctx: RuleContext,
+  rule: string,
+  staffId: string | null,
+  minute: number | null,
+  params: CodeParams = {},
+  code: string = rule,
+): Violation {
+  return { rule, code, staffId, time: minute === null ? null : toIso(ctx.week, minute), params };
 }
 
 export const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;

@@ -64,10 +64,11 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
     now: now(),
     actor: { userId: req.user!.id, username: req.user!.username, staffId: req.user!.staffId },
   });
+  const words = (req: Request) => ({ t: req.t, zone: services.timeZone() });
 
   async function renderMine(req: Request, res: Response, status = 200, state: FormState = {}) {
     const canDecide = can(req.user!.role, 'requests:decide');
-    const data = myRequestsViewModel(await myRequests(ctx(req), { withInboxCount: canDecide }));
+    const data = myRequestsViewModel(await myRequests(ctx(req), { withInboxCount: canDecide }), words(req));
     res.status(status).render('pages/requests', {
       pageTitle: req.t('requests.title'),
       ...data,
@@ -81,7 +82,7 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
   }
 
   async function renderInbox(req: Request, res: Response, status = 200, extra: Record<string, unknown> = {}) {
-    const data = inboxViewModel(await requestsInbox(ctx(req)), req.user!.staffId);
+    const data = inboxViewModel(await requestsInbox(ctx(req)), req.user!.staffId, words(req));
     res.status(status).render('pages/requests-inbox', { pageTitle: req.t('requests.inbox.title'), ...data, ...extra });
   }
 
@@ -181,7 +182,7 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
           targetStaffId: q.data.mode === 'give' ? (q.data.targetStaffId ?? null) : null,
         })
       : null;
-    res.render('pages/requests-swap-check', { layout: false, ...swapCheckViewModel(check) });
+    res.render('pages/requests-swap-check', { layout: false, ...swapCheckViewModel(check, words(req)) });
   });
 
   router.get('/requests/availability', requirePermission('requests:own'), async (req, res) => renderAvailability(req, res));

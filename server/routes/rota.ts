@@ -19,8 +19,9 @@ import { copyLastWeek, publishRotaRevision } from '../../app/rota-publish';
 import { myShifts } from '../../app/rota-my-shifts';
 import { simulateRotaWeek } from '../../app/rota-simulate';
 import { calendarFeedUser, createCalendarLink, hasCalendarLink } from '../../app/rota-calendar-link';
-import { mondayOf } from '../../app/rota-problem';
-import { jobView, rotaGrid, rotaPageViewModel, rotaSummary, violationText } from '../view-models/rota';
+import { mondayOf, weekOf } from '../../forecasting/week';
+import { jobView, rotaGrid, rotaPageViewModel, rotaSummary } from '../view-models/rota';
+import { violationText } from '../i18n/codes';
 import { myShiftsViewModel, shiftFormValues } from '../view-models/rota-shift';
 import { rotaCsv, shiftsIcs } from '../view-models/rota-export';
 
@@ -86,7 +87,7 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
   const router = Router();
   const ds = services.db;
   const settings = async () => ({ zone: services.timeZone(), intervalMinutes: (await loadTeamSettings(ds)).intervalMinutes });
-  const thisWeek = (zone: string) => DateTime.fromJSDate(now(), { zone }).startOf('week').toISODate()!;
+  const thisWeek = (zone: string) => weekOf(now(), zone);
   const who = (req: Request) => req.user!.username;
 
   async function renderWeek(req: Request, res: Response) {
@@ -116,7 +117,7 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
     const q = WeekQuery.parse(req.query);
     const { zone } = await settings();
     const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
-    const job = jobView(rotaJob(ds, weekStart), Date.now(), req.t);
+    const job = jobView(rotaJob(ds, weekStart), Date.now(), req.t, zone);
     if (q.poll && job && !job.running && job.rotaId) res.set('HX-Redirect', `/rota?week=${weekStart}&rota=${job.rotaId}`);
     res.render('pages/rota-status', { layout: false, job, weekStart });
   });
@@ -196,7 +197,7 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       userId: req.user!.id,
       by: who(req),
     });
-    const violations = result.kind === 'checked' ? result.violations.map((v) => violationText(v, req.t)) : [];
+    const violations = result.kind === 'checked' ? result.violations.map((v) => violationText(v, req.t, zone)) : [];
     res.render('pages/rota-violations', { layout: false, violations, checked: true });
   });
 
@@ -227,7 +228,7 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
         pageTitle: req.t('rota.shift.title'),
         ...shiftFormValues({ ...ctx, date: f.date ?? null, zone }),
         values: { date: f.date, startTime: f.startTime, endTime: f.endTime, channel: f.channel, locked: f.locked === 'on' },
-        violations: result.violations.map((v) => violationText(v, req.t)),
+        violations: result.violations.map((v) => violationText(v, req.t, zone)),
         refused: true,
       });
     }

@@ -3,6 +3,14 @@ import { z } from 'zod';
 import type { RotaShift } from '../../models/repositories/requests';
 import type { MyRequests, RequestsInbox, SwapItem, TimeOffItem } from '../../app/time-off-pages';
 import type { SwapCheck, SwapProblem } from '../../app/swap-check';
+import type { Translator } from '../i18n';
+import { violationDetail } from '../i18n/codes';
+
+/** The reader's words: their translator and the team's zone (rule details hold instants). */
+export interface Words {
+  t: Translator;
+  zone: string;
+}
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'requests.error.date');
 const note = z.string().trim().max(500, 'requests.error.note').optional().default('');
@@ -120,8 +128,8 @@ function shiftView(s: RotaShift | null) {
     : null;
 }
 
-function problemView(p: SwapProblem) {
-  return { key: `requests.rule.${p.rule}`, name: p.staffName, time: p.time, severity: p.severity, detail: p.detail };
+function problemView(p: SwapProblem, w: Words) {
+  return { key: `requests.rule.${p.rule}`, name: p.staffName, time: p.time, severity: p.severity, detail: violationDetail(p, w.t, w.zone) };
 }
 
 function timeOffView(r: TimeOffItem, me: number | null = null) {
@@ -137,7 +145,7 @@ function timeOffView(r: TimeOffItem, me: number | null = null) {
   };
 }
 
-function swapView(s: SwapItem, me: number | null) {
+function swapView(s: SwapItem, me: number | null, w: Words) {
   const open = s.status === 'pending' || s.status === 'accepted';
   return {
     ...s,
@@ -152,18 +160,18 @@ function swapView(s: SwapItem, me: number | null) {
     canCancel: s.requesterStaffId === me && open,
     canApprove: s.status === 'accepted',
     open,
-    check: s.check ? { ok: s.check.ok, problems: s.check.problems.map(problemView) } : null,
+    check: s.check ? { ok: s.check.ok, problems: s.check.problems.map((p) => problemView(p, w)) } : null,
   };
 }
 
-export function myRequestsViewModel(data: MyRequests) {
+export function myRequestsViewModel(data: MyRequests, w: Words) {
   const byColleague = new Map<number, { name: string; shifts: ReturnType<typeof shiftView>[] }>();
   for (const s of data.colleagueShifts) {
     const group = byColleague.get(s.staffId) ?? { name: s.staffName, shifts: [] };
     group.shifts.push(shiftView(s));
     byColleague.set(s.staffId, group);
   }
-  const swaps = data.swaps.map((s) => swapView(s, data.staffId));
+  const swaps = data.swaps.map((s) => swapView(s, data.staffId, w));
   return {
     hasStaff: data.staffId !== null,
     inboxCount: data.inboxCount,
@@ -179,12 +187,12 @@ export function myRequestsViewModel(data: MyRequests) {
 }
 
 /** `me`: the decider's own staff id, whose own requests show without decision buttons. */
-export function inboxViewModel(data: RequestsInbox, me: number | null) {
+export function inboxViewModel(data: RequestsInbox, me: number | null, w: Words) {
   return {
     timeOff: data.timeOff.map((r) => timeOffView(r, me)),
-    swaps: data.swaps.map((s) => swapView(s, me)),
+    swaps: data.swaps.map((s) => swapView(s, me, w)),
     recentTimeOff: data.recentTimeOff.map((r) => timeOffView(r)),
-    recentSwaps: data.recentSwaps.map((s) => swapView(s, null)),
+    recentSwaps: data.recentSwaps.map((s) => swapView(s, null, w)),
     pendingCount: data.timeOff.length + data.swaps.length,
   };
 }
@@ -193,7 +201,7 @@ export function inboxViewModel(data: RequestsInbox, me: number | null) {
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, key: `weekday.${d}` }));
 
 /** The htmx fragment under the swap form: nothing yet, all clear, or the problems. */
-export function swapCheckViewModel(check: SwapCheck | null) {
+export function swapCheckViewModel(check: SwapCheck | null, w: Words) {
   if (!check) return { empty: true };
-  return { ok: check.ok, problems: check.problems.map(problemView) };
+  return { ok: check.ok, problems: check.problems.map((p) => problemView(p, w)) };
 }

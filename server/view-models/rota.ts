@@ -2,7 +2,7 @@
 import { DateTime } from 'luxon';
 import type { Translator } from '../i18n';
 import type { ShiftRecord } from '../../models/repositories/rotas';
-import type { Violation } from '../../scheduling';
+import { explanationText, violationText } from '../i18n/codes';
 import type { RotaWeekData } from '../../app/rota-week';
 import type { RotaJob } from '../../app/rota-jobs';
 import { weightedAsa, weightedServiceLevel, type ServiceRow } from '../../staffing';
@@ -22,40 +22,6 @@ export function shiftType(s: Pick<ShiftRecord, 'start' | 'end'>, zone: string): 
   if (start.hour < 10) return 'early';
   if (end.toISODate() !== start.toISODate() || end.hour * 60 + end.minute > 20 * 60) return 'late';
   return 'day';
-}
-
-/**
- * The scheduling engine words a violation's detail in English (the CLI shows it as is). The
- * page says it in its own language: each known detail's numbers are read out of the text and
- * put into the catalogue's `rota.ruleDetail.*` message; an unknown wording is shown as it is.
- */
-const DETAILS: [rule: string, key: string, pattern: RegExp, names: string[]][] = [
-  ['rest', 'rest', /^only ([\d.]+) h rest, need ([\d.]+) h$/, ['have', 'need']],
-  ['shiftLength', 'shiftLength', /^length ([\d.]+) h not in ([\d./]+) h$/, ['length', 'allowed']],
-  ['window', 'startsBefore', /^starts before (\d\d:\d\d)$/, ['earliest']],
-  ['window', 'endsAfter', /^ends after (\d\d:\d\d)$/, ['latest']],
-  ['grid', 'grid', /^not on the (\d+)-minute grid$/, ['step']],
-  ['nightHours', 'nightHours', /^([\d.]+) night hours, max ([\d.]+)$/, ['night', 'max']],
-  ['contractHours', 'contractHours', /^works ([\d.]+) h, contract ([\d.]+) h ± ([\d.]+)$/, ['worked', 'contract', 'tolerance']],
-  ['maxHours', 'maxHours', /^works ([\d.]+) h > ([\d.]+) h$/, ['worked', 'max']],
-  ['daysOff', 'daysOff', /^(\d+) full days off, need (\d+)$/, ['off', 'need']],
-  ['consecutiveDays', 'consecutiveDays', /^(\d+) days in a row, max (\d+)$/, ['run', 'max']],
-  ['oneShiftPerDay', 'oneShiftPerDay', /^second shift on the same day$/, []],
-  ['overlap', 'overlap', /^overlaps the previous shift$/, []],
-  ['week', 'week', /^starts outside the planning week$/, []],
-];
-
-export function violationDetail(v: Pick<Violation, 'rule' | 'detail'>, t: Translator): string {
-  for (const [rule, key, pattern, names] of DETAILS) {
-    if (rule !== v.rule) continue;
-    const m = pattern.exec(v.detail);
-    if (m) return t(`rota.ruleDetail.${key}`, Object.fromEntries(names.map((n, i) => [n, m[i + 1]])));
-  }
-  return v.detail;
-}
-
-export function violationText(v: Violation, t: Translator): string {
-  return `${t(`rota.rule.${v.rule}`)} (${violationDetail(v, t)})`;
 }
 
 function workedHours(shifts: ShiftRecord[]): number {
@@ -90,8 +56,8 @@ export function rotaGrid(data: RotaWeekData, filter: RotaFilter, t: Translator, 
           (s) => String(s.staffId) === v.staffId && Date.parse(v.time!) >= Date.parse(s.start) && Date.parse(v.time!) < Date.parse(s.end),
         )
       : undefined;
-    if (shift) shiftViolations.set(shift.id, [...(shiftViolations.get(shift.id) ?? []), violationText(v, t)]);
-    else personViolations.set(v.staffId ?? '', [...(personViolations.get(v.staffId ?? '') ?? []), violationText(v, t)]);
+    if (shift) shiftViolations.set(shift.id, [...(shiftViolations.get(shift.id) ?? []), violationText(v, t, zone)]);
+    else personViolations.set(v.staffId ?? '', [...(personViolations.get(v.staffId ?? '') ?? []), violationText(v, t, zone)]);
   }
   const people = data.people.filter((p) => (!filter.skill || p.skills.includes(filter.skill)) && (!filter.role || p.role === filter.role));
   const rows = people.map((p) => {
@@ -198,7 +164,7 @@ function cellLabel(r: ServiceRow, mode: CellMode): string {
 
 const fmt = (v: number) => (Math.abs(v - Math.round(v)) < 0.05 ? String(Math.round(v)) : v.toFixed(1));
 
-export function jobView(job: RotaJob | null, nowMs: number, t: Translator) {
+export function jobView(job: RotaJob | null, nowMs: number, t: Translator, zone: string) {
   // A finished generation is news for a quarter of an hour; after that the revisions tell it.
   if (!job || (job.finishedAt !== null && nowMs - job.finishedAt > 15 * 60_000)) return null;
   const end = job.finishedAt ?? nowMs;
@@ -215,11 +181,7 @@ export function jobView(job: RotaJob | null, nowMs: number, t: Translator) {
     bound: num(p?.bound),
     gap: p?.gap === undefined || p?.gap === null || !Number.isFinite(p.gap) ? '–' : `${(p.gap * 100).toFixed(1)}%`,
     rotaId: job.rotaId,
-    explanation: job.explanation.map((e) => {
-      const key = e.key.startsWith('rota.infeasible.') ? e.key : '';
-      const translated = key ? t(key, e.params) : '';
-      return translated && translated !== key ? translated : e.text;
-    }),
+    explanation: job.explanation.map((e) => explanationText(e, t, zone)),
     error: job.error,
   };
 }
@@ -282,7 +244,7 @@ export function rotaPageViewModel(
       selected: r.id === data.rota?.id,
     })),
     published: data.published ? { id: data.published.id, revision: data.published.revision } : null,
-    job: jobView(data.job, o.nowMs, o.t),
+    job: jobView(data.job, o.nowMs, o.t, data.zone),
     requirementSource: data.requirementSource,
     canEdit: o.canEdit,
     canPublish: o.canPublish,

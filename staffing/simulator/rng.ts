@@ -1,5 +1,7 @@
+import { mulberry32Uint } from '../../forecasting/random';
+
 /**
- * A small seeded pseudo-random generator (mulberry32, public domain, Tommy Ettinger), so
+ * The project's seeded generator (mulberry32, forecasting/random.ts) with the draws a simulation needs, so
  * that simulations are reproducible and the domain never touches Math.random(). Its period
  * (2^32) is ample for a week of contacts; streams for replications are separated by hashing
  * the seed with splitmix32.
@@ -24,13 +26,9 @@ export function mixSeed(seed: number): number {
 }
 
 export function createRng(seed: number): Rng {
-  let state = mixSeed(seed);
-  const uniform = (): number => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
+  const next = mulberry32Uint(mixSeed(seed));
+  // Half a step up: never 0, never 1.
+  const uniform = (): number => (next() + 0.5) / 4294967296;
   const normal = (): number => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
   return {
     uniform,

@@ -10,7 +10,7 @@ import { addRotaTeam, makeRota, makeShift, storeWeekRequirement, weekdayShifts }
 import { createStaff, getStaffByCode } from '../../../models/repositories/staff';
 import { getRota, listRotasForWeek, listShifts } from '../../../models/repositories/rotas';
 import { listAudit } from '../../../models/repositories/audit';
-import { checkRota, coverageOf } from '../../../scheduling';
+import { checkRota, coverageOf, parseStaffJson } from '../../../scheduling';
 import { loadRotaContext, toEngineShift } from '../../../app/rota-problem';
 import { rotaJob, waitForRotaJob } from '../../../app/rota-jobs';
 import { createDataSource, runMigrations } from '../../../models';
@@ -138,6 +138,13 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
       expect(saved.status).to.equal(303);
       const page = await coord.get(`/rota?week=${week}&rota=${rotaId}`);
       expect(page.text).to.contain('08:00–17:00').and.contain('Less than the minimum rest');
+      // The same violation on a Georgian page: the rule and its figures in Georgian, no English words.
+      const georgian = await app.loginAs('coordinator');
+      await georgian.postForm('/locale', { locale: 'ka' }, '/');
+      const ka = await georgian.get(`/rota?week=${week}&rota=${rotaId}`);
+      await georgian.postForm('/locale', { locale: 'en' }, '/');
+      expect(ka.text).to.contain('ცვლებს შორის დასვენება მინიმუმზე ნაკლებია (მხოლოდ 11 სთ დასვენება, საჭიროა 12 სთ)');
+      expect(ka.text).to.not.match(/minimum rest|h rest|need 12/);
       // The form still carries the old version: someone (this user) saved in between.
       const stale = await coord.postForm('/rota/shift', { ...fields, startTime: '12:00', endTime: '21:00' });
       expect(stale.status).to.equal(409);
@@ -369,6 +376,15 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     const off = (await loadRotaContext(app.ds, { ...q, holidaysOff: true })).problem.staff.find((m) => m.id === String(agentId))!;
     expect(off.contractHoursPerWeek).to.equal(32);
     expect(off.unavailable).to.deep.equal([{ start: '2026-11-23T00:00:00+04:00', end: '2026-11-24T00:00:00+04:00' }]);
+  });
+
+  it('labour rules: the web app’s problem builder and wfm schedule --staff (no "rules") plan with the same rules', async () => {
+    const q = { weekStart: A, zone: ZONE, intervalMinutes: 60, now: NOW, withRequirement: false };
+    const web = (await loadRotaContext(app.ds, q)).problem.rules;
+    const person = { id: 'a1', name: 'Nino', skills: ['voice'], contractHoursPerWeek: 40, unavailable: [] };
+    const cli = parseStaffJson(JSON.stringify({ timeZone: ZONE, staff: [person] }));
+    if (!cli.ok) throw new Error(JSON.stringify(cli.errors));
+    expect(web).to.deep.equal(cli.value.rules);
   });
 
   it('weekdayShifts builder: five shifts Monday to Friday', () => {

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { bands, calibrateIntervals, quantile, type Residual } from '../../../forecasting/intervals';
 import { accuracy, coverageCount, poolAccuracy, weeklyNaiveScale } from '../../../forecasting/metrics';
-import { poisson, seededRandom } from '../../../forecasting/synthetic';
+import { poisson } from '../../../forecasting/synthetic';
+import { mulberry32 } from '../../../forecasting/random';
 
 describe('forecasting metrics', () => {
   it('accuracy, hand-computed errors with a missing actual, gives WAPE, bias and MASE', () => {
@@ -38,7 +39,7 @@ describe('forecasting prediction intervals', () => {
   });
 
   it('calibrateIntervals, Poisson counts at levels 5 to 500, covers about 80% and 95% of fresh draws', () => {
-    const rand = seededRandom(42);
+    const rand = mulberry32(42);
     const draw = (n: number): Residual[] =>
       Array.from({ length: n }, (_, i) => {
         const f = 5 + ((i * 37) % 496);

@@ -13,14 +13,14 @@ describe('scheduling/infeasibility: explainInfeasibility', () => {
     });
     const [reason, ...rest] = explainInfeasibility(problem);
     expect(rest).to.deep.equal([]);
-    expect(reason.key).to.equal('rota.infeasible.notEnoughDays');
-    expect(reason.text).to.contain('Nino Beridze has 40 contracted hours');
-    expect(reason.text).to.contain('Monday, Tuesday, Wednesday, Thursday');
+    expect(reason.code).to.equal('notEnoughDays');
+    expect(reason.params).to.include({ staffId: 'a1', name: 'Nino Beridze', contractHours: 40 });
+    expect(reason.params.blockedDates).to.deep.equal(['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10']);
   });
 
   it('explainInfeasibility, a 45-hour contract without overtime, says it is above the 40-hour maximum', () => {
     const problem = makeProblem({ requirements: need, staff: [makeAgent({ contractHoursPerWeek: 45 })] });
-    expect(explainInfeasibility(problem).map((r) => r.key)).to.deep.equal(['rota.infeasible.contractAboveMaximum']);
+    expect(explainInfeasibility(problem).map((r) => r.code)).to.deep.equal(['contractAboveMaximum']);
   });
 
   it('explainInfeasibility, 6 days worked last week and Monday-Friday free, still finds a week (run starts Tuesday)', () => {
@@ -42,8 +42,8 @@ describe('scheduling/infeasibility: explainInfeasibility', () => {
     }));
     const staff = [makeAgent({ unavailable: [{ start: at(5, '00:00'), end: at(7, '00:00') }] })];
     const reasons = explainInfeasibility(makeProblem({ requirements: need, previousShifts, staff }));
-    expect(reasons.map((r) => r.key)).to.deep.equal(['rota.infeasible.noWeekFits']);
-    expect(reasons[0].text).to.contain('Nino Beridze');
+    expect(reasons.map((r) => r.code)).to.deep.equal(['noWeekFits']);
+    expect(reasons[0].params).to.include({ name: 'Nino Beridze', restHours: 12, maxConsecutiveDays: 6 });
   });
 
   it('solveRota, an infeasible team, returns status infeasible with the reasons and no shifts', async () => {
@@ -51,6 +51,7 @@ describe('scheduling/infeasibility: explainInfeasibility', () => {
     const s = await solveRota(problem, { timeLimitSeconds: 5, seed: 1 });
     expect(s.status).to.equal('infeasible');
     expect(s.shifts).to.deep.equal([]);
-    expect(s.explanation[0].text).to.match(/45 contracted hours/);
+    expect(s.explanation[0]).to.deep.include({ code: 'contractAboveMaximum' });
+    expect(s.explanation[0].params).to.include({ contractHours: 45, maxHours: 40 });
   });
 });

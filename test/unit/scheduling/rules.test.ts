@@ -54,10 +54,10 @@ describe('scheduling/rules: checkRota', () => {
   });
 
   describe('workedHoursMatchTheContract', () => {
-    it('32 worked hours on a 40-hour contract (±1) is a contractHours violation naming the hours', () => {
+    it('32 worked hours on a 40-hour contract (±1) is a contractHours violation with the hours as parameters', () => {
       const v = checkRota(makeProblem(), fullWeek().slice(0, 4)).filter((x) => x.rule === 'contractHours');
       expect(v).to.have.length(1);
-      expect(v[0].detail).to.contain('32');
+      expect(v[0].params).to.deep.equal({ workedHours: 32, contractHours: 40, toleranceHours: 1 });
     });
     it('39 worked hours (four 9 h + one 8 h shift) is within the tolerance', () => {
       const shifts = [...fullWeek().slice(0, 4), makeShift(4, '09:00', '17:00', '13:00')];
@@ -136,7 +136,7 @@ describe('scheduling/rules: checkRota', () => {
         (x) => x.rule === 'consecutiveDays',
       );
       expect(v).to.have.length(1);
-      expect(v[0].detail).to.contain('7 days');
+      expect(v[0].params).to.deep.equal({ days: 7, maxDays: 6 });
     });
     it('with Wednesday off the run stops at 6 days', () => {
       const previousShifts = [3, 4, 5, 6].map((d) => ({

@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import { solveRota } from '../../../scheduling/solve-rota';
 import { checkRota } from '../../../scheduling/rules/check-rota';
-import type { RequirementRow } from '../../../scheduling/types';
+import type { IntervalRequirement } from '../../../scheduling/types';
 import { at, makeAgent, makeProblem } from './builders';
 
 /** One voice agent needed 08:00-16:00 and one 15:00-23:00 every day of the week. */
-function twoShiftsADay(): RequirementRow[] {
-  const rows: RequirementRow[] = [];
+function twoShiftsADay(): IntervalRequirement[] {
+  const rows: IntervalRequirement[] = [];
   for (let d = 0; d < 7; d++) {
     for (let h = 8; h < 23; h++) {
       const hh = String(h).padStart(2, '0');

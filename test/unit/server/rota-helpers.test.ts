@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { contractAfterLeave } from '../../../app/rota-problem';
+import { contractAfterLeave, rotaRules } from '../../../app/rota-problem';
+import { parseStaffJson, DEFAULT_RULES } from '../../../scheduling';
 import { shiftFromTimes } from '../../../app/rota-edit';
 import { rotaCsv, shiftsIcs } from '../../../server/view-models/rota-export';
 import { shiftType } from '../../../server/view-models/rota';
@@ -103,5 +104,22 @@ describe('rota exports', () => {
     expect(shiftType({ start: '2026-12-07T04:00:00Z', end: '2026-12-07T13:00:00Z' }, ZONE)).to.equal('early');
     expect(shiftType({ start: '2026-12-07T10:00:00Z', end: '2026-12-07T19:00:00Z' }, ZONE)).to.equal('late');
     expect(shiftType({ start: '2026-12-07T06:00:00Z', end: '2026-12-07T15:00:00Z' }, ZONE)).to.equal('day');
+  });
+});
+
+describe('labour-rule defaults: one set for the CLI and the web app', () => {
+  it('a team without explicit rules: wfm schedule --staff (STAFF.json without "rules") and the web app get the same rules', () => {
+    const staffJson = {
+      timeZone: ZONE,
+      staff: [{ id: 'a1', name: 'Nino', skills: ['voice'], contractHoursPerWeek: 40, unavailable: [] }],
+    };
+    const cli = parseStaffJson(JSON.stringify(staffJson));
+    if (!cli.ok) throw new Error(JSON.stringify(cli.errors));
+    expect(rotaRules(DEFAULT_LABOUR_RULES)).to.deep.equal(cli.value.rules);
+    expect(cli.value.rules).to.deep.equal({ ...DEFAULT_RULES });
+  });
+
+  it('the night-hours limit defaults to a whole shift (no cap; the opening hours bound night work)', () => {
+    expect(DEFAULT_LABOUR_RULES.maxNightHoursPerShift).to.equal(8);
   });
 });
