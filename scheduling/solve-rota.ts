@@ -67,7 +67,9 @@ export async function solveRota(problem: Problem, options: SolveOptions): Promis
   let best = pick(ctx, run, warm);
   // Whatever the MIP left of the budget (it stalled, or the model is large) goes to neighbourhood search.
   const left = options.timeLimitSeconds - (now ? elapsed() : run.seconds);
-  if (run.status !== 'optimal' && best && left > 3) best = await polish(ctx, best, run.bound, left - 1);
+  // Nothing to polish once the rota meets the proven bound (the greedy one may, or HiGHS said so).
+  if (run.status !== 'optimal' && best && !provenOptimal(best.objective, run.bound) && left > 3)
+    best = await polish(ctx, best, run.bound, left - 1);
   if (!best) return infeasible(problem, prep, [noRota(run)]);
   best.stats = { seconds: elapsed() || run.seconds, columns: ctx.sparse.numCols, rows: ctx.sparse.numRows, nodes: run.nodes };
   report({ phase: 'done', seconds: best.stats.seconds, objective: best.objective, bound: best.bound, gap: best.gap });
@@ -120,6 +122,7 @@ async function polish(
     seconds,
     seed: options.seed,
     now: options.now,
+    bound: Number.isFinite(bound) ? bound : undefined,
     onImproved: (a, objective) => {
       ctx.report({ phase: 'polish', seconds: ctx.elapsed(), objective, bound });
       options.onIncumbent?.(finish(problem, prep, model, a, objective, bound, false));
@@ -210,6 +213,11 @@ function infeasible(problem: Problem, prep: Prepared, explanation: Explanation[]
     explanation,
     stats: { seconds: 0, columns: 0, rows: 0, nodes: 0 },
   };
+}
+
+/** Within HiGHS's own optimality tolerance (relative gap 1e-4) of a proven lower bound. */
+function provenOptimal(objective: number, bound: number): boolean {
+  return Number.isFinite(bound) && objective - bound <= 1e-6 + 1e-4 * Math.abs(objective);
 }
 
 function gapOf(objective: number, bound: number): number {
