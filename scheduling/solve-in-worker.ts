@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Problem, RotaSolution, SolveOptions, SolveProgress } from './types';
-import { highsModule } from './model/highs-runner';
+import { highsModule, type HighsWasm } from './model/highs-runner';
 
 export interface WorkerSolveOptions extends SolveOptions {
   /** Wall-clock seconds after the time limit before the worker is killed (its last step). */
@@ -54,7 +54,7 @@ export function solveRotaInWorker(problem: Problem, options: WorkerSolveOptions)
 function runWorker(
   problem: Problem,
   options: WorkerSolveOptions,
-  t: { startedAt: number; deadlineMs: number; grace: number; highs: WebAssembly.Module },
+  t: { startedAt: number; deadlineMs: number; grace: number; highs: HighsWasm },
 ): Promise<RotaSolution> {
   const { startedAt, deadlineMs, grace } = t;
   const sinceStart = () => (epochMs() - startedAt) / 1000;

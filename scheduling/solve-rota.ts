@@ -17,6 +17,8 @@ const LARGE_MODEL_COLUMNS = 12000;
 const IPM_ROOT_COLUMNS = 8000;
 /** Above this many a separate LP bound first, in case the MIP's root does not finish. */
 const LP_BOUND_COLUMNS = 30000;
+/** Up to this many people neighbourhood search re-solves the whole team (its smallest neighbourhood). */
+const SMALL_TEAM = 6;
 
 interface Context {
   problem: Problem;
@@ -62,7 +64,11 @@ export async function solveRota(problem: Problem, options: SolveOptions): Promis
       ? await runLpBound(ctx.sparse, { timeLimitSeconds: budget * 0.3, shouldStop: until(ctx, elapsed() + budget * 0.3) })
       : -Infinity;
   const mipEnd = large ? options.timeLimitSeconds - budget * 0.6 : options.timeLimitSeconds;
-  const run = await fullMip(ctx, greedy, mipEnd, ctx.sparse.numCols > IPM_ROOT_COLUMNS, budget * (large ? 0.1 : 0.25));
+  // A small team's neighbourhood is the whole team, so leaving a stalled MIP for neighbourhood
+  // search would only restart it; and a stall is measured in wall-clock seconds, so on a busy
+  // machine it cut off searches that were one cut round from the optimum.
+  const stall = large ? budget * 0.1 : prep.people.length > SMALL_TEAM ? budget * 0.25 : undefined;
+  const run = await fullMip(ctx, greedy, mipEnd, ctx.sparse.numCols > IPM_ROOT_COLUMNS, stall);
   run.bound = Math.max(run.bound, lpBound);
   let best = pick(ctx, run, warm);
   // Whatever the MIP left of the budget (it stalled, or the model is large) goes to neighbourhood search.

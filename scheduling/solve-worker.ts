@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { solveRota } from './solve-rota';
 import { epochMs } from './solve-in-worker';
-import { useHighsModule } from './model/highs-runner';
+import { useHighsModule, type HighsWasm } from './model/highs-runner';
 import type { Problem } from './types';
 
 const { problem, timeLimitSeconds, deadlineMs, seed, highs } = workerData as {
@@ -14,7 +14,7 @@ const { problem, timeLimitSeconds, deadlineMs, seed, highs } = workerData as {
   deadlineMs?: number;
   seed: number;
   /** HiGHS compiled by the parent (absent: compiled here). */
-  highs?: WebAssembly.Module;
+  highs?: HighsWasm;
 };
 if (highs) useHighsModule(highs);
 

@@ -35,7 +35,11 @@ export interface MipOptions {
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
 type HModel = ReturnType<Highs['createModel']>;
 
-let compiled: Promise<WebAssembly.Module> | null = null;
+/** HiGHS compiled (a WebAssembly.Module: the project's TypeScript libs do not declare WebAssembly). */
+export type HighsWasm = object;
+declare const WebAssembly: { compile(bytes: Uint8Array): Promise<HighsWasm> };
+
+let compiled: Promise<HighsWasm> | null = null;
 
 /**
  * HiGHS's WebAssembly, compiled once per process. V8 compiles a function when it is first
@@ -44,14 +48,14 @@ let compiled: Promise<WebAssembly.Module> | null = null;
  * fresh compile per solve cost a 4-person week about 10 s of the 12 s it took on a busy
  * 2-core machine; the same solve on an already warm module takes a fraction of it.
  */
-export function highsModule(): Promise<WebAssembly.Module> {
+export function highsModule(): Promise<HighsWasm> {
   // createRequire, not import.meta.resolve: the latter is missing when tsx loads this file as CJS (mocha).
   compiled ??= readFile(createRequire(import.meta.url).resolve('highs/runtime')).then((bytes) => WebAssembly.compile(bytes));
   return compiled;
 }
 
 /** A worker thread adopts the module its parent compiled (see solveRotaInWorker). */
-export function useHighsModule(module: WebAssembly.Module): void {
+export function useHighsModule(module: HighsWasm): void {
   compiled = Promise.resolve(module);
 }
 
