@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite on SQLite (a temporary file per test run), then again on
-// PostgreSQL when one answers on 127.0.0.1:5432 (or TEST_PG_URL), so migrations and queries
-// stay portable. Without PostgreSQL (a newcomer's laptop) the second run is skipped, saying so.
+// `npm test`: the whole suite on SQLite (a temporary file per test run), then the tests that
+// touch a database (test/integration, test/e2e) again on PostgreSQL when one answers on
+// 127.0.0.1:5432 (or TEST_PG_URL), so migrations and queries stay portable. test/unit never
+// opens a database (test/unit/architecture checks it), so running it twice would only cost time.
+// Without PostgreSQL (a newcomer's laptop) the second run is skipped, saying so.
+// TEST_TIMINGS=1 adds each file's wall time, slowest first, to the output.
 // Ends with one plain line: "tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import net from 'node:net';
@@ -9,7 +12,15 @@ import net from 'node:net';
 const PG_URL = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 // Extra arguments go to mocha (e.g. `npm test -- --grep erlang`); the default is the whole suite.
 const args = process.argv.slice(2);
-const extra = args.some((a) => a.endsWith('.ts')) ? args : ['test/**/*.test.ts', ...args];
+const explicitFiles = args.some((a) => a.endsWith('.ts'));
+const extra = explicitFiles ? args : ['test/**/*.test.ts', ...args];
+// The PostgreSQL run: the database-touching folders, or the given files that are in them.
+const DB_FOLDERS = ['test/integration/', 'test/e2e/'];
+const pgExtra = explicitFiles
+  ? args.filter((a) => !a.endsWith('.ts') || DB_FOLDERS.some((f) => a.startsWith(f) || a.startsWith(`./${f}`)))
+  : [...DB_FOLDERS.map((f) => `${f}**/*.test.ts`), ...args];
+const pgHasFiles = pgExtra.some((a) => a.endsWith('.ts'));
+const reporter = process.env.TEST_TIMINGS === '1' ? 'test/support/timing-reporter.ts' : 'spec';
 
 function pgReachable(url) {
   const { hostname, port } = new URL(url);
@@ -28,15 +39,17 @@ function pgReachable(url) {
   });
 }
 
-function runMocha(label, env) {
+function runMocha(label, env, files) {
   console.log(`\n=== test run: ${label} ===`);
-  const res = spawnSync(process.execPath, ['node_modules/mocha/bin/mocha.js', '--reporter', 'spec', ...extra], {
+  const started = Date.now();
+  const res = spawnSync(process.execPath, ['node_modules/mocha/bin/mocha.js', '--reporter', reporter, ...files], {
     env: { ...process.env, ...env },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 256 * 1024 * 1024,
   });
   process.stdout.write(res.stdout ?? '');
+  console.log(`(${label}: ${((Date.now() - started) / 1000).toFixed(0)} s)`);
   const count = (word) => Number((res.stdout ?? '').match(new RegExp(`(\\d+) ${word}`))?.[1] ?? 0);
   return { passed: count('passing'), failed: count('failing'), skipped: count('pending'), status: res.status ?? 1 };
 }
@@ -58,9 +71,17 @@ const gatesOk =
         gate('prettier --check', 'node_modules/prettier/bin/prettier.cjs', ['--check', '--log-level', 'warn', '.']),
       ].every(Boolean);
 
-const runs = [runMocha('SQLite', { TEST_DB: 'sqlite' })];
-if (await pgReachable(PG_URL)) {
-  runs.push(runMocha(`PostgreSQL (${PG_URL})`, { TEST_DB: 'postgres', TEST_PG_URL: PG_URL }));
+const runs = [runMocha('SQLite', { TEST_DB: 'sqlite' }, extra)];
+if (!pgHasFiles) {
+  console.log('\nPostgreSQL run skipped: none of the given files touches a database (only test/integration and test/e2e do).');
+} else if (await pgReachable(PG_URL)) {
+  runs.push(
+    runMocha(
+      `PostgreSQL (${PG_URL}): test/integration and test/e2e only; test/unit touches no database and ran above`,
+      { TEST_DB: 'postgres', TEST_PG_URL: PG_URL },
+      pgExtra,
+    ),
+  );
 } else {
   console.log(`\nPostgreSQL not reachable at ${PG_URL}: the PostgreSQL run is skipped (SQLite run only).`);
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import type { Problem, RotaSolution, SolveOptions, SolveProgress } from './types';
+import { highsModule, type HighsWasm } from './model/highs-runner';
 
 export interface WorkerSolveOptions extends SolveOptions {
   /** Wall-clock seconds after the time limit before the worker is killed (its last step). */
@@ -45,12 +46,23 @@ export function solveRotaInWorker(problem: Problem, options: WorkerSolveOptions)
   const grace = options.graceSeconds ?? Math.min(3, Math.max(1, options.timeLimitSeconds * 0.05));
   const startedAt = options.startedAtMs ?? epochMs();
   const deadlineMs = startedAt + options.timeLimitSeconds * 1000;
+  // HiGHS compiled once in this process and handed over: each worker would otherwise compile
+  // and optimise it again, which cost a small week most of its solving time.
+  return highsModule().then((highs) => runWorker(problem, options, { startedAt, deadlineMs, grace, highs }));
+}
+
+function runWorker(
+  problem: Problem,
+  options: WorkerSolveOptions,
+  t: { startedAt: number; deadlineMs: number; grace: number; highs: HighsWasm },
+): Promise<RotaSolution> {
+  const { startedAt, deadlineMs, grace } = t;
   const sinceStart = () => (epochMs() - startedAt) / 1000;
   let lastSeconds = 0;
   return new Promise((resolve, reject) => {
     const worker = new Worker(bootstrap(), {
       eval: true,
-      workerData: { problem, timeLimitSeconds: options.timeLimitSeconds, deadlineMs, seed: options.seed },
+      workerData: { problem, timeLimitSeconds: options.timeLimitSeconds, deadlineMs, seed: options.seed, highs: t.highs },
     });
     let best: RotaSolution | null = null;
     let settled = false;

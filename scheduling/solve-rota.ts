@@ -17,6 +17,8 @@ const LARGE_MODEL_COLUMNS = 12000;
 const IPM_ROOT_COLUMNS = 8000;
 /** Above this many a separate LP bound first, in case the MIP's root does not finish. */
 const LP_BOUND_COLUMNS = 30000;
+/** Up to this many people neighbourhood search re-solves the whole team (its smallest neighbourhood). */
+const SMALL_TEAM = 6;
 
 interface Context {
   problem: Problem;
@@ -62,12 +64,18 @@ export async function solveRota(problem: Problem, options: SolveOptions): Promis
       ? await runLpBound(ctx.sparse, { timeLimitSeconds: budget * 0.3, shouldStop: until(ctx, elapsed() + budget * 0.3) })
       : -Infinity;
   const mipEnd = large ? options.timeLimitSeconds - budget * 0.6 : options.timeLimitSeconds;
-  const run = await fullMip(ctx, greedy, mipEnd, ctx.sparse.numCols > IPM_ROOT_COLUMNS, budget * (large ? 0.1 : 0.25));
+  // A small team's neighbourhood is the whole team, so leaving a stalled MIP for neighbourhood
+  // search would only restart it; and a stall is measured in wall-clock seconds, so on a busy
+  // machine it cut off searches that were one cut round from the optimum.
+  const stall = large ? budget * 0.1 : prep.people.length > SMALL_TEAM ? budget * 0.25 : undefined;
+  const run = await fullMip(ctx, greedy, mipEnd, ctx.sparse.numCols > IPM_ROOT_COLUMNS, stall);
   run.bound = Math.max(run.bound, lpBound);
   let best = pick(ctx, run, warm);
   // Whatever the MIP left of the budget (it stalled, or the model is large) goes to neighbourhood search.
   const left = options.timeLimitSeconds - (now ? elapsed() : run.seconds);
-  if (run.status !== 'optimal' && best && left > 3) best = await polish(ctx, best, run.bound, left - 1);
+  // Nothing to polish once the rota meets the proven bound (the greedy one may, or HiGHS said so).
+  if (run.status !== 'optimal' && best && !provenOptimal(best.objective, run.bound) && left > 3)
+    best = await polish(ctx, best, run.bound, left - 1);
   if (!best) return infeasible(problem, prep, [noRota(run)]);
   best.stats = { seconds: elapsed() || run.seconds, columns: ctx.sparse.numCols, rows: ctx.sparse.numRows, nodes: run.nodes };
   report({ phase: 'done', seconds: best.stats.seconds, objective: best.objective, bound: best.bound, gap: best.gap });
@@ -120,6 +128,7 @@ async function polish(
     seconds,
     seed: options.seed,
     now: options.now,
+    bound: Number.isFinite(bound) ? bound : undefined,
     onImproved: (a, objective) => {
       ctx.report({ phase: 'polish', seconds: ctx.elapsed(), objective, bound });
       options.onIncumbent?.(finish(problem, prep, model, a, objective, bound, false));
@@ -204,6 +213,11 @@ function infeasible(problem: Problem, prep: Prepared, explanation: Explanation[]
     explanation,
     stats: { seconds: 0, columns: 0, rows: 0, nodes: 0 },
   };
+}
+
+/** Within HiGHS's own optimality tolerance (relative gap 1e-4) of a proven lower bound. */
+function provenOptimal(objective: number, bound: number): boolean {
+  return Number.isFinite(bound) && objective - bound <= 1e-6 + 1e-4 * Math.abs(objective);
 }
 
 function gapOf(objective: number, bound: number): number {

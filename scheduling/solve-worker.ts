@@ -5,14 +5,18 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { solveRota } from './solve-rota';
 import { epochMs } from './solve-in-worker';
+import { useHighsModule, type HighsWasm } from './model/highs-runner';
 import type { Problem } from './types';
 
-const { problem, timeLimitSeconds, deadlineMs, seed } = workerData as {
+const { problem, timeLimitSeconds, deadlineMs, seed, highs } = workerData as {
   problem: Problem;
   timeLimitSeconds: number;
   deadlineMs?: number;
   seed: number;
+  /** HiGHS compiled by the parent (absent: compiled here). */
+  highs?: HighsWasm;
 };
+if (highs) useHighsModule(highs);
 
 /** Seconds kept back for publishing the rota (extraction, exact coverage, posting it). */
 const PUBLISH_RESERVE = 0.5;

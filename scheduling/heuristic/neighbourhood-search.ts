@@ -13,6 +13,8 @@ export interface NeighbourhoodOptions {
   seconds: number;
   seed: number;
   now?: () => number;
+  /** A proven lower bound on the objective: the search stops once it is reached (optimal). */
+  bound?: number;
   /** People re-optimised together in one sub-MIP. */
   size?: number;
   onImproved?: (assignments: Assignment[], objective: number) => void;
@@ -38,7 +40,8 @@ export async function neighbourhoodSearch(
   let spent = 0;
   const t0 = o.now?.() ?? 0;
   const used = () => (o.now ? (o.now() - t0) / 1000 : spent);
-  for (let round = 0; used() < o.seconds && round < 10000; round++) {
+  const proven = () => o.bound !== undefined && bestObj - o.bound <= 1e-6 + 1e-4 * Math.abs(bestObj);
+  for (let round = 0; used() < o.seconds && round < 10000 && !proven(); round++) {
     const active = pickPeople(prep, size, rnd);
     const activeSet = new Set(active);
     const model = buildRotaModel(problem, prep.week, prep.patterns, prep.people, {

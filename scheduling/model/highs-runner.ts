@@ -1,4 +1,6 @@
 import highsLoader from 'highs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { SparseModel } from './lp-builder';
 
 export interface MipRun {
@@ -33,14 +35,43 @@ export interface MipOptions {
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
 type HModel = ReturnType<Highs['createModel']>;
 
+/** HiGHS compiled (a WebAssembly.Module: the project's TypeScript libs do not declare WebAssembly). */
+export type HighsWasm = object;
+declare const WebAssembly: { compile(bytes: Uint8Array): Promise<HighsWasm> };
+
+let compiled: Promise<HighsWasm> | null = null;
+
 /**
- * Solves the MIP with HiGHS (WebAssembly, single-threaded) on a fresh module instance: a
- * module whose solve aborted (e.g. out of its 2 GiB heap) is unusable. HiGHS checks its
+ * HiGHS's WebAssembly, compiled once per process. V8 compiles a function when it is first
+ * called and optimises it once hot; that code belongs to the compiled module, so every
+ * instance made from it (and every worker it is handed to) runs at full speed at once. A
+ * fresh compile per solve cost a 4-person week about 10 s of the 12 s it took on a busy
+ * 2-core machine; the same solve on an already warm module takes a fraction of it.
+ */
+export function highsModule(): Promise<HighsWasm> {
+  // createRequire, not import.meta.resolve: the latter is missing when tsx loads this file as CJS (mocha).
+  compiled ??= readFile(createRequire(import.meta.url).resolve('highs/runtime')).then((bytes) => WebAssembly.compile(bytes));
+  return compiled;
+}
+
+/** A worker thread adopts the module its parent compiled (see solveRotaInWorker). */
+export function useHighsModule(module: HighsWasm): void {
+  compiled = Promise.resolve(module);
+}
+
+/** A fresh instance per run: one whose solve aborted (e.g. out of its 2 GiB heap) is unusable. */
+async function newHighs(): Promise<Highs> {
+  return highsLoader({ wasmModule: await highsModule() });
+}
+
+/**
+ * Solves the MIP with HiGHS (WebAssembly, single-threaded) on a fresh instance of the shared
+ * compiled module. HiGHS checks its
  * time_limit only between phases (the root LP of a large model can run far past it), so the
  * simplex/IPM/MIP callbacks also interrupt it on `shouldStop` or on HiGHS's running time.
  */
 export async function runMip(model: SparseModel, opts: MipOptions): Promise<MipRun> {
-  const highs = await highsLoader();
+  const highs = await newHighs();
   const m = load(highs, model, true);
   try {
     m.options.set({
@@ -62,7 +93,7 @@ export async function runMip(model: SparseModel, opts: MipOptions): Promise<MipR
  * MIP's objective, cheap even when the MIP's root processing is not. -Infinity if stopped.
  */
 export async function runLpBound(model: SparseModel, opts: { timeLimitSeconds: number; shouldStop?: () => boolean }): Promise<number> {
-  const highs = await highsLoader();
+  const highs = await newHighs();
   const m = load(highs, model, false);
   try {
     m.options.set({ output_flag: false, solver: 'ipm', run_crossover: 'off', time_limit: Math.max(1, opts.timeLimitSeconds) });

@@ -14,7 +14,7 @@ async function logIn(page: Page, baseUrl: string, username: string): Promise<voi
 }
 
 describe('e2e (Chromium): the foundation as people use it', function () {
-  this.timeout(60_000);
+  this.timeout(180_000); // a backstop: pages on a busy 2-core machine take seconds each
   let app: TestApp;
   let browser: Browser;
 

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { startTestApp, seedMinimalTeam, type TestApp } from '../../support/app';
+import { sharedChecker } from '../../support/shared-tools';
 import { addRotaTeam, makeRota, makeShift, storeWeekRequirement, weekdayShifts } from '../../support/rota-builders';
 import { createStaff, getStaffByCode } from '../../../models/repositories/staff';
 import { getRota, listRotasForWeek, listShifts } from '../../../models/repositories/rotas';
@@ -26,9 +27,14 @@ const A = day(0);
 const B = day(1);
 const G = day(2);
 const utc = (date: string, hhmm: string) => DateTime.fromISO(`${date}T${hhmm}`, { zone: ZONE }).toUTC();
+// Solver budget for the generate tests. They assert rule-keeping, not the optimum, so any rota
+// will do: the first (greedy) one takes well under a second of CPU, and 20 s leaves room for a
+// machine whose cores are shared many times over (5 s failed there). A 6-person week is not
+// proven optimal quickly, so each generate test takes the whole budget: keep it modest.
+const GENEROUS = '20';
 
 describe('rota pages: HTTP per role, generation, hand edits, publishing, exports', function () {
-  this.timeout(40_000);
+  this.timeout(180_000);
   let app: TestApp;
   let agentId: number;
   before(async () => {
@@ -65,11 +71,11 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     expect((await (await app.loginAs('admin')).get('/my-shifts')).status).to.equal(403);
   });
 
-  it('generate: a 6-person week in 5 s is stored as a draft that keeps every rule, with progress and audit', async () => {
+  it('generate: a 6-person week is stored as a draft that keeps every rule, with progress and audit', async () => {
     const week = G;
     await storeWeekRequirement(app.ds, week);
     const coord = await app.loginAs('coordinator');
-    const res = await coord.postForm('/rota/generate', { week, mode: 'all', timeLimit: '5' }, `/rota?week=${week}`);
+    const res = await coord.postForm('/rota/generate', { week, mode: 'all', timeLimit: GENEROUS }, `/rota?week=${week}`);
     expect(res.status).to.equal(303);
     const status = await coord.get(`/rota/status?week=${week}`);
     expect(status.text).to.match(/Generating|Generated/);
@@ -254,9 +260,8 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     });
   });
 
-  it('generate: the stored draft, exported with its problem, passes rota_check.py (independent checker) when available', function () {
-    const checker = path.resolve(process.cwd(), '../shared/tools/rota_check.py');
-    if (!fs.existsSync(checker) || spawnSync('python3', ['--version']).status !== 0) this.skip();
+  it('generate: the stored draft, exported with its problem, passes rota_check.py (independent checker; required in CI)', function () {
+    const checker = sharedChecker(this, 'rota_check.py');
     return (async () => {
       const rota = (await listRotasForWeek(app.ds, G))[0];
       const ctx = await loadRotaContext(app.ds, { weekStart: G, zone: ZONE, intervalMinutes: 60, now: NOW });
@@ -330,7 +335,7 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
       `/rota/shift/${target.id}/edit`,
     );
     expect(lock.status, lock.text.slice(0, 500)).to.equal(303);
-    await coord.postForm('/rota/generate', { week, mode: 'unlocked', timeLimit: '5' }, `/rota?week=${week}`);
+    await coord.postForm('/rota/generate', { week, mode: 'unlocked', timeLimit: GENEROUS }, `/rota?week=${week}`);
     const job = await waitForRotaJob(rotaJob(app.ds, week)!);
     expect(job.state, job.error ?? '').to.equal('done');
     const next = (await getRota(app.ds, job.rotaId!))!;
@@ -350,7 +355,7 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
       '2026-01-01T00:00:00.000Z',
     );
     const coord = await app.loginAs('coordinator');
-    await coord.postForm('/rota/generate', { week, timeLimit: '5' }, `/rota?week=${week}`);
+    await coord.postForm('/rota/generate', { week, timeLimit: GENEROUS }, `/rota?week=${week}`);
     const job = await waitForRotaJob(rotaJob(app.ds, week)!);
     expect(job.state).to.equal('infeasible');
     const status = await coord.get(`/rota/status?week=${week}`);
@@ -395,7 +400,7 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
 });
 
 describe('wfm schedule --week (database mode): a draft rota from the database', function () {
-  this.timeout(40_000);
+  this.timeout(180_000);
   const file = path.join(os.tmpdir(), `rota-cli-${process.pid}-${Date.now()}.sqlite`);
   const saved = process.env.ROTA_SQLITE_PATH;
   before(async () => {
@@ -423,7 +428,7 @@ describe('wfm schedule --week (database mode): a draft rota from the database', 
           cb();
         },
       });
-    const code = await runSchedule(['--week', G, '--time-limit', '5', '--seed', '1'], {
+    const code = await runSchedule(['--week', G, '--time-limit', GENEROUS, '--seed', '1'], {
       stdin: process.stdin,
       stdout: sink(out),
       stderr: sink([]),

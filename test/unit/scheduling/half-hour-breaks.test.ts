@@ -26,7 +26,7 @@ function fiveLunches(): Problem {
 }
 
 describe('scheduling: 30-minute lunches on a 60-minute requirement grid', function () {
-  this.timeout(30000);
+  this.timeout(360_000);
 
   it('prepare, 60-minute grid with 30-minute lunches, measures coverage on a 30-minute grid and keeps shift starts on the hour', () => {
     const prep = prepare(fiveLunches());
@@ -37,7 +37,8 @@ describe('scheduling: 30-minute lunches on a 60-minute requirement grid', functi
 
   it('solveRota, five lunches in four hours, finds the per-minute optimum 0.5 and reports an objective not below it', async () => {
     const problem = fiveLunches();
-    const s = await solveRota(problem, { timeLimitSeconds: 10, seed: 1 });
+    // Runs to the proven optimum; the budget is far above need (a backstop, not a verdict).
+    const s = await solveRota(problem, { timeLimitSeconds: 300, seed: 1 });
     expect(checkRota(problem, s.shifts)).to.deep.equal([]);
     expect(s.shortfallAgentHours).to.be.closeTo(0.5, 1e-6);
     expect(s.objective).to.be.at.least(s.shortfallAgentHours - 1e-6);

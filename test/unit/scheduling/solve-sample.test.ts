@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRequirementsCsv } from '../../../scheduling/parse/requirements-csv';
 import { parseStaffJson } from '../../../scheduling/parse/staff-json';
@@ -10,9 +10,9 @@ import { problemFromFiles } from '../../../scheduling/problem';
 import { solveRotaInWorker } from '../../../scheduling/solve-in-worker';
 import { checkRota } from '../../../scheduling/rules/check-rota';
 import type { RotaSolution } from '../../../scheduling/types';
+import { sharedChecker } from '../../support/shared-tools';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/rota-sample/', import.meta.url));
-const CHECKER = resolve(process.cwd(), '../shared/tools/rota_check.py');
 // Proven optimum of the sample week with shifts on the hour (native HiGHS, independent model).
 const OPTIMUM = 99.0;
 
@@ -24,20 +24,21 @@ function sampleProblem() {
   return problemFromFiles(req.value, staff.value, '2026-12-07');
 }
 
-function pythonAvailable(): boolean {
-  return spawnSync('python3', ['--version']).status === 0;
-}
+// The budget is far above need (optimal in ~7 s on an idle 2-core machine, ~60 s with the
+// machine's cores shared by a dozen processes): the solve ends when HiGHS proves the optimum,
+// so the verdict does not depend on the machine's speed.
+const BUDGET_SECONDS = 600;
 
 describe('scheduling/solveRotaInWorker: the sample week end to end', function () {
-  this.timeout(60000);
+  this.timeout((BUDGET_SECONDS + 60) * 1000);
   let solution: RotaSolution;
   const problem = sampleProblem();
 
   before(async () => {
-    solution = await solveRotaInWorker(problem, { timeLimitSeconds: 20, seed: 1, graceSeconds: 10 });
+    solution = await solveRotaInWorker(problem, { timeLimitSeconds: BUDGET_SECONDS, seed: 1, graceSeconds: 10 });
   });
 
-  it('solveRotaInWorker, sample week in 20 s, returns a rota for every person', () => {
+  it('solveRotaInWorker, sample week, returns a rota for every person', () => {
     expect(solution.status).to.be.oneOf(['optimal', 'feasible']);
     expect(new Set(solution.shifts.map((s) => s.staffId)).size).to.equal(35);
   });
@@ -46,20 +47,15 @@ describe('scheduling/solveRotaInWorker: the sample week end to end', function ()
     expect(checkRota(problem, solution.shifts)).to.deep.equal([]);
   });
 
-  // On an idle 2-core machine this solves to optimality in about 7 s; the margins leave room
-  // for a loaded machine (the budget is wall-clock time).
-  it('solveRotaInWorker, sample week, is within 6% of its bound and not below the proven optimum of 99 agent-hours', () => {
-    expect(solution.gap).to.be.at.most(0.06);
+  it('solveRotaInWorker, sample week, stops at the proven optimum: gap 0 and the known 99 agent-hours of shortfall', () => {
+    expect(solution.status).to.equal('optimal');
+    expect(solution.gap).to.be.at.most(1e-4);
     expect(solution.bound).to.be.at.most(solution.objective + 1e-9);
-    expect(solution.shortfallAgentHours).to.be.at.least(OPTIMUM - 1e-6);
-    expect(solution.shortfallAgentHours).to.be.at.most(OPTIMUM * 1.06);
+    expect(solution.shortfallAgentHours).to.be.closeTo(OPTIMUM, 1e-6);
   });
 
-  it('solveRotaInWorker, sample week, passes rota_check.py (independent checker) when available', function () {
-    if (!existsSync(CHECKER) || !pythonAvailable()) {
-      console.log(`      (skipped: ${existsSync(CHECKER) ? 'python3 not on PATH' : `${CHECKER} not found`})`);
-      this.skip();
-    }
+  it('solveRotaInWorker, sample week, passes rota_check.py (independent checker; required in CI)', function () {
+    const checker = sharedChecker(this, 'rota_check.py');
     const dir = mkdtempSync(join(tmpdir(), 'rota-'));
     const rota = join(dir, 'rota.json');
     writeFileSync(
@@ -71,7 +67,7 @@ describe('scheduling/solveRotaInWorker: the sample week end to end', function ()
     );
     const res = spawnSync(
       'python3',
-      [CHECKER, '--req', join(FIXTURES, 'REQ.csv'), '--staff', join(FIXTURES, 'STAFF.json'), '--rota', rota],
+      [checker, '--req', join(FIXTURES, 'REQ.csv'), '--staff', join(FIXTURES, 'STAFF.json'), '--rota', rota],
       { encoding: 'utf8' },
     );
     const summary = JSON.parse(res.stdout) as { ok: boolean; violations: unknown[]; mismatches: unknown[]; shortfallAgentHours: number };
