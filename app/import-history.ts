@@ -11,7 +11,8 @@
  * overlapping rows and inserts the new ones in the same transaction. `dryRun` reports what
  * would happen (the page's preview) without writing.
  */
-import { readHistoryCsv, type HistoryCsvError, type HistoryInterval } from '../forecasting/history-csv';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { readHistoryCsv, readHistoryCsvChunks, type HistoryCsvError, type HistoryInterval } from '../forecasting/history-csv';
 import {
   appendAudit,
   createHistoryImport,
@@ -27,7 +28,10 @@ import {
 } from '../models';
 
 export interface ImportHistoryInput {
-  lines: AsyncIterable<string> | Iterable<string>;
+  /** The file as lines (an array, a readline interface)… */
+  lines?: AsyncIterable<string> | Iterable<string>;
+  /** …or as decoded text cut anywhere (a stream): the reader splits it, holding no line beyond `maxLineLength`. */
+  chunks?: AsyncIterable<string>;
   fileName: string;
   source: 'page' | 'cli' | 'api';
   userId?: number | null;
@@ -40,6 +44,8 @@ export interface ImportHistoryInput {
   now?: Date;
   /** Errors listed in full (more are only counted). Default 1000. */
   maxErrors?: number;
+  /** Longest line in characters; a longer one stops the import (default: the reader's, 65,536). */
+  maxLineLength?: number;
 }
 
 export interface ImportSummary {
@@ -68,6 +74,8 @@ export type ImportHistoryResult =
       overlapCount?: number;
       overlapFirst?: string | null;
       overlapLast?: string | null;
+      /** The structure error (a line too long, a quote never closed) that stopped the reading. */
+      stoppedAt?: HistoryCsvError | null;
     };
 
 interface Overlap {
@@ -85,15 +93,18 @@ interface Deps {
 
 export async function importHistory(deps: Deps, input: ImportHistoryInput): Promise<ImportHistoryResult> {
   // Before the first await: see listenNow.
-  const lines = listenNow(input.lines);
+  const source = input.chunks ? listenNow(input.chunks) : listenNow(input.lines ?? []);
   const { ds } = deps;
   const settings = await getTeamSettings(ds);
   const zone = input.zone ?? settings?.timeZone ?? 'Asia/Tbilisi';
   const intervalMinutes = input.intervalMinutes ?? settings?.intervalMinutes ?? 60;
   const channels = (await listChannels(ds)).map((c) => c.id);
   const platforms = (await listPlatforms(ds)).map((p) => p.code);
-  const read = await readHistoryCsv(lines, { zone, intervalMinutes, channels, platforms, maxErrors: input.maxErrors ?? 1000 });
-  if (read.errorCount > 0) return { ok: false, errors: read.errors, errorCount: read.errorCount };
+  const opts = { zone, intervalMinutes, channels, platforms, maxErrors: input.maxErrors ?? 1000, maxLineLength: input.maxLineLength };
+  const read = input.chunks
+    ? await readHistoryCsvChunks(lettingOthersIn(source, 16), opts)
+    : await readHistoryCsv(lettingOthersIn(source, 5_000), opts);
+  if (read.errorCount > 0) return { ok: false, errors: read.errors, errorCount: read.errorCount, stoppedAt: read.stoppedAt };
   if (read.intervals.length === 0) {
     return {
       ok: false,
@@ -192,6 +203,18 @@ function listenNow(lines: AsyncIterable<string> | Iterable<string>): AsyncIterab
   if (!(Symbol.asyncIterator in lines)) return lines;
   const iterator = lines[Symbol.asyncIterator]();
   return { [Symbol.asyncIterator]: () => iterator };
+}
+
+/**
+ * Hands the event loop to other requests every `every` items: lines already in memory (an
+ * array) would otherwise be read in one go, blocking the server for the whole file.
+ */
+async function* lettingOthersIn(items: AsyncIterable<string> | Iterable<string>, every: number): AsyncGenerator<string> {
+  let n = 0;
+  for await (const item of items) {
+    yield item;
+    if (++n % every === 0) await nextTurn();
+  }
 }
 
 function toRow(i: HistoryInterval, intervalMinutes: number, importId: number) {

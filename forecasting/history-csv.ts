@@ -163,7 +163,7 @@ export class HistoryCsvReader {
       throw new RangeError(`intervalMinutes must divide 60 (got ${opts.intervalMinutes})`);
     }
     this.clock = new ZoneClock(opts.zone);
-    this.opts = { maxErrors: 1000, maxLineLength: DEFAULT_MAX_LINE_LENGTH, ...opts };
+    this.opts = { ...opts, maxErrors: opts.maxErrors ?? 1000, maxLineLength: opts.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH };
   }
 
   /** The reader met an unrecoverable structure error: further input is ignored. */

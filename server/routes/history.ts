@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { randomBytes } from 'node:crypto';
-import { Router, type Request } from 'express';
+import { StringDecoder } from 'node:string_decoder';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
 import type { RouteDeps } from './index';
@@ -16,7 +16,6 @@ import { HttpError } from '../http-error';
 import { historyWeekViewModel, importResultViewModel } from '../view-models/history';
 
 const UPLOAD_DIR = path.join(os.tmpdir(), 'rota-uploads');
-const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 const WeekQuery = z.object({
   week: z
@@ -42,19 +41,75 @@ const ApiQuery = z.object({
   fileName: z.string().max(200).default('api.csv'),
 });
 
-function fileLines(file: string): AsyncIterable<string> {
-  return readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+/** The file as decoded text chunks: the reader splits the lines and bounds their length. */
+function fileChunks(file: string): AsyncIterable<string> {
+  return fs.createReadStream(file, { encoding: 'utf8' });
 }
 
-function requestLines(req: Request): AsyncIterable<string> {
-  req.setEncoding('utf8');
-  return readline.createInterface({ input: req, crlfDelay: Infinity });
+const tooBig = (maxBytes: number) => new HttpError(413, 'import.tooBig', { maxMb: Math.floor(maxBytes / (1024 * 1024)) || 1 });
+
+/**
+ * The request body as decoded text chunks, refused (413) once past `maxBytes`. The request is
+ * not destroyed when the reading stops early, so that the answer can still be sent.
+ */
+async function* requestChunks(req: Request, maxBytes: number): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  let bytes = 0;
+  for await (const buf of req.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+    bytes += buf.length;
+    if (bytes > maxBytes) throw tooBig(maxBytes);
+    yield decoder.write(buf);
+  }
+  const tail = decoder.end();
+  if (tail) yield tail;
 }
 
-export function historyRoutes({ services, now }: RouteDeps): Router {
+/**
+ * After an answer given before the body was read to its end: a refused size closes the
+ * connection; otherwise the rest is read and dropped (up to the size limit) so the client,
+ * still sending, gets the answer instead of a reset.
+ */
+function settleBody(req: Request, res: Response, maxBytes: number): void {
+  if (req.readableEnded || req.destroyed) return;
+  if (res.statusCode === 413) {
+    res.on('finish', () => req.destroy());
+    return;
+  }
+  let bytes = 0;
+  req.on('data', (buf: Buffer) => {
+    bytes += buf.length;
+    if (bytes > maxBytes) req.destroy();
+  });
+  req.resume();
+}
+
+/** The status of a refused import: 400 for a line past the limit, 422 for bad rows or an overlap. */
+function refusalStatus(result: { stoppedAt?: { code: string } | null }): number {
+  const code = result.stoppedAt?.code;
+  return code === 'lineTooLong' || code === 'quotedFieldTooLong' ? 400 : 422;
+}
+
+export function historyRoutes({ services, now, config }: RouteDeps): Router {
   const router = Router();
   fs.mkdirSync(UPLOAD_DIR, { recursive: true });
-  const upload = multer({ dest: UPLOAD_DIR, limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  const maxBytes = config.importMaxBytes;
+  const maxLineLength = config.importMaxLineLength;
+  const multerUpload = multer({ dest: UPLOAD_DIR, limits: { fileSize: maxBytes, files: 1 } }).single('file');
+  // multer's own size refusal would be a 500: it becomes the page with a 413 and the limit.
+  const upload = (req: Request, res: Response, next: NextFunction) =>
+    multerUpload(req, res, (err: unknown) => {
+      if (err instanceof multer.MulterError && err.code === 'LIMIT_FILE_SIZE') {
+        res.setHeader('Connection', 'close');
+        return res.status(413).render('pages/history-import', {
+          pageTitle: req.t('import.title'),
+          errorKey: 'import.tooBig',
+          errorMaxMb: Math.floor(maxBytes / (1024 * 1024)) || 1,
+          onOverlap: 'refuse',
+        });
+      }
+      if (err instanceof multer.MulterError) return next(new HttpError(400, 'error.badRequest'));
+      next(err);
+    });
 
   router.get('/history', requirePermission('history:view'), async (req, res, next) => {
     try {
@@ -70,7 +125,7 @@ export function historyRoutes({ services, now }: RouteDeps): Router {
     res.render('pages/history-import', { pageTitle: req.t('import.title'), onOverlap: 'refuse' });
   });
 
-  router.post('/history/import', requirePermission('history:import'), upload.single('file'), async (req, res, next) => {
+  router.post('/history/import', requirePermission('history:import'), upload, async (req, res, next) => {
     try {
       if (!req.file) {
         return res
@@ -80,19 +135,20 @@ export function historyRoutes({ services, now }: RouteDeps): Router {
       const { onOverlap } = ImportOptions.parse(req.body);
       const fileName = req.file.originalname.slice(0, 200);
       const result = await services.importHistory({
-        lines: fileLines(req.file.path),
+        chunks: fileChunks(req.file.path),
         fileName,
         source: 'page',
         userId: req.user!.id,
         onOverlap,
         dryRun: true,
+        maxLineLength,
       });
       if (!result.ok) await fs.promises.rm(req.file.path, { force: true });
       else {
         const id = randomBytes(12).toString('hex');
         req.session.pendingImport = { id, path: req.file.path, fileName, onOverlap };
       }
-      res.status(result.ok ? 200 : 422).render('pages/history-import', {
+      res.status(result.ok ? 200 : refusalStatus(result)).render('pages/history-import', {
         pageTitle: req.t('import.title'),
         onOverlap,
         fileName,
@@ -110,11 +166,12 @@ export function historyRoutes({ services, now }: RouteDeps): Router {
       const pending = req.session.pendingImport;
       if (!pending || pending.id !== id || !fs.existsSync(pending.path)) throw new HttpError(410, 'import.expired');
       const result = await services.importHistory({
-        lines: fileLines(pending.path),
+        chunks: fileChunks(pending.path),
         fileName: pending.fileName,
         source: 'page',
         userId: req.user!.id,
         onOverlap: pending.onOverlap,
+        maxLineLength,
       });
       delete req.session.pendingImport;
       await fs.promises.rm(pending.path, { force: true });
@@ -143,18 +200,22 @@ export function historyRoutes({ services, now }: RouteDeps): Router {
     try {
       const opts = ApiQuery.safeParse(req.query);
       if (!opts.success) throw new HttpError(400, 'import.badQuery');
-      let input: typeof opts.data & { lines: AsyncIterable<string> | Iterable<string> };
+      let input: typeof opts.data & { lines?: Iterable<string>; chunks?: AsyncIterable<string> };
       if (req.is('application/json')) {
         const body = ApiJsonBody.safeParse(req.body);
         if (!body.success) throw new HttpError(400, 'import.badJson');
         input = { ...opts.data, ...body.data, lines: body.data.csv.split(/\r?\n/) };
       } else if (req.is('text/csv') || req.is('text/plain')) {
-        input = { ...opts.data, lines: requestLines(req) };
+        if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw tooBig(maxBytes);
+        input = { ...opts.data, chunks: requestChunks(req, maxBytes) };
       } else throw new HttpError(415, 'import.contentType');
-      const result = await services.importHistory({ ...input, source: 'api', userId: req.user!.id });
-      res.status(result.ok ? 200 : 422).json(result);
+      const result = await services.importHistory({ ...input, source: 'api', userId: req.user!.id, maxLineLength });
+      res.status(result.ok ? 200 : refusalStatus(result)).json(result);
+      settleBody(req, res, maxBytes);
     } catch (err) {
+      if (err instanceof HttpError && err.status === 413) res.setHeader('Connection', 'close');
       next(err);
+      settleBody(req, res, maxBytes);
     }
   });
 
