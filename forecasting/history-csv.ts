@@ -495,7 +495,10 @@ export async function readHistoryCsv(lines: AsyncIterable<string> | Iterable<str
  * Reads a file as chunks of text cut anywhere (a decoded stream): lines are split here, with
  * their length bounded as they arrive. Stops reading at an unrecoverable structure error.
  */
-export async function readHistoryCsvChunks(chunks: AsyncIterable<string> | Iterable<string>, opts: HistoryCsvOptions): Promise<HistoryCsvResult> {
+export async function readHistoryCsvChunks(
+  chunks: AsyncIterable<string> | Iterable<string>,
+  opts: HistoryCsvOptions,
+): Promise<HistoryCsvResult> {
   const reader = new HistoryCsvReader(opts);
   for await (const chunk of chunks) {
     reader.pushChunk(chunk);

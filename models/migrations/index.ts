@@ -1,5 +1,6 @@
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 import { InitialSchema1764061200000 } from './1764061200000-initial-schema';
 import { RequestDecisions1764064800000 } from './1764064800000-request-decisions';
+import { DecimalVolumes1764928800000 } from './1764928800000-decimal-volumes';
 
-export const ALL_MIGRATIONS = [InitialSchema1764061200000, RequestDecisions1764064800000];
+export const ALL_MIGRATIONS = [InitialSchema1764061200000, RequestDecisions1764064800000, DecimalVolumes1764928800000];

@@ -65,16 +65,12 @@ async function* requestChunks(req: Request, maxBytes: number): AsyncGenerator<st
 }
 
 /**
- * After an answer given before the body was read to its end: a refused size closes the
- * connection; otherwise the rest is read and dropped (up to the size limit) so the client,
- * still sending, gets the answer instead of a reset.
+ * After an answer given before the body was read to its end (a refusal): the rest is read and
+ * dropped, so that the client, still sending, gets the answer instead of a reset; past another
+ * `maxBytes` the connection is cut. Nothing read here is kept.
  */
-function settleBody(req: Request, res: Response, maxBytes: number): void {
+function settleBody(req: Request, maxBytes: number): void {
   if (req.readableEnded || req.destroyed) return;
-  if (res.statusCode === 413) {
-    res.on('finish', () => req.destroy());
-    return;
-  }
   let bytes = 0;
   req.on('data', (buf: Buffer) => {
     bytes += buf.length;
@@ -206,16 +202,14 @@ export function historyRoutes({ services, now, config }: RouteDeps): Router {
         if (!body.success) throw new HttpError(400, 'import.badJson');
         input = { ...opts.data, ...body.data, lines: body.data.csv.split(/\r?\n/) };
       } else if (req.is('text/csv') || req.is('text/plain')) {
-        if (Number(req.headers['content-length'] ?? 0) > maxBytes) throw tooBig(maxBytes);
         input = { ...opts.data, chunks: requestChunks(req, maxBytes) };
       } else throw new HttpError(415, 'import.contentType');
       const result = await services.importHistory({ ...input, source: 'api', userId: req.user!.id, maxLineLength });
       res.status(result.ok ? 200 : refusalStatus(result)).json(result);
-      settleBody(req, res, maxBytes);
+      settleBody(req, maxBytes);
     } catch (err) {
-      if (err instanceof HttpError && err.status === 413) res.setHeader('Connection', 'close');
       next(err);
-      settleBody(req, res, maxBytes);
+      settleBody(req, maxBytes);
     }
   });
 

@@ -11,7 +11,10 @@ const UTC: HistoryCsvOptions = { zone: 'UTC', intervalMinutes: 60, channels: ['v
 
 /** `n` valid hourly rows from 2026-01-05 00:00 UTC. */
 function rows(n: number): string[] {
-  return Array.from({ length: n }, (_, h) => `${new Date(Date.UTC(2026, 0, 5) + h * 3_600_000).toISOString().slice(0, 16)}Z,voice,${h % 50}`);
+  return Array.from(
+    { length: n },
+    (_, h) => `${new Date(Date.UTC(2026, 0, 5) + h * 3_600_000).toISOString().slice(0, 16)}Z,voice,${h % 50}`,
+  );
 }
 
 /** A file of `n` rows where row `strayAt` (1-based data row) has a stray quote in its channel. */
@@ -72,7 +75,10 @@ describe('history-csv reader: limits and structure errors', () => {
   });
 
   it('reader, a whole line longer than maxLineLength, stops on it and reads nothing after', () => {
-    const r = parseHistoryCsvText(`timestamp,channel,volume\n${rows(1)[0]}${'0'.repeat(200)}\nbad,voice,1\n`, { ...UTC, maxLineLength: 100 });
+    const r = parseHistoryCsvText(`timestamp,channel,volume\n${rows(1)[0]}${'0'.repeat(200)}\nbad,voice,1\n`, {
+      ...UTC,
+      maxLineLength: 100,
+    });
     expect(r.errors.map((e) => [e.line, e.field, e.code])).to.deep.equal([[2, '', 'lineTooLong']]);
   });
 
