@@ -20,7 +20,9 @@ import {
   existingHistoryKeys,
   getTeamSettings,
   insertHistory,
+  isUniqueViolation,
   listChannels,
+  lockHistoryImports,
   listPlatforms,
   withTransaction,
   type DataSource,
@@ -139,7 +141,11 @@ class OverlapRefused extends Error {
   }
 }
 
-/** One transaction: overlap decided inside it (a concurrent import cannot slip in), replace, insert, record. */
+/**
+ * One transaction: overlap decided inside it, replace, insert, record. Imports take turns (a
+ * lock held to the commit), so a concurrent import sees this one's rows whole or not at all;
+ * should a row still collide (written another way), the import is refused as an overlap.
+ */
 async function writeImport(
   ds: DataSource,
   input: ImportHistoryInput,
@@ -149,6 +155,7 @@ async function writeImport(
   const nowIso = (input.now ?? new Date()).toISOString();
   try {
     return await withTransaction(ds, async (tx) => {
+      await lockHistoryImports(tx);
       const overlap = await findOverlap(tx, read.intervals);
       if (overlap.count > 0 && input.onOverlap === 'refuse') throw new OverlapRefused(overlap);
       let replaced = 0;
@@ -188,6 +195,7 @@ async function writeImport(
       return { ok: true as const, summary };
     });
   } catch (err) {
+    if (isUniqueViolation(err)) return { ok: false, errors: [], errorCount: 0, ...overlapFields(await findOverlap(ds, read.intervals)) };
     if (!(err instanceof OverlapRefused)) throw err;
     return { ok: false, errors: [], errorCount: 0, ...overlapFields(err.overlap) };
   }
