@@ -514,12 +514,9 @@ export function parseHistoryCsvText(text: string, opts: HistoryCsvOptions): Hist
   return reader.finish();
 }
 
+/** One item of lines: a line, or several (LF, CRLF or lone CR between them) read like chunks. */
 function pushText(reader: HistoryCsvReader, item: string): void {
-  if (!item.includes('\n')) return reader.pushLine(item);
-  const parts = item.split('\n');
-  if (parts[parts.length - 1] === '') parts.pop();
-  for (const p of parts) {
-    reader.pushLine(p);
-    if (reader.stopped) return;
-  }
+  if (!item.includes('\n') && !item.includes('\r')) return reader.pushLine(item);
+  reader.pushChunk(item);
+  reader.endChunks();
 }
