@@ -14,15 +14,12 @@ import type { RouteDeps } from './index';
 import { requirePermission } from '../middleware/auth';
 import { HttpError } from '../http-error';
 import { historyWeekViewModel, importResultViewModel } from '../view-models/history';
+import { isoDate } from '../view-models/dates';
 
 const UPLOAD_DIR = path.join(os.tmpdir(), 'rota-uploads');
 
 const WeekQuery = z.object({
-  week: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .catch(undefined),
+  week: isoDate().optional().catch(undefined),
 });
 const ImportOptions = z.object({ onOverlap: z.enum(['replace', 'refuse']).default('refuse') });
 const CommitForm = z.object({ id: z.string().regex(/^[a-f0-9]{24}$/) });
