@@ -104,8 +104,8 @@ export async function importHistory(deps: Deps, input: ImportHistoryInput): Prom
   const platforms = (await listPlatforms(ds)).map((p) => p.code);
   const opts = { zone, intervalMinutes, channels, platforms, maxErrors: input.maxErrors ?? 1000, maxLineLength: input.maxLineLength };
   const read = input.chunks
-    ? await readHistoryCsvChunks(lettingOthersIn(source, 16), opts)
-    : await readHistoryCsv(lettingOthersIn(source, 5_000), opts);
+    ? await readHistoryCsvChunks(lettingOthersIn(source, 1), opts)
+    : await readHistoryCsv(lettingOthersIn(source, 1_000), opts);
   if (read.errorCount > 0) return { ok: false, errors: read.errors, errorCount: read.errorCount, stoppedAt: read.stoppedAt };
   if (read.intervals.length === 0) {
     return {
@@ -215,7 +215,8 @@ function listenNow(lines: AsyncIterable<string> | Iterable<string>): AsyncIterab
 
 /**
  * Hands the event loop to other requests every `every` items: lines already in memory (an
- * array) would otherwise be read in one go, blocking the server for the whole file.
+ * array), or a stream's chunks already buffered, would otherwise be read in one go (promises
+ * only), blocking the server for the whole file. Chunks: every one (64 KiB is ~2,000 rows).
  */
 async function* lettingOthersIn(items: AsyncIterable<string> | Iterable<string>, every: number): AsyncGenerator<string> {
   let n = 0;
