@@ -19,7 +19,7 @@ export class DecimalVolumes1764928800000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    // Back to whole numbers: decimals are rounded (half away from zero on PostgreSQL).
+    // Back to whole numbers: PostgreSQL rounds decimals (half to even); SQLite keeps them as they are.
     await this.retype(queryRunner, 'integer USING round("offered")::integer', c.int('offered'));
   }
 
