@@ -8,7 +8,7 @@ import type { DataSource } from '../models';
 import { StaleEditError, NotFoundError } from '../models/errors';
 import { withTransaction } from '../models/repositories/db';
 import { appendAudit } from '../models/repositories/audit';
-import { listChannels } from '../models/repositories/settings';
+import { getChannel, listChannels } from '../models/repositories/settings';
 import {
   createCalendarEvent,
   deleteCalendarEvent,
@@ -50,7 +50,11 @@ export async function calendarPage(ds: DataSource, q: { fallbackZone: string; no
 }
 
 export type EventSaveResult =
-  { kind: 'ok'; event: CalendarEventRecord | null } | { kind: 'stale'; current: CalendarEventRecord } | { kind: 'notFound' };
+  | { kind: 'ok'; event: CalendarEventRecord | null }
+  | { kind: 'stale'; current: CalendarEventRecord }
+  | { kind: 'notFound' }
+  /** The event names a channel the team does not have (it would break the foreign key). */
+  | { kind: 'unknownChannel' };
 
 interface Actor {
   id: number;
@@ -76,6 +80,7 @@ export async function saveCalendarEvent(
   r: { id: number | null; version: number; input: CalendarEventInput; now: Date; user: Actor },
 ): Promise<EventSaveResult> {
   const at = r.now.toISOString();
+  if (r.input.channelId !== null && !(await getChannel(ds, r.input.channelId))) return { kind: 'unknownChannel' };
   return guarded(ds, r.id, () =>
     withTransaction(ds, async (tx) => {
       const saved =

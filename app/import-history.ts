@@ -11,14 +11,17 @@
  * overlapping rows and inserts the new ones in the same transaction. `dryRun` reports what
  * would happen (the page's preview) without writing.
  */
-import { readHistoryCsv, type HistoryCsvError, type HistoryInterval } from '../forecasting/history-csv';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { readHistoryCsv, readHistoryCsvChunks, type HistoryCsvError, type HistoryInterval } from '../forecasting/history-csv';
 import {
   appendAudit,
   createHistoryImport,
   deleteHistoryAt,
   existingHistoryKeys,
   insertHistory,
+  isUniqueViolation,
   listChannels,
+  lockHistoryImports,
   listPlatforms,
   withTransaction,
   type DataSource,
@@ -27,7 +30,10 @@ import {
 import { loadTeamSettings } from './team-settings';
 
 export interface ImportHistoryInput {
-  lines: AsyncIterable<string> | Iterable<string>;
+  /** The file as lines (an array, a readline interface)… */
+  lines?: AsyncIterable<string> | Iterable<string>;
+  /** …or as decoded text cut anywhere (a stream): the reader splits it, holding no line beyond `maxLineLength`. */
+  chunks?: AsyncIterable<string>;
   fileName: string;
   source: 'page' | 'cli' | 'api';
   userId?: number | null;
@@ -40,6 +46,8 @@ export interface ImportHistoryInput {
   now?: Date;
   /** Errors listed in full (more are only counted). Default 1000. */
   maxErrors?: number;
+  /** Longest line in characters; a longer one stops the import (default: the reader's, 65,536). */
+  maxLineLength?: number;
 }
 
 export interface ImportSummary {
@@ -68,6 +76,8 @@ export type ImportHistoryResult =
       overlapCount?: number;
       overlapFirst?: string | null;
       overlapLast?: string | null;
+      /** The structure error (a line too long, a quote never closed) that stopped the reading. */
+      stoppedAt?: HistoryCsvError | null;
     };
 
 interface Overlap {
@@ -85,15 +95,18 @@ interface Deps {
 
 export async function importHistory(deps: Deps, input: ImportHistoryInput): Promise<ImportHistoryResult> {
   // Before the first await: see listenNow.
-  const lines = listenNow(input.lines);
+  const source = input.chunks ? listenNow(input.chunks) : listenNow(input.lines ?? []);
   const { ds } = deps;
   const settings = await loadTeamSettings(ds);
   const zone = input.zone ?? settings.timeZone;
   const intervalMinutes = input.intervalMinutes ?? settings.intervalMinutes;
   const channels = (await listChannels(ds)).map((c) => c.id);
   const platforms = (await listPlatforms(ds)).map((p) => p.code);
-  const read = await readHistoryCsv(lines, { zone, intervalMinutes, channels, platforms, maxErrors: input.maxErrors ?? 1000 });
-  if (read.errorCount > 0) return { ok: false, errors: read.errors, errorCount: read.errorCount };
+  const opts = { zone, intervalMinutes, channels, platforms, maxErrors: input.maxErrors ?? 1000, maxLineLength: input.maxLineLength };
+  const read = input.chunks
+    ? await readHistoryCsvChunks(lettingOthersIn(source, 1), opts)
+    : await readHistoryCsv(lettingOthersIn(source, 1_000), opts);
+  if (read.errorCount > 0) return { ok: false, errors: read.errors, errorCount: read.errorCount, stoppedAt: read.stoppedAt };
   if (read.intervals.length === 0) {
     return {
       ok: false,
@@ -128,7 +141,11 @@ class OverlapRefused extends Error {
   }
 }
 
-/** One transaction: overlap decided inside it (a concurrent import cannot slip in), replace, insert, record. */
+/**
+ * One transaction: overlap decided inside it, replace, insert, record. Imports take turns (a
+ * lock held to the commit), so a concurrent import sees this one's rows whole or not at all;
+ * should a row still collide (written another way), the import is refused as an overlap.
+ */
 async function writeImport(
   ds: DataSource,
   input: ImportHistoryInput,
@@ -138,6 +155,7 @@ async function writeImport(
   const nowIso = (input.now ?? new Date()).toISOString();
   try {
     return await withTransaction(ds, async (tx) => {
+      await lockHistoryImports(tx);
       const overlap = await findOverlap(tx, read.intervals);
       if (overlap.count > 0 && input.onOverlap === 'refuse') throw new OverlapRefused(overlap);
       let replaced = 0;
@@ -177,6 +195,7 @@ async function writeImport(
       return { ok: true as const, summary };
     });
   } catch (err) {
+    if (isUniqueViolation(err)) return { ok: false, errors: [], errorCount: 0, ...overlapFields(await findOverlap(ds, read.intervals)) };
     if (!(err instanceof OverlapRefused)) throw err;
     return { ok: false, errors: [], errorCount: 0, ...overlapFields(err.overlap) };
   }
@@ -192,6 +211,19 @@ function listenNow(lines: AsyncIterable<string> | Iterable<string>): AsyncIterab
   if (!(Symbol.asyncIterator in lines)) return lines;
   const iterator = lines[Symbol.asyncIterator]();
   return { [Symbol.asyncIterator]: () => iterator };
+}
+
+/**
+ * Hands the event loop to other requests every `every` items: lines already in memory (an
+ * array), or a stream's chunks already buffered, would otherwise be read in one go (promises
+ * only), blocking the server for the whole file. Chunks: every one (64 KiB is ~2,000 rows).
+ */
+async function* lettingOthersIn(items: AsyncIterable<string> | Iterable<string>, every: number): AsyncGenerator<string> {
+  let n = 0;
+  for await (const item of items) {
+    yield item;
+    if (++n % every === 0) await nextTurn();
+  }
 }
 
 function toRow(i: HistoryInterval, intervalMinutes: number, importId: number) {

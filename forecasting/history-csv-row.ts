@@ -13,6 +13,14 @@ const KNOWN = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]);
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
+ * Bounds of one row's numbers. A row is one interval of at most an hour of one channel and
+ * platform: a million contacts in it is far above any contact centre, and keeps every sum of
+ * rows within the stored columns (answered and abandoned are 32-bit integers in PostgreSQL)
+ * and within exact doubles. An AHT over a day is a unit mistake (milliseconds?), not a call.
+ */
+export const ROW_LIMITS = { maxCount: 1_000_000, maxAhtSeconds: 86_400 } as const;
+
+/**
  * `code` and `params` name the problem for a translated message (the app's catalogue has
  * `import.err.<code>`); `message` says the same in English for the command line and the API.
  */
@@ -90,13 +98,18 @@ const fail = (
   error: { field, message, value, code, params: { field, ...params } },
 });
 
-/** A non-negative whole number; null when an optional cell is empty or absent. */
-function count(text: string | undefined, name: string, required: boolean): Field<number | null> {
+/**
+ * A number from 0 to `ROW_LIMITS.maxCount`; whole unless `decimals` (some exports write
+ * volumes as 38.5, e.g. averaged or split contacts); null when an optional cell is empty or absent.
+ */
+function count(text: string | undefined, name: string, required: boolean, decimals = false): Field<number | null> {
   if (text === undefined || text === '') return required ? fail(name, 'empty', `${name} is empty`, text ?? '') : { ok: true, value: null };
   if (!NUMBER_RE.test(text)) return fail(name, 'notNumber', `${name} is not a number`, text);
   const n = Number(text);
   if (n < 0) return fail(name, 'negative', `${name} is negative`, text);
-  if (!Number.isInteger(n)) return fail(name, 'notWhole', `${name} is not a whole number`, text);
+  const max = ROW_LIMITS.maxCount;
+  if (n > max) return fail(name, 'tooLarge', `${name} is more than ${max}`, text, { max });
+  if (!decimals && !Number.isInteger(n)) return fail(name, 'notWhole', `${name} is not a whole number`, text);
   return { ok: true, value: n };
 }
 
@@ -104,7 +117,9 @@ function ahtSeconds(text: string | undefined): Field<number | null> {
   if (text === undefined || text === '') return { ok: true, value: null };
   if (!NUMBER_RE.test(text)) return fail('aht_seconds', 'notNumber', 'aht_seconds is not a number', text);
   const n = Number(text);
-  if (!(n > 0) || !Number.isFinite(n)) return fail('aht_seconds', 'notPositive', 'aht_seconds must be greater than 0', text);
+  if (!(n > 0)) return fail('aht_seconds', 'notPositive', 'aht_seconds must be greater than 0', text);
+  const max = ROW_LIMITS.maxAhtSeconds;
+  if (n > max) return fail('aht_seconds', 'tooLarge', `aht_seconds is more than ${max}`, text, { max });
   return { ok: true, value: n };
 }
 
@@ -163,7 +178,7 @@ export function parseRow(fields: string[], ctx: RowContext): { row: ParsedRow | 
   const ts = when(cell('timestamp')!, ctx.clock);
   const channel = member(cell('channel')!, 'channel', ctx.channels, false);
   const platform = member(cell('platform') ?? '', 'platform', ctx.platforms, true);
-  const volume = count(cell('volume'), 'volume', true);
+  const volume = count(cell('volume'), 'volume', true, true);
   const answered = count(cell('answered'), 'answered', false);
   const abandoned = count(cell('abandoned'), 'abandoned', false);
   const aht = ahtSeconds(cell('aht_seconds'));

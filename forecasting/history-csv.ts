@@ -6,13 +6,18 @@
  * Rows of any interval length that divides an hour are summed into the team's
  * `intervalMinutes` buckets on the local wall clock of `zone` (volume, answered and abandoned
  * summed, aht volume-weighted). The reader is pure: the caller feeds lines (from a file, an
- * upload, a test array). Memory grows with the number of intervals, not of lines; errors are
- * capped at `maxErrors` (then only counted).
+ * upload, a test array) or chunks of text (`pushChunk`, any boundaries). Memory grows with the
+ * number of intervals, not of lines; errors are capped at `maxErrors` (then only counted).
+ *
+ * Work is linear in the input whatever its quotes: each character is examined once. A line, or a
+ * record whose quoted field spans lines, longer than `maxLineLength` characters stops the reader
+ * at once (an unrecoverable structure error, like a quote still open at the end): nothing after
+ * it is read, and no line is ever held beyond that length.
  *
  * Used by `wfm forecast` / `wfm backtest` and by the history import (which writes all-or-nothing:
  * any error means nothing is imported).
  */
-import { splitCsvRecord } from './csv-line';
+import { CsvRecordBuilder } from './csv-line';
 import { parseRow, readHeader, type FieldError, type ParsedRow } from './history-csv-row';
 import type { TimestampStyle } from './timestamp';
 import { COMMON_DST_ZONES, ZoneClock } from './zone-clock';
@@ -35,7 +40,12 @@ export interface HistoryCsvOptions {
    * an hour is the autumn hour written twice: the two rows are averaged, with a warning.
    */
   dstLenient?: boolean;
+  /** Longest line, or record with a quoted field over several lines, in characters (default 65,536). */
+  maxLineLength?: number;
 }
+
+/** Default `maxLineLength`: 64 Ki characters, far above any real row of this format. */
+export const DEFAULT_MAX_LINE_LENGTH = 65_536;
 
 /** A bad line: where (line, field), what in English (`message`), and `code`/`params` to translate it. */
 export interface HistoryCsvError {
@@ -83,6 +93,10 @@ export interface HistoryCsvResult {
   offsetSamples: { ms: number; offsetMinutes: number }[];
   /** Local times (UTC-field ms) written twice and averaged as an autumn hour (dstLenient), at most 100: they tell the zone. */
   repeatedLocal: number[];
+  /** The unrecoverable structure error that stopped the reader (also in `errors`), or null. */
+  stoppedAt: HistoryCsvError | null;
+  /** Characters the record splitter examined: at most the input's length (a linear reader). */
+  charsExamined: number;
 }
 
 /** Interval lengths (minutes) that divide an hour, longest first: candidates for the input grid. */
@@ -115,11 +129,18 @@ function repeatedSomewhere(localMs: number): boolean {
 }
 
 export class HistoryCsvReader {
-  private readonly opts: Required<Pick<HistoryCsvOptions, 'zone' | 'intervalMinutes' | 'maxErrors'>> & HistoryCsvOptions;
+  private readonly opts: Required<Pick<HistoryCsvOptions, 'zone' | 'intervalMinutes' | 'maxErrors' | 'maxLineLength'>> & HistoryCsvOptions;
   private lineNo = 0;
   private columns: Map<string, number> | null = null;
   private headerBad = false;
-  private pending: { text: string; line: number } | null = null;
+  private readonly record = new CsvRecordBuilder();
+  /** Line on which the open record (a quoted field over several lines) started. */
+  private recordLine = 0;
+  /** The start of a line whose end has not arrived yet (`pushChunk`). */
+  private carry = '';
+  /** The last chunk ended with a CR: a LF starting the next one belongs to it. */
+  private afterCr = false;
+  private stop: HistoryCsvError | null = null;
   private blankLines: number[] = [];
   private readonly buckets = new Map<string, Bucket>();
   private readonly errors: HistoryCsvError[] = [];
@@ -142,31 +163,89 @@ export class HistoryCsvReader {
       throw new RangeError(`intervalMinutes must divide 60 (got ${opts.intervalMinutes})`);
     }
     this.clock = new ZoneClock(opts.zone);
-    this.opts = { maxErrors: 1000, ...opts };
+    this.opts = { ...opts, maxErrors: opts.maxErrors ?? 1000, maxLineLength: opts.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH };
   }
 
+  /** The reader met an unrecoverable structure error: further input is ignored. */
+  get stopped(): boolean {
+    return this.stop !== null;
+  }
+
+  /** Takes one line, without its newline (a trailing CR is dropped). */
   pushLine(raw: string): void {
+    if (this.stop) return;
     this.lineNo++;
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (this.pending) {
-      this.pending.text += '\n' + line;
-      this.tryRecord(this.pending.text, this.pending.line);
+    const max = this.opts.maxLineLength;
+    if (line.length > max) return this.halt(this.lineNo, 'lineTooLong', `line is longer than ${max} characters`, { max });
+    if (this.record.open) {
+      const fields = this.record.feed(line);
+      if (fields) return this.takeRecord(fields, this.recordLine);
+      if (this.record.pendingChars > max)
+        this.halt(this.recordLine, 'quotedFieldTooLong', `a quoted field opened on this line is still open after ${max} characters`, {
+          max,
+        });
       return;
     }
     if (line.trim() === '') {
       if (this.columns || this.headerBad) this.blankLines.push(this.lineNo);
       return;
     }
-    this.tryRecord(line, this.lineNo);
+    const fields = this.record.feed(line);
+    if (fields) this.takeRecord(fields, this.lineNo);
+    else this.recordLine = this.lineNo;
   }
 
-  private tryRecord(text: string, line: number): void {
-    const { fields, open } = splitCsvRecord(text);
-    if (open) {
-      this.pending = { text, line };
-      return;
+  /**
+   * Takes a piece of text cut anywhere (a stream's chunk): complete lines are read, the rest is
+   * kept for the next chunk, never beyond `maxLineLength`. Lines end at LF, CRLF or a lone CR
+   * (old Mac spreadsheets), as with readline. Call `endChunks` after the last chunk.
+   */
+  pushChunk(text: string): void {
+    let start = 0;
+    if (this.afterCr && text.charCodeAt(0) === 10) start = 1;
+    this.afterCr = false;
+    // Both searches are cached until passed, so a chunk is scanned once (no rescans per line).
+    let lf = text.indexOf('\n', start);
+    let cr = text.indexOf('\r', start);
+    while (!this.stop && (lf >= 0 || cr >= 0)) {
+      const end = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+      const piece = text.slice(start, end);
+      const line = this.carry ? this.carry + piece : piece;
+      this.carry = '';
+      this.pushLine(line);
+      start = end + 1;
+      if (end === cr) {
+        if (start === text.length) this.afterCr = true;
+        else if (text.charCodeAt(start) === 10) start++;
+      }
+      if (lf >= 0 && lf < start) lf = text.indexOf('\n', start);
+      if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
     }
-    this.pending = null;
+    if (this.stop || start >= text.length) return;
+    const rest = text.slice(start);
+    if (this.carry.length + rest.length > this.opts.maxLineLength) {
+      this.carry = '';
+      const max = this.opts.maxLineLength;
+      return this.halt(this.lineNo + 1, 'lineTooLong', `line is longer than ${max} characters`, { max });
+    }
+    this.carry += rest;
+  }
+
+  /** Reads the last line of chunked input when it had no newline. */
+  endChunks(): void {
+    const last = this.carry;
+    this.carry = '';
+    if (last !== '') this.pushLine(last);
+  }
+
+  private halt(line: number, code: string, message: string, params: Record<string, string | number>): void {
+    this.record.reset();
+    this.error(line, { field: '', message, code, params });
+    this.stop = { line, field: '', message, code, params };
+  }
+
+  private takeRecord(fields: string[], line: number): void {
     if (!this.columns && !this.headerBad) return this.readHeader(fields, line);
     for (const blank of this.blankLines)
       this.error(blank, { field: '', message: 'empty line in the middle of the file', code: 'blankLine' });
@@ -331,9 +410,10 @@ export class HistoryCsvReader {
   }
 
   finish(): HistoryCsvResult {
-    if (this.pending)
-      this.error(this.pending.line, { field: '', message: 'quoted field is not closed before the end of the file', code: 'unclosedQuote' });
-    if (this.lineNo === 0 || (!this.columns && !this.headerBad))
+    this.endChunks();
+    if (this.record.open && !this.stop)
+      this.halt(this.recordLine, 'unclosedQuote', 'quoted field is not closed before the end of the file', {});
+    if (!this.stop && (this.lineNo === 0 || (!this.columns && !this.headerBad)))
       this.error(1, {
         field: 'timestamp',
         message: 'the file is empty: expected a header line timestamp,channel,volume',
@@ -370,6 +450,8 @@ export class HistoryCsvReader {
         this.lastOffset && this.offsetSamples[this.offsetSamples.length - 1] !== this.lastOffset
           ? [...this.offsetSamples, this.lastOffset]
           : [...this.offsetSamples],
+      stoppedAt: this.stop,
+      charsExamined: this.record.charsExamined,
     };
   }
 
@@ -397,11 +479,31 @@ function cmp(a: string, b: string): number {
 
 /**
  * Reads a whole file's lines. Items may also be multi-line text (a whole upload): they are
- * split on newlines, so `readHistoryCsv([text], opts)` works.
+ * split on newlines, so `readHistoryCsv([text], opts)` works. Stops reading at an unrecoverable
+ * structure error.
  */
 export async function readHistoryCsv(lines: AsyncIterable<string> | Iterable<string>, opts: HistoryCsvOptions): Promise<HistoryCsvResult> {
   const reader = new HistoryCsvReader(opts);
-  for await (const item of lines) pushText(reader, item);
+  for await (const item of lines) {
+    pushText(reader, item);
+    if (reader.stopped) break;
+  }
+  return reader.finish();
+}
+
+/**
+ * Reads a file as chunks of text cut anywhere (a decoded stream): lines are split here, with
+ * their length bounded as they arrive. Stops reading at an unrecoverable structure error.
+ */
+export async function readHistoryCsvChunks(
+  chunks: AsyncIterable<string> | Iterable<string>,
+  opts: HistoryCsvOptions,
+): Promise<HistoryCsvResult> {
+  const reader = new HistoryCsvReader(opts);
+  for await (const chunk of chunks) {
+    reader.pushChunk(chunk);
+    if (reader.stopped) break;
+  }
   return reader.finish();
 }
 
@@ -412,9 +514,9 @@ export function parseHistoryCsvText(text: string, opts: HistoryCsvOptions): Hist
   return reader.finish();
 }
 
+/** One item of lines: a line, or several (LF, CRLF or lone CR between them) read like chunks. */
 function pushText(reader: HistoryCsvReader, item: string): void {
-  if (!item.includes('\n')) return reader.pushLine(item);
-  const parts = item.split('\n');
-  if (parts[parts.length - 1] === '') parts.pop();
-  for (const p of parts) reader.pushLine(p);
+  if (!item.includes('\n') && !item.includes('\r')) return reader.pushLine(item);
+  reader.pushChunk(item);
+  reader.endChunks();
 }

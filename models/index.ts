@@ -14,7 +14,7 @@ export {
   type DataSource,
   type DataSourceOptions,
 } from './data-source';
-export { StaleEditError, NotFoundError } from './errors';
+export { StaleEditError, NotFoundError, isUniqueViolation } from './errors';
 export { openDatabase, describeDatabase, type DatabaseConfig } from './connect';
 export { backupSqlite, BackupError, type BackupResult } from './backup';
 

@@ -44,6 +44,15 @@ const EnvSchema = z.object({
     .default(12),
   /** Failed logins allowed per IP and username in 15 minutes. Default 10. */
   LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().positive().default(10),
+  /** Largest history import accepted (page upload or POST /api/history/import), in bytes. Default 200 MiB. */
+  ROTA_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 ** 40)
+    .default(200 * 1024 * 1024),
+  /** Longest line of a history import, in characters; a longer line (or stray quote) stops the import. Default 65,536. */
+  ROTA_IMPORT_MAX_LINE: z.coerce.number().int().min(256).max(16_777_216).default(65_536),
 });
 
 export interface Config {
@@ -58,6 +67,8 @@ export interface Config {
   trustProxy: boolean;
   sessionHours: number;
   loginAttemptsPer15Min: number;
+  importMaxBytes: number;
+  importMaxLineLength: number;
 }
 
 export class ConfigError extends Error {}
@@ -87,5 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     trustProxy: e.TRUST_PROXY,
     sessionHours: e.SESSION_HOURS,
     loginAttemptsPer15Min: e.LOGIN_ATTEMPTS_PER_15_MIN,
+    importMaxBytes: e.ROTA_IMPORT_MAX_BYTES,
+    importMaxLineLength: e.ROTA_IMPORT_MAX_LINE,
   });
 }

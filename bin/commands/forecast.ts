@@ -12,7 +12,6 @@
  */
 import { createReadStream } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
@@ -23,7 +22,7 @@ import {
   zoneOfRepeatedHours,
   zoneOfSpringGaps,
   METHOD_NAMES,
-  readHistoryCsv,
+  readHistoryCsvChunks,
   ZoneClock,
   seriesForChannel,
   type CalendarEvent,
@@ -163,10 +162,9 @@ export function resolveZone(given: string | undefined, r: HistoryCsvResult, stde
 }
 
 async function readFile1(file: string, zone: string): Promise<HistoryCsvResult> {
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   // Interval 1: no aggregation here; the forecast infers the file's own interval length.
   // dstLenient: forecasting files are often written on a naive clock (see HistoryCsvOptions).
-  return readHistoryCsv(lines, { zone, intervalMinutes: 1, dstLenient: true });
+  return readHistoryCsvChunks(createReadStream(file, 'utf8'), { zone, intervalMinutes: 1, dstLenient: true });
 }
 
 function reportErrors(result: HistoryCsvResult, file: string, stderr: NodeJS.WritableStream, prefix: string): boolean {

@@ -5,7 +5,6 @@
  * imported. Overlap with stored history is refused unless `--replace`.
  */
 import fs from 'node:fs';
-import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { describeDatabase } from '../../models';
 import { importHistory, type ImportHistoryResult } from '../../app/import-history';
@@ -40,10 +39,16 @@ export async function run(args: string[], io: Io): Promise<number> {
   }
   const config = commandConfig();
   return withDatabase(config, async (ds) => {
-    const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
     const result = await importHistory(
       { ds },
-      { lines, fileName: file, source: 'cli', onOverlap: values.replace ? 'replace' : 'refuse', dryRun: values['dry-run'] ?? false },
+      {
+        chunks: fs.createReadStream(file, { encoding: 'utf8' }),
+        fileName: file,
+        source: 'cli',
+        onOverlap: values.replace ? 'replace' : 'refuse',
+        dryRun: values['dry-run'] ?? false,
+        maxLineLength: config.importMaxLineLength,
+      },
     );
     return report(result, file, describeDatabase(config), values['dry-run'] ?? false, io);
   });

@@ -30,7 +30,8 @@ export class ContactHistory {
   @Column({ type: 'integer' })
   intervalMinutes!: number;
 
-  @Column({ type: 'integer' })
+  /** Decimal allowed: some exports write averaged or split contacts (38.5). */
+  @Column({ type: 'double precision' })
   offered!: number;
 
   @Column({ type: 'integer', nullable: true })

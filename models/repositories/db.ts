@@ -6,9 +6,23 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 export type Db = DataSource | EntityManager;
 
-/** Runs `fn` in one transaction (committed when it resolves, rolled back when it throws). */
+/** Per SQLite data source, the end of the last transaction queued (see withTransaction). */
+const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+
+/**
+ * Runs `fn` in one transaction (committed when it resolves, rolled back when it throws).
+ * SQLite has one connection: a second transaction begun while one awaits fails ("cannot start a
+ * transaction within a transaction"), so on SQLite they wait their turn, one after the other.
+ */
 export async function withTransaction<T>(ds: DataSource, fn: (tx: EntityManager) => Promise<T>): Promise<T> {
-  return ds.transaction(fn);
+  if (ds.options.type !== 'better-sqlite3') return ds.transaction(fn);
+  const previous = sqliteQueues.get(ds) ?? Promise.resolve();
+  const mine = previous.catch(() => undefined).then(() => ds.transaction(fn));
+  sqliteQueues.set(
+    ds,
+    mine.catch(() => undefined),
+  );
+  return mine;
 }
 
 /** The ISO UTC form every instant is stored in: `YYYY-MM-DDTHH:mm:ss.sssZ`. */

@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import { ContactHistory } from '../entities/contact-history';
 import { HistoryImport } from '../entities/history-import';
 import { chunks, num, numOrNull, type Db } from './db';
+import type { EntityManager } from 'typeorm';
 
 export interface HistoryRow {
   start: string;
@@ -66,6 +67,15 @@ export async function insertHistory(db: Db, rows: readonly HistoryRow[]): Promis
     await repo.createQueryBuilder().insert().values(values).updateEntity(false).execute();
   }
   return rows.length;
+}
+
+/**
+ * Makes history imports wait for each other until the end of the transaction `tx`: the overlap
+ * an import checks cannot change under it, even from another process (a PostgreSQL advisory
+ * lock; SQLite's transactions already run one at a time, see withTransaction).
+ */
+export async function lockHistoryImports(tx: EntityManager): Promise<void> {
+  if (tx.connection.options.type === 'postgres') await tx.query(`SELECT pg_advisory_xact_lock(hashtext('rota.history_import'))`);
 }
 
 /** Starts already stored for one channel and platform in [from, to] (inclusive). */

@@ -15,6 +15,7 @@ import { requests } from './messages/requests';
 import { accounts } from './messages/accounts';
 import { staffing } from './messages/staffing';
 import { codes } from './messages/codes';
+import { limits } from './messages/limits';
 
 export const LOCALES = ['en', 'ka'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -38,6 +39,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   staffing,
   rota,
   codes,
+  limits,
 };
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };

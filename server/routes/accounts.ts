@@ -30,8 +30,11 @@ import {
   accountsListViewModel,
 } from '../view-models/accounts';
 
-const IdParam = z.object({ id: z.coerce.number().int().positive() });
-const TokenParam = z.object({ id: z.coerce.number().int().positive(), tokenId: z.coerce.number().int().positive() });
+const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const TokenParam = z.object({
+  id: z.coerce.number().int().positive().max(2_147_483_647),
+  tokenId: z.coerce.number().int().positive().max(2_147_483_647),
+});
 
 type FormState = {
   form?: string;

@@ -23,6 +23,7 @@ import {
   type AdjustFormState,
 } from '../view-models/forecast';
 import { AccuracyQuery, accuracyViewModel } from '../view-models/forecast-accuracy';
+import { isRealDate } from '../view-models/dates';
 import {
   EventDeleteForm,
   EventForm,
@@ -32,7 +33,7 @@ import {
   eventInput,
 } from '../view-models/forecast-events';
 
-const IdParam = z.object({ id: z.coerce.number().int().positive() });
+const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export function forecastRoutes({ services, now }: RouteDeps): Router {
   const router = Router();
@@ -120,7 +121,10 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
     const form = AcceptForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
     const result = await acceptForecastEdit(db, { id, version: form.data.version, now: now(), user: actor(req) });
-    const week = typeof req.body.week === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.body.week) ? req.body.week : undefined;
+    const week =
+      typeof req.body.week === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.body.week) && isRealDate(req.body.week)
+        ? req.body.week
+        : undefined;
     if (result.kind === 'invalid' || result.kind === 'stale') {
       const channel = result.kind === 'stale' ? result.forecast.channelId : undefined;
       return renderForecast(
@@ -144,7 +148,10 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
       to: String(req.body.to ?? ''),
       note: String(req.body.note ?? ''),
     };
-    const week = typeof req.body.week === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.body.week) ? req.body.week : undefined;
+    const week =
+      typeof req.body.week === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.body.week) && isRealDate(req.body.week)
+        ? req.body.week
+        : undefined;
     const form = AdjustForm.safeParse(req.body);
     if (!form.success) {
       const state = { values: raw, errors: formErrors(form.error, 'forecast.error.', 'forecast.error.value') };
@@ -219,6 +226,13 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
       user: actor(req),
     });
     if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
+    if (result.kind === 'unknownChannel') {
+      return renderEvents(req, res, {
+        status: 422,
+        form: { values: { ...req.body, id }, errors: { channel: 'forecast.events.error.channel' } },
+        errorKey: 'error.validation',
+      });
+    }
     if (result.kind === 'stale') {
       return renderEvents(req, res, {
         status: 409,

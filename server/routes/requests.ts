@@ -35,12 +35,12 @@ import {
 } from '../view-models/requests';
 import { availabilityViewModel } from '../view-models/requests-availability';
 
-const IdParam = z.object({ id: z.coerce.number().int().positive() });
+const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const CheckQuery = z.object({
-  shiftId: z.coerce.number().int().positive(),
+  shiftId: z.coerce.number().int().positive().max(2_147_483_647),
   mode: z.enum(['swap', 'give']).catch('swap'),
-  targetShiftId: z.coerce.number().int().positive().optional().catch(undefined),
-  targetStaffId: z.coerce.number().int().positive().optional().catch(undefined),
+  targetShiftId: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
+  targetStaffId: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
 });
 
 type FormState = { form?: string; values?: Record<string, unknown>; errors?: Record<string, string>; errorKey?: string };

@@ -11,7 +11,7 @@ const ListQuery = z.object({
   role: z.enum(['agent', 'team_lead', 'coordinator', 'head']).optional().catch(undefined),
   skill: z.enum(['voice', 'chat']).optional().catch(undefined),
 });
-const IdParam = z.object({ id: z.coerce.number().int().positive() });
+const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export function staffRoutes({ services }: RouteDeps): Router {
   const router = Router();

@@ -14,8 +14,9 @@ import { staffingWeekPage, storeWeekRequirement } from '../../app/requirement-fo
 import { staffingWeekViewModel } from '../view-models/staffing';
 import { runScenarioPage, saveScenarioRun, scenarioListPage } from '../../app/scenario-run';
 import { parseScenarioForm, scenarioViewModel } from '../view-models/scenario';
+import { isoDate } from '../view-models/dates';
 
-const Week = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Week = isoDate();
 const WeekQuery = z.object({ week: Week.optional().catch(undefined) });
 const ChannelQuery = z.object({ channel: z.string().max(32).optional().catch(undefined) });
 const StoreForm = z.object({ week: Week, storedAt: z.string().max(40).default('') });

@@ -6,7 +6,7 @@ const password = PasswordSchema;
 const stamp = z.string().regex(/^[a-f0-9]{20}$/, 'accounts.error.invalid');
 const role = z.enum(ACCOUNT_ROLES, { message: 'accounts.error.role' });
 const staffId = z
-  .union([z.literal(''), z.coerce.number().int().positive()])
+  .union([z.literal(''), z.coerce.number().int().positive().max(2_147_483_647)])
   .optional()
   .transform((v) => (v === '' || v === undefined ? null : v));
 

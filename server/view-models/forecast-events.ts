@@ -3,8 +3,9 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { CALENDAR_EVENT_KINDS, type CalendarEventInput, type CalendarEventRecord, type CalendarPageData } from '../../app/calendar-events';
 import { formErrors } from './forecast';
+import { isoDate as isoDateOf } from './dates';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'forecast.events.error.date');
+const isoDate = isoDateOf('forecast.events.error.date');
 
 export const EventForm = z
   .object({
@@ -19,13 +20,13 @@ export const EventForm = z
       .min(-100, 'forecast.events.error.effect')
       .max(1000, 'forecast.events.error.effect'),
     note: z.string().trim().max(1000).default(''),
-    version: z.coerce.number().int().min(0).default(0),
+    version: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
   })
   .refine((f) => f.endDate >= f.startDate, { path: ['endDate'], message: 'forecast.events.error.end' });
 
 export type EventFormData = z.infer<typeof EventForm>;
 
-export const EventDeleteForm = z.object({ version: z.coerce.number().int().min(0) });
+export const EventDeleteForm = z.object({ version: z.coerce.number().int().min(0).max(2_147_483_647) });
 
 export function eventFormErrors(error: z.ZodError): Record<string, string> {
   return formErrors(error, 'forecast.events.', 'forecast.events.error.invalid');

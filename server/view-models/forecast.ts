@@ -7,6 +7,7 @@ import type { ForecastPageData } from '../../app/forecast-page';
 import type { ForecastWeekPoint } from '../../app/forecast-for-week';
 import { GENERATE_WEEKS } from '../../app/forecast-page';
 import { intervalStarts } from '../../app/forecast-for-week';
+import { isoLocalDateTime } from './dates';
 
 // A real calendar date: '2026-02-30' fits the pattern but is no day at all.
 const isoWeek = z
@@ -17,7 +18,7 @@ const isoWeek = z
 export const ForecastQuery = z.object({
   channel: z.string().max(32).optional().catch(undefined),
   week: isoWeek.optional().catch(undefined),
-  forecast: z.coerce.number().int().positive().optional().catch(undefined),
+  forecast: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
   span: z.coerce.number().int().min(1).max(6).optional().catch(undefined),
 });
 
@@ -29,13 +30,13 @@ export const GenerateForm = z.object({
     .transform((v) => v || null),
 });
 
-export const AcceptForm = z.object({ version: z.coerce.number().int().min(0) });
+export const AcceptForm = z.object({ version: z.coerce.number().int().min(0).max(2_147_483_647) });
 
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'forecast.error.date');
+const localDateTime = isoLocalDateTime('forecast.error.date');
 
 export const AdjustForm = z
   .object({
-    version: z.coerce.number().int().min(0),
+    version: z.coerce.number().int().min(0).max(2_147_483_647),
     kind: z.enum(['scale', 'set']),
     value: z.coerce.number({ message: 'forecast.error.value' }).finite('forecast.error.value'),
     from: localDateTime,

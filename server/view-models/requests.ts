@@ -11,11 +11,12 @@ export interface Words {
   t: Translator;
   zone: string;
 }
+import { isoDate as isoDateOf } from './dates';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'requests.error.date');
+const isoDate = isoDateOf('requests.error.date');
 const note = z.string().trim().max(500, 'requests.error.note').optional().default('');
-const version = z.coerce.number().int().min(0);
-const id = z.coerce.number().int().positive();
+const version = z.coerce.number().int().min(0).max(2_147_483_647);
+const id = z.coerce.number().int().positive().max(2_147_483_647);
 const optionalId = z
   .union([z.literal(''), id])
   .optional()
@@ -39,7 +40,11 @@ export const TimeOffFormSchema = z
 
 export const SwapFormSchema = z
   .object({
-    shiftId: z.coerce.number({ message: 'requests.error.shift' }).int('requests.error.shift').positive('requests.error.shift'),
+    shiftId: z.coerce
+      .number({ message: 'requests.error.shift' })
+      .int('requests.error.shift')
+      .positive('requests.error.shift')
+      .max(2_147_483_647, 'requests.error.shift'),
     mode: z.enum(['swap', 'give'], { message: 'requests.error.mode' }),
     targetShiftId: optionalId,
     targetStaffId: optionalId,

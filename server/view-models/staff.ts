@@ -1,11 +1,12 @@
 /** The staff form's schema and the template data for the staff pages. */
 import { z } from 'zod';
 import type { StaffMember as StoredStaffMember } from '../../models/repositories/staff';
+import { isoDate as isoDateOf } from './dates';
 
 /** A person as the staff pages show them: the stored record and their login, if any. */
 export type StaffMember = StoredStaffMember & { username: string | null };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'staff.error.date');
+const isoDate = isoDateOf('staff.error.date');
 const optionalText = (max: number) =>
   z
     .string()
@@ -31,7 +32,7 @@ export const StaffFormSchema = z
       .transform((v) => (v ? v : null)),
     email: optionalText(200).pipe(z.string().email('staff.error.email').nullable()),
     phone: optionalText(40),
-    version: z.coerce.number().int().min(0).default(0),
+    version: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
   })
   .refine((f) => f.activeTo === null || f.activeTo >= f.activeFrom, { path: ['activeTo'], message: 'staff.error.activeTo' });
 

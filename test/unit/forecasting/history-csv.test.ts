@@ -190,7 +190,9 @@ describe('history-csv reader', () => {
       ['unknown channel', '2026-01-05T10:00,fax,1', 'channel', 'fax', /unknown channel 'fax'/],
       ['negative volume', '2026-01-05T10:00,voice,-3', 'volume', '-3', /negative/],
       ['non-numeric volume', '2026-01-05T10:00,voice,lots', 'volume', 'lots', /not a number/],
-      ['non-integer volume', '2026-01-05T10:00,voice,2.5', 'volume', '2.5', /whole number/],
+      ['volume over a million', '2026-01-05T10:00,voice,1000001', 'volume', '1000001', /more than 1000000/],
+      ['volume 1e20', '2026-01-05T10:00,voice,1e20', 'volume', '1e20', /more than 1000000/],
+      ['volume past exact doubles', '2026-01-05T10:00,voice,9007199254740993', 'volume', '9007199254740993', /more than/],
       ['empty volume', '2026-01-05T10:00,voice,', 'volume', '', /empty/],
       ['hex volume', '2026-01-05T10:00,voice,0x10', 'volume', '0x10', /not a number/],
     ];
@@ -211,6 +213,9 @@ describe('history-csv reader', () => {
       ['text aht', '2026-01-05T10:00,voice,5,abc,,', 'aht_seconds', /not a number/],
       ['negative answered', '2026-01-05T10:00,voice,5,,-1,', 'answered', /negative/],
       ['fractional abandoned', '2026-01-05T10:00,voice,5,,,1.5', 'abandoned', /whole number/],
+      ['aht 1e308', '2026-01-05T10:00,voice,5,1e308,,', 'aht_seconds', /more than 86400/],
+      ['aht over a day', '2026-01-05T10:00,voice,5,86401,,', 'aht_seconds', /more than 86400/],
+      ['answered 2^31', '2026-01-05T10:00,voice,5,,2147483648,', 'answered', /more than 1000000/],
     ];
     for (const [name, row, field, message] of extra) {
       it(`reader, ${name}, is an error in field ${field}`, () => {
