@@ -58,6 +58,11 @@ const ShiftForm = z.object({
   saveAnyway: z.string().optional(),
 });
 const RotaForm = z.object({ rotaId: z.coerce.number().int().positive(), version: z.coerce.number().int().min(0) });
+// `published`: the revision the user saw published when pressing the button ('' = none), so a
+// publish that someone else's overtook is refused instead of replacing it unseen.
+const PublishForm = RotaForm.extend({
+  published: z.union([z.literal('').transform(() => null), z.coerce.number().int().positive()]),
+});
 const CopyForm = z.object({ week: DATE });
 
 type ShiftFormData = z.infer<typeof ShiftForm>;
@@ -278,11 +283,12 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
 
   router.post('/rota/publish', requirePermission('rota:publish'), async (req, res, next) => {
     try {
-      const form = RotaForm.safeParse(req.body);
+      const form = PublishForm.safeParse(req.body);
       if (!form.success) throw new HttpError(400, 'error.validation');
       const result = await publishRotaRevision(ds, {
         rotaId: form.data.rotaId,
         expectedVersion: form.data.version,
+        expectedPublishedId: form.data.published,
         now: now(),
         userId: req.user!.id,
         by: who(req),
@@ -290,6 +296,7 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
       if (result.kind === 'stale') throw new HttpError(409, 'error.stale');
       if (result.kind === 'notDraft') throw new HttpError(409, 'rota.notDraft');
+      if (result.kind === 'publishedMeanwhile') throw new HttpError(409, 'rota.publishedMeanwhile');
       req.session.flash = [{ kind: 'info', key: 'rota.publishedFlash' }];
       res.redirect(303, `/rota?week=${result.rota.weekStart}&rota=${result.rota.id}`);
     } catch (err) {
