@@ -42,8 +42,28 @@ const EnvSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
-  /** Failed logins allowed per IP and username in 15 minutes. Default 10. */
-  LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().positive().default(10),
+  /** Failed logins one account (username, trimmed and lower-cased) may have before it waits. Default 5. */
+  LOGIN_FAILURES_BEFORE_LOCK: z.coerce.number().int().positive().max(1000).default(5),
+  /** The first wait of a locked account in minutes; it doubles with every further failure. Default 1. */
+  LOGIN_LOCK_MINUTES: z.coerce.number().positive().max(1440).default(1),
+  /** The longest wait of a locked account in minutes. Default 60. */
+  LOGIN_LOCK_MAX_MINUTES: z.coerce.number().positive().max(1440).default(60),
+  /** Failed logins allowed from one address (all usernames together) in 15 minutes. Default 50. */
+  LOGIN_FAILURES_PER_ADDRESS_15_MIN: z.coerce.number().int().positive().default(50),
+  /**
+   * The address people reach Rota at (https://rota.example.ge), used for links that leave the
+   * page (calendar feeds, mail). Unset: taken from each request's Host header (fine on localhost).
+   */
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, 'must start with http:// or https://')
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  /** 'production' refuses demo mode and the demo session secret (see ROTA_ALLOW_DEMO_IN_PRODUCTION). */
+  NODE_ENV: z.string().optional(),
+  /** Run demo mode even with NODE_ENV=production (a public demo server). Default false. */
+  ROTA_ALLOW_DEMO_IN_PRODUCTION: bool(false),
 });
 
 export interface Config {
@@ -57,7 +77,15 @@ export interface Config {
   cookieSecure: boolean;
   trustProxy: boolean;
   sessionHours: number;
-  loginAttemptsPer15Min: number;
+  login: {
+    failuresBeforeLock: number;
+    firstLockMinutes: number;
+    maxLockMinutes: number;
+    addressFailuresPer15Min: number;
+  };
+  /** Without a trailing slash; undefined: links are built from the request's Host. */
+  publicUrl?: string;
+  production: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -75,6 +103,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (!e.ROTA_DEMO && !e.SESSION_SECRET) {
     throw new ConfigError('Invalid configuration in the environment:\n  SESSION_SECRET: required when ROTA_DEMO=false');
   }
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.ROTA_ALLOW_DEMO_IN_PRODUCTION) {
+    const problems: string[] = [];
+    if (e.ROTA_DEMO)
+      problems.push('  ROTA_DEMO: demo mode (public demo logins, the default) is refused in production: set ROTA_DEMO=false');
+    if (!e.SESSION_SECRET || e.SESSION_SECRET === DEMO_SESSION_SECRET)
+      problems.push('  SESSION_SECRET: the public demo secret is refused in production: set a random secret of 32+ characters');
+    if (problems.length) {
+      throw new ConfigError(
+        `Refusing to start with NODE_ENV=production:\n${problems.join('\n')}\n` +
+          '  (to run a public demo server in production anyway, set ROTA_ALLOW_DEMO_IN_PRODUCTION=true)',
+      );
+    }
+  }
+  if (e.LOGIN_LOCK_MAX_MINUTES < e.LOGIN_LOCK_MINUTES) {
+    throw new ConfigError('Invalid configuration in the environment:\n  LOGIN_LOCK_MAX_MINUTES: must not be below LOGIN_LOCK_MINUTES');
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -86,6 +131,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     sessionHours: e.SESSION_HOURS,
-    loginAttemptsPer15Min: e.LOGIN_ATTEMPTS_PER_15_MIN,
+    login: Object.freeze({
+      failuresBeforeLock: e.LOGIN_FAILURES_BEFORE_LOCK,
+      firstLockMinutes: e.LOGIN_LOCK_MINUTES,
+      maxLockMinutes: e.LOGIN_LOCK_MAX_MINUTES,
+      addressFailuresPer15Min: e.LOGIN_FAILURES_PER_ADDRESS_15_MIN,
+    }),
+    publicUrl: e.PUBLIC_URL,
+    production,
   });
 }

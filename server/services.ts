@@ -25,6 +25,7 @@ import { saveStaff, type SaveStaffResult } from '../app/save-staff';
 import { importHistory, type ImportHistoryInput } from '../app/import-history';
 import { ensureDemoData, DEMO_PASSWORD } from '../seeds';
 import { CALENDAR_TOKEN_NAME } from '../app/rota-calendar-link';
+import { logIn, type LoginOutcome } from '../app/login';
 
 export type SaveResult = { kind: 'ok'; person: StaffMember } | { kind: 'stale'; current: StaffMember } | { kind: 'notFound' };
 
@@ -37,6 +38,8 @@ export interface Services {
     byId(id: number): Promise<CurrentUser | null>;
     byApiToken(token: string): Promise<CurrentUser | null>;
     verifyLogin(username: string, password: string): Promise<CurrentUser | null>;
+    /** verifyLogin behind the login limiter (app/login.ts). */
+    logIn(q: { username: string; password: string | null; address: string; now: Date }): Promise<LoginOutcome<CurrentUser>>;
     demoLogins(): Promise<{ username: string; role: string; name: string }[]>;
   };
   staff: {
@@ -95,6 +98,14 @@ export function buildServices(ds: DataSource, config: Readonly<Config>): Service
     return result;
   }
 
+  async function verifyLogin(username: string, password: string): Promise<CurrentUser | null> {
+    const user = await findUserByUsername(ds, username);
+    const ok = await argonVerify(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), password).catch(() => false);
+    const current = ok ? await toCurrentUser(user) : null;
+    if (current) await recordLogin(ds, current.id, nowIso());
+    return current;
+  }
+
   return {
     db: ds,
     timeZone: () => zone,
@@ -115,13 +126,8 @@ export function buildServices(ds: DataSource, config: Readonly<Config>): Service
         if (found?.token.name === CALENDAR_TOKEN_NAME) return null;
         return toCurrentUser(found?.user ?? null);
       },
-      verifyLogin: async (username, password) => {
-        const user = await findUserByUsername(ds, username);
-        const ok = await argonVerify(user?.passwordHash ?? (await DUMMY_HASH_PROMISE), password).catch(() => false);
-        const current = ok ? await toCurrentUser(user) : null;
-        if (current) await recordLogin(ds, current.id, nowIso());
-        return current;
-      },
+      verifyLogin,
+      logIn: (q) => logIn({ db: ds, policy: config.login, verify: verifyLogin }, q),
       demoLogins: async () => {
         if (!config.demoMode) return [];
         const people = new Map((await listStaff(ds)).map((p) => [p.id, p.name]));
