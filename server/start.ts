@@ -19,7 +19,13 @@ async function main(): Promise<void> {
     if (seeded) console.log(`Demo data created in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
   const app = createApp({ config, services, now: () => new Date() });
-  const server = app.listen(config.port, config.host, async () => {
+  // Express 5 hands a failed listen (port busy, no permission) to this callback: the start fails.
+  const server = app.listen(config.port, config.host, async (err?: Error) => {
+    if (err) {
+      console.error(`Rota could not listen on ${config.host}:${config.port}: ${err.message}`);
+      await db.destroy().catch(() => undefined);
+      process.exit(1);
+    }
     const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
     console.log(`Rota is running at http://${shownHost}:${config.port}  (database: ${describeDatabase(config)})`);
     if (config.demoMode) {
