@@ -10,6 +10,7 @@ import { requirePermission } from '../middleware/auth';
 import { can, type Role } from '../permissions';
 import { DEFAULT_LOCALE, isLocale, translator } from '../i18n';
 import { HttpError } from '../http-error';
+import { publicBaseUrl, publicHostName } from '../public-url';
 import { getTeamSettings } from '../../models/repositories/settings';
 import { getShift, getRota, listShifts } from '../../models/repositories/rotas';
 import { rotaWeek } from '../../app/rota-week';
@@ -385,7 +386,7 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
   router.post('/my-shifts/calendar-link', requirePermission('schedule:own'), async (req, res, next) => {
     try {
       const token = await createCalendarLink(ds, req.user!.id, now());
-      await renderMyShifts(req, res, { calendarUrl: `${req.protocol}://${req.get('host')}/calendar/${token}.ics` });
+      await renderMyShifts(req, res, { calendarUrl: `${publicBaseUrl(config, req)}/calendar/${token}.ics` });
     } catch (err) {
       next(err);
     }
@@ -404,12 +405,17 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       now: now(),
       summary: (s) => o.t('rota.ics.summary', { channel: o.t(`rota.channel.${s.channel}`) }),
     });
-    res.type('text/calendar; charset=utf-8').set('Content-Disposition', 'inline; filename="my-shifts.ics"').send(body);
+    // Someone's shifts: no shared cache may keep them.
+    res
+      .type('text/calendar; charset=utf-8')
+      .set('Content-Disposition', 'inline; filename="my-shifts.ics"')
+      .set('Cache-Control', 'no-store')
+      .send(body);
   }
 
   router.get('/my-shifts.ics', requirePermission('schedule:own'), async (req, res, next) => {
     try {
-      await sendIcs(res, { staffId: req.user!.staffId, name: req.user!.displayName, t: req.t, host: req.hostname });
+      await sendIcs(res, { staffId: req.user!.staffId, name: req.user!.displayName, t: req.t, host: publicHostName(config, req) });
     } catch (err) {
       next(err);
     }
@@ -422,7 +428,7 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       if (!user || (user.isDemo && !config.demoMode) || !can(user.role as Role, 'schedule:own')) throw new HttpError(404, 'error.404.body');
       const person = user.staffId !== null ? await services.staff.get(user.staffId) : null;
       const t = translator(isLocale(user.locale) ? user.locale : DEFAULT_LOCALE);
-      await sendIcs(res, { staffId: user.staffId, name: person?.name ?? user.username, t, host: req.hostname });
+      await sendIcs(res, { staffId: user.staffId, name: person?.name ?? user.username, t, host: publicHostName(config, req) });
     } catch (err) {
       next(err);
     }
