@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
+import { DEFAULT_UPLOAD_DIR } from './upload-previews';
 
 const bool = (fallback: boolean) =>
   z
@@ -60,6 +61,8 @@ const EnvSchema = z.object({
     .regex(/^https?:\/\//, 'must start with http:// or https://')
     .transform((u) => u.replace(/\/+$/, ''))
     .optional(),
+  /** Folder for uploaded history files between preview and commit (swept after an hour). Default <tmp>/rota-uploads. */
+  ROTA_UPLOAD_DIR: z.string().min(1).optional(),
   /** 'production' refuses demo mode and the demo session secret (see ROTA_ALLOW_DEMO_IN_PRODUCTION). */
   NODE_ENV: z.string().optional(),
   /** Run demo mode even with NODE_ENV=production (a public demo server). Default false. */
@@ -86,6 +89,7 @@ export interface Config {
   /** Without a trailing slash; undefined: links are built from the request's Host. */
   publicUrl?: string;
   production: boolean;
+  uploadDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -139,5 +143,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     }),
     publicUrl: e.PUBLIC_URL,
     production,
+    uploadDir: e.ROTA_UPLOAD_DIR ?? DEFAULT_UPLOAD_DIR,
   });
 }

@@ -3,8 +3,6 @@
  * all-or-nothing), plus the JSON/CSV endpoint for scripts.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import readline from 'node:readline';
 import { randomBytes } from 'node:crypto';
 import { Router, type Request } from 'express';
@@ -14,8 +12,8 @@ import type { RouteDeps } from './index';
 import { requirePermission } from '../middleware/auth';
 import { HttpError } from '../http-error';
 import { historyWeekViewModel, importResultViewModel } from '../view-models/history';
+import { previewExpired } from '../upload-previews';
 
-const UPLOAD_DIR = path.join(os.tmpdir(), 'rota-uploads');
 const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 const WeekQuery = z.object({
@@ -51,10 +49,10 @@ function requestLines(req: Request): AsyncIterable<string> {
   return readline.createInterface({ input: req, crlfDelay: Infinity });
 }
 
-export function historyRoutes({ services, now }: RouteDeps): Router {
+export function historyRoutes({ services, config, now }: RouteDeps): Router {
   const router = Router();
-  fs.mkdirSync(UPLOAD_DIR, { recursive: true });
-  const upload = multer({ dest: UPLOAD_DIR, limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  fs.mkdirSync(config.uploadDir, { recursive: true });
+  const upload = multer({ dest: config.uploadDir, limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
 
   router.get('/history', requirePermission('history:view'), async (req, res, next) => {
     try {
@@ -108,7 +106,11 @@ export function historyRoutes({ services, now }: RouteDeps): Router {
     try {
       const { id } = CommitForm.parse(req.body);
       const pending = req.session.pendingImport;
-      if (!pending || pending.id !== id || !fs.existsSync(pending.path)) throw new HttpError(410, 'import.expired');
+      if (!pending || pending.id !== id || (await previewExpired(pending.path, now()))) {
+        if (pending) await fs.promises.rm(pending.path, { force: true });
+        delete req.session.pendingImport;
+        throw new HttpError(410, 'import.expired');
+      }
       const result = await services.importHistory({
         lines: fileLines(pending.path),
         fileName: pending.fileName,
