@@ -18,8 +18,17 @@ export function safeReturnPath(value: string | undefined): string {
   return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
 }
 
-export function authRoutes({ config, services, now }: RouteDeps): Router {
+export function authRoutes({ config, services, now, log }: RouteDeps): Router {
   const router = Router();
+  let proxyWarned = false;
+  /** Behind an untrusted proxy every user has the proxy's address: the per-address limit would lock everybody out. */
+  const warnUntrustedProxy = (forwardedFor: string | undefined) => {
+    if (proxyWarned || config.trustProxy || !forwardedFor) return;
+    proxyWarned = true;
+    log(
+      'Logins arrive through a proxy (X-Forwarded-For) but TRUST_PROXY is off: every user shares the proxy address for the per-address login limit. Set TRUST_PROXY=true.',
+    );
+  };
 
   async function loginView(pageTitle: string, extra: Record<string, unknown>) {
     const demoLogins = config.demoMode ? await services.users.demoLogins() : [];
@@ -37,6 +46,7 @@ export function authRoutes({ config, services, now }: RouteDeps): Router {
 
   router.post('/login', async (req, res, next) => {
     try {
+      warnUntrustedProxy(req.get('x-forwarded-for'));
       const form = LoginForm.safeParse(req.body);
       const username = form.data?.username ?? '';
       // A malformed form still counts against its address (and its username, when there is one).

@@ -79,6 +79,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   now?: () => Date;
   seed?: (ds: DataSource) => Promise<void>;
+  /** Where the app's log lines go (default: nowhere). */
+  log?: (message: string, err?: unknown) => void;
 }
 
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -101,7 +103,7 @@ export async function startAppOnSameDatabase(first: TestApp, opts: Omit<TestAppO
 async function listenOn(ds: DataSource, opts: TestAppOptions, release: () => Promise<void>): Promise<TestApp> {
   const config = loadConfig({ ROTA_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40), ...opts.env });
   const services = buildServices(ds, config);
-  const app = createApp({ config, services, now: opts.now ?? (() => new Date()), log: () => undefined });
+  const app = createApp({ config, services, now: opts.now ?? (() => new Date()), log: opts.log ?? (() => undefined) });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

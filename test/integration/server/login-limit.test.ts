@@ -117,3 +117,51 @@ describe(`login limiter (${testDbKind()})`, function () {
     expect(alertOf(res.text)).to.contain('წუთში');
   });
 });
+
+describe(`login limiter behind a proxy (${testDbKind()})`, function () {
+  this.timeout(60_000);
+
+  it('X-Forwarded-For without TRUST_PROXY: the operator is warned once, naming TRUST_PROXY', async () => {
+    const lines: string[] = [];
+    const app = await startTestApp({ log: (m) => lines.push(m) });
+    try {
+      for (let i = 0; i < 2; i++) {
+        const c = app.client();
+        await c.get('/login');
+        await c.request('/login', {
+          method: 'POST',
+          body: new URLSearchParams({ _csrf: c.csrf!, username: 'agent', password: 'bad' }),
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '203.0.113.7' },
+        });
+      }
+      expect(lines.filter((l) => l.includes('TRUST_PROXY'))).to.have.length(1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('with TRUST_PROXY=true: no warning, and the address limit counts the client address, not the proxy', async () => {
+    const lines: string[] = [];
+    const app = await startTestApp({ env: { TRUST_PROXY: 'true', LOGIN_FAILURES_PER_ADDRESS_15_MIN: '2' }, log: (m) => lines.push(m) });
+    try {
+      const from = async (address: string, username: string) => {
+        const c = app.client();
+        await c.get('/login');
+        return (
+          await c.request('/login', {
+            method: 'POST',
+            body: new URLSearchParams({ _csrf: c.csrf!, username, password: 'bad' }),
+            headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': address },
+          })
+        ).status;
+      };
+      expect([await from('203.0.113.7', 'a1'), await from('203.0.113.7', 'a2'), await from('203.0.113.7', 'a3')]).to.deep.equal([
+        401, 401, 429,
+      ]);
+      expect(await from('198.51.100.9', 'a4'), 'another client behind the same proxy').to.equal(401);
+      expect(lines.filter((l) => l.includes('TRUST_PROXY'))).to.deep.equal([]);
+    } finally {
+      await app.close();
+    }
+  });
+});
