@@ -1,5 +1,6 @@
 /**
- * Publishing a draft (agents see it from then on; the revision published before is archived)
+ * Publishing a draft (agents see it from then on; the revision published before is archived;
+ * one transaction under the week's lock, refused when someone else published meanwhile)
  * and copying last week's rota into a new draft of this week (every shift moved by 7 local
  * days, the rules checked again against this week's time off and last week's shifts).
  */
@@ -7,13 +8,16 @@ import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import { StaleEditError, NotFoundError } from '../models/errors';
 import { appendAudit } from '../models/repositories/audit';
+import { withWriteTransaction } from '../models/repositories/db';
 import {
   createRotaRevision,
   getRota,
   listRotasForWeek,
   listShifts,
+  lockWeekForPublishing,
   publishRota,
   publishedRotaForWeek,
+  PublishedMeanwhileError,
   type NewShift,
   type RotaRecord,
 } from '../models/repositories/rotas';
@@ -25,32 +29,60 @@ export type PublishResult =
   | { kind: 'published'; rota: RotaRecord }
   | { kind: 'stale'; current: RotaRecord }
   | { kind: 'notFound' }
-  | { kind: 'notDraft'; rota: RotaRecord };
+  | { kind: 'notDraft'; rota: RotaRecord }
+  /** Another revision of the week was published since the user looked (`published`: the one now, or null). */
+  | { kind: 'publishedMeanwhile'; published: RotaRecord | null };
 
+/**
+ * Publishes a draft in one transaction holding the week's lock, so two people publishing two
+ * drafts of one week at once are put one after the other; nothing is read before the lock.
+ * `expectedPublishedId` is the revision the user saw published when deciding (null: none). If
+ * another one is published by now, the second publisher is refused instead of silently replacing
+ * work they never saw. Leave it undefined to replace whatever is published (the demo seed).
+ */
 export async function publishRotaRevision(
   ds: DataSource,
-  q: { rotaId: number; expectedVersion: number; now: Date; userId: number | null; by: string | null },
+  q: {
+    rotaId: number;
+    expectedVersion: number;
+    expectedPublishedId?: number | null;
+    now: Date;
+    userId: number | null;
+    by: string | null;
+  },
 ): Promise<PublishResult> {
-  const rota = await getRota(ds, q.rotaId);
-  if (!rota) return { kind: 'notFound' };
-  if (rota.status !== 'draft') return { kind: 'notDraft', rota };
+  const target = await getRota(ds, q.rotaId); // only for its week, which never changes
+  if (!target) return { kind: 'notFound' };
   const at = q.now.toISOString();
   try {
-    await publishRota(ds, rota.id, q.expectedVersion, at, q.by);
+    return await withWriteTransaction(ds, async (tx): Promise<PublishResult> => {
+      await lockWeekForPublishing(tx, target.weekStart);
+      const rota = await getRota(tx, target.id);
+      if (!rota) return { kind: 'notFound' };
+      if (rota.status !== 'draft') return { kind: 'notDraft', rota };
+      if (rota.version !== q.expectedVersion) return { kind: 'stale', current: rota };
+      const before = await publishedRotaForWeek(tx, rota.weekStart);
+      if (q.expectedPublishedId !== undefined && (before?.id ?? null) !== q.expectedPublishedId) {
+        return { kind: 'publishedMeanwhile', published: before };
+      }
+      await publishRota(tx, rota.id, q.expectedVersion, at, q.by);
+      await appendAudit(tx, {
+        at,
+        userId: q.userId,
+        action: 'rota.publish',
+        entity: 'rota',
+        entityId: rota.id,
+        detail: { weekStart: rota.weekStart, revision: rota.revision, replacedRotaId: before?.id ?? null },
+      });
+      return { kind: 'published', rota: (await getRota(tx, rota.id))! };
+    });
   } catch (err) {
-    if (err instanceof StaleEditError) return { kind: 'stale', current: (await getRota(ds, rota.id))! };
+    if (err instanceof StaleEditError) return { kind: 'stale', current: (await getRota(ds, target.id))! };
     if (err instanceof NotFoundError) return { kind: 'notFound' };
+    if (err instanceof PublishedMeanwhileError)
+      return { kind: 'publishedMeanwhile', published: await publishedRotaForWeek(ds, target.weekStart) };
     throw err;
   }
-  await appendAudit(ds, {
-    at,
-    userId: q.userId,
-    action: 'rota.publish',
-    entity: 'rota',
-    entityId: rota.id,
-    detail: { weekStart: rota.weekStart, revision: rota.revision },
-  });
-  return { kind: 'published', rota: (await getRota(ds, rota.id))! };
 }
 
 export type CopyResult = { kind: 'copied'; rota: RotaRecord; violations: Violation[] } | { kind: 'nothingToCopy' };

@@ -57,9 +57,13 @@ export function createApp(deps: AppDeps): express.Express {
           upgradeInsecureRequests: config.cookieSecure ? [] : null,
         },
       },
-      strictTransportSecurity: config.cookieSecure,
+      strictTransportSecurity: false, // below: also when the request itself came over TLS
     }),
   );
+  // HSTS when the site is declared HTTPS-only, or when this request arrived over TLS (directly, or
+  // through a proxy trusted with TRUST_PROXY). Over plain http browsers ignore it anyway.
+  const hsts = helmet.strictTransportSecurity({ maxAge: 180 * 24 * 3600, includeSubDomains: true });
+  app.use((req, res, next) => (config.cookieSecure || req.secure ? hsts(req, res, next) : next()));
   app.use('/static', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
   app.get('/vendor/htmx.min.js', (_req, res) => res.sendFile(path.join(ROOT, 'node_modules/htmx.org/dist/htmx.min.js')));
   app.get('/healthz', (_req, res) => res.json({ ok: true }));
@@ -74,7 +78,8 @@ export function createApp(deps: AppDeps): express.Express {
       resave: false,
       saveUninitialized: false,
       rolling: true,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, maxAge: config.sessionHours * 3_600_000 },
+      // 'auto': Secure whenever the request came over TLS, even without COOKIE_SECURE.
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure ? true : 'auto', maxAge: config.sessionHours * 3_600_000 },
     }),
   );
   app.use(saveSessionBeforeRedirect);
@@ -86,6 +91,8 @@ export function createApp(deps: AppDeps): express.Express {
     res.locals.demoMode = config.demoMode;
     res.locals.currentPath = req.path;
     if (req.user) {
+      // A logged-in page holds someone's data: no browser back-cache or shared proxy may keep it.
+      res.set('Cache-Control', 'no-store');
       res.locals.currentUser = req.user;
       res.locals.navItems = navItems(req.user, req.path);
     }

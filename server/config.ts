@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { IANAZone } from 'luxon';
+import { DEFAULT_UPLOAD_DIR } from './upload-previews';
 
 const bool = (fallback: boolean) =>
   z
@@ -42,8 +43,6 @@ const EnvSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
-  /** Failed logins allowed per IP and username in 15 minutes. Default 10. */
-  LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().positive().default(10),
   /** Largest history import accepted (page upload or POST /api/history/import), in bytes. Default 200 MiB. */
   ROTA_IMPORT_MAX_BYTES: z.coerce
     .number()
@@ -53,6 +52,30 @@ const EnvSchema = z.object({
     .default(200 * 1024 * 1024),
   /** Longest line of a history import, in characters; a longer line (or stray quote) stops the import. Default 65,536. */
   ROTA_IMPORT_MAX_LINE: z.coerce.number().int().min(256).max(16_777_216).default(65_536),
+  /** Failed logins one account (username, trimmed and lower-cased) may have before it waits. Default 5. */
+  LOGIN_FAILURES_BEFORE_LOCK: z.coerce.number().int().positive().max(1000).default(5),
+  /** The first wait of a locked account in minutes; it doubles with every further failure. Default 1. */
+  LOGIN_LOCK_MINUTES: z.coerce.number().positive().max(1440).default(1),
+  /** The longest wait of a locked account in minutes. Default 60. */
+  LOGIN_LOCK_MAX_MINUTES: z.coerce.number().positive().max(1440).default(60),
+  /** Failed logins allowed from one address (all usernames together) in 15 minutes. Default 50. */
+  LOGIN_FAILURES_PER_ADDRESS_15_MIN: z.coerce.number().int().positive().default(50),
+  /**
+   * The address people reach Rota at (https://rota.example.ge), used for links that leave the
+   * page (calendar feeds, mail). Unset: taken from each request's Host header (fine on localhost).
+   */
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, 'must start with http:// or https://')
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  /** Folder for uploaded history files between preview and commit (swept after an hour). Default <tmp>/rota-uploads. */
+  ROTA_UPLOAD_DIR: z.string().min(1).optional(),
+  /** 'production' refuses demo mode and the demo session secret (see ROTA_ALLOW_DEMO_IN_PRODUCTION). */
+  NODE_ENV: z.string().optional(),
+  /** Run demo mode even with NODE_ENV=production (a public demo server). Default false. */
+  ROTA_ALLOW_DEMO_IN_PRODUCTION: bool(false),
 });
 
 export interface Config {
@@ -66,9 +89,18 @@ export interface Config {
   cookieSecure: boolean;
   trustProxy: boolean;
   sessionHours: number;
-  loginAttemptsPer15Min: number;
   importMaxBytes: number;
   importMaxLineLength: number;
+  login: {
+    failuresBeforeLock: number;
+    firstLockMinutes: number;
+    maxLockMinutes: number;
+    addressFailuresPer15Min: number;
+  };
+  /** Without a trailing slash; undefined: links are built from the request's Host. */
+  publicUrl?: string;
+  production: boolean;
+  uploadDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -86,6 +118,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (!e.ROTA_DEMO && !e.SESSION_SECRET) {
     throw new ConfigError('Invalid configuration in the environment:\n  SESSION_SECRET: required when ROTA_DEMO=false');
   }
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.ROTA_ALLOW_DEMO_IN_PRODUCTION) {
+    const problems: string[] = [];
+    if (e.ROTA_DEMO)
+      problems.push('  ROTA_DEMO: demo mode (public demo logins, the default) is refused in production: set ROTA_DEMO=false');
+    if (!e.SESSION_SECRET || e.SESSION_SECRET === DEMO_SESSION_SECRET)
+      problems.push('  SESSION_SECRET: the public demo secret is refused in production: set a random secret of 32+ characters');
+    if (problems.length) {
+      throw new ConfigError(
+        `Refusing to start with NODE_ENV=production:\n${problems.join('\n')}\n` +
+          '  (to run a public demo server in production anyway, set ROTA_ALLOW_DEMO_IN_PRODUCTION=true)',
+      );
+    }
+  }
+  if (e.LOGIN_LOCK_MAX_MINUTES < e.LOGIN_LOCK_MINUTES) {
+    throw new ConfigError('Invalid configuration in the environment:\n  LOGIN_LOCK_MAX_MINUTES: must not be below LOGIN_LOCK_MINUTES');
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,
@@ -97,8 +146,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     cookieSecure: e.COOKIE_SECURE,
     trustProxy: e.TRUST_PROXY,
     sessionHours: e.SESSION_HOURS,
-    loginAttemptsPer15Min: e.LOGIN_ATTEMPTS_PER_15_MIN,
     importMaxBytes: e.ROTA_IMPORT_MAX_BYTES,
     importMaxLineLength: e.ROTA_IMPORT_MAX_LINE,
+    login: Object.freeze({
+      failuresBeforeLock: e.LOGIN_FAILURES_BEFORE_LOCK,
+      firstLockMinutes: e.LOGIN_LOCK_MINUTES,
+      maxLockMinutes: e.LOGIN_LOCK_MAX_MINUTES,
+      addressFailuresPer15Min: e.LOGIN_FAILURES_PER_ADDRESS_15_MIN,
+    }),
+    publicUrl: e.PUBLIC_URL,
+    production,
+    uploadDir: e.ROTA_UPLOAD_DIR ?? DEFAULT_UPLOAD_DIR,
   });
 }

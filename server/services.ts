@@ -20,6 +20,7 @@ import { addStaff, editStaff, listStaffWithLogins, staffCount, staffWithLogin, t
 import { loadTeamSettings } from '../app/team-settings';
 import { demoLogins, userByApiToken, userById, verifyLogin, type SignedInUser, type UserDeps } from '../app/users';
 import { ensureDemoData, DEMO_PASSWORD } from '../seeds';
+import { logIn, type LoginOutcome } from '../app/login';
 
 export type { SaveResult };
 
@@ -32,6 +33,8 @@ export interface Services {
     byId(id: number): Promise<CurrentUser | null>;
     byApiToken(token: string): Promise<CurrentUser | null>;
     verifyLogin(username: string, password: string): Promise<CurrentUser | null>;
+    /** verifyLogin behind the login limiter (app/login.ts). */
+    logIn(q: { username: string; password: string | null; address: string; now: Date }): Promise<LoginOutcome<CurrentUser>>;
     demoLogins(): Promise<{ username: string; role: string; name: string }[]>;
   };
   staff: {
@@ -63,6 +66,7 @@ export function buildServices(ds: DataSource, config: Readonly<Config>): Service
   };
   void refreshSettings().catch(() => undefined);
   const users: UserDeps = { ds, demoMode: config.demoMode, now: () => new Date() };
+  const verify = async (username: string, password: string) => toCurrentUser(await verifyLogin(users, username, password));
 
   return {
     db: ds,
@@ -72,7 +76,8 @@ export function buildServices(ds: DataSource, config: Readonly<Config>): Service
     users: {
       byId: async (id) => toCurrentUser(await userById(users, id)),
       byApiToken: async (token) => toCurrentUser(await userByApiToken(users, token)),
-      verifyLogin: async (username, password) => toCurrentUser(await verifyLogin(users, username, password)),
+      verifyLogin: verify,
+      logIn: (q) => logIn({ db: ds, policy: config.login, verify }, q),
       demoLogins: () => demoLogins(users),
     },
     staff: {

@@ -8,6 +8,7 @@ import { createApp } from './app';
 import { openDatabase, describeDatabase } from '../models';
 import { buildServices } from './services';
 import { ensureDemoRota } from '../app/rota-demo';
+import { startUploadPreviewSweeper } from './upload-previews';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -19,7 +20,15 @@ async function main(): Promise<void> {
     if (seeded) console.log(`Demo data created in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
   const app = createApp({ config, services, now: () => new Date() });
-  const server = app.listen(config.port, config.host, async () => {
+  const sweeper = startUploadPreviewSweeper({ dir: config.uploadDir, now: () => new Date(), log: (m, err) => console.error(m, err) });
+  // Express 5 hands a failed listen (port busy, no permission) to this callback: the start fails.
+  const server = app.listen(config.port, config.host, async (err?: Error) => {
+    if (err) {
+      sweeper.stop();
+      console.error(`Rota could not listen on ${config.host}:${config.port}: ${err.message}`);
+      await db.destroy().catch(() => undefined);
+      process.exit(1);
+    }
     const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
     console.log(`Rota is running at http://${shownHost}:${config.port}  (database: ${describeDatabase(config)})`);
     if (config.demoMode) {
@@ -34,6 +43,7 @@ async function main(): Promise<void> {
     }
   });
   const stop = () => {
+    sweeper.stop();
     server.close(() => void db.destroy().finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };

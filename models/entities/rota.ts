@@ -8,6 +8,8 @@ import { nowIso } from './timestamps';
  */
 @Entity({ name: 'rotas' })
 @Index('idx_rotas_week', ['weekStart', 'revision'])
+// At most one published revision per week (migration 1796400000000).
+@Index('idx_rotas_one_published', ['weekStart'], { unique: true, where: "status = 'published'" })
 export class Rota {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;

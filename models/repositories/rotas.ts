@@ -239,12 +239,55 @@ export async function deleteShift(db: Db, id: number): Promise<void> {
   await db.getRepository(Shift).delete({ id });
 }
 
-/** Makes `id` the week's published rota; the one published before becomes 'archived'. */
-export async function publishRota(db: Db, id: number, expectedVersion: number, now: string, by: string | null): Promise<void> {
-  const rota = await getRota(db, id);
+/** Raised when publishing would leave a week with two published revisions (the unique index caught it). */
+export class PublishedMeanwhileError extends Error {
+  constructor(readonly weekStart: string) {
+    super(`another revision of the week of ${weekStart} was published meanwhile`);
+    this.name = 'PublishedMeanwhileError';
+  }
+}
+
+/**
+ * Takes the week's lock for publishing; call first thing in the transaction. PostgreSQL: the
+ * week's rotas locked row by row, in id order (two publishers never wait on each other in a
+ * circle). SQLite locks the whole file for writing: a first statement that writes takes that lock
+ * at once (BEGIN IMMEDIATE's effect, waiting up to the busy timeout), so nothing read in the
+ * transaction can be overtaken by another connection's write.
+ */
+export async function lockWeekForPublishing(tx: EntityManager, weekStart: string): Promise<void> {
+  if (tx.connection.options.type === 'postgres') {
+    await tx.query('SELECT id FROM rotas WHERE "weekStart" = $1 ORDER BY id FOR UPDATE', [weekStart]);
+  } else {
+    await tx.query('UPDATE rotas SET status = status WHERE "weekStart" = ?', [weekStart]);
+  }
+}
+
+/**
+ * Makes `id` the week's published rota; the one published before becomes 'archived' (first, so
+ * the index allowing one published revision per week never sees two). Run inside the transaction
+ * that took lockWeekForPublishing. StaleEditError when the rota is no longer at `expectedVersion`;
+ * PublishedMeanwhileError when the index refuses (a writer that skipped the lock).
+ */
+export async function publishRota(tx: Db, id: number, expectedVersion: number, now: string, by: string | null): Promise<void> {
+  const rota = await getRota(tx, id);
   if (!rota) throw new NotFoundError('rota', id);
-  await updateVersioned(db, Rota, 'rota', id, expectedVersion, { status: 'published', publishedAt: now, publishedBy: by } as Partial<Rota>);
-  await db.getRepository(Rota).update({ weekStart: rota.weekStart, status: 'published', id: Not(id) }, { status: 'archived' });
+  try {
+    await tx.getRepository(Rota).update({ weekStart: rota.weekStart, status: 'published', id: Not(id) }, { status: 'archived' });
+    await updateVersioned(tx, Rota, 'rota', id, expectedVersion, {
+      status: 'published',
+      publishedAt: now,
+      publishedBy: by,
+    } as Partial<Rota>);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new PublishedMeanwhileError(rota.weekStart);
+    throw err;
+  }
+}
+
+/** PostgreSQL's unique_violation (23505) or SQLite's SQLITE_CONSTRAINT_UNIQUE, as TypeORM passes them on. */
+function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { driverError?: { code?: unknown } } | null)?.driverError?.code ?? (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /** One person's shifts in published rotas that overlap [fromIso, toIso), by start. */

@@ -16,6 +16,7 @@ import { accounts } from './messages/accounts';
 import { staffing } from './messages/staffing';
 import { codes } from './messages/codes';
 import { limits } from './messages/limits';
+import { security } from './messages/security';
 
 export const LOCALES = ['en', 'ka'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -40,6 +41,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   rota,
   codes,
   limits,
+  security,
 };
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };

@@ -1,6 +1,6 @@
 /** Log in, log out, and the language switch. */
 import { Router } from 'express';
-import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
+import { ipKeyGenerator } from 'express-rate-limit';
 import { z } from 'zod';
 import type { RouteDeps } from '../deps';
 import { isLocale } from '../i18n';
@@ -18,38 +18,17 @@ export function safeReturnPath(value: string | undefined): string {
   return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
 }
 
-export function authRoutes({ config, services }: RouteDeps): Router {
+export function authRoutes({ config, services, now, log }: RouteDeps): Router {
   const router = Router();
-
-  const loginLimiter = rateLimit({
-    windowMs: 15 * 60 * 1000,
-    limit: config.loginAttemptsPer15Min,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.username ?? '').toLowerCase()}`,
-    handler: (req, res, next) => {
-      loginView(req.t('login.title'), { errorKey: 'error.rateLimited' })
-        .then((view) => res.status(429).render('pages/login', view))
-        .catch(next);
-    },
-  });
-
-  // A second, wider limit per address alone: one address must not try a password against
-  // every username in turn.
-  const addressLimiter = rateLimit({
-    windowMs: 15 * 60 * 1000,
-    limit: config.loginAttemptsPer15Min * 5,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
-    handler: (req, res, next) => {
-      loginView(req.t('login.title'), { errorKey: 'error.rateLimited' })
-        .then((view) => res.status(429).render('pages/login', view))
-        .catch(next);
-    },
-  });
+  let proxyWarned = false;
+  /** Behind an untrusted proxy every user has the proxy's address: the per-address limit would lock everybody out. */
+  const warnUntrustedProxy = (forwardedFor: string | undefined) => {
+    if (proxyWarned || config.trustProxy || !forwardedFor) return;
+    proxyWarned = true;
+    log(
+      'Logins arrive through a proxy (X-Forwarded-For) but TRUST_PROXY is off: every user shares the proxy address for the per-address login limit. Set TRUST_PROXY=true.',
+    );
+  };
 
   async function loginView(pageTitle: string, extra: Record<string, unknown>) {
     const demoLogins = config.demoMode ? await services.users.demoLogins() : [];
@@ -61,14 +40,34 @@ export function authRoutes({ config, services }: RouteDeps): Router {
     res.render('pages/login', await loginView(req.t('login.title'), { next: safeReturnPath(String(req.query.next ?? '')) }));
   });
 
-  router.post('/login', addressLimiter, loginLimiter, async (req, res, next) => {
+  router.post('/login', async (req, res, next) => {
+    warnUntrustedProxy(req.get('x-forwarded-for'));
     const form = LoginForm.safeParse(req.body);
-    const user = form.success ? await services.users.verifyLogin(form.data.username, form.data.password) : null;
-    if (!user) {
-      return res
-        .status(401)
-        .render('pages/login', await loginView(req.t('login.title'), { errorKey: 'login.failed', username: form.data?.username ?? '' }));
+    const username = form.data?.username ?? '';
+    // A malformed form still counts against its address (and its username, when there is one).
+    const outcome = await services.users.logIn({
+      username: typeof req.body?.username === 'string' ? req.body.username.slice(0, 200) : '',
+      password: form.success ? form.data.password : null,
+      // IPv6 addresses by their /56 network: one host has many.
+      address: ipKeyGenerator(req.ip ?? ''),
+      now: now(),
+    });
+    if (outcome.kind === 'locked') {
+      const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
+      res.set('Retry-After', String(outcome.retryAfterSeconds));
+      return res.status(429).render(
+        'pages/login',
+        await loginView(req.t('login.title'), {
+          errorKey: outcome.scope === 'account' ? 'login.locked' : 'login.addressLocked',
+          errorMinutes: minutes,
+          username,
+        }),
+      );
     }
+    if (outcome.kind === 'failed') {
+      return res.status(401).render('pages/login', await loginView(req.t('login.title'), { errorKey: 'login.failed', username }));
+    }
+    const user = outcome.user;
     const locale = req.session.locale;
     // A new session id at login defeats session fixation.
     req.session.regenerate((err) => {

@@ -3,8 +3,6 @@
  * all-or-nothing), plus the JSON/CSV endpoint for scripts.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
 import { Router, type NextFunction, type Request, type Response } from 'express';
@@ -15,8 +13,7 @@ import { requirePermission } from '../middleware/auth';
 import { HttpError } from '../http-error';
 import { historyWeekViewModel, importResultViewModel } from '../view-models/history';
 import { isoDate } from '../view-models/dates';
-
-const UPLOAD_DIR = path.join(os.tmpdir(), 'rota-uploads');
+import { previewExpired } from '../upload-previews';
 
 const WeekQuery = z.object({
   week: isoDate().optional().catch(undefined),
@@ -84,10 +81,10 @@ function refusalStatus(result: { stoppedAt?: { code: string } | null }): number 
 
 export function historyRoutes({ services, now, config }: RouteDeps): Router {
   const router = Router();
-  fs.mkdirSync(UPLOAD_DIR, { recursive: true });
+  fs.mkdirSync(config.uploadDir, { recursive: true });
   const maxBytes = config.importMaxBytes;
   const maxLineLength = config.importMaxLineLength;
-  const multerUpload = multer({ dest: UPLOAD_DIR, limits: { fileSize: maxBytes, files: 1 } }).single('file');
+  const multerUpload = multer({ dest: config.uploadDir, limits: { fileSize: maxBytes, files: 1 } }).single('file');
   // multer's own size refusal would be a 500: it becomes the page with a 413 and the limit.
   const upload = (req: Request, res: Response, next: NextFunction) =>
     multerUpload(req, res, (err: unknown) => {
@@ -148,7 +145,11 @@ export function historyRoutes({ services, now, config }: RouteDeps): Router {
   router.post('/history/import/commit', requirePermission('history:import'), async (req, res) => {
     const { id } = CommitForm.parse(req.body);
     const pending = req.session.pendingImport;
-    if (!pending || pending.id !== id || !fs.existsSync(pending.path)) throw new HttpError(410, 'import.expired');
+    if (!pending || pending.id !== id || (await previewExpired(pending.path, now()))) {
+      if (pending) await fs.promises.rm(pending.path, { force: true });
+      delete req.session.pendingImport;
+      throw new HttpError(410, 'import.expired');
+    }
     const result = await services.importHistory({
       chunks: fileChunks(pending.path),
       fileName: pending.fileName,

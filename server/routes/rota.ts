@@ -12,6 +12,7 @@ import { DEFAULT_LOCALE, isLocale, translator } from '../i18n';
 import { HttpError } from '../http-error';
 import { loadTeamSettings } from '../../app/team-settings';
 import { shiftFormContext, type ShiftFormContext } from '../../app/rota-shift-form';
+import { publicBaseUrl, publicHostName } from '../public-url';
 import { rotaWeek } from '../../app/rota-week';
 import { startRotaJob, rotaJob } from '../../app/rota-jobs';
 import { editRotaShift, type ShiftEdit } from '../../app/rota-edit';
@@ -59,6 +60,11 @@ const ShiftForm = z.object({
   saveAnyway: z.string().optional(),
 });
 const RotaForm = z.object({ rotaId: z.coerce.number().int().positive(), version: z.coerce.number().int().min(0) });
+// `published`: the revision the user saw published when pressing the button ('' = none), so a
+// publish that someone else's overtook is refused instead of replacing it unseen.
+const PublishForm = RotaForm.extend({
+  published: z.union([z.literal('').transform(() => null), z.coerce.number().int().positive()]),
+});
 const CopyForm = z.object({ week: DATE });
 
 type ShiftFormData = z.infer<typeof ShiftForm>;
@@ -239,11 +245,12 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
   });
 
   router.post('/rota/publish', requirePermission('rota:publish'), async (req, res) => {
-    const form = RotaForm.safeParse(req.body);
+    const form = PublishForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
     const result = await publishRotaRevision(ds, {
       rotaId: form.data.rotaId,
       expectedVersion: form.data.version,
+      expectedPublishedId: form.data.published,
       now: now(),
       userId: req.user!.id,
       by: who(req),
@@ -251,6 +258,7 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
     if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
     if (result.kind === 'stale') throw new HttpError(409, 'error.stale');
     if (result.kind === 'notDraft') throw new HttpError(409, 'rota.notDraft');
+    if (result.kind === 'publishedMeanwhile') throw new HttpError(409, 'rota.publishedMeanwhile');
     req.session.flash = [{ kind: 'info', key: 'rota.publishedFlash' }];
     res.redirect(303, `/rota?week=${result.rota.weekStart}&rota=${result.rota.id}`);
   });
@@ -319,7 +327,7 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
   /** A new secret feed URL for calendar apps (shown once; the previous one stops working). */
   router.post('/my-shifts/calendar-link', requirePermission('schedule:own'), async (req, res) => {
     const token = await createCalendarLink(ds, req.user!.id, now());
-    await renderMyShifts(req, res, { calendarUrl: `${req.protocol}://${req.get('host')}/calendar/${token}.ics` });
+    await renderMyShifts(req, res, { calendarUrl: `${publicBaseUrl(config, req)}/calendar/${token}.ics` });
   });
 
   async function sendIcs(
@@ -335,11 +343,16 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       now: now(),
       summary: (s) => o.t('rota.ics.summary', { channel: o.t(`rota.channel.${s.channel}`) }),
     });
-    res.type('text/calendar; charset=utf-8').set('Content-Disposition', 'inline; filename="my-shifts.ics"').send(body);
+    // Someone's shifts: no shared cache may keep them.
+    res
+      .type('text/calendar; charset=utf-8')
+      .set('Content-Disposition', 'inline; filename="my-shifts.ics"')
+      .set('Cache-Control', 'no-store')
+      .send(body);
   }
 
   router.get('/my-shifts.ics', requirePermission('schedule:own'), async (req, res) => {
-    await sendIcs(res, { staffId: req.user!.staffId, name: req.user!.displayName, t: req.t, host: req.hostname });
+    await sendIcs(res, { staffId: req.user!.staffId, name: req.user!.displayName, t: req.t, host: publicHostName(config, req) });
   });
 
   /** The secret-URL feed: no session, the token names the person (see rota-calendar-link). */
@@ -348,7 +361,7 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
     if (!user || (user.isDemo && !config.demoMode) || !can(user.role as Role, 'schedule:own')) throw new HttpError(404, 'error.404.body');
     const person = user.staffId !== null ? await services.staff.get(user.staffId) : null;
     const t = translator(isLocale(user.locale) ? user.locale : DEFAULT_LOCALE);
-    await sendIcs(res, { staffId: user.staffId, name: person?.name ?? user.username, t, host: req.hostname });
+    await sendIcs(res, { staffId: user.staffId, name: person?.name ?? user.username, t, host: publicHostName(config, req) });
   });
 
   return router;

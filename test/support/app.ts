@@ -12,8 +12,8 @@ import { loadConfig, type Config } from '../../server/config';
 import { createTeamSettings, createChannel, DEFAULT_LABOUR_RULES } from '../../models/repositories/settings';
 import { createStaff } from '../../models/repositories/staff';
 import { createUser, type UserRole } from '../../models/repositories/users';
-import { createTestDataSource, destroyTestDataSource } from './db';
-import type { DataSource } from '../../models';
+import { createTestDataSource, destroyTestDataSource, testDatabaseEnv } from './db';
+import { openDatabase, type DataSource } from '../../models';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 export const TEST_ROLES: UserRole[] = ['agent', 'team_lead', 'coordinator', 'head', 'admin'];
@@ -75,14 +75,35 @@ export async function seedMinimalTeam(ds: DataSource): Promise<void> {
   }
 }
 
-export async function startTestApp(
-  opts: { env?: Record<string, string>; now?: () => Date; seed?: (ds: DataSource) => Promise<void> } = {},
-): Promise<TestApp> {
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  now?: () => Date;
+  seed?: (ds: DataSource) => Promise<void>;
+  /** Where the app's log lines go (default: nowhere). */
+  log?: (message: string, err?: unknown) => void;
+}
+
+export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const ds = await createTestDataSource();
   await (opts.seed ?? seedMinimalTeam)(ds);
+  return listenOn(ds, opts, () => destroyTestDataSource(ds));
+}
+
+/**
+ * Another app instance on the database of `first`, with its own data source (own SQLite
+ * connection, own PostgreSQL pool): a second server process, or the same one after a restart.
+ * Closing it leaves the database to `first`.
+ */
+export async function startAppOnSameDatabase(first: TestApp, opts: Omit<TestAppOptions, 'seed'> = {}): Promise<TestApp> {
+  const env = testDatabaseEnv(first.ds);
+  const ds = await openDatabase({ databaseUrl: env.DATABASE_URL, sqlitePath: env.ROTA_SQLITE_PATH ?? '' }, { migrate: false });
+  return listenOn(ds, opts, () => ds.destroy());
+}
+
+async function listenOn(ds: DataSource, opts: TestAppOptions, release: () => Promise<void>): Promise<TestApp> {
   const config = loadConfig({ ROTA_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40), ...opts.env });
   const services = buildServices(ds, config);
-  const app = createApp({ config, services, now: opts.now ?? (() => new Date()), log: () => undefined });
+  const app = createApp({ config, services, now: opts.now ?? (() => new Date()), log: opts.log ?? (() => undefined) });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -100,7 +121,7 @@ export async function startTestApp(
     },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await destroyTestDataSource(ds);
+      await release();
     },
   };
   return t;

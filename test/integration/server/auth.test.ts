@@ -6,7 +6,7 @@ import { createUser } from '../../../models/repositories/users';
 describe('auth: login, sessions, CSRF and headers', function () {
   let app: TestApp;
   before(async () => {
-    app = await startTestApp({ env: { LOGIN_ATTEMPTS_PER_15_MIN: '3' } });
+    app = await startTestApp({ env: { LOGIN_FAILURES_BEFORE_LOCK: '3' } });
   });
   after(async () => app?.close());
 

@@ -164,12 +164,16 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
       const rota = (await getRota(app.ds, rotaId))!;
       const stale = await coord.postForm(
         '/rota/publish',
-        { rotaId: String(rotaId), version: String(rota.version - 1) },
+        { rotaId: String(rotaId), version: String(rota.version - 1), published: '' },
         `/rota?week=${week}`,
       );
       expect(stale.status).to.equal(409);
       expect((await getRota(app.ds, rotaId))!.status).to.equal('draft');
-      const res = await coord.postForm('/rota/publish', { rotaId: String(rotaId), version: String(rota.version) }, `/rota?week=${week}`);
+      const res = await coord.postForm(
+        '/rota/publish',
+        { rotaId: String(rotaId), version: String(rota.version), published: '' },
+        `/rota?week=${week}`,
+      );
       expect(res.status).to.equal(303);
       expect((await getRota(app.ds, rotaId))!.status).to.equal('published');
       const agent = await app.loginAs('agent');

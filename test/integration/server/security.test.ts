@@ -72,7 +72,7 @@ describe('security review: findings fixed', function () {
   });
 
   it('one address trying many usernames is rate-limited even though each username is new', async () => {
-    const limited = await startTestApp({ env: { LOGIN_ATTEMPTS_PER_15_MIN: '2' } });
+    const limited = await startTestApp({ env: { LOGIN_FAILURES_PER_ADDRESS_15_MIN: '10' } });
     try {
       const c = limited.client();
       const statuses: number[] = [];

@@ -1,0 +1,60 @@
+/**
+ * Migration 1796400000000 (one published rota per week): a database from before it, where the
+ * old race left a week with two published revisions, keeps the newest published and archives
+ * the other; after it the database refuses a second published revision.
+ */
+import { expect } from 'chai';
+import { createTestDataSource, destroyTestDataSource, testDbKind } from '../../support/db';
+import { revertLastMigration, runMigrations, type DataSource } from '../../../models';
+import { createRotaRevision, listRotasForWeek } from '../../../models/repositories/rotas';
+
+const NOW = '2026-12-01T08:00:00.000Z';
+const NAME = 'OnePublishedRota1796400000000';
+
+/** Reverts migrations from the newest until this one is undone (later ones may exist). */
+async function revertThroughThisOne(ds: DataSource): Promise<void> {
+  for (;;) {
+    const applied = ((await ds.query('SELECT name FROM migrations')) as { name: string }[]).map((r) => r.name);
+    if (!applied.includes(NAME)) return;
+    expect(await revertLastMigration(ds)).to.equal(true);
+  }
+}
+
+describe(`migration: one published rota per week (${testDbKind()})`, function () {
+  this.timeout(60_000);
+  let ds: DataSource;
+  beforeEach(async () => {
+    ds = await createTestDataSource();
+  });
+  afterEach(async () => destroyTestDataSource(ds));
+
+  it('up: two published revisions of a week → the higher one stays published, the other archived; other weeks untouched', async () => {
+    await revertThroughThisOne(ds);
+    const week = '2027-02-01';
+    const r1 = await createRotaRevision(ds, { weekStart: week, status: 'published' }, [], NOW);
+    const r2 = await createRotaRevision(ds, { weekStart: week, status: 'published' }, [], NOW);
+    const r3 = await createRotaRevision(ds, { weekStart: week, status: 'draft' }, [], NOW);
+    const other = await createRotaRevision(ds, { weekStart: '2027-02-08', status: 'published' }, [], NOW);
+    expect(await runMigrations(ds)).to.include(NAME);
+    const statuses = Object.fromEntries((await listRotasForWeek(ds, week)).map((r) => [r.id, r.status]));
+    expect(statuses).to.deep.equal({ [r1.id]: 'archived', [r2.id]: 'published', [r3.id]: 'draft' });
+    expect((await listRotasForWeek(ds, '2027-02-08'))[0]).to.include({ id: other.id, status: 'published' });
+  });
+
+  it('after it: a second published revision of one week is refused; down then allows it again', async () => {
+    const week = '2027-03-01';
+    await createRotaRevision(ds, { weekStart: week, status: 'published' }, [], NOW);
+    let refused = false;
+    try {
+      await createRotaRevision(ds, { weekStart: week, status: 'published' }, [], NOW);
+    } catch {
+      refused = true;
+    }
+    expect(refused, 'unique index').to.equal(true);
+    await revertThroughThisOne(ds);
+    await createRotaRevision(ds, { weekStart: week, status: 'published' }, [], NOW);
+    expect((await listRotasForWeek(ds, week)).filter((r) => r.status === 'published')).to.have.length(2);
+    await ds.query(`UPDATE rotas SET status = 'archived' WHERE "weekStart" = '${week}'`);
+    await runMigrations(ds);
+  });
+});

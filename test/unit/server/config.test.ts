@@ -1,0 +1,51 @@
+import { expect } from 'chai';
+import { loadConfig, ConfigError } from '../../../server/config';
+
+const SECRET = 'k'.repeat(40);
+const DEMO_SECRET = 'rota-demo-session-secret-not-for-production-use';
+
+describe('config (server/config.ts)', () => {
+  it('production: demo mode (the default) is refused, naming ROTA_DEMO and the override', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: SECRET }))
+      .to.throw(ConfigError)
+      .with.property('message')
+      .that.contains('ROTA_DEMO')
+      .and.contains('ROTA_ALLOW_DEMO_IN_PRODUCTION=true');
+  });
+
+  it('production: the public demo session secret is refused even with demo mode off', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', ROTA_DEMO: 'false', SESSION_SECRET: DEMO_SECRET }))
+      .to.throw(ConfigError)
+      .with.property('message')
+      .that.contains('SESSION_SECRET');
+  });
+
+  it('production: demo off with a real secret starts; forced demo starts too', () => {
+    expect(loadConfig({ NODE_ENV: 'production', ROTA_DEMO: 'false', SESSION_SECRET: SECRET })).to.include({
+      demoMode: false,
+      production: true,
+    });
+    expect(loadConfig({ NODE_ENV: 'production', ROTA_ALLOW_DEMO_IN_PRODUCTION: 'true' })).to.include({ demoMode: true });
+  });
+
+  it('outside production: demo mode with the demo secret is fine (the local demo)', () => {
+    expect(loadConfig({})).to.include({ demoMode: true, production: false });
+  });
+
+  it('PUBLIC_URL: trailing slash removed; not a URL or not http(s) is refused', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://rota.example.ge/' }).publicUrl).to.equal('https://rota.example.ge');
+    expect(loadConfig({}).publicUrl).to.equal(undefined);
+    expect(() => loadConfig({ PUBLIC_URL: 'rota.example.ge' })).to.throw(ConfigError, /PUBLIC_URL/);
+    expect(() => loadConfig({ PUBLIC_URL: 'javascript:alert(1)' })).to.throw(ConfigError, /PUBLIC_URL/);
+  });
+
+  it('login limits: defaults 5 failures, 1 to 60 minutes, 50 per address; a maximum below the first wait is refused', () => {
+    expect(loadConfig({}).login).to.deep.equal({
+      failuresBeforeLock: 5,
+      firstLockMinutes: 1,
+      maxLockMinutes: 60,
+      addressFailuresPer15Min: 50,
+    });
+    expect(() => loadConfig({ LOGIN_LOCK_MINUTES: '10', LOGIN_LOCK_MAX_MINUTES: '5' })).to.throw(ConfigError, /LOGIN_LOCK_MAX_MINUTES/);
+  });
+});
