@@ -19,6 +19,7 @@
  */
 import { CsvRecordBuilder } from './csv-line';
 import { parseRow, readHeader, type FieldError, type ParsedRow } from './history-csv-row';
+export { ROW_LIMITS } from './history-csv-row';
 import type { TimestampStyle } from './timestamp';
 import { COMMON_DST_ZONES, ZoneClock } from './zone-clock';
 
