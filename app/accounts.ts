@@ -24,6 +24,8 @@ import {
   type UserRole,
 } from '../models/repositories/users';
 import { updateAccountIfUnchanged, type AccountPatch } from '../models/repositories/accounts';
+import { revokePasswordResetTokens } from '../models/repositories/password-resets';
+import { passwordProblem } from './password-policy';
 import { revokeCalendarLink } from './rota-calendar-link';
 
 export interface AccountsContext {
@@ -124,6 +126,8 @@ async function staffLinkProblem(db: DataSource, staffId: number | null, exceptUs
 
 export async function createAccount(ctx: AccountsContext, form: NewAccountForm): Promise<AccountOutcome<{ account: UserRecord }>> {
   if (await findUserByUsername(ctx.db, form.username)) return { kind: 'refused', key: 'accounts.error.taken', field: 'username' };
+  const weak = passwordProblem(form.password, [form.username]);
+  if (weak) return { kind: 'refused', key: weak, field: 'password' };
   const staffProblem = await staffLinkProblem(ctx.db, form.staffId, null);
   if (staffProblem) return { kind: 'refused', key: staffProblem, field: 'staffId' };
   const account = await createUser(
@@ -178,12 +182,20 @@ export async function setAccountDisabled(ctx: AccountsContext, id: number, stamp
 }
 
 /**
- * A new password ends the account's other ways in: its sessions (they carry a stamp of the old
- * hash, see middleware/auth.ts) and its calendar feed link.
+ * A new password (under the password policy) ends the account's other ways in: its sessions
+ * (they carry a stamp of the old hash, see middleware/auth.ts), its calendar feed link and any
+ * open forgotten-password link.
  */
 export async function resetPassword(ctx: AccountsContext, id: number, stamp: string, password: string): Promise<AccountOutcome> {
+  const user = await getUser(ctx.db, id);
+  if (!user) return { kind: 'notFound' };
+  const weak = passwordProblem(password, [user.username, user.email]);
+  if (weak) return { kind: 'refused', key: weak, field: 'password' };
   const outcome = await editAccount(ctx, id, stamp, { passwordHash: await hash(password) }, 'account.password_reset', {});
-  if (outcome.kind === 'ok') await revokeCalendarLink(ctx.db, id);
+  if (outcome.kind === 'ok') {
+    await revokeCalendarLink(ctx.db, id);
+    await revokePasswordResetTokens(ctx.db, id, nowIso(ctx));
+  }
   return outcome;
 }
 

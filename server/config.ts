@@ -44,7 +44,32 @@ const EnvSchema = z.object({
     .default(12),
   /** Failed logins allowed per IP and username in 15 minutes. Default 10. */
   LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().positive().default(10),
+  /** The address people reach Rota at, for links in mail. Default http://localhost:PORT. */
+  ROTA_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  /** Mail server for forgotten-password links (and later notifications); unset = mail off. */
+  SMTP_HOST: z.string().min(1).optional(),
+  /** SMTP port. Default 587 (465 with SMTP_SECURE=true). */
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** TLS from the first byte (port 465); false = STARTTLS when the server offers it. Default false. */
+  SMTP_SECURE: bool(false),
+  /** SMTP login, if the server asks for one. */
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASS: z.string().min(1).optional(),
+  /** The sender of Rota's mail. Default rota@localhost. */
+  MAIL_FROM: z.string().min(3).default('Rota <rota@localhost>'),
 });
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  pass?: string;
+  from: string;
+}
 
 export interface Config {
   port: number;
@@ -58,6 +83,9 @@ export interface Config {
   trustProxy: boolean;
   sessionHours: number;
   loginAttemptsPer15Min: number;
+  publicUrl: string;
+  /** Null when mail is off. */
+  smtp: SmtpConfig | null;
 }
 
 export class ConfigError extends Error {}
@@ -72,6 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if ((e.SMTP_USER === undefined) !== (e.SMTP_PASS === undefined)) {
+    throw new ConfigError('Invalid configuration in the environment:\n  SMTP_USER, SMTP_PASS: set both or neither');
+  }
   if (!e.ROTA_DEMO && !e.SESSION_SECRET) {
     throw new ConfigError('Invalid configuration in the environment:\n  SESSION_SECRET: required when ROTA_DEMO=false');
   }
@@ -87,5 +118,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     trustProxy: e.TRUST_PROXY,
     sessionHours: e.SESSION_HOURS,
     loginAttemptsPer15Min: e.LOGIN_ATTEMPTS_PER_15_MIN,
+    publicUrl: e.ROTA_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    smtp: e.SMTP_HOST
+      ? Object.freeze({
+          host: e.SMTP_HOST,
+          port: e.SMTP_PORT ?? (e.SMTP_SECURE ? 465 : 587),
+          secure: e.SMTP_SECURE,
+          user: e.SMTP_USER,
+          pass: e.SMTP_PASS,
+          from: e.MAIL_FROM,
+        })
+      : null,
   });
 }

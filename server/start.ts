@@ -8,6 +8,11 @@ import { createApp } from './app';
 import { openDatabase, describeDatabase } from '../models';
 import { buildServices } from './services';
 import { ensureDemoRota } from '../app/rota-demo';
+import { startOutboxLoop } from '../app/notification-outbox';
+import { smtpSender } from './mailer';
+
+/** How often the outbox is checked for mail that is due (a new message waits at most this long). */
+const OUTBOX_POLL_MS = 5_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -19,6 +24,11 @@ async function main(): Promise<void> {
     if (seeded) console.log(`Demo data created in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
   const app = createApp({ config, services, now: () => new Date() });
+  const outbox = config.smtp
+    ? startOutboxLoop({ ds: db, send: smtpSender(config.smtp), now: () => new Date(), log: (m, err) => console.error(m, err ?? '') }, OUTBOX_POLL_MS)
+    : null;
+  if (config.smtp) console.log(`Mail goes out through ${config.smtp.host}:${config.smtp.port}.`);
+  else console.log('Mail is off (SMTP_HOST is not set): forgotten passwords are reset by an administrator.');
   const server = app.listen(config.port, config.host, async () => {
     const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
     console.log(`Rota is running at http://${shownHost}:${config.port}  (database: ${describeDatabase(config)})`);
@@ -34,7 +44,7 @@ async function main(): Promise<void> {
     }
   });
   const stop = () => {
-    server.close(() => void db.destroy().finally(() => process.exit(0)));
+    server.close(() => void (outbox?.stop() ?? Promise.resolve()).then(() => db.destroy()).finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGINT', stop);

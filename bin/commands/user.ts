@@ -7,14 +7,17 @@
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { listUsers, USER_ROLES } from '../../models';
-import { createUserAccount, MIN_PASSWORD_LENGTH, setUserPassword } from '../../app/create-user';
+import { createUserAccount, setUserPassword } from '../../app/create-user';
+import { MIN_PASSWORD_LENGTH } from '../../app/password-policy';
+import { hasMessage, translate } from '../../server/i18n';
 import { commandConfig, withDatabase, type Io } from './db';
 
 const USAGE = `usage: wfm user create --role ROLE --username U [--staff CODE] [--password-stdin]
        wfm user password --username U [--password-stdin]
        wfm user list
 
-ROLE is one of ${USER_ROLES.join(', ')}. Passwords need at least ${MIN_PASSWORD_LENGTH} characters.
+ROLE is one of ${USER_ROLES.join(', ')}. Passwords need at least ${MIN_PASSWORD_LENGTH} characters and must not be
+common or easy to guess (checked offline).
 --password-stdin reads the password from the first line of standard input (for scripts);
 otherwise it is asked for on the terminal.
 `;
@@ -101,7 +104,8 @@ export async function run(args: string[], io: Io): Promise<number> {
           )
         : await setUserPassword({ ds }, values.username!, password, new Date());
     if (!result.ok) {
-      for (const e of result.errors) io.stderr.write(`wfm user ${action}: ${e.field === 'staffCode' ? 'staff' : e.field}: ${e.message}\n`);
+      for (const e of result.errors)
+        io.stderr.write(`wfm user ${action}: ${e.field === 'staffCode' ? 'staff' : e.field}: ${hasMessage(e.message) ? translate('en', e.message) : e.message}\n`);
       return 1;
     }
     io.stdout.write(

@@ -4,6 +4,7 @@ import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import { z } from 'zod';
 import type { RouteDeps } from './index';
 import { isLocale } from '../i18n';
+import { saveOwnLocale } from '../../app/account-settings';
 
 const LoginForm = z.object({
   username: z.string().trim().min(1).max(80),
@@ -70,7 +71,8 @@ export function authRoutes({ config, services }: RouteDeps): Router {
           .status(401)
           .render('pages/login', await loginView(req.t('login.title'), { errorKey: 'login.failed', username: form.data?.username ?? '' }));
       }
-      const locale = req.session.locale;
+      // The language saved on the account wins over the one chosen on the login page.
+      const locale = user.locale ?? req.session.locale;
       // A new session id at login defeats session fixation.
       req.session.regenerate((err) => {
         if (err) return next(err);
@@ -92,9 +94,13 @@ export function authRoutes({ config, services }: RouteDeps): Router {
     });
   });
 
-  router.post('/locale', (req, res) => {
+  router.post('/locale', async (req, res) => {
     const form = LocaleForm.safeParse(req.body);
-    if (form.success && isLocale(form.data.locale)) req.session.locale = form.data.locale;
+    if (form.success && isLocale(form.data.locale)) {
+      req.session.locale = form.data.locale;
+      // Remembered on the account too: the next login, mail and the calendar feed follow it.
+      if (req.user && !req.apiTokenUser) await saveOwnLocale(services.db, req.user.id, form.data.locale);
+    }
     res.redirect(safeReturnPath(form.data?.returnTo));
   });
 
