@@ -12,7 +12,7 @@ import { changeOwnEmail, changeOwnPassword, EmailSchema, ownAccount } from '../.
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../app/password-policy';
 
 export const NewPasswordFields = {
-  password: z.string().min(1, 'password.error.short').max(MAX_PASSWORD_LENGTH, 'password.error.long'),
+  password: z.string().min(MIN_PASSWORD_LENGTH, 'password.error.short').max(MAX_PASSWORD_LENGTH, 'password.error.long'),
   confirm: z.string().max(MAX_PASSWORD_LENGTH),
 };
 

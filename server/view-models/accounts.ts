@@ -1,11 +1,12 @@
 /** Form schemas of the accounts pages, and their template data. */
 import { z } from 'zod';
 import type { Account, StaffOption } from '../../app/accounts';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../app/password-policy';
 
 export const ACCOUNT_ROLES = ['agent', 'team_lead', 'coordinator', 'head', 'admin'] as const;
 
-/** Only the shape here; the password policy itself (app/password-policy.ts) is applied by the use case. */
-const password = z.string().min(1, 'password.error.short').max(200, 'password.error.long');
+/** The length here; the whole password policy (app/password-policy.ts) is applied by the use case. */
+const password = z.string().min(MIN_PASSWORD_LENGTH, 'password.error.short').max(MAX_PASSWORD_LENGTH, 'password.error.long');
 const stamp = z.string().regex(/^[a-f0-9]{20}$/, 'accounts.error.invalid');
 const role = z.enum(ACCOUNT_ROLES, { message: 'accounts.error.role' });
 const staffId = z
