@@ -25,7 +25,10 @@ async function main(): Promise<void> {
   }
   const app = createApp({ config, services, now: () => new Date() });
   const outbox = config.smtp
-    ? startOutboxLoop({ ds: db, send: smtpSender(config.smtp), now: () => new Date(), log: (m, err) => console.error(m, err ?? '') }, OUTBOX_POLL_MS)
+    ? startOutboxLoop(
+        { ds: db, send: smtpSender(config.smtp), now: () => new Date(), log: (m, err) => console.error(m, err ?? '') },
+        OUTBOX_POLL_MS,
+      )
     : null;
   if (config.smtp) console.log(`Mail goes out through ${config.smtp.host}:${config.smtp.port}.`);
   else console.log('Mail is off (SMTP_HOST is not set): forgotten passwords are reset by an administrator.');

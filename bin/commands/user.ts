@@ -105,7 +105,9 @@ export async function run(args: string[], io: Io): Promise<number> {
         : await setUserPassword({ ds }, values.username!, password, new Date());
     if (!result.ok) {
       for (const e of result.errors)
-        io.stderr.write(`wfm user ${action}: ${e.field === 'staffCode' ? 'staff' : e.field}: ${hasMessage(e.message) ? translate('en', e.message) : e.message}\n`);
+        io.stderr.write(
+          `wfm user ${action}: ${e.field === 'staffCode' ? 'staff' : e.field}: ${hasMessage(e.message) ? translate('en', e.message) : e.message}\n`,
+        );
       return 1;
     }
     io.stdout.write(

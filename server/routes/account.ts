@@ -52,7 +52,12 @@ export function renewSession(req: Request, user: { id: number; passwordStamp: st
 export function accountRoutes({ services, now }: RouteDeps): Router {
   const router = Router();
 
-  async function render(req: Request, res: Response, status = 200, state: { form?: string; errors?: Record<string, string>; email?: string; errorKey?: string } = {}) {
+  async function render(
+    req: Request,
+    res: Response,
+    status = 200,
+    state: { form?: string; errors?: Record<string, string>; email?: string; errorKey?: string } = {},
+  ) {
     const account = await ownAccount(services.db, req.user!.id);
     if (!account) throw new HttpError(404, 'error.404.body');
     res.status(status).render('pages/account', {

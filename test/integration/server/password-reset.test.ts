@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { verify } from '@node-rs/argon2';
-import { startTestApp, TEST_PASSWORD, type TestApp, type TestClient } from '../../support/app';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../../support/app';
 import { testDbKind } from '../../support/db';
 import { startTestSmtp, type TestSmtp } from '../../support/smtp';
 import { deliverDueNotifications, startOutboxLoop, type OutboxLoop } from '../../../app/notification-outbox';

@@ -65,6 +65,8 @@ describe('request forms: what the zod schemas accept and which message each refu
       staffId: null,
     });
     expect(NewAccountSchema.safeParse({ username: 'nino', role: 'agent', password: '01234567890' }).success).to.equal(false);
-    expect(PasswordFormSchema.safeParse({ stamp: 'a'.repeat(20), password: '012345678901', confirm: '012345678900' }).success).to.equal(false);
+    expect(PasswordFormSchema.safeParse({ stamp: 'a'.repeat(20), password: '012345678901', confirm: '012345678900' }).success).to.equal(
+      false,
+    );
   });
 });
