@@ -20,7 +20,7 @@ const PasswordChangeForm = z
   .object({ currentPassword: z.string().min(1, 'account.error.currentPassword').max(MAX_PASSWORD_LENGTH), ...NewPasswordFields })
   .refine((f) => f.password === f.confirm, { path: ['confirm'], message: 'account.error.confirm' });
 
-const EmailForm = z.object({ email: EmailSchema.or(z.string().transform(() => 'invalid' as const)) });
+const EmailForm = z.object({ email: EmailSchema });
 
 /** One catalogue key per field, from zod issues whose messages are keys. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -92,8 +92,7 @@ export function accountRoutes({ services, now }: RouteDeps): Router {
   router.post('/account/email', requireLogin, async (req, res) => {
     const form = EmailForm.safeParse(req.body);
     const email = typeof req.body?.email === 'string' ? req.body.email : '';
-    if (!form.success || form.data.email === 'invalid')
-      return render(req, res, 422, { form: 'email', email, errors: { email: 'account.error.email' } });
+    if (!form.success) return render(req, res, 422, { form: 'email', email, errors: { email: 'account.error.email' } });
     const outcome = await changeOwnEmail(services.db, req.user!.id, form.data.email, now());
     if (outcome.kind === 'notFound') throw new HttpError(404, 'error.404.body');
     if (outcome.kind === 'refused') return render(req, res, 409, { form: 'email', email, errorKey: outcome.key });
