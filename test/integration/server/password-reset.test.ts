@@ -79,6 +79,7 @@ describe(`forgotten password: a single-use link by real SMTP (${testDbKind()})`,
     const done = await visitor.postForm(link.path, { password: NEW_PASSWORD, confirm: NEW_PASSWORD });
     expect(done.status).to.equal(302);
     expect(done.headers.get('location')).to.equal('/login');
+    expect((await visitor.get('/login')).text).to.contain('Your new password is set');
 
     expect((await app.client().postForm('/login', { username: 'agent', password: TEST_PASSWORD }, '/login')).status).to.equal(401);
     expect((await app.client().postForm('/login', { username: 'agent', password: NEW_PASSWORD }, '/login')).status).to.equal(302);
