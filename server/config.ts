@@ -76,7 +76,27 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().optional(),
   /** Run demo mode even with NODE_ENV=production (a public demo server). Default false. */
   ROTA_ALLOW_DEMO_IN_PRODUCTION: bool(false),
+  /** Mail server for forgotten-password links (and later notifications); unset = mail off. */
+  SMTP_HOST: z.string().min(1).optional(),
+  /** SMTP port. Default 587 (465 with SMTP_SECURE=true). */
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** TLS from the first byte (port 465); false = STARTTLS when the server offers it. Default false. */
+  SMTP_SECURE: bool(false),
+  /** SMTP login, if the server asks for one. */
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASS: z.string().min(1).optional(),
+  /** The sender of Rota's mail. Default rota@localhost. */
+  MAIL_FROM: z.string().min(3).default('Rota <rota@localhost>'),
 });
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  pass?: string;
+  from: string;
+}
 
 export interface Config {
   port: number;
@@ -101,6 +121,8 @@ export interface Config {
   publicUrl?: string;
   production: boolean;
   uploadDir: string;
+  /** Null when mail is off. */
+  smtp: SmtpConfig | null;
 }
 
 export class ConfigError extends Error {}
@@ -115,6 +137,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if ((e.SMTP_USER === undefined) !== (e.SMTP_PASS === undefined)) {
+    throw new ConfigError('Invalid configuration in the environment:\n  SMTP_USER, SMTP_PASS: set both or neither');
+  }
   if (!e.ROTA_DEMO && !e.SESSION_SECRET) {
     throw new ConfigError('Invalid configuration in the environment:\n  SESSION_SECRET: required when ROTA_DEMO=false');
   }
@@ -157,5 +182,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     publicUrl: e.PUBLIC_URL,
     production,
     uploadDir: e.ROTA_UPLOAD_DIR ?? DEFAULT_UPLOAD_DIR,
+    smtp: e.SMTP_HOST
+      ? Object.freeze({
+          host: e.SMTP_HOST,
+          port: e.SMTP_PORT ?? (e.SMTP_SECURE ? 465 : 587),
+          secure: e.SMTP_SECURE,
+          user: e.SMTP_USER,
+          pass: e.SMTP_PASS,
+          from: e.MAIL_FROM,
+        })
+      : null,
   });
 }

@@ -9,6 +9,11 @@ import { openDatabase, describeDatabase } from '../models';
 import { buildServices } from './services';
 import { ensureDemoRota } from '../app/rota-demo';
 import { startUploadPreviewSweeper } from './upload-previews';
+import { startOutboxLoop } from '../app/notification-outbox';
+import { smtpSender } from './mailer';
+
+/** How often the outbox is checked for mail that is due (a new message waits at most this long). */
+const OUTBOX_POLL_MS = 5_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -20,6 +25,14 @@ async function main(): Promise<void> {
     if (seeded) console.log(`Demo data created in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
   const app = createApp({ config, services, now: () => new Date() });
+  const outbox = config.smtp
+    ? startOutboxLoop(
+        { ds: db, send: smtpSender(config.smtp), now: () => new Date(), log: (m, err) => console.error(m, err ?? '') },
+        OUTBOX_POLL_MS,
+      )
+    : null;
+  if (config.smtp) console.log(`Mail goes out through ${config.smtp.host}:${config.smtp.port}.`);
+  else console.log('Mail is off (SMTP_HOST is not set): forgotten passwords are reset by an administrator.');
   const sweeper = startUploadPreviewSweeper({ dir: config.uploadDir, now: () => new Date(), log: (m, err) => console.error(m, err) });
   // Express 5 hands a failed listen (port busy, no permission) to this callback: the start fails.
   const server = app.listen(config.port, config.host, async (err?: Error) => {
@@ -44,7 +57,7 @@ async function main(): Promise<void> {
   });
   const stop = () => {
     sweeper.stop();
-    server.close(() => void db.destroy().finally(() => process.exit(0)));
+    server.close(() => void (outbox?.stop() ?? Promise.resolve()).then(() => db.destroy()).finally(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGINT', stop);

@@ -15,7 +15,8 @@ const USAGE = `usage: wfm user create --role ROLE --username U [--staff CODE] [-
        wfm user password --username U [--password-stdin]
        wfm user list
 
-ROLE is one of ${USER_ROLES.join(', ')}. Passwords need at least ${MIN_PASSWORD_LENGTH} characters.
+ROLE is one of ${USER_ROLES.join(', ')}. Passwords need at least ${MIN_PASSWORD_LENGTH} characters and must not be
+common or easy to guess (checked offline).
 --password-stdin reads the password from the first line of standard input (for scripts);
 otherwise it is asked for on the terminal.
 `;

@@ -9,7 +9,9 @@ import { ForecastAdjustment } from './forecast-adjustment';
 import { ForecastValue } from './forecast-value';
 import { HistoryImport } from './history-import';
 import { LoginAttempt } from './login-attempt';
+import { NotificationOutbox } from './notification-outbox';
 import { OpeningHours } from './opening-hours';
+import { PasswordResetToken } from './password-reset-token';
 import { Platform } from './platform';
 import { Preference } from './preference';
 import { Rota } from './rota';
@@ -35,7 +37,9 @@ export {
   ForecastValue,
   HistoryImport,
   LoginAttempt,
+  NotificationOutbox,
   OpeningHours,
+  PasswordResetToken,
   Platform,
   Preference,
   Rota,
@@ -75,4 +79,6 @@ export const ALL_ENTITIES = [
   SwapRequest,
   Scenario,
   AuditLog,
+  PasswordResetToken,
+  NotificationOutbox,
 ];

@@ -28,6 +28,10 @@ export class UserAccount {
   @Column({ type: 'varchar', length: 8, nullable: true })
   locale!: string | null;
 
+  /** Where a forgotten-password link is sent; optional. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  email!: string | null;
+
   @Column({ type: 'boolean', default: false })
   isDemo!: boolean;
 

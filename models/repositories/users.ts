@@ -14,6 +14,7 @@ export interface UserRecord {
   role: UserRole;
   staffId: number | null;
   locale: string | null;
+  email: string | null;
   isDemo: boolean;
   disabled: boolean;
   lastLoginAt: string | null;
@@ -26,6 +27,7 @@ export interface NewUser {
   role: UserRole;
   staffId?: number | null;
   locale?: string | null;
+  email?: string | null;
   isDemo?: boolean;
 }
 
@@ -46,6 +48,7 @@ function toUser(row: UserAccount): UserRecord {
     role: row.role as UserRole,
     staffId: row.staffId ?? null,
     locale: row.locale ?? null,
+    email: row.email ?? null,
     isDemo: !!row.isDemo,
     disabled: !!row.disabled,
     lastLoginAt: row.lastLoginAt ?? null,
@@ -68,6 +71,16 @@ export async function getUser(db: Db, id: number): Promise<UserRecord | null> {
   return row ? toUser(row) : null;
 }
 
+/** Addresses are compared lower-cased; more than one account may share one (then none is picked). */
+export async function findUsersByEmail(db: Db, email: string): Promise<UserRecord[]> {
+  const rows = await db
+    .getRepository(UserAccount)
+    .createQueryBuilder('u')
+    .where('LOWER(u.email) = :email', { email: email.trim().toLowerCase() })
+    .getMany();
+  return rows.map(toUser);
+}
+
 export async function listUsers(db: Db): Promise<UserRecord[]> {
   const rows = await db.getRepository(UserAccount).find({ order: { username: 'ASC' } });
   return rows.map(toUser);
@@ -81,6 +94,7 @@ export async function createUser(db: Db, input: NewUser, now: string): Promise<U
     role: input.role,
     staffId: input.staffId ?? null,
     locale: input.locale ?? null,
+    email: input.email ?? null,
     isDemo: input.isDemo ?? false,
     disabled: false,
     lastLoginAt: null,
@@ -99,6 +113,10 @@ export async function setUserPasswordHash(db: Db, userId: number, passwordHash: 
 
 export async function setUserDisabled(db: Db, userId: number, disabled: boolean): Promise<void> {
   await db.getRepository(UserAccount).update({ id: userId }, { disabled });
+}
+
+export async function setUserEmail(db: Db, userId: number, email: string | null): Promise<void> {
+  await db.getRepository(UserAccount).update({ id: userId }, { email });
 }
 
 export async function setUserLocale(db: Db, userId: number, locale: string | null): Promise<void> {

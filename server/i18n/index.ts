@@ -17,6 +17,7 @@ import { staffing } from './messages/staffing';
 import { codes } from './messages/codes';
 import { limits } from './messages/limits';
 import { security } from './messages/security';
+import { account } from './messages/account';
 
 export const LOCALES = ['en', 'ka'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -42,6 +43,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   codes,
   limits,
   security,
+  account,
 };
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };

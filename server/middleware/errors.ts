@@ -16,10 +16,15 @@ export function errorHandler(log: (msg: string, err: unknown) => void) {
     // caller's mistake (400), not the server's.
     const http = err instanceof HttpError ? err : err instanceof ZodError ? new HttpError(400, 'error.badRequest') : null;
     const bodyTooLarge = (err as { type?: string })?.type === 'entity.too.large';
-    const status = http?.status ?? (bodyTooLarge ? 413 : 500);
+    // Express and its parsers mark the client's faults (a malformed %-escape in the path, a JSON
+    // body that does not parse) with a 4xx status: answer it, do not log a server error.
+    const marked = (err as { status?: unknown })?.status;
+    const clientFault =
+      !bodyTooLarge && typeof marked === 'number' && marked >= 400 && marked < 500 ? new HttpError(400, 'error.badRequest') : null;
+    const status = http?.status ?? clientFault?.status ?? (bodyTooLarge ? 413 : 500);
     if (status >= 500) log(`${req.method} ${req.originalUrl} failed`, err);
     const locale = req.locale ?? DEFAULT_LOCALE;
-    const messageKey = http?.messageKey ?? (status === 413 ? 'error.tooLarge' : 'error.500.body');
+    const messageKey = http?.messageKey ?? clientFault?.messageKey ?? (status === 413 ? 'error.tooLarge' : 'error.500.body');
     const message = translate(locale, messageKey, http?.params);
     if (res.headersSent) return;
     res.status(status);

@@ -4,6 +4,7 @@ import { ipKeyGenerator } from 'express-rate-limit';
 import { z } from 'zod';
 import type { RouteDeps } from '../deps';
 import { isLocale } from '../i18n';
+import { saveOwnLocale } from '../../app/account-settings';
 
 const LoginForm = z.object({
   username: z.string().trim().min(1).max(80),
@@ -68,7 +69,8 @@ export function authRoutes({ config, services, now, log }: RouteDeps): Router {
       return res.status(401).render('pages/login', await loginView(req.t('login.title'), { errorKey: 'login.failed', username }));
     }
     const user = outcome.user;
-    const locale = req.session.locale;
+    // The language saved on the account wins over the one chosen on the login page.
+    const locale = user.locale ?? req.session.locale;
     // A new session id at login defeats session fixation.
     req.session.regenerate((err) => {
       if (err) return next(err);
@@ -87,9 +89,13 @@ export function authRoutes({ config, services, now, log }: RouteDeps): Router {
     });
   });
 
-  router.post('/locale', (req, res) => {
+  router.post('/locale', async (req, res) => {
     const form = LocaleForm.safeParse(req.body);
-    if (form.success && isLocale(form.data.locale)) req.session.locale = form.data.locale;
+    if (form.success && isLocale(form.data.locale)) {
+      req.session.locale = form.data.locale;
+      // Remembered on the account too: the next login, mail and the calendar feed follow it.
+      if (req.user && !req.apiTokenUser) await saveOwnLocale(services.db, req.user.id, form.data.locale);
+    }
     res.redirect(safeReturnPath(form.data?.returnTo));
   });
 

@@ -10,6 +10,9 @@ import { forecastRoutes } from './forecast';
 import { requestsRoutes } from './requests';
 import { accountsRoutes } from './accounts';
 import { staffingRoutes } from './staffing';
+import { accountRoutes } from './account';
+import { passwordResetRoutes } from './password-reset';
+import { appRoutes } from './web-app';
 
 export type { RouteDeps } from '../deps';
 
@@ -23,4 +26,7 @@ export const routeModules: ((deps: RouteDeps) => Router)[] = [
   requestsRoutes,
   accountsRoutes,
   staffingRoutes,
+  accountRoutes,
+  passwordResetRoutes,
+  appRoutes,
 ];

@@ -31,7 +31,7 @@ export function accountFormErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? 'form');
-    out[field] ??= issue.message.startsWith('accounts.') ? issue.message : 'accounts.error.invalid';
+    out[field] ??= /^(accounts|password)\./.test(issue.message) ? issue.message : 'accounts.error.invalid';
   }
   return out;
 }

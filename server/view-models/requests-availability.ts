@@ -5,7 +5,8 @@ import { WEEKDAYS } from './requests';
 
 const entryView = (a: AvailabilityRecord) => ({
   ...a,
-  weekdayKey: a.weekday !== null ? `weekday.${a.weekday}` : null,
+  // "Every Monday": Georgian needs the weekday in the dative (ყოველ ორშაბათს), hence whole phrases.
+  weekdayKey: a.weekday !== null ? `requests.availability.every.${a.weekday}` : null,
   kindKey: `requests.availabilityKind.${a.kind}`,
 });
 
@@ -27,6 +28,7 @@ export function availabilityViewModel(page: AvailabilityPage) {
     mine: page.mine ? personView(page.mine) : null,
     team: page.team ? page.team.map(personView) : null,
     weekdays: WEEKDAYS,
+    everyWeekdays: WEEKDAYS.map((d) => ({ value: d.value, key: `requests.availability.every.${d.value}` })),
     prefKinds: ['early', 'late', 'day_off', 'weekend_off'].map((k) => ({ value: k, key: `requests.pref.${k}` })),
   };
 }

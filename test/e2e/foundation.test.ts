@@ -92,7 +92,7 @@ describe('e2e (Chromium): the foundation as people use it', function () {
     const page = await context.newPage();
     await logIn(page, app.baseUrl, 'team_lead');
     expect(await page.isVisible('nav.nav')).to.equal(false);
-    await page.tap('label.nav-toggle-label');
+    await page.tap('button.nav-toggle');
     expect(await page.isVisible('nav.nav')).to.equal(true);
     await Promise.all([page.waitForLoadState('load'), page.selectOption('#locale-select', 'ka')]);
     await page.waitForSelector('html[lang=ka]');

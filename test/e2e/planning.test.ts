@@ -249,7 +249,7 @@ describe('e2e (Chromium): planning flows', function () {
 
   it('phone: an agent asks for time off, the coordinator approves it in the inbox, the agent sees "approved"', async () => {
     const agent = await session('agent', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    await agent.tap('label.nav-toggle-label');
+    await agent.tap('button.nav-toggle');
     await Promise.all([agent.waitForURL(/\/requests$/), agent.tap('nav a[href="/requests"]')]);
     const noSideways = () => agent.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
     expect(await noSideways(), 'the requests page scrolls sideways on a phone').to.equal(true);

@@ -143,7 +143,7 @@ export const rota = {
     'rota.channel.both': 'ზარები + ჩატი',
     'rota.lockedShort': 'დაბლოკილი',
     'rota.title': 'განრიგი',
-    'rota.weekOf': 'კვირა {date}',
+    'rota.weekOf': '{date}-ის კვირა',
     'rota.prevWeek': 'წინა კვირა',
     'rota.nextWeek': 'შემდეგი კვირა',
     'rota.revision': 'ვერსია {n}',

@@ -40,10 +40,10 @@ describe(`wfm db, user, backup (${testDbKind()})`, function () {
     expect(res.stderr).to.match(/usage: wfm db/);
   });
 
-  it('wfm user create, a password under 10 characters, is refused and creates nothing', async () => {
+  it('wfm user create, a password under 12 characters, is refused and creates nothing', async () => {
     const res = await runCommand(user, ['create', '--role', 'admin', '--username', 'boss', '--password-stdin'], { env, stdin: 'short\n' });
     expect(res.code).to.equal(1);
-    expect(res.stderr).to.match(/password: The password needs at least 10 characters/);
+    expect(res.stderr).to.match(/password: The password needs at least 12 characters/);
     expect(await findUserByUsername(ds, 'boss')).to.equal(null);
   });
 

@@ -38,10 +38,14 @@ describe('accounts: the administrator manages logins and API tokens', function (
     expect(res.text).to.contain('<code>coordinator</code>').and.to.contain('Test head').and.to.contain('Administrator');
   });
 
-  it('POST /accounts: a 9-character password → 422 with the field message; a good one creates an argon2id login that works', async () => {
-    const short = await admin.postForm('/accounts', { username: 'Nino.B', role: 'agent', staffId: '', password: '123456789' }, '/accounts');
+  it('POST /accounts: an 11-character password → 422 with the field message; a good one creates an argon2id login that works', async () => {
+    const short = await admin.postForm(
+      '/accounts',
+      { username: 'Nino.B', role: 'agent', staffId: '', password: '12345678901' },
+      '/accounts',
+    );
     expect(short.status).to.equal(422);
-    expect(short.text).to.contain('at least 10 characters');
+    expect(short.text).to.contain('at least 12 characters');
     expect(await findUserByUsername(app.ds, 'nino.b')).to.equal(null);
     const ok = await admin.postForm(
       '/accounts',

@@ -375,6 +375,8 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     const page = await coord.get(`/rota?week=${A}`);
     expect(page.status).to.equal(200);
     expect(page.text).to.contain('განრიგი');
+    // The choice is saved on the account: back to English for the tests that follow.
+    await coord.postForm('/locale', { locale: 'en' });
   });
 
   it('public holidays: working days by default; with holidaysOff, Giorgoba (2026-11-23) is unavailable and 8 h less is owed', async () => {

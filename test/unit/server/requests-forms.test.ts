@@ -59,12 +59,14 @@ describe('request forms: what the zod schemas accept and which message each refu
     expect(PreferenceFormSchema.safeParse({ kind: 'late', weekday: '', weight: '11' }).success).to.equal(false);
   });
 
-  it('account forms: username lower-cased, password of 9 characters refused, repeated password must match', () => {
-    expect(NewAccountSchema.parse({ username: ' Nino.B ', role: 'agent', staffId: '', password: '0123456789' })).to.deep.include({
+  it('account forms: username lower-cased, password of 11 characters refused, repeated password must match', () => {
+    expect(NewAccountSchema.parse({ username: ' Nino.B ', role: 'agent', staffId: '', password: '012345678901' })).to.deep.include({
       username: 'nino.b',
       staffId: null,
     });
-    expect(NewAccountSchema.safeParse({ username: 'nino', role: 'agent', password: '012345678' }).success).to.equal(false);
-    expect(PasswordFormSchema.safeParse({ stamp: 'a'.repeat(20), password: '0123456789', confirm: '0123456788' }).success).to.equal(false);
+    expect(NewAccountSchema.safeParse({ username: 'nino', role: 'agent', password: '01234567890' }).success).to.equal(false);
+    expect(PasswordFormSchema.safeParse({ stamp: 'a'.repeat(20), password: '012345678901', confirm: '012345678900' }).success).to.equal(
+      false,
+    );
   });
 });

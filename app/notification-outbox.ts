@@ -1,0 +1,85 @@
+/**
+ * Delivery of the notification outbox: messages are queued in the database by whatever caused
+ * them (a forgotten-password request today; rota and request news later) and sent here, outside
+ * any request. A send that fails stays queued and is tried again after a growing pause
+ * (30 s, 1 min, 2 min, … at most 1 h), so a mail server that is down loses nothing.
+ */
+import type { DataSource } from '../models';
+import { dueOutboxMessages, markOutboxFailed, markOutboxSent, type OutboxMessage } from '../models/repositories/outbox';
+
+export type SendMessage = (message: Pick<OutboxMessage, 'recipient' | 'subject' | 'body' | 'kind'>) => Promise<void>;
+
+export interface OutboxDeps {
+  ds: DataSource;
+  send: SendMessage;
+  now: () => Date;
+  log?: (message: string, err?: unknown) => void;
+}
+
+const BASE_RETRY_MS = 30_000;
+const MAX_RETRY_MS = 3_600_000;
+
+/** The pause before attempt number `attempts + 1`. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(BASE_RETRY_MS * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS);
+}
+
+/** Sends what is due, one by one; answers how many went out and how many failed. */
+export async function deliverDueNotifications(deps: OutboxDeps, limit = 20): Promise<{ sent: number; failed: number }> {
+  let sent = 0;
+  let failed = 0;
+  for (const m of await dueOutboxMessages(deps.ds, deps.now().toISOString(), limit)) {
+    try {
+      await deps.send(m);
+      await markOutboxSent(deps.ds, m.id, deps.now().toISOString());
+      sent++;
+    } catch (err) {
+      const attempts = m.attempts + 1;
+      const next = new Date(deps.now().getTime() + retryDelayMs(attempts)).toISOString();
+      await markOutboxFailed(deps.ds, m.id, attempts, next, err instanceof Error ? err.message : String(err));
+      deps.log?.(`Notification ${m.id} (${m.kind}) not sent, attempt ${attempts}; next try at ${next}`, err);
+      failed++;
+    }
+  }
+  return { sent, failed };
+}
+
+export interface OutboxLoop {
+  /** Runs a delivery round soon (after something was queued). */
+  kick(): void;
+  /** Stops the loop, waiting for a round in progress. */
+  stop(): Promise<void>;
+}
+
+/** Polls every `intervalMs`; rounds never overlap. */
+export function startOutboxLoop(deps: OutboxDeps, intervalMs: number): OutboxLoop {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const schedule = (ms: number) => {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(round, ms);
+    timer.unref();
+  };
+  function round() {
+    timer = null;
+    if (running) return schedule(intervalMs);
+    running = deliverDueNotifications(deps)
+      .then(() => undefined)
+      .catch((err) => deps.log?.('Notification delivery round failed', err))
+      .finally(() => {
+        running = null;
+        schedule(intervalMs);
+      });
+  }
+  schedule(0);
+  return {
+    kick: () => schedule(0),
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
