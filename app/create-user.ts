@@ -8,6 +8,7 @@ import { z } from 'zod';
 import {
   appendAudit,
   createUser,
+  deleteApiTokensOfUser,
   findUserByUsername,
   getStaffByCode,
   normalizeUsername,
@@ -77,12 +78,14 @@ export async function setUserPassword(
   const user = await findUserByUsername(deps.ds, username);
   if (!user) return { ok: false, errors: [{ field: 'username', message: `no user '${normalizeUsername(username)}'` }] };
   await setUserPasswordHash(deps.ds, user.id, await hash(password));
+  // A new password ends the person's API tokens and calendar link, as on the accounts page.
+  const revokedTokens = await deleteApiTokensOfUser(deps.ds, user.id);
   await appendAudit(deps.ds, {
     at: now.toISOString(),
     action: 'user.password',
     entity: 'user_account',
     entityId: user.id,
-    detail: { username: user.username },
+    detail: { username: user.username, revokedTokens },
   });
   const { passwordHash: _omit, ...safe } = user;
   return { ok: true, user: safe };

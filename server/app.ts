@@ -85,7 +85,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(saveSessionBeforeRedirect);
-  app.use(loadUser(services.users));
+  app.use(loadUser(services.users, deps.now));
   app.use(localeMiddleware);
   app.use(csrfProtection);
   app.use((req, res, next) => {

@@ -7,12 +7,12 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import type { DataSource } from '../models';
-import { findUserByUsername, getUser, listUsers, recordLogin, useApiToken, type UserRecord } from '../models/repositories/users';
+import { findUserByUsername, getUser, listUsers, recordLogin, type UserRecord } from '../models/repositories/users';
 import { getSessionData, setSessionData, touchSession, destroySession, pruneExpiredSessions } from '../models/repositories/sessions';
 import { listStaff, getStaff, countStaff } from '../models/repositories/staff';
 import { getTeamSettings } from '../models/repositories/settings';
 import type { Config } from './config';
-import type { CurrentUser } from './express-augment';
+import type { ApiClient, CurrentUser } from './express-augment';
 import { isLocale } from './i18n';
 import type { Role } from './permissions';
 import type { SessionBackend } from './session-store';
@@ -24,7 +24,7 @@ import { homeSummary } from '../app/home-summary';
 import { saveStaff, type SaveStaffResult } from '../app/save-staff';
 import { importHistory, type ImportHistoryInput } from '../app/import-history';
 import { ensureDemoData, DEMO_PASSWORD } from '../seeds';
-import { CALENDAR_TOKEN_NAME } from '../app/rota-calendar-link';
+import { authenticateApiToken } from '../app/api-tokens';
 
 export type SaveResult = { kind: 'ok'; person: StaffMember } | { kind: 'stale'; current: StaffMember } | { kind: 'notFound' };
 
@@ -35,7 +35,7 @@ export interface Services {
   sessions: SessionBackend;
   users: {
     byId(id: number): Promise<CurrentUser | null>;
-    byApiToken(token: string): Promise<CurrentUser | null>;
+    byApiToken(token: string, now: Date): Promise<ApiClient | null>;
     verifyLogin(username: string, password: string): Promise<CurrentUser | null>;
     demoLogins(): Promise<{ username: string; role: string; name: string }[]>;
   };
@@ -80,7 +80,7 @@ export function buildServices(ds: DataSource, config: Readonly<Config>): Service
       staffId: u.staffId,
       displayName: person?.name ?? u.username,
       locale: isLocale(u.locale) ? u.locale : null,
-      passwordStamp: createHash('sha256').update(u.passwordHash).digest('hex').slice(0, 16),
+      passwordStamp: createHash('sha256').update(`${u.role}\0${u.passwordHash}`).digest('hex').slice(0, 16),
     };
   }
 
@@ -108,12 +108,11 @@ export function buildServices(ds: DataSource, config: Readonly<Config>): Service
     },
     users: {
       byId: async (id) => toCurrentUser(await getUser(ds, id)),
-      byApiToken: async (token) => {
-        const found = await useApiToken(ds, createHash('sha256').update(token).digest('hex'), nowIso());
-        // A calendar feed secret is stored as SHA-256("calendar:" + secret) in the same table, so
-        // "Bearer calendar:<secret>" would find it: the feed's row must never authenticate a request.
-        if (found?.token.name === CALENDAR_TOKEN_NAME) return null;
-        return toCurrentUser(found?.user ?? null);
+      byApiToken: async (token, now) => {
+        const found = await authenticateApiToken(ds, token, now);
+        const user = found?.user ? await toCurrentUser(found.user) : null;
+        if (!found || (found.user && !user)) return null;
+        return { ...found.token, user };
       },
       verifyLogin: async (username, password) => {
         const user = await findUserByUsername(ds, username);
