@@ -14,7 +14,7 @@ import { helpers } from './views-helpers';
 import { DatabaseSessionStore } from './session-store';
 import { csrfProtection } from './middleware/csrf';
 import { localeMiddleware } from './middleware/locale';
-import { loadUser } from './middleware/auth';
+import { loadUser, publicRoute } from './middleware/auth';
 import { errorHandler, notFound } from './middleware/errors';
 import { navItems } from './navigation';
 import { saveSessionBeforeRedirect } from './middleware/session-redirect';
@@ -68,8 +68,8 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use('/static', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
-  app.get('/vendor/htmx.min.js', (_req, res) => res.sendFile(path.join(ROOT, 'node_modules/htmx.org/dist/htmx.min.js')));
-  app.get('/healthz', (_req, res) => res.json({ ok: true }));
+  app.get('/vendor/htmx.min.js', publicRoute('a static script'), (_req, res) => res.sendFile(path.join(ROOT, 'node_modules/htmx.org/dist/htmx.min.js')));
+  app.get('/healthz', publicRoute('for load balancers'), (_req, res) => res.json({ ok: true }));
 
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(express.json({ limit: '1mb' }));

@@ -21,6 +21,8 @@ const ENTRIES: NavEntry[] = [
   // requests:own is held by exactly the roles with schedule:own, which include every role with requests:decide.
   { href: '/requests', labelKey: 'nav.requests', permission: 'requests:own' },
   { href: '/accounts', labelKey: 'nav.accounts', permission: 'accounts:manage' },
+  { href: '/audit', labelKey: 'nav.audit', permission: 'audit:view' },
+  { href: '/tokens', labelKey: 'nav.tokens', permission: 'tokens:own' },
 ];
 
 export function navItems(user: CurrentUser, currentPath: string) {

@@ -14,6 +14,7 @@ import { forecast } from './messages/forecast';
 import { requests } from './messages/requests';
 import { accounts } from './messages/accounts';
 import { staffing } from './messages/staffing';
+import { tokens } from './messages/tokens';
 
 export const LOCALES = ['en', 'ka'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -36,6 +37,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   forecast,
   staffing,
   rota,
+  tokens,
 };
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };

@@ -4,6 +4,7 @@ import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import { z } from 'zod';
 import type { RouteDeps } from './index';
 import { isLocale } from '../i18n';
+import { publicRoute } from '../middleware/auth';
 
 const LoginForm = z.object({
   username: z.string().trim().min(1).max(80),
@@ -52,7 +53,7 @@ export function authRoutes({ config, services }: RouteDeps): Router {
     return { pageTitle, demoLogins, demoPassword: services.demoPassword, ...extra };
   }
 
-  router.get('/login', async (req, res, next) => {
+  router.get('/login', publicRoute('the login form'), async (req, res, next) => {
     try {
       if (req.user) return res.redirect('/');
       res.render('pages/login', await loginView(req.t('login.title'), { next: safeReturnPath(String(req.query.next ?? '')) }));
@@ -61,7 +62,7 @@ export function authRoutes({ config, services }: RouteDeps): Router {
     }
   });
 
-  router.post('/login', addressLimiter, loginLimiter, async (req, res, next) => {
+  router.post('/login', publicRoute('logging in'), addressLimiter, loginLimiter, async (req, res, next) => {
     try {
       const form = LoginForm.safeParse(req.body);
       const user = form.success ? await services.users.verifyLogin(form.data.username, form.data.password) : null;
@@ -84,7 +85,7 @@ export function authRoutes({ config, services }: RouteDeps): Router {
     }
   });
 
-  router.post('/logout', (req, res, next) => {
+  router.post('/logout', publicRoute('ends whatever session there is'), (req, res, next) => {
     req.session.destroy((err) => {
       if (err) return next(err);
       res.clearCookie('rota.sid');
@@ -92,7 +93,7 @@ export function authRoutes({ config, services }: RouteDeps): Router {
     });
   });
 
-  router.post('/locale', (req, res) => {
+  router.post('/locale', publicRoute('the language switch, also on the login page'), (req, res) => {
     const form = LocaleForm.safeParse(req.body);
     if (form.success && isLocale(form.data.locale)) req.session.locale = form.data.locale;
     res.redirect(safeReturnPath(form.data?.returnTo));

@@ -10,6 +10,9 @@ import { forecastRoutes } from './forecast';
 import { requestsRoutes } from './requests';
 import { accountsRoutes } from './accounts';
 import { staffingRoutes } from './staffing';
+import { tokensRoutes } from './tokens';
+import { apiRoutes } from './api';
+import { auditRoutes } from './audit';
 
 export type RouteDeps = AppDeps & { log: (message: string, err?: unknown) => void };
 
@@ -21,6 +24,10 @@ export const routeModules: ((deps: RouteDeps) => Router)[] = [
   forecastRoutes,
   rotaRoutes,
   requestsRoutes,
+  // Before accounts: '/accounts/service-tokens' is not an account id.
+  tokensRoutes,
   accountsRoutes,
   staffingRoutes,
+  apiRoutes,
+  auditRoutes,
 ];
