@@ -67,11 +67,7 @@ export async function listAllServiceTokens(db: DataSource, now: Date): Promise<T
   return (await listServiceTokens(db)).map((t) => toView(t, now));
 }
 
-async function mint(
-  ctx: TokensContext,
-  owner: number | null,
-  form: TokenForm,
-): Promise<{ token: string; record: TokenView }> {
+async function mint(ctx: TokensContext, owner: number | null, form: TokenForm): Promise<{ token: string; record: TokenView }> {
   const token = `rota_${randomBytes(32).toString('base64url')}`;
   const record = await createApiToken(
     ctx.db,

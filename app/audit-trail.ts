@@ -49,12 +49,18 @@ function weekRange(week: string, zone: string): { from: string; to: string; week
   return { from: start.toUTC().toISO()!, to: start.plus({ weeks: 1 }).toUTC().toISO()!, weekStart: start.toISODate()! };
 }
 
-const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const asRecord = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 export async function auditTrail(db: DataSource, q: AuditQuery): Promise<AuditTrail> {
   const range = q.week ? weekRange(q.week, q.zone) : null;
   const filter: AuditFilter = { limit: q.limit, userId: q.userId, kind: q.kind, from: range?.from, to: range?.to };
-  const [entries, users, services, kinds] = await Promise.all([listAudit(db, filter), listUsers(db), listServiceTokens(db), listAuditKinds(db)]);
+  const [entries, users, services, kinds] = await Promise.all([
+    listAudit(db, filter),
+    listUsers(db),
+    listServiceTokens(db),
+    listAuditKinds(db),
+  ]);
   const usernames = new Map(users.map((u) => [u.id, u.username]));
   const tokenNames = new Map(services.map((t) => [t.id, t.name]));
   const rows = entries.map((e): AuditRow => {

@@ -68,7 +68,9 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use('/static', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
-  app.get('/vendor/htmx.min.js', publicRoute('a static script'), (_req, res) => res.sendFile(path.join(ROOT, 'node_modules/htmx.org/dist/htmx.min.js')));
+  app.get('/vendor/htmx.min.js', publicRoute('a static script'), (_req, res) =>
+    res.sendFile(path.join(ROOT, 'node_modules/htmx.org/dist/htmx.min.js')),
+  );
   app.get('/healthz', publicRoute('for load balancers'), (_req, res) => res.json({ ok: true }));
 
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));

@@ -24,7 +24,9 @@ describe('audit page: who did what and when, filtered, in both languages, and as
     const agent = (await findUserByUsername(app.ds, 'agent'))!;
     agentId = agent.id;
     const other = await makePerson(app.ds, 'other');
-    const { shiftIds } = await makeRota(app.ds, '2026-11-30', [{ staffId: agent.staffId!, start: '2026-12-01 09:00', end: '2026-12-01 18:00' }]);
+    const { shiftIds } = await makeRota(app.ds, '2026-11-30', [
+      { staffId: agent.staffId!, start: '2026-12-01 09:00', end: '2026-12-01 18:00' },
+    ]);
 
     // The agent makes an API token (week of 16 Nov).
     const agentClient = await app.loginAs('agent');
@@ -41,7 +43,10 @@ describe('audit page: who did what and when, filtered, in both languages, and as
     const swap = await app.ds.getRepository(SwapRequest).findOneByOrFail({ note: 'Wedding' });
     const colleague = app.client();
     await colleague.postForm('/login', { username: 'other', password: 'correct horse battery staple' }, '/login');
-    expect((await colleague.postForm(`/requests/swaps/${swap.id}/respond`, { version: String(swap.version), answer: 'accept' }, '/requests')).status).to.equal(302);
+    expect(
+      (await colleague.postForm(`/requests/swaps/${swap.id}/respond`, { version: String(swap.version), answer: 'accept' }, '/requests'))
+        .status,
+    ).to.equal(302);
     coordinator = await app.loginAs('coordinator');
     const accepted = await app.ds.getRepository(SwapRequest).findOneByOrFail({ id: swap.id });
     const shift = await app.ds.getRepository(Shift).findOneByOrFail({ id: shiftIds[0] });
@@ -105,6 +110,7 @@ describe('audit page: who did what and when, filtered, in both languages, and as
       expect((await c.get('/audit.csv')).status).to.equal(403);
       expect((await c.get('/')).text).not.to.contain('href="/audit"');
     }
-    for (const role of ['admin', 'head', 'coordinator'] as const) expect((await (await app.loginAs(role)).get('/')).text).to.contain('href="/audit"');
+    for (const role of ['admin', 'head', 'coordinator'] as const)
+      expect((await (await app.loginAs(role)).get('/')).text).to.contain('href="/audit"');
   });
 });

@@ -105,7 +105,11 @@ const CASES: Record<string, Case> = {
   'GET /calendar/:token.ics': { url: (i) => `/calendar/${i.otherCalendar}.ics`, allowed: 200 },
   'GET /requests': { url: () => '/requests', allowed: 200 },
   'POST /requests/time-off': { url: () => '/requests/time-off', body: () => ({ kind: 'x' }), allowed: 422 },
-  'POST /requests/time-off/:id/cancel': { url: (i) => `/requests/time-off/${i.otherTimeOff}/cancel`, body: () => ({ version: '1' }), allowed: 404 },
+  'POST /requests/time-off/:id/cancel': {
+    url: (i) => `/requests/time-off/${i.otherTimeOff}/cancel`,
+    body: () => ({ version: '1' }),
+    allowed: 404,
+  },
   'POST /requests/swaps': { url: () => '/requests/swaps', body: () => ({ mode: 'x' }), allowed: 422 },
   'POST /requests/swaps/:id/respond': {
     url: (i) => `/requests/swaps/${i.otherSwap}/respond`,
@@ -113,14 +117,21 @@ const CASES: Record<string, Case> = {
     allowed: 404,
   },
   'POST /requests/swaps/:id/cancel': { url: (i) => `/requests/swaps/${i.otherSwap}/cancel`, body: () => ({ version: '1' }), allowed: 404 },
-  'GET /requests/swap-check': { url: (i) => `/requests/swap-check?shiftId=${i.otherShift}&mode=give&targetStaffId=${i.otherStaff}`, allowed: 200 },
+  'GET /requests/swap-check': {
+    url: (i) => `/requests/swap-check?shiftId=${i.otherShift}&mode=give&targetStaffId=${i.otherStaff}`,
+    allowed: 200,
+  },
   'GET /requests/availability': { url: () => '/requests/availability', allowed: 200 },
   'POST /requests/availability': { url: () => '/requests/availability', body: () => ({ kind: 'x' }), allowed: 422 },
   'POST /requests/availability/:id/delete': { url: (i) => `/requests/availability/${i.otherAvailability}/delete`, allowed: 404 },
   'POST /requests/preferences': { url: () => '/requests/preferences', body: () => ({ kind: 'x' }), allowed: 422 },
   'POST /requests/preferences/:id/delete': { url: (i) => `/requests/preferences/${i.otherPreference}/delete`, allowed: 404 },
   'GET /requests/inbox': { url: () => '/requests/inbox', allowed: 200 },
-  'POST /requests/inbox/time-off/:id': { url: (i) => `/requests/inbox/time-off/${i.otherTimeOff}`, body: () => ({ decision: 'x' }), allowed: 422 },
+  'POST /requests/inbox/time-off/:id': {
+    url: (i) => `/requests/inbox/time-off/${i.otherTimeOff}`,
+    body: () => ({ decision: 'x' }),
+    allowed: 422,
+  },
   'POST /requests/inbox/swaps/:id': { url: (i) => `/requests/inbox/swaps/${i.otherSwap}`, body: () => ({ decision: 'x' }), allowed: 422 },
   'GET /tokens': { url: () => '/tokens', allowed: 200 },
   'POST /tokens': { url: () => '/tokens', body: () => ({ name: '' }), allowed: 422 },
@@ -171,7 +182,13 @@ function routesOf(app: Express): RouteEntry[] {
         const access = declared.find((a) => a !== null) ?? null;
         for (const path of [layer.route.path].flat())
           for (const method of Object.keys(layer.route.methods).filter((m) => m !== '_all'))
-            out.push({ key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path, access, guardFirst: declared[0] !== null });
+            out.push({
+              key: `${method.toUpperCase()} ${path}`,
+              method: method.toUpperCase(),
+              path,
+              access,
+              guardFirst: declared[0] !== null,
+            });
       } else if (layer.handle?.stack) walk(layer.handle.stack);
     }
   };
@@ -234,14 +251,37 @@ describe('route matrix: every route × every role, read from the router', functi
       { staffId: other.id, start: '2030-01-08 09:00', end: '2030-01-08 18:00' },
       { staffId: third.id, start: '2030-01-09 09:00', end: '2030-01-09 18:00' },
     ]);
-    const timeOff = await createTimeOff(ds, { staffId: other.id, startDate: '2030-02-04', endDate: '2030-02-05', kind: 'vacation', note: '' }, now.toISOString());
-    const swap = await createSwap(ds, { requesterStaffId: other.id, shiftId: shiftIds[0], targetStaffId: third.id, targetShiftId: null, note: '' }, now.toISOString());
-    const availability = await addAvailability(ds, { staffId: other.id, weekday: 1, date: null, fromTime: '08:00', toTime: '10:00', kind: 'unavailable', note: '' });
+    const timeOff = await createTimeOff(
+      ds,
+      { staffId: other.id, startDate: '2030-02-04', endDate: '2030-02-05', kind: 'vacation', note: '' },
+      now.toISOString(),
+    );
+    const swap = await createSwap(
+      ds,
+      { requesterStaffId: other.id, shiftId: shiftIds[0], targetStaffId: third.id, targetShiftId: null, note: '' },
+      now.toISOString(),
+    );
+    const availability = await addAvailability(ds, {
+      staffId: other.id,
+      weekday: 1,
+      date: null,
+      fromTime: '08:00',
+      toTime: '10:00',
+      kind: 'unavailable',
+      note: '',
+    });
     const preference = await addPreference(ds, { staffId: other.id, kind: 'early', weekday: null, weight: 5 });
     const head = (await findUserByUsername(ds, 'head'))!;
-    const headToken = await createOwnToken({ db: ds, now, actor: { userId: head.id } }, { name: 'h', scopes: ['rota:read'], expiresInDays: 90 }, ['rota:read']);
+    const headToken = await createOwnToken(
+      { db: ds, now, actor: { userId: head.id } },
+      { name: 'h', scopes: ['rota:read'], expiresInDays: 90 },
+      ['rota:read'],
+    );
     const admin = (await findUserByUsername(ds, 'admin'))!;
-    const service = await createServiceToken({ db: ds, now: new Date(), actor: { userId: admin.id } }, { name: 's', scopes: [...TOKEN_SCOPES], expiresInDays: 90 });
+    const service = await createServiceToken(
+      { db: ds, now: new Date(), actor: { userId: admin.id } },
+      { name: 's', scopes: [...TOKEN_SCOPES], expiresInDays: 90 },
+    );
     if (headToken.kind !== 'ok' || service.kind !== 'ok') throw new Error('token fixtures');
     serviceToken = service.token;
     Object.assign(ids, {
@@ -263,11 +303,23 @@ describe('route matrix: every route × every role, read from the router', functi
 
   it('the router: every route declares its access with a guard as its first handler, and has a case here', () => {
     expect(routes.length).to.be.greaterThan(60);
-    expect(routes.filter((r) => r.access === null).map((r) => r.key), 'routes without a declared access').to.deep.equal([]);
-    expect(routes.filter((r) => !r.guardFirst).map((r) => r.key), 'routes whose guard is not the first handler').to.deep.equal([]);
-    expect(routes.filter((r) => !CASES[r.key]).map((r) => r.key), 'routes without a case in this test').to.deep.equal([]);
+    expect(
+      routes.filter((r) => r.access === null).map((r) => r.key),
+      'routes without a declared access',
+    ).to.deep.equal([]);
+    expect(
+      routes.filter((r) => !r.guardFirst).map((r) => r.key),
+      'routes whose guard is not the first handler',
+    ).to.deep.equal([]);
+    expect(
+      routes.filter((r) => !CASES[r.key]).map((r) => r.key),
+      'routes without a case in this test',
+    ).to.deep.equal([]);
     const known = new Set(routes.map((r) => r.key));
-    expect(Object.keys(CASES).filter((k) => !known.has(k)), 'cases for routes that no longer exist').to.deep.equal([]);
+    expect(
+      Object.keys(CASES).filter((k) => !known.has(k)),
+      'cases for routes that no longer exist',
+    ).to.deep.equal([]);
   });
 
   it('each route × anonymous and the five roles: the declared answer (with a valid CSRF token on state-changing methods)', async () => {
@@ -304,7 +356,9 @@ describe('route matrix: every route × every role, read from the router', functi
       const c = CASES[entry.key];
       if (!c || !entry.access || entry.access.kind === 'public') continue;
       const body = entry.method === 'GET' ? undefined : new URLSearchParams(c.body?.(ids) ?? {});
-      const res = await app.client().request(c.url(ids), { method: entry.method, body, headers: { authorization: `Bearer ${serviceToken}` } });
+      const res = await app
+        .client()
+        .request(c.url(ids), { method: entry.method, body, headers: { authorization: `Bearer ${serviceToken}` } });
       if (res.status !== 401) wrong.push(`${entry.key} with Bearer: ${res.status}`);
     }
     expect(wrong).to.deep.equal([]);

@@ -11,14 +11,15 @@ describe('security basics kept: argon2id, session rotation at login, helmet head
   });
   after(async () => app?.close());
 
-  const sessionId = (setCookies: string[]) =>
-    setCookies
-      .map((c) => c.match(/^rota\.sid=([^;]+)/)?.[1])
-      .find(Boolean);
+  const sessionId = (setCookies: string[]) => setCookies.map((c) => c.match(/^rota\.sid=([^;]+)/)?.[1]).find(Boolean);
 
   it('a new account: the stored hash is argon2id ($argon2id$…), never the password', async () => {
     const admin = await app.loginAs('admin');
-    const res = await admin.postForm('/accounts', { username: 'keti', role: 'agent', staffId: '', password: 'a fine long password' }, '/accounts');
+    const res = await admin.postForm(
+      '/accounts',
+      { username: 'keti', role: 'agent', staffId: '', password: 'a fine long password' },
+      '/accounts',
+    );
     expect(res.status).to.equal(302);
     const user = (await findUserByUsername(app.ds, 'keti'))!;
     expect(user.passwordHash).to.match(/^\$argon2id\$v=19\$/);

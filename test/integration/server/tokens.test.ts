@@ -15,7 +15,11 @@ const API_CALLS: Record<string, { method: string; path: string; body?: string; t
   'calendar:read': { method: 'GET', path: '/api/my-shifts.ics', okStatus: 200 },
 };
 /** The scope each API route needs: actuals:write opens none yet. */
-const ROUTE_SCOPE: Record<string, TokenScope> = { 'history:import': 'history:import', 'rota:read': 'rota:read', 'calendar:read': 'calendar:read' };
+const ROUTE_SCOPE: Record<string, TokenScope> = {
+  'history:import': 'history:import',
+  'rota:read': 'rota:read',
+  'calendar:read': 'calendar:read',
+};
 
 function bearer(app: TestApp, token: string, call: { method: string; path: string; body?: string; type?: string }) {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
@@ -63,13 +67,19 @@ describe('API tokens: scopes, expiry, revocation, service tokens', function () {
       const { token } = await makeOwnToken(head, [scope]);
       for (const [route, call] of Object.entries(API_CALLS)) {
         const res = await bearer(app, token, call);
-        if (ROUTE_SCOPE[route] === scope) expect(res.status, `${call.method} ${call.path}: ${res.text.slice(0, 200)}`).to.equal(call.okStatus);
+        if (ROUTE_SCOPE[route] === scope)
+          expect(res.status, `${call.method} ${call.path}: ${res.text.slice(0, 200)}`).to.equal(call.okStatus);
         else expect(res.status, `${call.method} ${call.path}`).to.equal(403);
       }
       for (const path of ['/', '/rota', '/my-shifts.ics', '/rota.csv', '/audit']) {
         expect((await bearer(app, token, { method: 'GET', path })).status, `GET ${path}`).to.equal(401);
       }
-      const publish = await bearer(app, token, { method: 'POST', path: '/rota/publish', body: 'rotaId=1&version=0', type: 'application/x-www-form-urlencoded' });
+      const publish = await bearer(app, token, {
+        method: 'POST',
+        path: '/rota/publish',
+        body: 'rotaId=1&version=0',
+        type: 'application/x-www-form-urlencoded',
+      });
       expect(publish.status, 'POST /rota/publish with a bearer token').to.equal(401);
     });
   }
@@ -118,7 +128,11 @@ describe('API tokens: scopes, expiry, revocation, service tokens', function () {
     expect(await listApiTokens(app.ds, user.id)).to.have.length.greaterThan(1);
     const admin = await app.loginAs('admin');
     const stamp = stampOf((await admin.get(`/accounts/${user.id}`)).text);
-    const reset = await admin.postForm(`/accounts/${user.id}/password`, { stamp, password: 'another long secret', confirm: 'another long secret' });
+    const reset = await admin.postForm(`/accounts/${user.id}/password`, {
+      stamp,
+      password: 'another long secret',
+      confirm: 'another long secret',
+    });
     expect(reset.status).to.equal(302);
     expect((await bearer(app, token, API_CALLS['rota:read'])).status).to.equal(401);
     expect(await listApiTokens(app.ds, user.id)).to.deep.equal([]);
@@ -141,7 +155,11 @@ describe('API tokens: scopes, expiry, revocation, service tokens', function () {
   it('the admin cannot make a token on someone else’s account; a service token acts as itself in the audit log', async () => {
     const admin = await app.loginAs('admin');
     const agent = (await findUserByUsername(app.ds, 'agent'))!;
-    const onAgent = await admin.postForm(`/accounts/${agent.id}/tokens`, { name: 'as agent', scopes: 'calendar:read' }, `/accounts/${agent.id}`);
+    const onAgent = await admin.postForm(
+      `/accounts/${agent.id}/tokens`,
+      { name: 'as agent', scopes: 'calendar:read' },
+      `/accounts/${agent.id}`,
+    );
     expect(onAgent.status).to.equal(404);
     expect((await admin.get('/tokens')).text, 'the admin role carries no scope of its own').to.contain('no scope');
 
