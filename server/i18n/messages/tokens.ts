@@ -96,13 +96,13 @@ export const tokens = {
     'audit.action.calendarEvent.delete': 'Calendar event deleted',
   },
   ka: {
-    'nav.tokens': 'API ტოკენები',
+    'nav.tokens': 'ტოკენები',
     'nav.audit': 'აუდიტის ჟურნალი',
     'api.pagesNeedLogin': 'API ტოკენი ხსნის მხოლოდ /api/ მისამართებს; გვერდებისთვის საჭიროა შესვლა.',
     'api.scope': 'ამ API ტოკენის უფლებები ამ მისამართს არ მოიცავს.',
     'api.badWeek': 'week: მიუთითეთ თარიღი ფორმატით YYYY-MM-DD.',
     'api.needsPerson': 'ეს მისამართი კითხულობს ადამიანის საკუთარ ცვლებს: სერვისის ტოკენი არავის ეკუთვნის.',
-    'tokens.title': 'ჩემი API ტოკენები',
+    'tokens.title': 'ჩემი ტოკენები',
     'tokens.help':
       'სკრიპტი ტოკენს აგზავნის როგორც „Authorization: Bearer TOKEN“. ტოკენი ხსნის მხოლოდ თავისი უფლებების /api/ მისამართებს, არასდროს გვერდს, და წყვეტს მუშაობას ვადის გასვლისას, თქვენი პაროლის აღდგენისას ან როლის შეცვლისას.',
     'tokens.list': 'ტოკენები',

@@ -152,6 +152,21 @@ describe('API tokens: scopes, expiry, revocation, service tokens', function () {
     expect(again.headers.get('location')).to.match(/^\/login/);
   });
 
+  it('a disabled account’s tokens are refused (401) and work again once it is enabled', async () => {
+    const lead = await app.loginAs('team_lead');
+    const { token } = await makeOwnToken(lead, ['rota:read']);
+    const user = (await findUserByUsername(app.ds, 'team_lead'))!;
+    const admin = await app.loginAs('admin');
+    const status = async (disabled: string) => {
+      const stamp = stampOf((await admin.get(`/accounts/${user.id}`)).text);
+      expect((await admin.postForm(`/accounts/${user.id}/status`, { stamp, disabled })).status).to.equal(302);
+    };
+    await status('true');
+    expect((await bearer(app, token, API_CALLS['rota:read'])).status).to.equal(401);
+    await status('false');
+    expect((await bearer(app, token, API_CALLS['rota:read'])).status).to.equal(200);
+  });
+
   it('the admin cannot make a token on someone else’s account; a service token acts as itself in the audit log', async () => {
     const admin = await app.loginAs('admin');
     const agent = (await findUserByUsername(app.ds, 'agent'))!;
