@@ -8,7 +8,8 @@ import { startTestApp, TEST_ROLES, type TestApp, type TestClient } from '../../s
 import { makePerson, makeRota } from '../../support/requests-builders';
 import { findUserByUsername, type UserRole } from '../../../models/repositories/users';
 import { createSwap, createTimeOff } from '../../../models/repositories/requests';
-import { addAvailability, addPreference } from '../../../models/repositories/availability';
+import { addAvailability, addPreference, listAvailability, listPreferences } from '../../../models/repositories/availability';
+import { SwapRequest, TimeOffRequest } from '../../../models';
 import { createCalendarLink } from '../../../app/rota-calendar-link';
 import { createServiceToken, createOwnToken, TOKEN_SCOPES } from '../../../app/api-tokens';
 
@@ -110,7 +111,12 @@ const CASES: Record<string, Case> = {
     body: () => ({ version: '1' }),
     allowed: 404,
   },
-  'POST /requests/swaps': { url: () => '/requests/swaps', body: () => ({ mode: 'x' }), allowed: 422 },
+  // Giving away someone else's shift: refused, nothing made.
+  'POST /requests/swaps': {
+    url: () => '/requests/swaps',
+    body: (i) => ({ shiftId: String(i.otherShift), mode: 'give', targetStaffId: String(i.thirdStaff), targetShiftId: '', note: '' }),
+    allowed: 422,
+  },
   'POST /requests/swaps/:id/respond': {
     url: (i) => `/requests/swaps/${i.otherSwap}/respond`,
     body: () => ({ version: '1', answer: 'accept' }),
@@ -286,6 +292,7 @@ describe('route matrix: every route × every role, read from the router', functi
     serviceToken = service.token;
     Object.assign(ids, {
       otherStaff: other.id,
+      thirdStaff: third.id,
       otherUser: otherUser.id,
       otherShift: shiftIds[0],
       otherTimeOff: timeOff.id,
@@ -336,6 +343,12 @@ describe('route matrix: every route × every role, read from the router', functi
       }
     }
     expect(wrong).to.deep.equal([]);
+    // Someone else's things are as they were.
+    expect(await app.ds.getRepository(SwapRequest).count(), 'no swap made from another person’s shift').to.equal(1);
+    expect((await app.ds.getRepository(SwapRequest).findOneByOrFail({ id: Number(ids.otherSwap) })).status).to.equal('pending');
+    expect((await app.ds.getRepository(TimeOffRequest).findOneByOrFail({ id: Number(ids.otherTimeOff) })).status).to.equal('pending');
+    expect(await listAvailability(app.ds, Number(ids.otherStaff))).to.have.length(1);
+    expect(await listPreferences(app.ds, Number(ids.otherStaff))).to.have.length(1);
   });
 
   it('each state-changing route without the CSRF token: 403 for a role that may use it (public ones: anonymous)', async () => {
