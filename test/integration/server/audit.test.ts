@@ -103,6 +103,18 @@ describe('audit page: who did what and when, filtered, in both languages, and as
     expect(approval).to.contain(",'=SUM(A1:A9) cover agreed").and.not.to.contain(',=SUM');
   });
 
+  it('a role change shows what it was before and after', async () => {
+    const admin = await app.loginAs('admin');
+    const other = (await findUserByUsername(app.ds, 'other'))!;
+    const stamp = (await admin.get(`/accounts/${other.id}`)).text.match(/name="stamp" value="([a-f0-9]{20})"/)![1];
+    const changed = await admin.postForm(`/accounts/${other.id}/role`, { stamp, role: 'team_lead', staffId: String(other.staffId) });
+    expect(changed.status).to.equal(302);
+    const row = rowsOf((await admin.get('/audit?kind=account')).text).find((r) => r.includes('Role changed'))!;
+    expect(row)
+      .to.match(/Before:<\/strong> <code>[^<]*agent/)
+      .and.to.match(/After:<\/strong> <code>[^<]*team_lead/);
+  });
+
   it('an agent and a team lead get 403 on /audit and /audit.csv; the menu shows the audit log only to admin, head and coordinator', async () => {
     for (const role of ['agent', 'team_lead'] as const) {
       const c = await app.loginAs(role);

@@ -94,6 +94,9 @@ describe('API tokens: scopes, expiry, revocation, service tokens', function () {
     expect(body.shifts).to.have.length(1);
     expect(body.shifts[0]).to.include({ start: '2026-11-25T09:00:00+04:00', staffName: 'Test agent' });
     expect((await bearer(app, token, { method: 'GET', path: '/api/rota?week=2026-13-45' })).status).to.equal(400);
+    const lead0 = (await findUserByUsername(app.ds, 'team_lead'))!;
+    const [stored] = (await listApiTokens(app.ds, lead0.id)).filter((t) => t.kind === 'personal').slice(-1);
+    expect(stored.lastUsedAt, 'last used: stamped with the app clock').to.equal(clock.toISOString());
   });
 
   it('/tokens: an agent is offered only calendar:read; asking for history:import → 422 and no token', async () => {
