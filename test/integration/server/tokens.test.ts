@@ -4,6 +4,7 @@ import { findUserByUsername, listApiTokens } from '../../../models/repositories/
 import { listAudit } from '../../../models/repositories/audit';
 import { makeRota } from '../../support/requests-builders';
 import { TOKEN_SCOPES, type TokenScope } from '../../../app/api-tokens';
+import { setUserPassword } from '../../../app/create-user';
 
 const CSV = ['timestamp,channel,volume', '2026-11-03T09:00:00+04:00,voice,12', '2026-11-03T10:00:00+04:00,voice,15'].join('\n');
 const DAY_MS = 86_400_000;
@@ -139,6 +140,14 @@ describe('API tokens: scopes, expiry, revocation, service tokens', function () {
     expect(reset.status).to.equal(302);
     expect((await bearer(app, token, API_CALLS['rota:read'])).status).to.equal(401);
     expect(await listApiTokens(app.ds, user.id)).to.deep.equal([]);
+  });
+
+  it('a password set from the command line (wfm user password) revokes the person’s tokens too', async () => {
+    const head = await app.loginAs('head');
+    const { token } = await makeOwnToken(head, ['rota:read']);
+    const set = await setUserPassword({ ds: app.ds }, 'head', 'a new command line password', clock);
+    expect(set.ok).to.equal(true);
+    expect((await bearer(app, token, API_CALLS['rota:read'])).status).to.equal(401);
   });
 
   it('a role change revokes the person’s tokens and ends their sessions', async () => {
