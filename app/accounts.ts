@@ -1,7 +1,8 @@
 /**
  * The administrator's accounts page: logins (create, role and staff link, password reset,
- * disable/enable) and API tokens for scripts. Passwords are hashed with argon2id
- * (@node-rs/argon2's default algorithm); a token is shown once and only its SHA-256 is kept.
+ * disable/enable); the administrator sees and may revoke a person's API tokens but never makes
+ * one for them (a person makes their own, see api-tokens.ts). Passwords are hashed with
+ * argon2id (@node-rs/argon2's default algorithm).
  *
  * Edits carry a `stamp` of the account state they were made against (see
  * models/repositories/accounts.ts); a changed account answers 'stale'.
@@ -9,16 +10,16 @@
  * The page and `wfm user` create accounts and set passwords through the same functions here,
  * with the same rules (NewAccountFields) and refusals; the CLI has no acting user (null).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import { z } from 'zod';
 import type { DataSource } from '../models';
 import { appendAudit } from '../models/repositories/audit';
 import { getStaffByCode, listStaff } from '../models/repositories/staff';
 import {
-  createApiToken,
   createUser,
   deleteApiToken,
+  deleteApiTokensOfUser,
   findUserByUsername,
   getUser,
   listApiTokens,
@@ -144,7 +145,7 @@ export async function accountDetail(
   const user = await getUser(db, id);
   if (!user) return null;
   const staff = await staffOptions(db, await listUsers(db));
-  const tokens = (await listApiTokens(db, id)).map(({ tokenHash: _hidden, ...t }) => t);
+  const tokens = (await listApiTokens(db, id)).filter((t) => t.kind === 'personal').map(({ tokenHash: _hidden, ...t }) => t);
   return { account: toAccount(user, new Map(staff.map((p) => [p.id, p.name]))), staff, tokens };
 }
 
@@ -217,6 +218,24 @@ async function editAccount(
   return { kind: 'ok' };
 }
 
+/** Ends every token of the account (API tokens and calendar link), with the count in the audit. */
+async function revokeAllTokens(ctx: AccountsContext, id: number, reason: string): Promise<void> {
+  const count = await deleteApiTokensOfUser(ctx.db, id);
+  if (count > 0)
+    await appendAudit(ctx.db, {
+      at: nowIso(ctx),
+      userId: ctx.actor.userId,
+      action: 'api_token.revoked_all',
+      entity: 'user_account',
+      entityId: id,
+      detail: { count, reason },
+    });
+}
+
+/**
+ * A new role ends the account's tokens (they were granted under the old role) and its sessions
+ * (the session stamp covers the role, see server/services.ts).
+ */
 export async function changeRole(
   ctx: AccountsContext,
   id: number,
@@ -225,7 +244,11 @@ export async function changeRole(
 ): Promise<AccountOutcome> {
   const staffProblem = await staffLinkProblem(ctx.db, form.staffId, id);
   if (staffProblem) return { kind: 'refused', key: staffProblem, field: 'staffId' };
-  return editAccount(ctx, id, stamp, { role: form.role, staffId: form.staffId }, 'account.role_changed', form);
+  const before = await getUser(ctx.db, id);
+  const detail = { before: before && { role: before.role, staffId: before.staffId }, after: form };
+  const outcome = await editAccount(ctx, id, stamp, { role: form.role, staffId: form.staffId }, 'account.role_changed', detail);
+  if (outcome.kind === 'ok' && before && before.role !== form.role) await revokeAllTokens(ctx, id, 'role_changed');
+  return outcome;
 }
 
 export async function setAccountDisabled(ctx: AccountsContext, id: number, stamp: string, disabled: boolean): Promise<AccountOutcome> {
@@ -234,8 +257,8 @@ export async function setAccountDisabled(ctx: AccountsContext, id: number, stamp
 
 /**
  * A new password (under the password policy) ends the account's other ways in: its sessions
- * (they carry a stamp of the old hash, see middleware/auth.ts), its calendar feed link and any
- * open forgotten-password link.
+ * (they carry a stamp of the old hash, see middleware/auth.ts), its API tokens, its calendar
+ * feed link and any open forgotten-password link.
  */
 export async function resetPassword(ctx: AccountsContext, id: number, stamp: string, password: string): Promise<AccountOutcome> {
   const user = await getUser(ctx.db, id);
@@ -244,6 +267,7 @@ export async function resetPassword(ctx: AccountsContext, id: number, stamp: str
   if (weak) return { kind: 'refused', key: weak, field: 'password' };
   const outcome = await editAccount(ctx, id, stamp, { passwordHash: await hash(password) }, 'account.password_reset', {});
   if (outcome.kind === 'ok') {
+    await revokeAllTokens(ctx, id, 'password_reset');
     await revokeCalendarLink(ctx.db, id);
     await revokePasswordResetTokens(ctx.db, id, nowIso(ctx));
   }
@@ -266,6 +290,7 @@ export async function setPasswordByUsername(
   const weak = passwordProblem(password, [account.username, account.email]);
   if (weak) return { kind: 'refused', key: weak, field: 'password' };
   await setUserPasswordHash(ctx.db, account.id, await hash(password));
+  await revokeAllTokens(ctx, account.id, 'password_reset');
   await revokeCalendarLink(ctx.db, account.id);
   await revokePasswordResetTokens(ctx.db, account.id, nowIso(ctx));
   await appendAudit(ctx.db, {
@@ -277,30 +302,6 @@ export async function setPasswordByUsername(
     detail: { username: account.username },
   });
   return { kind: 'ok', account };
-}
-
-/** A new token for the account's scripts: returned in full this once. */
-export async function createToken(
-  ctx: AccountsContext,
-  userId: number,
-  name: string,
-): Promise<AccountOutcome<{ token: string; record: Omit<ApiTokenRecord, 'tokenHash'> }>> {
-  if (!(await getUser(ctx.db, userId))) return { kind: 'notFound' };
-  const token = `rota_${randomBytes(32).toString('base64url')}`;
-  const { tokenHash: _hidden, ...record } = await createApiToken(
-    ctx.db,
-    { userId, name, tokenHash: createHash('sha256').update(token).digest('hex') },
-    nowIso(ctx),
-  );
-  await appendAudit(ctx.db, {
-    at: nowIso(ctx),
-    userId: ctx.actor.userId,
-    action: 'api_token.created',
-    entity: 'api_token',
-    entityId: record.id,
-    detail: { forUser: userId, name },
-  });
-  return { kind: 'ok', token, record };
 }
 
 export async function revokeToken(ctx: AccountsContext, userId: number, tokenId: number): Promise<AccountOutcome> {

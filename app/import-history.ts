@@ -37,6 +37,8 @@ export interface ImportHistoryInput {
   fileName: string;
   source: 'page' | 'cli' | 'api';
   userId?: number | null;
+  /** The service token that imports (userId is then null), named in the audit entry. */
+  serviceTokenId?: number | null;
   onOverlap: 'replace' | 'refuse';
   dryRun?: boolean;
   /** The team's zone and interval; read from the team settings when not given. */
@@ -179,6 +181,7 @@ async function writeImport(
       await appendAudit(tx, {
         at: nowIso,
         userId: input.userId ?? null,
+        serviceTokenId: input.serviceTokenId ?? null,
         action: 'history.import',
         entity: 'history_import',
         entityId: record.id,

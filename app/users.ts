@@ -6,17 +6,9 @@
 import { createHash } from 'node:crypto';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import type { DataSource } from '../models';
-import {
-  findUserByUsername,
-  getUser,
-  listUsers,
-  recordLogin,
-  useApiToken,
-  type UserRecord,
-  type UserRole,
-} from '../models/repositories/users';
+import { findUserByUsername, getUser, listUsers, recordLogin, type UserRecord, type UserRole } from '../models/repositories/users';
 import { getStaff, listStaff } from '../models/repositories/staff';
-import { CALENDAR_TOKEN_NAME } from './rota-calendar-link';
+import { authenticateApiToken, type AuthenticatedToken } from './api-tokens';
 
 export type { UserRole };
 
@@ -56,7 +48,8 @@ async function signedIn(deps: UserDeps, u: UserRecord | null): Promise<SignedInU
     staffId: u.staffId,
     displayName: person?.name ?? u.username,
     locale: u.locale,
-    passwordStamp: createHash('sha256').update(u.passwordHash).digest('hex').slice(0, 16),
+    // The stamp covers the role too: a role change ends the person's sessions.
+    passwordStamp: createHash('sha256').update(`${u.role}\0${u.passwordHash}`).digest('hex').slice(0, 16),
   };
 }
 
@@ -64,12 +57,20 @@ export async function userById(deps: UserDeps, id: number): Promise<SignedInUser
   return signedIn(deps, await getUser(deps.ds, id));
 }
 
-export async function userByApiToken(deps: UserDeps, token: string): Promise<SignedInUser | null> {
-  const found = await useApiToken(deps.ds, createHash('sha256').update(token).digest('hex'), deps.now().toISOString());
-  // A calendar feed secret is stored as SHA-256("calendar:" + secret) in the same table, so
-  // "Bearer calendar:<secret>" would find it: the feed's row must never authenticate a request.
-  if (found?.token.name === CALENDAR_TOKEN_NAME) return null;
-  return signedIn(deps, found?.user ?? null);
+/**
+ * A bearer token's client: the token (its scopes) and, for a personal token, its owner; null when
+ * the token is unknown, expired, a calendar secret, or its owner may not sign in.
+ */
+export async function apiClientByToken(
+  deps: UserDeps,
+  secret: string,
+  now: Date,
+): Promise<{ token: AuthenticatedToken['token']; user: SignedInUser | null } | null> {
+  const found = await authenticateApiToken(deps.ds, secret, now);
+  if (!found) return null;
+  const user = found.user ? await signedIn(deps, found.user) : null;
+  if (found.user && !user) return null;
+  return { token: found.token, user };
 }
 
 /** The login form: the user, with the login recorded, or null (unknown user and wrong password alike). */

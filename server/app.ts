@@ -13,7 +13,7 @@ import { helpers } from './views-helpers';
 import { DatabaseSessionStore } from './session-store';
 import { csrfProtection } from './middleware/csrf';
 import { localeMiddleware } from './middleware/locale';
-import { loadUser } from './middleware/auth';
+import { loadUser, publicRoute } from './middleware/auth';
 import { errorHandler, notFound } from './middleware/errors';
 import { navItems } from './navigation';
 import { saveSessionBeforeRedirect } from './middleware/session-redirect';
@@ -65,8 +65,10 @@ export function createApp(deps: AppDeps): express.Express {
   const hsts = helmet.strictTransportSecurity({ maxAge: 180 * 24 * 3600, includeSubDomains: true });
   app.use((req, res, next) => (config.cookieSecure || req.secure ? hsts(req, res, next) : next()));
   app.use('/static', express.static(path.join(ROOT, 'public'), { maxAge: '1h' }));
-  app.get('/vendor/htmx.min.js', (_req, res) => res.sendFile(path.join(ROOT, 'node_modules/htmx.org/dist/htmx.min.js')));
-  app.get('/healthz', (_req, res) => res.json({ ok: true }));
+  app.get('/vendor/htmx.min.js', publicRoute('a static script'), (_req, res) =>
+    res.sendFile(path.join(ROOT, 'node_modules/htmx.org/dist/htmx.min.js')),
+  );
+  app.get('/healthz', publicRoute('for load balancers'), (_req, res) => res.json({ ok: true }));
 
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.use(express.json({ limit: '1mb' }));
@@ -83,7 +85,7 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(saveSessionBeforeRedirect);
-  app.use(loadUser(services.users));
+  app.use(loadUser(services.users, deps.now));
   app.use(localeMiddleware);
   app.use(csrfProtection);
   app.use((req, res, next) => {

@@ -2,6 +2,7 @@
 import 'express-session';
 import type { Locale, Translator } from './i18n';
 import type { Role } from './permissions';
+import type { TokenScope } from '../app/api-tokens';
 
 export interface CurrentUser {
   id: number;
@@ -10,8 +11,18 @@ export interface CurrentUser {
   staffId: number | null;
   displayName: string;
   locale: Locale | null;
-  /** A short fingerprint of the password hash: a session from before a password change is void. */
+  /** A short fingerprint of the password hash and role: a session from before a change of either is void. */
   passwordStamp: string;
+}
+
+/** An API token that authenticated a request to an /api/ route. */
+export interface ApiClient {
+  id: number;
+  name: string;
+  kind: 'personal' | 'service';
+  scopes: TokenScope[];
+  /** The owner of a personal token; null for a service token (it belongs to nobody). */
+  user: CurrentUser | null;
 }
 
 declare module 'express-session' {
@@ -30,7 +41,7 @@ declare module 'express-serve-static-core' {
   interface Request {
     user?: CurrentUser;
     /** Set when the request authenticated with an API bearer token (no cookie, no CSRF). */
-    apiTokenUser?: boolean;
+    apiToken?: ApiClient;
     locale: Locale;
     t: Translator;
   }

@@ -22,6 +22,8 @@ const ENTRIES: NavEntry[] = [
   { href: '/requests', labelKey: 'nav.requests', permission: 'requests:own' },
   { href: '/accounts', labelKey: 'nav.accounts', permission: 'accounts:manage' },
   { href: '/account', labelKey: 'nav.account' },
+  { href: '/audit', labelKey: 'nav.audit', permission: 'audit:view' },
+  { href: '/tokens', labelKey: 'nav.tokens', permission: 'tokens:own' },
 ];
 
 export function navItems(user: CurrentUser, currentPath: string) {

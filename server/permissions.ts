@@ -7,8 +7,13 @@
  * - coordinator: also edits and publishes rotas, manages staff, imports history, edits forecasts,
  *   decides requests.
  * - head: everything the coordinator can do (the head plans with the coordinator).
- * - admin: manages accounts and API tokens; sees the team but does not plan.
+ * - admin: manages accounts and service tokens, reads the audit trail; sees the team but does not plan.
+ *
+ * Every route declares who may use it with one of the guards of middleware/auth.ts
+ * (publicRoute, requireLogin, requirePermission, requireAnyPermission, requireScope); each guard
+ * carries its `Access` declaration, which the route-matrix test reads from the router itself.
  */
+import { TOKEN_SCOPES, type TokenScope } from '../app/api-tokens';
 export const ROLES = ['agent', 'team_lead', 'coordinator', 'head', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -28,10 +33,12 @@ export const PERMISSIONS = [
   'forecast:edit',
   'requests:decide',
   'accounts:manage',
+  'tokens:own',
+  'audit:view',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const AGENT: Permission[] = ['schedule:own', 'requests:own'];
+const AGENT: Permission[] = ['schedule:own', 'requests:own', 'tokens:own'];
 const LEAD: Permission[] = [...AGENT, 'team:view', 'history:view', 'forecast:view', 'staffing:view', 'scenarios:run', 'rota:view'];
 const COORDINATOR: Permission[] = [
   ...LEAD,
@@ -41,6 +48,7 @@ const COORDINATOR: Permission[] = [
   'history:import',
   'forecast:edit',
   'requests:decide',
+  'audit:view',
 ];
 
 const TABLE: Record<Role, ReadonlySet<Permission>> = {
@@ -48,7 +56,7 @@ const TABLE: Record<Role, ReadonlySet<Permission>> = {
   team_lead: new Set(LEAD),
   coordinator: new Set(COORDINATOR),
   head: new Set(COORDINATOR),
-  admin: new Set<Permission>(['team:view', 'accounts:manage']),
+  admin: new Set<Permission>(['team:view', 'accounts:manage', 'tokens:own', 'audit:view']),
 };
 
 export function can(role: Role, permission: Permission): boolean {
@@ -58,3 +66,28 @@ export function can(role: Role, permission: Permission): boolean {
 export function permissionsOf(role: Role): Permission[] {
   return [...(TABLE[role] ?? [])];
 }
+
+/**
+ * What a token scope opens, and the permission a person's role needs for their own token to
+ * carry it (a service token carries any scope; it belongs to no role).
+ */
+export const SCOPE_PERMISSION: Record<TokenScope, Permission> = {
+  'history:import': 'history:import',
+  'actuals:write': 'history:import',
+  'rota:read': 'rota:view',
+  'calendar:read': 'schedule:own',
+};
+
+/** The scopes a role may put on its own tokens. */
+export function scopesFor(role: Role): TokenScope[] {
+  return TOKEN_SCOPES.filter((s) => can(role, SCOPE_PERMISSION[s]));
+}
+
+/** Who may use a route: the declaration every route's guard carries. */
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'login' }
+  | { kind: 'permission'; permissions: Permission[] }
+  | { kind: 'scope'; scope: TokenScope; permission: Permission };
+
+export const ACCESS = Symbol('rota.access');

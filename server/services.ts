@@ -6,7 +6,7 @@
 import type { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import type { Config } from './config';
-import type { CurrentUser } from './express-augment';
+import type { ApiClient, CurrentUser } from './express-augment';
 import { isLocale } from './i18n';
 import type { SessionBackend } from './session-store';
 import type { StaffForm, StaffMember } from './view-models/staff';
@@ -18,7 +18,7 @@ import { importHistory, type ImportHistoryInput } from '../app/import-history';
 import { sessionRecords } from '../app/sessions';
 import { addStaff, editStaff, listStaffWithLogins, staffCount, staffWithLogin, type SaveResult } from '../app/staff';
 import { loadTeamSettings } from '../app/team-settings';
-import { demoLogins, userByApiToken, userById, verifyLogin, type SignedInUser, type UserDeps } from '../app/users';
+import { demoLogins, apiClientByToken, userById, verifyLogin, type SignedInUser, type UserDeps } from '../app/users';
 import { ensureDemoData, DEMO_PASSWORD } from '../seeds';
 import { logIn, type LoginOutcome } from '../app/login';
 
@@ -31,7 +31,7 @@ export interface Services {
   sessions: SessionBackend;
   users: {
     byId(id: number): Promise<CurrentUser | null>;
-    byApiToken(token: string): Promise<CurrentUser | null>;
+    byApiToken(token: string, now: Date): Promise<ApiClient | null>;
     verifyLogin(username: string, password: string): Promise<CurrentUser | null>;
     /** verifyLogin behind the login limiter (app/login.ts). */
     logIn(q: { username: string; password: string | null; address: string; now: Date }): Promise<LoginOutcome<CurrentUser>>;
@@ -75,7 +75,10 @@ export function buildServices(ds: DataSource, config: Readonly<Config>): Service
     sessions: sessionRecords(ds),
     users: {
       byId: async (id) => toCurrentUser(await userById(users, id)),
-      byApiToken: async (token) => toCurrentUser(await userByApiToken(users, token)),
+      byApiToken: async (token, now) => {
+        const found = await apiClientByToken(users, token, now);
+        return found && { ...found.token, user: toCurrentUser(found.user) };
+      },
       verifyLogin: verify,
       logIn: (q) => logIn({ db: ds, policy: config.login, verify }, q),
       demoLogins: () => demoLogins(users),

@@ -1,14 +1,28 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { UserAccount } from './user-account';
 
-/** A personal API token; only its SHA-256 (hex) is stored, the token itself is shown once. */
+/**
+ * An API token; only its SHA-256 (hex) is stored, the token itself is shown once. A 'personal'
+ * token belongs to the person who made it, a 'service' token to nobody (userId null, made by
+ * an administrator), a 'calendar' token is a calendar feed secret and never an API token.
+ */
 @Entity({ name: 'api_tokens' })
 export class ApiToken {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
-  @Column({ type: 'integer' })
-  userId!: number;
+  @Column({ type: 'integer', nullable: true })
+  userId!: number | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'personal' })
+  kind!: string;
+
+  /** Space-separated scopes (see app/token-scopes.ts). */
+  @Column({ type: 'text', default: '' })
+  scopes!: string;
+
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  expiresAt!: string | null;
 
   @ManyToOne(() => UserAccount, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'userId' })

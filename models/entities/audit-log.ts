@@ -13,6 +13,10 @@ export class AuditLog {
   @Column({ type: 'integer', nullable: true })
   userId!: number | null;
 
+  /** The service token that acted (userId is then null), if one did. */
+  @Column({ type: 'integer', nullable: true })
+  serviceTokenId!: number | null;
+
   @Column({ type: 'varchar', length: 80 })
   action!: string;
 

@@ -1,4 +1,5 @@
 /** Logins, API tokens and login attempts as plain objects. Passwords arrive already hashed. */
+import { IsNull } from 'typeorm';
 import { ApiToken } from '../entities/api-token';
 import { LoginAttempt } from '../entities/login-attempt';
 import { UserAccount } from '../entities/user-account';
@@ -31,13 +32,29 @@ export interface NewUser {
   isDemo?: boolean;
 }
 
+export type ApiTokenKind = 'personal' | 'service' | 'calendar';
+
 export interface ApiTokenRecord {
   id: number;
-  userId: number;
+  /** Null for a service token. */
+  userId: number | null;
+  kind: ApiTokenKind;
   name: string;
+  scopes: string[];
   tokenHash: string;
   createdAt: string;
+  /** Null: never expires (calendar links, and tokens made before scopes existed). */
+  expiresAt: string | null;
   lastUsedAt: string | null;
+}
+
+export interface NewApiToken {
+  userId: number | null;
+  kind?: ApiTokenKind;
+  name: string;
+  scopes?: readonly string[];
+  tokenHash: string;
+  expiresAt?: string | null;
 }
 
 function toUser(row: UserAccount): UserRecord {
@@ -123,48 +140,85 @@ export async function setUserLocale(db: Db, userId: number, locale: string | nul
   await db.getRepository(UserAccount).update({ id: userId }, { locale });
 }
 
-export async function createApiToken(
-  db: Db,
-  input: { userId: number; name: string; tokenHash: string },
-  now: string,
-): Promise<ApiTokenRecord> {
-  const repo = db.getRepository(ApiToken);
-  const row = await repo.save(repo.create({ ...input, createdAt: now, lastUsedAt: null }));
+function toApiToken(r: ApiToken): ApiTokenRecord {
   return {
-    id: row.id,
-    userId: row.userId,
-    name: row.name,
-    tokenHash: row.tokenHash,
-    createdAt: row.createdAt,
-    lastUsedAt: row.lastUsedAt ?? null,
+    id: r.id,
+    userId: r.userId ?? null,
+    kind: r.kind as ApiTokenKind,
+    name: r.name,
+    scopes: r.scopes ? r.scopes.split(' ').filter(Boolean) : [],
+    tokenHash: r.tokenHash,
+    createdAt: r.createdAt,
+    expiresAt: r.expiresAt ?? null,
+    lastUsedAt: r.lastUsedAt ?? null,
   };
 }
 
-/** The token with this SHA-256 hex hash and its user, stamping lastUsedAt. */
-export async function useApiToken(db: Db, tokenHash: string, now: string): Promise<{ token: ApiTokenRecord; user: UserRecord } | null> {
-  const token = await db.getRepository(ApiToken).findOne({ where: { tokenHash } });
-  if (!token) return null;
-  const user = await getUser(db, token.userId);
-  if (!user) return null;
-  await db.getRepository(ApiToken).update({ id: token.id }, { lastUsedAt: now });
-  return { token: { id: token.id, userId: token.userId, name: token.name, tokenHash, createdAt: token.createdAt, lastUsedAt: now }, user };
+export async function createApiToken(db: Db, input: NewApiToken, now: string): Promise<ApiTokenRecord> {
+  const repo = db.getRepository(ApiToken);
+  const row = await repo.save(
+    repo.create({
+      userId: input.userId,
+      kind: input.kind ?? 'personal',
+      name: input.name,
+      scopes: (input.scopes ?? []).join(' '),
+      tokenHash: input.tokenHash,
+      expiresAt: input.expiresAt ?? null,
+      createdAt: now,
+      lastUsedAt: null,
+    }),
+  );
+  return toApiToken(row);
 }
 
+/** The token with this SHA-256 hex hash and its user (null for a service token); no side effect. */
+export async function findApiToken(db: Db, tokenHash: string): Promise<{ token: ApiTokenRecord; user: UserRecord | null } | null> {
+  const row = await db.getRepository(ApiToken).findOne({ where: { tokenHash } });
+  if (!row) return null;
+  const token = toApiToken(row);
+  if (token.userId === null) return token.kind === 'service' ? { token, user: null } : null;
+  const user = await getUser(db, token.userId);
+  return user ? { token, user } : null;
+}
+
+export async function touchApiToken(db: Db, tokenId: number, now: string): Promise<void> {
+  await db.getRepository(ApiToken).update({ id: tokenId }, { lastUsedAt: now });
+}
+
+/** The person's token with this SHA-256 hex hash and its user, stamping lastUsedAt. */
+export async function useApiToken(db: Db, tokenHash: string, now: string): Promise<{ token: ApiTokenRecord; user: UserRecord } | null> {
+  const found = await findApiToken(db, tokenHash);
+  if (!found?.user) return null;
+  await touchApiToken(db, found.token.id, now);
+  return { token: { ...found.token, lastUsedAt: now }, user: found.user };
+}
+
+/** A person's tokens (every kind), oldest first. */
 export async function listApiTokens(db: Db, userId: number): Promise<ApiTokenRecord[]> {
   const rows = await db.getRepository(ApiToken).find({ where: { userId }, order: { id: 'ASC' } });
-  return rows.map((r) => ({
-    id: r.id,
-    userId: r.userId,
-    name: r.name,
-    tokenHash: r.tokenHash,
-    createdAt: r.createdAt,
-    lastUsedAt: r.lastUsedAt ?? null,
-  }));
+  return rows.map(toApiToken);
+}
+
+/** The service tokens (they belong to no person), oldest first. */
+export async function listServiceTokens(db: Db): Promise<ApiTokenRecord[]> {
+  const rows = await db.getRepository(ApiToken).find({ where: { userId: IsNull(), kind: 'service' }, order: { id: 'ASC' } });
+  return rows.map(toApiToken);
 }
 
 export async function deleteApiToken(db: Db, userId: number, tokenId: number): Promise<boolean> {
   const res = await db.getRepository(ApiToken).delete({ id: tokenId, userId });
   return (res.affected ?? 0) > 0;
+}
+
+export async function deleteServiceToken(db: Db, tokenId: number): Promise<boolean> {
+  const res = await db.getRepository(ApiToken).delete({ id: tokenId, userId: IsNull(), kind: 'service' });
+  return (res.affected ?? 0) > 0;
+}
+
+/** Every token of the person (API tokens and the calendar link): how many went. */
+export async function deleteApiTokensOfUser(db: Db, userId: number): Promise<number> {
+  const res = await db.getRepository(ApiToken).delete({ userId });
+  return res.affected ?? 0;
 }
 
 export async function recordLoginAttempt(db: Db, key: string, succeeded: boolean, at: string): Promise<void> {

@@ -18,6 +18,7 @@ import { codes } from './messages/codes';
 import { limits } from './messages/limits';
 import { security } from './messages/security';
 import { account } from './messages/account';
+import { tokens } from './messages/tokens';
 
 export const LOCALES = ['en', 'ka'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -44,6 +45,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   limits,
   security,
   account,
+  tokens,
 };
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };

@@ -24,7 +24,7 @@ function sameToken(a: string, b: string): boolean {
 export function csrfProtection(req: Request, res: Response, next: NextFunction): void {
   // Made on first use (a page with a form), so feeds, JSON and files create no session.
   Object.defineProperty(res.locals, 'csrfToken', { get: () => csrfToken(req), enumerable: true, configurable: true });
-  if (SAFE_METHODS.has(req.method) || req.apiTokenUser) return next();
+  if (SAFE_METHODS.has(req.method) || req.apiToken) return next();
   // An anonymous API call has nothing a forged request could use: let it reach the route's
   // permission check and get its 401.
   if (!req.user && req.path.startsWith('/api/')) return next();

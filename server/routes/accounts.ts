@@ -1,6 +1,7 @@
 /**
- * The administrator's accounts pages (/accounts, /accounts/:id): logins, roles, passwords and
- * API tokens for scripts. A new token is shown once, on the page answering its creation.
+ * The administrator's accounts pages (/accounts, /accounts/:id): logins, roles, passwords, and
+ * the person's API tokens to see and revoke (a person makes their own; service tokens are on
+ * /accounts/service-tokens, routes/tokens.ts).
  */
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
@@ -11,7 +12,6 @@ import {
   accountDetail,
   changeRole,
   createAccount,
-  createToken,
   listAccounts,
   resetPassword,
   revokeToken,
@@ -24,7 +24,6 @@ import {
   PasswordFormSchema,
   RoleFormSchema,
   StatusFormSchema,
-  TokenFormSchema,
   accountEditViewModel,
   accountFormErrors,
   accountsListViewModel,
@@ -41,8 +40,6 @@ type FormState = {
   values?: Record<string, unknown>;
   errors?: Record<string, string>;
   errorKey?: string;
-  newToken?: string;
-  newTokenName?: string;
 };
 
 function parseOr404<T>(schema: z.ZodType<T>, value: unknown): T {
@@ -81,8 +78,6 @@ export function accountsRoutes({ services, now }: RouteDeps): Router {
       form: state.form,
       errors: state.errors ?? {},
       errorKey: state.errorKey,
-      newToken: state.newToken,
-      newTokenName: state.newTokenName,
     });
   }
 
@@ -146,18 +141,6 @@ export function accountsRoutes({ services, now }: RouteDeps): Router {
     if (!form.success) return renderEdit(req, res, id, 422, { errorKey: 'error.validation' });
     const outcome = await setAccountDisabled(ctx(req), id, form.data.stamp, form.data.disabled);
     await answer(req, res, id, outcome, form.data.disabled ? 'accounts.saved.disabled' : 'accounts.saved.enabled', 'status');
-  });
-
-  router.post('/accounts/:id/tokens', guard, async (req, res) => {
-    const { id } = parseOr404(IdParam, req.params);
-    const form = TokenFormSchema.safeParse(req.body);
-    if (!form.success)
-      return renderEdit(req, res, id, 422, { form: 'token', errors: accountFormErrors(form.error), errorKey: 'error.validation' });
-    const outcome = await createToken(ctx(req), id, form.data.name);
-    if (outcome.kind !== 'ok') throw new HttpError(404, 'error.404.body');
-    // Rendered, not redirected: the full token must never sit in a session or a URL.
-    res.set('Cache-Control', 'no-store');
-    await renderEdit(req, res, id, 201, { newToken: outcome.token, newTokenName: outcome.record.name });
   });
 
   router.post('/accounts/:id/tokens/:tokenId/revoke', guard, async (req, res) => {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { RouteDeps } from '../deps';
 import { isLocale } from '../i18n';
 import { saveOwnLocale } from '../../app/account-settings';
+import { publicRoute } from '../middleware/auth';
 
 const LoginForm = z.object({
   username: z.string().trim().min(1).max(80),
@@ -36,12 +37,12 @@ export function authRoutes({ config, services, now, log }: RouteDeps): Router {
     return { pageTitle, demoLogins, demoPassword: services.demoPassword, ...extra };
   }
 
-  router.get('/login', async (req, res) => {
+  router.get('/login', publicRoute('the login form'), async (req, res) => {
     if (req.user) return res.redirect('/');
     res.render('pages/login', await loginView(req.t('login.title'), { next: safeReturnPath(String(req.query.next ?? '')) }));
   });
 
-  router.post('/login', async (req, res, next) => {
+  router.post('/login', publicRoute('logging in'), async (req, res, next) => {
     warnUntrustedProxy(req.get('x-forwarded-for'));
     const form = LoginForm.safeParse(req.body);
     const username = form.data?.username ?? '';
@@ -81,7 +82,7 @@ export function authRoutes({ config, services, now, log }: RouteDeps): Router {
     });
   });
 
-  router.post('/logout', (req, res, next) => {
+  router.post('/logout', publicRoute('ends whatever session there is'), (req, res, next) => {
     req.session.destroy((err) => {
       if (err) return next(err);
       res.clearCookie('rota.sid');
@@ -89,12 +90,12 @@ export function authRoutes({ config, services, now, log }: RouteDeps): Router {
     });
   });
 
-  router.post('/locale', async (req, res) => {
+  router.post('/locale', publicRoute('the language switch, also on the login page'), async (req, res) => {
     const form = LocaleForm.safeParse(req.body);
     if (form.success && isLocale(form.data.locale)) {
       req.session.locale = form.data.locale;
       // Remembered on the account too: the next login, mail and the calendar feed follow it.
-      if (req.user && !req.apiTokenUser) await saveOwnLocale(services.db, req.user.id, form.data.locale);
+      if (req.user) await saveOwnLocale(services.db, req.user.id, form.data.locale);
     }
     res.redirect(safeReturnPath(form.data?.returnTo));
   });

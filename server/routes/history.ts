@@ -9,7 +9,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import multer from 'multer';
 import { z } from 'zod';
 import type { RouteDeps } from '../deps';
-import { requirePermission } from '../middleware/auth';
+import { requirePermission, requireScope } from '../middleware/auth';
 import { HttpError } from '../http-error';
 import { historyWeekViewModel, importResultViewModel } from '../view-models/history';
 import { isoDate } from '../view-models/dates';
@@ -173,12 +173,12 @@ export function historyRoutes({ services, now, config }: RouteDeps): Router {
   });
 
   /**
-   * For scripts, authenticated by `Authorization: Bearer TOKEN` or a session: either the CSV
+   * For scripts, authenticated by `Authorization: Bearer TOKEN` (scope history:import) or a session: either the CSV
    * itself as the body (Content-Type: text/csv, streamed, options in the query string), or JSON
    * `{ "csv": "...", "onOverlap": "refuse" | "replace", "dryRun": false }` for small files.
    * Answers JSON: the summary, or every bad row by line and field (nothing imported).
    */
-  router.post('/api/history/import', requirePermission('history:import'), async (req, res, next) => {
+  router.post('/api/history/import', requireScope('history:import'), async (req, res, next) => {
     try {
       const opts = ApiQuery.safeParse(req.query);
       if (!opts.success) throw new HttpError(400, 'import.badQuery');
@@ -190,7 +190,8 @@ export function historyRoutes({ services, now, config }: RouteDeps): Router {
       } else if (req.is('text/csv') || req.is('text/plain')) {
         input = { ...opts.data, chunks: requestChunks(req, maxBytes) };
       } else throw new HttpError(415, 'import.contentType');
-      const result = await services.importHistory({ ...input, source: 'api', userId: req.user!.id, maxLineLength });
+      const serviceTokenId = req.apiToken?.kind === 'service' ? req.apiToken.id : null;
+      const result = await services.importHistory({ ...input, source: 'api', userId: req.user?.id ?? null, serviceTokenId, maxLineLength });
       res.status(result.ok ? 200 : refusalStatus(result)).json(result);
       settleBody(req, maxBytes);
     } catch (err) {

@@ -13,6 +13,9 @@ import { staffingRoutes } from './staffing';
 import { accountRoutes } from './account';
 import { passwordResetRoutes } from './password-reset';
 import { appRoutes } from './web-app';
+import { tokensRoutes } from './tokens';
+import { apiRoutes } from './api';
+import { auditRoutes } from './audit';
 
 export type { RouteDeps } from '../deps';
 
@@ -24,9 +27,13 @@ export const routeModules: ((deps: RouteDeps) => Router)[] = [
   forecastRoutes,
   rotaRoutes,
   requestsRoutes,
+  // Before accounts: '/accounts/service-tokens' is not an account id.
+  tokensRoutes,
   accountsRoutes,
   staffingRoutes,
   accountRoutes,
   passwordResetRoutes,
   appRoutes,
+  apiRoutes,
+  auditRoutes,
 ];

@@ -6,7 +6,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import type { RouteDeps } from '../deps';
-import { requirePermission } from '../middleware/auth';
+import { publicRoute, requirePermission, requireScope } from '../middleware/auth';
 import { can, type Role } from '../permissions';
 import { DEFAULT_LOCALE, isLocale, translator } from '../i18n';
 import { HttpError } from '../http-error';
@@ -355,8 +355,14 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
     await sendIcs(res, { staffId: req.user!.staffId, name: req.user!.displayName, t: req.t, host: publicHostName(config, req) });
   });
 
+  /** The same feed for a script with a calendar:read token (a person's own: a service token has no shifts). */
+  router.get('/api/my-shifts.ics', requireScope('calendar:read'), async (req, res) => {
+    if (!req.user) throw new HttpError(403, 'api.needsPerson');
+    await sendIcs(res, { staffId: req.user.staffId, name: req.user.displayName, t: req.t, host: req.hostname });
+  });
+
   /** The secret-URL feed: no session, the token names the person (see rota-calendar-link). */
-  router.get('/calendar/:token.ics', async (req, res) => {
+  router.get('/calendar/:token.ics', publicRoute('the secret URL is the credential'), async (req, res) => {
     const user = await calendarFeedUser(ds, String(req.params.token), now());
     if (!user || (user.isDemo && !config.demoMode) || !can(user.role as Role, 'schedule:own')) throw new HttpError(404, 'error.404.body');
     const person = user.staffId !== null ? await services.staff.get(user.staffId) : null;

@@ -2,12 +2,12 @@
  * Staffing pages: the Erlang calculator (leads), the week's requirement heat map with
  * "Recompute and store" (coordinator), and what-if scenarios (leads).
  */
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
 import type { RouteDeps } from '../deps';
-import { requireLogin, requirePermission } from '../middleware/auth';
+import { requireAnyPermission, requirePermission } from '../middleware/auth';
 import { HttpError } from '../http-error';
-import { can, type Permission } from '../permissions';
+import { can } from '../permissions';
 import { erlangCalculator } from '../../app/erlang-calculator';
 import { parseErlangForm, erlangViewModel } from '../view-models/erlang';
 import { staffingWeekPage, storeWeekRequirement } from '../../app/requirement-for-week';
@@ -20,15 +20,6 @@ const Week = isoDate();
 const WeekQuery = z.object({ week: Week.optional().catch(undefined) });
 const ChannelQuery = z.object({ channel: z.string().max(32).optional().catch(undefined) });
 const StoreForm = z.object({ week: Week, storedAt: z.string().max(40).default('') });
-
-/** 403 unless the role has at least one of `permissions`. */
-function requireAnyPermission(...permissions: Permission[]) {
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (!req.user) return requireLogin(req, res, next);
-    if (!permissions.some((p) => can(req.user!.role, p))) return next(new HttpError(403, 'error.403.body'));
-    next();
-  };
-}
 
 export function staffingRoutes({ services, now }: RouteDeps): Router {
   const router = Router();

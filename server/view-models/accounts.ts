@@ -17,16 +17,6 @@ export const PasswordFormSchema = z
   .object({ stamp, password, confirm: z.string() })
   .refine((f) => f.password === f.confirm, { path: ['confirm'], message: 'accounts.error.confirm' });
 export const StatusFormSchema = z.object({ stamp, disabled: z.enum(['true', 'false']).transform((v) => v === 'true') });
-/** 'calendar' is the name the calendar feed links use in the same table (see rota-calendar-link.ts). */
-export const TokenFormSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, 'accounts.error.tokenName')
-    .max(80, 'accounts.error.tokenName')
-    .refine((name) => name.toLowerCase() !== 'calendar', 'accounts.error.tokenName'),
-});
-
 export function accountFormErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -50,7 +40,7 @@ export function accountsListViewModel(data: { accounts: Account[]; staff: StaffO
 export function accountEditViewModel(data: {
   account: Account;
   staff: StaffOption[];
-  tokens: { id: number; name: string; createdAt: string; lastUsedAt: string | null }[];
+  tokens: { id: number; name: string; scopes: string[]; createdAt: string; expiresAt: string | null; lastUsedAt: string | null }[];
 }) {
   return {
     account: accountView(data.account),

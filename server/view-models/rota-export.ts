@@ -10,7 +10,7 @@ import type { ShiftRecord } from '../../models/repositories/rotas';
  * Quoted when needed; a cell that a spreadsheet would read as a formula (=, +, - or @ first,
  * also after leading blanks, tabs or line breaks) is defused with a leading apostrophe.
  */
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   const v = /^[\s]*[=+\-@]/.test(value) || /^[\t\r]/.test(value) ? `'${value}` : value;
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }

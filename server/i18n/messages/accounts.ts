@@ -26,7 +26,7 @@ export const accounts = {
     'accounts.enable': 'Enable account',
     'accounts.token.title': 'API tokens for scripts',
     'accounts.token.help':
-      'A script sends the token as “Authorization: Bearer TOKEN” and acts with this account’s role (for example, a coordinator account may import history through POST /api/history/import).',
+      'Tokens this person made for their scripts; each opens only the /api/ routes of its scopes. Revoke one that should stop working.',
     'accounts.token.name': 'Token name',
     'accounts.token.namePlaceholder': 'e.g. nightly history import',
     'accounts.token.create': 'Create token',
@@ -79,7 +79,7 @@ export const accounts = {
     'accounts.enable': 'ანგარიშის ჩართვა',
     'accounts.token.title': 'API ტოკენები სკრიპტებისთვის',
     'accounts.token.help':
-      'სკრიპტი ტოკენს აგზავნის როგორც „Authorization: Bearer TOKEN“ და მოქმედებს ამ ანგარიშის როლით (მაგალითად, კოორდინატორის ანგარიშს შეუძლია ისტორიის იმპორტი POST /api/history/import-ით).',
+      'ტოკენები, რომლებიც ამ ადამიანმა თავისი სკრიპტებისთვის შექმნა; თითოეული ხსნის მხოლოდ თავისი უფლებების /api/ მისამართებს. გააუქმეთ ის, რომელიც აღარ უნდა მუშაობდეს.',
     'accounts.token.name': 'ტოკენის სახელი',
     'accounts.token.namePlaceholder': 'მაგ. ღამის ისტორიის იმპორტი',
     'accounts.token.create': 'ტოკენის შექმნა',

@@ -105,9 +105,10 @@ describe('accounts: the administrator manages logins and API tokens', function (
     expect((await findUserByUsername(app.ds, 'admin'))!.disabled).to.equal(false);
   });
 
-  it('API token: created on /accounts for the coordinator it is shown once, imports history with Bearer, and gets 401 once revoked', async () => {
+  it('API token: the coordinator makes one on /tokens (shown once, hash stored); the admin sees it on the account and revokes it → 401', async () => {
     const coordinator = (await findUserByUsername(app.ds, 'coordinator'))!;
-    const created = await admin.postForm(`/accounts/${coordinator.id}/tokens`, { name: 'nightly import' }, `/accounts/${coordinator.id}`);
+    const own = await app.loginAs('coordinator');
+    const created = await own.postForm('/tokens', { name: 'nightly import', scopes: 'history:import' }, '/tokens');
     expect(created.status).to.equal(201);
     const token = created.text.match(/<code class="req-token-value">([^<]+)<\/code>/)?.[1];
     expect(token).to.match(/^rota_[A-Za-z0-9_-]{40,}$/);
@@ -116,7 +117,9 @@ describe('accounts: the administrator manages logins and API tokens', function (
     expect(stored[0].tokenHash)
       .to.match(/^[a-f0-9]{64}$/)
       .and.not.to.contain(token!);
-    expect((await admin.get(`/accounts/${coordinator.id}`)).text).not.to.contain(token!);
+    expect(stored[0].scopes).to.deep.equal(['history:import']);
+    const accountPage = await admin.get(`/accounts/${coordinator.id}`);
+    expect(accountPage.text).to.contain('nightly import').and.to.contain('history:import').and.not.to.contain(token!);
 
     const imported = await importWithToken(app, token!);
     expect(imported.status, imported.text).to.equal(200);

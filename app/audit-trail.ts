@@ -1,0 +1,90 @@
+/**
+ * The audit trail as the audit page and its CSV read it: who (a person, a service token, or
+ * the system), when, what, before/after and the reason given for a decision or an override,
+ * newest first, filtered by person, week (in the team zone) and kind (the action's first word).
+ * Read only: nothing in the app updates or deletes an audit entry.
+ */
+import { DateTime } from 'luxon';
+import type { DataSource } from '../models';
+import { listAudit, listAuditKinds, type AuditFilter } from '../models/repositories/audit';
+import { listServiceTokens, listUsers } from '../models/repositories/users';
+
+export interface AuditQuery {
+  userId?: number;
+  /** Any day of the week, 'YYYY-MM-DD' in the team zone. */
+  week?: string;
+  kind?: string;
+  zone: string;
+  limit: number;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: { kind: 'person'; username: string } | { kind: 'service'; name: string } | { kind: 'system' };
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  /** What else the entry recorded (when it has no before/after). */
+  detail: Record<string, unknown>;
+  /** A decision's note or a stated reason. */
+  reason: string | null;
+  /** Rules broken and saved anyway (an override of the rota checks). */
+  overridden: string[];
+}
+
+export interface AuditTrail {
+  rows: AuditRow[];
+  people: { id: number; username: string }[];
+  kinds: string[];
+  weekStart: string | null;
+}
+
+function weekRange(week: string, zone: string): { from: string; to: string; weekStart: string } | null {
+  const day = DateTime.fromISO(week, { zone });
+  if (!day.isValid) return null;
+  const start = day.startOf('week');
+  return { from: start.toUTC().toISO()!, to: start.plus({ weeks: 1 }).toUTC().toISO()!, weekStart: start.toISODate()! };
+}
+
+const asRecord = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+
+export async function auditTrail(db: DataSource, q: AuditQuery): Promise<AuditTrail> {
+  const range = q.week ? weekRange(q.week, q.zone) : null;
+  const filter: AuditFilter = { limit: q.limit, userId: q.userId, kind: q.kind, from: range?.from, to: range?.to };
+  const [entries, users, services, kinds] = await Promise.all([
+    listAudit(db, filter),
+    listUsers(db),
+    listServiceTokens(db),
+    listAuditKinds(db),
+  ]);
+  const usernames = new Map(users.map((u) => [u.id, u.username]));
+  const tokenNames = new Map(services.map((t) => [t.id, t.name]));
+  const rows = entries.map((e): AuditRow => {
+    const { before, after, note, reason, violations, savedAnyway, ...rest } = asRecord(e.detail);
+    const actor: AuditRow['actor'] =
+      e.serviceTokenId !== null
+        ? { kind: 'service', name: tokenNames.get(e.serviceTokenId) ?? `#${e.serviceTokenId}` }
+        : e.userId !== null
+          ? { kind: 'person', username: usernames.get(e.userId) ?? `#${e.userId}` }
+          : { kind: 'system' };
+    const text = [note, reason].find((v) => typeof v === 'string' && v.trim() !== '') as string | undefined;
+    return {
+      id: e.id,
+      at: e.at,
+      actor,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      before: before ?? null,
+      after: after ?? null,
+      detail: before === undefined && after === undefined ? rest : {},
+      reason: text ?? null,
+      overridden: savedAnyway === true && Array.isArray(violations) ? violations.map(String) : [],
+    };
+  });
+  return { rows, people: users.map((u) => ({ id: u.id, username: u.username })), kinds, weekStart: range?.weekStart ?? null };
+}

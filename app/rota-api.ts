@@ -1,0 +1,47 @@
+/**
+ * The published rota of one week as plain data, for scripts (GET /api/rota, scope rota:read).
+ * Only the published revision: drafts stay inside the planners' pages.
+ */
+import type { DataSource } from '../models';
+import { listShifts, publishedRotaForWeek } from '../models/repositories/rotas';
+import { listStaff } from '../models/repositories/staff';
+import { toLocalIso } from './rota-problem';
+import { mondayOf } from '../forecasting/week';
+
+export interface PublishedWeek {
+  weekStart: string;
+  zone: string;
+  published: { rotaId: number; revision: number; publishedAt: string | null } | null;
+  shifts: {
+    id: number;
+    staffId: number;
+    staffName: string;
+    /** Local time in the team zone with its offset, e.g. 2026-11-23T09:00:00+04:00. */
+    start: string;
+    end: string;
+    breaks: { start: string; end: string }[];
+    channel: string;
+  }[];
+}
+
+export async function publishedWeek(ds: DataSource, q: { week: string; zone: string }): Promise<PublishedWeek> {
+  const weekStart = mondayOf(q.week, q.zone);
+  const rota = await publishedRotaForWeek(ds, weekStart);
+  if (!rota) return { weekStart, zone: q.zone, published: null, shifts: [] };
+  const names = new Map((await listStaff(ds)).map((p) => [p.id, p.name]));
+  const local = (iso: string) => toLocalIso(iso, q.zone);
+  return {
+    weekStart,
+    zone: q.zone,
+    published: { rotaId: rota.id, revision: rota.revision, publishedAt: rota.publishedAt },
+    shifts: (await listShifts(ds, rota.id)).map((s) => ({
+      id: s.id,
+      staffId: s.staffId,
+      staffName: names.get(s.staffId) ?? String(s.staffId),
+      start: local(s.start),
+      end: local(s.end),
+      breaks: s.breaks.map((b) => ({ start: local(b.start), end: local(b.end) })),
+      channel: s.channel,
+    })),
+  };
+}
