@@ -14,7 +14,7 @@ import { forecast } from './messages/forecast';
 import { requests } from './messages/requests';
 import { accounts } from './messages/accounts';
 import { staffing } from './messages/staffing';
-import { security } from './messages/security';
+import { safeguards } from './messages/safeguards';
 
 export const LOCALES = ['en', 'ka'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -37,7 +37,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   forecast,
   staffing,
   rota,
-  security,
+  safeguards,
 };
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };
