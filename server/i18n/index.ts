@@ -16,9 +16,9 @@ import { accounts } from './messages/accounts';
 import { staffing } from './messages/staffing';
 import { codes } from './messages/codes';
 import { limits } from './messages/limits';
-import { security } from './messages/security';
 import { account } from './messages/account';
 import { tokens } from './messages/tokens';
+import { safeguards } from './messages/safeguards';
 
 export const LOCALES = ['en', 'ka'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -43,9 +43,9 @@ export const AREAS: Record<string, CatalogueArea> = {
   rota,
   codes,
   limits,
-  security,
   account,
   tokens,
+  safeguards,
 };
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };

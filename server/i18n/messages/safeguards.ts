@@ -1,5 +1,5 @@
 /** Refusals that protect data and accounts: a publish overtaken by another, a locked login. */
-export const security = {
+export const safeguards = {
   en: {
     'rota.publishedMeanwhile':
       'Someone else published another revision of this week meanwhile, so nothing was published. Reload the week, look at their rota, and publish again if you still mean to replace it.',
