@@ -3,7 +3,7 @@
  * making the change is kept under a new id, every other one ends), and the e-mail address a
  * forgotten-password link goes to. Every logged-in role has it.
  */
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import type { RouteDeps } from './index';
 import { requireLogin } from '../middleware/auth';
@@ -51,6 +51,9 @@ export function renewSession(req: Request, user: { id: number; passwordStamp: st
 
 export function accountRoutes({ services, now }: RouteDeps): Router {
   const router = Router();
+  // A person in a browser: an API token (a script) neither sees nor changes the account's password.
+  const inPerson: RequestHandler = (req, res, next) =>
+    req.apiTokenUser ? next(new HttpError(403, 'error.403.body')) : requireLogin(req, res, next);
 
   async function render(
     req: Request,
@@ -71,9 +74,9 @@ export function accountRoutes({ services, now }: RouteDeps): Router {
     });
   }
 
-  router.get('/account', requireLogin, async (req, res) => render(req, res));
+  router.get('/account', inPerson, async (req, res) => render(req, res));
 
-  router.post('/account/password', requireLogin, async (req, res) => {
+  router.post('/account/password', inPerson, async (req, res) => {
     const form = PasswordChangeForm.safeParse(req.body);
     if (!form.success) return render(req, res, 422, { form: 'password', errors: fieldErrors(form.error) });
     const outcome = await changeOwnPassword(services.db, req.user!.id, form.data, now());
@@ -89,7 +92,7 @@ export function accountRoutes({ services, now }: RouteDeps): Router {
     res.redirect('/account');
   });
 
-  router.post('/account/email', requireLogin, async (req, res) => {
+  router.post('/account/email', inPerson, async (req, res) => {
     const form = EmailForm.safeParse(req.body);
     const email = typeof req.body?.email === 'string' ? req.body.email : '';
     if (!form.success) return render(req, res, 422, { form: 'email', email, errors: { email: 'account.error.email' } });

@@ -32,7 +32,16 @@ export const GenerateForm = z.object({
 
 export const AcceptForm = z.object({ version: z.coerce.number().int().min(0).max(2_147_483_647) });
 
-const localDateTime = isoLocalDateTime('forecast.error.date');
+/**
+ * 'YYYY-MM-DD HH:MM' typed in a text field (a datetime picker follows the browser's locale, AM/PM
+ * on a Georgian page), or with the ISO 'T'; kept as 'YYYY-MM-DDTHH:MM' and checked on the calendar.
+ */
+const localDateTime = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}[T ]([01]\d|2[0-3]):[0-5]\d$/, 'forecast.error.date')
+  .transform((v) => v.replace(' ', 'T'))
+  .pipe(isoLocalDateTime('forecast.error.date'));
 
 export const AdjustForm = z
   .object({
@@ -231,7 +240,7 @@ export interface AdjustFormState {
 
 export function defaultAdjustForm(weekStart: string): AdjustFormState {
   const next = DateTime.fromISO(weekStart).plus({ days: 1 }).toISODate();
-  return { values: { kind: 'scale', value: '', from: `${weekStart}T00:00`, to: `${next}T00:00`, note: '' }, errors: {} };
+  return { values: { kind: 'scale', value: '', from: `${weekStart} 00:00`, to: `${next} 00:00`, note: '' }, errors: {} };
 }
 
 export function forecastPageViewModel(d: ForecastPageData, t: Translator, locale: Locale, canEdit: boolean, adjust?: AdjustFormState) {

@@ -42,6 +42,18 @@ describe(`account: a person's own password, e-mail and language (${testDbKind()}
     expect((await app.client().get('/account')).status, 'anonymous → login').to.equal(302);
   });
 
+  it('an API token (a script) cannot use the account page, not even with the current password', async () => {
+    const admin = await app.loginAs('admin');
+    const agentId = (await findUserByUsername(app.ds, 'agent'))!.id;
+    const created = await admin.postForm(`/accounts/${agentId}/tokens`, { name: 'script' }, `/accounts/${agentId}`);
+    const token = created.text.match(/rota_[A-Za-z0-9_-]+/)![0];
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' };
+    const body = new URLSearchParams({ currentPassword: TEST_PASSWORD, password: NEW_PASSWORD, confirm: NEW_PASSWORD });
+    const res = await fetch(`${app.baseUrl}/account/password`, { method: 'POST', headers, body, redirect: 'manual' });
+    expect(res.status).to.equal(403);
+    expect(await verify((await findUserByUsername(app.ds, 'agent'))!.passwordHash, TEST_PASSWORD)).to.equal(true);
+  });
+
   it('password change: a wrong current password is refused with 422 and nothing changes', async () => {
     const c = await app.loginAs('agent');
     const res = await c.postForm(
