@@ -3,7 +3,24 @@ import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import { historyBounds, historyRange } from '../models/repositories/history';
 import { listChannels } from '../models/repositories/settings';
-import type { HistoryHour, HistoryWeek } from '../server/view-models/history';
+
+export interface HistoryHour {
+  start: string;
+  offered: number | null;
+  answered: number | null;
+  abandoned: number | null;
+  ahtSeconds: number | null;
+}
+
+export interface HistoryWeek {
+  zone: string;
+  weekStart: string | null;
+  prevWeek: string | null;
+  nextWeek: string | null;
+  first: string | null;
+  last: string | null;
+  channels: { channel: string; hours: HistoryHour[] }[];
+}
 
 export async function historyWeek(
   ds: DataSource,

@@ -2,15 +2,34 @@
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import { dailyTotals, historyBounds } from '../models/repositories/history';
-import type { CurrentUser } from '../server/express-augment';
-import type { HomeSummary } from '../server/view-models/home';
-import { can } from '../server/permissions';
 import { listRotasForWeek, publishedRotaForWeek } from '../models/repositories/rotas';
 import { myShifts } from './rota-my-shifts';
 
+export interface HomeSummary {
+  staffCount: number;
+  callsYesterday: number | null;
+  chatsYesterday: number | null;
+  abandonedYesterday: number | null;
+  callsLast7Days: number | null;
+  historyFrom: string | null;
+  historyTo: string | null;
+  /** Null until time-off requests are on file to count. */
+  pendingTimeOff: number | null;
+  /** The signed-in person's next published shifts (start/end ISO, channel). */
+  nextShifts: { start: string; end: string; channel: string }[];
+  /** Extra panels later steps add (rota status, forecast status…), already translated keys + values. */
+  panels: { titleKey: string; lines: { labelKey: string; value: string; href?: string }[] }[];
+}
+
 export async function homeSummary(
   ds: DataSource,
-  q: { zone: string; user: CurrentUser; now: Date; staffCount: () => Promise<number> },
+  q: {
+    zone: string;
+    /** Whose next shifts to list (null: no linked person), and whether they see the rota status panel (rota:edit). */
+    user: { staffId: number | null; canEditRota: boolean };
+    now: Date;
+    staffCount: () => Promise<number>;
+  },
 ): Promise<HomeSummary> {
   const today = DateTime.fromJSDate(q.now, { zone: q.zone }).startOf('day');
   const yesterday = today.minus({ days: 1 }).toISODate()!;
@@ -21,7 +40,7 @@ export async function homeSummary(
     historyBounds(ds),
     q.staffCount(),
     myShifts(ds, { staffId: q.user.staffId, now: q.now, zone: q.zone, weeks: 2 }),
-    can(q.user.role, 'rota:edit') ? rotaStatusPanel(ds, today) : Promise.resolve([]),
+    q.user.canEditRota ? rotaStatusPanel(ds, today) : Promise.resolve([]),
   ]);
   const voiceYesterday = voice.find((d) => d.date === yesterday) ?? null;
   return {

@@ -7,8 +7,6 @@ import type { DataSource } from '../models';
 import { getRota, getShift, listShifts, type RotaRecord, type ShiftRecord } from '../models/repositories/rotas';
 import { getStaff } from '../models/repositories/staff';
 
-export type { RotaRecord, ShiftRecord };
-
 export type ShiftFormContext =
   | { kind: 'ok'; rota: RotaRecord; shift: ShiftRecord | null; staffId: number; personName: string; personShifts: ShiftRecord[] }
   /** The shift or the rota does not exist. */

@@ -14,6 +14,8 @@ import {
 } from '../models/repositories/rotas';
 import { getStaff, type StaffMember as StaffRecord } from '../models/repositories/staff';
 import type { ChannelConfig } from '../models/repositories/settings';
+
+export type { RotaRecord, ShiftRecord };
 import { checkRota, coverageOf, type Violation } from '../scheduling';
 import { loadRotaContext, toEngineShift } from './rota-problem';
 import { mondayOf } from '../forecasting/week';

@@ -8,7 +8,20 @@ import { withTransaction } from '../models/repositories/db';
 import { appendAudit } from '../models/repositories/audit';
 import { createStaff, getStaff, listStaff, updateStaff, type StaffMember as StoredStaff } from '../models/repositories/staff';
 import { StaleEditError, NotFoundError } from '../models/errors';
-import type { StaffForm } from '../server/view-models/staff';
+
+/** A person's fields as the staff form gives them, parsed (server/view-models/staff.ts has the schema). */
+export interface StaffFields {
+  name: string;
+  role: 'agent' | 'team_lead' | 'coordinator' | 'head';
+  skills: ('voice' | 'chat')[];
+  contractHoursPerWeek: number;
+  activeFrom: string;
+  activeTo: string | null;
+  email: string | null;
+  phone: string | null;
+  /** The version the form was loaded with (0 for a new person). */
+  version: number;
+}
 
 export type SaveStaffResult = { kind: 'ok'; person: StoredStaff } | { kind: 'stale'; current: StoredStaff } | { kind: 'notFound' };
 
@@ -20,7 +33,7 @@ async function nextStaffCode(ds: DataSource): Promise<string> {
 
 export async function saveStaff(
   ds: DataSource,
-  input: { id: number | null; form: StaffForm; userId: number; now: Date },
+  input: { id: number | null; form: StaffFields; userId: number; now: Date },
 ): Promise<SaveStaffResult> {
   const at = input.now.toISOString();
   const { version, ...fields } = input.form;

@@ -5,8 +5,7 @@
 import type { DataSource } from '../models';
 import { listUsers } from '../models/repositories/users';
 import { countStaff, getStaff, listStaff, type StaffMember as StoredStaff } from '../models/repositories/staff';
-import { saveStaff, type SaveStaffResult } from './save-staff';
-import type { StaffForm } from '../server/view-models/staff';
+import { saveStaff, type SaveStaffResult, type StaffFields } from './save-staff';
 
 /** A person as the staff pages show them: the stored record and their login, if any. */
 export type StaffWithLogin = StoredStaff & { username: string | null };
@@ -39,13 +38,13 @@ export async function staffCount(ds: DataSource): Promise<number> {
   return countStaff(ds);
 }
 
-export async function addStaff(ds: DataSource, q: { form: StaffForm; userId: number; now: Date }): Promise<SaveResult> {
+export async function addStaff(ds: DataSource, q: { form: StaffFields; userId: number; now: Date }): Promise<SaveResult> {
   return toSaveResult(ds, await saveStaff(ds, { id: null, form: q.form, userId: q.userId, now: q.now }));
 }
 
 export async function editStaff(
   ds: DataSource,
-  q: { id: number; form: StaffForm; expectedVersion: number; userId: number; now: Date },
+  q: { id: number; form: StaffFields; expectedVersion: number; userId: number; now: Date },
 ): Promise<SaveResult> {
   return toSaveResult(ds, await saveStaff(ds, { id: q.id, form: { ...q.form, version: q.expectedVersion }, userId: q.userId, now: q.now }));
 }

@@ -16,6 +16,8 @@ import {
   type PreferenceKind,
   type PreferenceRecord,
 } from '../models/repositories/availability';
+
+export type { AvailabilityRecord, PreferenceRecord };
 import type { Outcome, RequestsContext } from './time-off';
 
 export interface UnavailabilityForm {

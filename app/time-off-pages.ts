@@ -14,6 +14,8 @@ import {
   type SwapRecord,
   type TimeOffRecord,
 } from '../models/repositories/requests';
+
+export type { RotaShift };
 import { shiftsAffectedBy, type RequestsContext } from './time-off';
 import { checkSwap, type SwapCheck } from './swap-check';
 

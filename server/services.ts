@@ -8,6 +8,7 @@ import type { DataSource } from '../models';
 import type { Config } from './config';
 import type { ApiClient, CurrentUser } from './express-augment';
 import { isLocale } from './i18n';
+import { can } from './permissions';
 import type { SessionBackend } from './session-store';
 import type { StaffForm, StaffMember } from './view-models/staff';
 import type { HomeSummary } from './view-models/home';
@@ -90,7 +91,13 @@ export function buildServices(ds: DataSource, config: Readonly<Config>): Service
       update: (id, form, expectedVersion, userId) => editStaff(ds, { id, form, expectedVersion, userId, now: new Date() }),
     },
     history: { week: (weekStart, now) => historyWeek(ds, { zone, intervalMinutes, weekStart, now }) },
-    homeSummary: (user, now) => homeSummary(ds, { zone, user, now, staffCount: () => staffCount(ds) }),
+    homeSummary: (user, now) =>
+      homeSummary(ds, {
+        zone,
+        user: { staffId: user.staffId, canEditRota: can(user.role, 'rota:edit') },
+        now,
+        staffCount: () => staffCount(ds),
+      }),
     importHistory: (input) => importHistory({ ds }, { ...input, zone, intervalMinutes }),
     ensureDemoData: async (now) => {
       const created = await ensureDemoData(ds, now);

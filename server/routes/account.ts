@@ -3,7 +3,7 @@
  * making the change is kept under a new id, every other one ends), and the e-mail address a
  * forgotten-password link goes to. Every logged-in role has it.
  */
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { RouteDeps } from './index';
 import { requireLogin } from '../middleware/auth';
@@ -51,9 +51,8 @@ export function renewSession(req: Request, user: { id: number; passwordStamp: st
 
 export function accountRoutes({ services, now }: RouteDeps): Router {
   const router = Router();
-  // A person in a browser: an API token (a script) neither sees nor changes the account's password.
-  const inPerson: RequestHandler = (req, res, next) =>
-    req.apiTokenUser ? next(new HttpError(403, 'error.403.body')) : requireLogin(req, res, next);
+  // A person in a browser: a bearer token never reaches a page route (middleware/auth.ts answers 401).
+  const inPerson = requireLogin;
 
   async function render(
     req: Request,

@@ -3,24 +3,9 @@ import { DateTime } from 'luxon';
 import { hasMessage, type Locale, type Translator } from '../i18n';
 import { lineChartSvg } from '../charts/line-chart';
 import type { ImportHistoryResult } from '../../app/import-history';
+import type { HistoryHour, HistoryWeek } from '../../app/history-week';
 
-export interface HistoryHour {
-  start: string;
-  offered: number | null;
-  answered: number | null;
-  abandoned: number | null;
-  ahtSeconds: number | null;
-}
-
-export interface HistoryWeek {
-  zone: string;
-  weekStart: string | null;
-  prevWeek: string | null;
-  nextWeek: string | null;
-  first: string | null;
-  last: string | null;
-  channels: { channel: string; hours: HistoryHour[] }[];
-}
+export type { HistoryHour, HistoryWeek };
 
 function dayTotals(hours: HistoryHour[], zone: string) {
   const days = new Map<

@@ -1,22 +1,9 @@
 /** Template data for the home page, per role. */
 import type { CurrentUser } from '../express-augment';
 import { can } from '../permissions';
+import type { HomeSummary } from '../../app/home-summary';
 
-export interface HomeSummary {
-  staffCount: number;
-  callsYesterday: number | null;
-  chatsYesterday: number | null;
-  abandonedYesterday: number | null;
-  callsLast7Days: number | null;
-  historyFrom: string | null;
-  historyTo: string | null;
-  /** Null until time-off requests are on file to count. */
-  pendingTimeOff: number | null;
-  /** The signed-in person's next published shifts (start/end ISO, channel). */
-  nextShifts: { start: string; end: string; channel: string }[];
-  /** Extra panels later steps add (rota status, forecast status…), already translated keys + values. */
-  panels: { titleKey: string; lines: { labelKey: string; value: string; href?: string }[] }[];
-}
+export type { HomeSummary };
 
 export function homeViewModel(user: CurrentUser, s: HomeSummary) {
   const seesTeam = can(user.role, 'team:view') && user.role !== 'admin';

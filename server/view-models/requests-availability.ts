@@ -1,5 +1,5 @@
 /** Template data for /requests/availability: one's own entries, and the team's for deciders. */
-import type { AvailabilityRecord, PreferenceRecord } from '../../models/repositories/availability';
+import type { AvailabilityRecord, PreferenceRecord } from '../../app/time-off-availability';
 import type { AvailabilityPage, PersonAvailability } from '../../app/time-off-availability';
 import { WEEKDAYS } from './requests';
 

@@ -1,6 +1,6 @@
 /** Form schemas of the request pages, and the template data for /requests and the inbox. */
 import { z } from 'zod';
-import type { RotaShift } from '../../models/repositories/requests';
+import type { RotaShift } from '../../app/time-off-pages';
 import type { MyRequests, RequestsInbox, SwapItem, TimeOffItem } from '../../app/time-off-pages';
 import type { SwapCheck, SwapProblem } from '../../app/swap-check';
 import type { Translator } from '../i18n';

@@ -1,6 +1,6 @@
 /** Template data for the shift edit form and the agent's list of own shifts. */
 import { DateTime } from 'luxon';
-import type { RotaRecord, ShiftRecord } from '../../models/repositories/rotas';
+import type { RotaRecord, ShiftRecord } from '../../app/rota-week';
 import { shiftType } from './rota';
 
 export function shiftFormValues(o: {

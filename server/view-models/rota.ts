@@ -1,9 +1,8 @@
 /** Template data for the rota page: the people × days grid, the coverage heat map, the job. */
 import { DateTime } from 'luxon';
 import type { Translator } from '../i18n';
-import type { ShiftRecord } from '../../models/repositories/rotas';
 import { explanationText, violationText } from '../i18n/codes';
-import type { RotaWeekData } from '../../app/rota-week';
+import type { RotaWeekData, ShiftRecord } from '../../app/rota-week';
 import type { RotaJob } from '../../app/rota-jobs';
 import { weightedAsa, weightedServiceLevel, type ServiceRow } from '../../staffing';
 import { georgianHolidaysBetween } from '../../forecasting/calendar/georgian-holidays';

@@ -1,10 +1,10 @@
 /** The staff form's schema and the template data for the staff pages. */
 import { z } from 'zod';
-import type { StaffMember as StoredStaffMember } from '../../models/repositories/staff';
+import type { StaffWithLogin } from '../../app/staff';
 import { isoDate as isoDateOf } from './dates';
 
 /** A person as the staff pages show them: the stored record and their login, if any. */
-export type StaffMember = StoredStaffMember & { username: string | null };
+export type StaffMember = StaffWithLogin;
 
 const isoDate = isoDateOf('staff.error.date');
 const optionalText = (max: number) =>
