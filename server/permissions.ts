@@ -54,7 +54,3 @@ const TABLE: Record<Role, ReadonlySet<Permission>> = {
 export function can(role: Role, permission: Permission): boolean {
   return TABLE[role]?.has(permission) ?? false;
 }
-
-export function permissionsOf(role: Role): Permission[] {
-  return [...(TABLE[role] ?? [])];
-}

@@ -97,14 +97,6 @@ export async function setUserPasswordHash(db: Db, userId: number, passwordHash: 
   await db.getRepository(UserAccount).update({ id: userId }, { passwordHash });
 }
 
-export async function setUserDisabled(db: Db, userId: number, disabled: boolean): Promise<void> {
-  await db.getRepository(UserAccount).update({ id: userId }, { disabled });
-}
-
-export async function setUserLocale(db: Db, userId: number, locale: string | null): Promise<void> {
-  await db.getRepository(UserAccount).update({ id: userId }, { locale });
-}
-
 export async function createApiToken(
   db: Db,
   input: { userId: number; name: string; tokenHash: string },
