@@ -9,6 +9,7 @@
  * recomputes it.
  */
 import { DateTime } from 'luxon';
+import type { ForecastWarning } from '../forecasting/warnings';
 import type { DataSource } from '../models';
 import { listChannels } from '../models/repositories/settings';
 import { historyBounds, historyRange } from '../models/repositories/history';
@@ -39,7 +40,7 @@ export interface ChannelAccuracy {
   channelId: string;
   nameKey: string;
   stored: StoredWeekAccuracy[];
-  backtest: { weeks: BacktestWeek[]; methods: BacktestResult['methods']; warnings: string[] } | null;
+  backtest: { weeks: BacktestWeek[]; methods: BacktestResult['methods']; warnings: ForecastWarning[] } | null;
 }
 
 export interface AccuracyPageData {

@@ -8,6 +8,7 @@
  * The engine needs this: it treats an absent interval as missing, and a day with a missing
  * interval has no day total (no daily shape, no learned holiday effect).
  */
+import type { ForecastWarning } from '../forecasting/warnings';
 import {
   ZoneClock,
   backtest,
@@ -62,7 +63,7 @@ export interface EngineForecast {
   method: string;
   chosenBecause: string;
   candidates: EngineCandidate[];
-  warnings: string[];
+  warnings: ForecastWarning[];
   specialDays: { date: string; key: string; factor: number; basis: string }[];
   points: EnginePoint[];
 }
@@ -172,7 +173,7 @@ function emptyForecast(req: EngineRequest, intervals: number): EngineForecast {
     method: 'none',
     chosenBecause: 'no history before the start',
     candidates: [],
-    warnings: ['no history before the start: nothing to forecast from'],
+    warnings: [{ code: 'noHistory', params: {} }],
     specialDays: [],
     points: Array.from({ length: Math.max(0, intervals) }, (_, k) => ({
       start: new Date(t0 + k * step).toISOString(),

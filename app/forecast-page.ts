@@ -4,6 +4,7 @@
  * and weekly shape, special days, adjustments and the forecasts stored for the week.
  */
 import type { DataSource } from '../models';
+import type { ForecastWarning } from '../forecasting/warnings';
 import { listChannels } from '../models/repositories/settings';
 import { historyBounds, historyRange, type HistoryPoint } from '../models/repositories/history';
 import {
@@ -52,7 +53,8 @@ export interface ForecastPageData {
   method: string;
   chosenBecause: string;
   candidates: EngineCandidate[];
-  warnings: string[];
+  /** Codes and figures; a plain string was stored before warnings were codes. */
+  warnings: (ForecastWarning | string)[];
   specialDays: SpecialDayInfo[];
   /**
    * The forecast drawn on the chart: the shown stored forecast wherever it covers

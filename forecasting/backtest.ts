@@ -7,6 +7,7 @@
  * intervals where forecast and actual are both 0 are trivially covered).
  */
 import { dayMarks, type CalendarOptions } from './calendar/day-marks';
+import { sameWarning, warning, type ForecastWarning } from './warnings';
 import { forecastGrid } from './engine';
 import { localOfIndex } from './grid';
 import { accuracy, addCoverage, coverageCount, poolAccuracy, weeklyNaiveScale, type Accuracy, type CoverageCount } from './metrics';
@@ -49,7 +50,7 @@ export interface BacktestResult {
   folds: FoldInfo[];
   /** `auto` first, then the single methods and the combination, best WAPE first. */
   methods: MethodBacktest[];
-  warnings: string[];
+  warnings: ForecastWarning[];
 }
 
 interface Tally {
@@ -68,7 +69,7 @@ export function backtest(history: HistoryPoint[], options: BacktestOptions): Bac
   const H = Math.round(((options.horizon ?? 168) * 60) / im);
   const asked = options.folds ?? 4;
   const end = s.dataEnd;
-  const warnings: string[] = [...s.warnings];
+  const warnings: ForecastWarning[] = [...s.warnings];
   // A short history gets the folds it can hold (a week of training before the first), not a refusal.
   const folds = Math.min(asked, Math.floor((end - 7 * spd) / H));
   if (folds < 1)
@@ -76,9 +77,7 @@ export function backtest(history: HistoryPoint[], options: BacktestOptions): Bac
       `the history (${(end / spd).toFixed(1)} days) is too short for one fold of ${options.horizon ?? 168} h plus a week of training`,
     );
   if (folds < asked)
-    warnings.push(
-      `the history (${(end / spd).toFixed(1)} days) holds ${folds} fold(s) of ${options.horizon ?? 168} h after a week of training, not ${asked}: backtested on ${folds}`,
-    );
+    warnings.push(warning('fewerFolds', { days: Math.round((end / spd) * 10) / 10, folds, horizonHours: options.horizon ?? 168, asked }));
   const marks = dayMarks(grid.firstDay, grid.firstDay + Math.ceil(end / spd) + 1, options.calendar);
   const autoHolidays = (options.calendar?.publicHolidays ?? 'auto') === 'auto';
   const tallies = new Map<string, Tally>();
@@ -109,13 +108,12 @@ export function backtest(history: HistoryPoint[], options: BacktestOptions): Bac
       chosen: f.method,
       wape: accuracy(f.point, actual, scale).wape,
     });
-    for (const w of f.warnings) if (!warnings.includes(w) && !w.includes('unusual day')) warnings.push(w);
+    for (const w of f.warnings) if (w.code !== 'outliers' && !warnings.some((x) => sameWarning(x, w))) warnings.push(w);
   }
   const methods = [...tallies.entries()].map(([method, t]) => summarise(method, t));
   const auto = methods.filter((m) => m.method === 'auto');
   const others = methods.filter((m) => m.method !== 'auto').sort((a, b) => a.wape - b.wape);
-  if (others.some((m) => m.n < auto[0].n))
-    warnings.push('some methods could not run on every fold (too little history): their figures cover fewer intervals');
+  if (others.some((m) => m.n < auto[0].n)) warnings.push(warning('methodsOnFewerFolds'));
   return { intervalMinutes: im, folds: foldInfo, methods: [...auto, ...others], warnings };
 }
 

@@ -11,6 +11,7 @@
  * errors on 8 such weeks calibrate its intervals.
  */
 import { dayFactors, holidaysShowInHistory, withoutPublicHolidays, type DayMarks } from './calendar/day-marks';
+import { warning, type ForecastWarning } from './warnings';
 import { cleanTraining } from './clean';
 import { fillClosedSlots } from './closed-slots';
 import { isoOfDay } from './grid';
@@ -54,7 +55,7 @@ export interface GridForecast extends MethodForecast {
   method: string;
   chosenBecause: string;
   candidates: CandidateScore[];
-  warnings: string[];
+  warnings: ForecastWarning[];
   specialDays: SpecialDay[];
   /** With autoHolidays: whether the public holidays were applied, and why. */
   holidays?: string;
@@ -307,11 +308,10 @@ export function forecastGrid(grid: Grid, origin: number, horizon: number, option
     if (!shown.show) opts = { ...opts, marks: withoutPublicHolidays(opts.marks) };
   }
   const { runs, ranked, combineOf, method, chosenBecause } = select(g, origin, opts);
-  const warnings: string[] = [];
+  const warnings: ForecastWarning[] = [];
   if (origin < MIN_TRAIN_WEEKS * week + week) {
-    warnings.push(
-      `short history: ${Math.floor(origin / grid.slotsPerDay)} day(s) before the start; ${runs.length ? 'the method was chosen on few backtest weeks' : `no backtest possible, using ${method}`}; intervals are rough`,
-    );
+    const days = Math.floor(origin / grid.slotsPerDay);
+    warnings.push(runs.length ? warning('shortHistory', { days }) : warning('shortHistoryNoBacktest', { days, method }));
   }
   const prep = prepare(g.values, g, opts.marks);
   const final = forecastFrom(prep, g, horizon, opts.marks, method, combineOf);
@@ -332,7 +332,7 @@ export function forecastGrid(grid: Grid, origin: number, horizon: number, option
   addCombination(extra, combineOf);
   const allRuns = [...runs, ...extra];
   const model = calibrateIntervals(residualsOf(allRuns, method));
-  if (!model) warnings.push('prediction intervals use a default spread: too few backtest errors to calibrate them');
+  if (!model) warnings.push(warning('defaultSpread'));
   const leadWeek = (h: number) => Math.floor(h / week);
   const inflate = model ? smallSampleFactor(allRuns.length) : 1;
   const candidates = ranked.map((r) => ({ method: r.method, wape: r.acc.wape, mase: r.acc.mase, bias: r.acc.bias }));
@@ -348,9 +348,7 @@ export function forecastGrid(grid: Grid, origin: number, horizon: number, option
   };
   const outliers = cleanTraining(prep.raw, grid.slotsPerDay, grid.firstDay, opts.marks).outlierDays;
   if (outliers.length && !methodByName(method)?.benchmark)
-    warnings.push(
-      `${outliers.length} unusual day(s) left out of training: ${outliers.slice(-5).map(isoOfDay).join(', ')}${outliers.length > 5 ? ', …' : ''}`,
-    );
+    warnings.push(warning('outliers', { count: outliers.length, dates: outliers.slice(-5).map(isoOfDay) }));
   if (opts.allMethods) {
     result.perMethod = new Map();
     for (const r of ranked) {

@@ -3,6 +3,7 @@
  * why, how the candidates scored, warnings, 80%/95% intervals and handle time.
  */
 import { DateTime } from 'luxon';
+import { warning, type ForecastWarning } from './warnings';
 import { forecastAht } from './aht';
 import { dayMarks, type CalendarOptions } from './calendar/day-marks';
 import { forecastGrid, type CandidateScore, type SpecialDay } from './engine';
@@ -41,7 +42,7 @@ export interface ForecastResult {
   method: string;
   chosenBecause: string;
   candidates: CandidateScore[];
-  warnings: string[];
+  warnings: ForecastWarning[];
   intervalMinutes: number;
   specialDays: SpecialDay[];
   /** With publicHolidays 'auto': whether the Georgian holidays were applied, and why. */
@@ -67,7 +68,7 @@ export function forecastSeries(history: HistoryPoint[], options: ForecastOptions
       `the horizon must be a whole number of ${im}-minute intervals (got ${options.intervals ?? `${options.hours} hours`})`,
     );
   const count = Math.round(exact);
-  const warnings: string[] = [...s.warnings];
+  const warnings: ForecastWarning[] = [...s.warnings];
   if (s.dataEnd === 0) throw new RangeError('no history before the start: nothing to forecast from');
   const instants = Array.from({ length: count }, (_, k) => startMs + k * im * 60_000);
   const spd = s.grid.slotsPerDay;
@@ -81,7 +82,7 @@ export function forecastSeries(history: HistoryPoint[], options: ForecastOptions
   // Forecast from the end of the data, so a gap before the start does not empty the backtest.
   const origin = Math.min(s.dataEnd, index[0]);
   const horizon = index[index.length - 1] - origin + 1;
-  if (index[0] - s.dataEnd > 0) warnings.push(`the history ends ${((index[0] - s.dataEnd) / spd).toFixed(1)} day(s) before the start`);
+  if (index[0] - s.dataEnd > 0) warnings.push(warning('historyGap', { days: Math.round(((index[0] - s.dataEnd) / spd) * 10) / 10 }));
   const grid = sliceGrid(s.grid, origin);
   const marks = dayMarks(grid.firstDay, grid.firstDay + Math.ceil((origin + horizon) / spd) + 1, options.calendar);
   const f = forecastGrid(grid, origin, horizon, {

@@ -13,3 +13,4 @@ export { dailyShape, weeklyShape, WEEKDAYS, type DailyShape, type WeekdayTotal, 
 export { applyAdjustments, accuracyByWeek, type Adjustment, type AdjustedPoint, type WeekAccuracy } from './adjustments';
 export { syntheticHistory, type SyntheticOptions } from './synthetic';
 export { mulberry32, mulberry32Uint } from './random';
+export { type ForecastWarning } from './warnings';

@@ -2,6 +2,7 @@
  * From history rows (instants) to the local wall-clock grid the methods work on.
  */
 import { DateTime } from 'luxon';
+import { warning, type ForecastWarning } from './warnings';
 import type { SeriesGrid } from './grid';
 import type { HistoryInterval } from './history-csv';
 import { ZoneClock } from './zone-clock';
@@ -71,7 +72,7 @@ export interface PreparedSeries {
   /** Grid index just after the last non-missing value. */
   dataEnd: number;
   /** Remarks on the data (e.g. an interval length that changes). */
-  warnings: string[];
+  warnings: ForecastWarning[];
 }
 
 /** Days with at least this many rows tell their own interval length… */
@@ -125,14 +126,11 @@ export function prepareSeries(history: HistoryPoint[], zone: string, intervalMin
     kept.push(i);
   });
   const minuteOf = (l: number) => Math.floor(l / 60_000) % 60;
-  const warnings: string[] = [];
+  const warnings: ForecastWarning[] = [];
   const finest = inferIntervalMinutes(local.map(minuteOf));
   const coarsest = coarsestDayInterval(local, minuteOf);
   const dataInterval = Math.max(finest, coarsest);
-  if (coarsest > finest)
-    warnings.push(
-      `the history changes interval length (${coarsest}-minute rows on some days, ${finest}-minute on others): summed into ${coarsest}-minute intervals`,
-    );
+  if (coarsest > finest) warnings.push(warning('mixedIntervals', { coarseMinutes: coarsest, fineMinutes: finest }));
   if (intervalMinutes !== undefined && intervalMinutes < dataInterval) {
     // Splitting an hour's count over its halves would invent a shape the data never showed.
     throw new RangeError(

@@ -63,10 +63,6 @@ export function can(role: Role, permission: Permission): boolean {
   return TABLE[role]?.has(permission) ?? false;
 }
 
-export function permissionsOf(role: Role): Permission[] {
-  return [...(TABLE[role] ?? [])];
-}
-
 /**
  * What a token scope opens, and the permission a person's role needs for their own token to
  * carry it (a service token carries any scope; it belongs to no role).

@@ -72,7 +72,6 @@ export {
   intervalMetrics,
   weekFigures,
   simulateWeek,
-  localParts,
   SIM_REPLICATIONS,
   SIM_SEED,
   type DutyShift,

@@ -17,7 +17,6 @@
  *   planned staffing (every interval keeps the same share, in whole agents, see keepShare),
  *   which splits them between the channels by their scheduled hours.
  */
-import { DateTime } from 'luxon';
 import { StaffingError } from './errors';
 import { evaluate, type StaffingRequest } from './request';
 import { simulate } from './simulator/simulate';
@@ -256,7 +255,3 @@ export function simulateWeek(c: ChannelSettings, rows: IntervalMetrics[], starts
 }
 
 /** Local weekday index 0..6 and 'HH:mm' of an instant, for grouping intervals by day. */
-export function localParts(iso: string, zone: string): { day: number; time: string } {
-  const dt = DateTime.fromISO(iso, { zone });
-  return { day: dt.weekday - 1, time: dt.toFormat('HH:mm') };
-}

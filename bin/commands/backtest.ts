@@ -11,6 +11,10 @@ import { z } from 'zod';
 import { backtest, seriesForChannel, type BacktestResult } from '../../forecasting/index';
 import { historyFlags, joinNegativeNumbers, loadHistory, readEvents } from './forecast';
 import type { CommandIo } from '../cli';
+import { translator } from '../../server/i18n';
+import { warningText } from '../../server/i18n/codes';
+
+const en = translator('en');
 
 const Args = z.object({
   ...historyFlags,
@@ -23,7 +27,7 @@ const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1).padStart(6
 const num = (x: number, d = 3) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 
 /** The readable table of one channel's backtest. */
-export function backtestTable(channel: string, r: BacktestResult, seconds?: number): string {
+export function backtestTable(channel: string, r: BacktestResult, zone: string, seconds?: number): string {
   const out: string[] = [];
   out.push(
     `channel ${channel}: ${r.folds.length} fold(s) of ${r.folds.length ? '' : ''}${r.intervalMinutes}-minute intervals, rolling origin`,
@@ -42,7 +46,7 @@ export function backtestTable(channel: string, r: BacktestResult, seconds?: numb
     '(WAPE = Σ|error| ÷ Σ actual; MASE scaled by the weekly seasonal naive in-sample; open = leaving out closed intervals, forecast and actual both 0)',
   );
   if (seconds !== undefined) out.push(`time: ${seconds.toFixed(2)} s`);
-  for (const w of r.warnings) out.push(`warning: ${w}`);
+  for (const w of r.warnings) out.push(`warning: ${warningText(w, en, zone)}`);
   return out.join('\n') + '\n';
 }
 
@@ -105,7 +109,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   else
     io.stdout.write(
       Object.entries(results)
-        .map(([c, r]) => backtestTable(c, r, r.seconds))
+        .map(([c, r]) => backtestTable(c, r, zone, r.seconds))
         .join('\n'),
     );
   return 0;

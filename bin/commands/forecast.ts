@@ -30,6 +30,10 @@ import {
   type TimestampStyle,
 } from '../../forecasting/index';
 import type { CommandIo } from '../cli';
+import { translator } from '../../server/i18n';
+import { warningText } from '../../server/i18n/codes';
+
+const en = translator('en');
 
 /** The flags `wfm forecast` and `wfm backtest` share: which history, and how to read it. */
 export const historyFlags = {
@@ -305,6 +309,6 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   io.stdout.write(lines.join('\n') + '\n');
   io.stderr.write(`wfm forecast: ${channel}: method ${result.method} (${result.chosenBecause})\n`);
   if (result.holidays) io.stderr.write(`wfm forecast: ${result.holidays}\n`);
-  for (const w of result.warnings) io.stderr.write(`wfm forecast: warning: ${w}\n`);
+  for (const w of result.warnings) io.stderr.write(`wfm forecast: warning: ${warningText(w, en, zone)}\n`);
   return 0;
 }

@@ -14,7 +14,6 @@ import type { Db } from './db';
 
 export type AvailabilityKind = 'unavailable' | 'preferred';
 export type PreferenceKind = 'early' | 'late' | 'day_off' | 'weekend_off';
-export const PREFERENCE_KINDS: readonly PreferenceKind[] = ['early', 'late', 'day_off', 'weekend_off'];
 
 export interface AvailabilityRecord {
   id: number;

@@ -8,6 +8,7 @@
  * Values are written in chunks under the drivers' bound-parameter limits.
  */
 import { Forecast } from '../entities/forecast';
+import type { ForecastWarning } from '../../forecasting/warnings';
 import { ForecastAdjustment } from '../entities/forecast-adjustment';
 import { ForecastValue } from '../entities/forecast-value';
 import { NotFoundError } from '../errors';
@@ -34,7 +35,8 @@ export interface ForecastRecord {
   method: string;
   chosenBecause: string;
   candidates: CandidateScoreRecord[];
-  warnings: string[];
+  /** Codes and figures; a plain string is a warning stored before warnings were codes. */
+  warnings: (ForecastWarning | string)[];
   status: ForecastStatus;
   createdAt: string;
   createdBy: string | null;
@@ -90,7 +92,7 @@ function toRecord(row: Forecast): ForecastRecord {
     method: row.method,
     chosenBecause: row.chosenBecause,
     candidates: parseJson<CandidateScoreRecord[]>(row.candidatesJson, []),
-    warnings: parseJson<string[]>(row.warningsJson, []),
+    warnings: parseJson<(ForecastWarning | string)[]>(row.warningsJson, []),
     status: row.status as ForecastStatus,
     createdAt: row.createdAt,
     createdBy: row.createdBy ?? null,

@@ -12,7 +12,6 @@ import type { Db } from './db';
 import { updateVersioned } from './versioned';
 
 export type TimeOffKind = 'vacation' | 'sick' | 'personal' | 'other';
-export const TIME_OFF_KINDS: readonly TimeOffKind[] = ['vacation', 'sick', 'personal', 'other'];
 export type TimeOffStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
 export type SwapStatus = 'pending' | 'accepted' | 'declined' | 'approved' | 'rejected' | 'cancelled';
 

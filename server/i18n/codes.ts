@@ -7,6 +7,7 @@
 import { DateTime } from 'luxon';
 import { hasMessage, type Translator } from './index';
 import type { CodeParam, CodeParams, Explanation, Violation } from '../../scheduling';
+import type { ForecastWarning } from '../../forecasting/warnings';
 
 const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
 const DATE = /^\d{4}-\d\d-\d\d$/;
@@ -32,6 +33,7 @@ function formatOne(value: string | number, t: Translator, zone: string): string 
 /** One parameter in words: lists of numbers as 8/9, other lists comma-separated. */
 export function formatParam(name: string, value: CodeParam, t: Translator, zone: string): string {
   if (name === 'channel' && typeof value === 'string') return hasMessage(`rota.channel.${value}`) ? t(`rota.channel.${value}`) : value;
+  if (name === 'method' && typeof value === 'string') return hasMessage(`forecast.method.${value}`) ? t(`forecast.method.${value}`) : value;
   if (Array.isArray(value)) {
     const list = value as readonly (string | number)[];
     return list.map((v) => formatOne(v, t, zone)).join(list.every((v) => typeof v === 'number') ? '/' : ', ');
@@ -57,4 +59,9 @@ export function violationText(v: Pick<Violation, 'rule' | 'code' | 'params'>, t:
 /** Why no rota exists, e.g. "Nino has 45 contracted hours, more than the 40-hour weekly maximum". */
 export function explanationText(e: Explanation, t: Translator, zone: string): string {
   return renderCode(t, `rota.infeasible.${e.code}`, e.params, zone);
+}
+
+/** A forecast or backtest warning; a plain string (stored before warnings were codes) is shown as it is. */
+export function warningText(w: ForecastWarning | string, t: Translator, zone: string): string {
+  return typeof w === 'string' ? w : renderCode(t, `forecast.warning.${w.code}`, w.params, zone);
 }

@@ -1,5 +1,6 @@
 /** Template data for the accuracy page. */
 import { DateTime } from 'luxon';
+import { warningText } from '../i18n/codes';
 import { z } from 'zod';
 import type { Translator } from '../i18n';
 import type { AccuracyPageData } from '../../app/forecast-accuracy';
@@ -42,7 +43,7 @@ export function accuracyViewModel(d: AccuracyPageData, t: Translator) {
             isAuto: m.method === 'auto',
             grade: grade(m.wape, naive),
           })),
-          warnings: c.backtest.warnings,
+          warnings: c.backtest.warnings.map((w) => warningText(w, t, d.zone)),
         },
       };
     }),

@@ -1,5 +1,6 @@
 /** Template data for the forecast page: chart, model choice, shapes, adjustments, forms. */
 import { DateTime } from 'luxon';
+import { warningText } from '../i18n/codes';
 import { z } from 'zod';
 import { hasMessage, type Locale, type Translator } from '../i18n';
 import { lineChartSvg, type ChartSeries } from '../charts/line-chart';
@@ -69,23 +70,6 @@ export function formErrors(error: z.ZodError, prefix: string, fallback: string):
     out[field] ??= issue.message.startsWith(prefix) ? issue.message : fallback;
   }
   return out;
-}
-
-const WARNINGS: [RegExp, string, (m: RegExpMatchArray) => Record<string, unknown>][] = [
-  [/^short history/, 'forecast.warning.shortHistory', () => ({})],
-  [/default spread/, 'forecast.warning.defaultSpread', () => ({})],
-  [/^(\d+) unusual day/, 'forecast.warning.outliers', (m) => ({ count: m[1] })],
-  [/^the history ends ([\d.]+) day/, 'forecast.warning.gap', (m) => ({ days: m[1] })],
-  [/^no history before the start/, 'forecast.warning.noHistory', () => ({})],
-];
-
-/** Engine warnings are English sentences: known ones are translated, others shown as they are. */
-export function translateWarning(text: string, t: Translator): string {
-  for (const [re, key, params] of WARNINGS) {
-    const m = text.match(re);
-    if (m) return t(key, params(m));
-  }
-  return text;
 }
 
 export function methodLabel(method: string, t: Translator): string {
@@ -275,7 +259,7 @@ export function forecastPageViewModel(d: ForecastPageData, t: Translator, locale
     chosenBecause: chosenBecause(d, t),
     engineNote: d.chosenBecause,
     candidates: d.candidates.map((c) => ({ ...c, label: methodLabel(c.method, t), chosen: c.method === d.method })),
-    warnings: d.warnings.map((w) => translateWarning(w, t)),
+    warnings: d.warnings.map((w) => warningText(w, t, d.zone)),
     specialDays: d.specialDays.map((s) => ({
       ...s,
       start: DateTime.fromISO(s.date, { zone: d.zone }).toUTC().toISO(),

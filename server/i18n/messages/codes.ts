@@ -1,6 +1,7 @@
 /**
  * The words for the domain's codes: how a hard rule is broken (`rota.ruleDetail.<code>`, after
  * the rule's own title `rota.rule.<rule>`) and why no rota exists (`rota.infeasible.<code>`).
+ * Forecast and backtest warnings: `forecast.warning.<code>` (forecasting/warnings.ts).
  * Parameters arrive formatted by server/i18n/codes.ts (hours rounded, instants in the team's zone).
  */
 export const codes = {
@@ -35,6 +36,20 @@ export const codes = {
       '{name}: no set of shifts reaches {contractHours} ± {toleranceHours} h while keeping {restHours} h rest, {daysOff} days off, at most {maxConsecutiveDays} days in a row (counting last week) and the locked shifts.',
     'rota.infeasible.noRotaKeepsTheRules': 'No rota keeps every rule (the per-person checks found no single cause).',
     'rota.infeasible.noRotaInTime': 'No rota was found within the time limit.',
+    'forecast.warning.mixedIntervals':
+      'The history changes interval length ({coarseMinutes}-minute rows on some days, {fineMinutes}-minute on others): summed into {coarseMinutes}-minute intervals.',
+    'forecast.warning.shortHistory':
+      'Short history ({days} days before the start): the method was chosen on few weeks, and the intervals are rough.',
+    'forecast.warning.shortHistoryNoBacktest':
+      'Short history ({days} days before the start): no backtest was possible, so {method} is used, and the intervals are rough.',
+    'forecast.warning.defaultSpread': 'Too few backtest errors to calibrate the prediction intervals: a default spread is used.',
+    'forecast.warning.outliers': '{count} unusual day(s) were left out of training (latest: {dates}).',
+    'forecast.warning.historyGap': 'The history ends {days} day(s) before the forecast starts.',
+    'forecast.warning.fewerFolds':
+      'The history ({days} days) holds {folds} backtest fold(s) of {horizonHours} h after a week of training, not {asked}: backtested on {folds}.',
+    'forecast.warning.methodsOnFewerFolds':
+      'Some methods could not run on every fold (too little history): their figures cover fewer intervals.',
+    'forecast.warning.noHistory': 'No history before the start: there is nothing to forecast from.',
   },
   ka: {
     'rota.ruleDetail.shiftLength': 'ხანგრძლივობა {lengthHours} სთ, დასაშვებია {allowedHours} სთ',
@@ -68,5 +83,20 @@ export const codes = {
     'rota.infeasible.noRotaKeepsTheRules':
       'ვერცერთი განრიგი ვერ იცავს ყველა წესს (თითოეული თანამშრომლის შემოწმებამ ერთი მიზეზი ვერ იპოვა).',
     'rota.infeasible.noRotaInTime': 'დროის ლიმიტში განრიგი ვერ მოიძებნა.',
+    'forecast.warning.mixedIntervals':
+      'ისტორიაში ინტერვალის ხანგრძლივობა იცვლება (ზოგ დღეს {coarseMinutes}-წუთიანი ჩანაწერებია, ზოგს {fineMinutes}-წუთიანი): შეჯამდა {coarseMinutes}-წუთიან ინტერვალებად.',
+    'forecast.warning.shortHistory':
+      'მოკლე ისტორია (დაწყებამდე {days} დღე): მეთოდი შეირჩა რამდენიმე კვირის მიხედვით და ინტერვალები მიახლოებითია.',
+    'forecast.warning.shortHistoryNoBacktest':
+      'მოკლე ისტორია (დაწყებამდე {days} დღე): უკუტესტი ვერ ჩატარდა, ამიტომ გამოიყენება {method}, ინტერვალები კი მიახლოებითია.',
+    'forecast.warning.defaultSpread':
+      'უკუტესტის ცდომილებები საკმარისი არ არის ინტერვალების დასაკალიბრებლად: გამოიყენება სტანდარტული გაფანტულობა.',
+    'forecast.warning.outliers': 'სწავლებიდან გამოირიცხა {count} უჩვეულო დღე (უახლესი: {dates}).',
+    'forecast.warning.historyGap': 'ისტორია მთავრდება პროგნოზის დაწყებამდე {days} დღით ადრე.',
+    'forecast.warning.fewerFolds':
+      'ისტორია ({days} დღე) ერთკვირიანი სწავლების შემდეგ იტევს {horizonHours}-საათიან {folds} უკუტესტის ნაწილს და არა {asked}-ს: უკუტესტი ჩატარდა {folds} ნაწილზე.',
+    'forecast.warning.methodsOnFewerFolds':
+      'ზოგიერთი მეთოდი ყველა ნაწილზე ვერ გაეშვა (ისტორია ძალიან მოკლეა): მათი მაჩვენებლები ნაკლებ ინტერვალს მოიცავს.',
+    'forecast.warning.noHistory': 'დაწყებამდე ისტორია არ არის: პროგნოზისთვის საფუძველი არ არსებობს.',
   },
 };

@@ -54,7 +54,7 @@ describe('forecastSeries', () => {
 
   it('forecastSeries, five days of history, falls back and says so', () => {
     const r = forecastSeries(history(5, office), { zone: TBILISI, start: '2026-01-10T00:00', hours: 24 });
-    expect(r.warnings.join(' ')).to.match(/short history/);
+    expect(r.warnings.map((w) => w.code)).to.include('shortHistoryNoBacktest');
     expect(r.points[12].volume).to.be.closeTo(20, 1e-9);
   });
 

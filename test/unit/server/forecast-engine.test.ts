@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { withClosedHours } from '../../../app/forecast-engine';
-import { translateWarning } from '../../../server/view-models/forecast';
+import { warningText } from '../../../server/i18n/codes';
 import { translator } from '../../../server/i18n';
 import { storedPoint } from '../../../app/forecast-for-week';
 import { spreadToInterval } from '../../../app/forecast-inputs';
@@ -33,11 +33,13 @@ describe('forecast engine adapter: closed hours and warnings', () => {
     ).to.equal(true);
   });
 
-  it('translateWarning: known engine sentences → the catalogue’s Georgian; an unknown one → unchanged', () => {
+  it('warningText: a coded warning → the catalogue’s Georgian with its figures; a string stored before codes → unchanged', () => {
     const ka = translator('ka');
-    expect(translateWarning('3 unusual day(s) left out of training: 2026-01-01', ka)).to.equal('სწავლებიდან გამოირიცხა 3 უჩვეულო დღე.');
-    expect(translateWarning('the history ends 5.0 day(s) before the start', ka)).to.contain('5.0');
-    expect(translateWarning('something new', ka)).to.equal('something new');
+    expect(warningText({ code: 'outliers', params: { count: 3, dates: ['2026-01-01'] } }, ka, 'Asia/Tbilisi')).to.equal(
+      'სწავლებიდან გამოირიცხა 3 უჩვეულო დღე (უახლესი: ხუთშაბათი 01.01).',
+    );
+    expect(warningText({ code: 'historyGap', params: { days: 5 } }, ka, 'Asia/Tbilisi')).to.contain('5 დღით');
+    expect(warningText('something stored long ago', ka, 'Asia/Tbilisi')).to.equal('something stored long ago');
   });
 
   it('storedPoint: value 20 adjusted to 30 → bands scaled by 1.5; a forecast of 0 set to 4 → every band 4', () => {

@@ -1,7 +1,9 @@
 import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AREAS, translate } from '../../../server/i18n';
+import { AREAS, hasMessage, translate, translator } from '../../../server/i18n';
+import { warningText } from '../../../server/i18n/codes';
+import type { ForecastWarning } from '../../../forecasting/warnings';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -37,5 +39,40 @@ describe('i18n: the English/Georgian message catalogue', () => {
       }
     }
     expect(missing).to.deep.equal([]);
+  });
+
+  describe('forecast warnings: every code in both languages with its figures', () => {
+    const SAMPLES: ForecastWarning[] = [
+      { code: 'mixedIntervals', params: { coarseMinutes: 60, fineMinutes: 30 } },
+      { code: 'shortHistory', params: { days: 12 } },
+      { code: 'shortHistoryNoBacktest', params: { days: 5, method: 'seasonal-naive' } },
+      { code: 'defaultSpread', params: {} },
+      { code: 'outliers', params: { count: 7, dates: ['2026-01-01', '2026-01-07'] } },
+      { code: 'historyGap', params: { days: 2.5 } },
+      { code: 'fewerFolds', params: { days: 27.5, folds: 3, horizonHours: 168, asked: 4 } },
+      { code: 'methodsOnFewerFolds', params: {} },
+      { code: 'noHistory', params: {} },
+    ];
+    const [en, ka] = [translator('en'), translator('ka')];
+
+    it('the engine writes only codes sampled here (grep of warning(…) in forecasting/)', () => {
+      const written = new Set<string>();
+      for (const f of fs.readdirSync('forecasting').filter((n) => n.endsWith('.ts')))
+        for (const m of fs.readFileSync(path.join('forecasting', f), 'utf8').matchAll(/warning\('(\w+)'/g)) written.add(m[1]);
+      expect(written.size).to.be.greaterThan(6);
+      expect([...written].filter((c) => !SAMPLES.some((s) => s.code === c))).to.deep.equal([]);
+      for (const s of SAMPLES) expect(hasMessage(`forecast.warning.${s.code}`), s.code).to.equal(true);
+    });
+
+    for (const sample of SAMPLES) {
+      it(`${sample.code}: English and Georgian name every number; Georgian has no English words`, () => {
+        for (const t of [en, ka]) {
+          const text = warningText(sample, t, 'Asia/Tbilisi');
+          expect(text).to.not.match(/\{\w+\}|forecast\.warning/);
+          for (const v of Object.values(sample.params)) if (typeof v === 'number') expect(text).to.contain(String(v));
+        }
+        expect(warningText(sample, ka, 'Asia/Tbilisi')).to.not.match(/[A-Za-z]{2,}/);
+      });
+    }
   });
 });
