@@ -35,20 +35,25 @@ describe('scheduling/solveRotaInWorker: the time limit is wall-clock time from t
   it('solveRotaInWorker, sample week with 8 s, answers by the deadline plus the grace and its progress times never go backwards', async () => {
     const seen: SolveProgress[] = [];
     const t0 = Date.now();
+    // A rota (the best one posted by the deadline) or, on a machine too busy to finish even the
+    // greedy one in 8 s, RotaTimeoutError: either way the answer must come at the deadline.
     const s = await solveRotaInWorker(sampleWeek(), {
       timeLimitSeconds: 8,
       seed: 1,
       graceSeconds: 1,
       startedAtMs: t0,
       onProgress: (p) => seen.push(p),
+    }).catch((err: unknown) => {
+      if (err instanceof RotaTimeoutError) return null;
+      throw err;
     });
     const wall = (Date.now() - t0) / 1000;
-    expect(s.shifts.length).to.be.above(0);
+    if (s) expect(s.shifts.length).to.be.above(0);
     // The worker is stopped by a timer at 8 s + 1 s grace, however slow the solve; the slack is
     // for a busy machine's timers and thread shutdown, not for the solver.
     expect(wall).to.be.below(8 + 1 + 5);
     const times = seen.map((p) => p.seconds);
     expect(times).to.deep.equal([...times].sort((a, b) => a - b));
-    expect(Math.max(...times)).to.be.at.most(wall + 0.1);
+    if (times.length) expect(Math.max(...times)).to.be.at.most(wall + 0.1);
   });
 });
