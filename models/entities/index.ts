@@ -16,6 +16,7 @@ import { Rota } from './rota';
 import { Scenario } from './scenario';
 import { Session } from './session';
 import { Shift } from './shift';
+import { ShiftCancellation } from './shift-cancellation';
 import { ShiftTemplate } from './shift-template';
 import { Staff } from './staff';
 import { StaffingRequirement } from './staffing-requirement';
@@ -43,6 +44,7 @@ export {
   Scenario,
   Session,
   Shift,
+  ShiftCancellation,
   ShiftTemplate,
   Staff,
   StaffingRequirement,
@@ -72,6 +74,7 @@ export const ALL_ENTITIES = [
   StaffingRequirement,
   Rota,
   Shift,
+  ShiftCancellation,
   Availability,
   Preference,
   TimeOffRequest,

@@ -22,6 +22,7 @@ import { nowIso } from './timestamps';
 @Entity({ name: 'shifts' })
 @Index('idx_shifts_rota', ['rotaId'])
 @Index('idx_shifts_staff_start', ['staffId', 'start'])
+@Index('idx_shifts_uid', ['uid'])
 export class Shift {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
@@ -60,6 +61,14 @@ export class Shift {
 
   @Column({ type: 'text', nullable: true })
   note!: string | null;
+
+  /** The shift's identity across the week's revisions (calendar UID); copied into a draft. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  uid!: string | null;
+
+  /** Rises each time the shift changes (calendar SEQUENCE). */
+  @Column({ type: 'integer', default: 0 })
+  sequence!: number;
 
   @VersionColumn({ type: 'integer' })
   version!: number;

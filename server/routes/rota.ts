@@ -56,6 +56,7 @@ const ShiftForm = z.object({
   channel: z.enum(['voice', 'chat', 'both']).optional(),
   locked: z.string().optional(),
   saveAnyway: z.string().optional(),
+  overrideReason: z.string().trim().max(500).optional(),
 });
 const RotaForm = z.object({ rotaId: z.coerce.number().int().positive(), version: z.coerce.number().int().min(0) });
 const CopyForm = z.object({ week: DATE });
@@ -211,7 +212,6 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
         rotaId: form.data.rotaId,
         expectedVersion: form.data.version,
         edit,
-        saveAnyway: false,
         dryRun: true,
         zone,
         intervalMinutes,
@@ -237,7 +237,7 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
         rotaId: f.rotaId,
         expectedVersion: f.version,
         edit,
-        saveAnyway: f.saveAnyway === 'on' || f.saveAnyway === 'true',
+        overrideReason: f.saveAnyway === 'on' || f.saveAnyway === 'true' ? (f.overrideReason ?? '') : undefined,
         zone,
         intervalMinutes,
         now: now(),
@@ -265,6 +265,8 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
           values: { date: f.date, startTime: f.startTime, endTime: f.endTime, channel: f.channel, locked: f.locked === 'on' },
           violations: result.violations.map((v) => violationText(v, req.t)),
           refused: true,
+          overridable: result.kind === 'refused' && result.overridable,
+          reasonMissing: (f.saveAnyway === 'on' || f.saveAnyway === 'true') && !f.overrideReason,
         });
       }
       req.session.flash = [
