@@ -103,6 +103,9 @@ export function weekViolations(problem: Problem, shifts: Pick<ShiftRecord, 'staf
   ).filter((v) => v.time === null || Date.parse(v.time) >= monday);
 }
 
+/** The violations that stop a change or a publish (the soft ones, like hours against the contract, only warn). */
+export const hardViolations = (list: Violation[]) => list.filter((v) => !SOFT_RULES.has(ruleOf(v)));
+
 /** Violations in `after` that were not in `before`, and whether they stop the change. */
 export function judge(before: Violation[], after: Violation[]): { fresh: Violation[]; hard: Violation[]; overridable: boolean } {
   const known = new Set(before.map(vkey));
@@ -290,5 +293,21 @@ export async function cancelFor(tx: Db, s: ShiftRecord, at: string): Promise<voi
     channel: s.channel,
     sequence: s.sequence + 1,
     cancelledAt: at,
+  });
+}
+
+/**
+ * New shifts of a re-optimisation keep the identity of the shift they replace: the same
+ * person's shift overlapping it in `previous` (its uid; the sequence rises when it moved).
+ */
+export function carryIdentity(shifts: NewShift[], previous: ShiftRecord[]): NewShift[] {
+  const used = new Set<string>();
+  return shifts.map((s) => {
+    const match = previous.find(
+      (p) => !used.has(p.uid) && p.staffId === s.staffId && Date.parse(p.start) < Date.parse(s.end) && Date.parse(s.start) < Date.parse(p.end),
+    );
+    if (!match) return s;
+    used.add(match.uid);
+    return { ...s, uid: match.uid, sequence: SHAPE(match) === SHAPE(s) ? match.sequence : match.sequence + 1 };
   });
 }

@@ -21,6 +21,7 @@ import {
 } from '../models/repositories/rotas';
 import { solveRotaInWorker, type Explanation, type Problem, type RotaSolution, type SolveProgress } from '../scheduling';
 import { fairnessHistory, loadRotaContext, toEngineShift } from './rota-problem';
+import { carryIdentity } from './rota-change';
 
 export type GenerateMode = 'all' | 'unlocked';
 
@@ -68,7 +69,8 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
   );
   problem.staff = problem.staff.map((m) => (history.has(m.id) ? { ...m, history: history.get(m.id) } : m));
   const published = await publishedRotaForWeek(ds, ctx.weekStart);
-  if (published) problem.previousVersion = (await listShifts(ds, published.id)).map((s) => toEngineShift(s, ctx.zone));
+  const publishedShifts = published ? await listShifts(ds, published.id) : [];
+  if (published) problem.previousVersion = publishedShifts.map((s) => toEngineShift(s, ctx.zone));
 
   const solution = await solveRotaInWorker(problem, {
     timeLimitSeconds: input.timeLimitSeconds,
@@ -78,7 +80,7 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
   if (solution.status === 'infeasible') return { kind: 'infeasible', explanation: solution.explanation };
 
   const lockedKeys = new Set(locked.map((s) => key(s.staffId, s.start, s.end)));
-  const shifts: NewShift[] = solution.shifts.map((s) => {
+  const planned: NewShift[] = solution.shifts.map((s) => {
     const start = new Date(s.start).toISOString();
     const end = new Date(s.end).toISOString();
     return {
@@ -93,6 +95,8 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
       locked: lockedKeys.has(key(Number(s.staffId), start, end)),
     };
   });
+  // Calendar feeds keep an event for a shift that stays (see carryIdentity).
+  const shifts = carryIdentity(planned, publishedShifts.length ? publishedShifts : sourceShifts);
   const nowIso = input.now.toISOString();
   const log = {
     status: solution.status,

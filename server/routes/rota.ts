@@ -15,8 +15,11 @@ import { getShift, getRota, listShifts } from '../../models/repositories/rotas';
 import { rotaWeek } from '../../app/rota-week';
 import { startRotaJob, rotaJob } from '../../app/rota-jobs';
 import { editRotaShift, type ShiftEdit } from '../../app/rota-edit';
-import { copyLastWeek, publishRotaRevision } from '../../app/rota-publish';
-import { myShifts } from '../../app/rota-my-shifts';
+import { copyLastWeek } from '../../app/rota-publish';
+import { publishReviewed, reviewPublish } from '../../app/rota-publish-review';
+import { rotaDiff } from '../../app/rota-diff';
+import { publishReviewViewModel, rotaDiffViewModel } from '../view-models/rota-diff';
+import { myCancelledShifts, myShifts } from '../../app/rota-my-shifts';
 import { simulateRotaWeek } from '../../app/rota-simulate';
 import { calendarFeedUser, createCalendarLink, hasCalendarLink } from '../../app/rota-calendar-link';
 import { mondayOf } from '../../app/rota-problem';
@@ -59,6 +62,12 @@ const ShiftForm = z.object({
   overrideReason: z.string().trim().max(500).optional(),
 });
 const RotaForm = z.object({ rotaId: z.coerce.number().int().positive(), version: z.coerce.number().int().min(0) });
+const PublishForm = RotaForm.extend({ reason: z.string().trim().max(500).optional() });
+const DiffQuery = z.object({
+  week: DATE,
+  from: z.coerce.number().int().positive(),
+  to: z.coerce.number().int().positive(),
+});
 const CopyForm = z.object({ week: DATE });
 
 type ShiftFormData = z.infer<typeof ShiftForm>;
@@ -278,13 +287,42 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
     }
   });
 
+  /** The page before publishing: what changes against the published revision, broken rules, undone approvals. */
+  async function renderPublishReview(req: Request, res: Response, rotaId: number, status = 200, extra: Record<string, unknown> = {}) {
+    const { zone, intervalMinutes } = await settings();
+    const rota = await getRota(ds, rotaId);
+    if (!rota) throw new HttpError(404, 'error.404.body');
+    const review = await reviewPublish(ds, rota, { zone, intervalMinutes, now: now() });
+    const diff = await rotaDiff(ds, { zone, intervalMinutes, now: now(), fromRotaId: review.published?.id ?? null, toRotaId: rota.id });
+    const names = new Map((await services.staff.list({})).map((p) => [p.id, p.name]));
+    res.status(status).render('pages/rota-publish', {
+      pageTitle: req.t('rota.publish.title', { n: rota.revision }),
+      ...publishReviewViewModel(review, diff!, { t: req.t, zone, names }),
+      ...extra,
+    });
+  }
+
+  router.get('/rota/publish', requirePermission('rota:publish'), async (req, res, next) => {
+    try {
+      const q = z.object({ rota: z.coerce.number().int().positive() }).safeParse(req.query);
+      if (!q.success) throw new HttpError(400, 'error.validation');
+      await renderPublishReview(req, res, q.data.rota);
+    } catch (err) {
+      next(err);
+    }
+  });
+
   router.post('/rota/publish', requirePermission('rota:publish'), async (req, res, next) => {
     try {
-      const form = RotaForm.safeParse(req.body);
+      const form = PublishForm.safeParse(req.body);
       if (!form.success) throw new HttpError(400, 'error.validation');
-      const result = await publishRotaRevision(ds, {
+      const { zone, intervalMinutes } = await settings();
+      const result = await publishReviewed(ds, {
         rotaId: form.data.rotaId,
         expectedVersion: form.data.version,
+        reason: form.data.reason,
+        zone,
+        intervalMinutes,
         now: now(),
         userId: req.user!.id,
         by: who(req),
@@ -292,8 +330,25 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
       if (result.kind === 'stale') throw new HttpError(409, 'error.stale');
       if (result.kind === 'notDraft') throw new HttpError(409, 'rota.notDraft');
+      if (result.kind === 'needsReason') return renderPublishReview(req, res, form.data.rotaId, 422, { reasonNeeded: true });
+      if (result.kind === 'undoesApproved') return renderPublishReview(req, res, form.data.rotaId, 409);
       req.session.flash = [{ kind: 'info', key: 'rota.publishedFlash' }];
       res.redirect(303, `/rota?week=${result.rota.weekStart}&rota=${result.rota.id}`);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  /** The difference between two revisions of a week. */
+  router.get('/rota/diff', requirePermission('rota:view'), async (req, res, next) => {
+    try {
+      const q = DiffQuery.safeParse(req.query);
+      if (!q.success) throw new HttpError(400, 'error.validation');
+      const { zone, intervalMinutes } = await settings();
+      const diff = await rotaDiff(ds, { zone, intervalMinutes, now: now(), fromRotaId: q.data.from, toRotaId: q.data.to });
+      if (!diff || diff.weekStart !== mondayOf(q.data.week, zone)) throw new HttpError(404, 'rota.diff.badRevision');
+      const names = new Map((await services.staff.list({})).map((p) => [p.id, p.name]));
+      res.render('pages/rota-diff', { pageTitle: req.t('rota.diff.title'), ...rotaDiffViewModel(diff, { t: req.t, zone, names }) });
     } catch (err) {
       next(err);
     }
@@ -392,7 +447,10 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
   ) {
     const { zone } = await settings();
     const shifts = await myShifts(ds, { staffId: o.staffId, now: now(), zone, weeks: 8, fromDaysAgo: 28 });
+    const cancelled = await myCancelledShifts(ds, { staffId: o.staffId, now: now(), zone });
     const body = shiftsIcs(shifts, {
+      cancelled,
+      cancelledSummary: (summary) => o.t('rota.ics.cancelled', { summary }),
       calendarName: o.t('rota.ics.name', { name: o.name }),
       zone,
       host: o.host || 'rota',
