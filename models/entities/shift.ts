@@ -10,6 +10,7 @@ import {
   VersionColumn,
   type Relation,
 } from 'typeorm';
+import { randomUUID } from 'node:crypto';
 import { Rota } from './rota';
 import { Staff } from './staff';
 import { nowIso } from './timestamps';
@@ -82,6 +83,7 @@ export class Shift {
   @BeforeInsert()
   stampInsert(): void {
     this.updatedAt ??= nowIso();
+    this.uid ??= randomUUID();
   }
 
   @BeforeUpdate()
