@@ -274,8 +274,9 @@ async function saveTarget(tx: Db, deps: ChangeDeps, input: ChangeInput, t: Targe
   }
   for (const s of after) {
     const { id, ...fields } = s;
-    const stripped = { ...fields, uid: fields.uid || undefined, sequence: undefined };
-    if (id !== undefined) await updateShift(tx, id, stripped, at, by);
+    const stripped = { ...fields, uid: fields.uid || undefined };
+    // updateShift raises the sequence itself; a new shift keeps the one it was given (cover).
+    if (id !== undefined) await updateShift(tx, id, { ...stripped, sequence: undefined }, at, by);
     else await insertShift(tx, t.rota.id, stripped, at, by);
   }
   return (await getRota(tx, t.rota.id))!;

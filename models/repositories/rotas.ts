@@ -331,3 +331,20 @@ export async function shiftsByIds(db: Db, ids: number[]): Promise<ShiftRecord[]>
   const rows = await db.getRepository(Shift).find({ where: { id: In(ids) } });
   return rows.map(toShift);
 }
+
+/** The newest cancellation of a shift identity, or null. */
+export async function latestShiftCancellation(db: Db, uid: string): Promise<ShiftCancellationRecord | null> {
+  const row = await db.getRepository(ShiftCancellation).findOne({ where: { uid }, order: { cancelledAt: 'DESC', id: 'DESC' } });
+  return row
+    ? {
+        uid: row.uid,
+        staffId: row.staffId,
+        weekStart: row.weekStart,
+        start: row.start,
+        end: row.end,
+        channel: row.channel,
+        sequence: row.sequence,
+        cancelledAt: row.cancelledAt,
+      }
+    : null;
+}

@@ -18,7 +18,8 @@ import { editRotaShift, type ShiftEdit } from '../../app/rota-edit';
 import { copyLastWeek } from '../../app/rota-publish';
 import { publishReviewed, reviewPublish } from '../../app/rota-publish-review';
 import { rotaDiff } from '../../app/rota-diff';
-import { publishReviewViewModel, rotaDiffViewModel } from '../view-models/rota-diff';
+import { assignCover, findCover } from '../../app/rota-cover';
+import { coverViewModel, publishReviewViewModel, rotaDiffViewModel } from '../view-models/rota-diff';
 import { myCancelledShifts, myShifts } from '../../app/rota-my-shifts';
 import { simulateRotaWeek } from '../../app/rota-simulate';
 import { calendarFeedUser, createCalendarLink, hasCalendarLink } from '../../app/rota-calendar-link';
@@ -334,6 +335,60 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       if (result.kind === 'undoesApproved') return renderPublishReview(req, res, form.data.rotaId, 409);
       req.session.flash = [{ kind: 'info', key: 'rota.publishedFlash' }];
       res.redirect(303, `/rota?week=${result.rota.weekStart}&rota=${result.rota.id}`);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  const CoverQuery = z.object({ week: DATE, uid: z.string().regex(/^[A-Za-z0-9-]{1,40}$/) });
+
+  async function renderCover(req: Request, res: Response, q: z.infer<typeof CoverQuery>, status = 200, extra: Record<string, unknown> = {}) {
+    const { zone, intervalMinutes } = await settings();
+    const page = await findCover(ds, { weekStart: q.week, uid: q.uid, zone, intervalMinutes, now: now() });
+    if (!page) throw new HttpError(404, 'change.cover.gone');
+    const person = await services.staff.get(page.open.staffId);
+    res.status(status).render('pages/rota-cover', {
+      pageTitle: req.t('change.cover.title'),
+      ...coverViewModel(page, { zone, personName: person?.name ?? String(page.open.staffId) }),
+      ...extra,
+    });
+  }
+
+  /** Best replacements for a shift taken out of the rota, each already rule-checked. */
+  router.get('/rota/cover', requirePermission('rota:edit'), async (req, res, next) => {
+    try {
+      const q = CoverQuery.safeParse(req.query);
+      if (!q.success) throw new HttpError(400, 'error.validation');
+      await renderCover(req, res, q.data);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.post('/rota/cover', requirePermission('rota:edit'), async (req, res, next) => {
+    try {
+      const form = CoverQuery.extend({ staffId: z.coerce.number().int().positive() }).safeParse(req.body);
+      if (!form.success) throw new HttpError(400, 'error.validation');
+      const { zone, intervalMinutes } = await settings();
+      const result = await assignCover(ds, {
+        weekStart: form.data.week,
+        uid: form.data.uid,
+        staffId: form.data.staffId,
+        zone,
+        intervalMinutes,
+        now: now(),
+        actor: { userId: req.user!.id, username: who(req) },
+      });
+      if (result.kind === 'gone' || result.kind === 'notFound') throw new HttpError(404, 'change.cover.gone');
+      if (result.kind === 'stale') throw new HttpError(409, 'error.stale');
+      if (result.kind === 'refused' || result.kind === 'checked') {
+        return renderCover(req, res, form.data, 409, {
+          errorKey: 'change.refused',
+          refusedViolations: result.newViolations.map((v) => violationText(v, req.t)),
+        });
+      }
+      req.session.flash = [{ kind: 'info', key: 'change.cover.assigned' }];
+      res.redirect(303, `/rota?week=${mondayOf(form.data.week, zone)}&rota=${result.changed[0].id}`);
     } catch (err) {
       next(err);
     }

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { ShiftRecord } from '../../models/repositories/rotas';
 import type { RotaDiff, ShiftChange } from '../../app/rota-diff';
 import type { PublishReview } from '../../app/rota-publish-review';
+import type { CoverPage } from '../../app/rota-cover';
 import type { Translator } from '../i18n';
 import { violationText } from './rota';
 
@@ -58,5 +59,21 @@ export function publishReviewViewModel(review: PublishReview, diff: RotaDiff, o:
         to: DateTime.fromISO(u.end, { zone: o.zone }).setZone(o.zone).toFormat('HH:mm'),
       };
     }),
+  };
+}
+
+export function coverViewModel(page: CoverPage, o: { zone: string; personName: string }) {
+  const start = DateTime.fromISO(page.open.start, { zone: o.zone }).setZone(o.zone);
+  return {
+    weekStart: page.weekStart,
+    uid: page.open.uid,
+    person: o.personName,
+    day: start.toISODate(),
+    from: start.toFormat('HH:mm'),
+    to: DateTime.fromISO(page.open.end, { zone: o.zone }).setZone(o.zone).toFormat('HH:mm'),
+    channelKey: `rota.channel.${page.open.channel}`,
+    serviceLevelBefore: page.serviceLevelBefore,
+    serviceLevelAfter: page.serviceLevelAfter,
+    candidates: page.candidates,
   };
 }

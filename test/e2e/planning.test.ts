@@ -193,10 +193,20 @@ describe('e2e (Chromium): planning flows', function () {
     expect(await page.locator('.flash').first().innerText()).to.not.be.empty;
     expect(await page.locator('.violation').allInnerTexts()).to.satisfy((texts: string[]) => texts.some((t) => /rest/i.test(t)));
     await page.check('form.rota-shift-form input[name=saveAnyway]');
+    await page.fill('form.rota-shift-form input[name=overrideReason]', 'Training at the start of the day');
     await Promise.all([page.waitForURL(/\/rota\?week=/), page.click('form.rota-shift-form button[type=submit].primary')]);
     expect(await page.locator('.rota-grid .has-violation').count()).to.be.greaterThan(0);
+    expect(await page.locator('.rota-overrides').innerText()).to.contain('Training at the start of the day');
 
-    await submitAndWait(page, () => page.click('form[action="/rota/publish"] button[type=submit]'));
+    // Publishing shows the difference first; a draft that breaks a rule asks for a reason.
+    await Promise.all([
+      page.waitForURL(/\/rota\/publish\?rota=/),
+      page.click('form[action="/rota/publish"][method=get] button[type=submit]'),
+    ]);
+    expect(await page.locator('.flash-warn').first().innerText()).to.contain('Publishing it needs a reason');
+    expect(await page.locator('main').innerText()).to.contain('Shifts added');
+    await page.fill('form.publish-confirm input[name=reason]', 'Training week, agreed with the team');
+    await submitAndWait(page, () => page.click('form.publish-confirm button[type=submit]'));
     expect(await page.locator('.flash').first().innerText()).to.not.be.empty;
     expect(await page.locator('form[action="/rota/publish"]').count()).to.equal(0);
 

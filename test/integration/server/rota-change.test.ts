@@ -195,6 +195,23 @@ describe('rota change path: checked approvals, revisions that keep approved chan
     const gone = feed.find((e) => e.uid.startsWith(tue.uid))!;
     expect(gone).to.include({ cancelled: true, sequence: tue.sequence + 1 });
     expect(feed.filter((e) => !e.cancelled)).to.have.length(2);
+
+    // Find cover: everyone who can take it without breaking a rule, fewest hours first.
+    const coord = await w.app.loginAs('coordinator');
+    const cover = await coord.get(`/rota/cover?week=${WEEK}&uid=${tue.uid}`);
+    expect(cover.status).to.equal(200);
+    const names = [...cover.text.matchAll(/<td>([^<]+)<\/td>\s*<td>([\d.,]+)<\/td>/g)].map((m) => [m[1], m[2]]);
+    expect(names.at(-1)).to.deep.equal(['Nino Beridze', '24.0']);
+    expect(names.map((n) => n[0])).not.to.include('Test agent');
+    // The person on leave cannot be put back: the change path refuses it.
+    const back = await coord.postForm('/rota/cover', { week: WEEK, uid: tue.uid, staffId: String(w.agent) });
+    expect(back.status).to.equal(409);
+    expect(back.text).to.contain('During time off or unavailability');
+    const assigned = await coord.postForm('/rota/cover', { week: WEEK, uid: tue.uid, staffId: String(w.agent2) });
+    expect(assigned.status).to.equal(303);
+    expect(byUid(await listShifts(w.app.ds, w.rotaId), tue.uid)!.staffId).to.equal(w.agent2);
+    expect(byUid(await listShifts(w.app.ds, draft.id), tue.uid)!.staffId).to.equal(w.agent2);
+    expect((await coord.get(`/rota/cover?week=${WEEK}&uid=${tue.uid}`)).status).to.equal(404);
   });
 
   it('calendar feed: a republish keeps every UID, SEQUENCE rises for the moved shift, a removed shift stays as CANCELLED', async () => {
