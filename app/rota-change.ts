@@ -95,7 +95,11 @@ const vkey = (v: Violation) => `${ruleOf(v)}|${v.staffId}|${v.time}`;
  * The week's hard-rule violations: checkRota with last week's shifts as context, keeping only
  * those inside this week (a short rest between two of last week's shifts is not this week's).
  */
-export function weekViolations(problem: Problem, shifts: Pick<ShiftRecord, 'staffId' | 'start' | 'end' | 'breaks' | 'channel' | 'activities'>[], zone: string): Violation[] {
+export function weekViolations(
+  problem: Problem,
+  shifts: Pick<ShiftRecord, 'staffId' | 'start' | 'end' | 'breaks' | 'channel' | 'activities'>[],
+  zone: string,
+): Violation[] {
   const monday = DateTime.fromISO(problem.weekStart, { zone }).startOf('day').toMillis();
   return checkRota(
     problem,
@@ -239,7 +243,14 @@ export async function applyRotaChange(deps: ChangeDeps, input: ChangeInput): Pro
 }
 
 const SHAPE = (s: NewShift) =>
-  JSON.stringify([s.staffId, Date.parse(s.start), Date.parse(s.end), s.breaks.map((b) => [Date.parse(b.start), Date.parse(b.end)]), s.channel, !!s.locked]);
+  JSON.stringify([
+    s.staffId,
+    Date.parse(s.start),
+    Date.parse(s.end),
+    s.breaks.map((b) => [Date.parse(b.start), Date.parse(b.end)]),
+    s.channel,
+    !!s.locked,
+  ]);
 
 /** The shifts an operation touched, before and after (for the audit trail). */
 export function changedShifts(before: ShiftRecord[], after: Working[]): { before: ShiftRecord[]; after: Working[] } {
@@ -305,7 +316,8 @@ export function carryIdentity(shifts: NewShift[], previous: ShiftRecord[]): NewS
   const used = new Set<string>();
   return shifts.map((s) => {
     const match = previous.find(
-      (p) => !used.has(p.uid) && p.staffId === s.staffId && Date.parse(p.start) < Date.parse(s.end) && Date.parse(s.start) < Date.parse(p.end),
+      (p) =>
+        !used.has(p.uid) && p.staffId === s.staffId && Date.parse(p.start) < Date.parse(s.end) && Date.parse(s.start) < Date.parse(p.end),
     );
     if (!match) return s;
     used.add(match.uid);

@@ -7,7 +7,13 @@
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
-import { latestShiftCancellation, listShifts, publishedRotaForWeek, type ShiftCancellationRecord, type ShiftRecord } from '../models/repositories/rotas';
+import {
+  latestShiftCancellation,
+  listShifts,
+  publishedRotaForWeek,
+  type ShiftCancellationRecord,
+  type ShiftRecord,
+} from '../models/repositories/rotas';
 import { coverageOf } from '../scheduling';
 import { loadRotaContext, mondayOf, toEngineShift, type RotaContext } from './rota-problem';
 import { projectService, weightedServiceLevel } from './rota-service';
@@ -42,11 +48,21 @@ interface CoverQuery {
 function coverShift(open: ShiftCancellationRecord, staffId: number, ctx: RotaContext) {
   const start = DateTime.fromISO(open.start, { zone: ctx.zone }).setZone(ctx.zone);
   const end = DateTime.fromISO(open.end, { zone: ctx.zone }).setZone(ctx.zone);
-  const times = { date: start.toISODate()!, startTime: start.toFormat('HH:mm'), endTime: end.toFormat('HH:mm'), channel: open.channel, locked: false };
+  const times = {
+    date: start.toISODate()!,
+    startTime: start.toFormat('HH:mm'),
+    endTime: end.toFormat('HH:mm'),
+    channel: open.channel,
+    locked: false,
+  };
   return { ...shiftFromTimes(staffId, times, ctx.problem, ctx.zone), uid: open.uid, sequence: open.sequence + 1 };
 }
 
-function serviceWhile(ctx: RotaContext, shifts: Pick<ShiftRecord, 'staffId' | 'start' | 'end' | 'breaks' | 'channel' | 'activities'>[], open: ShiftCancellationRecord) {
+function serviceWhile(
+  ctx: RotaContext,
+  shifts: Pick<ShiftRecord, 'staffId' | 'start' | 'end' | 'breaks' | 'channel' | 'activities'>[],
+  open: ShiftCancellationRecord,
+) {
   const coverage = coverageOf(
     ctx.problem,
     shifts.map((s) => toEngineShift(s, ctx.zone)),

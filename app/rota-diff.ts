@@ -6,9 +6,10 @@
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
-import { getRota, listShifts, type RotaRecord, type ShiftRecord } from '../models/repositories/rotas';
+import { getRota, listRotasForWeek, listShifts, type RotaRecord, type ShiftRecord } from '../models/repositories/rotas';
+import { getTeamSettings } from '../models/repositories/settings';
 import { coverageOf } from '../scheduling';
-import { loadRotaContext, toEngineShift, type RotaContext } from './rota-problem';
+import { loadRotaContext, mondayOf, toEngineShift, type RotaContext } from './rota-problem';
 import { projectService, weightedAsa, weightedServiceLevel } from './rota-service';
 
 export interface ShiftChange {
@@ -51,12 +52,20 @@ export interface DiffQuery {
 }
 
 const shape = (s: ShiftRecord) =>
-  JSON.stringify([s.staffId, Date.parse(s.start), Date.parse(s.end), s.channel, s.breaks.map((b) => [Date.parse(b.start), Date.parse(b.end)])]);
+  JSON.stringify([
+    s.staffId,
+    Date.parse(s.start),
+    Date.parse(s.end),
+    s.channel,
+    s.breaks.map((b) => [Date.parse(b.start), Date.parse(b.end)]),
+  ]);
 
 export function workedHours(shifts: ShiftRecord[]): number {
   const minutes = shifts.reduce(
     (t, s) =>
-      t + (Date.parse(s.end) - Date.parse(s.start)) / 60000 - s.breaks.reduce((m, b) => m + (Date.parse(b.end) - Date.parse(b.start)) / 60000, 0),
+      t +
+      (Date.parse(s.end) - Date.parse(s.start)) / 60000 -
+      s.breaks.reduce((m, b) => m + (Date.parse(b.end) - Date.parse(b.start)) / 60000, 0),
     0,
   );
   return Math.round((minutes / 60) * 10) / 10;
@@ -131,4 +140,28 @@ export async function rotaDiff(ds: DataSource, q: DiffQuery & { fromRotaId: numb
     };
   });
   return { weekStart: to.weekStart, from, to, ...changes, people, service };
+}
+
+/** The diff between revision numbers `from` and `to` of a week, as plain data for the CLI. */
+export async function rotaDiffByRevision(
+  ds: DataSource,
+  q: { weekStart: string; fromRevision: number; toRevision: number; now: Date; fallbackZone?: string },
+): Promise<{ kind: 'ok'; diff: RotaDiff; zone: string } | { kind: 'noTeam' } | { kind: 'noRevision'; revision: number }> {
+  const settings = await getTeamSettings(ds);
+  if (!settings) return { kind: 'noTeam' };
+  const zone = settings.timeZone ?? q.fallbackZone ?? 'Asia/Tbilisi';
+  const weekStart = mondayOf(q.weekStart, zone);
+  const revisions = await listRotasForWeek(ds, weekStart);
+  const from = revisions.find((r) => r.revision === q.fromRevision);
+  const to = revisions.find((r) => r.revision === q.toRevision);
+  if (!from) return { kind: 'noRevision', revision: q.fromRevision };
+  if (!to) return { kind: 'noRevision', revision: q.toRevision };
+  const diff = await rotaDiff(ds, {
+    zone,
+    intervalMinutes: settings.intervalMinutes ?? 60,
+    now: q.now,
+    fromRotaId: from.id,
+    toRotaId: to.id,
+  });
+  return { kind: 'ok', diff: diff!, zone };
 }

@@ -49,7 +49,12 @@ interface Settings {
 }
 
 /** Approved swaps and time off of this week that `shifts` (a draft) would put back. */
-export async function undoneApprovedChanges(ds: DataSource, weekStart: string, shifts: ShiftRecord[], zone: string): Promise<UndoneChange[]> {
+export async function undoneApprovedChanges(
+  ds: DataSource,
+  weekStart: string,
+  shifts: ShiftRecord[],
+  zone: string,
+): Promise<UndoneChange[]> {
   const out: UndoneChange[] = [];
   const swaps = (await listSwaps(ds, { statuses: ['approved'] })).sort((a, b) => (a.decidedAt ?? '').localeCompare(b.decidedAt ?? ''));
   // The latest approval of each shift (by uid) says who has it now.
@@ -81,7 +86,13 @@ export async function reviewPublish(ds: DataSource, rota: RotaRecord, q: Setting
   const [shifts, published, ctx] = await Promise.all([
     listShifts(ds, rota.id),
     publishedRotaForWeek(ds, rota.weekStart),
-    loadRotaContext(ds, { weekStart: rota.weekStart, zone: q.zone, intervalMinutes: q.intervalMinutes, now: q.now, withRequirement: false }),
+    loadRotaContext(ds, {
+      weekStart: rota.weekStart,
+      zone: q.zone,
+      intervalMinutes: q.intervalMinutes,
+      now: q.now,
+      withRequirement: false,
+    }),
   ]);
   return {
     rota,
@@ -104,7 +115,13 @@ export async function publishReviewed(
   const reason = q.reason?.trim() ?? '';
   if (review.violations.length && !reason) return { kind: 'needsReason', review };
   const before = review.published ? await listShifts(ds, review.published.id) : [];
-  const result = await publishRotaRevision(ds, { rotaId: rota.id, expectedVersion: q.expectedVersion, now: q.now, userId: q.userId, by: q.by });
+  const result = await publishRotaRevision(ds, {
+    rotaId: rota.id,
+    expectedVersion: q.expectedVersion,
+    now: q.now,
+    userId: q.userId,
+    by: q.by,
+  });
   if (result.kind !== 'published') return result;
   const after = await listShifts(ds, rota.id);
   const at = q.now.toISOString();

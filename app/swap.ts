@@ -215,7 +215,12 @@ async function moveShifts(ctx: RequestsContext, tx: Db, swap: SwapRecord, d: Swa
     if (result.kind === 'notFound') return { kind: 'notFound' };
     if (result.kind === 'refused') {
       // Nothing of an earlier week may stay moved: undo the transaction.
-      throw new ChangeRefused({ kind: 'refused', key: 'change.refused', violations: result.newViolations, overridable: result.overridable });
+      throw new ChangeRefused({
+        kind: 'refused',
+        key: 'change.refused',
+        violations: result.newViolations,
+        overridable: result.overridable,
+      });
     }
   }
   for (const [s, to] of [[shift, swap.targetStaffId!] as const, ...(target ? [[target, swap.requesterStaffId] as const] : [])]) {

@@ -240,17 +240,15 @@ export async function claimRotaVersion(
 }
 
 export async function insertShift(db: Db, rotaId: number, shift: NewShift, now: string, by: string | null): Promise<number> {
-  const result = await db
-    .getRepository(Shift)
-    .insert({
-      ...shiftColumns(shift),
-      uid: shift.uid ?? newShiftUid(),
-      sequence: shift.sequence ?? 0,
-      note: shift.note ?? null,
-      rotaId,
-      updatedAt: now,
-      updatedBy: by,
-    } as never);
+  const result = await db.getRepository(Shift).insert({
+    ...shiftColumns(shift),
+    uid: shift.uid ?? newShiftUid(),
+    sequence: shift.sequence ?? 0,
+    note: shift.note ?? null,
+    rotaId,
+    updatedAt: now,
+    updatedBy: by,
+  } as never);
   return Number(result.identifiers[0]?.id);
 }
 
@@ -259,10 +257,13 @@ export async function updateShift(db: Db, id: number, patch: Partial<NewShift>, 
   if (!row) throw new NotFoundError('shift', id);
   await db
     .getRepository(Shift)
-    .update(
-      { id },
-      { ...shiftColumns(patch), sequence: (row.sequence ?? 0) + 1, updatedAt: now, updatedBy: by, version: row.version + 1 } as never,
-    );
+    .update({ id }, {
+      ...shiftColumns(patch),
+      sequence: (row.sequence ?? 0) + 1,
+      updatedAt: now,
+      updatedBy: by,
+      version: row.version + 1,
+    } as never);
 }
 
 export async function deleteShift(db: Db, id: number): Promise<void> {

@@ -342,7 +342,13 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
 
   const CoverQuery = z.object({ week: DATE, uid: z.string().regex(/^[A-Za-z0-9-]{1,40}$/) });
 
-  async function renderCover(req: Request, res: Response, q: z.infer<typeof CoverQuery>, status = 200, extra: Record<string, unknown> = {}) {
+  async function renderCover(
+    req: Request,
+    res: Response,
+    q: z.infer<typeof CoverQuery>,
+    status = 200,
+    extra: Record<string, unknown> = {},
+  ) {
     const { zone, intervalMinutes } = await settings();
     const page = await findCover(ds, { weekStart: q.week, uid: q.uid, zone, intervalMinutes, now: now() });
     if (!page) throw new HttpError(404, 'change.cover.gone');

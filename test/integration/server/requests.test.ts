@@ -260,7 +260,9 @@ describe('requests: time off, swaps, availability and the inbox over HTTP', func
       '/requests',
     );
     expect(res.status).to.equal(422);
-    expect(res.text).to.contain('Not sent: this swap would break the labour rules').and.to.contain('Less than the minimum rest between shifts');
+    expect(res.text)
+      .to.contain('Not sent: this swap would break the labour rules')
+      .and.to.contain('Less than the minimum rest between shifts');
     expect(await app.ds.getRepository(SwapRequest).findOneBy({ note: 'Rest too short' })).to.equal(null);
   });
 

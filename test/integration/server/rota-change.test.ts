@@ -3,7 +3,13 @@
  * written into every revision they concern, publishing that shows its effect and guards
  * approved changes, and calendar feeds that keep each shift's identity.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect } from 'chai';
+import { runCommand } from '../../support/cli';
+import { run as runRota } from '../../../bin/commands/rota';
+import { createDataSource, runMigrations } from '../../../models';
 import { seedMinimalTeam, startTestApp, type TestApp } from '../../support/app';
 import { makePerson, makeRota } from '../../support/requests-builders';
 import { listAudit } from '../../../models/repositories/audit';
@@ -131,7 +137,10 @@ describe('rota change path: checked approvals, revisions that keep approved chan
     expect(approved.kind).to.equal('ok');
     expect((await getShift(w.app.ds, w.shifts.aFri))!.staffId).to.equal(w.agent2);
     const change = (await listAudit(w.app.ds, { entity: 'rota' })).find((a) => a.action === 'rota.change')!;
-    expect(change.detail).to.nested.include({ 'override.reason': 'Nino asked to start late, agreed with the team lead', by: 'coordinator' });
+    expect(change.detail).to.nested.include({
+      'override.reason': 'Nino asked to start late, agreed with the team lead',
+      by: 'coordinator',
+    });
     const page = await (await w.app.loginAs('coordinator')).get(`/rota?week=${WEEK}&rota=${w.rotaId}`);
     expect(page.text).to.contain('Rules broken on purpose').and.contain('Nino asked to start late');
   });
@@ -151,7 +160,13 @@ describe('rota change path: checked approvals, revisions that keep approved chan
     expect(byUid(await listShifts(w.app.ds, w.rotaId), uid)!.staffId).to.equal(w.agent2);
     expect(byUid(await listShifts(w.app.ds, draft.id), uid)!.staffId).to.equal(w.agent2);
     const current = (await getRota(w.app.ds, draft.id))!;
-    const published = await publishReviewed(w.app.ds, { ...SETTINGS, rotaId: draft.id, expectedVersion: current.version, userId: null, by: 'c' });
+    const published = await publishReviewed(w.app.ds, {
+      ...SETTINGS,
+      rotaId: draft.id,
+      expectedVersion: current.version,
+      userId: null,
+      by: 'c',
+    });
     expect(published.kind).to.equal('published');
   });
 
@@ -168,7 +183,11 @@ describe('rota change path: checked approvals, revisions that keep approved chan
       ['swap', w.agent],
     ]);
     const coord = await w.app.loginAs('coordinator');
-    const http = await coord.postForm('/rota/publish', { rotaId: String(older.id), version: String(rota.version) }, `/rota/publish?rota=${older.id}`);
+    const http = await coord.postForm(
+      '/rota/publish',
+      { rotaId: String(older.id), version: String(rota.version) },
+      `/rota/publish?rota=${older.id}`,
+    );
     expect(http.status).to.equal(409);
     expect(http.text).to.contain('Publishing this draft would undo approved changes');
     expect((await getRota(w.app.ds, older.id))!.status).to.equal('draft');
@@ -231,7 +250,15 @@ describe('rota change path: checked approvals, revisions that keep approved chan
       ...edit,
       rotaId: w.rotaId,
       expectedVersion: (await getRota(w.app.ds, w.rotaId))!.version,
-      edit: { action: 'update', shiftId: fri.id, date: '2026-12-04', startTime: '10:00', endTime: '19:00', channel: 'voice', locked: false },
+      edit: {
+        action: 'update',
+        shiftId: fri.id,
+        date: '2026-12-04',
+        startTime: '10:00',
+        endTime: '19:00',
+        channel: 'voice',
+        locked: false,
+      },
     });
     expect(moved.kind).to.equal('saved');
     const draftId = moved.kind === 'saved' ? moved.rota.id : 0;
@@ -251,6 +278,12 @@ describe('rota change path: checked approvals, revisions that keep approved chan
       by: 'coordinator',
     });
     expect(published.kind).to.equal('published');
+    const coord = await w.app.loginAs('coordinator');
+    const diff = await coord.get(`/rota/diff?week=${WEEK}&from=${w.rotaId}&to=${draftId}`);
+    expect(diff.status).to.equal(200);
+    expect(diff.text).to.contain('Shifts changed').and.contain('Shifts removed').and.contain('2026-12-04 10:00–19:00');
+    expect((await coord.get(`/rota/diff?week=${PREVIOUS}&from=${w.rotaId}&to=${draftId}`)).status).to.equal(404);
+    expect((await coord.get(`/rota/diff?week=${WEEK}&from=x&to=${draftId}`)).status).to.equal(400);
     const after = events((await agent.get('/my-shifts.ics')).text);
     expect(after.map((e) => e.uid).sort()).to.deep.equal(before.map((e) => e.uid).sort());
     const friAfter = after.find((e) => e.uid.startsWith(fri.uid))!;
@@ -280,5 +313,68 @@ describe('rota change path: checked approvals, revisions that keep approved chan
     const week = await rotaWeek(w.app.ds, { weekStart: WEEK, zone: ZONE, intervalMinutes: 60, now: NOW, withService: false });
     expect(week.violations.filter((v) => v.rule === 'rest')).to.deep.equal([]);
     expect((await listRotasForWeek(w.app.ds, WEEK)).length).to.equal(1);
+  });
+});
+
+describe('wfm rota diff --week W --from R1 --to R2: the difference between two revisions as JSON', function () {
+  this.timeout(40_000);
+  const file = path.join(os.tmpdir(), `rota-diff-cli-${process.pid}-${Date.now()}.sqlite`);
+  const env = { ROTA_SQLITE_PATH: file, DATABASE_URL: undefined };
+  before(async () => {
+    const ds = createDataSource({ sqlitePath: file });
+    await ds.initialize();
+    await runMigrations(ds);
+    await seedMinimalTeam(ds);
+    const agent = (await findUserByUsername(ds, 'agent'))!.staffId!;
+    const { rotaId } = await makeRota(ds, WEEK, [
+      { staffId: agent, start: '2026-11-30 09:00', end: '2026-11-30 18:00' },
+      { staffId: agent, start: '2026-12-01 09:00', end: '2026-12-01 18:00' },
+    ]);
+    const [mon, tue] = await listShifts(ds, rotaId);
+    const keep = ({ id: _id, rotaId: _r, version: _v, updatedAt: _u, updatedBy: _b, ...s }: ShiftRecord) => s;
+    const later = (iso: string) => new Date(Date.parse(iso) + 3_600_000).toISOString();
+    await createRotaRevision(
+      ds,
+      { weekStart: WEEK, status: 'draft', basedOnRotaId: rotaId },
+      [
+        keep(mon),
+        {
+          ...keep(tue),
+          start: later(tue.start),
+          end: later(tue.end),
+          breaks: tue.breaks.map((b) => ({ start: later(b.start), end: later(b.end) })),
+        },
+      ],
+      NOW.toISOString(),
+    );
+    await ds.destroy();
+  });
+  after(() => {
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  });
+
+  it('revision 1 → 2: Tuesday moved an hour later, the agent keeps 16 h; exit code 0', async () => {
+    const res = await runCommand(runRota, ['diff', '--week', WEEK, '--from', '1', '--to', '2'], { env });
+    expect(res.code, res.stderr).to.equal(0);
+    const out = JSON.parse(res.stdout) as {
+      added: unknown[];
+      removed: unknown[];
+      moved: { before: { start: string }; after: { start: string } }[];
+      people: { hoursBefore: number; hoursAfter: number }[];
+    };
+    expect(out.added).to.deep.equal([]);
+    expect(out.removed).to.deep.equal([]);
+    expect(out.moved.map((m) => [m.before.start, m.after.start])).to.deep.equal([['2026-12-01T09:00', '2026-12-01T10:00']]);
+    expect(out.people).to.have.length(1);
+    expect(out.people[0]).to.include({ hoursBefore: 16, hoursAfter: 16 });
+  });
+
+  it('a revision the week does not have, or a bad number, is exit code 2 with the flag named', async () => {
+    const missing = await runCommand(runRota, ['diff', '--week', WEEK, '--from', '1', '--to', '9'], { env });
+    expect(missing.code).to.equal(2);
+    expect(missing.stderr).to.contain('no revision 9');
+    const bad = await runCommand(runRota, ['diff', '--week', WEEK, '--from', 'x', '--to', '2'], { env });
+    expect(bad.code).to.equal(2);
+    expect(bad.stderr).to.contain('--from');
   });
 });

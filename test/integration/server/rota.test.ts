@@ -169,8 +169,22 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
       // The draft keeps the 11 h rest saved anyway above: publishing shows the diff and asks for a reason.
       const review = await coord.get(`/rota/publish?rota=${rotaId}`);
       expect(review.status).to.equal(200);
-      expect(review.text.replace(/[\s\S]*<main[^>]*>/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 3000), 'review').to.contain('This draft breaks 1 rule(s)').and.contain('Shifts added').and.contain('Less than the minimum rest');
-      const noReason = await coord.postForm('/rota/publish', { rotaId: String(rotaId), version: String(rota.version) }, `/rota?week=${week}`);
+      expect(
+        review.text
+          .replace(/[\s\S]*<main[^>]*>/, '')
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .slice(0, 3000),
+        'review',
+      )
+        .to.contain('This draft breaks 1 rule(s)')
+        .and.contain('Shifts added')
+        .and.contain('Less than the minimum rest');
+      const noReason = await coord.postForm(
+        '/rota/publish',
+        { rotaId: String(rotaId), version: String(rota.version) },
+        `/rota?week=${week}`,
+      );
       expect(noReason.status).to.equal(422);
       expect(noReason.text).to.contain('Give a reason to publish a draft that breaks rules.');
       expect((await getRota(app.ds, rotaId))!.status).to.equal('draft');
