@@ -1,6 +1,6 @@
 /**
  * The one path for every change to a week's shifts: a hand edit or lock, an approved swap,
- * approved time off, assigning cover. Each is an operation handed to applyRotaChange, which
+ * approved time off, assigning cover, a re-optimisation or a copy of last week (a new draft). Each is an operation handed to applyRotaChange, which
  * applies it to the revision(s) it concerns, checks every hard rule on the result (checkRota
  * on the week's problem from rota-problem, last week's shifts as context, judging only
  * violations inside this week), refuses a change that breaks a rule unless the coordinator
@@ -30,6 +30,7 @@ import {
   publishedRotaForWeek,
   recordShiftCancellation,
   updateShift,
+  type NewRota,
   type NewShift,
   type RotaRecord,
   type ShiftRecord,
@@ -60,7 +61,12 @@ export type RotaOperation =
   /** Approved time off: the person's shifts inside it leave the rota. */
   | { kind: 'remove'; uids: string[]; timeOffId: number }
   /** Cover for a removed shift: the same shift (same uid) for someone else. */
-  | { kind: 'assign'; shift: NewShift & { uid: string } };
+  | { kind: 'assign'; shift: NewShift & { uid: string } }
+  /**
+   * A whole new draft (re-optimisation of some or all shifts, copy of last week): never refused,
+   * its violations are recorded, and publishing it asks for a reason (rota-publish-review).
+   */
+  | { kind: 'replace'; source: 'generate' | 'copy'; shifts: NewShift[]; rota: Omit<NewRota, 'weekStart' | 'status'> };
 
 export interface ChangeInput {
   weekStart: string;
@@ -152,7 +158,51 @@ export function applyOperation(shifts: ShiftRecord[], op: RotaOperation, problem
       return list.some((s) => op.uids.includes(s.uid)) ? list.filter((s) => !op.uids.includes(s.uid)) : null;
     case 'assign':
       return list.some((s) => s.uid === op.shift.uid) ? null : [...list, { ...op.shift }];
+    case 'replace':
+      return op.shifts.map((s) => ({ ...s, uid: s.uid ?? '' }));
   }
+}
+
+/** A new draft revision from a re-optimisation or a copy, checked and recorded like any change. */
+async function replaceWeek(
+  deps: ChangeDeps,
+  input: ChangeInput & { operation: Extract<RotaOperation, { kind: 'replace' }> },
+  weekStart: string,
+): Promise<ChangeResult> {
+  const db = deps.ds as Db;
+  const op = input.operation;
+  const ctx = await loadRotaContext(db as DataSource, {
+    weekStart,
+    zone: deps.zone,
+    intervalMinutes: deps.intervalMinutes,
+    now: deps.now,
+    withRequirement: false,
+  });
+  const violations = weekViolations(ctx.problem, op.shifts, deps.zone);
+  if (input.dryRun) return { kind: 'checked', violations, newViolations: violations };
+  return inTransaction(db, async (tx) => {
+    const rota = await createRotaRevision(
+      tx,
+      { ...op.rota, weekStart, status: 'draft', createdBy: op.rota.createdBy ?? input.actor.username },
+      op.shifts,
+      deps.now.toISOString(),
+    );
+    await appendAudit(tx, {
+      at: deps.now.toISOString(),
+      userId: input.actor.userId,
+      action: 'rota.change',
+      entity: 'rota',
+      entityId: rota.id,
+      detail: {
+        weekStart,
+        operation: { kind: op.kind, source: op.source, shifts: op.shifts.length, basedOnRotaId: op.rota.basedOnRotaId ?? null },
+        by: input.actor.username,
+        rotaIds: [rota.id],
+        warnings: violations,
+      },
+    });
+    return { kind: 'applied' as const, working: rota, changed: [rota], violations, overridden: [], newDraft: true };
+  });
 }
 
 /** The revisions an operation goes into (see the file comment). */
@@ -171,6 +221,8 @@ async function targetsOf(db: Db, weekStart: string, input: ChangeInput): Promise
 export async function applyRotaChange(deps: ChangeDeps, input: ChangeInput): Promise<ChangeResult> {
   const db = deps.ds as Db;
   const weekStart = mondayOf(input.weekStart, deps.zone);
+  const op = input.operation;
+  if (op.kind === 'replace') return replaceWeek(deps, { ...input, operation: op }, weekStart);
   const revisions = await targetsOf(db, weekStart, input);
   if (revisions === 'notFound') return { kind: 'notFound' };
   if (input.rota && !input.dryRun && revisions[0].version !== input.rota.version) return { kind: 'stale', current: revisions[0] };

@@ -10,7 +10,6 @@
 import type { DataSource } from '../models';
 import { appendAudit } from '../models/repositories/audit';
 import {
-  createRotaRevision,
   getRota,
   listRotasForWeek,
   listShifts,
@@ -21,7 +20,7 @@ import {
 } from '../models/repositories/rotas';
 import { solveRotaInWorker, type Explanation, type Problem, type RotaSolution, type SolveProgress } from '../scheduling';
 import { fairnessHistory, loadRotaContext, toEngineShift } from './rota-problem';
-import { carryIdentity } from './rota-change';
+import { applyRotaChange, carryIdentity } from './rota-change';
 
 export type GenerateMode = 'all' | 'unlocked';
 
@@ -106,22 +105,29 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
     stats: solution.stats,
     requirementSource: ctx.requirementSource,
   };
-  const rota = await createRotaRevision(
-    ds,
+  const change = await applyRotaChange(
+    { ds, zone: input.zone, intervalMinutes: input.intervalMinutes, now: input.now },
     {
       weekStart: ctx.weekStart,
-      status: 'draft',
-      basedOnRotaId: source?.id ?? null,
-      objective: solution.objective,
-      bound: solution.bound,
-      gap: solution.gap,
-      shortfallAgentHours: solution.shortfallAgentHours,
-      solverLog: JSON.stringify(log),
-      createdBy: input.by,
+      actor: { userId: input.userId, username: input.by },
+      operation: {
+        kind: 'replace',
+        source: 'generate',
+        shifts,
+        rota: {
+          basedOnRotaId: source?.id ?? null,
+          objective: solution.objective,
+          bound: solution.bound,
+          gap: solution.gap,
+          shortfallAgentHours: solution.shortfallAgentHours,
+          solverLog: JSON.stringify(log),
+          createdBy: input.by,
+        },
+      },
     },
-    shifts,
-    nowIso,
   );
+  if (change.kind !== 'applied') throw new Error(`storing the generated rota: ${change.kind}`);
+  const rota = change.working;
   await appendAudit(ds, {
     at: nowIso,
     userId: input.userId,
