@@ -8,7 +8,7 @@
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
-import { getRota, type NewShift, type RotaRecord } from '../models/repositories/rotas';
+import { getRota, getShift, type NewShift, type RotaRecord } from '../models/repositories/rotas';
 import type { Problem, Violation } from '../scheduling';
 import { applyRotaChange } from './rota-change';
 
@@ -65,7 +65,15 @@ export async function editRotaShift(ds: DataSource, q: EditQuery): Promise<EditR
       dryRun: q.dryRun,
     },
   );
+  // The form shows the edited person's rules (and the week's), not the whole team's.
+  const shift = q.edit.action === 'add' ? null : await getShift(ds, q.edit.shiftId);
+  const staffId = String(q.edit.action === 'add' ? q.edit.staffId : (shift?.staffId ?? ''));
+  const mine = (list: Violation[]) => list.filter((v) => v.staffId === staffId || v.staffId === null);
   switch (result.kind) {
+    case 'checked':
+      return { kind: 'checked', violations: mine(result.violations), newViolations: result.newViolations };
+    case 'refused':
+      return { ...result, violations: mine(result.violations) };
     case 'applied':
       return { kind: 'saved', rota: result.working, violations: result.violations, newDraft: result.newDraft };
     case 'stale':
