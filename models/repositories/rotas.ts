@@ -255,15 +255,13 @@ export async function insertShift(db: Db, rotaId: number, shift: NewShift, now: 
 export async function updateShift(db: Db, id: number, patch: Partial<NewShift>, now: string, by: string | null): Promise<void> {
   const row = await db.getRepository(Shift).findOne({ where: { id } });
   if (!row) throw new NotFoundError('shift', id);
-  await db
-    .getRepository(Shift)
-    .update({ id }, {
-      ...shiftColumns(patch),
-      sequence: (row.sequence ?? 0) + 1,
-      updatedAt: now,
-      updatedBy: by,
-      version: row.version + 1,
-    } as never);
+  await db.getRepository(Shift).update({ id }, {
+    ...shiftColumns(patch),
+    sequence: (row.sequence ?? 0) + 1,
+    updatedAt: now,
+    updatedBy: by,
+    version: row.version + 1,
+  } as never);
 }
 
 export async function deleteShift(db: Db, id: number): Promise<void> {
