@@ -1,29 +1,16 @@
 /**
  * A coordinator's hand edit of one shift (change times/channel/lock, add, delete), checked
- * against the hard rules before it is saved. New violations refuse the edit unless the
- * coordinator ticks "save anyway". Every edit carries the rota's version (stale → refused).
+ * against the hard rules before it is saved (through the change path, app/rota-change.ts).
+ * New violations refuse the edit unless the coordinator overrides it with a reason. Every
+ * edit carries the rota's version (stale → refused).
  * A published (or archived) rota is never edited in place: the edit makes a new draft
  * revision based on it, leaving what agents see unchanged until that draft is published.
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
-import { StaleEditError } from '../models/errors';
-import { appendAudit } from '../models/repositories/audit';
-import {
-  claimRotaVersion,
-  createRotaRevision,
-  deleteShift,
-  getRota,
-  inTransaction,
-  insertShift,
-  listShifts,
-  updateShift,
-  type NewShift,
-  type RotaRecord,
-  type ShiftRecord,
-} from '../models/repositories/rotas';
-import { checkRota, type Problem, type Violation } from '../scheduling';
-import { loadRotaContext, toEngineShift } from './rota-problem';
+import { getRota, getShift, type NewShift, type RotaRecord } from '../models/repositories/rotas';
+import type { Problem, Violation } from '../scheduling';
+import { applyRotaChange } from './rota-change';
 
 export interface ShiftTimes {
   /** Local date of the start, 'YYYY-MM-DD'. */
@@ -45,7 +32,8 @@ export interface EditQuery {
   rotaId: number;
   expectedVersion: number;
   edit: ShiftEdit;
-  saveAnyway: boolean;
+  /** Save despite a broken rule: only with a reason (kept in the audit trail, shown on the rota). */
+  overrideReason?: string;
   /** Only check, never save (the instant check next to the form). */
   dryRun?: boolean;
   zone: string;
@@ -58,108 +46,41 @@ export interface EditQuery {
 export type EditResult =
   | { kind: 'saved'; rota: RotaRecord; violations: Violation[]; newDraft: boolean }
   | { kind: 'checked'; violations: Violation[]; newViolations: Violation[] }
-  | { kind: 'refused'; violations: Violation[]; newViolations: Violation[] }
+  | { kind: 'refused'; violations: Violation[]; newViolations: Violation[]; overridable: boolean }
   | { kind: 'stale'; current: RotaRecord }
   | { kind: 'notFound' };
 
-const vkey = (v: Violation) => `${v.rule}|${v.staffId}|${v.time}`;
-
-/**
- * Broken rules that "save anyway" cannot override: a shift outside the rota's week, for someone
- * not in the team, or overlapping another of their shifts is not a rota at all.
- */
-const NEVER_SAVED_ANYWAY = new Set(['week', 'unknownStaff', 'overlap']);
-
+/** A hand edit is one operation on the change path (app/rota-change.ts), on the revision it was made on. */
 export async function editRotaShift(ds: DataSource, q: EditQuery): Promise<EditResult> {
   const rota = await getRota(ds, q.rotaId);
   if (!rota) return { kind: 'notFound' };
-  if (rota.version !== q.expectedVersion && !q.dryRun) return { kind: 'stale', current: rota };
-  const shifts = await listShifts(ds, rota.id);
-  const target = q.edit.action === 'add' ? null : shifts.find((s) => s.id === (q.edit as { shiftId: number }).shiftId);
-  if (q.edit.action !== 'add' && !target) return { kind: 'notFound' };
-  const staffId = q.edit.action === 'add' ? q.edit.staffId : target!.staffId;
-  const ctx = await loadRotaContext(ds, {
-    weekStart: rota.weekStart,
-    zone: q.zone,
-    intervalMinutes: q.intervalMinutes,
-    now: q.now,
-    withRequirement: false,
-  });
-  const changed: NewShift | null = q.edit.action === 'delete' ? null : shiftFromTimes(staffId, q.edit, ctx.problem, q.zone);
-  const proposed = applyEdit(shifts, target?.id ?? null, changed);
-  const mine = (list: Violation[]) => list.filter((v) => v.staffId === String(staffId) || v.staffId === null);
-  const before = mine(
-    checkRota(
-      ctx.problem,
-      shifts.map((s) => toEngineShift(s, q.zone)),
-    ),
+  const result = await applyRotaChange(
+    { ds, zone: q.zone, intervalMinutes: q.intervalMinutes, now: q.now },
+    {
+      weekStart: rota.weekStart,
+      operation: { kind: 'edit', edit: q.edit },
+      actor: { userId: q.userId, username: q.by },
+      rota: { id: rota.id, version: q.expectedVersion },
+      ...(q.overrideReason?.trim() ? { override: { reason: q.overrideReason.trim() } } : {}),
+      dryRun: q.dryRun,
+    },
   );
-  const after = mine(
-    checkRota(
-      ctx.problem,
-      proposed.map((s) => toEngineShift(s, q.zone)),
-    ),
-  );
-  const known = new Set(before.map(vkey));
-  const newViolations = after.filter((v) => !known.has(vkey(v)));
-  if (q.dryRun) return { kind: 'checked', violations: after, newViolations };
-  const overridable = newViolations.every((v) => !NEVER_SAVED_ANYWAY.has(v.rule));
-  if (newViolations.length && !(q.saveAnyway && overridable)) return { kind: 'refused', violations: after, newViolations };
-
-  const nowIso = q.now.toISOString();
-  try {
-    const saved = await inTransaction(ds, async (tx) => {
-      await claimRotaVersion(tx, rota.id, q.expectedVersion);
-      if (rota.status !== 'draft') {
-        return createRotaRevision(
-          tx,
-          { weekStart: rota.weekStart, status: 'draft', basedOnRotaId: rota.id, createdBy: q.by },
-          proposed.map(stripIds),
-          nowIso,
-        );
-      }
-      if (q.edit.action === 'delete') await deleteShift(tx, target!.id);
-      else if (q.edit.action === 'add') await insertShift(tx, rota.id, changed!, nowIso, q.by);
-      else await updateShift(tx, target!.id, changed!, nowIso, q.by);
-      return (await getRota(tx, rota.id))!;
-    });
-    await appendAudit(ds, {
-      at: nowIso,
-      userId: q.userId,
-      action: 'rota.edit',
-      entity: 'rota',
-      entityId: saved.id,
-      detail: {
-        fromRotaId: rota.id,
-        edit: q.edit,
-        staffId,
-        violations: newViolations.map((v) => v.rule),
-        savedAnyway: newViolations.length > 0,
-      },
-    });
-    return { kind: 'saved', rota: saved, violations: after, newDraft: saved.id !== rota.id };
-  } catch (err) {
-    if (err instanceof StaleEditError) return { kind: 'stale', current: (await getRota(ds, rota.id))! };
-    throw err;
+  // The form shows the edited person's rules (and the week's), not the whole team's.
+  const shift = q.edit.action === 'add' ? null : await getShift(ds, q.edit.shiftId);
+  const staffId = String(q.edit.action === 'add' ? q.edit.staffId : (shift?.staffId ?? ''));
+  const mine = (list: Violation[]) => list.filter((v) => v.staffId === staffId || v.staffId === null);
+  switch (result.kind) {
+    case 'checked':
+      return { kind: 'checked', violations: mine(result.violations), newViolations: result.newViolations };
+    case 'refused':
+      return { ...result, violations: mine(result.violations) };
+    case 'applied':
+      return { kind: 'saved', rota: result.working, violations: result.violations, newDraft: result.newDraft };
+    case 'stale':
+      return { kind: 'stale', current: result.current ?? rota };
+    default:
+      return result;
   }
-}
-
-function stripIds(s: ShiftRecord | (NewShift & { id?: number })): NewShift {
-  return {
-    staffId: s.staffId,
-    start: s.start,
-    end: s.end,
-    breaks: s.breaks,
-    channel: s.channel,
-    activities: s.activities ?? null,
-    locked: s.locked,
-    note: s.note ?? null,
-  };
-}
-
-function applyEdit(shifts: ShiftRecord[], targetId: number | null, changed: NewShift | null): (ShiftRecord | NewShift)[] {
-  const rest: (ShiftRecord | NewShift)[] = shifts.filter((s) => s.id !== targetId);
-  return changed ? [...rest, changed] : rest;
 }
 
 /**

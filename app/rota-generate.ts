@@ -10,7 +10,6 @@
 import type { DataSource } from '../models';
 import { appendAudit } from '../models/repositories/audit';
 import {
-  createRotaRevision,
   getRota,
   listRotasForWeek,
   listShifts,
@@ -21,6 +20,7 @@ import {
 } from '../models/repositories/rotas';
 import { solveRotaInWorker, type Explanation, type Problem, type RotaSolution, type SolveProgress } from '../scheduling';
 import { fairnessHistory, loadRotaContext, toEngineShift } from './rota-problem';
+import { applyRotaChange, carryIdentity } from './rota-change';
 
 export type GenerateMode = 'all' | 'unlocked';
 
@@ -68,7 +68,8 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
   );
   problem.staff = problem.staff.map((m) => (history.has(m.id) ? { ...m, history: history.get(m.id) } : m));
   const published = await publishedRotaForWeek(ds, ctx.weekStart);
-  if (published) problem.previousVersion = (await listShifts(ds, published.id)).map((s) => toEngineShift(s, ctx.zone));
+  const publishedShifts = published ? await listShifts(ds, published.id) : [];
+  if (published) problem.previousVersion = publishedShifts.map((s) => toEngineShift(s, ctx.zone));
 
   const solution = await solveRotaInWorker(problem, {
     timeLimitSeconds: input.timeLimitSeconds,
@@ -78,7 +79,7 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
   if (solution.status === 'infeasible') return { kind: 'infeasible', explanation: solution.explanation };
 
   const lockedKeys = new Set(locked.map((s) => key(s.staffId, s.start, s.end)));
-  const shifts: NewShift[] = solution.shifts.map((s) => {
+  const planned: NewShift[] = solution.shifts.map((s) => {
     const start = new Date(s.start).toISOString();
     const end = new Date(s.end).toISOString();
     return {
@@ -93,6 +94,8 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
       locked: lockedKeys.has(key(Number(s.staffId), start, end)),
     };
   });
+  // Calendar feeds keep an event for a shift that stays (see carryIdentity).
+  const shifts = carryIdentity(planned, publishedShifts.length ? publishedShifts : sourceShifts);
   const nowIso = input.now.toISOString();
   const log = {
     status: solution.status,
@@ -102,22 +105,29 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
     stats: solution.stats,
     requirementSource: ctx.requirementSource,
   };
-  const rota = await createRotaRevision(
-    ds,
+  const change = await applyRotaChange(
+    { ds, zone: input.zone, intervalMinutes: input.intervalMinutes, now: input.now },
     {
       weekStart: ctx.weekStart,
-      status: 'draft',
-      basedOnRotaId: source?.id ?? null,
-      objective: solution.objective,
-      bound: solution.bound,
-      gap: solution.gap,
-      shortfallAgentHours: solution.shortfallAgentHours,
-      solverLog: JSON.stringify(log),
-      createdBy: input.by,
+      actor: { userId: input.userId, username: input.by },
+      operation: {
+        kind: 'replace',
+        source: 'generate',
+        shifts,
+        rota: {
+          basedOnRotaId: source?.id ?? null,
+          objective: solution.objective,
+          bound: solution.bound,
+          gap: solution.gap,
+          shortfallAgentHours: solution.shortfallAgentHours,
+          solverLog: JSON.stringify(log),
+          createdBy: input.by,
+        },
+      },
     },
-    shifts,
-    nowIso,
   );
+  if (change.kind !== 'applied') throw new Error(`storing the generated rota: ${change.kind}`);
+  const rota = change.working;
   await appendAudit(ds, {
     at: nowIso,
     userId: input.userId,

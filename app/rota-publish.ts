@@ -10,7 +10,6 @@ import { StaleEditError, NotFoundError } from '../models/errors';
 import { appendAudit } from '../models/repositories/audit';
 import { withWriteTransaction } from '../models/repositories/db';
 import {
-  createRotaRevision,
   getRota,
   listRotasForWeek,
   listShifts,
@@ -21,9 +20,9 @@ import {
   type NewShift,
   type RotaRecord,
 } from '../models/repositories/rotas';
-import { checkRota, type Violation } from '../scheduling';
-import { loadRotaContext, toEngineShift } from './rota-problem';
+import type { Violation } from '../scheduling';
 import { mondayOf } from '../forecasting/week';
+import { applyRotaChange } from './rota-change';
 
 export type PublishResult =
   | { kind: 'published'; rota: RotaRecord }
@@ -105,24 +104,22 @@ export async function copyLastWeek(
     activities: s.activities?.map((a) => ({ ...a, start: plus7(a.start), end: plus7(a.end) })) ?? null,
     locked: false,
   }));
-  const ctx = await loadRotaContext(ds, {
-    weekStart,
-    zone: q.zone,
-    intervalMinutes: q.intervalMinutes,
-    now: q.now,
-    withRequirement: false,
-  });
-  const violations = checkRota(
-    ctx.problem,
-    shifts.map((s) => toEngineShift(s, q.zone)),
-  );
   const at = q.now.toISOString();
-  const rota = await createRotaRevision(
-    ds,
-    { weekStart, status: 'draft', basedOnRotaId: source.id, createdBy: q.by, solverLog: JSON.stringify({ copiedFrom: source.id }) },
-    shifts,
-    at,
+  const change = await applyRotaChange(
+    { ds, zone: q.zone, intervalMinutes: q.intervalMinutes, now: q.now },
+    {
+      weekStart,
+      actor: { userId: q.userId, username: q.by },
+      operation: {
+        kind: 'replace',
+        source: 'copy',
+        shifts,
+        rota: { basedOnRotaId: source.id, createdBy: q.by, solverLog: JSON.stringify({ copiedFrom: source.id }) },
+      },
+    },
   );
+  if (change.kind !== 'applied') throw new Error(`storing the copied rota: ${change.kind}`);
+  const { working: rota, violations } = change;
   await appendAudit(ds, {
     at,
     userId: q.userId,

@@ -16,7 +16,9 @@ import { getStaff, type StaffMember as StaffRecord } from '../models/repositorie
 import type { ChannelConfig } from '../models/repositories/settings';
 
 export type { RotaRecord, ShiftRecord };
-import { checkRota, coverageOf, type Violation } from '../scheduling';
+import { coverageOf, type Violation } from '../scheduling';
+import { listAudit } from '../models/repositories/audit';
+import { weekViolations } from './rota-change';
 import { loadRotaContext, toEngineShift } from './rota-problem';
 import { mondayOf } from '../forecasting/week';
 import { projectService, type ServiceRow } from '../staffing';
@@ -39,6 +41,30 @@ export interface RotaWeekData {
   shortfallAgentHours: number;
   requirementSource: string;
   job: RotaJob | null;
+  /** Rules broken on purpose in this revision: who, when and why (from the audit trail). */
+  overrides: RotaOverride[];
+}
+
+export interface RotaOverride {
+  at: string;
+  by: string | null;
+  reason: string;
+  violations: Violation[];
+}
+
+/** Overrides recorded by the change path and publishing for this revision, oldest first. */
+export async function rotaOverrides(ds: DataSource, rotaId: number): Promise<RotaOverride[]> {
+  const entries = await listAudit(ds, { entity: 'rota', limit: 1000 });
+  return entries
+    .filter((e) => {
+      const d = e.detail as { rotaIds?: number[]; override?: unknown };
+      return d.override && (Number(e.entityId) === rotaId || d.rotaIds?.includes(rotaId));
+    })
+    .map((e) => {
+      const d = e.detail as { by?: string | null; override: { reason: string; violations?: Violation[] } };
+      return { at: e.at, by: d.by ?? null, reason: d.override.reason, violations: d.override.violations ?? [] };
+    })
+    .reverse();
 }
 
 export interface RotaWeekQuery {
@@ -68,7 +94,8 @@ export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWe
   const rota = chosen && chosen.weekStart === weekStart ? chosen : (revisions[0] ?? null);
   const shifts = rota ? await listShifts(ds, rota.id) : [];
   const engine = shifts.map((s) => toEngineShift(s, q.zone));
-  const violations = rota ? checkRota(ctx.problem, engine) : [];
+  // Only this week's: a short rest between two of last week's shifts is not this rota's fault.
+  const violations = rota ? weekViolations(ctx.problem, shifts, q.zone) : [];
   const coverage = withService ? coverageOf(ctx.problem, engine) : { rows: [], shortfallAgentHours: 0 };
   // People who left or lost their skills still appear if the rota names them.
   const known = new Set(ctx.people.map((p) => p.id));
@@ -90,5 +117,6 @@ export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWe
     shortfallAgentHours: coverage.shortfallAgentHours,
     requirementSource: ctx.requirementSource,
     job: rotaJob(ds, weekStart),
+    overrides: rota ? await rotaOverrides(ds, rota.id) : [],
   };
 }

@@ -1,18 +1,20 @@
 /**
- * What a swap would do to the labour rules: the rota optimiser's rule checker (checkRota) runs
- * on both people's week before and after the exchange, and the violations that only appear
- * after it are the swap's problems. Rules already broken before the swap are not blamed on it.
+ * What a swap would do to the labour rules: the change path's check (rota-change: checkRota on
+ * the week's problem from rota-problem, last week's published shifts as context) runs on the
+ * week before and after the exchange, and the violations that only appear after it are the
+ * swap's problems. Rules already broken before the swap are not blamed on it.
  *
- * Assumptions: the check covers the rota week(s) of the two shifts, with the day before each
- * week as "previous shifts" (rest across the week boundary); the week after is not looked at.
+ * Assumptions: the check covers the rota week(s) of the two shifts; the week after is not
+ * looked at.
  */
-import { checkRota, DEFAULT_WEIGHTS, withDefaultRules, type CodeParams, type Problem, type RotaRules, type Violation } from '../scheduling';
+import type { CodeParams, Violation } from '../scheduling';
 import type { DataSource } from '../models';
 import { listStaff } from '../models/repositories/staff';
 import { getTeamSettings } from '../models/repositories/settings';
-import { unavailablePeriods } from '../models/repositories/availability';
-import { publishedShifts, shiftsInRota, type RotaShift } from '../models/repositories/requests';
-import { DateTime } from 'luxon';
+import { listShifts } from '../models/repositories/rotas';
+import type { RotaShift } from '../models/repositories/requests';
+import { loadRotaContext } from './rota-problem';
+import { judge, weekViolations } from './rota-change';
 
 export interface SwapProblem {
   rule: string;
@@ -20,9 +22,11 @@ export interface SwapProblem {
   staffName: string;
   /** ISO instant the problem is at, when it has one. */
   time: string | null;
-  /** How the rule is broken and its figures (the catalogue's `rota.ruleDetail.<code>`). */
+  /** How the rule is broken and its figures (render with violationText / violationDetail). */
   code: string;
   params: CodeParams;
+  /** The broken rule as the checker reports it. */
+  violation: Violation;
   /** 'warn' for rules a coordinator often accepts on purpose (hours against the contract). */
   severity: 'bad' | 'warn';
 }
@@ -42,76 +46,33 @@ export interface SwapPlan {
 const SOFT_RULES = new Set(['contractHours']);
 
 /** Who works each shift once the swap is done. */
-function afterSwap(plan: SwapPlan, s: RotaShift): number {
+function afterSwap(plan: SwapPlan, s: { id: number; staffId: number }): number {
   if (s.id === plan.shift.id) return plan.targetStaffId;
   if (plan.targetShift && s.id === plan.targetShift.id) return plan.requesterStaffId;
   return s.staffId;
 }
 
-const toProblemShift = (s: RotaShift, staffId: number) => ({
-  staffId: String(staffId),
-  start: s.start,
-  end: s.end,
-  breaks: s.breaks,
-  channel: s.channel,
-});
-
 async function checkOneRota(db: DataSource, zone: string, plan: SwapPlan, rota: { id: number; weekStart: string }): Promise<SwapProblem[]> {
-  const people = [plan.requesterStaffId, plan.targetStaffId];
-  const [staff, settings, shifts, unavailable] = await Promise.all([
-    listStaff(db),
-    getTeamSettings(db),
-    shiftsInRota(db, rota.id, people),
-    unavailablePeriods(db, { weekStart: rota.weekStart, zone }),
-  ]);
-  const monday = DateTime.fromISO(rota.weekStart, { zone }).startOf('day');
-  const previous = await publishedShifts(db, {
-    staffIds: people,
-    from: monday.minus({ days: 1 }).toUTC().toISO()!,
-    to: monday.toUTC().toISO()!,
-  });
-  const problem: Problem = {
+  const [staff, settings, shifts] = await Promise.all([listStaff(db), getTeamSettings(db), listShifts(db, rota.id)]);
+  const ctx = await loadRotaContext(db, {
     weekStart: rota.weekStart,
-    timeZone: zone,
+    zone,
     intervalMinutes: settings?.intervalMinutes ?? 60,
-    channels: ['voice', 'chat'],
-    requirements: [],
-    staff: staff
-      .filter((p) => people.includes(p.id))
-      .map((p) => ({
-        id: String(p.id),
-        name: p.name,
-        skills: p.skills,
-        contractHoursPerWeek: p.contractHoursPerWeek,
-        unavailable: unavailable.filter((u) => u.staffId === p.id).map(({ start, end }) => ({ start, end })),
-        overtimeAllowed: settings?.rules.overtimeAllowed ?? false,
-      })),
-    rules: withDefaultRules(settings?.rules as Partial<RotaRules> | undefined),
-    weights: { ...DEFAULT_WEIGHTS },
-    previousShifts: previous.filter((s) => s.rotaId !== rota.id).map((s) => ({ staffId: String(s.staffId), start: s.start, end: s.end })),
-  };
-  const key = (v: Violation) => `${v.rule}|${v.staffId}`;
-  const before = new Set(
-    checkRota(
-      problem,
-      shifts.map((s) => toProblemShift(s, s.staffId)),
-    ).map(key),
-  );
-  const after = checkRota(
-    problem,
-    shifts.map((s) => toProblemShift(s, afterSwap(plan, s))),
-  );
-  return after
-    .filter((v) => !before.has(key(v)))
-    .map((v) => ({
-      rule: v.rule,
-      staffId: Number(v.staffId),
-      staffName: staff.find((p) => String(p.id) === v.staffId)?.name ?? '',
-      time: v.time,
-      code: v.code,
-      params: v.params,
-      severity: SOFT_RULES.has(v.rule) ? 'warn' : 'bad',
-    }));
+    now: new Date(0),
+    withRequirement: false,
+  });
+  const after = shifts.map((s) => ({ ...s, staffId: afterSwap(plan, s) }));
+  const { fresh } = judge(weekViolations(ctx.problem, shifts, zone), weekViolations(ctx.problem, after, zone));
+  return fresh.map((v) => ({
+    rule: v.rule,
+    staffId: Number(v.staffId),
+    staffName: staff.find((p) => String(p.id) === v.staffId)?.name ?? '',
+    time: v.time,
+    code: v.code,
+    params: v.params,
+    violation: v,
+    severity: SOFT_RULES.has(v.rule) ? 'warn' : 'bad',
+  }));
 }
 
 /** The swap's new rule violations in every rota week it touches. */

@@ -3,7 +3,9 @@
  * shifts to a colleague (an agent), in exchange for one of the colleague's shifts or as a
  * give-away → the colleague accepts or declines → the coordinator approves or rejects.
  * Approval moves the shift(s) in one transaction, each shift checked against the version the
- * coordinator saw, so a rota edited in between is never overwritten.
+ * coordinator saw, so a rota edited in between is never overwritten, and the labour rules
+ * checked again at that moment (the change path, app/rota-change.ts). A swap that breaks a
+ * hard rule can neither be sent nor approved, unless the coordinator overrides with a reason.
  */
 import { withTransaction, type Db } from '../models/repositories/db';
 import { appendAudit } from '../models/repositories/audit';
@@ -13,12 +15,12 @@ import {
   getRotaShift,
   getSwap,
   openSwapsForShift,
-  reassignShift,
   setSwapStatus,
   type RotaShift,
   type SwapRecord,
 } from '../models/repositories/requests';
-import { claimRotaVersion, getRota } from '../models/repositories/rotas';
+import { getTeamSettings } from '../models/repositories/settings';
+import { applyRotaChange } from './rota-change';
 import { guardStale, type Outcome, type RequestsContext } from './time-off';
 import { checkSwap, type SwapCheck } from './swap-check';
 
@@ -54,6 +56,11 @@ export async function requestSwap(ctx: RequestsContext, form: SwapForm): Promise
   const busy = [...(await openSwapsForShift(ctx.db, shift.id)), ...(targetShift ? await openSwapsForShift(ctx.db, targetShift.id) : [])];
   if (busy.length) return { kind: 'refused', key: 'requests.error.swapOpen', field: 'shiftId' };
 
+  const check = await checkSwap(ctx.db, ctx.zone, { requesterStaffId: me, targetStaffId: colleague.id, shift, targetShift });
+  // A swap that breaks a hard rule is never sent: the form shows why (the same check as approval).
+  if (!check.ok)
+    return { kind: 'refused', key: 'requests.error.swapBreaksRules', field: 'shiftId', violations: check.problems.map((p) => p.violation) };
+
   const swap = await createSwap(
     ctx.db,
     { requesterStaffId: me, shiftId: shift.id, targetStaffId: colleague.id, targetShiftId: targetShift?.id ?? null, note: form.note },
@@ -67,7 +74,6 @@ export async function requestSwap(ctx: RequestsContext, form: SwapForm): Promise
     entityId: swap.id,
     detail: form,
   });
-  const check = await checkSwap(ctx.db, ctx.zone, { requesterStaffId: me, targetStaffId: colleague.id, shift, targetShift });
   return { kind: 'ok', swap, check };
 }
 
@@ -120,6 +126,8 @@ export interface SwapDecision {
   targetShiftVersion: number | null;
   approve: boolean;
   note: string;
+  /** Approve although the swap breaks a rule: the coordinator's reason (audit trail, rota page). */
+  overrideReason?: string;
 }
 
 /**
@@ -137,7 +145,7 @@ export async function decideSwap(ctx: RequestsContext, d: SwapDecision): Promise
     return { kind: 'refused', key: 'requests.error.ownRequest' };
   }
   return guardStale(() =>
-    withTransaction(ctx.db, async (tx) => {
+    withTransaction(ctx.db, async (tx): Promise<Outcome<{ swap: SwapRecord }>> => {
       const decided = { decidedBy: ctx.actor.username, decidedAt: nowIso(ctx), decisionNote: d.note };
       if (!d.approve) {
         const swap = await setSwapStatus(tx, d.id, d.version, { status: 'rejected', ...decided });
@@ -160,14 +168,21 @@ export async function decideSwap(ctx: RequestsContext, d: SwapDecision): Promise
         action: 'swap.approved',
         entity: 'swap_request',
         entityId: d.id,
-        detail: { note: d.note, shiftId: current.shiftId, targetShiftId: current.targetShiftId },
+        detail: { note: d.note, shiftId: current.shiftId, targetShiftId: current.targetShiftId, overrideReason: d.overrideReason ?? null },
       });
       return { kind: 'ok' as const, swap };
+    }).catch((err: unknown) => {
+      if (err instanceof ChangeRefused) return err.outcome;
+      throw err;
     }),
   );
 }
 
-/** Moves the shift(s) of an approved swap; an outcome when it cannot (the caller's transaction then does nothing else). */
+/**
+ * Moves the shift(s) of an approved swap through the change path (checked now, at approval;
+ * into the published revision and the week's draft); an outcome when it cannot (the caller's
+ * transaction then does nothing else).
+ */
 async function moveShifts(ctx: RequestsContext, tx: Db, swap: SwapRecord, d: SwapDecision): Promise<Outcome<{ swap: SwapRecord }> | null> {
   const shift = await getRotaShift(tx, swap.shiftId);
   const target = swap.targetShiftId === null ? null : await getRotaShift(tx, swap.targetShiftId);
@@ -181,34 +196,51 @@ async function moveShifts(ctx: RequestsContext, tx: Db, swap: SwapRecord, d: Swa
   ) {
     return { kind: 'refused', key: 'requests.error.shiftChanged' };
   }
-  const by = ctx.actor.username;
-  await reassignShift(tx, shift.id, d.shiftVersion, swap.targetStaffId!, nowIso(ctx), by);
-  await appendAudit(tx, {
-    at: nowIso(ctx),
-    userId: ctx.actor.userId,
-    action: 'shift.reassigned',
-    entity: 'shift',
-    entityId: shift.id,
-    detail: { from: shift.staffId, to: swap.targetStaffId, swapId: swap.id },
-  });
-  if (target) {
-    await reassignShift(tx, target.id, target.version, swap.requesterStaffId, nowIso(ctx), by);
+  const settings = await getTeamSettings(tx);
+  const moves = [
+    { uid: shift.uid, toStaffId: swap.targetStaffId!, weekStart: shift.weekStart },
+    ...(target ? [{ uid: target.uid, toStaffId: swap.requesterStaffId, weekStart: target.weekStart }] : []),
+  ];
+  for (const weekStart of new Set(moves.map((m) => m.weekStart))) {
+    const result = await applyRotaChange(
+      { ds: tx, zone: ctx.zone, intervalMinutes: settings?.intervalMinutes ?? 60, now: ctx.now },
+      {
+        weekStart,
+        operation: { kind: 'reassign', moves: moves.filter((m) => m.weekStart === weekStart), swapId: swap.id },
+        actor: { userId: ctx.actor.userId, username: ctx.actor.username },
+        ...(d.overrideReason?.trim() ? { override: { reason: d.overrideReason.trim() } } : {}),
+      },
+    );
+    if (result.kind === 'stale') return { kind: 'stale' };
+    if (result.kind === 'notFound') return { kind: 'notFound' };
+    if (result.kind === 'refused') {
+      // Nothing of an earlier week may stay moved: undo the transaction.
+      throw new ChangeRefused({
+        kind: 'refused',
+        key: 'change.refused',
+        violations: result.newViolations,
+        overridable: result.overridable,
+      });
+    }
+  }
+  for (const [s, to] of [[shift, swap.targetStaffId!] as const, ...(target ? [[target, swap.requesterStaffId] as const] : [])]) {
     await appendAudit(tx, {
       at: nowIso(ctx),
       userId: ctx.actor.userId,
       action: 'shift.reassigned',
       entity: 'shift',
-      entityId: target.id,
-      detail: { from: target.staffId, to: swap.requesterStaffId, swapId: swap.id },
+      entityId: s.id,
+      detail: { from: s.staffId, to, swapId: swap.id, uid: s.uid },
     });
   }
-  // The rota pages lock on the rota's version: bump it so an edit form opened before the swap
-  // is refused (409) instead of putting the shifts back.
-  for (const rotaId of new Set([shift.rotaId, target?.rotaId].filter((id): id is number => id !== undefined))) {
-    const rota = await getRota(tx, rotaId);
-    if (rota) await claimRotaVersion(tx, rotaId, rota.version);
-  }
   return null;
+}
+
+/** Carries a refusal out of a transaction so that it rolls back. */
+class ChangeRefused extends Error {
+  constructor(readonly outcome: Outcome<never>) {
+    super('change refused');
+  }
 }
 
 /** The rule check of a swap the requester is still filling in; null while it is incomplete or not theirs. */

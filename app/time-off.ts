@@ -1,14 +1,17 @@
 /**
  * Time off: an agent asks (dates inclusive, local days), may cancel while it is pending, and the
- * coordinator approves or rejects. Approving never touches the rota: shifts the person already
- * has in published rotas during those days are reported (flagged) so the coordinator can
- * re-plan them, and the optimiser sees the time off as unavailability from then on.
+ * coordinator approves or rejects. Approving takes the person's shifts in those days out of
+ * the rota (published and draft, through the change path) and the coordinator finds cover
+ * for them (app/rota-cover.ts); the optimiser sees the time off as unavailability from then on.
  */
 import { DateTime } from 'luxon';
+import type { Violation } from '../scheduling';
 import type { DataSource } from '../models';
 import { withTransaction } from '../models/repositories/db';
 import { appendAudit } from '../models/repositories/audit';
 import { StaleEditError } from '../models/errors';
+import { getTeamSettings } from '../models/repositories/settings';
+import { applyRotaChange } from './rota-change';
 import {
   createTimeOff,
   getTimeOff,
@@ -32,8 +35,11 @@ export type Outcome<T> =
   | ({ kind: 'ok' } & T)
   | { kind: 'notFound' }
   | { kind: 'stale' }
-  /** Not allowed in the request's current state, or against a rule; `key` says why. */
-  | { kind: 'refused'; key: string; field?: string };
+  /**
+   * Not allowed in the request's current state, or against a rule; `key` says why. A change
+   * to the rota refused by the labour rules carries the broken rules (render with violationText).
+   */
+  | { kind: 'refused'; key: string; field?: string; violations?: Violation[]; overridable?: boolean };
 
 export interface TimeOffForm {
   startDate: string;
@@ -103,8 +109,10 @@ export async function cancelTimeOff(ctx: RequestsContext, id: number, version: n
 }
 
 /**
- * The coordinator's decision. Approving reports the published shifts inside the days off
- * (`affected`); they stay in the rota until the coordinator re-plans them.
+ * The coordinator's decision. Approving takes the person's shifts inside the days off out of
+ * the rota at once (through the change path: the published revision and the week's draft,
+ * checked and audited), so their My shifts and calendar feed stop showing them; `affected`
+ * are those shifts, for the "find cover" view.
  */
 export async function decideTimeOff(
   ctx: RequestsContext,
@@ -117,7 +125,7 @@ export async function decideTimeOff(
   // Nobody decides their own request (the head decides the coordinator's, and vice versa).
   if (current.staffId === ctx.actor.staffId) return { kind: 'refused', key: 'requests.error.ownRequest' };
   return guardStale(() =>
-    withTransaction(ctx.db, async (tx) => {
+    withTransaction(ctx.db, async (tx): Promise<Outcome<{ request: TimeOffRecord; affected: RotaShift[] }>> => {
       const request = await setTimeOffStatus(tx, input.id, input.version, {
         status: input.approve ? 'approved' : 'rejected',
         decidedBy: ctx.actor.username,
@@ -127,17 +135,40 @@ export async function decideTimeOff(
       const affected = input.approve
         ? await publishedShifts(tx, { staffIds: [request.staffId], ...timeOffSpan(ctx.zone, request.startDate, request.endDate) })
         : [];
+      const intervalMinutes = (await getTeamSettings(tx))?.intervalMinutes ?? 60;
+      for (const weekStart of new Set(affected.map((s) => s.weekStart))) {
+        const result = await applyRotaChange(
+          { ds: tx, zone: ctx.zone, intervalMinutes, now: ctx.now },
+          {
+            weekStart,
+            operation: { kind: 'remove', uids: affected.filter((s) => s.weekStart === weekStart).map((s) => s.uid), timeOffId: request.id },
+            actor: { userId: ctx.actor.userId, username: ctx.actor.username },
+          },
+        );
+        if (result.kind === 'stale') throw new StaleEditError('rota', weekStart, -1);
+        if (result.kind === 'refused') throw new TimeOffRefused(result.newViolations);
+      }
       await appendAudit(tx, {
         at: nowIso(ctx),
         userId: ctx.actor.userId,
         action: input.approve ? 'time_off.approved' : 'time_off.rejected',
         entity: 'time_off_request',
         entityId: input.id,
-        detail: { note: input.note, flaggedShiftIds: affected.map((s) => s.id) },
+        detail: { note: input.note, removedShiftUids: affected.map((s) => s.uid) },
       });
       return { kind: 'ok' as const, request, affected };
+    }).catch((err: unknown) => {
+      if (err instanceof TimeOffRefused) return { kind: 'refused' as const, key: 'change.refused', violations: err.violations };
+      throw err;
     }),
   );
+}
+
+/** Rolls the decision back when taking the shifts out would break a rule. */
+class TimeOffRefused extends Error {
+  constructor(readonly violations: Violation[]) {
+    super('time off refused by the rules');
+  }
 }
 
 /** Runs a versioned write; a StaleEditError from it becomes the 'stale' outcome. */

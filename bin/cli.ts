@@ -21,6 +21,7 @@ const COMMANDS: Record<string, { file: string; summary: string }> = {
   forecast: { file: './commands/forecast.ts', summary: 'forecast --history FILE --channel C --start T --hours N' },
   backtest: { file: './commands/backtest.ts', summary: 'backtest --history FILE [--channel C] [--folds 4] [--horizon 168]' },
   schedule: { file: './commands/schedule.ts', summary: 'schedule --week DATE [--requirements REQ.csv --staff STAFF.json]' },
+  rota: { file: './commands/rota.ts', summary: 'rota diff --week DATE --from R1 --to R2: what changed between two revisions' },
 };
 
 function usage(): string {

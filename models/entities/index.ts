@@ -18,6 +18,7 @@ import { Rota } from './rota';
 import { Scenario } from './scenario';
 import { Session } from './session';
 import { Shift } from './shift';
+import { ShiftCancellation } from './shift-cancellation';
 import { Staff } from './staff';
 import { StaffingRequirement } from './staffing-requirement';
 import { SwapRequest } from './swap-request';
@@ -46,6 +47,7 @@ export {
   Scenario,
   Session,
   Shift,
+  ShiftCancellation,
   Staff,
   StaffingRequirement,
   SwapRequest,
@@ -73,6 +75,7 @@ export const ALL_ENTITIES = [
   StaffingRequirement,
   Rota,
   Shift,
+  ShiftCancellation,
   Availability,
   Preference,
   TimeOffRequest,

@@ -10,6 +10,7 @@ import {
   VersionColumn,
   type Relation,
 } from 'typeorm';
+import { randomUUID } from 'node:crypto';
 import { Rota } from './rota';
 import { Staff } from './staff';
 import { nowIso } from './timestamps';
@@ -22,6 +23,7 @@ import { nowIso } from './timestamps';
 @Entity({ name: 'shifts' })
 @Index('idx_shifts_rota', ['rotaId'])
 @Index('idx_shifts_staff_start', ['staffId', 'start'])
+@Index('idx_shifts_uid', ['uid'])
 export class Shift {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
@@ -61,6 +63,14 @@ export class Shift {
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 
+  /** The shift's identity across the week's revisions (calendar UID); copied into a draft. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  uid!: string | null;
+
+  /** Rises each time the shift changes (calendar SEQUENCE). */
+  @Column({ type: 'integer', default: 0 })
+  sequence!: number;
+
   @VersionColumn({ type: 'integer' })
   version!: number;
 
@@ -73,6 +83,7 @@ export class Shift {
   @BeforeInsert()
   stampInsert(): void {
     this.updatedAt ??= nowIso();
+    this.uid ??= randomUUID();
   }
 
   @BeforeUpdate()

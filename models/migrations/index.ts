@@ -1,6 +1,7 @@
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 import { InitialSchema1764061200000 } from './1764061200000-initial-schema';
 import { RequestDecisions1764064800000 } from './1764064800000-request-decisions';
+import { ShiftIdentity1764864000000 } from './1764864000000-shift-identity';
 import { ScopedTokens1764151200000 } from './1764151200000-scoped-tokens';
 import { DropShiftTemplates1764871200000 } from './1764871200000-drop-shift-templates';
 import { DecimalVolumes1764928800000 } from './1764928800000-decimal-volumes';
@@ -11,6 +12,7 @@ export const ALL_MIGRATIONS = [
   InitialSchema1764061200000,
   RequestDecisions1764064800000,
   ScopedTokens1764151200000,
+  ShiftIdentity1764864000000,
   DropShiftTemplates1764871200000,
   PeopleAccounts1764874800000,
   DecimalVolumes1764928800000,

@@ -59,6 +59,8 @@ export interface RotaShift {
   channel: string;
   locked: boolean;
   version: number;
+  /** The shift's identity across the week's revisions. */
+  uid: string;
 }
 
 const toTimeOff = (r: TimeOffRequest): TimeOffRecord => ({
@@ -194,6 +196,7 @@ function shiftQuery(db: Db) {
       'sh.channel AS channel',
       'sh.locked AS locked',
       'sh.version AS version',
+      'sh.uid AS uid',
     ])
     .orderBy('sh.start', 'ASC')
     .addOrderBy('sh.id', 'ASC');
@@ -218,6 +221,7 @@ function toRotaShift(r: Record<string, unknown>): RotaShift {
     channel: String(r.channel),
     locked: r.locked === true || r.locked === 1 || r.locked === '1',
     version: Number(r.version),
+    uid: r.uid ? String(r.uid) : `shift-${Number(r.id)}`,
   };
 }
 

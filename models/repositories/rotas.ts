@@ -6,9 +6,11 @@
  * The optimiser's other inputs come from availability.ts (time off, unavailability,
  * preferences) and requirements.ts.
  */
-import { Not, type EntityManager } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { In, MoreThanOrEqual, Not, type EntityManager } from 'typeorm';
 import { Rota } from '../entities/rota';
 import { Shift } from '../entities/shift';
+import { ShiftCancellation } from '../entities/shift-cancellation';
 import { NotFoundError } from '../errors';
 import { chunks, type Db } from './db';
 import { updateVersioned } from './versioned';
@@ -57,12 +59,23 @@ export interface ShiftRecord {
   activities: ShiftActivity[] | null;
   locked: boolean;
   note: string | null;
+  /** Identity across the week's revisions (a draft copies it from the revision it is based on). */
+  uid: string;
+  /** Rises each time the shift changes (the calendar feed's SEQUENCE). */
+  sequence: number;
   version: number;
   updatedAt: string;
   updatedBy: string | null;
 }
 
-export type NewShift = Omit<ShiftRecord, 'id' | 'rotaId' | 'version' | 'updatedAt' | 'updatedBy' | 'note'> & { note?: string | null };
+/** A shift to store; without a uid it is a new shift (a fresh uid), with one it carries that identity. */
+export type NewShift = Omit<ShiftRecord, 'id' | 'rotaId' | 'version' | 'updatedAt' | 'updatedBy' | 'note' | 'uid' | 'sequence'> & {
+  note?: string | null;
+  uid?: string;
+  sequence?: number;
+};
+
+export const newShiftUid = () => randomUUID();
 
 export interface NewRota {
   weekStart: string;
@@ -110,6 +123,8 @@ function toShift(s: Shift): ShiftRecord {
     activities: s.activitiesJson ? (JSON.parse(s.activitiesJson) as ShiftActivity[]) : null,
     locked: !!s.locked,
     note: s.note ?? null,
+    uid: s.uid ?? `shift-${s.id}`,
+    sequence: s.sequence ?? 0,
     version: s.version,
     updatedAt: s.updatedAt,
     updatedBy: s.updatedBy ?? null,
@@ -127,6 +142,8 @@ function shiftColumns(s: Partial<NewShift>): Partial<Shift> {
   if (s.activities !== undefined) out.activitiesJson = s.activities?.length ? JSON.stringify(s.activities) : null;
   if (s.locked !== undefined) out.locked = s.locked;
   if (s.note !== undefined) out.note = s.note;
+  if (s.uid !== undefined) out.uid = s.uid;
+  if (s.sequence !== undefined) out.sequence = s.sequence;
   return out;
 }
 
@@ -176,6 +193,8 @@ export async function createRotaRevision(db: Db, input: NewRota, shifts: NewShif
     );
     const rows = shifts.map((s) => ({
       ...shiftColumns(s),
+      uid: s.uid ?? newShiftUid(),
+      sequence: s.sequence ?? 0,
       note: s.note ?? null,
       rotaId: saved.id,
       updatedAt: now,
@@ -221,18 +240,28 @@ export async function claimRotaVersion(
 }
 
 export async function insertShift(db: Db, rotaId: number, shift: NewShift, now: string, by: string | null): Promise<number> {
-  const result = await db
-    .getRepository(Shift)
-    .insert({ ...shiftColumns(shift), note: shift.note ?? null, rotaId, updatedAt: now, updatedBy: by } as never);
+  const result = await db.getRepository(Shift).insert({
+    ...shiftColumns(shift),
+    uid: shift.uid ?? newShiftUid(),
+    sequence: shift.sequence ?? 0,
+    note: shift.note ?? null,
+    rotaId,
+    updatedAt: now,
+    updatedBy: by,
+  } as never);
   return Number(result.identifiers[0]?.id);
 }
 
 export async function updateShift(db: Db, id: number, patch: Partial<NewShift>, now: string, by: string | null): Promise<void> {
   const row = await db.getRepository(Shift).findOne({ where: { id } });
   if (!row) throw new NotFoundError('shift', id);
-  await db
-    .getRepository(Shift)
-    .update({ id }, { ...shiftColumns(patch), updatedAt: now, updatedBy: by, version: row.version + 1 } as never);
+  await db.getRepository(Shift).update({ id }, {
+    ...shiftColumns(patch),
+    sequence: (row.sequence ?? 0) + 1,
+    updatedAt: now,
+    updatedBy: by,
+    version: row.version + 1,
+  } as never);
 }
 
 export async function deleteShift(db: Db, id: number): Promise<void> {
@@ -302,4 +331,62 @@ export async function publishedShiftsForStaff(db: Db, staffId: number, fromIso: 
     .orderBy('s.start', 'ASC')
     .getMany();
   return rows.map(toShift);
+}
+
+export interface ShiftCancellationRecord {
+  uid: string;
+  staffId: number;
+  weekStart: string;
+  start: string;
+  end: string;
+  channel: string;
+  sequence: number;
+  cancelledAt: string;
+}
+
+/** Remembers that `staffId` no longer works this shift (their calendar feed shows it cancelled). */
+export async function recordShiftCancellation(db: Db, c: ShiftCancellationRecord): Promise<void> {
+  await db.getRepository(ShiftCancellation).insert({ ...c, start: new Date(c.start).toISOString(), end: new Date(c.end).toISOString() });
+}
+
+/** One person's cancellations made at or after `sinceIso`, newest first. */
+export async function shiftCancellationsForStaff(db: Db, staffId: number, sinceIso: string): Promise<ShiftCancellationRecord[]> {
+  const rows = await db.getRepository(ShiftCancellation).find({
+    where: { staffId, cancelledAt: MoreThanOrEqual(new Date(sinceIso).toISOString()) },
+    order: { cancelledAt: 'DESC', id: 'DESC' },
+  });
+  return rows.map((r) => ({
+    uid: r.uid,
+    staffId: r.staffId,
+    weekStart: r.weekStart,
+    start: r.start,
+    end: r.end,
+    channel: r.channel,
+    sequence: r.sequence,
+    cancelledAt: r.cancelledAt,
+  }));
+}
+
+/** Shifts with these ids (any revision). */
+export async function shiftsByIds(db: Db, ids: number[]): Promise<ShiftRecord[]> {
+  if (!ids.length) return [];
+  const rows = await db.getRepository(Shift).find({ where: { id: In(ids) } });
+  return rows.map(toShift);
+}
+
+/** The newest cancellation of a shift identity, or null. */
+export async function latestShiftCancellation(db: Db, uid: string): Promise<ShiftCancellationRecord | null> {
+  const row = await db.getRepository(ShiftCancellation).findOne({ where: { uid }, order: { cancelledAt: 'DESC', id: 'DESC' } });
+  return row
+    ? {
+        uid: row.uid,
+        staffId: row.staffId,
+        weekStart: row.weekStart,
+        start: row.start,
+        end: row.end,
+        channel: row.channel,
+        sequence: row.sequence,
+        cancelledAt: row.cancelledAt,
+      }
+    : null;
 }

@@ -10,6 +10,7 @@ import { staff } from './messages/staff';
 import { history } from './messages/history';
 import { holidays } from './messages/holidays';
 import { rota } from './messages/rota';
+import { change } from './messages/change';
 import { forecast } from './messages/forecast';
 import { requests } from './messages/requests';
 import { accounts } from './messages/accounts';
@@ -46,6 +47,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   account,
   tokens,
   safeguards,
+  change,
 };
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };

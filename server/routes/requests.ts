@@ -34,6 +34,7 @@ import {
   swapCheckViewModel,
 } from '../view-models/requests';
 import { availabilityViewModel } from '../view-models/requests-availability';
+import { violationText } from '../i18n/codes';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const CheckQuery = z.object({
@@ -43,7 +44,15 @@ const CheckQuery = z.object({
   targetStaffId: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
 });
 
-type FormState = { form?: string; values?: Record<string, unknown>; errors?: Record<string, string>; errorKey?: string };
+type FormState = {
+  form?: string;
+  values?: Record<string, unknown>;
+  errors?: Record<string, string>;
+  errorKey?: string;
+  /** The broken rules of a refused change, in words. */
+  violations?: string[];
+  overridable?: boolean;
+};
 
 function idOf(req: Request): number {
   const parsed = IdParam.safeParse(req.params);
@@ -78,6 +87,7 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
       timeOffErrors: state.form === 'timeOff' ? state.errors : {},
       swapErrors: state.form === 'swap' ? state.errors : {},
       errorKey: state.errorKey,
+      refusedViolations: state.violations,
     });
   }
 
@@ -108,14 +118,15 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
   ) {
     if (outcome.kind === 'notFound') throw new HttpError(404, 'error.404.body');
     if (outcome.kind === 'stale') return again(409, { errorKey: 'error.stale' });
+    const violations = outcome.violations?.map((v) => violationText(v, req.t, services.timeZone()));
     if (outcome.field && form)
-      return again(422, { form, values: req.body, errors: { [outcome.field]: outcome.key }, errorKey: 'error.validation' });
-    return again(409, { errorKey: outcome.key });
+      return again(422, { form, values: req.body, errors: { [outcome.field]: outcome.key }, errorKey: 'error.validation', violations });
+    return again(409, { errorKey: outcome.key, violations, overridable: outcome.overridable });
   }
 
   const mine = (req: Request, res: Response) => (status: number, state: FormState) => renderMine(req, res, status, state);
   const inbox = (req: Request, res: Response) => (status: number, state: FormState) =>
-    renderInbox(req, res, status, { errorKey: state.errorKey });
+    renderInbox(req, res, status, { errorKey: state.errorKey, refusedViolations: state.violations, overridable: state.overridable });
   const avail = (req: Request, res: Response) => (status: number, state: FormState) => renderAvailability(req, res, status, state);
 
   router.get('/requests', requirePermission('requests:own'), async (req, res) => renderMine(req, res));
@@ -235,9 +246,9 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
     const approve = form.data.decision === 'approve';
     const outcome = await decideTimeOff(ctx(req), { id: idOf(req), version: form.data.version, approve, note: form.data.note });
     if (outcome.kind !== 'ok') return failed(req, outcome, inbox(req, res));
-    // Shifts inside the approved days stay in the rota: say so instead of redirecting quietly.
+    // The shifts inside the approved days left the rota: offer to find cover for each.
     if (outcome.affected.length)
-      return renderInbox(req, res, 200, { flaggedShifts: outcome.affected, flaggedCount: outcome.affected.length });
+      return renderInbox(req, res, 200, { removedShifts: outcome.affected, removedCount: outcome.affected.length });
     done(req, res, '/requests/inbox', approve ? 'requests.saved.approved' : 'requests.saved.rejected');
   });
 

@@ -16,8 +16,12 @@ import { publicBaseUrl, publicHostName } from '../public-url';
 import { rotaWeek } from '../../app/rota-week';
 import { startRotaJob, rotaJob } from '../../app/rota-jobs';
 import { editRotaShift, type ShiftEdit } from '../../app/rota-edit';
-import { copyLastWeek, publishRotaRevision } from '../../app/rota-publish';
-import { myShifts } from '../../app/rota-my-shifts';
+import { copyLastWeek } from '../../app/rota-publish';
+import { publishReviewed, reviewPublishById } from '../../app/rota-publish-review';
+import { rotaDiff } from '../../app/rota-diff';
+import { assignCover, findCover } from '../../app/rota-cover';
+import { coverViewModel, publishReviewViewModel, rotaDiffViewModel } from '../view-models/rota-diff';
+import { myCancelledShifts, myShifts } from '../../app/rota-my-shifts';
 import { simulateRotaWeek } from '../../app/rota-simulate';
 import { calendarFeedUser, createCalendarLink, hasCalendarLink } from '../../app/rota-calendar-link';
 import { mondayOf, weekOf } from '../../forecasting/week';
@@ -58,12 +62,19 @@ const ShiftForm = z.object({
   channel: z.enum(['voice', 'chat', 'both']).optional(),
   locked: z.string().optional(),
   saveAnyway: z.string().optional(),
+  overrideReason: z.string().trim().max(500).optional(),
 });
 const RotaForm = z.object({ rotaId: z.coerce.number().int().positive(), version: z.coerce.number().int().min(0) });
 // `published`: the revision the user saw published when pressing the button ('' = none), so a
 // publish that someone else's overtook is refused instead of replacing it unseen.
 const PublishForm = RotaForm.extend({
   published: z.union([z.literal('').transform(() => null), z.coerce.number().int().positive()]),
+  reason: z.string().trim().max(500).optional(),
+});
+const DiffQuery = z.object({
+  week: DATE,
+  from: z.coerce.number().int().positive(),
+  to: z.coerce.number().int().positive(),
 });
 const CopyForm = z.object({ week: DATE });
 
@@ -195,7 +206,6 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       rotaId: form.data.rotaId,
       expectedVersion: form.data.version,
       edit,
-      saveAnyway: false,
       dryRun: true,
       zone,
       intervalMinutes,
@@ -217,7 +227,7 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
       rotaId: f.rotaId,
       expectedVersion: f.version,
       edit,
-      saveAnyway: f.saveAnyway === 'on' || f.saveAnyway === 'true',
+      overrideReason: f.saveAnyway === 'on' || f.saveAnyway === 'true' ? (f.overrideReason ?? '') : undefined,
       zone,
       intervalMinutes,
       now: now(),
@@ -236,6 +246,8 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
         values: { date: f.date, startTime: f.startTime, endTime: f.endTime, channel: f.channel, locked: f.locked === 'on' },
         violations: result.violations.map((v) => violationText(v, req.t, zone)),
         refused: true,
+        overridable: result.kind === 'refused' && result.overridable,
+        reasonMissing: (f.saveAnyway === 'on' || f.saveAnyway === 'true') && !f.overrideReason,
       });
     }
     req.session.flash = [
@@ -244,13 +256,38 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
     res.redirect(303, `/rota?week=${result.rota.weekStart}&rota=${result.rota.id}`);
   });
 
+  /** The page before publishing: what changes against the published revision, broken rules, undone approvals. */
+  async function renderPublishReview(req: Request, res: Response, rotaId: number, status = 200, extra: Record<string, unknown> = {}) {
+    const { zone, intervalMinutes } = await settings();
+    const review = await reviewPublishById(ds, rotaId, { zone, intervalMinutes, now: now() });
+    if (!review) throw new HttpError(404, 'error.404.body');
+    const rota = review.rota;
+    const diff = await rotaDiff(ds, { zone, intervalMinutes, now: now(), fromRotaId: review.published?.id ?? null, toRotaId: rota.id });
+    const names = new Map((await services.staff.list({})).map((p) => [p.id, p.name]));
+    res.status(status).render('pages/rota-publish', {
+      pageTitle: req.t('rota.publish.title', { n: rota.revision }),
+      ...publishReviewViewModel(review, diff!, { t: req.t, zone, names }),
+      ...extra,
+    });
+  }
+
+  router.get('/rota/publish', requirePermission('rota:publish'), async (req, res) => {
+    const q = z.object({ rota: z.coerce.number().int().positive() }).safeParse(req.query);
+    if (!q.success) throw new HttpError(400, 'error.validation');
+    await renderPublishReview(req, res, q.data.rota);
+  });
+
   router.post('/rota/publish', requirePermission('rota:publish'), async (req, res) => {
     const form = PublishForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
-    const result = await publishRotaRevision(ds, {
+    const { zone, intervalMinutes } = await settings();
+    const result = await publishReviewed(ds, {
       rotaId: form.data.rotaId,
       expectedVersion: form.data.version,
       expectedPublishedId: form.data.published,
+      reason: form.data.reason,
+      zone,
+      intervalMinutes,
       now: now(),
       userId: req.user!.id,
       by: who(req),
@@ -259,8 +296,73 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
     if (result.kind === 'stale') throw new HttpError(409, 'error.stale');
     if (result.kind === 'notDraft') throw new HttpError(409, 'rota.notDraft');
     if (result.kind === 'publishedMeanwhile') throw new HttpError(409, 'rota.publishedMeanwhile');
+    if (result.kind === 'needsReason') return renderPublishReview(req, res, form.data.rotaId, 422, { reasonNeeded: true });
+    if (result.kind === 'undoesApproved') return renderPublishReview(req, res, form.data.rotaId, 409);
     req.session.flash = [{ kind: 'info', key: 'rota.publishedFlash' }];
     res.redirect(303, `/rota?week=${result.rota.weekStart}&rota=${result.rota.id}`);
+  });
+
+  const CoverQuery = z.object({ week: DATE, uid: z.string().regex(/^[A-Za-z0-9-]{1,40}$/) });
+
+  async function renderCover(
+    req: Request,
+    res: Response,
+    q: z.infer<typeof CoverQuery>,
+    status = 200,
+    extra: Record<string, unknown> = {},
+  ) {
+    const { zone, intervalMinutes } = await settings();
+    const page = await findCover(ds, { weekStart: q.week, uid: q.uid, zone, intervalMinutes, now: now() });
+    if (!page) throw new HttpError(404, 'change.cover.gone');
+    const person = await services.staff.get(page.open.staffId);
+    res.status(status).render('pages/rota-cover', {
+      pageTitle: req.t('change.cover.title'),
+      ...coverViewModel(page, { zone, personName: person?.name ?? String(page.open.staffId) }),
+      ...extra,
+    });
+  }
+
+  /** Best replacements for a shift taken out of the rota, each already rule-checked. */
+  router.get('/rota/cover', requirePermission('rota:edit'), async (req, res) => {
+    const q = CoverQuery.safeParse(req.query);
+    if (!q.success) throw new HttpError(400, 'error.validation');
+    await renderCover(req, res, q.data);
+  });
+
+  router.post('/rota/cover', requirePermission('rota:edit'), async (req, res) => {
+    const form = CoverQuery.extend({ staffId: z.coerce.number().int().positive() }).safeParse(req.body);
+    if (!form.success) throw new HttpError(400, 'error.validation');
+    const { zone, intervalMinutes } = await settings();
+    const result = await assignCover(ds, {
+      weekStart: form.data.week,
+      uid: form.data.uid,
+      staffId: form.data.staffId,
+      zone,
+      intervalMinutes,
+      now: now(),
+      actor: { userId: req.user!.id, username: who(req) },
+    });
+    if (result.kind === 'gone' || result.kind === 'notFound') throw new HttpError(404, 'change.cover.gone');
+    if (result.kind === 'stale') throw new HttpError(409, 'error.stale');
+    if (result.kind === 'refused' || result.kind === 'checked') {
+      return renderCover(req, res, form.data, 409, {
+        errorKey: 'change.refused',
+        refusedViolations: result.newViolations.map((v) => violationText(v, req.t, zone)),
+      });
+    }
+    req.session.flash = [{ kind: 'info', key: 'change.cover.assigned' }];
+    res.redirect(303, `/rota?week=${mondayOf(form.data.week, zone)}&rota=${result.changed[0].id}`);
+  });
+
+  /** The difference between two revisions of a week. */
+  router.get('/rota/diff', requirePermission('rota:view'), async (req, res) => {
+    const q = DiffQuery.safeParse(req.query);
+    if (!q.success) throw new HttpError(400, 'error.validation');
+    const { zone, intervalMinutes } = await settings();
+    const diff = await rotaDiff(ds, { zone, intervalMinutes, now: now(), fromRotaId: q.data.from, toRotaId: q.data.to });
+    if (!diff || diff.weekStart !== mondayOf(q.data.week, zone)) throw new HttpError(404, 'rota.diff.badRevision');
+    const names = new Map((await services.staff.list({})).map((p) => [p.id, p.name]));
+    res.render('pages/rota-diff', { pageTitle: req.t('rota.diff.title'), ...rotaDiffViewModel(diff, { t: req.t, zone, names }) });
   });
 
   router.post('/rota/copy', requirePermission('rota:edit'), async (req, res) => {
@@ -336,7 +438,10 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
   ) {
     const { zone } = await settings();
     const shifts = await myShifts(ds, { staffId: o.staffId, now: now(), zone, weeks: 8, fromDaysAgo: 28 });
+    const cancelled = await myCancelledShifts(ds, { staffId: o.staffId, now: now(), zone });
     const body = shiftsIcs(shifts, {
+      cancelled,
+      cancelledSummary: (summary) => o.t('rota.ics.cancelled', { summary }),
       calendarName: o.t('rota.ics.name', { name: o.name }),
       zone,
       host: o.host || 'rota',

@@ -67,6 +67,7 @@ export const SwapDecisionSchema = z.object({
   version,
   decision: z.enum(['approve', 'reject']),
   note,
+  overrideReason: z.string().trim().max(500).optional(),
   shiftVersion: version,
   targetShiftVersion: z
     .union([z.literal(''), version])

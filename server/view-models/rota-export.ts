@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import type { ShiftRecord } from '../../app/rota-week';
+import type { ShiftCancellationRecord } from '../../models/repositories/rotas';
 
 /**
  * Quoted when needed; a cell that a spreadsheet would read as a formula (=, +, - or @ first,
@@ -73,9 +74,13 @@ function fold(line: string): string {
 export interface IcsOptions {
   calendarName: string;
   zone: string;
-  summary: (s: ShiftRecord) => string;
+  summary: (s: Pick<ShiftRecord, 'channel'>) => string;
+  /** The summary of a cancelled shift (from the summary of the shift it was). */
+  cancelledSummary?: (summary: string) => string;
   host: string;
   now: Date;
+  /** Shifts taken from this person: listed as STATUS:CANCELLED so calendar apps remove them. */
+  cancelled?: ShiftCancellationRecord[];
 }
 
 export function shiftsIcs(shifts: ShiftRecord[], o: IcsOptions): string {
@@ -96,12 +101,32 @@ export function shiftsIcs(shifts: ShiftRecord[], o: IcsOptions): string {
     );
     lines.push(
       'BEGIN:VEVENT',
-      `UID:shift-${s.id}-r${s.rotaId}@${o.host}`,
+      // The shift's identity across revisions: a republish changes events instead of replacing them.
+      `UID:${s.uid}@${o.host}`,
+      `SEQUENCE:${s.sequence}`,
       `DTSTAMP:${stamp}`,
       `DTSTART:${icsTime(s.start)}`,
       `DTEND:${icsTime(s.end)}`,
       `SUMMARY:${escapeText(o.summary(s))}`,
       ...(breaks.length ? [`DESCRIPTION:${escapeText(`Break ${breaks.join(', ')} (${o.zone})`)}`] : []),
+      'END:VEVENT',
+    );
+  }
+  const current = new Set(shifts.map((s) => s.uid));
+  const seen = new Set<string>();
+  for (const c of o.cancelled ?? []) {
+    if (current.has(c.uid) || seen.has(c.uid)) continue;
+    seen.add(c.uid);
+    const summary = o.summary(c);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${c.uid}@${o.host}`,
+      `SEQUENCE:${c.sequence}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART:${icsTime(c.start)}`,
+      `DTEND:${icsTime(c.end)}`,
+      `SUMMARY:${escapeText(o.cancelledSummary ? o.cancelledSummary(summary) : summary)}`,
+      'STATUS:CANCELLED',
       'END:VEVENT',
     );
   }

@@ -248,5 +248,11 @@ export function rotaPageViewModel(
     canEdit: o.canEdit,
     canPublish: o.canPublish,
     timeLimits: [10, 30, 60, 120, 300],
+    overrides: data.overrides.map((x) => ({
+      at: x.at,
+      by: x.by ?? '',
+      reason: x.reason,
+      violations: x.violations.map((v) => violationText(v, o.t, data.zone)),
+    })),
   };
 }

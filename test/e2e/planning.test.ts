@@ -196,10 +196,20 @@ describe('e2e (Chromium): planning flows', function () {
     expect(await page.locator('.flash').first().innerText()).to.not.be.empty;
     expect(await page.locator('.violation').allInnerTexts()).to.satisfy((texts: string[]) => texts.some((t) => /rest/i.test(t)));
     await page.check('form.rota-shift-form input[name=saveAnyway]');
+    await page.fill('form.rota-shift-form input[name=overrideReason]', 'Training at the start of the day');
     await Promise.all([page.waitForURL(/\/rota\?week=/), page.click('form.rota-shift-form button[type=submit].primary')]);
     expect(await page.locator('.rota-grid .has-violation').count()).to.be.greaterThan(0);
+    expect(await page.locator('.rota-overrides').innerText()).to.contain('Training at the start of the day');
 
-    await submitAndWait(page, () => page.click('form[action="/rota/publish"] button[type=submit]'));
+    // Publishing shows the difference first; a draft that breaks a rule asks for a reason.
+    await Promise.all([
+      page.waitForURL(/\/rota\/publish\?rota=/),
+      page.click('form[action="/rota/publish"][method=get] button[type=submit]'),
+    ]);
+    expect(await page.locator('.flash-warn').first().innerText()).to.contain('Publishing it needs a reason');
+    expect(await page.locator('main').innerText()).to.contain('Shifts added');
+    await page.fill('form.publish-confirm input[name=reason]', 'Training week, agreed with the team');
+    await submitAndWait(page, () => page.click('form.publish-confirm button[type=submit]'));
     expect(await page.locator('.flash').first().innerText()).to.not.be.empty;
     expect(await page.locator('form[action="/rota/publish"]').count()).to.equal(0);
 
@@ -281,6 +291,28 @@ describe('e2e (Chromium): planning flows', function () {
     expect(await decided.innerText())
       .to.match(/approved/i)
       .and.to.contain('Enjoy it');
+  });
+
+  it('phone: a give-away that would leave the colleague 10 h rest is not sent; the form says which rule', async () => {
+    const tamar = await makePerson(app.ds, 'tamar', { role: 'agent', name: 'Tamar Kapanadze' });
+    const agentId = (await listStaff(app.ds)).find((p) => p.name === 'Test agent')!.id;
+    await makePublishedRota(app.ds, '2026-12-14', [
+      { staffId: tamar.id, start: '2026-12-14 14:00', end: '2026-12-14 23:00' },
+      { staffId: agentId, start: '2026-12-15 09:00', end: '2026-12-15 18:00' },
+    ]);
+    const agent = await session('agent', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await agent.goto(`${app.baseUrl}/requests`);
+    const form = agent.locator('form[action="/requests/swaps"]');
+    const pick = async (select: string, text: string) =>
+      form.locator(select).selectOption((await form.locator(`${select} option:has-text("${text}")`).getAttribute('value'))!);
+    await pick('select[name=shiftId]', '15 Dec');
+    await form.locator('input[name=mode][value=give]').check();
+    await pick('select[name=targetStaffId]', 'Tamar Kapanadze');
+    await form.locator('textarea[name=note]').fill('Early start for Tamar');
+    await submitAndWait(agent, () => form.locator('button[type=submit]').tap());
+    const why = await agent.locator('form[action="/requests/swaps"] .field-error').allInnerTexts();
+    expect(why.join(' ')).to.contain('Not sent').and.to.contain('Less than the minimum rest');
+    expect(await agent.locator('tr:has-text("Tamar Kapanadze")').count()).to.equal(0);
   });
 
   it('phone: an agent asks to swap a shift, the colleague accepts, the coordinator approves; the shifts change hands', async () => {

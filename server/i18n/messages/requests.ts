@@ -85,7 +85,8 @@ export const requests = {
     'requests.inbox.swaps': 'Shift swaps',
     'requests.inbox.noTimeOff': 'No time-off request is waiting.',
     'requests.inbox.noSwaps': 'No swap is waiting.',
-    'requests.inbox.affectsShifts': 'Overlaps {count} shift(s) in published rotas: they stay in the rota and must be re-planned.',
+    'requests.inbox.affectsShifts':
+      'Overlaps {count} shift(s) in published rotas: approving takes them out of the rota, then you find cover.',
     'requests.inbox.noShifts': 'No shift in a published rota falls in these days.',
     'requests.inbox.othersOff': 'Already off on some of these days ({count}):',
     'requests.inbox.note': 'Note to the person (optional)',
@@ -252,7 +253,8 @@ export const requests = {
     'requests.inbox.swaps': 'ცვლების გაცვლა',
     'requests.inbox.noTimeOff': 'დასვენების მოთხოვნა არ ელოდება.',
     'requests.inbox.noSwaps': 'გაცვლა არ ელოდება.',
-    'requests.inbox.affectsShifts': 'ემთხვევა {count} ცვლას გამოქვეყნებულ განრიგებში: ისინი განრიგში რჩება და გადასაგეგმია.',
+    'requests.inbox.affectsShifts':
+      'ემთხვევა გამოქვეყნებული განრიგების {count} ცვლას: დამტკიცებისას ისინი განრიგიდან ამოიღება, შემდეგ კი შემცვლელს მოძებნით.',
     'requests.inbox.noShifts': 'ამ დღეებში გამოქვეყნებულ განრიგში ცვლა არ არის.',
     'requests.inbox.othersOff': 'ამ დღეებიდან ზოგიერთში უკვე ისვენებს ({count}):',
     'requests.inbox.note': 'შენიშვნა თანამშრომლისთვის (არასავალდებულო)',

@@ -15,8 +15,10 @@ interface World {
   agent: number;
   agent2: number;
   chatOnly: number;
-  /** agent: Mon, Tue, Fri day shifts; agent2: Mon, Wed day shifts and a late Thursday. */
-  shifts: { aMon: number; aTue: number; aFri: number; bMon: number; bWed: number; bThuLate: number };
+  /** Voice and chat, no shifts. */
+  spare: number;
+  /** agent: Mon, Tue, Fri, Sat day shifts; agent2: Mon, Wed day shifts and a late Thursday. */
+  shifts: { aMon: number; aTue: number; aFri: number; bMon: number; bWed: number; bThuLate: number; aSat: number };
 }
 
 const world = {} as World;
@@ -26,6 +28,7 @@ async function seed(ds: Parameters<typeof seedMinimalTeam>[0]) {
   const agent = (await findUserByUsername(ds, 'agent'))!.staffId!;
   const agent2 = (await makePerson(ds, 'agent2', { name: 'Nino Beridze' })).id;
   world.chatOnly = (await makePerson(ds, 'agent3', { name: 'Luka Chat', skills: ['chat'] })).id;
+  world.spare = (await makePerson(ds, 'agent4', { name: 'Dato Spare' })).id;
   const { shiftIds } = await makeRota(ds, WEEK, [
     { staffId: agent, start: '2026-11-30 09:00', end: '2026-11-30 18:00' },
     { staffId: agent, start: '2026-12-01 09:00', end: '2026-12-01 18:00' },
@@ -33,9 +36,10 @@ async function seed(ds: Parameters<typeof seedMinimalTeam>[0]) {
     { staffId: agent2, start: '2026-11-30 09:00', end: '2026-11-30 18:00' },
     { staffId: agent2, start: '2026-12-02 09:00', end: '2026-12-02 18:00' },
     { staffId: agent2, start: '2026-12-03 14:00', end: '2026-12-03 23:00' },
+    { staffId: agent, start: '2026-12-05 09:00', end: '2026-12-05 18:00' },
   ]);
-  const [aMon, aTue, aFri, bMon, bWed, bThuLate] = shiftIds;
-  Object.assign(world, { agent, agent2, shifts: { aMon, aTue, aFri, bMon, bWed, bThuLate } });
+  const [aMon, aTue, aFri, bMon, bWed, bThuLate, aSat] = shiftIds;
+  Object.assign(world, { agent, agent2, shifts: { aMon, aTue, aFri, bMon, bWed, bThuLate, aSat } });
 }
 
 async function login(app: TestApp, username: string): Promise<TestClient> {
@@ -62,11 +66,11 @@ describe('requests: time off, swaps, availability and the inbox over HTTP', func
     expect(res.text).to.contain('Requests inbox');
   });
 
-  it('time off: agent asks for a day with a published shift → coordinator sees 1 affected shift, approves → flagged and approved', async () => {
+  it('time off: agent asks for a day with a published shift → coordinator sees 1 affected shift, approves → the shift leaves the rota, cover offered', async () => {
     const agent = await app.loginAs('agent');
     const sent = await agent.postForm(
       '/requests/time-off',
-      { startDate: '2026-12-01', endDate: '2026-12-01', kind: 'vacation', note: 'Dentist in Kutaisi' },
+      { startDate: '2026-12-05', endDate: '2026-12-05', kind: 'vacation', note: 'Dentist in Kutaisi' },
       '/requests',
     );
     expect(sent.status, sent.text.slice(0, 400)).to.equal(302);
@@ -81,16 +85,16 @@ describe('requests: time off, swaps, availability and the inbox over HTTP', func
       note: 'Enjoy',
     });
     expect(decided.status).to.equal(200);
-    expect(decided.text).to.contain('1 shift(s) in published rotas fall in the approved days');
-    expect(await staffOf(app, world.shifts.aTue)).to.equal(world.agent); // flagged, not deleted or moved
+    expect(decided.text).to.contain('1 shift(s) taken out of the rota').and.to.contain('/rota/cover?week=');
+    expect(await app.ds.getRepository(Shift).findOneBy({ id: world.shifts.aSat })).to.equal(null);
 
     const mine = await agent.get('/requests');
-    expect(mine.text).to.contain('Approved').and.to.contain('Enjoy').and.to.contain('1 shift(s) to re-plan');
+    expect(mine.text).to.contain('Approved').and.to.contain('Enjoy');
     const periods = await unavailablePeriods(app.ds, { weekStart: WEEK, zone: 'Asia/Tbilisi' });
     expect(periods).to.deep.include({
       staffId: world.agent,
-      start: '2026-11-30T20:00:00.000Z',
-      end: '2026-12-01T20:00:00.000Z',
+      start: '2026-12-04T20:00:00.000Z',
+      end: '2026-12-05T20:00:00.000Z',
       reason: 'time_off',
     });
     const audit = await listAudit(app.ds, { entity: 'time_off_request' });
@@ -248,22 +252,33 @@ describe('requests: time off, swaps, availability and the inbox over HTTP', func
     for (const c of [agent, colleague]) expect((await c.get('/requests')).text).to.contain('Approved');
   });
 
+  it('swap: giving Friday 09:00 to a colleague who works until 23:00 on Thursday (10 h rest) is refused with the rule, nothing sent', async () => {
+    const agent = await app.loginAs('agent');
+    const res = await agent.postForm(
+      '/requests/swaps',
+      { shiftId: String(world.shifts.aFri), mode: 'give', targetShiftId: '', targetStaffId: String(world.agent2), note: 'Rest too short' },
+      '/requests',
+    );
+    expect(res.status).to.equal(422);
+    expect(res.text)
+      .to.contain('Not sent: this swap would break the labour rules')
+      .and.to.contain('Less than the minimum rest between shifts');
+    expect(await app.ds.getRepository(SwapRequest).findOneBy({ note: 'Rest too short' })).to.equal(null);
+  });
+
   it('swap: the rota changed after the colleague accepted → approval with the old shift version is 409 and nothing moves', async () => {
     const agent = await app.loginAs('agent');
     await agent.postForm(
       '/requests/swaps',
-      { shiftId: String(world.shifts.aFri), mode: 'give', targetShiftId: '', targetStaffId: String(world.agent2), note: 'Give Friday' },
+      { shiftId: String(world.shifts.aFri), mode: 'give', targetShiftId: '', targetStaffId: String(world.spare), note: 'Give Friday' },
       '/requests',
     );
     const swap = await app.ds.getRepository(SwapRequest).findOneByOrFail({ note: 'Give Friday' });
-    const colleague = await login(app, 'agent2');
+    const colleague = await login(app, 'agent4');
     await colleague.postForm(`/requests/swaps/${swap.id}/respond`, { version: String(swap.version), answer: 'accept' }, '/requests');
     const seen = await app.ds.getRepository(Shift).findOneByOrFail({ id: world.shifts.aFri });
-    // The coordinator's inbox shows the rest problem (Thursday 23:00 → Friday 09:00 is 10 h).
     const coordinator = await app.loginAs('coordinator');
-    expect((await coordinator.get('/requests/inbox')).text).to.contain(
-      'Nino Beridze would have less than the minimum rest between two shifts',
-    );
+    expect((await coordinator.get('/requests/inbox')).text).to.contain('Give Friday');
     // Someone edits the shift on the rota page meanwhile (version goes up).
     await app.ds.getRepository(Shift).createQueryBuilder().update().set({ note: 'edited' }).where({ id: seen.id }).execute();
     const accepted = await app.ds.getRepository(SwapRequest).findOneByOrFail({ id: swap.id });
@@ -286,9 +301,9 @@ describe('requests: time off, swaps, availability and the inbox over HTTP', func
       '/requests/swaps',
       {
         shiftId: String(world.shifts.bWed),
-        mode: 'swap',
-        targetShiftId: String(world.shifts.bMon),
-        targetStaffId: '',
+        mode: 'give',
+        targetShiftId: '',
+        targetStaffId: String(world.agent2),
         note: 'Wed for Mon',
       },
       '/requests',
@@ -305,7 +320,7 @@ describe('requests: time off, swaps, availability and the inbox over HTTP', func
   });
 
   it('swap: the colleague declines → the requester sees it declined; a pending one the requester cancels → cancelled, and it can no longer be answered', async () => {
-    const agent = await app.loginAs('agent');
+    const agent = await login(app, 'agent4');
     const colleague = await login(app, 'agent2');
     await colleague.postForm(
       '/requests/swaps',
@@ -313,7 +328,7 @@ describe('requests: time off, swaps, availability and the inbox over HTTP', func
         shiftId: String(world.shifts.bThuLate),
         mode: 'give',
         targetShiftId: '',
-        targetStaffId: String(world.agent),
+        targetStaffId: String(world.spare),
         note: 'Late Thursday',
       },
       '/requests',
@@ -331,7 +346,7 @@ describe('requests: time off, swaps, availability and the inbox over HTTP', func
         shiftId: String(world.shifts.bThuLate),
         mode: 'give',
         targetShiftId: '',
-        targetStaffId: String(world.agent),
+        targetStaffId: String(world.spare),
         note: 'Late Thursday, again',
       },
       '/requests',

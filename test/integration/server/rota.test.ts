@@ -140,10 +140,20 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
       expect(refused.text).to.contain('Less than the minimum rest between shifts').and.contain('11 h rest');
       const check = await coord.postForm('/rota/shift/check', fields);
       expect(check.text).to.contain('Less than the minimum rest');
-      const saved = await coord.postForm('/rota/shift', { ...fields, saveAnyway: 'on' }, `/rota/shift/${tuesday.id}/edit`);
+      const noReason = await coord.postForm('/rota/shift', { ...fields, saveAnyway: 'on' }, `/rota/shift/${tuesday.id}/edit`);
+      expect(noReason.status).to.equal(422);
+      expect(noReason.text).to.contain('Saving anyway needs a reason.');
+      const saved = await coord.postForm(
+        '/rota/shift',
+        { ...fields, saveAnyway: 'on', overrideReason: 'Training at 08:00, agreed with Test agent' },
+        `/rota/shift/${tuesday.id}/edit`,
+      );
       expect(saved.status).to.equal(303);
       const page = await coord.get(`/rota?week=${week}&rota=${rotaId}`);
       expect(page.text).to.contain('08:00–17:00').and.contain('Less than the minimum rest');
+      expect(page.text).to.contain('Rules broken on purpose').and.contain('Training at 08:00, agreed with Test agent');
+      const change = (await listAudit(app.ds, { entity: 'rota' })).find((a) => a.action === 'rota.change')!;
+      expect(change.detail).to.nested.include({ 'override.reason': 'Training at 08:00, agreed with Test agent', by: 'coordinator' });
       // The same violation on a Georgian page: the rule and its figures in Georgian, no English words.
       const georgian = await app.loginAs('coordinator');
       await georgian.postForm('/locale', { locale: 'ka' }, '/');
@@ -169,12 +179,36 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
       );
       expect(stale.status).to.equal(409);
       expect((await getRota(app.ds, rotaId))!.status).to.equal('draft');
-      const res = await coord.postForm(
+      // The draft keeps the 11 h rest saved anyway above: publishing shows the diff and asks for a reason.
+      const review = await coord.get(`/rota/publish?rota=${rotaId}`);
+      expect(review.status).to.equal(200);
+      expect(
+        review.text
+          .replace(/[\s\S]*<main[^>]*>/, '')
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .slice(0, 3000),
+        'review',
+      )
+        .to.contain('This draft breaks 1 rule(s)')
+        .and.contain('Shifts added')
+        .and.contain('Less than the minimum rest');
+      const noReason = await coord.postForm(
         '/rota/publish',
         { rotaId: String(rotaId), version: String(rota.version), published: '' },
         `/rota?week=${week}`,
       );
+      expect(noReason.status).to.equal(422);
+      expect(noReason.text).to.contain('Give a reason to publish a draft that breaks rules.');
+      expect((await getRota(app.ds, rotaId))!.status).to.equal('draft');
+      const res = await coord.postForm(
+        '/rota/publish',
+        { rotaId: String(rotaId), version: String(rota.version), published: '', reason: 'Training week, agreed' },
+        `/rota?week=${week}`,
+      );
       expect(res.status).to.equal(303);
+      const published = (await listAudit(app.ds, { entity: 'rota' })).find((a) => a.action === 'rota.publish.reviewed')!;
+      expect(published.detail).to.nested.include({ 'override.reason': 'Training week, agreed' });
       expect((await getRota(app.ds, rotaId))!.status).to.equal('published');
       const agent = await app.loginAs('agent');
       const home = await agent.get('/');
@@ -232,7 +266,7 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
       expect(revisions[0]).to.include({ status: 'draft', basedOnRotaId: rotaId });
       expect((await getRota(app.ds, rotaId))!.status).to.equal('published');
       expect((await listShifts(app.ds, rotaId)).find((s) => s.id === friday.id)!.start).to.equal(friday.start);
-      expect((await listAudit(app.ds, { entity: 'rota' })).map((a) => a.action)).to.include.members(['rota.edit', 'rota.publish']);
+      expect((await listAudit(app.ds, { entity: 'rota' })).map((a) => a.action)).to.include.members(['rota.change', 'rota.publish']);
     });
 
     it('CSV export: one row per shift with local Tbilisi times and the lunch break', async () => {

@@ -14,6 +14,8 @@ function shift(over: Partial<ShiftRecord> = {}): ShiftRecord {
   return {
     id: 1,
     rotaId: 1,
+    uid: 'u1',
+    sequence: 0,
     staffId: 7,
     start: '2026-12-07T05:00:00.000Z',
     end: '2026-12-07T14:00:00.000Z',

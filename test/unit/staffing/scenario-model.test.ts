@@ -6,6 +6,8 @@ function shift(staffId: number, start: string, end: string, over: Partial<ShiftR
   return {
     id: staffId,
     rotaId: 1,
+    uid: 'u1',
+    sequence: 0,
     staffId,
     start: `2026-12-07T${start}:00.000Z`,
     end: `2026-12-07T${end}:00.000Z`,
