@@ -5,7 +5,7 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { RouteDeps } from './index';
+import type { RouteDeps } from '../deps';
 import { requireLogin } from '../middleware/auth';
 import { HttpError } from '../http-error';
 import { changeOwnEmail, changeOwnPassword, EmailSchema, ownAccount } from '../../app/account-settings';

@@ -5,7 +5,8 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { RouteDeps } from './index';
+import type { RouteDeps } from '../deps';
+import { publicRoute } from '../middleware/auth';
 import { translate, isLocale, DEFAULT_LOCALE } from '../i18n';
 import { checkResetLink, requestPasswordReset, resetPasswordWithLink, RESET_LINK_MINUTES } from '../../app/password-reset';
 import { MIN_PASSWORD_LENGTH } from '../../app/password-policy';
@@ -28,9 +29,9 @@ export function passwordResetRoutes({ config, services, now }: RouteDeps): Route
     res.status(status).render('pages/password-forgot', { pageTitle: req.t('password.forgot.title'), mailEnabled, ...extra });
   }
 
-  router.get('/password/forgot', (req, res) => renderForgot(req, res, 200));
+  router.get('/password/forgot', publicRoute('asking for a reset link'), (req, res) => renderForgot(req, res, 200));
 
-  router.post('/password/forgot', async (req, res) => {
+  router.post('/password/forgot', publicRoute('asking for a reset link'), async (req, res) => {
     if (!mailEnabled) return renderForgot(req, res, 200);
     const form = ForgotForm.safeParse(req.body);
     if (!form.success) return renderForgot(req, res, 422, { errors: fieldErrors(form.error) });
@@ -63,7 +64,7 @@ export function passwordResetRoutes({ config, services, now }: RouteDeps): Route
     });
   }
 
-  router.get('/password/reset/:token', async (req, res) => {
+  router.get('/password/reset/:token', publicRoute('the secret link is the credential'), async (req, res) => {
     const param = TokenParam.safeParse(req.params);
     if (!param.success) {
       privatePage(res);
@@ -72,7 +73,7 @@ export function passwordResetRoutes({ config, services, now }: RouteDeps): Route
     await renderReset(req, res, param.data.token, 200);
   });
 
-  router.post('/password/reset/:token', async (req, res) => {
+  router.post('/password/reset/:token', publicRoute('the secret link is the credential'), async (req, res) => {
     const param = TokenParam.safeParse(req.params);
     const token = param.success ? param.data.token : '';
     const form = ResetForm.safeParse(req.body);

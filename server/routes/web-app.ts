@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Router } from 'express';
-import type { RouteDeps } from './index';
+import type { RouteDeps } from '../deps';
+import { publicRoute } from '../middleware/auth';
 
 const ICONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public/icons');
 
@@ -15,7 +16,7 @@ export const THEME_COLOUR = '#1c2430';
 export function appRoutes(_deps: RouteDeps): Router {
   const router = Router();
 
-  router.get('/manifest.webmanifest', (req, res) => {
+  router.get('/manifest.webmanifest', publicRoute('the installable web app'), (req, res) => {
     res.type('application/manifest+json').set('Cache-Control', 'public, max-age=3600');
     res.send(
       JSON.stringify({
@@ -38,7 +39,7 @@ export function appRoutes(_deps: RouteDeps): Router {
   });
 
   // Browsers ask for /favicon.ico whatever the page says; a PNG answers it (all of them read it).
-  router.get('/favicon.ico', (_req, res) => {
+  router.get('/favicon.ico', publicRoute('the browser icon'), (_req, res) => {
     res.type('image/png').set('Cache-Control', 'public, max-age=86400').sendFile(path.join(ICONS, 'icon-192.png'));
   });
 

@@ -96,6 +96,19 @@ const CASES: Record<string, Case> = {
   'POST /rota/shift': { url: () => '/rota/shift', body: () => ({ action: 'x' }), allowed: 400 },
   'POST /rota/publish': { url: () => '/rota/publish', body: () => ({ rotaId: 'x' }), allowed: 400 },
   'POST /rota/copy': { url: () => '/rota/copy', body: () => ({ week: 'x' }), allowed: 400 },
+  'GET /rota/publish': { url: () => '/rota/publish?rota=x', allowed: 400 },
+  'GET /rota/cover': { url: () => '/rota/cover', allowed: 400 },
+  'POST /rota/cover': { url: () => '/rota/cover', body: () => ({ week: 'x' }), allowed: 400 },
+  'GET /rota/diff': { url: () => '/rota/diff', allowed: 400 },
+  'GET /account': { url: () => '/account', allowed: 200 },
+  'POST /account/password': { url: () => '/account/password', body: () => ({ current: '' }), allowed: 422 },
+  'POST /account/email': { url: () => '/account/email', body: () => ({ email: 'not an address' }), allowed: 422 },
+  'GET /password/forgot': { url: () => '/password/forgot', allowed: 200 },
+  'POST /password/forgot': { url: () => '/password/forgot', body: () => ({ identifier: '' }), allowed: 200 },
+  'GET /password/reset/:token': { url: () => '/password/reset/not-a-real-link', allowed: 410 },
+  'POST /password/reset/:token': { url: () => '/password/reset/not-a-real-link', body: () => ({ password: '' }), allowed: 410 },
+  'GET /manifest.webmanifest': { url: () => '/manifest.webmanifest', allowed: 200 },
+  'GET /favicon.ico': { url: () => '/favicon.ico', allowed: 200 },
   'GET /rota/print': { url: () => '/rota/print', allowed: 200 },
   'GET /rota.csv': { url: () => '/rota.csv', allowed: 200 },
   'GET /my-shifts': { url: () => '/my-shifts', allowed: 200 },
@@ -247,7 +260,7 @@ describe('route matrix: every route × every role, read from the router', functi
   }
 
   before(async () => {
-    app = await startTestApp({ env: { LOGIN_ATTEMPTS_PER_15_MIN: '1000' } });
+    app = await startTestApp({ env: { LOGIN_FAILURES_BEFORE_LOCK: '1000', LOGIN_FAILURES_PER_ADDRESS_15_MIN: '100000' } });
     const ds = app.ds;
     const now = new Date('2026-11-20T08:00:00.000Z');
     const other = await makePerson(ds, 'other');
