@@ -25,26 +25,14 @@ export async function withTransaction<T>(ds: DataSource, fn: (tx: EntityManager)
   return mine;
 }
 
-const sqliteWriters = new WeakMap<DataSource, Promise<unknown>>();
-
 /**
- * One transaction that writes, started after every other one begun here on the same data source.
- * TypeORM's SQLite driver sends every query of a process through one connection, so two
- * transactions begun at once in one process would not be apart: the second becomes a savepoint
- * inside the first. They are queued per data source instead; across processes (two app instances
- * or the CLI on one file) SQLite's own write lock orders them. PostgreSQL: a plain transaction
- * on its own pooled connection.
+ * One transaction that writes (publishing): the same queue as withTransaction. TypeORM's SQLite
+ * driver sends every query of a process through one connection, so two transactions begun at
+ * once in one process would not be apart (the second would become a savepoint of the first);
+ * across processes (two app instances or the CLI on one file) SQLite's own write lock orders
+ * them. PostgreSQL: a plain transaction on its own pooled connection.
  */
-export async function withWriteTransaction<T>(ds: DataSource, fn: (tx: EntityManager) => Promise<T>): Promise<T> {
-  if (ds.options.type === 'postgres') return ds.transaction(fn);
-  const before = sqliteWriters.get(ds) ?? Promise.resolve();
-  const run = before.then(() => ds.transaction(fn));
-  sqliteWriters.set(
-    ds,
-    run.catch(() => undefined),
-  );
-  return run;
-}
+export const withWriteTransaction = withTransaction;
 
 /** The ISO UTC form every instant is stored in: `YYYY-MM-DDTHH:mm:ss.sssZ`. */
 export function toIsoInstant(value: string | Date): string {

@@ -12,7 +12,7 @@ import { Rota } from '../entities/rota';
 import { Shift } from '../entities/shift';
 import { ShiftCancellation } from '../entities/shift-cancellation';
 import { NotFoundError } from '../errors';
-import { chunks, type Db } from './db';
+import { withTransaction, chunks, type Db } from './db';
 import { updateVersioned } from './versioned';
 
 export type RotaStatus = 'draft' | 'published' | 'archived';
@@ -210,7 +210,8 @@ export async function createRotaRevision(db: Db, input: NewRota, shifts: NewShif
 export async function inTransaction<T>(db: Db, fn: (tx: EntityManager) => Promise<T>): Promise<T> {
   const manager: EntityManager = 'manager' in db ? db.manager : db;
   if (manager.queryRunner?.isTransactionActive) return fn(manager);
-  return manager.transaction(fn);
+  // A new transaction on the data source: queued like every other one on SQLite (withTransaction).
+  return 'manager' in db ? withTransaction(db, fn) : manager.transaction(fn);
 }
 
 /** Shifts of a rota by person, then start. */
