@@ -75,8 +75,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/models/repositories/*', '!**/models/repositories/*.types'],
-              allowTypeImports: true,
+              group: ['**/models/repositories', '**/models/repositories/*', '**/models/entities', '**/models/entities/*'],
               message: 'server/ reaches the data layer through app/ (use cases), never repositories directly.',
             },
             { group: ['typeorm', 'typeorm/*'], message: 'TypeORM lives in models/ only.' },
@@ -86,13 +85,28 @@ export default tseslint.config(
     },
   },
   {
-    files: ['app/**/*.ts', 'models/**/*.ts', 'bin/**/*.ts', 'seeds/**/*.ts'],
+    files: ['app/**/*.ts', 'bin/**/*.ts', 'seeds/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: ['express'],
-          patterns: [{ group: ['**/server/routes/**', '**/server/middleware/**'], message: 'Only server/ handles HTTP.' }],
+          patterns: [
+            { group: ['**/server/routes/**', '**/server/middleware/**'], message: 'Only server/ handles HTTP.' },
+            { group: ['typeorm', 'typeorm/*'], message: 'TypeORM lives in models/ only.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['models/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['express'],
+          patterns: [{ group: ['**/server/**', '**/app/**'], message: 'models/ is the data layer: it imports no app or web code.' }],
         },
       ],
     },

@@ -11,11 +11,12 @@ import {
   publishedRotaForWeek,
   type RotaRecord,
   type ShiftRecord,
+  type ShiftCancellationRecord,
 } from '../models/repositories/rotas';
 import { getStaff, type StaffMember as StaffRecord } from '../models/repositories/staff';
 import type { ChannelConfig } from '../models/repositories/settings';
 
-export type { RotaRecord, ShiftRecord };
+export type { RotaRecord, ShiftRecord, ShiftCancellationRecord };
 import { coverageOf, type Violation } from '../scheduling';
 import { listAudit } from '../models/repositories/audit';
 import { weekViolations } from './rota-change';

@@ -1,6 +1,6 @@
 /** Template data for the difference between two revisions and the page before publishing. */
 import { DateTime } from 'luxon';
-import type { ShiftRecord } from '../../models/repositories/rotas';
+import type { ShiftRecord } from '../../app/rota-week';
 import type { RotaDiff, ShiftChange } from '../../app/rota-diff';
 import type { PublishReview } from '../../app/rota-publish-review';
 import type { CoverPage } from '../../app/rota-cover';

@@ -4,8 +4,7 @@
  * CRLF line ends, lines folded at 75 octets).
  */
 import { DateTime } from 'luxon';
-import type { ShiftRecord } from '../../app/rota-week';
-import type { ShiftCancellationRecord } from '../../models/repositories/rotas';
+import type { ShiftCancellationRecord, ShiftRecord } from '../../app/rota-week';
 
 /**
  * Quoted when needed; a cell that a spreadsheet would read as a formula (=, +, - or @ first,
