@@ -7,6 +7,7 @@ import type { Db } from './db';
 import type { RotaRules } from '../../scheduling/types';
 import { DEFAULT_RULES } from '../../scheduling/rules/defaults';
 import { updateVersioned } from './versioned';
+import type { ChannelSettings } from '../../staffing';
 
 /**
  * Labour rules the team stores: the optimiser's hard rules a coordinator sets (one definition,
@@ -51,18 +52,9 @@ export interface TeamSettingsRecord {
   version: number;
 }
 
-export interface ChannelConfig {
-  id: string;
+/** A stored channel: staffing's queue settings plus its name, order and version. */
+export interface ChannelConfig extends ChannelSettings {
   nameKey: string;
-  kind: 'voice' | 'chat';
-  targetServiceLevel: number | null;
-  thresholdSeconds: number | null;
-  targetAsaSeconds: number | null;
-  maxOccupancy: number | null;
-  shrinkage: number;
-  patienceSeconds: number | null;
-  maxAbandonRate: number | null;
-  concurrency: number;
   sortOrder: number;
   version: number;
 }
