@@ -112,14 +112,14 @@ export async function loadRotaContext(ds: DataSource, q: RotaContextQuery): Prom
   const weekStart = mondayOf(q.weekStart, zone);
   const monday = DateTime.fromISO(weekStart, { zone });
   const sunday = monday.plus({ days: 6 }).toISODate()!;
-  const [settings, channels, staff, unavailable, prefs, previous] = await Promise.all([
-    loadTeamSettings(ds),
-    listChannels(ds),
-    listStaff(ds, { activeOn: weekStart }),
-    unavailablePeriods(ds, { weekStart, zone }),
-    preferencesFor(ds),
-    previousWeekShifts(ds, monday.minus({ days: 7 }).toISODate()!),
-  ]);
+  // One after another, not Promise.all: inside a transaction the data source is one connection,
+  // and concurrent queries on one pg client are deprecated (an error from pg 9).
+  const settings = await loadTeamSettings(ds);
+  const channels = await listChannels(ds);
+  const staff = await listStaff(ds, { activeOn: weekStart });
+  const unavailable = await unavailablePeriods(ds, { weekStart, zone });
+  const prefs = await preferencesFor(ds);
+  const previous = await previousWeekShifts(ds, monday.minus({ days: 7 }).toISODate()!);
   const labour = settings.rules;
   const channelIds = channels.map((c) => c.id);
   const people = staff.filter((p) => p.skills.some((s) => channelIds.includes(s)));
