@@ -11,6 +11,7 @@ import { sliceGrid } from './grid';
 import { prepareSeries, type HistoryPoint } from './series';
 import { parseTimestamp } from './timestamp';
 import { ZoneClock } from './zone-clock';
+import { BACKTEST_DAYS, chooseKappa, intradayMultiplier, type IntradayDay, type KappaChoice } from './intraday';
 
 export interface ForecastOptions {
   /** IANA zone of the team, e.g. Asia/Tbilisi. */
@@ -47,7 +48,19 @@ export interface ForecastResult {
   specialDays: SpecialDay[];
   /** With publicHolidays 'auto': whether the Georgian holidays were applied, and why. */
   holidays?: string;
+  /** When the start lies inside a day that has arrivals: how the rest of it was re-forecast. */
+  intraday?: IntradayUpdate;
   points: ForecastPoint[];
+}
+
+/** The intraday update of a forecast whose start lies inside a day (see intraday.ts). */
+export interface IntradayUpdate extends KappaChoice {
+  /** The day multiplier applied to the rest of the start's day. */
+  multiplier: number;
+  /** Intervals of the day before the start, the contacts they had and the day-ahead forecast of them. */
+  observedIntervals: number;
+  observedVolume: number;
+  forecastObservedVolume: number;
 }
 
 export function startMillis(start: string | DateTime, clock: ZoneClock): number {
@@ -79,6 +92,11 @@ export function forecastSeries(history: HistoryPoint[], options: ForecastOptions
       `start ${typeof options.start === 'string' ? options.start : ''} is not on an interval boundary of the history (${im}-minute intervals)`,
     );
   const index = instants.map((ms) => Math.floor((clock.toLocalMs(ms) / 60_000 - s.grid.firstDay * 1440) / im));
+  // A start inside a day that has already had arrivals: the day-ahead forecast updated by them.
+  const sinceMidnight = Math.round(
+    (startMs - DateTime.fromMillis(startMs, { zone: options.zone }).startOf('day').toMillis()) / (im * 60_000),
+  );
+  if (sinceMidnight > 0 && s.dataEnd > index[0] - sinceMidnight) return forecastInsideDay(history, options, startMs, count);
   // Forecast from the end of the data, so a gap before the start does not empty the backtest.
   const origin = Math.min(s.dataEnd, index[0]);
   const horizon = index[index.length - 1] - origin + 1;
@@ -113,6 +131,79 @@ export function forecastSeries(history: HistoryPoint[], options: ForecastOptions
     intervalMinutes: im,
     specialDays: f.specialDays.filter((d) => firstDate === null || d.date >= firstDate),
     holidays: f.holidays,
+    points,
+  };
+}
+
+/**
+ * The forecast from a start inside a day: the day-ahead forecast made at the day's start (from
+ * the history before it), its rest of the day scaled by the intraday multiplier; κ chosen on the
+ * previous days at the same time of day (each with its own day-ahead forecast). Later days keep
+ * the day-ahead forecast.
+ */
+function forecastInsideDay(history: HistoryPoint[], options: ForecastOptions, startMs: number, count: number): ForecastResult {
+  const { zone } = options;
+  const dayStart = DateTime.fromMillis(startMs, { zone }).startOf('day');
+  const s = prepareSeries(history, zone, options.intervalMinutes, startMs);
+  const im = s.intervalMinutes;
+  const observedSlots = Math.round((startMs - dayStart.toMillis()) / (im * 60_000));
+  const daySlots = Math.round((dayStart.plus({ days: 1 }).toMillis() - dayStart.toMillis()) / (im * 60_000));
+  const base = forecastSeries(history, { ...options, start: dayStart, intervals: observedSlots + count, intervalMinutes: im });
+  const actualAt = (ms: number): number => {
+    const i = Math.floor((s.clock.toLocalMs(ms) / 60_000 - s.grid.firstDay * 1440) / im);
+    return i >= 0 && i < s.grid.values.length ? s.grid.values[i] : NaN;
+  };
+  const dayOf = (start: DateTime, forecast: number[]): IntradayDay => ({
+    forecast,
+    actual: forecast.map((_, k) => actualAt(start.toMillis() + k * im * 60_000)),
+  });
+  const today = dayOf(
+    dayStart,
+    base.points.slice(0, Math.min(daySlots, base.points.length)).map((p) => p.volume),
+  );
+  // The previous days, each forecast from its own midnight as it would have been that morning.
+  const past: IntradayDay[] = [];
+  for (let d = 1; d <= BACKTEST_DAYS * 2 && past.length < BACKTEST_DAYS; d++) {
+    const day = dayStart.minus({ days: d });
+    const slots = Math.round((day.plus({ days: 1 }).toMillis() - day.toMillis()) / (im * 60_000));
+    const actual = Array.from({ length: slots }, (_, k) => actualAt(day.toMillis() + k * im * 60_000));
+    if (!actual.some((a) => a > 0)) continue;
+    let forecast: number[];
+    try {
+      // The history from that day on is left out by forecastSeries itself.
+      forecast = forecastSeries(history, { ...options, start: day, intervals: slots, intervalMinutes: im }).points.map((p) => p.volume);
+    } catch (err) {
+      if (err instanceof RangeError) break; // too little history before that day: the days further back have less
+      throw err;
+    }
+    past.push({ forecast, actual });
+  }
+  const choice = chooseKappa(past, observedSlots);
+  const multiplier = intradayMultiplier(today, observedSlots, choice.kappa);
+  let observedVolume = 0;
+  let forecastObservedVolume = 0;
+  for (let k = 0; k < observedSlots; k++) {
+    if (Number.isNaN(today.actual[k])) continue;
+    observedVolume += today.actual[k];
+    forecastObservedVolume += today.forecast[k];
+  }
+  const points = base.points.slice(observedSlots).map((p, k) => {
+    if (observedSlots + k >= daySlots) return p;
+    const scaled: ForecastPoint = {
+      ...p,
+      volume: p.volume * multiplier,
+      lower80: p.lower80 * multiplier,
+      upper80: p.upper80 * multiplier,
+      lower95: p.lower95 * multiplier,
+      upper95: p.upper95 * multiplier,
+    };
+    return scaled;
+  });
+  const firstDate = DateTime.fromMillis(startMs, { zone }).toISODate();
+  return {
+    ...base,
+    specialDays: base.specialDays.filter((d) => firstDate === null || d.date >= firstDate),
+    intraday: { ...choice, multiplier, observedIntervals: observedSlots, observedVolume, forecastObservedVolume },
     points,
   };
 }

@@ -2,7 +2,7 @@
 export * from './history-csv';
 export { parseTimestamp, formatTimestamp, type TimestampStyle } from './timestamp';
 export { georgianHolidays, georgianHolidaysBetween, orthodoxEaster, type Holiday } from './calendar/georgian-holidays';
-export { forecastSeries, type ForecastOptions, type ForecastPoint, type ForecastResult } from './forecast';
+export { forecastSeries, type ForecastOptions, type ForecastPoint, type ForecastResult, type IntradayUpdate } from './forecast';
 export { backtest, type BacktestOptions, type BacktestResult, type MethodBacktest, type FoldInfo } from './backtest';
 export { seriesForChannel, prepareSeries, inferIntervalMinutes, type HistoryPoint } from './series';
 export { METHOD_NAMES, METHODS, COMBINATION, methodCatalogue } from './methods/index';
@@ -14,3 +14,5 @@ export { applyAdjustments, accuracyByWeek, type Adjustment, type AdjustedPoint, 
 export { syntheticHistory, type SyntheticOptions } from './synthetic';
 export { mulberry32, mulberry32Uint } from './random';
 export { type ForecastWarning } from './warnings';
+export { intradayMultiplier, chooseKappa, KAPPA_GRID, DEFAULT_KAPPA, type IntradayDay, type KappaChoice } from './intraday';
+export { intradayBacktest, type IntradayBacktestOptions, type IntradayBacktestResult, type IntradayMethodScore } from './intraday-backtest';

@@ -5,10 +5,14 @@
  * Rolling-origin evaluation on the last folds × horizon hours of the file, every method and
  * the automatic choice: WAPE, MASE, bias, coverage of the 80% and 95% intervals. A readable
  * table by default, `--json` for machines. Without --channel, every channel in the file.
+ *
+ * `--intraday [--weeks 8] [--origins 10:00,12:00,14:00]`: the rest-of-day backtest instead: on
+ * every day of the last weeks, from each origin time, the rest-of-day WAPE of the day-ahead
+ * forecast, the ratio method and the engine's intraday update (forecasting/intraday.ts).
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { backtest, seriesForChannel, type BacktestResult } from '../../forecasting/index';
+import { backtest, intradayBacktest, seriesForChannel, type BacktestResult, type IntradayBacktestResult } from '../../forecasting/index';
 import { historyFlags, joinNegativeNumbers, loadHistory, readEvents } from './forecast';
 import type { CommandIo } from '../cli';
 import { translator } from '../../server/i18n';
@@ -21,6 +25,12 @@ const Args = z.object({
   folds: z.coerce.number().int().min(1, '--folds must be ≥ 1').max(52),
   horizon: z.coerce.number().positive('--horizon must be > 0 hours'),
   json: z.boolean(),
+  intraday: z.boolean(),
+  weeks: z.coerce.number().int().min(1, '--weeks must be ≥ 1').max(52, '--weeks must be ≤ 52'),
+  origins: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()))
+    .pipe(z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '--origins takes times of day HH:mm, separated by commas')).min(1)),
 });
 
 const pct = (x: number) => (Number.isFinite(x) ? (100 * x).toFixed(1).padStart(6) : '   n/a');
@@ -50,6 +60,27 @@ export function backtestTable(channel: string, r: BacktestResult, zone: string, 
   return out.join('\n') + '\n';
 }
 
+/** The readable table of one channel's rest-of-day backtest. */
+export function intradayTable(channel: string, r: IntradayBacktestResult & { seconds?: number }): string {
+  const out: string[] = [];
+  out.push(
+    `channel ${channel}: rest-of-day forecasts on ${r.days} day(s) with arrivals, ${r.from} … ${r.to}, ${r.intervalMinutes}-minute intervals`,
+  );
+  out.push(`${'method'.padEnd(12)} ${'WAPE'.padStart(7)}  ${r.origins.map((o) => `from ${o}`.padStart(11)).join(' ')}`);
+  for (const m of r.methods)
+    out.push(`${m.method.padEnd(12)} ${num(m.wape, 4).padStart(7)}  ${m.byOrigin.map((w) => num(w, 4).padStart(11)).join(' ')}`);
+  const kappas = Object.entries(r.kappaChosen)
+    .sort((a, b) => Number(a[0]) - Number(b[0]))
+    .map(([k, n]) => `${k === 'Infinity' ? '∞' : k}×${n}`)
+    .join(', ');
+  out.push(
+    `(WAPE = Σ|error| ÷ Σ actual over the rest of each day; day-ahead = forecast at midnight; ratio = day-ahead × arrived ÷ forecast so far;`,
+  );
+  out.push(` intraday = the ratio shrunk towards 1 by κ, chosen on the previous 20 days at the same time; κ chosen: ${kappas})`);
+  if (r.seconds !== undefined) out.push(`time: ${r.seconds.toFixed(2)} s`);
+  return out.join('\n') + '\n';
+}
+
 export async function run(args: string[], io: CommandIo): Promise<number> {
   let opts: z.infer<typeof Args>;
   try {
@@ -65,6 +96,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
         holidays: { type: 'string', default: 'auto' },
         events: { type: 'string' },
         json: { type: 'boolean', default: false },
+        intraday: { type: 'boolean', default: false },
+        weeks: { type: 'string', default: '8' },
+        origins: { type: 'string', default: '10:00,12:00,14:00' },
       },
     });
     opts = Args.parse(values);
@@ -88,6 +122,33 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     return 2;
   }
   const channels = opts.channel ? [opts.channel] : loaded.channels;
+  if (opts.intraday) {
+    const intra: Record<string, IntradayBacktestResult & { seconds: number }> = {};
+    for (const channel of channels) {
+      const t0 = performance.now();
+      try {
+        const r = intradayBacktest(seriesForChannel(loaded.result.intervals, channel), {
+          zone,
+          weeks: opts.weeks,
+          origins: opts.origins,
+          intervalMinutes: opts.interval,
+          calendar: { publicHolidays: opts.holidays, events },
+        });
+        intra[channel] = { ...r, seconds: (performance.now() - t0) / 1000 };
+      } catch (err) {
+        io.stderr.write(`wfm backtest: ${channel}: ${(err as Error).message}\n`);
+        return 2;
+      }
+    }
+    if (opts.json) io.stdout.write(JSON.stringify({ channels: intra }, null, 2) + '\n');
+    else
+      io.stdout.write(
+        Object.entries(intra)
+          .map(([c, r]) => intradayTable(c, r))
+          .join('\n'),
+      );
+    return 0;
+  }
   const results: Record<string, BacktestResult & { seconds: number }> = {};
   for (const channel of channels) {
     const t0 = performance.now();
