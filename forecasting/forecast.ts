@@ -8,7 +8,7 @@ import { forecastAht } from './aht';
 import { dayMarks, type CalendarOptions } from './calendar/day-marks';
 import { forecastGrid, type CandidateScore, type SpecialDay } from './engine';
 import { sliceGrid } from './grid';
-import { prepareSeries, type HistoryPoint } from './series';
+import { prepareSeries, type HistoryPoint, type PreparedSeries } from './series';
 import { parseTimestamp } from './timestamp';
 import { ZoneClock } from './zone-clock';
 import { BACKTEST_DAYS, chooseKappa, intradayMultiplier, type IntradayDay, type KappaChoice } from './intraday';
@@ -93,10 +93,8 @@ export function forecastSeries(history: HistoryPoint[], options: ForecastOptions
     );
   const index = instants.map((ms) => Math.floor((clock.toLocalMs(ms) / 60_000 - s.grid.firstDay * 1440) / im));
   // A start inside a day that has already had arrivals: the day-ahead forecast updated by them.
-  const sinceMidnight = Math.round(
-    (startMs - DateTime.fromMillis(startMs, { zone: options.zone }).startOf('day').toMillis()) / (im * 60_000),
-  );
-  if (sinceMidnight > 0 && s.dataEnd > index[0] - sinceMidnight) return forecastInsideDay(history, options, startMs, count);
+  const sinceDayStart = Math.round((startMs - firstIntervalOfDay(startMs, options.zone, s).toMillis()) / (im * 60_000));
+  if (sinceDayStart > 0 && s.dataEnd > index[0] - sinceDayStart) return forecastInsideDay(history, options, s, startMs, count);
   // Forecast from the end of the data, so a gap before the start does not empty the backtest.
   const origin = Math.min(s.dataEnd, index[0]);
   const horizon = index[index.length - 1] - origin + 1;
@@ -136,47 +134,63 @@ export function forecastSeries(history: HistoryPoint[], options: ForecastOptions
 }
 
 /**
+ * One past day as the intraday update sees it: its actuals on the local grid and the day-ahead
+ * forecast made at its midnight from the history before it; null when that day had no arrivals
+ * or too little history came before it.
+ */
+export function dayAheadDay(history: HistoryPoint[], options: ForecastOptions, s: PreparedSeries, day: DateTime): IntradayDay | null {
+  const slotMs = s.intervalMinutes * 60_000;
+  const slots = Math.round((day.plus({ days: 1 }).toMillis() - day.toMillis()) / slotMs);
+  const actual = Array.from({ length: slots }, (_, k) => gridValueAt(s, day.toMillis() + k * slotMs));
+  if (!actual.some((a) => a > 0)) return null;
+  try {
+    // The history from that day on is left out by forecastSeries itself.
+    const f = forecastSeries(history, { ...options, start: day, intervals: slots, intervalMinutes: s.intervalMinutes });
+    return { forecast: f.points.map((p) => p.volume), actual };
+  } catch (err) {
+    if (err instanceof RangeError) return null;
+    throw err;
+  }
+}
+
+/** The first interval of the local day holding `ms`: midnight, or :30 past it in a half-hour-phase series. */
+export function firstIntervalOfDay(ms: number, zone: string, s: PreparedSeries): DateTime {
+  return DateTime.fromMillis(ms, { zone }).startOf('day').plus({ minutes: s.phaseMinutes });
+}
+
+/** The history's value in the interval starting at `ms` (NaN when missing or outside it). */
+function gridValueAt(s: PreparedSeries, ms: number): number {
+  const i = Math.floor((s.clock.toLocalMs(ms) / 60_000 - s.grid.firstDay * 1440) / s.intervalMinutes);
+  return i >= 0 && i < s.grid.values.length ? s.grid.values[i] : NaN;
+}
+
+/**
  * The forecast from a start inside a day: the day-ahead forecast made at the day's start (from
  * the history before it), its rest of the day scaled by the intraday multiplier; κ chosen on the
  * previous days at the same time of day (each with its own day-ahead forecast). Later days keep
  * the day-ahead forecast.
  */
-function forecastInsideDay(history: HistoryPoint[], options: ForecastOptions, startMs: number, count: number): ForecastResult {
+function forecastInsideDay(
+  history: HistoryPoint[],
+  options: ForecastOptions,
+  s: PreparedSeries,
+  startMs: number,
+  count: number,
+): ForecastResult {
   const { zone } = options;
-  const dayStart = DateTime.fromMillis(startMs, { zone }).startOf('day');
-  const s = prepareSeries(history, zone, options.intervalMinutes, startMs);
   const im = s.intervalMinutes;
-  const observedSlots = Math.round((startMs - dayStart.toMillis()) / (im * 60_000));
-  const daySlots = Math.round((dayStart.plus({ days: 1 }).toMillis() - dayStart.toMillis()) / (im * 60_000));
+  const slotMs = im * 60_000;
+  const dayStart = firstIntervalOfDay(startMs, zone, s);
+  const observedSlots = Math.round((startMs - dayStart.toMillis()) / slotMs);
+  const daySlots = Math.round((dayStart.plus({ days: 1 }).toMillis() - dayStart.toMillis()) / slotMs);
   const base = forecastSeries(history, { ...options, start: dayStart, intervals: observedSlots + count, intervalMinutes: im });
-  const actualAt = (ms: number): number => {
-    const i = Math.floor((s.clock.toLocalMs(ms) / 60_000 - s.grid.firstDay * 1440) / im);
-    return i >= 0 && i < s.grid.values.length ? s.grid.values[i] : NaN;
-  };
-  const dayOf = (start: DateTime, forecast: number[]): IntradayDay => ({
-    forecast,
-    actual: forecast.map((_, k) => actualAt(start.toMillis() + k * im * 60_000)),
-  });
-  const today = dayOf(
-    dayStart,
-    base.points.slice(0, Math.min(daySlots, base.points.length)).map((p) => p.volume),
-  );
-  // The previous days, each forecast from its own midnight as it would have been that morning.
+  const forecast = base.points.slice(0, daySlots).map((p) => p.volume);
+  const today: IntradayDay = { forecast, actual: forecast.map((_, k) => gridValueAt(s, dayStart.toMillis() + k * slotMs)) };
+  // The previous days with arrivals, each forecast from its own midnight as it would have been that morning.
   const past: IntradayDay[] = [];
   for (let d = 1; d <= BACKTEST_DAYS * 2 && past.length < BACKTEST_DAYS; d++) {
-    const day = dayStart.minus({ days: d });
-    const slots = Math.round((day.plus({ days: 1 }).toMillis() - day.toMillis()) / (im * 60_000));
-    const actual = Array.from({ length: slots }, (_, k) => actualAt(day.toMillis() + k * im * 60_000));
-    if (!actual.some((a) => a > 0)) continue;
-    let forecast: number[];
-    try {
-      // The history from that day on is left out by forecastSeries itself.
-      forecast = forecastSeries(history, { ...options, start: day, intervals: slots, intervalMinutes: im }).points.map((p) => p.volume);
-    } catch (err) {
-      if (err instanceof RangeError) break; // too little history before that day: the days further back have less
-      throw err;
-    }
-    past.push({ forecast, actual });
+    const day = dayAheadDay(history, options, s, dayStart.minus({ days: d }));
+    if (day) past.push(day);
   }
   const choice = chooseKappa(past, observedSlots);
   const multiplier = intradayMultiplier(today, observedSlots, choice.kappa);
@@ -187,18 +201,15 @@ function forecastInsideDay(history: HistoryPoint[], options: ForecastOptions, st
     observedVolume += today.actual[k];
     forecastObservedVolume += today.forecast[k];
   }
-  const points = base.points.slice(observedSlots).map((p, k) => {
-    if (observedSlots + k >= daySlots) return p;
-    const scaled: ForecastPoint = {
-      ...p,
-      volume: p.volume * multiplier,
-      lower80: p.lower80 * multiplier,
-      upper80: p.upper80 * multiplier,
-      lower95: p.lower95 * multiplier,
-      upper95: p.upper95 * multiplier,
-    };
-    return scaled;
+  const scale = (p: ForecastPoint): ForecastPoint => ({
+    ...p,
+    volume: p.volume * multiplier,
+    lower80: p.lower80 * multiplier,
+    upper80: p.upper80 * multiplier,
+    lower95: p.lower95 * multiplier,
+    upper95: p.upper95 * multiplier,
   });
+  const points = base.points.slice(observedSlots).map((p, k) => (observedSlots + k < daySlots ? scale(p) : p));
   const firstDate = DateTime.fromMillis(startMs, { zone }).toISODate();
   return {
     ...base,

@@ -9,7 +9,7 @@
  * Each day's forecast uses only the history before that day; each κ only the days before it.
  */
 import { DateTime } from 'luxon';
-import { forecastSeries, type ForecastOptions } from './forecast';
+import { dayAheadDay, type ForecastOptions } from './forecast';
 import { BACKTEST_DAYS, chooseKappa, restOfDayError, type IntradayDay } from './intraday';
 import { prepareSeries, type HistoryPoint } from './series';
 
@@ -53,32 +53,18 @@ export function intradayBacktest(history: HistoryPoint[], options: IntradayBackt
   if (s.dataEnd === 0) throw new RangeError('no history to backtest');
   const im = s.intervalMinutes;
   const slotMs = im * 60_000;
-  const actualAt = (ms: number): number => {
-    const i = Math.floor((s.clock.toLocalMs(ms) / 60_000 - s.grid.firstDay * 1440) / im);
-    return i >= 0 && i < s.grid.values.length ? s.grid.values[i] : NaN;
-  };
   const lastDay = DateTime.fromMillis(
     s.grid.firstDay * 86_400_000 + (s.dataEnd - 1) * slotMs,
     { zone: 'UTC' }, // the grid counts local wall-clock time as if it were UTC
   ).toISODate()!;
-  const last = DateTime.fromISO(lastDay, { zone });
+  const last = DateTime.fromISO(lastDay, { zone }).plus({ minutes: s.phaseMinutes });
   const scoredFrom = last.minus({ days: weeks * 7 - 1 });
   // Every day from the warm-up (κ needs up to BACKTEST_DAYS earlier days with arrivals) to the last.
   const days: { date: string; start: DateTime; day: IntradayDay }[] = [];
   for (let d = scoredFrom.minus({ days: BACKTEST_DAYS * 2 }); d <= last; d = d.plus({ days: 1 })) {
-    const slots = Math.round((d.plus({ days: 1 }).toMillis() - d.toMillis()) / slotMs);
-    const actual = Array.from({ length: slots }, (_, k) => actualAt(d.toMillis() + k * slotMs));
-    if (!actual.some((a) => a > 0)) continue;
-    let forecast: number[];
-    try {
-      forecast = forecastSeries(history, { zone, start: d, intervals: slots, intervalMinutes: im, calendar: options.calendar }).points.map(
-        (p) => p.volume,
-      );
-    } catch (err) {
-      if (err instanceof RangeError) continue; // too little history before this day
-      throw err;
-    }
-    days.push({ date: d.toISODate()!, start: d, day: { forecast, actual } });
+    const day = dayAheadDay(history, { zone, start: d, calendar: options.calendar }, s, d);
+    if (!day) continue;
+    days.push({ date: d.toISODate()!, start: d, day });
   }
   const sums = { 'day-ahead': origins.map(() => [0, 0]), ratio: origins.map(() => [0, 0]), intraday: origins.map(() => [0, 0]) };
   const kappaChosen: Record<string, number> = {};

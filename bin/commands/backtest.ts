@@ -122,56 +122,41 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     return 2;
   }
   const channels = opts.channel ? [opts.channel] : loaded.channels;
-  if (opts.intraday) {
-    const intra: Record<string, IntradayBacktestResult & { seconds: number }> = {};
+  const calendar = { publicHolidays: opts.holidays, events };
+  // One channel after another, timed; the first failure ends the command.
+  const perChannel = <R>(evaluate: (series: ReturnType<typeof seriesForChannel>) => R): Record<string, R & { seconds: number }> | null => {
+    const out: Record<string, R & { seconds: number }> = {};
     for (const channel of channels) {
       const t0 = performance.now();
       try {
-        const r = intradayBacktest(seriesForChannel(loaded.result.intervals, channel), {
-          zone,
-          weeks: opts.weeks,
-          origins: opts.origins,
-          intervalMinutes: opts.interval,
-          calendar: { publicHolidays: opts.holidays, events },
-        });
-        intra[channel] = { ...r, seconds: (performance.now() - t0) / 1000 };
+        out[channel] = { ...evaluate(seriesForChannel(loaded.result.intervals, channel)), seconds: (performance.now() - t0) / 1000 };
       } catch (err) {
         io.stderr.write(`wfm backtest: ${channel}: ${(err as Error).message}\n`);
-        return 2;
+        return null;
       }
     }
-    if (opts.json) io.stdout.write(JSON.stringify({ channels: intra }, null, 2) + '\n');
-    else
-      io.stdout.write(
-        Object.entries(intra)
-          .map(([c, r]) => intradayTable(c, r))
-          .join('\n'),
-      );
+    return out;
+  };
+  const write = <R>(results: Record<string, R>, table: (channel: string, r: R) => string) =>
+    io.stdout.write(
+      opts.json
+        ? JSON.stringify({ channels: results }, null, 2) + '\n'
+        : Object.entries(results)
+            .map(([c, r]) => table(c, r))
+            .join('\n'),
+    );
+  if (opts.intraday) {
+    const results = perChannel((series) =>
+      intradayBacktest(series, { zone, weeks: opts.weeks, origins: opts.origins, intervalMinutes: opts.interval, calendar }),
+    );
+    if (!results) return 2;
+    write(results, intradayTable);
     return 0;
   }
-  const results: Record<string, BacktestResult & { seconds: number }> = {};
-  for (const channel of channels) {
-    const t0 = performance.now();
-    try {
-      const r = backtest(seriesForChannel(loaded.result.intervals, channel), {
-        zone,
-        folds: opts.folds,
-        horizon: opts.horizon,
-        intervalMinutes: opts.interval,
-        calendar: { publicHolidays: opts.holidays, events },
-      });
-      results[channel] = { ...r, seconds: (performance.now() - t0) / 1000 };
-    } catch (err) {
-      io.stderr.write(`wfm backtest: ${channel}: ${(err as Error).message}\n`);
-      return 2;
-    }
-  }
-  if (opts.json) io.stdout.write(JSON.stringify({ channels: results }, null, 2) + '\n');
-  else
-    io.stdout.write(
-      Object.entries(results)
-        .map(([c, r]) => backtestTable(c, r, zone, r.seconds))
-        .join('\n'),
-    );
+  const results = perChannel((series) =>
+    backtest(series, { zone, folds: opts.folds, horizon: opts.horizon, intervalMinutes: opts.interval, calendar }),
+  );
+  if (!results) return 2;
+  write(results, (c, r) => backtestTable(c, r, zone, r.seconds));
   return 0;
 }
