@@ -1,8 +1,8 @@
 /** One week of contact history per channel, on the team's interval grid (gaps stay null). */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
-import { historyBounds, historyRange } from '../models/repositories/history';
-import { listChannels } from '../models/repositories/settings';
+import { historyBounds, historyRange, platformTotals, type PlatformTotal } from '../models/repositories/history';
+import { listChannels, listPlatforms } from '../models/repositories/settings';
 
 export interface HistoryHour {
   start: string;
@@ -19,7 +19,33 @@ export interface HistoryWeek {
   nextWeek: string | null;
   first: string | null;
   last: string | null;
-  channels: { channel: string; hours: HistoryHour[] }[];
+  channels: { channel: string; hours: HistoryHour[]; platforms: PlatformShare[] }[];
+}
+
+/** One platform's part of a channel's week ('' = contacts not split by platform). */
+export interface PlatformShare {
+  code: string;
+  name: string | null;
+  volume: number;
+  /** Of the channel's week volume, 0..1 (null when the week has no contacts). */
+  share: number | null;
+  answered: number | null;
+  abandoned: number | null;
+}
+
+function platformShares(totals: PlatformTotal[], channel: string, names: Map<string, string>): PlatformShare[] {
+  const mine = totals.filter((t) => t.channelId === channel);
+  const sum = mine.reduce((s, t) => s + t.volume, 0);
+  return mine
+    .map((t) => ({
+      code: t.platformCode,
+      name: names.get(t.platformCode) ?? null,
+      volume: t.volume,
+      share: sum > 0 ? t.volume / sum : null,
+      answered: t.answered,
+      abandoned: t.abandoned,
+    }))
+    .sort((a, b) => b.volume - a.volume || (a.code < b.code ? -1 : 1));
 }
 
 export async function historyWeek(
@@ -38,9 +64,12 @@ export async function historyWeek(
   const slots: DateTime[] = [];
   for (let t = monday; t < end; t = t.plus({ minutes: q.intervalMinutes })) slots.push(t);
   const channels = await listChannels(ds);
+  const range = { from: monday.toUTC().toISO()!, to: end.toUTC().toISO()! };
+  const totals = await platformTotals(ds, range);
+  const names = new Map((await listPlatforms(ds)).map((p) => [p.code, p.name]));
   const out = [];
   for (const channel of channels) {
-    const points = await historyRange(ds, { channelId: channel.id, from: monday.toUTC().toISO()!, to: end.toUTC().toISO()! });
+    const points = await historyRange(ds, { channelId: channel.id, ...range });
     const byStart = new Map(points.map((p) => [DateTime.fromISO(p.start).toMillis(), p]));
     const hours: HistoryHour[] = slots.map((slot) => {
       const p = byStart.get(slot.toMillis());
@@ -52,7 +81,7 @@ export async function historyWeek(
         ahtSeconds: p?.ahtSeconds ?? null,
       };
     });
-    out.push({ channel: channel.id, hours });
+    out.push({ channel: channel.id, hours, platforms: platformShares(totals, channel.id, names) });
   }
   return {
     zone: q.zone,

@@ -44,7 +44,7 @@ export interface ImportHistoryInput {
   /** The team's zone and interval; read from the team settings when not given. */
   zone?: string;
   intervalMinutes?: number;
-  /** The clock, for the import record and the audit entry. */
+  /** The clock, for the import record and the audit entry, and to refuse rows dated later. */
   now?: Date;
   /** Errors listed in full (more are only counted). Default 1000. */
   maxErrors?: number;
@@ -104,7 +104,17 @@ export async function importHistory(deps: Deps, input: ImportHistoryInput): Prom
   const intervalMinutes = input.intervalMinutes ?? settings.intervalMinutes;
   const channels = (await listChannels(ds)).map((c) => c.id);
   const platforms = (await listPlatforms(ds)).map((p) => p.code);
-  const opts = { zone, intervalMinutes, channels, platforms, maxErrors: input.maxErrors ?? 1000, maxLineLength: input.maxLineLength };
+  // History cannot be in the future: such a row is a wrong year or zone, refused with its line.
+  const notAfterMs = (input.now ?? new Date()).getTime();
+  const opts = {
+    zone,
+    intervalMinutes,
+    channels,
+    platforms,
+    maxErrors: input.maxErrors ?? 1000,
+    maxLineLength: input.maxLineLength,
+    notAfterMs,
+  };
   const read = input.chunks
     ? await readHistoryCsvChunks(lettingOthersIn(source, 1), opts)
     : await readHistoryCsv(lettingOthersIn(source, 1_000), opts);

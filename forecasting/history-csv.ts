@@ -43,6 +43,11 @@ export interface HistoryCsvOptions {
   dstLenient?: boolean;
   /** Longest line, or record with a quoted field over several lines, in characters (default 65,536). */
   maxLineLength?: number;
+  /**
+   * The clock's "now" in UTC milliseconds (the import passes it): a row starting later is
+   * history that has not happened yet, an error. Unset (forecasting from files): not checked.
+   */
+  notAfterMs?: number;
 }
 
 /** Default `maxLineLength`: 64 Ki characters, far above any real row of this format. */
@@ -100,8 +105,13 @@ export interface HistoryCsvResult {
   charsExamined: number;
 }
 
-/** Interval lengths (minutes) that divide an hour, longest first: candidates for the input grid. */
-const HOUR_DIVISORS = [60, 30, 20, 15, 12, 10, 6, 5, 4, 3, 2, 1];
+/**
+ * Interval lengths (minutes) that divide an hour, longest first: candidates for the input grid.
+ * Contact-centre exports come in 5-minute multiples; a finer grid is never inferred, because a
+ * few stray rows (12:07 in an hourly file) would otherwise pass as "1-minute data" and be
+ * summed in silently.
+ */
+const HOUR_DIVISORS = [60, 30, 20, 15, 10, 5];
 
 interface Bucket {
   ms: number;
@@ -283,6 +293,18 @@ export class HistoryCsvReader {
       return null;
     }
     for (const e of errors) this.error(line, e);
+    const notAfter = this.opts.notAfterMs;
+    if (row && notAfter !== undefined && row.ms > notAfter) {
+      const now = this.clock.formatLocalIso(notAfter).slice(0, 16).replace('T', ' ');
+      this.error(line, {
+        field: 'timestamp',
+        message: `the timestamp is in the future (now is ${now} in ${this.opts.zone})`,
+        value: row.text,
+        code: 'inFuture',
+        params: { now, zone: this.opts.zone },
+      });
+      return null;
+    }
     return row;
   }
 
@@ -384,30 +406,27 @@ export class HistoryCsvReader {
 
   /**
    * The input grid is the longest hour-divisor on which all but ≤1% of rows fall (a handful of
-   * stray rows is an error, not a finer grid); the stray rows are reported.
+   * stray rows is an error, not a finer grid); failing that (a small file, where one stray row
+   * is more than 1%), the grid with the fewest rows off it. The rows off the grid are reported.
    */
   private inferInputGrid(): number | null {
     const total = [...this.minuteRows.values()].reduce((s, m) => s + m.count, 0);
     if (total === 0) return null;
-    for (const grid of HOUR_DIVISORS) {
-      let off = 0;
-      for (const [minute, m] of this.minuteRows) if (minute % grid !== 0) off += m.count;
-      if (off <= total * 0.01) {
-        for (const [minute, m] of this.minuteRows) {
-          if (minute % grid === 0) continue;
-          for (const line of m.lines)
-            this.error(line, {
-              field: 'timestamp',
-              message: `timestamp (minute ${minute}) is not aligned to the file's ${grid}-minute grid`,
-              code: 'offGrid',
-              params: { minute, grid },
-            });
-          this.errorCount += m.count - m.lines.length;
-        }
-        return grid;
-      }
+    const offRows = (grid: number) => [...this.minuteRows].reduce((s, [minute, m]) => s + (minute % grid === 0 ? 0 : m.count), 0);
+    let grid = HOUR_DIVISORS.find((g) => offRows(g) <= total * 0.01);
+    if (grid === undefined) grid = HOUR_DIVISORS.reduce((best, g) => (offRows(g) < offRows(best) ? g : best));
+    for (const [minute, m] of this.minuteRows) {
+      if (minute % grid === 0) continue;
+      for (const line of m.lines)
+        this.error(line, {
+          field: 'timestamp',
+          message: `timestamp (minute ${minute}) is not aligned to the file's ${grid}-minute grid`,
+          code: 'offGrid',
+          params: { minute, grid },
+        });
+      this.errorCount += m.count - m.lines.length;
     }
-    return 1;
+    return grid;
   }
 
   finish(): HistoryCsvResult {

@@ -17,6 +17,7 @@ const ENTRIES: NavEntry[] = [
   { href: '/erlang', labelKey: 'nav.erlang', permission: 'scenarios:run' },
   { href: '/scenarios', labelKey: 'nav.scenarios', permission: 'scenarios:run' },
   { href: '/history', labelKey: 'nav.history', permission: 'history:view' },
+  { href: '/history/import', labelKey: 'nav.historyImport', permission: 'history:import' },
   { href: '/staff', labelKey: 'nav.staff', permission: 'team:view' },
   // requests:own is held by exactly the roles with schedule:own, which include every role with requests:decide.
   { href: '/requests', labelKey: 'nav.requests', permission: 'requests:own' },
@@ -26,10 +27,11 @@ const ENTRIES: NavEntry[] = [
   { href: '/tokens', labelKey: 'nav.tokens', permission: 'tokens:own' },
 ];
 
+const covers = (href: string, path: string) => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`));
+
 export function navItems(user: CurrentUser, currentPath: string) {
-  return ENTRIES.filter((e) => !e.permission || can(user.role, e.permission)).map((e) => ({
-    href: e.href,
-    labelKey: e.labelKey,
-    active: e.href === '/' ? currentPath === '/' : currentPath === e.href || currentPath.startsWith(`${e.href}/`),
-  }));
+  const shown = ENTRIES.filter((e) => !e.permission || can(user.role, e.permission));
+  // /history/import is under /history too: only the most specific entry is the current one.
+  const current = shown.filter((e) => covers(e.href, currentPath)).sort((a, b) => b.href.length - a.href.length)[0];
+  return shown.map((e) => ({ href: e.href, labelKey: e.labelKey, active: e === current }));
 }

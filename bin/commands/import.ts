@@ -7,7 +7,9 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { describeDatabase } from '../../models';
+import { DateTime } from 'luxon';
 import { importHistory, type ImportHistoryResult } from '../../app/import-history';
+import { loadTeamSettings } from '../../app/team-settings';
 import { commandConfig, withDatabase, type Io } from './db';
 
 const USAGE = `usage: wfm import history FILE [--replace] [--dry-run]
@@ -50,18 +52,32 @@ export async function run(args: string[], io: Io): Promise<number> {
         maxLineLength: config.importMaxLineLength,
       },
     );
-    return report(result, file, describeDatabase(config), values['dry-run'] ?? false, io);
+    const zone = (await loadTeamSettings(ds)).timeZone;
+    return report(result, { file, where: describeDatabase(config), zone }, values['dry-run'] ?? false, io);
   });
 }
 
-function report(result: ImportHistoryResult, file: string, where: string, dryRun: boolean, io: Io): number {
+/** An interval start as the team reads it: local time in the team's zone, with the offset. */
+function local(iso: string | null | undefined, zone: string): string {
+  if (!iso) return '?';
+  return DateTime.fromISO(iso, { zone }).toFormat("yyyy-MM-dd HH:mm 'UTC'ZZ");
+}
+
+interface Where {
+  file: string;
+  /** The database, as named to the user. */
+  where: string;
+  zone: string;
+}
+
+function report(result: ImportHistoryResult, { file, where, zone }: Where, dryRun: boolean, io: Io): number {
   if (!result.ok) {
     for (const e of result.errors) io.stderr.write(`${file}:${e.line}: ${e.field || 'row'}: ${e.message}\n`);
     if (result.errorCount > result.errors.length)
       io.stderr.write(`${file}: … and ${result.errorCount - result.errors.length} more errors\n`);
     if (result.overlapCount) {
       io.stderr.write(
-        `${file}: ${result.overlapCount} interval(s) already have history in ${where} (${result.overlapFirst} … ${result.overlapLast}); ` +
+        `${file}: ${result.overlapCount} interval(s) already have history in ${where} (${local(result.overlapFirst, zone)} … ${local(result.overlapLast, zone)}, ${zone}); ` +
           'run again with --replace to overwrite them\n',
       );
     }
@@ -70,13 +86,15 @@ function report(result: ImportHistoryResult, file: string, where: string, dryRun
   }
   const s = result.summary;
   const verb = dryRun ? 'would import' : 'imported';
-  io.stdout.write(`${file}: ${verb} ${s.rowCount} rows as ${s.intervalCount} intervals, ${s.first} … ${s.last} (UTC)\n`);
+  io.stdout.write(
+    `${file}: ${verb} ${s.rowCount} rows as ${s.intervalCount} intervals, ${local(s.first, zone)} … ${local(s.last, zone)} (${zone})\n`,
+  );
   for (const c of s.perChannel)
     io.stdout.write(`  ${c.channel.padEnd(8)} ${String(c.intervals).padStart(7)} intervals ${String(c.volume).padStart(9)} contacts\n`);
   if (s.overlapCount > 0) {
     io.stdout.write(
       dryRun
-        ? `  ${s.overlapCount} interval(s) overlap stored history (${s.overlapFirst} … ${s.overlapLast})\n`
+        ? `  ${s.overlapCount} interval(s) overlap stored history (${local(s.overlapFirst, zone)} … ${local(s.overlapLast, zone)})\n`
         : `  replaced ${s.replaced} stored interval(s)\n`,
     );
   }

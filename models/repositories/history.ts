@@ -160,6 +160,45 @@ export async function historyRange(
   }));
 }
 
+export interface PlatformTotal {
+  channelId: string;
+  /** '' = rows not split by platform. */
+  platformCode: string;
+  volume: number;
+  /** Null unless every row of the platform has an `answered` (or `abandoned`) value. */
+  answered: number | null;
+  abandoned: number | null;
+}
+
+/** Offered, answered and abandoned per channel and platform for starts in [from, to). */
+export async function platformTotals(db: Db, q: { from: string; to: string }): Promise<PlatformTotal[]> {
+  const rows = await db
+    .getRepository(ContactHistory)
+    .createQueryBuilder('h')
+    .select('h.channelId', 'channelId')
+    .addSelect('h.platformCode', 'platformCode')
+    .addSelect('SUM(h.offered)', 'volume')
+    .addSelect('SUM(h.answered)', 'answered')
+    .addSelect('SUM(h.abandoned)', 'abandoned')
+    .addSelect('COUNT(h.answered)', 'answeredRows')
+    .addSelect('COUNT(h.abandoned)', 'abandonedRows')
+    .addSelect('COUNT(*)', 'rows')
+    .where('h.start >= :from AND h.start < :to', { from: q.from, to: q.to })
+    .groupBy('h.channelId')
+    .addGroupBy('h.platformCode')
+    .orderBy('h.channelId', 'ASC')
+    .addOrderBy('h.platformCode', 'ASC')
+    .getRawMany<Record<string, unknown>>();
+  return rows.map((r) => ({
+    channelId: String(r.channelId),
+    platformCode: String(r.platformCode ?? ''),
+    volume: num(r.volume),
+    // A sum over some rows only would pass for the total: unknown unless every row has the value.
+    answered: num(r.answeredRows) === num(r.rows) ? numOrNull(r.answered) : null,
+    abandoned: num(r.abandonedRows) === num(r.rows) ? numOrNull(r.abandoned) : null,
+  }));
+}
+
 /** Daily totals per local date of `zone` for dates in [fromDate, toDate] (inclusive). */
 export async function dailyTotals(db: Db, q: { channelId: string; fromDate: string; toDate: string; zone: string }): Promise<DailyTotal[]> {
   const from = DateTime.fromISO(q.fromDate, { zone: q.zone }).startOf('day');

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { RouteDeps } from '../deps';
 import { requirePermission, requireScope } from '../middleware/auth';
 import { HttpError } from '../http-error';
+import { can } from '../permissions';
 import { historyWeekViewModel, importResultViewModel } from '../view-models/history';
 import { isoDate } from '../view-models/dates';
 import { previewExpired } from '../upload-previews';
@@ -104,7 +105,11 @@ export function historyRoutes({ services, now, config }: RouteDeps): Router {
   router.get('/history', requirePermission('history:view'), async (req, res) => {
     const { week } = WeekQuery.parse(req.query);
     const data = await services.history.week(week ?? null, now());
-    res.render('pages/history', { pageTitle: req.t('history.title'), ...historyWeekViewModel(data, req.t, req.locale) });
+    res.render('pages/history', {
+      pageTitle: req.t('history.title'),
+      canImport: can(req.user!.role, 'history:import'),
+      ...historyWeekViewModel(data, req.t, req.locale),
+    });
   });
 
   router.get('/history/import', requirePermission('history:import'), (req, res) => {
@@ -127,6 +132,7 @@ export function historyRoutes({ services, now, config }: RouteDeps): Router {
       onOverlap,
       dryRun: true,
       maxLineLength,
+      now: now(),
     });
     if (!result.ok) await fs.promises.rm(req.file.path, { force: true });
     else {
@@ -157,6 +163,7 @@ export function historyRoutes({ services, now, config }: RouteDeps): Router {
       userId: req.user!.id,
       onOverlap: pending.onOverlap,
       maxLineLength,
+      now: now(),
     });
     delete req.session.pendingImport;
     await fs.promises.rm(pending.path, { force: true });
@@ -191,7 +198,14 @@ export function historyRoutes({ services, now, config }: RouteDeps): Router {
         input = { ...opts.data, chunks: requestChunks(req, maxBytes) };
       } else throw new HttpError(415, 'import.contentType');
       const serviceTokenId = req.apiToken?.kind === 'service' ? req.apiToken.id : null;
-      const result = await services.importHistory({ ...input, source: 'api', userId: req.user?.id ?? null, serviceTokenId, maxLineLength });
+      const result = await services.importHistory({
+        ...input,
+        source: 'api',
+        userId: req.user?.id ?? null,
+        serviceTokenId,
+        maxLineLength,
+        now: now(),
+      });
       res.status(result.ok ? 200 : refusalStatus(result)).json(result);
       settleBody(req, maxBytes);
     } catch (err) {

@@ -7,15 +7,39 @@ import type { HistoryHour, HistoryWeek } from '../../app/history-week';
 
 export type { HistoryHour, HistoryWeek };
 
+interface DayTotal {
+  date: string;
+  hasData: boolean;
+  offered: number;
+  answered: number;
+  abandoned: number;
+  /** Some hour with contacts had no `answered` (`abandoned`) value: the day's total is unknown, not 0. */
+  answeredMissing: boolean;
+  abandonedMissing: boolean;
+  handleSeconds: number;
+  handled: number;
+}
+
 function dayTotals(hours: HistoryHour[], zone: string) {
-  const days = new Map<
-    string,
-    { date: string; hasData: boolean; offered: number; answered: number; abandoned: number; handleSeconds: number; handled: number }
-  >();
+  const days = new Map<string, DayTotal>();
   for (const h of hours) {
     const date = DateTime.fromISO(h.start, { zone }).toISODate()!;
-    const d = days.get(date) ?? { date, hasData: false, offered: 0, answered: 0, abandoned: 0, handleSeconds: 0, handled: 0 };
-    if (h.offered !== null) d.hasData = true;
+    const d = days.get(date) ?? {
+      date,
+      hasData: false,
+      offered: 0,
+      answered: 0,
+      abandoned: 0,
+      answeredMissing: false,
+      abandonedMissing: false,
+      handleSeconds: 0,
+      handled: 0,
+    };
+    if (h.offered !== null) {
+      d.hasData = true;
+      if (h.answered === null) d.answeredMissing = true;
+      if (h.abandoned === null) d.abandonedMissing = true;
+    }
     d.offered += h.offered ?? 0;
     d.answered += h.answered ?? 0;
     d.abandoned += h.abandoned ?? 0;
@@ -26,11 +50,27 @@ function dayTotals(hours: HistoryHour[], zone: string) {
     days.set(date, d);
   }
   return [...days.values()].map((d) => ({
-    ...d,
+    date: d.date,
+    hasData: d.hasData,
+    offered: d.offered,
     start: DateTime.fromISO(d.date, { zone }).toUTC().toISO(),
     ahtSeconds: d.handled ? d.handleSeconds / d.handled : null,
-    answered: d.hasData ? d.answered : null,
-    abandonRate: d.offered ? d.abandoned / d.offered : null,
+    answered: d.hasData && !d.answeredMissing ? d.answered : null,
+    answeredUnknown: d.hasData && d.answeredMissing,
+    abandonRate: d.offered && !d.abandonedMissing ? d.abandoned / d.offered : null,
+    abandonUnknown: d.hasData && d.abandonedMissing,
+  }));
+}
+
+function platformRows(c: HistoryWeek['channels'][number], t: Translator) {
+  return c.platforms.map((p) => ({
+    name: p.code === '' ? t('history.platformNone') : (p.name ?? p.code),
+    volume: p.volume,
+    share: p.share,
+    answered: p.answered,
+    answeredUnknown: p.answered === null,
+    abandonRate: p.abandoned !== null && p.volume > 0 ? p.abandoned / p.volume : null,
+    abandonUnknown: p.abandoned === null,
   }));
 }
 
@@ -45,9 +85,20 @@ export function historyWeekViewModel(w: HistoryWeek, t: Translator, locale: Loca
       series: [{ label: t('history.offered'), values: c.hours.map((h) => h.offered), className: `series-${c.channel}` }],
     });
     const days = dayTotals(c.hours, w.zone);
-    return { channel: c.channel, nameKey: `channel.${c.channel}`, chart, days, total: days.reduce((s, d) => s + d.offered, 0) };
+    const platforms = platformRows(c, t);
+    return {
+      channel: c.channel,
+      nameKey: `channel.${c.channel}`,
+      chart,
+      days,
+      total: days.reduce((s, d) => s + d.offered, 0),
+      platforms,
+      // One unsplit row set is no breakdown: the table shows only when there is a platform to tell.
+      showPlatforms: platforms.length > 1 || c.platforms.some((p) => p.code !== ''),
+    };
   });
-  return { ...w, channels, hasData: w.weekStart !== null };
+  const anyUnknown = channels.some((c) => c.days.some((d) => d.answeredUnknown || d.abandonUnknown));
+  return { ...w, channels, hasData: w.weekStart !== null, anyUnknown };
 }
 
 /** What an import answers: its summary, or every bad row (the use case's own result type). */

@@ -27,6 +27,13 @@ describe(`wfm import history (${testDbKind()})`, function () {
     expect((await historyBounds(ds)).count).to.equal(6);
   });
 
+  it('wfm import history, a good file, prints the period in the team zone (09:00 Tbilisi), not in UTC (05:00)', async () => {
+    const res = await runCommand(run, ['history', path.join(FIXTURES, 'good.csv'), '--dry-run'], { env });
+    expect(res.code, res.stderr).to.equal(0);
+    expect(res.stdout).to.contain('2026-11-02 09:00 UTC+04:00 … 2026-11-02 11:00 UTC+04:00 (Asia/Tbilisi)');
+    expect(res.stdout).not.to.contain('05:00');
+  });
+
   it('wfm import history, bad rows, prints FILE:LINE: field: message for each, exits 1, imports nothing', async () => {
     const file = path.join(FIXTURES, 'bad-rows.csv');
     const res = await runCommand(run, ['history', file], { env });

@@ -66,10 +66,10 @@ describe('history import: limits and hostile files', function () {
     it('POST /api/history/import, decimal volumes (38.5), stores them as written', async () => {
       const res = await importCsv(
         c,
-        `timestamp,channel,volume\n${rows(2, '2027-01-04T00:00:00.000Z', (i) => (i ? '38.5' : '0.25')).join('\n')}\n`,
+        `timestamp,channel,volume\n${rows(2, '2026-01-04T00:00:00.000Z', (i) => (i ? '38.5' : '0.25')).join('\n')}\n`,
       );
       expect(res.status, JSON.stringify(res.body)).to.equal(200);
-      const stored = await historyRange(app.ds, { channelId: 'voice', from: '2027-01-04T00:00:00.000Z', to: '2027-01-05T00:00:00.000Z' });
+      const stored = await historyRange(app.ds, { channelId: 'voice', from: '2026-01-04T00:00:00.000Z', to: '2026-01-05T00:00:00.000Z' });
       expect(stored.map((s) => s.volume)).to.deep.equal([0.25, 38.5]);
     });
 
