@@ -9,6 +9,7 @@
  * interval has no day total (no daily shape, no learned holiday effect).
  */
 import type { ForecastWarning } from '../forecasting/warnings';
+import type { ForecastNote } from '../forecasting/notes';
 import {
   ZoneClock,
   backtest,
@@ -61,10 +62,11 @@ export interface EngineCandidate {
 
 export interface EngineForecast {
   method: string;
-  chosenBecause: string;
+  /** Why `method` (codes, see forecasting/notes.ts). */
+  chosenBecause: ForecastNote[];
   candidates: EngineCandidate[];
   warnings: ForecastWarning[];
-  specialDays: { date: string; key: string; factor: number; basis: string }[];
+  specialDays: { date: string; key: string; factor: number; basis: ForecastNote }[];
   points: EnginePoint[];
 }
 
@@ -171,7 +173,7 @@ function emptyForecast(req: EngineRequest, intervals: number): EngineForecast {
   const t0 = Date.parse(req.start);
   return {
     method: 'none',
-    chosenBecause: 'no history before the start',
+    chosenBecause: [{ code: 'noHistory', params: {} }],
     candidates: [],
     warnings: [{ code: 'noHistory', params: {} }],
     specialDays: [],

@@ -5,6 +5,7 @@
  */
 import type { DataSource } from '../models';
 import type { ForecastWarning } from '../forecasting/warnings';
+import type { ForecastNote } from '../forecasting/notes';
 import { listChannels } from '../models/repositories/settings';
 import { historyBounds, historyRange, type HistoryPoint } from '../models/repositories/history';
 import {
@@ -51,7 +52,8 @@ export interface ForecastPageData {
   planningWeek: string;
   resolved: ResolvedWeek;
   method: string;
-  chosenBecause: string;
+  /** Codes; a plain string was stored before they were codes. */
+  chosenBecause: ForecastNote[] | string;
   candidates: EngineCandidate[];
   /** Codes and figures; a plain string was stored before warnings were codes. */
   warnings: (ForecastWarning | string)[];
@@ -124,7 +126,7 @@ export async function forecastPage(ds: DataSource, q: ForecastPageQuery): Promis
     planningWeek,
     resolved,
     method: f?.method ?? resolved.computed?.method ?? '',
-    chosenBecause: f?.chosenBecause ?? resolved.computed?.chosenBecause ?? '',
+    chosenBecause: f?.chosenBecause ?? resolved.computed?.chosenBecause ?? [],
     candidates: (f?.candidates ?? resolved.computed?.candidates ?? []).map((c) => ({
       method: c.method,
       wape: c.wape ?? NaN,

@@ -12,6 +12,7 @@
  */
 import { dayFactors, holidaysShowInHistory, withoutPublicHolidays, type DayMarks } from './calendar/day-marks';
 import { warning, type ForecastWarning } from './warnings';
+import { fixed3, note, type ForecastNote } from './notes';
 import { cleanTraining } from './clean';
 import { fillClosedSlots } from './closed-slots';
 import { isoOfDay } from './grid';
@@ -48,17 +49,19 @@ export interface SpecialDay {
   date: string;
   key: string;
   factor: number;
-  basis: string;
+  /** How the factor was found (see notes.ts). */
+  basis: ForecastNote;
 }
 
 export interface GridForecast extends MethodForecast {
   method: string;
-  chosenBecause: string;
+  /** Why `method`: notes read in order (see notes.ts). */
+  chosenBecause: ForecastNote[];
   candidates: CandidateScore[];
   warnings: ForecastWarning[];
   specialDays: SpecialDay[];
   /** With autoHolidays: whether the public holidays were applied, and why. */
-  holidays?: string;
+  holidays?: ForecastNote;
   perMethod?: Map<string, MethodForecast>;
 }
 
@@ -238,26 +241,31 @@ function residualsOf(runs: FoldRun[], name: string): Residual[] {
   return out;
 }
 
-const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
-
 /** The method to use: the one asked for, or auto's choice (see SWITCH_MARGIN), and why. */
-function choose(requested: string, all: { method: string; acc: Accuracy }[], folds: number): { method: string; chosenBecause: string } {
-  if (requested !== 'auto') return { method: requested, chosenBecause: 'asked for' };
+function choose(
+  requested: string,
+  all: { method: string; acc: Accuracy }[],
+  folds: number,
+): { method: string; chosenBecause: ForecastNote[] } {
+  if (requested !== 'auto') return { method: requested, chosenBecause: [note('askedFor')] };
   const ranked = all.filter((r) => methodByName(r.method)?.choosable !== false);
-  if (!ranked.length) return { method: COMBINATION, chosenBecause: 'too little history to compare methods' };
+  if (!ranked.length) return { method: COMBINATION, chosenBecause: [note('tooLittleHistory')] };
   const comb = ranked.find((r) => r.method === COMBINATION);
   const best = ranked[0];
   const naive = ranked.find((r) => r.method === 'seasonal-naive');
-  const vsNaive = naive ? ` (seasonal naive: ${fmt(naive.acc.wape)})` : '';
+  const vsNaive = naive ? [note('seasonalNaive', { wape: fixed3(naive.acc.wape) })] : [];
+  const marginPct = SWITCH_MARGIN * 100;
   if (comb && best.method !== COMBINATION && !(best.acc.wape < (1 - SWITCH_MARGIN) * comb.acc.wape - 1e-9)) {
-    return {
-      method: COMBINATION,
-      chosenBecause: `WAPE ${fmt(comb.acc.wape)} over ${folds} backtest week(s) before the origin; ${best.method} (${fmt(best.acc.wape)}) was not better by ${SWITCH_MARGIN * 100}%${vsNaive}`,
-    };
+    const kept = { wape: fixed3(comb.acc.wape), folds, best: best.method, bestWape: fixed3(best.acc.wape), marginPct };
+    return { method: COMBINATION, chosenBecause: [note('combinationKept', kept), ...vsNaive] };
   }
   return {
     method: best.method,
-    chosenBecause: `lowest WAPE ${fmt(best.acc.wape)} over ${folds} backtest week(s) before the origin${comb && best !== comb ? `, ${SWITCH_MARGIN * 100}%+ better than the combination (${fmt(comb.acc.wape)})` : ''}${best.method !== 'seasonal-naive' ? vsNaive : ''}`,
+    chosenBecause: [
+      note('lowestWape', { wape: fixed3(best.acc.wape), folds }),
+      ...(comb && best !== comb ? [note('betterThanCombination', { marginPct, combinationWape: fixed3(comb.acc.wape) })] : []),
+      ...(best.method !== 'seasonal-naive' ? vsNaive : []),
+    ],
   };
 }
 
@@ -266,7 +274,7 @@ interface Selection {
   ranked: { method: string; acc: Accuracy }[];
   combineOf: string[];
   method: string;
-  chosenBecause: string;
+  chosenBecause: ForecastNote[];
 }
 
 /** Scores the candidates on the weeks before the origin and picks the method (see the module comment). */
@@ -289,9 +297,13 @@ function select(g: Grid, origin: number, opts: EngineOptions): Selection {
   let { method, chosenBecause } = choose(requested, ranked, runs.length);
   if (method === COMBINATION && !combineOf.length) {
     method = pool.includes('week-average') ? 'week-average' : origin >= week ? 'seasonal-naive' : 'time-of-day-average';
-    chosenBecause += `; the combination needs more history, using ${method}`;
+    chosenBecause = [...chosenBecause, note('combinationNeedsHistory', { method })];
   }
-  if (method === COMBINATION) chosenBecause += `; weighted mean of ${combineOf.map((m) => `${m} ×${COMBINE_WEIGHTS[m]}`).join(', ')}`;
+  if (method === COMBINATION)
+    chosenBecause = [
+      ...chosenBecause,
+      note('combinationWeights', { methods: combineOf, weights: combineOf.map((m) => COMBINE_WEIGHTS[m]) }),
+    ];
   return { runs, ranked, combineOf, method, chosenBecause };
 }
 
@@ -300,7 +312,7 @@ export function forecastGrid(grid: Grid, origin: number, horizon: number, option
   const week = 7 * grid.slotsPerDay;
   const g: Grid = { ...grid, values: grid.values.subarray(0, origin) };
   let opts = options;
-  let holidays: string | undefined;
+  let holidays: ForecastNote | undefined;
   if (opts.autoHolidays) {
     // Decided on the history before the origin only, like everything else in a fold.
     const shown = holidaysShowInHistory(fillClosedSlots(g.values, g.slotsPerDay), g.slotsPerDay, g.firstDay, opts.marks);

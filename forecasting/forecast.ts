@@ -4,6 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import { warning, type ForecastWarning } from './warnings';
+import type { ForecastNote } from './notes';
 import { forecastAht } from './aht';
 import { dayMarks, type CalendarOptions } from './calendar/day-marks';
 import { forecastGrid, type CandidateScore, type SpecialDay } from './engine';
@@ -41,13 +42,14 @@ export interface ForecastPoint {
 
 export interface ForecastResult {
   method: string;
-  chosenBecause: string;
+  /** Why `method`, as notes read in order (see notes.ts). */
+  chosenBecause: ForecastNote[];
   candidates: CandidateScore[];
   warnings: ForecastWarning[];
   intervalMinutes: number;
   specialDays: SpecialDay[];
   /** With publicHolidays 'auto': whether the Georgian holidays were applied, and why. */
-  holidays?: string;
+  holidays?: ForecastNote;
   /** When the start lies inside a day that has arrivals: how the rest of it was re-forecast. */
   intraday?: IntradayUpdate;
   points: ForecastPoint[];

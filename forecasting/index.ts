@@ -14,5 +14,6 @@ export { applyAdjustments, accuracyByWeek, type Adjustment, type AdjustedPoint, 
 export { syntheticHistory, type SyntheticOptions } from './synthetic';
 export { mulberry32, mulberry32Uint } from './random';
 export { type ForecastWarning } from './warnings';
+export { type ForecastNote } from './notes';
 export { intradayMultiplier, chooseKappa, KAPPA_GRID, DEFAULT_KAPPA, type IntradayDay, type KappaChoice } from './intraday';
 export { intradayBacktest, type IntradayBacktestOptions, type IntradayBacktestResult, type IntradayMethodScore } from './intraday-backtest';

@@ -14,7 +14,7 @@
  */
 export interface ForecastWarning {
   code: string;
-  params: Record<string, string | number | readonly string[]>;
+  params: Record<string, string | number | readonly string[] | readonly number[]>;
 }
 
 export const warning = (code: string, params: ForecastWarning['params'] = {}): ForecastWarning => ({ code, params });

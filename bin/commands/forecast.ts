@@ -31,7 +31,7 @@ import {
 } from '../../forecasting/index';
 import type { CommandIo } from '../cli';
 import { translator } from '../../server/i18n';
-import { warningText } from '../../server/i18n/codes';
+import { notesText, warningText } from '../../server/i18n/codes';
 
 const en = translator('en');
 
@@ -307,8 +307,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     lines.push(row.join(','));
   }
   io.stdout.write(lines.join('\n') + '\n');
-  io.stderr.write(`wfm forecast: ${channel}: method ${result.method} (${result.chosenBecause})\n`);
-  if (result.holidays) io.stderr.write(`wfm forecast: ${result.holidays}\n`);
+  io.stderr.write(`wfm forecast: ${channel}: method ${result.method} (${notesText(result.chosenBecause, en, zone)})\n`);
+  if (result.holidays) io.stderr.write(`wfm forecast: ${notesText(result.holidays, en, zone)}\n`);
   for (const w of result.warnings) io.stderr.write(`wfm forecast: warning: ${warningText(w, en, zone)}\n`);
   return 0;
 }

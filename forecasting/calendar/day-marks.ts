@@ -16,6 +16,7 @@
  */
 import { epochDay, isoOfDay } from '../grid';
 import { georgianHolidaysBetween } from './georgian-holidays';
+import { note, type ForecastNote } from '../notes';
 
 /**
  * Assumption: a public holiday never seen in the history gets half an ordinary day (Georgian
@@ -111,8 +112,8 @@ function median(xs: number[]): number {
 
 export interface DayFactor {
   factor: number;
-  /** How the factor was found, for the coordinator. */
-  basis: string;
+  /** How the factor was found, for the coordinator (see notes.ts). */
+  basis: ForecastNote;
 }
 
 /** The multiplier of each marked day, from the training values (see the module comment). */
@@ -121,17 +122,18 @@ export function dayFactors(y: Float64Array, spd: number, firstDay: number, marks
   // A holiday never seen takes the mean effect of those seen: the series' own holiday level.
   const generic = ratios.length >= 1 ? ratios.reduce((a, r) => a + r.ratio, 0) / ratios.length : NaN;
   return (mark) => {
-    if (mark.effectPct !== undefined) return { factor: Math.max(0, 1 + mark.effectPct / 100), basis: `coordinator: ${mark.effectPct}%` };
-    if (mark.kind === 'event') return { factor: 1, basis: 'event without an expected effect' };
+    if (mark.effectPct !== undefined)
+      return { factor: Math.max(0, 1 + mark.effectPct / 100), basis: note('coordinatorEffect', { effectPct: mark.effectPct }) };
+    if (mark.kind === 'event') return { factor: 1, basis: note('eventWithoutEffect') };
     const same = ratios.filter((r) => r.key === mark.key).map((r) => r.ratio);
     const prior = Number.isNaN(generic) ? DEFAULT_HOLIDAY_FACTOR : generic;
     if (same.length) {
       // Shrink one noisy past occurrence towards the generic ratio: weight n against 1.
       const f = (same.reduce((a, b) => a + b, 0) + prior) / (same.length + 1);
-      return { factor: f, basis: `learned from ${same.length} past ${mark.key}` };
+      return { factor: f, basis: note('learnedFromSame', { count: same.length, holiday: mark.key }) };
     }
-    if (!Number.isNaN(generic)) return { factor: generic, basis: `mean of ${ratios.length} past holiday(s)` };
-    return { factor: DEFAULT_HOLIDAY_FACTOR, basis: 'default for a public holiday never seen in the history' };
+    if (!Number.isNaN(generic)) return { factor: generic, basis: note('meanOfPastHolidays', { count: ratios.length }) };
+    return { factor: DEFAULT_HOLIDAY_FACTOR, basis: note('defaultHolidayFactor', { factor: DEFAULT_HOLIDAY_FACTOR }) };
   };
 }
 
@@ -147,19 +149,24 @@ export const AUTO_HOLIDAY_MIN_SEEN = 3;
  * the median ratio of the holidays seen (New Year left out) to comparable ordinary days is
  * clearly below 1. Decided on the training data only, so a backtest fold does not peek.
  */
-export function holidaysShowInHistory(y: Float64Array, spd: number, firstDay: number, marks: DayMarks): { show: boolean; note: string } {
+export function holidaysShowInHistory(
+  y: Float64Array,
+  spd: number,
+  firstDay: number,
+  marks: DayMarks,
+): { show: boolean; note: ForecastNote } {
   const pub: DayMarks = new Map([...marks].filter(([, m]) => m.source === 'public'));
   const ratios = holidayRatios(y, spd, firstDay, pub).filter((r) => !UNIVERSAL_HOLIDAYS.has(r.key));
   if (ratios.length < AUTO_HOLIDAY_MIN_SEEN)
     return {
       show: false,
-      note: `Georgian public holidays not applied: ${ratios.length} seen in the history (need ${AUTO_HOLIDAY_MIN_SEEN}; --holidays GE to force)`,
+      note: note('holidaysTooFewSeen', { seen: ratios.length, need: AUTO_HOLIDAY_MIN_SEEN }),
     };
   const m = median(ratios.map((r) => r.ratio));
   const show = m < AUTO_HOLIDAY_RATIO;
   return {
     show,
-    note: `Georgian public holidays ${show ? 'applied' : 'not applied'}: median ratio ${m.toFixed(2)} to ordinary days over ${ratios.length} seen${show ? '' : ' (--holidays GE to force)'}`,
+    note: note(show ? 'holidaysApplied' : 'holidaysNotApplied', { ratio: m.toFixed(2), seen: ratios.length }),
   };
 }
 

@@ -4,7 +4,8 @@ import { nowIso } from './timestamps';
 
 /**
  * A forecast of one channel for one planning week. `candidatesJson` holds the methods tried with
- * their back-test errors; `chosenBecause` says in words why `method` won. Accepting a forecast
+ * their back-test errors; `chosenBecause` says why `method` won (a JSON list of codes, see
+ * forecasting/notes.ts; older rows hold an English sentence, shown as it is). Accepting a forecast
  * supersedes the previously accepted one of the same channel and week.
  */
 @Entity({ name: 'forecasts' })

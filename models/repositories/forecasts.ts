@@ -9,6 +9,7 @@
  */
 import { Forecast } from '../entities/forecast';
 import type { ForecastWarning } from '../../forecasting/warnings';
+import type { ForecastNote } from '../../forecasting/notes';
 import { ForecastAdjustment } from '../entities/forecast-adjustment';
 import { ForecastValue } from '../entities/forecast-value';
 import { NotFoundError } from '../errors';
@@ -33,7 +34,8 @@ export interface ForecastRecord {
   horizonStart: string;
   horizonEnd: string;
   method: string;
-  chosenBecause: string;
+  /** Why `method`, as codes (stored as JSON); a plain string was stored before they were codes. */
+  chosenBecause: ForecastNote[] | string;
   candidates: CandidateScoreRecord[];
   /** Codes and figures; a plain string is a warning stored before warnings were codes. */
   warnings: (ForecastWarning | string)[];
@@ -82,6 +84,14 @@ function parseJson<T>(text: string, fallback: T): T {
   }
 }
 
+/** The stored reason: a JSON list of codes, or an English sentence stored before them (kept as it is). */
+function notesOf(text: string): ForecastNote[] | string {
+  if (!text.startsWith('[')) return text;
+  const parsed = parseJson<unknown>(text, null);
+  const isNote = (n: unknown) => typeof n === 'object' && n !== null && typeof (n as ForecastNote).code === 'string';
+  return Array.isArray(parsed) && parsed.every(isNote) ? (parsed as ForecastNote[]) : text;
+}
+
 function toRecord(row: Forecast): ForecastRecord {
   return {
     id: row.id,
@@ -90,7 +100,7 @@ function toRecord(row: Forecast): ForecastRecord {
     horizonStart: row.horizonStart,
     horizonEnd: row.horizonEnd,
     method: row.method,
-    chosenBecause: row.chosenBecause,
+    chosenBecause: notesOf(row.chosenBecause),
     candidates: parseJson<CandidateScoreRecord[]>(row.candidatesJson, []),
     warnings: parseJson<(ForecastWarning | string)[]>(row.warningsJson, []),
     status: row.status as ForecastStatus,
@@ -122,7 +132,7 @@ export async function createForecast(db: Db, input: NewForecast, values: readonl
       horizonStart: input.horizonStart,
       horizonEnd: input.horizonEnd,
       method: input.method.slice(0, 40),
-      chosenBecause: input.chosenBecause,
+      chosenBecause: typeof input.chosenBecause === 'string' ? input.chosenBecause : JSON.stringify(input.chosenBecause),
       candidatesJson: JSON.stringify(candidates),
       warningsJson: JSON.stringify(input.warnings),
       status: input.status ?? 'draft',

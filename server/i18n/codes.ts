@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import { hasMessage, type Translator } from './index';
 import type { CodeParam, CodeParams, Explanation, Violation } from '../../scheduling';
 import type { ForecastWarning } from '../../forecasting/warnings';
+import type { ForecastNote } from '../../forecasting/notes';
 
 const INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
 const DATE = /^\d{4}-\d\d-\d\d$/;
@@ -30,10 +31,16 @@ function formatOne(value: string | number, t: Translator, zone: string): string 
   return value;
 }
 
+/** Parameters that name a forecasting method (forecasting/notes.ts, warnings.ts). */
+const METHOD_PARAMS = new Set(['method', 'best']);
+const methodName = (m: string, t: Translator) => (hasMessage(`forecast.method.${m}`) ? t(`forecast.method.${m}`) : m);
+
 /** One parameter in words: lists of numbers as 8/9, other lists comma-separated. */
 export function formatParam(name: string, value: CodeParam, t: Translator, zone: string): string {
   if (name === 'channel' && typeof value === 'string') return hasMessage(`rota.channel.${value}`) ? t(`rota.channel.${value}`) : value;
-  if (name === 'method' && typeof value === 'string') return hasMessage(`forecast.method.${value}`) ? t(`forecast.method.${value}`) : value;
+  if (METHOD_PARAMS.has(name) && typeof value === 'string') return methodName(value, t);
+  if (name === 'methods' && Array.isArray(value)) return value.map((m) => methodName(String(m), t)).join(', ');
+  if (name === 'holiday' && typeof value === 'string') return hasMessage(`holiday.${value}`) ? t(`holiday.${value}`) : value;
   if (Array.isArray(value)) {
     const list = value as readonly (string | number)[];
     return list.map((v) => formatOne(v, t, zone)).join(list.every((v) => typeof v === 'number') ? '/' : ', ');
@@ -64,4 +71,15 @@ export function explanationText(e: Explanation, t: Translator, zone: string): st
 /** A forecast or backtest warning; a plain string (stored before warnings were codes) is shown as it is. */
 export function warningText(w: ForecastWarning | string, t: Translator, zone: string): string {
   return typeof w === 'string' ? w : renderCode(t, `forecast.warning.${w.code}`, w.params, zone);
+}
+
+/**
+ * Why a forecast is as it is (forecasting/notes.ts): one note, or the reasons for the method as
+ * clauses joined with "; ". A plain string (stored before the reasons were codes) is shown as it is.
+ */
+export function notesText(notes: ForecastNote | readonly ForecastNote[] | string | null | undefined, t: Translator, zone: string): string {
+  if (notes === null || notes === undefined) return '';
+  if (typeof notes === 'string') return notes;
+  const list = Array.isArray(notes) ? (notes as readonly ForecastNote[]) : [notes as ForecastNote];
+  return list.map((n) => renderCode(t, `forecast.note.${n.code}`, n.params, zone)).join('; ');
 }

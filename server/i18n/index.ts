@@ -16,6 +16,7 @@ import { requests } from './messages/requests';
 import { accounts } from './messages/accounts';
 import { staffing } from './messages/staffing';
 import { codes } from './messages/codes';
+import { forecastNotes } from './messages/forecast-notes';
 import { limits } from './messages/limits';
 import { account } from './messages/account';
 import { tokens } from './messages/tokens';
@@ -43,6 +44,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   staffing,
   rota,
   codes,
+  forecastNotes,
   limits,
   account,
   tokens,

@@ -1,6 +1,6 @@
 /** Template data for the forecast page: chart, model choice, shapes, adjustments, forms. */
 import { DateTime } from 'luxon';
-import { warningText } from '../i18n/codes';
+import { notesText, warningText } from '../i18n/codes';
 import { z } from 'zod';
 import { hasMessage, type Locale, type Translator } from '../i18n';
 import { lineChartSvg, type ChartSeries } from '../charts/line-chart';
@@ -257,7 +257,7 @@ export function forecastPageViewModel(d: ForecastPageData, t: Translator, locale
     adjusted,
     methodLabel: d.method ? methodLabel(d.method, t) : '',
     chosenBecause: chosenBecause(d, t),
-    engineNote: d.chosenBecause,
+    engineNote: notesText(d.chosenBecause, t, d.zone),
     candidates: d.candidates.map((c) => ({ ...c, label: methodLabel(c.method, t), chosen: c.method === d.method })),
     warnings: d.warnings.map((w) => warningText(w, t, d.zone)),
     specialDays: d.specialDays.map((s) => ({

@@ -185,6 +185,33 @@ describe('forecast pages over HTTP', function () {
     expect(res.text).to.contain('პროგნოზი').and.contain('რომელი მოდელი და რატომ');
   });
 
+  it('GET /forecast: a stored reason in codes is worded in the reader’s language; one stored as an English sentence is shown as it is', async () => {
+    const next = '2026-11-23';
+    const coded = await makeForecast(app.ds, {
+      weekStart: next,
+      chosenBecause: [
+        { code: 'lowestWape', params: { wape: '0.081', folds: 4 } },
+        { code: 'combinationNeedsHistory', params: { method: 'week-average' } },
+      ],
+    });
+    expect((await getForecast(app.ds, coded.id))!.chosenBecause).to.deep.equal(coded.chosenBecause);
+    const lead = await app.loginAs('team_lead');
+    const en = (await lead.get(`/forecast?channel=voice&week=${next}&forecast=${coded.id}`)).text;
+    expect(en).to.contain(
+      'lowest WAPE 0.081 over 4 backtest week(s) before the start; the combination needs more history, so Average of the last 4 weeks is used',
+    );
+    const ka = (await lead.request(`/forecast?channel=voice&week=${next}&forecast=${coded.id}`, { headers: { 'accept-language': 'ka' } }))
+      .text;
+    expect(ka).to.contain('ყველაზე დაბალი WAPE 0.081 დაწყებამდე 4 უკუტესტის კვირაზე').and.contain('ბოლო 4 კვირის საშუალო');
+    const legacy = await makeForecast(app.ds, {
+      weekStart: next,
+      chosenBecause: 'lowest WAPE 0.2 over 3 backtest week(s) before the origin',
+    });
+    expect((await getForecast(app.ds, legacy.id))!.chosenBecause).to.equal('lowest WAPE 0.2 over 3 backtest week(s) before the origin');
+    const old = (await lead.get(`/forecast?channel=voice&week=${next}&forecast=${legacy.id}`)).text;
+    expect(old).to.contain('lowest WAPE 0.2 over 3 backtest week(s) before the origin');
+  });
+
   it('GET /forecast: unknown channel → 404', async () => {
     const lead = await app.loginAs('team_lead');
     expect((await lead.get('/forecast?channel=fax')).status).to.equal(404);

@@ -43,14 +43,15 @@ describe('public holidays, auto', () => {
     expect(r.points[24 + 10].start).to.equal('2026-03-03T10:00:00.000+04:00');
     expect(r.points[24 + 10].volume).to.be.closeTo(20, 1);
     expect(r.specialDays).to.have.length(0);
-    expect(r.holidays).to.match(/not applied/);
+    expect(r.holidays).to.deep.equal({ code: 'holidaysTooFewSeen', params: { seen: 0, need: 3 } });
   });
 
   it('forecastSeries, a series with dips on Georgian holidays, applies them by default, an unseen one at the mean learned effect', () => {
     const GE = new Set(georgianHolidaysBetween('2026-01-01', '2026-12-31').map((x) => x.date));
     const h = hourly('2026-01-05', 140, (_d, hr, date) => (open(hr) ? (GE.has(date) ? 6 : 20) : 0));
     const r = forecastSeries(h, { zone: TBILISI, start: '2026-05-25T00:00', hours: 48 });
-    expect(r.holidays).to.match(/applied/);
+    expect(r.holidays?.code).to.equal('holidaysApplied');
+    expect(Number(r.holidays?.params.ratio)).to.be.closeTo(0.3, 0.01);
     // 26 May (independence day) was never seen: the learned ratio (0.3), not the 0.5 default.
     expect(r.points[24 + 10].volume).to.be.closeTo(6, 1.5);
     const forced = forecastSeries(
