@@ -14,7 +14,7 @@ export type Command = (args: string[], io: CommandIo) => Promise<number>;
 const COMMANDS: Record<string, { file: string; summary: string }> = {
   db: { file: './commands/db.ts', summary: 'db migrate | db revert: apply or undo schema migrations' },
   seed: { file: './commands/seed.ts', summary: 'seed [--reset]: load the demo team (demo mode)' },
-  import: { file: './commands/import.ts', summary: 'import history FILE: import contact history (CSV)' },
+  import: { file: './commands/import.ts', summary: "import history FILE | actuals FILE: import contact history or today's actuals (CSV)" },
   backup: { file: './commands/backup.ts', summary: 'backup FILE: consistent copy of the SQLite database' },
   user: { file: './commands/user.ts', summary: 'user create --role admin --username U: create an account' },
   erlang: { file: './commands/erlang.ts', summary: 'erlang: JSON staffing requests on stdin, results on stdout' },

@@ -25,3 +25,4 @@ export * from './repositories/sessions';
 export * from './repositories/settings';
 export * from './repositories/history';
 export * from './repositories/audit';
+export * from './repositories/actuals';

@@ -1,6 +1,8 @@
 /**
  * `wfm import history FILE [--replace] [--dry-run]`: import contact history from a CSV file
  * into the configured database, all or nothing (see app/import-history.ts).
+ * `wfm import actuals FILE [--dry-run]`: today's interval actuals, stored by upsert (an interval
+ * already stored is replaced), all or nothing (see app/record-actuals.ts).
  * Prints a summary, or every error as `FILE:LINE: field: message` and exits 1 with nothing
  * imported. Overlap with stored history is refused unless `--replace`.
  */
@@ -10,14 +12,21 @@ import { describeDatabase } from '../../models';
 import { DateTime } from 'luxon';
 import { importHistory, type ImportHistoryResult } from '../../app/import-history';
 import { loadTeamSettings } from '../../app/team-settings';
+import { recordActuals } from '../../app/record-actuals';
+import { translator } from '../../server/i18n';
 import { commandConfig, withDatabase, type Io } from './db';
 
 const USAGE = `usage: wfm import history FILE [--replace] [--dry-run]
+       wfm import actuals FILE [--dry-run]
 
 FILE is a CSV with a header: timestamp,channel,volume and optionally answered, abandoned,
 aht_seconds, platform. Timestamps without an offset are local to the team's time zone.
   --replace   overwrite stored history for the same channel and intervals (default: refuse)
   --dry-run   check and summarise the file without writing anything
+
+actuals: a CSV with a header start,channel,offered and optionally platform, answered,
+abandoned, aht_seconds, service_level (0-1), one row per interval of the team's grid; an
+interval already stored is replaced.
 `;
 
 export async function run(args: string[], io: Io): Promise<number> {
@@ -31,15 +40,20 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const [what, file, ...extra] = positionals;
-  if (what !== 'history' || !file || extra.length > 0) {
-    io.stderr.write(`wfm import: expected 'history FILE' (got '${positionals.join(' ')}')\n\n${USAGE}`);
+  if ((what !== 'history' && what !== 'actuals') || !file || extra.length > 0) {
+    io.stderr.write(`wfm import: expected 'history FILE' or 'actuals FILE' (got '${positionals.join(' ')}')\n\n${USAGE}`);
     return 2;
   }
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
     io.stderr.write(`wfm import: ${file}: no such file\n`);
     return 2;
   }
+  if (what === 'actuals' && values.replace) {
+    io.stderr.write('wfm import actuals: --replace is not needed: an interval sent again always replaces the stored one\n');
+    return 2;
+  }
   const config = commandConfig();
+  if (what === 'actuals') return importActuals(file, values['dry-run'] ?? false, config, io);
   return withDatabase(config, async (ds) => {
     const result = await importHistory(
       { ds },
@@ -100,4 +114,24 @@ function report(result: ImportHistoryResult, { file, where, zone }: Where, dryRu
   }
   for (const w of s.warnings) io.stdout.write(`  note: ${w}\n`);
   return 0;
+}
+
+const en = translator('en');
+
+async function importActuals(file: string, dryRun: boolean, config: ReturnType<typeof commandConfig>, io: Io): Promise<number> {
+  const csv = await fs.promises.readFile(file, 'utf8');
+  return withDatabase(config, async (ds) => {
+    const result = await recordActuals(ds, { csv, source: 'cli', now: new Date(), dryRun });
+    if (result.kind === 'invalid') {
+      for (const e of result.errors)
+        io.stderr.write(`${file}:${e.line}: ${e.field}: ${en(`actuals.err.${e.code}`, { field: e.field, ...e.params })}\n`);
+      io.stderr.write(`${file}: nothing stored\n`);
+      return 1;
+    }
+    const verb = dryRun ? 'would store' : 'stored';
+    io.stdout.write(
+      `${file}: ${verb} ${result.intervals} interval(s) from ${result.rows} row(s), ${result.first} … ${result.last} (UTC): ${result.added} new, ${result.replaced} replaced\n`,
+    );
+    return 0;
+  });
 }

@@ -8,6 +8,7 @@ import { Forecast } from './forecast';
 import { ForecastAdjustment } from './forecast-adjustment';
 import { ForecastValue } from './forecast-value';
 import { HistoryImport } from './history-import';
+import { IntervalActual } from './interval-actual';
 import { LoginAttempt } from './login-attempt';
 import { NotificationOutbox } from './notification-outbox';
 import { OpeningHours } from './opening-hours';
@@ -37,6 +38,7 @@ export {
   ForecastAdjustment,
   ForecastValue,
   HistoryImport,
+  IntervalActual,
   LoginAttempt,
   NotificationOutbox,
   OpeningHours,
@@ -68,6 +70,7 @@ export const ALL_ENTITIES = [
   LoginAttempt,
   HistoryImport,
   ContactHistory,
+  IntervalActual,
   CalendarEvent,
   Forecast,
   ForecastValue,

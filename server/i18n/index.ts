@@ -21,6 +21,7 @@ import { limits } from './messages/limits';
 import { account } from './messages/account';
 import { tokens } from './messages/tokens';
 import { safeguards } from './messages/safeguards';
+import { intraday } from './messages/intraday';
 
 export const LOCALES = ['en', 'ka'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -50,6 +51,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   tokens,
   safeguards,
   change,
+  intraday,
 };
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };

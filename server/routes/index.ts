@@ -16,6 +16,7 @@ import { appRoutes } from './web-app';
 import { tokensRoutes } from './tokens';
 import { apiRoutes } from './api';
 import { auditRoutes } from './audit';
+import { actualsRoutes } from './actuals';
 
 export type { RouteDeps } from '../deps';
 
@@ -24,6 +25,7 @@ export const routeModules: ((deps: RouteDeps) => Router)[] = [
   homeRoutes,
   staffRoutes,
   historyRoutes,
+  actualsRoutes,
   forecastRoutes,
   rotaRoutes,
   requestsRoutes,

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { expect } from 'chai';
 import { run } from '../../../bin/commands/import';
-import { historyBounds, type DataSource } from '../../../models';
+import { actualsBetween, historyBounds, type DataSource } from '../../../models';
+import fs from 'node:fs';
+import os from 'node:os';
 import { runCommand } from '../../support/cli';
 import { createTestDataSource, destroyTestDataSource, testDatabaseEnv, testDbKind } from '../../support/db';
 import { setUpTeam } from '../../support/team';
@@ -66,5 +68,31 @@ describe(`wfm import history (${testDbKind()})`, function () {
     const wrong = await runCommand(run, ['staff', 'x.csv'], { env });
     expect(wrong.code).to.equal(2);
     expect(wrong.stderr).to.match(/expected 'history FILE'/);
+  });
+
+  it('wfm import actuals, a file sent twice then corrected, stores each interval once with the last values; a bad file stores nothing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rota-actuals-'));
+    const file = (name: string, text: string) => (fs.writeFileSync(path.join(dir, name), text), path.join(dir, name));
+    const good = file(
+      'a.csv',
+      'start,channel,offered,answered,abandoned\n2026-11-02T09:00:00,voice,30,28,2\n2026-11-02T10:00:00,voice,35,35,0\n',
+    );
+    const first = await runCommand(run, ['actuals', good], { env });
+    expect(first.code, first.stderr).to.equal(0);
+    expect(first.stdout).to.match(/stored 2 interval\(s\) from 2 row\(s\).*2 new, 0 replaced/);
+    expect((await runCommand(run, ['actuals', good], { env })).stdout).to.match(/0 new, 2 replaced/);
+    const fix = file('b.csv', 'start,channel,offered\n2026-11-02T10:00:00,voice,37\n');
+    expect((await runCommand(run, ['actuals', fix], { env })).code).to.equal(0);
+    const bad = file('c.csv', 'start,channel,offered\n2026-11-02T11:00:00,voice,5\n2026-11-02T11:30:00,voice,5\n');
+    const refused = await runCommand(run, ['actuals', bad], { env });
+    expect(refused.code).to.equal(1);
+    expect(refused.stderr)
+      .to.contain(`${bad}:3: start: not the start of one of the team’s 60-minute intervals`)
+      .and.to.contain('nothing stored');
+    const stored = await actualsBetween(ds, '2026-11-02T00:00:00.000Z', '2026-11-03T00:00:00.000Z');
+    expect(stored.map((a) => [a.start, a.offered, a.answered])).to.deep.equal([
+      ['2026-11-02T05:00:00.000Z', 30, 28],
+      ['2026-11-02T06:00:00.000Z', 37, null],
+    ]);
   });
 });

@@ -13,11 +13,19 @@ const DAY_MS = 86_400_000;
 const API_CALLS: Record<string, { method: string; path: string; body?: string; type?: string; okStatus: number }> = {
   'history:import': { method: 'POST', path: '/api/history/import?dryRun=true', body: CSV, type: 'text/csv', okStatus: 200 },
   'rota:read': { method: 'GET', path: '/api/rota?week=2026-11-25', okStatus: 200 },
+  'actuals:write': {
+    method: 'POST',
+    path: '/api/actuals?dryRun=true',
+    body: 'start,channel,offered\n2026-11-24T09:00:00+04:00,voice,12',
+    type: 'text/csv',
+    okStatus: 200,
+  },
   'calendar:read': { method: 'GET', path: '/api/my-shifts.ics', okStatus: 200 },
 };
-/** The scope each API route needs: actuals:write opens none yet. */
+/** The scope each API route needs. */
 const ROUTE_SCOPE: Record<string, TokenScope> = {
   'history:import': 'history:import',
+  'actuals:write': 'actuals:write',
   'rota:read': 'rota:read',
   'calendar:read': 'calendar:read',
 };
