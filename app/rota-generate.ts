@@ -91,6 +91,7 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
       activities: s.activities?.length
         ? s.activities.map((a) => ({ start: new Date(a.start).toISOString(), end: new Date(a.end).toISOString(), channel: a.channel }))
         : null,
+      offQueue: s.offQueue?.length ? s.offQueue : null,
       locked: lockedKeys.has(key(Number(s.staffId), start, end)),
     };
   });

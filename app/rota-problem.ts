@@ -27,6 +27,7 @@ import {
   DEFAULT_WEIGHTS,
   withDefaultRules,
   type FairnessHistory,
+  type OffQueueKind,
   type Period,
   type Problem,
   type IntervalRequirement,
@@ -92,7 +93,7 @@ export function rotaRules(rules: LabourRules) {
 
 /** A stored shift in the optimiser's shape (times with the team's offset). */
 export function toEngineShift(
-  s: Pick<ShiftRecord, 'staffId' | 'start' | 'end' | 'breaks' | 'channel' | 'activities'>,
+  s: Pick<ShiftRecord, 'staffId' | 'start' | 'end' | 'breaks' | 'channel' | 'activities' | 'offQueue'>,
   zone: string,
 ): Shift {
   return {
@@ -103,6 +104,16 @@ export function toEngineShift(
     channel: s.channel,
     ...(s.activities?.length
       ? { activities: s.activities.map((a) => ({ ...a, start: toLocalIso(a.start, zone), end: toLocalIso(a.end, zone) })) }
+      : {}),
+    ...(s.offQueue?.length
+      ? {
+          offQueue: s.offQueue.map((o) => ({
+            ...o,
+            kind: o.kind as OffQueueKind,
+            start: toLocalIso(o.start, zone),
+            end: toLocalIso(o.end, zone),
+          })),
+        }
       : {}),
   };
 }
@@ -146,6 +157,7 @@ export async function loadRotaContext(ds: DataSource, q: RotaContextQuery): Prom
     ],
     preferences: preferencesOf(prefs.filter((x) => x.staffId === p.id)),
     overtimeAllowed: labour.overtimeAllowed,
+    queueShare: p.queueShare,
   }));
   const requirement =
     q.withRequirement === false

@@ -102,6 +102,7 @@ export async function copyLastWeek(
     breaks: s.breaks.map((b) => ({ start: plus7(b.start), end: plus7(b.end) })),
     channel: s.channel,
     activities: s.activities?.map((a) => ({ ...a, start: plus7(a.start), end: plus7(a.end) })) ?? null,
+    offQueue: s.offQueue?.map((o) => ({ ...o, start: plus7(o.start), end: plus7(o.end) })) ?? null,
     locked: false,
   }));
   const at = q.now.toISOString();

@@ -15,6 +15,8 @@ export interface StaffFields {
   role: 'agent' | 'team_lead' | 'coordinator' | 'head';
   skills: ('voice' | 'chat')[];
   contractHoursPerWeek: number;
+  /** Share of worked time on the queue, 0..1 (the rest is planned off-queue time). */
+  queueShare: number;
   activeFrom: string;
   activeTo: string | null;
   email: string | null;

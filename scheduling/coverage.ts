@@ -48,7 +48,8 @@ function dutySegments(week: Week, sh: Shift): Array<[number, number, string]> {
   const base: Array<[number, number, string]> = sh.activities?.length
     ? sh.activities.map((a) => [Math.max(s, toMinute(week, a.start)), Math.min(e, toMinute(week, a.end)), a.channel])
     : [[s, e, sh.channel ?? '']];
-  const breaks = (sh.breaks ?? []).map((b) => [toMinute(week, b.start), toMinute(week, b.end)] as const);
+  // Off-queue stretches count like breaks: the person is not taking contacts.
+  const breaks = [...(sh.breaks ?? []), ...(sh.offQueue ?? [])].map((b) => [toMinute(week, b.start), toMinute(week, b.end)] as const);
   let pieces = base;
   for (const [ba, bb] of breaks) {
     pieces = pieces.flatMap(([x, y, ch]): Array<[number, number, string]> => {

@@ -3,12 +3,18 @@ import type { RotaModel } from './model/rota-model';
 import type { Problem, Shift } from './types';
 import { toIso, type Week } from './week';
 import { assignActivities } from './activities';
+import { offQueuePeriods, placeOffQueue, withoutOffQueue } from './off-queue';
 
 /** A person's shift in solver terms: pattern and lunch start (minutes from week start). */
 export interface Assignment {
   person: number;
   pattern: number;
   breakStart: number;
+  /**
+   * Coverage-grid steps of this shift spent off the queue (people with a queue share below 1);
+   * undefined until placed (off-queue.ts places them where the queue can spare the person).
+   */
+  offQueue?: number[];
 }
 
 /** Reads x and b from a MIP solution; lunches go to the group's members in order. */
@@ -23,10 +29,21 @@ export function assignmentsFromSolution(model: RotaModel, patterns: Pattern[], v
       const slots: number[] = [];
       for (const o of g.breakCols.get(id) ?? []) for (let k = 0; k < Math.round(values[o.col]); k++) slots.push(o.breakStart);
       const fallback = patterns[id].breakStarts[0] ?? -1;
-      members.forEach((m, i) => out.push({ person: m, pattern: id, breakStart: slots[i] ?? fallback }));
+      members.forEach((m, i) =>
+        out.push({ person: m, pattern: id, breakStart: slots[i] ?? fallback, ...offQueueOf(model, m, patterns[id], values) }),
+      );
     }
   });
   return out.sort((a, b) => a.person - b.person || patterns[a.pattern].start - patterns[b.pattern].start);
+}
+
+/** The person's o steps inside the shift, when the model has o columns for them. */
+function offQueueOf(model: RotaModel, person: number, pat: Pattern, values: Float64Array): { offQueue?: number[] } {
+  const cols = model.offQueue[person];
+  if (!cols?.size) return {};
+  const step = model.hoursPerUnit * 60;
+  const steps = [...cols].filter(([t, col]) => values[col] > 0.5 && t * step >= pat.start && t * step < pat.end).map(([t]) => t);
+  return { offQueue: steps.sort((a, b) => a - b) };
 }
 
 /** Turns assignments into the published shape, with ISO times in the team's zone. */
@@ -38,7 +55,8 @@ export function shiftsFromAssignments(
   list: Assignment[],
 ): Shift[] {
   const flexOn = week.channels.includes('voice') && week.channels.includes('chat');
-  const shifts: Shift[] = list.map((a) => {
+  const placed = placeOffQueue(problem, week, patterns, people, list);
+  const shifts: Shift[] = placed.map((a) => {
     const pat = patterns[a.pattern];
     const person = people[a.person];
     const skills = person.skills.map((c) => week.channels[c]);
@@ -51,9 +69,10 @@ export function shiftsFromAssignments(
     if (skills.length === 1) shift.channel = skills[0];
     else if (skills.length === 2 && flexOn && skills.includes('voice') && skills.includes('chat')) shift.channel = 'both';
     else if (skills.length === 0) shift.channel = person.member.skills[0] ?? week.channels[0];
+    if (a.offQueue?.length) shift.offQueue = offQueuePeriods(week, a.offQueue);
     return shift;
   });
-  return assignActivities(problem, week, shifts);
+  return assignActivities(problem, week, shifts).map((s) => withoutOffQueue(week, s));
 }
 
 /** The integer columns (x and b) of a rota, as a sparse MIP start. */
@@ -61,11 +80,16 @@ export function startFromAssignments(model: RotaModel, list: Assignment[]): { in
   const value = new Map<number, number>();
   for (const cols of model.x) for (const col of cols.values()) value.set(col, 0);
   for (const g of model.groups) for (const opts of g.breakCols.values()) for (const o of opts) value.set(o.col, 0);
+  for (const cols of model.offQueue) for (const col of cols.values()) value.set(col, 0);
   for (const a of list) {
     value.set(model.x[a.person].get(a.pattern)!, 1);
     const g = model.groups[model.groupOf[a.person]];
     const opt = g.breakCols.get(a.pattern)?.find((o) => o.breakStart === a.breakStart);
     if (opt) value.set(opt.col, (value.get(opt.col) ?? 0) + 1);
+    for (const t of a.offQueue ?? []) {
+      const col = model.offQueue[a.person]?.get(t);
+      if (col !== undefined) value.set(col, 1);
+    }
   }
   const indices = Int32Array.from(value.keys());
   return { indices, values: Float64Array.from(indices, (i) => value.get(i)!) };

@@ -11,6 +11,8 @@ export type {
   CodeParams,
   Explanation,
   FairnessHistory,
+  OffQueueKind,
+  OffQueuePeriod,
   Period,
   PreviousShift,
   Problem,

@@ -9,6 +9,7 @@ import { coverageOf } from './coverage';
 import { greedyRota } from './heuristic/greedy-rota';
 import { neighbourhoodSearch } from './heuristic/neighbourhood-search';
 import { objectiveOf } from './objective';
+import { placeOffQueue } from './off-queue';
 
 const EPS = 1e-6;
 /** Above this many columns the full MIP alone is too slow to polish a rota within minutes. */
@@ -51,7 +52,9 @@ export async function solveRota(problem: Problem, options: SolveOptions): Promis
   if (explanation.length) return infeasible(problem, prep, explanation);
   const model = buildRotaModel(problem, prep.week, prep.patterns, prep.people);
   const ctx: Context = { problem, prep, model, sparse: model.lp.build(Infinity), options, elapsed, report };
-  const greedy = greedyRota(problem, prep, options.seed, prep.people.length > 100 ? 3 : 6);
+  const rough = greedyRota(problem, prep, options.seed, prep.people.length > 100 ? 3 : 6);
+  // Off-queue steps placed now, so that the MIP start sets the o columns too.
+  const greedy = rough && placeOffQueue(problem, prep.week, prep.patterns, prep.people, rough);
   const warm = greedy ? finish(problem, prep, model, greedy, NaN, -Infinity, false) : null;
   if (warm) {
     options.onIncumbent?.(warm);
@@ -172,6 +175,7 @@ export function finish(
   bound: number,
   optimal: boolean,
 ): RotaSolution {
+  assignments = placeOffQueue(problem, prep.week, prep.patterns, prep.people, assignments);
   // Activities are split on the model's grid, coverage is reported on the requirement grid.
   const shifts = shiftsFromAssignments(problem, prep.week, prep.patterns, prep.people, assignments);
   const cov = coverageOf(problem, shifts, prep.reportWeek);

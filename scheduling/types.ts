@@ -49,6 +49,11 @@ export interface StaffMember {
   history?: FairnessHistory;
   /** Overtime allowed: contract above maxHoursPerWeek is not an error for this person. */
   overtimeAllowed?: boolean;
+  /**
+   * Share of each shift's worked time the person spends taking contacts (0..1, default 1): a
+   * team lead at 0.5 takes contacts about half of each day, the rest is planned off-queue time.
+   */
+  queueShare?: number;
 }
 
 export interface PreviousShift {
@@ -117,6 +122,21 @@ export interface Activity {
   channel: Channel;
 }
 
+/**
+ * What a person does off the queue: `offQueue` (time their queue share leaves free),
+ * `backOffice` (on shift where no contacts are expected), or a planned activity's kind.
+ */
+export type OffQueueKind = 'offQueue' | 'backOffice' | 'training' | 'meeting' | 'coaching' | 'teamMeeting';
+
+/** A stretch of a shift away from the queue; it does not count toward coverage. */
+export interface OffQueuePeriod {
+  start: string;
+  end: string;
+  kind: OffQueueKind;
+  /** The planned activity this stretch belongs to. */
+  activityId?: string;
+}
+
 export interface Shift {
   staffId: string;
   start: string;
@@ -126,6 +146,8 @@ export interface Shift {
   channel?: Channel | 'both';
   /** Channel per stretch of the shift, for people who switch between more channels. */
   activities?: Activity[];
+  /** Stretches away from the queue; `activities` then list only the time on the queue. */
+  offQueue?: OffQueuePeriod[];
 }
 
 export interface CoverageRow {

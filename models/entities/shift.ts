@@ -57,6 +57,10 @@ export class Shift {
   @Column({ type: 'text', nullable: true })
   activitiesJson!: string | null;
 
+  /** Off-queue stretches as JSON [{start, end, kind, activityId?}] (ISO UTC), or null. */
+  @Column({ type: 'text', nullable: true })
+  offQueueJson!: string | null;
+
   @Column({ type: 'boolean', default: false })
   locked!: boolean;
 

@@ -28,6 +28,10 @@ export class Staff {
   @Column({ type: 'double precision' })
   contractHoursPerWeek!: number;
 
+  /** Share of worked time on the queue, 0..1 (1 = all of it; a team lead 0.5). */
+  @Column({ type: 'double precision', default: 1 })
+  queueShare!: number;
+
   /** First working day, 'YYYY-MM-DD'. */
   @Column({ type: 'varchar', length: 10 })
   activeFrom!: string;

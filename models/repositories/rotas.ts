@@ -47,6 +47,14 @@ export interface ShiftActivity {
   channel: string;
 }
 
+/** A stretch of a shift away from the queue (scheduling's OffQueuePeriod, ISO UTC). */
+export interface ShiftOffQueue {
+  start: string;
+  end: string;
+  kind: string;
+  activityId?: string;
+}
+
 /** Instants are ISO UTC strings ('…Z'). */
 export interface ShiftRecord {
   id: number;
@@ -57,6 +65,8 @@ export interface ShiftRecord {
   breaks: BreakPeriod[];
   channel: string;
   activities: ShiftActivity[] | null;
+  /** Off-queue stretches (not counted toward coverage); optional when storing. */
+  offQueue?: ShiftOffQueue[] | null;
   locked: boolean;
   note: string | null;
   /** Identity across the week's revisions (a draft copies it from the revision it is based on). */
@@ -121,6 +131,7 @@ function toShift(s: Shift): ShiftRecord {
     breaks: JSON.parse(s.breaksJson || '[]') as BreakPeriod[],
     channel: s.channel,
     activities: s.activitiesJson ? (JSON.parse(s.activitiesJson) as ShiftActivity[]) : null,
+    offQueue: s.offQueueJson ? (JSON.parse(s.offQueueJson) as ShiftOffQueue[]) : null,
     locked: !!s.locked,
     note: s.note ?? null,
     uid: s.uid ?? `shift-${s.id}`,
@@ -140,6 +151,10 @@ function shiftColumns(s: Partial<NewShift>): Partial<Shift> {
     out.breaksJson = JSON.stringify(s.breaks.map((b) => ({ start: new Date(b.start).toISOString(), end: new Date(b.end).toISOString() })));
   if (s.channel !== undefined) out.channel = s.channel;
   if (s.activities !== undefined) out.activitiesJson = s.activities?.length ? JSON.stringify(s.activities) : null;
+  if (s.offQueue !== undefined)
+    out.offQueueJson = s.offQueue?.length
+      ? JSON.stringify(s.offQueue.map((o) => ({ ...o, start: new Date(o.start).toISOString(), end: new Date(o.end).toISOString() })))
+      : null;
   if (s.locked !== undefined) out.locked = s.locked;
   if (s.note !== undefined) out.note = s.note;
   if (s.uid !== undefined) out.uid = s.uid;

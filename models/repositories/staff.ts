@@ -13,6 +13,8 @@ export interface StaffMember {
   role: StaffRole;
   skills: string[];
   contractHoursPerWeek: number;
+  /** Share of worked time on the queue, 0..1. */
+  queueShare: number;
   activeFrom: string;
   activeTo: string | null;
   email: string | null;
@@ -28,6 +30,8 @@ export interface NewStaffMember {
   role: StaffRole;
   skills: string[];
   contractHoursPerWeek: number;
+  /** Default 1: all worked time on the queue. */
+  queueShare?: number;
   activeFrom: string;
   activeTo?: string | null;
   email?: string | null;
@@ -47,6 +51,7 @@ export function toStaffMember(row: Staff): StaffMember {
       .map((s) => s.trim())
       .filter(Boolean),
     contractHoursPerWeek: Number(row.contractHoursPerWeek),
+    queueShare: row.queueShare === null || row.queueShare === undefined ? 1 : Number(row.queueShare),
     activeFrom: row.activeFrom,
     activeTo: row.activeTo ?? null,
     email: row.email ?? null,
@@ -93,6 +98,7 @@ export async function createStaff(db: Db, input: NewStaffMember, now: string): P
   const repo = db.getRepository(Staff);
   const row = repo.create({
     ...toColumns(input),
+    queueShare: input.queueShare ?? 1,
     activeTo: input.activeTo ?? null,
     email: input.email ?? null,
     phone: input.phone ?? null,

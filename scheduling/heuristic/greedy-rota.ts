@@ -5,6 +5,7 @@ import { dutyFraction } from '../model/rota-model';
 import { softCost } from '../model/soft-goals';
 import { mulberry32 } from '../../forecasting/random';
 import { bestPersonWeek } from './person-week';
+import { queueShareOf } from '../model/off-queue-rows';
 
 /** On-duty fractions per interval of one shift with one lunch option. */
 interface Duty {
@@ -38,12 +39,15 @@ export function greedyRota(problem: Problem, prep: Prepared, seed: number, passe
       const p = people[i];
       if (!p.skills.length && pass > 0) continue;
       unapply(residual, current[i].alloc);
+      // Off-queue steps are placed afterwards (off-queue.ts); here a person with a queue share
+      // counts as that share of a person on duty, which steers them to the busier hours.
+      const share = queueShareOf(p);
       const choice = new Map<number, Duty>();
       const value = (id: number) => {
         let best = -Infinity;
         for (const d of dutyOf(id)) {
           let v = 0;
-          for (let k = 0; k < d.t.length; k++) v += Math.min(d.f[k], Math.max(0, bestResidual(residual, p.skills, d.t[k])));
+          for (let k = 0; k < d.t.length; k++) v += Math.min(d.f[k] * share, Math.max(0, bestResidual(residual, p.skills, d.t[k])));
           if (v > best) {
             best = v;
             choice.set(id, d);
@@ -65,6 +69,7 @@ export function greedyRota(problem: Problem, prep: Prepared, seed: number, passe
           residual,
           p.skills,
           list.map((a) => dutyOf(a.pattern).find((d) => d.breakStart === a.breakStart)!),
+          share,
         ),
       };
     }
@@ -100,15 +105,15 @@ function bestResidual(residual: Float64Array[], skills: number[], t: number): nu
 }
 
 /** Each on-duty stretch goes to the person's channel with the most uncovered requirement. */
-function allocate(residual: Float64Array[], skills: number[], duties: Duty[]): Allocation {
+function allocate(residual: Float64Array[], skills: number[], duties: Duty[], share: number): Allocation {
   const out: Allocation = [];
   if (!skills.length) return out;
   for (const d of duties) {
     for (let k = 0; k < d.t.length; k++) {
       let c = skills[0];
       for (const s of skills) if (residual[s][d.t[k]] > residual[c][d.t[k]]) c = s;
-      residual[c][d.t[k]] -= d.f[k];
-      out.push([d.t[k], c, d.f[k]]);
+      residual[c][d.t[k]] -= d.f[k] * share;
+      out.push([d.t[k], c, d.f[k] * share]);
     }
   }
   return out;

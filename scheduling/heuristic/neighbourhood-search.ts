@@ -5,6 +5,7 @@ import { buildGroups, buildRotaModel, dutyFraction } from '../model/rota-model';
 import { runMip } from '../model/highs-runner';
 import { coverageOf } from '../coverage';
 import { objectiveOf } from '../objective';
+import { placeOffQueue } from '../off-queue';
 import { mulberry32 } from '../../forecasting/random';
 import { shuffle } from './greedy-rota';
 
@@ -35,7 +36,7 @@ export async function neighbourhoodSearch(
   const rnd = mulberry32(o.seed ^ 0x9e3779b9);
   const n = prep.people.length;
   let size = Math.min(n, o.size ?? Math.max(6, Math.min(12, Math.round(n * 0.06))));
-  let best = start;
+  let best = placeOffQueue(problem, prep.week, prep.patterns, prep.people, start);
   let bestObj = evaluate(problem, prep, best);
   let spent = 0;
   const t0 = o.now?.() ?? 0;
@@ -104,6 +105,7 @@ function fixedDuty(problem: Problem, prep: Prepared, fixed: Assignment[]): Float
     const t0 = Math.max(0, Math.floor(pat.start / prep.week.step));
     const t1 = Math.min(prep.week.intervals - 1, Math.ceil(pat.end / prep.week.step) - 1);
     for (let t = t0; t <= t1; t++) out[groupOf[a.person]][t] += dutyFraction(prep.week, pat, a.breakStart, problem.rules.breakMinutes, t);
+    for (const t of a.offQueue ?? []) out[groupOf[a.person]][t] -= 1;
   }
   return out;
 }

@@ -12,7 +12,8 @@ interface Terms {
 /**
  * Coverage per interval t and channel c:  Σ single-skill on duty + Σ_g a[g,t,c] + u[t,c] ≥ required,
  * and per multi-skilled group:  Σ_c a[g,t,c] ≤ on duty of g (+ fixed people of g).
- * People held fixed (fixedDuty) count as constants. Returns the u columns.
+ * People held fixed (fixedDuty) count as constants; off-queue steps (o columns) count against
+ * their person's group. Returns the u columns.
  */
 export function addCoverageRows(
   lp: LpBuilder,
@@ -22,6 +23,7 @@ export function addCoverageRows(
   groups: SkillGroup[],
   hoursPerUnit: number,
   fixedDuty?: Float64Array[],
+  offQueue?: Array<Map<number, number> | undefined>,
 ): Int32Array[] {
   const C = week.channels.length;
   const u = week.channels.map(() => new Int32Array(week.intervals).fill(-1));
@@ -31,7 +33,9 @@ export function addCoverageRows(
     const cov: Terms[] = Array.from({ length: C }, () => ({ cols: [], coefs: [] }));
     const constant = new Float64Array(C);
     groups.forEach((g, gi) => {
-      const d = duty[gi][t];
+      const off = offQueue?.[gi]?.get(t);
+      // A step off the queue takes the person out of this step's coverage.
+      const d = off === undefined ? duty[gi][t] : { cols: [...duty[gi][t].cols, off], coefs: [...duty[gi][t].coefs, -1] };
       const fixed = fixedDuty?.[gi]?.[t] ?? 0;
       const live = g.skills.filter((c) => week.required[c][t] > 0);
       if (!live.length || (!d.cols.length && fixed <= 0)) return;

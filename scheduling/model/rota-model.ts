@@ -6,6 +6,7 @@ import { addPersonRules } from './person-rows';
 import { softCost, addFairnessRows } from './soft-goals';
 import { addCoverageRows } from './coverage-rows';
 import type { SkillGroup } from './skill-group';
+import { addOffQueueRows, queueShareOf } from './off-queue-rows';
 
 export { dutyFraction, type SkillGroup } from './skill-group';
 
@@ -16,6 +17,7 @@ export { dutyFraction, type SkillGroup } from './skill-group';
  *   b[g,s,k] ∈ ℕ    people of skill group g working s with lunch at option k
  *   a[g,t,c] ≥ 0    on-duty people of a multi-skilled group g taking channel c in interval t
  *   u[t,c] ≥ 0      shortfall (people) on channel c in interval t
+ *   o[p,t] ∈ {0,1}  person p (queue share below 1) is off the queue in t (off-queue-rows.ts)
  *
  * Breaks are counted per skill group and shift rather than per person: every member of a
  * group is interchangeable for coverage, so Σ_k b[g,s,k] = Σ_{p∈g} x[p,s] and the names
@@ -45,6 +47,8 @@ export interface RotaModel {
   shortfallCols: Int32Array[];
   /** Agent-hours per unit of u (intervalMinutes / 60). */
   hoursPerUnit: number;
+  /** o columns per person: coverage step → column (people with a queue share below 1). */
+  offQueue: Array<Map<number, number>>;
 }
 
 export function buildRotaModel(problem: Problem, week: Week, patterns: Pattern[], people: PersonPlan[], scope?: ModelScope): RotaModel {
@@ -61,9 +65,11 @@ export function buildRotaModel(problem: Problem, week: Week, patterns: Pattern[]
   );
   const { groups, groupOf } = buildGroups(people);
   groups.forEach((g, gi) => addBreakColumns(lp, patterns, g, gi, x));
+  const offQueue = people.map((p) => addOffQueueRows(lp, problem, week, patterns, p, x[p.index], groups[groupOf[p.index]]));
   const hoursPerUnit = week.step / 60;
-  const shortfallCols = addCoverageRows(lp, problem, week, patterns, groups, hoursPerUnit, scope?.fixedDuty);
-  return { lp, x, groups, groupOf, shortfallCols, hoursPerUnit };
+  const groupOffQueue = groups.map((g) => (g.members.length === 1 ? offQueue[g.members[0]] : undefined));
+  const shortfallCols = addCoverageRows(lp, problem, week, patterns, groups, hoursPerUnit, scope?.fixedDuty, groupOffQueue);
+  return { lp, x, groups, groupOf, shortfallCols, hoursPerUnit, offQueue };
 }
 
 function addShiftColumns(lp: LpBuilder, problem: Problem, week: Week, patterns: Pattern[], p: PersonPlan): Map<number, number> {
@@ -80,7 +86,8 @@ export function buildGroups(people: PersonPlan[]): { groups: SkillGroup[]; group
   const groupOf: number[] = [];
   for (const p of people) {
     const skills = [...p.skills].sort((a, b) => a - b);
-    const key = skills.join(',');
+    // Someone with a queue share below 1 is not interchangeable: their off-queue time is theirs.
+    const key = queueShareOf(p) < 1 ? `p${p.index}` : skills.join(',');
     if (!byKey.has(key)) byKey.set(key, { skills, members: [], breakCols: new Map() });
     byKey.get(key)!.members.push(p.index);
   }

@@ -50,6 +50,8 @@ const staffSchema = z.object({
   locked: z.array(period).optional(),
   history: z.object({ evenings: z.number().optional(), weekends: z.number().optional(), holidays: z.number().optional() }).optional(),
   overtimeAllowed: z.boolean().optional(),
+  /** Share of worked time on the queue, 0..1 (team leads 0.5, the head 0.2); default 1. */
+  queueShare: z.number().min(0).max(1).optional(),
 });
 
 const docSchema = z.object({

@@ -25,6 +25,11 @@ export const StaffFormSchema = z
       .transform((v) => [v ?? []].flat())
       .pipe(z.array(z.enum(['voice', 'chat'], { message: 'staff.error.skills' })).min(1, 'staff.error.skills')),
     contractHoursPerWeek: z.coerce.number({ message: 'staff.error.hours' }).min(1, 'staff.error.hours').max(40, 'staff.error.hours'),
+    // Percent on the form (a team lead 50, the head 20); stored as a share 0..1. Left out = 100.
+    queueSharePercent: z.preprocess(
+      (v) => (v === undefined || v === '' ? 100 : v),
+      z.coerce.number({ message: 'staff.error.queueShare' }).min(0, 'staff.error.queueShare').max(100, 'staff.error.queueShare'),
+    ),
     activeFrom: isoDate,
     activeTo: z
       .union([isoDate, z.literal('')])
@@ -34,7 +39,8 @@ export const StaffFormSchema = z
     phone: optionalText(40),
     version: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
   })
-  .refine((f) => f.activeTo === null || f.activeTo >= f.activeFrom, { path: ['activeTo'], message: 'staff.error.activeTo' });
+  .refine((f) => f.activeTo === null || f.activeTo >= f.activeFrom, { path: ['activeTo'], message: 'staff.error.activeTo' })
+  .transform(({ queueSharePercent, ...f }) => ({ ...f, queueShare: Math.round(queueSharePercent * 10) / 1000 }));
 
 export type StaffForm = z.infer<typeof StaffFormSchema>;
 
@@ -50,13 +56,20 @@ export function staffFormErrors(error: z.ZodError): Record<string, string> {
 
 export function staffFormValues(p: StaffMember | null) {
   return p
-    ? { ...p, activeTo: p.activeTo ?? '', email: p.email ?? '', phone: p.phone ?? '' }
+    ? {
+        ...p,
+        queueSharePercent: Math.round(p.queueShare * 1000) / 10,
+        activeTo: p.activeTo ?? '',
+        email: p.email ?? '',
+        phone: p.phone ?? '',
+      }
     : {
         id: null,
         name: '',
         role: 'agent',
         skills: ['voice'],
         contractHoursPerWeek: 40,
+        queueSharePercent: 100,
         activeFrom: '',
         activeTo: '',
         email: '',
@@ -68,7 +81,12 @@ export function staffFormValues(p: StaffMember | null) {
 export function staffListViewModel(people: StaffMember[], filter: { role?: string; skill?: string }) {
   const totalHours = people.reduce((sum, p) => sum + p.contractHoursPerWeek, 0);
   return {
-    people: people.map((p) => ({ ...p, roleKey: `role.${p.role}`, skillKeys: p.skills.map((s) => ({ skill: s, key: `skill.${s}` })) })),
+    people: people.map((p) => ({
+      ...p,
+      queueSharePercent: Math.round(p.queueShare * 1000) / 10,
+      roleKey: `role.${p.role}`,
+      skillKeys: p.skills.map((s) => ({ skill: s, key: `skill.${s}` })),
+    })),
     filter,
     count: people.length,
     totalHours,

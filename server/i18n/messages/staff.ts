@@ -10,6 +10,10 @@ export const staff = {
     'staff.allRoles': 'All roles',
     'staff.allSkills': 'All skills',
     'staff.contractHours': 'Contract (h/week)',
+    'staff.queueShare': 'On the queue (%)',
+    'staff.queueShareHint':
+      'Share of each shift spent taking contacts: 100 for agents, e.g. 50 for a team lead, 20 for the head. The rest is planned off-queue time.',
+    'staff.error.queueShare': 'The share on the queue must be a number from 0 to 100 (percent).',
     'staff.activeFrom': 'Active from',
     'staff.activeTo': 'Active until',
     'staff.email': 'E-mail',
@@ -38,6 +42,10 @@ export const staff = {
     'staff.allRoles': 'ყველა როლი',
     'staff.allSkills': 'ყველა უნარი',
     'staff.contractHours': 'კონტრაქტი (სთ/კვირა)',
+    'staff.queueShare': 'რიგზე (%)',
+    'staff.queueShareHint':
+      'ცვლის რა წილს უთმობს მომართვებს: ოპერატორებისთვის 100, მაგ. გუნდის ლიდერისთვის 50, ხელმძღვანელისთვის 20. დანარჩენი რიგის გარეთ დაგეგმილი დროა.',
+    'staff.error.queueShare': 'რიგზე წილი უნდა იყოს რიცხვი 0-დან 100-მდე (პროცენტი).',
     'staff.activeFrom': 'აქტიურია დან',
     'staff.activeTo': 'აქტიურია მდე',
     'staff.email': 'ელ. ფოსტა',

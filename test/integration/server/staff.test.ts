@@ -68,6 +68,28 @@ describe('staff: add and edit people', function () {
     expect(after.contractHoursPerWeek).to.equal(24);
   });
 
+  it('queue share: 50 % on the form is stored as 0.5, shown back as 50 and listed', async () => {
+    const c = await app.loginAs('coordinator');
+    const res = await c.postForm('/staff/new', form({ name: 'Lead At Half', role: 'team_lead', queueSharePercent: '50' }), '/staff/new');
+    expect(res.status).to.equal(302);
+    const lead = (await listStaff(app.ds)).find((p) => p.name === 'Lead At Half')!;
+    expect(lead.queueShare).to.equal(0.5);
+    const page = await c.get(`/staff/${lead.id}/edit`);
+    expect(page.text).to.match(/name="queueSharePercent"[^>]*value="50"/);
+  });
+
+  it('queue share: left out means 100 %; 150 or "half" → 422 naming the field, nothing saved', async () => {
+    const c = await app.loginAs('coordinator');
+    await c.postForm('/staff/new', form({ name: 'Agent Full Share' }), '/staff/new');
+    expect((await listStaff(app.ds)).find((p) => p.name === 'Agent Full Share')!.queueShare).to.equal(1);
+    for (const bad of ['150', 'half', '-5']) {
+      const res = await c.postForm('/staff/new', form({ name: `Bad Share ${bad}`, queueSharePercent: bad }), '/staff/new');
+      expect(res.status, bad).to.equal(422);
+      expect(res.text).to.contain('The share on the queue must be a number from 0 to 100');
+      expect((await listStaff(app.ds)).some((p) => p.name === `Bad Share ${bad}`)).to.equal(false);
+    }
+  });
+
   it('list: filters by skill and role', async () => {
     const c = await app.loginAs('team_lead');
     const leads = await c.get('/staff?role=team_lead');
