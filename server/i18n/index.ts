@@ -22,6 +22,7 @@ import { account } from './messages/account';
 import { tokens } from './messages/tokens';
 import { safeguards } from './messages/safeguards';
 import { intraday } from './messages/intraday';
+import { myWeek } from './messages/my-week';
 
 export const LOCALES = ['en', 'ka'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -52,6 +53,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   safeguards,
   change,
   intraday,
+  myWeek,
 };
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };

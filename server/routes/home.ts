@@ -1,15 +1,23 @@
-/** The home page: what each role needs first (coordinator: the week at a glance; agent: next shifts). */
+/** The home page: what each role needs first (coordinator: the week at a glance; agent: my week). */
 import { Router } from 'express';
 import type { RouteDeps } from '../deps';
 import { requireLogin } from '../middleware/auth';
 import { homeViewModel } from '../view-models/home';
+import { myWeek } from '../../app/my-week';
+import { myWeekViewModel } from '../view-models/my-week';
 
 export function homeRoutes({ services, now }: RouteDeps): Router {
   const router = Router();
   router.get('/', requireLogin, async (req, res) => {
     const user = req.user!;
     const summary = await services.homeSummary(user, now());
-    res.render('pages/home', { pageTitle: req.t('home.title'), ...homeViewModel(user, summary) });
+    const zone = services.timeZone();
+    const week = user.staffId === null ? null : await myWeek(services.db, { staffId: user.staffId, now: now(), zone });
+    res.render('pages/home', {
+      pageTitle: req.t('home.title'),
+      ...homeViewModel(user, summary),
+      myWeek: week && myWeekViewModel(week, zone),
+    });
   });
   return router;
 }

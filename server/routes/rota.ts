@@ -22,12 +22,14 @@ import { rotaDiff } from '../../app/rota-diff';
 import { assignCover, findCover } from '../../app/rota-cover';
 import { coverViewModel, publishReviewViewModel, rotaDiffViewModel } from '../view-models/rota-diff';
 import { myCancelledShifts, myShifts } from '../../app/rota-my-shifts';
+import { myDay, myWeek } from '../../app/my-week';
+import { myDayViewModel, myWeekViewModel } from '../view-models/my-week';
 import { simulateRotaWeek } from '../../app/rota-simulate';
 import { calendarFeedUser, createCalendarLink, hasCalendarLink } from '../../app/rota-calendar-link';
 import { mondayOf, weekOf } from '../../forecasting/week';
 import { jobView, rotaGrid, rotaPageViewModel, rotaSummary } from '../view-models/rota';
 import { violationText } from '../i18n/codes';
-import { myShiftsViewModel, shiftFormValues } from '../view-models/rota-shift';
+import { shiftFormValues } from '../view-models/rota-shift';
 import { rotaCsv, shiftsIcs } from '../view-models/rota-export';
 
 // A real calendar date: '2026-02-30' matches the pattern but would reach the queries as null (500).
@@ -413,10 +415,10 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
 
   async function renderMyShifts(req: Request, res: Response, extra: Record<string, unknown> = {}) {
     const { zone } = await settings();
-    const shifts = await myShifts(ds, { staffId: req.user!.staffId, now: now(), zone, weeks: 4 });
+    const week = await myWeek(ds, { staffId: req.user!.staffId, now: now(), zone });
     res.render('pages/rota-my-shifts', {
-      pageTitle: req.t('rota.my.title'),
-      ...myShiftsViewModel(shifts, zone),
+      pageTitle: req.t('myweek.title'),
+      ...myWeekViewModel(week, zone),
       hasCalendarLink: await hasCalendarLink(ds, req.user!.id),
       ...extra,
     });
@@ -424,6 +426,19 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
 
   router.get('/my-shifts', requirePermission('schedule:own'), async (req, res) => {
     await renderMyShifts(req, res);
+  });
+
+  /** One day of the person's own shifts: when they take contacts, have a break, have lunch. */
+  router.get('/my-shifts/day/:date', requirePermission('schedule:own'), async (req, res) => {
+    const date = DATE.safeParse(req.params.date);
+    if (!date.success) throw new HttpError(400, 'error.validation');
+    const { zone } = await settings();
+    const shifts = await myDay(ds, { staffId: req.user!.staffId, now: now(), zone, date: date.data });
+    res.render('pages/my-day', {
+      pageTitle: req.t('myweek.title'),
+      dateIso: DateTime.fromISO(date.data, { zone }).set({ hour: 12 }).toUTC().toISO(),
+      shifts: myDayViewModel(shifts, zone),
+    });
   });
 
   /** A new secret feed URL for calendar apps (shown once; the previous one stops working). */

@@ -1,4 +1,4 @@
-/** Template data for the shift edit form and the agent's list of own shifts. */
+/** Template data for the shift edit form. */
 import { DateTime } from 'luxon';
 import type { RotaRecord, ShiftRecord } from '../../app/rota-week';
 import { shiftType } from './rota';
@@ -45,30 +45,4 @@ export function shiftFormValues(o: {
       current: p.id === s?.id,
     })),
   };
-}
-
-/** Shifts grouped by local day, soonest first. */
-export function myShiftsViewModel(shifts: ShiftRecord[], zone: string) {
-  const local = (iso: string) => DateTime.fromISO(iso, { zone }).setZone(zone);
-  const byWeek = new Map<string, { weekStart: string; shifts: unknown[]; hours: number }>();
-  for (const s of shifts) {
-    const start = local(s.start);
-    const weekStart = start.startOf('week').toISODate()!;
-    const w = byWeek.get(weekStart) ?? { weekStart, shifts: [], hours: 0 };
-    const breakMin = s.breaks.reduce((m, b) => m + (Date.parse(b.end) - Date.parse(b.start)) / 60000, 0);
-    w.hours += ((Date.parse(s.end) - Date.parse(s.start)) / 60000 - breakMin) / 60;
-    w.shifts.push({
-      start: s.start,
-      end: s.end,
-      weekday: start.weekday,
-      date: start.toISODate(),
-      time: `${start.toFormat('HH:mm')}–${local(s.end).toFormat('HH:mm')}`,
-      breakTime: s.breaks.length ? `${local(s.breaks[0].start).toFormat('HH:mm')}–${local(s.breaks[0].end).toFormat('HH:mm')}` : '',
-      channel: s.channel,
-      type: shiftType(s, zone),
-    });
-    byWeek.set(weekStart, w);
-  }
-  const weeks = [...byWeek.values()].map((w) => ({ ...w, hours: Math.round(w.hours * 10) / 10 }));
-  return { weeks, hasShifts: shifts.length > 0 };
 }

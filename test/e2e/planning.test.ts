@@ -219,7 +219,7 @@ describe('e2e (Chromium): planning flows', function () {
     expect(await agent.locator('body').innerText()).to.contain(`${start}–${end}`);
     await agent.click('nav a[href="/my-shifts"]');
     await agent.waitForURL(/\/my-shifts/);
-    const mine = await agent.locator('ul.my-shifts').first().innerText();
+    const mine = await agent.locator('main').innerText();
     expect(mine).to.contain(`${start}–${end}`);
   });
 

@@ -211,7 +211,9 @@ describe('rota change path: checked approvals, revisions that keep approved chan
     expect(byUid(await listShifts(w.app.ds, draft.id), tue.uid)).to.equal(undefined);
     const mine = await agent.get('/my-shifts');
     expect(mine.text).to.contain('09:00–18:00');
-    expect(mine.text).not.to.match(/1 Dec|Dec 1|01\.12|2026-12-01/);
+    // My week lists every day: Tuesday 1 December is now a day off, with no shift to open.
+    expect(mine.text).not.to.contain('/my-shifts/day/2026-12-01');
+    expect(mine.text.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).to.contain('Tue 1 Dec Day off');
     const feed = events((await agent.get('/my-shifts.ics')).text);
     const gone = feed.find((e) => e.uid.startsWith(tue.uid))!;
     expect(gone).to.include({ cancelled: true, sequence: tue.sequence + 1 });

@@ -115,6 +115,7 @@ const CASES: Record<string, Case> = {
   'GET /rota/print': { url: () => '/rota/print', allowed: 200 },
   'GET /rota.csv': { url: () => '/rota.csv', allowed: 200 },
   'GET /my-shifts': { url: () => '/my-shifts', allowed: 200 },
+  'GET /my-shifts/day/:date': { url: () => '/my-shifts/day/2026-11-30', allowed: 200 },
   'POST /my-shifts/calendar-link': { url: () => '/my-shifts/calendar-link', allowed: 200 },
   'GET /my-shifts.ics': { url: () => '/my-shifts.ics', allowed: 200 },
   'GET /api/my-shifts.ics': { url: () => '/api/my-shifts.ics', allowed: 200 },

@@ -1,0 +1,185 @@
+/**
+ * An agent's week at a glance (/my-shifts): the whole current week from Monday (past days
+ * included, so the week's hours are the real ones), the shift in progress and the next one,
+ * worked hours against the contract, each shift's kind, breaks, channel and the colleagues on
+ * the same hours; next week once it is published; and one day's activities.
+ *
+ * Only published rotas count (a draft is the coordinator's work in progress). Colleagues come
+ * from the same published rota, which is the team's (Rota plans one team).
+ */
+import { DateTime } from 'luxon';
+import type { DataSource } from '../models';
+import { listShifts, publishedRotaForWeek, type ShiftRecord } from '../models/repositories/rotas';
+import { getStaff, listStaff } from '../models/repositories/staff';
+import { georgianHolidaysBetween } from '../forecasting/calendar/georgian-holidays';
+import { shiftKind, type FairnessCalendar } from '../scheduling/fairness';
+import { loadTeamSettings } from './team-settings';
+import { rotaRules } from './rota-problem';
+
+export interface Colleague {
+  name: string;
+  channel: string;
+}
+
+export interface Segment {
+  /** 'queue': taking contacts of `channel`; 'break' (under 30 min) or 'lunch'. */
+  kind: 'queue' | 'break' | 'lunch';
+  start: string;
+  end: string;
+  channel: string | null;
+}
+
+export interface MyWeekShift {
+  id: number;
+  start: string;
+  end: string;
+  /** Local date of the start, yyyy-mm-dd. */
+  date: string;
+  channel: string;
+  kind: 'early' | 'day' | 'late' | 'night';
+  breaks: { start: string; end: string }[];
+  workedHours: number;
+  state: 'past' | 'now' | 'future';
+  colleagues: Colleague[];
+}
+
+export interface MyWeekDay {
+  date: string;
+  past: boolean;
+  today: boolean;
+  holiday: boolean;
+  shifts: MyWeekShift[];
+}
+
+export interface MyWeekOf {
+  weekStart: string;
+  published: boolean;
+  days: MyWeekDay[];
+  workedHours: number;
+}
+
+export interface MyWeek {
+  contractHours: number | null;
+  thisWeek: MyWeekOf;
+  /** Null until next week's rota is published. */
+  nextWeek: MyWeekOf | null;
+  /** The two weeks after that, those already published (the page showed four weeks before). */
+  laterWeeks: MyWeekOf[];
+  current: MyWeekShift | null;
+  next: MyWeekShift | null;
+}
+
+export interface MyWeekQuery {
+  staffId: number | null;
+  now: Date;
+  zone: string;
+}
+
+const LUNCH_MINUTES = 30;
+const round1 = (h: number) => Math.round(h * 10) / 10;
+const minutes = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 60000;
+
+export function workedHoursOf(s: Pick<ShiftRecord, 'start' | 'end' | 'breaks'>): number {
+  return (minutes(s.start, s.end) - s.breaks.reduce((m, b) => m + minutes(b.start, b.end), 0)) / 60;
+}
+
+export async function myWeek(ds: DataSource, q: MyWeekQuery): Promise<MyWeek> {
+  const settings = await loadTeamSettings(ds);
+  const monday = DateTime.fromJSDate(q.now, { zone: q.zone }).startOf('week');
+  const person = q.staffId === null ? null : await getStaff(ds, q.staffId);
+  const names = new Map((await listStaff(ds)).map((p) => [p.id, p.name]));
+  const ctx = { ...q, names, eveningAfter: rotaRules(settings.rules).eveningAfter };
+  const thisWeek = await weekFor(ds, monday, ctx);
+  const next = await weekFor(ds, monday.plus({ weeks: 1 }), ctx);
+  const later: MyWeekOf[] = [];
+  for (const w of [2, 3]) later.push(await weekFor(ds, monday.plus({ weeks: w }), ctx));
+  const all = [thisWeek, next, ...later].flatMap((w) => w.days.flatMap((d) => d.shifts));
+  return {
+    contractHours: person?.contractHoursPerWeek ?? null,
+    thisWeek,
+    nextWeek: next.published ? next : null,
+    laterWeeks: later.filter((w) => w.published),
+    current: all.find((s) => s.state === 'now') ?? null,
+    next: all.find((s) => s.state === 'future') ?? null,
+  };
+}
+
+async function weekFor(
+  ds: DataSource,
+  monday: DateTime,
+  q: MyWeekQuery & { names: Map<number, string>; eveningAfter: string },
+): Promise<MyWeekOf> {
+  const weekStart = monday.toISODate()!;
+  const sunday = monday.plus({ days: 6 }).toISODate()!;
+  const rota = await publishedRotaForWeek(ds, weekStart);
+  const everyone = rota ? await listShifts(ds, rota.id) : [];
+  const holidays = new Set(georgianHolidaysBetween(weekStart, sunday).map((h) => h.date));
+  const cal: FairnessCalendar = { zone: q.zone, eveningAfter: q.eveningAfter, holidays };
+  const mine = everyone.filter((s) => s.staffId === q.staffId).map((s) => toMyShift(s, everyone, cal, q));
+  const today = DateTime.fromJSDate(q.now, { zone: q.zone }).toISODate()!;
+  const days = Array.from({ length: 7 }, (_, i) => {
+    const date = monday.plus({ days: i }).toISODate()!;
+    return { date, past: date < today, today: date === today, holiday: holidays.has(date), shifts: mine.filter((s) => s.date === date) };
+  });
+  return { weekStart, published: rota !== null, days, workedHours: round1(mine.reduce((h, s) => h + s.workedHours, 0)) };
+}
+
+function toMyShift(s: ShiftRecord, everyone: ShiftRecord[], cal: FairnessCalendar, q: MyWeekQuery & { names: Map<number, string> }) {
+  const nowMs = q.now.getTime();
+  const state: MyWeekShift['state'] = Date.parse(s.end) <= nowMs ? 'past' : Date.parse(s.start) <= nowMs ? 'now' : 'future';
+  const colleagues = everyone
+    .filter((o) => o.staffId !== s.staffId && o.start === s.start && o.end === s.end)
+    .map((o) => ({ name: q.names.get(o.staffId) ?? String(o.staffId), channel: o.channel }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    id: s.id,
+    start: s.start,
+    end: s.end,
+    date: DateTime.fromISO(s.start, { zone: q.zone }).setZone(q.zone).toISODate()!,
+    channel: s.channel,
+    kind: shiftKind(s, cal),
+    breaks: s.breaks,
+    workedHours: workedHoursOf(s),
+    state,
+    colleagues,
+  } satisfies MyWeekShift;
+}
+
+/**
+ * A shift as consecutive stretches: taking contacts (per channel, from `activities` when the
+ * shift switches channels), short breaks and the lunch. Pure.
+ */
+export function shiftSegments(s: Pick<ShiftRecord, 'start' | 'end' | 'breaks' | 'channel' | 'activities'>): Segment[] {
+  const cuts = new Set<number>([Date.parse(s.start), Date.parse(s.end)]);
+  for (const b of s.breaks) [b.start, b.end].forEach((t) => cuts.add(Date.parse(t)));
+  for (const a of s.activities ?? []) [a.start, a.end].forEach((t) => cuts.add(Date.parse(t)));
+  const times = [...cuts].filter((t) => t >= Date.parse(s.start) && t <= Date.parse(s.end)).sort((a, b) => a - b);
+  const out: Segment[] = [];
+  for (let i = 0; i + 1 < times.length; i++) {
+    const [a, b] = [times[i], times[i + 1]];
+    const brk = s.breaks.find((x) => Date.parse(x.start) <= a && Date.parse(x.end) >= b);
+    const act = (s.activities ?? []).find((x) => Date.parse(x.start) <= a && Date.parse(x.end) >= b);
+    const seg: Segment = brk
+      ? { kind: minutes(brk.start, brk.end) >= LUNCH_MINUTES ? 'lunch' : 'break', start: iso(a), end: iso(b), channel: null }
+      : { kind: 'queue', start: iso(a), end: iso(b), channel: act?.channel ?? s.channel };
+    const last = out[out.length - 1];
+    // Activities cut a stretch where nothing changes for the person: join such pieces.
+    if (last && last.kind === seg.kind && last.channel === seg.channel && last.end === seg.start) last.end = seg.end;
+    else out.push(seg);
+  }
+  return out;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** One day of the person's published shifts with their stretches (the day view). */
+export async function myDay(ds: DataSource, q: MyWeekQuery & { date: string }) {
+  if (q.staffId === null) return [];
+  const day = DateTime.fromISO(q.date, { zone: q.zone });
+  const rota = await publishedRotaForWeek(ds, day.startOf('week').toISODate()!);
+  if (!rota) return [];
+  const shifts = (await listShifts(ds, rota.id)).filter(
+    (s) => s.staffId === q.staffId && DateTime.fromISO(s.start, { zone: q.zone }).setZone(q.zone).toISODate() === q.date,
+  );
+  return shifts.map((s) => ({ start: s.start, end: s.end, channel: s.channel, segments: shiftSegments(s) }));
+}
