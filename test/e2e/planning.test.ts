@@ -350,7 +350,9 @@ describe('e2e (Chromium): planning flows', function () {
     await agent.goto(`${app.baseUrl}/my-shifts`);
     const mine = await agent.locator('main').innerText();
     // My week lists every day: Thursday is now a day off, Friday has the colleague's shift.
-    expect(mine).to.match(/Fri 11 Dec\s+09:00–18:00/).and.to.match(/Thu 10 Dec\s+Day off/);
+    expect(mine)
+      .to.match(/Fri 11 Dec\s+09:00–18:00/)
+      .and.to.match(/Thu 10 Dec\s+Day off/);
   });
 
   it('phone: no page of the main flows scrolls sideways at 390 px (wide tables scroll in their own box)', async () => {
