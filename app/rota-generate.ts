@@ -38,6 +38,8 @@ export interface GenerateRotaInput {
   /** The revision to start from (its locked shifts); default the week's newest. */
   sourceRotaId?: number | null;
   onProgress?: (p: SolveProgress) => void;
+  /** Cancels the generation (a job's cancel or time limit): nothing is stored after it fires. */
+  signal?: AbortSignal;
 }
 
 export type GenerateRotaResult =
@@ -70,12 +72,15 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
   const published = await publishedRotaForWeek(ds, ctx.weekStart);
   const publishedShifts = published ? await listShifts(ds, published.id) : [];
   if (published) problem.previousVersion = publishedShifts.map((s) => toEngineShift(s, ctx.zone));
+  input.signal?.throwIfAborted();
 
   const solution = await solveRotaInWorker(problem, {
     timeLimitSeconds: input.timeLimitSeconds,
     seed: input.seed,
     onProgress: input.onProgress,
+    signal: input.signal,
   });
+  input.signal?.throwIfAborted();
   if (solution.status === 'infeasible') return { kind: 'infeasible', explanation: solution.explanation };
 
   const lockedKeys = new Set(locked.map((s) => key(s.staffId, s.start, s.end)));

@@ -1,89 +1,106 @@
 /**
- * Rota generations running in the background, one at a time per week and data source, so a
- * request returns at once and the page polls the progress. In memory: a restart forgets
- * running jobs (the worker dies with the process, nothing half-stored: the rota is written
- * in one transaction at the end).
+ * Rota generation as a background job (app/job-queue.ts): one unfinished generation per week,
+ * started from any instance, run by whichever worker takes it, shown and cancelled from any
+ * instance through its `jobs` row. The rota is written in one transaction at the end, so a
+ * cancelled, timed-out or lost attempt leaves nothing half-stored.
  */
-import { randomBytes } from 'node:crypto';
 import type { DataSource } from '../models';
+import { latestJob, type JobRecord, type JobState } from '../models/repositories/jobs';
 import type { Explanation, SolveProgress } from '../scheduling';
+import type { JobQueue } from './job-queue';
+import type { HandlerOutcome, JobHandler } from './job-runner';
 import { generateRota, type GenerateRotaInput } from './rota-generate';
 
-export type JobState = 'running' | 'done' | 'infeasible' | 'failed';
+export const ROTA_GENERATE_JOB = 'rota.generate';
 
+export type { JobState };
+
+/** A generation as the pages show it. */
 export interface RotaJob {
   id: string;
   weekStart: string;
   state: JobState;
+  /** Epoch ms: when the running attempt started (queued: when it was asked for). */
   startedAt: number;
   finishedAt: number | null;
+  /** The solver's budget, seconds. */
   timeLimitSeconds: number;
   progress: SolveProgress | null;
   rotaId: number | null;
   explanation: Explanation[];
+  /** A catalogue code (rota.jobError.timeout/failed/cancelled/lost) when it failed or was cancelled. */
+  errorCode: string | null;
+  /** The technical cause, for the log and an administrator (not translated). */
   error: string | null;
-  promise?: Promise<unknown>;
+  attempts: number;
+  maxAttempts: number;
+  cancelRequested: boolean;
 }
 
-const JOBS = new WeakMap<DataSource, Map<string, RotaJob>>();
+/** What is stored on the job: the generation's input, with `now` as an instant. */
+export type RotaJobInput = Omit<GenerateRotaInput, 'onProgress' | 'signal' | 'now'> & { now: string };
 
-function jobsOf(ds: DataSource): Map<string, RotaJob> {
-  let m = JOBS.get(ds);
-  if (!m) JOBS.set(ds, (m = new Map()));
-  return m;
-}
+type RotaJobResult = { rotaId?: number; explanation?: Explanation[] };
 
-export function rotaJob(ds: DataSource, weekStart: string): RotaJob | null {
-  return jobsOf(ds).get(weekStart) ?? null;
-}
-
-/**
- * Starts generating `input.weekStart` unless a generation of that week is already running
- * (then returns that one). `clock` gives wall time for the elapsed figure.
- */
-export function startRotaJob(
-  ds: DataSource,
-  input: Omit<GenerateRotaInput, 'onProgress'>,
-  clock: () => number = Date.now,
-  log?: (m: string, e?: unknown) => void,
-): RotaJob {
-  const jobs = jobsOf(ds);
-  const running = jobs.get(input.weekStart);
-  if (running?.state === 'running') return running;
-  const job: RotaJob = {
-    id: randomBytes(8).toString('hex'),
-    weekStart: input.weekStart,
-    state: 'running',
-    startedAt: clock(),
-    finishedAt: null,
+export function toRotaJob(job: JobRecord): RotaJob {
+  const input = job.input as RotaJobInput;
+  const result = (job.result ?? {}) as RotaJobResult;
+  return {
+    id: job.id,
+    weekStart: job.subject,
+    state: job.state,
+    startedAt: Date.parse(job.startedAt ?? job.createdAt),
+    finishedAt: job.finishedAt ? Date.parse(job.finishedAt) : null,
     timeLimitSeconds: input.timeLimitSeconds,
-    progress: null,
-    rotaId: null,
-    explanation: [],
-    error: null,
+    progress: (job.progress as SolveProgress | null) ?? null,
+    rotaId: result.rotaId ?? null,
+    explanation: result.explanation ?? [],
+    errorCode: job.errorCode,
+    error: job.errorDetail,
+    attempts: job.attempts,
+    maxAttempts: job.maxAttempts,
+    cancelRequested: job.cancelRequested,
   };
-  jobs.set(input.weekStart, job);
-  job.promise = generateRota(ds, { ...input, onProgress: (p) => (job.progress = p) })
-    .then((result) => {
-      if (result.kind === 'stored') {
-        job.state = 'done';
-        job.rotaId = result.rota.id;
-      } else {
-        job.state = 'infeasible';
-        job.explanation = result.explanation;
-      }
-    })
-    .catch((err: unknown) => {
-      job.state = 'failed';
-      job.error = err instanceof Error ? err.message : String(err);
-      log?.('rota generation failed', err);
-    })
-    .finally(() => (job.finishedAt = clock()));
-  return job;
 }
 
-/** Resolves when the job has finished (for tests and the demo). */
-export async function waitForRotaJob(job: RotaJob): Promise<RotaJob> {
-  await job.promise;
-  return job;
+/** The week's latest generation, whichever instance started or runs it. */
+export async function rotaJob(ds: DataSource, weekStart: string): Promise<RotaJob | null> {
+  const job = await latestJob(ds, ROTA_GENERATE_JOB, weekStart);
+  return job && toRotaJob(job);
+}
+
+/** Queues the generation of `input.weekStart`, unless one of that week is already unfinished (then that one). */
+export async function startRotaJob(queue: JobQueue, input: Omit<GenerateRotaInput, 'onProgress' | 'signal'>): Promise<RotaJob> {
+  const stored: RotaJobInput = { ...input, now: input.now.toISOString() };
+  const job = await queue.enqueue({
+    kind: ROTA_GENERATE_JOB,
+    subject: input.weekStart,
+    input: stored,
+    userId: input.userId,
+    createdBy: input.by,
+  });
+  return toRotaJob(job);
+}
+
+/** Asks the week's unfinished generation to stop. Null when there is none. */
+export async function cancelRotaJob(queue: JobQueue, weekStart: string): Promise<RotaJob | null> {
+  const job = await queue.latest(ROTA_GENERATE_JOB, weekStart);
+  if (!job || (job.state !== 'queued' && job.state !== 'running')) return null;
+  const now = await queue.cancel(job.id);
+  return now && toRotaJob(now);
+}
+
+/** Resolves when the job has finished (tests and the demo rota). */
+export async function waitForRotaJob(queue: JobQueue, job: Pick<RotaJob, 'id'>): Promise<RotaJob> {
+  return toRotaJob(await queue.waitFor(job.id));
+}
+
+/** The worker's side: runs one generation and says what became of it. */
+export function rotaJobHandler(ds: DataSource): JobHandler {
+  return async (raw, ctx): Promise<HandlerOutcome> => {
+    const input = raw as RotaJobInput;
+    const result = await generateRota(ds, { ...input, now: new Date(input.now), onProgress: ctx.progress, signal: ctx.signal });
+    if (result.kind === 'stored') return { state: 'done', result: { rotaId: result.rota.id } satisfies RotaJobResult };
+    return { state: 'infeasible', result: { explanation: result.explanation } satisfies RotaJobResult };
+  };
 }

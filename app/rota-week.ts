@@ -117,7 +117,7 @@ export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWe
     service: withService ? projectService(coverage.rows, ctx.requirement, ctx.channels, q.intervalMinutes) : [],
     shortfallAgentHours: coverage.shortfallAgentHours,
     requirementSource: ctx.requirementSource,
-    job: rotaJob(ds, weekStart),
+    job: await rotaJob(ds, weekStart),
     overrides: rota ? await rotaOverrides(ds, rota.id) : [],
   };
 }

@@ -13,6 +13,8 @@ export interface WorkerSolveOptions extends SolveOptions {
    * reading the files and starting the worker are inside the budget). Default: now.
    */
   startedAtMs?: number;
+  /** Stops the solve at once (the worker is terminated): the promise rejects with the reason. */
+  signal?: AbortSignal;
 }
 
 /** The time limit ran out before even the first (greedy) rota was ready. */
@@ -70,6 +72,7 @@ function runWorker(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
       fn();
       void worker.terminate();
     };
@@ -77,6 +80,9 @@ function runWorker(
       () => done(() => (best ? resolve(best) : reject(new RotaTimeoutError(options.timeLimitSeconds, sinceStart())))),
       Math.max(0, deadlineMs + grace * 1000 - epochMs()),
     );
+    const onAbort = () => done(() => reject(options.signal!.reason));
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener('abort', onAbort);
     worker.on('message', (msg: { type: string; progress?: SolveProgress; solution?: RotaSolution; message?: string }) => {
       if (msg.type === 'progress' && msg.progress) {
         // The solver's phases keep their own clocks (HiGHS restarts at 0 per run): report

@@ -87,6 +87,19 @@ const EnvSchema = z.object({
   SMTP_PASS: z.string().min(1).optional(),
   /** The sender of Rota's mail. Default rota@localhost. */
   MAIL_FROM: z.string().min(3).default('Rota <rota@localhost>'),
+  /** Rota solves this instance runs at once (0: a web-only instance; PostgreSQL only). Default 1. */
+  ROTA_SOLVER_WORKERS: z.coerce.number().int().min(0).max(16).default(1),
+  /** Wall-clock limit of one generation attempt in seconds, above the page's largest budget (600). Default 900. */
+  ROTA_JOB_TIME_LIMIT_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  /** Attempts of a generation whose worker died or failed (1 = no retry). Default 2. */
+  ROTA_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(2),
+  /** Seconds without a heartbeat after which an attempt's worker is presumed dead (retried or failed). Default 60. */
+  ROTA_JOB_LOST_AFTER_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
+  /** PostgreSQL schema of the job queue's own tables (pg-boss), created on first start. Default pgboss. */
+  ROTA_QUEUE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL name (letters, digits, _)')
+    .default('pgboss'),
 });
 
 export interface SmtpConfig {
@@ -123,6 +136,16 @@ export interface Config {
   uploadDir: string;
   /** Null when mail is off. */
   smtp: SmtpConfig | null;
+  jobs: JobsConfig;
+}
+
+export interface JobsConfig {
+  workers: number;
+  timeLimitSeconds: number;
+  attempts: number;
+  lostAfterSeconds: number;
+  /** pg-boss's schema (PostgreSQL only). */
+  queueSchema: string;
 }
 
 export class ConfigError extends Error {}
@@ -156,6 +179,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
           '  (to run a public demo server in production anyway, set ROTA_ALLOW_DEMO_IN_PRODUCTION=true)',
       );
     }
+  }
+  if (e.ROTA_SOLVER_WORKERS === 0 && !e.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration in the environment:\n  ROTA_SOLVER_WORKERS: 0 (a web-only instance) needs PostgreSQL (DATABASE_URL), where other instances solve',
+    );
   }
   if (e.LOGIN_LOCK_MAX_MINUTES < e.LOGIN_LOCK_MINUTES) {
     throw new ConfigError('Invalid configuration in the environment:\n  LOGIN_LOCK_MAX_MINUTES: must not be below LOGIN_LOCK_MINUTES');
@@ -192,5 +220,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
           from: e.MAIL_FROM,
         })
       : null,
+    jobs: Object.freeze({
+      workers: e.ROTA_SOLVER_WORKERS,
+      timeLimitSeconds: e.ROTA_JOB_TIME_LIMIT_SECONDS,
+      attempts: e.ROTA_JOB_ATTEMPTS,
+      lostAfterSeconds: e.ROTA_JOB_LOST_AFTER_SECONDS,
+      queueSchema: e.ROTA_QUEUE_SCHEMA,
+    }),
   });
 }

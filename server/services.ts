@@ -22,6 +22,8 @@ import { loadTeamSettings } from '../app/team-settings';
 import { demoLogins, apiClientByToken, userById, verifyLogin, type SignedInUser, type UserDeps } from '../app/users';
 import { ensureDemoData, DEMO_PASSWORD } from '../seeds';
 import { logIn, type LoginOutcome } from '../app/login';
+import type { JobQueue } from '../app/job-queue';
+import { createJobQueue } from './job-queue';
 
 export type { SaveResult };
 
@@ -30,6 +32,8 @@ export interface Services {
   timeZone(): string;
   demoPassword: string;
   sessions: SessionBackend;
+  /** Background jobs (rota generation); started by whoever starts the app (start.ts, tests). */
+  jobs: JobQueue;
   users: {
     byId(id: number): Promise<CurrentUser | null>;
     byApiToken(token: string, now: Date): Promise<ApiClient | null>;
@@ -55,7 +59,7 @@ function toCurrentUser(u: SignedInUser | null): CurrentUser | null {
   return u && { ...u, locale: isLocale(u.locale) ? u.locale : null };
 }
 
-export function buildServices(ds: DataSource, config: Readonly<Config>): Services {
+export function buildServices(ds: DataSource, config: Readonly<Config>, extra: { jobs?: JobQueue } = {}): Services {
   let zone = config.timeZone;
   let intervalMinutes = 60;
   const refreshSettings = async () => {
@@ -74,6 +78,7 @@ export function buildServices(ds: DataSource, config: Readonly<Config>): Service
     timeZone: () => zone,
     demoPassword: DEMO_PASSWORD,
     sessions: sessionRecords(ds),
+    jobs: extra.jobs ?? createJobQueue(ds, config, { backend: 'local' }),
     users: {
       byId: async (id) => toCurrentUser(await userById(users, id)),
       byApiToken: async (token, now) => {

@@ -2,6 +2,7 @@
  * `npm start`: read the configuration, open the database (migrating it), seed the demo team on
  * the first start in demo mode, then listen. Everything else is built by createApp.
  */
+import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
 import { loadConfig, ConfigError } from './config';
 import { createApp } from './app';
@@ -11,6 +12,7 @@ import { ensureDemoRota } from '../app/rota-demo';
 import { startUploadPreviewSweeper } from './upload-previews';
 import { startOutboxLoop } from '../app/notification-outbox';
 import { smtpSender } from './mailer';
+import { createJobQueue } from './job-queue';
 
 /** How often the outbox is checked for mail that is due (a new message waits at most this long). */
 const OUTBOX_POLL_MS = 5_000;
@@ -19,7 +21,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const started = Date.now();
   const db = await openDatabase(config);
-  const services = buildServices(db, config);
+  const jobs = createJobQueue(db, config);
+  await jobs.start();
+  const services = buildServices(db, config, { jobs });
   if (config.demoMode) {
     const seeded = await services.ensureDemoData(DateTime.now());
     if (seeded) console.log(`Demo data created in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
@@ -43,7 +47,11 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
-    console.log(`Rota is running at http://${shownHost}:${config.port}  (database: ${describeDatabase(config)})`);
+    // The port bound, not the one asked for: PORT=0 picks a free one (tests start several instances).
+    const port = (server.address() as AddressInfo).port;
+    console.log(`Rota is running at http://${shownHost}:${port}  (database: ${describeDatabase(config)})`);
+    const solvers = jobs.workers ? `${jobs.workers} rota solver worker(s)` : 'no rota solver (web only)';
+    console.log(`Jobs: ${config.databaseUrl ? `pg-boss queue in schema ${config.jobs.queueSchema}` : 'in-process queue'}, ${solvers}.`);
     if (config.demoMode) {
       const logins = await services.users.demoLogins();
       console.log(`\nDemo logins (password for all: ${services.demoPassword}):`);
@@ -57,7 +65,13 @@ async function main(): Promise<void> {
   });
   const stop = () => {
     sweeper.stop();
-    server.close(() => void (outbox?.stop() ?? Promise.resolve()).then(() => db.destroy()).finally(() => process.exit(0)));
+    server.close(
+      () =>
+        void (outbox?.stop() ?? Promise.resolve())
+          .then(() => jobs.stop())
+          .then(() => db.destroy())
+          .finally(() => process.exit(0)),
+    );
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGINT', stop);

@@ -9,6 +9,7 @@ import { ForecastAdjustment } from './forecast-adjustment';
 import { ForecastValue } from './forecast-value';
 import { HistoryImport } from './history-import';
 import { IntervalActual } from './interval-actual';
+import { Job } from './job';
 import { LoginAttempt } from './login-attempt';
 import { NotificationOutbox } from './notification-outbox';
 import { OpeningHours } from './opening-hours';
@@ -39,6 +40,7 @@ export {
   ForecastValue,
   HistoryImport,
   IntervalActual,
+  Job,
   LoginAttempt,
   NotificationOutbox,
   OpeningHours,
@@ -87,4 +89,5 @@ export const ALL_ENTITIES = [
   AuditLog,
   PasswordResetToken,
   NotificationOutbox,
+  Job,
 ];

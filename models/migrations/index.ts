@@ -7,6 +7,7 @@ import { DropShiftTemplates1764871200000 } from './1764871200000-drop-shift-temp
 import { DecimalVolumes1764928800000 } from './1764928800000-decimal-volumes';
 import { PeopleAccounts1764874800000 } from './1764874800000-people-accounts';
 import { OnePublishedRota1796400000000 } from './1796400000000-one-published-rota';
+import { Jobs1797500000000 } from './1797500000000-jobs';
 import { QueueShare1797900000000 } from './1797900000000-queue-share';
 import { IntervalActuals1798000000000 } from './1798000000000-interval-actuals';
 
@@ -19,6 +20,7 @@ export const ALL_MIGRATIONS = [
   PeopleAccounts1764874800000,
   DecimalVolumes1764928800000,
   OnePublishedRota1796400000000,
+  Jobs1797500000000,
   QueueShare1797900000000,
   IntervalActuals1798000000000,
 ];

@@ -14,7 +14,7 @@ import { loadTeamSettings } from '../../app/team-settings';
 import { shiftFormContext, type ShiftFormContext } from '../../app/rota-shift-form';
 import { publicBaseUrl, publicHostName } from '../public-url';
 import { rotaWeek } from '../../app/rota-week';
-import { startRotaJob, rotaJob } from '../../app/rota-jobs';
+import { cancelRotaJob, startRotaJob, rotaJob } from '../../app/rota-jobs';
 import { editRotaShift, type ShiftEdit } from '../../app/rota-edit';
 import { copyLastWeek } from '../../app/rota-publish';
 import { publishReviewed, reviewPublishById } from '../../app/rota-publish-review';
@@ -102,7 +102,7 @@ function formContextOrThrow(c: ShiftFormContext): Extract<ShiftFormContext, { ki
   return c;
 }
 
-export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
+export function rotaRoutes({ services, config, now }: RouteDeps): Router {
   const router = Router();
   const ds = services.db;
   const settings = async () => ({ zone: services.timeZone(), intervalMinutes: (await loadTeamSettings(ds)).intervalMinutes });
@@ -136,9 +136,23 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
     const q = WeekQuery.parse(req.query);
     const { zone } = await settings();
     const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
-    const job = jobView(rotaJob(ds, weekStart), Date.now(), req.t, zone);
+    const job = jobView(await rotaJob(ds, weekStart), Date.now(), req.t, zone);
     if (q.poll && job && !job.running && job.rotaId) res.set('HX-Redirect', `/rota?week=${weekStart}&rota=${job.rotaId}`);
-    res.render('pages/rota-status', { layout: false, job, weekStart });
+    res.render('pages/rota-status', { layout: false, job, weekStart, canEdit: can(req.user!.role, 'rota:edit') });
+  });
+
+  /** Stops the week's running generation, whichever instance runs it (its worker stops at its next heartbeat). */
+  router.post('/rota/cancel', requirePermission('rota:edit'), async (req, res) => {
+    const form = CopyForm.safeParse(req.body);
+    if (!form.success) throw new HttpError(400, 'error.validation');
+    const weekStart = mondayOf(form.data.week, services.timeZone());
+    const job = await cancelRotaJob(services.jobs, weekStart);
+    if (!job) throw new HttpError(404, 'rota.job.noJob');
+    if (req.get('hx-request')) {
+      const view = jobView(job, Date.now(), req.t, services.timeZone());
+      return res.render('pages/rota-status', { layout: false, job: view, weekStart, canEdit: true });
+    }
+    res.redirect(303, `/rota?week=${weekStart}`);
   });
 
   /** The week's service by simulation (about a second of CPU: on demand, not on every page view). */
@@ -162,22 +176,17 @@ export function rotaRoutes({ services, config, now, log }: RouteDeps): Router {
     if (!form.success) throw new HttpError(400, 'error.validation');
     const { zone, intervalMinutes } = await settings();
     const weekStart = mondayOf(form.data.week, zone);
-    startRotaJob(
-      ds,
-      {
-        weekStart,
-        zone,
-        intervalMinutes,
-        now: now(),
-        mode: form.data.mode,
-        timeLimitSeconds: form.data.timeLimit,
-        seed: form.data.seed,
-        userId: req.user!.id,
-        by: who(req),
-      },
-      Date.now,
-      log,
-    );
+    await startRotaJob(services.jobs, {
+      weekStart,
+      zone,
+      intervalMinutes,
+      now: now(),
+      mode: form.data.mode,
+      timeLimitSeconds: form.data.timeLimit,
+      seed: form.data.seed,
+      userId: req.user!.id,
+      by: who(req),
+    });
     res.redirect(303, `/rota?week=${weekStart}`);
   });
 

@@ -169,19 +169,24 @@ export function jobView(job: RotaJob | null, nowMs: number, t: Translator, zone:
   const end = job.finishedAt ?? nowMs;
   const p = job.progress;
   const num = (v: number | undefined | null, d = 2) => (v === undefined || v === null || !Number.isFinite(v) ? '–' : v.toFixed(d));
+  const unfinished = job.state === 'running' || job.state === 'queued';
   return {
-    running: job.state === 'running',
+    running: unfinished,
+    queued: job.state === 'queued',
+    cancelling: unfinished && job.cancelRequested,
     state: job.state,
     stateKey: `rota.job.${job.state}`,
-    elapsed: Math.round((end - job.startedAt) / 1000),
+    elapsed: Math.max(0, Math.round((end - job.startedAt) / 1000)),
     limit: job.timeLimitSeconds,
     phaseKey: p ? `rota.phase.${p.phase}` : 'rota.phase.prepare',
     objective: num(p?.objective),
     bound: num(p?.bound),
     gap: p?.gap === undefined || p?.gap === null || !Number.isFinite(p.gap) ? '–' : `${(p.gap * 100).toFixed(1)}%`,
+    // Shown when a retry happened (an earlier attempt's worker stopped).
+    attempt: job.attempts > 1 ? { n: job.attempts, max: job.maxAttempts } : null,
     rotaId: job.rotaId,
     explanation: job.explanation.map((e) => explanationText(e, t, zone)),
-    error: job.error,
+    errorKey: job.errorCode,
   };
 }
 

@@ -14,6 +14,8 @@ import { createStaff } from '../../models/repositories/staff';
 import { createUser, type UserRole } from '../../models/repositories/users';
 import { createTestDataSource, destroyTestDataSource, testDatabaseEnv } from './db';
 import { openDatabase, type DataSource } from '../../models';
+import { createJobQueue } from '../../server/job-queue';
+import type { JobQueue } from '../../app/job-queue';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 export const TEST_ROLES: UserRole[] = ['agent', 'team_lead', 'coordinator', 'head', 'admin'];
@@ -22,6 +24,8 @@ export interface TestApp {
   baseUrl: string;
   ds: DataSource;
   config: Readonly<Config>;
+  /** The app's background jobs (in-process). */
+  jobs: JobQueue;
   client(): TestClient;
   /** A client already logged in as the fixture user of `role` (username = role). */
   loginAs(role: UserRole): Promise<TestClient>;
@@ -102,7 +106,10 @@ export async function startAppOnSameDatabase(first: TestApp, opts: Omit<TestAppO
 
 async function listenOn(ds: DataSource, opts: TestAppOptions, release: () => Promise<void>): Promise<TestApp> {
   const config = loadConfig({ ROTA_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40), ...opts.env });
-  const services = buildServices(ds, config);
+  // Jobs run in this process, also on PostgreSQL (the two-instance test starts real processes with pg-boss).
+  const jobs = createJobQueue(ds, config, { backend: 'local', log: opts.log ?? (() => undefined) });
+  await jobs.start();
+  const services = buildServices(ds, config, { jobs });
   const app = createApp({ config, services, now: opts.now ?? (() => new Date()), log: opts.log ?? (() => undefined) });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -112,6 +119,7 @@ async function listenOn(ds: DataSource, opts: TestAppOptions, release: () => Pro
     baseUrl,
     ds,
     config,
+    jobs,
     client: () => new TestClient(baseUrl),
     loginAs: async (role) => {
       const c = new TestClient(baseUrl);
@@ -121,6 +129,7 @@ async function listenOn(ds: DataSource, opts: TestAppOptions, release: () => Pro
     },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await jobs.stop();
       await release();
     },
   };

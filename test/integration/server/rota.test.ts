@@ -78,8 +78,8 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     const res = await coord.postForm('/rota/generate', { week, mode: 'all', timeLimit: GENEROUS }, `/rota?week=${week}`);
     expect(res.status).to.equal(303);
     const status = await coord.get(`/rota/status?week=${week}`);
-    expect(status.text).to.match(/Generating|Generated/);
-    const job = await waitForRotaJob(rotaJob(app.ds, week)!);
+    expect(status.text).to.match(/Waiting for a solver|Generating|Generated/);
+    const job = await waitForRotaJob(app.jobs, (await rotaJob(app.ds, week))!);
     expect(job.state, job.error ?? '').to.equal('done');
     const rota = (await getRota(app.ds, job.rotaId!))!;
     expect(rota.status).to.equal('draft');
@@ -374,7 +374,7 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     );
     expect(lock.status, lock.text.slice(0, 500)).to.equal(303);
     await coord.postForm('/rota/generate', { week, mode: 'unlocked', timeLimit: GENEROUS }, `/rota?week=${week}`);
-    const job = await waitForRotaJob(rotaJob(app.ds, week)!);
+    const job = await waitForRotaJob(app.jobs, (await rotaJob(app.ds, week))!);
     expect(job.state, job.error ?? '').to.equal('done');
     const next = (await getRota(app.ds, job.rotaId!))!;
     expect(next.revision).to.equal(draft.revision + 1);
@@ -394,7 +394,7 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     );
     const coord = await app.loginAs('coordinator');
     await coord.postForm('/rota/generate', { week, timeLimit: GENEROUS }, `/rota?week=${week}`);
-    const job = await waitForRotaJob(rotaJob(app.ds, week)!);
+    const job = await waitForRotaJob(app.jobs, (await rotaJob(app.ds, week))!);
     expect(job.state).to.equal('infeasible');
     const status = await coord.get(`/rota/status?week=${week}`);
     expect(status.text)

@@ -93,6 +93,7 @@ const CASES: Record<string, Case> = {
   'GET /rota/status': { url: () => '/rota/status', allowed: 200 },
   'GET /rota/simulate': { url: () => '/rota/simulate', allowed: 400 },
   'POST /rota/generate': { url: () => '/rota/generate', body: () => ({ week: 'x' }), allowed: 400 },
+  'POST /rota/cancel': { url: () => '/rota/cancel', body: () => ({ week: 'x' }), allowed: 400 },
   'GET /rota/shift/new': { url: () => '/rota/shift/new', allowed: 404 },
   'GET /rota/shift/:id/edit': { url: (i) => `/rota/shift/${i.otherShift}/edit`, allowed: 200 },
   'POST /rota/shift/check': { url: () => '/rota/shift/check', body: () => ({ action: 'x' }), allowed: 200 },

@@ -48,4 +48,25 @@ describe('config (server/config.ts)', () => {
     });
     expect(() => loadConfig({ LOGIN_LOCK_MINUTES: '10', LOGIN_LOCK_MAX_MINUTES: '5' })).to.throw(ConfigError, /LOGIN_LOCK_MAX_MINUTES/);
   });
+
+  it('jobs: defaults 1 worker, 900 s, 2 attempts, lost after 60 s, schema pgboss; 0 workers only with PostgreSQL; a bad schema name is refused', () => {
+    expect(loadConfig({}).jobs).to.deep.equal({
+      workers: 1,
+      timeLimitSeconds: 900,
+      attempts: 2,
+      lostAfterSeconds: 60,
+      queueSchema: 'pgboss',
+    });
+    expect(() => loadConfig({ ROTA_SOLVER_WORKERS: '0' }))
+      .to.throw(ConfigError)
+      .with.property('message')
+      .that.contains('ROTA_SOLVER_WORKERS');
+    const web = loadConfig({ ROTA_SOLVER_WORKERS: '0', DATABASE_URL: 'postgres://u@db/rota', ROTA_QUEUE_SCHEMA: 'jobs_q' });
+    expect(web.jobs).to.include({ workers: 0, queueSchema: 'jobs_q' });
+    for (const bad of [{ ROTA_QUEUE_SCHEMA: 'Drop table;' }, { ROTA_JOB_ATTEMPTS: '0' }, { ROTA_JOB_TIME_LIMIT_SECONDS: 'soon' }])
+      expect(() => loadConfig(bad))
+        .to.throw(ConfigError)
+        .with.property('message')
+        .that.contains(Object.keys(bad)[0]);
+  });
 });
