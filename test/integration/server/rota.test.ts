@@ -385,6 +385,31 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     expect(kept!.locked).to.equal(true);
   });
 
+  it('cancel: a running generation shows its progress and a cancel button; POST /rota/cancel stops it, nothing stored, said in words', async () => {
+    const week = day(4);
+    await storeWeekRequirement(app.ds, week);
+    const coord = await app.loginAs('coordinator');
+    // A budget far above what the test needs: the solve is still running when the cancel comes.
+    await coord.postForm('/rota/generate', { week, timeLimit: '300' }, `/rota?week=${week}`);
+    const deadline = Date.now() + 120_000;
+    let status = await coord.get(`/rota/status?week=${week}`);
+    while (!/Generating…/.test(status.text) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      status = await coord.get(`/rota/status?week=${week}`);
+    }
+    expect(status.text).to.contain('Generating…').and.contain('action="/rota/cancel"').and.contain('Cancel generation');
+    const lead = await app.loginAs('team_lead');
+    expect((await lead.get(`/rota/status?week=${week}`)).text, 'no cancel button without rota:edit').not.to.contain('/rota/cancel');
+    const cancel = await coord.postForm('/rota/cancel', { week }, `/rota?week=${week}`);
+    expect(cancel.status).to.equal(303);
+    const job = await waitForRotaJob(app.jobs, (await rotaJob(app.ds, week))!);
+    expect(job).to.include({ state: 'cancelled', errorCode: 'rota.jobError.cancelled', rotaId: null });
+    const after = await coord.get(`/rota/status?week=${week}`);
+    expect(after.text).to.contain('Generation cancelled').and.contain('Cancelled before it finished; nothing was stored.');
+    expect(await listRotasForWeek(app.ds, week)).to.have.length(0);
+    expect((await coord.postForm('/rota/cancel', { week }, `/rota?week=${week}`)).status, 'nothing left to cancel').to.equal(404);
+  });
+
   it('generate an infeasible week: a 48-hour contract above the 40-hour maximum is explained in words on the status fragment, nothing stored', async () => {
     const week = day(3);
     await createStaff(
