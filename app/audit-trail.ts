@@ -8,6 +8,8 @@ import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import { listAudit, listAuditKinds, type AuditFilter } from '../models/repositories/audit';
 import { listServiceTokens, listUsers } from '../models/repositories/users';
+import { listStaff } from '../models/repositories/staff';
+import type { Violation } from '../scheduling';
 
 export interface AuditQuery {
   userId?: number;
@@ -31,7 +33,13 @@ export interface AuditRow {
   detail: Record<string, unknown>;
   /** A decision's note or a stated reason. */
   reason: string | null;
-  /** Rules broken and saved anyway (an override of the rota checks). */
+  /**
+   * A coordinator's override of the rota checks: the reason given and the hard rules it broke
+   * (codes with the person and time; none recorded for a swap approval, whose rota change
+   * entry holds them).
+   */
+  override: { reason: string; violations: Violation[] } | null;
+  /** Rules broken and saved anyway, as recorded before overrides were codes (English text). */
   overridden: string[];
 }
 
@@ -40,6 +48,8 @@ export interface AuditTrail {
   people: { id: number; username: string }[];
   kinds: string[];
   weekStart: string | null;
+  /** Staff names by id (as a string, like a violation's staffId): rule breaks and shifts name people. */
+  staffNames: Record<string, string>;
 }
 
 function weekRange(week: string, zone: string): { from: string; to: string; weekStart: string } | null {
@@ -52,19 +62,33 @@ function weekRange(week: string, zone: string): { from: string; to: string; week
 const asRecord = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
+const isViolation = (v: unknown): v is Violation => {
+  const r = asRecord(v);
+  return typeof r.rule === 'string' && typeof r.code === 'string' && typeof r.params === 'object';
+};
+
+/** The change path's `override: { reason, violations }`, or a swap approval's `overrideReason`. */
+function overrideOf(override: unknown, overrideReason: unknown): AuditRow['override'] {
+  const o = asRecord(override);
+  if (typeof o.reason === 'string' && o.reason.trim())
+    return { reason: o.reason, violations: Array.isArray(o.violations) ? o.violations.filter(isViolation) : [] };
+  return typeof overrideReason === 'string' && overrideReason.trim() ? { reason: overrideReason, violations: [] } : null;
+}
+
 export async function auditTrail(db: DataSource, q: AuditQuery): Promise<AuditTrail> {
   const range = q.week ? weekRange(q.week, q.zone) : null;
   const filter: AuditFilter = { limit: q.limit, userId: q.userId, kind: q.kind, from: range?.from, to: range?.to };
-  const [entries, users, services, kinds] = await Promise.all([
+  const [entries, users, services, kinds, staff] = await Promise.all([
     listAudit(db, filter),
     listUsers(db),
     listServiceTokens(db),
     listAuditKinds(db),
+    listStaff(db),
   ]);
   const usernames = new Map(users.map((u) => [u.id, u.username]));
   const tokenNames = new Map(services.map((t) => [t.id, t.name]));
   const rows = entries.map((e): AuditRow => {
-    const { before, after, note, reason, violations, savedAnyway, ...rest } = asRecord(e.detail);
+    const { before, after, note, reason, violations, savedAnyway, override, overrideReason, ...rest } = asRecord(e.detail);
     const actor: AuditRow['actor'] =
       e.serviceTokenId !== null
         ? { kind: 'service', name: tokenNames.get(e.serviceTokenId) ?? `#${e.serviceTokenId}` }
@@ -83,8 +107,10 @@ export async function auditTrail(db: DataSource, q: AuditQuery): Promise<AuditTr
       after: after ?? null,
       detail: before === undefined && after === undefined ? rest : {},
       reason: text ?? null,
+      override: overrideOf(override, overrideReason),
       overridden: savedAnyway === true && Array.isArray(violations) ? violations.map(String) : [],
     };
   });
-  return { rows, people: users.map((u) => ({ id: u.id, username: u.username })), kinds, weekStart: range?.weekStart ?? null };
+  const staffNames = Object.fromEntries(staff.map((m) => [String(m.id), m.name]));
+  return { rows, people: users.map((u) => ({ id: u.id, username: u.username })), kinds, weekStart: range?.weekStart ?? null, staffNames };
 }

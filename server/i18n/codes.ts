@@ -63,6 +63,19 @@ export function violationText(v: Pick<Violation, 'rule' | 'code' | 'params'>, t:
   return `${t(`rota.rule.${v.rule}`)} (${violationDetail(v, t, zone)})`;
 }
 
+/**
+ * A rule break with the person and time, e.g. "Nino Beridze, Fri 04.12 09:00: Less than the
+ * minimum rest between shifts (only 10 h rest, need 12 h)"; `names` by staff id.
+ */
+export function violationLine(v: Violation, names: Record<string, string>, t: Translator, zone: string): string {
+  const rule = violationText(v, t, zone);
+  if (v.staffId === null) return rule;
+  const name = names[v.staffId] ?? v.staffId;
+  return v.time
+    ? t('audit.ruleBreak', { name, time: formatParam('time', v.time, t, zone), rule })
+    : t('audit.ruleBreakWeek', { name, rule });
+}
+
 /** Why no rota exists, e.g. "Nino has 45 contracted hours, more than the 40-hour weekly maximum". */
 export function explanationText(e: Explanation, t: Translator, zone: string): string {
   return renderCode(t, `rota.infeasible.${e.code}`, e.params, zone);

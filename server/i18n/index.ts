@@ -17,6 +17,7 @@ import { accounts } from './messages/accounts';
 import { staffing } from './messages/staffing';
 import { codes } from './messages/codes';
 import { forecastNotes } from './messages/forecast-notes';
+import { auditChanges } from './messages/audit-changes';
 import { limits } from './messages/limits';
 import { account } from './messages/account';
 import { tokens } from './messages/tokens';
@@ -47,6 +48,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   rota,
   codes,
   forecastNotes,
+  auditChanges,
   limits,
   account,
   tokens,

@@ -16,7 +16,7 @@ export function auditRoutes({ services }: RouteDeps): Router {
     const q = AuditQuerySchema.parse(req.query);
     const zone = services.timeZone();
     const trail = await auditTrail(services.db, { userId: q.person, week: q.week, kind: q.kind, zone, limit: PAGE_ROWS });
-    res.render('pages/audit', { pageTitle: req.t('audit.title'), ...auditPageViewModel(trail, q, req.t), limit: PAGE_ROWS });
+    res.render('pages/audit', { pageTitle: req.t('audit.title'), ...auditPageViewModel(trail, q, req.t, zone), limit: PAGE_ROWS });
   });
 
   router.get('/audit.csv', guard, async (req, res) => {

@@ -1,7 +1,7 @@
 /** Template data for the rota page: the people × days grid, the coverage heat map, the job. */
 import { DateTime } from 'luxon';
 import type { Translator } from '../i18n';
-import { explanationText, violationText } from '../i18n/codes';
+import { explanationText, violationLine, violationText } from '../i18n/codes';
 import type { RotaWeekData, ShiftRecord } from '../../app/rota-week';
 import type { RotaJob } from '../../app/rota-jobs';
 import { weightedAsa, weightedServiceLevel, type ServiceRow } from '../../staffing';
@@ -230,6 +230,7 @@ export function rotaPageViewModel(
   o: { filter: RotaFilter; cells?: CellMode; t: Translator; nowMs: number; canEdit: boolean; canPublish: boolean },
 ) {
   const monday = DateTime.fromISO(data.weekStart, { zone: data.zone });
+  const names = Object.fromEntries(data.people.map((p) => [String(p.id), p.name]));
   return {
     weekStart: data.weekStart,
     prevWeek: monday.minus({ days: 7 }).toISODate(),
@@ -257,7 +258,7 @@ export function rotaPageViewModel(
       at: x.at,
       by: x.by ?? '',
       reason: x.reason,
-      violations: x.violations.map((v) => violationText(v, o.t, data.zone)),
+      violations: x.violations.map((v) => violationLine(v, names, o.t, data.zone)),
     })),
   };
 }
