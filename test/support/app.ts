@@ -143,6 +143,14 @@ export class TestClient {
 
   constructor(readonly baseUrl: string) {}
 
+  /** The same browser (its cookies and CSRF token) talking to another instance, as behind a load balancer. */
+  on(baseUrl: string): TestClient {
+    const other = new TestClient(baseUrl);
+    other.cookies = this.cookies;
+    other.csrf = this.csrf;
+    return other;
+  }
+
   async request(path: string, init: RequestInit = {}): Promise<Response & { text: string }> {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
