@@ -1,19 +1,35 @@
 /**
  * Delivery of the notification outbox: messages are queued in the database by whatever caused
- * them (a forgotten-password request today; rota and request news later) and sent here, outside
- * any request. A send that fails stays queued and is tried again after a growing pause
- * (30 s, 1 min, 2 min, … at most 1 h), so a mail server that is down loses nothing.
+ * them (a forgotten-password request; rota, request, swap and open-shift news from app/notify.ts)
+ * and sent here, outside any request. A send that fails stays queued and is tried again after a
+ * growing pause (30 s, 1 min, 2 min, … at most 1 h), so a mail server that is down loses nothing.
+ * Each message is claimed before it is sent (a compare-and-set in the database), so two app
+ * instances delivering the same outbox never send one message twice.
  */
 import type { DataSource } from '../models';
-import { dueOutboxMessages, markOutboxFailed, markOutboxSent, type OutboxMessage } from '../models/repositories/outbox';
+import { claimOutboxMessage, dueOutboxMessages, markOutboxFailed, markOutboxSent, type OutboxMessage } from '../models/repositories/outbox';
 
 export type SendMessage = (message: Pick<OutboxMessage, 'recipient' | 'subject' | 'body' | 'kind'>) => Promise<void>;
+
+/** Writes a notification mail from its code and parameters, in the message's language. */
+export type RenderMessage = (message: OutboxMessage) => { subject: string; body: string };
 
 export interface OutboxDeps {
   ds: DataSource;
   send: SendMessage;
   now: () => Date;
+  /** Needed for messages queued as codes (`params` set); others carry their words already. */
+  render?: RenderMessage;
   log?: (message: string, err?: unknown) => void;
+}
+
+/** How long a claimed message is left to its sender before another may try it (a sender that died). */
+export const CLAIM_LEASE_MS = 5 * 60_000;
+
+function wordsOf(deps: OutboxDeps, m: OutboxMessage): OutboxMessage {
+  if (m.params === null) return m;
+  if (!deps.render) throw new Error(`no renderer for the notification mail ${m.kind}`);
+  return { ...m, ...deps.render(m) };
 }
 
 const BASE_RETRY_MS = 30_000;
@@ -29,8 +45,10 @@ export async function deliverDueNotifications(deps: OutboxDeps, limit = 20): Pro
   let sent = 0;
   let failed = 0;
   for (const m of await dueOutboxMessages(deps.ds, deps.now().toISOString(), limit)) {
+    const lease = new Date(deps.now().getTime() + CLAIM_LEASE_MS).toISOString();
+    if (!(await claimOutboxMessage(deps.ds, m, lease))) continue; // another instance has it
     try {
-      await deps.send(m);
+      await deps.send(wordsOf(deps, m));
       await markOutboxSent(deps.ds, m.id, deps.now().toISOString());
       sent++;
     } catch (err) {

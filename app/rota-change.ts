@@ -40,6 +40,8 @@ import { checkRota, type Problem, type Violation } from '../scheduling';
 import { loadRotaContext, toEngineShift } from './rota-problem';
 import { mondayOf } from '../forecasting/week';
 import { shiftFromTimes, type ShiftEdit } from './rota-edit';
+import { diffByPerson } from './notification-diff';
+import { notifyStaff, type News } from './notify';
 
 /** Everything a change needs from outside: the database, the team's zone and grid, the clock. */
 export interface ChangeDeps {
@@ -264,11 +266,14 @@ export async function applyRotaChange(deps: ChangeDeps, input: ChangeInput): Pro
     return await inTransaction(db, async (tx) => {
       const changed: RotaRecord[] = [];
       let newDraft = false;
+      const news: News[] = [];
       for (const t of targets) {
         const saved = await saveTarget(tx, deps, input, t);
         newDraft ||= saved.id !== t.rota.id;
         changed.push(saved);
+        if (saved.id === t.rota.id) news.push(...publishedChangeNews(input.operation, t));
       }
+      await notifyStaff(tx, news, deps.now);
       await appendAudit(tx, {
         at: deps.now.toISOString(),
         userId: input.actor.userId,
@@ -293,6 +298,19 @@ export async function applyRotaChange(deps: ChangeDeps, input: ChangeInput): Pro
     if (err instanceof StaleEditError) return { kind: 'stale', current: await getRota(db, targets[0].rota.id) };
     throw err;
   }
+}
+
+/**
+ * People whose published shifts a cover or an edit in place changed. Swaps and time off are
+ * told by their decision (app/swap.ts, app/time-off.ts); drafts are news only when published.
+ */
+function publishedChangeNews(op: RotaOperation, t: Target): News[] {
+  if (t.rota.status !== 'published' || (op.kind !== 'assign' && op.kind !== 'edit')) return [];
+  return [...diffByPerson(t.before, t.after)].map(([staffId, changes]) => ({
+    staffId,
+    kind: 'rota.changed' as const,
+    params: { weekStart: t.rota.weekStart, changes },
+  }));
 }
 
 const SHAPE = (s: NewShift) =>

@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import { StaleEditError, NotFoundError } from '../models/errors';
 import { appendAudit } from '../models/repositories/audit';
-import { withWriteTransaction } from '../models/repositories/db';
+import { withWriteTransaction, type Db } from '../models/repositories/db';
 import {
   getRota,
   listRotasForWeek,
@@ -23,6 +23,8 @@ import {
 import type { Violation } from '../scheduling';
 import { mondayOf } from '../forecasting/week';
 import { applyRotaChange } from './rota-change';
+import { diffByPerson, shiftHours } from './notification-diff';
+import { notifyStaff, type News } from './notify';
 
 export type PublishResult =
   | { kind: 'published'; rota: RotaRecord }
@@ -73,6 +75,7 @@ export async function publishRotaRevision(
         entityId: rota.id,
         detail: { weekStart: rota.weekStart, revision: rota.revision, replacedRotaId: before?.id ?? null },
       });
+      await notifyStaff(tx, await publishNews(tx, rota, before), q.now);
       return { kind: 'published', rota: (await getRota(tx, rota.id))! };
     });
   } catch (err) {
@@ -82,6 +85,21 @@ export async function publishRotaRevision(
       return { kind: 'publishedMeanwhile', published: await publishedRotaForWeek(ds, target.weekStart) };
     throw err;
   }
+}
+
+/**
+ * What a publish means for each person: a first publish of the week tells everyone on it their
+ * shifts and hours; a later one tells only those whose shifts changed, and how.
+ */
+async function publishNews(tx: Db, rota: RotaRecord, before: RotaRecord | null): Promise<News[]> {
+  const after = await listShifts(tx, rota.id);
+  const old = before ? await listShifts(tx, before.id) : [];
+  const week = { weekStart: rota.weekStart };
+  return [...diffByPerson(old, after)].map(([staffId, changes]) => {
+    if (before) return { staffId, kind: 'rota.changed' as const, params: { ...week, changes } };
+    const mine = after.filter((s) => s.staffId === staffId);
+    return { staffId, kind: 'rota.published' as const, params: { ...week, shifts: mine.length, hours: shiftHours(mine), changes } };
+  });
 }
 
 export type CopyResult = { kind: 'copied'; rota: RotaRecord; violations: Violation[] } | { kind: 'nothingToCopy' };

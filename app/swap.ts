@@ -23,6 +23,7 @@ import { getTeamSettings } from '../models/repositories/settings';
 import { applyRotaChange } from './rota-change';
 import { guardStale, type Outcome, type RequestsContext } from './time-off';
 import { checkSwap, type SwapCheck } from './swap-check';
+import { notifyStaff, type NotificationKind } from './notify';
 
 export interface SwapForm {
   shiftId: number;
@@ -74,6 +75,10 @@ export async function requestSwap(ctx: RequestsContext, form: SwapForm): Promise
     entityId: swap.id,
     detail: form,
   });
+  await tellAboutSwap(ctx.db, ctx.now, swap, 'swap.asked', [colleague.id], {
+    targetStart: targetShift?.start ?? null,
+    targetEnd: targetShift?.end ?? null,
+  });
   return { kind: 'ok', swap, check };
 }
 
@@ -95,6 +100,7 @@ export async function respondToSwap(
       entity: 'swap_request',
       entityId: input.id,
     });
+    await tellAboutSwap(ctx.db, ctx.now, swap, 'swap.answered', [swap.requesterStaffId], { accepted: input.accept });
     return { kind: 'ok', swap };
   });
 }
@@ -114,6 +120,7 @@ export async function cancelSwap(ctx: RequestsContext, input: { id: number; vers
       entity: 'swap_request',
       entityId: input.id,
     });
+    if (swap.targetStaffId !== null) await tellAboutSwap(ctx.db, ctx.now, swap, 'swap.withdrawn', [swap.targetStaffId], {});
     return { kind: 'ok', swap };
   });
 }
@@ -144,6 +151,8 @@ export async function decideSwap(ctx: RequestsContext, d: SwapDecision): Promise
   if (ctx.actor.staffId !== null && (current.requesterStaffId === ctx.actor.staffId || current.targetStaffId === ctx.actor.staffId)) {
     return { kind: 'refused', key: 'requests.error.ownRequest' };
   }
+  // The offered shift as the two people knew it (approval hands it over).
+  const shiftBefore = await getRotaShift(ctx.db, current.shiftId);
   return guardStale(() =>
     withTransaction(ctx.db, async (tx): Promise<Outcome<{ swap: SwapRecord }>> => {
       const decided = { decidedBy: ctx.actor.username, decidedAt: nowIso(ctx), decisionNote: d.note };
@@ -157,6 +166,7 @@ export async function decideSwap(ctx: RequestsContext, d: SwapDecision): Promise
           entityId: d.id,
           detail: { note: d.note },
         });
+        await tellAboutSwap(tx, ctx.now, swap, 'swap.decided', parties(swap), { status: 'rejected', note: d.note }, shiftBefore);
         return { kind: 'ok' as const, swap };
       }
       const moved = await moveShifts(ctx, tx, current, d);
@@ -170,6 +180,7 @@ export async function decideSwap(ctx: RequestsContext, d: SwapDecision): Promise
         entityId: d.id,
         detail: { note: d.note, shiftId: current.shiftId, targetShiftId: current.targetShiftId, overrideReason: d.overrideReason ?? null },
       });
+      await tellAboutSwap(tx, ctx.now, swap, 'swap.decided', parties(swap), { status: 'approved', note: d.note }, shiftBefore);
       return { kind: 'ok' as const, swap };
     }).catch((err: unknown) => {
       if (err instanceof ChangeRefused) return err.outcome;
@@ -234,6 +245,37 @@ async function moveShifts(ctx: RequestsContext, tx: Db, swap: SwapRecord, d: Swa
     });
   }
   return null;
+}
+
+const parties = (swap: SwapRecord) => [swap.requesterStaffId, ...(swap.targetStaffId === null ? [] : [swap.targetStaffId])];
+
+/** News of a swap for `to`: who asked, the offered shift's times, and what `extra` says. */
+async function tellAboutSwap(
+  db: Db,
+  now: Date,
+  swap: SwapRecord,
+  kind: NotificationKind,
+  to: number[],
+  extra: Record<string, unknown>,
+  shown?: RotaShift | null,
+): Promise<void> {
+  const shift = shown ?? (await getRotaShift(db, swap.shiftId));
+  const requester = await getStaff(db, swap.requesterStaffId);
+  const target = swap.targetStaffId === null ? null : await getStaff(db, swap.targetStaffId);
+  const params = {
+    swapId: swap.id,
+    from: requester?.name ?? '',
+    to: target?.name ?? '',
+    start: shift?.start ?? null,
+    end: shift?.end ?? null,
+    channel: shift?.channel ?? null,
+    ...extra,
+  };
+  await notifyStaff(
+    db,
+    to.map((staffId) => ({ staffId, kind, params })),
+    now,
+  );
 }
 
 /** Carries a refusal out of a transaction so that it rolls back. */

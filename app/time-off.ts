@@ -12,6 +12,7 @@ import { appendAudit } from '../models/repositories/audit';
 import { StaleEditError } from '../models/errors';
 import { getTeamSettings } from '../models/repositories/settings';
 import { applyRotaChange } from './rota-change';
+import { notifyStaff } from './notify';
 import {
   createTimeOff,
   getTimeOff,
@@ -156,6 +157,8 @@ export async function decideTimeOff(
         entityId: input.id,
         detail: { note: input.note, removedShiftUids: affected.map((s) => s.uid) },
       });
+      const decision = { status: request.status, startDate: request.startDate, endDate: request.endDate, note: input.note };
+      await notifyStaff(tx, [{ staffId: request.staffId, kind: 'timeOff.decided', params: decision }], ctx.now);
       return { kind: 'ok' as const, request, affected };
     }).catch((err: unknown) => {
       if (err instanceof TimeOffRefused) return { kind: 'refused' as const, key: 'change.refused', violations: err.violations };

@@ -18,6 +18,7 @@ import { errorHandler, notFound } from './middleware/errors';
 import { navItems } from './navigation';
 import { saveSessionBeforeRedirect } from './middleware/session-redirect';
 import { routeModules } from './routes';
+import { unreadNotificationCount } from '../app/notification-list';
 
 export type { AppDeps } from './deps';
 
@@ -102,6 +103,12 @@ export function createApp(deps: AppDeps): express.Express {
       res.locals.flash = req.session.flash;
       req.session.flash = [];
     }
+    next();
+  });
+
+  // The unread count beside the menu on every page a person opens (one COUNT on an index).
+  app.use(async (req, res, next) => {
+    if (req.user && !req.apiToken) res.locals.unreadNotifications = await unreadNotificationCount(services.db, req.user.id);
     next();
   });
 

@@ -24,6 +24,7 @@ import { ensureDemoData, DEMO_PASSWORD } from '../seeds';
 import { logIn, type LoginOutcome } from '../app/login';
 import type { JobQueue } from '../app/job-queue';
 import { createJobQueue } from './job-queue';
+import { setNotificationMail } from '../app/notify';
 
 export type { SaveResult };
 
@@ -70,6 +71,7 @@ export function buildServices(ds: DataSource, config: Readonly<Config>, extra: {
     }
   };
   void refreshSettings().catch(() => undefined);
+  setNotificationMail(ds, config.smtp !== null);
   const users: UserDeps = { ds, demoMode: config.demoMode, now: () => new Date() };
   const verify = async (username: string, password: string) => toCurrentUser(await verifyLogin(users, username, password));
 

@@ -13,6 +13,7 @@ import { startUploadPreviewSweeper } from './upload-previews';
 import { startOutboxLoop } from '../app/notification-outbox';
 import { smtpSender } from './mailer';
 import { createJobQueue } from './job-queue';
+import { notificationMailRenderer } from './view-models/notifications';
 
 /** How often the outbox is checked for mail that is due (a new message waits at most this long). */
 const OUTBOX_POLL_MS = 5_000;
@@ -31,12 +32,21 @@ async function main(): Promise<void> {
   const app = createApp({ config, services, now: () => new Date() });
   const outbox = config.smtp
     ? startOutboxLoop(
-        { ds: db, send: smtpSender(config.smtp), now: () => new Date(), log: (m, err) => console.error(m, err ?? '') },
+        {
+          ds: db,
+          send: smtpSender(config.smtp),
+          render: notificationMailRenderer(config.publicUrl ?? `http://localhost:${config.port}`, services.timeZone),
+          now: () => new Date(),
+          log: (m, err) => console.error(m, err ?? ''),
+        },
         OUTBOX_POLL_MS,
       )
     : null;
   if (config.smtp) console.log(`Mail goes out through ${config.smtp.host}:${config.smtp.port}.`);
-  else console.log('Mail is off (SMTP_HOST is not set): forgotten passwords are reset by an administrator.');
+  else
+    console.log(
+      'Mail is off (SMTP_HOST is not set): notifications are in the app only; forgotten passwords are reset by an administrator.',
+    );
   const sweeper = startUploadPreviewSweeper({ dir: config.uploadDir, now: () => new Date(), log: (m, err) => console.error(m, err) });
   // Express 5 hands a failed listen (port busy, no permission) to this callback: the start fails.
   const server = app.listen(config.port, config.host, async (err?: Error) => {

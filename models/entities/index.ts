@@ -11,6 +11,7 @@ import { HistoryImport } from './history-import';
 import { IntervalActual } from './interval-actual';
 import { Job } from './job';
 import { LoginAttempt } from './login-attempt';
+import { Notification } from './notification';
 import { NotificationOutbox } from './notification-outbox';
 import { OpeningHours } from './opening-hours';
 import { PasswordResetToken } from './password-reset-token';
@@ -42,6 +43,7 @@ export {
   IntervalActual,
   Job,
   LoginAttempt,
+  Notification,
   NotificationOutbox,
   OpeningHours,
   PasswordResetToken,
@@ -90,4 +92,5 @@ export const ALL_ENTITIES = [
   PasswordResetToken,
   NotificationOutbox,
   Job,
+  Notification,
 ];

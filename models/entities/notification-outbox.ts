@@ -27,6 +27,13 @@ export class NotificationOutbox {
   @Column({ type: 'text' })
   body!: string;
 
+  /**
+   * A notification's code parameters (JSON): subject and body are written from them at send
+   * time in `locale`. Null: subject and body were written when queued.
+   */
+  @Column({ type: 'text', nullable: true })
+  params!: string | null;
+
   @Column({ type: 'integer', default: 0 })
   attempts!: number;
 

@@ -32,6 +32,10 @@ export class UserAccount {
   @Column({ type: 'varchar', length: 200, nullable: true })
   email!: string | null;
 
+  /** Which notifications the person wants, per topic and channel (JSON); null = all. */
+  @Column({ type: 'text', nullable: true })
+  notificationSettings!: string | null;
+
   @Column({ type: 'boolean', default: false })
   isDemo!: boolean;
 

@@ -10,6 +10,7 @@ import { OnePublishedRota1796400000000 } from './1796400000000-one-published-rot
 import { Jobs1797500000000 } from './1797500000000-jobs';
 import { QueueShare1797900000000 } from './1797900000000-queue-share';
 import { IntervalActuals1798000000000 } from './1798000000000-interval-actuals';
+import { Notifications1797600000000 } from './1797600000000-notifications';
 
 export const ALL_MIGRATIONS = [
   InitialSchema1764061200000,
@@ -23,4 +24,5 @@ export const ALL_MIGRATIONS = [
   Jobs1797500000000,
   QueueShare1797900000000,
   IntervalActuals1798000000000,
+  Notifications1797600000000,
 ];

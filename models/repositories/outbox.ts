@@ -10,6 +10,8 @@ export interface OutboxMessage {
   locale: string;
   subject: string;
   body: string;
+  /** A notification's code parameters: subject and body are written from them at send time. */
+  params: Record<string, unknown> | null;
   attempts: number;
   nextAttemptAt: string;
   sentAt: string | null;
@@ -17,7 +19,9 @@ export interface OutboxMessage {
   createdAt: string;
 }
 
-export type NewOutboxMessage = Pick<OutboxMessage, 'kind' | 'recipient' | 'locale' | 'subject' | 'body'>;
+export type NewOutboxMessage = Pick<OutboxMessage, 'kind' | 'recipient' | 'locale' | 'subject' | 'body'> & {
+  params?: Record<string, unknown> | null;
+};
 
 const toMessage = (r: NotificationOutbox): OutboxMessage => ({
   id: r.id,
@@ -26,6 +30,7 @@ const toMessage = (r: NotificationOutbox): OutboxMessage => ({
   locale: r.locale,
   subject: r.subject,
   body: r.body,
+  params: r.params ? (JSON.parse(r.params) as Record<string, unknown>) : null,
   attempts: r.attempts,
   nextAttemptAt: r.nextAttemptAt,
   sentAt: r.sentAt ?? null,
@@ -35,7 +40,17 @@ const toMessage = (r: NotificationOutbox): OutboxMessage => ({
 
 export async function enqueueOutboxMessage(db: Db, message: NewOutboxMessage, now: string): Promise<number> {
   const repo = db.getRepository(NotificationOutbox);
-  const row = await repo.save(repo.create({ ...message, attempts: 0, nextAttemptAt: now, sentAt: null, lastError: null, createdAt: now }));
+  const row = await repo.save(
+    repo.create({
+      ...message,
+      params: message.params ? JSON.stringify(message.params) : null,
+      attempts: 0,
+      nextAttemptAt: now,
+      sentAt: null,
+      lastError: null,
+      createdAt: now,
+    }),
+  );
   return row.id;
 }
 
@@ -47,6 +62,18 @@ export async function dueOutboxMessages(db: Db, now: string, limit: number): Pro
     take: limit,
   });
   return rows.map(toMessage);
+}
+
+/**
+ * Takes a due message for one sender: moves its next attempt to `leaseUntil` only if nobody
+ * moved it since it was read (compare-and-set on `nextAttemptAt`), so of two app instances
+ * delivering at once exactly one sends it; one that dies mid-send leaves it due again later.
+ */
+export async function claimOutboxMessage(db: Db, m: Pick<OutboxMessage, 'id' | 'nextAttemptAt'>, leaseUntil: string): Promise<boolean> {
+  const res = await db
+    .getRepository(NotificationOutbox)
+    .update({ id: m.id, sentAt: IsNull(), nextAttemptAt: m.nextAttemptAt }, { nextAttemptAt: leaseUntil });
+  return (res.affected ?? 0) > 0;
 }
 
 export async function markOutboxSent(db: Db, id: number, now: string): Promise<void> {

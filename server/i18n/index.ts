@@ -24,6 +24,7 @@ import { tokens } from './messages/tokens';
 import { safeguards } from './messages/safeguards';
 import { intraday } from './messages/intraday';
 import { myWeek } from './messages/my-week';
+import { notifications } from './messages/notifications';
 
 export const LOCALES = ['en', 'ka'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -56,6 +57,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   change,
   intraday,
   myWeek,
+  notifications,
 };
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };

@@ -10,6 +10,18 @@ import { requireLogin } from '../middleware/auth';
 import { HttpError } from '../http-error';
 import { changeOwnEmail, changeOwnPassword, EmailSchema, ownAccount } from '../../app/account-settings';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../app/password-policy';
+import { NOTIFICATION_TOPICS, notificationSettings, saveNotificationSettings, type NotificationSettings } from '../../app/notify';
+
+/** One checkbox per topic and channel (`rota.app`, `rota.email`, …): a box left unticked is absent. */
+const NotificationForm = z
+  .object(Object.fromEntries(NOTIFICATION_TOPICS.flatMap((t) => [`${t}.app`, `${t}.email`]).map((k) => [k, z.literal('on').optional()])))
+  .strict();
+
+function settingsFromForm(form: Record<string, string | undefined>): NotificationSettings {
+  return Object.fromEntries(
+    NOTIFICATION_TOPICS.map((t) => [t, { app: form[`${t}.app`] === 'on', email: form[`${t}.email`] === 'on' }]),
+  ) as NotificationSettings;
+}
 
 export const NewPasswordFields = {
   password: z.string().min(MIN_PASSWORD_LENGTH, 'password.error.short').max(MAX_PASSWORD_LENGTH, 'password.error.long'),
@@ -49,7 +61,7 @@ export function renewSession(req: Request, user: { id: number; passwordStamp: st
   );
 }
 
-export function accountRoutes({ services, now }: RouteDeps): Router {
+export function accountRoutes({ services, now, config }: RouteDeps): Router {
   const router = Router();
   // A person in a browser: a bearer token never reaches a page route (middleware/auth.ts answers 401).
   const inPerson = requireLogin;
@@ -62,6 +74,7 @@ export function accountRoutes({ services, now }: RouteDeps): Router {
   ) {
     const account = await ownAccount(services.db, req.user!.id);
     if (!account) throw new HttpError(404, 'error.404.body');
+    const chosen = await notificationSettings(services.db, req.user!.id);
     res.status(status).render('pages/account', {
       pageTitle: req.t('account.title'),
       account,
@@ -70,6 +83,8 @@ export function accountRoutes({ services, now }: RouteDeps): Router {
       errors: state.errors ?? {},
       errorKey: state.errorKey ?? (Object.keys(state.errors ?? {}).length ? 'error.validation' : undefined),
       minLength: MIN_PASSWORD_LENGTH,
+      notificationTopics: NOTIFICATION_TOPICS.map((topic) => ({ topic, ...chosen[topic] })),
+      mailOff: config.smtp === null,
     });
   }
 
@@ -99,6 +114,15 @@ export function accountRoutes({ services, now }: RouteDeps): Router {
     if (outcome.kind === 'notFound') throw new HttpError(404, 'error.404.body');
     if (outcome.kind === 'refused') return render(req, res, 409, { form: 'email', email, errorKey: outcome.key });
     req.session.flash = [{ kind: 'info', key: 'account.saved.email' }];
+    res.redirect('/account');
+  });
+
+  router.post('/account/notifications', inPerson, async (req, res) => {
+    const { _csrf: _token, ...fields } = (req.body ?? {}) as Record<string, unknown>;
+    const form = NotificationForm.safeParse(fields);
+    if (!form.success) return render(req, res, 422, { form: 'notifications', errorKey: 'error.validation' });
+    await saveNotificationSettings(services.db, req.user!.id, settingsFromForm(form.data));
+    req.session.flash = [{ kind: 'info', key: 'notifications.settings.saved' }];
     res.redirect('/account');
   });
 

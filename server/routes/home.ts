@@ -5,6 +5,11 @@ import { requireLogin } from '../middleware/auth';
 import { homeViewModel } from '../view-models/home';
 import { myWeek } from '../../app/my-week';
 import { myWeekViewModel } from '../view-models/my-week';
+import { myNotifications } from '../../app/notification-list';
+import { notificationItemsView } from '../view-models/notifications';
+
+/** Notifications shown on Home (the rest on /notifications). */
+const HOME_NOTIFICATIONS = 3;
 
 export function homeRoutes({ services, now }: RouteDeps): Router {
   const router = Router();
@@ -13,10 +18,12 @@ export function homeRoutes({ services, now }: RouteDeps): Router {
     const summary = await services.homeSummary(user, now());
     const zone = services.timeZone();
     const week = user.staffId === null ? null : await myWeek(services.db, { staffId: user.staffId, now: now(), zone });
+    const latest = await myNotifications(services.db, user.id, HOME_NOTIFICATIONS);
     res.render('pages/home', {
       pageTitle: req.t('home.title'),
       ...homeViewModel(user, summary),
       myWeek: week && myWeekViewModel(week, zone),
+      latestNotifications: notificationItemsView(latest.items, { locale: req.locale, zone }),
     });
   });
   return router;

@@ -17,6 +17,7 @@ import { tokensRoutes } from './tokens';
 import { apiRoutes } from './api';
 import { auditRoutes } from './audit';
 import { actualsRoutes } from './actuals';
+import { notificationsRoutes } from './notifications';
 
 export type { RouteDeps } from '../deps';
 
@@ -38,4 +39,5 @@ export const routeModules: ((deps: RouteDeps) => Router)[] = [
   appRoutes,
   apiRoutes,
   auditRoutes,
+  notificationsRoutes,
 ];

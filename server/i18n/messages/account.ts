@@ -12,7 +12,8 @@ export const account = {
     'account.password.submit': 'Change password',
     'account.saved.password': 'Password changed. Your other sessions and your calendar link have been ended.',
     'account.email.title': 'E-mail address',
-    'account.email.help': 'Used only to send you a link when you forget your password. Leave it empty to have none.',
+    'account.email.help':
+      'Where Rota sends a link when you forget your password, and the notifications you choose below. Leave it empty to have none.',
     'account.email.label': 'E-mail',
     'account.saved.email': 'E-mail address saved.',
     'account.language.title': 'Language',
@@ -66,7 +67,7 @@ export const account = {
     'account.password.submit': 'პაროლის შეცვლა',
     'account.saved.password': 'პაროლი შეიცვალა. თქვენი სხვა სესიები და კალენდრის ბმული გაუქმდა.',
     'account.email.title': 'ელფოსტის მისამართი',
-    'account.email.help': 'გამოიყენება მხოლოდ იმისთვის, რომ პაროლის დავიწყებისას ბმული გამოგიგზავნოთ. თუ არ გსურთ, დატოვეთ ცარიელი.',
+    'account.email.help': 'აქ გამოგიგზავნით ბმულს პაროლის დავიწყებისას და ქვემოთ არჩეულ შეტყობინებებს. თუ არ გსურთ, დატოვეთ ცარიელი.',
     'account.email.label': 'ელფოსტა',
     'account.saved.email': 'ელფოსტის მისამართი შენახულია.',
     'account.language.title': 'ენა',
