@@ -4,6 +4,8 @@ import type { DataSource } from '../models';
 import { dailyTotals, historyBounds } from '../models/repositories/history';
 import { listRotasForWeek, publishedRotaForWeek } from '../models/repositories/rotas';
 import { myShifts } from './rota-my-shifts';
+import { weekProjection, type WeekProjectionView } from './week-projection';
+import { weekOf } from '../forecasting/week';
 
 export interface HomeSummary {
   staffCount: number;
@@ -17,6 +19,8 @@ export interface HomeSummary {
   pendingTimeOff: number | null;
   /** The signed-in person's next published shifts (start/end ISO, channel). */
   nextShifts: { start: string; end: string; channel: string }[];
+  /** This week's projected service (the rota page's figures), for those who see staffing. */
+  weekService: WeekProjectionView | null;
   /** Extra panels later steps add (rota status, forecast status…), already translated keys + values. */
   panels: { titleKey: string; lines: { labelKey: string; value: string; href?: string }[] }[];
 }
@@ -26,7 +30,7 @@ export async function homeSummary(
   q: {
     zone: string;
     /** Whose next shifts to list (null: no linked person), and whether they see the rota status panel (rota:edit). */
-    user: { staffId: number | null; canEditRota: boolean };
+    user: { staffId: number | null; canEditRota: boolean; canViewStaffing?: boolean };
     now: Date;
     staffCount: () => Promise<number>;
   },
@@ -42,6 +46,10 @@ export async function homeSummary(
     myShifts(ds, { staffId: q.user.staffId, now: q.now, zone: q.zone, weeks: 2 }),
     q.user.canEditRota ? rotaStatusPanel(ds, today) : Promise.resolve([]),
   ]);
+  // After the others: on PostgreSQL inside one connection queries must not overlap.
+  const weekService = q.user.canViewStaffing
+    ? await weekProjection(ds, { weekStart: weekOf(q.now, q.zone), zone: q.zone, now: q.now })
+    : null;
   const voiceYesterday = voice.find((d) => d.date === yesterday) ?? null;
   return {
     staffCount,
@@ -57,6 +65,7 @@ export async function homeSummary(
       .slice(0, 5)
       .map((s) => ({ start: s.start, end: s.end, channel: s.channel })),
     panels,
+    weekService,
   };
 }
 

@@ -22,6 +22,7 @@ import { loadTeamSettings } from './team-settings';
 import { listStaff } from '../models/repositories/staff';
 import { appendAudit } from '../models/repositories/audit';
 import { forecastForWeek as defaultForecastForWeek } from './forecast-for-week';
+import { weekProjection, type WeekProjectionView } from './week-projection';
 import {
   channelForecastInput,
   defaultWeekStart,
@@ -225,6 +226,8 @@ export interface StaffingWeekPage {
   nextWeek: string;
   /** createdAt of the week's stored rows (even ones no longer on the current grid), for the stale check. */
   storedAtOnFile: string | null;
+  /** The week's projected service (the rota page's figures: its published rota, else the plan). */
+  service: WeekProjectionView;
 }
 
 /** Everything the /staffing page shows for one week. */
@@ -247,6 +250,7 @@ export async function staffingWeekPage(
     prevWeek: monday.minus({ weeks: 1 }).toISODate()!,
     nextWeek: monday.plus({ weeks: 1 }).toISODate()!,
     storedAtOnFile: requirement.storedAt ?? (await listRequirements(ds, weekStart))[0]?.createdAt ?? null,
+    service: await weekProjection(ds, { weekStart, zone: q.zone, now: q.now }),
   };
 }
 

@@ -44,7 +44,10 @@ export interface RequirementDetail {
   channel: string;
   volume: number;
   ahtSeconds: number;
+  /** Needed on the queue (rawAgents, before shrinkage): what the rota must cover. */
   required: number;
+  /** Needed on the rota (scheduledAgents, after shrinkage). */
+  scheduled: number;
 }
 
 export interface RotaContext {
@@ -291,7 +294,14 @@ export async function loadRequirement(
 ): Promise<{ rows: RequirementDetail[]; source: string }> {
   const week = await requirementForWeek(ds, q);
   return {
-    rows: week.rows.map((r) => ({ start: r.start, channel: r.channel, volume: r.volume, ahtSeconds: r.ahtSeconds, required: r.rawAgents })),
+    rows: week.rows.map((r) => ({
+      start: r.start,
+      channel: r.channel,
+      volume: r.volume,
+      ahtSeconds: r.ahtSeconds,
+      required: r.rawAgents,
+      scheduled: r.scheduledAgents,
+    })),
     source: week.source,
   };
 }

@@ -17,12 +17,13 @@ import { getStaff, type StaffMember as StaffRecord } from '../models/repositorie
 import type { ChannelConfig } from '../models/repositories/settings';
 
 export type { RotaRecord, ShiftRecord, ShiftCancellationRecord };
-import { coverageOf, type Violation } from '../scheduling';
+import type { Violation } from '../scheduling';
 import { listAudit } from '../models/repositories/audit';
 import { weekViolations } from './rota-change';
-import { loadRotaContext, toEngineShift } from './rota-problem';
+import { loadRotaContext } from './rota-problem';
 import { mondayOf } from '../forecasting/week';
-import { projectService, type ServiceRow } from '../staffing';
+import type { ProjectedInterval } from '../staffing';
+import { inputsFromContext, projectInputs, teamAbsenceRate, type WeekProjectionView } from './week-projection';
 import { rotaJob, type RotaJob } from './rota-jobs';
 
 export interface RotaWeekData {
@@ -38,7 +39,9 @@ export interface RotaWeekData {
   contracts: Map<number, number>;
   shifts: ShiftRecord[];
   violations: Violation[];
-  service: ServiceRow[];
+  /** The week's projection (app/week-projection.ts) of this revision; null without service. */
+  projection: WeekProjectionView | null;
+  service: ProjectedInterval[];
   shortfallAgentHours: number;
   requirementSource: string;
   job: RotaJob | null;
@@ -94,10 +97,10 @@ export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWe
   const chosen = q.rotaId ? await getRota(ds, q.rotaId) : null;
   const rota = chosen && chosen.weekStart === weekStart ? chosen : (revisions[0] ?? null);
   const shifts = rota ? await listShifts(ds, rota.id) : [];
-  const engine = shifts.map((s) => toEngineShift(s, q.zone));
   // Only this week's: a short rest between two of last week's shifts is not this rota's fault.
   const violations = rota ? weekViolations(ctx.problem, shifts, q.zone) : [];
-  const coverage = withService ? coverageOf(ctx.problem, engine) : { rows: [], shortfallAgentHours: 0 };
+  // The one projection every page shows (only a revision with shifts; else the page shows none).
+  const projection = withService && rota ? projectInputs(inputsFromContext(ctx, rota, shifts, await teamAbsenceRate(ds))) : null;
   // People who left or lost their skills still appear if the rota names them.
   const known = new Set(ctx.people.map((p) => p.id));
   const missing = [...new Set(shifts.map((s) => s.staffId))].filter((id) => !known.has(id));
@@ -114,8 +117,9 @@ export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWe
     contracts: new Map(ctx.problem.staff.map((m) => [Number(m.id), m.contractHoursPerWeek])),
     shifts,
     violations,
-    service: withService ? projectService(coverage.rows, ctx.requirement, ctx.channels, q.intervalMinutes) : [],
-    shortfallAgentHours: coverage.shortfallAgentHours,
+    projection,
+    service: projection?.projection.rows ?? [],
+    shortfallAgentHours: projection?.summary.reduce((s, c) => s + c.week.shortHours, 0) ?? 0,
     requirementSource: ctx.requirementSource,
     job: await rotaJob(ds, weekStart),
     overrides: rota ? await rotaOverrides(ds, rota.id) : [],

@@ -8,21 +8,14 @@
 import { mondayOf } from '../forecasting/week';
 import type { DataSource } from '../models';
 import { listChannels, type ChannelConfig } from '../models/repositories/settings';
-import { loadTeamSettings } from './team-settings';
 import { listStaff } from '../models/repositories/staff';
-import { listRotasForWeek, listShifts, type RotaRecord, type ShiftRecord } from '../models/repositories/rotas';
 import { getScenario, listScenarios, saveScenario, type ScenarioSummary } from '../models/repositories/scenarios';
 import { appendAudit } from '../models/repositories/audit';
-import { requirementForWeek, type RequirementRow } from './requirement-for-week';
+import { loadWeekInputs, projectInputs, type WeekChanges, type WeekInputs, type WeekProjectionView } from './week-projection';
 import {
   defaultWeekStart,
-  agentsFromPlan,
-  agentsFromShifts,
-  intervalMetrics,
-  keepShare,
   sickPeople,
   simulateWeek,
-  weekFigures,
   SIM_REPLICATIONS,
   SIM_SEED,
   type IntervalMetrics,
@@ -77,188 +70,116 @@ export interface ScenarioResult {
 
 export interface ScenarioPage {
   result: ScenarioResult | null;
+  /** The baseline's projection (the same as the rota page's), when the scenario was just run. */
+  baseline?: WeekProjectionView | null;
   saved: { id: number; name: string; createdBy: string | null; createdAt: string } | null;
   scenarios: ScenarioSummary[];
   channels: { id: string; nameKey: string }[];
   defaultWeek: string;
 }
 
-/** The rota to read: the week's published revision, else its newest draft. */
-function pickRota(rotas: RotaRecord[]): RotaRecord | null {
-  return rotas.find((r) => r.status === 'published') ?? rotas.find((r) => r.status === 'draft') ?? null;
-}
-
-function voiceShare(rows: RequirementRow[]): (start: string) => number {
-  const raw = new Map<string, { voice: number; chat: number }>();
-  for (const r of rows) {
-    const e = raw.get(r.start) ?? { voice: 0, chat: 0 };
-    if (r.channel === 'voice' || r.channel === 'chat') e[r.channel] += r.rawAgents;
-    raw.set(r.start, e);
-  }
-  return (start) => {
-    const e = raw.get(start);
-    return e && e.voice + e.chat > 0 ? e.voice / (e.voice + e.chat) : 0.5;
-  };
-}
-
 interface Staffing {
-  baseline: Map<string, number>;
-  scenario: Map<string, number>;
+  changes: WeekChanges;
   sickStaffIds: number[];
   removedAgentHours: number;
 }
 
-function rotaStaffing(
-  shifts: ShiftRecord[],
-  rows: RequirementRow[],
-  starts: string[],
-  intervalMinutes: number,
-  scope: string[],
-  peopleOff: number,
-): Staffing {
-  const share = voiceShare(rows);
-  const sick = sickPeople(shifts, scope, peopleOff);
-  const baseline = agentsFromShifts(shifts, starts, intervalMinutes, share);
-  const scenario = agentsFromShifts(
-    shifts.filter((s) => !sick.has(s.staffId)),
-    starts,
-    intervalMinutes,
-    share,
-  );
-  let removed = 0;
-  for (const [k, v] of baseline) removed += v - (scenario.get(k) ?? 0);
-  return { baseline, scenario, sickStaffIds: [...sick], removedAgentHours: (removed * intervalMinutes) / 60 };
+/** People off sick, with a rota: the n with most hours on duty lose all their shifts. */
+function rotaSick(w: WeekInputs, scope: string[], peopleOff: number): Staffing {
+  const sick = sickPeople(w.shifts, scope, peopleOff);
+  return { changes: { keepShift: (s) => !sick.has(s.staffId) }, sickStaffIds: [...sick], removedAgentHours: 0 };
 }
 
-async function planStaffing(
-  ds: DataSource,
-  rows: RequirementRow[],
-  channels: ChannelConfig[],
-  input: ScenarioInput,
-  intervalMinutes: number,
-): Promise<Staffing> {
+/** People off sick, without a rota: n × the team's mean contract hours, the same share of every interval. */
+async function planSick(ds: DataSource, w: WeekInputs, channels: ChannelConfig[], peopleOff: number): Promise<Staffing> {
   const scope = new Set(channels.map((c) => c.id));
-  const people = (await listStaff(ds, { activeOn: input.weekStart })).filter((p) => p.skills.some((s) => scope.has(s)));
+  const people = (await listStaff(ds, { activeOn: w.weekStart })).filter((p) => p.skills.some((x) => scope.has(x)));
   const meanHours = people.length ? people.reduce((s, p) => s + p.contractHoursPerWeek, 0) / people.length : 0;
-  const lost = Math.min(input.peopleOff, people.length) * meanHours;
-  const hours = intervalMinutes / 60;
-  const allHours = rows.filter((r) => scope.has(r.channel)).reduce((s, r) => s + r.scheduledAgents * hours, 0);
-  const baseline = new Map<string, number>();
-  const scenario = new Map<string, number>();
-  for (const c of channels) {
-    // The channel loses lost × (own ÷ allHours) of its own hours: the same share everywhere.
-    const keep = allHours > 0 ? Math.max(0, 1 - lost / allHours) : 1;
-    const own = rows.filter((x) => x.channel === c.id).sort((a, b) => a.start.localeCompare(b.start));
-    const agents = own.map((r) => agentsFromPlan(r.scheduledAgents, c.shrinkage));
-    const kept = keepShare(agents, keep);
-    own.forEach((r, i) => {
-      baseline.set(`${c.id}|${r.start}`, agents[i]!);
-      scenario.set(`${c.id}|${r.start}`, kept[i]!);
-    });
-  }
-  return { baseline, scenario, sickStaffIds: [], removedAgentHours: lost };
+  const lost = Math.min(peopleOff, people.length) * meanHours;
+  const hours = w.intervalMinutes / 60;
+  const planned = w.demand.filter((d) => scope.has(d.channel)).reduce((s, d) => s + d.neededOnRota * hours, 0);
+  const keep = planned > 0 ? Math.max(0, 1 - lost / planned) : 1;
+  return { changes: { planKeep: keep }, sickStaffIds: [], removedAgentHours: lost };
 }
 
-function channelResult(
-  c: ChannelConfig,
-  rows: RequirementRow[],
-  staffing: Staffing,
-  input: ScenarioInput,
-  intervalMinutes: number,
-  simulate: boolean,
-): ScenarioChannelResult {
-  const volumeFactor = 1 + input.volumeChangePct / 100;
-  const ahtFactor = 1 + input.ahtChangePct / 100;
-  const all = rows.map((r) => {
-    const key = `${c.id}|${r.start}`;
-    return {
-      start: r.start,
-      baseline: intervalMetrics(c, intervalMinutes, r.volume, r.ahtSeconds, staffing.baseline.get(key) ?? 0),
-      scenario: intervalMetrics(c, intervalMinutes, r.volume * volumeFactor, r.ahtSeconds * ahtFactor, staffing.scenario.get(key) ?? 0),
-    };
-  });
-  const starts = rows.map((r) => r.start);
+function channelResult(c: ChannelConfig, base: WeekProjectionView, scen: WeekProjectionView, simulate: boolean): ScenarioChannelResult {
+  const b = base.projection.rows.filter((r) => r.channel === c.id);
+  const s = scen.projection.rows.filter((r) => r.channel === c.id);
+  const all = b.map((r, i) => ({ start: r.start, baseline: r as IntervalMetrics, scenario: s[i]! as IntervalMetrics }));
+  const starts = b.map((r) => r.start);
+  const figures = (v: WeekProjectionView) => v.summary.find((x) => x.channel === c.id)!.week;
   return {
     channel: c.id,
     nameKey: c.nameKey,
-    baseline: weekFigures(
-      all.map((i) => i.baseline),
-      intervalMinutes,
-    ),
-    scenario: weekFigures(
-      all.map((i) => i.scenario),
-      intervalMinutes,
-    ),
-    simBaseline: simulate
-      ? simulateWeek(
-          c,
-          all.map((i) => i.baseline),
-          starts,
-          intervalMinutes,
-        )
-      : null,
-    simScenario: simulate
-      ? simulateWeek(
-          c,
-          all.map((i) => i.scenario),
-          starts,
-          intervalMinutes,
-        )
-      : null,
+    baseline: figures(base),
+    scenario: figures(scen),
+    simBaseline: simulate ? simulateWeek(c, b, starts, base.intervalMinutes) : null,
+    simScenario: simulate ? simulateWeek(c, s, starts, base.intervalMinutes) : null,
     intervals: all.filter((i) => i.baseline.volume > 0 || i.baseline.agents > 0 || i.scenario.agents > 0),
   };
 }
 
 /**
- * Baseline vs scenario for the week. `simulate` (default true) also runs the queue simulator
- * (about 0.4 s for the demo week, both channels, baseline and scenario).
+ * Baseline vs scenario for the week, both from the one projection (app/week-projection.ts):
+ * the baseline is exactly what the rota page shows. `simulate` (default true) also runs the
+ * queue simulator.
  */
 export async function runScenario(
   ds: DataSource,
   input: ScenarioInput,
   q: { zone: string; now: Date; simulate?: boolean },
 ): Promise<ScenarioResult> {
+  return (await runScenarioWithBaseline(ds, input, q)).result;
+}
+
+async function runScenarioWithBaseline(
+  ds: DataSource,
+  input: ScenarioInput,
+  q: { zone: string; now: Date; simulate?: boolean },
+): Promise<{ result: ScenarioResult; baseline: WeekProjectionView }> {
   const simulate = q.simulate ?? true;
-  const intervalMinutes = (await loadTeamSettings(ds)).intervalMinutes;
   const weekStart = mondayOf(input.weekStart, q.zone);
   const week = { ...input, weekStart };
-  const requirement = await requirementForWeek(ds, { weekStart, zone: q.zone, intervalMinutes, now: q.now });
-  const all = await listChannels(ds);
-  const channels = all.filter((c) => week.channel === 'all' || c.id === week.channel);
-  const rota = pickRota(await listRotasForWeek(ds, weekStart));
-  const shifts = rota ? await listShifts(ds, rota.id) : [];
-  const starts = [...new Set(requirement.rows.map((r) => r.start))];
-  const staffing =
-    rota && shifts.length > 0
-      ? rotaStaffing(
-          shifts,
-          requirement.rows,
-          starts,
-          intervalMinutes,
-          channels.map((c) => c.id),
-          week.peopleOff,
-        )
-      : await planStaffing(ds, requirement.rows, channels, week, intervalMinutes);
-  return {
+  const w = await loadWeekInputs(ds, { weekStart, zone: q.zone, now: q.now });
+  const channels = w.channels.filter((c) => week.channel === 'all' || c.id === week.channel);
+  const fromRota = w.rota !== null && w.shifts.length > 0;
+  const sick = fromRota
+    ? rotaSick(
+        w,
+        channels.map((c) => c.id),
+        week.peopleOff,
+      )
+    : await planSick(ds, w, channels, week.peopleOff);
+  const volumeFactor = 1 + week.volumeChangePct / 100;
+  const ahtFactor = 1 + week.ahtChangePct / 100;
+  const inScope = (channel: string) => channels.some((c) => c.id === channel);
+  const base = projectInputs(w);
+  const scen = projectInputs(
+    w,
+    {
+      ...sick.changes,
+      volumeFactor: (ch) => (inScope(ch) ? volumeFactor : 1),
+      ahtFactor: (ch) => (inScope(ch) ? ahtFactor : 1),
+    },
+    { withRisk: false },
+  );
+  let removed = sick.removedAgentHours;
+  if (fromRota)
+    for (const c of channels)
+      removed +=
+        base.summary.find((x) => x.channel === c.id)!.week.onQueueHours - scen.summary.find((x) => x.channel === c.id)!.week.onQueueHours;
+  const result: ScenarioResult = {
     input: week,
-    intervalMinutes,
-    staffingSource: rota && shifts.length > 0 ? 'rota' : 'requirement',
-    rota: rota && shifts.length > 0 ? { id: rota.id, status: rota.status, revision: rota.revision } : null,
-    requirementSource: requirement.source,
-    sickStaffIds: staffing.sickStaffIds,
-    removedAgentHours: staffing.removedAgentHours,
-    channels: channels.map((c) =>
-      channelResult(
-        c,
-        requirement.rows.filter((r) => r.channel === c.id),
-        staffing,
-        week,
-        intervalMinutes,
-        simulate,
-      ),
-    ),
+    intervalMinutes: w.intervalMinutes,
+    staffingSource: fromRota ? 'rota' : 'requirement',
+    rota: fromRota && w.rota ? { id: w.rota.id, status: w.rota.status, revision: w.rota.revision } : null,
+    requirementSource: w.requirementSource === 'stored' ? 'stored' : 'computed',
+    sickStaffIds: sick.sickStaffIds,
+    removedAgentHours: removed,
+    channels: channels.map((c) => channelResult(c, base, scen, simulate)),
     simulation: simulate ? { replications: SIM_REPLICATIONS, seed: SIM_SEED } : null,
   };
+  return { result, baseline: base };
 }
 
 async function listPage(ds: DataSource, q: { zone: string; now: Date }): Promise<Omit<ScenarioPage, 'result' | 'saved'>> {
@@ -275,7 +196,8 @@ export async function runScenarioPage(
   ds: DataSource,
   q: { input: ScenarioInput; zone: string; now: Date; simulate: boolean },
 ): Promise<ScenarioPage> {
-  return { ...(await listPage(ds, q)), result: await runScenario(ds, q.input, q), saved: null };
+  const run = await runScenarioWithBaseline(ds, q.input, q);
+  return { ...(await listPage(ds, q)), result: run.result, baseline: run.baseline, saved: null };
 }
 
 /** The list of saved scenarios, and one of them (as saved, not recomputed) when `savedId` is given. */

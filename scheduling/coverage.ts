@@ -1,5 +1,6 @@
 import type { CoverageRow, Problem, Shift } from './types';
 import { buildWeek, toIso, toMinute, type Week } from './week';
+import { BLENDED_CHANNELS, splitBlended } from '../staffing';
 
 export interface CoverageReport {
   rows: CoverageRow[];
@@ -7,13 +8,14 @@ export interface CoverageReport {
   shortfallAgentHours: number;
 }
 
-const FLEX = ['voice', 'chat'];
+const FLEX = BLENDED_CHANNELS;
 
 /**
  * People on duty per interval and channel, computed per minute from shifts minus breaks
- * (only inside activities where a shift has them). A "both" shift serves voice or chat,
- * chosen per minute; filling each channel's deficit greedily is optimal because every
- * flexible person removes at most one unit of deficit (shortfall = max(0, dv + dc − B)).
+ * (only inside activities where a shift has them). A "both" shift serves voice or chat by the
+ * one split policy of staffing/queue-split.ts (the projection's too): deficits first, which is
+ * optimal for the shortfall because every flexible person removes at most one unit of deficit
+ * (shortfall = max(0, dv + dc − B)); the spare ones shared in proportion to the requirement.
  * Channels a person lacks the skill for are not counted.
  */
 export function coverageOf(problem: Problem, shifts: Shift[], week: Week = buildWeek(problem)): CoverageReport {
@@ -69,17 +71,20 @@ function summarise(week: Week, fixed: Int32Array[], flex: Int32Array, flexOn: bo
   const assigned = week.channels.map(() => new Float64Array(week.intervals));
   let fx = 0;
   let shortMinutes = 0;
+  const need = new Array<number>(C).fill(0);
+  const split = new Array<number>(C).fill(0);
+  const mask = week.channels.map((c) => flexOn && FLEX.includes(c));
   for (let m = 0; m < week.minutes; m++) {
     fx += flex[m];
-    let pool = flexOn ? fx : 0;
     const t = Math.floor(m / week.step);
     for (let c = 0; c < C; c++) {
       acc[c] += fixed[c][m];
-      const deficit = Math.max(0, week.required[c][t] - acc[c]);
-      const take = FLEX.includes(week.channels[c]) ? Math.min(pool, deficit) : 0;
-      pool -= take;
-      assigned[c][t] += acc[c] + take;
-      shortMinutes += deficit - take;
+      need[c] = week.required[c][t];
+    }
+    splitBlended(acc, flexOn ? fx : 0, need, mask, split);
+    for (let c = 0; c < C; c++) {
+      assigned[c][t] += split[c];
+      shortMinutes += Math.max(0, need[c] - split[c]);
     }
   }
   const rows: CoverageRow[] = [];

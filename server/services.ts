@@ -101,7 +101,7 @@ export function buildServices(ds: DataSource, config: Readonly<Config>, extra: {
     homeSummary: (user, now) =>
       homeSummary(ds, {
         zone,
-        user: { staffId: user.staffId, canEditRota: can(user.role, 'rota:edit') },
+        user: { staffId: user.staffId, canEditRota: can(user.role, 'rota:edit'), canViewStaffing: can(user.role, 'staffing:view') },
         now,
         staffCount: () => staffCount(ds),
       }),

@@ -87,3 +87,17 @@ export {
   type CoverageInput,
   type DemandInput,
 } from './projected-service';
+export { splitBlended, describeQueueSplit, BLENDED_CHANNELS } from './queue-split';
+export { mixedMetrics } from './mixed-metrics';
+export {
+  projectWeek,
+  onQueueFromShifts,
+  queueKey,
+  type ProjectionInput,
+  type ProjectionDemand,
+  type ProjectionStaffing,
+  type ProjectedInterval,
+  type WeekProjection,
+} from './projection';
+export { intervalRisk, normalCdf, volumeSpread, absenceProbabilities, DEFAULT_ABSENCE_RATE, type RiskOptions } from './projection-risk';
+export { summariseProjection, periodFigures, localDate, type ChannelSummary, type PeriodFigures } from './projection-summary';

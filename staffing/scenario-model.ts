@@ -75,7 +75,7 @@ function overlapMs(a: number, b: number, from: number, to: number): number {
 }
 
 /** On-duty periods of a shift with their channel: activities if given, else the shift's channel; breaks cut out. */
-function dutyPeriods(s: DutyShift): { from: number; to: number; channel: string }[] {
+export function dutyPeriods(s: DutyShift): { from: number; to: number; channel: string }[] {
   const base = s.activities?.length
     ? s.activities.map((a) => ({ from: ms(a.start), to: ms(a.end), channel: a.channel }))
     : [{ from: ms(s.start), to: ms(s.end), channel: s.channel }];
@@ -246,7 +246,8 @@ export function simulateWeek(c: ChannelSettings, rows: IntervalMetrics[], starts
     intervalSeconds: intervalMinutes * 60,
     volumes: rows.map((r) => ({ [channel]: r.volume })),
     channels: { [channel]: config },
-    staffing: { plan: { agents: rows.map((r) => ({ [channel]: r.agents })), chatConcurrency: c.concurrency } },
+    // The simulator's plan takes whole agents: a fractional count (part of the interval) rounds.
+    staffing: { plan: { agents: rows.map((r) => ({ [channel]: Math.round(r.agents) })), chatConcurrency: c.concurrency } },
     replications: SIM_REPLICATIONS,
     seed: SIM_SEED,
   });

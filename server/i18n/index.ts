@@ -25,6 +25,7 @@ import { safeguards } from './messages/safeguards';
 import { intraday } from './messages/intraday';
 import { myWeek } from './messages/my-week';
 import { notifications } from './messages/notifications';
+import { projection } from './messages/projection';
 
 export const LOCALES = ['en', 'ka'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -58,6 +59,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   intraday,
   myWeek,
   notifications,
+  projection,
 };
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };

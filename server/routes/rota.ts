@@ -25,6 +25,8 @@ import { myCancelledShifts, myShifts } from '../../app/rota-my-shifts';
 import { myDay, myWeek } from '../../app/my-week';
 import { myDayViewModel, myWeekViewModel } from '../view-models/my-week';
 import { simulateRotaWeek } from '../../app/rota-simulate';
+import { weekProjection } from '../../app/week-projection';
+import { weekServiceView } from '../view-models/week-service';
 import { calendarFeedUser, createCalendarLink, hasCalendarLink } from '../../app/rota-calendar-link';
 import { mondayOf, weekOf } from '../../forecasting/week';
 import { jobView, rotaGrid, rotaPageViewModel, rotaSummary } from '../view-models/rota';
@@ -161,7 +163,10 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     const { zone, intervalMinutes } = await settings();
     const result = await simulateRotaWeek(ds, { rotaId, zone, intervalMinutes, now: now(), replications: 10, seed: 1 });
     if (!result) throw new HttpError(404, 'error.404.body');
+    // The analytic figures of the same revision, as the rota page shows them, beside the simulation.
+    const analytic = await weekProjection(ds, { weekStart: result.weekStart, zone, now: now(), rotaId });
     res.render('pages/rota-simulation', {
+      service: weekServiceView(analytic),
       layout: req.get('hx-request') ? false : 'main',
       pageTitle: req.t('rota.sim.title'),
       weekStart: result.weekStart,

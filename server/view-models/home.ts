@@ -2,6 +2,7 @@
 import type { CurrentUser } from '../express-augment';
 import { can } from '../permissions';
 import type { HomeSummary } from '../../app/home-summary';
+import { weekServiceView } from './week-service';
 
 export type { HomeSummary };
 
@@ -36,5 +37,6 @@ export function homeViewModel(user: CurrentUser, s: HomeSummary) {
     nextShifts: s.nextShifts,
     panels: s.panels,
     isAdmin: user.role === 'admin',
+    service: s.weekService ? weekServiceView(s.weekService, { figures: ['sl', 'asa', 'abandon', 'risk'] }) : null,
   };
 }

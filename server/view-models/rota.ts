@@ -4,7 +4,8 @@ import type { Translator } from '../i18n';
 import { explanationText, violationLine, violationText } from '../i18n/codes';
 import type { RotaWeekData, ShiftRecord } from '../../app/rota-week';
 import type { RotaJob } from '../../app/rota-jobs';
-import { weightedAsa, weightedServiceLevel, type ServiceRow } from '../../staffing';
+import type { ProjectedInterval } from '../../staffing';
+import { riskBands, weekServiceView } from './week-service';
 import { georgianHolidaysBetween } from '../../forecasting/calendar/georgian-holidays';
 
 export interface RotaFilter {
@@ -113,52 +114,56 @@ export function coverageHeatMap(data: RotaWeekData, t: Translator, mode: CellMod
   const days = weekDays(data.weekStart, zone);
   return data.channels.map((c) => {
     const rows = data.service.filter((r) => r.channel === c.id);
-    const byTime = new Map<string, (ServiceRow | null)[]>();
+    const byTime = new Map<string, (ProjectedInterval | null)[]>();
     for (const r of rows) {
       const local = DateTime.fromISO(r.start, { zone }).setZone(zone);
       const dayIndex = days.findIndex((d) => d.date === local.toISODate());
       if (dayIndex < 0) continue;
       const time = local.toFormat('HH:mm');
-      const line = byTime.get(time) ?? Array<ServiceRow | null>(7).fill(null);
+      const line = byTime.get(time) ?? Array<ProjectedInterval | null>(7).fill(null);
       line[dayIndex] = r;
       byTime.set(time, line);
     }
-    const times = [...byTime.keys()].sort().filter((time) => byTime.get(time)!.some((r) => r && (r.required > 0 || r.onDuty > 0)));
+    const times = [...byTime.keys()].sort().filter((time) => byTime.get(time)!.some((r) => r && (r.neededOnQueue > 0 || r.onQueue > 0)));
     const heat = times.map((time) => ({
       time,
       cells: byTime.get(time)!.map((r) => {
         if (!r) return { label: '', style: '', title: '', gap: false };
         const sl = r.serviceLevel === null ? '' : `${t('rota.sl')} ${Math.round(r.serviceLevel * 100)}%`;
         const asa = r.asaSeconds === null ? '' : `${t('rota.asa')} ${t('rota.seconds', { n: Math.round(r.asaSeconds) })}`;
+        const risk = r.pMeet === null ? '' : `${t('service.row.risk')} ${Math.round((1 - r.pMeet) * 100)}%`;
         return {
           label: cellLabel(r, mode),
-          style: heatStyle(r.required, r.onDuty),
-          title: [t('rota.coverageCell', { onDuty: fmt(r.onDuty), required: fmt(r.required) }), sl, asa].filter(Boolean).join(' · '),
-          gap: r.onDuty + 0.001 < r.required,
+          style: heatStyle(r.neededOnQueue, r.onQueue),
+          title: [t('rota.coverageCell', { onDuty: fmt(r.onQueue), required: fmt(r.neededOnQueue) }), sl, asa, risk]
+            .filter(Boolean)
+            .join(' · '),
+          gap: r.onQueue + 0.001 < r.neededOnQueue,
         };
       }),
     }));
+    // Day and week figures: the projection's summary, the same on every page.
+    const summary = data.projection?.summary.find((x) => x.channel === c.id);
     const perDay = days.map((d) => {
-      const mine = rows.filter((r) => DateTime.fromISO(r.start, { zone }).setZone(zone).toISODate() === d.date);
-      const shortfall = mine.reduce((s, r) => s + Math.max(0, r.required - r.onDuty), 0) * (data.intervalMinutes / 60);
-      return { sl: weightedServiceLevel(mine), asa: weightedAsa(mine), shortfall: Math.round(shortfall * 10) / 10 };
+      const f = summary?.days.find((x) => x.date === d.date);
+      return { sl: f?.serviceLevel ?? null, asa: f?.asaSeconds ?? null, shortfall: Math.round((f?.shortHours ?? 0) * 10) / 10 };
     });
     return {
       channel: c.id,
       nameKey: c.nameKey,
       heat,
       perDay,
-      serviceLevel: weightedServiceLevel(rows),
-      asa: weightedAsa(rows),
+      serviceLevel: summary?.week.serviceLevel ?? null,
+      asa: summary?.week.asaSeconds ?? null,
       hasRows: heat.length > 0,
     };
   });
 }
 
-function cellLabel(r: ServiceRow, mode: CellMode): string {
+function cellLabel(r: ProjectedInterval, mode: CellMode): string {
   if (mode === 'sl') return r.serviceLevel === null ? '' : `${Math.round(r.serviceLevel * 100)}%`;
   if (mode === 'asa') return r.asaSeconds === null ? (r.serviceLevel === 0 ? '∞' : '') : `${Math.round(r.asaSeconds)}`;
-  return `${fmt(r.onDuty)}/${fmt(r.required)}`;
+  return `${fmt(r.onQueue)}/${fmt(r.neededOnQueue)}`;
 }
 
 const fmt = (v: number) => (Math.abs(v - Math.round(v)) < 0.05 ? String(Math.round(v)) : v.toFixed(1));
@@ -239,6 +244,8 @@ export function rotaPageViewModel(
     roles: ['agent', 'team_lead', 'coordinator', 'head'],
     ...rotaGrid(data, o.filter, o.t, o.canEdit && data.rota !== null),
     coverage: coverageHeatMap(data, o.t, o.cells ?? 'people'),
+    service: data.projection ? weekServiceView(data.projection) : null,
+    riskBands: data.projection ? riskBands(data.projection, o.t) : [],
     cells: o.cells ?? 'people',
     cellModes: ['people', 'sl', 'asa'],
     rota: rotaSummary(data),

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Locale, Translator } from '../i18n';
 import type { ScenarioInput, ScenarioPage, ScenarioResult } from '../../app/scenario-run';
 import type { IntervalMetrics, SimFigures, WeekFigures } from '../../staffing';
+import { riskBands, weekServiceView } from './week-service';
 
 function percentChange(key: string) {
   return z
@@ -181,7 +182,7 @@ function byDay(intervals: ScenarioResult['channels'][number]['intervals'], zone:
   return [...days.values()];
 }
 
-export function scenarioViewModel(form: ScenarioForm, page: ScenarioPage, _t: Translator, _locale: Locale, zone = 'Asia/Tbilisi') {
+export function scenarioViewModel(form: ScenarioForm, page: ScenarioPage, t: Translator, _locale: Locale, zone = 'Asia/Tbilisi') {
   const r = page.result;
   const input = r?.input;
   const values = input
@@ -211,6 +212,9 @@ export function scenarioViewModel(form: ScenarioForm, page: ScenarioPage, _t: Tr
     scenarios: page.scenarios,
     saved: page.saved,
     shareUrl: query ? `/scenarios?${query}` : null,
+    // The baseline as every page shows it (app/week-projection.ts), with where its target is at risk.
+    service: page.baseline ? weekServiceView(page.baseline) : null,
+    riskBands: page.baseline ? riskBands(page.baseline, t) : [],
     simulateUrl: query ? `/scenarios?${query}&sim=1` : null,
     result: r
       ? {

@@ -6,6 +6,7 @@
 import { DateTime } from 'luxon';
 import type { Locale, Translator } from '../i18n';
 import type { RequirementRow, StaffingWeekPage } from '../../app/requirement-for-week';
+import { riskBands, weekServiceView } from './week-service';
 
 const HUE: Record<string, number> = { voice: 214, chat: 268 };
 
@@ -143,5 +144,7 @@ export function staffingWeekViewModel(page: StaffingWeekPage, t: Translator, loc
     days,
     channels,
     capacity: { ...cap, rows: capacityRows, balance, short: balance < 0, balanceAbs: Math.abs(balance) },
+    service: weekServiceView(page.service),
+    riskBands: riskBands(page.service, t),
   };
 }

@@ -1,0 +1,194 @@
+/**
+ * The week's service projection as every page shows it: the rota page, "simulate", the what-if
+ * page, /staffing, the request inbox and the home page all call this module, so the same week
+ * shows the same figures everywhere (staffing/projection.ts holds the rules).
+ *
+ * API (also for other pages, e.g. intraday):
+ * - `weekProjection(ds, { weekStart, zone, now, rotaId?, withRisk? })` → `WeekProjectionView`:
+ *   loads the week (requirement, channels, the rota: the one asked for, else published, else
+ *   newest draft; without one, the plan) and projects it.
+ * - `loadWeekInputs(ds, q)` + `projectInputs(inputs, changes?)`: the same in two steps, for
+ *   callers that project one week several times (what-if levers, the cost of a request).
+ */
+import type { DataSource } from '../models';
+import { getRota, listRotasForWeek, listShifts, type RotaRecord, type ShiftRecord } from '../models/repositories/rotas';
+import type { ChannelConfig } from '../models/repositories/settings';
+import { mondayOf } from '../forecasting/week';
+import {
+  DEFAULT_ABSENCE_RATE,
+  keepShare,
+  projectWeek,
+  queueKey,
+  type ProjectionStaffing,
+  summariseProjection,
+  type ChannelSummary,
+  type ProjectionDemand,
+  type WeekProjection,
+} from '../staffing';
+import { loadRotaContext, type RotaContext } from './rota-problem';
+import { loadTeamSettings } from './team-settings';
+
+export interface WeekInputs {
+  weekStart: string;
+  zone: string;
+  intervalMinutes: number;
+  channels: ChannelConfig[];
+  demand: ProjectionDemand[];
+  requirementSource: string;
+  rota: RotaRecord | null;
+  shifts: ShiftRecord[];
+  /** Skills (this week's channels only) of the people the rota may name. */
+  skills: Map<number, string[]>;
+  absenceRate: number;
+}
+
+/** What-if changes to a week before it is projected. */
+export interface WeekChanges {
+  /** Volume factor of an interval (1 = as forecast). */
+  volumeFactor?: (channel: string, start: string) => number;
+  ahtFactor?: (channel: string) => number;
+  /** Shifts to keep (people absent on chosen days are left out). */
+  keepShift?: (s: ShiftRecord) => boolean;
+  /** Extra shifts (new hires), with the skills of the people they name. */
+  extraShifts?: ShiftRecord[];
+  extraSkills?: Map<number, string[]>;
+  /** Without a rota: the share of the plan's people kept (people off a plan, see keepShare). */
+  planKeep?: number;
+}
+
+export interface WeekProjectionView {
+  weekStart: string;
+  zone: string;
+  intervalMinutes: number;
+  channels: ChannelConfig[];
+  rota: RotaRecord | null;
+  /** 'rota': people from the rota's shifts; 'plan': no rota yet, exactly what is needed. */
+  staffingSource: 'rota' | 'plan';
+  requirementSource: string;
+  absenceRate: number;
+  projection: WeekProjection;
+  summary: ChannelSummary[];
+}
+
+export interface WeekProjectionQuery {
+  weekStart: string;
+  zone: string;
+  now: Date;
+  /** A revision of the week; default its published one, else its newest draft. */
+  rotaId?: number | null;
+  /** Compute the probabilities of meeting the target (slower). Default true. */
+  withRisk?: boolean;
+}
+
+/** The rota a page shows by default: published, else the newest draft. */
+export function defaultRota(revisions: RotaRecord[]): RotaRecord | null {
+  return revisions.find((r) => r.status === 'published') ?? revisions.find((r) => r.status === 'draft') ?? null;
+}
+
+/** Everything the projection needs, from a rota context already loaded (the rota page's). */
+export function inputsFromContext(ctx: RotaContext, rota: RotaRecord | null, shifts: ShiftRecord[], absenceRate: number): WeekInputs {
+  return {
+    weekStart: ctx.weekStart,
+    zone: ctx.zone,
+    intervalMinutes: ctx.intervalMinutes,
+    channels: ctx.channels,
+    demand: ctx.requirement.map((r) => ({
+      start: r.start,
+      channel: r.channel,
+      volume: r.volume,
+      ahtSeconds: r.ahtSeconds,
+      neededOnQueue: r.required,
+      neededOnRota: r.scheduled,
+    })),
+    requirementSource: ctx.requirementSource,
+    rota,
+    shifts,
+    skills: new Map(ctx.problem.staff.map((m) => [Number(m.id), m.skills])),
+    absenceRate,
+  };
+}
+
+/** The team's unplanned absence rate (team rules `absenceRate`, default 4 %). */
+export async function teamAbsenceRate(ds: DataSource): Promise<number> {
+  const rules = (await loadTeamSettings(ds)).rules as { absenceRate?: unknown };
+  const r = rules.absenceRate;
+  return typeof r === 'number' && r >= 0 && r < 1 ? r : DEFAULT_ABSENCE_RATE;
+}
+
+export async function loadWeekInputs(ds: DataSource, q: WeekProjectionQuery): Promise<WeekInputs> {
+  const settings = await loadTeamSettings(ds);
+  const weekStart = mondayOf(q.weekStart, q.zone);
+  const ctx = await loadRotaContext(ds, {
+    weekStart,
+    zone: q.zone,
+    intervalMinutes: settings.intervalMinutes,
+    now: q.now,
+    tolerateMissingRequirement: true,
+  });
+  const asked = q.rotaId ? await getRota(ds, q.rotaId) : null;
+  const rota = asked && asked.weekStart === weekStart ? asked : defaultRota(await listRotasForWeek(ds, weekStart));
+  const shifts = rota ? await listShifts(ds, rota.id) : [];
+  return inputsFromContext(ctx, rota, shifts, await teamAbsenceRate(ds));
+}
+
+/** Projects loaded inputs, with what-if changes if any. */
+export function projectInputs(w: WeekInputs, changes: WeekChanges = {}, o: { withRisk?: boolean } = {}): WeekProjectionView {
+  const demand = w.demand.map((d) => {
+    const v = changes.volumeFactor?.(d.channel, d.start) ?? 1;
+    const a = changes.ahtFactor?.(d.channel) ?? 1;
+    if (v === 1 && a === 1) return d;
+    return {
+      ...d,
+      volume: d.volume * v,
+      ahtSeconds: d.ahtSeconds * a,
+      ...(d.lower80 !== undefined ? { lower80: d.lower80 * v } : {}),
+      ...(d.upper80 !== undefined ? { upper80: d.upper80 * v } : {}),
+    };
+  });
+  const fromRota = w.rota !== null && w.shifts.length > 0;
+  const shifts = [...w.shifts.filter((s) => changes.keepShift?.(s) ?? true), ...(changes.extraShifts ?? [])];
+  const skills = changes.extraSkills ? new Map([...w.skills, ...changes.extraSkills]) : w.skills;
+  const projection = projectWeek({
+    intervalMinutes: w.intervalMinutes,
+    channels: w.channels,
+    demand,
+    staffing: fromRota || changes.extraShifts?.length ? { kind: 'shifts', shifts, skills } : planStaffing(w, changes.planKeep ?? 1),
+    ...(o.withRisk !== false ? { risk: { absenceRate: w.absenceRate } } : {}),
+  });
+  return {
+    weekStart: w.weekStart,
+    zone: w.zone,
+    intervalMinutes: w.intervalMinutes,
+    channels: w.channels,
+    rota: w.rota,
+    staffingSource: fromRota ? 'rota' : 'plan',
+    requirementSource: w.requirementSource,
+    absenceRate: w.absenceRate,
+    projection,
+    summary: summariseProjection(
+      projection.rows,
+      w.channels.map((c) => c.id),
+      { zone: w.zone, intervalMinutes: w.intervalMinutes },
+    ),
+  };
+}
+
+/** Without a rota: the plan, or the plan with only `keep` of its people per channel (in time order). */
+function planStaffing(w: WeekInputs, keep: number): ProjectionStaffing {
+  if (keep >= 1) return { kind: 'plan' };
+  const onQueue = new Map<string, number>();
+  for (const c of w.channels) {
+    const own = w.demand.filter((d) => d.channel === c.id).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    const kept = keepShare(
+      own.map((d) => d.neededOnQueue),
+      keep,
+    );
+    own.forEach((d, i) => onQueue.set(queueKey(d.channel, d.start), kept[i]!));
+  }
+  return { kind: 'counts', onQueue };
+}
+
+/** The week's projection, loaded and computed (see the file comment). */
+export async function weekProjection(ds: DataSource, q: WeekProjectionQuery): Promise<WeekProjectionView> {
+  return projectInputs(await loadWeekInputs(ds, q), {}, { withRisk: q.withRisk });
+}

@@ -1,0 +1,141 @@
+/**
+ * Risk: the probability that an interval meets its service-level target, from the forecast's
+ * uncertainty and unplanned absence. Pure and deterministic (no sampling for an interval).
+ *
+ * Assumptions (stated on the pages):
+ * - Volume: normal around the forecast with the spread of its 80 % interval
+ *   (sd = (upper80 − lower80) ÷ 2.563, the 10 %/90 % normal quantiles), cut at 0; without an
+ *   interval, Poisson noise only (sd = √volume).
+ * - Absence: each whole person on the queue is absent, independently, with `absenceRate`
+ *   (a team setting, default 4 %); k absent out of round(n) is binomial.
+ * - Service level falls as volume rises, so the target is met exactly when volume is at most
+ *   V*(people): P = Σₖ P(k absent) × P(volume ≤ V*(n − k)), V* found by bisection for whole
+ *   head counts; a fractional count's probability is interpolated between its neighbours.
+ * Not modelled: handle-time error, and correlation between intervals (see dayRisk).
+ */
+import type { ChannelSettings } from './channel-settings';
+import { mixedMetrics } from './mixed-metrics';
+
+export interface RiskOptions {
+  /** Share of rostered people unexpectedly absent, in [0, 1). Default 4 %. */
+  absenceRate: number;
+}
+
+export const DEFAULT_ABSENCE_RATE = 0.04;
+const Z90 = 1.2815515655446004;
+const TOLERANCE = 1e-12;
+
+/** Standard normal CDF (Abramowitz & Stegun 7.1.26 via erf; error < 1.5e-7). */
+export function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return z >= 0 ? 0.5 * (1 + y) : 0.5 * (1 - y);
+}
+
+/** Mean and sd of the interval's volume (see the file comment). */
+export function volumeSpread(d: { volume: number; lower80?: number; upper80?: number }): { mean: number; sd: number } {
+  const fromInterval =
+    d.lower80 !== undefined && d.upper80 !== undefined && d.upper80 > d.lower80 ? (d.upper80 - d.lower80) / (2 * Z90) : 0;
+  return { mean: d.volume, sd: fromInterval > 0 ? fromInterval : Math.sqrt(Math.max(0, d.volume)) };
+}
+
+/** P(volume ≤ v) for the normal cut at 0 (the mass below 0 sits at 0). */
+function volumeCdf(v: number, mean: number, sd: number): number {
+  if (v < 0) return 0;
+  if (sd <= 0) return v >= mean ? 1 : 0;
+  return normalCdf((v - mean) / sd);
+}
+
+/** Binomial probabilities of 0..N absent, cut where the tail is below 1e-4 (rest on the last). */
+export function absenceProbabilities(people: number, rate: number): number[] {
+  if (rate <= 0 || people <= 0) return [1];
+  const out: number[] = [];
+  let p = Math.pow(1 - rate, people);
+  let sum = 0;
+  for (let k = 0; k <= people; k++) {
+    out.push(p);
+    sum += p;
+    if (1 - sum < 1e-4) break;
+    p = (p * (people - k) * rate) / ((k + 1) * (1 - rate));
+  }
+  out[out.length - 1]! += Math.max(0, 1 - sum);
+  return out;
+}
+
+/**
+ * P(volume ≤ V*(agents)) for a whole head count, where V* is the largest volume at which they
+ * meet the target. Only V* within ±4 sd of the mean matters to the probability: outside that
+ * window the answer is 0 or 1 after one evaluation; inside, V* is found by regula falsi
+ * (Illinois) on the smooth service level, to 0.05 sd (at most 1 point of probability).
+ */
+export function meetProbability(
+  c: ChannelSettings,
+  intervalMinutes: number,
+  aht: number,
+  agents: number,
+  target: number,
+  spread: { mean: number; sd: number },
+): number {
+  if (agents <= 0) return 0;
+  const gap = (v: number) => (mixedMetrics(c, intervalMinutes, v, aht, agents).serviceLevel ?? 0) - target + TOLERANCE;
+  const { mean, sd } = spread;
+  let hi = mean + 4 * sd;
+  let fHi = gap(hi);
+  if (fHi >= 0) return 1;
+  let lo = Math.max(0, mean - 4 * sd);
+  let fLo = gap(lo);
+  if (fLo < 0) return 0;
+  let side = 0;
+  for (let i = 0; i < 30 && hi - lo > Math.max(0.05 * sd, 1e-6); i++) {
+    const mid = Math.min(hi - (hi - lo) * 0.01, Math.max(lo + (hi - lo) * 0.01, (lo * fHi - hi * fLo) / (fHi - fLo)));
+    const f = gap(mid);
+    if (f >= 0) {
+      lo = mid;
+      fLo = f;
+      if (side === 1) fHi /= 2;
+      side = 1;
+    } else {
+      hi = mid;
+      fHi = f;
+      if (side === -1) fLo /= 2;
+      side = -1;
+    }
+  }
+  return volumeCdf((lo + hi) / 2, mean, sd);
+}
+
+/** Probability that one interval meets its service-level target; null without a target or volume. */
+export function intervalRisk(
+  c: ChannelSettings,
+  intervalMinutes: number,
+  d: { volume: number; ahtSeconds: number; lower80?: number; upper80?: number },
+  onQueue: number,
+  o: RiskOptions,
+): number | null {
+  if (c.targetServiceLevel === null || d.volume <= 0 || d.ahtSeconds <= 0) return null;
+  const spread = volumeSpread(d);
+  const absent = absenceProbabilities(Math.round(onQueue), o.absenceRate);
+  // Whole head counts from the most present down; each searched once, shared by the k's that
+  // fall between them. Fewer people never meet the target more often, so a 0 ends the search.
+  const top = Math.ceil(onQueue - 1e-9);
+  const atCount = new Map<number, number>();
+  const pAt = (m: number): number => {
+    if (m < 0) return 0;
+    let v = atCount.get(m);
+    if (v === undefined) {
+      v = atCount.get(m + 1) === 0 ? 0 : meetProbability(c, intervalMinutes, d.ahtSeconds, m, c.targetServiceLevel!, spread);
+      atCount.set(m, v);
+    }
+    return v;
+  };
+  for (let m = top; m >= Math.floor(onQueue - absent.length + 1 + 1e-9) - 1 && m >= 0; m--) pAt(m);
+  let p = 0;
+  for (let k = 0; k < absent.length; k++) {
+    const n = Math.max(0, onQueue - k);
+    const lo = Math.floor(n + 1e-9);
+    const w = n - lo;
+    p += absent[k]! * (w < 1e-6 ? pAt(lo) : pAt(lo) * (1 - w) + pAt(lo + 1) * w);
+  }
+  return Math.min(1, Math.max(0, p));
+}
