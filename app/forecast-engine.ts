@@ -19,8 +19,10 @@ import {
   type BacktestResult,
   type CalendarEvent,
   type CalendarOptions,
+  type ForecastOptions,
   type DailyShape,
   type HistoryPoint,
+  type IntradayUpdate,
   type WeekdayTotal,
 } from '../forecasting/index';
 
@@ -68,6 +70,8 @@ export interface EngineForecast {
   warnings: ForecastWarning[];
   specialDays: { date: string; key: string; factor: number; basis: ForecastNote }[];
   points: EnginePoint[];
+  /** When the start lies inside a day with arrivals: how the rest of it was re-forecast. */
+  intraday?: IntradayUpdate;
 }
 
 export interface EngineRequest {
@@ -80,6 +84,8 @@ export interface EngineRequest {
   end: string;
   events: EngineEventInput[];
   method?: string;
+  /** See ForecastOptions.dayAheadMemo. */
+  dayAheadMemo?: ForecastOptions['dayAheadMemo'];
 }
 
 const DAY_MS = 86_400_000;
@@ -148,6 +154,7 @@ export function runForecast(req: EngineRequest): EngineForecast {
     intervalMinutes: req.intervalMinutes,
     method: req.method ?? 'auto',
     calendar: calendarOf(req.events),
+    dayAheadMemo: req.dayAheadMemo,
   });
   return {
     method: f.method,
@@ -155,6 +162,7 @@ export function runForecast(req: EngineRequest): EngineForecast {
     candidates: f.candidates,
     warnings: f.warnings,
     specialDays: f.specialDays,
+    ...(f.intraday ? { intraday: f.intraday } : {}),
     points: f.points.map((p) => ({
       start: utc(p.start),
       volume: p.volume,

@@ -27,6 +27,12 @@ export interface ForecastOptions {
   /** 'auto' (default) or a method name (see METHOD_NAMES). */
   method?: string;
   calendar?: CalendarOptions;
+  /**
+   * For a start inside a day: the previous days' day-ahead forecasts by day (ISO), filled and
+   * reused across calls. They depend only on the history before each day, so a caller that
+   * re-forecasts the same day again and again (the intraday page) keeps one per history.
+   */
+  dayAheadMemo?: Map<string, IntradayDay | null>;
 }
 
 export interface ForecastPoint {
@@ -191,7 +197,13 @@ function forecastInsideDay(
   // The previous days with arrivals, each forecast from its own midnight as it would have been that morning.
   const past: IntradayDay[] = [];
   for (let d = 1; d <= BACKTEST_DAYS * 2 && past.length < BACKTEST_DAYS; d++) {
-    const day = dayAheadDay(history, options, s, dayStart.minus({ days: d }));
+    const date = dayStart.minus({ days: d });
+    const memoKey = `${date.toISO()}|${im}`;
+    let day = options.dayAheadMemo?.get(memoKey);
+    if (day === undefined) {
+      day = dayAheadDay(history, options, s, date);
+      options.dayAheadMemo?.set(memoKey, day);
+    }
     if (day) past.push(day);
   }
   const choice = chooseKappa(past, observedSlots);

@@ -14,6 +14,7 @@ const ENTRIES: NavEntry[] = [
   { href: '/rota', labelKey: 'nav.rota', permission: 'rota:view' },
   { href: '/forecast', labelKey: 'nav.forecast', permission: 'forecast:view' },
   { href: '/staffing', labelKey: 'nav.staffing', permission: 'staffing:view' },
+  { href: '/intraday', labelKey: 'nav.intraday', permission: 'staffing:view' },
   { href: '/erlang', labelKey: 'nav.erlang', permission: 'scenarios:run' },
   { href: '/scenarios', labelKey: 'nav.scenarios', permission: 'scenarios:run' },
   { href: '/history', labelKey: 'nav.history', permission: 'history:view' },

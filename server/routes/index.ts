@@ -18,6 +18,7 @@ import { apiRoutes } from './api';
 import { auditRoutes } from './audit';
 import { actualsRoutes } from './actuals';
 import { notificationsRoutes } from './notifications';
+import { intradayRoutes } from './intraday';
 
 export type { RouteDeps } from '../deps';
 
@@ -27,6 +28,7 @@ export const routeModules: ((deps: RouteDeps) => Router)[] = [
   staffRoutes,
   historyRoutes,
   actualsRoutes,
+  intradayRoutes,
   forecastRoutes,
   rotaRoutes,
   requestsRoutes,

@@ -79,6 +79,8 @@ const CASES: Record<string, Case> = {
   'GET /actuals/import': { url: () => '/actuals/import', allowed: 200 },
   'POST /actuals/import': { url: () => '/actuals/import', allowed: 400 },
   'POST /api/actuals': { url: () => '/api/actuals', allowed: 415 },
+  'GET /intraday': { url: () => '/intraday', allowed: 200 },
+  'GET /intraday/panel': { url: () => '/intraday/panel', allowed: 200 },
   'GET /forecast': { url: () => '/forecast', allowed: 200 },
   'POST /forecast/generate': { url: () => '/forecast/generate', body: () => ({ week: 'x' }), allowed: 400 },
   'POST /forecast/:id/accept': { url: () => '/forecast/999999/accept', body: () => ({ version: 'x' }), allowed: 400 },
