@@ -1,15 +1,27 @@
 /**
- * The coordinator's edits of a stored forecast: accept it as the plan's input, or adjust a
- * range of it. Both carry the version the coordinator saw; a newer one means someone else
- * changed the forecast in between, and the edit is refused ('stale') rather than applied to
- * values they have not seen. Every edit is audited.
+ * The coordinator's edits of a stored forecast: accept it as the plan's input, adjust a range
+ * of it (in an explicit unit: × factor, + %, set to N; previewed before saving), undo or
+ * restore an adjustment. Every edit carries the version the coordinator saw; a newer one
+ * means someone else changed the forecast in between, and the edit is refused ('stale')
+ * rather than applied to values they have not seen. Every edit is audited.
+ *
+ * An edit of an accepted forecast bumps its version past the accepted one: it then needs
+ * accepting again, and until then the plan keeps the volumes accepted (forecast-for-week.ts).
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import { StaleEditError, NotFoundError } from '../models/errors';
 import { withTransaction } from '../models/repositories/db';
 import { appendAudit } from '../models/repositories/audit';
-import { acceptForecast, addForecastAdjustment, getForecast, type ForecastRecord } from '../models/repositories/forecasts';
+import {
+  acceptForecast,
+  addForecastAdjustment,
+  forecastValues,
+  getForecast,
+  setAdjustmentUndone,
+  type AdjustmentUnit,
+  type ForecastRecord,
+} from '../models/repositories/forecasts';
 
 export type EditResult =
   | { kind: 'ok'; forecast: ForecastRecord }
@@ -60,8 +72,8 @@ export async function acceptForecastEdit(ds: DataSource, r: { id: number; versio
 export interface AdjustRequest {
   id: number;
   version: number;
-  kind: 'scale' | 'set';
-  /** 'scale': percent change (+10 = ×1.1); 'set': contacts per interval. */
+  /** 'factor': × value (1.15); 'percent': + value % (15 → ×1.15); 'set': value contacts per interval. */
+  unit: AdjustmentUnit;
   value: number;
   /** Local date-times 'YYYY-MM-DDTHH:mm', from inclusive, to exclusive. */
   fromLocal: string;
@@ -72,10 +84,18 @@ export interface AdjustRequest {
   user: Actor;
 }
 
-/** Adjusts a range of a stored forecast; the range must lie inside the forecast's horizon. */
-export async function adjustForecastEdit(ds: DataSource, r: AdjustRequest): Promise<EditResult> {
-  const current = await getForecast(ds, r.id);
-  if (!current) return { kind: 'notFound' };
+type Invalid = Extract<EditResult, { kind: 'invalid' }>;
+
+/** What an adjustment does in the stored form: scale by a factor, or set a volume, over [from, to). */
+interface Planned {
+  fromStart: string;
+  toStart: string;
+  kind: 'scale' | 'set';
+  value: number;
+}
+
+/** The factor or volume the unit means; the range checked against the forecast's horizon. */
+function plan(current: ForecastRecord, r: Omit<AdjustRequest, 'id' | 'version' | 'note' | 'now' | 'user'>): Planned | Invalid {
   if (current.status === 'superseded') return { kind: 'invalid', field: 'form', messageKey: 'forecast.error.superseded' };
   const from = DateTime.fromISO(r.fromLocal, { zone: r.zone }).toUTC();
   const to = DateTime.fromISO(r.toLocal, { zone: r.zone }).toUTC();
@@ -86,16 +106,25 @@ export async function adjustForecastEdit(ds: DataSource, r: AdjustRequest): Prom
   const toStart = to.toISO()!;
   if (fromStart < current.horizonStart || toStart > current.horizonEnd)
     return { kind: 'invalid', field: 'from', messageKey: 'forecast.error.outside' };
-  const factor = r.kind === 'scale' ? 1 + r.value / 100 : r.value;
+  const value = r.unit === 'percent' ? 1 + r.value / 100 : r.value;
+  if (r.unit !== 'set' && !(value >= 0)) return { kind: 'invalid', field: 'value', messageKey: 'forecast.error.value' };
+  return { fromStart, toStart, kind: r.unit === 'set' ? 'set' : 'scale', value };
+}
+
+/** Adjusts a range of a stored forecast; the range must lie inside the forecast's horizon. */
+export async function adjustForecastEdit(ds: DataSource, r: AdjustRequest): Promise<EditResult> {
+  const current = await getForecast(ds, r.id);
+  if (!current) return { kind: 'notFound' };
+  const planned = plan(current, r);
+  if ('field' in planned) return planned;
   const at = r.now.toISOString();
   return guarded(ds, r.id, () =>
     withTransaction(ds, async (tx) => {
       const { adjustment, changed } = await addForecastAdjustment(tx, r.version, {
         forecastId: r.id,
-        fromStart,
-        toStart,
-        kind: r.kind,
-        value: factor,
+        ...planned,
+        unit: r.unit,
+        entered: r.value,
         note: r.note,
         createdBy: r.user.username,
         createdAt: at,
@@ -106,8 +135,96 @@ export async function adjustForecastEdit(ds: DataSource, r: AdjustRequest): Prom
         action: 'forecast.adjust',
         entity: 'forecast',
         entityId: r.id,
-        detail: { adjustmentId: adjustment.id, kind: r.kind, value: r.value, fromStart, toStart, changed },
+        detail: {
+          adjustmentId: adjustment.id,
+          unit: r.unit,
+          entered: r.value,
+          kind: planned.kind,
+          value: planned.value,
+          ...range(planned),
+          changed,
+        },
       });
     }),
   );
+}
+
+const range = (p: Planned) => ({ fromStart: p.fromStart, toStart: p.toStart });
+
+export interface AdjustPreview {
+  kind: 'preview';
+  forecast: ForecastRecord;
+  /** Interval starts from the first local day the range touches to the end of its last. */
+  points: { start: string; before: number; after: number }[];
+  fromStart: string;
+  toStart: string;
+  changed: number;
+  totalBefore: number;
+  totalAfter: number;
+}
+
+/** Preview days are capped: a range over weeks is previewed on its first two weeks. */
+const PREVIEW_MAX_DAYS = 14;
+
+/** What an adjustment would do, on the values now stored; nothing is saved. */
+export async function previewAdjustment(
+  ds: DataSource,
+  r: Omit<AdjustRequest, 'version' | 'note' | 'now' | 'user'>,
+): Promise<AdjustPreview | Invalid | { kind: 'notFound' }> {
+  const current = await getForecast(ds, r.id);
+  if (!current) return { kind: 'notFound' };
+  const planned = plan(current, r);
+  if ('field' in planned) return planned;
+  const dayFrom = DateTime.fromISO(planned.fromStart, { zone: r.zone }).startOf('day');
+  const lastDay = DateTime.fromISO(planned.toStart, { zone: r.zone }).minus({ milliseconds: 1 }).startOf('day').plus({ days: 1 });
+  const dayTo = DateTime.min(lastDay, dayFrom.plus({ days: PREVIEW_MAX_DAYS }));
+  const values = await forecastValues(ds, r.id, { from: dayFrom.toUTC().toISO()!, to: dayTo.toUTC().toISO()! });
+  let changed = 0;
+  const points = values.map((v) => {
+    const before = v.adjustedVolume ?? v.volume;
+    const inside = v.start >= planned.fromStart && v.start < planned.toStart;
+    if (inside) changed += 1;
+    const after = !inside ? before : planned.kind === 'set' ? planned.value : before * planned.value;
+    return { start: v.start, before, after };
+  });
+  return {
+    kind: 'preview',
+    forecast: current,
+    points,
+    ...range(planned),
+    changed,
+    totalBefore: points.reduce((s, p) => s + p.before, 0),
+    totalAfter: points.reduce((s, p) => s + p.after, 0),
+  };
+}
+
+/** Undoes (or restores) one adjustment of a forecast; the values are replayed without it (with it). */
+export async function undoAdjustmentEdit(
+  ds: DataSource,
+  r: { id: number; adjustmentId: number; version: number; restore: boolean; now: Date; user: Actor },
+): Promise<EditResult> {
+  const current = await getForecast(ds, r.id);
+  if (!current) return { kind: 'notFound' };
+  if (current.status === 'superseded') return { kind: 'invalid', field: 'form', messageKey: 'forecast.error.superseded' };
+  const at = r.now.toISOString();
+  let missing = false;
+  const result = await guarded(ds, r.id, () =>
+    withTransaction(ds, async (tx) => {
+      const undone = r.restore ? null : { at, by: r.user.username };
+      const adjustment = await setAdjustmentUndone(tx, r.version, r.id, r.adjustmentId, undone);
+      if (!adjustment) {
+        missing = true;
+        return;
+      }
+      await appendAudit(tx, {
+        at,
+        userId: r.user.id,
+        action: r.restore ? 'forecast.adjust.restore' : 'forecast.adjust.undo',
+        entity: 'forecast',
+        entityId: r.id,
+        detail: { adjustmentId: r.adjustmentId },
+      });
+    }),
+  );
+  return missing ? { kind: 'notFound' } : result;
 }

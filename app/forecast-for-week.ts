@@ -8,10 +8,13 @@
  *
  * Adjusted values: `volume` is the adjusted volume where the planner adjusted it, and the
  * prediction bands are scaled by the same ratio (a +20 % campaign widens them by 20 % too).
+ * An accepted forecast edited since its acceptance gives the plan the volumes as accepted,
+ * until it is accepted again: an edit alone never changes the plan (`pendingEdits`).
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import {
+  editedSinceAcceptance,
   forecastsCovering,
   forecastValues,
   getForecast,
@@ -41,6 +44,10 @@ export interface ForecastWeek {
   forecastId: number | null;
   status: 'accepted' | 'draft' | 'computed';
   points: ForecastWeekPoint[];
+  /** The accepted forecast was edited since: these points are the accepted ones, not the edits. */
+  pendingEdits?: boolean;
+  /** When the forecast used was accepted (null if not accepted). */
+  acceptedAt?: string | null;
 }
 
 export interface ForecastWeekQuery {
@@ -116,7 +123,12 @@ export interface ResolvedWeek {
   values: ForecastValueRecord[] | null;
   /** The engine's answer when computed. */
   computed: EngineForecast | null;
+  /** What the plan uses. */
   points: ForecastWeekPoint[];
+  /** The forecast with every edit in force: the plan's points unless `pendingEdits`. */
+  currentPoints: ForecastWeekPoint[];
+  /** Accepted, then edited: the plan keeps the accepted volumes until accepted again. */
+  pendingEdits: boolean;
 }
 
 /**
@@ -138,16 +150,29 @@ export async function resolveForecastWeek(ds: DataSource, q: ForecastWeekQuery &
     const values = await storedWeek(ds, f.id, starts);
     if (!values) continue;
     const aht = typicalAht(values);
-    return { status: f.status, forecast: f, values, computed: null, points: values.map((v) => storedPoint(v, aht)) };
+    const currentPoints = values.map((v) => storedPoint(v, aht));
+    const pendingEdits = editedSinceAcceptance(f);
+    // The snapshot stands in for the adjusted volume: the bands follow it as they follow an adjustment.
+    const points = pendingEdits
+      ? values.map((v) => storedPoint({ ...v, adjustedVolume: v.acceptedVolume ?? v.adjustedVolume }, aht))
+      : currentPoints;
+    return { status: f.status, forecast: f, values, computed: null, points, currentPoints, pendingEdits };
   }
   const computed = await computeWeek(ds, q, from, to);
-  return { status: 'computed', forecast: null, values: null, computed, points: computed.points.map((p) => ({ ...p })) };
+  const points = computed.points.map((p) => ({ ...p }));
+  return { status: 'computed', forecast: null, values: null, computed, points, currentPoints: points, pendingEdits: false };
 }
 
 export async function forecastForWeek(ds: DataSource, q: ForecastWeekQuery): Promise<ForecastWeek> {
   const r = await resolveForecastWeek(ds, q);
   // Without a forecastId only accepted and draft forecasts are looked at: never 'superseded'.
-  return { forecastId: r.forecast?.id ?? null, status: r.status as ForecastWeek['status'], points: r.points };
+  return {
+    forecastId: r.forecast?.id ?? null,
+    status: r.status as ForecastWeek['status'],
+    points: r.points,
+    pendingEdits: r.pendingEdits,
+    acceptedAt: r.forecast?.acceptedAt ?? null,
+  };
 }
 
 /**

@@ -37,6 +37,25 @@ export class ForecastAdjustment {
   @Column({ type: 'varchar', length: 24 })
   createdAt!: string;
 
+  /** What the coordinator chose: 'factor' (× 1.15), 'percent' (+15 %), 'set'; '' before units were asked. */
+  @Column({ type: 'varchar', length: 8, default: '' })
+  unit!: string;
+
+  /** The number as typed in that unit (15 for +15 %); `value` is what is applied. */
+  @Column({ type: 'double precision', nullable: true })
+  entered!: number | null;
+
+  /** The forecast's version after this edit. */
+  @Column({ type: 'integer', nullable: true })
+  version!: number | null;
+
+  /** Undone edits stay listed (and can be restored) but no longer apply. */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  undoneAt!: string | null;
+
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  undoneBy!: string | null;
+
   @BeforeInsert()
   stampInsert(): void {
     this.createdAt ??= nowIso();

@@ -39,4 +39,8 @@ export class ForecastValue {
   /** Volume after the planner's adjustments; null = not adjusted. */
   @Column({ type: 'double precision', nullable: true })
   adjustedVolume!: number | null;
+
+  /** The volume (adjusted) when the forecast was last accepted: what the plan uses until it is accepted again. */
+  @Column({ type: 'double precision', nullable: true })
+  acceptedVolume!: number | null;
 }

@@ -56,6 +56,10 @@ export class Forecast {
   @Column({ type: 'varchar', length: 24, nullable: true })
   acceptedAt!: string | null;
 
+  /** The version accepted (null: never accepted); an edit since leaves `version` above it. */
+  @Column({ type: 'integer', nullable: true })
+  acceptedVersion!: number | null;
+
   @VersionColumn({ type: 'integer' })
   version!: number;
 

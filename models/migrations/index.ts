@@ -11,6 +11,7 @@ import { Jobs1797500000000 } from './1797500000000-jobs';
 import { QueueShare1797900000000 } from './1797900000000-queue-share';
 import { IntervalActuals1798000000000 } from './1798000000000-interval-actuals';
 import { Notifications1797600000000 } from './1797600000000-notifications';
+import { ForecastEditVersions1797800000000 } from './1797800000000-forecast-edit-versions';
 
 export const ALL_MIGRATIONS = [
   InitialSchema1764061200000,
@@ -25,4 +26,5 @@ export const ALL_MIGRATIONS = [
   QueueShare1797900000000,
   IntervalActuals1798000000000,
   Notifications1797600000000,
+  ForecastEditVersions1797800000000,
 ];

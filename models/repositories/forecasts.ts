@@ -43,7 +43,14 @@ export interface ForecastRecord {
   createdAt: string;
   createdBy: string | null;
   acceptedAt: string | null;
+  /** The version accepted; null if never accepted. */
+  acceptedVersion: number | null;
   version: number;
+}
+
+/** Accepted, then edited: it needs accepting again, and the plan uses the accepted volumes until then. */
+export function editedSinceAcceptance(f: Pick<ForecastRecord, 'status' | 'acceptedVersion' | 'version'>): boolean {
+  return f.status === 'accepted' && f.acceptedVersion !== null && f.version !== f.acceptedVersion;
 }
 
 export interface ForecastValueRecord {
@@ -56,6 +63,8 @@ export interface ForecastValueRecord {
   ahtSeconds: number | null;
   /** Volume after adjustments; null = not adjusted. */
   adjustedVolume: number | null;
+  /** The (adjusted) volume at the last acceptance; null if never accepted. */
+  acceptedVolume?: number | null;
 }
 
 export interface ForecastAdjustmentRecord {
@@ -69,9 +78,20 @@ export interface ForecastAdjustmentRecord {
   note: string;
   createdBy: string | null;
   createdAt: string;
+  /** As the coordinator typed it: 'factor' (value 1.15), 'percent' (entered 15), 'set'; '' = older edit. */
+  unit: AdjustmentUnit | '';
+  entered: number | null;
+  /** The forecast's version this edit made (null for older edits). */
+  version: number | null;
+  undoneAt: string | null;
+  undoneBy: string | null;
 }
 
-export type NewForecast = Omit<ForecastRecord, 'id' | 'version' | 'status' | 'acceptedAt'> & { status?: ForecastStatus };
+export type AdjustmentUnit = 'factor' | 'percent' | 'set';
+
+export type NewForecast = Omit<ForecastRecord, 'id' | 'version' | 'status' | 'acceptedAt' | 'acceptedVersion'> & {
+  status?: ForecastStatus;
+};
 
 /** 9 columns a row: 500 rows = 4,500 parameters, far under SQLite's and PostgreSQL's limits. */
 const INSERT_CHUNK_ROWS = 500;
@@ -107,6 +127,7 @@ function toRecord(row: Forecast): ForecastRecord {
     createdAt: row.createdAt,
     createdBy: row.createdBy ?? null,
     acceptedAt: row.acceptedAt ?? null,
+    acceptedVersion: row.acceptedVersion ?? null,
     version: row.version,
   };
 }
@@ -221,6 +242,7 @@ export async function forecastValues(
     upper95: num(r.upper95),
     ahtSeconds: numOrNull(r.ahtSeconds),
     adjustedVolume: numOrNull(r.adjustedVolume),
+    acceptedVolume: numOrNull(r.acceptedVolume),
   }));
 }
 
@@ -237,7 +259,19 @@ export async function acceptForecast(
 ): Promise<{ forecast: ForecastRecord; superseded: number[] }> {
   const current = await getForecast(db, id);
   if (!current) throw new NotFoundError('forecast', id);
-  await updateVersioned(db, Forecast, 'forecast', id, expectedVersion, { status: 'accepted', acceptedAt: now });
+  // The update bumps the version: the accepted version is the one after it.
+  await updateVersioned(db, Forecast, 'forecast', id, expectedVersion, {
+    status: 'accepted',
+    acceptedAt: now,
+    acceptedVersion: expectedVersion + 1,
+  });
+  await db
+    .getRepository(ForecastValue)
+    .createQueryBuilder()
+    .update()
+    .set({ acceptedVolume: () => 'COALESCE("adjustedVolume", "volume")' })
+    .where('forecastId = :id', { id })
+    .execute();
   const overlapping = await forecastsCovering(db, {
     channelId: current.channelId,
     from: current.horizonStart,
@@ -252,20 +286,37 @@ export async function acceptForecast(
 }
 
 /**
- * Records an adjustment and applies it to the stored values in one statement (scale: on the
- * volume as already adjusted; set: replaces it), if the forecast's version is still
- * `expectedVersion`. Bumps the version. Run inside a transaction.
+ * Records an adjustment and applies it to the stored values (see applyToValues), if the
+ * forecast's version is still `expectedVersion`. Bumps the version. Run inside a transaction.
  */
 export async function addForecastAdjustment(
   db: Db,
   expectedVersion: number,
-  adj: Omit<ForecastAdjustmentRecord, 'id'>,
+  adj: Omit<ForecastAdjustmentRecord, 'id' | 'version' | 'undoneAt' | 'undoneBy' | 'unit' | 'entered'> &
+    Partial<Pick<ForecastAdjustmentRecord, 'unit' | 'entered'>>,
 ): Promise<{ adjustment: ForecastAdjustmentRecord; changed: number }> {
   const current = await getForecast(db, adj.forecastId);
   if (!current) throw new NotFoundError('forecast', adj.forecastId);
   await updateVersioned(db, Forecast, 'forecast', adj.forecastId, expectedVersion, { status: current.status });
   const repo = db.getRepository(ForecastAdjustment);
-  const saved = await repo.save(repo.create({ ...adj }));
+  const saved = await repo.save(
+    repo.create({
+      ...adj,
+      unit: adj.unit ?? '',
+      entered: adj.entered ?? null,
+      version: expectedVersion + 1,
+      undoneAt: null,
+      undoneBy: null,
+    }),
+  );
+  return { adjustment: toAdjustment(saved), changed: await applyToValues(db, adj) };
+}
+
+/**
+ * One adjustment on the stored values in one statement: scale acts on the volume as already
+ * adjusted; set replaces it.
+ */
+async function applyToValues(db: Db, adj: Pick<ForecastAdjustmentRecord, 'forecastId' | 'fromStart' | 'toStart' | 'kind' | 'value'>) {
   const qb = db
     .getRepository(ForecastValue)
     .createQueryBuilder()
@@ -279,7 +330,38 @@ export async function addForecastAdjustment(
           .setParameter('factor', adj.value)
           .execute()
       : await qb.set({ adjustedVolume: adj.value }).execute();
-  return { adjustment: toAdjustment(saved), changed: res.affected ?? 0 };
+  return res.affected ?? 0;
+}
+
+/**
+ * Undoes (`undone` = who and when) or restores (`undone` = null) one adjustment, if the
+ * forecast's version is still `expectedVersion`, and recomputes the adjusted volumes from the
+ * model's by replaying the adjustments still in force, in their order. Bumps the version.
+ * Returns null when the forecast has no such adjustment. Run inside a transaction.
+ */
+export async function setAdjustmentUndone(
+  db: Db,
+  expectedVersion: number,
+  forecastId: number,
+  adjustmentId: number,
+  undone: { at: string; by: string } | null,
+): Promise<ForecastAdjustmentRecord | null> {
+  const repo = db.getRepository(ForecastAdjustment);
+  const row = await repo.findOne({ where: { id: adjustmentId, forecastId } });
+  if (!row) return null;
+  const current = await getForecast(db, forecastId);
+  if (!current) throw new NotFoundError('forecast', forecastId);
+  await updateVersioned(db, Forecast, 'forecast', forecastId, expectedVersion, { status: current.status });
+  await repo.update({ id: adjustmentId }, { undoneAt: undone?.at ?? null, undoneBy: undone?.by ?? null });
+  await db
+    .getRepository(ForecastValue)
+    .createQueryBuilder()
+    .update()
+    .set({ adjustedVolume: null })
+    .where('forecastId = :forecastId', { forecastId })
+    .execute();
+  for (const adj of await listForecastAdjustments(db, forecastId)) if (adj.undoneAt === null) await applyToValues(db, adj);
+  return toAdjustment((await repo.findOne({ where: { id: adjustmentId } }))!);
 }
 
 function toAdjustment(row: ForecastAdjustment): ForecastAdjustmentRecord {
@@ -293,6 +375,11 @@ function toAdjustment(row: ForecastAdjustment): ForecastAdjustmentRecord {
     note: row.note,
     createdBy: row.createdBy ?? null,
     createdAt: row.createdAt,
+    unit: (['factor', 'percent', 'set'].includes(row.unit) ? row.unit : '') as AdjustmentUnit | '',
+    entered: numOrNull(row.entered),
+    version: row.version ?? null,
+    undoneAt: row.undoneAt ?? null,
+    undoneBy: row.undoneBy ?? null,
   };
 }
 

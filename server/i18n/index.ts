@@ -12,6 +12,7 @@ import { holidays } from './messages/holidays';
 import { rota } from './messages/rota';
 import { change } from './messages/change';
 import { forecast } from './messages/forecast';
+import { forecastEdits } from './messages/forecast-edits';
 import { requests } from './messages/requests';
 import { accounts } from './messages/accounts';
 import { staffing } from './messages/staffing';
@@ -46,6 +47,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   requests,
   accounts,
   forecast,
+  forecastEdits,
   staffing,
   rota,
   codes,

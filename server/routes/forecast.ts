@@ -10,7 +10,7 @@ import { can } from '../permissions';
 import { HttpError } from '../http-error';
 import { forecastPage } from '../../app/forecast-page';
 import { generateForecasts } from '../../app/forecast-generate';
-import { acceptForecastEdit, adjustForecastEdit, type EditResult } from '../../app/forecast-edit';
+import { acceptForecastEdit, adjustForecastEdit, undoAdjustmentEdit, type EditResult } from '../../app/forecast-edit';
 import { forecastAccuracy } from '../../app/forecast-accuracy';
 import { calendarPage, removeCalendarEvent, saveCalendarEvent } from '../../app/calendar-events';
 import {
@@ -18,6 +18,7 @@ import {
   AdjustForm,
   ForecastQuery,
   GenerateForm,
+  UndoForm,
   formErrors,
   forecastPageViewModel,
   type AdjustFormState,
@@ -34,6 +35,7 @@ import {
 } from '../view-models/forecast-events';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const AdjustmentParams = IdParam.extend({ adjustmentId: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export function forecastRoutes({ services, now }: RouteDeps): Router {
   const router = Router();
@@ -142,7 +144,7 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
   router.post('/forecast/:id/adjust', requirePermission('forecast:edit'), async (req, res) => {
     const { id } = IdParam.parse(req.params);
     const raw = {
-      kind: String(req.body.kind ?? 'scale'),
+      unit: String(req.body.unit ?? ''),
       value: String(req.body.value ?? ''),
       from: String(req.body.from ?? ''),
       to: String(req.body.to ?? ''),
@@ -161,7 +163,7 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
     const result = await adjustForecastEdit(db, {
       id,
       version: f.version,
-      kind: f.kind,
+      unit: f.unit,
       value: f.value,
       fromLocal: f.from,
       toLocal: f.to,
@@ -172,6 +174,26 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
     });
     await afterEdit(req, res, result, week, 'forecast.adjusted', { values: raw, errors: {} });
   });
+
+  /** Undo (or restore) one adjustment: the forecast's values are replayed without (with) it. */
+  for (const action of ['undo', 'restore'] as const) {
+    router.post(`/forecast/:id/adjustments/:adjustmentId/${action}`, requirePermission('forecast:edit'), async (req, res) => {
+      const params = AdjustmentParams.safeParse(req.params);
+      if (!params.success) throw new HttpError(404, 'error.404.body');
+      const form = UndoForm.safeParse(req.body);
+      if (!form.success) throw new HttpError(400, 'error.validation');
+      const { id, adjustmentId } = params.data;
+      const result = await undoAdjustmentEdit(db, {
+        id,
+        adjustmentId,
+        version: form.data.version,
+        restore: action === 'restore',
+        now: now(),
+        user: actor(req),
+      });
+      await afterEdit(req, res, result, form.data.week, action === 'restore' ? 'forecast.adjustmentRestored' : 'forecast.adjustmentUndone');
+    });
+  }
 
   router.get('/forecast/accuracy', requirePermission('forecast:view'), async (req, res) => {
     const { weeks } = AccuracyQuery.parse(req.query);

@@ -7,6 +7,7 @@ import { staffRoutes } from './staff';
 import { historyRoutes } from './history';
 import { rotaRoutes } from './rota';
 import { forecastRoutes } from './forecast';
+import { forecastPreviewRoutes } from './forecast-preview';
 import { requestsRoutes } from './requests';
 import { accountsRoutes } from './accounts';
 import { staffingRoutes } from './staffing';
@@ -30,6 +31,7 @@ export const routeModules: ((deps: RouteDeps) => Router)[] = [
   actualsRoutes,
   intradayRoutes,
   forecastRoutes,
+  forecastPreviewRoutes,
   rotaRoutes,
   requestsRoutes,
   // Before accounts: '/accounts/service-tokens' is not an account id.

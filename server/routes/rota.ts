@@ -2,6 +2,7 @@
  * The coordinator's rota pages (grid, generate with live progress, hand edits, publish, copy
  * last week, print, CSV) and the agent's own shifts (/my-shifts and its iCalendar feed).
  */
+import { pendingForecastNotes } from '../../app/forecast-plan-notes';
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { DateTime } from 'luxon';
@@ -118,6 +119,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null });
     res.render('pages/rota', {
       pageTitle: req.t('rota.title'),
+      forecastPending: await pendingForecastNotes(ds, { weekStart, zone }),
       ...rotaPageViewModel(data, {
         filter: { skill: q.skill, role: q.role },
         cells: q.cells,

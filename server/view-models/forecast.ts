@@ -44,21 +44,37 @@ const localDateTime = z
   .transform((v) => v.replace(' ', 'T'))
   .pipe(isoLocalDateTime('forecast.error.date'));
 
+/** The bounds of each unit: × 0 to × 10, −100 % to +900 % (the same span), 0 to 1,000,000 contacts. */
+const UNIT_BOUNDS = { factor: [0, 10], percent: [-100, 900], set: [0, 1e6] } as const;
+
+/** The adjustment's unit and number: explicit, so 1.15 typed as a factor is never read as 1.15 %. */
+const AdjustValue = {
+  unit: z.enum(['factor', 'percent', 'set'], { message: 'forecast.error.unit' }),
+  value: z.coerce.number({ message: 'forecast.error.value' }).finite('forecast.error.value'),
+};
+
+const inBounds = (f: { unit: keyof typeof UNIT_BOUNDS; value: number }) =>
+  f.value >= UNIT_BOUNDS[f.unit][0] && f.value <= UNIT_BOUNDS[f.unit][1];
+
 export const AdjustForm = z
   .object({
     version: z.coerce.number().int().min(0).max(2_147_483_647),
-    kind: z.enum(['scale', 'set']),
-    value: z.coerce.number({ message: 'forecast.error.value' }).finite('forecast.error.value'),
+    ...AdjustValue,
     from: localDateTime,
     to: localDateTime,
     note: z.string().trim().max(500, 'forecast.error.note').default(''),
     week: isoWeek.optional(),
   })
-  .refine((f) => (f.kind === 'scale' ? f.value >= -100 && f.value <= 1000 : f.value >= 0 && f.value <= 1e6), {
-    path: ['value'],
-    message: 'forecast.error.value',
-  })
+  .refine(inBounds, { path: ['value'], message: 'forecast.error.value' })
   .refine((f) => f.to > f.from, { path: ['to'], message: 'forecast.error.range' });
+
+/** The preview takes the same fields without the version and note. */
+export const AdjustPreviewForm = z
+  .object({ ...AdjustValue, from: localDateTime, to: localDateTime })
+  .refine(inBounds, { path: ['value'], message: 'forecast.error.value' })
+  .refine((f) => f.to > f.from, { path: ['to'], message: 'forecast.error.range' });
+
+export const UndoForm = z.object({ version: z.coerce.number().int().min(0).max(2_147_483_647), week: isoWeek.optional() });
 
 export type AdjustFormData = z.infer<typeof AdjustForm>;
 
@@ -146,7 +162,7 @@ function dayRows(d: ForecastPageData) {
     if (!r) days.set(key, (r = { start: DateTime.fromISO(key, { zone: d.zone }).toUTC().toISO()!, forecast: 0, model: 0, actual: null }));
     return r;
   };
-  d.resolved.points.forEach((p, i) => {
+  d.resolved.currentPoints.forEach((p, i) => {
     const r = row(p.start);
     r.forecast += p.volume;
     r.model += d.resolved.values?.[i]?.volume ?? p.volume;
@@ -193,18 +209,29 @@ function shapes(d: ForecastPageData, t: Translator) {
   return { weekly, chart };
 }
 
-function adjustmentRows(d: ForecastPageData, t: Translator) {
-  return d.adjustments.map((a) => ({
+/** The change in the unit it was made in: "× 1.15", "+15 %", "set to 40 per interval". */
+function changeText(a: ForecastPageData['adjustments'][number], t: Translator): string {
+  const entered = a.entered ?? a.value;
+  if (a.unit === 'percent')
+    return t('forecast.adjustments.percent', { percent: `${entered >= 0 ? '+' : ''}${Number(entered.toFixed(2))}` });
+  if (a.kind === 'set') return t('forecast.adjustments.set', { value: Number(a.value.toFixed(2)) });
+  return t('forecast.adjustments.scale', { factor: Number(a.value.toFixed(4)) });
+}
+
+function adjustmentRows(d: ForecastPageData, t: Translator, canEdit: boolean) {
+  const editable = canEdit && d.resolved.forecast?.status !== 'superseded';
+  return d.adjustments.map((a, i) => ({
     ...a,
-    change:
-      a.kind === 'scale'
-        ? t('forecast.adjustments.scale', { factor: Number(a.value.toFixed(4)) })
-        : t('forecast.adjustments.set', { value: Number(a.value.toFixed(2)) }),
+    number: i + 1,
+    undone: a.undoneAt !== null,
+    canUndo: editable && a.undoneAt === null,
+    canRestore: editable && a.undoneAt !== null,
+    change: changeText(a, t),
   }));
 }
 
 function summary(d: ForecastPageData) {
-  const pts = d.resolved.points;
+  const pts = d.resolved.currentPoints;
   const total = pts.reduce((s, p) => s + p.volume, 0);
   const peak = pts.reduce<(typeof pts)[number] | null>((best, p) => (!best || p.volume > best.volume ? p : best), null);
   let work = 0;
@@ -218,18 +245,21 @@ function summary(d: ForecastPageData) {
 }
 
 export interface AdjustFormState {
-  values: { kind: string; value: string; from: string; to: string; note: string };
+  values: { unit: string; value: string; from: string; to: string; note: string };
   errors: Record<string, string>;
 }
 
 export function defaultAdjustForm(weekStart: string): AdjustFormState {
   const next = DateTime.fromISO(weekStart).plus({ days: 1 }).toISODate();
-  return { values: { kind: 'scale', value: '', from: `${weekStart} 00:00`, to: `${next} 00:00`, note: '' }, errors: {} };
+  return { values: { unit: 'factor', value: '', from: `${weekStart} 00:00`, to: `${next} 00:00`, note: '' }, errors: {} };
 }
 
 export function forecastPageViewModel(d: ForecastPageData, t: Translator, locale: Locale, canEdit: boolean, adjust?: AdjustFormState) {
   const f = d.resolved.forecast;
   const status = d.resolved.status;
+  const pending = d.resolved.pendingEdits;
+  // Accepted and edited since: the badge says so, and accepting again is offered.
+  const statusName = pending ? 'acceptedEdited' : status;
   const { adjusted, days } = dayRows(d);
   return {
     channelTabs: d.channels.map((c) => ({ ...c, active: c.id === d.channelId })),
@@ -244,12 +274,13 @@ export function forecastPageViewModel(d: ForecastPageData, t: Translator, locale
     historyLast: d.historyLast,
     hasHistory: d.historyLast !== null,
     status,
-    statusKey: `forecast.status.${status}`,
-    statusNoteKey: `forecast.statusNote.${status}`,
-    statusBadge: status === 'accepted' ? 'ok' : status === 'superseded' ? 'bad' : 'warn',
+    statusKey: `forecast.status.${statusName}`,
+    statusNoteKey: `forecast.statusNote.${statusName}`,
+    statusBadge: status === 'accepted' && !pending ? 'ok' : status === 'superseded' ? 'bad' : 'warn',
+    pendingEdits: pending,
     forecast: f,
     canEdit,
-    canAccept: canEdit && f !== null && f.status === 'draft',
+    canAccept: canEdit && f !== null && (f.status === 'draft' || pending),
     canAdjust: canEdit && f !== null && f.status !== 'superseded',
     chart: mainChart(d, t, locale),
     summary: summary(d),
@@ -266,7 +297,7 @@ export function forecastPageViewModel(d: ForecastPageData, t: Translator, locale
       factor: s.factor === null ? null : Number(s.factor.toFixed(2)),
     })),
     shapes: shapes(d, t),
-    adjustments: adjustmentRows(d, t),
+    adjustments: adjustmentRows(d, t, canEdit),
     forecasts: d.forecasts.map((x) => ({
       ...x,
       statusKey: `forecast.status.${x.status}`,

@@ -133,7 +133,7 @@ describe('e2e (Chromium): planning flows', function () {
     expect(await page.locator('form[action$="/accept"]').count()).to.equal(0);
 
     const adjust = page.locator('form.forecast-adjust');
-    await adjust.locator('select[name=kind]').selectOption('scale');
+    await adjust.locator('select[name=unit]').selectOption('percent');
     await adjust.locator('input[name=value]').fill('10');
     await adjust.locator('input[name=from]').fill('2026-11-25T00:00');
     await adjust.locator('input[name=to]').fill('2026-11-25T23:00');
@@ -142,7 +142,7 @@ describe('e2e (Chromium): planning flows', function () {
     const listed = page.locator('tr:has-text("Marketing e-mail on Wednesday")');
     await listed.waitFor();
     const row = await listed.innerText();
-    expect(row).to.contain('coordinator').and.to.contain('×1.1').and.to.contain('25 Nov');
+    expect(row).to.contain('coordinator').and.to.contain('+10 %').and.to.contain('25 Nov');
     // The day's total in the day table is marked as adjusted.
     expect(await page.locator('td:has-text("*")').count()).to.be.greaterThan(0);
   });

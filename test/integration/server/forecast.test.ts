@@ -307,7 +307,7 @@ describe('forecast pages over HTTP', function () {
     const [f] = await listForecasts(app.ds);
     const fields = {
       version: String(f.version),
-      kind: 'scale',
+      unit: 'percent',
       value: '50',
       from: '2026-11-24T10:00',
       to: '2026-11-24T12:00',
@@ -320,8 +320,8 @@ describe('forecast pages over HTTP', function () {
     expect(values.map((v) => v.adjustedVolume === null)).to.deep.equal([true, false, false, true]);
     for (const v of values.slice(1, 3)) expect(v.adjustedVolume).to.be.closeTo(v.volume * 1.5, 1e-9);
     const page = await coordinator.get(res.headers.get('location')!);
-    expect(page.text).to.contain('mailing to all customers').and.contain('×1.5');
-    const again = await coordinator.postForm(`/forecast/${f.id}/adjust`, { ...fields, kind: 'set', value: '1' }, '/forecast');
+    expect(page.text).to.contain('mailing to all customers').and.contain('+50 %');
+    const again = await coordinator.postForm(`/forecast/${f.id}/adjust`, { ...fields, unit: 'set', value: '1' }, '/forecast');
     expect(again.status).to.equal(409);
     expect(await listForecastAdjustments(app.ds, f.id)).to.have.length(1);
     const after = await forecastValues(app.ds, f.id, { from: '2026-11-24T06:00:00.000Z', to: '2026-11-24T07:00:00.000Z' });
@@ -332,7 +332,7 @@ describe('forecast pages over HTTP', function () {
     const coordinator = await app.loginAs('coordinator');
     await generate(coordinator);
     const [f] = await listForecasts(app.ds);
-    const base = { version: String(f.version), kind: 'scale', value: '10', note: '', week: '2026-11-23' };
+    const base = { version: String(f.version), unit: 'percent', value: '10', note: '', week: '2026-11-23' };
     const backwards = await coordinator.postForm(
       `/forecast/${f.id}/adjust`,
       { ...base, from: '2026-11-24T12:00', to: '2026-11-24T10:00' },

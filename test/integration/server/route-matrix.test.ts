@@ -85,6 +85,18 @@ const CASES: Record<string, Case> = {
   'POST /forecast/generate': { url: () => '/forecast/generate', body: () => ({ week: 'x' }), allowed: 400 },
   'POST /forecast/:id/accept': { url: () => '/forecast/999999/accept', body: () => ({ version: 'x' }), allowed: 400 },
   'POST /forecast/:id/adjust': { url: () => '/forecast/999999/adjust', body: () => ({ version: 'x' }), allowed: 404 },
+  // A half-typed preview form is answered with what is missing (200: htmx shows it); nothing is saved.
+  'POST /forecast/:id/adjust/preview': { url: () => '/forecast/999999/adjust/preview', body: () => ({ unit: 'x' }), allowed: 200 },
+  'POST /forecast/:id/adjustments/:adjustmentId/undo': {
+    url: () => '/forecast/999999/adjustments/1/undo',
+    body: () => ({ version: 'x' }),
+    allowed: 400,
+  },
+  'POST /forecast/:id/adjustments/:adjustmentId/restore': {
+    url: () => '/forecast/999999/adjustments/1/restore',
+    body: () => ({ version: 'x' }),
+    allowed: 400,
+  },
   'GET /forecast/accuracy': { url: () => '/forecast/accuracy', allowed: 200 },
   'GET /forecast/events': { url: () => '/forecast/events', allowed: 200 },
   'GET /forecast/events/:id/edit': { url: () => '/forecast/events/999999/edit', allowed: 404 },
