@@ -11,7 +11,7 @@ import type { CodeParams, Violation } from '../scheduling';
 import type { DataSource } from '../models';
 import { listStaff } from '../models/repositories/staff';
 import { getTeamSettings } from '../models/repositories/settings';
-import { listShifts } from '../models/repositories/rotas';
+import { listRotasForWeek, listShifts } from '../models/repositories/rotas';
 import type { RotaShift } from '../models/repositories/requests';
 import { loadRotaContext } from './rota-problem';
 import { judge, weekViolations } from './rota-change';
@@ -45,10 +45,10 @@ export interface SwapPlan {
 
 const SOFT_RULES = new Set(['contractHours']);
 
-/** Who works each shift once the swap is done. */
-function afterSwap(plan: SwapPlan, s: { id: number; staffId: number }): number {
-  if (s.id === plan.shift.id) return plan.targetStaffId;
-  if (plan.targetShift && s.id === plan.targetShift.id) return plan.requesterStaffId;
+/** Who works each shift once the swap is done (shifts matched by uid: a draft has its own ids). */
+function afterSwap(plan: SwapPlan, s: { uid: string; staffId: number }): number {
+  if (s.uid === plan.shift.uid) return plan.targetStaffId;
+  if (plan.targetShift && s.uid === plan.targetShift.uid) return plan.requesterStaffId;
   return s.staffId;
 }
 
@@ -61,6 +61,8 @@ async function checkOneRota(db: DataSource, zone: string, plan: SwapPlan, rota: 
     now: new Date(0),
     withRequirement: false,
   });
+  // A revision without the swapped shift (a draft that dropped it) is not changed by the approval.
+  if (!shifts.some((s) => s.uid === plan.shift.uid || s.uid === plan.targetShift?.uid)) return [];
   const after = shifts.map((s) => ({ ...s, staffId: afterSwap(plan, s) }));
   const { fresh } = judge(weekViolations(ctx.problem, shifts, zone), weekViolations(ctx.problem, after, zone));
   return fresh.map((v) => ({
@@ -75,14 +77,29 @@ async function checkOneRota(db: DataSource, zone: string, plan: SwapPlan, rota: 
   }));
 }
 
-/** The swap's new rule violations in every rota week it touches. */
-export async function checkSwap(db: DataSource, zone: string, plan: SwapPlan): Promise<SwapCheck> {
+/**
+ * The swap's new rule violations in every rota week it touches. With `drafts`, also in each
+ * week's newest draft: an approval goes into the draft too (rota-change), so the coordinator
+ * deciding it sees what the approval will check, and can give an override reason.
+ */
+export async function checkSwap(db: DataSource, zone: string, plan: SwapPlan, opts: { drafts?: boolean } = {}): Promise<SwapCheck> {
   const rotas = new Map(
     [plan.shift, plan.targetShift]
       .filter((s): s is RotaShift => s !== null)
       .map((s) => [s.rotaId, { id: s.rotaId, weekStart: s.weekStart }]),
   );
+  if (opts.drafts)
+    for (const week of new Set([...rotas.values()].map((r) => r.weekStart))) {
+      const newest = (await listRotasForWeek(db, week))[0];
+      if (newest && newest.status === 'draft') rotas.set(newest.id, { id: newest.id, weekStart: week });
+    }
   const problems: SwapProblem[] = [];
-  for (const rota of rotas.values()) problems.push(...(await checkOneRota(db, zone, plan, rota)));
+  const seen = new Set<string>();
+  for (const rota of rotas.values())
+    for (const p of await checkOneRota(db, zone, plan, rota)) {
+      const key = `${p.rule}|${p.staffId}|${p.time}`;
+      if (!seen.has(key)) problems.push(p);
+      seen.add(key);
+    }
   return { ok: !problems.some((p) => p.severity === 'bad'), problems };
 }

@@ -82,6 +82,8 @@ async function swapItems(
   people: Map<number, StaffMember>,
   list: SwapRecord[],
   withCheck: (s: SwapRecord) => boolean,
+  /** The coordinator's inbox checks the week's draft too (the approval goes into it). */
+  drafts = false,
 ): Promise<SwapItem[]> {
   const out: SwapItem[] = [];
   for (const s of list) {
@@ -89,7 +91,12 @@ async function swapItems(
     const targetShift = s.targetShiftId === null ? null : await getRotaShift(db, s.targetShiftId);
     const check =
       withCheck(s) && shift && s.targetStaffId !== null
-        ? await checkSwap(db, zone, { requesterStaffId: s.requesterStaffId, targetStaffId: s.targetStaffId, shift, targetShift })
+        ? await checkSwap(
+            db,
+            zone,
+            { requesterStaffId: s.requesterStaffId, targetStaffId: s.targetStaffId, shift, targetShift },
+            { drafts },
+          )
         : null;
     out.push({
       ...s,
@@ -169,7 +176,7 @@ export async function requestsInbox(ctx: RequestsContext): Promise<RequestsInbox
   const pending = await timeOffItems(ctx.db, ctx.zone, people, pendingTimeOff, () => true);
   return {
     timeOff: pending.map((r) => ({ ...r, othersOff: othersOff(r) })),
-    swaps: await swapItems(ctx.db, ctx.zone, people, openSwaps, () => true),
+    swaps: await swapItems(ctx.db, ctx.zone, people, openSwaps, () => true, true),
     recentTimeOff: await timeOffItems(ctx.db, ctx.zone, people, decidedTimeOff, (r) => r.status === 'approved'),
     recentSwaps: await swapItems(ctx.db, ctx.zone, people, decidedSwaps, () => false),
   };
