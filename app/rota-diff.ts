@@ -1,15 +1,17 @@
 /**
  * The difference between two revisions of a week, shift by shift (matched by uid): shifts
  * added, removed and changed (moved in time, to someone else, other channel); each affected
- * person's worked hours before and after; and the projected service level and ASA per day
- * and channel before and after (projectService on each revision's coverage).
+ * person's worked hours and unpopular shifts (evenings, weekend days, public holidays: the
+ * optimiser's fairness counts) before and after; and the projected service level and ASA per
+ * day and channel before and after (projectService on each revision's coverage).
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import { getRota, listRotasForWeek, listShifts, type RotaRecord, type ShiftRecord } from '../models/repositories/rotas';
 import { getTeamSettings } from '../models/repositories/settings';
 import { coverageOf } from '../scheduling';
-import { loadRotaContext, toEngineShift, type RotaContext } from './rota-problem';
+import { fairnessCounts, loadRotaContext, toEngineShift, type FairnessCounts, type RotaContext } from './rota-problem';
+import { georgianHolidaysBetween } from '../forecasting/calendar/georgian-holidays';
 import { mondayOf } from '../forecasting/week';
 import { projectService, weightedAsa, weightedServiceLevel } from '../staffing';
 
@@ -24,6 +26,8 @@ export interface PersonHours {
   name: string;
   hoursBefore: number;
   hoursAfter: number;
+  fairnessBefore: FairnessCounts;
+  fairnessAfter: FairnessCounts;
 }
 
 export interface DayService {
@@ -119,12 +123,17 @@ export async function rotaDiff(ds: DataSource, q: DiffQuery & { fromRotaId: numb
     if (c.after) affected.add(c.after.staffId);
   }
   const names = new Map(ctx.people.map((p) => [p.id, p.name]));
+  const sunday = DateTime.fromISO(to.weekStart, { zone: q.zone }).plus({ days: 6 }).toISODate()!;
+  const holidays = new Set(georgianHolidaysBetween(to.weekStart, sunday).map((h) => h.date));
+  const counts = (list: ShiftRecord[]) => fairnessCounts(list, q.zone, ctx.problem.rules.eveningAfter, holidays);
   const people = [...affected]
     .map((id) => ({
       staffId: id,
       name: names.get(id) ?? String(id),
       hoursBefore: workedHours(before.filter((s) => s.staffId === id)),
       hoursAfter: workedHours(after.filter((s) => s.staffId === id)),
+      fairnessBefore: counts(before.filter((s) => s.staffId === id)),
+      fairnessAfter: counts(after.filter((s) => s.staffId === id)),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
   const sBefore = servicePerDay(ctx, before);

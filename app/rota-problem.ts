@@ -239,6 +239,34 @@ function preferencesOf(prefs: { kind: string; weekday: number | null }[]) {
 
 const HISTORY_WEEKS = 4;
 
+export interface FairnessCounts {
+  evenings: number;
+  weekends: number;
+  holidays: number;
+}
+
+/**
+ * The unpopular shifts among `shifts`: ending after `eveningAfter` (local 'HH:mm'), starting on
+ * a Saturday or Sunday, starting on one of `holidays` (local dates). The fairness goal's counts.
+ */
+export function fairnessCounts(
+  shifts: { start: string; end: string }[],
+  zone: string,
+  eveningAfter: string,
+  holidays: Set<string>,
+): FairnessCounts {
+  const [eh, em] = eveningAfter.split(':').map(Number);
+  const c = { evenings: 0, weekends: 0, holidays: 0 };
+  for (const s of shifts) {
+    const start = DateTime.fromISO(s.start, { zone }).setZone(zone);
+    const end = DateTime.fromISO(s.end, { zone }).setZone(zone);
+    if (end > start.startOf('day').plus({ hours: eh, minutes: em })) c.evenings++;
+    if (start.weekday >= 6) c.weekends++;
+    if (holidays.has(start.toISODate()!)) c.holidays++;
+  }
+  return c;
+}
+
 /**
  * Evenings, weekend days and holidays each person worked in the last four published weeks,
  * as the excess over the team's mean (0 for those at or below it), so that the optimiser's
@@ -255,18 +283,16 @@ export async function fairnessHistory(
   const monday = DateTime.fromISO(weekStart, { zone });
   const from = monday.minus({ weeks: HISTORY_WEEKS }).toISODate()!;
   const holidays = new Set(georgianHolidaysBetween(from, monday.minus({ days: 1 }).toISODate()!).map((h) => h.date));
-  const [eh, em] = eveningAfter.split(':').map(Number);
   for (let w = 1; w <= HISTORY_WEEKS; w++) {
     const rota = await publishedRotaForWeek(ds, monday.minus({ weeks: w }).toISODate()!);
     if (!rota) continue;
     for (const s of await listShifts(ds, rota.id)) {
       const c = counts.get(String(s.staffId));
       if (!c) continue;
-      const start = DateTime.fromISO(s.start, { zone }).setZone(zone);
-      const end = DateTime.fromISO(s.end, { zone }).setZone(zone);
-      if (end > start.startOf('day').plus({ hours: eh, minutes: em })) c.evenings++;
-      if (start.weekday >= 6) c.weekends++;
-      if (holidays.has(start.toISODate()!)) c.holidays++;
+      const one = fairnessCounts([s], zone, eveningAfter, holidays);
+      c.evenings += one.evenings;
+      c.weekends += one.weekends;
+      c.holidays += one.holidays;
     }
   }
   const out = new Map<string, FairnessHistory>();

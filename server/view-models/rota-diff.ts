@@ -37,6 +37,8 @@ export function rotaDiffViewModel(diff: RotaDiff, o: Options) {
     moved: diff.moved.map((c) => changeView(c, o)),
     none: !diff.added.length && !diff.removed.length && !diff.moved.length,
     people: diff.people.map((p) => ({ ...p, change: Math.round((p.hoursAfter - p.hoursBefore) * 10) / 10 })),
+    // Fairness columns only when some unpopular shift (evening, weekend, holiday) changed hands.
+    fairness: diff.people.some((p) => JSON.stringify(p.fairnessBefore) !== JSON.stringify(p.fairnessAfter)),
     service: diff.service.map((d) => ({ ...d, channelKey: `rota.channel.${d.channel}` })),
   };
 }

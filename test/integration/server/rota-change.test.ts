@@ -23,6 +23,7 @@ import { publishReviewed } from '../../../app/rota-publish-review';
 import { rotaWeek } from '../../../app/rota-week';
 import { loadRotaContext, toEngineShift } from '../../../app/rota-problem';
 import { weekViolations } from '../../../app/rota-change';
+import { rotaDiff } from '../../../app/rota-diff';
 import { generateRota } from '../../../app/rota-generate';
 import { storeWeekRequirement } from '../../support/rota-builders';
 import { checkRota } from '../../../scheduling';
@@ -296,6 +297,28 @@ describe('rota change path: checked approvals, revisions that keep approved chan
     expect(after.find((e) => e.uid.startsWith(mon.uid))).to.include({ cancelled: true });
     const tue = (await getShift(w.app.ds, w.shifts.aTue))!;
     expect(after.find((e) => e.uid.startsWith(tue.uid))).to.include({ cancelled: false, sequence: 0 });
+  });
+
+  it('diff: fairness counts per person before and after (Friday 09-18 to Saturday 14-23: one more evening and weekend day)', async () => {
+    const { rotaId: draftId } = await makeRota(
+      w.app.ds,
+      WEEK,
+      [
+        { staffId: w.agent, start: '2026-11-30 09:00', end: '2026-11-30 18:00' },
+        { staffId: w.agent, start: '2026-12-01 09:00', end: '2026-12-01 18:00' },
+        { staffId: w.agent, start: '2026-12-05 14:00', end: '2026-12-05 23:00' },
+      ],
+      'draft',
+    );
+    const diff = (await rotaDiff(w.app.ds, { ...SETTINGS, fromRotaId: w.rotaId, toRotaId: draftId }))!;
+    const agent = diff.people.find((p) => p.staffId === w.agent)!;
+    // 23:00 ends after the 20:00 evening line; Saturday is a weekend day; no Georgian holiday that week.
+    expect(agent.fairnessBefore).to.deep.equal({ evenings: 0, weekends: 0, holidays: 0 });
+    expect(agent.fairnessAfter).to.deep.equal({ evenings: 1, weekends: 1, holidays: 0 });
+    const page = (await (await w.app.loginAs('coordinator')).get(`/rota/diff?week=${WEEK}&from=${w.rotaId}&to=${draftId}`)).text;
+    expect(page)
+      .to.contain('Weekend days (before → after)')
+      .and.match(/class="fair-weekends">0 → 1</);
   });
 
   it("the week's violations: a short rest between two of last week's shifts is not reported on this week's rota", async () => {
