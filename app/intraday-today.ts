@@ -7,25 +7,23 @@
  * - re-forecast: the engine from the current interval on, given the history and today's complete
  *   intervals: forecastSeries then applies the intraday update (forecasting/intraday.ts, κ
  *   chosen by backtest on the previous days);
- * - needed (agents on the queue the plan asks for), scheduled (people at work), on the queue
- *   (at work and not on a break), from the published rota (else the newest draft);
- * - service: achieved where the system reported it, else projected with the per-interval
- *   Erlang code (projectService) for the re-forecast volume, and again for its upper 80 % band.
+ * - needed (on the queue, as the plan asks), scheduled (people at work), on the queue (at work
+ *   and not on a break), from the published rota (else the newest draft);
+ * - service: achieved where the system reported it, else projected by the one projection
+ *   (staffing/projection.ts, as every page of a week) for the re-forecast volume and its 80 %
+ *   band, with the chance of meeting the target (pMeet, from that band and absence).
  *
- * Risk of missing the channel's target in an interval still to come: 'high' when the projected
- * service level at the re-forecast is below target, 'watch' when only the upper 80 % volume
- * would take it below, else 'ok'. High-risk stretches become the page's alerts.
+ * Risk of missing the channel's target in an interval still to come: 'high' when the chance of
+ * meeting it is below 50 %, 'watch' below 80 %, else 'ok'. High-risk stretches become alerts.
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
-import { actualsBetween, type StoredActual } from '../models/repositories/actuals';
-import { listShifts, listRotasForWeek, publishedRotaForWeek, type RotaRecord } from '../models/repositories/rotas';
+import { actualsBetween } from '../models/repositories/actuals';
+import type { RotaRecord } from '../models/repositories/rotas';
 import type { ChannelConfig } from '../models/repositories/settings';
-import { coverageOf } from '../scheduling';
-import { projectService, weightedAsa, weightedServiceLevel, type ServiceRow } from '../staffing';
-import { runForecast, type EngineForecast } from './forecast-engine';
-import { inputsFingerprint, loadEngineInputs, ResultCache } from './forecast-inputs';
-import { loadRotaContext, toEngineShift, type RotaContext } from './rota-problem';
+import { onQueueFromShifts, projectWeek, type ProjectedInterval, type ProjectionDemand } from '../staffing';
+import { actualByInterval, key, reforecast } from './intraday-reforecast';
+import { loadWeekInputs, type WeekInputs } from './week-projection';
 
 export type Risk = 'high' | 'watch' | 'ok';
 
@@ -37,27 +35,28 @@ export interface IntradayRow {
   forecast: number;
   actual: number | null;
   reforecast: number | null;
+  /** On the queue, as the plan asks. */
   needed: number;
   scheduled: number;
   onQueue: number;
   /** Achieved (past, when reported) or projected (now and later). */
   serviceLevel: number | null;
   asaSeconds: number | null;
-  /** Projected at the upper 80 % volume of the re-forecast. */
-  serviceLevelUpper: number | null;
+  /** Projected chance of meeting the target (now and later). */
+  pMeet: number | null;
   risk: Risk | null;
 }
 
 export interface IntradayChannel {
   channel: ChannelConfig;
   rows: IntradayRow[];
-  /** Volume-weighted projection over the rest of the day (the running interval on). */
-  restOfDay: { serviceLevel: number | null; asaSeconds: number | null; serviceLevelUpper: number | null; risk: Risk | null };
+  /** Over the rest of the day (the running interval on): volume-weighted service level and ASA, the mean chance of meeting the target. */
+  restOfDay: { serviceLevel: number | null; asaSeconds: number | null; pMeet: number | null; risk: Risk | null };
   actualSoFar: number;
   forecastSoFar: number;
   /** The engine's intraday update (null before the day's first complete interval). */
   update: { multiplier: number; kappa: number; from: 'backtest' | 'default' } | null;
-  alerts: { from: string; to: string; serviceLevel: number | null }[];
+  alerts: { from: string; to: string; pMeet: number | null; serviceLevel: number | null }[];
 }
 
 export interface IntradayDay {
@@ -70,224 +69,164 @@ export interface IntradayDay {
   channels: IntradayChannel[];
 }
 
-/** Weeks of history the re-forecast learns from: enough for its methods, bounded for a page that refreshes. */
-const REFORECAST_WEEKS = 16;
-const reforecasts = new ResultCache<EngineForecast>(16);
-/**
- * The previous days' day-ahead forecasts per channel and stored history: computed on the day's
- * first re-forecast (the costly part, ~20 engine runs), reused by every later one that day.
- */
-const dayAheadMemos = new ResultCache<Map<string, IntradayDayMemo>>(8);
-type IntradayDayMemo = NonNullable<Parameters<typeof runForecast>[0]['dayAheadMemo']> extends Map<string, infer V> ? V : never;
-
-const key = (channel: string, startMs: number) => `${channel}|${startMs}`;
-
-function actualByInterval(actuals: StoredActual[]): Map<string, { offered: number; serviceLevel: number | null; answered: number }> {
-  const out = new Map<string, { offered: number; slWeighted: number; slWeight: number; answered: number }>();
-  for (const a of actuals) {
-    const k = key(a.channelId, Date.parse(a.start));
-    const e = out.get(k) ?? { offered: 0, slWeighted: 0, slWeight: 0, answered: 0 };
-    e.offered += a.offered;
-    e.answered += a.answered ?? 0;
-    if (a.serviceLevel !== null) {
-      const w = a.answered ?? a.offered;
-      e.slWeighted += w * a.serviceLevel;
-      e.slWeight += w;
-    }
-    out.set(k, e);
-  }
-  return new Map(
-    [...out].map(([k, e]) => [
-      k,
-      { offered: e.offered, answered: e.answered, serviceLevel: e.slWeight > 0 ? e.slWeighted / e.slWeight : null },
-    ]),
-  );
+export function riskOf(pMeet: number | null): Risk | null {
+  if (pMeet === null) return null;
+  return pMeet < 0.5 ? 'high' : pMeet < 0.8 ? 'watch' : 'ok';
 }
 
-/** The engine's forecast of the rest of today, from the history and today's complete intervals. */
-async function reforecast(
-  ds: DataSource,
-  q: {
-    channel: string;
-    zone: string;
-    intervalMinutes: number;
-    dayStart: DateTime;
-    current: number;
-    dayEnd: number;
-    today: { start: string; volume: number }[];
-  },
-): Promise<EngineForecast> {
-  const history = await inputsFingerprint(ds, q.channel);
-  const fingerprint = JSON.stringify([history, q.current, q.today.map((p) => [p.start, p.volume])]);
-  const memo = await dayAheadMemos.get(JSON.stringify([history, q.zone, q.intervalMinutes, REFORECAST_WEEKS]), async () => new Map());
-  return reforecasts.get(fingerprint, async () => {
-    const inputs = await loadEngineInputs(ds, {
-      channelId: q.channel,
-      zone: q.zone,
-      intervalMinutes: q.intervalMinutes,
-      origin: q.dayStart.toUTC().toISO()!,
-      weeksBack: REFORECAST_WEEKS,
-    });
-    return runForecast({
-      history: [...inputs.history, ...q.today.map((p) => ({ start: p.start, volume: p.volume, ahtSeconds: null }))],
-      zone: q.zone,
-      intervalMinutes: q.intervalMinutes,
-      start: new Date(q.current).toISOString(),
-      end: new Date(q.dayEnd).toISOString(),
-      events: inputs.events,
-      dayAheadMemo: memo,
-    });
-  });
+interface Day {
+  starts: number[];
+  current: number;
+  dayStart: DateTime;
+  dayEnd: number;
 }
 
-/** The rota of the week the page measures against: the published one, else the newest draft. */
-async function rotaOfWeek(ds: DataSource, weekStart: string): Promise<RotaRecord | null> {
-  return (await publishedRotaForWeek(ds, weekStart)) ?? (await listRotasForWeek(ds, weekStart))[0] ?? null;
-}
-
-function coverageMaps(ctx: RotaContext, shifts: Awaited<ReturnType<typeof listShifts>>, zone: string) {
-  const engine = shifts.map((s) => toEngineShift(s, zone));
-  const onQueue = coverageOf(ctx.problem, engine).rows;
-  const atWork = coverageOf(
-    ctx.problem,
-    engine.map((s) => ({ ...s, breaks: [] })),
-  ).rows;
-  const map = (rows: typeof onQueue) => new Map(rows.map((r) => [key(r.channel, Date.parse(r.timestamp)), r.onDuty]));
-  return { onQueue, onQueueAt: map(onQueue), atWorkAt: map(atWork) };
-}
-
-function riskOf(sl: number | null, upper: number | null, target: number | null): Risk | null {
-  if (target === null || sl === null) return null;
-  if (sl < target) return 'high';
-  return upper !== null && upper < target ? 'watch' : 'ok';
-}
-
-export async function intradayToday(ds: DataSource, q: { now: Date; zone: string; intervalMinutes: number }): Promise<IntradayDay> {
-  const { zone, intervalMinutes: im } = q;
-  const slot = im * 60_000;
-  const dayStart = DateTime.fromJSDate(q.now, { zone }).startOf('day');
+function dayOf(now: Date, zone: string, intervalMinutes: number): Day {
+  const slot = intervalMinutes * 60_000;
+  const dayStart = DateTime.fromJSDate(now, { zone }).startOf('day');
   const dayEnd = dayStart.plus({ days: 1 }).toMillis();
-  const current = dayStart.toMillis() + Math.floor((q.now.getTime() - dayStart.toMillis()) / slot) * slot;
-  const weekStart = dayStart.startOf('week').toISODate()!;
-  const ctx = await loadRotaContext(ds, { weekStart, zone, intervalMinutes: im, now: q.now, tolerateMissingRequirement: true });
-  const rota = await rotaOfWeek(ds, weekStart);
-  const cover = coverageMaps(ctx, rota ? await listShifts(ds, rota.id) : [], zone);
-  const actual = actualByInterval(await actualsBetween(ds, dayStart.toUTC().toISO()!, new Date(dayEnd).toISOString()));
-  const plan = new Map(ctx.requirement.map((r) => [key(r.channel, Date.parse(r.start)), r]));
   const starts: number[] = [];
   for (let t = dayStart.toMillis(); t < dayEnd; t += slot) starts.push(t);
+  return { starts, dayStart, dayEnd, current: dayStart.toMillis() + Math.floor((now.getTime() - dayStart.toMillis()) / slot) * slot };
+}
+
+export async function intradayToday(ds: DataSource, q: { now: Date; zone: string }): Promise<IntradayDay> {
+  const w = await loadWeekInputs(ds, { weekStart: DateTime.fromJSDate(q.now, { zone: q.zone }).toISODate()!, zone: q.zone, now: q.now });
+  const day = dayOf(q.now, q.zone, w.intervalMinutes);
+  const actual = actualByInterval(await actualsBetween(ds, day.dayStart.toUTC().toISO()!, new Date(day.dayEnd).toISOString()));
   const channels: IntradayChannel[] = [];
-  for (const channel of ctx.channels) {
-    const today = starts
-      .filter((t) => t < current && actual.has(key(channel.id, t)))
+  for (const channel of w.channels) {
+    const today = day.starts
+      .filter((t) => t < day.current && actual.has(key(channel.id, t)))
       .map((t) => ({ start: new Date(t).toISOString(), volume: actual.get(key(channel.id, t))!.offered }));
-    const f = await reforecast(ds, { channel: channel.id, zone, intervalMinutes: im, dayStart, current, dayEnd, today });
-    const ref = new Map(f.points.map((p) => [Date.parse(p.start), p]));
-    const demand = (upper: boolean) =>
-      starts
-        .filter((t) => t >= current)
-        .map((t) => ({
-          start: new Date(t).toISOString(),
-          channel: channel.id,
-          volume: (upper ? ref.get(t)?.upper80 : ref.get(t)?.volume) ?? 0,
-          ahtSeconds: plan.get(key(channel.id, t))?.ahtSeconds ?? 0,
-        }));
-    const coverage = starts
-      .filter((t) => t >= current)
-      .map((t) => ({
-        timestamp: new Date(t).toISOString(),
-        channel: channel.id,
-        required: plan.get(key(channel.id, t))?.required ?? 0,
-        onDuty: cover.onQueueAt.get(key(channel.id, t)) ?? 0,
-      }));
-    const projected = projectService(coverage, demand(false), ctx.channels, im);
-    const upper = projectService(coverage, demand(true), ctx.channels, im);
-    channels.push(channelDay(channel, starts, current, { plan, actual, ref, cover, projected, upper, update: f.intraday }));
+    const f = await reforecast(ds, { channel: channel.id, zone: q.zone, intervalMinutes: w.intervalMinutes, ...day, today });
+    channels.push(channelDay(channel, day, w, actual, f));
   }
   return {
-    date: dayStart.toISODate()!,
-    zone,
-    intervalMinutes: im,
-    current: new Date(current).toISOString(),
-    rota: rota ? { id: rota.id, status: rota.status, revision: rota.revision } : null,
+    date: day.dayStart.toISODate()!,
+    zone: q.zone,
+    intervalMinutes: w.intervalMinutes,
+    current: new Date(day.current).toISOString(),
+    rota: w.rota ? { id: w.rota.id, status: w.rota.status, revision: w.rota.revision } : null,
     channels,
   };
 }
 
-interface ChannelInputs {
-  plan: Map<string, { volume: number; required: number }>;
-  actual: ReturnType<typeof actualByInterval>;
-  ref: Map<number, { volume: number }>;
-  cover: ReturnType<typeof coverageMaps>;
-  projected: ServiceRow[];
-  upper: ServiceRow[];
-  update: EngineForecast['intraday'];
+/** Today's demand of one channel: the plan, its volume replaced by the re-forecast from the running interval on. */
+function todaysDemand(channel: string, day: Day, w: WeekInputs, f: Awaited<ReturnType<typeof reforecast>>): ProjectionDemand[] {
+  const plan = new Map(w.demand.filter((d) => d.channel === channel).map((d) => [Date.parse(d.start), d]));
+  const ref = new Map(f.points.map((p) => [Date.parse(p.start), p]));
+  return day.starts.map((t) => {
+    const base = plan.get(t) ?? { start: new Date(t).toISOString(), channel, volume: 0, ahtSeconds: 0, neededOnQueue: 0, neededOnRota: 0 };
+    const r = t >= day.current ? ref.get(t) : undefined;
+    return r ? { ...base, volume: r.volume, lower80: r.lower80, upper80: r.upper80 } : base;
+  });
 }
 
-function channelDay(channel: ChannelConfig, starts: number[], current: number, x: ChannelInputs): IntradayChannel {
-  const projectedAt = new Map(x.projected.map((r) => [Date.parse(r.start), r]));
-  const upperAt = new Map(x.upper.map((r) => [Date.parse(r.start), r]));
-  const target = channel.targetServiceLevel;
+function channelDay(
+  channel: ChannelConfig,
+  day: Day,
+  w: WeekInputs,
+  actual: ReturnType<typeof actualByInterval>,
+  f: Awaited<ReturnType<typeof reforecast>>,
+): IntradayChannel {
+  const demand = todaysDemand(channel.id, day, w, f);
+  const staffing = { kind: 'shifts' as const, shifts: w.shifts, skills: w.skills };
+  const projected = projectWeek({
+    intervalMinutes: w.intervalMinutes,
+    channels: w.channels,
+    demand,
+    staffing,
+    risk: { absenceRate: w.absenceRate },
+  }).rows;
+  // People at work whether or not on a break: the same count with the breaks left out.
+  const atWork = onQueueFromShifts(
+    demand,
+    w.channels,
+    w.shifts.map((s) => ({ ...s, breaks: [] })),
+    w.skills,
+    w.intervalMinutes,
+  );
+  const planVolume = new Map(w.demand.filter((d) => d.channel === channel.id).map((d) => [Date.parse(d.start), d.volume]));
   let actualSoFar = 0;
   let forecastSoFar = 0;
-  const rows = starts.map((t): IntradayRow => {
-    const k = key(channel.id, t);
-    const a = x.actual.get(k);
-    const when = t < current ? 'past' : t === current ? 'now' : 'future';
-    const p = projectedAt.get(t);
-    const u = upperAt.get(t);
-    const forecast = x.plan.get(k)?.volume ?? 0;
+  const rows = projected.map((p, i): IntradayRow => {
+    const t = day.starts[i]!;
+    const a = actual.get(key(channel.id, t));
+    const when = t < day.current ? 'past' : t === day.current ? 'now' : 'future';
+    const forecast = planVolume.get(t) ?? 0;
     if (when === 'past' && a) {
       actualSoFar += a.offered;
       forecastSoFar += forecast;
     }
+    const future = when !== 'past';
+    const sl = p.overloaded ? 0 : p.serviceLevel;
     return {
-      start: new Date(t).toISOString(),
+      start: p.start,
       when,
       forecast,
       actual: a?.offered ?? null,
-      reforecast: when === 'past' ? null : (x.ref.get(t)?.volume ?? null),
-      needed: x.plan.get(k)?.required ?? 0,
-      scheduled: x.cover.atWorkAt.get(k) ?? 0,
-      onQueue: x.cover.onQueueAt.get(k) ?? 0,
-      serviceLevel: when === 'past' ? (a?.serviceLevel ?? null) : (p?.serviceLevel ?? null),
-      asaSeconds: when === 'past' ? null : (p?.asaSeconds ?? null),
-      serviceLevelUpper: when === 'past' ? null : (u?.serviceLevel ?? null),
-      risk: when === 'past' ? null : riskOf(p?.serviceLevel ?? null, u?.serviceLevel ?? null, target),
+      reforecast: future ? p.volume : null,
+      needed: p.neededOnQueue,
+      scheduled: atWork.get(key(channel.id, t)) ?? 0,
+      onQueue: p.onQueue,
+      serviceLevel: future ? (p.volume > 0 ? sl : null) : (a?.serviceLevel ?? null),
+      asaSeconds: future && p.volume > 0 ? p.asaSeconds : null,
+      pMeet: future && p.volume > 0 ? p.pMeet : null,
+      risk: future && p.volume > 0 ? riskOf(p.pMeet) : null,
     };
   });
-  const restSl = weightedServiceLevel(x.projected);
-  const restUpper = weightedServiceLevel(x.upper);
   return {
     channel,
     rows,
-    restOfDay: {
-      serviceLevel: restSl,
-      asaSeconds: weightedAsa(x.projected),
-      serviceLevelUpper: restUpper,
-      risk: riskOf(restSl, restUpper, target),
-    },
+    restOfDay: restOfDay(projected.filter((_, i) => day.starts[i]! >= day.current)),
     actualSoFar,
     forecastSoFar,
-    update: x.update ? { multiplier: x.update.multiplier, kappa: x.update.kappa, from: x.update.from } : null,
+    update: f.intraday ? { multiplier: f.intraday.multiplier, kappa: f.intraday.kappa, from: f.intraday.from } : null,
     alerts: stretches(
       rows.filter((r) => r.risk === 'high'),
-      starts.length > 1 ? starts[1] - starts[0] : 3_600_000,
+      w.intervalMinutes * 60_000,
     ),
   };
 }
 
-/** Consecutive high-risk intervals as one alert each (end exclusive), with the lowest projected service level. */
+/** Volume-weighted service level and ASA of the rest of the day; the volume-weighted chance of meeting the target. */
+function restOfDay(rows: ProjectedInterval[]): IntradayChannel['restOfDay'] {
+  let v = 0;
+  let sl = 0;
+  let asaV = 0;
+  let asa = 0;
+  let p = 0;
+  let pV = 0;
+  for (const r of rows) {
+    if (r.volume <= 0) continue;
+    v += r.volume;
+    sl += r.volume * (r.overloaded ? 0 : (r.serviceLevel ?? 0));
+    if (r.asaSeconds !== null && !r.overloaded) {
+      asaV += r.volume;
+      asa += r.volume * r.asaSeconds;
+    }
+    if (r.pMeet !== null) {
+      pV += r.volume;
+      p += r.volume * r.pMeet;
+    }
+  }
+  const pMeet = pV > 0 ? p / pV : null;
+  return { serviceLevel: v > 0 ? sl / v : null, asaSeconds: asaV > 0 ? asa / asaV : null, pMeet, risk: riskOf(pMeet) };
+}
+
+/** Consecutive high-risk intervals as one alert each (end exclusive), with the lowest chance and service level. */
 function stretches(rows: IntradayRow[], slot: number): IntradayChannel['alerts'] {
   const out: IntradayChannel['alerts'] = [];
+  const min = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
   for (const r of rows) {
     const last = out[out.length - 1];
     const end = new Date(Date.parse(r.start) + slot).toISOString();
     if (last && last.to === r.start) {
       last.to = end;
-      if (r.serviceLevel !== null)
-        last.serviceLevel = last.serviceLevel === null ? r.serviceLevel : Math.min(last.serviceLevel, r.serviceLevel);
-    } else out.push({ from: r.start, to: end, serviceLevel: r.serviceLevel });
+      last.pMeet = min(last.pMeet, r.pMeet);
+      last.serviceLevel = min(last.serviceLevel, r.serviceLevel);
+    } else out.push({ from: r.start, to: end, pMeet: r.pMeet, serviceLevel: r.serviceLevel });
   }
   return out;
 }

@@ -17,7 +17,7 @@ export function intradayRoutes({ services, now }: RouteDeps): Router {
 
   async function panel(req: Request) {
     const team = await loadTeamSettings(services.db, { fallbackZone: services.timeZone() });
-    const day = await intradayToday(services.db, { now: now(), zone: team.timeZone, intervalMinutes: team.intervalMinutes });
+    const day = await intradayToday(services.db, { now: now(), zone: team.timeZone });
     return { ...intradayViewModel(day, req.t, req.locale), refreshSeconds: INTRADAY_REFRESH_SECONDS };
   }
 

@@ -29,7 +29,7 @@ function rowView(r: IntradayRow, zone: string, f: F) {
     short: r.onQueue < r.needed,
     serviceLevel: orDash(r.serviceLevel, (v) => f.pct.format(v)),
     asa: orDash(r.asaSeconds, (v) => f.n0.format(v)),
-    serviceLevelUpper: orDash(r.serviceLevelUpper, (v) => f.pct.format(v)),
+    pMeet: orDash(r.pMeet, (v) => f.pct.format(v)),
     risk: r.risk,
   };
 }
@@ -45,7 +45,7 @@ function channelView(c: IntradayChannel, zone: string, t: Translator, f: F) {
     rows: c.rows.filter((r) => r.forecast > 0 || r.actual !== null || r.needed > 0 || r.onQueue > 0).map((r) => rowView(r, zone, f)),
     rest: {
       serviceLevel: orDash(c.restOfDay.serviceLevel, (v) => f.pct.format(v)),
-      upper: orDash(c.restOfDay.serviceLevelUpper, (v) => f.pct.format(v)),
+      pMeet: orDash(c.restOfDay.pMeet, (v) => f.pct.format(v)),
       asa: orDash(c.restOfDay.asaSeconds, (v) => f.n0.format(v)),
       risk: c.restOfDay.risk,
     },
@@ -57,7 +57,12 @@ function channelView(c: IntradayChannel, zone: string, t: Translator, f: F) {
           byBacktest: c.update.from === 'backtest',
         }
       : null,
-    alerts: c.alerts.map((a) => ({ from: time(a.from), to: time(a.to), serviceLevel: orDash(a.serviceLevel, (v) => f.pct.format(v)) })),
+    alerts: c.alerts.map((a) => ({
+      from: time(a.from),
+      to: time(a.to),
+      serviceLevel: orDash(a.serviceLevel, (v) => f.pct.format(v)),
+      pMeet: orDash(a.pMeet, (v) => f.pct.format(v)),
+    })),
   };
 }
 

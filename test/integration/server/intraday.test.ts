@@ -120,7 +120,7 @@ describe(`intraday page: today's actuals, re-forecast, projection and alerts (${
     expect(restSl(surge.text)).to.be.lessThan(calmSl - 10);
     expect(surge.text)
       .to.contain('id="intraday-alerts"')
-      .and.to.match(/<li>Calls, 13:00–\d\d:\d\d: projected service level down to/);
+      .and.to.match(/<li>Calls, 13:00–\d\d:\d\d: chance of meeting the target down to/);
   });
 
   it('GET /intraday in Georgian, words come from the catalogue', async () => {
