@@ -43,6 +43,9 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.set('view engine', 'hbs');
   app.set('views', path.join(ROOT, 'views'));
+  // Express caches compiled templates only when NODE_ENV=production; `npm start` does not set it,
+  // and recompiling every template and partial per request cost more than the page's own work.
+  app.set('view cache', config.cacheTemplates);
 
   app.use(
     helmet({

@@ -72,7 +72,10 @@ const EnvSchema = z.object({
     .optional(),
   /** Folder for uploaded history files between preview and commit (swept after an hour). Default <tmp>/rota-uploads. */
   ROTA_UPLOAD_DIR: z.string().min(1).optional(),
-  /** 'production' refuses demo mode and the demo session secret (see ROTA_ALLOW_DEMO_IN_PRODUCTION). */
+  /**
+   * 'production' refuses demo mode and the demo session secret (see ROTA_ALLOW_DEMO_IN_PRODUCTION);
+   * 'development' (npm run dev) re-reads templates on every request, otherwise compiled once.
+   */
   NODE_ENV: z.string().optional(),
   /** Run demo mode even with NODE_ENV=production (a public demo server). Default false. */
   ROTA_ALLOW_DEMO_IN_PRODUCTION: bool(false),
@@ -133,6 +136,8 @@ export interface Config {
   /** Without a trailing slash; undefined: links are built from the request's Host. */
   publicUrl?: string;
   production: boolean;
+  /** Compile each template once (every mode but NODE_ENV=development, where edits show at once). */
+  cacheTemplates: boolean;
   uploadDir: string;
   /** Null when mail is off. */
   smtp: SmtpConfig | null;
@@ -209,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     }),
     publicUrl: e.PUBLIC_URL,
     production,
+    cacheTemplates: e.NODE_ENV !== 'development',
     uploadDir: e.ROTA_UPLOAD_DIR ?? DEFAULT_UPLOAD_DIR,
     smtp: e.SMTP_HOST
       ? Object.freeze({

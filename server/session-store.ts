@@ -16,8 +16,17 @@ export interface SessionBackend {
 
 type Callback = (err?: unknown, value?: session.SessionData | null) => void;
 
+/** A session's expiry is rewritten at most this often by one process (rolling sessions touch on every request). */
+const TOUCH_EVERY_MS = 60_000;
+const MAX_TRACKED_TOUCHES = 10_000;
+
 export class DatabaseSessionStore extends session.Store {
   private writes = 0;
+  /**
+   * When this process last wrote each session's expiry. Only skips writes that would move the
+   * expiry by under a minute (of hours): any instance reads the row, so nothing depends on it.
+   */
+  private readonly touched = new Map<string, number>();
 
   constructor(
     private readonly backend: SessionBackend,
@@ -43,6 +52,7 @@ export class DatabaseSessionStore extends session.Store {
   set(sid: string, sess: session.SessionData, cb?: (err?: unknown) => void): void {
     // Prune expired sessions every few hundred writes rather than on a timer: no background work.
     if (++this.writes % 500 === 0) void this.backend.prune(this.now().toISOString()).catch(() => undefined);
+    this.touched.set(sid, this.now().getTime());
     this.backend
       .set(sid, JSON.stringify(sess), this.expiry(sess))
       .then(() => cb?.())
@@ -50,6 +60,7 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   destroy(sid: string, cb?: (err?: unknown) => void): void {
+    this.touched.delete(sid);
     this.backend
       .destroy(sid)
       .then(() => cb?.())
@@ -57,6 +68,11 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   touch(sid: string, sess: session.SessionData, cb?: () => void): void {
+    const nowMs = this.now().getTime();
+    const last = this.touched.get(sid);
+    if (last !== undefined && nowMs - last < TOUCH_EVERY_MS && nowMs >= last) return void cb?.();
+    if (this.touched.size >= MAX_TRACKED_TOUCHES) this.touched.clear();
+    this.touched.set(sid, nowMs);
     this.backend
       .touch(sid, this.expiry(sess))
       .then(() => cb?.())

@@ -21,8 +21,14 @@ export interface Instance {
   stop(): Promise<void>;
 }
 
-export async function startInstance(name: string, env: Record<string, string>, startTimeoutMs = 180_000): Promise<Instance> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
+export async function startInstance(
+  name: string,
+  env: Record<string, string>,
+  o: { startTimeoutMs?: number; nodeArgs?: string[] } = {},
+): Promise<Instance> {
+  const startTimeoutMs = o.startTimeoutMs ?? 180_000;
+  // nodeArgs: e.g. --cpu-prof for a profile of the server under a benchmark's load.
+  const child: ChildProcess = spawn(process.execPath, [...(o.nodeArgs ?? []), '--import', 'tsx', 'server/start.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
