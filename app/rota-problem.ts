@@ -21,6 +21,8 @@ import type { DataSource } from '../models';
 import { listStaff, type StaffMember as StaffRecord } from '../models/repositories/staff';
 import { listChannels, type ChannelConfig, type LabourRules } from '../models/repositories/settings';
 import { loadTeamSettings } from './team-settings';
+import { listOffQueueActivities } from '../models/repositories/off-queue-activities';
+import { plannedActivities } from './rota-activities';
 import { preferencesFor, unavailablePeriods } from '../models/repositories/availability';
 import { listShifts, publishedRotaForWeek, type ShiftRecord } from '../models/repositories/rotas';
 import {
@@ -134,6 +136,7 @@ export async function loadRotaContext(ds: DataSource, q: RotaContextQuery): Prom
   const unavailable = await unavailablePeriods(ds, { weekStart, zone });
   const prefs = await preferencesFor(ds);
   const previous = await previousWeekShifts(ds, monday.minus({ days: 7 }).toISODate()!);
+  const activities = await listOffQueueActivities(ds, weekStart);
   const labour = settings.rules;
   const channelIds = channels.map((c) => c.id);
   const people = staff.filter((p) => p.skills.some((s) => channelIds.includes(s)));
@@ -183,6 +186,7 @@ export async function loadRotaContext(ds: DataSource, q: RotaContextQuery): Prom
     staff: members,
     rules: rotaRules(labour),
     weights: { ...DEFAULT_WEIGHTS },
+    ...(activities.length ? { activities: plannedActivities(activities, zone) } : {}),
     previousShifts: previous
       .filter((s) => members.some((m) => m.id === String(s.staffId)))
       .map((s) => ({ staffId: String(s.staffId), start: toLocalIso(s.start, zone), end: toLocalIso(s.end, zone) })),

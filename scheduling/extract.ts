@@ -1,7 +1,9 @@
 import type { Pattern, PersonPlan } from './candidates';
 import type { RotaModel } from './model/rota-model';
-import type { Problem, Shift } from './types';
-import { toIso, type Week } from './week';
+import type { ActivityPlacement, OffQueueKind, OffQueuePeriod, Problem, Shift } from './types';
+import { toIso, toMinute, type Week } from './week';
+import { dutyFraction } from './model/skill-group';
+import { placeActivities } from './plan-activities';
 import { assignActivities } from './activities';
 import { offQueuePeriods, placeOffQueue, withoutOffQueue } from './off-queue';
 
@@ -15,6 +17,8 @@ export interface Assignment {
    * undefined until placed (off-queue.ts places them where the queue can spare the person).
    */
   offQueue?: number[];
+  /** Coverage-grid steps of this shift in planned activities (plan-activities.ts). */
+  planned?: Array<{ activityId: string; kind: OffQueueKind; steps: number[] }>;
 }
 
 /** Reads x and b from a MIP solution; lunches go to the group's members in order. */
@@ -54,8 +58,24 @@ export function shiftsFromAssignments(
   people: PersonPlan[],
   list: Assignment[],
 ): Shift[] {
+  return planShifts(problem, week, patterns, people, list).shifts;
+}
+
+/**
+ * The published shifts with their time off the queue: planned activities first (they count
+ * toward a person's off-queue share), then the rest of each share, then back office where
+ * none of the person's channels needs anyone. Also says where each activity landed.
+ */
+export function planShifts(
+  problem: Problem,
+  week: Week,
+  patterns: Pattern[],
+  people: PersonPlan[],
+  list: Assignment[],
+): { shifts: Shift[]; placements: ActivityPlacement[] } {
   const flexOn = week.channels.includes('voice') && week.channels.includes('chat');
-  const placed = placeOffQueue(problem, week, patterns, people, list);
+  const planned = placeActivities(problem, week, patterns, people, list);
+  const placed = placeOffQueue(problem, week, patterns, people, planned.list);
   const shifts: Shift[] = placed.map((a) => {
     const pat = patterns[a.pattern];
     const person = people[a.person];
@@ -69,10 +89,33 @@ export function shiftsFromAssignments(
     if (skills.length === 1) shift.channel = skills[0];
     else if (skills.length === 2 && flexOn && skills.includes('voice') && skills.includes('chat')) shift.channel = 'both';
     else if (skills.length === 0) shift.channel = person.member.skills[0] ?? week.channels[0];
-    if (a.offQueue?.length) shift.offQueue = offQueuePeriods(week, a.offQueue);
+    const off = offQueueOfShift(problem, week, patterns, people, a);
+    if (off.length) shift.offQueue = off;
     return shift;
   });
-  return assignActivities(problem, week, shifts).map((s) => withoutOffQueue(week, s));
+  return { shifts: assignActivities(problem, week, shifts).map((s) => withoutOffQueue(week, s)), placements: planned.placements };
+}
+
+/** Off-queue share, planned activities and back office of one shift, in time order. */
+function offQueueOfShift(problem: Problem, week: Week, patterns: Pattern[], people: PersonPlan[], a: Assignment): OffQueuePeriod[] {
+  const pat = patterns[a.pattern];
+  const taken = new Set([...(a.offQueue ?? []), ...(a.planned ?? []).flatMap((p) => p.steps)]);
+  const skills = people[a.person].skills;
+  // On shift while none of the person's channels needs anyone: back office, not idle queue time.
+  const idle: number[] = [];
+  for (let t = Math.floor(pat.start / week.step); t * week.step < pat.end && t < week.intervals; t++) {
+    if (taken.has(t) || dutyFraction(week, pat, a.breakStart, problem.rules.breakMinutes, t) < 1 - 1e-9) continue;
+    if (skills.every((c) => week.required[c][t] <= 1e-9)) idle.push(t);
+  }
+  const acts = (a.planned ?? []).map((p) => {
+    const act = problem.activities?.find((x) => x.id === p.activityId);
+    const start = p.steps[0] * week.step;
+    const end = Math.min(start + (act?.minutes ?? p.steps.length * week.step), pat.end);
+    return { start: toIso(week, start), end: toIso(week, end), kind: p.kind, activityId: p.activityId };
+  });
+  return [...offQueuePeriods(week, a.offQueue ?? []), ...offQueuePeriods(week, idle, 'backOffice'), ...acts].sort(
+    (x, y) => toMinute(week, x.start) - toMinute(week, y.start),
+  );
 }
 
 /** The integer columns (x and b) of a rota, as a sparse MIP start. */

@@ -1,4 +1,4 @@
-import type { Problem, Shift, OffQueuePeriod } from './types';
+import type { OffQueueKind, Problem, Shift, OffQueuePeriod } from './types';
 import type { Pattern, PersonPlan } from './candidates';
 import type { Assignment } from './extract';
 import { buildGroups, dutyFraction, type SkillGroup } from './model/rota-model';
@@ -15,17 +15,14 @@ import { toIso, toMinute, type Week } from './week';
 export function placeOffQueue(problem: Problem, week: Week, patterns: Pattern[], people: PersonPlan[], list: Assignment[]): Assignment[] {
   const open = (a: Assignment) => a.offQueue === undefined && queueShareOf(people[a.person]) < 1;
   if (!list.some(open)) return list;
-  const { groups, groupOf } = buildGroups(people);
-  const duty = groups.map(() => new Float64Array(week.intervals));
+  const { groups, groupOf, duty } = groupDuty(problem, week, patterns, people, list);
   const dutyAt = (a: Assignment, t: number) => dutyFraction(week, patterns[a.pattern], a.breakStart, problem.rules.breakMinutes, t);
-  for (const a of list) {
-    for (const t of stepsOf(week, patterns[a.pattern])) duty[groupOf[a.person]][t] += dutyAt(a, t);
-    for (const t of a.offQueue ?? []) duty[groupOf[a.person]][t] -= 1;
-  }
   return list.map((a) => {
     if (!open(a)) return a;
     const g = groupOf[a.person];
-    const need = offQueueStepsNeeded(queueShareOf(people[a.person]), patterns[a.pattern].workedMinutes, week.step);
+    const planned = new Set(plannedSteps(a));
+    // Time in planned activities (a meeting, training) is off the queue already.
+    const need = offQueueStepsNeeded(queueShareOf(people[a.person]), patterns[a.pattern].workedMinutes, week.step) - planned.size;
     const cost = (t: number) => {
       const before = stepShortfall(week, groups, duty, t);
       duty[g][t] -= 1;
@@ -34,10 +31,10 @@ export function placeOffQueue(problem: Problem, week: Week, patterns: Pattern[],
       return after - before;
     };
     const chosen = stepsOf(week, patterns[a.pattern])
-      .filter((t) => dutyAt(a, t) > 1 - 1e-9)
+      .filter((t) => dutyAt(a, t) > 1 - 1e-9 && !planned.has(t))
       .map((t) => ({ t, c: cost(t) }))
       .sort((x, y) => x.c - y.c || x.t - y.t)
-      .slice(0, need)
+      .slice(0, Math.max(0, need))
       .map((x) => x.t)
       .sort((x, y) => x - y);
     for (const t of chosen) duty[g][t] -= 1;
@@ -45,7 +42,33 @@ export function placeOffQueue(problem: Problem, week: Week, patterns: Pattern[],
   });
 }
 
-function stepsOf(week: Week, pat: Pattern): number[] {
+/** Steps of the assignment inside planned activities. */
+export function plannedSteps(a: Assignment): number[] {
+  return (a.planned ?? []).flatMap((p) => p.steps);
+}
+
+/**
+ * On-duty people per skill group and coverage step (fractions), with every step already off
+ * the queue (off-queue time, planned activities) taken out.
+ */
+export function groupDuty(
+  problem: Problem,
+  week: Week,
+  patterns: Pattern[],
+  people: PersonPlan[],
+  list: Assignment[],
+): { groups: SkillGroup[]; groupOf: number[]; duty: Float64Array[] } {
+  const { groups, groupOf } = buildGroups(people);
+  const duty = groups.map(() => new Float64Array(week.intervals));
+  for (const a of list) {
+    const pat = patterns[a.pattern];
+    for (const t of stepsOf(week, pat)) duty[groupOf[a.person]][t] += dutyFraction(week, pat, a.breakStart, problem.rules.breakMinutes, t);
+    for (const t of new Set([...(a.offQueue ?? []), ...plannedSteps(a)])) duty[groupOf[a.person]][t] -= 1;
+  }
+  return { groups, groupOf, duty };
+}
+
+export function stepsOf(week: Week, pat: Pattern): number[] {
   const out: number[] = [];
   for (let t = Math.floor(pat.start / week.step); t * week.step < pat.end && t < week.intervals; t++) out.push(t);
   return out;
@@ -71,12 +94,12 @@ export function stepShortfall(week: Week, groups: SkillGroup[], duty: Float64Arr
 }
 
 /** Coverage-grid steps as off-queue stretches (consecutive steps merged). */
-export function offQueuePeriods(week: Week, steps: number[]): OffQueuePeriod[] {
+export function offQueuePeriods(week: Week, steps: number[], kind: OffQueueKind = 'offQueue'): OffQueuePeriod[] {
   const out: OffQueuePeriod[] = [];
   for (const t of [...steps].sort((a, b) => a - b)) {
     const last = out[out.length - 1];
     if (last && last.end === toIso(week, t * week.step)) last.end = toIso(week, (t + 1) * week.step);
-    else out.push({ start: toIso(week, t * week.step), end: toIso(week, (t + 1) * week.step), kind: 'offQueue' });
+    else out.push({ start: toIso(week, t * week.step), end: toIso(week, (t + 1) * week.step), kind });
   }
   return out;
 }

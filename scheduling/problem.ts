@@ -21,5 +21,6 @@ export function problemFromFiles(
     weights: { ...DEFAULT_WEIGHTS, ...weights },
     previousShifts: staff.previousShifts,
     holidays: staff.holidays,
+    ...(staff.activities.length ? { activities: staff.activities } : {}),
   };
 }

@@ -4,7 +4,7 @@ import { explainPerson } from './infeasibility';
 import { buildRotaModel, type RotaModel } from './model/rota-model';
 import { runLpBound, runMip, type MipRun } from './model/highs-runner';
 import type { SparseModel } from './model/lp-builder';
-import { assignmentsFromSolution, shiftsFromAssignments, startFromAssignments, type Assignment } from './extract';
+import { assignmentsFromSolution, planShifts, startFromAssignments, type Assignment } from './extract';
 import { coverageOf } from './coverage';
 import { greedyRota } from './heuristic/greedy-rota';
 import { neighbourhoodSearch } from './heuristic/neighbourhood-search';
@@ -175,9 +175,8 @@ export function finish(
   bound: number,
   optimal: boolean,
 ): RotaSolution {
-  assignments = placeOffQueue(problem, prep.week, prep.patterns, prep.people, assignments);
   // Activities are split on the model's grid, coverage is reported on the requirement grid.
-  const shifts = shiftsFromAssignments(problem, prep.week, prep.patterns, prep.people, assignments);
+  const { shifts, placements } = planShifts(problem, prep.week, prep.patterns, prep.people, assignments);
   const cov = coverageOf(problem, shifts, prep.reportWeek);
   // Always the objective of the rota actually returned (per-minute shortfall), never the
   // solver's figure, so objective ≥ service × shortfall and the gap is about this rota.
@@ -193,6 +192,7 @@ export function finish(
     coverage: cov.rows,
     status: (optimal && agrees) || obj - b < EPS ? 'optimal' : 'feasible',
     explanation: [],
+    ...(placements.length ? { activities: placements } : {}),
     stats: { seconds: 0, columns: model.lp.numCols, rows: model.lp.numRows, nodes: 0 },
   };
   Object.defineProperty(out, 'assignments', { value: assignments, enumerable: false });

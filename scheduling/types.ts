@@ -114,6 +114,31 @@ export interface Problem {
   holidays?: string[];
   /** The published version being re-optimised (stability goal). */
   previousVersion?: Shift[];
+  /** Off-queue activities to place into the week (meetings, training…), after the shifts. */
+  activities?: PlannedActivity[];
+}
+
+/**
+ * An off-queue activity to plan: every attendee away from the queue together for `minutes`,
+ * starting and ending inside `window`, while all of them are on shift and not at lunch.
+ */
+export interface PlannedActivity {
+  id: string;
+  kind: Exclude<OffQueueKind, 'offQueue'>;
+  minutes: number;
+  /** Staff ids; all must attend at once. */
+  attendees: string[];
+  window: Period;
+}
+
+/** Where an activity landed, or why it could not (code `activityUnplaced`, `activityNoAttendee`). */
+export interface ActivityPlacement {
+  activityId: string;
+  start: string | null;
+  end: string | null;
+  /** Agent-hours of shortfall it adds (people away from the queue while needed). */
+  shortfallAgentHours: number;
+  code?: string;
 }
 
 export interface Activity {
@@ -169,6 +194,8 @@ export interface RotaSolution {
   status: 'optimal' | 'feasible' | 'infeasible';
   /** Why no rota exists, when status is infeasible. */
   explanation: Explanation[];
+  /** The week's off-queue activities: where each was placed, or why not. */
+  activities?: ActivityPlacement[];
   stats: { seconds: number; columns: number; rows: number; nodes: number };
 }
 

@@ -13,6 +13,7 @@ import { Job } from './job';
 import { LoginAttempt } from './login-attempt';
 import { Notification } from './notification';
 import { NotificationOutbox } from './notification-outbox';
+import { OffQueueActivity } from './off-queue-activity';
 import { OpeningHours } from './opening-hours';
 import { PasswordResetToken } from './password-reset-token';
 import { Platform } from './platform';
@@ -45,6 +46,7 @@ export {
   LoginAttempt,
   Notification,
   NotificationOutbox,
+  OffQueueActivity,
   OpeningHours,
   PasswordResetToken,
   Platform,
@@ -82,6 +84,7 @@ export const ALL_ENTITIES = [
   StaffingRequirement,
   Rota,
   Shift,
+  OffQueueActivity,
   ShiftCancellation,
   Availability,
   Preference,

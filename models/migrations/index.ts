@@ -9,6 +9,7 @@ import { PeopleAccounts1764874800000 } from './1764874800000-people-accounts';
 import { OnePublishedRota1796400000000 } from './1796400000000-one-published-rota';
 import { Jobs1797500000000 } from './1797500000000-jobs';
 import { QueueShare1797900000000 } from './1797900000000-queue-share';
+import { OffQueueActivities1797900000001 } from './1797900000001-off-queue-activities';
 import { IntervalActuals1798000000000 } from './1798000000000-interval-actuals';
 import { Notifications1797600000000 } from './1797600000000-notifications';
 import { ForecastEditVersions1797800000000 } from './1797800000000-forecast-edit-versions';
@@ -24,6 +25,7 @@ export const ALL_MIGRATIONS = [
   OnePublishedRota1796400000000,
   Jobs1797500000000,
   QueueShare1797900000000,
+  OffQueueActivities1797900000001,
   IntervalActuals1798000000000,
   Notifications1797600000000,
   ForecastEditVersions1797800000000,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
-import type { PreviousShift, RotaRules, StaffMember } from '../types';
+import type { PlannedActivity, PreviousShift, RotaRules, StaffMember } from '../types';
 import { withDefaultRules } from '../rules/defaults';
 import { jsonPath, type InputError, type Parsed } from './parse-error';
 
@@ -10,6 +10,7 @@ export interface ParsedStaff {
   staff: StaffMember[];
   previousShifts: PreviousShift[];
   holidays: string[];
+  activities: PlannedActivity[];
 }
 
 /** Channels a STAFF.json may name when the caller does not pass the week's channels. */
@@ -60,6 +61,18 @@ const docSchema = z.object({
   staff: z.array(staffSchema).min(1),
   previousShifts: z.array(z.object({ staffId: z.string(), start: isoStamp, end: isoStamp })).default([]),
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date yyyy-mm-dd')).default([]),
+  /** Off-queue activities to place (a weekly team meeting, training…). */
+  activities: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        kind: z.enum(['training', 'meeting', 'coaching', 'backOffice', 'teamMeeting']),
+        minutes: z.number().int().min(15).max(600),
+        attendees: z.array(z.string().min(1)).min(1),
+        window: period,
+      }),
+    )
+    .default([]),
 });
 
 /**
@@ -97,6 +110,11 @@ export function parseStaffJson(text: string, channels: string[] = KNOWN_CHANNELS
     errors.push({ file, path: 'timeZone', message: `unknown time zone "${doc.timeZone}"` });
   checkStaff(doc.staff, channels, file, errors);
   const ids = new Set(doc.staff.map((s) => s.id));
+  doc.activities.forEach((a, i) =>
+    a.attendees.forEach((id, k) => {
+      if (!ids.has(id)) errors.push({ file, path: `activities[${i}].attendees[${k}]`, message: `unknown staff id "${id}"` });
+    }),
+  );
   doc.previousShifts.forEach((p, i) => {
     if (!ids.has(p.staffId)) errors.push({ file, path: `previousShifts[${i}].staffId`, message: `unknown staff id "${p.staffId}"` });
   });
@@ -110,6 +128,7 @@ export function parseStaffJson(text: string, channels: string[] = KNOWN_CHANNELS
       staff,
       previousShifts: doc.previousShifts,
       holidays: doc.holidays,
+      activities: doc.activities,
     },
   };
 }

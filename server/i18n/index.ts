@@ -27,6 +27,7 @@ import { intraday } from './messages/intraday';
 import { myWeek } from './messages/my-week';
 import { notifications } from './messages/notifications';
 import { projection } from './messages/projection';
+import { activities } from './messages/activities';
 
 export const LOCALES = ['en', 'ka'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -62,6 +63,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   myWeek,
   notifications,
   projection,
+  activities,
 };
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };

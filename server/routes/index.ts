@@ -6,6 +6,7 @@ import { homeRoutes } from './home';
 import { staffRoutes } from './staff';
 import { historyRoutes } from './history';
 import { rotaRoutes } from './rota';
+import { rotaActivitiesRoutes } from './rota-activities';
 import { forecastRoutes } from './forecast';
 import { forecastPreviewRoutes } from './forecast-preview';
 import { requestsRoutes } from './requests';
@@ -32,6 +33,7 @@ export const routeModules: ((deps: RouteDeps) => Router)[] = [
   intradayRoutes,
   forecastRoutes,
   forecastPreviewRoutes,
+  rotaActivitiesRoutes,
   rotaRoutes,
   requestsRoutes,
   // Before accounts: '/accounts/service-tokens' is not an account id.

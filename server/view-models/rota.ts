@@ -70,6 +70,12 @@ export function rotaGrid(data: RotaWeekData, filter: RotaFilter, t: Translator, 
           time: `${hhmm(s.start, zone)}–${hhmm(s.end, zone)}`,
           breakTime: s.breaks.length ? `${hhmm(s.breaks[0].start, zone)}–${hhmm(s.breaks[0].end, zone)}` : '',
           channel: s.channel,
+          // Meetings, training, back office and off-queue share: not counted toward coverage.
+          offQueue: (s.offQueue ?? []).map((o) => ({
+            kind: o.kind,
+            kindKey: `activities.kind.${o.kind}`,
+            time: `${hhmm(o.start, zone)}–${hhmm(o.end, zone)}`,
+          })),
           type: shiftType(s, zone),
           locked: s.locked,
           violations: shiftViolations.get(s.id) ?? [],
