@@ -12,7 +12,7 @@ import type { DataSource } from '../models';
 import { listShifts, publishedRotaForWeek, type ShiftRecord } from '../models/repositories/rotas';
 import { getStaff, listStaff } from '../models/repositories/staff';
 import { georgianHolidaysBetween } from '../forecasting/calendar/georgian-holidays';
-import { shiftKind, type FairnessCalendar } from '../scheduling/fairness';
+import { shiftKind, type FairnessCalendar } from '../scheduling';
 import { loadTeamSettings } from './team-settings';
 import { rotaRules } from './rota-problem';
 

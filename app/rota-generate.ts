@@ -19,7 +19,8 @@ import {
   type ShiftRecord,
 } from '../models/repositories/rotas';
 import { solveRotaInWorker, type Explanation, type Problem, type RotaSolution, type SolveProgress } from '../scheduling';
-import { fairnessHistory, loadRotaContext, toEngineShift } from './rota-problem';
+import { loadRotaContext, toEngineShift } from './rota-problem';
+import { fairnessHistory } from './fairness-ledger';
 import { applyRotaChange, carryIdentity } from './rota-change';
 
 export type GenerateMode = 'all' | 'unlocked';
@@ -61,13 +62,12 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
   const sourceShifts = source && source.weekStart === ctx.weekStart ? await listShifts(ds, source.id) : [];
   const locked = input.mode === 'unlocked' ? sourceShifts.filter((s) => s.locked) : [];
   const problem = withLocked(ctx.problem, locked, ctx.zone);
-  const history = await fairnessHistory(
-    ds,
-    ctx.weekStart,
-    ctx.zone,
-    problem.rules.eveningAfter,
-    problem.staff.map((m) => m.id),
-  );
+  const history = await fairnessHistory(ds, {
+    weekStart: ctx.weekStart,
+    zone: ctx.zone,
+    eveningAfter: problem.rules.eveningAfter,
+    ids: problem.staff.map((m) => m.id),
+  });
   problem.staff = problem.staff.map((m) => (history.has(m.id) ? { ...m, history: history.get(m.id) } : m));
   const published = await publishedRotaForWeek(ds, ctx.weekStart);
   const publishedShifts = published ? await listShifts(ds, published.id) : [];

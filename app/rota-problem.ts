@@ -28,7 +28,8 @@ import { listShifts, publishedRotaForWeek, type ShiftRecord } from '../models/re
 import {
   DEFAULT_WEIGHTS,
   withDefaultRules,
-  type FairnessHistory,
+  type ShiftPreferences,
+  countFairness,
   type OffQueueKind,
   type Period,
   type Problem,
@@ -230,18 +231,22 @@ export function contractAfterLeave(contract: number, days: number, rules: Labour
   return [...reachable].sort((a, b) => Math.abs(a - target) - Math.abs(b - target) || a - b)[0] ?? 0;
 }
 
-function preferencesOf(prefs: { kind: string; weekday: number | null }[]) {
+const AVOID: Record<string, 'early' | 'evening' | 'night'> = { no_early: 'early', no_evening: 'evening', no_night: 'night' };
+
+/** Stored preferences in the optimiser's shape (also read by the fairness ledger). */
+export function preferencesOf(prefs: { kind: string; weekday: number | null }[]): ShiftPreferences | undefined {
   const daysOff: string[] = [];
   const shifts: string[] = [];
+  const avoid: NonNullable<ShiftPreferences['avoid']> = [];
   for (const p of prefs) {
     if (p.kind === 'early' || p.kind === 'late') shifts.push(p.kind);
     else if (p.kind === 'weekend_off') daysOff.push('saturday', 'sunday');
     else if (p.kind === 'day_off' && p.weekday) daysOff.push(WEEKDAY_NAMES[p.weekday - 1]);
+    else if (AVOID[p.kind]) avoid.push(p.weekday ? { time: AVOID[p.kind], weekday: p.weekday } : { time: AVOID[p.kind] });
   }
-  return daysOff.length || shifts.length ? { ...(daysOff.length ? { daysOff } : {}), ...(shifts.length ? { shifts } : {}) } : undefined;
+  if (!daysOff.length && !shifts.length && !avoid.length) return undefined;
+  return { ...(daysOff.length ? { daysOff } : {}), ...(shifts.length ? { shifts } : {}), ...(avoid.length ? { avoid } : {}) };
 }
-
-const HISTORY_WEEKS = 4;
 
 export interface FairnessCounts {
   evenings: number;
@@ -249,64 +254,19 @@ export interface FairnessCounts {
   holidays: number;
 }
 
-/**
- * The unpopular shifts among `shifts`: ending after `eveningAfter` (local 'HH:mm'), starting on
- * a Saturday or Sunday, starting on one of `holidays` (local dates). The fairness goal's counts.
- */
+/** The fairness goal's counts of `shifts` (scheduling/fairness.ts, the optimiser's and the ledger's definition). */
 export function fairnessCounts(
   shifts: { start: string; end: string }[],
   zone: string,
   eveningAfter: string,
   holidays: Set<string>,
 ): FairnessCounts {
-  const [eh, em] = eveningAfter.split(':').map(Number);
-  const c = { evenings: 0, weekends: 0, holidays: 0 };
-  for (const s of shifts) {
-    const start = DateTime.fromISO(s.start, { zone }).setZone(zone);
-    const end = DateTime.fromISO(s.end, { zone }).setZone(zone);
-    if (end > start.startOf('day').plus({ hours: eh, minutes: em })) c.evenings++;
-    if (start.weekday >= 6) c.weekends++;
-    if (holidays.has(start.toISODate()!)) c.holidays++;
-  }
-  return c;
-}
-
-/**
- * Evenings, weekend days and holidays each person worked in the last four published weeks,
- * as the excess over the team's mean (0 for those at or below it), so that the optimiser's
- * fairness goal gives the unpopular shifts of this week to those who had fewer lately.
- */
-export async function fairnessHistory(
-  ds: DataSource,
-  weekStart: string,
-  zone: string,
-  eveningAfter: string,
-  ids: string[],
-): Promise<Map<string, FairnessHistory>> {
-  const counts = new Map(ids.map((id) => [id, { evenings: 0, weekends: 0, holidays: 0 }]));
-  const monday = DateTime.fromISO(weekStart, { zone });
-  const from = monday.minus({ weeks: HISTORY_WEEKS }).toISODate()!;
-  const holidays = new Set(georgianHolidaysBetween(from, monday.minus({ days: 1 }).toISODate()!).map((h) => h.date));
-  for (let w = 1; w <= HISTORY_WEEKS; w++) {
-    const rota = await publishedRotaForWeek(ds, monday.minus({ weeks: w }).toISODate()!);
-    if (!rota) continue;
-    for (const s of await listShifts(ds, rota.id)) {
-      const c = counts.get(String(s.staffId));
-      if (!c) continue;
-      const one = fairnessCounts([s], zone, eveningAfter, holidays);
-      c.evenings += one.evenings;
-      c.weekends += one.weekends;
-      c.holidays += one.holidays;
-    }
-  }
-  const out = new Map<string, FairnessHistory>();
-  const keys = ['evenings', 'weekends', 'holidays'] as const;
-  const mean = Object.fromEntries(keys.map((k) => [k, [...counts.values()].reduce((t, c) => t + c[k], 0) / Math.max(1, counts.size)]));
-  for (const [id, c] of counts) {
-    const h = Object.fromEntries(keys.map((k) => [k, Math.max(0, Math.round((c[k] - mean[k]) * 10) / 10)])) as FairnessHistory;
-    if (keys.some((k) => h[k])) out.set(id, h);
-  }
-  return out;
+  const c = countFairness(
+    shifts.map((s) => ({ ...s, staffId: 0 })),
+    { zone, eveningAfter, holidays },
+    [0],
+  ).get(0)!;
+  return { evenings: c.evenings, weekends: c.weekends, holidays: c.holidays };
 }
 
 async function previousWeekShifts(ds: DataSource, previousWeekStart: string): Promise<ShiftRecord[]> {

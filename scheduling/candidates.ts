@@ -1,5 +1,6 @@
 import type { Problem, StaffMember } from './types';
-import { clockMinutes, dayIndexOf, localMinute, toMinute, weekdayOf, type Week } from './week';
+import { clockMinutes, dayIndexOf, localMinute, toIso, toMinute, type Week } from './week';
+import { fairnessFacts } from './fairness';
 
 /** One shift a person could work: a day, a start on the interval grid and a length. */
 export interface Pattern {
@@ -12,7 +13,9 @@ export interface Pattern {
   workedMinutes: number;
   /** Allowed lunch starts (minutes from week start); [] when breakMinutes is 0. */
   breakStarts: number[];
+  /** Fairness kinds (fairness.ts, the same counts as the ledger). */
   evening: boolean;
+  night: boolean;
   weekend: boolean;
   holiday: boolean;
   nightMinutes: number;
@@ -66,7 +69,10 @@ export function buildPatterns(problem: Problem, week: Week): Pattern[] {
 export function makePattern(problem: Problem, week: Week, id: number, day: number, start: number, end: number, custom: boolean): Pattern {
   const r = problem.rules;
   const holidays = new Set(problem.holidays ?? []);
-  const wd = weekdayOf(week, day);
+  const facts = fairnessFacts(
+    { start: toIso(week, start), end: toIso(week, end) },
+    { zone: week.zone, eveningAfter: r.eveningAfter, holidays },
+  );
   return {
     id,
     day,
@@ -75,9 +81,7 @@ export function makePattern(problem: Problem, week: Week, id: number, day: numbe
     custom,
     workedMinutes: end - start - r.breakMinutes,
     breakStarts: breakStarts(problem, week.step, start, end),
-    evening: end > localMinute(week, day, clockMinutes(r.eveningAfter)),
-    weekend: wd >= 6,
-    holiday: holidays.has(week.dates[day]),
+    ...facts,
     nightMinutes: nightMinutesOf(week, day, start, end),
   };
 }

@@ -40,3 +40,17 @@ export { checkRota } from './rules/check-rota';
 export { coverageOf, type CoverageReport } from './coverage';
 export { explainInfeasibility } from './infeasibility';
 export { generateWeek, type GenerateOptions } from './generate-week';
+export {
+  FAIRNESS_KINDS,
+  countFairness,
+  fairnessCost,
+  fairnessFacts,
+  gini,
+  shiftKind,
+  spread,
+  zeroCounts,
+  type FairnessCalendar,
+  type FairnessCounts,
+  type FairnessKind,
+} from './fairness';
+export { preferencesOnDay } from './preferences';

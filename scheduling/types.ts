@@ -25,13 +25,19 @@ export interface IntervalRequirement {
 export interface ShiftPreferences {
   /** Local dates (yyyy-mm-dd) or weekday names ("saturday") the person would like off. */
   daysOff?: string[];
-  /** "early" (starts before 11:00), "late" (ends after 20:00) or local start times "09:00". */
+  /** "early" (starts before 11:00), "late" (an evening) or local start times "09:00". */
   shifts?: string[];
+  /** Kinds of shift the person would rather not work: on one weekday (1 = Monday … 7) or, without one, on any day. */
+  avoid?: Array<{ time: 'early' | 'evening' | 'night'; weekday?: number }>;
 }
 
-/** Per-person counts from previous weeks, for spreading unpopular shifts evenly. */
+/**
+ * Per-person counts from previous weeks (above the team's mean), for spreading unpopular
+ * shifts evenly; the kinds are fairness.ts's, counted the same way.
+ */
 export interface FairnessHistory {
   evenings?: number;
+  nights?: number;
   weekends?: number;
   holidays?: number;
 }

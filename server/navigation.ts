@@ -11,6 +11,7 @@ interface NavEntry {
 const ENTRIES: NavEntry[] = [
   { href: '/', labelKey: 'nav.home' },
   { href: '/my-shifts', labelKey: 'nav.myShifts', permission: 'schedule:own' },
+  { href: '/rota/fairness', labelKey: 'nav.fairness', permission: 'schedule:own' },
   { href: '/rota', labelKey: 'nav.rota', permission: 'rota:view' },
   { href: '/forecast', labelKey: 'nav.forecast', permission: 'forecast:view' },
   { href: '/staffing', labelKey: 'nav.staffing', permission: 'staffing:view' },

@@ -13,7 +13,7 @@ import { TimeOffRequest } from '../entities/time-off-request';
 import type { Db } from './db';
 
 export type AvailabilityKind = 'unavailable' | 'preferred';
-export type PreferenceKind = 'early' | 'late' | 'day_off' | 'weekend_off';
+export type PreferenceKind = 'early' | 'late' | 'day_off' | 'weekend_off' | 'no_early' | 'no_evening' | 'no_night';
 
 export interface AvailabilityRecord {
   id: number;

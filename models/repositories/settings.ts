@@ -25,7 +25,11 @@ export type LabourRules = Pick<
   | 'maxConsecutiveDays'
   | 'maxNightHoursPerShift'
   | 'contractToleranceHours'
-> & { overtimeAllowed: boolean };
+> & {
+  overtimeAllowed: boolean;
+  /** Weeks the fairness ledger and the optimiser's fairness history look back (the coordinator sets it). */
+  fairnessWindowWeeks: number;
+};
 
 /** The optimiser's defaults (scheduling/rules/defaults.ts, the one set), overtime not allowed. */
 export const DEFAULT_LABOUR_RULES: Readonly<LabourRules> = Object.freeze({
@@ -40,6 +44,7 @@ export const DEFAULT_LABOUR_RULES: Readonly<LabourRules> = Object.freeze({
   maxNightHoursPerShift: DEFAULT_RULES.maxNightHoursPerShift,
   contractToleranceHours: DEFAULT_RULES.contractToleranceHours,
   overtimeAllowed: false,
+  fairnessWindowWeeks: 8,
 });
 
 export interface TeamSettingsRecord {

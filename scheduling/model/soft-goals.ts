@@ -1,11 +1,8 @@
 import type { Problem } from '../types';
 import type { Pattern, PersonPlan } from '../candidates';
-import { clockMinutes, toMinute, weekdayOf, type Week } from '../week';
+import { toMinute, weekdayOf, type Week } from '../week';
+import { preferencesOnDay } from '../preferences';
 import type { LpBuilder } from './lp-builder';
-
-const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
-const EARLY_BEFORE = 11 * 60;
-const LATE_AFTER = 20 * 60;
 
 /**
  * Objective coefficient of x[p,s] for preferences and stability (agent-hour units, small by
@@ -15,24 +12,14 @@ export function softCost(problem: Problem, week: Week, pat: Pattern, p: PersonPl
   return problem.weights.preference * preferencePenalty(week, pat, p) + problem.weights.stability * stabilityPenalty(problem, week, pat, p);
 }
 
+/** One unit per preference the pattern breaks (preferences.ts: what the ledger counts as not honoured). */
 function preferencePenalty(week: Week, pat: Pattern, p: PersonPlan): number {
-  const prefs = p.member.preferences;
-  if (!prefs) return 0;
-  let cost = 0;
-  const date = week.dates[pat.day];
-  const weekday = WEEKDAYS[weekdayOf(week, pat.day) - 1];
-  if ((prefs.daysOff ?? []).some((d) => d.toLowerCase() === date || d.toLowerCase() === weekday)) cost += 1;
-  const wanted = prefs.shifts ?? [];
-  if (wanted.length && !wanted.some((w) => matchesShift(week, pat, w))) cost += 1;
-  return cost;
-}
-
-function matchesShift(week: Week, pat: Pattern, wanted: string): boolean {
-  const start = pat.start - week.dayStart[pat.day];
-  const end = pat.end - week.dayStart[pat.day];
-  if (wanted === 'early') return start < EARLY_BEFORE;
-  if (wanted === 'late') return end > LATE_AFTER;
-  return /^\d\d:\d\d$/.test(wanted) && clockMinutes(wanted) === start;
+  const t = preferencesOnDay(
+    p.member.preferences,
+    { date: week.dates[pat.day], weekday: weekdayOf(week, pat.day) },
+    { startClock: pat.start - week.dayStart[pat.day], evening: pat.evening, night: pat.night },
+  );
+  return t.asked - t.honoured;
 }
 
 /** Days that change against the previous version: working a different shift, or working a day that was off. */
@@ -46,7 +33,8 @@ function stabilityPenalty(problem: Problem, week: Week, pat: Pattern, p: PersonP
 }
 
 /**
- * Fairness: a convex cost on each person's evenings, weekend days and holidays, so the
+ * Fairness: a convex cost on each person's evenings, nights, weekend days and holidays (the
+ * kinds and the cost of fairness.ts, fairnessCost), so the
  * n-th one costs n + (count from previous weeks) units: unpopular shifts go to whoever has
  * had fewest. Written as s_j >= count - j (no max-minus-min spreads, which solve far slower).
  * Also adds the stability constant for days that were worked in the previous version.
@@ -63,6 +51,7 @@ export function addFairnessRows(
   if (w <= 0) return;
   const kinds = [
     { key: 'evenings' as const, has: (p: Pattern) => p.evening },
+    { key: 'nights' as const, has: (p: Pattern) => p.night },
     { key: 'weekends' as const, has: (p: Pattern) => p.weekend },
     { key: 'holidays' as const, has: (p: Pattern) => p.holiday },
   ];

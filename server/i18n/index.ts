@@ -28,6 +28,7 @@ import { myWeek } from './messages/my-week';
 import { notifications } from './messages/notifications';
 import { projection } from './messages/projection';
 import { activities } from './messages/activities';
+import { fairness } from './messages/fairness';
 
 export const LOCALES = ['en', 'ka'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -64,6 +65,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   notifications,
   projection,
   activities,
+  fairness,
 };
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };

@@ -21,6 +21,7 @@ import { auditRoutes } from './audit';
 import { actualsRoutes } from './actuals';
 import { notificationsRoutes } from './notifications';
 import { intradayRoutes } from './intraday';
+import { fairnessRoutes } from './fairness';
 
 export type { RouteDeps } from '../deps';
 
@@ -34,6 +35,8 @@ export const routeModules: ((deps: RouteDeps) => Router)[] = [
   forecastRoutes,
   forecastPreviewRoutes,
   rotaActivitiesRoutes,
+  // Before rota: /rota/fairness is open to agents too.
+  fairnessRoutes,
   rotaRoutes,
   requestsRoutes,
   // Before accounts: '/accounts/service-tokens' is not an account id.

@@ -137,6 +137,8 @@ const CASES: Record<string, Case> = {
   'GET /rota.csv': { url: () => '/rota.csv', allowed: 200 },
   'GET /my-shifts': { url: () => '/my-shifts', allowed: 200 },
   'GET /my-shifts/day/:date': { url: () => '/my-shifts/day/2026-11-30', allowed: 200 },
+  'GET /rota/fairness': { url: () => '/rota/fairness', allowed: 200 },
+  'POST /rota/fairness/window': { url: () => '/rota/fairness/window', body: () => ({ weeks: 'x' }), allowed: 400 },
   'POST /my-shifts/calendar-link': { url: () => '/my-shifts/calendar-link', allowed: 200 },
   'GET /my-shifts.ics': { url: () => '/my-shifts.ics', allowed: 200 },
   'GET /api/my-shifts.ics': { url: () => '/api/my-shifts.ics', allowed: 200 },
