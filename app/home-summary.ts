@@ -6,6 +6,8 @@ import { listRotasForWeek, publishedRotaForWeek } from '../models/repositories/r
 import { myShifts } from './rota-my-shifts';
 import { weekProjection, type WeekProjectionView } from './week-projection';
 import { weekOf } from '../forecasting/week';
+import { weekToDo, type WeekToDo } from './week-todo';
+import { loadTeamSettings } from './team-settings';
 
 export interface HomeSummary {
   staffCount: number;
@@ -21,6 +23,8 @@ export interface HomeSummary {
   nextShifts: { start: string; end: string; channel: string }[];
   /** This week's projected service (the rota page's figures), for those who see staffing. */
   weekService: WeekProjectionView | null;
+  /** What is left to do this week and next (those who edit the rota); empty for others. */
+  weekToDo: WeekToDo[];
   /** Extra panels later steps add (rota status, forecast status…), already translated keys + values. */
   panels: { titleKey: string; lines: { labelKey: string; value: string; href?: string }[] }[];
 }
@@ -50,6 +54,13 @@ export async function homeSummary(
   const weekService = q.user.canViewStaffing
     ? await weekProjection(ds, { weekStart: weekOf(q.now, q.zone), zone: q.zone, now: q.now })
     : null;
+  const todo: WeekToDo[] = [];
+  if (q.user.canEditRota) {
+    const { intervalMinutes } = await loadTeamSettings(ds);
+    for (const weekStart of [weekOf(q.now, q.zone), weekOf(q.now, q.zone, 1)]) {
+      todo.push(await weekToDo(ds, { weekStart, zone: q.zone, intervalMinutes, now: q.now }));
+    }
+  }
   const voiceYesterday = voice.find((d) => d.date === yesterday) ?? null;
   return {
     staffCount,
@@ -66,6 +77,7 @@ export async function homeSummary(
       .map((s) => ({ start: s.start, end: s.end, channel: s.channel })),
     panels,
     weekService,
+    weekToDo: todo,
   };
 }
 

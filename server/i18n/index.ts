@@ -29,6 +29,7 @@ import { notifications } from './messages/notifications';
 import { projection } from './messages/projection';
 import { activities } from './messages/activities';
 import { fairness } from './messages/fairness';
+import { weekTodo } from './messages/week-todo';
 
 export const LOCALES = ['en', 'ka'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -66,6 +67,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   projection,
   activities,
   fairness,
+  weekTodo,
 };
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };

@@ -21,7 +21,7 @@ export function homeRoutes({ services, now }: RouteDeps): Router {
     const latest = await myNotifications(services.db, user.id, HOME_NOTIFICATIONS);
     res.render('pages/home', {
       pageTitle: req.t('home.title'),
-      ...homeViewModel(user, summary),
+      ...homeViewModel(user, summary, req.t),
       myWeek: week && myWeekViewModel(week, zone),
       latestNotifications: notificationItemsView(latest.items, { locale: req.locale, zone }),
     });

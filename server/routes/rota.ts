@@ -34,6 +34,8 @@ import { jobView, rotaGrid, rotaPageViewModel, rotaSummary } from '../view-model
 import { violationText } from '../i18n/codes';
 import { shiftFormValues } from '../view-models/rota-shift';
 import { rotaCsv, shiftsIcs } from '../view-models/rota-export';
+import { pendingRequestsForWeek, weekToDoFrom } from '../../app/week-todo';
+import { weekToDoView } from '../view-models/week-todo';
 
 // A real calendar date: '2026-02-30' matches the pattern but would reach the queries as null (500).
 const DATE = z
@@ -117,15 +119,17 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     const { zone, intervalMinutes } = await settings();
     const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
     const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null });
+    const canEdit = can(req.user!.role, 'rota:edit');
     res.render('pages/rota', {
       pageTitle: req.t('rota.title'),
+      todo: canEdit ? weekToDoView(weekToDoFrom(data, await pendingRequestsForWeek(ds, { weekStart, zone })), req.t) : null,
       forecastPending: await pendingForecastNotes(ds, { weekStart, zone }),
       ...rotaPageViewModel(data, {
         filter: { skill: q.skill, role: q.role },
         cells: q.cells,
         t: req.t,
         nowMs: Date.now(),
-        canEdit: can(req.user!.role, 'rota:edit'),
+        canEdit,
         canPublish: can(req.user!.role, 'rota:publish'),
       }),
     });

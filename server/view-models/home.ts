@@ -3,10 +3,12 @@ import type { CurrentUser } from '../express-augment';
 import { can } from '../permissions';
 import type { HomeSummary } from '../../app/home-summary';
 import { weekServiceView } from './week-service';
+import { weekToDoView } from './week-todo';
+import type { Translator } from '../i18n';
 
 export type { HomeSummary };
 
-export function homeViewModel(user: CurrentUser, s: HomeSummary) {
+export function homeViewModel(user: CurrentUser, s: HomeSummary, t: Translator) {
   const seesTeam = can(user.role, 'team:view') && user.role !== 'admin';
   const leadKey =
     user.role === 'agent'
@@ -36,6 +38,7 @@ export function homeViewModel(user: CurrentUser, s: HomeSummary) {
     showOwnShifts: user.staffId !== null,
     nextShifts: s.nextShifts,
     panels: s.panels,
+    todos: s.weekToDo.map((w) => weekToDoView(w, t)),
     isAdmin: user.role === 'admin',
     service: s.weekService ? weekServiceView(s.weekService, { figures: ['sl', 'asa', 'abandon', 'risk'] }) : null,
   };
