@@ -1,7 +1,8 @@
 /**
  * The demo team, shaped on the first customer: 35 people in Tbilisi — 1 head, 1 coordinator,
  * 3 team leads, 30 agents. Everyone takes contacts; the leads, the coordinator and the head
- * handle both channels. Skills roughly as the customer's: 16 voice only, 8 chat only,
+ * handle both channels, part of their time only (queue share: leads 50 %, the coordinator
+ * 30 %, the head 20 %; the rest of their hours is planned off the queue). Skills roughly as the customer's: 16 voice only, 8 chat only,
  * 11 both (the 5 above plus 6 agents). Contracts are 40 h/week except 5 part-timers (30 h or
  * 24 h: students). Names are common Georgian names; usernames are their Latin transliteration
  * (national system, 2002) as first.last.
@@ -14,6 +15,8 @@ interface TeamMember {
   role: StaffRole;
   skills: ('voice' | 'chat')[];
   hours: number;
+  /** Share of worked hours on the queue; the rest is off-queue (leading, planning). Default 1. */
+  queueShare?: number;
 }
 
 const V: ('voice' | 'chat')[] = ['voice'];
@@ -21,11 +24,11 @@ const C: ('voice' | 'chat')[] = ['chat'];
 const VC: ('voice' | 'chat')[] = ['voice', 'chat'];
 
 const MEMBERS: TeamMember[] = [
-  { first: 'Tamar', last: 'Javakhishvili', role: 'head', skills: VC, hours: 40 },
-  { first: 'Giorgi', last: 'Kapanadze', role: 'coordinator', skills: VC, hours: 40 },
-  { first: 'Nino', last: 'Beridze', role: 'team_lead', skills: VC, hours: 40 },
-  { first: 'Levan', last: 'Chkheidze', role: 'team_lead', skills: VC, hours: 40 },
-  { first: 'Salome', last: 'Abashidze', role: 'team_lead', skills: VC, hours: 40 },
+  { first: 'Tamar', last: 'Javakhishvili', role: 'head', skills: VC, hours: 40, queueShare: 0.2 },
+  { first: 'Giorgi', last: 'Kapanadze', role: 'coordinator', skills: VC, hours: 40, queueShare: 0.3 },
+  { first: 'Nino', last: 'Beridze', role: 'team_lead', skills: VC, hours: 40, queueShare: 0.5 },
+  { first: 'Levan', last: 'Chkheidze', role: 'team_lead', skills: VC, hours: 40, queueShare: 0.5 },
+  { first: 'Salome', last: 'Abashidze', role: 'team_lead', skills: VC, hours: 40, queueShare: 0.5 },
   // Voice only (16)
   { first: 'Davit', last: 'Maisuradze', role: 'agent', skills: V, hours: 40 },
   { first: 'Mariam', last: 'Lomidze', role: 'agent', skills: V, hours: 40 },
@@ -84,6 +87,7 @@ export function demoTeam(today: string, randomInt: (min: number, max: number) =>
         role: m.role,
         skills: [...m.skills],
         contractHoursPerWeek: m.hours,
+        queueShare: m.queueShare ?? 1,
         activeFrom: `${joinYear}-${joinMonth}-01` < today ? `${joinYear}-${joinMonth}-01` : `${year - 1}-01-01`,
         activeTo: null,
         email: `${username}@rota-demo.example`,

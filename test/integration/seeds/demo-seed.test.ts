@@ -72,6 +72,15 @@ describe(`demo seed (${testDbKind()})`, function () {
       expect(staff.filter((s) => s.role !== 'agent').every((s) => key(s) === 'chat+voice')).to.equal(true);
     });
 
+    it('seedDemo, queue shares, are 50 % for each lead, 30 % for the coordinator, 20 % for the head and whole for agents', async () => {
+      const staff = await listStaff(ds);
+      const shares = (role: string) => staff.filter((s) => s.role === role).map((s) => s.queueShare);
+      expect(shares('team_lead')).to.deep.equal([0.5, 0.5, 0.5]);
+      expect(shares('coordinator')).to.deep.equal([0.3]);
+      expect(shares('head')).to.deep.equal([0.2]);
+      expect(shares('agent').every((x) => x === 1)).to.equal(true);
+    });
+
     it('seedDemo, contracts, are 40 h except about five part-timers on 24 or 30 h', async () => {
       const hours = (await listStaff(ds)).map((s) => s.contractHoursPerWeek);
       const partTime = hours.filter((h) => h !== 40);
