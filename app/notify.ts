@@ -32,6 +32,7 @@ export const NOTIFICATION_KINDS = {
   'swap.answered': 'swaps',
   'swap.withdrawn': 'swaps',
   'openShift.available': 'openShifts',
+  'openShift.decided': 'requests',
 } as const satisfies Record<string, NotificationTopic>;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 

@@ -7,6 +7,9 @@
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
+import type { Db } from '../models/repositories/db';
+import type { Violation } from '../scheduling';
+import { listOpenShifts, setOpenShiftState } from '../models/repositories/open-shifts';
 import {
   latestShiftCancellation,
   listShifts,
@@ -46,7 +49,7 @@ interface CoverQuery {
 }
 
 /** The shift as it would be worked by `staffId` (same times and identity, lunch in the middle). */
-function coverShift(open: ShiftCancellationRecord, staffId: number, ctx: RotaContext) {
+export function coverShift(open: ShiftCancellationRecord, staffId: number, ctx: RotaContext) {
   const start = DateTime.fromISO(open.start, { zone: ctx.zone }).setZone(ctx.zone);
   const end = DateTime.fromISO(open.end, { zone: ctx.zone }).setZone(ctx.zone);
   const times = {
@@ -74,7 +77,8 @@ function serviceWhile(
   return weightedServiceLevel(rows);
 }
 
-async function openShift(ds: DataSource, q: CoverQuery) {
+/** The shift taken out of the week's published rota and not covered since; null when it is. */
+export async function uncoveredShift(ds: Db, q: Pick<CoverQuery, 'weekStart' | 'uid' | 'zone'>) {
   const weekStart = mondayOf(q.weekStart, q.zone);
   const open = await latestShiftCancellation(ds, q.uid);
   const published = await publishedRotaForWeek(ds, weekStart);
@@ -84,21 +88,42 @@ async function openShift(ds: DataSource, q: CoverQuery) {
   return { weekStart, open, shifts };
 }
 
+/** Whether one person could work the open shift: the new hard-rule violations it would bring (the change path's check). */
+export interface CoverVerdict {
+  staffId: number;
+  name: string;
+  violations: Violation[];
+}
+
+/**
+ * The verdict for each person of the week (or only `staffIds`): the published week with the
+ * shift given to them, checked by the change path's rules (skills, time off, rest, hours, ...).
+ */
+export function coverVerdicts(
+  ctx: RotaContext,
+  found: NonNullable<Awaited<ReturnType<typeof uncoveredShift>>>,
+  staffIds?: number[],
+): CoverVerdict[] {
+  const before = weekViolations(ctx.problem, found.shifts, ctx.zone);
+  const out: CoverVerdict[] = [];
+  for (const person of ctx.problem.staff) {
+    const staffId = Number(person.id);
+    if (staffId === found.open.staffId || (staffIds && !staffIds.includes(staffId))) continue;
+    const after = applyOperation(found.shifts, { kind: 'assign', shift: coverShift(found.open, staffId, ctx) }, ctx.problem, ctx.zone);
+    if (!after) continue;
+    out.push({ staffId, name: person.name, violations: judge(before, weekViolations(ctx.problem, after, ctx.zone)).hard });
+  }
+  return out;
+}
+
 export async function findCover(ds: DataSource, q: CoverQuery): Promise<CoverPage | null> {
-  const found = await openShift(ds, q);
+  const found = await uncoveredShift(ds, q);
   if (!found) return null;
   const { weekStart, open, shifts } = found;
   const ctx = await loadRotaContext(ds, { ...q, weekStart, tolerateMissingRequirement: true });
-  const before = weekViolations(ctx.problem, shifts, q.zone);
-  const needs = open.channel === 'both' ? ['voice', 'chat'] : [open.channel];
-  const candidates: CoverCandidate[] = [];
-  for (const person of ctx.problem.staff) {
-    const staffId = Number(person.id);
-    if (staffId === open.staffId || !needs.every((c) => person.skills.includes(c))) continue;
-    const after = applyOperation(shifts, { kind: 'assign', shift: coverShift(open, staffId, ctx) }, ctx.problem, q.zone);
-    if (!after || judge(before, weekViolations(ctx.problem, after, q.zone)).hard.length) continue;
-    candidates.push({ staffId, name: person.name, hoursThisWeek: workedHours(shifts.filter((s) => s.staffId === staffId)) });
-  }
+  const candidates: CoverCandidate[] = coverVerdicts(ctx, found)
+    .filter((v) => !v.violations.length)
+    .map((v) => ({ staffId: v.staffId, name: v.name, hoursThisWeek: workedHours(shifts.filter((s) => s.staffId === v.staffId)) }));
   // Every candidate brings the same shift back, so the service gained is the same for all of
   // them; fairness decides: fewest hours this week first.
   candidates.sort((a, b) => a.hoursThisWeek - b.hoursThisWeek || a.name.localeCompare(b.name));
@@ -112,16 +137,29 @@ export async function findCover(ds: DataSource, q: CoverQuery): Promise<CoverPag
   };
 }
 
-/** Gives the open shift to `staffId` through the change path (published revision and draft). */
+/**
+ * Gives the open shift to `staffId` through the change path (published revision and draft);
+ * `dryRun` only checks. Called in a transaction by the open-shift board (app/open-shifts.ts).
+ */
 export async function assignCover(
-  ds: DataSource,
-  q: CoverQuery & { staffId: number; actor: ChangeActor },
+  ds: Db,
+  q: CoverQuery & { staffId: number; actor: ChangeActor; dryRun?: boolean; fromBoard?: boolean },
 ): Promise<ChangeResult | { kind: 'gone' }> {
-  const found = await openShift(ds, q);
+  const found = await uncoveredShift(ds, q);
   if (!found) return { kind: 'gone' };
-  const ctx = await loadRotaContext(ds, { ...q, weekStart: found.weekStart, withRequirement: false });
-  return applyRotaChange(
+  const ctx = await loadRotaContext(ds as DataSource, { ...q, weekStart: found.weekStart, withRequirement: false });
+  const result = await applyRotaChange(
     { ds, zone: q.zone, intervalMinutes: q.intervalMinutes, now: q.now },
-    { weekStart: found.weekStart, operation: { kind: 'assign', shift: coverShift(found.open, q.staffId, ctx) }, actor: q.actor },
+    {
+      weekStart: found.weekStart,
+      operation: { kind: 'assign', shift: coverShift(found.open, q.staffId, ctx) },
+      actor: q.actor,
+      dryRun: q.dryRun,
+    },
   );
+  // Covered by hand: an offer of it on the open-shift board is over (the board settles its own).
+  if (result.kind === 'applied' && !q.fromBoard)
+    for (const o of await listOpenShifts(ds, { statuses: ['open', 'claimed'], uid: q.uid }))
+      await setOpenShiftState(ds, o.id, o.version, { status: 'filled', decidedBy: q.actor.username, decidedAt: q.now.toISOString() });
+  return result;
 }

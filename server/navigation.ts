@@ -23,6 +23,7 @@ const ENTRIES: NavEntry[] = [
   { href: '/staff', labelKey: 'nav.staff', permission: 'team:view' },
   // requests:own is held by exactly the roles with schedule:own, which include every role with requests:decide.
   { href: '/requests', labelKey: 'nav.requests', permission: 'requests:own' },
+  { href: '/open-shifts', labelKey: 'nav.openShifts', permission: 'requests:own' },
   { href: '/accounts', labelKey: 'nav.accounts', permission: 'accounts:manage' },
   { href: '/account', labelKey: 'nav.account' },
   { href: '/audit', labelKey: 'nav.audit', permission: 'audit:view' },

@@ -13,6 +13,7 @@ import { Job } from './job';
 import { LoginAttempt } from './login-attempt';
 import { Notification } from './notification';
 import { NotificationOutbox } from './notification-outbox';
+import { OpenShift } from './open-shift';
 import { OffQueueActivity } from './off-queue-activity';
 import { OpeningHours } from './opening-hours';
 import { PasswordResetToken } from './password-reset-token';
@@ -46,6 +47,7 @@ export {
   LoginAttempt,
   Notification,
   NotificationOutbox,
+  OpenShift,
   OffQueueActivity,
   OpeningHours,
   PasswordResetToken,
@@ -96,4 +98,5 @@ export const ALL_ENTITIES = [
   NotificationOutbox,
   Job,
   Notification,
+  OpenShift,
 ];

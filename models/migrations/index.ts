@@ -13,6 +13,7 @@ import { OffQueueActivities1797900000001 } from './1797900000001-off-queue-activ
 import { IntervalActuals1798000000000 } from './1798000000000-interval-actuals';
 import { Notifications1797600000000 } from './1797600000000-notifications';
 import { ForecastEditVersions1797800000000 } from './1797800000000-forecast-edit-versions';
+import { OpenShifts1798100000000 } from './1798100000000-open-shifts';
 
 export const ALL_MIGRATIONS = [
   InitialSchema1764061200000,
@@ -29,4 +30,5 @@ export const ALL_MIGRATIONS = [
   IntervalActuals1798000000000,
   Notifications1797600000000,
   ForecastEditVersions1797800000000,
+  OpenShifts1798100000000,
 ];

@@ -30,6 +30,7 @@ import { projection } from './messages/projection';
 import { activities } from './messages/activities';
 import { fairness } from './messages/fairness';
 import { weekTodo } from './messages/week-todo';
+import { openShifts } from './messages/open-shifts';
 
 export const LOCALES = ['en', 'ka'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -68,6 +69,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   activities,
   fairness,
   weekTodo,
+  openShifts,
 };
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };

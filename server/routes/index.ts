@@ -22,6 +22,7 @@ import { actualsRoutes } from './actuals';
 import { notificationsRoutes } from './notifications';
 import { intradayRoutes } from './intraday';
 import { fairnessRoutes } from './fairness';
+import { openShiftsRoutes } from './open-shifts';
 
 export type { RouteDeps } from '../deps';
 
@@ -39,6 +40,7 @@ export const routeModules: ((deps: RouteDeps) => Router)[] = [
   fairnessRoutes,
   rotaRoutes,
   requestsRoutes,
+  openShiftsRoutes,
   // Before accounts: '/accounts/service-tokens' is not an account id.
   tokensRoutes,
   accountsRoutes,

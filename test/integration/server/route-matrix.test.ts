@@ -179,6 +179,12 @@ const CASES: Record<string, Case> = {
     allowed: 422,
   },
   'POST /requests/inbox/swaps/:id': { url: (i) => `/requests/inbox/swaps/${i.otherSwap}`, body: () => ({ decision: 'x' }), allowed: 422 },
+  'GET /open-shifts': { url: () => '/open-shifts', allowed: 200 },
+  'POST /open-shifts': { url: () => '/open-shifts', body: () => ({ week: 'x' }), allowed: 400 },
+  // No such offer: 404 to anyone allowed (a bad form would be 400).
+  'POST /open-shifts/:id/claim': { url: () => '/open-shifts/999999/claim', body: () => ({ version: '1' }), allowed: 404 },
+  'POST /open-shifts/:id/decide': { url: () => '/open-shifts/999999/decide', body: () => ({ version: 'x' }), allowed: 400 },
+  'POST /open-shifts/:id/withdraw': { url: () => '/open-shifts/999999/withdraw', body: () => ({ version: '1' }), allowed: 404 },
   'GET /tokens': { url: () => '/tokens', allowed: 200 },
   'POST /tokens': { url: () => '/tokens', body: () => ({ name: '' }), allowed: 422 },
   // The head's token: nobody else may revoke it through their own page (the head may).
