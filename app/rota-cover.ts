@@ -1,8 +1,8 @@
 /**
  * Finding cover for a shift taken out of the rota (approved time off, a removal): everyone who
  * could work it without breaking a hard rule (the change path's check), ranked by the service
- * the shift brings back (projected service level while it runs, projectService) and then by
- * fairness (fewest hours this week first). Assigning one goes through the change path, with
+ * the shift brings back (service level, ASA and the chance of meeting the target while it runs,
+ * from the one projection of app/week-projection.ts) and then by fairness (fewest hours this week first). Assigning one goes through the change path, with
  * the shift's identity (uid), so calendar feeds see the same event move to the new person.
  */
 import { DateTime } from 'luxon';
@@ -17,10 +17,11 @@ import {
   type ShiftCancellationRecord,
   type ShiftRecord,
 } from '../models/repositories/rotas';
-import { coverageOf } from '../scheduling';
-import { loadRotaContext, toEngineShift, type RotaContext } from './rota-problem';
+import { loadRotaContext, type RotaContext } from './rota-problem';
 import { mondayOf } from '../forecasting/week';
-import { projectService, weightedServiceLevel } from '../staffing';
+import { weekFigures } from '../staffing';
+import { inputsFromContext, projectInputs, teamAbsenceRate, type WeekInputs } from './week-projection';
+import { compareDays, datesOf, type ImpactDay } from './request-impact';
 import { applyOperation, applyRotaChange, judge, weekViolations, type ChangeActor, type ChangeResult } from './rota-change';
 import { shiftFromTimes } from './rota-edit';
 import { workedHours } from './rota-diff';
@@ -31,12 +32,25 @@ export interface CoverCandidate {
   hoursThisWeek: number;
 }
 
+/** The projected service of the shift's channel(s) while it runs. */
+export interface CoverService {
+  serviceLevel: number | null;
+  asaSeconds: number | null;
+  /** Mean chance of the intervals meeting the target (null: no target or no volume). */
+  pMeet: number | null;
+}
+
 export interface CoverPage {
   weekStart: string;
   open: ShiftCancellationRecord;
   /** Projected service level of the shift's channel while it runs, without and with cover. */
   serviceLevelBefore: number | null;
   serviceLevelAfter: number | null;
+  before: CoverService;
+  /** With the first candidate on it (null: nobody can cover). */
+  after: CoverService | null;
+  /** The shift's days per channel, without and with the first candidate on it. */
+  days: ImpactDay[];
   candidates: CoverCandidate[];
 }
 
@@ -62,20 +76,32 @@ export function coverShift(open: ShiftCancellationRecord, staffId: number, ctx: 
   return { ...shiftFromTimes(staffId, times, ctx.problem, ctx.zone), uid: open.uid, sequence: open.sequence + 1 };
 }
 
-function serviceWhile(
-  ctx: RotaContext,
-  shifts: Pick<ShiftRecord, 'staffId' | 'start' | 'end' | 'breaks' | 'channel' | 'activities'>[],
-  open: ShiftCancellationRecord,
-) {
-  const coverage = coverageOf(
-    ctx.problem,
-    shifts.map((s) => toEngineShift(s, ctx.zone)),
+function serviceWhile(w: WeekInputs, shifts: ShiftRecord[], open: ShiftCancellationRecord): CoverService {
+  const view = projectInputs({ ...w, shifts }, { onlyShifts: true });
+  const from = Date.parse(open.start);
+  const to = Date.parse(open.end);
+  const rows = view.projection.rows.filter(
+    (r) => (open.channel === 'both' || r.channel === open.channel) && Date.parse(r.start) >= from && Date.parse(r.start) < to,
   );
-  const rows = projectService(coverage.rows, ctx.requirement, ctx.channels, ctx.intervalMinutes).filter(
-    (r) => (open.channel === 'both' || r.channel === open.channel) && r.start >= open.start && r.start < open.end,
-  );
-  return weightedServiceLevel(rows);
+  const f = weekFigures(rows, w.intervalMinutes);
+  const risky = rows.filter((r) => r.pMeet !== null);
+  return {
+    serviceLevel: f.volume > 0 ? f.serviceLevel : null,
+    asaSeconds: f.asaSeconds,
+    pMeet: risky.length ? risky.reduce((t, r) => t + r.pMeet!, 0) / risky.length : null,
+  };
 }
+
+/** The candidate's shift as a stored one would look (for the projection only). */
+const asRecord = (s: ReturnType<typeof coverShift>, rotaId: number): ShiftRecord => ({
+  ...s,
+  id: 0,
+  rotaId,
+  note: s.note ?? null,
+  version: 0,
+  updatedAt: '',
+  updatedBy: null,
+});
 
 /** The shift taken out of the week's published rota and not covered since; null when it is. */
 export async function uncoveredShift(ds: Db, q: Pick<CoverQuery, 'weekStart' | 'uid' | 'zone'>) {
@@ -85,7 +111,7 @@ export async function uncoveredShift(ds: Db, q: Pick<CoverQuery, 'weekStart' | '
   if (!open || !published || open.weekStart !== weekStart) return null;
   const shifts = await listShifts(ds, published.id);
   if (shifts.some((s) => s.uid === q.uid)) return null; // covered already
-  return { weekStart, open, shifts };
+  return { weekStart, open, shifts, published };
 }
 
 /** Whether one person could work the open shift: the new hard-rule violations it would bring (the change path's check). */
@@ -119,7 +145,7 @@ export function coverVerdicts(
 export async function findCover(ds: DataSource, q: CoverQuery): Promise<CoverPage | null> {
   const found = await uncoveredShift(ds, q);
   if (!found) return null;
-  const { weekStart, open, shifts } = found;
+  const { weekStart, open, shifts, published } = found;
   const ctx = await loadRotaContext(ds, { ...q, weekStart, tolerateMissingRequirement: true });
   const candidates: CoverCandidate[] = coverVerdicts(ctx, found)
     .filter((v) => !v.violations.length)
@@ -128,11 +154,19 @@ export async function findCover(ds: DataSource, q: CoverQuery): Promise<CoverPag
   // them; fairness decides: fewest hours this week first.
   candidates.sort((a, b) => a.hoursThisWeek - b.hoursThisWeek || a.name.localeCompare(b.name));
   const sample = candidates[0] ? coverShift(open, candidates[0].staffId, ctx) : null;
+  const inputs = inputsFromContext(ctx, published, shifts, await teamAbsenceRate(ds));
+  const without = serviceWhile(inputs, shifts, open);
+  const extra = sample ? asRecord(sample, published.id) : null;
+  const withCover = extra ? serviceWhile(inputs, [...shifts, extra], open) : null;
+  const days = extra ? compareDays(inputs, new Set(datesOf(open, q.zone)), { extraShifts: [extra] }) : [];
   return {
     weekStart,
     open,
-    serviceLevelBefore: serviceWhile(ctx, shifts, open),
-    serviceLevelAfter: sample ? serviceWhile(ctx, [...shifts, sample], open) : null,
+    serviceLevelBefore: without.serviceLevel,
+    serviceLevelAfter: withCover?.serviceLevel ?? null,
+    before: without,
+    after: withCover,
+    days,
     candidates,
   };
 }

@@ -3,17 +3,18 @@
  * added, removed and changed (moved in time, to someone else, other channel); each affected
  * person's worked hours and unpopular shifts (evenings, weekend days, public holidays: the
  * optimiser's fairness counts) before and after; and the projected service level and ASA per
- * day and channel before and after (projectService on each revision's coverage).
+ * day and channel before and after: the one projection (app/week-projection.ts) of each
+ * revision, so the figures are the rota page's for that revision.
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import { getRota, listRotasForWeek, listShifts, type RotaRecord, type ShiftRecord } from '../models/repositories/rotas';
 import { getTeamSettings } from '../models/repositories/settings';
-import { coverageOf } from '../scheduling';
-import { fairnessCounts, loadRotaContext, toEngineShift, type FairnessCounts, type RotaContext } from './rota-problem';
+import { fairnessCounts, loadRotaContext, type FairnessCounts } from './rota-problem';
 import { georgianHolidaysBetween } from '../forecasting/calendar/georgian-holidays';
 import { mondayOf } from '../forecasting/week';
-import { projectService, weightedAsa, weightedServiceLevel } from '../staffing';
+import type { PeriodFigures } from '../staffing';
+import { inputsFromContext, projectInputs, teamAbsenceRate, type WeekInputs } from './week-projection';
 
 export interface ShiftChange {
   uid: string;
@@ -37,6 +38,9 @@ export interface DayService {
   serviceLevelAfter: number | null;
   asaBefore: number | null;
   asaAfter: number | null;
+  /** The day's figures of the one projection (null before: nothing was published). */
+  before: PeriodFigures | null;
+  after: PeriodFigures;
 }
 
 export interface RotaDiff {
@@ -89,18 +93,15 @@ export function diffShifts(before: ShiftRecord[], after: ShiftRecord[]): Pick<Ro
   };
 }
 
-function servicePerDay(ctx: RotaContext, shifts: ShiftRecord[]) {
-  const coverage = coverageOf(
-    ctx.problem,
-    shifts.map((s) => toEngineShift(s, ctx.zone)),
-  );
-  const rows = projectService(coverage.rows, ctx.requirement, ctx.channels, ctx.intervalMinutes);
-  const byDay = new Map<string, typeof rows>();
-  for (const r of rows) {
-    const key = `${DateTime.fromISO(r.start, { zone: ctx.zone }).setZone(ctx.zone).toISODate()}|${r.channel}`;
-    (byDay.get(key) ?? byDay.set(key, []).get(key)!).push(r);
-  }
-  return new Map([...byDay].map(([k, list]) => [k, { sl: weightedServiceLevel(list), asa: weightedAsa(list) }]));
+/**
+ * The day figures per `date|channel` of a revision, from the one projection (a revision's
+ * own shifts, even none: an empty revision is projected as nobody on the queue).
+ */
+export function servicePerDay(w: WeekInputs, rota: RotaRecord, shifts: ShiftRecord[]): Map<string, PeriodFigures> {
+  const view = projectInputs({ ...w, rota, shifts }, { onlyShifts: true });
+  const out = new Map<string, PeriodFigures>();
+  for (const c of view.summary) for (const d of c.days) if (d.volume > 0 || d.onQueueHours > 0) out.set(`${d.date}|${c.channel}`, d);
+  return out;
 }
 
 /** The difference from `fromRotaId` (null: nothing, e.g. no published revision yet) to `toRotaId`. */
@@ -136,17 +137,22 @@ export async function rotaDiff(ds: DataSource, q: DiffQuery & { fromRotaId: numb
       fairnessAfter: counts(after.filter((s) => s.staffId === id)),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const sBefore = servicePerDay(ctx, before);
-  const sAfter = servicePerDay(ctx, after);
-  const service = [...new Set([...sBefore.keys(), ...sAfter.keys()])].sort().map((k) => {
-    const [date, channel] = k.split('|');
+  const inputs = inputsFromContext(ctx, to, after, await teamAbsenceRate(ds));
+  const sBefore = from ? servicePerDay(inputs, from, before) : new Map<string, PeriodFigures>();
+  const sAfter = servicePerDay(inputs, to, after);
+  const service = [...sAfter.keys()].sort().map((k): DayService => {
+    const [date, channel] = k.split('|') as [string, string];
+    const b = sBefore.get(k) ?? null;
+    const a = sAfter.get(k)!;
     return {
       date,
       channel,
-      serviceLevelBefore: sBefore.get(k)?.sl ?? null,
-      serviceLevelAfter: sAfter.get(k)?.sl ?? null,
-      asaBefore: sBefore.get(k)?.asa ?? null,
-      asaAfter: sAfter.get(k)?.asa ?? null,
+      serviceLevelBefore: b?.serviceLevel ?? null,
+      serviceLevelAfter: a.serviceLevel,
+      asaBefore: b?.asaSeconds ?? null,
+      asaAfter: a.asaSeconds,
+      before: b,
+      after: a,
     };
   });
   return { weekStart: to.weekStart, from, to, ...changes, people, service };

@@ -18,6 +18,7 @@ import {
 export type { RotaShift };
 import { shiftsAffectedBy, type RequestsContext } from './time-off';
 import { checkSwap, type SwapCheck } from './swap-check';
+import { swapImpact, timeOffImpact, type ImpactContext, type RequestImpact } from './request-impact';
 
 /** How far ahead the swap form offers shifts. */
 const SWAP_HORIZON_DAYS = 42;
@@ -27,6 +28,8 @@ export interface TimeOffItem extends TimeOffRecord {
   affected: RotaShift[];
   /** Other people with approved time off on at least one of these days (inbox only). */
   othersOff: string[];
+  /** What approving it does to the projected service of the days it touches (inbox only). */
+  impact?: RequestImpact[];
 }
 
 export interface SwapItem extends SwapRecord {
@@ -35,6 +38,8 @@ export interface SwapItem extends SwapRecord {
   shift: RotaShift | null;
   targetShift: RotaShift | null;
   check: SwapCheck | null;
+  /** What approving it does to the projected service of the days it touches (inbox only). */
+  impact?: RequestImpact[];
 }
 
 export interface MyRequests {
@@ -174,9 +179,22 @@ export async function requestsInbox(ctx: RequestsContext): Promise<RequestsInbox
     ),
   ];
   const pending = await timeOffItems(ctx.db, ctx.zone, people, pendingTimeOff, () => true);
+  // The cost of each decision, from the one projection (weeks loaded once for the whole inbox).
+  const impactCtx: ImpactContext = { db: ctx.db, zone: ctx.zone, now: ctx.now };
+  const timeOff: TimeOffItem[] = [];
+  for (const r of pending) timeOff.push({ ...r, othersOff: othersOff(r), impact: await timeOffImpact(impactCtx, r.affected) });
+  const swaps = await swapItems(ctx.db, ctx.zone, people, openSwaps, () => true, true);
+  for (const s of swaps)
+    if (s.shift && s.targetStaffId !== null)
+      s.impact = await swapImpact(
+        impactCtx,
+        { requesterStaffId: s.requesterStaffId, targetStaffId: s.targetStaffId },
+        s.shift,
+        s.targetShift,
+      );
   return {
-    timeOff: pending.map((r) => ({ ...r, othersOff: othersOff(r) })),
-    swaps: await swapItems(ctx.db, ctx.zone, people, openSwaps, () => true, true),
+    timeOff,
+    swaps,
     recentTimeOff: await timeOffItems(ctx.db, ctx.zone, people, decidedTimeOff, (r) => r.status === 'approved'),
     recentSwaps: await swapItems(ctx.db, ctx.zone, people, decidedSwaps, () => false),
   };

@@ -54,6 +54,8 @@ export interface WeekChanges {
   extraSkills?: Map<number, string[]>;
   /** Without a rota: the share of the plan's people kept (people off a plan, see keepShare). */
   planKeep?: number;
+  /** People from the shifts even when there are none (a revision being compared), never the plan. */
+  onlyShifts?: boolean;
 }
 
 export interface WeekProjectionView {
@@ -145,14 +147,17 @@ export function projectInputs(w: WeekInputs, changes: WeekChanges = {}, o: { wit
       ...(d.upper80 !== undefined ? { upper80: d.upper80 * v } : {}),
     };
   });
-  const fromRota = w.rota !== null && w.shifts.length > 0;
+  const fromRota = w.rota !== null && (w.shifts.length > 0 || changes.onlyShifts === true);
   const shifts = [...w.shifts.filter((s) => changes.keepShift?.(s) ?? true), ...(changes.extraShifts ?? [])];
   const skills = changes.extraSkills ? new Map([...w.skills, ...changes.extraSkills]) : w.skills;
   const projection = projectWeek({
     intervalMinutes: w.intervalMinutes,
     channels: w.channels,
     demand,
-    staffing: fromRota || changes.extraShifts?.length ? { kind: 'shifts', shifts, skills } : planStaffing(w, changes.planKeep ?? 1),
+    staffing:
+      fromRota || changes.onlyShifts || changes.extraShifts?.length
+        ? { kind: 'shifts', shifts, skills }
+        : planStaffing(w, changes.planKeep ?? 1),
     ...(o.withRisk !== false ? { risk: { absenceRate: w.absenceRate } } : {}),
   });
   return {

@@ -79,14 +79,6 @@ export {
   type WeekFigures,
   type SimFigures,
 } from './scenario-model';
-export {
-  projectService,
-  weightedServiceLevel,
-  weightedAsa,
-  type ServiceRow,
-  type CoverageInput,
-  type DemandInput,
-} from './projected-service';
 export { splitBlended, describeQueueSplit, BLENDED_CHANNELS } from './queue-split';
 export { mixedMetrics } from './mixed-metrics';
 export {

@@ -1,5 +1,7 @@
 /** Form schemas of the request pages, and the template data for /requests and the inbox. */
 import { z } from 'zod';
+import { worseDays, type RequestImpact } from '../../app/request-impact';
+import { serviceImpactView } from './service-impact';
 import type { RotaShift } from '../../app/time-off-pages';
 import type { MyRequests, RequestsInbox, SwapItem, TimeOffItem } from '../../app/time-off-pages';
 import type { SwapCheck, SwapProblem } from '../../app/swap-check';
@@ -138,6 +140,13 @@ function problemView(p: SwapProblem, w: Words) {
   return { key: `requests.rule.${p.rule}`, name: p.staffName, time: p.time, severity: p.severity, detail: violationDetail(p, w.t, w.zone) };
 }
 
+/** The cost of approving: the days it touches, before → after (null: nothing to show). */
+function impactView(impact: RequestImpact[] | undefined) {
+  const days = (impact ?? []).flatMap((i) => i.days);
+  if (!days.length) return null;
+  return { ...serviceImpactView(days), worse: worseDays(impact!).length > 0 };
+}
+
 function timeOffView(r: TimeOffItem, me: number | null = null) {
   return {
     ...r,
@@ -148,6 +157,7 @@ function timeOffView(r: TimeOffItem, me: number | null = null) {
     sameDay: r.startDate === r.endDate,
     affected: r.affected.map(shiftView),
     affectedCount: r.affected.length,
+    impact: impactView(r.impact),
   };
 }
 
@@ -167,6 +177,7 @@ function swapView(s: SwapItem, me: number | null, w: Words) {
     canApprove: s.status === 'accepted',
     open,
     check: s.check ? { ok: s.check.ok, problems: s.check.problems.map((p) => problemView(p, w)) } : null,
+    impact: impactView(s.impact),
   };
 }
 

@@ -6,6 +6,7 @@ import type { PublishReview } from '../../app/rota-publish-review';
 import type { CoverPage } from '../../app/rota-cover';
 import type { Translator } from '../i18n';
 import { violationText } from '../i18n/codes';
+import { serviceImpactView } from './service-impact';
 
 interface Options {
   t: Translator;
@@ -40,6 +41,7 @@ export function rotaDiffViewModel(diff: RotaDiff, o: Options) {
     // Fairness columns only when some unpopular shift (evening, weekend, holiday) changed hands.
     fairness: diff.people.some((p) => JSON.stringify(p.fairnessBefore) !== JSON.stringify(p.fairnessAfter)),
     service: diff.service.map((d) => ({ ...d, channelKey: `rota.channel.${d.channel}` })),
+    impact: serviceImpactView(diff.service),
   };
 }
 
@@ -78,6 +80,12 @@ export function coverViewModel(page: CoverPage, o: { zone: string; personName: s
     channelKey: `rota.channel.${page.open.channel}`,
     serviceLevelBefore: page.serviceLevelBefore,
     serviceLevelAfter: page.serviceLevelAfter,
+    asaBefore: page.before.asaSeconds,
+    asaAfter: page.after?.asaSeconds ?? null,
+    hasMiss: page.before.pMeet !== null,
+    missBefore: page.before.pMeet === null ? null : 1 - page.before.pMeet,
+    missAfter: page.after?.pMeet == null ? null : 1 - page.after.pMeet,
     candidates: page.candidates,
+    impact: page.days.length ? serviceImpactView(page.days) : null,
   };
 }

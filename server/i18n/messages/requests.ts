@@ -89,6 +89,10 @@ export const requests = {
       'Overlaps {count} shift(s) in published rotas: approving takes them out of the rota, then you find cover.',
     'requests.inbox.noShifts': 'No shift in a published rota falls in these days.',
     'requests.inbox.othersOff': 'Already off on some of these days ({count}):',
+    'requests.inbox.impact': 'Service if approved (before → after)',
+    'requests.inbox.impactWorse': 'service drops',
+    'requests.inbox.impactHelp':
+      'Projected from the week’s rota as the rota page shows it, on the days the request touches: service level, average speed of answer, abandoned contacts, hours short on the queue and intervals more likely to miss the target than meet it.',
     'requests.inbox.note': 'Note to the person (optional)',
     'requests.inbox.shiftOf': 'Shift of {name}',
     'requests.inbox.shiftGone': 'The shift no longer exists',
@@ -257,6 +261,10 @@ export const requests = {
       'ემთხვევა გამოქვეყნებული განრიგების {count} ცვლას: დამტკიცებისას ისინი განრიგიდან ამოიღება, შემდეგ კი შემცვლელს მოძებნით.',
     'requests.inbox.noShifts': 'ამ დღეებში გამოქვეყნებულ განრიგში ცვლა არ არის.',
     'requests.inbox.othersOff': 'ამ დღეებიდან ზოგიერთში უკვე ისვენებს ({count}):',
+    'requests.inbox.impact': 'მომსახურება დამტკიცების შემთხვევაში (მანამდე → შემდეგ)',
+    'requests.inbox.impactWorse': 'მომსახურება უარესდება',
+    'requests.inbox.impactHelp':
+      'პროგნოზი კვირის განრიგიდან, როგორც განრიგის გვერდზე ჩანს, მოთხოვნით შეხებულ დღეებზე: მომსახურების დონე, პასუხის საშუალო დრო, მიტოვებული კონტაქტები, რიგზე დაკლებული საათები და ინტერვალები, სადაც მიზნის ვერმიღწევა უფრო სავარაუდოა.',
     'requests.inbox.note': 'შენიშვნა თანამშრომლისთვის (არასავალდებულო)',
     'requests.inbox.shiftOf': '{name}-ის ცვლა',
     'requests.inbox.shiftGone': 'ცვლა აღარ არსებობს',

@@ -8,14 +8,36 @@ import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { startTestApp, seedMinimalTeam, type TestApp } from '../../support/app';
 import { addRotaTeam, makeRota, makeShift, storeWeekRequirement, ZONE } from '../../support/rota-builders';
-import { createStaff } from '../../../models/repositories/staff';
+import { createStaff, listStaff } from '../../../models/repositories/staff';
 import type { NewShift } from '../../../models/repositories/rotas';
+import { createTimeOff } from '../../../models/repositories/requests';
+import type { DataSource } from '../../../models';
 
 // Sessions expire on the real clock; the home page shows the current week, so the week is this one.
 const NOW = new Date();
 const WEEK = DateTime.fromJSDate(NOW, { zone: ZONE }).startOf('week').toISODate()!;
 
 type Cells = Map<string, string>;
+
+/** `figure|side|channel|day` → data-value of every before/after cell (views/partials/service-impact.hbs). */
+function impactCells(html: string): Cells {
+  const out: Cells = new Map();
+  const re = /data-impact="(\w+)" data-side="(\w+)" data-channel="([\w-]+)" data-day="([\w-]+)" data-value="([^"]*)"/g;
+  for (const m of html.matchAll(re)) out.set(`${m[1]}|${m[2]}|${m[3]}|${m[4]}`, m[5]!);
+  return out;
+}
+
+/** Every `side` cell of `impact` equals the page's week-service cell of the same figure, channel and day. */
+function expectSide(impact: Cells, side: 'before' | 'after', page: Cells, what: string) {
+  let compared = 0;
+  for (const [k, v] of impact) {
+    const [figure, s, channel, day] = k.split('|');
+    if (s !== side || figure === 'riskyIntervals') continue;
+    expect(v, `${what}: ${k}`).to.equal(page.get(`${figure}|${channel}|${day}`));
+    compared++;
+  }
+  expect(compared, `${what}: cells compared`).to.be.above(3);
+}
 
 /** `figure|channel|day` → data-value of every week-service cell on the page. */
 function serviceCells(html: string): Cells {
@@ -97,5 +119,111 @@ describe('week service: the same projected figures on every page of a week', fun
   it('rota page: needed on the queue and needed on the rota are two labelled figures', async () => {
     const html = (await (await app.loginAs('team_lead')).get(`/rota?week=${WEEK}`)).text;
     expect(html).to.contain('Needed on the queue').and.to.contain('Needed on the rota');
+  });
+});
+
+/** A published week with blended people, some days off (days differ); returns the rota's id. */
+async function seedWeek(ds: DataSource, week: string, o: { publish: boolean; skip?: (code: string, d: number) => boolean }) {
+  const team = await listStaff(ds);
+  const monday = DateTime.fromISO(week, { zone: ZONE });
+  const shifts: NewShift[] = [];
+  for (let d = 0; d < 7; d++) {
+    const date = monday.plus({ days: d }).toISODate()!;
+    team.forEach((p, i) => {
+      // Everyone has days off (so days differ), except the agent who asks for time off.
+      if (((i + d) % 3 === 0 && p.code !== 't1') || o.skip?.(p.code, d)) return;
+      const blended = p.code.startsWith('b');
+      const channel = blended ? 'both' : p.skills.includes('voice') ? 'voice' : 'chat';
+      const [from, to] = blended ? (i % 2 ? ['10:00', '19:00'] : ['13:00', '22:00']) : i % 2 ? ['08:00', '17:00'] : ['14:00', '23:00'];
+      shifts.push(makeShift(p.id, date, from, to, { channel }));
+    });
+  }
+  await storeWeekRequirement(ds, week, { voice: 2, chat: 1 });
+  return (await makeRota(ds, week, shifts, { publish: o.publish })).id;
+}
+
+describe('week service: publish diff, find cover and the inbox show the one projection', function () {
+  this.timeout(240_000);
+  const later = DateTime.fromISO(WEEK, { zone: ZONE });
+  const DIFF_WEEK = later.plus({ weeks: 2 }).toISODate()!;
+  const REQUEST_WEEK = later.plus({ weeks: 3 }).toISODate()!;
+  const WEDNESDAY = later.plus({ weeks: 3, days: 2 }).toISODate()!;
+  let app: TestApp;
+  let published: number;
+  let draft: number;
+  let agentId: number;
+  before(async () => {
+    app = await startTestApp({
+      now: () => NOW,
+      seed: async (ds) => {
+        await seedMinimalTeam(ds);
+        await addRotaTeam(ds, 6);
+        for (const code of ['b1', 'b2'])
+          await createStaff(
+            ds,
+            { code, name: `Blended ${code}`, role: 'agent', skills: ['voice', 'chat'], contractHoursPerWeek: 40, activeFrom: '2025-01-01' },
+            '2026-11-20T08:00:00.000Z',
+          );
+        published = await seedWeek(ds, DIFF_WEEK, { publish: true });
+        // The draft drops two people's shifts on Tuesday and Friday.
+        draft = await seedWeek(ds, DIFF_WEEK, { publish: false, skip: (code, d) => ['t2', 't3'].includes(code) && (d === 1 || d === 4) });
+        // t3 is off Tuesday to Thursday: free to cover Wednesday within the weekly hours.
+        await seedWeek(ds, REQUEST_WEEK, { publish: true, skip: (code, d) => code === 't3' && d >= 1 && d <= 3 });
+        agentId = (await listStaff(ds)).find((p) => p.code === 't1')!.id;
+      },
+    });
+  });
+  after(async () => app?.close());
+
+  it('publish diff: "before" is the rota page of the published revision, "after" that of the draft, day by day', async () => {
+    const coord = await app.loginAs('coordinator');
+    const review = await coord.get(`/rota/publish?rota=${draft}`);
+    expect(review.status).to.equal(200);
+    const impact = impactCells(review.text);
+    const before = serviceCells((await coord.get(`/rota?week=${DIFF_WEEK}&rota=${published}`)).text);
+    const after = serviceCells((await coord.get(`/rota?week=${DIFF_WEEK}&rota=${draft}`)).text);
+    expectSide(impact, 'before', before, 'published');
+    expectSide(impact, 'after', after, 'draft');
+    // The draft has fewer people on Tuesday: its service level there is lower, and the diff says so.
+    const tuesday = later.plus({ weeks: 2, days: 1 }).toISODate()!;
+    expect(Number(impact.get(`sl|after|voice|${tuesday}`))).to.be.below(Number(impact.get(`sl|before|voice|${tuesday}`)));
+  });
+
+  it('inbox: approving time off shows the day before → after; after approval the rota page shows the "after"; cover likewise', async () => {
+    const request = await createTimeOff(
+      app.ds,
+      { staffId: agentId, startDate: WEDNESDAY, endDate: WEDNESDAY, kind: 'vacation', note: 'Wedding in Batumi' },
+      '2026-11-20T08:00:00.000Z',
+    );
+    const coord = await app.loginAs('coordinator');
+    const inbox = await coord.get('/requests/inbox');
+    expect(inbox.text).to.contain('Wedding in Batumi').and.to.contain('Service if approved');
+    const impact = impactCells(inbox.text);
+    expect(
+      [...impact.keys()].every((k) => k.endsWith(WEDNESDAY)),
+      'only the request’s day',
+    ).to.equal(true);
+    expectSide(impact, 'before', serviceCells((await coord.get(`/rota?week=${REQUEST_WEEK}`)).text), 'rota before approval');
+    expect(Number(impact.get(`sl|after|voice|${WEDNESDAY}`))).to.be.below(Number(impact.get(`sl|before|voice|${WEDNESDAY}`)));
+
+    const decided = await coord.postForm(`/requests/inbox/time-off/${request.id}`, {
+      version: String(request.version),
+      decision: 'approve',
+      note: '',
+    });
+    expect(decided.status).to.equal(200);
+    const afterApproval = serviceCells((await coord.get(`/rota?week=${REQUEST_WEEK}`)).text);
+    expectSide(impact, 'after', afterApproval, 'rota after approval');
+
+    const link = decided.text.match(/\/rota\/cover\?week=([\d-]+)&(?:amp;)?uid=([\w-]+)/);
+    expect(link, 'a find-cover link').to.not.equal(null);
+    const cover = await coord.get(`/rota/cover?week=${link![1]}&uid=${link![2]}`);
+    expect(cover.status).to.equal(200);
+    const coverCells = impactCells(cover.text);
+    expectSide(coverCells, 'before', afterApproval, 'cover before');
+    const first = cover.text.match(/name="staffId" value="(\d+)"/)![1]!;
+    const assigned = await coord.postForm('/rota/cover', { week: link![1]!, uid: link![2]!, staffId: first });
+    expect(assigned.status).to.equal(303);
+    expectSide(coverCells, 'after', serviceCells((await coord.get(`/rota?week=${REQUEST_WEEK}`)).text), 'rota after cover');
   });
 });
