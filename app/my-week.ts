@@ -15,6 +15,7 @@ import { georgianHolidaysBetween } from '../forecasting/calendar/georgian-holida
 import { shiftKind, type FairnessCalendar } from '../scheduling';
 import { loadTeamSettings } from './team-settings';
 import { rotaRules } from './rota-problem';
+import { listOffQueueActivities } from '../models/repositories/off-queue-activities';
 
 export interface Colleague {
   name: string;
@@ -22,11 +23,22 @@ export interface Colleague {
 }
 
 export interface Segment {
-  /** 'queue': taking contacts of `channel`; 'break' (under 30 min) or 'lunch'. */
-  kind: 'queue' | 'break' | 'lunch';
+  /** 'queue': taking contacts of `channel`; 'break' (under 30 min) or 'lunch'; 'offQueue': an activity. */
+  kind: 'queue' | 'break' | 'lunch' | 'offQueue';
   start: string;
   end: string;
   channel: string | null;
+  /** For 'offQueue': the activity's kind (teamMeeting, training, backOffice, offQueue…) and title. */
+  activity?: { kind: string; title: string | null };
+}
+
+/** A stretch of the shift away from the queue: a planned activity or the person's off-queue share. */
+export interface MyOffQueue {
+  kind: string;
+  start: string;
+  end: string;
+  /** The coordinator's title of the planned activity ("Weekly team meeting"); null for the share. */
+  title: string | null;
 }
 
 export interface MyWeekShift {
@@ -38,6 +50,8 @@ export interface MyWeekShift {
   channel: string;
   kind: 'early' | 'day' | 'late' | 'night';
   breaks: { start: string; end: string }[];
+  /** Off-queue stretches (meetings, training, back office), not taking contacts. */
+  offQueue: MyOffQueue[];
   workedHours: number;
   state: 'past' | 'now' | 'future';
   colleagues: Colleague[];
@@ -115,7 +129,8 @@ async function weekFor(
   const everyone = rota ? await listShifts(ds, rota.id) : [];
   const holidays = new Set(georgianHolidaysBetween(weekStart, sunday).map((h) => h.date));
   const cal: FairnessCalendar = { zone: q.zone, eveningAfter: q.eveningAfter, holidays };
-  const mine = everyone.filter((s) => s.staffId === q.staffId).map((s) => toMyShift(s, everyone, cal, q));
+  const titles = rota ? await activityTitles(ds, weekStart) : new Map<string, string>();
+  const mine = everyone.filter((s) => s.staffId === q.staffId).map((s) => toMyShift(s, everyone, cal, { ...q, titles }));
   const today = DateTime.fromJSDate(q.now, { zone: q.zone }).toISODate()!;
   const days = Array.from({ length: 7 }, (_, i) => {
     const date = monday.plus({ days: i }).toISODate()!;
@@ -124,7 +139,23 @@ async function weekFor(
   return { weekStart, published: rota !== null, days, workedHours: round1(mine.reduce((h, s) => h + s.workedHours, 0)) };
 }
 
-function toMyShift(s: ShiftRecord, everyone: ShiftRecord[], cal: FairnessCalendar, q: MyWeekQuery & { names: Map<number, string> }) {
+/** Titles of the week's planned activities by id (the shifts' off-queue stretches name the id). */
+async function activityTitles(ds: DataSource, weekStart: string): Promise<Map<string, string>> {
+  return new Map((await listOffQueueActivities(ds, weekStart)).map((a) => [String(a.id), a.title]));
+}
+
+export function offQueueOf(s: Pick<ShiftRecord, 'offQueue'>, titles: Map<string, string>): MyOffQueue[] {
+  return (s.offQueue ?? [])
+    .map((o) => ({ kind: o.kind, start: o.start, end: o.end, title: (o.activityId && titles.get(o.activityId)) || null }))
+    .sort((a, b) => a.start.localeCompare(b.start));
+}
+
+function toMyShift(
+  s: ShiftRecord,
+  everyone: ShiftRecord[],
+  cal: FairnessCalendar,
+  q: MyWeekQuery & { names: Map<number, string>; titles: Map<string, string> },
+) {
   const nowMs = q.now.getTime();
   const state: MyWeekShift['state'] = Date.parse(s.end) <= nowMs ? 'past' : Date.parse(s.start) <= nowMs ? 'now' : 'future';
   const colleagues = everyone
@@ -139,6 +170,7 @@ function toMyShift(s: ShiftRecord, everyone: ShiftRecord[], cal: FairnessCalenda
     channel: s.channel,
     kind: shiftKind(s, cal),
     breaks: s.breaks,
+    offQueue: offQueueOf(s, q.titles),
     workedHours: workedHoursOf(s),
     state,
     colleagues,
@@ -147,24 +179,39 @@ function toMyShift(s: ShiftRecord, everyone: ShiftRecord[], cal: FairnessCalenda
 
 /**
  * A shift as consecutive stretches: taking contacts (per channel, from `activities` when the
- * shift switches channels), short breaks and the lunch. Pure.
+ * shift switches channels), short breaks and the lunch, and time off the queue (meetings,
+ * training, back office: `offQueue`, titled from `titles`). Pure.
  */
-export function shiftSegments(s: Pick<ShiftRecord, 'start' | 'end' | 'breaks' | 'channel' | 'activities'>): Segment[] {
+export function shiftSegments(
+  s: Pick<ShiftRecord, 'start' | 'end' | 'breaks' | 'channel' | 'activities' | 'offQueue'>,
+  titles: Map<string, string> = new Map(),
+): Segment[] {
   const cuts = new Set<number>([Date.parse(s.start), Date.parse(s.end)]);
   for (const b of s.breaks) [b.start, b.end].forEach((t) => cuts.add(Date.parse(t)));
   for (const a of s.activities ?? []) [a.start, a.end].forEach((t) => cuts.add(Date.parse(t)));
+  for (const o of s.offQueue ?? []) [o.start, o.end].forEach((t) => cuts.add(Date.parse(t)));
   const times = [...cuts].filter((t) => t >= Date.parse(s.start) && t <= Date.parse(s.end)).sort((a, b) => a - b);
   const out: Segment[] = [];
   for (let i = 0; i + 1 < times.length; i++) {
     const [a, b] = [times[i], times[i + 1]];
     const brk = s.breaks.find((x) => Date.parse(x.start) <= a && Date.parse(x.end) >= b);
     const act = (s.activities ?? []).find((x) => Date.parse(x.start) <= a && Date.parse(x.end) >= b);
+    const off = (s.offQueue ?? []).find((x) => Date.parse(x.start) <= a && Date.parse(x.end) >= b);
     const seg: Segment = brk
       ? { kind: minutes(brk.start, brk.end) >= LUNCH_MINUTES ? 'lunch' : 'break', start: iso(a), end: iso(b), channel: null }
-      : { kind: 'queue', start: iso(a), end: iso(b), channel: act?.channel ?? s.channel };
+      : off
+        ? {
+            kind: 'offQueue',
+            start: iso(a),
+            end: iso(b),
+            channel: null,
+            activity: { kind: off.kind, title: (off.activityId && titles.get(off.activityId)) || null },
+          }
+        : { kind: 'queue', start: iso(a), end: iso(b), channel: act?.channel ?? s.channel };
     const last = out[out.length - 1];
+    const sameActivity = last?.activity?.kind === seg.activity?.kind && last?.activity?.title === seg.activity?.title;
     // Activities cut a stretch where nothing changes for the person: join such pieces.
-    if (last && last.kind === seg.kind && last.channel === seg.channel && last.end === seg.start) last.end = seg.end;
+    if (last && last.kind === seg.kind && last.channel === seg.channel && sameActivity && last.end === seg.start) last.end = seg.end;
     else out.push(seg);
   }
   return out;
@@ -181,5 +228,6 @@ export async function myDay(ds: DataSource, q: MyWeekQuery & { date: string }) {
   const shifts = (await listShifts(ds, rota.id)).filter(
     (s) => s.staffId === q.staffId && DateTime.fromISO(s.start, { zone: q.zone }).setZone(q.zone).toISODate() === q.date,
   );
-  return shifts.map((s) => ({ start: s.start, end: s.end, channel: s.channel, segments: shiftSegments(s) }));
+  const titles = await activityTitles(ds, rota.weekStart);
+  return shifts.map((s) => ({ start: s.start, end: s.end, channel: s.channel, segments: shiftSegments(s, titles) }));
 }

@@ -7,6 +7,7 @@ import { listShifts, publishedRotaForWeek } from '../models/repositories/rotas';
 import { listStaff } from '../models/repositories/staff';
 import { toLocalIso } from './rota-problem';
 import { mondayOf } from '../forecasting/week';
+import { listOffQueueActivities } from '../models/repositories/off-queue-activities';
 
 export interface PublishedWeek {
   weekStart: string;
@@ -21,6 +22,8 @@ export interface PublishedWeek {
     end: string;
     breaks: { start: string; end: string }[];
     channel: string;
+    /** Stretches away from the queue: a planned activity (kind, its id and title) or the off-queue share. */
+    offQueue: { kind: string; start: string; end: string; activityId: string | null; title: string | null }[];
   }[];
 }
 
@@ -30,6 +33,7 @@ export async function publishedWeek(ds: DataSource, q: { week: string; zone: str
   if (!rota) return { weekStart, zone: q.zone, published: null, shifts: [] };
   const names = new Map((await listStaff(ds)).map((p) => [p.id, p.name]));
   const local = (iso: string) => toLocalIso(iso, q.zone);
+  const titles = new Map((await listOffQueueActivities(ds, weekStart)).map((a) => [String(a.id), a.title]));
   return {
     weekStart,
     zone: q.zone,
@@ -42,6 +46,13 @@ export async function publishedWeek(ds: DataSource, q: { week: string; zone: str
       end: local(s.end),
       breaks: s.breaks.map((b) => ({ start: local(b.start), end: local(b.end) })),
       channel: s.channel,
+      offQueue: (s.offQueue ?? []).map((o) => ({
+        kind: o.kind,
+        start: local(o.start),
+        end: local(o.end),
+        activityId: o.activityId ?? null,
+        title: (o.activityId && titles.get(o.activityId)) || null,
+      })),
     })),
   };
 }

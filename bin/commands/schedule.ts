@@ -38,7 +38,9 @@ const USAGE = `usage: wfm schedule --requirements REQ.csv --staff STAFF.json --w
   --time-limit    seconds of wall-clock time for the whole run (default 60)
   --seed          random seed (default 1)
 
-Prints the rota as JSON on stdout, progress on stderr. Exit codes: 0 rota found,
+Prints the rota as JSON on stdout, progress on stderr: "shifts" (each with its "offQueue"
+stretches: planned activities and the person's off-queue share), "activities" (where each
+activity of STAFF.json landed, or why not), coverage and solver figures. Exit codes: 0 rota found,
 1 no rota keeps the rules (reasons on stderr), 2 bad input, 3 time limit reached before any rota.
 `;
 
@@ -189,6 +191,9 @@ function publish(s: RotaSolution) {
     shortfallAgentHours: s.shortfallAgentHours,
     coverage: s.coverage.map(({ timestamp, channel, required, onDuty }) => ({ timestamp, channel, required, onDuty })),
     explanation: s.explanation,
+    // Where each off-queue activity of STAFF.json landed (start/end), or why not (code); each
+    // shift's "offQueue" lists its stretches away from the queue (activities and queue share).
+    activities: s.activities ?? [],
     stats: s.stats,
   };
 }

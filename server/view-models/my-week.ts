@@ -16,6 +16,7 @@ export function shiftView(s: MyWeekShift, zone: string) {
     channel: s.channel,
     channelKey: `rota.channel.${s.channel}`,
     breaks: s.breaks.map((b) => span(b.start, b.end, zone)),
+    offQueue: s.offQueue.map((o) => ({ time: span(o.start, o.end, zone), kindKey: `activities.kind.${o.kind}`, title: o.title })),
     hours: hours(s.workedHours),
     isPast: s.state === 'past',
     isNow: s.state === 'now',
@@ -62,7 +63,8 @@ export function myDayViewModel(shifts: { start: string; end: string; channel: st
     segments: s.segments.map((g) => ({
       time: span(g.start, g.end, zone),
       kind: g.kind,
-      kindKey: `myweek.segment.${g.kind}`,
+      kindKey: g.activity ? `activities.kind.${g.activity.kind}` : `myweek.segment.${g.kind}`,
+      title: g.activity?.title ?? null,
       channelKey: g.channel ? `rota.channel.${g.channel}` : null,
       minutes: Math.round((Date.parse(g.end) - Date.parse(g.start)) / 60000),
     })),

@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import { seedMinimalTeam, startTestApp, TEST_PASSWORD, type TestApp, type TestClient } from '../../support/app';
 import { makePerson, makeRota } from '../../support/requests-builders';
 import { findUserByUsername } from '../../../models/repositories/users';
+import { listShifts, publishedRotaForWeek, updateShift } from '../../../models/repositories/rotas';
+import { createOffQueueActivity } from '../../../models/repositories/off-queue-activities';
 
 /** Wednesday 18 Nov 2026, 11:00 in Tbilisi (UTC+4): Monday is past, Wednesday's shift is on. */
 const NOW = new Date('2026-11-18T07:00:00.000Z');
@@ -115,5 +117,47 @@ describe('my week (/my-shifts): the whole week, now and next, colleagues, day vi
     expect(page).to.include('Now 10:00–19:00 (Chat)');
     expect(page).to.include('8 h of 40 h in your contract');
     expect(page).to.include('See my whole week');
+  });
+
+  it('off-queue time: a planned team meeting (with its title) and the off-queue share show on the week and as stretches of the day', async () => {
+    const me = (await findUserByUsername(app.ds, 'agent'))!.staffId!;
+    const meeting = await createOffQueueActivity(app.ds, {
+      weekStart: WEEK,
+      kind: 'teamMeeting',
+      title: 'Weekly team meeting',
+      minutes: 60,
+      attendees: [me],
+      windowStart: '2026-11-21T05:00:00.000Z',
+      windowEnd: '2026-11-21T14:00:00.000Z',
+      createdBy: 'coordinator',
+      createdAt: NOW.toISOString(),
+    });
+    const rota = (await publishedRotaForWeek(app.ds, WEEK))!;
+    // Saturday 21 Nov 09:00-18:00 local (05:00-14:00 UTC), lunch 12:00-13:00.
+    const saturday = (await listShifts(app.ds, rota.id)).find((s) => s.staffId === me && s.start.startsWith('2026-11-21'))!;
+    await updateShift(
+      app.ds,
+      saturday.id,
+      {
+        offQueue: [
+          { kind: 'teamMeeting', start: '2026-11-21T11:00:00.000Z', end: '2026-11-21T12:00:00.000Z', activityId: String(meeting.id) },
+          { kind: 'offQueue', start: '2026-11-21T13:00:00.000Z', end: '2026-11-21T14:00:00.000Z' },
+        ],
+      },
+      NOW.toISOString(),
+      'test',
+    );
+    const c = await login(app, 'agent');
+    // An earlier test saved Georgian on the account.
+    await c.postForm('/locale', { locale: 'en', returnTo: '/my-shifts' }, '/my-shifts');
+    const week = text((await c.get('/my-shifts')).text);
+    expect(week).to.include('Away from the queue: Team meeting “Weekly team meeting” 15:00–16:00, Off queue 17:00–18:00');
+    const day = text((await c.get('/my-shifts/day/2026-11-21')).text);
+    expect(day).to.include('13:00–15:00 · Taking contacts: Calls (120 min)');
+    expect(day).to.include('15:00–16:00 · Team meeting “Weekly team meeting” (60 min)');
+    expect(day).to.include('16:00–17:00 · Taking contacts: Calls (60 min)');
+    expect(day).to.include('17:00–18:00 · Off queue (60 min)');
+    await c.postForm('/locale', { locale: 'ka', returnTo: '/my-shifts' }, '/my-shifts');
+    expect(text((await c.get('/my-shifts')).text)).to.include('რიგის გარეთ: გუნდის შეხვედრა “Weekly team meeting” 15:00–16:00');
   });
 });

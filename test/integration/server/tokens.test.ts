@@ -102,6 +102,7 @@ describe('API tokens: scopes, expiry, revocation, service tokens', function () {
     expect(body.published).to.not.equal(null);
     expect(body.shifts).to.have.length(1);
     expect(body.shifts[0]).to.include({ start: '2026-11-25T09:00:00+04:00', staffName: 'Test agent' });
+    expect(body.shifts[0].offQueue).to.deep.equal([]);
     expect((await bearer(app, token, { method: 'GET', path: '/api/rota?week=2026-13-45' })).status).to.equal(400);
     const lead0 = (await findUserByUsername(app.ds, 'team_lead'))!;
     const [stored] = (await listApiTokens(app.ds, lead0.id)).filter((t) => t.kind === 'personal').slice(-1);

@@ -43,4 +43,35 @@ describe('app/my-week shiftSegments: a shift as stretches of contacts, breaks an
       'queue:email:10:00-13:00',
     ]);
   });
+
+  it('off-queue stretches: a titled meeting and the share cut the queue time; two touching pieces of one activity are joined', () => {
+    const segs = shiftSegments(
+      {
+        start: z('05:00'),
+        end: z('14:00'),
+        channel: 'voice',
+        activities: null,
+        breaks: [{ start: z('08:00'), end: z('09:00') }],
+        offQueue: [
+          { kind: 'teamMeeting', start: z('10:00'), end: z('10:30'), activityId: '7' },
+          { kind: 'teamMeeting', start: z('10:30'), end: z('11:00'), activityId: '7' },
+          { kind: 'offQueue', start: z('13:00'), end: z('14:00') },
+        ],
+      },
+      new Map([['7', 'Weekly team meeting']]),
+    );
+    expect(
+      segs.map(
+        (s) =>
+          `${s.kind}:${s.activity?.kind ?? s.channel ?? '-'}:${s.activity?.title ?? ''}:${s.start.slice(11, 16)}-${s.end.slice(11, 16)}`,
+      ),
+    ).to.deep.equal([
+      'queue:voice::05:00-08:00',
+      'lunch:-::08:00-09:00',
+      'queue:voice::09:00-10:00',
+      'offQueue:teamMeeting:Weekly team meeting:10:00-11:00',
+      'queue:voice::11:00-13:00',
+      'offQueue:offQueue::13:00-14:00',
+    ]);
+  });
 });

@@ -134,4 +134,75 @@ describe('scheduling: input checks of wfm schedule', () => {
     const text = r.errors.map(formatInputError).join('\n');
     expect(text).to.contain('rules.maxConsecutiveDay: unknown rule "maxConsecutiveDay"').and.contain('maxConsecutiveDays');
   });
+
+  it("wfm schedule, a lead at 50 % and a team meeting in STAFF.json, prints each shift's off-queue stretches and where the meeting landed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wfm-activities-'));
+    const day = '2026-12-07';
+    // Monday only: voice 09:00-17:00, 2 needed each hour; everyone away the rest of the week.
+    const req = [
+      'timestamp,channel,required',
+      ...[9, 10, 11, 12, 13, 14, 15, 16].map((h) => `${day}T${String(h).padStart(2, '0')}:00:00+04:00,voice,2`),
+    ];
+    const away = [{ start: '2026-12-08T00:00:00+04:00', end: '2026-12-14T00:00:00+04:00' }];
+    const person = (id: string, queueShare?: number) => ({
+      id,
+      name: id,
+      skills: ['voice'],
+      contractHoursPerWeek: 7,
+      unavailable: away,
+      ...(queueShare ? { queueShare } : {}),
+    });
+    const staff = {
+      timeZone: 'Asia/Tbilisi',
+      rules: { shiftLengthsHours: [8], earliestStart: '09:00', latestEnd: '17:00', daysOffPerWeek: 0, contractToleranceHours: 1 },
+      staff: [person('a1'), person('a2'), person('lead', 0.5)],
+      activities: [
+        {
+          id: 'weekly',
+          kind: 'teamMeeting',
+          minutes: 60,
+          attendees: ['a1', 'a2', 'lead'],
+          window: { start: `${day}T09:00:00+04:00`, end: `${day}T17:00:00+04:00` },
+        },
+      ],
+    };
+    writeFileSync(join(dir, 'REQ.csv'), req.join('\n') + '\n');
+    writeFileSync(join(dir, 'STAFF.json'), JSON.stringify(staff));
+    const r = await wfmSchedule([
+      '--requirements',
+      join(dir, 'REQ.csv'),
+      '--staff',
+      join(dir, 'STAFF.json'),
+      '--week',
+      day,
+      '--time-limit',
+      '60',
+    ]);
+    expect(r.code, r.stderr).to.equal(0);
+    const out = JSON.parse(r.stdout) as {
+      shifts: {
+        staffId: string;
+        start: string;
+        end: string;
+        offQueue?: { kind: string; start: string; end: string; activityId?: string }[];
+      }[];
+      activities: { activityId: string; start: string | null; end: string | null }[];
+    };
+    expect(out.activities).to.have.length(1);
+    const placed = out.activities[0];
+    expect(placed.activityId).to.equal('weekly');
+    expect(Date.parse(placed.end!) - Date.parse(placed.start!)).to.equal(3_600_000);
+    // Every attendee's shift carries the meeting as an off-queue stretch at the placed time.
+    for (const id of ['a1', 'a2', 'lead']) {
+      const shift = out.shifts.find((s) => s.staffId === id)!;
+      const meeting = (shift.offQueue ?? []).find((o) => o.activityId === 'weekly')!;
+      expect(meeting, id).to.include({ kind: 'teamMeeting' });
+      expect(Date.parse(meeting.start)).to.equal(Date.parse(placed.start!));
+    }
+    // The lead works 7 h, half of it (3.5 h, on the hour grid 3 or 4 h) away from the queue:
+    // the meeting plus the off-queue share.
+    const lead = out.shifts.find((s) => s.staffId === 'lead')!;
+    const offHours = (lead.offQueue ?? []).reduce((h, o) => h + (Date.parse(o.end) - Date.parse(o.start)) / 3_600_000, 0);
+    expect(offHours).to.be.within(3, 4);
+  });
 });
