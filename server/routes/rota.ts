@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import type { RouteDeps } from '../deps';
 import { publicRoute, requirePermission, requireScope } from '../middleware/auth';
 import { can, type Role } from '../permissions';
-import { DEFAULT_LOCALE, isLocale, translator } from '../i18n';
+import { DEFAULT_LOCALE, LOCALES, isLocale, translator } from '../i18n';
 import { HttpError } from '../http-error';
 import { loadTeamSettings } from '../../app/team-settings';
 import { shiftFormContext, type ShiftFormContext } from '../../app/rota-shift-form';
@@ -407,17 +407,24 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     res.redirect(303, `/rota?week=${result.rota.weekStart}&rota=${result.rota.id}`);
   });
 
+  /** The week for the notice board (A4 landscape), in the reader's language or the one asked for (?lang=ka). */
   router.get('/rota/print', requirePermission('rota:view'), async (req, res) => {
     const q = WeekQuery.parse(req.query);
+    const lang = z.enum(LOCALES).optional().catch(undefined).parse(req.query.lang);
+    const locale = lang ?? req.locale;
+    const t = translator(locale);
     const { zone, intervalMinutes } = await settings();
     const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
     const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null, withService: false });
     res.render('pages/rota-print', {
       layout: false,
-      pageTitle: req.t('rota.title'),
+      locale,
+      htmlLang: locale,
+      pageTitle: t('rota.title'),
       weekStart,
+      printedAt: now().toISOString(),
       rota: rotaSummary(data),
-      ...rotaGrid(data, {}, req.t, false),
+      ...rotaGrid(data, {}, t, false),
     });
   });
 
