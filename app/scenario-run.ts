@@ -5,6 +5,7 @@
  * with the changes. Both per interval (Erlang) and for the week (volume-weighted, plus the
  * seeded simulator with 95 % confidence intervals). Rules: see staffing/scenario-model.ts.
  */
+import { DateTime } from 'luxon';
 import { mondayOf } from '../forecasting/week';
 import type { DataSource } from '../models';
 import { listChannels, type ChannelConfig } from '../models/repositories/settings';
@@ -14,6 +15,7 @@ import { appendAudit } from '../models/repositories/audit';
 import { loadWeekInputs, projectInputs, type WeekChanges, type WeekInputs, type WeekProjectionView } from './week-projection';
 import {
   defaultWeekStart,
+  localDate,
   sickPeople,
   simulateWeek,
   SIM_REPLICATIONS,
@@ -32,8 +34,14 @@ export interface ScenarioInput {
   volumeChangePct: number;
   /** Change of handle time, percent. */
   ahtChangePct: number;
-  /** People off sick for the whole week. */
+  /** People off sick for the whole week (the n with most hours on the rota). */
   peopleOff: number;
+  /**
+   * Named people absent on chosen days of the week (ISO weekdays 1 = Monday … 7; none: the
+   * whole week). With a rota their shifts starting on those days leave it; without one, each
+   * person-day takes a fifth of their contract hours off the plan.
+   */
+  absences?: { staffId: number; weekdays: number[] }[];
 }
 
 export interface ScenarioInterval {
@@ -68,8 +76,15 @@ export interface ScenarioResult {
   simulation: { replications: number; seed: number } | null;
 }
 
+/** Someone the form offers as absent: the week's active people with a skill of its channels. */
+export interface ScenarioPerson {
+  id: number;
+  name: string;
+}
+
 export interface ScenarioPage {
   result: ScenarioResult | null;
+  people: ScenarioPerson[];
   /** The baseline's projection (the same as the rota page's), when the scenario was just run. */
   baseline?: WeekProjectionView | null;
   saved: { id: number; name: string; createdBy: string | null; createdAt: string } | null;
@@ -84,18 +99,47 @@ interface Staffing {
   removedAgentHours: number;
 }
 
-/** People off sick, with a rota: the n with most hours on duty lose all their shifts. */
-function rotaSick(w: WeekInputs, scope: string[], peopleOff: number): Staffing {
+/** Whether `staffId` is named absent on the local day a shift starting at `start` begins. */
+function absentOn(absences: ScenarioInput['absences'], zone: string) {
+  const byPerson = new Map((absences ?? []).map((a) => [a.staffId, new Set(a.weekdays)]));
+  return (staffId: number, start: string) => {
+    const days = byPerson.get(staffId);
+    return days !== undefined && (days.size === 0 || days.has(DateTime.fromISO(start, { zone }).weekday));
+  };
+}
+
+/**
+ * People off, with a rota: the n with most hours on duty lose all their shifts, and each named
+ * person loses the shifts that start on their chosen days.
+ */
+function rotaSick(w: WeekInputs, scope: string[], peopleOff: number, absences: ScenarioInput['absences']): Staffing {
   const sick = sickPeople(w.shifts, scope, peopleOff);
-  return { changes: { keepShift: (s) => !sick.has(s.staffId) }, sickStaffIds: [...sick], removedAgentHours: 0 };
+  const absent = absentOn(absences, w.zone);
+  const named = (absences ?? []).map((a) => a.staffId).filter((id) => w.shifts.some((s) => s.staffId === id && absent(id, s.start)));
+  return {
+    changes: { keepShift: (s) => !sick.has(s.staffId) && !absent(s.staffId, s.start) },
+    sickStaffIds: [...new Set([...sick, ...named])],
+    removedAgentHours: 0,
+  };
 }
 
 /** People off sick, without a rota: n × the team's mean contract hours, the same share of every interval. */
-async function planSick(ds: DataSource, w: WeekInputs, channels: ChannelConfig[], peopleOff: number): Promise<Staffing> {
+async function planSick(
+  ds: DataSource,
+  w: WeekInputs,
+  channels: ChannelConfig[],
+  peopleOff: number,
+  absences: ScenarioInput['absences'],
+): Promise<Staffing> {
   const scope = new Set(channels.map((c) => c.id));
   const people = (await listStaff(ds, { activeOn: w.weekStart })).filter((p) => p.skills.some((x) => scope.has(x)));
   const meanHours = people.length ? people.reduce((s, p) => s + p.contractHoursPerWeek, 0) / people.length : 0;
-  const lost = Math.min(peopleOff, people.length) * meanHours;
+  // A named person-day off: a fifth of their weekly contract hours (a whole week: all of them).
+  const named = (absences ?? []).reduce((t, a) => {
+    const p = people.find((x) => x.id === a.staffId);
+    return t + (p ? (p.contractHoursPerWeek * (a.weekdays.length ? Math.min(5, a.weekdays.length) : 5)) / 5 : 0);
+  }, 0);
+  const lost = Math.min(peopleOff, people.length) * meanHours + named;
   const hours = w.intervalMinutes / 60;
   const planned = w.demand.filter((d) => scope.has(d.channel)).reduce((s, d) => s + d.neededOnRota * hours, 0);
   const keep = planned > 0 ? Math.max(0, 1 - lost / planned) : 1;
@@ -148,21 +192,18 @@ async function runScenarioWithBaseline(
         w,
         channels.map((c) => c.id),
         week.peopleOff,
+        week.absences,
       )
-    : await planSick(ds, w, channels, week.peopleOff);
+    : await planSick(ds, w, channels, week.peopleOff, week.absences);
   const volumeFactor = 1 + week.volumeChangePct / 100;
   const ahtFactor = 1 + week.ahtChangePct / 100;
   const inScope = (channel: string) => channels.some((c) => c.id === channel);
   const base = projectInputs(w);
-  const scen = projectInputs(
-    w,
-    {
-      ...sick.changes,
-      volumeFactor: (ch) => (inScope(ch) ? volumeFactor : 1),
-      ahtFactor: (ch) => (inScope(ch) ? ahtFactor : 1),
-    },
-    { withRisk: false },
-  );
+  const scen = projectInputs(w, {
+    ...sick.changes,
+    volumeFactor: (ch) => (inScope(ch) ? volumeFactor : 1),
+    ahtFactor: (ch) => (inScope(ch) ? ahtFactor : 1),
+  });
   let removed = sick.removedAgentHours;
   if (fromRota)
     for (const c of channels)
@@ -184,7 +225,14 @@ async function runScenarioWithBaseline(
 
 async function listPage(ds: DataSource, q: { zone: string; now: Date }): Promise<Omit<ScenarioPage, 'result' | 'saved'>> {
   const channels = await listChannels(ds);
+  const ids = new Set(channels.map((c) => c.id));
+  const today = localDate(q.now.toISOString(), q.zone);
+  const people = (await listStaff(ds, { activeOn: today }))
+    .filter((p) => p.skills.some((x) => ids.has(x)))
+    .map((p) => ({ id: p.id, name: p.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
   return {
+    people,
     scenarios: await listScenarios(ds),
     channels: channels.map((c) => ({ id: c.id, nameKey: c.nameKey })),
     defaultWeek: defaultWeekStart(q.now, q.zone),

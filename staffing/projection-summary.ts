@@ -20,6 +20,11 @@ export interface PeriodFigures extends WeekFigures {
   pMeet: number | null;
   /** Intervals with a stated probability below 50 %. */
   riskyIntervals: number;
+  /**
+   * Expected share of the period's contacts that arrive in an interval missing its target:
+   * Σ volume × (1 − pMeet) ÷ Σ volume over the intervals with a probability; null without any.
+   */
+  missRisk: number | null;
 }
 
 export interface ChannelSummary {
@@ -48,7 +53,19 @@ export function periodFigures(rows: ProjectedInterval[], intervalMinutes: number
     shortHours: short,
     pMeet,
     riskyIntervals: rows.filter((r) => r.pMeet !== null && r.pMeet < 0.5).length,
+    missRisk: missRisk(rows),
   };
+}
+
+function missRisk(rows: ProjectedInterval[]): number | null {
+  let v = 0;
+  let m = 0;
+  for (const r of rows) {
+    if (r.pMeet === null || r.pMeet === undefined || r.volume <= 0) continue;
+    v += r.volume;
+    m += r.volume * (1 - r.pMeet);
+  }
+  return v > 0 ? m / v : null;
 }
 
 /** Local date (yyyy-mm-dd) of an interval start in the team's zone. */

@@ -14,6 +14,8 @@ import { staffingWeekPage, storeWeekRequirement } from '../../app/requirement-fo
 import { staffingWeekViewModel } from '../view-models/staffing';
 import { runScenarioPage, saveScenarioRun, scenarioListPage } from '../../app/scenario-run';
 import { parseScenarioForm, scenarioViewModel } from '../view-models/scenario';
+import { compareScenarios } from '../../app/scenario-compare';
+import { CompareQuerySchema, compareViewModel } from '../view-models/scenario-compare';
 import { isoDate } from '../view-models/dates';
 
 const Week = isoDate();
@@ -67,6 +69,18 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
       : await scenarioListPage(db, { zone: services.timeZone(), now: now(), savedId: form.savedId });
     const view = scenarioViewModel(form, data, req.t, req.locale, services.timeZone());
     res.status(view.hasErrors ? 422 : 200).render('pages/scenarios', { pageTitle: req.t('scenario.title'), ...view });
+  });
+
+  /** Two to four saved scenarios side by side, with the baseline. */
+  router.get('/scenarios/compare', requirePermission('scenarios:run'), async (req, res) => {
+    const title = req.t('scenario.compare.title');
+    const q = CompareQuerySchema.safeParse(req.query);
+    if (!q.success) return res.status(422).render('pages/scenarios-compare', { pageTitle: title, errorKey: 'scenario.compare.pick' });
+    const result = await compareScenarios(db, { ids: q.data.ids, zone: services.timeZone() });
+    if (result.kind === 'notFound') throw new HttpError(404, 'scenario.compare.notFound', { id: result.id });
+    if (result.kind === 'mixedWeeks')
+      return res.status(422).render('pages/scenarios-compare', { pageTitle: title, errorKey: 'scenario.compare.mixedWeeks' });
+    res.render('pages/scenarios-compare', { pageTitle: title, ...compareViewModel(result.comparison) });
   });
 
   router.post('/scenarios', requirePermission('scenarios:run'), async (req, res) => {

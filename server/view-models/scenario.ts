@@ -26,6 +26,13 @@ function percentChange(key: string) {
 
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
+/** Rows of "who is off, which days" on the form. */
+export const ABSENCE_ROWS = 4;
+
+function list(v: unknown): unknown[] {
+  return v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
+}
+
 export const ScenarioFormSchema = z.object({
   week: z.preprocess(
     first,
@@ -59,10 +66,42 @@ export const ScenarioFormSchema = z.object({
       }),
   ),
   name: z.preprocess(first, z.string().trim().max(200, 'scenario.error.name').optional()),
+  // Named people off: `off` is each row's person (blank: none), `offDay` "row:weekday" ticks.
+  off: z.preprocess(
+    list,
+    z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^\d{0,10}$/, 'scenario.error.absent'),
+      )
+      .max(ABSENCE_ROWS, 'scenario.error.absent'),
+  ),
+  offDay: z.preprocess(
+    list,
+    z.array(z.string().regex(/^\d:[1-7]$/, 'scenario.error.absent')).max(ABSENCE_ROWS * 7, 'scenario.error.absent'),
+  ),
 });
+
+/** The absences of the form's rows: each chosen person once, with the days ticked in its row. */
+function absencesOf(off: string[], offDay: string[]): { staffId: number; weekdays: number[] }[] {
+  const out = new Map<number, Set<number>>();
+  off.forEach((raw, row) => {
+    const id = Number(raw);
+    if (!raw || !Number.isInteger(id) || id <= 0) return;
+    const days = out.get(id) ?? new Set<number>();
+    for (const d of offDay) if (Number(d.split(':')[0]) === row) days.add(Number(d.split(':')[1]));
+    out.set(id, days);
+  });
+  return [...out].map(([staffId, days]) => ({ staffId, weekdays: [...days].sort() }));
+}
 
 export interface ScenarioForm {
   values: Record<string, string>;
+  /** The absence rows as sent (person per row, "row:weekday" ticks). */
+  offValues: string[];
+  offDayValues: string[];
   /** Run the simulator too (default; sim=0 leaves it out for a quicker answer). */
   simulate: boolean;
   input: ScenarioInput | null;
@@ -77,10 +116,15 @@ export function parseScenarioForm(source: Record<string, unknown>, needName = fa
     const v = first(source[f]);
     if (typeof v === 'string') values[f] = v.slice(0, 200);
   }
+  const offValues = list(source.off).slice(0, ABSENCE_ROWS).map(String);
+  const offDayValues = list(source.offDay)
+    .slice(0, ABSENCE_ROWS * 7)
+    .map(String);
   const simulate = first(source.sim) !== '0';
   const savedRaw = Number(first(source.saved));
   const savedId = Number.isInteger(savedRaw) && savedRaw > 0 ? savedRaw : null;
-  if (values.week === undefined && !needName) return { values, simulate, input: null, name: null, savedId, errors: {} };
+  if (values.week === undefined && !needName)
+    return { values, offValues, offDayValues, simulate, input: null, name: null, savedId, errors: {} };
   const parsed = ScenarioFormSchema.safeParse(source);
   const errors: Record<string, string> = {};
   if (!parsed.success) {
@@ -89,15 +133,26 @@ export function parseScenarioForm(source: Record<string, unknown>, needName = fa
   }
   const name = parsed.success ? (parsed.data.name ?? '') : '';
   if (needName && name === '' && !errors.name) errors.name = 'scenario.error.name';
-  if (!parsed.success || Object.keys(errors).length > 0) return { values, simulate, input: null, name: null, savedId, errors };
+  if (!parsed.success || Object.keys(errors).length > 0)
+    return { values, offValues, offDayValues, simulate, input: null, name: null, savedId, errors };
   const d = parsed.data;
+  const absences = absencesOf(d.off as string[], d.offDay as string[]);
   return {
     values,
+    offValues,
+    offDayValues,
     simulate,
     errors,
     savedId,
     name: name || null,
-    input: { weekStart: d.week, channel: d.channel || 'all', volumeChangePct: d.volume, ahtChangePct: d.aht, peopleOff: d.sick },
+    input: {
+      weekStart: d.week,
+      channel: d.channel || 'all',
+      volumeChangePct: d.volume,
+      ahtChangePct: d.aht,
+      peopleOff: d.sick,
+      ...(absences.length ? { absences } : {}),
+    },
   };
 }
 
@@ -195,21 +250,46 @@ export function scenarioViewModel(form: ScenarioForm, page: ScenarioPage, t: Tra
         name: form.values.name ?? '',
       }
     : { week: page.defaultWeek, channel: 'all', volume: '15', aht: '10', sick: '2', name: '', ...form.values };
-  const query = input
+  const params = input
     ? new URLSearchParams({
         week: input.weekStart,
         channel: input.channel,
         volume: String(input.volumeChangePct),
         aht: String(input.ahtChangePct),
         sick: String(input.peopleOff),
-      }).toString()
-    : '';
+      })
+    : null;
+  (input?.absences ?? []).forEach((a, row) => {
+    params!.append('off', String(a.staffId));
+    for (const w of a.weekdays) params!.append('offDay', `${row}:${w}`);
+  });
+  const query = params ? params.toString() : '';
+  const names = new Map(page.people.map((p) => [p.id, p.name]));
+  const absenceRows = Array.from({ length: ABSENCE_ROWS }, (_, row) => {
+    const a = input?.absences?.[row];
+    const person = a ? String(a.staffId) : input ? '' : (form.offValues[row] ?? '');
+    const days = a ? a.weekdays : input ? [] : form.offDayValues.filter((d) => d.startsWith(`${row}:`)).map((d) => Number(d.split(':')[1]));
+    return {
+      row,
+      people: page.people.map((p) => ({ ...p, selected: String(p.id) === person })),
+      days: [1, 2, 3, 4, 5, 6, 7].map((w) => ({ weekday: w, value: `${row}:${w}`, checked: days.includes(w) })),
+    };
+  });
+  const hiddenAbsences = absenceRows.flatMap((r) => {
+    const chosen = r.people.find((p) => p.selected);
+    return chosen
+      ? [{ name: 'off', value: String(chosen.id) }, ...r.days.filter((d) => d.checked).map((d) => ({ name: 'offDay', value: d.value }))]
+      : [];
+  });
   return {
     values,
     errors: form.errors,
     hasErrors: Object.keys(form.errors).length > 0,
     channels: page.channels,
+    absenceRows,
+    hiddenAbsences,
     scenarios: page.scenarios,
+    canCompare: page.scenarios.length >= 2,
     saved: page.saved,
     shareUrl: query ? `/scenarios?${query}` : null,
     // The baseline as every page shows it (app/week-projection.ts), with where its target is at risk.
@@ -223,7 +303,12 @@ export function scenarioViewModel(form: ScenarioForm, page: ScenarioPage, t: Tra
           rota: r.rota,
           fromRota: r.staffingSource === 'rota',
           requirementStored: r.requirementSource === 'stored',
-          sickCount: r.staffingSource === 'rota' ? r.sickStaffIds.length : r.input.peopleOff,
+          sickCount: r.input.peopleOff,
+          absent: (r.input.absences ?? []).map((a) => ({
+            name: names.get(a.staffId) ?? `#${a.staffId}`,
+            weekKeys: a.weekdays.map((w) => `weekday.short.${w}`),
+            wholeWeek: a.weekdays.length === 0,
+          })),
           removedAgentHours: r.removedAgentHours,
           simulation: r.simulation,
           channels: r.channels.map((c) => ({

@@ -89,3 +89,27 @@ export async function makeRota(ds: DataSource, weekStart: string, shifts: NewShi
   if (o.publish) await publishRota(ds, rota.id, rota.version, NOW, 'test');
   return rota;
 }
+
+/**
+ * A week of the whole team (blended 'b…' people on 'both' shifts), everyone with days off so
+ * days differ, except t1 (the agent of seedMinimalTeam), who works every day; the requirement
+ * stored (voice 2, chat 1). `skip(code, day)` leaves more shifts out. Returns the rota's id.
+ */
+export async function seedServiceWeek(ds: DataSource, week: string, o: { publish: boolean; skip?: (code: string, d: number) => boolean }) {
+  const team = await listStaff(ds);
+  const monday = DateTime.fromISO(week, { zone: ZONE });
+  const shifts: NewShift[] = [];
+  for (let d = 0; d < 7; d++) {
+    const date = monday.plus({ days: d }).toISODate()!;
+    team.forEach((p, i) => {
+      // Everyone has days off (so days differ), except the agent who asks for time off.
+      if (((i + d) % 3 === 0 && p.code !== 't1') || o.skip?.(p.code, d)) return;
+      const blended = p.code.startsWith('b');
+      const channel = blended ? 'both' : p.skills.includes('voice') ? 'voice' : 'chat';
+      const [from, to] = blended ? (i % 2 ? ['10:00', '19:00'] : ['13:00', '22:00']) : i % 2 ? ['08:00', '17:00'] : ['14:00', '23:00'];
+      shifts.push(makeShift(p.id, date, from, to, { channel }));
+    });
+  }
+  await storeWeekRequirement(ds, week, { voice: 2, chat: 1 });
+  return (await makeRota(ds, week, shifts, { publish: o.publish })).id;
+}

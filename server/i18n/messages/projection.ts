@@ -15,6 +15,7 @@ export const projection = {
     'service.row.short': 'Short on the queue (h)',
     'service.row.risk': 'Chance of missing the target',
     'service.row.riskyIntervals': 'Intervals more likely to miss than meet the target',
+    'service.row.missRisk': 'Risk of missing the target',
     'service.help':
       '“Needed on the queue” is the people taking contacts the forecast needs (before shrinkage); “needed on the rota” adds shrinkage (breaks, absence) on top. People who take calls and chats are put where a channel is short first, and any spare are shared between the channels in proportion to what each needs. Hours are agent-hours.',
     'service.riskHelp':
@@ -39,6 +40,7 @@ export const projection = {
     'service.row.short': 'აკლია რიგზე (სთ)',
     'service.row.risk': 'მიზნის ვერმიღწევის შანსი',
     'service.row.riskyIntervals': 'ინტერვალები, სადაც მიზნის ვერმიღწევა უფრო სავარაუდოა',
+    'service.row.missRisk': 'მიზნის ვერმიღწევის რისკი',
     'service.help':
       '„საჭიროა რიგზე“ — კონტაქტების მიმღები ადამიანები, რასაც პროგნოზი მოითხოვს (შეკუმშვამდე); „საჭიროა განრიგში“ — ამას ემატება შეკუმშვა (შესვენებები, არყოფნა). ვინც ზარებსაც და ჩატსაც იღებს, ჯერ იქ ნაწილდება, სადაც არხს აკლია, დარჩენილები კი არხებს შორის იყოფა საჭიროების პროპორციულად. საათები — აგენტ-საათებია.',
     'service.riskHelp':

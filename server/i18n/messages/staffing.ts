@@ -152,12 +152,31 @@ export const staffing = {
     'staffing.cellAbandon': 'Abandoned: {abandon}',
 
     'scenario.title': 'What-if scenarios',
+    'scenario.absent.title': 'Who is off, and which days',
+    'scenario.absent.help':
+      'Choose a person and tick their days off; with no day ticked they are off all week. Their shifts starting on those days leave the rota.',
+    'scenario.absent.person': 'Person',
+    'scenario.absent.nobody': '— nobody —',
+    'scenario.absent.summary': 'Off:',
+    'scenario.absent.wholeWeek': 'all week',
+    'scenario.error.absent': 'Choose people from the list and days Monday to Sunday.',
+    'scenario.compare.title': 'Scenarios side by side',
+    'scenario.compare.back': 'Back to the scenarios',
+    'scenario.compare.button': 'Compare the ticked scenarios',
+    'scenario.compare.pickCol': 'Compare',
+    'scenario.compare.pickHelp': 'Tick two to four scenarios of the same week.',
+    'scenario.compare.pick': 'Tick two to four saved scenarios to compare.',
+    'scenario.compare.mixedWeeks': 'These scenarios are for different weeks: compare scenarios of one week.',
+    'scenario.compare.notFound': 'Scenario {id} does not exist.',
+    'scenario.compare.absent': '{n} people off on chosen days',
+    'scenario.compare.help':
+      'Each column as the scenario was saved; the baseline is the week’s rota (or plan) when it was saved. Green: better than the baseline, red: worse. Risk of missing: the expected share of contacts arriving in intervals that miss their target.',
     'scenario.intro':
       'Change the week’s volume, handle time or staff and see what happens to service level, ASA, abandonment and occupancy, per interval and for the week.',
     'scenario.channel': 'Channel',
     'scenario.volume': 'Volume change',
     'scenario.aht': 'Handle time change',
-    'scenario.sick': 'People off sick',
+    'scenario.sick': 'People off sick all week (those with the most hours)',
     'scenario.run': 'Run scenario',
     'scenario.savedTitle': 'Saved scenario: {name}',
     'scenario.savedBy': 'Saved by {by} on {at}, with the results as they were then.',
@@ -210,7 +229,7 @@ export const staffing = {
     'scenario.rule.staffing':
       'Baseline staffing comes from the week’s rota (published, else the newest draft): people on duty in each interval, breaks left out; a shift on both channels is split in proportion to each channel’s need. Without a rota, the requirement’s scheduled agents × (1 − shrinkage).',
     'scenario.rule.sick':
-      'People off sick: with a rota, the people with the most hours that week are taken off all their shifts; without one, their mean contract hours are taken off the planned staffing, the same share in every interval.',
+      'People off sick: with a rota, the people with the most hours that week are taken off all their shifts; without one, their mean contract hours are taken off the planned staffing, the same share in every interval. Named people off on chosen days lose the shifts that start on those days (without a rota: a fifth of their contract hours per day).',
     'scenario.rule.week':
       'Each interval is computed with Erlang-A when the channel has a patience, else Erlang-C, with the changed volume and handle time.',
     'scenario.rule.sim':
@@ -374,12 +393,31 @@ export const staffing = {
     'staffing.cellAbandon': 'მიტოვებული: {abandon}',
 
     'scenario.title': '„რა მოხდება, თუ“ სცენარები',
+    'scenario.absent.title': 'ვინ არ არის და რომელ დღეებში',
+    'scenario.absent.help':
+      'აირჩიეთ თანამშრომელი და მონიშნეთ მისი დასვენების დღეები; თუ დღე არ არის მონიშნული, მთელი კვირა არ არის. ამ დღეებში დაწყებული მისი ცვლები განრიგიდან ამოდის.',
+    'scenario.absent.person': 'თანამშრომელი',
+    'scenario.absent.nobody': '— არავინ —',
+    'scenario.absent.summary': 'არ არიან:',
+    'scenario.absent.wholeWeek': 'მთელი კვირა',
+    'scenario.error.absent': 'აირჩიეთ თანამშრომლები სიიდან და დღეები ორშაბათიდან კვირამდე.',
+    'scenario.compare.title': 'სცენარები გვერდიგვერდ',
+    'scenario.compare.back': 'სცენარებზე დაბრუნება',
+    'scenario.compare.button': 'მონიშნული სცენარების შედარება',
+    'scenario.compare.pickCol': 'შედარება',
+    'scenario.compare.pickHelp': 'მონიშნეთ ერთი კვირის ორიდან ოთხამდე სცენარი.',
+    'scenario.compare.pick': 'შესადარებლად მონიშნეთ ორიდან ოთხამდე შენახული სცენარი.',
+    'scenario.compare.mixedWeeks': 'ეს სცენარები სხვადასხვა კვირისაა: შეადარეთ ერთი კვირის სცენარები.',
+    'scenario.compare.notFound': 'სცენარი {id} არ არსებობს.',
+    'scenario.compare.absent': '{n} თანამშრომელი არ არის არჩეულ დღეებში',
+    'scenario.compare.help':
+      'თითოეული სვეტი — როგორც სცენარი შეინახა; საბაზისო — კვირის განრიგი (ან გეგმა) შენახვის დროს. მწვანე — საბაზისოზე უკეთესი, წითელი — უარესი. ვერმიღწევის რისკი: კონტაქტების მოსალოდნელი წილი, რომლებიც მიზნის ვერმიმღწევ ინტერვალებში შემოდის.',
     'scenario.intro':
       'შეცვალეთ კვირის მოცულობა, მომსახურების დრო ან პერსონალი და ნახეთ, რა მოუვა მომსახურების დონეს, ASA-ს, მიტოვებასა და დატვირთულობას, ინტერვალებისა და მთელი კვირის მიხედვით.',
     'scenario.channel': 'არხი',
     'scenario.volume': 'მოცულობის ცვლილება',
     'scenario.aht': 'მომსახურების დროის ცვლილება',
-    'scenario.sick': 'ავადმყოფი თანამშრომლები',
+    'scenario.sick': 'მთელი კვირა ავადმყოფი თანამშრომლები (ყველაზე მეტი საათით)',
     'scenario.run': 'სცენარის გაშვება',
     'scenario.savedTitle': 'შენახული სცენარი: {name}',
     'scenario.savedBy': 'შეინახა {by}, {at}, იმდროინდელი შედეგებით.',
@@ -432,7 +470,7 @@ export const staffing = {
     'scenario.rule.staffing':
       'საბაზისო პერსონალი მოდის კვირის განრიგიდან (გამოქვეყნებული, თუ არა — უახლესი სამუშაო ვერსია): თითო ინტერვალში მორიგე ადამიანები, შესვენებების გარეშე; ორივე არხის ცვლა იყოფა თითო არხის საჭიროების პროპორციულად. განრიგის გარეშე — მოთხოვნის დაგეგმილი აგენტები × (1 − დანაკარგი).',
     'scenario.rule.sick':
-      'ავადმყოფობა: განრიგის შემთხვევაში იმ კვირაში ყველაზე მეტი საათის მქონე ადამიანები ყველა ცვლიდან იხსნებიან; განრიგის გარეშე მათი საშუალო საკონტრაქტო საათები აკლდება დაგეგმილ პერსონალს, ყველა ინტერვალში ერთი და იგივე წილით.',
+      'ავადმყოფობა: განრიგის შემთხვევაში იმ კვირაში ყველაზე მეტი საათის მქონე ადამიანები ყველა ცვლიდან იხსნებიან; განრიგის გარეშე მათი საშუალო საკონტრაქტო საათები აკლდება დაგეგმილ პერსონალს, ყველა ინტერვალში ერთი და იგივე წილით. სახელით არჩეული ადამიანები არჩეულ დღეებში კარგავენ იმ დღეებში დაწყებულ ცვლებს (განრიგის გარეშე: საკონტრაქტო საათების მეხუთედს დღეში).',
     'scenario.rule.week':
       'თითო ინტერვალი ითვლება Erlang-A-თი, თუ არხს აქვს მოთმინება, თუ არა — Erlang-C-ით, შეცვლილი მოცულობითა და მომსახურების დროით.',
     'scenario.rule.sim':

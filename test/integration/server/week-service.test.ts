@@ -7,11 +7,10 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { startTestApp, seedMinimalTeam, type TestApp } from '../../support/app';
-import { addRotaTeam, makeRota, makeShift, storeWeekRequirement, ZONE } from '../../support/rota-builders';
+import { addRotaTeam, makeRota, makeShift, seedServiceWeek, storeWeekRequirement, ZONE } from '../../support/rota-builders';
 import { createStaff, listStaff } from '../../../models/repositories/staff';
 import type { NewShift } from '../../../models/repositories/rotas';
 import { createTimeOff } from '../../../models/repositories/requests';
-import type { DataSource } from '../../../models';
 
 // Sessions expire on the real clock; the home page shows the current week, so the week is this one.
 const NOW = new Date();
@@ -122,26 +121,6 @@ describe('week service: the same projected figures on every page of a week', fun
   });
 });
 
-/** A published week with blended people, some days off (days differ); returns the rota's id. */
-async function seedWeek(ds: DataSource, week: string, o: { publish: boolean; skip?: (code: string, d: number) => boolean }) {
-  const team = await listStaff(ds);
-  const monday = DateTime.fromISO(week, { zone: ZONE });
-  const shifts: NewShift[] = [];
-  for (let d = 0; d < 7; d++) {
-    const date = monday.plus({ days: d }).toISODate()!;
-    team.forEach((p, i) => {
-      // Everyone has days off (so days differ), except the agent who asks for time off.
-      if (((i + d) % 3 === 0 && p.code !== 't1') || o.skip?.(p.code, d)) return;
-      const blended = p.code.startsWith('b');
-      const channel = blended ? 'both' : p.skills.includes('voice') ? 'voice' : 'chat';
-      const [from, to] = blended ? (i % 2 ? ['10:00', '19:00'] : ['13:00', '22:00']) : i % 2 ? ['08:00', '17:00'] : ['14:00', '23:00'];
-      shifts.push(makeShift(p.id, date, from, to, { channel }));
-    });
-  }
-  await storeWeekRequirement(ds, week, { voice: 2, chat: 1 });
-  return (await makeRota(ds, week, shifts, { publish: o.publish })).id;
-}
-
 describe('week service: publish diff, find cover and the inbox show the one projection', function () {
   this.timeout(240_000);
   const later = DateTime.fromISO(WEEK, { zone: ZONE });
@@ -164,11 +143,14 @@ describe('week service: publish diff, find cover and the inbox show the one proj
             { code, name: `Blended ${code}`, role: 'agent', skills: ['voice', 'chat'], contractHoursPerWeek: 40, activeFrom: '2025-01-01' },
             '2026-11-20T08:00:00.000Z',
           );
-        published = await seedWeek(ds, DIFF_WEEK, { publish: true });
+        published = await seedServiceWeek(ds, DIFF_WEEK, { publish: true });
         // The draft drops two people's shifts on Tuesday and Friday.
-        draft = await seedWeek(ds, DIFF_WEEK, { publish: false, skip: (code, d) => ['t2', 't3'].includes(code) && (d === 1 || d === 4) });
+        draft = await seedServiceWeek(ds, DIFF_WEEK, {
+          publish: false,
+          skip: (code, d) => ['t2', 't3'].includes(code) && (d === 1 || d === 4),
+        });
         // t3 is off Tuesday to Thursday: free to cover Wednesday within the weekly hours.
-        await seedWeek(ds, REQUEST_WEEK, { publish: true, skip: (code, d) => code === 't3' && d >= 1 && d <= 3 });
+        await seedServiceWeek(ds, REQUEST_WEEK, { publish: true, skip: (code, d) => code === 't3' && d >= 1 && d <= 3 });
         agentId = (await listStaff(ds)).find((p) => p.code === 't1')!.id;
       },
     });
