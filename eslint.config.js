@@ -18,7 +18,7 @@ const domainBan = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'dist/**', 'public/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'dist/**', '.build-test-*/**', 'public/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -11,17 +11,21 @@ export interface CommandIo {
 
 export type Command = (args: string[], io: CommandIo) => Promise<number>;
 
-const COMMANDS: Record<string, { file: string; summary: string }> = {
-  db: { file: './commands/db.ts', summary: 'db migrate | db revert: apply or undo schema migrations' },
-  seed: { file: './commands/seed.ts', summary: 'seed [--reset]: load the demo team (demo mode)' },
-  import: { file: './commands/import.ts', summary: "import history FILE | actuals FILE: import contact history or today's actuals (CSV)" },
-  backup: { file: './commands/backup.ts', summary: 'backup FILE: consistent copy of the SQLite database' },
-  user: { file: './commands/user.ts', summary: 'user create --role admin --username U: create an account' },
-  erlang: { file: './commands/erlang.ts', summary: 'erlang: JSON staffing requests on stdin, results on stdout' },
-  forecast: { file: './commands/forecast.ts', summary: 'forecast --history FILE --channel C --start T --hours N' },
-  backtest: { file: './commands/backtest.ts', summary: 'backtest --history FILE [--channel C] [--folds 4] [--horizon 168]' },
-  schedule: { file: './commands/schedule.ts', summary: 'schedule --week DATE [--requirements REQ.csv --staff STAFF.json]' },
-  rota: { file: './commands/rota.ts', summary: 'rota diff --week DATE --from R1 --to R2: what changed between two revisions' },
+// Literal imports (not a path in a variable), so that the build can bundle each command.
+const COMMANDS: Record<string, { load: () => Promise<{ run: Command }>; summary: string }> = {
+  db: { load: () => import('./commands/db'), summary: 'db migrate | db revert: apply or undo schema migrations' },
+  seed: { load: () => import('./commands/seed'), summary: 'seed [--reset]: load the demo team (demo mode)' },
+  import: {
+    load: () => import('./commands/import'),
+    summary: "import history FILE | actuals FILE: import contact history or today's actuals (CSV)",
+  },
+  backup: { load: () => import('./commands/backup'), summary: 'backup FILE: consistent copy of the SQLite database' },
+  user: { load: () => import('./commands/user'), summary: 'user create --role admin --username U: create an account' },
+  erlang: { load: () => import('./commands/erlang'), summary: 'erlang: JSON staffing requests on stdin, results on stdout' },
+  forecast: { load: () => import('./commands/forecast'), summary: 'forecast --history FILE --channel C --start T --hours N' },
+  backtest: { load: () => import('./commands/backtest'), summary: 'backtest --history FILE [--channel C] [--folds 4] [--horizon 168]' },
+  schedule: { load: () => import('./commands/schedule'), summary: 'schedule --week DATE [--requirements REQ.csv --staff STAFF.json]' },
+  rota: { load: () => import('./commands/rota'), summary: 'rota diff --week DATE --from R1 --to R2: what changed between two revisions' },
 };
 
 function usage(): string {
@@ -40,7 +44,7 @@ export async function main(argv: string[], io: CommandIo = process): Promise<num
     io.stderr.write(`wfm: unknown command '${name}'\n\n${usage()}`);
     return 2;
   }
-  const mod = (await import(entry.file)) as { run: Command };
+  const mod = await entry.load();
   try {
     return await mod.run(rest, io);
   } catch (err) {

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Problem, RotaSolution, SolveOptions, SolveProgress } from './types';
 import { highsModule, type HighsWasm } from './model/highs-runner';
@@ -104,6 +105,12 @@ function runWorker(
  * through its API inside the worker and then imports the TypeScript entry.
  */
 function bootstrap(): string {
+  // The production build (npm run build) bundles the worker as dist/solve-worker.js beside
+  // this code: plain JavaScript, no loader needed.
+  if (import.meta.url.endsWith('.js')) {
+    const built = new URL('./solve-worker.js', import.meta.url);
+    if (existsSync(fileURLToPath(built))) return `import(${JSON.stringify(built.href)})`;
+  }
   // createRequire, not import.meta.resolve: the latter is missing when tsx loads this file as CJS (mocha).
   const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsxApi = JSON.stringify(pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href);

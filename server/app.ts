@@ -3,7 +3,6 @@
  * start it on port 0 against a temporary database.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
@@ -18,11 +17,12 @@ import { errorHandler, notFound } from './middleware/errors';
 import { navItems } from './navigation';
 import { saveSessionBeforeRedirect } from './middleware/session-redirect';
 import { routeModules } from './routes';
+import { PROJECT_ROOT } from './project-root';
 import { unreadNotificationCount } from '../app/notification-list';
 
 export type { AppDeps } from './deps';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = PROJECT_ROOT;
 
 export function createApp(deps: AppDeps): express.Express {
   const { config, services } = deps;

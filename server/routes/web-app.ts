@@ -3,12 +3,12 @@
  * all served by the app itself (icons in public/icons, drawn by bin/make-icons.ts).
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Router } from 'express';
 import type { RouteDeps } from '../deps';
 import { publicRoute } from '../middleware/auth';
+import { PROJECT_ROOT } from '../project-root';
 
-const ICONS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public/icons');
+const ICONS = path.join(PROJECT_ROOT, 'public/icons');
 
 /** The top bar's colour, so the phone's status bar matches it. */
 export const THEME_COLOUR = '#1c2430';

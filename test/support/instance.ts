@@ -24,11 +24,13 @@ export interface Instance {
 export async function startInstance(
   name: string,
   env: Record<string, string>,
-  o: { startTimeoutMs?: number; nodeArgs?: string[] } = {},
+  o: { startTimeoutMs?: number; nodeArgs?: string[]; entry?: string[] } = {},
 ): Promise<Instance> {
   const startTimeoutMs = o.startTimeoutMs ?? 180_000;
   // nodeArgs: e.g. --cpu-prof for a profile of the server under a benchmark's load.
-  const child: ChildProcess = spawn(process.execPath, [...(o.nodeArgs ?? []), '--import', 'tsx', 'server/start.ts'], {
+  // entry: what node runs, default the sources through tsx; e.g. ['dist/start.js'] for the build.
+  const entry = o.entry ?? ['--import', 'tsx', 'server/start.ts'];
+  const child: ChildProcess = spawn(process.execPath, [...(o.nodeArgs ?? []), ...entry], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
