@@ -4,13 +4,23 @@
  * everything before it (the method choice of `auto` included, made afresh per fold on the
  * history before that fold). Reported per method, pooled over the folds: WAPE, MASE, bias and
  * the coverage of the 80% and 95% intervals (all scored intervals, and open ones only:
- * intervals where forecast and actual are both 0 are trivially covered).
+ * intervals where forecast and actual are both 0 are trivially covered), and the pinball loss
+ * of the 10%, 50% and 90% quantiles.
  */
 import { dayMarks, type CalendarOptions } from './calendar/day-marks';
 import { sameWarning, warning, type ForecastWarning } from './warnings';
 import { forecastGrid } from './engine';
 import { localOfIndex } from './grid';
-import { accuracy, addCoverage, coverageCount, poolAccuracy, weeklyNaiveScale, type Accuracy, type CoverageCount } from './metrics';
+import {
+  accuracy,
+  addCoverage,
+  coverageCount,
+  pinballSum,
+  poolAccuracy,
+  weeklyNaiveScale,
+  type Accuracy,
+  type CoverageCount,
+} from './metrics';
 import { prepareSeries, type HistoryPoint } from './series';
 
 export interface BacktestOptions {
@@ -33,6 +43,13 @@ export interface MethodBacktest {
   coverage95: number;
   coverage80Open: number;
   coverage95Open: number;
+  /**
+   * Pinball loss ÷ Σ actual at the 10%, 50% and 90% quantiles: the 80% band's ends and the
+   * point forecast (read as the median), pooled over the folds.
+   */
+  pinball10: number;
+  pinball50: number;
+  pinball90: number;
   /** Scored intervals. */
   n: number;
 }
@@ -58,8 +75,11 @@ interface Tally {
   scales: number[];
   c80: CoverageCount;
   c95: CoverageCount;
+  pinball: { loss: number[]; sumActual: number };
 }
 
+/** The quantiles scored by pinball loss: lower80, point, upper80. */
+const QUANTILES = [0.1, 0.5, 0.9];
 const ZERO: CoverageCount = { inside: 0, n: 0, openInside: 0, openN: 0 };
 
 export function backtest(history: HistoryPoint[], options: BacktestOptions): BacktestResult {
@@ -89,7 +109,10 @@ export function backtest(history: HistoryPoint[], options: BacktestOptions): Bac
     scale: number,
   ) => {
     let t = tallies.get(name);
-    if (!t) tallies.set(name, (t = { parts: [], scales: [], c80: ZERO, c95: ZERO }));
+    if (!t) tallies.set(name, (t = { parts: [], scales: [], c80: ZERO, c95: ZERO, pinball: { loss: [0, 0, 0], sumActual: 0 } }));
+    const qs = [p.lower80, p.point, p.upper80].map((q, k) => pinballSum(q, actual, QUANTILES[k]));
+    qs.forEach((q, k) => (t.pinball.loss[k] += q.loss));
+    t.pinball.sumActual += qs[0].sumActual;
     t.parts.push(accuracy(p.point, actual, scale));
     t.scales.push(scale);
     t.c80 = addCoverage(t.c80, coverageCount(p.lower80, p.upper80, p.point, actual));
@@ -128,6 +151,9 @@ function summarise(method: string, t: Tally): MethodBacktest {
     coverage95: t.c95.inside / t.c95.n,
     coverage80Open: t.c80.openInside / t.c80.openN,
     coverage95Open: t.c95.openInside / t.c95.openN,
+    pinball10: t.pinball.loss[0] / t.pinball.sumActual,
+    pinball50: t.pinball.loss[1] / t.pinball.sumActual,
+    pinball90: t.pinball.loss[2] / t.pinball.sumActual,
     n: acc.n,
   };
 }

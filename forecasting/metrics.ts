@@ -106,3 +106,28 @@ export function coverageCount(
 export function addCoverage(a: CoverageCount, b: CoverageCount): CoverageCount {
   return { inside: a.inside + b.inside, n: a.n + b.n, openInside: a.openInside + b.openInside, openN: a.openN + b.openN };
 }
+
+/**
+ * Pinball (quantile) loss of forecasts `q` of the τ-quantile (Koenker & Bassett 1978; the
+ * proper score of a quantile, Gneiting & Raftery, JASA 2007): τ(y − q) when the actual is
+ * above, (1 − τ)(q − y) when below. Summed over scored intervals, with Σ actual beside it so
+ * that pools of folds divide once: Σ loss ÷ Σ actual is scale-free like WAPE (at τ = 0.5 it is
+ * half the WAPE of `q`).
+ */
+export interface PinballSum {
+  loss: number;
+  sumActual: number;
+}
+
+export function pinballSum(q: ArrayLike<number>, actual: ArrayLike<number>, tau: number): PinballSum {
+  let loss = 0;
+  let sumActual = 0;
+  for (let i = 0; i < actual.length; i++) {
+    const a = actual[i];
+    if (Number.isNaN(a)) continue;
+    const d = a - q[i];
+    loss += d >= 0 ? tau * d : (tau - 1) * d;
+    sumActual += a;
+  }
+  return { loss, sumActual };
+}

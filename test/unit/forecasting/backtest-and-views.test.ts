@@ -45,6 +45,19 @@ describe('backtest', () => {
     expect(auto.mase).to.be.lessThan(1);
   });
 
+  it('backtest, synthetic centre, pinball at 50% is half the WAPE; the calibrated 90% quantile scores below the median loss', () => {
+    const r = backtest(h, { zone: TBILISI, folds: 2, horizon: 168 });
+    for (const m of r.methods) {
+      expect(m.pinball50, m.method).to.be.closeTo(m.wape / 2, 1e-12);
+      expect(m.pinball10, m.method).to.be.greaterThan(0);
+      expect(m.pinball90, m.method).to.be.greaterThan(0);
+    }
+    // Scored at τ = 0.9, the point forecast itself would cost about pb50 (symmetric errors): a
+    // calibrated upper80 must do better than that.
+    const naive = r.methods.find((m) => m.method === 'seasonal-naive')!;
+    expect(naive.pinball90).to.be.lessThan(naive.pinball50);
+  });
+
   it('backtest, history shorter than the folds, runs the folds it holds; shorter than a fold and a week, throws a clear error', () => {
     expect(backtest(h.slice(0, 24 * 20), { zone: TBILISI, folds: 4 }).folds).to.have.length(1);
     expect(() => backtest(h.slice(0, 24 * 13), { zone: TBILISI, folds: 4 })).to.throw(/too short/);

@@ -91,6 +91,8 @@ describe('wfm forecast and wfm backtest', () => {
     expect(await runBacktest(['--history', file('bt2.csv', false), '--folds', '1'], t.io)).to.equal(0);
     expect(t.out()).to.match(/^auto\s+0\.\d{4}/m);
     expect(t.out()).to.match(/^seasonal-naive\s/m);
+    expect(t.out()).to.match(/\bpb10\s+pb50\s+pb90\b/);
+    expect(t.out()).to.match(/^auto(\s+\S+){3}(\s+\d+\.\d{4}){3}\s/m);
   });
 
   it('wfm forecast --events, a +50% campaign day, raises that day and leaves the next one', async () => {

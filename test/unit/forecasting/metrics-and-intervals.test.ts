@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { bands, calibrateIntervals, quantile, type Residual } from '../../../forecasting/intervals';
-import { accuracy, coverageCount, poolAccuracy, weeklyNaiveScale } from '../../../forecasting/metrics';
+import { accuracy, coverageCount, pinballSum, poolAccuracy, weeklyNaiveScale } from '../../../forecasting/metrics';
 import { poisson } from '../../../forecasting/synthetic';
 import { mulberry32 } from '../../../forecasting/random';
 
@@ -20,6 +20,22 @@ describe('forecasting metrics', () => {
     const p = poolAccuracy([a, b], [1, 10]);
     expect(p.wape).to.be.closeTo(11 / 111, 1e-12);
     expect(p.mase).to.be.closeTo((1 / 1 + 10 / 10) / 2, 1e-12);
+  });
+
+  it('pinballSum, τ = 0.9, hand-computed losses with a missing actual: 0.9 per contact under, 0.1 per contact over', () => {
+    // actual 110 above q 100: 0.9 × 10 = 9; actual 90 below q 100: 0.1 × 10 = 1; missing skipped; exact: 0.
+    const p = pinballSum([100, 100, 100, 50], [110, 90, NaN, 50], 0.9);
+    expect(p.loss).to.be.closeTo(10, 1e-12);
+    expect(p.sumActual).to.equal(250);
+    expect(pinballSum([100, 100], [110, 90], 0.5).loss).to.be.closeTo(10, 1e-12);
+  });
+
+  it('pinballSum, samples from a known distribution: the true quantile scores lower than quantiles beside it', () => {
+    // Uniform 0…100 (brute force over 10 001 points): the 10% quantile is 10.
+    const y = Array.from({ length: 10_001 }, (_, i) => i / 100);
+    const at = (q: number) => pinballSum(new Array(y.length).fill(q), y, 0.1).loss;
+    expect(at(10)).to.be.lessThan(at(8));
+    expect(at(10)).to.be.lessThan(at(12));
   });
 
   it('weeklyNaiveScale, period 2, is the mean absolute lag-2 difference', () => {
