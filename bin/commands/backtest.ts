@@ -45,11 +45,11 @@ export function backtestTable(channel: string, r: BacktestResult, zone: string, 
   for (const f of r.folds) out.push(`  fold ${f.from} … ${f.to}: auto chose ${f.chosen} (WAPE ${num(f.wape)})`);
   out.push('');
   out.push(
-    `${'method'.padEnd(22)} ${'WAPE'.padStart(7)} ${'MASE'.padStart(6)} ${'bias%'.padStart(6)}  ${'pb10'.padStart(6)} ${'pb50'.padStart(6)} ${'pb90'.padStart(6)}  ${'cov80%'.padStart(6)} ${'cov95%'.padStart(6)}  ${'open80%'.padStart(7)} ${'open95%'.padStart(7)}`,
+    `${'method'.padEnd(22)} ${'WAPE'.padStart(7)} ${'MASE'.padStart(6)} ${'bias%'.padStart(6)}  ${'pb10'.padStart(6)} ${'pb50'.padStart(6)} ${'pb90'.padStart(6)}  ${'cov80%'.padStart(6)} ${'cov95%'.padStart(6)}  ${'all80%'.padStart(7)} ${'all95%'.padStart(7)}`,
   );
   for (const m of r.methods) {
     out.push(
-      `${m.method.padEnd(22)} ${num(m.wape, 4).padStart(7)} ${num(m.mase, 2).padStart(6)} ${pct(m.bias)}  ${num(m.pinball10, 4).padStart(6)} ${num(m.pinball50, 4).padStart(6)} ${num(m.pinball90, 4).padStart(6)}  ${pct(m.coverage80)} ${pct(m.coverage95)}  ${pct(m.coverage80Open).padStart(7)} ${pct(m.coverage95Open).padStart(7)}`,
+      `${m.method.padEnd(22)} ${num(m.wape, 4).padStart(7)} ${num(m.mase, 2).padStart(6)} ${pct(m.bias)}  ${num(m.pinball10, 4).padStart(6)} ${num(m.pinball50, 4).padStart(6)} ${num(m.pinball90, 4).padStart(6)}  ${pct(m.coverage80Open)} ${pct(m.coverage95Open)}  ${pct(m.coverage80).padStart(7)} ${pct(m.coverage95).padStart(7)}`,
     );
   }
   out.push(
@@ -58,7 +58,7 @@ export function backtestTable(channel: string, r: BacktestResult, zone: string, 
   out.push(
     ' 10% quantile (lower80), the point forecast as the 50% quantile and the 90% quantile (upper80); cov = share of actuals inside the',
   );
-  out.push(' 80%/95% interval; open = leaving out closed intervals, forecast and actual both 0, which any interval covers)');
+  out.push(' 80%/95% interval, leaving out closed intervals (forecast and actual both 0: any interval covers them); all = with them)');
   if (seconds !== undefined) out.push(`time: ${seconds.toFixed(2)} s`);
   for (const w of r.warnings) out.push(`warning: ${warningText(w, en, zone)}`);
   return out.join('\n') + '\n';
