@@ -15,6 +15,8 @@ export type {
   OffQueueKind,
   OffQueuePeriod,
   Period,
+  PeriodRules,
+  ShiftKind,
   PlannedActivity,
   PreviousShift,
   Problem,
@@ -33,7 +35,8 @@ export { parseRequirementsCsv, type ParsedRequirements } from './parse/requireme
 export { parseStaffJson, KNOWN_CHANNELS, type ParsedStaff } from './parse/staff-json';
 export { formatInputError, type InputError, type Parsed } from './parse/parse-error';
 export { problemFromFiles } from './problem';
-export { DEFAULT_RULES, DEFAULT_WEIGHTS, withDefaultRules } from './rules/defaults';
+export { DEFAULT_PERIOD_RULES, DEFAULT_RULES, DEFAULT_WEIGHTS, withDefaultRules } from './rules/defaults';
+export { checkPeriod, perPeriodLimit, type PeriodProblem, type PeriodPerson, type PeriodShift } from './rules/period-rules';
 export { solveRota } from './solve-rota';
 export { solveRotaInWorker, type WorkerSolveOptions } from './solve-in-worker';
 export { checkRota } from './rules/check-rota';

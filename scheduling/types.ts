@@ -93,6 +93,30 @@ export interface RotaRules {
   eveningAfter: string;
 }
 
+/** A shift's kind: night (part before 06:00), late (ends after eveningAfter), early (starts before 10:00), else day (fairness.ts). */
+export type ShiftKind = 'early' | 'day' | 'late' | 'night';
+
+/**
+ * Rules over a planning period of one to six weeks (rules/period-rules.ts), settings with the
+ * team's defaults (rules/defaults.ts). A value of 1 for a minimum run means no minimum.
+ */
+export interface PeriodRules {
+  /** Weekends worked (a shift on the Saturday or Sunday) in any four weeks in a row. */
+  maxWeekendsPer4Weeks: number;
+  /** Days off in a row, at least (1 = any). */
+  minDaysOffRun: number;
+  /** Working days in a row, at least (1 = any) and at most (days before the period counted). */
+  minWorkRunDays: number;
+  maxWorkRunDays: number;
+  /** Late and night shifts per four weeks, pro rata for the period (rounded up). */
+  maxLateShiftsPer4Weeks: number;
+  maxNightShiftsPer4Weeks: number;
+  /** Worked hours over the period within this many hours of the contract's. */
+  periodHoursToleranceHours: number;
+  /** A shift of kind `to` may not be worked the day after one of kind `from`. */
+  forbiddenSuccessions: Array<{ from: ShiftKind; to: ShiftKind }>;
+}
+
 /** Weights of the soft goals, in agent-hours of shortfall that one unit is worth. */
 export interface SoftWeights {
   /** Multiplies the shortfall in agent-hours. */

@@ -4,8 +4,8 @@ import { OpeningHours } from '../entities/opening-hours';
 import { Platform } from '../entities/platform';
 import { TeamSettings } from '../entities/team-settings';
 import type { Db } from './db';
-import type { RotaRules } from '../../scheduling/types';
-import { DEFAULT_RULES } from '../../scheduling/rules/defaults';
+import type { PeriodRules, RotaRules } from '../../scheduling/types';
+import { DEFAULT_PERIOD_RULES, DEFAULT_RULES } from '../../scheduling/rules/defaults';
 import { updateVersioned } from './versioned';
 import type { ChannelSettings } from '../../staffing';
 
@@ -29,6 +29,8 @@ export type LabourRules = Pick<
   overtimeAllowed: boolean;
   /** Weeks the fairness ledger and the optimiser's fairness history look back (the coordinator sets it). */
   fairnessWindowWeeks: number;
+  /** Rules over a planning period of 1-6 weeks (kept in the same JSON; a missing value takes its default). */
+  period: PeriodRules;
 };
 
 /** The optimiser's defaults (scheduling/rules/defaults.ts, the one set), overtime not allowed. */
@@ -45,6 +47,7 @@ export const DEFAULT_LABOUR_RULES: Readonly<LabourRules> = Object.freeze({
   contractToleranceHours: DEFAULT_RULES.contractToleranceHours,
   overtimeAllowed: false,
   fairnessWindowWeeks: 8,
+  period: DEFAULT_PERIOD_RULES,
 });
 
 export interface TeamSettingsRecord {
@@ -79,7 +82,9 @@ export interface PlatformRecord {
 }
 
 function parseRules(json: string): LabourRules {
-  return { ...DEFAULT_LABOUR_RULES, ...(JSON.parse(json) as Partial<LabourRules>) };
+  const stored = JSON.parse(json) as Partial<LabourRules>;
+  // Rows stored before the period rules existed (no migration needed: the JSON column grows).
+  return { ...DEFAULT_LABOUR_RULES, ...stored, period: { ...DEFAULT_PERIOD_RULES, ...(stored.period ?? {}) } };
 }
 
 /** The settings row, or null before the first setup/seed. */

@@ -1,4 +1,4 @@
-import type { RotaRules, SoftWeights } from '../types';
+import type { PeriodRules, RotaRules, SoftWeights } from '../types';
 
 /**
  * The team's default rules: the one set used by the optimiser, the CLI (STAFF.json without
@@ -29,6 +29,24 @@ export const DEFAULT_RULES: Readonly<RotaRules> = Object.freeze({
   breakMinOffsetMinutes: 120,
   breakMinTailMinutes: 120,
   eveningAfter: '20:00',
+});
+
+/**
+ * The team's default period rules (a planning period of one to six weeks): at least one free
+ * weekend in four, at most six working days in a row (as the weekly rule), a late shift on at
+ * most three days a week on average, nights rare, the period's hours within an hour a week of a
+ * four-week contract, and no early shift the morning after a late one. Minimum runs (of days
+ * off, of working days) are off by default (1); a team that wants its days off together sets 2.
+ */
+export const DEFAULT_PERIOD_RULES: Readonly<PeriodRules> = Object.freeze({
+  maxWeekendsPer4Weeks: 3,
+  minDaysOffRun: 1,
+  minWorkRunDays: 1,
+  maxWorkRunDays: 6,
+  maxLateShiftsPer4Weeks: 12,
+  maxNightShiftsPer4Weeks: 8,
+  periodHoursToleranceHours: 4,
+  forbiddenSuccessions: Object.freeze([Object.freeze({ from: 'late', to: 'early' })]) as PeriodRules['forbiddenSuccessions'],
 });
 
 /**

@@ -33,6 +33,7 @@ function formatOne(value: string | number, t: Translator, zone: string): string 
 
 /** Parameters that name a forecasting method (forecasting/notes.ts, warnings.ts). */
 const METHOD_PARAMS = new Set(['method', 'best']);
+const SHIFT_KIND_PARAMS = new Set(['kind', 'from', 'to']);
 const methodName = (m: string, t: Translator) => (hasMessage(`forecast.method.${m}`) ? t(`forecast.method.${m}`) : m);
 
 /** One parameter in words: lists of numbers as 8/9, other lists comma-separated. */
@@ -40,6 +41,8 @@ export function formatParam(name: string, value: CodeParam, t: Translator, zone:
   if (name === 'channel' && typeof value === 'string') return hasMessage(`rota.channel.${value}`) ? t(`rota.channel.${value}`) : value;
   if (METHOD_PARAMS.has(name) && typeof value === 'string') return methodName(value, t);
   if (name === 'methods' && Array.isArray(value)) return value.map((m) => methodName(String(m), t)).join(', ');
+  // A shift's kind (early, day, late, night) in the period rules' codes.
+  if (SHIFT_KIND_PARAMS.has(name) && typeof value === 'string' && hasMessage(`myweek.kind.${value}`)) return t(`myweek.kind.${value}`);
   if (name === 'holiday' && typeof value === 'string') return hasMessage(`holiday.${value}`) ? t(`holiday.${value}`) : value;
   if (Array.isArray(value)) {
     const list = value as readonly (string | number)[];

@@ -31,6 +31,7 @@ import { activities } from './messages/activities';
 import { fairness } from './messages/fairness';
 import { weekTodo } from './messages/week-todo';
 import { openShifts } from './messages/open-shifts';
+import { period } from './messages/period';
 
 export const LOCALES = ['en', 'ka'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -70,6 +71,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   fairness,
   weekTodo,
   openShifts,
+  period,
 };
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };

@@ -1,0 +1,33 @@
+/** The planning period (1-6 weeks): its rules' words and its pages (/rota/period). */
+export const period = {
+  en: {
+    'rota.rule.weekends': 'Too many weekends worked',
+    'rota.rule.daysOffRun': 'Days off not together',
+    'rota.rule.workRun': 'Run of working days outside the limits',
+    'rota.rule.kindCount': 'Too many late or night shifts in the period',
+    'rota.rule.periodHours': 'Period hours differ from the contract',
+    'rota.rule.succession': 'Shift kinds that may not follow each other',
+    'rota.ruleDetail.weekends': '{weekends} weekends in {weeks} weeks, at most {maxWeekends}',
+    'rota.ruleDetail.daysOffRun': '{days} day off alone, need {minDays} together',
+    'rota.ruleDetail.workRunTooLong': '{days} working days in a row, at most {maxDays}',
+    'rota.ruleDetail.workRunTooShort': '{days} working day(s) in a row, at least {minDays}',
+    'rota.ruleDetail.kindCount': '{kind}: {shifts} in {weeks} weeks, at most {maxShifts}',
+    'rota.ruleDetail.periodHours': '{workedHours} h worked, contract {contractHours} h ± {toleranceHours} h',
+    'rota.ruleDetail.succession': '{to} the day after a {from}',
+  },
+  ka: {
+    'rota.rule.weekends': 'ზედმეტად ბევრი ნამუშევარი შაბათ-კვირა',
+    'rota.rule.daysOffRun': 'დასვენების დღეები ერთად არ არის',
+    'rota.rule.workRun': 'ზედიზედ სამუშაო დღეები ზღვრებს გარეთაა',
+    'rota.rule.kindCount': 'პერიოდში ზედმეტად ბევრი გვიანი ან ღამის ცვლა',
+    'rota.rule.periodHours': 'პერიოდის საათები არ ემთხვევა ხელშეკრულებას',
+    'rota.rule.succession': 'ცვლების სახეები, რომლებიც ერთმანეთს არ უნდა მოჰყვეს',
+    'rota.ruleDetail.weekends': '{weekends} შაბათ-კვირა {weeks} კვირაში, მაქსიმუმ {maxWeekends}',
+    'rota.ruleDetail.daysOffRun': '{days} დასვენების დღე ცალკე, საჭიროა {minDays} ერთად',
+    'rota.ruleDetail.workRunTooLong': '{days} სამუშაო დღე ზედიზედ, მაქსიმუმ {maxDays}',
+    'rota.ruleDetail.workRunTooShort': '{days} სამუშაო დღე ზედიზედ, მინიმუმ {minDays}',
+    'rota.ruleDetail.kindCount': '{kind}: {shifts} {weeks} კვირაში, მაქსიმუმ {maxShifts}',
+    'rota.ruleDetail.periodHours': 'ნამუშევარია {workedHours} სთ, ხელშეკრულებით {contractHours} სთ ± {toleranceHours} სთ',
+    'rota.ruleDetail.succession': '{to} {from}-ის მომდევნო დღეს',
+  },
+};
