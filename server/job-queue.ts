@@ -6,6 +6,7 @@ import os from 'node:os';
 import type { DataSource } from '../models';
 import type { Config } from './config';
 import { JobQueue } from '../app/job-queue';
+import type { JobHandler } from '../app/job-runner';
 import { LocalJobBackend } from '../app/local-job-backend';
 import { ROTA_GENERATE_JOB, rotaJobHandler } from '../app/rota-jobs';
 import { PgBossJobBackend } from './job-queue-pg-boss';
@@ -14,6 +15,8 @@ export interface JobQueueWiring {
   log?: (message: string, err?: unknown) => void;
   /** 'local' runs jobs in this process even on PostgreSQL (tests of one in-process app). */
   backend?: 'auto' | 'local';
+  /** Wraps the job handlers (tests hold a job at its start to act on it while it runs). */
+  wrapHandlers?: (handlers: Record<string, JobHandler>) => Record<string, JobHandler>;
 }
 
 export function createJobQueue(ds: DataSource, config: Readonly<Config>, wiring: JobQueueWiring = {}): JobQueue {
@@ -25,7 +28,7 @@ export function createJobQueue(ds: DataSource, config: Readonly<Config>, wiring:
   return new JobQueue({
     ds,
     backend,
-    handlers: { [ROTA_GENERATE_JOB]: rotaJobHandler(ds) },
+    handlers: (wiring.wrapHandlers ?? ((h) => h))({ [ROTA_GENERATE_JOB]: rotaJobHandler(ds) }),
     // In-process on SQLite there is no other instance to solve: at least one worker.
     workers: pg ? config.jobs.workers : Math.max(1, config.jobs.workers),
     timeLimitSeconds: config.jobs.timeLimitSeconds,

@@ -16,6 +16,7 @@ import { createTestDataSource, destroyTestDataSource, testDatabaseEnv } from './
 import { openDatabase, type DataSource } from '../../models';
 import { createJobQueue } from '../../server/job-queue';
 import type { JobQueue } from '../../app/job-queue';
+import type { JobHandler } from '../../app/job-runner';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 export const TEST_ROLES: UserRole[] = ['agent', 'team_lead', 'coordinator', 'head', 'admin'];
@@ -85,6 +86,8 @@ export interface TestAppOptions {
   seed?: (ds: DataSource) => Promise<void>;
   /** Where the app's log lines go (default: nowhere). */
   log?: (message: string, err?: unknown) => void;
+  /** Wraps the background job handlers (see holdJobs in support/jobs). */
+  wrapJobHandlers?: (handlers: Record<string, JobHandler>) => Record<string, JobHandler>;
 }
 
 export async function startTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -107,7 +110,11 @@ export async function startAppOnSameDatabase(first: TestApp, opts: Omit<TestAppO
 async function listenOn(ds: DataSource, opts: TestAppOptions, release: () => Promise<void>): Promise<TestApp> {
   const config = loadConfig({ ROTA_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40), ...opts.env });
   // Jobs run in this process, also on PostgreSQL (the two-instance test starts real processes with pg-boss).
-  const jobs = createJobQueue(ds, config, { backend: 'local', log: opts.log ?? (() => undefined) });
+  const jobs = createJobQueue(ds, config, {
+    backend: 'local',
+    log: opts.log ?? (() => undefined),
+    wrapHandlers: opts.wrapJobHandlers,
+  });
   await jobs.start();
   const services = buildServices(ds, config, { jobs });
   const app = createApp({ config, services, now: opts.now ?? (() => new Date()), log: opts.log ?? (() => undefined) });

@@ -14,6 +14,7 @@ import { listAudit } from '../../../models/repositories/audit';
 import { checkRota, coverageOf, parseStaffJson } from '../../../scheduling';
 import { loadRotaContext, toEngineShift } from '../../../app/rota-problem';
 import { rotaJob, waitForRotaJob } from '../../../app/rota-jobs';
+import { holdJobs } from '../../support/jobs';
 import { createDataSource, runMigrations } from '../../../models';
 import { run as runSchedule } from '../../../bin/commands/schedule';
 
@@ -37,9 +38,11 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
   this.timeout(180_000);
   let app: TestApp;
   let agentId: number;
+  const jobHold = holdJobs();
   before(async () => {
     app = await startTestApp({
       now: () => NOW,
+      wrapJobHandlers: jobHold.wrap,
       seed: async (ds) => {
         await seedMinimalTeam(ds);
         await addRotaTeam(ds, 6);
@@ -389,7 +392,8 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     const week = day(4);
     await storeWeekRequirement(app.ds, week);
     const coord = await app.loginAs('coordinator');
-    // A budget far above what the test needs: the solve is still running when the cancel comes.
+    // Held at its start until cancelled: running when the cancel comes, however fast the machine.
+    jobHold.hold(week);
     await coord.postForm('/rota/generate', { week, timeLimit: '300' }, `/rota?week=${week}`);
     const deadline = Date.now() + 120_000;
     let status = await coord.get(`/rota/status?week=${week}`);

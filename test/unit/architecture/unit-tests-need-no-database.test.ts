@@ -18,7 +18,8 @@ const OPENS_A_DATABASE = [
   /from\s+['"][./]*support\/(db|app|team)['"]/,
   /from\s+['"][./]*models(\/index|\/data-source)?['"]/,
   /\b(createTestDataSource|createDataSource|startTestApp)\b/,
-  /\bTEST_DB\b|\bROTA_SQLITE_PATH\b|\bDATABASE_URL\b/,
+  // Reading the settings from the environment (a config test may pass them in an object of its own).
+  /process\.env(\.|\[\s*['"])(TEST_DB|ROTA_SQLITE_PATH|DATABASE_URL)\b/,
 ];
 
 describe('architecture: unit tests need no database', () => {

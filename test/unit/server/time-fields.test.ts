@@ -16,7 +16,7 @@ describe('time fields: 24-hour HH:MM typed as text, checked on the server', () =
   });
 
   it('forecast adjustment, "YYYY-MM-DD HH:MM" or with a T is kept as YYYY-MM-DDTHH:MM; AM/PM refused with the date message', () => {
-    const base = { version: '0', kind: 'scale', value: '10', note: '' };
+    const base = { version: '0', kind: 'scale', value: '10', unit: 'percent', note: '' };
     const parsed = AdjustForm.parse({ ...base, from: '2026-11-24 10:00', to: '2026-11-24T12:00' });
     expect(parsed).to.include({ from: '2026-11-24T10:00', to: '2026-11-24T12:00' });
     const bad = AdjustForm.safeParse({ ...base, from: '2026-11-24 10:00 AM', to: '2026-11-24 24:00' });
