@@ -41,7 +41,10 @@ function cellTitle(r: RequirementRow, when: string, t: Translator, f: ReturnType
 }
 
 interface Cell {
+  /** Needed on the rota (after shrinkage): the shade. */
   value: number;
+  /** Needed on the queue (before shrinkage): what the rota page counts against. */
+  queue: number;
   style: string;
   title: string;
   empty: boolean;
@@ -53,6 +56,7 @@ function channelHeatmap(rows: RequirementRow[], kind: string, page: StaffingWeek
   const max = Math.max(0, ...rows.map((r) => r.scheduledAgents));
   const byTime = new Map<string, (Cell | null)[]>();
   const dayHours = [0, 0, 0, 0, 0, 0, 0];
+  const dayQueueHours = [0, 0, 0, 0, 0, 0, 0];
   const dayVolume = [0, 0, 0, 0, 0, 0, 0];
   for (const r of rows) {
     const dt = DateTime.fromISO(r.start, { zone }).setLocale(f.tag);
@@ -61,12 +65,14 @@ function channelHeatmap(rows: RequirementRow[], kind: string, page: StaffingWeek
     const line = byTime.get(time) ?? [null, null, null, null, null, null, null];
     line[day] = {
       value: r.scheduledAgents,
+      queue: r.rawAgents,
       style: heatStyle(r.scheduledAgents, max, kind),
       title: cellTitle(r, dt.toFormat('ccc d MMM, HH:mm'), t, f),
       empty: r.scheduledAgents === 0 && r.volume === 0,
     };
     byTime.set(time, line);
     dayHours[day] += r.scheduledAgents * hours;
+    dayQueueHours[day] += r.rawAgents * hours;
     dayVolume[day] += r.volume;
   }
   let lines = [...byTime.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([time, cells]) => ({ time, cells }));
@@ -75,7 +81,7 @@ function channelHeatmap(rows: RequirementRow[], kind: string, page: StaffingWeek
   const first = lines.findIndex(busy);
   const last = lines.length - 1 - [...lines].reverse().findIndex(busy);
   lines = first < 0 ? [] : lines.slice(first, last + 1);
-  return { lines, max, dayHours, dayVolume, hasNeed: first >= 0 };
+  return { lines, max, dayHours, dayQueueHours, dayVolume, hasNeed: first >= 0 };
 }
 
 /** Volume-weighted service over the week (closed intervals carry no weight). */

@@ -241,7 +241,9 @@ describe('staffing pages: Erlang calculator, week requirement, what-if scenarios
       const res = await lead.get(`/staffing?week=${WEEK}`);
       expect(res.status).to.equal(200);
       expect(res.text).to.contain('>Stored</span>');
-      expect(res.text).to.match(/<td style="background:hsl\([^"]+" title="[^"]*Agents: 14 on contacts, 20 scheduled[^"]*">20<\/td>/);
+      expect(res.text).to.match(
+        /<td style="background:hsl\([^"]+" title="[^"]*Needed: 14 on the queue, 20 on the rota[^"]*"><span class="need-queue" data-need="queue">14<\/span><span class="need-rota" data-need="rota">20<\/span><\/td>/,
+      );
       // 4 people × 40 h; voice needs 14 agents × 9 h × 5 days = 630 agent-hours.
       expect(res.text).to.contain('630');
       expect(res.text).to.contain('(4 people, 160 contract hours)');

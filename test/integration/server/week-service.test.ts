@@ -119,6 +119,23 @@ describe('week service: the same projected figures on every page of a week', fun
     const html = (await (await app.loginAs('team_lead')).get(`/rota?week=${WEEK}`)).text;
     expect(html).to.contain('Needed on the queue').and.to.contain('Needed on the rota');
   });
+
+  it('/staffing: every heat-map cell shows needed on the queue and, after shrinkage, needed on the rota; in Georgian too', async () => {
+    const lead = await app.loginAs('team_lead');
+    const html = (await lead.get(`/staffing?week=${WEEK}`)).text;
+    expect(html).to.contain('Needed on the queue (agent-hours)').and.to.contain('Needed on the rota (agent-hours)');
+    const cells = [...html.matchAll(/data-need="queue">(\d+)<\/span><span class="need-rota" data-need="rota">(\d+)</g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
+    expect(cells.length).to.be.above(50);
+    // Shrinkage 30 %: 2 on the queue → 3 on the rota, 1 → 2 (rounded up), never fewer.
+    for (const [queue, rota] of cells) expect(rota, `${queue} on the queue`).to.equal(Math.ceil(queue! / 0.7 - 1e-9));
+    expect(cells.some(([q, r]) => q === 2 && r === 3)).to.equal(true);
+    await lead.postForm('/locale', { locale: 'ka', returnTo: '/staffing' }, '/staffing');
+    const ka = (await lead.get(`/staffing?week=${WEEK}`)).text;
+    expect(ka).to.contain('საჭიროა რიგზე (აგენტ-საათი)').and.to.contain('საჭიროა განრიგში (აგენტ-საათი)');
+  });
 });
 
 describe('week service: publish diff, find cover and the inbox show the one projection', function () {
