@@ -19,6 +19,9 @@ export type { RotaShift };
 import { shiftsAffectedBy, type RequestsContext } from './time-off';
 import { checkSwap, type SwapCheck } from './swap-check';
 import { swapImpact, timeOffImpact, type ImpactContext, type RequestImpact } from './request-impact';
+import { swapPicker, type SwapPicker } from './swap-picker';
+
+export type { SwapPicker };
 
 /** How far ahead the swap form offers shifts. */
 const SWAP_HORIZON_DAYS = 42;
@@ -52,6 +55,8 @@ export interface MyRequests {
   today: string;
   /** Requests waiting in the inbox (for those who decide them), else null. */
   inboxCount: number | null;
+  /** For the shift picked in the swap form (else the first): who and what keeps every rule, and why not the others. */
+  picker: SwapPicker | null;
 }
 
 export interface RequestsInbox {
@@ -124,11 +129,15 @@ async function countInbox(ctx: RequestsContext): Promise<number> {
   return timeOff.filter((r) => r.staffId !== me).length + swaps.filter((s) => s.requesterStaffId !== me && s.targetStaffId !== me).length;
 }
 
-export async function myRequests(ctx: RequestsContext, opts: { withInboxCount: boolean } = { withInboxCount: false }): Promise<MyRequests> {
+export async function myRequests(
+  ctx: RequestsContext,
+  opts: { withInboxCount: boolean; pickShiftId?: number | null } = { withInboxCount: false },
+): Promise<MyRequests> {
   const me = ctx.actor.staffId;
   const today = DateTime.fromJSDate(ctx.now, { zone: ctx.zone }).toISODate()!;
   const inboxCount = opts.withInboxCount ? await countInbox(ctx) : null;
-  if (me === null) return { staffId: null, timeOff: [], swaps: [], myShifts: [], colleagueShifts: [], colleagues: [], today, inboxCount };
+  if (me === null)
+    return { staffId: null, timeOff: [], swaps: [], myShifts: [], colleagueShifts: [], colleagues: [], today, inboxCount, picker: null };
   const people = new Map((await listStaff(ctx.db, { activeOn: today })).map((p) => [p.id, p]));
   const colleagues = [...people.values()].filter((p) => p.role === 'agent' && p.id !== me).map((p) => ({ id: p.id, name: p.name }));
   const from = ctx.now.toISOString();
@@ -145,18 +154,21 @@ export async function myRequests(ctx: RequestsContext, opts: { withInboxCount: b
   );
   const swaps = await swapItems(ctx.db, ctx.zone, people, await listSwaps(ctx.db, { involvingStaffId: me, limit: 50 }), (s) => isOpen(s));
   const busy = new Set(swaps.filter(isOpen).flatMap((s) => [s.shiftId, s.targetShiftId]));
-  return {
-    staffId: me,
-    timeOff,
-    swaps,
-    myShifts: upcoming.filter((s) => s.staffId === me && !busy.has(s.id)),
-    colleagueShifts: upcoming
-      .filter((s) => s.staffId !== me && !busy.has(s.id))
-      .map((s) => ({ ...s, staffName: nameOf(people, s.staffId) })),
-    colleagues,
-    today,
-    inboxCount,
-  };
+  const myShifts = upcoming.filter((s) => s.staffId === me && !busy.has(s.id));
+  const colleagueShifts = upcoming
+    .filter((s) => s.staffId !== me && !busy.has(s.id))
+    .map((s) => ({ ...s, staffName: nameOf(people, s.staffId) }));
+  const picked = myShifts.find((s) => s.id === opts.pickShiftId) ?? myShifts[0];
+  const picker = picked
+    ? await swapPicker(ctx.db, { zone: ctx.zone, now: ctx.now, me, shiftId: picked.id, colleagues, colleagueShifts })
+    : null;
+  return { staffId: me, timeOff, swaps, myShifts, colleagueShifts, colleagues, today, inboxCount, picker };
+}
+
+/** Only the swap picker, for the shift chosen in the form (the htmx fragment); null when it is not the person's. */
+export async function swapPickerFor(ctx: RequestsContext, shiftId: number): Promise<SwapPicker | null> {
+  const page = await myRequests(ctx, { withInboxCount: false, pickShiftId: shiftId });
+  return page.picker?.shiftId === shiftId ? page.picker : null;
 }
 
 export async function requestsInbox(ctx: RequestsContext): Promise<RequestsInbox> {

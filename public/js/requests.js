@@ -12,3 +12,8 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   }
 });
+// The choices are replaced (htmx) when another shift is picked: show the current mode's again.
+document.addEventListener('htmx:load', (event) => {
+  const form = event.target instanceof Element ? event.target.closest('form[action="/requests/swaps"]') : null;
+  if (form) syncSwapMode(form);
+});

@@ -11,7 +11,8 @@ import { can } from '../permissions';
 import { HttpError } from '../http-error';
 import { cancelTimeOff, decideTimeOff, requestTimeOff, type Outcome, type RequestsContext } from '../../app/time-off';
 import { cancelSwap, decideSwap, previewSwap, requestSwap, respondToSwap } from '../../app/swap';
-import { myRequests, requestsInbox } from '../../app/time-off-pages';
+import { myRequests, requestsInbox, swapPickerFor } from '../../app/time-off-pages';
+import { swapPickerView } from '../view-models/swap-picker';
 import {
   addShiftPreference,
   addUnavailability,
@@ -43,6 +44,10 @@ const CheckQuery = z.object({
   targetShiftId: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
   targetStaffId: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
 });
+
+/** `?shift=` picks the shift the swap form starts with (its choices are filtered for it). */
+const PickQuery = z.object({ shift: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined) });
+const TargetsQuery = z.object({ shiftId: z.coerce.number().int().positive().max(2_147_483_647) });
 
 type FormState = {
   form?: string;
@@ -77,7 +82,9 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
 
   async function renderMine(req: Request, res: Response, status = 200, state: FormState = {}) {
     const canDecide = can(req.user!.role, 'requests:decide');
-    const data = myRequestsViewModel(await myRequests(ctx(req), { withInboxCount: canDecide }), words(req));
+    const picked = state.form === 'swap' ? Number((state.values as { shiftId?: unknown } | undefined)?.shiftId) : NaN;
+    const pickShiftId = Number.isInteger(picked) ? picked : (PickQuery.parse(req.query).shift ?? null);
+    const data = myRequestsViewModel(await myRequests(ctx(req), { withInboxCount: canDecide, pickShiftId }), words(req));
     res.status(status).render('pages/requests', {
       pageTitle: req.t('requests.title'),
       ...data,
@@ -194,6 +201,20 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
         })
       : null;
     res.render('pages/requests-swap-check', { layout: false, ...swapCheckViewModel(check, words(req)) });
+  });
+
+  /** htmx: the swap form's choices for the shift just picked (only what keeps every rule; why not the rest). */
+  router.get('/requests/swap-targets', requirePermission('requests:own'), async (req, res) => {
+    const q = TargetsQuery.safeParse(req.query);
+    if (!q.success) throw new HttpError(400, 'error.validation');
+    const picker = await swapPickerFor(ctx(req), q.data.shiftId);
+    if (!picker) throw new HttpError(404, 'error.404.body');
+    res.render('pages/requests-swap-targets', {
+      layout: false,
+      picker: swapPickerView(picker, words(req)),
+      swapValues: {},
+      swapErrors: {},
+    });
   });
 
   router.get('/requests/availability', requirePermission('requests:own'), async (req, res) => renderAvailability(req, res));

@@ -155,13 +155,14 @@ describe('e2e (Chromium): every change to a week through one checked path', func
       { staffId: nino, start: '2026-12-03 09:00', end: '2026-12-03 18:00' },
       { staffId: tamar, start: '2026-12-03 14:00', end: '2026-12-03 23:00' },
     ]);
-    // To Tamar, who works until 23:00 on Thursday: 10 h rest. Not sent; the form says which rule.
+    // To Tamar, who works until 23:00 on Thursday: 10 h rest. Not offered; the picker says which rule.
     const me = await session('agent');
-    await askToGive(me, '4 Dec', 'Tamar Kapanadze', 'Early start for Tamar');
-    expect((await me.locator('form[action="/requests/swaps"] .field-error').allInnerTexts()).join(' '))
-      .to.contain('Not sent')
-      .and.to.contain('Less than the minimum rest');
-    expect(await me.locator('tr:has-text("Tamar Kapanadze")').count()).to.equal(0);
+    await me.goto(`${app.baseUrl}/requests`);
+    const form = me.locator('form[action="/requests/swaps"]');
+    expect(await form.locator('select[name=targetStaffId] option:has-text("Tamar Kapanadze")').count()).to.equal(0);
+    expect(await form.locator('details.req-not-offered li:has-text("Tamar Kapanadze")').first().textContent()).to.contain(
+      'Less than the minimum rest',
+    );
 
     // To Nino, who ends at 18:00 on Thursday: fine, sent and accepted.
     await askToGive(me, '4 Dec', 'Nino Beridze', 'Dentist on Friday');

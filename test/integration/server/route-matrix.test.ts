@@ -167,6 +167,7 @@ const CASES: Record<string, Case> = {
     url: (i) => `/requests/swap-check?shiftId=${i.otherShift}&mode=give&targetStaffId=${i.otherStaff}`,
     allowed: 200,
   },
+  'GET /requests/swap-targets': { url: (i) => `/requests/swap-targets?shiftId=${i.otherShift}`, allowed: 404 },
   'GET /requests/availability': { url: () => '/requests/availability', allowed: 200 },
   'POST /requests/availability': { url: () => '/requests/availability', body: () => ({ kind: 'x' }), allowed: 422 },
   'POST /requests/availability/:id/delete': { url: (i) => `/requests/availability/${i.otherAvailability}/delete`, allowed: 404 },
