@@ -1,7 +1,7 @@
 /** Template data for /requests/availability: one's own entries, and the team's for deciders. */
 import type { AvailabilityRecord, PreferenceRecord } from '../../app/time-off-availability';
 import type { AvailabilityPage, PersonAvailability } from '../../app/time-off-availability';
-import { WEEKDAYS } from './requests';
+import { PREFERENCE_KINDS, WEEKDAYS } from './requests';
 
 const entryView = (a: AvailabilityRecord) => ({
   ...a,
@@ -29,6 +29,6 @@ export function availabilityViewModel(page: AvailabilityPage) {
     team: page.team ? page.team.map(personView) : null,
     weekdays: WEEKDAYS,
     everyWeekdays: WEEKDAYS.map((d) => ({ value: d.value, key: `requests.availability.every.${d.value}` })),
-    prefKinds: ['early', 'late', 'day_off', 'weekend_off'].map((k) => ({ value: k, key: `requests.pref.${k}` })),
+    prefKinds: PREFERENCE_KINDS.map((k) => ({ value: k, key: `requests.pref.${k}` })),
   };
 }

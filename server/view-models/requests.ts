@@ -7,6 +7,7 @@ import type { MyRequests, RequestsInbox, SwapItem, TimeOffItem } from '../../app
 import type { SwapCheck, SwapProblem } from '../../app/swap-check';
 import type { Translator } from '../i18n';
 import { violationDetail } from '../i18n/codes';
+import { swapPickerView } from './swap-picker';
 
 /** The reader's words: their translator and the team's zone (rule details hold instants). */
 export interface Words {
@@ -88,9 +89,12 @@ export const UnavailabilityFormSchema = z
   })
   .refine((f) => f.toTime > f.fromTime, { path: ['toTime'], message: 'requests.error.timeOrder' });
 
+/** What a person may ask for: wanted shifts, days off, and times of day to avoid ("rather no evenings on Tuesdays"). */
+export const PREFERENCE_KINDS = ['early', 'late', 'day_off', 'weekend_off', 'no_early', 'no_evening', 'no_night'] as const;
+
 export const PreferenceFormSchema = z
   .object({
-    kind: z.enum(['early', 'late', 'day_off', 'weekend_off'], { message: 'requests.error.prefKind' }),
+    kind: z.enum(PREFERENCE_KINDS, { message: 'requests.error.prefKind' }),
     weekday: z
       .union([z.literal(''), z.coerce.number().int().min(1).max(7)])
       .optional()
@@ -102,7 +106,8 @@ export const PreferenceFormSchema = z
       .max(10, 'requests.error.weight'),
   })
   .refine((f) => f.kind !== 'day_off' || f.weekday !== null, { path: ['weekday'], message: 'requests.error.weekday' })
-  .transform((f) => ({ ...f, weekday: f.kind === 'day_off' ? f.weekday : null }));
+  // A day belongs to a day off (which day) and to an avoided time of day (only that weekday, else every day).
+  .transform((f) => ({ ...f, weekday: f.kind === 'day_off' || f.kind.startsWith('no_') ? f.weekday : null }));
 
 /** field → message key, for the form to show next to each field. */
 export function requestFormErrors(error: z.ZodError): Record<string, string> {
@@ -199,6 +204,7 @@ export function myRequestsViewModel(data: MyRequests, w: Words) {
     myShifts: data.myShifts.map(shiftView),
     colleagueShiftGroups: [...byColleague.values()].sort((a, b) => a.name.localeCompare(b.name)),
     colleagues: data.colleagues,
+    picker: swapPickerView(data.picker, w),
     kinds: ['vacation', 'sick', 'personal', 'other'].map((k) => ({ value: k, key: `requests.kind.${k}` })),
   };
 }
