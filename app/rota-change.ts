@@ -127,6 +127,28 @@ export function judge(before: Violation[], after: Violation[]): { fresh: Violati
   return { fresh, hard, overridable: hard.every((v) => !NEVER_OVERRIDDEN.has(ruleOf(v))) };
 }
 
+/**
+ * `judge(...).hard` for a change that only moves shifts between `people`, checking only their
+ * shifts again: every hard rule is about one shift or one person's shifts (scheduling/rules:
+ * SHIFT_RULES, PERSON_RULES), so nobody else's violations can differ. `before` is the whole
+ * week's (weekViolations); the pickers call this once per candidate on a week loaded once.
+ */
+export function freshHardForPeople(
+  problem: Problem,
+  before: Violation[],
+  after: Pick<ShiftRecord, 'staffId' | 'start' | 'end' | 'breaks' | 'channel' | 'activities'>[],
+  people: Set<number>,
+  zone: string,
+): Violation[] {
+  const theirs = (v: Violation) => v.staffId === null || people.has(Number(v.staffId));
+  const checked = weekViolations(
+    problem,
+    after.filter((s) => people.has(s.staffId)),
+    zone,
+  ).filter(theirs);
+  return judge(before.filter(theirs), checked).hard;
+}
+
 type Working = NewShift & { id?: number; uid: string; sequence?: number };
 
 interface Target {

@@ -22,7 +22,7 @@ import { mondayOf } from '../forecasting/week';
 import { weekFigures } from '../staffing';
 import { inputsFromContext, projectInputs, teamAbsenceRate, type WeekInputs } from './week-projection';
 import { compareDays, datesOf, type ImpactDay } from './request-impact';
-import { applyOperation, applyRotaChange, judge, weekViolations, type ChangeActor, type ChangeResult } from './rota-change';
+import { applyOperation, applyRotaChange, freshHardForPeople, weekViolations, type ChangeActor, type ChangeResult } from './rota-change';
 import { shiftFromTimes } from './rota-edit';
 import { workedHours } from './rota-diff';
 
@@ -137,7 +137,7 @@ export function coverVerdicts(
     if (staffId === found.open.staffId || (staffIds && !staffIds.includes(staffId))) continue;
     const after = applyOperation(found.shifts, { kind: 'assign', shift: coverShift(found.open, staffId, ctx) }, ctx.problem, ctx.zone);
     if (!after) continue;
-    out.push({ staffId, name: person.name, violations: judge(before, weekViolations(ctx.problem, after, ctx.zone)).hard });
+    out.push({ staffId, name: person.name, violations: freshHardForPeople(ctx.problem, before, after, new Set([staffId]), ctx.zone) });
   }
   return out;
 }

@@ -78,8 +78,22 @@ export interface RotaContextQuery {
 
 const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
+/**
+ * Remembered conversions: the rule checks of the pickers (swap, cover, open shifts) convert the
+ * same few hundred instants over and over, and luxon's zone arithmetic is most of their time.
+ * A pure function of its two arguments; the memory is capped (cleared when full).
+ */
+const localIsoMemo = new Map<string, string>();
+const LOCAL_ISO_MEMO_MAX = 20_000;
+
 export function toLocalIso(iso: string, zone: string): string {
-  return DateTime.fromISO(iso, { zone }).setZone(zone).toISO({ suppressMilliseconds: true })!;
+  const key = `${zone} ${iso}`;
+  const known = localIsoMemo.get(key);
+  if (known !== undefined) return known;
+  const local = DateTime.fromISO(iso, { zone }).setZone(zone).toISO({ suppressMilliseconds: true })!;
+  if (localIsoMemo.size >= LOCAL_ISO_MEMO_MAX) localIsoMemo.clear();
+  localIsoMemo.set(key, local);
+  return local;
 }
 
 export function rotaRules(rules: LabourRules) {

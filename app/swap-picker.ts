@@ -14,7 +14,7 @@ import { getRotaShift, type RotaShift } from '../models/repositories/requests';
 import { listShifts, type ShiftRecord } from '../models/repositories/rotas';
 import type { Problem, Violation } from '../scheduling';
 import { loadRotaContext } from './rota-problem';
-import { judge, weekViolations } from './rota-change';
+import { freshHardForPeople, weekViolations } from './rota-change';
 
 export interface PickerColleague {
   id: number;
@@ -59,8 +59,13 @@ function weekCache(db: DataSource, zone: string, now: Date) {
     async fresh(s: RotaShift, moves: Map<string, number>): Promise<Violation[]> {
       if (!weeks.has(s.rotaId)) weeks.set(s.rotaId, load(s.rotaId, s.weekStart));
       const w = await weeks.get(s.rotaId)!;
-      const after = w.shifts.map((x) => (moves.has(x.uid) ? { ...x, staffId: moves.get(x.uid)! } : x));
-      return judge(w.before, weekViolations(w.problem, after, zone)).hard;
+      const people = new Set<number>();
+      const after = w.shifts.map((x) => {
+        if (!moves.has(x.uid)) return x;
+        people.add(x.staffId).add(moves.get(x.uid)!);
+        return { ...x, staffId: moves.get(x.uid)! };
+      });
+      return freshHardForPeople(w.problem, w.before, after, people, zone);
     },
   };
 }

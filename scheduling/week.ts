@@ -82,7 +82,25 @@ export function clockMinutes(hhmm: string): number {
  * pass 24:00) on day d. Not dayStart[d] + clock: on a daylight-saving change day the real
  * time from midnight to 07:00 is 6 or 8 hours. A time the clocks skip moves forward.
  */
+/**
+ * localMinute's answers: rule checks ask for the same few day/clock pairs of a week again and
+ * again, and each costs luxon's zone arithmetic. Keyed by everything the answer depends on
+ * (zone, week start, the day's date and midnight, the clock); capped, cleared when full.
+ */
+const localMinuteMemo = new Map<string, number>();
+const LOCAL_MINUTE_MEMO_MAX = 50_000;
+
 export function localMinute(week: Week, d: number, clock: number): number {
+  const key = `${week.zone}|${week.weekStartMs}|${week.dates[d] ?? ''}|${week.dayStart[Math.max(0, Math.min(7, d))]}|${d}|${clock}`;
+  const known = localMinuteMemo.get(key);
+  if (known !== undefined) return known;
+  const minute = localMinuteUncached(week, d, clock);
+  if (localMinuteMemo.size >= LOCAL_MINUTE_MEMO_MAX) localMinuteMemo.clear();
+  localMinuteMemo.set(key, minute);
+  return minute;
+}
+
+function localMinuteUncached(week: Week, d: number, clock: number): number {
   const midnight = DateTime.fromISO(week.dates[d] ?? '', { zone: week.zone });
   const base = midnight.isValid
     ? midnight
