@@ -484,6 +484,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     const body = shiftsIcs(shifts, {
       cancelled,
       cancelledSummary: (summary) => o.t('rota.ics.cancelled', { summary }),
+      breaksDescription: (breaks, z) => o.t('rota.ics.breaks', { breaks, zone: z }),
       calendarName: o.t('rota.ics.name', { name: o.name }),
       zone,
       host: o.host || 'rota',

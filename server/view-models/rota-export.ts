@@ -76,6 +76,8 @@ export interface IcsOptions {
   summary: (s: Pick<ShiftRecord, 'channel'>) => string;
   /** The summary of a cancelled shift (from the summary of the shift it was). */
   cancelledSummary?: (summary: string) => string;
+  /** The event's description from its breaks ("12:00–12:30, 16:00–16:15"), in the reader's language. */
+  breaksDescription?: (breaks: string, zone: string) => string;
   host: string;
   now: Date;
   /** Shifts taken from this person: listed as STATUS:CANCELLED so calendar apps remove them. */
@@ -107,7 +109,9 @@ export function shiftsIcs(shifts: ShiftRecord[], o: IcsOptions): string {
       `DTSTART:${icsTime(s.start)}`,
       `DTEND:${icsTime(s.end)}`,
       `SUMMARY:${escapeText(o.summary(s))}`,
-      ...(breaks.length ? [`DESCRIPTION:${escapeText(`Break ${breaks.join(', ')} (${o.zone})`)}`] : []),
+      ...(breaks.length
+        ? [`DESCRIPTION:${escapeText((o.breaksDescription ?? ((b, z) => `Break ${b} (${z})`))(breaks.join(', '), o.zone))}`]
+        : []),
       'END:VEVENT',
     );
   }

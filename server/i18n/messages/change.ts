@@ -55,6 +55,7 @@ export const change = {
     'rota.diff.holidays': 'Public holidays (before → after)',
     'rota.diff.badRevision': 'Both revisions must belong to this week.',
     'rota.ics.cancelled': 'Cancelled: {summary}',
+    'rota.ics.breaks': 'Break {breaks} ({zone})',
   },
   ka: {
     'change.refused': 'არ შესრულდა: ცვლილება არღვევს ქვემოთ ჩამოთვლილ შრომის წესებს.',
@@ -112,5 +113,6 @@ export const change = {
     'rota.diff.holidays': 'უქმე დღეები (მანამდე → შემდეგ)',
     'rota.diff.badRevision': 'ორივე ვერსია ამ კვირას უნდა ეკუთვნოდეს.',
     'rota.ics.cancelled': 'გაუქმებულია: {summary}',
+    'rota.ics.breaks': 'შესვენება {breaks} ({zone})',
   },
 };

@@ -7,6 +7,9 @@ import { runCommand } from '../../support/cli';
 import { run as userCommand } from '../../../bin/commands/user';
 import { createUser, findUserByUsername, getUser } from '../../../models/repositories/users';
 import { testDatabaseEnv } from '../../support/db';
+import { DateTime } from 'luxon';
+import { makeRota, makeShift } from '../../support/rota-builders';
+import { getStaffByCode } from '../../../models/repositories/staff';
 
 const NEW_PASSWORD = 'lantern orbit quietly 47';
 
@@ -161,8 +164,15 @@ describe(`account: a person's own password, e-mail and language (${testDbKind()}
     await other.postForm('/login', { username: 'agent', password: TEST_PASSWORD }, '/login');
     const home = await other.get('/');
     expect(home.text).to.contain('<html lang="ka">');
+    // Next week's shift with its lunch break: the event's words follow the saved language too.
+    const staffId = (await getStaffByCode(app.ds, 't1'))!.id;
+    const week = DateTime.now().setZone('Asia/Tbilisi').startOf('week').plus({ weeks: 1 }).toISODate()!;
+    await makeRota(app.ds, week, [makeShift(staffId, week)], { publish: true });
     const ics = await app.client().get(`/calendar/${feed}.ics`);
-    expect(ics.text).to.contain('X-WR-CALNAME:Test agent-ის ცვლები');
+    const unfolded = ics.text.replace(/\r\n /g, '');
+    expect(unfolded).to.contain('X-WR-CALNAME:Test agent-ის ცვლები');
+    expect(unfolded, unfolded).to.match(/DESCRIPTION:შესვენება 12:00–13:00 \(Asia\/Tbilisi\)/);
+    expect(unfolded).not.to.contain('Break');
     // Back to English from the other browser: saved again.
     await other.postForm('/locale', { locale: 'en', returnTo: '/' });
     expect((await getUser(app.ds, user.id))!.locale).to.equal('en');
