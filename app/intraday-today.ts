@@ -74,7 +74,7 @@ export function riskOf(pMeet: number | null): Risk | null {
   return pMeet < 0.5 ? 'high' : pMeet < 0.8 ? 'watch' : 'ok';
 }
 
-interface Day {
+export interface Day {
   starts: number[];
   current: number;
   dayStart: DateTime;
@@ -90,30 +90,81 @@ function dayOf(now: Date, zone: string, intervalMinutes: number): Day {
   return { starts, dayStart, dayEnd, current: dayStart.toMillis() + Math.floor((now.getTime() - dayStart.toMillis()) / slot) * slot };
 }
 
-export async function intradayToday(ds: DataSource, q: { now: Date; zone: string }): Promise<IntradayDay> {
+/** Everything today's page and its actions are computed from. */
+export interface IntradayInputs {
+  day: Day;
+  week: WeekInputs;
+  actual: ReturnType<typeof actualByInterval>;
+  forecasts: Map<string, Reforecast>;
+  /** Today's demand of every channel: the plan, its volume replaced by the re-forecast from the running interval on. */
+  demand: ProjectionDemand[];
+}
+
+type Reforecast = Awaited<ReturnType<typeof reforecast>>;
+
+export async function loadIntraday(ds: DataSource, q: { now: Date; zone: string }): Promise<IntradayInputs> {
   const w = await loadWeekInputs(ds, { weekStart: DateTime.fromJSDate(q.now, { zone: q.zone }).toISODate()!, zone: q.zone, now: q.now });
   const day = dayOf(q.now, q.zone, w.intervalMinutes);
   const actual = actualByInterval(await actualsBetween(ds, day.dayStart.toUTC().toISO()!, new Date(day.dayEnd).toISOString()));
-  const channels: IntradayChannel[] = [];
+  const forecasts = new Map<string, Reforecast>();
   for (const channel of w.channels) {
     const today = day.starts
       .filter((t) => t < day.current && actual.has(key(channel.id, t)))
       .map((t) => ({ start: new Date(t).toISOString(), volume: actual.get(key(channel.id, t))!.offered }));
-    const f = await reforecast(ds, { channel: channel.id, zone: q.zone, intervalMinutes: w.intervalMinutes, ...day, today });
-    channels.push(channelDay(channel, day, w, actual, f));
+    forecasts.set(
+      channel.id,
+      await reforecast(ds, { channel: channel.id, zone: q.zone, intervalMinutes: w.intervalMinutes, ...day, today }),
+    );
   }
+  const demand = w.channels.flatMap((c) => todaysDemand(c.id, day, w, forecasts.get(c.id)!));
+  return { day, week: w, actual, forecasts, demand };
+}
+
+/** Today's projection (with the risk) for the given shifts: the one projection of staffing/. */
+export function projectToday(x: IntradayInputs, shifts: WeekInputs['shifts'], o: { withRisk?: boolean } = {}): ProjectedInterval[] {
+  return projectWeek({
+    intervalMinutes: x.week.intervalMinutes,
+    channels: x.week.channels,
+    demand: x.demand,
+    staffing: { kind: 'shifts', shifts, skills: x.week.skills },
+    ...(o.withRisk === false ? {} : { risk: { absenceRate: x.week.absenceRate } }),
+  }).rows;
+}
+
+export async function intradayToday(ds: DataSource, q: { now: Date; zone: string }): Promise<IntradayDay> {
+  return intradayFrom(await loadIntraday(ds, q), q.zone);
+}
+
+export function intradayFrom(x: IntradayInputs, zone: string): IntradayDay {
+  const { day, week: w } = x;
+  const projected = projectToday(x, w.shifts);
+  // People at work whether or not on a break: the same count with the breaks left out.
+  const atWork = onQueueFromShifts(
+    x.demand,
+    w.channels,
+    w.shifts.map((s) => ({ ...s, breaks: [], offQueue: null })),
+    w.skills,
+    w.intervalMinutes,
+  );
   return {
     date: day.dayStart.toISODate()!,
-    zone: q.zone,
+    zone,
     intervalMinutes: w.intervalMinutes,
     current: new Date(day.current).toISOString(),
     rota: w.rota ? { id: w.rota.id, status: w.rota.status, revision: w.rota.revision } : null,
-    channels,
+    channels: w.channels.map((c) =>
+      channelDay(
+        c,
+        x,
+        projected.filter((p) => p.channel === c.id),
+        atWork,
+      ),
+    ),
   };
 }
 
 /** Today's demand of one channel: the plan, its volume replaced by the re-forecast from the running interval on. */
-function todaysDemand(channel: string, day: Day, w: WeekInputs, f: Awaited<ReturnType<typeof reforecast>>): ProjectionDemand[] {
+function todaysDemand(channel: string, day: Day, w: WeekInputs, f: Reforecast): ProjectionDemand[] {
   const plan = new Map(w.demand.filter((d) => d.channel === channel).map((d) => [Date.parse(d.start), d]));
   const ref = new Map(f.points.map((p) => [Date.parse(p.start), p]));
   return day.starts.map((t) => {
@@ -125,28 +176,12 @@ function todaysDemand(channel: string, day: Day, w: WeekInputs, f: Awaited<Retur
 
 function channelDay(
   channel: ChannelConfig,
-  day: Day,
-  w: WeekInputs,
-  actual: ReturnType<typeof actualByInterval>,
-  f: Awaited<ReturnType<typeof reforecast>>,
+  x: IntradayInputs,
+  projected: ProjectedInterval[],
+  atWork: Map<string, number>,
 ): IntradayChannel {
-  const demand = todaysDemand(channel.id, day, w, f);
-  const staffing = { kind: 'shifts' as const, shifts: w.shifts, skills: w.skills };
-  const projected = projectWeek({
-    intervalMinutes: w.intervalMinutes,
-    channels: w.channels,
-    demand,
-    staffing,
-    risk: { absenceRate: w.absenceRate },
-  }).rows;
-  // People at work whether or not on a break: the same count with the breaks left out.
-  const atWork = onQueueFromShifts(
-    demand,
-    w.channels,
-    w.shifts.map((s) => ({ ...s, breaks: [] })),
-    w.skills,
-    w.intervalMinutes,
-  );
+  const { day, week: w, actual } = x;
+  const f = x.forecasts.get(channel.id)!;
   const planVolume = new Map(w.demand.filter((d) => d.channel === channel.id).map((d) => [Date.parse(d.start), d.volume]));
   let actualSoFar = 0;
   let forecastSoFar = 0;
@@ -191,7 +226,7 @@ function channelDay(
 }
 
 /** Volume-weighted service level and ASA of the rest of the day; the volume-weighted chance of meeting the target. */
-function restOfDay(rows: ProjectedInterval[]): IntradayChannel['restOfDay'] {
+export function restOfDay(rows: ProjectedInterval[]): IntradayChannel['restOfDay'] {
   let v = 0;
   let sl = 0;
   let asaV = 0;

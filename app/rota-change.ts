@@ -66,6 +66,12 @@ export type RotaOperation =
   /** Cover for a removed shift: the same shift (same uid) for someone else. */
   | { kind: 'assign'; shift: NewShift & { uid: string } }
   /**
+   * An intraday action (app/intraday-actions.ts): the shift `uid` takes the new shape (a break
+   * moved, the end moved, off-queue time given back to the queue), or leaves the rota (`shift`
+   * null: voluntary time off); `uid` null adds `shift` (someone called in, with a fresh uid).
+   */
+  | { kind: 'intraday'; action: string; uid: string | null; shift: (NewShift & { uid?: string }) | null }
+  /**
    * A whole new draft (re-optimisation of some or all shifts, copy of last week): never refused,
    * its violations are recorded, and publishing it asks for a reason (rota-publish-review).
    */
@@ -183,6 +189,14 @@ export function applyOperation(shifts: ShiftRecord[], op: RotaOperation, problem
       return list.some((s) => op.uids.includes(s.uid)) ? list.filter((s) => !op.uids.includes(s.uid)) : null;
     case 'assign':
       return list.some((s) => s.uid === op.shift.uid) ? null : [...list, { ...op.shift }];
+    case 'intraday': {
+      if (op.uid === null)
+        return op.shift && !list.some((s) => s.uid === op.shift!.uid) ? [...list, { ...op.shift, uid: op.shift.uid ?? '' }] : null;
+      const target = list.find((s) => s.uid === op.uid);
+      if (!target) return null;
+      if (!op.shift) return list.filter((s) => s !== target);
+      return list.map((s) => (s === target ? { ...s, ...op.shift, staffId: s.staffId, uid: s.uid, sequence: s.sequence } : s));
+    }
     case 'replace':
       return op.shifts.map((s) => ({ ...s, uid: s.uid ?? '' }));
   }
@@ -327,7 +341,7 @@ export async function applyRotaChange(deps: ChangeDeps, input: ChangeInput): Pro
  * told by their decision (app/swap.ts, app/time-off.ts); drafts are news only when published.
  */
 function publishedChangeNews(op: RotaOperation, t: Target): News[] {
-  if (t.rota.status !== 'published' || (op.kind !== 'assign' && op.kind !== 'edit')) return [];
+  if (t.rota.status !== 'published' || (op.kind !== 'assign' && op.kind !== 'edit' && op.kind !== 'intraday')) return [];
   return [...diffByPerson(t.before, t.after)].map(([staffId, changes]) => ({
     staffId,
     kind: 'rota.changed' as const,

@@ -57,3 +57,15 @@ export {
   type FairnessKind,
 } from './fairness';
 export { preferencesOnDay } from './preferences';
+export {
+  INTRADAY_ACTION_KINDS,
+  channelsOfShift,
+  intradayCandidates,
+  reshape,
+  type ActionSpec,
+  type CandidateInput,
+  type IntradayActionKind,
+  type IntradayCandidate,
+  type ShapedShift,
+  type TodayShift,
+} from './intraday-actions';

@@ -93,3 +93,4 @@ export {
 } from './projection';
 export { intervalRisk, normalCdf, volumeSpread, absenceProbabilities, DEFAULT_ABSENCE_RATE, type RiskOptions } from './projection-risk';
 export { summariseProjection, periodFigures, localDate, type ChannelSummary, type PeriodFigures } from './projection-summary';
+export { neededForTarget } from './needed-for-target';

@@ -33,6 +33,8 @@ export interface DutyShift {
   breaks: { start: string; end: string }[];
   /** Per-period channels, when the shift has them. */
   activities: { start: string; end: string; channel: string }[] | null;
+  /** Stretches away from the queue (meetings, training, back office): cut out like breaks. */
+  offQueue?: { start: string; end: string }[] | null;
 }
 
 export interface IntervalMetrics {
@@ -74,13 +76,16 @@ function overlapMs(a: number, b: number, from: number, to: number): number {
   return Math.max(0, Math.min(b, to) - Math.max(a, from));
 }
 
-/** On-duty periods of a shift with their channel: activities if given, else the shift's channel; breaks cut out. */
+/**
+ * On-duty periods of a shift with their channel: activities if given, else the shift's channel;
+ * breaks and off-queue stretches cut out (as scheduling/coverage.ts counts them).
+ */
 export function dutyPeriods(s: DutyShift): { from: number; to: number; channel: string }[] {
   const base = s.activities?.length
     ? s.activities.map((a) => ({ from: ms(a.start), to: ms(a.end), channel: a.channel }))
     : [{ from: ms(s.start), to: ms(s.end), channel: s.channel }];
   let out = base;
-  for (const br of s.breaks) {
+  for (const br of [...s.breaks, ...(s.offQueue ?? [])]) {
     const b0 = ms(br.start);
     const b1 = ms(br.end);
     out = out.flatMap((p) =>

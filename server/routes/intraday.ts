@@ -1,32 +1,112 @@
 /**
  * The intraday page (issue #12): today by interval per channel, refreshed by htmx polling of
- * its panel. Team leads, the coordinator and the head (staffing:view).
+ * its panel, and the actions on the rest of the day with their cost (team leads see them, the
+ * coordinator and the head apply them: rota:edit).
  */
 import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
 import type { RouteDeps } from '../deps';
 import { requirePermission } from '../middleware/auth';
-import { intradayToday } from '../../app/intraday-today';
+import { can } from '../permissions';
+import { HttpError } from '../http-error';
+import { intradayFrom, loadIntraday, type IntradayInputs } from '../../app/intraday-today';
+import { applyIntradayAction, listIntradayActions } from '../../app/intraday-actions';
 import { loadTeamSettings } from '../../app/team-settings';
+import { INTRADAY_ACTION_KINDS } from '../../scheduling';
+import { violationText } from '../i18n/codes';
 import { intradayViewModel } from '../view-models/intraday';
+import { intradayActionsViewModel } from '../view-models/intraday-actions';
 
 /** Seconds between two refreshes of the panel: the systems push every few minutes at most. */
 export const INTRADAY_REFRESH_SECONDS = 20;
 
+const isoTime = z.string().datetime({ offset: true });
+/** An action as the page sends it back (app/intraday-actions.ts rebuilds the shift from it). */
+const ActionForm = z.object({
+  kind: z.enum(INTRADAY_ACTION_KINDS as [string, ...string[]]),
+  staffId: z.coerce.number().int().positive(),
+  uid: z.string().max(100).default(''),
+  from: isoTime,
+  to: isoTime,
+  channel: z.string().max(40).default(''),
+});
+
 export function intradayRoutes({ services, now }: RouteDeps): Router {
   const router = Router();
 
-  async function panel(req: Request) {
+  async function load() {
     const team = await loadTeamSettings(services.db, { fallbackZone: services.timeZone() });
-    const day = await intradayToday(services.db, { now: now(), zone: team.timeZone });
-    return { ...intradayViewModel(day, req.t, req.locale), refreshSeconds: INTRADAY_REFRESH_SECONDS };
+    return { zone: team.timeZone, x: await loadIntraday(services.db, { now: now(), zone: team.timeZone }) };
   }
 
-  router.get('/intraday', requirePermission('staffing:view'), async (req: Request, res: Response) => {
-    res.render('pages/intraday', { pageTitle: req.t('intraday.title'), ...(await panel(req)) });
+  const panel = (req: Request, x: IntradayInputs, zone: string) => ({
+    ...intradayViewModel(intradayFrom(x, zone), req.t, req.locale),
+    refreshSeconds: INTRADAY_REFRESH_SECONDS,
   });
 
+  async function actions(req: Request, x: IntradayInputs, zone: string) {
+    const list = await listIntradayActions(services.db, { now: now(), zone }, x);
+    return intradayActionsViewModel(list, {
+      t: req.t,
+      locale: req.locale,
+      zone,
+      channels: x.week.channels,
+      canApply: can(req.user!.role, 'rota:edit'),
+    });
+  }
+
+  async function page(req: Request, res: Response, status = 200, extra: Record<string, unknown> = {}) {
+    const { zone, x } = await load();
+    res.status(status).render('pages/intraday', {
+      pageTitle: req.t('intraday.title'),
+      ...panel(req, x, zone),
+      actions: await actions(req, x, zone),
+      ...extra,
+    });
+  }
+
+  router.get('/intraday', requirePermission('staffing:view'), async (req: Request, res: Response) => page(req, res));
+
   router.get('/intraday/panel', requirePermission('staffing:view'), async (req: Request, res: Response) => {
-    res.render('partials/intraday-panel', { layout: false, ...(await panel(req)) });
+    const { zone, x } = await load();
+    res.render('partials/intraday-panel', { layout: false, ...panel(req, x, zone) });
+  });
+
+  router.get('/intraday/actions', requirePermission('staffing:view'), async (req: Request, res: Response) => {
+    const { zone, x } = await load();
+    res.render('partials/intraday-actions', { layout: false, actions: await actions(req, x, zone) });
+  });
+
+  router.post('/intraday/actions/apply', requirePermission('rota:edit'), async (req: Request, res: Response) => {
+    const form = ActionForm.safeParse(req.body);
+    if (!form.success) throw new HttpError(400, 'error.validation');
+    const team = await loadTeamSettings(services.db, { fallbackZone: services.timeZone() });
+    const f = form.data;
+    const result = await applyIntradayAction(services.db, {
+      now: now(),
+      zone: team.timeZone,
+      spec: {
+        kind: f.kind as (typeof INTRADAY_ACTION_KINDS)[number],
+        staffId: f.staffId,
+        uid: f.uid || null,
+        from: f.from,
+        to: f.to,
+        ...(f.channel ? { channel: f.channel } : {}),
+      },
+      actor: { userId: req.user!.id, username: req.user!.username },
+    });
+    if (result.kind === 'notFound') throw new HttpError(404, 'intraday.actions.gone');
+    if (result.kind === 'stale') return page(req, res, 409, { refused: { key: 'intraday.actions.stale', violations: [] } });
+    if (result.kind === 'refused') {
+      return page(req, res, 422, {
+        refused: {
+          key: result.key ?? 'intraday.actions.refused',
+          violations: result.violations.map((v) => violationText(v, req.t, team.timeZone)),
+        },
+      });
+    }
+    req.session.flash = [{ kind: 'info', key: 'intraday.actions.applied' }];
+    res.redirect(303, '/intraday');
   });
 
   return router;

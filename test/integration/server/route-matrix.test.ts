@@ -81,6 +81,8 @@ const CASES: Record<string, Case> = {
   'POST /api/actuals': { url: () => '/api/actuals', allowed: 415 },
   'GET /intraday': { url: () => '/intraday', allowed: 200 },
   'GET /intraday/panel': { url: () => '/intraday/panel', allowed: 200 },
+  'GET /intraday/actions': { url: () => '/intraday/actions', allowed: 200 },
+  'POST /intraday/actions/apply': { url: () => '/intraday/actions/apply', body: () => ({ kind: 'x' }), allowed: 400 },
   'GET /forecast': { url: () => '/forecast', allowed: 200 },
   'POST /forecast/generate': { url: () => '/forecast/generate', body: () => ({ week: 'x' }), allowed: 400 },
   'POST /forecast/:id/accept': { url: () => '/forecast/999999/accept', body: () => ({ version: 'x' }), allowed: 400 },

@@ -1,0 +1,161 @@
+import { expect } from 'chai';
+import { DateTime } from 'luxon';
+import { startTestApp, type TestApp } from '../../support/app';
+import { makePerson, makeRota } from '../../support/requests-builders';
+import { insertHistory, Staff, type HistoryRow } from '../../../models';
+import { listAudit } from '../../../models/repositories/audit';
+import { listShifts, publishedRotaForWeek } from '../../../models/repositories/rotas';
+import { recordActuals } from '../../../app/record-actuals';
+import { testDbKind } from '../../support/db';
+import { mulberry32 } from '../../../forecasting/random';
+
+const ZONE = 'Asia/Tbilisi';
+// Wednesday 13:30 in Tbilisi (the running interval is 13:00; actions start at 14:00).
+const NOW = new Date('2026-11-25T09:30:00.000Z');
+const TODAY = '2026-11-25';
+const WEEK = '2026-11-23';
+
+const perHour = (hour: number) => (hour >= 9 && hour < 21 ? 30 : 2);
+
+/** Six weeks of calls, each day at its own level (±20 %), as in intraday.test.ts. */
+function history(): HistoryRow[] {
+  const rows: HistoryRow[] = [];
+  const rand = mulberry32(11);
+  let level = 1;
+  for (
+    let t = DateTime.fromISO(TODAY, { zone: ZONE }).minus({ weeks: 6 });
+    t < DateTime.fromISO(TODAY, { zone: ZONE });
+    t = t.plus({ hours: 1 })
+  ) {
+    if (t.hour === 0) level = 0.8 + 0.4 * rand();
+    rows.push({
+      start: t.toUTC().toISO()!,
+      channelId: 'voice',
+      platformCode: '',
+      intervalMinutes: 60,
+      offered: perHour(t.hour) * level,
+      answered: null,
+      abandoned: null,
+      ahtSeconds: 240,
+    });
+  }
+  return rows;
+}
+
+/** The form fields of one action, read from the page (what the coordinator's browser sends). */
+function actionForm(html: string, id: string): Record<string, string> {
+  const li = html.match(new RegExp(`id="action-${id}"[\\s\\S]*?</li>`))?.[0];
+  if (!li) throw new Error(`no action ${id} on the page`);
+  const fields: Record<string, string> = {};
+  for (const m of li.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)) if (m[1] !== '_csrf') fields[m[1]!] = m[2]!;
+  return fields;
+}
+
+const restSl = (html: string) => Number(html.match(/id="intraday-voice"[\s\S]*?data-rest-sl="(\d+)\s*%"/)?.[1]);
+
+describe(`intraday actions: cost shown first, applied through the change path (${testDbKind()})`, function () {
+  this.timeout(180_000);
+  let app: TestApp;
+  let nana: number;
+  let temo: number;
+
+  before(async () => {
+    app = await startTestApp({ now: () => NOW });
+    await insertHistory(app.ds, history());
+    // The test accounts' own staff rows work chat, where nothing comes in: nobody to call in there.
+    await app.ds
+      .getRepository(Staff)
+      .createQueryBuilder()
+      .update()
+      .set({ skills: 'chat' })
+      .where('name LIKE :n', { n: 'Test %' })
+      .execute();
+    const four = [];
+    for (const name of ['ia', 'eka', 'dato', 'gela']) four.push(await makePerson(app.ds, name, { skills: ['voice'] }));
+    nana = (await makePerson(app.ds, 'nana', { skills: ['voice'], name: 'Nana Free' })).id;
+    temo = (await makePerson(app.ds, 'temo', { skills: ['voice'], name: 'Temo Full' })).id;
+    // Temo already works five days (40 h): a call-in today would be a sixth day and 47 h.
+    const temoWeek = ['2026-11-23', '2026-11-24', '2026-11-26', '2026-11-27', '2026-11-28'].map((d) => ({
+      staffId: temo,
+      start: `${d} 09:00`,
+      end: `${d} 18:00`,
+      channel: 'voice',
+    }));
+    await makeRota(app.ds, WEEK, [
+      ...four.map((p) => ({ staffId: p.id, start: `${TODAY} 09:00`, end: `${TODAY} 18:00`, channel: 'voice' })),
+      ...temoWeek,
+    ]);
+    // The morning came in at twice the usual: the rest of the day is re-forecast up.
+    const rows = [];
+    for (let h = 0; h < 13; h++) {
+      const start = DateTime.fromISO(TODAY, { zone: ZONE }).set({ hour: h }).toISO()!;
+      rows.push({ start, channel: 'voice', offered: perHour(h) * (h >= 9 ? 2 : 1) });
+    }
+    const stored = await recordActuals(app.ds, { json: rows, source: 'api', now: NOW });
+    expect(stored.kind).to.equal('ok');
+  });
+  after(async () => app?.close());
+
+  it('GET /intraday, a coordinator, lists a call-in with its service effect per interval and the rules it keeps or breaks', async () => {
+    const c = await app.loginAs('coordinator');
+    const res = await c.get('/intraday');
+    expect(res.status).to.equal(200);
+    const free = res.text.match(new RegExp(`id="action-callIn-staff-${nana}"[\\s\\S]*?</li>`))?.[0] ?? '';
+    expect(free).to.contain('Nana Free: call in for 14:00–22:00 on Calls').and.to.contain('Keeps every labour rule.');
+    const [, before, after] = free.match(/Calls, rest of the day: service level (\d+)\s*% → (\d+)\s*%/) ?? [];
+    expect(Number(after)).to.be.greaterThan(Number(before));
+    // Per interval: one more person on the queue from 14:00 but not at the lunch in the middle (17:00).
+    expect(free).to.match(/data-time="14:00"><td>14:00<\/td><td class="num">4\.0 → 5\.0<\/td>/);
+    expect(free).not.to.contain('data-time="17:00"');
+    expect(free).to.contain('type="submit"');
+
+    const full = res.text.match(new RegExp(`id="action-callIn-staff-${temo}"[\\s\\S]*?</li>`))?.[0] ?? '';
+    expect(full).to.contain('Breaks a labour rule').and.not.to.contain('type="submit"');
+  });
+
+  it('POST /intraday/actions/apply, a call-in that breaks a rule, is refused with the rule and changes nothing', async () => {
+    const c = await app.loginAs('coordinator');
+    const page = await c.get('/intraday');
+    const res = await c.postForm('/intraday/actions/apply', { ...actionForm(page.text, `callIn-staff-${nana}`), staffId: String(temo) });
+    expect(res.status).to.equal(422);
+    expect(res.text)
+      .to.contain('id="intraday-refused"')
+      .and.to.match(/<li class="violation">[^<]*(week|days? off|hours)/i);
+    const rota = (await publishedRotaForWeek(app.ds, WEEK))!;
+    expect((await listShifts(app.ds, rota.id)).filter((s) => s.staffId === temo)).to.have.length(5);
+  });
+
+  it('POST /intraday/actions/apply, a time already begun or a bad form, is refused', async () => {
+    const c = await app.loginAs('coordinator');
+    const page = await c.get('/intraday');
+    const form = actionForm(page.text, `callIn-staff-${nana}`);
+    const past = await c.postForm('/intraday/actions/apply', { ...form, from: '2026-11-25T09:00:00.000Z', to: '2026-11-25T17:00:00.000Z' });
+    expect(past.status).to.equal(422);
+    expect(past.text).to.contain('that time has already begun');
+    expect((await c.postForm('/intraday/actions/apply', { ...form, kind: 'teleport' })).status).to.equal(400);
+    const lead = await app.loginAs('team_lead');
+    const seen = await lead.get('/intraday');
+    expect(seen.text).to.contain(`id="action-callIn-staff-${nana}"`).and.not.to.contain('action="/intraday/actions/apply"');
+  });
+
+  it('POST /intraday/actions/apply, the call-in, changes the published rota as previewed and writes the audit log', async () => {
+    const c = await app.loginAs('coordinator');
+    const page = await c.get('/intraday');
+    const preview = page.text.match(new RegExp(`id="action-callIn-staff-${nana}"[\\s\\S]*?data-sl-after="(\\d+)\\s*%"`))?.[1];
+    const res = await c.postForm('/intraday/actions/apply', actionForm(page.text, `callIn-staff-${nana}`));
+    expect(res.status).to.equal(303);
+    expect(res.headers.get('location')).to.equal('/intraday');
+    const rota = (await publishedRotaForWeek(app.ds, WEEK))!;
+    const mine = (await listShifts(app.ds, rota.id)).filter((s) => s.staffId === nana);
+    expect(mine).to.have.length(1);
+    expect(DateTime.fromISO(mine[0]!.start, { zone: ZONE }).toFormat('HH:mm')).to.equal('14:00');
+    const after = await c.get('/intraday');
+    expect(after.text).to.contain('Done: the rota is changed');
+    // What the action promised is what the page now projects for the rest of the day.
+    expect(restSl(after.text)).to.equal(Number(preview));
+    expect(after.text).not.to.contain(`id="action-callIn-staff-${nana}"`);
+    const audit = await listAudit(app.ds, {});
+    const change = audit.find((a) => a.action === 'rota.change');
+    expect(JSON.stringify(change?.detail)).to.contain('"kind":"intraday"').and.to.contain('"action":"callIn"');
+  });
+});
