@@ -4,9 +4,12 @@
  *
  * - mode 'all': every shift is re-planned; 'unlocked': the source rota's locked shifts are
  *   passed as locked periods and kept exactly.
+ * - mode 'day': only one local day is re-planned (after time off, from "find cover"): every
+ *   shift of the other days is kept exactly and nobody gets a new shift on another day.
  * - When the week already has a published rota, its shifts are passed as previousVersion, so
  *   the optimiser's stability goal changes as few people's days as it can.
  */
+import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import { appendAudit } from '../models/repositories/audit';
 import {
@@ -23,7 +26,7 @@ import { loadRotaContext, toEngineShift } from './rota-problem';
 import { fairnessHistory } from './fairness-ledger';
 import { applyRotaChange, carryIdentity } from './rota-change';
 
-export type GenerateMode = 'all' | 'unlocked';
+export type GenerateMode = 'all' | 'unlocked' | 'day';
 
 export interface GenerateRotaInput {
   weekStart: string;
@@ -38,6 +41,8 @@ export interface GenerateRotaInput {
   by: string | null;
   /** The revision to start from (its locked shifts); default the week's newest. */
   sourceRotaId?: number | null;
+  /** Mode 'day': the local date (YYYY-MM-DD) to re-plan. */
+  day?: string;
   onProgress?: (p: SolveProgress) => void;
   /** Cancels the generation (a job's cancel or time limit): nothing is stored after it fires. */
   signal?: AbortSignal;
@@ -60,8 +65,13 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
   });
   const source = input.sourceRotaId ? await getRota(ds, input.sourceRotaId) : ((await listRotasForWeek(ds, ctx.weekStart))[0] ?? null);
   const sourceShifts = source && source.weekStart === ctx.weekStart ? await listShifts(ds, source.id) : [];
-  const locked = input.mode === 'unlocked' ? sourceShifts.filter((s) => s.locked) : [];
-  const problem = withLocked(ctx.problem, locked, ctx.zone);
+  const localDay = (iso: string) => DateTime.fromISO(iso, { zone: ctx.zone }).toISODate()!;
+  const replanDay = input.mode === 'day' ? (input.day ?? null) : null;
+  if (input.mode === 'day' && !replanDay) throw new Error("mode 'day' needs the day to re-plan");
+  // Kept exactly: the locked shifts, and in mode 'day' every shift that starts on another day.
+  const locked =
+    input.mode === 'all' ? [] : sourceShifts.filter((s) => s.locked || (replanDay !== null && localDay(s.start) !== replanDay));
+  const problem = otherDaysOff(withLocked(ctx.problem, locked, ctx.zone), replanDay, ctx.zone);
   const history = await fairnessHistory(ds, {
     weekStart: ctx.weekStart,
     zone: ctx.zone,
@@ -72,6 +82,8 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
   const published = await publishedRotaForWeek(ds, ctx.weekStart);
   const publishedShifts = published ? await listShifts(ds, published.id) : [];
   if (published) problem.previousVersion = publishedShifts.map((s) => toEngineShift(s, ctx.zone));
+  // A day's re-plan changes as little as it can of the revision it starts from.
+  if (replanDay) problem.previousVersion = sourceShifts.map((s) => toEngineShift(s, ctx.zone));
   input.signal?.throwIfAborted();
 
   const solution = await solveRotaInWorker(problem, {
@@ -83,7 +95,8 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
   input.signal?.throwIfAborted();
   if (solution.status === 'infeasible') return { kind: 'infeasible', explanation: solution.explanation };
 
-  const lockedKeys = new Set(locked.map((s) => key(s.staffId, s.start, s.end)));
+  // The flag a shift had in the source (a day's re-plan keeps the other days, not as locked).
+  const lockedKeys = new Set(locked.filter((s) => s.locked).map((s) => key(s.staffId, s.start, s.end)));
   const planned: NewShift[] = solution.shifts.map((s) => {
     const start = new Date(s.start).toISOString();
     const end = new Date(s.end).toISOString();
@@ -155,6 +168,35 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
 
 function key(staffId: number, start: string, end: string): string {
   return `${staffId}|${new Date(start).getTime()}|${new Date(end).getTime()}`;
+}
+
+/** Mode 'day': the cost of changing one person's day, in agent-hours of shortfall. */
+const DAY_REPLAN_STABILITY = 0.5;
+
+/**
+ * Mode 'day': everyone is off on the week's other days (their kept shifts there are locked, and
+ * a locked shift is worked whatever the availability), so the solver only plans `day`.
+ */
+function otherDaysOff(problem: Problem, day: string | null, zone: string): Problem {
+  if (!day) return problem;
+  const monday = DateTime.fromISO(problem.weekStart, { zone });
+  const closed = [0, 1, 2, 3, 4, 5, 6]
+    .map((d) => monday.plus({ days: d }))
+    .filter((d) => d.toISODate() !== day)
+    .map((d) => ({
+      start: d.toISO({ suppressMilliseconds: true })!,
+      end: d.plus({ days: 1 }).toISO({ suppressMilliseconds: true })!,
+    }));
+  return {
+    ...problem,
+    staff: problem.staff.map((m) => ({ ...m, unavailable: [...m.unavailable, ...closed] })),
+    // Hours against the contract are judged on the week, and one day cannot restore them: they
+    // stay within the weekly maximum but are not forced (the change path reports them as it
+    // does for hand edits). A changed day costs half an agent-hour of shortfall, so the day is
+    // re-planned only where it covers a real gap: as few changes as possible.
+    rules: { ...problem.rules, contractToleranceHours: 7 * 24 },
+    weights: { ...problem.weights, stability: Math.max(problem.weights.stability, DAY_REPLAN_STABILITY) },
+  };
 }
 
 function withLocked(problem: Problem, locked: ShiftRecord[], zone: string): Problem {

@@ -53,7 +53,9 @@ const WeekQuery = z.object({
 });
 const GenerateForm = z.object({
   week: DATE,
-  mode: z.enum(['all', 'unlocked']).default('all'),
+  mode: z.enum(['all', 'unlocked', 'day']).default('all'),
+  /** Mode 'day': the one day to re-plan (inside the week). */
+  day: DATE.optional(),
   timeLimit: z.coerce.number().int().min(5).max(600).default(60),
   seed: z.coerce.number().int().min(0).max(1_000_000).default(1),
 });
@@ -187,12 +189,15 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     if (!form.success) throw new HttpError(400, 'error.validation');
     const { zone, intervalMinutes } = await settings();
     const weekStart = mondayOf(form.data.week, zone);
+    const day = form.data.mode === 'day' ? form.data.day : undefined;
+    if (form.data.mode === 'day' && (!day || mondayOf(day, zone) !== weekStart)) throw new HttpError(400, 'rota.error.dayOutsideWeek');
     await startRotaJob(services.jobs, {
       weekStart,
       zone,
       intervalMinutes,
       now: now(),
       mode: form.data.mode,
+      ...(day ? { day } : {}),
       timeLimitSeconds: form.data.timeLimit,
       seed: form.data.seed,
       userId: req.user!.id,

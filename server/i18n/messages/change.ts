@@ -15,6 +15,11 @@ export const change = {
     'change.cover.shift': 'Shift to cover: {person}, {day} {from}–{to}',
     'change.cover.intro': 'Colleagues who can take it without breaking a rule, fewest hours this week first.',
     'change.cover.none': 'Nobody can take this shift without breaking a rule.',
+    'change.cover.replan.title': 'Or re-plan just this day',
+    'change.cover.replan.help':
+      'The optimiser re-plans {day} only, changing as few shifts as it can; every other day stays exactly as it is. The result is a draft: you see the difference before publishing it.',
+    'change.cover.replan.submit': 'Re-plan {day}',
+    'rota.error.dayOutsideWeek': 'The day to re-plan must be inside the week.',
     'change.cover.person': 'Person',
     'change.cover.hours': 'Hours this week',
     'change.cover.service': 'Service level while the shift runs',
@@ -73,6 +78,11 @@ export const change = {
     'change.cover.intro':
       'კოლეგები, ვისაც შეუძლია მისი აღება წესის დარღვევის გარეშე; პირველად ისინი, ვისაც ამ კვირაში ყველაზე ნაკლები საათი აქვს.',
     'change.cover.none': 'ამ ცვლას ვერავინ აიღებს წესის დარღვევის გარეშე.',
+    'change.cover.replan.title': 'ან ხელახლა დაგეგმეთ მხოლოდ ეს დღე',
+    'change.cover.replan.help':
+      'ოპტიმიზატორი ხელახლა გეგმავს მხოლოდ ამ დღეს ({day}) და რაც შეიძლება ნაკლებ ცვლას ცვლის; დანარჩენი დღეები უცვლელი რჩება. შედეგი დრაფტია: გამოქვეყნებამდე ნახავთ განსხვავებას.',
+    'change.cover.replan.submit': 'დღის ხელახლა დაგეგმვა ({day})',
+    'rota.error.dayOutsideWeek': 'ხელახლა დასაგეგმი დღე კვირის შიგნით უნდა იყოს.',
     'change.cover.person': 'თანამშრომელი',
     'change.cover.hours': 'საათები ამ კვირაში',
     'change.cover.service': 'მომსახურების დონე ცვლის განმავლობაში',

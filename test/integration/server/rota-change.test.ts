@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
+import { DateTime } from 'luxon';
 import { runCommand } from '../../support/cli';
 import { run as runRota } from '../../../bin/commands/rota';
 import { createDataSource, runMigrations } from '../../../models';
@@ -22,7 +23,7 @@ import { editRotaShift } from '../../../app/rota-edit';
 import { publishReviewed } from '../../../app/rota-publish-review';
 import { rotaWeek } from '../../../app/rota-week';
 import { loadRotaContext, toEngineShift } from '../../../app/rota-problem';
-import { weekViolations } from '../../../app/rota-change';
+import { hardViolations, weekViolations } from '../../../app/rota-change';
 import { rotaDiff } from '../../../app/rota-diff';
 import { generateRota } from '../../../app/rota-generate';
 import { storeWeekRequirement } from '../../support/rota-builders';
@@ -236,6 +237,64 @@ describe('rota change path: checked approvals, revisions that keep approved chan
     expect(byUid(await listShifts(w.app.ds, w.rotaId), tue.uid)!.staffId).to.equal(w.agent2);
     expect(byUid(await listShifts(w.app.ds, draft.id), tue.uid)!.staffId).to.equal(w.agent2);
     expect((await coord.get(`/rota/cover?week=${WEEK}&uid=${tue.uid}`)).status).to.equal(404);
+  });
+
+  it('find cover → re-plan just that day: only that day changes, the person on leave stays off, no rule broken', async () => {
+    await storeWeekRequirement(w.app.ds, WEEK, { voice: 1, chat: 0 });
+    const tue = (await getShift(w.app.ds, w.shifts.aTue))!;
+    const request = await createTimeOff(
+      w.app.ds,
+      { staffId: w.agent, startDate: '2026-12-01', endDate: '2026-12-01', kind: 'sick', note: '' },
+      NOW.toISOString(),
+    );
+    expect(
+      (await decideTimeOff(await coordinatorCtx(w.app), { id: request.id, version: request.version, approve: true, note: '' })).kind,
+    ).to.equal('ok');
+    const before = await listShifts(w.app.ds, w.rotaId);
+    const coord = await w.app.loginAs('coordinator');
+    const cover = await coord.get(`/rota/cover?week=${WEEK}&uid=${tue.uid}`);
+    expect(cover.text).to.contain('name="mode" value="day"').and.contain('name="day" value="2026-12-01"').and.contain('Re-plan Tue 1 Dec');
+    // A day outside the week is refused before anything runs.
+    const outside = await coord.postForm(
+      '/rota/generate',
+      { week: WEEK, mode: 'day', day: '2026-12-08' },
+      `/rota/cover?week=${WEEK}&uid=${tue.uid}`,
+    );
+    expect(outside.status).to.equal(400);
+
+    const coordinator = (await findUserByUsername(w.app.ds, 'coordinator'))!;
+    const generated = await generateRota(w.app.ds, {
+      ...SETTINGS,
+      weekStart: WEEK,
+      mode: 'day',
+      day: '2026-12-01',
+      timeLimitSeconds: 20,
+      seed: 3,
+      userId: coordinator.id,
+      by: coordinator.username,
+    });
+    if (generated.kind !== 'stored') throw new Error(`not stored: ${JSON.stringify(generated)}`);
+    const after = await listShifts(w.app.ds, generated.rota.id);
+    const localDay = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toISODate();
+    const sig = (s: ShiftRecord) => `${s.staffId} ${s.start} ${s.end}`;
+    // Every other day exactly as it was; nothing new outside Tuesday.
+    expect(
+      after
+        .filter((s) => localDay(s.start) !== '2026-12-01')
+        .map(sig)
+        .sort(),
+    ).to.deep.equal(
+      before
+        .filter((s) => localDay(s.start) !== '2026-12-01')
+        .map(sig)
+        .sort(),
+    );
+    const tuesday = after.filter((s) => localDay(s.start) === '2026-12-01');
+    // Tuesday needs one person on voice from 08:00: someone now works it, and not the person on leave.
+    expect(tuesday.length).to.be.greaterThan(0);
+    expect(tuesday.map((s) => s.staffId)).not.to.include(w.agent);
+    const ctx = await loadRotaContext(w.app.ds, { weekStart: WEEK, zone: ZONE, intervalMinutes: 60, now: NOW, withRequirement: false });
+    expect(hardViolations(weekViolations(ctx.problem, after, ZONE))).to.deep.equal([]);
   });
 
   it('calendar feed: a republish keeps every UID, SEQUENCE rises for the moved shift, a removed shift stays as CANCELLED', async () => {
