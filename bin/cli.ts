@@ -25,6 +25,10 @@ const COMMANDS: Record<string, { load: () => Promise<{ run: Command }>; summary:
   forecast: { load: () => import('./commands/forecast'), summary: 'forecast --history FILE --channel C --start T --hours N' },
   backtest: { load: () => import('./commands/backtest'), summary: 'backtest --history FILE [--channel C] [--folds 4] [--horizon 168]' },
   schedule: { load: () => import('./commands/schedule'), summary: 'schedule --week DATE [--requirements REQ.csv --staff STAFF.json]' },
+  demo: {
+    load: () => import('./commands/demo'),
+    summary: "demo live [--seed N] [--once] [--url URL --token T]: simulated actuals for today (the intraday page's demo)",
+  },
   rota: { load: () => import('./commands/rota'), summary: 'rota diff --week DATE --from R1 --to R2: what changed between two revisions' },
 };
 
