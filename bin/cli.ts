@@ -29,6 +29,10 @@ const COMMANDS: Record<string, { load: () => Promise<{ run: Command }>; summary:
     load: () => import('./commands/demo'),
     summary: "demo live [--seed N] [--once] [--url URL --token T]: simulated actuals for today (the intraday page's demo)",
   },
+  risk: {
+    load: () => import('./commands/risk'),
+    summary: 'risk calibration [--trials 200] [--cv 0.1]: the risk bands against simulated intervals',
+  },
   rota: { load: () => import('./commands/rota'), summary: 'rota diff --week DATE --from R1 --to R2: what changed between two revisions' },
 };
 

@@ -94,3 +94,12 @@ export {
 export { intervalRisk, normalCdf, volumeSpread, absenceProbabilities, DEFAULT_ABSENCE_RATE, type RiskOptions } from './projection-risk';
 export { summariseProjection, periodFigures, localDate, type ChannelSummary, type PeriodFigures } from './projection-summary';
 export { neededForTarget } from './needed-for-target';
+export {
+  calibrateRisk,
+  calibrationGrid,
+  bandFor,
+  type CalibrationCase,
+  type CalibrationOptions,
+  type CalibrationReport,
+  type ReliabilityBand,
+} from './risk-calibration';
