@@ -63,6 +63,8 @@ export type RotaOperation =
   | { kind: 'reassign'; moves: { uid: string; toStaffId: number }[]; swapId: number }
   /** Approved time off: the person's shifts inside it leave the rota. */
   | { kind: 'remove'; uids: string[]; timeOffId: number }
+  /** Approved part-day time off: the shift (by uid) keeps only [start, end) (ISO instants), its lunch placed again. */
+  | { kind: 'trim'; uid: string; start: string; end: string; timeOffId: number }
   /** Cover for a removed shift: the same shift (same uid) for someone else. */
   | { kind: 'assign'; shift: NewShift & { uid: string } }
   /**
@@ -99,6 +101,12 @@ export type ChangeResult =
 
 /** Rules a coordinator often breaks on purpose (hours against the contract): reported, never refused. */
 const SOFT_RULES = new Set(['contractHours']);
+/**
+ * A shift shortened by approved part-day time off keeps its place although its length is no
+ * template: the lengths are the optimiser's planning grid, not a labour rule. Every other rule
+ * (rest, hours, breaks, opening hours, the grid, time off) still holds.
+ */
+const TRIM_ALLOWS = new Set(['shiftLength']);
 /** Not a rota at all: no override saves a shift outside the week, for a stranger, or on top of another. */
 const NEVER_OVERRIDDEN = new Set(['week', 'unknownStaff', 'overlap']);
 
@@ -187,6 +195,15 @@ export function applyOperation(shifts: ShiftRecord[], op: RotaOperation, problem
     }
     case 'remove':
       return list.some((s) => op.uids.includes(s.uid)) ? list.filter((s) => !op.uids.includes(s.uid)) : null;
+    case 'trim': {
+      const target = list.find((s) => s.uid === op.uid);
+      if (!target) return null;
+      const start = DateTime.fromISO(op.start, { zone }).setZone(zone);
+      const end = DateTime.fromISO(op.end, { zone }).setZone(zone);
+      const times = { date: start.toISODate()!, startTime: start.toFormat('HH:mm'), endTime: end.toFormat('HH:mm') };
+      const trimmed = shiftFromTimes(target.staffId, { ...times, channel: target.channel, locked: target.locked }, problem, zone);
+      return list.map((s) => (s === target ? { ...s, ...trimmed, uid: s.uid, sequence: s.sequence } : s));
+    }
     case 'assign':
       return list.some((s) => s.uid === op.shift.uid) ? null : [...list, { ...op.shift }];
     case 'intraday': {
@@ -291,7 +308,8 @@ export async function applyRotaChange(deps: ChangeDeps, input: ChangeInput): Pro
     // The first target is the one the person is looking at (published, or the edited revision).
     if (t === targets[0]) violations = after;
     for (const v of verdict.fresh) if (!fresh.some((f) => vkey(f) === vkey(v))) fresh.push(v);
-    for (const v of verdict.hard) if (!hard.some((f) => vkey(f) === vkey(v))) hard.push(v);
+    const stopping = op.kind === 'trim' ? verdict.hard.filter((v) => !TRIM_ALLOWS.has(ruleOf(v))) : verdict.hard;
+    for (const v of stopping) if (!hard.some((f) => vkey(f) === vkey(v))) hard.push(v);
     overridable &&= verdict.overridable;
   }
   if (input.dryRun) return { kind: 'checked', violations, newViolations: fresh };

@@ -74,7 +74,7 @@ export async function undoneApprovedChanges(
     if (o && o.staffId !== s.staffId) out.push({ kind: 'swap', requestId: o.requestId, staffId: o.staffId, start: s.start, end: s.end });
   }
   for (const t of await listTimeOff(ds, { statuses: ['approved'] })) {
-    const span = timeOffSpan(zone, t.startDate, t.endDate);
+    const span = timeOffSpan(zone, t.startDate, t.endDate, t);
     for (const s of shifts) {
       if (s.staffId === t.staffId && s.start < span.to && s.end > span.from)
         out.push({ kind: 'timeOff', requestId: t.id, staffId: t.staffId, start: s.start, end: s.end });

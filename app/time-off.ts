@@ -11,7 +11,7 @@ import { withTransaction } from '../models/repositories/db';
 import { appendAudit } from '../models/repositories/audit';
 import { StaleEditError } from '../models/errors';
 import { getTeamSettings } from '../models/repositories/settings';
-import { applyRotaChange } from './rota-change';
+import { applyRotaChange, type RotaOperation } from './rota-change';
 import { notifyStaff } from './notify';
 import {
   createTimeOff,
@@ -45,26 +45,63 @@ export type Outcome<T> =
 export interface TimeOffForm {
   startDate: string;
   endDate: string;
+  /** Part-day time off: local 'HH:mm' hours of the one day ('24:00' = midnight); null for whole days. */
+  startTime?: string | null;
+  endTime?: string | null;
   kind: TimeOffKind;
   note: string;
 }
 
 const nowIso = (ctx: RequestsContext) => ctx.now.toISOString();
+const overlaps = (a: { from: string; to: string }, b: { from: string; to: string }) =>
+  Date.parse(a.from) < Date.parse(b.to) && Date.parse(b.from) < Date.parse(a.to);
 
-/** [first local midnight, midnight after the last day) as ISO UTC instants. */
-export function timeOffSpan(zone: string, startDate: string, endDate: string): { from: string; to: string } {
-  const from = DateTime.fromISO(startDate, { zone }).startOf('day');
+/**
+ * [first local midnight, midnight after the last day) as ISO UTC instants; for part-day time
+ * off, [the day at startTime, the day at endTime).
+ */
+export function timeOffSpan(
+  zone: string,
+  startDate: string,
+  endDate: string,
+  hours: { startTime?: string | null; endTime?: string | null } = {},
+): { from: string; to: string } {
+  const day = DateTime.fromISO(startDate, { zone }).startOf('day');
+  const at = (hhmm: string) => {
+    const [h, m] = hhmm.split(':').map(Number);
+    return h === 24 ? day.plus({ days: 1 }) : day.set({ hour: h, minute: m });
+  };
+  if (hours.startTime && hours.endTime) return { from: at(hours.startTime).toUTC().toISO()!, to: at(hours.endTime).toUTC().toISO()! };
   const to = DateTime.fromISO(endDate, { zone }).plus({ days: 1 }).startOf('day');
-  return { from: from.toUTC().toISO()!, to: to.toUTC().toISO()! };
+  return { from: day.toUTC().toISO()!, to: to.toUTC().toISO()! };
 }
 
-/** Shifts in published rotas that fall (partly) inside the request's days. */
+const spanOf = (zone: string, r: Pick<TimeOffRecord, 'startDate' | 'endDate' | 'startTime' | 'endTime'>) =>
+  timeOffSpan(zone, r.startDate, r.endDate, r);
+
+/** Shifts in published rotas that fall (partly) inside the request's days (or hours). */
 export async function shiftsAffectedBy(
   db: DataSource,
   zone: string,
-  r: Pick<TimeOffRecord, 'staffId' | 'startDate' | 'endDate'>,
+  r: Pick<TimeOffRecord, 'staffId' | 'startDate' | 'endDate' | 'startTime' | 'endTime'>,
 ): Promise<RotaShift[]> {
-  return publishedShifts(db, { staffIds: [r.staffId], ...timeOffSpan(zone, r.startDate, r.endDate) });
+  return publishedShifts(db, { staffIds: [r.staffId], ...spanOf(zone, r) });
+}
+
+/**
+ * What part-day time off leaves of a shift: the longer stretch before or after the hours off
+ * (the earlier on a tie); null when the hours off cover the whole shift.
+ */
+export function remainingPart(
+  shift: { start: string; end: string },
+  off: { from: string; to: string },
+): { start: string; end: string } | null {
+  const [s, e, f, t] = [shift.start, shift.end, off.from, off.to].map((x) => Date.parse(x));
+  const before = f > s ? Math.min(f, e) - s : 0;
+  const after = t < e ? e - Math.max(t, s) : 0;
+  if (before <= 0 && after <= 0) return null;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  return before >= after ? { start: iso(s), end: iso(Math.min(f, e)) } : { start: iso(Math.max(t, s)), end: iso(e) };
 }
 
 export async function requestTimeOff(ctx: RequestsContext, form: TimeOffForm): Promise<Outcome<{ request: TimeOffRecord }>> {
@@ -75,7 +112,8 @@ export async function requestTimeOff(ctx: RequestsContext, form: TimeOffForm): P
   const earliest = form.kind === 'sick' ? DateTime.fromISO(today).minus({ days: 7 }).toISODate()! : today;
   if (form.startDate < earliest) return { kind: 'refused', key: 'requests.error.past', field: 'startDate' };
   const open = await listTimeOff(ctx.db, { staffId, statuses: ['pending', 'approved'] });
-  if (open.some((r) => r.startDate <= form.endDate && r.endDate >= form.startDate)) {
+  const mine = spanOf(ctx.zone, { ...form, startTime: form.startTime ?? null, endTime: form.endTime ?? null });
+  if (open.some((r) => r.startDate <= form.endDate && r.endDate >= form.startDate && overlaps(spanOf(ctx.zone, r), mine))) {
     return { kind: 'refused', key: 'requests.error.overlap', field: 'startDate' };
   }
   const request = await createTimeOff(ctx.db, { staffId, ...form }, nowIso(ctx));
@@ -118,7 +156,7 @@ export async function cancelTimeOff(ctx: RequestsContext, id: number, version: n
 export async function decideTimeOff(
   ctx: RequestsContext,
   input: { id: number; version: number; approve: boolean; note: string },
-): Promise<Outcome<{ request: TimeOffRecord; affected: RotaShift[] }>> {
+): Promise<Outcome<{ request: TimeOffRecord; affected: RotaShift[]; trimmed: RotaShift[] }>> {
   const current = await getTimeOff(ctx.db, input.id);
   if (!current) return { kind: 'notFound' };
   if (current.version !== input.version) return { kind: 'stale' };
@@ -126,26 +164,36 @@ export async function decideTimeOff(
   // Nobody decides their own request (the head decides the coordinator's, and vice versa).
   if (current.staffId === ctx.actor.staffId) return { kind: 'refused', key: 'requests.error.ownRequest' };
   return guardStale(() =>
-    withTransaction(ctx.db, async (tx): Promise<Outcome<{ request: TimeOffRecord; affected: RotaShift[] }>> => {
+    withTransaction(ctx.db, async (tx): Promise<Outcome<{ request: TimeOffRecord; affected: RotaShift[]; trimmed: RotaShift[] }>> => {
       const request = await setTimeOffStatus(tx, input.id, input.version, {
         status: input.approve ? 'approved' : 'rejected',
         decidedBy: ctx.actor.username,
         decidedAt: nowIso(ctx),
         decisionNote: input.note,
       });
-      const affected = input.approve
-        ? await publishedShifts(tx, { staffIds: [request.staffId], ...timeOffSpan(ctx.zone, request.startDate, request.endDate) })
-        : [];
+      const span = spanOf(ctx.zone, request);
+      const touched = input.approve ? await publishedShifts(tx, { staffIds: [request.staffId], ...span }) : [];
       const intervalMinutes = (await getTeamSettings(tx))?.intervalMinutes ?? 60;
-      for (const weekStart of new Set(affected.map((s) => s.weekStart))) {
-        const result = await applyRotaChange(
+      const change = (weekStart: string, operation: RotaOperation) =>
+        applyRotaChange(
           { ds: tx, zone: ctx.zone, intervalMinutes, now: ctx.now },
-          {
-            weekStart,
-            operation: { kind: 'remove', uids: affected.filter((s) => s.weekStart === weekStart).map((s) => s.uid), timeOffId: request.id },
-            actor: { userId: ctx.actor.userId, username: ctx.actor.username },
-          },
+          { weekStart, operation, actor: { userId: ctx.actor.userId, username: ctx.actor.username } },
         );
+      // Part-day time off shortens a shift it only partly covers; when the rules refuse the
+      // shorter shift (too short for a break, off the grid), the whole shift leaves the rota.
+      const trimmed: RotaShift[] = [];
+      if (request.startTime)
+        for (const s of touched) {
+          const part = remainingPart(s, span);
+          if (!part) continue;
+          const result = await change(s.weekStart, { kind: 'trim', uid: s.uid, ...part, timeOffId: request.id });
+          if (result.kind === 'stale') throw new StaleEditError('rota', s.weekStart, -1);
+          if (result.kind === 'applied') trimmed.push({ ...s, ...part });
+        }
+      const affected = touched.filter((s) => !trimmed.some((t) => t.id === s.id));
+      for (const weekStart of new Set(affected.map((s) => s.weekStart))) {
+        const uids = affected.filter((s) => s.weekStart === weekStart).map((s) => s.uid);
+        const result = await change(weekStart, { kind: 'remove', uids, timeOffId: request.id });
         if (result.kind === 'stale') throw new StaleEditError('rota', weekStart, -1);
         if (result.kind === 'refused') throw new TimeOffRefused(result.newViolations);
       }
@@ -155,11 +203,18 @@ export async function decideTimeOff(
         action: input.approve ? 'time_off.approved' : 'time_off.rejected',
         entity: 'time_off_request',
         entityId: input.id,
-        detail: { note: input.note, removedShiftUids: affected.map((s) => s.uid) },
+        detail: { note: input.note, removedShiftUids: affected.map((s) => s.uid), trimmedShiftUids: trimmed.map((s) => s.uid) },
       });
-      const decision = { status: request.status, startDate: request.startDate, endDate: request.endDate, note: input.note };
+      const decision = {
+        status: request.status,
+        startDate: request.startDate,
+        endDate: request.endDate,
+        startTime: request.startTime,
+        endTime: request.endTime,
+        note: input.note,
+      };
       await notifyStaff(tx, [{ staffId: request.staffId, kind: 'timeOff.decided', params: decision }], ctx.now);
-      return { kind: 'ok' as const, request, affected };
+      return { kind: 'ok' as const, request, affected, trimmed };
     }).catch((err: unknown) => {
       if (err instanceof TimeOffRefused) return { kind: 'refused' as const, key: 'change.refused', violations: err.violations };
       throw err;

@@ -21,6 +21,13 @@ export class TimeOffRequest {
   @Column({ type: 'varchar', length: 10 })
   endDate!: string;
 
+  /** Part-day time off (one day only): local 'HH:mm' hours; null for the whole day(s) (migration 1798200000000). */
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  startTime!: string | null;
+
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  endTime!: string | null;
+
   /** 'vacation' | 'sick' | 'personal' | 'other'. */
   @Column({ type: 'varchar', length: 16 })
   kind!: string;

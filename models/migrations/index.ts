@@ -14,6 +14,7 @@ import { IntervalActuals1798000000000 } from './1798000000000-interval-actuals';
 import { Notifications1797600000000 } from './1797600000000-notifications';
 import { ForecastEditVersions1797800000000 } from './1797800000000-forecast-edit-versions';
 import { OpenShifts1798100000000 } from './1798100000000-open-shifts';
+import { PartDayTimeOff1798200000000 } from './1798200000000-part-day-time-off';
 
 export const ALL_MIGRATIONS = [
   InitialSchema1764061200000,
@@ -31,4 +32,5 @@ export const ALL_MIGRATIONS = [
   Notifications1797600000000,
   ForecastEditVersions1797800000000,
   OpenShifts1798100000000,
+  PartDayTimeOff1798200000000,
 ];

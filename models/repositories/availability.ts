@@ -120,7 +120,7 @@ const iso = (t: DateTime) => t.toUTC().toISO()!;
 
 /**
  * Hard unavailability in the week starting `weekStart` (a local Monday, 'YYYY-MM-DD'):
- * approved time off (whole local days, clipped to the week) and every 'unavailable'
+ * approved time off (whole local days, or the hours of part-day time off, clipped to the week) and every 'unavailable'
  * availability entry (recurring by weekday, or on a date inside the week).
  */
 export async function unavailablePeriods(db: Db, q: { weekStart: string; zone: string }): Promise<UnavailablePeriod[]> {
@@ -138,8 +138,11 @@ export async function unavailablePeriods(db: Db, q: { weekStart: string; zone: s
     .addOrderBy('t.startDate', 'ASC')
     .getMany();
   for (const t of timeOff) {
-    const from = DateTime.max(monday, DateTime.fromISO(t.startDate, { zone: q.zone }).startOf('day'));
-    const to = DateTime.min(nextMonday, DateTime.fromISO(t.endDate, { zone: q.zone }).plus({ days: 1 }).startOf('day'));
+    const first = DateTime.fromISO(t.startDate, { zone: q.zone }).startOf('day');
+    // Part-day time off: only its hours of the one day.
+    const part = t.startTime && t.endTime ? { from: atLocalTime(first, t.startTime), to: atLocalTime(first, t.endTime) } : null;
+    const from = DateTime.max(monday, part?.from ?? first);
+    const to = DateTime.min(nextMonday, part?.to ?? DateTime.fromISO(t.endDate, { zone: q.zone }).plus({ days: 1 }).startOf('day'));
     if (to > from) out.push({ staffId: t.staffId, start: iso(from), end: iso(to), reason: 'time_off' });
   }
 

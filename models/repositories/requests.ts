@@ -20,6 +20,9 @@ export interface TimeOffRecord {
   staffId: number;
   startDate: string;
   endDate: string;
+  /** Part-day time off: local 'HH:mm' hours of the one day; null for whole days. */
+  startTime: string | null;
+  endTime: string | null;
   kind: TimeOffKind;
   status: TimeOffStatus;
   note: string;
@@ -68,6 +71,8 @@ const toTimeOff = (r: TimeOffRequest): TimeOffRecord => ({
   staffId: r.staffId,
   startDate: r.startDate,
   endDate: r.endDate,
+  startTime: r.startTime ?? null,
+  endTime: r.endTime ?? null,
   kind: r.kind as TimeOffKind,
   status: r.status as TimeOffStatus,
   note: r.note ?? '',
@@ -95,11 +100,20 @@ const toSwap = (r: SwapRequest): SwapRecord => ({
 
 export async function createTimeOff(
   db: Db,
-  input: { staffId: number; startDate: string; endDate: string; kind: TimeOffKind; note: string },
+  input: {
+    staffId: number;
+    startDate: string;
+    endDate: string;
+    kind: TimeOffKind;
+    note: string;
+    startTime?: string | null;
+    endTime?: string | null;
+  },
   now: string,
 ): Promise<TimeOffRecord> {
   const repo = db.getRepository(TimeOffRequest);
-  return toTimeOff(await repo.save(repo.create({ ...input, status: 'pending', decisionNote: '', createdAt: now })));
+  const hours = { startTime: input.startTime ?? null, endTime: input.endTime ?? null };
+  return toTimeOff(await repo.save(repo.create({ ...input, ...hours, status: 'pending', decisionNote: '', createdAt: now })));
 }
 
 export async function getTimeOff(db: Db, id: number): Promise<TimeOffRecord | null> {

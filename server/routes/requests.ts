@@ -269,7 +269,16 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
     if (outcome.kind !== 'ok') return failed(req, outcome, inbox(req, res));
     // The shifts inside the approved days left the rota: offer to find cover for each.
     if (outcome.affected.length)
-      return renderInbox(req, res, 200, { removedShifts: outcome.affected, removedCount: outcome.affected.length });
+      return renderInbox(req, res, 200, {
+        removedShifts: outcome.affected,
+        removedCount: outcome.affected.length,
+        trimmedCount: outcome.trimmed.length,
+      });
+    // Part-day time off that only shortened shifts: nothing to cover, say so.
+    if (outcome.trimmed.length) {
+      req.session.flash = [{ kind: 'info', key: 'requests.inbox.trimmed', params: { count: outcome.trimmed.length } }];
+      return res.redirect('/requests/inbox');
+    }
     done(req, res, '/requests/inbox', approve ? 'requests.saved.approved' : 'requests.saved.rejected');
   });
 

@@ -79,8 +79,9 @@ export function notificationText(kind: string, p: Params, w: NotificationWords):
     case 'timeOff.decided':
       return {
         title: t(`notify.timeOff.decided.${p.status === 'approved' ? 'approved' : 'rejected'}`, {
-          from: dayText(w, str(p.startDate)),
-          to: dayText(w, str(p.endDate)),
+          // Part-day time off: "Tue 1 Dec 14:00 – 18:00".
+          from: p.startTime ? `${dayText(w, str(p.startDate))} ${str(p.startTime)}` : dayText(w, str(p.startDate)),
+          to: p.endTime ? str(p.endTime) : dayText(w, str(p.endDate)),
         }),
         lines: noteLine(w, p),
       };

@@ -28,14 +28,29 @@ const optionalId = z
 /** The longest single request: a quarter of a year (longer absences are arranged with HR). */
 const MAX_DAYS = 92;
 
+/** An optional 'HH:mm' of part-day time off: empty = the whole day. */
+const optionalHhmm = z
+  .union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'requests.error.time')])
+  .optional()
+  .transform((v) => (v ? v : null));
+
 export const TimeOffFormSchema = z
   .object({
     startDate: isoDate,
     endDate: isoDate,
+    startTime: optionalHhmm,
+    endTime: optionalHhmm.transform((t) => (t === '00:00' ? '24:00' : t)),
     kind: z.enum(['vacation', 'sick', 'personal', 'other'], { message: 'requests.error.kind' }),
     note,
   })
   .refine((f) => f.endDate >= f.startDate, { path: ['endDate'], message: 'requests.error.endDate' })
+  // Part-day time off: both hours, in order, on one day.
+  .refine((f) => (f.startTime === null) === (f.endTime === null), { path: ['endTime'], message: 'requests.error.bothTimes' })
+  .refine((f) => f.startTime === null || f.startDate === f.endDate, { path: ['endDate'], message: 'requests.error.partDayOneDay' })
+  .refine((f) => f.startTime === null || f.endTime === null || f.endTime > f.startTime, {
+    path: ['endTime'],
+    message: 'requests.error.timeOrder',
+  })
   .refine((f) => (Date.parse(f.endDate) - Date.parse(f.startDate)) / 86_400_000 < MAX_DAYS, {
     path: ['endDate'],
     message: 'requests.error.tooLong',

@@ -179,6 +179,14 @@ export const requests = {
     'requests.error.shiftChanged':
       'The rota changed since the request: the shifts are no longer as they were. Reject the swap or ask for a new one.',
     'requests.error.time': 'Enter a time as HH:MM.',
+    'requests.error.bothTimes': 'Give both hours, or neither for whole days.',
+    'requests.error.partDayOneDay': 'Hours can be given for one day only: make the last day the first.',
+    'requests.timeOff.partDay': 'Only some hours (optional)',
+    'requests.timeOff.partDayHelp':
+      'For part of one day, e.g. 14:00 to 18:00; leave empty for whole days. A shift partly inside is shortened, or taken out if a shorter one would break a rule.',
+    'requests.timeOff.startTime': 'From (HH:MM)',
+    'requests.timeOff.endTime': 'To (HH:MM)',
+    'requests.inbox.trimmed': 'Shortened for the hours off: {count} shift(s).',
     'requests.error.timeOrder': 'The end must be after the start.',
     'requests.error.weekday': 'Choose a day.',
     'requests.error.prefKind': 'Choose a preference.',
@@ -362,6 +370,14 @@ export const requests = {
     'requests.error.shiftChanged':
       'მოთხოვნის შემდეგ განრიგი შეიცვალა: ცვლები აღარ არის ისე, როგორც იყო. უარყავით გაცვლა ან მოითხოვეთ ახალი.',
     'requests.error.time': 'შეიყვანეთ დრო ფორმატით HH:MM.',
+    'requests.error.bothTimes': 'მიუთითეთ ორივე საათი, ან არც ერთი — მთელი დღეებისთვის.',
+    'requests.error.partDayOneDay': 'საათების მითითება მხოლოდ ერთი დღისთვის შეიძლება: ბოლო დღე პირველს დაუთანაბრეთ.',
+    'requests.timeOff.partDay': 'მხოლოდ რამდენიმე საათი (არასავალდებულო)',
+    'requests.timeOff.partDayHelp':
+      'ერთი დღის ნაწილისთვის, მაგ. 14:00-დან 18:00-მდე; მთელი დღეებისთვის დატოვეთ ცარიელი. ცვლა, რომელიც ნაწილობრივ ხვდება, შემოკლდება, ან მოიხსნება, თუ მოკლე ცვლა წესს დაარღვევდა.',
+    'requests.timeOff.startTime': 'საიდან (HH:MM)',
+    'requests.timeOff.endTime': 'სადამდე (HH:MM)',
+    'requests.inbox.trimmed': 'შემოკლდა დასვენების საათების გამო: {count} ცვლა.',
     'requests.error.timeOrder': 'დასასრული დაწყების შემდეგ უნდა იყოს.',
     'requests.error.weekday': 'აირჩიეთ დღე.',
     'requests.error.prefKind': 'აირჩიეთ სურვილი.',
