@@ -33,6 +33,10 @@ const COMMANDS: Record<string, { load: () => Promise<{ run: Command }>; summary:
     load: () => import('./commands/risk'),
     summary: 'risk calibration [--trials 200] [--cv 0.1]: the risk bands against simulated intervals',
   },
+  roster: {
+    load: () => import('./commands/roster'),
+    summary: 'roster --nrp FILE [--time-limit 60] [--seed 1]: solve a shift scheduling benchmark instance',
+  },
   rota: { load: () => import('./commands/rota'), summary: 'rota diff --week DATE --from R1 --to R2: what changed between two revisions' },
 };
 

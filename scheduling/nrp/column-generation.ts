@@ -1,0 +1,228 @@
+/**
+ * A lower bound by column generation (Dantzig-Wolfe over people): the master LP picks a convex
+ * combination of whole schedules per person against the cover rows; each person's pricing
+ * problem (their own rules and requests, cover rows priced at the master's duals) is a small
+ * MIP solved by HiGHS. People are linked only through the soft cover rows, so after every round
+ *
+ *   L(π) = Σ_rows π·requirement + Σ_p min over p's schedules of (cost − π·cover)
+ *
+ * is a valid lower bound for any duals with −overWeight ≤ π ≤ underWeight (the master's
+ * optimal duals are such), using each pricing MIP's own proven bound for the minimum. This is
+ * the relaxation the published optima were proven with, much tighter than the compact MIP's LP.
+ */
+import highsLoader from 'highs';
+import { highsModule } from '../model/highs-runner';
+import type { SparseModel } from '../model/lp-builder';
+import type { NrpInstance } from './instance';
+import type { NrpGrid } from './evaluate';
+import { buildPersonModel, requestCosts } from './model';
+
+/** Most seconds for one person's pricing MIP. */
+const PRICING_SECONDS = 2;
+
+type Highs = Awaited<ReturnType<typeof highsLoader>>;
+type HModel = ReturnType<Highs['createModel']>;
+
+export interface BoundOptions {
+  seconds: number;
+  now?: () => number;
+  /** Stop once the bound proves this objective optimal. */
+  target?: number;
+  /** A roster whose schedules start the master (e.g. the compact MIP's). */
+  initial?: NrpGrid;
+}
+
+export interface BoundResult {
+  /** Best Lagrangian bound found (−Infinity if no round completed). */
+  bound: number;
+  seconds: number;
+  rounds: number;
+  /** Every schedule generated, per person (rows of a roster grid), for a restricted master MIP. */
+  schedules: Int32Array[][];
+}
+
+interface Pricing {
+  model: HModel;
+  /** Pricing-model x columns, and for each the day × shift cell and its request cost. */
+  xCols: Int32Array;
+  cells: Int32Array;
+  base: Float64Array;
+  offset: number;
+  days: number;
+  shifts: number;
+}
+
+export async function columnGenerationBound(instance: NrpInstance, o: BoundOptions): Promise<BoundResult> {
+  const t0 = o.now?.() ?? 0;
+  let spent = 0;
+  const used = () => (o.now ? (o.now() - t0) / 1000 : spent);
+  const highs = await highsLoader({ wasmModule: await highsModule() });
+  const T = instance.shifts.length;
+  const P = instance.staff.length;
+  const shiftIndex = new Map(instance.shifts.map((s, i) => [s.id, i]));
+  const coverRow = new Int32Array(instance.days * T).fill(-1);
+  instance.cover.forEach((c, i) => (coverRow[c.day * T + shiftIndex.get(c.shift)!] = i));
+  const R = instance.cover.length;
+  const pricing = instance.staff.map((_, p) => pricingModel(highs, instance, p));
+  const master = masterModel(highs, instance);
+  const schedules: Int32Array[][] = instance.staff.map(() => []);
+  const add = (p: number, row: Int32Array) => {
+    schedules[p].push(row);
+    addSchedule(master, instance, p, row, coverRow, R);
+  };
+  if (o.initial) o.initial.forEach((row, p) => add(p, row));
+  let bound = -Infinity;
+  let rounds = 0;
+  // Duals of the cover rows (π) and of the convexity rows (μ); none before the master first solves.
+  let duals: Float64Array | null = null;
+  try {
+    for (; used() < o.seconds; rounds++) {
+      if (duals || o.initial) {
+        master.run();
+        spent += master.getRunTime();
+        master.zeroAllClocks();
+        duals = master.getSolution().rowDual;
+      }
+      const pi = duals ?? new Float64Array(R + P);
+      let lagrange = 0;
+      for (let i = 0; i < R; i++) lagrange += pi[i] * instance.cover[i].requirement;
+      let added = 0;
+      let complete = true;
+      for (let p = 0; p < P; p++) {
+        if (used() >= o.seconds) {
+          complete = false;
+          break;
+        }
+        // A pricing MIP cut short still gives a proven bound, so the round's bound stays valid.
+        const priced = price(pricing[p], pi, coverRow, Math.max(0.2, Math.min(PRICING_SECONDS, o.seconds - used())));
+        spent += priced.seconds;
+        if (!Number.isFinite(priced.bound)) complete = false;
+        lagrange += priced.bound;
+        if (priced.row && (!duals || priced.objective - pi[R + p] < -1e-6)) {
+          add(p, priced.row);
+          added++;
+        }
+      }
+      if (complete && duals) bound = Math.max(bound, lagrange);
+      if (o.target !== undefined && Math.ceil(bound - 1e-6) >= o.target) break;
+      if (duals && added === 0) break;
+      duals ??= new Float64Array(0);
+    }
+  } finally {
+    for (const pr of pricing) pr.model.dispose();
+    master.dispose();
+  }
+  return { bound, seconds: used(), rounds, schedules };
+}
+
+/** Person's best schedule at the duals: its reduced objective, the pricing MIP's proven bound, the schedule. */
+function price(
+  pr: Pricing,
+  pi: Float64Array,
+  coverRow: Int32Array,
+  seconds: number,
+): { objective: number; bound: number; row: Int32Array | null; seconds: number } {
+  const costs = Float64Array.from(pr.cells, (cell, k) => pr.base[k] - (coverRow[cell] >= 0 ? pi[coverRow[cell]] : 0));
+  pr.model.changeColsCost({ kind: 'set', indices: pr.xCols }, costs);
+  pr.model.options.set({ time_limit: seconds } as never);
+  pr.model.run();
+  const spent = pr.model.getRunTime();
+  pr.model.zeroAllClocks();
+  const bound = Number(pr.model.info.get('mip_dual_bound'));
+  if (Number(pr.model.info.get('primal_solution_status')) !== 2) return { objective: Infinity, bound, row: null, seconds: spent };
+  const value = pr.model.getSolution().colValue;
+  return { objective: pr.model.getObjectiveValue(), bound, row: rowOf(pr, value), seconds: spent };
+}
+
+function pricingModel(highs: Highs, instance: NrpInstance, p: number): Pricing {
+  const { sparse, x } = buildPersonModel(instance, p);
+  const { cost, offset } = requestCosts(instance, p);
+  const cells = Int32Array.from(x.keys()).filter((cell) => x[cell] >= 0);
+  const xCols = Int32Array.from(cells, (cell) => x[cell]);
+  const base = Float64Array.from(cells, (cell) => cost[cell]);
+  const model = load(highs, sparse, true);
+  model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-7 } as never);
+  return { model, xCols, cells, base, offset, days: instance.days, shifts: instance.shifts.length };
+}
+
+function rowOf(pr: Pricing, value: ArrayLike<number>): Int32Array {
+  const row = new Int32Array(pr.days).fill(-1);
+  pr.xCols.forEach((c, k) => {
+    if (value[c] > 0.5) row[Math.floor(pr.cells[k] / pr.shifts)] = pr.cells[k] % pr.shifts;
+  });
+  return row;
+}
+
+/** Cover rows (= requirement) with under/over columns, one convexity row (= 1) per person. */
+function masterModel(highs: Highs, instance: NrpInstance): HModel {
+  const R = instance.cover.length;
+  const P = instance.staff.length;
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  const colCost: number[] = [];
+  instance.cover.forEach((c, i) => {
+    colCost.push(c.underWeight, c.overWeight);
+    indices.push(i, i);
+    values.push(1, -1);
+    starts.push(indices.length - 1, indices.length);
+  });
+  const req = Float64Array.from([...instance.cover.map((c) => c.requirement), ...Array<number>(P).fill(1)]);
+  const model = highs.createModel({
+    numCols: 2 * R,
+    numRows: R + P,
+    colCost: Float64Array.from(colCost),
+    colLower: new Float64Array(2 * R),
+    colUpper: new Float64Array(2 * R).fill(highs.infinity),
+    rowLower: req,
+    rowUpper: req,
+    matrix: {
+      format: 'csc',
+      numRows: R + P,
+      numCols: 2 * R,
+      starts: Int32Array.from(starts),
+      indices: Int32Array.from(indices),
+      values: Float64Array.from(values),
+    },
+  } as never);
+  model.options.set({ output_flag: false } as never);
+  return model;
+}
+
+/** A schedule column: its real cost (requests), 1 in each cover row it works, 1 in p's convexity row. */
+function addSchedule(master: HModel, instance: NrpInstance, p: number, row: Int32Array, coverRow: Int32Array, R: number): void {
+  const T = instance.shifts.length;
+  const { cost, offset } = requestCosts(instance, p);
+  let total = offset;
+  const rows: number[] = [];
+  row.forEach((t, d) => {
+    if (t < 0) return;
+    total += cost[d * T + t];
+    if (coverRow[d * T + t] >= 0) rows.push(coverRow[d * T + t]);
+  });
+  rows.sort((a, b) => a - b);
+  rows.push(R + p);
+  master.addCol(total, 0, Infinity, { indices: Int32Array.from(rows), values: new Float64Array(rows.length).fill(1) });
+}
+
+function load(highs: Highs, model: SparseModel, integer: boolean): HModel {
+  return highs.createModel({
+    numCols: model.numCols,
+    numRows: model.numRows,
+    offset: model.offset,
+    colCost: model.colCost,
+    colLower: model.colLower,
+    colUpper: model.colUpper,
+    rowLower: model.rowLower,
+    rowUpper: model.rowUpper,
+    ...(integer ? { integrality: model.integrality } : {}),
+    matrix: {
+      format: 'csr',
+      numRows: model.numRows,
+      numCols: model.numCols,
+      starts: model.starts,
+      indices: model.indices,
+      values: model.values,
+    },
+  });
+}
