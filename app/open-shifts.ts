@@ -21,6 +21,9 @@ import { assignCover, coverVerdicts, uncoveredShift } from './rota-cover';
 import { hardViolations } from './rota-change';
 import { guardStale, type Outcome, type RequestsContext } from './time-off';
 import { notifyStaff } from './notify';
+import { weekHeadroom, type HeadroomWeek } from './headroom';
+import { mondayOf } from '../forecasting/week';
+import { DateTime } from 'luxon';
 
 export type { OpenShiftRecord };
 
@@ -44,6 +47,8 @@ export interface OpenShiftBoard {
   myClaims: BoardItem[];
   /** Every open or claimed offer (for those who decide), else null. */
   all: BoardItem[] | null;
+  /** This week and next, from today: how many more could be off each day (app/headroom.ts). */
+  headroom: HeadroomWeek[];
 }
 
 const nowIso = (ctx: RequestsContext) => ctx.now.toISOString();
@@ -274,9 +279,17 @@ export async function openShiftBoard(ctx: RequestsContext, opts: { withAll: bool
     if (mine?.includes(me!)) forMe.push(item(o, null));
     if (opts.withAll) all.push(item(o, o.status === 'open' ? ((await eligibleAgents(ctx.db, ctx.zone, ctx.now, o))?.length ?? 0) : null));
   }
+  const today = DateTime.fromJSDate(ctx.now, { zone: ctx.zone }).toISODate()!;
+  const headroom: HeadroomWeek[] = [];
+  for (const weeks of [0, 1]) {
+    const weekStart = DateTime.fromISO(mondayOf(today, ctx.zone), { zone: ctx.zone }).plus({ weeks }).toISODate()!;
+    const week = await weekHeadroom(ctx.db, { weekStart, zone: ctx.zone, now: ctx.now });
+    headroom.push({ ...week, days: week.days.filter((d) => d.date >= today) });
+  }
   return {
     forMe,
     myClaims: me === null ? [] : live.filter((o) => o.status === 'claimed' && o.claimedByStaffId === me).map((o) => item(o, null)),
     all: opts.withAll ? all : null,
+    headroom,
   };
 }

@@ -93,6 +93,7 @@ export {
 } from './projection';
 export { intervalRisk, normalCdf, volumeSpread, absenceProbabilities, DEFAULT_ABSENCE_RATE, type RiskOptions } from './projection-risk';
 export { summariseProjection, periodFigures, localDate, type ChannelSummary, type PeriodFigures } from './projection-summary';
+export { dayHeadroom, type DayHeadroom, type HeadroomInput } from './headroom';
 export { neededForTarget } from './needed-for-target';
 export {
   calibrateRisk,

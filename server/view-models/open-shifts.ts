@@ -28,8 +28,31 @@ function itemView(o: BoardItem, w: Words) {
   };
 }
 
+/** One row per day, one cell per channel: the number, or that the day already misses its target. */
+function headroomView(board: OpenShiftBoard, w: Words) {
+  const channels = [...new Set(board.headroom.flatMap((h) => h.days.map((d) => d.channel)))];
+  return board.headroom
+    .filter((h) => h.days.length)
+    .map((h) => {
+      const dates = [...new Set(h.days.map((d) => d.date))];
+      return {
+        weekStart: h.weekStart,
+        channels: channels.map((c) => ({ key: `rota.channel.${c}` })),
+        days: dates.map((date) => ({
+          date,
+          cells: channels.map((c) => {
+            const d = h.days.find((x) => x.date === date && x.channel === c);
+            if (!d || d.headroom === null) return { text: '—' };
+            return d.short ? { text: w.t('openShifts.headroom.short'), short: true } : { text: String(d.headroom) };
+          }),
+        })),
+      };
+    });
+}
+
 export function openShiftBoardView(board: OpenShiftBoard, w: Words) {
   return {
+    headroom: headroomView(board, w),
     forMe: board.forMe.map((o) => itemView(o, w)),
     myClaims: board.myClaims.map((o) => itemView(o, w)),
     all: board.all ? board.all.map((o) => itemView(o, w)) : null,

@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, seedMinimalTeam, TEST_PASSWORD, type TestApp } from '../support/app';
 import { chromiumAvailable, launchBrowser, CHROMIUM_PATH } from '../support/browser';
 import { makePerson, makeRota } from '../support/requests-builders';
+import { storeWeekRequirement } from '../support/rota-builders';
 import { findUserByUsername } from '../../models/repositories/users';
 import { createTimeOff } from '../../models/repositories/requests';
 import { listShifts, publishedRotaForWeek } from '../../models/repositories/rotas';
@@ -76,6 +77,9 @@ describe('e2e (Chromium, 390 px phone): my week, the fairness ledger, an open sh
           { staffId: agent, start: '2026-11-27 14:00', end: '2026-11-27 23:00' },
           { staffId: nino, start: '2026-11-25 09:00', end: '2026-11-25 18:00' },
         ]);
+        // A requirement for both weeks, so the board shows how many more could be off.
+        await storeWeekRequirement(ds, '2026-11-23');
+        await storeWeekRequirement(ds, '2026-11-30');
         // Next week: Nino's Tuesday will be left uncovered by her time off.
         await makeRota(ds, '2026-11-30', [
           { staffId: agent, start: '2026-11-30 09:00', end: '2026-11-30 18:00' },
@@ -170,6 +174,7 @@ describe('e2e (Chromium, 390 px phone): my week, the fairness ledger, an open sh
     await Promise.all([page.waitForURL(`${app.baseUrl}/open-shifts`), page.tap('#main-nav a[href="/open-shifts"]')]);
     await switchLanguage(page, 'ka');
     expect(await page.textContent('h1')).to.equal('თავისუფალი ცვლები');
+    expect(await page.locator('table.headroom').count(), 'this week and next').to.equal(2);
     await expectAccessible(page, '/open-shifts (ka)');
     await switchLanguage(page, 'en');
     await expectAccessible(page, '/open-shifts (en)');
