@@ -2,7 +2,8 @@
  * An agent's week at a glance (/my-shifts): the whole current week from Monday (past days
  * included, so the week's hours are the real ones), the shift in progress and the next one,
  * worked hours against the contract, each shift's kind, breaks, channel and the colleagues on
- * the same hours; next week once it is published; and one day's activities.
+ * the same hours; next week once it is published, and the weeks after it up to six weeks ahead
+ * (a whole planning period); and one day’s activities.
  *
  * Only published rotas count (a draft is the coordinator's work in progress). Colleagues come
  * from the same published rota, which is the team's (Rota plans one team).
@@ -77,7 +78,7 @@ export interface MyWeek {
   thisWeek: MyWeekOf;
   /** Null until next week's rota is published. */
   nextWeek: MyWeekOf | null;
-  /** The two weeks after that, those already published (the page showed four weeks before). */
+  /** The weeks after that, up to six weeks from now (a whole planning period), those already published. */
   laterWeeks: MyWeekOf[];
   current: MyWeekShift | null;
   next: MyWeekShift | null;
@@ -90,6 +91,8 @@ export interface MyWeekQuery {
 }
 
 const LUNCH_MINUTES = 30;
+/** A planning period is at most six weeks: published from next week on, its last week is six weeks ahead. */
+const LATER_WEEKS_UNTIL = 6;
 const round1 = (h: number) => Math.round(h * 10) / 10;
 const minutes = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 60000;
 
@@ -106,7 +109,7 @@ export async function myWeek(ds: DataSource, q: MyWeekQuery): Promise<MyWeek> {
   const thisWeek = await weekFor(ds, monday, ctx);
   const next = await weekFor(ds, monday.plus({ weeks: 1 }), ctx);
   const later: MyWeekOf[] = [];
-  for (const w of [2, 3]) later.push(await weekFor(ds, monday.plus({ weeks: w }), ctx));
+  for (let w = 2; w <= LATER_WEEKS_UNTIL; w++) later.push(await weekFor(ds, monday.plus({ weeks: w }), ctx));
   const all = [thisWeek, next, ...later].flatMap((w) => w.days.flatMap((d) => d.shifts));
   return {
     contractHours: person?.contractHoursPerWeek ?? null,

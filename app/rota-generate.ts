@@ -46,6 +46,8 @@ export interface GenerateRotaInput {
   onProgress?: (p: SolveProgress) => void;
   /** Cancels the generation (a job's cancel or time limit): nothing is stored after it fires. */
   signal?: AbortSignal;
+  /** The week as part of a planning period (rota-period.ts): the period's rules added to the problem. */
+  adjustProblem?: (problem: Problem) => Problem;
 }
 
 export type GenerateRotaResult =
@@ -86,7 +88,7 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
   if (replanDay) problem.previousVersion = sourceShifts.map((s) => toEngineShift(s, ctx.zone));
   input.signal?.throwIfAborted();
 
-  const solution = await solveRotaInWorker(problem, {
+  const solution = await solveRotaInWorker(input.adjustProblem ? input.adjustProblem(problem) : problem, {
     timeLimitSeconds: input.timeLimitSeconds,
     seed: input.seed,
     onProgress: input.onProgress,

@@ -38,7 +38,7 @@ export interface RotaJob {
 }
 
 /** What is stored on the job: the generation's input, with `now` as an instant. */
-export type RotaJobInput = Omit<GenerateRotaInput, 'onProgress' | 'signal' | 'now'> & { now: string };
+export type RotaJobInput = Omit<GenerateRotaInput, 'onProgress' | 'signal' | 'now' | 'adjustProblem'> & { now: string };
 
 type RotaJobResult = { rotaId?: number; explanation?: Explanation[] };
 
@@ -70,7 +70,7 @@ export async function rotaJob(ds: DataSource, weekStart: string): Promise<RotaJo
 }
 
 /** Queues the generation of `input.weekStart`, unless one of that week is already unfinished (then that one). */
-export async function startRotaJob(queue: JobQueue, input: Omit<GenerateRotaInput, 'onProgress' | 'signal'>): Promise<RotaJob> {
+export async function startRotaJob(queue: JobQueue, input: Omit<GenerateRotaInput, 'onProgress' | 'signal' | 'adjustProblem'>): Promise<RotaJob> {
   const stored: RotaJobInput = { ...input, now: input.now.toISOString() };
   const job = await queue.enqueue({
     kind: ROTA_GENERATE_JOB,

@@ -146,6 +146,8 @@ export interface Problem {
   previousVersion?: Shift[];
   /** Off-queue activities to place into the week (meetings, training…), after the shifts. */
   activities?: PlannedActivity[];
+  /** A planning period's forbidden successions of shift kinds, kept inside the week (period-week.ts). */
+  forbiddenSuccessions?: PeriodRules['forbiddenSuccessions'];
 }
 
 /**

@@ -9,6 +9,7 @@ import { JobQueue } from '../app/job-queue';
 import type { JobHandler } from '../app/job-runner';
 import { LocalJobBackend } from '../app/local-job-backend';
 import { ROTA_GENERATE_JOB, rotaJobHandler } from '../app/rota-jobs';
+import { ROTA_PERIOD_JOB, periodJobHandler } from '../app/rota-period-jobs';
 import { PgBossJobBackend } from './job-queue-pg-boss';
 
 export interface JobQueueWiring {
@@ -28,7 +29,10 @@ export function createJobQueue(ds: DataSource, config: Readonly<Config>, wiring:
   return new JobQueue({
     ds,
     backend,
-    handlers: (wiring.wrapHandlers ?? ((h) => h))({ [ROTA_GENERATE_JOB]: rotaJobHandler(ds) }),
+    handlers: (wiring.wrapHandlers ?? ((h) => h))({
+      [ROTA_GENERATE_JOB]: rotaJobHandler(ds),
+      [ROTA_PERIOD_JOB]: periodJobHandler(ds),
+    }),
     // In-process on SQLite there is no other instance to solve: at least one worker.
     workers: pg ? config.jobs.workers : Math.max(1, config.jobs.workers),
     timeLimitSeconds: config.jobs.timeLimitSeconds,

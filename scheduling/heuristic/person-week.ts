@@ -1,5 +1,7 @@
 import type { Problem } from '../types';
 import type { Pattern, PersonPlan } from '../candidates';
+import { buildWeek } from '../week';
+import { patternKind, successionConflict } from '../successions';
 
 interface State {
   value: number;
@@ -27,6 +29,13 @@ export function bestPersonWeek(problem: Problem, patterns: Pattern[], p: PersonP
   const maxDays = 7 - r.daysOffPerWeek - [...fixed].filter((d) => d >= 0).length;
   const longest = Math.max(0, ...p.allowed.map((id) => patterns[id].workedMinutes));
   const valueOf = new Map(p.allowed.map((id) => [id, value(id)]));
+  // A planning period's forbidden successions: the last shift's kind joins the state (only then).
+  const week = problem.forbiddenSuccessions?.length ? buildWeek(problem) : null;
+  const conflict = week ? successionConflict(problem, week) : null;
+  const lastKind = (s: State, d: number) => {
+    const last = s.chosen[s.chosen.length - 1];
+    return week && last !== undefined && patterns[last].day === d ? patternKind(week, patterns[last]) : '';
+  };
   let run0 = 0;
   for (let d = -1; fixed.has(d); d--) run0++;
   let states = new Map<string, State>();
@@ -35,7 +44,7 @@ export function bestPersonWeek(problem: Problem, patterns: Pattern[], p: PersonP
     const next = new Map<string, State>();
     const keep = (s: State) => {
       if (s.minutes > p.maxMinutes || s.minutes + (6 - d) * longest < p.minMinutes) return;
-      const key = `${s.minutes}|${s.days}|${Math.min(s.run, r.maxConsecutiveDays + 1)}|${s.lastEnd}`;
+      const key = `${s.minutes}|${s.days}|${Math.min(s.run, r.maxConsecutiveDays + 1)}|${s.lastEnd}${conflict ? `|${lastKind(s, d)}` : ''}`;
       const old = next.get(key);
       if (!old || old.value < s.value) next.set(key, s);
     };
@@ -46,6 +55,7 @@ export function bestPersonWeek(problem: Problem, patterns: Pattern[], p: PersonP
       for (const id of options) {
         const pat = patterns[id];
         if (pat.start < s.lastEnd + rest) continue;
+        if (conflict && s.chosen.length && conflict(patterns[s.chosen[s.chosen.length - 1]], pat)) continue;
         keep({
           value: s.value + valueOf.get(id)!,
           minutes: s.minutes + pat.workedMinutes,
@@ -56,7 +66,7 @@ export function bestPersonWeek(problem: Problem, patterns: Pattern[], p: PersonP
         });
       }
     }
-    states = compress(next, minStartAfter(patterns, byDay, d), rest, r.maxConsecutiveDays);
+    states = compress(next, minStartAfter(patterns, byDay, d), rest, r.maxConsecutiveDays, conflict ? (s) => lastKind(s, d) : null);
   }
   let best: State | null = null;
   for (const s of states.values()) if (s.minutes >= p.minMinutes && (!best || s.value > best.value)) best = s;
@@ -73,11 +83,17 @@ function minStartAfter(patterns: Pattern[], byDay: number[][], d: number): numbe
  * A state whose last shift ended long enough before every later shift is as good as one
  * with no recent shift: merging them on lastEnd keeps the state space small.
  */
-function compress(states: Map<string, State>, nextStart: number, rest: number, maxRun: number): Map<string, State> {
+function compress(
+  states: Map<string, State>,
+  nextStart: number,
+  rest: number,
+  maxRun: number,
+  kindOf: ((s: State) => string) | null,
+): Map<string, State> {
   const out = new Map<string, State>();
   for (const s of states.values()) {
     const lastEnd = s.lastEnd + rest <= nextStart ? -1e9 : s.lastEnd;
-    const key = `${s.minutes}|${s.days}|${Math.min(s.run, maxRun + 1)}|${lastEnd}`;
+    const key = `${s.minutes}|${s.days}|${Math.min(s.run, maxRun + 1)}|${lastEnd}${kindOf ? `|${kindOf(s)}` : ''}`;
     const old = out.get(key);
     if (!old || old.value < s.value) out.set(key, { ...s, lastEnd });
   }

@@ -2,6 +2,7 @@ import type { Problem } from '../types';
 import type { Pattern, PersonPlan } from '../candidates';
 import type { Week } from '../week';
 import type { LpBuilder } from './lp-builder';
+import { successionConflict } from '../successions';
 
 /**
  * One person's hard rules as rows over their x columns. Shift candidates already exclude
@@ -42,7 +43,41 @@ export function addPersonRules(
   );
   addRestCliques(lp, problem, byDay, patterns, x);
   addConsecutiveWindows(lp, problem, byDay, p, x);
-  void week;
+  addForbiddenSuccessions(lp, problem, week, byDay, patterns, x);
+}
+
+/**
+ * A planning period's forbidden successions: for each kind pair (a, b) and day d, at most one
+ * of {a-shifts on d} ∪ {b-shifts on d+1} (one shift a day makes this exact). Nothing without
+ * forbidden successions (a week on its own).
+ */
+function addForbiddenSuccessions(
+  lp: LpBuilder,
+  problem: Problem,
+  week: Week,
+  byDay: number[][],
+  patterns: Pattern[],
+  x: Map<number, number>,
+): void {
+  const conflict = successionConflict(problem, week);
+  if (!conflict) return;
+  for (let d = 0; d < 6; d++) {
+    const firsts = byDay[d].filter((a) => byDay[d + 1].some((b) => conflict(patterns[a], patterns[b])));
+    // Group the first day's shifts by the set of next-day shifts they conflict with.
+    const groups = new Map<string, { mine: number[]; later: number[] }>();
+    for (const a of firsts) {
+      const later = byDay[d + 1].filter((b) => conflict(patterns[a], patterns[b]));
+      const key = later.join(',');
+      (groups.get(key) ?? groups.set(key, { mine: [], later }).get(key)!).mine.push(a);
+    }
+    for (const g of groups.values())
+      lp.addRow(
+        [...g.mine, ...g.later].map((id) => x.get(id)!),
+        1,
+        -Infinity,
+        1,
+      );
+  }
 }
 
 /**

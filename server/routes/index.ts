@@ -6,6 +6,7 @@ import { homeRoutes } from './home';
 import { staffRoutes } from './staff';
 import { historyRoutes } from './history';
 import { rotaRoutes } from './rota';
+import { rotaPeriodRoutes } from './rota-period';
 import { rotaActivitiesRoutes } from './rota-activities';
 import { forecastRoutes } from './forecast';
 import { forecastPreviewRoutes } from './forecast-preview';
@@ -38,6 +39,7 @@ export const routeModules: ((deps: RouteDeps) => Router)[] = [
   rotaActivitiesRoutes,
   // Before rota: /rota/fairness is open to agents too.
   fairnessRoutes,
+  rotaPeriodRoutes,
   rotaRoutes,
   requestsRoutes,
   openShiftsRoutes,

@@ -1,0 +1,220 @@
+/**
+ * A planning period: one to six consecutive weeks planned, checked, published and shown
+ * together. Each week stays a rota of its own (revisions, hand edits, the weekly rules, the
+ * calendar feeds); the period adds its rules (scheduling/rules/period-rules.ts), checked on
+ * all its weeks at once with the same functions wherever it is shown or generated.
+ *
+ * Generating goes week by week: each week is solved with the weeks before it as context
+ * (scheduling/period-week.ts turns what they used up into this week's hard rules, and the
+ * model keeps forbidden successions inside the week), then the whole period is checked.
+ */
+import { DateTime } from 'luxon';
+import type { DataSource } from '../models';
+import { listRotasForWeek, listShifts, publishedRotaForWeek, type RotaRecord, type ShiftRecord } from '../models/repositories/rotas';
+import {
+  checkPeriod,
+  checkRota,
+  type Explanation,
+  type PeriodProblem,
+  type PreviousShift,
+  type SolveProgress,
+  type Violation,
+} from '../scheduling';
+import { periodWeekProblem } from '../scheduling/period-week';
+import { mondayOf } from '../forecasting/week';
+import { loadTeamSettings } from './team-settings';
+import { loadRotaContext, toEngineShift, type RotaContext } from './rota-problem';
+import { generateRota } from './rota-generate';
+import { publishRotaRevision } from './rota-publish';
+
+export const PERIOD_WEEKS_MIN = 1;
+export const PERIOD_WEEKS_MAX = 6;
+
+export interface PeriodQuery {
+  /** Any date of the first week (its Monday is used). */
+  start: string;
+  weeks: number;
+  zone: string;
+  intervalMinutes: number;
+  now: Date;
+}
+
+/** Local Mondays of the period's weeks. */
+export function periodMondays(start: string, weeks: number, zone: string): string[] {
+  const monday = DateTime.fromISO(mondayOf(start, zone), { zone });
+  return Array.from({ length: weeks }, (_, w) => monday.plus({ weeks: w }).toISODate()!);
+}
+
+export interface PeriodWeek {
+  weekStart: string;
+  /** The revision shown: `which` = newest (a draft when there is one) or published. */
+  rota: RotaRecord | null;
+  published: RotaRecord | null;
+  shifts: ShiftRecord[];
+  /** The weekly rules broken in this week (checkRota, with the period's week before as last week). */
+  violations: Violation[];
+}
+
+export interface PeriodView {
+  start: string;
+  weeks: PeriodWeek[];
+  people: Array<{ id: number; name: string }>;
+  /** Period rules broken on the whole period (checkPeriod). */
+  violations: Violation[];
+  /** Weeks whose newest revision is a draft not yet published. */
+  drafts: number;
+  allPublished: boolean;
+}
+
+/** The period's weeks (newest revisions, or the published ones) checked with the weekly and the period rules. */
+export async function loadPeriod(ds: DataSource, q: PeriodQuery & { which?: 'newest' | 'published' }): Promise<PeriodView> {
+  const mondays = periodMondays(q.start, q.weeks, q.zone);
+  const weeks: PeriodWeek[] = [];
+  const contexts: RotaContext[] = [];
+  for (const weekStart of mondays) {
+    const published = await publishedRotaForWeek(ds, weekStart);
+    const rota = q.which === 'published' ? published : ((await listRotasForWeek(ds, weekStart))[0] ?? null);
+    const shifts = rota ? await listShifts(ds, rota.id) : [];
+    const ctx = await loadRotaContext(ds, {
+      weekStart,
+      zone: q.zone,
+      intervalMinutes: q.intervalMinutes,
+      now: q.now,
+      withRequirement: false,
+    });
+    contexts.push(ctx);
+    weeks.push({ weekStart, rota, published, shifts, violations: [] });
+  }
+  for (let w = 0; w < weeks.length; w++) {
+    const problem = contexts[w].problem;
+    if (w > 0) problem.previousShifts = weeks[w - 1].shifts.map((s) => previousOf(s, q.zone));
+    weeks[w].violations = weeks[w].rota
+      ? checkRota(
+          problem,
+          weeks[w].shifts.map((s) => toEngineShift(s, q.zone)),
+        )
+      : [];
+  }
+  const settings = await loadTeamSettings(ds);
+  const people = new Map<number, string>();
+  for (const c of contexts) for (const p of c.people) people.set(p.id, p.name);
+  const problem = periodProblem(mondays[0], contexts, settings.rules, q.zone);
+  const violations = checkPeriod(
+    problem,
+    weeks.flatMap((w) => w.shifts.map((s) => previousOf(s, q.zone))),
+  );
+  const drafts = weeks.filter((w) => w.rota?.status === 'draft').length;
+  return {
+    start: mondays[0],
+    weeks,
+    people: [...people].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    violations,
+    drafts,
+    allPublished: weeks.every((w) => w.published !== null && (w.rota === null || w.rota.id === w.published.id)),
+  };
+}
+
+function previousOf(s: Pick<ShiftRecord, 'staffId' | 'start' | 'end'>, zone: string): PreviousShift {
+  const local = (iso: string) => DateTime.fromISO(iso).setZone(zone).toISO({ suppressMilliseconds: true })!;
+  return { staffId: String(s.staffId), start: local(s.start), end: local(s.end) };
+}
+
+function periodProblem(
+  start: string,
+  contexts: RotaContext[],
+  rules: Awaited<ReturnType<typeof loadTeamSettings>>['rules'],
+  zone: string,
+): PeriodProblem {
+  const ids = new Set(contexts.flatMap((c) => c.problem.staff.map((m) => m.id)));
+  return {
+    periodStart: start,
+    weeks: contexts.length,
+    timeZone: zone,
+    staff: [...ids].map((id) => ({
+      id,
+      contractHoursByWeek: contexts.map((c) => c.problem.staff.find((m) => m.id === id)?.contractHoursPerWeek ?? 0),
+    })),
+    rules: rules.period,
+    breakMinutes: rules.breakMinutes,
+    eveningAfter: contexts[0]?.problem.rules.eveningAfter ?? '20:00',
+    previousShifts: contexts[0]?.problem.previousShifts ?? [],
+  };
+}
+
+export interface GeneratePeriodInput extends PeriodQuery {
+  /** Solver budget of each week, seconds. */
+  timeLimitSeconds: number;
+  seed: number;
+  userId: number | null;
+  by: string | null;
+  onProgress?: (p: { week: number; weeks: number; solver: SolveProgress }) => void;
+  signal?: AbortSignal;
+}
+
+export type GeneratePeriodResult =
+  | { kind: 'generated'; rotaIds: number[]; view: PeriodView }
+  | { kind: 'infeasible'; weekStart: string; explanation: Explanation[] };
+
+/** Generates every week of the period as a new draft, in order, each with the weeks before as context. */
+export async function generatePeriod(ds: DataSource, input: GeneratePeriodInput): Promise<GeneratePeriodResult> {
+  const mondays = periodMondays(input.start, input.weeks, input.zone);
+  const rules = (await loadTeamSettings(ds)).rules.period;
+  const earlier: PreviousShift[] = [];
+  const rotaIds: number[] = [];
+  for (let w = 0; w < mondays.length; w++) {
+    const result = await generateRota(ds, {
+      weekStart: mondays[w],
+      zone: input.zone,
+      intervalMinutes: input.intervalMinutes,
+      now: input.now,
+      mode: 'unlocked',
+      timeLimitSeconds: input.timeLimitSeconds,
+      seed: input.seed,
+      userId: input.userId,
+      by: input.by,
+      signal: input.signal,
+      onProgress: (p) => input.onProgress?.({ week: w, weeks: mondays.length, solver: p }),
+      adjustProblem: (problem) => periodWeekProblem(problem, { rules, weeks: mondays.length, weekIndex: w, earlier: [...earlier] }),
+    });
+    if (result.kind === 'infeasible') return { kind: 'infeasible', weekStart: mondays[w], explanation: result.explanation };
+    rotaIds.push(result.rota.id);
+    earlier.push(...(await listShifts(ds, result.rota.id)).map((s) => previousOf(s, input.zone)));
+  }
+  return { kind: 'generated', rotaIds, view: await loadPeriod(ds, input) };
+}
+
+export type PublishPeriodResult =
+  | { kind: 'published'; published: string[]; unchanged: string[] }
+  | { kind: 'refused'; weekStart: string; reason: string };
+
+/**
+ * Publishes the newest draft of every week of the period (a week whose newest revision is
+ * already published stays as it is). Each week is published through the weekly path (its lock,
+ * its notifications); a week refused (someone published meanwhile) stops the rest.
+ */
+export async function publishPeriod(
+  ds: DataSource,
+  q: PeriodQuery & { userId: number | null; by: string | null },
+): Promise<PublishPeriodResult> {
+  const published: string[] = [];
+  const unchanged: string[] = [];
+  for (const weekStart of periodMondays(q.start, q.weeks, q.zone)) {
+    const newest = (await listRotasForWeek(ds, weekStart))[0] ?? null;
+    if (!newest || newest.status !== 'draft') {
+      unchanged.push(weekStart);
+      continue;
+    }
+    const before = await publishedRotaForWeek(ds, weekStart);
+    const r = await publishRotaRevision(ds, {
+      rotaId: newest.id,
+      expectedVersion: newest.version,
+      expectedPublishedId: before?.id ?? null,
+      now: q.now,
+      userId: q.userId,
+      by: q.by,
+    });
+    if (r.kind !== 'published') return { kind: 'refused', weekStart, reason: r.kind };
+    published.push(weekStart);
+  }
+  return { kind: 'published', published, unchanged };
+}

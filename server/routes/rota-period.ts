@@ -1,0 +1,107 @@
+/**
+ * The planning period (1-6 weeks): its grid with the period and weekly rules checked
+ * (/rota/period), its generation as a background job, and publishing all its weeks.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { DateTime } from 'luxon';
+import type { RouteDeps } from '../deps';
+import { requirePermission } from '../middleware/auth';
+import { can } from '../permissions';
+import { HttpError } from '../http-error';
+import { loadTeamSettings } from '../../app/team-settings';
+import { rotaRules } from '../../app/rota-problem';
+import { loadPeriod, periodMondays, publishPeriod, PERIOD_WEEKS_MAX, PERIOD_WEEKS_MIN } from '../../app/rota-period';
+import { periodJob, startPeriodJob } from '../../app/rota-period-jobs';
+import { mondayOf, weekOf } from '../../forecasting/week';
+import { periodPageViewModel } from '../view-models/rota-period';
+
+const DATE = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => DateTime.fromISO(s).isValid);
+const WEEKS = z.coerce.number().int().min(PERIOD_WEEKS_MIN).max(PERIOD_WEEKS_MAX);
+const PeriodQuery = z.object({
+  start: DATE.optional(),
+  weeks: WEEKS.default(4),
+  show: z.enum(['newest', 'published']).default('newest'),
+});
+const PeriodForm = z.object({ start: DATE, weeks: WEEKS });
+const GenerateForm = PeriodForm.extend({
+  timeLimit: z.coerce.number().int().min(5).max(120).default(30),
+  seed: z.coerce.number().int().min(0).max(1_000_000).default(1),
+});
+
+export function rotaPeriodRoutes({ services, now }: RouteDeps): Router {
+  const router = Router();
+  const ds = services.db;
+  const settings = async () => {
+    const team = await loadTeamSettings(ds);
+    return { zone: services.timeZone(), intervalMinutes: team.intervalMinutes, eveningAfter: rotaRules(team.rules).eveningAfter };
+  };
+  const address = (start: string, weeks: number) => `/rota/period?start=${start}&weeks=${weeks}`;
+
+  router.get('/rota/period', requirePermission('rota:view'), async (req, res) => {
+    const q = PeriodQuery.safeParse(req.query);
+    if (!q.success) throw new HttpError(400, 'error.validation');
+    const { zone, intervalMinutes, eveningAfter } = await settings();
+    const start = mondayOf(q.data.start ?? weekOf(now(), zone), zone);
+    const view = await loadPeriod(ds, { start, weeks: q.data.weeks, zone, intervalMinutes, now: now(), which: q.data.show });
+    const job = await periodJob(ds, start, q.data.weeks);
+    const mondays = periodMondays(start, q.data.weeks, zone);
+    const shift = (weeks: number) => DateTime.fromISO(start, { zone }).plus({ weeks }).toISODate()!;
+    res.render('pages/rota-period', {
+      pageTitle: req.t('period.title'),
+      ...periodPageViewModel(view, { zone, eveningAfter, t: req.t, job }),
+      end: DateTime.fromISO(mondays[mondays.length - 1], { zone }).plus({ days: 6 }).toISODate(),
+      show: q.data.show,
+      weekChoices: Array.from({ length: PERIOD_WEEKS_MAX }, (_, i) => ({ n: i + 1, selected: i + 1 === q.data.weeks })),
+      prev: address(shift(-q.data.weeks), q.data.weeks),
+      next: address(shift(q.data.weeks), q.data.weeks),
+      canEdit: can(req.user!.role, 'rota:edit'),
+      canPublish: can(req.user!.role, 'rota:publish'),
+    });
+  });
+
+  router.post('/rota/period/generate', requirePermission('rota:edit'), async (req, res) => {
+    const form = GenerateForm.safeParse(req.body);
+    if (!form.success) throw new HttpError(400, 'error.validation');
+    const { zone, intervalMinutes } = await settings();
+    const start = mondayOf(form.data.start, zone);
+    await startPeriodJob(services.jobs, {
+      start,
+      weeks: form.data.weeks,
+      zone,
+      intervalMinutes,
+      now: now(),
+      timeLimitSeconds: form.data.timeLimit,
+      seed: form.data.seed,
+      userId: req.user!.id,
+      by: req.user!.username,
+    });
+    res.redirect(303, address(start, form.data.weeks));
+  });
+
+  router.post('/rota/period/publish', requirePermission('rota:publish'), async (req, res) => {
+    const form = PeriodForm.safeParse(req.body);
+    if (!form.success) throw new HttpError(400, 'error.validation');
+    const { zone, intervalMinutes } = await settings();
+    const start = mondayOf(form.data.start, zone);
+    const result = await publishPeriod(ds, {
+      start,
+      weeks: form.data.weeks,
+      zone,
+      intervalMinutes,
+      now: now(),
+      userId: req.user!.id,
+      by: req.user!.username,
+    });
+    req.session.flash =
+      result.kind === 'published'
+        ? [{ kind: 'info', key: 'period.publishedFlash', params: { n: result.published.length } }]
+        : [{ kind: 'error', key: 'period.publishRefused', params: { week: result.weekStart } }];
+    res.redirect(303, address(start, form.data.weeks));
+  });
+
+  return router;
+}
