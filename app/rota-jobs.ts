@@ -70,7 +70,10 @@ export async function rotaJob(ds: DataSource, weekStart: string): Promise<RotaJo
 }
 
 /** Queues the generation of `input.weekStart`, unless one of that week is already unfinished (then that one). */
-export async function startRotaJob(queue: JobQueue, input: Omit<GenerateRotaInput, 'onProgress' | 'signal' | 'adjustProblem'>): Promise<RotaJob> {
+export async function startRotaJob(
+  queue: JobQueue,
+  input: Omit<GenerateRotaInput, 'onProgress' | 'signal' | 'adjustProblem'>,
+): Promise<RotaJob> {
   const stored: RotaJobInput = { ...input, now: input.now.toISOString() };
   const job = await queue.enqueue({
     kind: ROTA_GENERATE_JOB,

@@ -152,8 +152,7 @@ export interface GeneratePeriodInput extends PeriodQuery {
 }
 
 export type GeneratePeriodResult =
-  | { kind: 'generated'; rotaIds: number[]; view: PeriodView }
-  | { kind: 'infeasible'; weekStart: string; explanation: Explanation[] };
+  { kind: 'generated'; rotaIds: number[]; view: PeriodView } | { kind: 'infeasible'; weekStart: string; explanation: Explanation[] };
 
 /** Generates every week of the period as a new draft, in order, each with the weeks before as context. */
 export async function generatePeriod(ds: DataSource, input: GeneratePeriodInput): Promise<GeneratePeriodResult> {
@@ -184,8 +183,7 @@ export async function generatePeriod(ds: DataSource, input: GeneratePeriodInput)
 }
 
 export type PublishPeriodResult =
-  | { kind: 'published'; published: string[]; unchanged: string[] }
-  | { kind: 'refused'; weekStart: string; reason: string };
+  { kind: 'published'; published: string[]; unchanged: string[] } | { kind: 'refused'; weekStart: string; reason: string };
 
 /**
  * Publishes the newest draft of every week of the period (a week whose newest revision is

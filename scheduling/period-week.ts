@@ -13,11 +13,18 @@
  *   period's week before, not yet published) at the stricter of the two maxima;
  * - forbidden successions across the week boundary: Monday's early (late, night) is barred
  *   after a late (…) on Sunday. Within the week, forbiddenSuccessions go to the model.
+ *
+ * - fairness: the period's weekends and evenings so far join each person's fairness history.
+ *
+ * A person left with no valid week by these bars (time off on the days that remain) keeps the
+ * week's own rules; checkPeriod reports what that breaks.
  */
 import { DateTime } from 'luxon';
 import type { Period, PeriodRules, PreviousShift, Problem, ShiftKind, StaffMember } from './types';
 import { shiftKind, type FairnessCalendar } from './fairness';
 import { perPeriodLimit } from './rules/period-rules';
+import { prepare } from './prepare';
+import { bestPersonWeek } from './heuristic/person-week';
 
 export interface PeriodWeekContext {
   rules: PeriodRules;
@@ -44,6 +51,17 @@ export function periodWeekProblem(problem: Problem, ctx: PeriodWeekContext): Pro
   const lastWeek = ctx.weekIndex > 0 ? ctx.earlier.filter((s) => weekOf(s.start) === ctx.weekIndex - 1) : problem.previousShifts;
   const workDays = 7 - problem.rules.daysOffPerWeek;
   const lateDays = daysByEveningNeed(problem, monday);
+  // The period so far joins the fairness history (above the team's mean), so the optimiser
+  // spreads weekends and evenings over the period's people before the caps have to bite.
+  const counts = new Map(problem.staff.map((m) => [m.id, { weekends: 0, evenings: 0 }]));
+  for (const s of ctx.earlier) {
+    const c = counts.get(s.staffId);
+    if (!c) continue;
+    if (DateTime.fromISO(s.start, { zone }).setZone(zone).weekday >= 6) c.weekends++;
+    if (shiftKind(s, cal) === 'late') c.evenings++;
+  }
+  const mean = (k: 'weekends' | 'evenings') => [...counts.values()].reduce((t, c) => t + c[k], 0) / Math.max(1, counts.size);
+  const [meanWeekends, meanEvenings] = [mean('weekends'), mean('evenings')];
   const staff = problem.staff.map((m): StaffMember => {
     const mine = ctx.earlier.filter((s) => s.staffId === m.id);
     const extra: Period[] = [];
@@ -78,14 +96,33 @@ export function periodWeekProblem(problem: Problem, ctx: PeriodWeekContext): Pro
     if (sunday)
       for (const f of ctx.rules.forbiddenSuccessions)
         if (f.from === sunday) extra.push(...barred(f.to, 0, dayAt, midnight, problem.rules.eveningAfter));
-    return extra.length ? { ...m, unavailable: [...m.unavailable, ...extra] } : m;
+    const c = counts.get(m.id)!;
+    const history = ctx.earlier.length
+      ? {
+          ...m.history,
+          weekends: (m.history?.weekends ?? 0) + c.weekends - meanWeekends,
+          evenings: (m.history?.evenings ?? 0) + c.evenings - meanEvenings,
+        }
+      : m.history;
+    return { ...m, unavailable: [...m.unavailable, ...extra], ...(history ? { history } : {}) };
   });
-  return {
+  const adjusted: Problem = {
     ...problem,
     staff,
     previousShifts: ctx.weekIndex > 0 ? lastWeek : problem.previousShifts,
     rules: { ...problem.rules, maxConsecutiveDays: Math.min(problem.rules.maxConsecutiveDays, ctx.rules.maxWorkRunDays) },
     forbiddenSuccessions: ctx.rules.forbiddenSuccessions.map((f) => ({ ...f })),
+  };
+  // A person whose week the period's bars leave without any valid week (time off on the days
+  // left, or a run of working days from last week that the barred weekend cannot break) keeps
+  // the week's own rules: the period check then reports the break, instead of the week failing.
+  const prep = prepare(adjusted);
+  const stuck = new Set(prep.people.filter((p) => !bestPersonWeek(adjusted, prep.patterns, p, () => 0)).map((p) => p.member.id));
+  if (!stuck.size) return adjusted;
+  return {
+    ...adjusted,
+    staff: adjusted.staff.map((m, i) => (stuck.has(m.id) ? problem.staff[i] : m)),
+    successionExempt: [...stuck],
   };
 }
 

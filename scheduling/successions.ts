@@ -17,9 +17,27 @@ export function patternKind(week: Week, p: Pattern): ShiftKind {
   return p.start < localMinute(week, p.day, EARLY_BEFORE_MINUTES) ? 'early' : 'day';
 }
 
+/** Each pattern's kind, computed once per pattern list (the search asks for them again and again). */
+const KINDS = new WeakMap<Pattern[], ShiftKind[]>();
+
+export function patternKinds(week: Week, patterns: Pattern[]): ShiftKind[] {
+  let kinds = KINDS.get(patterns);
+  if (!kinds || kinds.length !== patterns.length) {
+    kinds = patterns.map((p) => patternKind(week, p));
+    KINDS.set(patterns, kinds);
+  }
+  return kinds;
+}
+
 /** `(a, b)` true when b the day after a is forbidden; null when the problem forbids nothing. */
-export function successionConflict(problem: Problem, week: Week): ((a: Pattern, b: Pattern) => boolean) | null {
+export function successionConflict(
+  problem: Problem,
+  week: Week,
+  patterns: Pattern[],
+  staffId: string,
+): ((a: Pattern, b: Pattern) => boolean) | null {
   const pairs = new Set((problem.forbiddenSuccessions ?? []).map((f) => `${f.from}>${f.to}`));
-  if (!pairs.size) return null;
-  return (a, b) => b.day === a.day + 1 && pairs.has(`${patternKind(week, a)}>${patternKind(week, b)}`);
+  if (!pairs.size || problem.successionExempt?.includes(staffId)) return null;
+  const kinds = patternKinds(week, patterns);
+  return (a, b) => b.day === a.day + 1 && pairs.has(`${kinds[a.id]}>${kinds[b.id]}`);
 }

@@ -148,6 +148,8 @@ export interface Problem {
   activities?: PlannedActivity[];
   /** A planning period's forbidden successions of shift kinds, kept inside the week (period-week.ts). */
   forbiddenSuccessions?: PeriodRules['forbiddenSuccessions'];
+  /** People for whom no week keeps forbiddenSuccessions (their time off leaves no other way): exempt, and reported by the period check. */
+  successionExempt?: string[];
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Problem } from '../types';
 import type { Pattern, PersonPlan } from '../candidates';
-import { buildWeek } from '../week';
-import { patternKind, successionConflict } from '../successions';
+import { buildWeek, type Week } from '../week';
+import { patternKinds, successionConflict } from '../successions';
 
 interface State {
   value: number;
@@ -30,11 +30,12 @@ export function bestPersonWeek(problem: Problem, patterns: Pattern[], p: PersonP
   const longest = Math.max(0, ...p.allowed.map((id) => patterns[id].workedMinutes));
   const valueOf = new Map(p.allowed.map((id) => [id, value(id)]));
   // A planning period's forbidden successions: the last shift's kind joins the state (only then).
-  const week = problem.forbiddenSuccessions?.length ? buildWeek(problem) : null;
-  const conflict = week ? successionConflict(problem, week) : null;
+  const week = problem.forbiddenSuccessions?.length ? weekOf(problem) : null;
+  const conflict = week ? successionConflict(problem, week, patterns, p.member.id) : null;
+  const kinds = week ? patternKinds(week, patterns) : [];
   const lastKind = (s: State, d: number) => {
     const last = s.chosen[s.chosen.length - 1];
-    return week && last !== undefined && patterns[last].day === d ? patternKind(week, patterns[last]) : '';
+    return last !== undefined && patterns[last].day === d ? kinds[last] : '';
   };
   let run0 = 0;
   for (let d = -1; fixed.has(d); d--) run0++;
@@ -71,6 +72,14 @@ export function bestPersonWeek(problem: Problem, patterns: Pattern[], p: PersonP
   let best: State | null = null;
   for (const s of states.values()) if (s.minutes >= p.minMinutes && (!best || s.value > best.value)) best = s;
   return best ? best.chosen : null;
+}
+
+/** The week's days only (no requirement grid): built once per problem. */
+const WEEKS = new WeakMap<Problem, Week>();
+function weekOf(problem: Problem): Week {
+  let week = WEEKS.get(problem);
+  if (!week) WEEKS.set(problem, (week = buildWeek({ ...problem, requirements: [] })));
+  return week;
 }
 
 function minStartAfter(patterns: Pattern[], byDay: number[][], d: number): number {

@@ -43,7 +43,7 @@ export function addPersonRules(
   );
   addRestCliques(lp, problem, byDay, patterns, x);
   addConsecutiveWindows(lp, problem, byDay, p, x);
-  addForbiddenSuccessions(lp, problem, week, byDay, patterns, x);
+  addForbiddenSuccessions(lp, problem, week, byDay, patterns, x, p.member.id);
 }
 
 /**
@@ -58,8 +58,9 @@ function addForbiddenSuccessions(
   byDay: number[][],
   patterns: Pattern[],
   x: Map<number, number>,
+  staffId: string,
 ): void {
-  const conflict = successionConflict(problem, week);
+  const conflict = successionConflict(problem, week, patterns, staffId);
   if (!conflict) return;
   for (let d = 0; d < 6; d++) {
     const firsts = byDay[d].filter((a) => byDay[d + 1].some((b) => conflict(patterns[a], patterns[b])));

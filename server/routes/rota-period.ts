@@ -14,7 +14,9 @@ import { rotaRules } from '../../app/rota-problem';
 import { loadPeriod, periodMondays, publishPeriod, PERIOD_WEEKS_MAX, PERIOD_WEEKS_MIN } from '../../app/rota-period';
 import { periodJob, startPeriodJob } from '../../app/rota-period-jobs';
 import { mondayOf, weekOf } from '../../forecasting/week';
-import { periodPageViewModel } from '../view-models/rota-period';
+import { periodPageViewModel, periodRulesForm } from '../view-models/rota-period';
+import { PERIOD_RULE_BOUNDS, setPeriodRules } from '../../app/period-rules-settings';
+import type { PeriodRules, ShiftKind } from '../../scheduling';
 
 const DATE = z
   .string()
@@ -30,6 +32,29 @@ const PeriodForm = z.object({ start: DATE, weeks: WEEKS });
 const GenerateForm = PeriodForm.extend({
   timeLimit: z.coerce.number().int().min(5).max(120).default(30),
   seed: z.coerce.number().int().min(0).max(1_000_000).default(1),
+});
+
+/** "late>early": a late, then an early the next day. */
+const SUCCESSION = z
+  .string()
+  .regex(/^(early|day|late|night)>(early|day|late|night)$/)
+  .transform((x) => x.split('>') as [ShiftKind, ShiftKind])
+  .refine(([from, to]) => from !== to);
+const bounded = (k: keyof typeof PERIOD_RULE_BOUNDS) => z.coerce.number().int().min(PERIOD_RULE_BOUNDS[k][0]).max(PERIOD_RULE_BOUNDS[k][1]);
+const RulesForm = PeriodForm.extend({
+  maxWeekendsPer4Weeks: bounded('maxWeekendsPer4Weeks'),
+  minDaysOffRun: bounded('minDaysOffRun'),
+  minWorkRunDays: bounded('minWorkRunDays'),
+  maxWorkRunDays: bounded('maxWorkRunDays'),
+  maxLateShiftsPer4Weeks: bounded('maxLateShiftsPer4Weeks'),
+  maxNightShiftsPer4Weeks: bounded('maxNightShiftsPer4Weeks'),
+  periodHoursToleranceHours: bounded('periodHoursToleranceHours'),
+  // Checkboxes "late>early": none ticked sends nothing.
+  succession: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+    .pipe(z.array(SUCCESSION)),
 });
 
 export function rotaPeriodRoutes({ services, now }: RouteDeps): Router {
@@ -53,14 +78,48 @@ export function rotaPeriodRoutes({ services, now }: RouteDeps): Router {
     res.render('pages/rota-period', {
       pageTitle: req.t('period.title'),
       ...periodPageViewModel(view, { zone, eveningAfter, t: req.t, job }),
-      end: DateTime.fromISO(mondays[mondays.length - 1], { zone }).plus({ days: 6 }).toISODate(),
+      end: DateTime.fromISO(mondays[mondays.length - 1], { zone })
+        .plus({ days: 6 })
+        .toISODate(),
       show: q.data.show,
       weekChoices: Array.from({ length: PERIOD_WEEKS_MAX }, (_, i) => ({ n: i + 1, selected: i + 1 === q.data.weeks })),
       prev: address(shift(-q.data.weeks), q.data.weeks),
       next: address(shift(q.data.weeks), q.data.weeks),
       canEdit: can(req.user!.role, 'rota:edit'),
       canPublish: can(req.user!.role, 'rota:publish'),
+      rulesForm: periodRulesForm((await loadTeamSettings(ds)).rules.period, req.t),
     });
+  });
+
+  /** The period rules (team settings); a bad value is refused with the field and its bounds. */
+  router.post('/rota/period/rules', requirePermission('rota:edit'), async (req, res) => {
+    const place = PeriodForm.safeParse(req.body);
+    if (!place.success) throw new HttpError(400, 'error.validation');
+    const { zone } = await settings();
+    const start = mondayOf(place.data.start, zone);
+    const form = RulesForm.safeParse(req.body);
+    if (!form.success) {
+      const issue = form.error.issues[0];
+      const field = String(issue.path[0]);
+      const bounds = PERIOD_RULE_BOUNDS[field as keyof typeof PERIOD_RULE_BOUNDS];
+      req.session.flash = [
+        bounds
+          ? {
+              kind: 'error',
+              key: 'period.rules.invalidNumber',
+              params: { field: req.t(`period.rules.${field}`), min: bounds[0], max: bounds[1] },
+            }
+          : { kind: 'error', key: 'period.rules.invalidSuccession' },
+      ];
+      return res.redirect(303, address(start, place.data.weeks));
+    }
+    const { start: _s, weeks: _w, succession, ...numbers } = form.data;
+    const rules: PeriodRules = { ...numbers, forbiddenSuccessions: succession.map(([from, to]) => ({ from, to })) };
+    const result = await setPeriodRules(ds, { rules, now: now(), userId: req.user!.id });
+    req.session.flash = [
+      result.kind === 'ok' ? { kind: 'info', key: 'period.rules.saved' } : { kind: 'error', key: 'period.rules.notSetUp' },
+    ];
+    res.redirect(303, address(start, place.data.weeks));
   });
 
   router.post('/rota/period/generate', requirePermission('rota:edit'), async (req, res) => {

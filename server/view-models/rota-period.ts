@@ -5,6 +5,33 @@ import type { PeriodJob } from '../../app/rota-period-jobs';
 import { shiftKind } from '../../scheduling';
 import { violationLine, explanationText } from '../i18n/codes';
 import type { Translator } from '../i18n';
+import type { PeriodRules, ShiftKind } from '../../scheduling';
+
+const KINDS: ShiftKind[] = ['early', 'day', 'late', 'night'];
+const NUMBERS = [
+  'maxWeekendsPer4Weeks',
+  'minDaysOffRun',
+  'minWorkRunDays',
+  'maxWorkRunDays',
+  'maxLateShiftsPer4Weeks',
+  'maxNightShiftsPer4Weeks',
+  'periodHoursToleranceHours',
+] as const;
+
+/** The period rules' form: each number with its label, and every ordered pair of kinds as a checkbox. */
+export function periodRulesForm(rules: PeriodRules, t: Translator) {
+  const forbidden = new Set(rules.forbiddenSuccessions.map((f) => `${f.from}>${f.to}`));
+  return {
+    numbers: NUMBERS.map((name) => ({ name, label: t(`period.rules.${name}`), value: rules[name] })),
+    successions: KINDS.flatMap((from) =>
+      KINDS.filter((to) => to !== from).map((to) => ({
+        value: `${from}>${to}`,
+        label: t('period.rules.pair', { from: t(`myweek.kind.${from}`), to: t(`myweek.kind.${to}`) }),
+        checked: forbidden.has(`${from}>${to}`),
+      })),
+    ),
+  };
+}
 
 export interface PeriodCell {
   text: string;
@@ -18,7 +45,13 @@ export function periodPageViewModel(view: PeriodView, o: { zone: string; evening
   const days = view.weeks.length * 7;
   const dayList = Array.from({ length: days }, (_, d) => {
     const day = start.plus({ days: d });
-    return { date: day.toISODate()!, label: day.toFormat('dd.MM'), weekday: day.weekday, weekend: day.weekday >= 6, weekStart: d % 7 === 0 };
+    return {
+      date: day.toISODate()!,
+      label: day.toFormat('dd.MM'),
+      weekday: day.weekday,
+      weekend: day.weekday >= 6,
+      weekStart: d % 7 === 0,
+    };
   });
   const index = new Map(dayList.map((d, i) => [d.date, i]));
   const names = Object.fromEntries(view.people.map((p) => [String(p.id), p.name]));
@@ -35,7 +68,12 @@ export function periodPageViewModel(view: PeriodView, o: { zone: string; evening
         if (i !== undefined)
           cells[i] = { text: `${from.toFormat('HH:mm')}–${to.toFormat('HH:mm')}`, kind, title: o.t(`myweek.kind.${kind}`) };
       }
-    return { id: p.id, name: p.name, cells: cells.map((c, i) => ({ cell: c, weekend: dayList[i].weekend })), hours: Math.round(hours * 10) / 10 };
+    return {
+      id: p.id,
+      name: p.name,
+      cells: cells.map((c, i) => ({ cell: c, weekend: dayList[i].weekend })),
+      hours: Math.round(hours * 10) / 10,
+    };
   });
   const running = o.job && (o.job.state === 'queued' || o.job.state === 'running');
   return {
