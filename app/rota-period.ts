@@ -25,7 +25,8 @@ import { mondayOf } from '../forecasting/week';
 import { loadTeamSettings } from './team-settings';
 import { loadRotaContext, toEngineShift, type RotaContext } from './rota-problem';
 import { generateRota } from './rota-generate';
-import { publishRotaRevision } from './rota-publish';
+import { publishReviewed } from './rota-publish-review';
+import { appendAudit } from '../models/repositories/audit';
 
 export const PERIOD_WEEKS_MIN = 1;
 export const PERIOD_WEEKS_MAX = 6;
@@ -183,36 +184,61 @@ export async function generatePeriod(ds: DataSource, input: GeneratePeriodInput)
 }
 
 export type PublishPeriodResult =
-  { kind: 'published'; published: string[]; unchanged: string[] } | { kind: 'refused'; weekStart: string; reason: string };
+  | { kind: 'published'; published: string[]; unchanged: string[] }
+  /** The drafts break rules (period or weekly) and no reason was given: nothing published. */
+  | { kind: 'needsReason'; periodBreaks: number; weeklyBreaks: number }
+  /** A week was refused (`reason`: the weekly outcome, e.g. undoesApproved); the weeks before it are published. */
+  | { kind: 'refused'; weekStart: string; reason: string; published: string[] };
 
 /**
  * Publishes the newest draft of every week of the period (a week whose newest revision is
- * already published stays as it is). Each week is published through the weekly path (its lock,
- * its notifications); a week refused (someone published meanwhile) stops the rest.
+ * already published stays as it is), each through the weekly reviewed path (its lock, its
+ * refusal to undo approved changes, calendar cancellations, notifications). When the drafts
+ * break period or weekly rules a reason is required first, as for one week, and kept in the audit log.
  */
 export async function publishPeriod(
   ds: DataSource,
-  q: PeriodQuery & { userId: number | null; by: string | null },
+  q: PeriodQuery & { userId: number | null; by: string | null; reason?: string },
 ): Promise<PublishPeriodResult> {
+  const view = await loadPeriod(ds, q);
+  const weeklyBreaks = view.weeks.reduce((n, w) => n + (w.rota?.status === 'draft' ? w.violations.length : 0), 0);
+  const reason = q.reason?.trim() ?? '';
+  if ((view.violations.length || weeklyBreaks) && !reason)
+    return { kind: 'needsReason', periodBreaks: view.violations.length, weeklyBreaks };
   const published: string[] = [];
   const unchanged: string[] = [];
-  for (const weekStart of periodMondays(q.start, q.weeks, q.zone)) {
-    const newest = (await listRotasForWeek(ds, weekStart))[0] ?? null;
-    if (!newest || newest.status !== 'draft') {
-      unchanged.push(weekStart);
+  for (const w of view.weeks) {
+    if (!w.rota || w.rota.status !== 'draft') {
+      unchanged.push(w.weekStart);
       continue;
     }
-    const before = await publishedRotaForWeek(ds, weekStart);
-    const r = await publishRotaRevision(ds, {
-      rotaId: newest.id,
-      expectedVersion: newest.version,
-      expectedPublishedId: before?.id ?? null,
+    const r = await publishReviewed(ds, {
+      zone: q.zone,
+      intervalMinutes: q.intervalMinutes,
       now: q.now,
+      rotaId: w.rota.id,
+      expectedVersion: w.rota.version,
+      expectedPublishedId: w.published?.id ?? null,
+      reason: reason || undefined,
       userId: q.userId,
       by: q.by,
     });
-    if (r.kind !== 'published') return { kind: 'refused', weekStart, reason: r.kind };
-    published.push(weekStart);
+    if (r.kind !== 'published') return { kind: 'refused', weekStart: w.weekStart, reason: r.kind, published };
+    published.push(w.weekStart);
   }
+  await appendAudit(ds, {
+    at: q.now.toISOString(),
+    userId: q.userId,
+    action: 'rota.period.publish',
+    entity: 'rota',
+    entityId: null,
+    detail: {
+      start: view.start,
+      weeks: view.weeks.length,
+      published,
+      reason: reason || null,
+      periodViolations: view.violations.map((v) => v.code),
+    },
+  });
   return { kind: 'published', published, unchanged };
 }

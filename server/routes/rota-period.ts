@@ -29,6 +29,7 @@ const PeriodQuery = z.object({
   show: z.enum(['newest', 'published']).default('newest'),
 });
 const PeriodForm = z.object({ start: DATE, weeks: WEEKS });
+const PublishForm = PeriodForm.extend({ reason: z.string().trim().max(500).optional() });
 const GenerateForm = PeriodForm.extend({
   timeLimit: z.coerce.number().int().min(5).max(120).default(30),
   seed: z.coerce.number().int().min(0).max(1_000_000).default(1),
@@ -142,7 +143,7 @@ export function rotaPeriodRoutes({ services, now }: RouteDeps): Router {
   });
 
   router.post('/rota/period/publish', requirePermission('rota:publish'), async (req, res) => {
-    const form = PeriodForm.safeParse(req.body);
+    const form = PublishForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
     const { zone, intervalMinutes } = await settings();
     const start = mondayOf(form.data.start, zone);
@@ -154,11 +155,19 @@ export function rotaPeriodRoutes({ services, now }: RouteDeps): Router {
       now: now(),
       userId: req.user!.id,
       by: req.user!.username,
+      reason: form.data.reason,
     });
-    req.session.flash =
+    req.session.flash = [
       result.kind === 'published'
-        ? [{ kind: 'info', key: 'period.publishedFlash', params: { n: result.published.length } }]
-        : [{ kind: 'error', key: 'period.publishRefused', params: { week: result.weekStart } }];
+        ? { kind: 'info', key: 'period.publishedFlash', params: { n: result.published.length } }
+        : result.kind === 'needsReason'
+          ? { kind: 'error', key: 'period.needsReason', params: { n: result.periodBreaks, weekly: result.weeklyBreaks } }
+          : {
+              kind: 'error',
+              key: 'period.publishRefused',
+              params: { week: result.weekStart, n: result.published.length, why: req.t(`period.refusal.${result.reason}`) },
+            },
+    ];
     res.redirect(303, address(start, form.data.weeks));
   });
 

@@ -91,6 +91,8 @@ export function periodPageViewModel(view: PeriodView, o: { zone: string; evening
     violations: view.violations.map((v) => ({ code: v.code, text: violationLine(v, names, o.t, o.zone) })),
     weeklyViolations: view.weeks.reduce((n, w) => n + w.violations.length, 0),
     drafts: view.drafts,
+    /** Publishing the drafts asks for a reason (period or weekly rules broken). */
+    needsReason: view.violations.length > 0 || view.weeks.some((w) => w.rota?.status === 'draft' && w.violations.length > 0),
     allPublished: view.allPublished,
     hasShifts: view.weeks.some((w) => w.shifts.length > 0),
     job: o.job && {

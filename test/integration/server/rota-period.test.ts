@@ -108,8 +108,16 @@ describe(`planning period over HTTP, demo team (${testDbKind()})`, function () {
   });
 
   it('POST /rota/period/publish publishes every week; the agent sees all four on My shifts and in the calendar feed', async () => {
-    const res = await coordinator.postForm('/rota/period/publish', { start: START, weeks: '4' }, PAGE);
+    const broken = (await loadPeriod(app.ds, { start: START, weeks: 4, zone: ZONE, intervalMinutes: 60, now: NOW })).violations.length;
+    if (broken) {
+      // Rules broken: without a reason nothing is published, and the page says why.
+      await coordinator.postForm('/rota/period/publish', { start: START, weeks: '4' }, PAGE);
+      expect((await coordinator.get(PAGE)).text).to.contain(`Not published: the drafts break ${broken} period rules and 0 weekly rules.`);
+      expect((await loadPeriod(app.ds, { start: START, weeks: 4, zone: ZONE, intervalMinutes: 60, now: NOW })).drafts).to.equal(4);
+    }
+    const res = await coordinator.postForm('/rota/period/publish', { start: START, weeks: '4', reason: 'Agreed with the team' }, PAGE);
     expect(res.status).to.equal(303);
+    expect((await coordinator.get(PAGE)).text).to.contain('Period published: 4 weeks');
     const view = await loadPeriod(app.ds, { start: START, weeks: 4, zone: ZONE, intervalMinutes: 60, now: NOW, which: 'published' });
     expect(view.allPublished).to.equal(true);
 
