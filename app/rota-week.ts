@@ -25,6 +25,14 @@ import { mondayOf } from '../forecasting/week';
 import type { ProjectedInterval } from '../staffing';
 import { inputsFromContext, projectInputs, teamAbsenceRate, type WeekProjectionView } from './week-projection';
 import { rotaJob, type RotaJob } from './rota-jobs';
+import { ContentMemo } from './content-memo';
+
+/**
+ * The week's rule check and projection, by their inputs: a view of an unchanged week reuses
+ * them (a few weeks × a few revisions are looked at; each entry is some hundred kilobytes).
+ */
+const violationsMemo = new ContentMemo<Violation[]>(32);
+const projectionMemo = new ContentMemo<WeekProjectionView>(32);
 
 export interface RotaWeekData {
   weekStart: string;
@@ -98,9 +106,12 @@ export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWe
   const rota = chosen && chosen.weekStart === weekStart ? chosen : (revisions[0] ?? null);
   const shifts = rota ? await listShifts(ds, rota.id) : [];
   // Only this week's: a short rest between two of last week's shifts is not this rota's fault.
-  const violations = rota ? weekViolations(ctx.problem, shifts, q.zone) : [];
+  const violations = rota
+    ? violationsMemo.get({ problem: ctx.problem, shifts, zone: q.zone }, () => weekViolations(ctx.problem, shifts, q.zone))
+    : [];
   // The one projection every page shows (only a revision with shifts; else the page shows none).
-  const projection = withService && rota ? projectInputs(inputsFromContext(ctx, rota, shifts, await teamAbsenceRate(ds))) : null;
+  const inputs = withService && rota ? inputsFromContext(ctx, rota, shifts, await teamAbsenceRate(ds)) : null;
+  const projection = inputs ? projectionMemo.get(inputs, () => projectInputs(inputs)) : null;
   // People who left or lost their skills still appear if the rota names them.
   const known = new Set(ctx.people.map((p) => p.id));
   const missing = [...new Set(shifts.map((s) => s.staffId))].filter((id) => !known.has(id));

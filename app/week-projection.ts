@@ -10,6 +10,7 @@
  * - `loadWeekInputs(ds, q)` + `projectInputs(inputs, changes?)`: the same in two steps, for
  *   callers that project one week several times (what-if levers, the cost of a request).
  */
+import { ContentMemo } from './content-memo';
 import type { DataSource } from '../models';
 import { getRota, listRotasForWeek, listShifts, type RotaRecord, type ShiftRecord } from '../models/repositories/rotas';
 import type { ChannelConfig } from '../models/repositories/settings';
@@ -194,6 +195,10 @@ function planStaffing(w: WeekInputs, keep: number): ProjectionStaffing {
 }
 
 /** The week's projection, loaded and computed (see the file comment). */
+/** Home and the week pages look at the same few weeks again and again: reuse by inputs. */
+const weekProjectionMemo = new ContentMemo<WeekProjectionView>(16);
+
 export async function weekProjection(ds: DataSource, q: WeekProjectionQuery): Promise<WeekProjectionView> {
-  return projectInputs(await loadWeekInputs(ds, q), {}, { withRisk: q.withRisk });
+  const inputs = await loadWeekInputs(ds, q);
+  return weekProjectionMemo.get({ inputs, withRisk: q.withRisk }, () => projectInputs(inputs, {}, { withRisk: q.withRisk }));
 }
