@@ -17,3 +17,17 @@ export { type ForecastWarning } from './warnings';
 export { type ForecastNote } from './notes';
 export { intradayMultiplier, chooseKappa, KAPPA_GRID, DEFAULT_KAPPA, type IntradayDay, type KappaChoice } from './intraday';
 export { intradayBacktest, type IntradayBacktestOptions, type IntradayBacktestResult, type IntradayMethodScore } from './intraday-backtest';
+export {
+  forecastHierarchy,
+  reconcile,
+  recentShares,
+  channelHistory,
+  RECONCILIATIONS,
+  type Reconciliation,
+  type PlatformSeries,
+  type PlatformEvent,
+  type HierarchyOptions,
+  type HierarchyForecast,
+  type PlatformForecast,
+  type ReconciliationScore,
+} from './hierarchy';
