@@ -14,9 +14,11 @@ import {
   ZoneClock,
   backtest,
   dailyShape,
+  forecastHierarchy,
   forecastSeries,
   weeklyShape,
   type BacktestResult,
+  type HierarchyForecast,
   type CalendarEvent,
   type CalendarOptions,
   type ForecastOptions,
@@ -240,4 +242,38 @@ export function runWeeklyBacktest(
     if (err instanceof RangeError) return null;
     throw err;
   }
+}
+
+export interface EnginePlatformHistory {
+  /** '' = contacts not split by platform. */
+  platform: string;
+  history: EngineHistoryPoint[];
+}
+
+/**
+ * The channel and its platforms over [start, end), reconciled (forecasting/hierarchy.ts). A
+ * platform without a row at an interval the channel reported had no contacts there (0), not a
+ * missing value; closed hours are filled as for the channel. Null without history.
+ */
+export function runPlatformForecast(
+  platforms: EnginePlatformHistory[],
+  q: { zone: string; intervalMinutes: number; start: string; end: string; events: EngineEventInput[] },
+): HierarchyForecast | null {
+  const intervals = Math.round((Date.parse(q.end) - Date.parse(q.start)) / (q.intervalMinutes * 60_000));
+  const starts = new Set<string>();
+  for (const p of platforms) for (const h of p.history) if (h.start < q.start) starts.add(h.start);
+  if (!starts.size || intervals <= 0 || !platforms.length) return null;
+  const series = platforms.map((p) => {
+    const own = p.history.filter((h) => h.start < q.start);
+    const seen = new Set(own.map((h) => h.start));
+    const zeros = [...starts].filter((s) => !seen.has(s)).map((start) => ({ start, volume: 0, ahtSeconds: null }));
+    return { platform: p.platform, history: withClosedHours([...own, ...zeros], q.zone, q.intervalMinutes) };
+  });
+  return forecastHierarchy(series, {
+    zone: q.zone,
+    start: q.start,
+    intervals,
+    intervalMinutes: q.intervalMinutes,
+    calendar: calendarOf(q.events),
+  });
 }

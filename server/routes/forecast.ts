@@ -12,6 +12,8 @@ import { forecastPage } from '../../app/forecast-page';
 import { generateForecasts } from '../../app/forecast-generate';
 import { acceptForecastEdit, adjustForecastEdit, undoAdjustmentEdit, type EditResult } from '../../app/forecast-edit';
 import { forecastAccuracy } from '../../app/forecast-accuracy';
+import { forecastPlatformsPage } from '../../app/forecast-platforms';
+import { PlatformsQuery, platformsViewModel } from '../view-models/forecast-platforms';
 import { calendarPage, removeCalendarEvent, saveCalendarEvent } from '../../app/calendar-events';
 import {
   AcceptForm,
@@ -194,6 +196,18 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
       await afterEdit(req, res, result, form.data.week, action === 'restore' ? 'forecast.adjustmentRestored' : 'forecast.adjustmentUndone');
     });
   }
+
+  router.get('/forecast/platforms', requirePermission('forecast:view'), async (req, res) => {
+    const q = PlatformsQuery.parse(req.query);
+    const data = await forecastPlatformsPage(db, {
+      channelId: q.channel,
+      weekStart: q.week,
+      fallbackZone: services.timeZone(),
+      now: now(),
+    });
+    if (!data) throw new HttpError(404, 'error.404.body');
+    res.render('pages/forecast-platforms', { pageTitle: req.t('forecast.platforms.title'), ...platformsViewModel(data, req.t) });
+  });
 
   router.get('/forecast/accuracy', requirePermission('forecast:view'), async (req, res) => {
     const { weeks } = AccuracyQuery.parse(req.query);

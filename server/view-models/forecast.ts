@@ -11,7 +11,7 @@ import { intervalStarts } from '../../app/forecast-for-week';
 import { isoLocalDateTime } from './dates';
 
 // A real calendar date: '2026-02-30' fits the pattern but is no day at all.
-const isoWeek = z
+export const isoWeek = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((v) => DateTime.fromISO(v).isValid);

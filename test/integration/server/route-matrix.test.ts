@@ -84,6 +84,7 @@ const CASES: Record<string, Case> = {
   'GET /intraday/actions': { url: () => '/intraday/actions', allowed: 200 },
   'POST /intraday/actions/apply': { url: () => '/intraday/actions/apply', body: () => ({ kind: 'x' }), allowed: 400 },
   'GET /forecast': { url: () => '/forecast', allowed: 200 },
+  'GET /forecast/platforms': { url: () => '/forecast/platforms', allowed: 200 },
   'POST /forecast/generate': { url: () => '/forecast/generate', body: () => ({ week: 'x' }), allowed: 400 },
   'POST /forecast/:id/accept': { url: () => '/forecast/999999/accept', body: () => ({ version: 'x' }), allowed: 400 },
   'POST /forecast/:id/adjust': { url: () => '/forecast/999999/adjust', body: () => ({ version: 'x' }), allowed: 404 },
