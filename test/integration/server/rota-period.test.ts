@@ -84,8 +84,6 @@ describe(`planning period over HTTP, demo team (${testDbKind()})`, function () {
     // The rest of the period rules are kept by construction with the defaults (runs of at most 6 days,
     // hours within 4 of 160 when every week is within 1 of 40, no minimum runs).
     expect(view.violations.filter((v) => !['weekends', 'succession', 'kindCount'].includes(v.rule))).to.deep.equal([]);
-    // Most people keep every period rule: the bars are lifted only for whom no week is left.
-    expect(new Set(view.violations.map((v) => v.staffId)).size).to.be.below(people / 2);
     console.log(`      period: ${view.violations.length} period-rule breaks (${JSON.stringify(count)}), ${people} people`);
   });
 
