@@ -33,6 +33,7 @@ export const NOTIFICATION_KINDS = {
   'swap.withdrawn': 'swaps',
   'openShift.available': 'openShifts',
   'openShift.decided': 'requests',
+  'openShift.taken': 'swaps',
 } as const satisfies Record<string, NotificationTopic>;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 

@@ -59,8 +59,8 @@ export interface ChangeActor {
 export type RotaOperation =
   /** A coordinator's hand edit (times, channel, lock; add; delete) of one revision. */
   | { kind: 'edit'; edit: ShiftEdit }
-  /** An approved swap: each shift (by uid) goes to another person. */
-  | { kind: 'reassign'; moves: { uid: string; toStaffId: number }[]; swapId: number }
+  /** An approved swap, or a shift taken from the open-shift board: each shift (by uid) goes to another person. */
+  | { kind: 'reassign'; moves: { uid: string; toStaffId: number }[]; swapId?: number; openShiftId?: number }
   /** Approved time off: the person's shifts inside it leave the rota. */
   | { kind: 'remove'; uids: string[]; timeOffId: number }
   /** Approved part-day time off: the shift (by uid) keeps only [start, end) (ISO instants), its lunch placed again. */

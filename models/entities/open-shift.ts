@@ -27,7 +27,11 @@ export class OpenShift {
   @Column({ type: 'varchar', length: 8 })
   channel!: string;
 
-  /** Whose shift it was before it was taken out of the rota. */
+  /** 'uncovered' (taken out of the rota, offered by the coordinator) | 'agent' (still theirs, offered by the agent; migration 1798300000000). */
+  @Column({ type: 'varchar', length: 16, default: 'uncovered' })
+  source!: string;
+
+  /** Whose shift it was before it was taken out of the rota, or who offers it. */
   @Column({ type: 'integer' })
   fromStaffId!: number;
 

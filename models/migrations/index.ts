@@ -15,6 +15,7 @@ import { Notifications1797600000000 } from './1797600000000-notifications';
 import { ForecastEditVersions1797800000000 } from './1797800000000-forecast-edit-versions';
 import { OpenShifts1798100000000 } from './1798100000000-open-shifts';
 import { PartDayTimeOff1798200000000 } from './1798200000000-part-day-time-off';
+import { OpenShiftSource1798300000000 } from './1798300000000-open-shift-source';
 
 export const ALL_MIGRATIONS = [
   InitialSchema1764061200000,
@@ -33,4 +34,5 @@ export const ALL_MIGRATIONS = [
   ForecastEditVersions1797800000000,
   OpenShifts1798100000000,
   PartDayTimeOff1798200000000,
+  OpenShiftSource1798300000000,
 ];

@@ -5,6 +5,8 @@ import type { Db } from './db';
 import { updateVersioned } from './versioned';
 
 export type OpenShiftStatus = 'open' | 'claimed' | 'filled' | 'withdrawn';
+/** 'uncovered': out of the rota, offered by the coordinator; 'agent': still the agent's, offered by them. */
+export type OpenShiftSource = 'uncovered' | 'agent';
 
 export interface OpenShiftRecord {
   id: number;
@@ -14,6 +16,7 @@ export interface OpenShiftRecord {
   end: string;
   channel: string;
   fromStaffId: number;
+  source: OpenShiftSource;
   status: OpenShiftStatus;
   autoApprove: boolean;
   offeredBy: string | null;
@@ -33,6 +36,7 @@ const toRecord = (r: OpenShift): OpenShiftRecord => ({
   end: r.end,
   channel: r.channel,
   fromStaffId: r.fromStaffId,
+  source: (r.source ?? 'uncovered') as OpenShiftSource,
   status: r.status as OpenShiftStatus,
   autoApprove: !!r.autoApprove,
   offeredBy: r.offeredBy ?? null,
@@ -47,12 +51,13 @@ const toRecord = (r: OpenShift): OpenShiftRecord => ({
 export type NewOpenShift = Pick<
   OpenShiftRecord,
   'uid' | 'weekStart' | 'start' | 'end' | 'channel' | 'fromStaffId' | 'autoApprove' | 'offeredBy'
->;
+> & { source?: OpenShiftSource };
 
 export async function createOpenShift(db: Db, input: NewOpenShift, now: string): Promise<OpenShiftRecord> {
   const repo = db.getRepository(OpenShift);
   const row = repo.create({
     ...input,
+    source: input.source ?? 'uncovered',
     start: new Date(input.start).toISOString(),
     end: new Date(input.end).toISOString(),
     status: 'open',

@@ -10,12 +10,13 @@ import { requirePermission } from '../middleware/auth';
 import { can } from '../permissions';
 import { HttpError } from '../http-error';
 import type { Outcome, RequestsContext } from '../../app/time-off';
-import { claimOpenShift, decideOpenShift, offerOpenShift, openShiftBoard, withdrawOpenShift } from '../../app/open-shifts';
+import { claimOpenShift, decideOpenShift, offerMyShift, offerOpenShift, openShiftBoard, withdrawOpenShift } from '../../app/open-shifts';
 import { openShiftBoardView } from '../view-models/open-shifts';
 import { violationText } from '../i18n/codes';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const VersionForm = z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647) });
+const MineForm = z.object({ shiftId: z.coerce.number().int().positive().max(2_147_483_647) });
 const DecisionForm = VersionForm.extend({ decision: z.enum(['approve', 'reject']) });
 const OfferForm = z.object({
   week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -75,6 +76,15 @@ export function openShiftsRoutes({ services, now }: RouteDeps): Router {
     done(req, res, 'openShifts.offered', { count: outcome.told });
   });
 
+  /** An agent puts one of their own shifts on the board. */
+  router.post('/open-shifts/mine', requirePermission('requests:own'), async (req, res) => {
+    const form = MineForm.safeParse(req.body);
+    if (!form.success) return renderBoard(req, res, 422, { errorKey: 'openShifts.error.pick' });
+    const outcome = await offerMyShift(ctx(req), { shiftId: form.data.shiftId });
+    if (outcome.kind !== 'ok') return failed(req, res, outcome);
+    done(req, res, 'openShifts.offered', { count: outcome.told });
+  });
+
   router.post('/open-shifts/:id/claim', requirePermission('requests:own'), async (req, res) => {
     const form = VersionForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
@@ -92,10 +102,12 @@ export function openShiftsRoutes({ services, now }: RouteDeps): Router {
     done(req, res, approve ? 'openShifts.approved' : 'openShifts.rejected');
   });
 
-  router.post('/open-shifts/:id/withdraw', requirePermission('rota:edit'), async (req, res) => {
+  /** The coordinator, or the agent who offered their own shift (the use case checks which). */
+  router.post('/open-shifts/:id/withdraw', requirePermission('requests:own'), async (req, res) => {
     const form = VersionForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
-    const outcome = await withdrawOpenShift(ctx(req), { id: idOf(req), version: form.data.version });
+    const canDecide = can(req.user!.role, 'requests:decide');
+    const outcome = await withdrawOpenShift(ctx(req), { id: idOf(req), version: form.data.version, canDecide });
     if (outcome.kind !== 'ok') return failed(req, res, outcome);
     done(req, res, 'openShifts.withdrawn');
   });

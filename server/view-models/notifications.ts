@@ -99,6 +99,8 @@ export function notificationText(kind: string, p: Params, w: NotificationWords):
       return { title: t('notify.swap.withdrawn', { from: p.from, shift }), lines: [] };
     case 'openShift.available':
       return { title: t('notify.openShift.available', { shift }), lines: [t('notify.openShift.hint')] };
+    case 'openShift.taken':
+      return { title: t('notify.openShift.taken', { to: p.to, shift }), lines: [] };
     case 'openShift.decided': {
       const status = ['approved', 'rejected', 'withdrawn'].includes(str(p.status)) ? str(p.status) : 'rejected';
       return { title: t(`notify.openShift.decided.${status}`, { shift }), lines: [] };

@@ -21,6 +21,7 @@ function itemView(o: BoardItem, w: Words) {
     hours: Math.round(end.diff(start, 'hours').hours * 10) / 10,
     channelKey: `rota.channel.${o.channel}`,
     fromName: o.fromName,
+    byAgent: o.source === 'agent',
     claimed: o.status === 'claimed',
     stateText: o.status === 'claimed' ? w.t('openShifts.status.claimed', { name: o.claimedByName }) : w.t('openShifts.status.open'),
     autoApprove: o.autoApprove,
@@ -54,6 +55,8 @@ export function openShiftBoardView(board: OpenShiftBoard, w: Words) {
   return {
     headroom: headroomView(board, w),
     forMe: board.forMe.map((o) => itemView(o, w)),
+    offerable: board.offerable.map((s) => ({ id: s.id, start: s.start, end: s.end, channelKey: `rota.channel.${s.channel}` })),
+    myOffers: board.myOffers.map((o) => itemView(o, w)),
     myClaims: board.myClaims.map((o) => itemView(o, w)),
     all: board.all ? board.all.map((o) => itemView(o, w)) : null,
   };

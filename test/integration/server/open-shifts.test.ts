@@ -220,4 +220,53 @@ describe(`open shifts: offered, seen by the eligible only, claimed, approved thr
     expect((await coord.postForm('/rota/cover', { week: WEEK, uid, staffId: String(w.nino) })).status).to.equal(303);
     expect(await listOpenShifts(w.app.ds, { statuses: ['open', 'claimed'] })).to.deep.equal([]);
   });
+
+  it('an agent offers their own shift: the eligible are told; the first claim with no service cost is theirs at once; the offerer hears', async () => {
+    const me = await login(w.app, 'agent');
+    const board = await me.get('/open-shifts');
+    expect(board.text).to.contain('Offer one of my shifts');
+    const offered = await me.postForm('/open-shifts/mine', { shiftId: String(w.shifts.aFri) });
+    expect(offered.status).to.equal(303);
+    // Levan only: Nino would have 10 h rest after Thursday's late, the chat-only colleague lacks the skill.
+    expect(await kindsFor(w.app.ds, 'levan')).to.include('openShift.available');
+    for (const other of ['nino', 'chatonly']) expect(await kindsFor(w.app.ds, other)).not.to.include('openShift.available');
+    const [offer] = await listOpenShifts(w.app.ds, { statuses: ['open'] });
+    expect(offer).to.include({ source: 'agent', fromStaffId: w.agent });
+    const own = await me.postForm(`/open-shifts/${offer.id}/claim`, { version: String(offer.version) }, '/open-shifts');
+    expect(own.status).to.equal(409);
+    expect(own.text).to.contain('This is your own shift.');
+    const nino = await login(w.app, 'nino');
+    expect((await nino.get('/open-shifts')).text).not.to.contain(`/open-shifts/${offer.id}/claim`);
+    const levan = await login(w.app, 'levan');
+    const page = text((await levan.get('/open-shifts')).text);
+    expect(page).to.contain('Fri 4 Dec, 09:00–18:00 · Calls · offered by Test agent');
+    const taken = await levan.postForm(`/open-shifts/${offer.id}/claim`, { version: String(offer.version) });
+    expect(taken.status).to.equal(303);
+    expect(text((await levan.get('/open-shifts')).text)).to.contain('The shift is yours.');
+    const fri = (await getShift(w.app.ds, w.shifts.aFri))!;
+    expect(fri.staffId).to.equal(w.levan);
+    expect(text((await me.get('/notifications')).text)).to.contain(
+      'Levan Chkheidze took your shift Fri 4 Dec 09:00–18:00 (Calls) from the board',
+    );
+  });
+
+  it('an agent withdraws their own offer; a colleague cannot withdraw it', async () => {
+    const me = await login(w.app, 'agent');
+    await me.get('/open-shifts');
+    expect((await me.postForm('/open-shifts/mine', { shiftId: String(w.shifts.aTue) })).status).to.equal(303);
+    const [offer] = await listOpenShifts(w.app.ds, { statuses: ['open'] });
+    const nino = await login(w.app, 'nino');
+    expect((await nino.postForm(`/open-shifts/${offer.id}/withdraw`, { version: String(offer.version) }, '/open-shifts')).status).to.equal(
+      404,
+    );
+    const again = await me.postForm('/open-shifts/mine', { shiftId: String(w.shifts.aTue) }, '/open-shifts');
+    expect(again.status).to.equal(409);
+    expect((await me.postForm(`/open-shifts/${offer.id}/withdraw`, { version: String(offer.version) }, '/open-shifts')).status).to.equal(
+      303,
+    );
+    expect(await listOpenShifts(w.app.ds, { statuses: ['open', 'claimed'] })).to.deep.equal([]);
+    // Someone else's shift cannot be offered.
+    const [ninoShift] = (await listShifts(w.app.ds, w.rotaId)).filter((s) => s.staffId === w.nino);
+    expect((await me.postForm('/open-shifts/mine', { shiftId: String(ninoShift.id) }, '/open-shifts')).status).to.equal(404);
+  });
 });

@@ -190,6 +190,7 @@ const CASES: Record<string, Case> = {
   'GET /open-shifts': { url: () => '/open-shifts', allowed: 200 },
   'POST /open-shifts': { url: () => '/open-shifts', body: () => ({ week: 'x' }), allowed: 400 },
   // No such offer: 404 to anyone allowed (a bad form would be 400).
+  'POST /open-shifts/mine': { url: () => '/open-shifts/mine', body: () => ({ shiftId: 'x' }), allowed: 422 },
   'POST /open-shifts/:id/claim': { url: () => '/open-shifts/999999/claim', body: () => ({ version: '1' }), allowed: 404 },
   'POST /open-shifts/:id/decide': { url: () => '/open-shifts/999999/decide', body: () => ({ version: 'x' }), allowed: 400 },
   'POST /open-shifts/:id/withdraw': { url: () => '/open-shifts/999999/withdraw', body: () => ({ version: '1' }), allowed: 404 },
