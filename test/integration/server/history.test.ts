@@ -123,4 +123,24 @@ describe('history: the import endpoint for scripts and the history page', functi
     const stored = await historyRange(app.ds, { channelId: 'voice', from: '2026-11-09T00:00:00.000Z', to: '2026-11-10T00:00:00.000Z' });
     expect(stored).to.deep.equal([]);
   });
+
+  it('import page: decimal volumes (38.5) preview and commit as written; a negative one among them is refused with its line and field', async () => {
+    const c = await app.loginAs('coordinator');
+    await c.get('/history/import');
+    const upload = async (csv: string) => {
+      const form = new FormData();
+      form.set('onOverlap', 'refuse');
+      form.set('file', new Blob([csv], { type: 'text/csv' }), 'decimal.csv');
+      return c.request(`/history/import?_csrf=${encodeURIComponent(c.csrf!)}`, { method: 'POST', body: form });
+    };
+    const bad = await upload('timestamp,channel,volume\n2026-11-10T09:00:00,voice,38.5\n2026-11-10T10:00:00,voice,-0.5\n');
+    expect(bad.status).to.equal(422);
+    expect(bad.text).to.match(/<td class="num">3<\/td><td><code>volume<\/code>/);
+    const good = await upload('timestamp,channel,volume\n2026-11-10T09:00:00,voice,38.5\n2026-11-10T10:00:00,voice,0.25\n');
+    expect(good.status, good.text.slice(0, 300)).to.equal(200);
+    const id = good.text.match(/name="id" value="([a-f0-9]{24})"/)![1];
+    expect((await c.postForm('/history/import/commit', { id })).status).to.equal(302);
+    const stored = await historyRange(app.ds, { channelId: 'voice', from: '2026-11-10T00:00:00.000Z', to: '2026-11-11T00:00:00.000Z' });
+    expect(stored.map((s) => s.volume)).to.deep.equal([38.5, 0.25]);
+  });
 });
