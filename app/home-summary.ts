@@ -34,7 +34,7 @@ export async function homeSummary(
   q: {
     zone: string;
     /** Whose next shifts to list (null: no linked person), and whether they see the rota status panel (rota:edit). */
-    user: { staffId: number | null; canEditRota: boolean; canViewStaffing?: boolean };
+    user: { staffId: number | null; canEditRota: boolean; canViewStaffing?: boolean; seesTeam?: boolean };
     now: Date;
     staffCount: () => Promise<number>;
   },
@@ -42,11 +42,13 @@ export async function homeSummary(
   const today = DateTime.fromJSDate(q.now, { zone: q.zone }).startOf('day');
   const yesterday = today.minus({ days: 1 }).toISODate()!;
   const weekAgo = today.minus({ days: 7 }).toISODate()!;
+  // The team's figures only for those shown them (an agent's Home has no history panel).
+  const seesTeam = q.user.seesTeam !== false;
   const [voice, chat, bounds, staffCount, upcoming, panels] = await Promise.all([
-    dailyTotals(ds, { channelId: 'voice', fromDate: weekAgo, toDate: yesterday, zone: q.zone }),
-    dailyTotals(ds, { channelId: 'chat', fromDate: yesterday, toDate: yesterday, zone: q.zone }),
-    historyBounds(ds),
-    q.staffCount(),
+    seesTeam ? dailyTotals(ds, { channelId: 'voice', fromDate: weekAgo, toDate: yesterday, zone: q.zone }) : Promise.resolve([]),
+    seesTeam ? dailyTotals(ds, { channelId: 'chat', fromDate: yesterday, toDate: yesterday, zone: q.zone }) : Promise.resolve([]),
+    seesTeam ? historyBounds(ds) : Promise.resolve({ first: null, last: null, count: 0 }),
+    seesTeam ? q.staffCount() : Promise.resolve(0),
     myShifts(ds, { staffId: q.user.staffId, now: q.now, zone: q.zone, weeks: 2 }),
     q.user.canEditRota ? rotaStatusPanel(ds, today) : Promise.resolve([]),
   ]);

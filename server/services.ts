@@ -101,7 +101,12 @@ export function buildServices(ds: DataSource, config: Readonly<Config>, extra: {
     homeSummary: (user, now) =>
       homeSummary(ds, {
         zone,
-        user: { staffId: user.staffId, canEditRota: can(user.role, 'rota:edit'), canViewStaffing: can(user.role, 'staffing:view') },
+        user: {
+          staffId: user.staffId,
+          canEditRota: can(user.role, 'rota:edit'),
+          canViewStaffing: can(user.role, 'staffing:view'),
+          seesTeam: can(user.role, 'team:view') && user.role !== 'admin',
+        },
         now,
         staffCount: () => staffCount(ds),
       }),

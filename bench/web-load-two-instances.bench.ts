@@ -1,0 +1,156 @@
+/**
+ * Web load on loopback with two app instances on one PostgreSQL (issue 14): the demo install
+ * started twice as `npm start` does (own processes, pg-boss queue, one solver worker each),
+ * 200 signed-in agents at once, each request going to the instances in turn as a round-robin
+ * proxy would, while a rota generation of next week runs on one of them. Prints p50/p95 per
+ * page, requests per second, errors per instance, and the generation's state before and after.
+ * Bounded in time and count; only 127.0.0.1 is ever addressed. Needs PostgreSQL
+ * (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/test); uses its own schemas and
+ * drops them at the end.
+ *   node --import tsx bench/web-load-two-instances.bench.ts [--quick] [--users 200]
+ */
+import crypto from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { DateTime } from 'luxon';
+import { TestClient } from '../test/support/app';
+import { startInstance, type Instance } from '../test/support/instance';
+
+const QUICK = process.argv.includes('--quick');
+const usersArg = process.argv.indexOf('--users');
+const USERS = usersArg > 0 ? Number(process.argv[usersArg + 1]) : 200;
+const SECONDS = QUICK ? 8 : 20;
+/** A hard cap per simulated user, whatever the speed: the loop always ends. */
+const MAX_ROUNDS = 200;
+const AGENT_PAGES = ['/', '/my-shifts', '/requests'];
+const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const samples = new Map<string, number[]>();
+const errorsBy = new Map<string, number>();
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+async function timedGet(c: TestClient, url: string, label: string, instance: string): Promise<void> {
+  const t0 = performance.now();
+  const ok = await c.get(url).then(
+    (res) => res.status === 200,
+    () => false,
+  );
+  const ms = performance.now() - t0;
+  if (!ok) errorsBy.set(instance, (errorsBy.get(instance) ?? 0) + 1);
+  else samples.set(label, [...(samples.get(label) ?? []), ms]);
+}
+
+async function pgQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function login(baseUrl: string, username: string): Promise<TestClient> {
+  const c = new TestClient(baseUrl);
+  const res = await c.postForm('/login', { username, password: 'rota-demo' }, '/login');
+  if (res.status !== 302) throw new Error(`login as ${username}: HTTP ${res.status}`);
+  return c;
+}
+
+async function jobState(c: TestClient, week: string): Promise<string> {
+  const html = (await c.get(`/rota/status?week=${week}`)).text;
+  // The job box's class (running, done, failed…) and its first bold words ("Running", "Queued").
+  const state = html.match(/class="rota-job ([a-z]+)/)?.[1] ?? 'none';
+  const words = html.match(/<strong>([^<]+)<\/strong>/)?.[1] ?? '';
+  return words ? `${state} ("${words}")` : state;
+}
+
+async function main(): Promise<void> {
+  const tag = crypto.randomBytes(4).toString('hex');
+  const schema = `bench_${tag}`;
+  const queueSchema = `bench_q_${tag}`;
+  await pgQuery(`CREATE SCHEMA "${schema}"`);
+  const url = new URL(PG_URL);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const env = { DATABASE_URL: url.toString(), ROTA_DEMO: 'true', ROTA_QUEUE_SCHEMA: queueSchema, ROTA_SOLVER_WORKERS: '1' };
+  const instances: Instance[] = [];
+  try {
+    const a = await startInstance('A', env, { startTimeoutMs: 600_000 });
+    instances.push(a);
+    const until = Date.now() + 600_000;
+    while (!/Demo rota for the week of (\S+) published/.test(a.output()) && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 500));
+    const week = a.output().match(/Demo rota for the week of (\S+) published/)?.[1];
+    if (!week) throw new Error(`no demo rota:\n${a.output()}`);
+    const b = await startInstance('B', env, { startTimeoutMs: 600_000 });
+    instances.push(b);
+    const agentNames = [...a.output().matchAll(/^\s+(\S+)\s+agent\s/gm)].map((m) => m[1]);
+
+    // A generation of next week, started on A, to run through the load (any instance's worker may take it).
+    const next = DateTime.fromISO(week).plus({ weeks: 1 }).toISODate()!;
+    const coordinator = await login(a.baseUrl, 'giorgi.kapanadze');
+    await coordinator.postForm('/rota/generate', { week: next, mode: 'all', timeLimit: '300', seed: '1' }, `/rota?week=${next}`);
+    const jobBefore = await jobState(coordinator, next);
+
+    console.log(`logging in ${USERS} agents (${agentNames.length} demo accounts, one session each)…`);
+    const users: { clients: TestClient[] }[] = [];
+    for (let i = 0; i < USERS; i += 10) {
+      const batch = await Promise.all(
+        Array.from({ length: Math.min(10, USERS - i) }, (_, k) =>
+          login(instances[(i + k) % 2].baseUrl, agentNames[(i + k) % agentNames.length]),
+        ),
+      );
+      for (const c of batch) users.push({ clients: [c, c.on(c.baseUrl === a.baseUrl ? b.baseUrl : a.baseUrl)] });
+    }
+    const stopAt = performance.now() + SECONDS * 1000;
+    const started = performance.now();
+    const perInstance = new Map<string, number>();
+    const run = async (u: { clients: TestClient[] }, offset: number) => {
+      let n = offset;
+      for (let round = 0; round < MAX_ROUNDS && performance.now() < stopAt; round++)
+        for (const p of AGENT_PAGES) {
+          if (performance.now() >= stopAt) break;
+          const c = u.clients[n++ % 2];
+          const name = c.baseUrl === a.baseUrl ? 'A' : 'B';
+          perInstance.set(name, (perInstance.get(name) ?? 0) + 1);
+          await timedGet(c, p, p, name);
+        }
+    };
+    await Promise.all(users.map((u, i) => run(u, i)));
+    const seconds = (performance.now() - started) / 1000;
+    const jobAfter = await jobState(coordinator, next);
+
+    console.log(`\n${USERS} agents at once for ${SECONDS} s on two instances (requests alternate A/B), while a rota generation runs:`);
+    console.log('page'.padEnd(16) + 'requests'.padStart(10) + 'p50 ms'.padStart(10) + 'p95 ms'.padStart(10));
+    let total = 0;
+    for (const [label, xs] of samples) {
+      total += xs.length;
+      console.log(
+        label.padEnd(16) + String(xs.length).padStart(10) + pct(xs, 50).toFixed(1).padStart(10) + pct(xs, 95).toFixed(1).padStart(10),
+      );
+    }
+    const all = [...samples.values()].flat();
+    console.log(
+      'all agent pages'.padEnd(16) +
+        String(all.length).padStart(10) +
+        pct(all, 50).toFixed(1).padStart(10) +
+        pct(all, 95).toFixed(1).padStart(10),
+    );
+    console.log(`${(total / seconds).toFixed(0)} requests/s; requests A ${perInstance.get('A') ?? 0}, B ${perInstance.get('B') ?? 0}`);
+    console.log(`errors: A ${errorsBy.get('A') ?? 0}, B ${errorsBy.get('B') ?? 0}`);
+    console.log(`rota generation of ${next}: ${jobBefore} before the load, ${jobAfter} after it`);
+    await coordinator.postForm('/rota/cancel', { week: next }, `/rota?week=${next}`);
+  } finally {
+    await Promise.all(instances.map((i) => i.stop()));
+    await pgQuery(`DROP SCHEMA IF EXISTS "${schema}" CASCADE; DROP SCHEMA IF EXISTS "${queueSchema}" CASCADE`).catch(() => undefined);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
