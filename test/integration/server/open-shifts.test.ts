@@ -269,4 +269,24 @@ describe(`open shifts: offered, seen by the eligible only, claimed, approved thr
     const [ninoShift] = (await listShifts(w.app.ds, w.rotaId)).filter((s) => s.staffId === w.nino);
     expect((await me.postForm('/open-shifts/mine', { shiftId: String(ninoShift.id) }, '/open-shifts')).status).to.equal(404);
   });
+
+  it('approving time off in the inbox offers each removed shift for the board, beside find cover', async () => {
+    const uid = (await getShift(w.app.ds, w.shifts.aTue))!.uid;
+    const request = await createTimeOff(
+      w.app.ds,
+      { staffId: w.agent, startDate: '2026-12-01', endDate: '2026-12-01', kind: 'vacation', note: '' },
+      NOW.toISOString(),
+    );
+    const coord = await w.app.loginAs('coordinator');
+    const decided = await coord.postForm(
+      `/requests/inbox/time-off/${request.id}`,
+      { version: String(request.version), decision: 'approve', note: '' },
+      '/requests/inbox',
+    );
+    expect(decided.status).to.equal(200);
+    const form = /<form method="post" action="\/open-shifts"[\s\S]*?<\/form>/.exec(decided.text)![0];
+    expect(form).to.contain(`name="uid" value="${uid}"`).and.to.contain('Offer as an open shift');
+    expect((await coord.postForm('/open-shifts', { week: WEEK, uid })).status).to.equal(303);
+    expect((await listOpenShifts(w.app.ds, { statuses: ['open'] })).map((o) => o.uid)).to.deep.equal([uid]);
+  });
 });
