@@ -68,7 +68,10 @@ export async function reforecast(
       weeksBack: REFORECAST_WEEKS,
     });
     return runForecast({
-      history: [...inputs.history, ...q.today.map((p) => ({ start: p.start, volume: p.volume, ahtSeconds: null }))],
+      // A channel without history has nothing to learn today's level against: its plan stands.
+      history: inputs.history.length
+        ? [...inputs.history, ...q.today.map((p) => ({ start: p.start, volume: p.volume, ahtSeconds: null }))]
+        : inputs.history,
       zone: q.zone,
       intervalMinutes: q.intervalMinutes,
       start: new Date(q.current).toISOString(),
