@@ -1,27 +1,46 @@
 /**
  * The week's projected service for a rota by simulation (staffing's discrete-event
- * simulator, seeded): every shift's on-duty stretches (breaks removed) serve the forecast
- * contacts of the week. Unlike the per-interval Erlang figures it carries queues over from
- * one interval to the next and lets "both" people serve either channel as it comes.
+ * simulator, seeded), beside the analytic figures of the one projection (app/week-projection).
+ * The simulator routes blended people by the same split policy as the projection
+ * (staffing/sim-routing.ts: "split"), so both count the same people on the same queue; it is
+ * also run with "live" routing (blended people take whichever contact comes) to show what the
+ * policy itself costs or gains. Unlike the per-interval Erlang figures the simulation carries
+ * queues over from one interval to the next.
  * Assumptions: one AHT per channel for the week (volume-weighted mean of the forecast),
  * exponential handling and patience as in Erlang-A.
+ *
+ * Where the simulated service level (split) differs from the analytic one by more than
+ * LARGE_GAP, the result names the likely reasons as codes (`sim.diff.*`).
  */
-import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
-import { getRota, listShifts } from '../models/repositories/rotas';
-import { simulate, type AgentSegment, type Estimate, type SimChannelConfig } from '../staffing';
-import { loadRotaContext } from './rota-problem';
+import { getRota } from '../models/repositories/rotas';
+import { routedSegments, simulate, type Estimate, type SimChannelConfig, type PeriodFigures } from '../staffing';
+import { loadWeekInputs, projectInputs } from './week-projection';
 
 type SimChannel = 'voice' | 'chat';
 const SIM_CHANNELS: SimChannel[] = ['voice', 'chat'];
 
-export interface SimulatedChannel {
-  channel: string;
+/** A difference in service level (share) worth explaining. */
+export const LARGE_GAP = 0.05;
+
+export interface SimulatedFigures {
   offered: Estimate;
   serviceLevel: Estimate;
   asaSeconds: Estimate;
   abandonRate: Estimate;
   occupancy: Estimate;
+}
+
+export interface SimulatedChannel extends SimulatedFigures {
+  channel: string;
+  /** Blended people taking whichever contact comes. */
+  live: SimulatedFigures;
+  /** The one projection's week figures of the same revision. */
+  analytic: PeriodFigures;
+  /** Simulated (split) minus analytic service level. */
+  gap: number | null;
+  /** Likely reasons when the gap is large (catalogue codes). */
+  reasons: string[];
 }
 
 export async function simulateRotaWeek(
@@ -30,75 +49,72 @@ export async function simulateRotaWeek(
 ): Promise<{ weekStart: string; replications: number; channels: SimulatedChannel[] } | null> {
   const rota = await getRota(ds, q.rotaId);
   if (!rota) return null;
-  const ctx = await loadRotaContext(ds, { weekStart: rota.weekStart, zone: q.zone, intervalMinutes: q.intervalMinutes, now: q.now });
-  const shifts = await listShifts(ds, rota.id);
-  const startMs = DateTime.fromISO(rota.weekStart, { zone: q.zone }).toMillis();
-  const endMs = DateTime.fromISO(rota.weekStart, { zone: q.zone }).plus({ days: 7 }).toMillis();
-  const stepMs = q.intervalMinutes * 60_000;
-  const count = Math.round((endMs - startMs) / stepMs);
+  const w = await loadWeekInputs(ds, { weekStart: rota.weekStart, zone: q.zone, now: q.now, rotaId: q.rotaId });
+  const analytic = projectInputs(w, {}, { withRisk: false });
+  const startMs = Date.parse(w.demand.reduce((a, d) => (d.start < a ? d.start : a), w.demand[0]?.start ?? new Date(0).toISOString()));
+  const stepMs = w.intervalMinutes * 60_000;
+  const count = Math.max(0, ...w.demand.map((d) => Math.round((Date.parse(d.start) - startMs) / stepMs) + 1));
   const volumes: Partial<Record<SimChannel, number>>[] = Array.from({ length: count }, () => ({}));
   const handled: Record<string, { volume: number; seconds: number }> = {};
-  for (const r of ctx.requirement) {
+  for (const r of w.demand) {
     if (!SIM_CHANNELS.includes(r.channel as SimChannel)) continue;
-    const i = Math.floor((Date.parse(r.start) - startMs) / stepMs);
-    if (i < 0 || i >= count) continue;
-    volumes[i][r.channel as SimChannel] = (volumes[i][r.channel as SimChannel] ?? 0) + r.volume;
+    const i = Math.round((Date.parse(r.start) - startMs) / stepMs);
+    volumes[i]![r.channel as SimChannel] = (volumes[i]![r.channel as SimChannel] ?? 0) + r.volume;
     const h = (handled[r.channel] ??= { volume: 0, seconds: 0 });
     h.volume += r.volume;
     h.seconds += r.volume * r.ahtSeconds;
   }
   const channels: Partial<Record<SimChannel, SimChannelConfig>> = {};
-  const concurrency: Record<string, number> = {};
-  for (const c of ctx.channels) {
+  for (const c of w.channels) {
     if (!SIM_CHANNELS.includes(c.id as SimChannel) || !handled[c.id]?.volume) continue;
     channels[c.id as SimChannel] = {
-      ahtSeconds: handled[c.id].seconds / handled[c.id].volume,
+      ahtSeconds: handled[c.id]!.seconds / handled[c.id]!.volume,
       thresholdSeconds: c.thresholdSeconds ?? 20,
       ...(c.patienceSeconds ? { patienceSeconds: c.patienceSeconds } : {}),
     };
-    concurrency[c.id] = Math.max(1, c.concurrency);
   }
   const served = Object.keys(channels) as SimChannel[];
-  if (!served.length) return { weekStart: rota.weekStart, replications: 0, channels: [] };
-  const segments = shifts.flatMap((s) => dutySegments(s, served, concurrency.chat ?? 1));
+  if (!served.length) return { weekStart: w.weekStart, replications: 0, channels: [] };
   const replications = q.replications ?? 10;
-  const result = simulate({
-    startMs,
-    intervalSeconds: q.intervalMinutes * 60,
-    volumes,
-    channels,
-    staffing: { segments },
-    replications,
-    seed: q.seed ?? 1,
-  });
+  const routing = { shifts: w.shifts, skills: w.skills, channels: w.channels, demand: w.demand, intervalMinutes: w.intervalMinutes };
+  const run = (mode: 'split' | 'live') =>
+    simulate({
+      startMs,
+      intervalSeconds: w.intervalMinutes * 60,
+      volumes,
+      channels,
+      staffing: { segments: routedSegments(routing, mode) },
+      replications,
+      seed: q.seed ?? 1,
+    });
+  const split = run('split');
+  const live = run('live');
   return {
-    weekStart: rota.weekStart,
+    weekStart: w.weekStart,
     replications,
-    channels: served.map((c) => ({ channel: c, ...result.pooled[c]! })),
+    channels: served.map((c) => {
+      const sim = split.pooled[c]!;
+      const a = analytic.summary.find((x) => x.channel === c)!.week;
+      const gap = sim.serviceLevel.mean === null || a.serviceLevel === null ? null : sim.serviceLevel.mean - a.serviceLevel;
+      const config = w.channels.find((x) => x.id === c)!;
+      const liveSl = live.pooled[c]!.serviceLevel.mean;
+      const rows = analytic.projection.rows.filter((r) => r.channel === c && r.volume > 0);
+      const ahts = rows.map((r) => r.ahtSeconds);
+      const meanAht = ahts.reduce((s, x) => s + x, 0) / Math.max(1, ahts.length);
+      const reasons =
+        gap !== null && Math.abs(gap) > LARGE_GAP
+          ? [
+              ...(config.concurrency > 1 ? ['sim.diff.chatConcurrency'] : []),
+              ...(a.overloadedIntervals > 0 || a.shortHours > 0 ? ['sim.diff.carryOver'] : []),
+              ...(w.intervalMinutes <= 30 ? ['sim.diff.shortIntervals'] : []),
+              ...(ahts.some((x) => Math.abs(x - meanAht) > 0.1 * meanAht) ? ['sim.diff.aht'] : []),
+              ...(rows.some((r) => Math.abs(r.onQueue - Math.round(r.onQueue)) > 0.05) ? ['sim.diff.fractional'] : []),
+              ...(liveSl !== null && sim.serviceLevel.mean !== null && Math.abs(liveSl - sim.serviceLevel.mean) > LARGE_GAP
+                ? ['sim.diff.routing']
+                : []),
+            ]
+          : [];
+      return { channel: c, ...sim, live: live.pooled[c]!, analytic: a, gap, reasons };
+    }),
   };
-}
-
-/** A shift's on-duty stretches (breaks cut out), on the channels the simulation serves. */
-function dutySegments(
-  s: { start: string; end: string; breaks: { start: string; end: string }[]; channel: string },
-  served: SimChannel[],
-  chatConcurrency: number,
-): AgentSegment[] {
-  const channels = (s.channel === 'both' ? ['voice', 'chat'] : [s.channel]).filter((c): c is SimChannel =>
-    served.includes(c as SimChannel),
-  );
-  if (!channels.length) return [];
-  let pieces: [number, number][] = [[Date.parse(s.start), Date.parse(s.end)]];
-  for (const b of s.breaks) {
-    const [ba, bb] = [Date.parse(b.start), Date.parse(b.end)];
-    pieces = pieces.flatMap(([x, y]): [number, number][] =>
-      bb <= x || ba >= y ? [[x, y]] : [...(ba > x ? [[x, ba] as [number, number]] : []), ...(bb < y ? [[bb, y] as [number, number]] : [])],
-    );
-  }
-  return pieces.map(([startMs, endMs]) => ({
-    startMs,
-    endMs,
-    channels,
-    ...(channels.includes('chat') ? { concurrency: chatConcurrency } : {}),
-  }));
 }

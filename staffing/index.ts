@@ -104,3 +104,4 @@ export {
   type CalibrationReport,
   type ReliabilityBand,
 } from './risk-calibration';
+export { routedSegments, type SimRouting, type RoutingInput } from './sim-routing';

@@ -1,7 +1,7 @@
 /**
  * The split of blended people between channels: ONE policy, used by the projection
  * (staffing/projection.ts), the rota optimiser's coverage (scheduling/coverage.ts) and the
- * queue simulator's routing (app/rota-simulate.ts), so that every page counts the same people
+ * queue simulator's routing (staffing/sim-routing.ts, app/rota-simulate.ts), so that every page counts the same people
  * on the same queue.
  *
  * Policy, applied minute by minute:

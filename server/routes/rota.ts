@@ -180,7 +180,11 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
       weekStart: result.weekStart,
       rotaId,
       replications: result.replications,
-      channels: result.channels.map((c) => ({ ...c, nameKey: `channel.${c.channel}` })),
+      channels: result.channels.map((c) => ({
+        ...c,
+        nameKey: `channel.${c.channel}`,
+        gapPoints: c.gap === null ? null : Math.round(c.gap * 1000) / 10,
+      })),
     });
   });
 

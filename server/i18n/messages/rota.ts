@@ -66,8 +66,21 @@ export const rota = {
     'rota.sim.abandoned': 'Abandoned',
     'rota.sim.occupancy': 'Occupancy',
     'rota.sim.help':
-      'Mean of {n} seeded simulated weeks with a 95% confidence interval: queues carry over between intervals, people on “calls + chat” take whichever contact comes.',
+      'Mean of {n} seeded simulated weeks with a 95% confidence interval; queues carry over between intervals. “Simulated”: people on “calls + chat” are shared between the channels as the analytic figures share them (where a channel is short first, the rest in proportion); last column: they take whichever contact comes.',
     'rota.sim.noVolume': 'No forecast volume for this week: nothing to simulate.',
+    'rota.sim.analytic': 'Analytic (Erlang)',
+    'rota.sim.split': 'Simulated',
+    'rota.sim.live': 'Simulated, blended take any contact',
+    'rota.sim.gapLarge': 'Simulated and analytic service level differ by {gap} points. Likely reasons:',
+    'sim.diff.chatConcurrency':
+      'Chat concurrency: Erlang counts each chat slot as a separate agent; in the simulation an agent’s slots free up together less often.',
+    'sim.diff.carryOver':
+      'Queues carry over: where people are short, Erlang treats each interval on its own, while the simulated queue spills into the next intervals.',
+    'sim.diff.shortIntervals': 'Short intervals: 30 minutes or less is too short for a queue to settle as Erlang assumes.',
+    'sim.diff.aht': 'Handle time: the simulator uses one handle time for the week; the forecast’s varies by interval.',
+    'sim.diff.fractional':
+      'Part-time presence: Erlang mixes fractional people over the interval; the simulator has whole people who come and go.',
+    'sim.diff.routing': 'Routing: with blended people taking any contact the result moves too, so the split policy matters here.',
     'rota.cells.label': 'Cells show',
     'rota.cells.people': 'people on the queue / needed on the queue',
     'rota.cells.sl': 'projected service level (%)',
@@ -221,8 +234,21 @@ export const rota = {
     'rota.sim.abandoned': 'მიტოვებული',
     'rota.sim.occupancy': 'დატვირთვა',
     'rota.sim.help':
-      '{n} სიმულირებული კვირის საშუალო (ფიქსირებული seed) 95%-იანი სანდოობის ინტერვალით: რიგი გადადის ინტერვალებს შორის, „ზარები + ჩატი“ ადამიანები იღებენ იმ კონტაქტს, რომელიც შემოვა.',
+      '{n} სიმულირებული კვირის საშუალო (ფიქსირებული seed) 95%-იანი სანდოობის ინტერვალით; რიგი გადადის ინტერვალებს შორის. „სიმულაცია“: „ზარები + ჩატი“ ადამიანები არხებს შორის ნაწილდებიან ისე, როგორც ანალიტიკურ მაჩვენებლებში (ჯერ სადაც აკლია, დანარჩენი პროპორციულად); ბოლო სვეტი: იღებენ იმ კონტაქტს, რომელიც შემოვა.',
     'rota.sim.noVolume': 'ამ კვირისთვის პროგნოზირებული მოცულობა არ არის: სიმულაციის საგანი არ არის.',
+    'rota.sim.analytic': 'ანალიტიკური (ერლანგი)',
+    'rota.sim.split': 'სიმულაცია',
+    'rota.sim.live': 'სიმულაცია, შერეულები ნებისმიერ კონტაქტს იღებენ',
+    'rota.sim.gapLarge': 'სიმულაციისა და ანალიტიკური მომსახურების დონე {gap} პუნქტით განსხვავდება. სავარაუდო მიზეზები:',
+    'sim.diff.chatConcurrency':
+      'ჩატის პარალელურობა: ერლანგი ჩატის თითოეულ სლოტს ცალკე აგენტად თვლის; სიმულაციაში აგენტის სლოტები ერთად იშვიათად თავისუფლდება.',
+    'sim.diff.carryOver':
+      'რიგი გადადის: სადაც ადამიანები აკლია, ერლანგი თითო ინტერვალს ცალკე განიხილავს, სიმულაციაში კი რიგი შემდეგ ინტერვალებში გადადის.',
+    'sim.diff.shortIntervals': 'მოკლე ინტერვალები: 30 წუთი ან ნაკლები ძალიან მოკლეა, რომ რიგი დამყარდეს, როგორც ერლანგი ვარაუდობს.',
+    'sim.diff.aht': 'მომსახურების დრო: სიმულატორი კვირისთვის ერთ დროს იყენებს; პროგნოზში ის ინტერვალების მიხედვით იცვლება.',
+    'sim.diff.fractional': 'ნაწილობრივი ყოფნა: ერლანგი ინტერვალში წილად ადამიანებს ურევს; სიმულატორში მთელი ადამიანები მოდიან და მიდიან.',
+    'sim.diff.routing':
+      'მარშრუტიზაცია: როცა შერეული ადამიანები ნებისმიერ კონტაქტს იღებენ, შედეგიც იცვლება, ასე რომ განაწილების წესი აქ მნიშვნელოვანია.',
     'rota.cells.label': 'უჯრებში ჩანს',
     'rota.cells.people': 'რიგზეა / საჭიროა რიგზე',
     'rota.cells.sl': 'მოსალოდნელი მომსახურების დონე (%)',
