@@ -113,7 +113,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   let events;
   try {
-    events = await readEvents(opts.events);
+    events = (await readEvents(opts.events)).filter((e) => e.platform === undefined);
   } catch (err) {
     io.stderr.write(`wfm backtest: ${(err as Error).message}\n`);
     return 2;

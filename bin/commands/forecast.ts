@@ -1,6 +1,11 @@
 /**
  * `wfm forecast --history FILE --channel C --start 2026-12-07T00:00 --hours 168 [--method auto]
- *  [--zone Asia/Tbilisi] [--interval MIN] [--holidays auto|GE|none] [--events FILE.json]`
+ *  [--zone Asia/Tbilisi] [--interval MIN] [--holidays auto|GE|none] [--events FILE.json] [--by-platform]`
+ *
+ * `--by-platform`: the channel and each platform of the file's `platform` column, reconciled
+ * (forecasting/hierarchy.ts): a `platform` column is added, the channel's rows have it empty and
+ * come first, contacts without a platform are the platform `(unsplit)`. An event of the events
+ * file with `"platform": "P"` (and an `effectPct`) changes that platform only.
  *
  * Without --zone: a file whose timestamps all carry offsets is read in the zone they show (a
  * fixed offset, or the common daylight-saving zone that matches them); a file without offsets
@@ -16,7 +21,11 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import {
+  forecastHierarchy,
   forecastSeries,
+  type ForecastPoint,
+  type HierarchyForecast,
+  type PlatformSeries,
   formatTimestamp,
   guessZone,
   zoneOfRepeatedHours,
@@ -62,6 +71,7 @@ const Args = z.object({
   method: z
     .string()
     .refine((m) => m === 'auto' || METHOD_NAMES.includes(m), { message: `--method must be auto or one of ${METHOD_NAMES.join(', ')}` }),
+  byPlatform: z.boolean(),
 });
 
 const EventsFile = z.array(
@@ -71,10 +81,11 @@ const EventsFile = z.array(
     kind: z.enum(['holiday', 'event']),
     effectPct: z.number().min(-100).max(1000).optional(),
     note: z.string().optional(),
+    platform: z.string().min(1).max(40).optional(),
   }),
 );
 
-export async function readEvents(file: string | undefined): Promise<CalendarEvent[]> {
+export async function readEvents(file: string | undefined): Promise<(CalendarEvent & { platform?: string })[]> {
   if (!file) return [];
   let json: unknown;
   try {
@@ -250,17 +261,21 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
         interval: { type: 'string' },
         holidays: { type: 'string', default: 'auto' },
         events: { type: 'string' },
+        'by-platform': { type: 'boolean', default: false },
       },
     });
-    opts = Args.parse(values);
+    opts = Args.parse({ ...values, byPlatform: values['by-platform'] });
   } catch (err) {
     const msg = err instanceof z.ZodError ? err.issues.map((i) => i.message).join('; ') : (err as Error).message;
     io.stderr.write(`wfm forecast: ${msg}\n`);
     return 2;
   }
-  let events: CalendarEvent[];
+  let events: (CalendarEvent & { platform?: string })[];
   try {
     events = await readEvents(opts.events);
+    const bad = events.find((e) => e.platform !== undefined && (!opts.byPlatform || e.kind !== 'event' || e.effectPct === undefined));
+    if (bad)
+      throw new Error(`--events ${opts.events}: an event on platform '${bad.platform}' needs --by-platform, kind 'event' and an effectPct`);
   } catch (err) {
     io.stderr.write(`wfm forecast: ${(err as Error).message}\n`);
     return 2;
@@ -282,6 +297,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     );
     return 2;
   }
+  if (opts.byPlatform) return byPlatform(opts, loaded, channel, events, io);
   const history = seriesForChannel(loaded.result.intervals, channel);
   let result;
   try {
@@ -310,5 +326,65 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   io.stderr.write(`wfm forecast: ${channel}: method ${result.method} (${notesText(result.chosenBecause, en, zone)})\n`);
   if (result.holidays) io.stderr.write(`wfm forecast: ${notesText(result.holidays, en, zone)}\n`);
   for (const w of result.warnings) io.stderr.write(`wfm forecast: warning: ${warningText(w, en, zone)}\n`);
+  return 0;
+}
+
+const UNSPLIT = '(unsplit)';
+
+/** `--by-platform`: the channel and its platforms, reconciled, as one CSV (see the header). */
+function byPlatform(
+  opts: z.infer<typeof Args>,
+  loaded: LoadedHistory,
+  channel: string,
+  events: (CalendarEvent & { platform?: string })[],
+  io: CommandIo,
+): number {
+  const { zone } = loaded;
+  const rows = loaded.result.intervals.filter((i) => i.channel === channel);
+  const starts = [...new Set(rows.map((r) => r.start))];
+  const codes = [...new Set(rows.map((r) => r.platform))].sort();
+  const platforms: PlatformSeries[] = codes.map((code) => {
+    const own = new Map(rows.filter((r) => r.platform === code).map((r) => [r.start, r]));
+    // An interval the channel reported without this platform had no contacts on it.
+    const history = starts.map((start) => ({ start, volume: own.get(start)?.volume ?? 0, ahtSeconds: own.get(start)?.ahtSeconds ?? null }));
+    return { platform: code === '' ? UNSPLIT : code, history };
+  });
+  let f: HierarchyForecast;
+  try {
+    f = forecastHierarchy(platforms, {
+      zone,
+      start: opts.start,
+      hours: opts.hours,
+      intervalMinutes: opts.interval,
+      method: opts.method,
+      calendar: { publicHolidays: opts.holidays, events: events.filter((e) => e.platform === undefined) },
+      platformEvents: events
+        .filter((e) => e.platform !== undefined)
+        .map((e) => ({ platform: e.platform!, from: e.from, to: e.to, effectPct: e.effectPct! })),
+    });
+  } catch (err) {
+    io.stderr.write(`wfm forecast: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const style: TimestampStyle = loaded.result.timestampStyle ?? { offset: 'none', seconds: true, millis: false, space: false };
+  const lines = ['timestamp,channel,platform,volume,lower80,upper80,lower95,upper95'];
+  const write = (platform: string, points: ForecastPoint[]) => {
+    for (const p of points) {
+      const ts = formatTimestamp(DateTime.fromISO(p.start, { zone }), style);
+      lines.push(
+        [ts, channel, platform, fixed(p.volume), fixed(p.lower80), fixed(p.upper80), fixed(p.lower95), fixed(p.upper95)].join(','),
+      );
+    }
+  };
+  write('', f.channel.points);
+  for (const p of f.platforms) write(p.platform, p.points);
+  io.stdout.write(lines.join('\n') + '\n');
+  const scores = f.scores.map((s) => `${s.reconciliation} ${s.score.toFixed(4)}`).join(', ');
+  io.stderr.write(
+    `wfm forecast: ${channel}: ${f.platforms.length} platform(s), reconciliation ${f.reconciliation} (backtest score, mean of channel and platform WAPE: ${scores})\n`,
+  );
+  for (const p of f.platforms)
+    io.stderr.write(`wfm forecast: ${channel}/${p.platform}: method ${p.method}, share ${(100 * p.share).toFixed(1)}%\n`);
+  for (const w of f.channel.warnings) io.stderr.write(`wfm forecast: warning: ${warningText(w, en, zone)}\n`);
   return 0;
 }
