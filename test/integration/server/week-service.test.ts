@@ -9,8 +9,8 @@ import { DateTime } from 'luxon';
 import { startTestApp, seedMinimalTeam, type TestApp } from '../../support/app';
 import { addRotaTeam, makeRota, makeShift, seedServiceWeek, storeWeekRequirement, ZONE } from '../../support/rota-builders';
 import { createStaff, listStaff } from '../../../models/repositories/staff';
-import type { NewShift } from '../../../models/repositories/rotas';
-import { createTimeOff } from '../../../models/repositories/requests';
+import { listShifts, type NewShift } from '../../../models/repositories/rotas';
+import { createSwap, createTimeOff } from '../../../models/repositories/requests';
 
 // Sessions expire on the real clock; the home page shows the current week, so the week is this one.
 const NOW = new Date();
@@ -242,5 +242,26 @@ describe('week service: publish diff, find cover and the inbox show the one proj
     const assigned = await coord.postForm('/rota/cover', { week: link![1]!, uid: link![2]!, staffId: first });
     expect(assigned.status).to.equal(303);
     expectSide(coverCells, 'after', serviceCells((await coord.get(`/rota?week=${REQUEST_WEEK}`)).text), 'rota after cover');
+  });
+
+  it('inbox: a swap giving a voice shift to someone without the voice skill shows that day’s voice service dropping', async () => {
+    const staff = await listStaff(app.ds);
+    const chatOnly = staff.find((p) => p.code === 'r5')!;
+    expect(chatOnly.skills).to.deep.equal(['chat']);
+    const thursday = later.plus({ weeks: 2, days: 3 }).toISODate()!;
+    const shift = (await listShifts(app.ds, published)).find(
+      (s) => s.staffId === agentId && DateTime.fromISO(s.start, { zone: ZONE }).toISODate() === thursday,
+    )!;
+    await createSwap(
+      app.ds,
+      { requesterStaffId: agentId, shiftId: shift.id, targetStaffId: chatOnly.id, targetShiftId: null, note: 'Giving Thursday away' },
+      '2026-11-20T08:00:00.000Z',
+    );
+    const coord = await app.loginAs('coordinator');
+    const inbox = await coord.get('/requests/inbox');
+    expect(inbox.text).to.contain('Giving Thursday away');
+    const impact = new Map([...impactCells(inbox.text)].filter(([k]) => k.endsWith(thursday)));
+    expectSide(impact, 'before', serviceCells((await coord.get(`/rota?week=${DIFF_WEEK}&rota=${published}`)).text), 'swap before');
+    expect(Number(impact.get(`sl|after|voice|${thursday}`))).to.be.below(Number(impact.get(`sl|before|voice|${thursday}`)));
   });
 });
