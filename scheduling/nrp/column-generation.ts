@@ -17,6 +17,9 @@ import type { NrpInstance } from './instance';
 import type { NrpGrid } from './evaluate';
 import { buildPersonModel, requestCosts } from './model';
 
+/** Weight of the centre in the smoothed duals. */
+const SMOOTHING = 0.7;
+
 /** Most seconds for one person's pricing MIP. */
 const PRICING_SECONDS = 2;
 
@@ -73,17 +76,28 @@ export async function columnGenerationBound(instance: NrpInstance, o: BoundOptio
   if (o.initial) o.initial.forEach((row, p) => add(p, row));
   let bound = -Infinity;
   let rounds = 0;
-  // Duals of the cover rows (π) and of the convexity rows (μ); none before the master first solves.
-  let duals: Float64Array | null = null;
+  // Without a roster to start from, one round at zero duals gives every person a schedule.
+  if (!o.initial) {
+    const zero = new Float64Array(R);
+    for (let p = 0; p < P; p++) {
+      const priced = price(pricing[p], zero, coverRow, Math.max(0.2, Math.min(PRICING_SECONDS, o.seconds - used())));
+      spent += priced.seconds;
+      if (priced.row) add(p, priced.row);
+    }
+  }
+  // Wentges smoothing: price at a mix of the best-bound duals (the centre) and the master's, which
+  // damps the duals' swings between rounds; when the mix finds no column the master's duals are
+  // priced alone (a mispricing), and only a round at the master's duals without a column ends it.
+  let centre: Float64Array | null = null;
+  let alpha = SMOOTHING;
   try {
     for (; used() < o.seconds; rounds++) {
-      if (duals || o.initial) {
-        master.run();
-        spent += master.getRunTime();
-        master.zeroAllClocks();
-        duals = master.getSolution().rowDual;
-      }
-      const pi = duals ?? new Float64Array(R + P);
+      master.run();
+      spent += master.getRunTime();
+      master.zeroAllClocks();
+      const masterObjective = master.getObjectiveValue();
+      const duals = master.getSolution().rowDual;
+      const pi: Float64Array = centre ? Float64Array.from(centre, (c, i) => alpha * c + (1 - alpha) * duals[i]) : duals.subarray(0, R);
       let lagrange = 0;
       for (let i = 0; i < R; i++) lagrange += pi[i] * instance.cover[i].requirement;
       let added = 0;
@@ -98,15 +112,23 @@ export async function columnGenerationBound(instance: NrpInstance, o: BoundOptio
         spent += priced.seconds;
         if (!Number.isFinite(priced.bound)) complete = false;
         lagrange += priced.bound;
-        if (priced.row && (!duals || priced.objective - pi[R + p] < -1e-6)) {
+        if (priced.row && reducedCost(instance, p, priced.row, duals, coverRow, R) < -1e-6) {
           add(p, priced.row);
           added++;
         }
       }
-      if (complete && duals) bound = Math.max(bound, lagrange);
+      if (complete && lagrange > bound) {
+        bound = lagrange;
+        centre = Float64Array.from(pi);
+      }
       if (o.target !== undefined && Math.ceil(bound - 1e-6) >= o.target) break;
-      if (duals && added === 0) break;
-      duals ??= new Float64Array(0);
+      if (added === 0 && complete) {
+        if (alpha === 0 || !centre) {
+          bound = Math.max(bound, masterObjective);
+          break;
+        }
+        alpha = 0;
+      } else alpha = SMOOTHING;
     }
   } finally {
     for (const pr of pricing) pr.model.dispose();
@@ -187,6 +209,19 @@ function masterModel(highs: Highs, instance: NrpInstance): HModel {
   } as never);
   model.options.set({ output_flag: false } as never);
   return model;
+}
+
+/** A schedule's reduced cost at the master's duals (cover rows, then one convexity row per person). */
+function reducedCost(instance: NrpInstance, p: number, row: Int32Array, duals: Float64Array, coverRow: Int32Array, R: number): number {
+  const T = instance.shifts.length;
+  const { cost, offset } = requestCosts(instance, p);
+  let rc = offset - duals[R + p];
+  row.forEach((t, d) => {
+    if (t < 0) return;
+    rc += cost[d * T + t];
+    if (coverRow[d * T + t] >= 0) rc -= duals[coverRow[d * T + t]];
+  });
+  return rc;
 }
 
 /** A schedule column: its real cost (requests), 1 in each cover row it works, 1 in p's convexity row. */

@@ -14,6 +14,9 @@ import { scoreOf, violationsOf, type NrpGrid } from './evaluate';
 import { columnGenerationBound } from './column-generation';
 import { restrictedMasterMip } from './restricted-master';
 
+/** Below this many columns (instances 1-4 have up to about 1,000) the MIP often closes alone. */
+const SMALL_MODEL_COLUMNS = 2000;
+
 export interface NrpSolveOptions {
   timeLimitSeconds: number;
   seed: number;
@@ -51,7 +54,8 @@ export class NrpNoRosterError extends Error {
 interface Search {
   instance: NrpInstance;
   model: NrpModel;
-  best: NrpGrid;
+  /** Best roster so far (null until one is found). */
+  best: NrpGrid | null;
   bestObj: number;
   bound: number;
   used: () => number;
@@ -65,8 +69,10 @@ export async function solveNrp(instance: NrpInstance, options: NrpSolveOptions):
   const report = (p: Omit<NrpProgress, 'seconds'>) => options.onProgress?.({ ...p, seconds: used() });
   const model = buildNrpModel(instance);
   const budget = options.timeLimitSeconds;
-  // Small models are often closed by the MIP alone; on large ones it mostly supplies a first roster.
-  const mipEnd = budget * (model.sparse.numCols < 2000 ? 0.3 : 0.2);
+  // Small models are often closed by the MIP alone; on large ones it mostly supplies a first
+  // roster, and neighbourhood search makes better use of the time.
+  const small = model.sparse.numCols < SMALL_MODEL_COLUMNS;
+  const mipEnd = budget * (small ? 0.3 : 0.15);
   const run = await runMip(model.sparse, {
     timeLimitSeconds: Math.max(1, mipEnd),
     seed: options.seed,
@@ -77,18 +83,28 @@ export async function solveNrp(instance: NrpInstance, options: NrpSolveOptions):
   });
   spent += run.seconds;
   if (run.status === 'infeasible') throw new NrpNoRosterError('infeasible');
-  if (!run.colValue) throw new NrpNoRosterError('noRosterInTime');
-  const best = gridFromSolution(model, run.colValue);
-  const s: Search = { instance, model, best, bestObj: scoreOf(instance, best).objective, bound: integralBound(run), used, options };
+  const first = run.colValue ? gridFromSolution(model, run.colValue) : null;
+  const s: Search = {
+    instance,
+    model,
+    best: first,
+    bestObj: first ? scoreOf(instance, first).objective : Infinity,
+    bound: integralBound(run),
+    used,
+    options,
+  };
   report({ phase: 'mip', objective: s.bestObj, bound: s.bound });
+  // Without a roster from the MIP, the restricted master over generated schedules can still give one.
   if (s.bestObj > s.bound && options.columnGeneration !== false) await boundAndPriceAndBranch(s, (sec) => (spent += sec));
-  if (s.bestObj > s.bound) await neighbourhoodSearch(s, (sec) => (spent += sec));
-  const violations = violationsOf(instance, s.best);
+  if (!s.best) throw new NrpNoRosterError('noRosterInTime');
+  if (s.bestObj > s.bound) await neighbourhoodSearch(s, s.best, (sec) => (spent += sec));
+  const grid = s.best;
+  const violations = violationsOf(instance, grid);
   if (violations.length) throw new Error(`internal: the roster breaks ${violations[0].rule} for ${violations[0].staff}`);
   const bound = Math.min(s.bound, s.bestObj);
   report({ phase: 'done', objective: s.bestObj, bound });
   return {
-    grid: s.best,
+    grid,
     objective: s.bestObj,
     bound,
     gap: s.bestObj > 0 ? (s.bestObj - bound) / s.bestObj : 0,
@@ -98,27 +114,27 @@ export async function solveNrp(instance: NrpInstance, options: NrpSolveOptions):
 }
 
 /**
- * Column generation's bound (up to 65 % of the budget), then the restricted master MIP over its
- * schedules (up to 10 % more) for a better roster.
+ * Column generation's bound (until 65 % of the budget on small models, 40 % on large ones), then
+ * the restricted master MIP over its schedules (up to 5 % more) for a better roster.
  */
 async function boundAndPriceAndBranch(s: Search, addSpent: (seconds: number) => void): Promise<void> {
   const { instance, options } = s;
   const budget = options.timeLimitSeconds;
   const cg = await columnGenerationBound(instance, {
-    seconds: budget * 0.65 - s.used(),
+    seconds: budget * (s.model.sparse.numCols < SMALL_MODEL_COLUMNS ? 0.65 : 0.4) - s.used(),
     now: options.now,
     target: s.bestObj,
-    initial: s.best,
+    initial: s.best ?? undefined,
   });
   addSpent(cg.seconds);
   s.bound = Math.max(s.bound, Math.ceil(cg.bound - 1e-6));
   options.onProgress?.({ phase: 'bound', seconds: s.used(), objective: s.bestObj, bound: s.bound });
   if (s.bestObj <= s.bound) return;
-  const end = Math.min(budget - 1, s.used() + budget * 0.1);
+  const end = Math.min(budget - 1, s.used() + budget * 0.05);
   const rmp = await restrictedMasterMip(instance, cg.schedules, {
     seconds: end - s.used(),
     seed: options.seed,
-    start: s.best,
+    start: s.best ?? undefined,
     shouldStop: options.now ? () => s.used() > end : undefined,
   });
   addSpent(rmp.seconds);
@@ -142,7 +158,8 @@ function integralBound(run: MipRun): number {
  * (everyone free in it); their size grows while sub-MIPs close quickly and shrinks when
  * they time out, so the search adapts to the instance and to a busy machine.
  */
-async function neighbourhoodSearch(s: Search, addSpent: (seconds: number) => void): Promise<void> {
+async function neighbourhoodSearch(s: Search, from: NrpGrid, addSpent: (seconds: number) => void): Promise<void> {
+  let best = from;
   const { instance, model, options } = s;
   const rnd = mulberry32(options.seed ^ 0x5bd1e995);
   const P = instance.staff.length;
@@ -151,13 +168,13 @@ async function neighbourhoodSearch(s: Search, addSpent: (seconds: number) => voi
   let window = Math.min(H, 7);
   for (let round = 0; s.used() < options.timeLimitSeconds - 0.5 && s.bestObj > s.bound; round++) {
     const byPeople = round % 2 === 0;
-    const free = byPeople ? freePeople(P, people, rnd) : freeWindow(H, window, rnd);
+    const free = byPeople ? freePeople(P, people, rnd) : freeWindow(H, window, rnd, rnd() < 0.5 ? uncoveredDays(instance, best) : []);
     const left = options.timeLimitSeconds - s.used();
     const limit = Math.max(0.5, Math.min(8, left));
-    const run = await runMip(fixedOutside(model, s.best, free), {
+    const run = await runMip(fixedOutside(model, best, free), {
       timeLimitSeconds: limit,
       seed: options.seed + round,
-      start: startFromGrid(model, s.best),
+      start: startFromGrid(model, best),
       relativeGap: 1e-6,
       shouldStop: options.now ? () => s.used() > options.timeLimitSeconds - 0.2 : undefined,
     });
@@ -170,6 +187,7 @@ async function neighbourhoodSearch(s: Search, addSpent: (seconds: number) => voi
     const obj = scoreOf(instance, grid).objective;
     if (obj <= s.bestObj && violationsOf(instance, grid).length === 0) {
       if (obj < s.bestObj) options.onProgress?.({ phase: 'search', seconds: s.used(), objective: obj, bound: s.bound });
+      best = grid;
       s.best = grid;
       s.bestObj = obj;
     }
@@ -185,9 +203,23 @@ function freePeople(P: number, k: number, rnd: () => number): FreeCells {
   return (p) => chosen.has(p);
 }
 
-function freeWindow(H: number, length: number, rnd: () => number): FreeCells {
-  const first = Math.floor(rnd() * Math.max(1, H - length + 1));
+/** A window of days, half the time around a day that is short of people (where gains are). */
+function freeWindow(H: number, length: number, rnd: () => number, short: number[]): FreeCells {
+  const last = Math.max(0, H - length);
+  const first = short.length
+    ? Math.min(last, Math.max(0, short[Math.floor(rnd() * short.length)] - Math.floor(length / 2)))
+    : Math.floor(rnd() * (last + 1));
   return (_p, d) => d >= first && d < first + length;
+}
+
+/** Days with a cover row below its requirement. */
+function uncoveredDays(instance: NrpInstance, grid: NrpGrid): number[] {
+  const T = instance.shifts.length;
+  const count = new Int32Array(instance.days * T);
+  for (const row of grid) row.forEach((t, d) => t >= 0 && count[d * T + t]++);
+  const shiftIndex = new Map(instance.shifts.map((sh, i) => [sh.id, i]));
+  const days = instance.cover.filter((c) => count[c.day * T + shiftIndex.get(c.shift)!] < c.requirement).map((c) => c.day);
+  return [...new Set(days)];
 }
 
 /** The full model with every x outside the free cells fixed at the roster's value (presolve removes them). */
