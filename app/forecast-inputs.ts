@@ -116,19 +116,24 @@ export async function inputsFingerprint(ds: DataSource, channelId: string): Prom
 
 /** A small least-recently-used cache for computed forecasts and backtests (per process). */
 export class ResultCache<T> {
-  private readonly entries = new Map<string, T>();
+  // Promises, not values: a second caller while the first computes waits for the same result
+  // (the page and a background warm-up never compute one forecast twice). A failure is forgotten.
+  private readonly entries = new Map<string, Promise<T>>();
   constructor(private readonly size: number) {}
 
-  async get(key: string, compute: () => Promise<T>): Promise<T> {
-    if (this.entries.has(key)) {
-      const hit = this.entries.get(key) as T;
+  get(key: string, compute: () => Promise<T>): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit) {
       this.entries.delete(key);
       this.entries.set(key, hit);
       return hit;
     }
-    const value = await compute();
+    const value = compute();
     if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, value);
+    value.catch(() => {
+      if (this.entries.get(key) === value) this.entries.delete(key);
+    });
     return value;
   }
 }

@@ -131,6 +131,18 @@ export function projectToday(x: IntradayInputs, shifts: WeekInputs['shifts'], o:
   }).rows;
 }
 
+/**
+ * Computes today's re-forecast ahead of the first view (after actuals arrive, at start): the
+ * day's first one learns from the previous days (seconds); a view meanwhile waits for the same
+ * computation (ResultCache keeps the promise). Never throws: a failure is only logged.
+ */
+export function warmIntraday(ds: DataSource, q: { now: Date; zone: string }, log: (m: string, e?: unknown) => void): Promise<void> {
+  return loadIntraday(ds, q).then(
+    () => undefined,
+    (err: unknown) => log('intraday warm-up failed', err),
+  );
+}
+
 export async function intradayToday(ds: DataSource, q: { now: Date; zone: string }): Promise<IntradayDay> {
   return intradayFrom(await loadIntraday(ds, q), q.zone);
 }

@@ -9,6 +9,7 @@ import { createApp } from './app';
 import { openDatabase, describeDatabase } from '../models';
 import { buildServices } from './services';
 import { ensureDemoRota } from '../app/rota-demo';
+import { warmIntraday } from '../app/intraday-today';
 import { startUploadPreviewSweeper } from './upload-previews';
 import { startOutboxLoop } from '../app/notification-outbox';
 import { smtpSender } from './mailer';
@@ -70,9 +71,12 @@ async function main(): Promise<void> {
       // The current week's rota, solved in the background so the server answers at once.
       ensureDemoRota(db, new Date())
         .then((r) => r && console.log(`Demo rota for the week of ${r.weekStart} published: ${r.shifts} shifts in ${r.seconds} s.`))
-        .catch((err) => console.error('Demo rota could not be made:', err));
-    }
+        .catch((err) => console.error('Demo rota could not be made:', err))
+        .finally(warmToday);
+    } else void warmToday();
   });
+  // Today's re-forecast computed before the first visit to /intraday (the day's first one takes seconds).
+  const warmToday = () => warmIntraday(db, { now: new Date(), zone: services.timeZone() }, (m, e) => console.error(m, e));
   const stop = () => {
     sweeper.stop();
     server.close(

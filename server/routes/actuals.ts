@@ -11,6 +11,7 @@ import type { RouteDeps } from '../deps';
 import { requirePermission, requireScope } from '../middleware/auth';
 import { HttpError } from '../http-error';
 import { recordActuals, type RecordActualsResult } from '../../app/record-actuals';
+import { warmIntraday } from '../../app/intraday-today';
 import type { Translator } from '../i18n';
 
 /** A day of a large centre's intervals as CSV is well under this. */
@@ -29,7 +30,10 @@ export function actualsErrorsView(result: RecordActualsResult, t: Translator) {
   return result.errors.map((e) => ({ ...e, message: t(`actuals.err.${e.code}`, { field: e.field, ...e.params }) }));
 }
 
-export function actualsRoutes({ services, now }: RouteDeps): Router {
+export function actualsRoutes({ services, now, log }: RouteDeps): Router {
+  /** The intraday page's re-forecast for the new actuals, computed before anyone asks (app/intraday-today.ts). */
+  const warm = () => void warmIntraday(services.db, { now: now(), zone: services.timeZone() }, log);
+
   const router = Router();
   const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_BYTES, files: 1 } }).single('file');
   const csvBody = express.text({ type: ['text/csv', 'text/plain'], limit: MAX_BYTES });
@@ -53,7 +57,11 @@ export function actualsRoutes({ services, now }: RouteDeps): Router {
       now: now(),
       dryRun: q.data.dryRun,
     });
-    if (result.kind === 'ok') return res.json({ ok: true, ...result });
+    if (result.kind === 'ok') {
+      res.json({ ok: true, ...result });
+      if (!result.dryRun) warm();
+      return;
+    }
     res.status(422).json({ ok: false, errors: actualsErrorsView(result, req.t) });
   });
 
@@ -80,6 +88,7 @@ export function actualsRoutes({ services, now }: RouteDeps): Router {
           summary: result.kind === 'ok' ? result : null,
           errors: actualsErrorsView(result, req.t),
         });
+        if (result.kind === 'ok') warm();
       } catch (e) {
         next(e);
       }
