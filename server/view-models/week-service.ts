@@ -24,7 +24,9 @@ export function figureValues(p: PeriodFigures): Record<ServiceFigure, number | n
     neededOnRota: round(p.neededOnRotaHours, 1),
     onQueue: round(p.onQueueHours, 1),
     short: round(p.shortHours, 1),
-    risk: p.pMeet === null ? null : round(1 - p.pMeet, 2),
+    // A day's or week's risk: the volume-weighted chance of its intervals missing (missRisk), as
+    // the intraday page's rest of the day and the scenario comparison show it.
+    risk: round(p.missRisk, 2),
   };
 }
 
