@@ -113,6 +113,16 @@ describe(`intraday actions: cost shown first, applied through the change path ($
     expect(full).to.contain('Breaks a labour rule').and.not.to.contain('type="submit"');
   });
 
+  it('GET /intraday in Georgian, the actions and their effect come from the catalogue', async () => {
+    const c = await app.loginAs('head');
+    await c.postForm('/locale', { locale: 'ka', returnTo: '/intraday' }, '/intraday');
+    const res = await c.get('/intraday');
+    expect(res.text)
+      .to.contain('რისი გაკეთება შეიძლება დღეს')
+      .and.to.contain('გამოძახება 14:00–22:00')
+      .and.to.contain('დღის დარჩენილი ნაწილი: მომსახურების დონე');
+  });
+
   it('POST /intraday/actions/apply, a call-in that breaks a rule, is refused with the rule and changes nothing', async () => {
     const c = await app.loginAs('coordinator');
     const page = await c.get('/intraday');
