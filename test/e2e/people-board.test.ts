@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, seedMinimalTeam, TEST_PASSWORD, type TestApp } from '../support/app';
-import { chromiumAvailable, launchBrowser, CHROMIUM_PATH } from '../support/browser';
+import { chromiumAvailable, launchBrowser, pickSwapShift, CHROMIUM_PATH } from '../support/browser';
 import { makePerson, makeRota } from '../support/requests-builders';
 import { storeWeekRequirement } from '../support/rota-builders';
 import { findUserByUsername } from '../../models/repositories/users';
@@ -150,8 +150,7 @@ describe('e2e (Chromium, 390 px phone): my week, the fairness ledger, an open sh
     await logIn(page, app.baseUrl, 'agent');
     await page.goto(`${app.baseUrl}/requests`);
     const form = page.locator('form[action="/requests/swaps"]');
-    const friday = await form.locator('select[name=shiftId] option:has-text("27 Nov")').getAttribute('value');
-    await form.locator('select[name=shiftId]').selectOption(friday!);
+    await pickSwapShift(page, '27 Nov');
     await form.locator('input[name=mode][value=give]').check();
     // Nino is free on Friday: she is offered. The chat-only colleague is not, and the folded list says why.
     await form.locator('#swap-targets select[name=targetStaffId] option:has-text("Nino Beridze")').waitFor({ state: 'attached' });

@@ -9,7 +9,7 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, seedMinimalTeam, TEST_PASSWORD, type TestApp } from '../support/app';
-import { chromiumAvailable, launchBrowser, CHROMIUM_PATH } from '../support/browser';
+import { chromiumAvailable, launchBrowser, pickSwapShift, CHROMIUM_PATH } from '../support/browser';
 import { seedHistory } from '../support/forecast-builders';
 import { makeRota, storeWeekRequirement, weekdayShifts } from '../support/rota-builders';
 import { listStaff } from '../../models/repositories/staff';
@@ -303,9 +303,7 @@ describe('e2e (Chromium): planning flows', function () {
     const agent = await session('agent', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await agent.goto(`${app.baseUrl}/requests`);
     const form = agent.locator('form[action="/requests/swaps"]');
-    const pick = async (select: string, text: string) =>
-      form.locator(select).selectOption((await form.locator(`${select} option:has-text("${text}")`).getAttribute('value'))!);
-    await pick('select[name=shiftId]', '15 Dec');
+    await pickSwapShift(agent, '15 Dec');
     await form.locator('input[name=mode][value=give]').check();
     // The choices follow the picked shift (htmx): Tamar is not offered, and the folded list says why.
     const notOffered = form.locator('#swap-targets details.req-not-offered');
@@ -329,7 +327,7 @@ describe('e2e (Chromium): planning flows', function () {
     const form = agent.locator('form[action="/requests/swaps"]');
     const pick = async (select: string, text: string) =>
       form.locator(select).selectOption((await form.locator(`${select} option:has-text("${text}")`).getAttribute('value'))!);
-    await pick('select[name=shiftId]', '10 Dec');
+    await pickSwapShift(agent, '10 Dec');
     await form.locator('input[name=mode][value=swap]').check();
     await pick('select[name=targetShiftId]', '11 Dec');
     await form.locator('textarea[name=note]').fill('Dentist on Thursday');

@@ -10,7 +10,7 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
-import { chromiumAvailable, launchBrowser, CHROMIUM_PATH } from '../support/browser';
+import { chromiumAvailable, launchBrowser, pickSwapShift, CHROMIUM_PATH } from '../support/browser';
 import { makePerson, makeRota } from '../support/requests-builders';
 import { findUserByUsername } from '../../models/repositories/users';
 import { getRota, listRotasForWeek } from '../../models/repositories/rotas';
@@ -107,7 +107,7 @@ describe('e2e (Chromium): every change to a week through one checked path', func
     const form = page.locator('form[action="/requests/swaps"]');
     const pick = async (select: string, text: string) =>
       form.locator(select).selectOption((await form.locator(`${select} option:has-text("${text}")`).getAttribute('value'))!);
-    await pick('select[name=shiftId]', day);
+    await pickSwapShift(page, day);
     await form.locator('input[name=mode][value=give]').check();
     await pick('select[name=targetStaffId]', colleague);
     await form.locator('textarea[name=note]').fill(note);

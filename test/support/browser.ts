@@ -3,7 +3,7 @@
  * installed, browser tests skip with a message instead of failing.
  */
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -26,4 +26,25 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * Picks the shift (by its option's text, e.g. '10 Dec') in the swap form of /requests and waits
+ * until htmx has replaced the choices that follow it: a choice made before then is lost when the
+ * new ones arrive, and on a busy machine they arrive late.
+ */
+export async function pickSwapShift(page: Page, text: string): Promise<void> {
+  const select = page.locator('form[action="/requests/swaps"] select[name=shiftId]');
+  const value = await select.locator(`option:has-text("${text}")`).getAttribute('value');
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/requests/swap-targets') && r.request().method() === 'GET'),
+    select.selectOption(value!),
+  ]);
+  // A function, not a string: the app's CSP (no 'unsafe-eval') would refuse a string to evaluate.
+  await page.waitForFunction(
+    () =>
+      !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(
+        '.htmx-request, .htmx-swapping, .htmx-settling',
+      ),
+  );
 }
