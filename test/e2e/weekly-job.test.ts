@@ -20,9 +20,10 @@ const NOW = new Date('2026-11-20T08:00:00.000Z');
 
 /** Runs `act` (a click that submits a form) and waits until the next page has loaded. */
 async function submitAndWait(page: Page, act: () => Promise<unknown>): Promise<void> {
-  await page.evaluate('window.__before = true');
+  await page.evaluate(() => ((globalThis as unknown as { __before?: boolean }).__before = true));
   await act();
-  await page.waitForFunction('window.__before !== true');
+  // A function, not a string: the app's CSP (no 'unsafe-eval') refuses a string to evaluate.
+  await page.waitForFunction(() => (globalThis as unknown as { __before?: boolean }).__before !== true);
   await page.waitForLoadState('load');
 }
 
