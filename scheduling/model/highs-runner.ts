@@ -113,7 +113,8 @@ export async function runLpBound(model: SparseModel, opts: { timeLimitSeconds: n
   }
 }
 
-function load(highs: Highs, model: SparseModel, integer: boolean): HModel {
+/** A sparse model as a HiGHS model (with its integrality when `integer`). */
+export function load(highs: Highs, model: SparseModel, integer: boolean): HModel {
   return highs.createModel({
     numCols: model.numCols,
     numRows: model.numRows,

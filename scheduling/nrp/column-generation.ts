@@ -11,8 +11,7 @@
  * the relaxation the published optima were proven with, much tighter than the compact MIP's LP.
  */
 import highsLoader from 'highs';
-import { highsModule } from '../model/highs-runner';
-import type { SparseModel } from '../model/lp-builder';
+import { highsModule, load } from '../model/highs-runner';
 import type { NrpInstance } from './instance';
 import type { NrpGrid } from './evaluate';
 import { buildPersonModel, requestCosts } from './model';
@@ -238,26 +237,4 @@ function addSchedule(master: HModel, instance: NrpInstance, p: number, row: Int3
   rows.sort((a, b) => a - b);
   rows.push(R + p);
   master.addCol(total, 0, Infinity, { indices: Int32Array.from(rows), values: new Float64Array(rows.length).fill(1) });
-}
-
-function load(highs: Highs, model: SparseModel, integer: boolean): HModel {
-  return highs.createModel({
-    numCols: model.numCols,
-    numRows: model.numRows,
-    offset: model.offset,
-    colCost: model.colCost,
-    colLower: model.colLower,
-    colUpper: model.colUpper,
-    rowLower: model.rowLower,
-    rowUpper: model.rowUpper,
-    ...(integer ? { integrality: model.integrality } : {}),
-    matrix: {
-      format: 'csr',
-      numRows: model.numRows,
-      numCols: model.numCols,
-      starts: model.starts,
-      indices: model.indices,
-      values: model.values,
-    },
-  });
 }

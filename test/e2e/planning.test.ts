@@ -9,7 +9,7 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, seedMinimalTeam, TEST_PASSWORD, type TestApp } from '../support/app';
-import { chromiumAvailable, launchBrowser, pickSwapShift, CHROMIUM_PATH } from '../support/browser';
+import { chromiumAvailable, launchBrowser, pickSwapShift, CHROMIUM_PATH, submitAndWait } from '../support/browser';
 import { seedHistory } from '../support/forecast-builders';
 import { makeRota, storeWeekRequirement, weekdayShifts } from '../support/rota-builders';
 import { listStaff } from '../../models/repositories/staff';
@@ -24,15 +24,6 @@ async function logIn(page: Page, baseUrl: string, username: string): Promise<voi
   await page.fill('input[name=username]', username);
   await page.fill('input[name=password]', TEST_PASSWORD);
   await Promise.all([page.waitForURL(`${baseUrl}/`), page.click('button[type=submit].primary')]);
-}
-
-/** Runs `act` (a click that submits a form) and waits until the next page has loaded, not just the current one. */
-async function submitAndWait(page: Page, act: () => Promise<unknown>): Promise<void> {
-  await page.evaluate(() => ((globalThis as unknown as { __before?: boolean }).__before = true));
-  await act();
-  // A function, not a string: the app's CSP (no 'unsafe-eval') refuses a string to evaluate.
-  await page.waitForFunction(() => (globalThis as unknown as { __before?: boolean }).__before !== true);
-  await page.waitForLoadState('load');
 }
 
 async function streamText(stream: NodeJS.ReadableStream): Promise<string> {

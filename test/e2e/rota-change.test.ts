@@ -10,7 +10,7 @@
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
-import { chromiumAvailable, launchBrowser, pickSwapShift, CHROMIUM_PATH } from '../support/browser';
+import { chromiumAvailable, launchBrowser, pickSwapShift, CHROMIUM_PATH, submitAndWait } from '../support/browser';
 import { makePerson, makeRota } from '../support/requests-builders';
 import { findUserByUsername } from '../../models/repositories/users';
 import { getRota, listRotasForWeek } from '../../models/repositories/rotas';
@@ -24,15 +24,6 @@ async function logIn(page: Page, baseUrl: string, username: string): Promise<voi
   await page.fill('input[name=username]', username);
   await page.fill('input[name=password]', TEST_PASSWORD);
   await Promise.all([page.waitForURL(`${baseUrl}/`), page.click('button[type=submit].primary')]);
-}
-
-/** Runs `act` (a click that submits a form) and waits until the next page has loaded. */
-async function submitAndWait(page: Page, act: () => Promise<unknown>): Promise<void> {
-  await page.evaluate(() => ((globalThis as unknown as { __before?: boolean }).__before = true));
-  await act();
-  // A function, not a string: the app's CSP (no 'unsafe-eval') refuses a string to evaluate.
-  await page.waitForFunction(() => (globalThis as unknown as { __before?: boolean }).__before !== true);
-  await page.waitForLoadState('load');
 }
 
 interface CalendarEvent {

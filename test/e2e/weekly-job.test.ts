@@ -9,23 +9,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startTestApp, seedMinimalTeam, TEST_PASSWORD, type TestApp } from '../support/app';
-import { chromiumAvailable, launchBrowser, CHROMIUM_PATH } from '../support/browser';
+import { chromiumAvailable, launchBrowser, CHROMIUM_PATH, submitAndWait } from '../support/browser';
 import { seedHistory } from '../support/forecast-builders';
 import { forecastValues, listForecasts } from '../../models/repositories/forecasts';
 
 /** Friday 20 November 2026, 12:00 in Tbilisi; the planning week starts Monday 23rd. */
 const NOW = new Date('2026-11-20T08:00:00.000Z');
-
-/** Runs `act` (a click that submits a form) and waits until the next page has loaded. */
-async function submitAndWait(page: Page, act: () => Promise<unknown>): Promise<void> {
-  await page.evaluate(() => ((globalThis as unknown as { __before?: boolean }).__before = true));
-  await act();
-  // A function, not a string: the app's CSP (no 'unsafe-eval') refuses a string to evaluate.
-  await page.waitForFunction(() => (globalThis as unknown as { __before?: boolean }).__before !== true);
-  await page.waitForLoadState('load');
-}
 
 /** Monday 16 to Thursday 19 November, 09:00-20:00, voice, without answered/abandoned columns. */
 function historyFile(extraRow?: string): string {

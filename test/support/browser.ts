@@ -48,3 +48,12 @@ export async function pickSwapShift(page: Page, text: string): Promise<void> {
       ),
   );
 }
+
+/** Runs `act` (a click that submits a form) and waits until the next page has loaded, not just the current one. */
+export async function submitAndWait(page: Page, act: () => Promise<unknown>): Promise<void> {
+  await page.evaluate(() => ((globalThis as unknown as { __before?: boolean }).__before = true));
+  await act();
+  // A function, not a string: the app's CSP (no 'unsafe-eval') refuses a string to evaluate.
+  await page.waitForFunction(() => (globalThis as unknown as { __before?: boolean }).__before !== true);
+  await page.waitForLoadState('load');
+}
