@@ -77,7 +77,7 @@ export interface IcsOptions {
   /** The summary of a cancelled shift (from the summary of the shift it was). */
   cancelledSummary?: (summary: string) => string;
   /** The event's description from its breaks ("12:00–12:30, 16:00–16:15"), in the reader's language. */
-  breaksDescription?: (breaks: string, zone: string) => string;
+  breaksDescription: (breaks: string, zone: string) => string;
   host: string;
   now: Date;
   /** Shifts taken from this person: listed as STATUS:CANCELLED so calendar apps remove them. */
@@ -109,9 +109,7 @@ export function shiftsIcs(shifts: ShiftRecord[], o: IcsOptions): string {
       `DTSTART:${icsTime(s.start)}`,
       `DTEND:${icsTime(s.end)}`,
       `SUMMARY:${escapeText(o.summary(s))}`,
-      ...(breaks.length
-        ? [`DESCRIPTION:${escapeText((o.breaksDescription ?? ((b, z) => `Break ${b} (${z})`))(breaks.join(', '), o.zone))}`]
-        : []),
+      ...(breaks.length ? [`DESCRIPTION:${escapeText(o.breaksDescription(breaks.join(', '), o.zone))}`] : []),
       'END:VEVENT',
     );
   }

@@ -93,6 +93,7 @@ describe('rota exports', () => {
       host: 'rota.example',
       now: new Date('2026-12-01T00:00:00Z'),
       summary: () => 'ცვლა (ზარები) '.repeat(4),
+      breaksDescription: (b, z) => `შესვენება ${b} (${z})`,
     });
     const lines = ics.split('\r\n');
     expect(lines)
