@@ -66,6 +66,17 @@ export async function startPeriodJob(queue: JobQueue, input: Omit<GeneratePeriod
   return toPeriodJob(job);
 }
 
+/**
+ * Asks the period's unfinished generation to stop, whichever instance runs it (its worker stops
+ * at its next heartbeat). Weeks already generated stay as drafts. Null when nothing is running.
+ */
+export async function cancelPeriodJob(queue: JobQueue, start: string, weeks: number): Promise<PeriodJob | null> {
+  const job = await queue.latest(ROTA_PERIOD_JOB, periodSubject(start, weeks));
+  if (!job || (job.state !== 'queued' && job.state !== 'running')) return null;
+  const now = await queue.cancel(job.id);
+  return now && toPeriodJob(now);
+}
+
 /** Resolves when the job has finished (tests). */
 export async function waitForPeriodJob(queue: JobQueue, job: Pick<PeriodJob, 'id'>): Promise<PeriodJob> {
   return toPeriodJob(await queue.waitFor(job.id));

@@ -12,7 +12,7 @@ import { HttpError } from '../http-error';
 import { loadTeamSettings } from '../../app/team-settings';
 import { rotaRules } from '../../app/rota-problem';
 import { loadPeriod, periodMondays, publishPeriod, PERIOD_WEEKS_MAX, PERIOD_WEEKS_MIN } from '../../app/rota-period';
-import { periodJob, startPeriodJob } from '../../app/rota-period-jobs';
+import { cancelPeriodJob, periodJob, startPeriodJob } from '../../app/rota-period-jobs';
 import { mondayOf, weekOf } from '../../forecasting/week';
 import { periodPageViewModel, periodRulesForm } from '../view-models/rota-period';
 import { PERIOD_RULE_BOUNDS, setPeriodRules } from '../../app/period-rules-settings';
@@ -139,6 +139,16 @@ export function rotaPeriodRoutes({ services, now }: RouteDeps): Router {
       userId: req.user!.id,
       by: req.user!.username,
     });
+    res.redirect(303, address(start, form.data.weeks));
+  });
+
+  /** Stops the period's running generation from any instance; the weeks already generated stay as drafts. */
+  router.post('/rota/period/cancel', requirePermission('rota:edit'), async (req, res) => {
+    const form = PeriodForm.safeParse(req.body);
+    if (!form.success) throw new HttpError(400, 'error.validation');
+    const start = mondayOf(form.data.start, services.timeZone());
+    const job = await cancelPeriodJob(services.jobs, start, form.data.weeks);
+    if (!job) throw new HttpError(404, 'period.job.noJob');
     res.redirect(303, address(start, form.data.weeks));
   });
 

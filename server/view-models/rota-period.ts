@@ -97,6 +97,7 @@ export function periodPageViewModel(view: PeriodView, o: { zone: string; evening
     hasShifts: view.weeks.some((w) => w.shifts.length > 0),
     job: o.job && {
       running,
+      cancelled: o.job.state === 'cancelled',
       stateKey: `period.job.${o.job.state}`,
       week: o.job.progress ? o.job.progress.week + 1 : null,
       infeasible: o.job.infeasibleWeek

@@ -6,7 +6,7 @@
 import type { JobHandler } from '../../app/job-runner';
 
 export interface JobHold {
-  /** Holds the next jobs whose input has this weekStart, until released or cancelled. */
+  /** Holds the next jobs whose input has this weekStart (a period: its start), until released or cancelled. */
   hold(weekStart: string): void;
   release(weekStart: string): void;
   wrap: (handlers: Record<string, JobHandler>) => Record<string, JobHandler>;
@@ -25,7 +25,9 @@ export function holdJobs(): JobHold {
         Object.entries(handlers).map(([kind, real]): [string, JobHandler] => [
           kind,
           async (input, ctx) => {
-            const waiters = held.get((input as { weekStart?: string }).weekStart ?? '');
+            // A week's generation names its week; a period's, its first Monday.
+            const { weekStart, start } = input as { weekStart?: string; start?: string };
+            const waiters = held.get(weekStart ?? start ?? '');
             if (waiters) {
               await new Promise<void>((resolve) => {
                 waiters.add(resolve);

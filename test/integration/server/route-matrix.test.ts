@@ -127,6 +127,7 @@ const CASES: Record<string, Case> = {
   'GET /rota/period': { url: () => '/rota/period?start=2026-12-07&weeks=2', allowed: 200 },
   'POST /rota/period/generate': { url: () => '/rota/period/generate', body: () => ({ start: 'x', weeks: '4' }), allowed: 400 },
   'POST /rota/period/rules': { url: () => '/rota/period/rules', body: () => ({ start: 'x', weeks: '4' }), allowed: 400 },
+  'POST /rota/period/cancel': { url: () => '/rota/period/cancel', body: () => ({ start: 'x', weeks: '4' }), allowed: 400 },
   'POST /rota/period/publish': { url: () => '/rota/period/publish', body: () => ({ start: '2026-12-07', weeks: '7' }), allowed: 400 },
   'GET /account': { url: () => '/account', allowed: 200 },
   'POST /account/password': { url: () => '/account/password', body: () => ({ current: '' }), allowed: 422 },
