@@ -37,6 +37,10 @@ const COMMANDS: Record<string, { load: () => Promise<{ run: Command }>; summary:
     load: () => import('./commands/roster'),
     summary: 'roster --nrp FILE [--time-limit 60] [--seed 1]: solve a shift scheduling benchmark instance',
   },
+  period: {
+    load: () => import('./commands/period'),
+    summary: 'period check|generate --start DATE [--weeks 4]: a planning period and its rules',
+  },
   rota: { load: () => import('./commands/rota'), summary: 'rota diff --week DATE --from R1 --to R2: what changed between two revisions' },
 };
 
