@@ -9,6 +9,7 @@ import type { DataSource } from '../models';
 import { getScenario } from '../models/repositories/scenarios';
 import { summariseProjection, type ChannelSummary, type ProjectedInterval } from '../staffing';
 import type { ScenarioInput, ScenarioResult } from './scenario-run';
+import type { WhatItTakes } from './scenario-what-it-takes';
 
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 4;
@@ -21,6 +22,8 @@ export interface CompareColumn {
   createdAt: string | null;
   input: ScenarioInput | null;
   channels: ChannelSummary[];
+  /** What would bring the scenario to its targets (null: the baseline, or saved before it was computed). */
+  whatItTakes: WhatItTakes | null;
 }
 
 export interface ScenarioComparison {
@@ -71,7 +74,15 @@ export async function compareScenarios(ds: DataSource, q: { ids: number[]; zone:
   // The baseline of the scenario covering the most channels (all channels, if any does).
   const widest = results.reduce((a, b) => (b.channels.length > a.channels.length ? b : a));
   const columns: CompareColumn[] = [
-    { id: null, name: null, createdBy: null, createdAt: null, input: null, channels: summaries(widest, 'baseline', q.zone) },
+    {
+      id: null,
+      name: null,
+      createdBy: null,
+      createdAt: null,
+      input: null,
+      channels: summaries(widest, 'baseline', q.zone),
+      whatItTakes: null,
+    },
     ...saved.map((s, k) => ({
       id: s.id,
       name: s.name,
@@ -79,6 +90,7 @@ export async function compareScenarios(ds: DataSource, q: { ids: number[]; zone:
       createdAt: s.createdAt,
       input: s.input as ScenarioInput,
       channels: summaries(results[k]!, 'scenario', q.zone),
+      whatItTakes: results[k]!.whatItTakes ?? null,
     })),
   ];
   const channels = widest.channels.map((c) => ({ id: c.channel, nameKey: c.nameKey }));

@@ -13,6 +13,8 @@ import { listStaff } from '../models/repositories/staff';
 import { getScenario, listScenarios, saveScenario, type ScenarioSummary } from '../models/repositories/scenarios';
 import { appendAudit } from '../models/repositories/audit';
 import { loadWeekInputs, projectInputs, type WeekChanges, type WeekInputs, type WeekProjectionView } from './week-projection';
+import { loadTeamSettings } from './team-settings';
+import { whatItTakes, type WhatItTakes } from './scenario-what-it-takes';
 import {
   defaultWeekStart,
   localDate,
@@ -74,6 +76,8 @@ export interface ScenarioResult {
   channels: ScenarioChannelResult[];
   /** Null when the simulator was not run. */
   simulation: { replications: number; seed: number } | null;
+  /** The fewest extra agent-hours (and when) that bring the scenario to its targets; absent in older saves. */
+  whatItTakes?: WhatItTakes | null;
 }
 
 /** Someone the form offers as absent: the week's active people with a skill of its channels. */
@@ -199,11 +203,20 @@ async function runScenarioWithBaseline(
   const ahtFactor = 1 + week.ahtChangePct / 100;
   const inScope = (channel: string) => channels.some((c) => c.id === channel);
   const base = projectInputs(w);
-  const scen = projectInputs(w, {
+  const changes: WeekChanges = {
     ...sick.changes,
     volumeFactor: (ch) => (inScope(ch) ? volumeFactor : 1),
     ahtFactor: (ch) => (inScope(ch) ? ahtFactor : 1),
-  });
+  };
+  const scen = projectInputs(w, changes);
+  const rules = (await loadTeamSettings(ds)).rules;
+  const takes = await whatItTakes(
+    w,
+    changes,
+    scen,
+    rules,
+    channels.map((c) => c.id),
+  );
   let removed = sick.removedAgentHours;
   if (fromRota)
     for (const c of channels)
@@ -219,6 +232,7 @@ async function runScenarioWithBaseline(
     removedAgentHours: removed,
     channels: channels.map((c) => channelResult(c, base, scen, simulate)),
     simulation: simulate ? { replications: SIM_REPLICATIONS, seed: SIM_SEED } : null,
+    whatItTakes: takes,
   };
   return { result, baseline: base };
 }

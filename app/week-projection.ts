@@ -57,6 +57,11 @@ export interface WeekChanges {
   planKeep?: number;
   /** People from the shifts even when there are none (a revision being compared), never the plan. */
   onlyShifts?: boolean;
+  /**
+   * Without a rota: people added on the queue per `queueKey(channel, start)` (extra shifts or
+   * new hires counted into the plan). With a rota, extra people come as `extraShifts`.
+   */
+  extraOnQueue?: ReadonlyMap<string, number>;
 }
 
 export interface WeekProjectionView {
@@ -158,7 +163,7 @@ export function projectInputs(w: WeekInputs, changes: WeekChanges = {}, o: { wit
     staffing:
       fromRota || changes.onlyShifts || changes.extraShifts?.length
         ? { kind: 'shifts', shifts, skills }
-        : planStaffing(w, changes.planKeep ?? 1),
+        : planStaffing(w, changes.planKeep ?? 1, changes.extraOnQueue),
     ...(o.withRisk !== false ? { risk: { absenceRate: w.absenceRate } } : {}),
   });
   return {
@@ -179,9 +184,12 @@ export function projectInputs(w: WeekInputs, changes: WeekChanges = {}, o: { wit
   };
 }
 
-/** Without a rota: the plan, or the plan with only `keep` of its people per channel (in time order). */
-function planStaffing(w: WeekInputs, keep: number): ProjectionStaffing {
-  if (keep >= 1) return { kind: 'plan' };
+/**
+ * Without a rota: the plan, or the plan with only `keep` of its people per channel (in time
+ * order), plus any extra people.
+ */
+function planStaffing(w: WeekInputs, keep: number, extra?: ReadonlyMap<string, number>): ProjectionStaffing {
+  if (keep >= 1 && !extra?.size) return { kind: 'plan' };
   const onQueue = new Map<string, number>();
   for (const c of w.channels) {
     const own = w.demand.filter((d) => d.channel === c.id).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
@@ -189,7 +197,10 @@ function planStaffing(w: WeekInputs, keep: number): ProjectionStaffing {
       own.map((d) => d.neededOnQueue),
       keep,
     );
-    own.forEach((d, i) => onQueue.set(queueKey(d.channel, d.start), kept[i]!));
+    own.forEach((d, i) => {
+      const k = queueKey(d.channel, d.start);
+      onQueue.set(k, kept[i]! + (extra?.get(k) ?? 0));
+    });
   }
   return { kind: 'counts', onQueue };
 }

@@ -39,6 +39,14 @@ export { DEFAULT_PERIOD_RULES, DEFAULT_RULES, DEFAULT_WEIGHTS, withDefaultRules 
 export { checkPeriod, perPeriodLimit, type PeriodProblem, type PeriodPerson, type PeriodShift } from './rules/period-rules';
 export { solveRota } from './solve-rota';
 export { solveRotaInWorker, type WorkerSolveOptions } from './solve-in-worker';
+export {
+  fewestExtraShifts,
+  coverPatterns,
+  type CoverShape,
+  type CoverPattern,
+  type ExtraCoverDay,
+  type ExtraCoverResult,
+} from './extra-cover';
 export { checkRota } from './rules/check-rota';
 export { coverageOf, type CoverageReport } from './coverage';
 export { explainInfeasibility } from './infeasibility';

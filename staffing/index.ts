@@ -63,6 +63,7 @@ export { createRng, type Rng } from './simulator/rng';
 export type { ChannelSettings } from './channel-settings';
 export { weekSlots, isOpen, defaultWeekStart, type OpeningSpan } from './week-grid';
 export { channelTargets, channelForecastInput, type ForecastVolume } from './channel-input';
+export { extraToTarget, meetsChannelTargets } from './extra-to-target';
 export { teamCapacity, type ChannelCapacity, type TeamCapacity } from './team-capacity';
 export {
   sickPeople,

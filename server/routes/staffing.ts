@@ -80,7 +80,7 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
     if (result.kind === 'notFound') throw new HttpError(404, 'scenario.compare.notFound', { id: result.id });
     if (result.kind === 'mixedWeeks')
       return res.status(422).render('pages/scenarios-compare', { pageTitle: title, errorKey: 'scenario.compare.mixedWeeks' });
-    res.render('pages/scenarios-compare', { pageTitle: title, ...compareViewModel(result.comparison) });
+    res.render('pages/scenarios-compare', { pageTitle: title, ...compareViewModel(result.comparison, services.timeZone()) });
   });
 
   router.post('/scenarios', requirePermission('scenarios:run'), async (req, res) => {

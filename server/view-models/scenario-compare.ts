@@ -10,6 +10,7 @@ import { DateTime } from 'luxon';
 import { COMPARE_MAX, COMPARE_MIN, type ScenarioComparison } from '../../app/scenario-compare';
 import type { PeriodFigures } from '../../staffing';
 import { figureValues } from './week-service';
+import { takesView } from './scenario-takes';
 
 const ID = z
   .string()
@@ -49,13 +50,15 @@ function value(p: PeriodFigures | undefined, f: Figure): number | null {
   return figureValues(p)[f];
 }
 
-export function compareViewModel(c: ScenarioComparison) {
+export function compareViewModel(c: ScenarioComparison, zone: string) {
+  const channelKeys = new Map(c.channels.map((ch) => [ch.id, ch.nameKey]));
   const columns = c.columns.map((col) => ({
     key: col.id === null ? 'baseline' : String(col.id),
     id: col.id,
     name: col.name,
     input: col.input,
     absent: col.input?.absences?.length ?? 0,
+    takes: col.id === null ? null : takesView(col.whatItTakes, channelKeys, zone),
   }));
   return {
     weekStart: c.weekStart,

@@ -9,6 +9,7 @@ import type { Locale, Translator } from '../i18n';
 import type { ScenarioInput, ScenarioPage, ScenarioResult } from '../../app/scenario-run';
 import type { IntervalMetrics, SimFigures, WeekFigures } from '../../staffing';
 import { riskBands, weekServiceView } from './week-service';
+import { takesView } from './scenario-takes';
 
 function percentChange(key: string) {
   return z
@@ -311,6 +312,7 @@ export function scenarioViewModel(form: ScenarioForm, page: ScenarioPage, t: Tra
           })),
           removedAgentHours: r.removedAgentHours,
           simulation: r.simulation,
+          takes: takesView(r.whatItTakes, new Map(page.channels.map((c) => [c.id, c.nameKey])), zone),
           channels: r.channels.map((c) => ({
             channel: c.channel,
             nameKey: c.nameKey,

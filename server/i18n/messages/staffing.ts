@@ -152,6 +152,16 @@ export const staffing = {
       '{when}\nForecast: {volume} contacts, AHT {aht} s\nNeeded: {raw} on the queue, {scheduled} on the rota\nWith {raw} on the queue: service level {sl}, ASA {asa} s, occupancy {occupancy}',
     'staffing.cellAbandon': 'Abandoned: {abandon}',
 
+    'scenario.takes.title': 'What would it take',
+    'scenario.takes.total': '+{hours} agent-hours',
+    'scenario.takes.line': '{n} × {channel}',
+    'scenario.takes.lunch': 'lunch {from}',
+    'scenario.takes.none': 'nothing: every interval already meets its target.',
+    'scenario.takes.stillShort': '{n} intervals stay short: they are outside the shift hours (earliest start to latest end).',
+    'scenario.takes.notOptimal': 'The solver stopped at its time limit: this is its best answer, not proven the fewest.',
+    'scenario.takes.unknown': 'Not computed (saved before this was added).',
+    'scenario.takes.help':
+      'The fewest extra worked hours, as shifts of the team’s lengths (with their lunch, between the earliest start and the latest end), that bring every interval, and so every day, to the channel’s target (service level, and ASA when set). Found by the optimiser (HiGHS) on the scenario’s figures.',
     'scenario.title': 'What-if scenarios',
     'scenario.absent.title': 'Who is off, and which days',
     'scenario.absent.help':
@@ -394,6 +404,17 @@ export const staffing = {
       '{when}\nპროგნოზი: {volume} კონტაქტი, AHT {aht} წმ\nსაჭიროა: რიგზე {raw}, განრიგში {scheduled}\nრიგზე {raw} ადამიანით: მომსახურების დონე {sl}, ASA {asa} წმ, დატვირთულობა {occupancy}',
     'staffing.cellAbandon': 'მიტოვებული: {abandon}',
 
+    'scenario.takes.title': 'რა დასჭირდება',
+    'scenario.takes.total': '+{hours} აგენტ-საათი',
+    'scenario.takes.line': '{n} × {channel}',
+    'scenario.takes.lunch': 'შესვენება {from}',
+    'scenario.takes.none': 'არაფერი: ყველა ინტერვალი უკვე აღწევს მიზანს.',
+    'scenario.takes.stillShort':
+      '{n} ინტერვალი მაინც ნაკლულია: ისინი ცვლის საათებს გარეთაა (ყველაზე ადრეული დაწყებიდან ყველაზე გვიან დასრულებამდე).',
+    'scenario.takes.notOptimal': 'ამომხსნელი დროის ლიმიტზე გაჩერდა: ეს მისი საუკეთესო პასუხია და არაა დამტკიცებული, რომ უმცირესია.',
+    'scenario.takes.unknown': 'არ არის გამოთვლილი (შენახულია ამ ფუნქციის დამატებამდე).',
+    'scenario.takes.help':
+      'ყველაზე ნაკლები დამატებითი სამუშაო საათი, გუნდის ცვლების ხანგრძლივობით (შესვენებით, ყველაზე ადრეულ დაწყებასა და ყველაზე გვიან დასრულებას შორის), რომელიც ყოველ ინტერვალს და, შესაბამისად, ყოველ დღეს არხის მიზნამდე მიიყვანს (მომსახურების დონე და, თუ მითითებულია, ASA). პასუხს ოპტიმიზატორი (HiGHS) პოულობს სცენარის მაჩვენებლებზე.',
     'scenario.title': '„რა მოხდება, თუ“ სცენარები',
     'scenario.absent.title': 'ვინ არ არის და რომელ დღეებში',
     'scenario.absent.help':
