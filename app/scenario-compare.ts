@@ -1,5 +1,5 @@
 /**
- * Saved what-if scenarios side by side (two to four): per channel, each day and the week, the
+ * Saved what-if scenarios side by side with the baseline (one to four): per channel, each day and the week, the
  * service level, ASA, abandonment, hours short on the queue and the risk of missing the target,
  * for the baseline and each scenario. Figures are the saved ones (as each scenario was run),
  * added up by the one summary of staffing/projection-summary.ts, so a column reads as the
@@ -11,7 +11,8 @@ import { summariseProjection, type ChannelSummary, type ProjectedInterval } from
 import type { ScenarioInput, ScenarioResult } from './scenario-run';
 import type { WhatItTakes } from './scenario-what-it-takes';
 
-export const COMPARE_MIN = 2;
+/** One scenario is compared with the baseline alone ("what happens, side by side with today's plan"). */
+export const COMPARE_MIN = 1;
 export const COMPARE_MAX = 4;
 
 export interface CompareColumn {

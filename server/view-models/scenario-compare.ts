@@ -19,7 +19,7 @@ const ID = z
   .transform(Number)
   .pipe(z.number().int().positive().max(2_147_483_647));
 
-/** `?ids=1&ids=2` (or `ids=1,2`): two to four saved scenarios, each once. */
+/** `?ids=1&ids=2` (or `ids=1,2`): one to four saved scenarios, each once. */
 export const CompareQuerySchema = z.object({
   ids: z
     .union([z.string(), z.array(z.string())])

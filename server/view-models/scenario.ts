@@ -290,7 +290,7 @@ export function scenarioViewModel(form: ScenarioForm, page: ScenarioPage, t: Tra
     absenceRows,
     hiddenAbsences,
     scenarios: page.scenarios,
-    canCompare: page.scenarios.length >= 2,
+    canCompare: page.scenarios.length >= 1,
     saved: page.saved,
     shareUrl: query ? `/scenarios?${query}` : null,
     // The baseline as every page shows it (app/week-projection.ts), with where its target is at risk.

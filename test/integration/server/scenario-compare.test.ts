@@ -124,10 +124,15 @@ describe('what-if: named people off on chosen days, saved scenarios side by side
     expect(risk(busy)).to.be.above(risk('baseline'));
   });
 
-  it('compare: one scenario, an unknown one or two weeks → the reason, nothing compared', async () => {
+  it('compare: one scenario beside the baseline; none, an unknown one or two weeks → the reason, nothing compared', async () => {
     const lead = await app.loginAs('team_lead');
     const [first] = await app.ds.getRepository(Scenario).find({ order: { id: 'ASC' }, take: 1 });
-    expect((await lead.get(`/scenarios/compare?ids=${first!.id}`)).status).to.equal(422);
+    const alone = await lead.get(`/scenarios/compare?ids=${first!.id}`);
+    expect(alone.status).to.equal(200);
+    const cols = new Set([...compareCells(alone.text).keys()].map((k) => k.split('|')[1]));
+    expect([...cols]).to.deep.equal(['baseline', String(first!.id)]);
+    expect((await lead.get('/scenarios/compare?ids=')).status).to.equal(422);
+    expect((await lead.get(`/scenarios?saved=${first!.id}`)).text).to.contain(`href="/scenarios/compare?ids=${first!.id}"`);
     expect((await lead.get(`/scenarios/compare?ids=${first!.id}&ids=99999`)).status).to.equal(404);
     const other = await lead.postForm(
       '/scenarios',
