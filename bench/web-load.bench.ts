@@ -4,7 +4,9 @@
  * (home, my shifts, requests) one after another, while one coordinator reloads the rota page.
  * Prints p50/p95 per page, requests per second and errors. Bounded in time and count; only
  * 127.0.0.1 is ever addressed.
- *   node --import tsx bench/web-load.bench.ts [--quick]
+ * `--cpu-prof DIR` writes the server's V8 CPU profile there (open it in Chrome's DevTools, or
+ * summarise it with `node --import tsx bench/profile-summary.ts FILE`).
+ *   node --import tsx bench/web-load.bench.ts [--quick] [--cpu-prof DIR]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +16,8 @@ import { TestClient } from '../test/support/app';
 import { startInstance } from '../test/support/instance';
 
 const QUICK = process.argv.includes('--quick');
+const profArg = process.argv.indexOf('--cpu-prof');
+const PROFILE_DIR = profArg > 0 ? path.resolve(process.argv[profArg + 1]) : null;
 const AGENTS = 50;
 const SECONDS = QUICK ? 8 : 20;
 /** A hard cap per simulated user, whatever the speed: the loop always ends. */
@@ -61,7 +65,11 @@ async function login(baseUrl: string, username: string): Promise<TestClient> {
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rota-web-bench-'));
-  const app = await startInstance('app', { ROTA_SQLITE_PATH: path.join(dir, 'rota.sqlite'), ROTA_DEMO: 'true' });
+  const app = await startInstance(
+    'app',
+    { ROTA_SQLITE_PATH: path.join(dir, 'rota.sqlite'), ROTA_DEMO: 'true' },
+    { nodeArgs: PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [] },
+  );
   try {
     const until = Date.now() + 300_000;
     while (!/Demo rota for the week of (\S+) published/.test(app.output()) && Date.now() < until)

@@ -20,7 +20,33 @@ export interface RuleContext {
   previous: Map<string, Array<[number, number]>>;
 }
 
+/**
+ * The context of a problem, built once: a picker checks one problem's week hundreds of times
+ * (once per candidate), and the week's axis costs more than the check of two people. Kept while
+ * the problem keeps the same inputs (a problem is not edited in place, but a changed field, a
+ * new array, is noticed all the same and builds afresh).
+ */
+const CONTEXTS = new WeakMap<Problem, { inputs: unknown[]; ctx: RuleContext }>();
+const contextInputs = (p: Problem): unknown[] => [
+  p.weekStart,
+  p.timeZone,
+  p.intervalMinutes,
+  p.channels,
+  p.requirements,
+  p.staff,
+  p.previousShifts,
+];
+
 export function makeContext(problem: Problem): RuleContext {
+  const inputs = contextInputs(problem);
+  const known = CONTEXTS.get(problem);
+  if (known && known.inputs.every((x, i) => x === inputs[i])) return known.ctx;
+  const ctx = buildContext(problem);
+  CONTEXTS.set(problem, { inputs, ctx });
+  return ctx;
+}
+
+function buildContext(problem: Problem): RuleContext {
   const week = buildWeek(problem);
   const previous = new Map<string, Array<[number, number]>>();
   for (const s of problem.previousShifts) {
