@@ -55,7 +55,11 @@ export interface MyRequests {
   today: string;
   /** Requests waiting in the inbox (for those who decide them), else null. */
   inboxCount: number | null;
-  /** For the shift picked in the swap form (else the first): who and what keeps every rule, and why not the others. */
+  /**
+   * For the shift picked in the swap form: who and what keeps every rule, and why not the others.
+   * Null until a shift is picked: it checks every colleague and colleague shift against the rules
+   * (the page's dearest part), so the list view leaves it to the form (htmx, on picking a shift).
+   */
   picker: SwapPicker | null;
 }
 
@@ -158,7 +162,7 @@ export async function myRequests(
   const colleagueShifts = upcoming
     .filter((s) => s.staffId !== me && !busy.has(s.id))
     .map((s) => ({ ...s, staffName: nameOf(people, s.staffId) }));
-  const picked = myShifts.find((s) => s.id === opts.pickShiftId) ?? myShifts[0];
+  const picked = myShifts.find((s) => s.id === opts.pickShiftId);
   const picker = picked
     ? await swapPicker(ctx.db, { zone: ctx.zone, now: ctx.now, me, shiftId: picked.id, colleagues, colleagueShifts })
     : null;

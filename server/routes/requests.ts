@@ -90,7 +90,7 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
       ...data,
       canDecide,
       timeOffValues: state.form === 'timeOff' ? state.values : { startDate: data.today, endDate: data.today, kind: 'vacation' },
-      swapValues: state.form === 'swap' ? state.values : { mode: 'swap' },
+      swapValues: state.form === 'swap' ? state.values : { mode: 'swap', shiftId: pickShiftId ?? '' },
       timeOffErrors: state.form === 'timeOff' ? state.errors : {},
       swapErrors: state.form === 'swap' ? state.errors : {},
       errorKey: state.errorKey,

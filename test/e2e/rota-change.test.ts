@@ -151,6 +151,7 @@ describe('e2e (Chromium): every change to a week through one checked path', func
     const me = await session('agent');
     await me.goto(`${app.baseUrl}/requests`);
     const form = me.locator('form[action="/requests/swaps"]');
+    await pickSwapShift(me, '4 Dec');
     expect(await form.locator('select[name=targetStaffId] option:has-text("Tamar Kapanadze")').count()).to.equal(0);
     expect(await form.locator('details.req-not-offered li:has-text("Tamar Kapanadze")').first().textContent()).to.contain(
       'Less than the minimum rest',

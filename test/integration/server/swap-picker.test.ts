@@ -106,6 +106,37 @@ describe(`swap picker: only what keeps every rule, and why not the rest (${testD
     expect((await agent.get(`/requests/swap-targets?shiftId=${bThuLate}`)).status).to.equal(404);
   });
 
+  it('/requests without a picked shift: no shift chosen, no choice or reason computed; picking one (htmx) gives its choices', async () => {
+    const [aMon, , aFri] = w.ids;
+    const agent = await login(w.app, 'agent');
+    const page = await agent.get('/requests');
+    expect(page.status).to.equal(200);
+    expect(optionsOf(page.text, 'shiftId')).to.have.members([aMon, w.ids[1], aFri]);
+    expect(page.text).to.not.match(/<option value="\d+"[^>]*selected/);
+    expect(optionsOf(page.text, 'targetStaffId')).to.deep.equal([]);
+    expect(optionsOf(page.text, 'targetShiftId')).to.deep.equal([]);
+    expect(text(page.text)).to.contain('Choose your shift first').and.not.contain('Not offered (');
+    const user = (await findUserByUsername(w.app.ds, 'agent'))!;
+    const ctx: RequestsContext = { db: w.app.ds, zone: ZONE, now: NOW, actor: { userId: user.id, username: 'agent', staffId: w.agent } };
+    expect((await myRequests(ctx)).picker).to.equal(null);
+
+    const picked = await agent.get(`/requests?shift=${aFri}`);
+    expect(picked.text).to.match(new RegExp(`<option value="${aFri}" selected`));
+    expect(optionsOf(picked.text, 'targetStaffId')).to.deep.equal([w.dato]);
+  });
+
+  it('/requests, a swap sent without a colleague (no scripts): the form again, with the picked shift’s choices', async () => {
+    const [, , aFri] = w.ids;
+    const agent = await login(w.app, 'agent');
+    const res = await agent.postForm(
+      '/requests/swaps',
+      { shiftId: String(aFri), mode: 'give', targetShiftId: '', targetStaffId: '', note: '' },
+      '/requests',
+    );
+    expect(res.status).to.equal(422);
+    expect(optionsOf(res.text, 'targetStaffId')).to.deep.equal([w.dato]);
+  });
+
   it('every offered choice passes the swap check and every other fails it, for each of the agent’s shifts', async () => {
     const user = (await findUserByUsername(w.app.ds, 'agent'))!;
     const ctx: RequestsContext = { db: w.app.ds, zone: ZONE, now: NOW, actor: { userId: user.id, username: 'agent', staffId: w.agent } };
