@@ -3,8 +3,14 @@
 // worker into dist/ as plain JavaScript (ES modules, Node 20). Packages stay in node_modules
 // (not bundled); views/, public/ and node_modules/ are read from the project folder at run time.
 // `npm start` with NODE_ENV=production runs dist/start.js; development keeps tsx (no build).
+// `npx wfm` (bin/wfm.js) runs dist/cli.js while the sources listed in dist/cli.sources.json still
+// hash as they did here, and the TypeScript through tsx otherwise (see bin/wfm.js).
+//
+// --prepare (npm's `prepare`, run by `npm ci` / `npm install`): no type check, and a failure is
+// a warning, not a failed install: `npx wfm` then runs the sources through tsx, only slower.
 import { spawnSync } from 'node:child_process';
-import { rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -18,7 +24,8 @@ if (path.relative(ROOT, OUT).startsWith('..')) {
   process.exit(2);
 }
 
-if (!process.argv.includes('--no-typecheck')) {
+const prepare = process.argv.includes('--prepare');
+if (!prepare && !process.argv.includes('--no-typecheck')) {
   const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', ROOT], {
     stdio: 'inherit',
   });
@@ -30,26 +37,66 @@ if (!process.argv.includes('--no-typecheck')) {
 
 rmSync(OUT, { recursive: true, force: true });
 const started = Date.now();
-const result = await build({
-  absWorkingDir: ROOT,
-  entryPoints: { start: 'server/start.ts', cli: 'bin/cli-main.ts', 'solve-worker': 'scheduling/solve-worker.ts' },
-  outdir: OUT,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  // TypeORM names tables and migrations from classes: keep every class and function name.
-  keepNames: true,
-  sourcemap: true,
-  tsconfig: path.join(ROOT, 'tsconfig.json'),
-  logLevel: 'warning',
-  metafile: true,
-});
+let result;
+try {
+  result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: { start: 'server/start.ts', cli: 'bin/cli-main.ts', 'solve-worker': 'scheduling/solve-worker.ts' },
+    outdir: OUT,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    // TypeORM names tables and migrations from classes: keep every class and function name.
+    keepNames: true,
+    sourcemap: true,
+    tsconfig: path.join(ROOT, 'tsconfig.json'),
+    logLevel: 'warning',
+    metafile: true,
+  });
+} catch (err) {
+  if (!prepare) throw err;
+  rmSync(OUT, { recursive: true, force: true });
+  console.warn(`build: the command line was not prebuilt (${err.message.split('\n')[0]}); \`npx wfm\` runs the sources through tsx.`);
+  process.exit(0);
+}
+writeCliSources(result.metafile);
 const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
 const shown = path.relative(ROOT, OUT);
 const bytes = files.reduce((n, f) => n + statSync(path.join(ROOT, f)).size, 0);
 console.log(
-  `build: ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB in ${shown}/ (${Date.now() - started} ms). Run: NODE_ENV=production npm start`,
+  `build: ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB in ${shown}/ (${Date.now() - started} ms). ` +
+    (prepare ? '`npx wfm` runs it while its sources are unchanged.' : 'Run: NODE_ENV=production npm start'),
 );
+
+/**
+ * dist/cli.sources.json: every project file the command line's bundle was made from (its entry's
+ * output and every chunk it imports, statically or lazily, and the solver's worker), with its SHA-1, plus the files that
+ * shape the build itself. bin/wfm.js hashes them again before it trusts the bundle: content, not
+ * modification times, which a checkout, a copy or an editor can leave unchanged or change alone.
+ */
+function writeCliSources(metafile) {
+  const outRel = path.relative(ROOT, OUT);
+  // The solver's worker is its own entry, loaded by path from the bundled `wfm schedule`.
+  const outputs = new Set();
+  const todo = [path.join(outRel, 'cli.js'), path.join(outRel, 'solve-worker.js')];
+  while (todo.length) {
+    const file = todo.pop();
+    if (outputs.has(file) || !metafile.outputs[file]) continue;
+    outputs.add(file);
+    for (const i of metafile.outputs[file].imports) if (!i.external) todo.push(i.path);
+  }
+  const inputs = new Set(['bin/build.js', 'bin/wfm.js', 'tsconfig.json', 'package.json']);
+  for (const file of outputs) for (const input of Object.keys(metafile.outputs[file].inputs)) inputs.add(input);
+  const sources = {};
+  for (const file of [...inputs].sort()) {
+    if (file.startsWith('node_modules/') || file.includes(':')) continue;
+    sources[file] = createHash('sha1')
+      .update(readFileSync(path.join(ROOT, file)))
+      .digest('hex');
+  }
+  const manifest = { outputs: [...outputs].map((f) => path.relative(outRel, f)).sort(), sources };
+  writeFileSync(path.join(OUT, 'cli.sources.json'), JSON.stringify(manifest, null, 1) + '\n');
+}
