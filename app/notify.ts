@@ -34,6 +34,8 @@ export const NOTIFICATION_KINDS = {
   'openShift.available': 'openShifts',
   'openShift.decided': 'requests',
   'openShift.taken': 'swaps',
+  'intradayOffer.available': 'openShifts',
+  'intradayOffer.taken': 'openShifts',
 } as const satisfies Record<string, NotificationTopic>;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 

@@ -107,6 +107,12 @@ const SOFT_RULES = new Set(['contractHours']);
  * (rest, hours, breaks, opening hours, the grid, time off) still holds.
  */
 const TRIM_ALLOWS = new Set(['shiftLength']);
+/**
+ * Overtime and voluntary time off taken from an intraday offer (app/intraday-offers.ts) make a
+ * shift longer or shorter than the planning grid by agreement, as part-day time off does.
+ */
+const allowsAnyLength = (op: RotaOperation) =>
+  op.kind === 'trim' || (op.kind === 'intraday' && (op.action === 'overtime' || op.action === 'vto'));
 /** Not a rota at all: no override saves a shift outside the week, for a stranger, or on top of another. */
 const NEVER_OVERRIDDEN = new Set(['week', 'unknownStaff', 'overlap']);
 
@@ -308,7 +314,7 @@ export async function applyRotaChange(deps: ChangeDeps, input: ChangeInput): Pro
     // The first target is the one the person is looking at (published, or the edited revision).
     if (t === targets[0]) violations = after;
     for (const v of verdict.fresh) if (!fresh.some((f) => vkey(f) === vkey(v))) fresh.push(v);
-    const stopping = op.kind === 'trim' ? verdict.hard.filter((v) => !TRIM_ALLOWS.has(ruleOf(v))) : verdict.hard;
+    const stopping = allowsAnyLength(op) ? verdict.hard.filter((v) => !TRIM_ALLOWS.has(ruleOf(v))) : verdict.hard;
     for (const v of stopping) if (!hard.some((f) => vkey(f) === vkey(v))) hard.push(v);
     overridable &&= verdict.overridable;
   }

@@ -9,6 +9,7 @@ import { ForecastAdjustment } from './forecast-adjustment';
 import { ForecastValue } from './forecast-value';
 import { HistoryImport } from './history-import';
 import { IntervalActual } from './interval-actual';
+import { IntradayOffer } from './intraday-offer';
 import { Job } from './job';
 import { LoginAttempt } from './login-attempt';
 import { Notification } from './notification';
@@ -43,6 +44,7 @@ export {
   ForecastValue,
   HistoryImport,
   IntervalActual,
+  IntradayOffer,
   Job,
   LoginAttempt,
   Notification,
@@ -99,4 +101,5 @@ export const ALL_ENTITIES = [
   Job,
   Notification,
   OpenShift,
+  IntradayOffer,
 ];

@@ -16,6 +16,7 @@ import { ForecastEditVersions1797800000000 } from './1797800000000-forecast-edit
 import { OpenShifts1798100000000 } from './1798100000000-open-shifts';
 import { PartDayTimeOff1798200000000 } from './1798200000000-part-day-time-off';
 import { OpenShiftSource1798300000000 } from './1798300000000-open-shift-source';
+import { IntradayOffers1798500000000 } from './1798500000000-intraday-offers';
 
 export const ALL_MIGRATIONS = [
   InitialSchema1764061200000,
@@ -35,4 +36,5 @@ export const ALL_MIGRATIONS = [
   OpenShifts1798100000000,
   PartDayTimeOff1798200000000,
   OpenShiftSource1798300000000,
+  IntradayOffers1798500000000,
 ];

@@ -32,6 +32,7 @@ import { fairness } from './messages/fairness';
 import { weekTodo } from './messages/week-todo';
 import { openShifts } from './messages/open-shifts';
 import { period } from './messages/period';
+import { intradayOffers } from './messages/intraday-offers';
 
 export const LOCALES = ['en', 'ka'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -72,6 +73,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   weekTodo,
   openShifts,
   period,
+  intradayOffers,
 };
 
 const CATALOGUE: Record<Locale, Map<string, string>> = { en: new Map(), ka: new Map() };

@@ -44,6 +44,18 @@ export function shiftText(w: NotificationWords, s: { start: unknown; end: unknow
   });
 }
 
+/** "14:00–16:00 (Calls)", today's stretch of an intraday offer. */
+function stretchText(w: NotificationWords, p: Params): string {
+  const start = local(w, str(p.start));
+  const end = local(w, str(p.end));
+  if (!start.isValid || !end.isValid) return '';
+  return translate(w.locale, 'notify.intradayOffer.stretch', {
+    start: start.toFormat('HH:mm'),
+    end: end.toFormat('HH:mm'),
+    channel: translate(w.locale, `rota.channel.${str(p.channel)}`),
+  });
+}
+
 /** The short diff: one line per change, at most MAX_CHANGE_LINES, then how many more. */
 export function changeLines(w: NotificationWords, changes: ShiftChange[]): string[] {
   const lines = changes.slice(0, MAX_CHANGE_LINES).map((c) =>
@@ -101,6 +113,16 @@ export function notificationText(kind: string, p: Params, w: NotificationWords):
       return { title: t('notify.openShift.available', { shift }), lines: [t('notify.openShift.hint')] };
     case 'openShift.taken':
       return { title: t('notify.openShift.taken', { to: p.to, shift }), lines: [] };
+    case 'intradayOffer.available':
+      return {
+        title: t(`notify.intradayOffer.available.${p.kind === 'vto' ? 'vto' : 'overtime'}`, { stretch: stretchText(w, p) }),
+        lines: [t('notify.intradayOffer.hint')],
+      };
+    case 'intradayOffer.taken':
+      return {
+        title: t(`notify.intradayOffer.taken.${p.kind === 'vto' ? 'vto' : 'overtime'}`, { to: p.to, stretch: stretchText(w, p) }),
+        lines: [],
+      };
     case 'openShift.decided': {
       const status = ['approved', 'rejected', 'withdrawn'].includes(str(p.status)) ? str(p.status) : 'rejected';
       return { title: t(`notify.openShift.decided.${status}`, { shift }), lines: [] };
