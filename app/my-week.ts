@@ -10,10 +10,10 @@
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
-import { listShifts, publishedRotaForWeek, type ShiftRecord } from '../models/repositories/rotas';
+import { listShifts, publishedRotaForWeek, publishedRotasForWeeks, type RotaRecord, type ShiftRecord } from '../models/repositories/rotas';
 import { getStaff, listStaff } from '../models/repositories/staff';
 import { georgianHolidaysBetween } from '../forecasting/calendar/georgian-holidays';
-import { shiftKind, type FairnessCalendar } from '../scheduling';
+import { localTimeOf, shiftKind, type FairnessCalendar } from '../scheduling';
 import { loadTeamSettings } from './team-settings';
 import { rotaRules } from './rota-problem';
 import { listOffQueueActivities } from '../models/repositories/off-queue-activities';
@@ -106,10 +106,20 @@ export async function myWeek(ds: DataSource, q: MyWeekQuery): Promise<MyWeek> {
   const person = q.staffId === null ? null : await getStaff(ds, q.staffId);
   const names = new Map((await listStaff(ds)).map((p) => [p.id, p.name]));
   const ctx = { ...q, names, eveningAfter: rotaRules(settings.rules).eveningAfter };
-  const thisWeek = await weekFor(ds, monday, ctx);
-  const next = await weekFor(ds, monday.plus({ weeks: 1 }), ctx);
-  const later: MyWeekOf[] = [];
-  for (let w = 2; w <= LATER_WEEKS_UNTIL; w++) later.push(await weekFor(ds, monday.plus({ weeks: w }), ctx));
+  const mondays = Array.from({ length: LATER_WEEKS_UNTIL + 1 }, (_, w) => monday.plus({ weeks: w }));
+  const rotas = await publishedRotasForWeeks(
+    ds,
+    mondays.map((m) => m.toISODate()!),
+  );
+  const weeks: MyWeekOf[] = [];
+  for (const [w, m] of mondays.entries()) {
+    const rota = rotas.get(m.toISODate()!) ?? null;
+    // A week without a published rota is not shown, except this one (its empty days).
+    weeks.push(
+      rota || w === 0 ? await weekFor(ds, m, rota, ctx) : { weekStart: m.toISODate()!, published: false, days: [], workedHours: 0 },
+    );
+  }
+  const [thisWeek, next, ...later] = weeks;
   const all = [thisWeek, next, ...later].flatMap((w) => w.days.flatMap((d) => d.shifts));
   return {
     contractHours: person?.contractHoursPerWeek ?? null,
@@ -124,11 +134,11 @@ export async function myWeek(ds: DataSource, q: MyWeekQuery): Promise<MyWeek> {
 async function weekFor(
   ds: DataSource,
   monday: DateTime,
+  rota: RotaRecord | null,
   q: MyWeekQuery & { names: Map<number, string>; eveningAfter: string },
 ): Promise<MyWeekOf> {
   const weekStart = monday.toISODate()!;
   const sunday = monday.plus({ days: 6 }).toISODate()!;
-  const rota = await publishedRotaForWeek(ds, weekStart);
   const everyone = rota ? await listShifts(ds, rota.id) : [];
   const holidays = new Set(georgianHolidaysBetween(weekStart, sunday).map((h) => h.date));
   const cal: FairnessCalendar = { zone: q.zone, eveningAfter: q.eveningAfter, holidays };
@@ -169,7 +179,7 @@ function toMyShift(
     id: s.id,
     start: s.start,
     end: s.end,
-    date: DateTime.fromISO(s.start, { zone: q.zone }).setZone(q.zone).toISODate()!,
+    date: localTimeOf(s.start, q.zone).date,
     channel: s.channel,
     kind: shiftKind(s, cal),
     breaks: s.breaks,

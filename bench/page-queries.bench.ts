@@ -3,8 +3,11 @@
  * through TypeORM's logger, so the figure does not depend on the machine) and its time in the
  * app's own process (median of 15). The demo team with its current week's rota published (solved
  * with a short time limit), on SQLite. The agent pages and the rota page of the web load bench.
- *   node --import tsx bench/page-queries.bench.ts [--sql]   (--sql lists each page's statements)
+ *   node --import tsx bench/page-queries.bench.ts [--sql] [--plan] [--runs N] [--only /PATH]
+ * (--sql lists each page's statements; --plan those SQLite answers by reading a whole table;
+ * --only measures the one page of that path.)
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { DateTime } from 'luxon';
 import { startTestApp, type TestClient } from '../test/support/app';
@@ -13,7 +16,11 @@ import { ensureDemoRota } from '../app/rota-demo';
 import { listStaff } from '../models/repositories/staff';
 
 const SHOW_SQL = process.argv.includes('--sql');
-const RUNS = 15;
+const SHOW_PLAN = process.argv.includes('--plan');
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
+const onlyArg = process.argv.indexOf('--only');
+const ONLY = onlyArg > 0 ? process.argv[onlyArg + 1] : null;
 
 async function main(): Promise<void> {
   const now = new Date();
@@ -27,14 +34,17 @@ async function main(): Promise<void> {
     },
   });
   try {
-    const statements: string[] = [];
+    const statements: { query: string; parameters: unknown[] }[] = [];
     const logger = app.ds.logger;
     const logQuery = logger.logQuery.bind(logger);
     logger.logQuery = (query, parameters, runner) => {
-      statements.push(query);
+      statements.push({ query, parameters: (parameters ?? []) as unknown[] });
       return logQuery(query, parameters, runner);
     };
-    const agentName = (await listStaff(app.ds)).find((p) => p.role === 'agent')!.name.toLowerCase().replace(' ', '.');
+    const agentName = (await listStaff(app.ds))
+      .find((p) => p.role === 'agent')!
+      .name.toLowerCase()
+      .replace(' ', '.');
     const login = async (username: string): Promise<TestClient> => {
       const c = app.client();
       const res = await c.postForm('/login', { username, password: 'rota-demo' }, '/login');
@@ -49,9 +59,12 @@ async function main(): Promise<void> {
       [agent, '/requests'],
       [coordinator, `/rota?week=${week}`],
     ];
-    console.log(`demo team, week ${week}, agent ${agentName}; statements per request (after a first view), median ms of ${RUNS}`);
+    console.log(
+      `demo team, week ${week}, agent ${agentName}; statements per request (after a first view), median ms of ${RUNS}; ${os.loadavg()[0].toFixed(2)} load`,
+    );
     console.log('page'.padEnd(26) + 'statements'.padStart(12) + 'median ms'.padStart(12));
     for (const [client, url] of pages) {
+      if (ONLY && url.split('?')[0] !== ONLY) continue;
       await client.get(url);
       statements.length = 0;
       const res = await client.get(url);
@@ -65,7 +78,14 @@ async function main(): Promise<void> {
       }
       ms.sort((a, b) => a - b);
       console.log(url.padEnd(26) + String(sql.length).padStart(12) + ms[Math.floor(RUNS / 2)].toFixed(1).padStart(12));
-      if (SHOW_SQL) for (const q of sql) console.log(`    ${q.replace(/\s+/g, ' ').slice(0, 220)}`);
+      if (SHOW_SQL) for (const q of sql) console.log(`    ${q.query.replace(/\s+/g, ' ')}`);
+      // SQLite's plan of each statement: a SCAN of a table (rather than a SEARCH on an index) reads all of it.
+      if (SHOW_PLAN)
+        for (const q of sql) {
+          const plan = (await app.ds.query(`EXPLAIN QUERY PLAN ${q.query}`, q.parameters)) as { detail: string }[];
+          const scans = plan.map((p) => p.detail).filter((d) => /^SCAN /.test(d));
+          if (scans.length) console.log(`    ${scans.join('; ')} ← ${q.query.replace(/\s+/g, ' ').slice(0, 160)}`);
+        }
     }
   } finally {
     await app.close();

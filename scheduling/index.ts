@@ -51,6 +51,7 @@ export { checkRota } from './rules/check-rota';
 export { coverageOf, type CoverageReport } from './coverage';
 export { explainInfeasibility } from './infeasibility';
 export { generateWeek, type GenerateOptions } from './generate-week';
+export { localTimeOf, localHhmm, type LocalTime } from './local-time';
 export {
   FAIRNESS_KINDS,
   countFairness,

@@ -178,6 +178,15 @@ export async function publishedRotaForWeek(db: Db, weekStart: string): Promise<R
   return row ? toRota(row) : null;
 }
 
+/** The published rota of each of these weeks that has one (one query for several weeks). */
+export async function publishedRotasForWeeks(db: Db, weekStarts: string[]): Promise<Map<string, RotaRecord>> {
+  const rows = weekStarts.length
+    ? await db.getRepository(Rota).find({ where: { weekStart: In(weekStarts), status: 'published' }, order: { revision: 'ASC' } })
+    : [];
+  // The highest revision last: it wins, as in publishedRotaForWeek (one is published per week anyway).
+  return new Map(rows.map((r) => [r.weekStart, toRota(r)]));
+}
+
 /** Stores a new revision (number = highest so far + 1) with its shifts, in one transaction. */
 export async function createRotaRevision(db: Db, input: NewRota, shifts: NewShift[], now: string): Promise<RotaRecord> {
   const work = async (tx: Db) => {

@@ -5,6 +5,7 @@ import { explanationText, violationLine, violationText } from '../i18n/codes';
 import type { RotaWeekData, ShiftRecord } from '../../app/rota-week';
 import type { RotaJob } from '../../app/rota-jobs';
 import type { ProjectedInterval } from '../../staffing';
+import { localHhmm, localTimeOf } from '../../scheduling';
 import { riskBands, weekServiceView } from './week-service';
 import { georgianHolidaysBetween } from '../../forecasting/calendar/georgian-holidays';
 
@@ -13,14 +14,14 @@ export interface RotaFilter {
   role?: string;
 }
 
-const hhmm = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).setZone(zone).toFormat('HH:mm');
+const hhmm = localHhmm;
 
 /** early: starts before 10:00; late: ends after 20:00 (or after midnight); else day. */
 export function shiftType(s: Pick<ShiftRecord, 'start' | 'end'>, zone: string): 'early' | 'day' | 'late' {
-  const start = DateTime.fromISO(s.start, { zone }).setZone(zone);
-  const end = DateTime.fromISO(s.end, { zone }).setZone(zone);
+  const start = localTimeOf(s.start, zone);
+  const end = localTimeOf(s.end, zone);
   if (start.hour < 10) return 'early';
-  if (end.toISODate() !== start.toISODate() || end.hour * 60 + end.minute > 20 * 60) return 'late';
+  if (end.date !== start.date || end.hour * 60 + end.minute > 20 * 60) return 'late';
   return 'day';
 }
 
@@ -64,7 +65,7 @@ export function rotaGrid(data: RotaWeekData, filter: RotaFilter, t: Translator, 
     const mine = byPerson.get(p.id) ?? [];
     const cells = days.map((d) => {
       const shifts = mine
-        .filter((s) => DateTime.fromISO(s.start, { zone }).setZone(zone).toISODate() === d.date)
+        .filter((s) => localTimeOf(s.start, zone).date === d.date)
         .map((s) => ({
           id: s.id,
           time: `${hhmm(s.start, zone)}–${hhmm(s.end, zone)}`,
@@ -122,10 +123,10 @@ export function coverageHeatMap(data: RotaWeekData, t: Translator, mode: CellMod
     const rows = data.service.filter((r) => r.channel === c.id);
     const byTime = new Map<string, (ProjectedInterval | null)[]>();
     for (const r of rows) {
-      const local = DateTime.fromISO(r.start, { zone }).setZone(zone);
-      const dayIndex = days.findIndex((d) => d.date === local.toISODate());
+      const local = localTimeOf(r.start, zone);
+      const dayIndex = days.findIndex((d) => d.date === local.date);
       if (dayIndex < 0) continue;
-      const time = local.toFormat('HH:mm');
+      const time = localHhmm(r.start, zone);
       const line = byTime.get(time) ?? Array<ProjectedInterval | null>(7).fill(null);
       line[dayIndex] = r;
       byTime.set(time, line);
