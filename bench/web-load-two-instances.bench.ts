@@ -2,8 +2,10 @@
  * Web load on loopback with two app instances on one PostgreSQL (issue 14): the demo install
  * started twice as `npm start` does (own processes, pg-boss queue, one solver worker each),
  * 200 signed-in agents at once, each request going to the instances in turn as a round-robin
- * proxy would, while a rota generation of next week runs on one of them. Prints p50/p95 per
- * page, requests per second, errors per instance, and the generation's state before and after.
+ * proxy would, while a rota generation of next week runs on one of them. Prints p50/p95 and
+ * errors per instance and page, answers per second, the CPU time each instance used during the
+ * load (the solve's threads included: which one solves), and the generation's state before and
+ * after. Each simulated user has its own connections to each instance (bench/http-client.ts).
  * Bounded in time and count; only 127.0.0.1 is ever addressed. Needs PostgreSQL
  * (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/test); uses its own schemas and
  * drops them at the end.
@@ -13,7 +15,9 @@ import crypto from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { DateTime } from 'luxon';
-import { TestClient } from '../test/support/app';
+import fs from 'node:fs';
+import os from 'node:os';
+import { BenchClient } from './http-client';
 import { startInstance, type Instance } from '../test/support/instance';
 
 const QUICK = process.argv.includes('--quick');
@@ -25,24 +29,44 @@ const MAX_ROUNDS = 200;
 const AGENT_PAGES = ['/', '/my-shifts', '/requests'];
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
+/** Answer times per instance and page ('A /my-shifts'), and failed requests likewise. */
 const samples = new Map<string, number[]>();
 const errorsBy = new Map<string, number>();
+const PAGE_WIDTH = 16;
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
 };
 
-async function timedGet(c: TestClient, url: string, label: string, instance: string): Promise<void> {
+async function timedGet(c: BenchClient, url: string, instance: string): Promise<void> {
   const t0 = performance.now();
   const ok = await c.get(url).then(
     (res) => res.status === 200,
     () => false,
   );
   const ms = performance.now() - t0;
-  if (!ok) errorsBy.set(instance, (errorsBy.get(instance) ?? 0) + 1);
-  else samples.set(label, [...(samples.get(label) ?? []), ms]);
+  const key = `${instance} ${url}`;
+  if (!ok) errorsBy.set(key, (errorsBy.get(key) ?? 0) + 1);
+  else samples.set(key, [...(samples.get(key) ?? []), ms]);
 }
+
+/** CPU seconds a process has used so far, its solver threads included (Linux /proc; null elsewhere). */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return null;
+  }
+}
+
+const row = (label: string, xs: number[], errors: number) =>
+  label.padEnd(PAGE_WIDTH + 4) +
+  String(xs.length).padStart(10) +
+  pct(xs, 50).toFixed(1).padStart(10) +
+  pct(xs, 95).toFixed(1).padStart(10) +
+  String(errors).padStart(8);
 
 async function pgQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: PG_URL });
@@ -54,14 +78,14 @@ async function pgQuery(sql: string): Promise<void> {
   }
 }
 
-async function login(baseUrl: string, username: string): Promise<TestClient> {
-  const c = new TestClient(baseUrl);
+async function login(baseUrl: string, username: string): Promise<BenchClient> {
+  const c = new BenchClient(baseUrl);
   const res = await c.postForm('/login', { username, password: 'rota-demo' }, '/login');
   if (res.status !== 302) throw new Error(`login as ${username}: HTTP ${res.status}`);
   return c;
 }
 
-async function jobState(c: TestClient, week: string): Promise<string> {
+async function jobState(c: BenchClient, week: string): Promise<string> {
   const html = (await c.get(`/rota/status?week=${week}`)).text;
   // The job box's class (running, done, failed…) and its first bold words ("Running", "Queued").
   const state = html.match(/class="rota-job ([a-z]+)/)?.[1] ?? 'none';
@@ -97,7 +121,7 @@ async function main(): Promise<void> {
     const jobBefore = await jobState(coordinator, next);
 
     console.log(`logging in ${USERS} agents (${agentNames.length} demo accounts, one session each)…`);
-    const users: { clients: TestClient[] }[] = [];
+    const users: { clients: BenchClient[] }[] = [];
     for (let i = 0; i < USERS; i += 10) {
       const batch = await Promise.all(
         Array.from({ length: Math.min(10, USERS - i) }, (_, k) =>
@@ -108,42 +132,56 @@ async function main(): Promise<void> {
     }
     const stopAt = performance.now() + SECONDS * 1000;
     const started = performance.now();
-    const perInstance = new Map<string, number>();
-    const run = async (u: { clients: TestClient[] }, offset: number) => {
+    const cpuBefore = instances.map((i) => cpuSeconds(i.pid));
+    const run = async (u: { clients: BenchClient[] }, offset: number) => {
       let n = offset;
       for (let round = 0; round < MAX_ROUNDS && performance.now() < stopAt; round++)
         for (const p of AGENT_PAGES) {
           if (performance.now() >= stopAt) break;
           const c = u.clients[n++ % 2];
-          const name = c.baseUrl === a.baseUrl ? 'A' : 'B';
-          perInstance.set(name, (perInstance.get(name) ?? 0) + 1);
-          await timedGet(c, p, p, name);
+          await timedGet(c, p, c.baseUrl === a.baseUrl ? 'A' : 'B');
         }
     };
     await Promise.all(users.map((u, i) => run(u, i)));
     const seconds = (performance.now() - started) / 1000;
+    const cpu = instances.map((i, k) => {
+      const [before, after] = [cpuBefore[k], cpuSeconds(i.pid)];
+      return before === null || after === null ? 'n/a' : `${(after - before).toFixed(1)} CPU s`;
+    });
     const jobAfter = await jobState(coordinator, next);
 
     console.log(`\n${USERS} agents at once for ${SECONDS} s on two instances (requests alternate A/B), while a rota generation runs:`);
-    console.log('page'.padEnd(16) + 'requests'.padStart(10) + 'p50 ms'.padStart(10) + 'p95 ms'.padStart(10));
+    console.log(
+      'instance page'.padEnd(PAGE_WIDTH + 4) +
+        'answers'.padStart(10) +
+        'p50 ms'.padStart(10) +
+        'p95 ms'.padStart(10) +
+        'errors'.padStart(8),
+    );
     let total = 0;
-    for (const [label, xs] of samples) {
-      total += xs.length;
-      console.log(
-        label.padEnd(16) + String(xs.length).padStart(10) + pct(xs, 50).toFixed(1).padStart(10) + pct(xs, 95).toFixed(1).padStart(10),
-      );
+    for (const name of ['A', 'B']) {
+      for (const p of AGENT_PAGES) {
+        const xs = samples.get(`${name} ${p}`) ?? [];
+        total += xs.length;
+        console.log(row(`${name}  ${p}`, xs, errorsBy.get(`${name} ${p}`) ?? 0));
+      }
+      const xs = AGENT_PAGES.flatMap((p) => samples.get(`${name} ${p}`) ?? []);
+      const errs = AGENT_PAGES.reduce((e, p) => e + (errorsBy.get(`${name} ${p}`) ?? 0), 0);
+      console.log(row(`${name}  all agent pages`, xs, errs));
     }
     const all = [...samples.values()].flat();
+    const allErrors = [...errorsBy.values()].reduce((x, y) => x + y, 0);
+    console.log(row('A+B all agent pages', all, allErrors));
+    console.log(`${(total / seconds).toFixed(0)} answers/s; during the load A used ${cpu[0]}, B ${cpu[1]} (solver threads included)`);
     console.log(
-      'all agent pages'.padEnd(16) +
-        String(all.length).padStart(10) +
-        pct(all, 50).toFixed(1).padStart(10) +
-        pct(all, 95).toFixed(1).padStart(10),
+      `load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(', ')}`,
     );
-    console.log(`${(total / seconds).toFixed(0)} requests/s; requests A ${perInstance.get('A') ?? 0}, B ${perInstance.get('B') ?? 0}`);
-    console.log(`errors: A ${errorsBy.get('A') ?? 0}, B ${errorsBy.get('B') ?? 0}`);
     console.log(`rota generation of ${next}: ${jobBefore} before the load, ${jobAfter} after it`);
     await coordinator.postForm('/rota/cancel', { week: next }, `/rota?week=${next}`);
+    for (const c of [coordinator, ...users.flatMap((u) => u.clients)]) c.close();
   } finally {
     await Promise.all(instances.map((i) => i.stop()));
     await pgQuery(`DROP SCHEMA IF EXISTS "${schema}" CASCADE; DROP SCHEMA IF EXISTS "${queueSchema}" CASCADE`).catch(() => undefined);
