@@ -25,6 +25,13 @@ import {
   type IntervalMetrics,
   type SimFigures,
   type WeekFigures,
+  volumeFactorOf,
+  withTargets,
+  shrinkageFactor,
+  moveClosedContacts,
+  hiresOnQueue,
+  type TargetLever,
+  type HiresLever,
 } from '../staffing';
 
 export interface ScenarioInput {
@@ -44,6 +51,18 @@ export interface ScenarioInput {
    * person-day takes a fifth of their contract hours off the plan.
    */
   absences?: { staffId: number; weekdays: number[] }[];
+  /** Volume change per channel id, percent (multiplies the overall change). */
+  channelVolumePct?: Record<string, number>;
+  /** Volume change per ISO weekday '1'…'7', percent (multiplies too). */
+  dayVolumePct?: Record<string, number>;
+  /** Shrinkage of the chosen channels in the scenario, percent (absent: as set). */
+  shrinkagePct?: number;
+  /** Targets per channel id (a field absent: the channel's own). */
+  targets?: Record<string, TargetLever>;
+  /** Every day of the chosen channels opens and closes at these local times. */
+  opening?: { opens: string; closes: string };
+  /** New people, their skill (a channel id or 'both') and weekly hours. */
+  hires?: HiresLever;
 }
 
 export interface ScenarioInterval {
@@ -167,6 +186,43 @@ function channelResult(c: ChannelConfig, base: WeekProjectionView, scen: WeekPro
   };
 }
 
+/** The scenario's levers as changes to the week (the rules: staffing/scenario-levers.ts). */
+function leverChanges(input: ScenarioInput, w: WeekInputs, channels: ChannelConfig[], staffing: WeekChanges): WeekChanges {
+  const inScope = (channel: string) => channels.some((c) => c.id === channel);
+  const ahtFactor = 1 + input.ahtChangePct / 100;
+  const scenarioChannels = withTargets(w.channels, input.targets);
+  const changes: WeekChanges = {
+    ...staffing,
+    volumeFactor: volumeFactorOf(input, w.zone, inScope),
+    ahtFactor: (ch) => (inScope(ch) ? ahtFactor : 1),
+    ...(input.targets ? { channels: scenarioChannels } : {}),
+  };
+  if (input.opening) {
+    const opening = input.opening;
+    changes.reshapeDemand = (d) => moveClosedContacts(d, opening, w.zone, inScope);
+  }
+  if (input.shrinkagePct !== undefined) {
+    const shrinkage = input.shrinkagePct / 100;
+    const byId = new Map(w.channels.map((c) => [c.id, c]));
+    changes.onQueueFactor = (ch) => (inScope(ch) && byId.has(ch) ? shrinkageFactor(byId.get(ch)!, shrinkage) : 1);
+  }
+  if (input.hires && input.hires.count > 0) {
+    // Their hours go where the scenario's contacts are (after the volume levers).
+    const demand = projectInputs(
+      w,
+      { volumeFactor: changes.volumeFactor, ahtFactor: changes.ahtFactor, reshapeDemand: changes.reshapeDemand },
+      { withRisk: false },
+    ).projection.rows;
+    changes.extraOnQueue = hiresOnQueue(
+      demand,
+      w.channels.filter((c) => inScope(c.id)),
+      input.hires,
+      w.intervalMinutes,
+    );
+  }
+  return changes;
+}
+
 /**
  * Baseline vs scenario for the week, both from the one projection (app/week-projection.ts):
  * the baseline is exactly what the rota page shows. `simulate` (default true) also runs the
@@ -199,15 +255,8 @@ async function runScenarioWithBaseline(
         week.absences,
       )
     : await planSick(ds, w, channels, week.peopleOff, week.absences);
-  const volumeFactor = 1 + week.volumeChangePct / 100;
-  const ahtFactor = 1 + week.ahtChangePct / 100;
-  const inScope = (channel: string) => channels.some((c) => c.id === channel);
   const base = projectInputs(w);
-  const changes: WeekChanges = {
-    ...sick.changes,
-    volumeFactor: (ch) => (inScope(ch) ? volumeFactor : 1),
-    ahtFactor: (ch) => (inScope(ch) ? ahtFactor : 1),
-  };
+  const changes = leverChanges(week, w, channels, sick.changes);
   const scen = projectInputs(w, changes);
   const rules = (await loadTeamSettings(ds)).rules;
   const takes = await whatItTakes(

@@ -120,7 +120,12 @@ function coverDays(need: Map<string, number>, w: WeekInputs, labour: LabourRules
 
 /** The scenario's changes plus the extra people found so far. */
 function withExtra(changes: WeekChanges, fromRota: boolean, shifts: ShiftRecord[], onQueue: Map<string, number>): WeekChanges {
-  if (!fromRota) return { ...changes, extraOnQueue: onQueue };
+  // Counted people (no rota, or people already scaled or added to by a lever): added to the counts.
+  if (!fromRota || changes.onQueueFactor || changes.extraOnQueue?.size) {
+    const all = new Map(changes.extraOnQueue ?? []);
+    for (const [k, v] of onQueue) all.set(k, (all.get(k) ?? 0) + v);
+    return { ...changes, extraOnQueue: all };
+  }
   return {
     ...changes,
     extraShifts: [...(changes.extraShifts ?? []), ...shifts],

@@ -62,6 +62,12 @@ export interface WeekChanges {
    * new hires counted into the plan). With a rota, extra people come as `extraShifts`.
    */
   extraOnQueue?: ReadonlyMap<string, number>;
+  /** People on the queue of a channel scaled (a shrinkage lever: (1 − new) ÷ (1 − as set)); before extraOnQueue. */
+  onQueueFactor?: (channel: string) => number;
+  /** The demand reshaped after the factors (opening hours changed: closed intervals' contacts moved). */
+  reshapeDemand?: (demand: ProjectionDemand[]) => ProjectionDemand[];
+  /** The channels' settings in the scenario (targets changed). */
+  channels?: ChannelConfig[];
 }
 
 export interface WeekProjectionView {
@@ -141,7 +147,7 @@ export async function loadWeekInputs(ds: DataSource, q: WeekProjectionQuery): Pr
 
 /** Projects loaded inputs, with what-if changes if any. */
 export function projectInputs(w: WeekInputs, changes: WeekChanges = {}, o: { withRisk?: boolean } = {}): WeekProjectionView {
-  const demand = w.demand.map((d) => {
+  const factored = w.demand.map((d) => {
     const v = changes.volumeFactor?.(d.channel, d.start) ?? 1;
     const a = changes.ahtFactor?.(d.channel) ?? 1;
     if (v === 1 && a === 1) return d;
@@ -153,24 +159,37 @@ export function projectInputs(w: WeekInputs, changes: WeekChanges = {}, o: { wit
       ...(d.upper80 !== undefined ? { upper80: d.upper80 * v } : {}),
     };
   });
+  const demand = changes.reshapeDemand ? changes.reshapeDemand(factored) : factored;
+  const channels = changes.channels ?? w.channels;
   const fromRota = w.rota !== null && (w.shifts.length > 0 || changes.onlyShifts === true);
   const shifts = [...w.shifts.filter((s) => changes.keepShift?.(s) ?? true), ...(changes.extraShifts ?? [])];
   const skills = changes.extraSkills ? new Map([...w.skills, ...changes.extraSkills]) : w.skills;
+  let staffing: ProjectionStaffing =
+    fromRota || changes.onlyShifts || changes.extraShifts?.length
+      ? { kind: 'shifts', shifts, skills }
+      : planStaffing(w, changes.planKeep ?? 1);
+  if (changes.onQueueFactor || changes.extraOnQueue?.size) {
+    // People counted as the projection counts them, then scaled and added to.
+    const counted = projectWeek({ intervalMinutes: w.intervalMinutes, channels, demand, staffing });
+    const onQueue = new Map<string, number>();
+    for (const r of counted.rows) {
+      const k = queueKey(r.channel, r.start);
+      onQueue.set(k, r.onQueue * (changes.onQueueFactor?.(r.channel) ?? 1) + (changes.extraOnQueue?.get(k) ?? 0));
+    }
+    staffing = { kind: 'counts', onQueue };
+  }
   const projection = projectWeek({
     intervalMinutes: w.intervalMinutes,
-    channels: w.channels,
+    channels,
     demand,
-    staffing:
-      fromRota || changes.onlyShifts || changes.extraShifts?.length
-        ? { kind: 'shifts', shifts, skills }
-        : planStaffing(w, changes.planKeep ?? 1, changes.extraOnQueue),
+    staffing,
     ...(o.withRisk !== false ? { risk: { absenceRate: w.absenceRate } } : {}),
   });
   return {
     weekStart: w.weekStart,
     zone: w.zone,
     intervalMinutes: w.intervalMinutes,
-    channels: w.channels,
+    channels,
     rota: w.rota,
     staffingSource: fromRota ? 'rota' : 'plan',
     requirementSource: w.requirementSource,
@@ -178,18 +197,15 @@ export function projectInputs(w: WeekInputs, changes: WeekChanges = {}, o: { wit
     projection,
     summary: summariseProjection(
       projection.rows,
-      w.channels.map((c) => c.id),
+      channels.map((c) => c.id),
       { zone: w.zone, intervalMinutes: w.intervalMinutes },
     ),
   };
 }
 
-/**
- * Without a rota: the plan, or the plan with only `keep` of its people per channel (in time
- * order), plus any extra people.
- */
-function planStaffing(w: WeekInputs, keep: number, extra?: ReadonlyMap<string, number>): ProjectionStaffing {
-  if (keep >= 1 && !extra?.size) return { kind: 'plan' };
+/** Without a rota: the plan, or the plan with only `keep` of its people per channel (in time order). */
+function planStaffing(w: WeekInputs, keep: number): ProjectionStaffing {
+  if (keep >= 1) return { kind: 'plan' };
   const onQueue = new Map<string, number>();
   for (const c of w.channels) {
     const own = w.demand.filter((d) => d.channel === c.id).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
@@ -197,10 +213,7 @@ function planStaffing(w: WeekInputs, keep: number, extra?: ReadonlyMap<string, n
       own.map((d) => d.neededOnQueue),
       keep,
     );
-    own.forEach((d, i) => {
-      const k = queueKey(d.channel, d.start);
-      onQueue.set(k, kept[i]! + (extra?.get(k) ?? 0));
-    });
+    own.forEach((d, i) => onQueue.set(queueKey(d.channel, d.start), kept[i]!));
   }
   return { kind: 'counts', onQueue };
 }

@@ -64,6 +64,16 @@ export type { ChannelSettings } from './channel-settings';
 export { weekSlots, isOpen, defaultWeekStart, type OpeningSpan } from './week-grid';
 export { channelTargets, channelForecastInput, type ForecastVolume } from './channel-input';
 export { extraToTarget, meetsChannelTargets } from './extra-to-target';
+export {
+  volumeFactorOf,
+  withTargets,
+  shrinkageFactor,
+  moveClosedContacts,
+  hiresOnQueue,
+  type TargetLever,
+  type HiresLever,
+  type VolumeLevers,
+} from './scenario-levers';
 export { teamCapacity, type ChannelCapacity, type TeamCapacity } from './team-capacity';
 export {
   sickPeople,

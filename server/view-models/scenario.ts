@@ -10,6 +10,7 @@ import type { ScenarioInput, ScenarioPage, ScenarioResult } from '../../app/scen
 import type { IntervalMetrics, SimFigures, WeekFigures } from '../../staffing';
 import { riskBands, weekServiceView } from './week-service';
 import { takesView } from './scenario-takes';
+import { LEVER_FIELD, leverChips, leverFields, leverValues, parseLevers } from './scenario-levers';
 
 function percentChange(key: string) {
   return z
@@ -103,6 +104,8 @@ export interface ScenarioForm {
   /** The absence rows as sent (person per row, "row:weekday" ticks). */
   offValues: string[];
   offDayValues: string[];
+  /** The further levers as sent (field → raw value). */
+  leverValues: Record<string, string>;
   /** Run the simulator too (default; sim=0 leaves it out for a quicker answer). */
   simulate: boolean;
   input: ScenarioInput | null;
@@ -121,27 +124,31 @@ export function parseScenarioForm(source: Record<string, unknown>, needName = fa
   const offDayValues = list(source.offDay)
     .slice(0, ABSENCE_ROWS * 7)
     .map(String);
+  const levered = leverValues(source);
   const simulate = first(source.sim) !== '0';
   const savedRaw = Number(first(source.saved));
   const savedId = Number.isInteger(savedRaw) && savedRaw > 0 ? savedRaw : null;
   if (values.week === undefined && !needName)
-    return { values, offValues, offDayValues, simulate, input: null, name: null, savedId, errors: {} };
+    return { values, offValues, offDayValues, leverValues: levered, simulate, input: null, name: null, savedId, errors: {} };
   const parsed = ScenarioFormSchema.safeParse(source);
   const errors: Record<string, string> = {};
   if (!parsed.success) {
     for (const issue of parsed.error.issues)
       errors[String(issue.path[0])] ??= issue.message.startsWith('scenario.') ? issue.message : 'scenario.error.week';
   }
+  const levers = parseLevers(source);
+  for (const [k, v] of Object.entries(levers.errors)) errors[k] ??= v;
   const name = parsed.success ? (parsed.data.name ?? '') : '';
   if (needName && name === '' && !errors.name) errors.name = 'scenario.error.name';
   if (!parsed.success || Object.keys(errors).length > 0)
-    return { values, offValues, offDayValues, simulate, input: null, name: null, savedId, errors };
+    return { values, offValues, offDayValues, leverValues: levered, simulate, input: null, name: null, savedId, errors };
   const d = parsed.data;
   const absences = absencesOf(d.off as string[], d.offDay as string[]);
   return {
     values,
     offValues,
     offDayValues,
+    leverValues: levered,
     simulate,
     errors,
     savedId,
@@ -153,6 +160,7 @@ export function parseScenarioForm(source: Record<string, unknown>, needName = fa
       ahtChangePct: d.aht,
       peopleOff: d.sick,
       ...(absences.length ? { absences } : {}),
+      ...levers.levers,
     },
   };
 }
@@ -264,7 +272,38 @@ export function scenarioViewModel(form: ScenarioForm, page: ScenarioPage, t: Tra
     params!.append('off', String(a.staffId));
     for (const w of a.weekdays) params!.append('offDay', `${row}:${w}`);
   });
+  const lv = input ? leverFields(input) : form.leverValues;
+  if (params) for (const [k, v] of Object.entries(lv)) params.append(k, v);
   const query = params ? params.toString() : '';
+  const channelKeys = new Map(page.channels.map((c) => [c.id, c.nameKey]));
+  const leverForm = {
+    open: Object.keys(lv).length > 0 || Object.keys(form.errors).some((k) => LEVER_FIELD.test(k)),
+    channels: page.channels.map((c) => ({
+      id: c.id,
+      nameKey: c.nameKey,
+      fields: (['vol', 'sl', 'thr', 'asa'] as const).map((kind) => ({
+        kind,
+        name: `${kind}_${c.id}`,
+        value: lv[`${kind}_${c.id}`] ?? '',
+        error: form.errors[`${kind}_${c.id}`] ?? null,
+      })),
+    })),
+    days: [1, 2, 3, 4, 5, 6, 7].map((d) => ({
+      day: d,
+      name: `day_${d}`,
+      value: lv[`day_${d}`] ?? '',
+      error: form.errors[`day_${d}`] ?? null,
+    })),
+    shrinkage: lv.shrinkage ?? '',
+    opens: lv.opens ?? '',
+    closes: lv.closes ?? '',
+    hires: lv.hires ?? '',
+    hireHours: lv.hireHours ?? '',
+    hireSkills: [
+      { id: 'both', nameKey: 'rota.channel.both', selected: lv.hireSkill === 'both' },
+      ...page.channels.map((c) => ({ id: c.id, nameKey: c.nameKey, selected: lv.hireSkill === c.id })),
+    ],
+  };
   const names = new Map(page.people.map((p) => [p.id, p.name]));
   const absenceRows = Array.from({ length: ABSENCE_ROWS }, (_, row) => {
     const a = input?.absences?.[row];
@@ -284,6 +323,8 @@ export function scenarioViewModel(form: ScenarioForm, page: ScenarioPage, t: Tra
   });
   return {
     values,
+    leverForm,
+    hiddenLevers: Object.entries(lv).map(([name, value]) => ({ name, value })),
     errors: form.errors,
     hasErrors: Object.keys(form.errors).length > 0,
     channels: page.channels,
@@ -310,9 +351,10 @@ export function scenarioViewModel(form: ScenarioForm, page: ScenarioPage, t: Tra
             weekKeys: a.weekdays.map((w) => `weekday.short.${w}`),
             wholeWeek: a.weekdays.length === 0,
           })),
+          levers: leverChips(r.input, channelKeys),
           removedAgentHours: r.removedAgentHours,
           simulation: r.simulation,
-          takes: takesView(r.whatItTakes, new Map(page.channels.map((c) => [c.id, c.nameKey])), zone),
+          takes: takesView(r.whatItTakes, channelKeys, zone),
           channels: r.channels.map((c) => ({
             channel: c.channel,
             nameKey: c.nameKey,
