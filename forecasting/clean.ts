@@ -24,12 +24,18 @@ export interface CleanResult {
   outlierDays: number[];
 }
 
-export function cleanTraining(y: Float64Array, spd: number, firstDay: number, marks: DayMarks, k = 3.5): CleanResult {
+/** The values with every special day (holiday, calendar event) NaN. */
+export function withoutSpecialDays(y: Float64Array, spd: number, firstDay: number, marks: DayMarks): Float64Array {
   const out = y.slice();
-  const nd = Math.floor(y.length / spd);
   for (let d = 0; d * spd < y.length; d++) {
     if (marks.has(firstDay + d)) out.fill(NaN, d * spd, Math.min(y.length, (d + 1) * spd));
   }
+  return out;
+}
+
+export function cleanTraining(y: Float64Array, spd: number, firstDay: number, marks: DayMarks, k = 3.5): CleanResult {
+  const out = withoutSpecialDays(y, spd, firstDay, marks);
+  const nd = Math.floor(y.length / spd);
   const totals = dayTotals(out, spd);
   const logRatio = new Float64Array(nd).fill(NaN);
   for (let d = 0; d < nd; d++) {

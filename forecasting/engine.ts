@@ -13,9 +13,10 @@
 import { dayFactors, holidaysShowInHistory, withoutPublicHolidays, type DayMarks } from './calendar/day-marks';
 import { warning, type ForecastWarning } from './warnings';
 import { fixed3, note, type ForecastNote } from './notes';
-import { cleanTraining } from './clean';
+import { cleanTraining, withoutSpecialDays } from './clean';
 import { fillClosedSlots } from './closed-slots';
 import { isoOfDay } from './grid';
+import { monthTurnFactors, type MonthTurn, type MonthTurnEffect } from './month-turn';
 import { bands, calibrateIntervals, smallSampleFactor, type Bands, type Residual } from './intervals';
 import { accuracy, poolAccuracy, weeklyNaiveScale, type Accuracy } from './metrics';
 import { COMBINATION, METHODS, methodByName } from './methods/index';
@@ -62,6 +63,8 @@ export interface GridForecast extends MethodForecast {
   specialDays: SpecialDay[];
   /** With autoHolidays: whether the public holidays were applied, and why. */
   holidays?: ForecastNote;
+  /** Month-turn factors the history shows (see month-turn.ts), applied to every non-benchmark method. */
+  monthTurn: MonthTurnEffect[];
   perMethod?: Map<string, MethodForecast>;
 }
 
@@ -126,16 +129,21 @@ interface Prepared {
   raw: Float64Array;
   y: Float64Array;
   factorOf: ReturnType<typeof dayFactors>;
+  monthTurn: MonthTurn;
 }
 
 /** Fills closed intervals the file left out, cleans the training values and learns the special-day factors. */
 function prepare(values: Float64Array, g: Grid, marks: DayMarks): Prepared {
   const raw = fillClosedSlots(values, g.slotsPerDay);
+  const y = cleanTraining(raw, g.slotsPerDay, g.firstDay, marks).y;
   return {
     n: raw.length,
     raw,
-    y: cleanTraining(raw, g.slotsPerDay, g.firstDay, marks).y,
+    y,
     factorOf: dayFactors(raw, g.slotsPerDay, g.firstDay, marks),
+    // Before the outlier cleaning: a strong month turn in a quiet series is itself beyond the
+    // cleaning's threshold, and would be blanked before it could be learned.
+    monthTurn: monthTurnFactors(withoutSpecialDays(raw, g.slotsPerDay, g.firstDay, marks), g.slotsPerDay, g.firstDay),
   };
 }
 
@@ -160,6 +168,8 @@ function forecastFrom(
   for (let h = 0; h < horizon;) {
     const d = Math.floor((prep.n + h) / spd);
     const dayEnd = (d + 1) * spd - prep.n;
+    const turn = prep.monthTurn.factorOf(g.firstDay + d);
+    if (turn !== 1) for (let i = h; i < Math.min(horizon, dayEnd); i++) point[i] *= turn;
     const mark = marks.get(g.firstDay + d);
     if (mark) {
       const f = prep.factorOf(mark);
@@ -355,6 +365,7 @@ export function forecastGrid(grid: Grid, origin: number, horizon: number, option
     warnings,
     specialDays: final.special,
     holidays,
+    monthTurn: prep.monthTurn.effects,
     point: final.point,
     ...bands(final.point, model, leadWeek, inflate),
   };

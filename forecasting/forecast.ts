@@ -9,6 +9,7 @@ import { forecastAht } from './aht';
 import { dayMarks, type CalendarOptions } from './calendar/day-marks';
 import { forecastGrid, type CandidateScore, type SpecialDay } from './engine';
 import { sliceGrid } from './grid';
+import type { MonthTurnEffect } from './month-turn';
 import { prepareSeries, type HistoryPoint, type PreparedSeries } from './series';
 import { parseTimestamp } from './timestamp';
 import { ZoneClock } from './zone-clock';
@@ -56,6 +57,8 @@ export interface ForecastResult {
   specialDays: SpecialDay[];
   /** With publicHolidays 'auto': whether the Georgian holidays were applied, and why. */
   holidays?: ForecastNote;
+  /** Month-turn factors the history shows (first and last open days of a month; see month-turn.ts). */
+  monthTurn?: MonthTurnEffect[];
   /** When the start lies inside a day that has arrivals: how the rest of it was re-forecast. */
   intraday?: IntradayUpdate;
   points: ForecastPoint[];
@@ -137,6 +140,7 @@ export function forecastSeries(history: HistoryPoint[], options: ForecastOptions
     intervalMinutes: im,
     specialDays: f.specialDays.filter((d) => firstDate === null || d.date >= firstDate),
     holidays: f.holidays,
+    monthTurn: f.monthTurn,
     points,
   };
 }
