@@ -152,7 +152,7 @@ function pick(list: IntradayAction[]): IntradayAction[] {
 }
 
 /** People on the queue minus the people the re-forecast volume needs to meet the target, per channel and interval. */
-function slackOf(x: IntradayInputs, rows: ProjectedInterval[]): Map<string, number> {
+export function slackOf(x: IntradayInputs, rows: ProjectedInterval[]): Map<string, number> {
   const config = new Map(x.week.channels.map((c) => [c.id, c]));
   const out = new Map<string, number>();
   for (const r of rows) {
@@ -164,7 +164,7 @@ function slackOf(x: IntradayInputs, rows: ProjectedInterval[]): Map<string, numb
 }
 
 /** People off today, free from `from` for a shortest shift, fewest hours this week first. */
-function callable(problem: Problem, week: ShiftRecord[], todays: ShiftRecord[], from: number, dayEnd: number, channels: string[]) {
+export function callable(problem: Problem, week: ShiftRecord[], todays: ShiftRecord[], from: number, dayEnd: number, channels: string[]) {
   const len = Math.min(...problem.rules.shiftLengthsHours) * 3_600_000;
   const worked = new Map<number, number>();
   for (const s of week) worked.set(s.staffId, (worked.get(s.staffId) ?? 0) + hours(s));
@@ -197,7 +197,32 @@ function measure(
   check: (after: ShiftRecord[]) => ReturnType<typeof judge>,
 ): IntradayAction {
   const afterShifts = shiftsAfter(shifts, c);
-  const after = projectToday(x, afterShifts, { withRisk: false });
+  const { effects, gain } = compareToday(x, before, projectToday(x, afterShifts, { withRisk: false }), from);
+  const verdict = check(afterShifts);
+  const old = c.spec.uid === null ? null : (shifts.find((s) => s.uid === c.spec.uid) ?? null);
+  return {
+    spec: c.spec,
+    activity: c.activity ?? null,
+    name: names.get(c.spec.staffId) ?? String(c.spec.staffId),
+    effects,
+    answeredInTimeGain: Math.round(gain * 10) / 10,
+    paidHours: Math.round((hours(c.shift) - hours(old)) * 100) / 100,
+    violations: verdict.hard,
+    warnings: verdict.fresh.filter((v) => !verdict.hard.includes(v)),
+  };
+}
+
+/**
+ * Two projections of today compared over the rest of the day: per channel the intervals whose
+ * people on the queue differ (from the interval before `from`), and the contacts answered within
+ * the target gained, after − before (all channels, unrounded).
+ */
+export function compareToday(
+  x: IntradayInputs,
+  before: ProjectedInterval[],
+  after: ProjectedInterval[],
+  from: number,
+): { effects: ChannelEffect[]; gain: number } {
   const effects: ChannelEffect[] = [];
   let gain = 0;
   for (const ch of x.week.channels) {
@@ -220,18 +245,12 @@ function measure(
     });
     if (rows.length) effects.push({ channel: ch.id, before: restOfDay(b), after: restOfDay(a), rows });
   }
-  const verdict = check(afterShifts);
-  const old = c.spec.uid === null ? null : (shifts.find((s) => s.uid === c.spec.uid) ?? null);
-  return {
-    spec: c.spec,
-    activity: c.activity ?? null,
-    name: names.get(c.spec.staffId) ?? String(c.spec.staffId),
-    effects,
-    answeredInTimeGain: Math.round(gain * 10) / 10,
-    paidHours: Math.round((hours(c.shift) - hours(old)) * 100) / 100,
-    violations: verdict.hard,
-    warnings: verdict.fresh.filter((v) => !verdict.hard.includes(v)),
-  };
+  return { effects, gain };
+}
+
+/** Contacts answered within the target over the rest of today (from the interval now running). */
+export function answeredInTime(x: IntradayInputs, rows: ProjectedInterval[]): number {
+  return rows.filter((r) => ms(r.start) >= x.day.current).reduce((n, r) => n + r.volume * slOf(r), 0);
 }
 
 const slOf = (r: ProjectedInterval) => (r.overloaded ? 0 : (r.serviceLevel ?? 0));

@@ -245,9 +245,13 @@ export function restOfDay(rows: ProjectedInterval[]): IntradayChannel['restOfDay
   let asa = 0;
   let p = 0;
   let pV = 0;
+  // An interval over capacity has no finite ASA: the rest of the day's ASA is then unknown (shown
+  // as a dash), never the average of the intervals that cope, which would fall as things got worse.
+  let overloaded = false;
   for (const r of rows) {
     if (r.volume <= 0) continue;
     v += r.volume;
+    overloaded ||= r.overloaded;
     sl += r.volume * (r.overloaded ? 0 : (r.serviceLevel ?? 0));
     if (r.asaSeconds !== null && !r.overloaded) {
       asaV += r.volume;
@@ -259,7 +263,7 @@ export function restOfDay(rows: ProjectedInterval[]): IntradayChannel['restOfDay
     }
   }
   const pMeet = pV > 0 ? p / pV : null;
-  return { serviceLevel: v > 0 ? sl / v : null, asaSeconds: asaV > 0 ? asa / asaV : null, pMeet, risk: riskOf(pMeet) };
+  return { serviceLevel: v > 0 ? sl / v : null, asaSeconds: asaV > 0 && !overloaded ? asa / asaV : null, pMeet, risk: riskOf(pMeet) };
 }
 
 /** Consecutive high-risk intervals as one alert each (end exclusive), with the lowest chance and service level. */

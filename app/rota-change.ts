@@ -73,6 +73,8 @@ export type RotaOperation =
    * null: voluntary time off); `uid` null adds `shift` (someone called in, with a fresh uid).
    */
   | { kind: 'intraday'; action: string; uid: string | null; shift: (NewShift & { uid?: string }) | null }
+  /** The rest of today re-planned (app/intraday-plan.ts): intraday actions applied in order, as one change. */
+  | { kind: 'intradayPlan'; changes: { action: string; uid: string | null; shift: (NewShift & { uid?: string }) | null }[] }
   /**
    * A whole new draft (re-optimisation of some or all shifts, copy of last week): never refused,
    * its violations are recorded, and publishing it asks for a reason (rota-publish-review).
@@ -212,6 +214,14 @@ export function applyOperation(shifts: ShiftRecord[], op: RotaOperation, problem
     }
     case 'assign':
       return list.some((s) => s.uid === op.shift.uid) ? null : [...list, { ...op.shift }];
+    case 'intradayPlan': {
+      let out: Working[] | null = list as ShiftRecord[] as Working[];
+      for (const change of op.changes) {
+        out = applyOperation(out as ShiftRecord[], { kind: 'intraday', ...change }, problem, zone);
+        if (!out) return null;
+      }
+      return out;
+    }
     case 'intraday': {
       if (op.uid === null)
         return op.shift && !list.some((s) => s.uid === op.shift!.uid) ? [...list, { ...op.shift, uid: op.shift.uid ?? '' }] : null;
@@ -365,7 +375,7 @@ export async function applyRotaChange(deps: ChangeDeps, input: ChangeInput): Pro
  * told by their decision (app/swap.ts, app/time-off.ts); drafts are news only when published.
  */
 function publishedChangeNews(op: RotaOperation, t: Target): News[] {
-  if (t.rota.status !== 'published' || (op.kind !== 'assign' && op.kind !== 'edit' && op.kind !== 'intraday')) return [];
+  if (t.rota.status !== 'published' || !['assign', 'edit', 'intraday', 'intradayPlan'].includes(op.kind)) return [];
   return [...diffByPerson(t.before, t.after)].map(([staffId, changes]) => ({
     staffId,
     kind: 'rota.changed' as const,

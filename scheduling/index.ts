@@ -78,3 +78,4 @@ export {
   type ShapedShift,
   type TodayShift,
 } from './intraday-actions';
+export { applyCandidate, planRestOfDay, type Plan, type PlanInput, type PlanStep } from './intraday-plan';

@@ -16,6 +16,8 @@ import { INTRADAY_ACTION_KINDS } from '../../scheduling';
 import { violationText } from '../i18n/codes';
 import { intradayViewModel } from '../view-models/intraday';
 import { intradayActionsViewModel } from '../view-models/intraday-actions';
+import { applyIntradayPlan, planIntradayRestOfDay } from '../../app/intraday-plan';
+import { intradayPlanViewModel } from '../view-models/intraday-plan';
 
 /** Seconds between two refreshes of the panel: the systems push every few minutes at most. */
 export const INTRADAY_REFRESH_SECONDS = 20;
@@ -29,6 +31,35 @@ const ActionForm = z.object({
   from: isoTime,
   to: isoTime,
   channel: z.string().max(40).default(''),
+});
+
+/** A whole plan as the page sends it back: its changes as JSON in one field, each checked as an action. */
+const PlanForm = z.object({
+  plan: z
+    .string()
+    .max(20_000)
+    .transform((s, ctx) => {
+      try {
+        return JSON.parse(s) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z
+        .array(
+          ActionForm.extend({
+            uid: z
+              .string()
+              .max(100)
+              .nullable()
+              .transform((u) => u ?? ''),
+          }),
+        )
+        .min(1)
+        .max(20),
+    ),
 });
 
 export function intradayRoutes({ services, now }: RouteDeps): Router {
@@ -106,6 +137,56 @@ export function intradayRoutes({ services, now }: RouteDeps): Router {
       });
     }
     req.session.flash = [{ kind: 'info', key: 'intraday.actions.applied' }];
+    res.redirect(303, '/intraday');
+  });
+
+  async function planPage(req: Request, res: Response, status = 200, extra: Record<string, unknown> = {}) {
+    const { zone, x } = await load();
+    const plan = await planIntradayRestOfDay(services.db, { now: now(), zone }, x);
+    res.status(status).render('pages/intraday-plan', {
+      pageTitle: req.t('intraday.plan.title'),
+      plan: intradayPlanViewModel(plan, {
+        t: req.t,
+        locale: req.locale,
+        zone,
+        channels: x.week.channels,
+        canApply: can(req.user!.role, 'rota:edit'),
+      }),
+      ...extra,
+    });
+  }
+
+  /** The rest of today re-planned: the fewest changes worth making, with their effect, before anything is applied. */
+  router.get('/intraday/plan', requirePermission('staffing:view'), async (req: Request, res: Response) => planPage(req, res));
+
+  router.post('/intraday/plan/apply', requirePermission('rota:edit'), async (req: Request, res: Response) => {
+    const form = PlanForm.safeParse(req.body);
+    if (!form.success) throw new HttpError(400, 'error.validation');
+    const team = await loadTeamSettings(services.db, { fallbackZone: services.timeZone() });
+    const result = await applyIntradayPlan(services.db, {
+      now: now(),
+      zone: team.timeZone,
+      specs: form.data.plan.map((f) => ({
+        kind: f.kind as (typeof INTRADAY_ACTION_KINDS)[number],
+        staffId: f.staffId,
+        uid: f.uid || null,
+        from: f.from,
+        to: f.to,
+        ...(f.channel ? { channel: f.channel } : {}),
+      })),
+      actor: { userId: req.user!.id, username: req.user!.username },
+    });
+    if (result.kind === 'notFound') throw new HttpError(404, 'intraday.actions.gone');
+    if (result.kind === 'stale') return planPage(req, res, 409, { refused: { key: 'intraday.plan.stale', violations: [] } });
+    if (result.kind === 'refused') {
+      return planPage(req, res, 422, {
+        refused: {
+          key: result.key ?? 'intraday.actions.refused',
+          violations: result.violations.map((v) => violationText(v, req.t, team.timeZone)),
+        },
+      });
+    }
+    req.session.flash = [{ kind: 'info', key: 'intraday.plan.applied', params: { n: form.data.plan.length } }];
     res.redirect(303, '/intraday');
   });
 

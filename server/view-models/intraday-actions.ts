@@ -8,7 +8,7 @@ import type { Locale, Translator } from '../i18n';
 import { violationText } from '../i18n/codes';
 import type { ChannelEffect, IntradayAction, IntradayActions } from '../../app/intraday-actions';
 
-function formatters(locale: Locale) {
+export function formatters(locale: Locale) {
   const tag = locale === 'ka' ? 'ka-GE' : 'en-GB';
   return {
     n0: new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }),
@@ -21,14 +21,14 @@ function formatters(locale: Locale) {
 type F = ReturnType<typeof formatters>;
 const dash = (x: number | null, fmt: (v: number) => string) => (x === null || !Number.isFinite(x) ? '—' : fmt(x));
 
-interface Ctx {
+export interface Ctx {
   t: Translator;
   zone: string;
   f: F;
   channelName: (id: string) => string;
 }
 
-function effectView(e: ChannelEffect, c: Ctx) {
+export function effectView(e: ChannelEffect, c: Ctx) {
   const time = (iso: string) => DateTime.fromISO(iso, { zone: c.zone }).toFormat('HH:mm');
   const sl = (v: number | null) => dash(v, (x) => c.f.pct.format(x));
   const asa = (v: number | null) => dash(v, (x) => c.f.n0.format(x));

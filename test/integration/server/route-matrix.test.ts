@@ -83,6 +83,8 @@ const CASES: Record<string, Case> = {
   'GET /intraday/panel': { url: () => '/intraday/panel', allowed: 200 },
   'GET /intraday/actions': { url: () => '/intraday/actions', allowed: 200 },
   'POST /intraday/actions/apply': { url: () => '/intraday/actions/apply', body: () => ({ kind: 'x' }), allowed: 400 },
+  'GET /intraday/plan': { url: () => '/intraday/plan', allowed: 200 },
+  'POST /intraday/plan/apply': { url: () => '/intraday/plan/apply', body: () => ({ plan: 'x' }), allowed: 400 },
   'GET /forecast': { url: () => '/forecast', allowed: 200 },
   'GET /forecast/platforms': { url: () => '/forecast/platforms', allowed: 200 },
   'POST /forecast/generate': { url: () => '/forecast/generate', body: () => ({ week: 'x' }), allowed: 400 },
