@@ -66,7 +66,9 @@ export interface RotaOverride {
 
 /** Overrides recorded by the change path and publishing for this revision, oldest first. */
 export async function rotaOverrides(ds: DataSource, rotaId: number): Promise<RotaOverride[]> {
-  const entries = await listAudit(ds, { entity: 'rota', limit: 1000 });
+  // Only the overrides: every view read (and parsed) the last thousand rota entries of any kind,
+  // and missed older overrides once a thousand newer entries had been written.
+  const entries = await listAudit(ds, { entity: 'rota', withOverride: true, limit: 10_000 });
   return entries
     .filter((e) => {
       const d = e.detail as { rotaIds?: number[]; override?: unknown };

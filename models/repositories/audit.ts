@@ -36,6 +36,8 @@ export interface AuditFilter {
   /** Instants, from inclusive, to exclusive (ISO-8601 UTC, compared as strings). */
   from?: string;
   to?: string;
+  /** Only entries whose detail records a rule override (`override: {…}`): a rule broken on purpose. */
+  withOverride?: boolean;
 }
 
 export async function appendAudit(db: Db, entry: NewAuditEntry): Promise<void> {
@@ -58,6 +60,9 @@ export async function listAudit(db: Db, opts: AuditFilter = {}): Promise<AuditEn
   if (opts.kind) q.andWhere('(a.action = :kind OR a.action LIKE :kindPrefix)', { kind: opts.kind, kindPrefix: `${opts.kind}.%` });
   if (opts.from) q.andWhere('a.at >= :from', { from: opts.from });
   if (opts.to) q.andWhere('a.at < :to', { to: opts.to });
+  // A prefilter on the stored JSON (written by JSON.stringify, so exactly this text): the caller
+  // reads the detail anyway; rule overrides are rare, the entity's other entries are not.
+  if (opts.withOverride) q.andWhere('a.detailJson LIKE :override', { override: '%"override":{%' });
   const rows = await q
     .orderBy('a.at', 'DESC')
     .addOrderBy('a.id', 'DESC')
