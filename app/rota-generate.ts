@@ -25,6 +25,9 @@ import { solveRotaInWorker, type Explanation, type Problem, type RotaSolution, t
 import { loadRotaContext, toEngineShift } from './rota-problem';
 import { fairnessHistory } from './fairness-ledger';
 import { applyRotaChange, carryIdentity } from './rota-change';
+import { getScenario } from '../models/repositories/scenarios';
+import { scenarioProblemChange } from './scenario-problem';
+import type { ScenarioInput } from './scenario-run';
 
 export type GenerateMode = 'all' | 'unlocked' | 'day';
 
@@ -46,6 +49,8 @@ export interface GenerateRotaInput {
   onProgress?: (p: SolveProgress) => void;
   /** Cancels the generation (a job's cancel or time limit): nothing is stored after it fires. */
   signal?: AbortSignal;
+  /** A saved what-if scenario the draft is made for (scenario-draft.ts): its requirement and people off. */
+  scenarioId?: number | null;
   /** The week as part of a planning period (rota-period.ts): the period's rules added to the problem. */
   adjustProblem?: (problem: Problem) => Problem;
 }
@@ -73,7 +78,8 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
   // Kept exactly: the locked shifts, and in mode 'day' every shift that starts on another day.
   const locked =
     input.mode === 'all' ? [] : sourceShifts.filter((s) => s.locked || (replanDay !== null && localDay(s.start) !== replanDay));
-  const problem = otherDaysOff(withLocked(ctx.problem, locked, ctx.zone), replanDay, ctx.zone);
+  const forScenario = input.scenarioId ? await scenarioChange(ds, input.scenarioId, ctx.zone, input.now) : (p: Problem) => p;
+  const problem = otherDaysOff(withLocked(forScenario(ctx.problem), locked, ctx.zone), replanDay, ctx.zone);
   const history = await fairnessHistory(ds, {
     weekStart: ctx.weekStart,
     zone: ctx.zone,
@@ -123,6 +129,7 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
     seed: input.seed,
     timeLimitSeconds: input.timeLimitSeconds,
     mode: input.mode,
+    ...(input.scenarioId ? { scenarioId: input.scenarioId } : {}),
     stats: solution.stats,
     requirementSource: ctx.requirementSource,
   };
@@ -166,6 +173,13 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
   });
   const { status, objective, bound, gap, shortfallAgentHours, stats } = solution;
   return { kind: 'stored', rota, solution: { status, objective, bound, gap, shortfallAgentHours, stats } };
+}
+
+/** The scenario's change to the problem; a scenario deleted since the job was queued is an error. */
+async function scenarioChange(ds: DataSource, id: number, zone: string, now: Date): Promise<(p: Problem) => Problem> {
+  const saved = await getScenario(ds, id);
+  if (!saved) throw new Error(`scenario ${id} not found`);
+  return scenarioProblemChange(ds, saved.input as ScenarioInput, { zone, now });
 }
 
 function key(staffId: number, start: string, end: string): string {

@@ -236,6 +236,28 @@ export async function runScenario(
   return (await runScenarioWithBaseline(ds, input, q)).result;
 }
 
+/**
+ * The scenario's week as a rota would be planned for it: its demand (volume, handle time and
+ * opening-hour levers) and targets, the channels it covers and the people on the queue kept per
+ * person on duty (the shrinkage lever), without any staffing.
+ */
+export async function scenarioDemand(
+  ds: DataSource,
+  input: ScenarioInput,
+  q: { zone: string; now: Date },
+): Promise<{ view: WeekProjectionView; scope: string[]; queueShare: (channel: string) => number }> {
+  const weekStart = mondayOf(input.weekStart, q.zone);
+  const w = await loadWeekInputs(ds, { weekStart, zone: q.zone, now: q.now });
+  const channels = w.channels.filter((c) => input.channel === 'all' || c.id === input.channel);
+  const c = leverChanges({ ...input, weekStart, hires: undefined }, w, channels, {});
+  const view = projectInputs(
+    w,
+    { volumeFactor: c.volumeFactor, ahtFactor: c.ahtFactor, reshapeDemand: c.reshapeDemand, channels: c.channels },
+    { withRisk: false },
+  );
+  return { view, scope: channels.map((x) => x.id), queueShare: c.onQueueFactor ?? (() => 1) };
+}
+
 async function runScenarioWithBaseline(
   ds: DataSource,
   input: ScenarioInput,

@@ -17,11 +17,18 @@ import { parseScenarioForm, scenarioViewModel } from '../view-models/scenario';
 import { compareScenarios } from '../../app/scenario-compare';
 import { CompareQuerySchema, compareViewModel } from '../view-models/scenario-compare';
 import { isoDate } from '../view-models/dates';
+import { startScenarioDraft } from '../../app/scenario-draft';
+import { loadTeamSettings } from '../../app/team-settings';
 
 const Week = isoDate();
 const WeekQuery = z.object({ week: Week.optional().catch(undefined) });
 const ChannelQuery = z.object({ channel: z.string().max(32).optional().catch(undefined) });
 const StoreForm = z.object({ week: Week, storedAt: z.string().max(40).default('') });
+const ScenarioId = z.coerce.number().int().positive().max(2_147_483_647);
+const DraftForm = z.object({
+  timeLimit: z.coerce.number().int().min(5).max(600).default(60),
+  seed: z.coerce.number().int().min(0).max(1_000_000).default(1),
+});
 
 export function staffingRoutes({ services, now }: RouteDeps): Router {
   const router = Router();
@@ -68,7 +75,31 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
       ? await runScenarioPage(db, { input: form.input, zone: services.timeZone(), now: now(), simulate: form.simulate })
       : await scenarioListPage(db, { zone: services.timeZone(), now: now(), savedId: form.savedId });
     const view = scenarioViewModel(form, data, req.t, req.locale, services.timeZone());
-    res.status(view.hasErrors ? 422 : 200).render('pages/scenarios', { pageTitle: req.t('scenario.title'), ...view });
+    res.status(view.hasErrors ? 422 : 200).render('pages/scenarios', {
+      pageTitle: req.t('scenario.title'),
+      ...view,
+      canMakeDraft: can(req.user!.role, 'rota:edit'),
+    });
+  });
+
+  /** A saved scenario becomes a draft rota of its week (the rota generation job); rota editors only. */
+  router.post('/scenarios/:id/draft', requirePermission('rota:edit'), async (req, res) => {
+    const id = ScenarioId.parse(req.params.id);
+    const form = DraftForm.safeParse(req.body);
+    if (!form.success) throw new HttpError(400, 'error.validation');
+    const result = await startScenarioDraft(db, services.jobs, {
+      scenarioId: id,
+      zone: services.timeZone(),
+      intervalMinutes: (await loadTeamSettings(db)).intervalMinutes,
+      now: now(),
+      userId: req.user!.id,
+      by: req.user!.username,
+      timeLimitSeconds: form.data.timeLimit,
+      seed: form.data.seed,
+    });
+    if (result.kind === 'notFound') throw new HttpError(404, 'scenario.compare.notFound', { id });
+    req.session.flash = [{ kind: 'info', key: 'scenario.draft.started' }];
+    res.redirect(303, `/rota?week=${result.weekStart}`);
   });
 
   /** Two to four saved scenarios side by side, with the baseline. */

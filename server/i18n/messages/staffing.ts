@@ -193,6 +193,10 @@ export const staffing = {
     'scenario.error.hires': 'Enter a whole number of new people from 0 to 50.',
     'scenario.error.hireSkill': 'Choose what the new hires take.',
     'scenario.error.hireHours': 'Enter weekly hours from 1 to 48.',
+    'scenario.draft.button': 'Make it a draft rota',
+    'scenario.draft.help':
+      'Generates a new draft of this week with the optimiser, planned for the scenario: its contacts, handle time, opening hours, targets and shrinkage, and the named people off on their days. People off sick by number and new hires are not carried over (nobody to name). The published rota stays as it is until you publish.',
+    'scenario.draft.started': 'A draft rota for the scenario is being generated.',
     'scenario.title': 'What-if scenarios',
     'scenario.absent.title': 'Who is off, and which days',
     'scenario.absent.help':
@@ -478,6 +482,10 @@ export const staffing = {
     'scenario.error.hires': 'შეიყვანეთ ახალი ადამიანების მთელი რაოდენობა 0-დან 50-მდე.',
     'scenario.error.hireSkill': 'აირჩიეთ, რას იღებენ ახალი თანამშრომლები.',
     'scenario.error.hireHours': 'შეიყვანეთ კვირის საათები 1-დან 48-მდე.',
+    'scenario.draft.button': 'სამუშაო გრაფიკის პროექტად ქცევა',
+    'scenario.draft.help':
+      'ოპტიმიზატორი ამ კვირის ახალ პროექტს ადგენს სცენარისთვის: მისი კონტაქტებით, მომსახურების დროით, სამუშაო საათებით, მიზნებით და შეკუმშვით, და დასახელებული თანამშრომლების არყოფნით მათ დღეებში. რაოდენობით მითითებული ავადმყოფები და ახალი თანამშრომლები არ გადადის (დასასახელებელი არავინაა). გამოქვეყნებული გრაფიკი უცვლელი რჩება, სანამ არ გამოაქვეყნებთ.',
+    'scenario.draft.started': 'სცენარისთვის სამუშაო გრაფიკის პროექტი დგება.',
     'scenario.title': '„რა მოხდება, თუ“ სცენარები',
     'scenario.absent.title': 'ვინ არ არის და რომელ დღეებში',
     'scenario.absent.help':

@@ -217,6 +217,7 @@ const CASES: Record<string, Case> = {
   'GET /scenarios': { url: () => '/scenarios', allowed: 200 },
   'POST /scenarios': { url: () => '/scenarios', body: () => ({ name: '' }), allowed: 422 },
   'GET /scenarios/compare': { url: () => '/scenarios/compare', allowed: 422 },
+  'POST /scenarios/:id/draft': { url: () => '/scenarios/999999/draft', body: () => ({}), allowed: 404 },
   'GET /api/rota': { url: () => '/api/rota?week=2026-11-23', allowed: 200 },
   'GET /audit': { url: () => '/audit', allowed: 200 },
   'GET /audit.csv': { url: () => '/audit.csv', allowed: 200 },
