@@ -8,7 +8,7 @@ import type { DataSource } from '../models';
 import { StaleEditError, NotFoundError } from '../models/errors';
 import { withTransaction } from '../models/repositories/db';
 import { appendAudit } from '../models/repositories/audit';
-import { getChannel, listChannels } from '../models/repositories/settings';
+import { getChannel, listChannels, listPlatforms } from '../models/repositories/settings';
 import {
   createCalendarEvent,
   deleteCalendarEvent,
@@ -31,6 +31,8 @@ export interface CalendarPageData {
   holidays: Holiday[];
   events: CalendarEventRecord[];
   channels: { id: string; nameKey: string }[];
+  /** The team's known platforms, the choices of an event on one platform. */
+  platforms: { code: string; name: string }[];
   /** The event asked for editing, if any (null when it does not exist). */
   editing: CalendarEventRecord | null;
 }
@@ -45,6 +47,7 @@ export async function calendarPage(ds: DataSource, q: { fallbackZone: string; no
     holidays: georgianHolidaysBetween(today, yearOn),
     events: await listCalendarEvents(ds, { fromDate: since }),
     channels: (await listChannels(ds)).map((c) => ({ id: c.id, nameKey: c.nameKey })),
+    platforms: (await listPlatforms(ds)).map((p) => ({ code: p.code, name: p.name })),
     editing: q.editId ? await getCalendarEvent(ds, q.editId) : null,
   };
 }
@@ -54,7 +57,9 @@ export type EventSaveResult =
   | { kind: 'stale'; current: CalendarEventRecord }
   | { kind: 'notFound' }
   /** The event names a channel the team does not have (it would break the foreign key). */
-  | { kind: 'unknownChannel' };
+  | { kind: 'unknownChannel' }
+  /** The event names a platform the team does not know, or one without a channel. */
+  | { kind: 'unknownPlatform' };
 
 interface Actor {
   id: number;
@@ -81,6 +86,11 @@ export async function saveCalendarEvent(
 ): Promise<EventSaveResult> {
   const at = r.now.toISOString();
   if (r.input.channelId !== null && !(await getChannel(ds, r.input.channelId))) return { kind: 'unknownChannel' };
+  if (
+    r.input.platformCode !== null &&
+    (r.input.channelId === null || !(await listPlatforms(ds)).some((p) => p.code === r.input.platformCode))
+  )
+    return { kind: 'unknownPlatform' };
   return guarded(ds, r.id, () =>
     withTransaction(ds, async (tx) => {
       const saved =

@@ -44,6 +44,8 @@ export interface EngineEventInput {
   /** Expected change of volume, percent; null = learn it (days off only). */
   effectPercent: number | null;
   name: string;
+  /** Only this platform's contacts (its code); null = the whole channel. */
+  platform: string | null;
 }
 
 export interface EnginePoint {
@@ -259,6 +261,13 @@ export function runPlatformForecast(
   platforms: EnginePlatformHistory[],
   q: { zone: string; intervalMinutes: number; start: string; end: string; events: EngineEventInput[] },
 ): HierarchyForecast | null {
+  // An event on one platform scales that platform's reconciled forecast (forecastHierarchy), so
+  // the channel, the sum of its platforms, moves by exactly that platform's change; an event on
+  // a platform without history here has nothing to change.
+  const known = new Set(platforms.map((p) => p.platform));
+  const platformEvents = q.events
+    .filter((e) => e.platform !== null && known.has(e.platform) && !e.dayOff)
+    .map((e) => ({ platform: e.platform!, from: e.from, to: e.to, effectPct: e.effectPercent ?? 0 }));
   const intervals = Math.round((Date.parse(q.end) - Date.parse(q.start)) / (q.intervalMinutes * 60_000));
   const starts = new Set<string>();
   for (const p of platforms) for (const h of p.history) if (h.start < q.start) starts.add(h.start);
@@ -274,6 +283,7 @@ export function runPlatformForecast(
     start: q.start,
     intervals,
     intervalMinutes: q.intervalMinutes,
-    calendar: calendarOf(q.events),
+    calendar: calendarOf(q.events.filter((e) => e.platform === null)),
+    platformEvents,
   });
 }

@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
-import { historyBounds, historyRange, listHistoryImports } from '../models/repositories/history';
+import { historyBounds, historyRange, listHistoryImports, platformTotals } from '../models/repositories/history';
 import { loadTeamSettings } from './team-settings';
 import { listCalendarEvents, type CalendarEventRecord } from '../models/repositories/calendar-events';
 import type { EngineEventInput, EngineHistoryPoint } from './forecast-engine';
@@ -21,6 +21,7 @@ export function toEngineEvent(e: CalendarEventRecord): EngineEventInput {
     dayOff,
     effectPercent: dayOff && e.effectPercent === 0 ? null : e.effectPercent,
     name: e.name,
+    platform: e.platformCode,
   };
 }
 
@@ -78,9 +79,38 @@ export async function loadEngineInputs(
       q.zone,
       q.intervalMinutes,
     ),
-    events: events.map(toEngineEvent),
+    events: await channelEvents(ds, events, q.channelId, q.origin),
     historyEnd,
   };
+}
+
+/** Weeks whose platform shares turn an event on one platform into the channel's change. */
+export const PLATFORM_SHARE_WEEKS = 4;
+
+/**
+ * The channel's events for its own forecast (the one staffing uses): an event on one platform
+ * moves the channel by that platform's share of it, its share of the channel's contacts over
+ * the PLATFORM_SHARE_WEEKS weeks before the origin (+50 % on a platform with a fifth of the
+ * contacts = +10 % on the channel); the platforms page applies it to the platform itself.
+ */
+async function channelEvents(
+  ds: DataSource,
+  events: CalendarEventRecord[],
+  channelId: string,
+  origin: string,
+): Promise<EngineEventInput[]> {
+  const shares = new Map<string, number>();
+  if (events.some((e) => e.platformCode !== null)) {
+    const from = DateTime.fromISO(origin).minus({ weeks: PLATFORM_SHARE_WEEKS }).toUTC().toISO()!;
+    const totals = (await platformTotals(ds, { from, to: origin })).filter((t) => t.channelId === channelId);
+    const sum = totals.reduce((a, t) => a + t.volume, 0);
+    for (const t of totals) if (sum > 0) shares.set(t.platformCode, t.volume / sum);
+  }
+  return events.map((e) => {
+    const base = toEngineEvent(e);
+    if (e.platformCode === null) return base;
+    return { ...base, platform: null, effectPercent: e.effectPercent * (shares.get(e.platformCode) ?? 0) };
+  });
 }
 
 /** The team's zone and interval length (settings row; `fallbackZone` and 60 before setup). */

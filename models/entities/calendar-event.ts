@@ -32,6 +32,10 @@ export class CalendarEvent {
   @JoinColumn({ name: 'channelId' })
   channel?: Relation<Channel> | null;
 
+  /** One platform's contacts only (a platform's launch); null = the whole channel. Needs a channel. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  platformCode!: string | null;
+
   @Column({ type: 'double precision', default: 0 })
   effectPercent!: number;
 

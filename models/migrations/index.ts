@@ -17,6 +17,7 @@ import { OpenShifts1798100000000 } from './1798100000000-open-shifts';
 import { PartDayTimeOff1798200000000 } from './1798200000000-part-day-time-off';
 import { OpenShiftSource1798300000000 } from './1798300000000-open-shift-source';
 import { IntradayOffers1798500000000 } from './1798500000000-intraday-offers';
+import { PlatformEvents1798600000000 } from './1798600000000-platform-events';
 
 export const ALL_MIGRATIONS = [
   InitialSchema1764061200000,
@@ -37,4 +38,5 @@ export const ALL_MIGRATIONS = [
   PartDayTimeOff1798200000000,
   OpenShiftSource1798300000000,
   IntradayOffers1798500000000,
+  PlatformEvents1798600000000,
 ];

@@ -18,6 +18,8 @@ export interface CalendarEventRecord {
   name: string;
   /** null = every channel. */
   channelId: string | null;
+  /** Only this platform of the channel (its code); null = every platform. */
+  platformCode: string | null;
   /** Expected change of volume, percent (−40 = 40 % fewer contacts). */
   effectPercent: number;
   note: string;
@@ -36,6 +38,7 @@ function toRecord(row: CalendarEvent): CalendarEventRecord {
     kind: row.kind as CalendarEventKind,
     name: row.name,
     channelId: row.channelId ?? null,
+    platformCode: row.platformCode ?? null,
     effectPercent: num(row.effectPercent),
     note: row.note,
     createdBy: row.createdBy ?? null,

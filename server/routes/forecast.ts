@@ -262,12 +262,10 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
       user: actor(req),
     });
     if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
-    if (result.kind === 'unknownChannel') {
-      return renderEvents(req, res, {
-        status: 422,
-        form: { values: { ...req.body, id }, errors: { channel: 'forecast.events.error.channel' } },
-        errorKey: 'error.validation',
-      });
+    if (result.kind === 'unknownChannel' || result.kind === 'unknownPlatform') {
+      const errors: Record<string, string> =
+        result.kind === 'unknownChannel' ? { channel: 'forecast.events.error.channel' } : { platform: 'forecast.events.error.platform' };
+      return renderEvents(req, res, { status: 422, form: { values: { ...req.body, id }, errors }, errorKey: 'error.validation' });
     }
     if (result.kind === 'stale') {
       return renderEvents(req, res, {

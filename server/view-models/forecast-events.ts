@@ -12,6 +12,8 @@ export const EventForm = z
     name: z.string().trim().min(2, 'forecast.events.error.name').max(200, 'forecast.events.error.name'),
     kind: z.enum(CALENDAR_EVENT_KINDS, { message: 'forecast.events.error.kind' }),
     channel: z.string().max(32).default(''),
+    /** '' = the whole channel; a platform's code = only its contacts (a launch, an outage of one app). */
+    platform: z.string().trim().max(32).default(''),
     startDate: isoDate,
     endDate: isoDate,
     effectPercent: z.coerce
@@ -22,7 +24,12 @@ export const EventForm = z
     note: z.string().trim().max(1000).default(''),
     version: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
   })
-  .refine((f) => f.endDate >= f.startDate, { path: ['endDate'], message: 'forecast.events.error.end' });
+  .refine((f) => f.endDate >= f.startDate, { path: ['endDate'], message: 'forecast.events.error.end' })
+  // A platform belongs to a channel's contacts, and a day off closes the whole team, not one platform.
+  .refine((f) => f.platform === '' || (f.channel !== '' && f.kind !== 'holiday' && f.kind !== 'government_day_off'), {
+    path: ['platform'],
+    message: 'forecast.events.error.platformScope',
+  });
 
 export type EventFormData = z.infer<typeof EventForm>;
 
@@ -37,6 +44,7 @@ export function eventInput(f: EventFormData): CalendarEventInput {
     name: f.name,
     kind: f.kind,
     channelId: f.channel || null,
+    platformCode: f.platform || null,
     startDate: f.startDate,
     endDate: f.endDate,
     effectPercent: f.effectPercent,
@@ -51,13 +59,25 @@ export function eventFormValues(e: CalendarEventRecord | null, today: string) {
         name: e.name,
         kind: e.kind,
         channel: e.channelId ?? '',
+        platform: e.platformCode ?? '',
         startDate: e.startDate,
         endDate: e.endDate,
         effectPercent: e.effectPercent,
         note: e.note,
         version: e.version,
       }
-    : { id: null, name: '', kind: 'campaign', channel: '', startDate: today, endDate: today, effectPercent: 0, note: '', version: 0 };
+    : {
+        id: null,
+        name: '',
+        kind: 'campaign',
+        channel: '',
+        platform: '',
+        startDate: today,
+        endDate: today,
+        effectPercent: 0,
+        note: '',
+        version: 0,
+      };
 }
 
 export function calendarViewModel(
@@ -71,6 +91,7 @@ export function calendarViewModel(
     canEdit,
     kinds: CALENDAR_EVENT_KINDS.map((k) => ({ kind: k, key: `forecast.events.kind.${k}` })),
     channels: d.channels,
+    platforms: d.platforms,
     holidays: d.holidays.map((h) => ({ ...h, start: instant(h.date), year: h.date.slice(0, 4), nameKey: `holiday.${h.key}` })),
     events: d.events.map((e) => ({
       ...e,
@@ -79,6 +100,7 @@ export function calendarViewModel(
       oneDay: e.startDate === e.endDate,
       kindKey: `forecast.events.kind.${e.kind}`,
       channelKey: e.channelId ? (d.channels.find((c) => c.id === e.channelId)?.nameKey ?? e.channelId) : 'forecast.events.allChannels',
+      platformName: e.platformCode ? (d.platforms.find((p) => p.code === e.platformCode)?.name ?? e.platformCode) : null,
       past: e.endDate < d.today,
     })),
     form: form ?? { values: eventFormValues(null, d.today), errors: {} },

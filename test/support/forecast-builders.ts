@@ -76,6 +76,7 @@ export async function makeCalendarEvent(ds: DataSource, o: Partial<CalendarEvent
       kind: 'campaign',
       name: 'Winter campaign',
       channelId: null,
+      platformCode: null,
       effectPercent: 20,
       note: '',
       ...o,
