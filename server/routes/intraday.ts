@@ -18,6 +18,9 @@ import { intradayViewModel } from '../view-models/intraday';
 import { intradayActionsViewModel } from '../view-models/intraday-actions';
 import { applyIntradayPlan, planIntradayRestOfDay } from '../../app/intraday-plan';
 import { intradayPlanViewModel } from '../view-models/intraday-plan';
+import { todaysIntradayOffers, type OfferPreview } from '../../app/intraday-offers';
+import { offerFormView, offerPreviewView, todaysOffersView } from '../view-models/intraday-offers';
+import { intradayOfferRoutes } from './intraday-offers';
 
 /** Seconds between two refreshes of the panel: the systems push every few minutes at most. */
 export const INTRADAY_REFRESH_SECONDS = 20;
@@ -62,7 +65,8 @@ const PlanForm = z.object({
     ),
 });
 
-export function intradayRoutes({ services, now }: RouteDeps): Router {
+export function intradayRoutes(deps: RouteDeps): Router {
+  const { services, now } = deps;
   const router = Router();
 
   async function load() {
@@ -86,13 +90,26 @@ export function intradayRoutes({ services, now }: RouteDeps): Router {
     });
   }
 
+  /** Overtime and time off offers: the form, a preview asked for, today's offers (app/intraday-offers.ts). */
+  async function offers(req: Request, x: IntradayInputs, zone: string, preview: OfferPreview | null) {
+    const w = { t: req.t, locale: req.locale, zone, channels: x.week.channels };
+    return {
+      canSend: can(req.user!.role, 'rota:edit'),
+      form: offerFormView({ now: now(), intervalMinutes: x.week.intervalMinutes, chosen: preview?.stretch ?? null }, w),
+      preview: preview ? offerPreviewView(preview, w) : null,
+      list: todaysOffersView(await todaysIntradayOffers(services.db, { now: now(), zone }), w),
+    };
+  }
+
   async function page(req: Request, res: Response, status = 200, extra: Record<string, unknown> = {}) {
     const { zone, x } = await load();
+    const { offerPreview, ...rest } = extra as { offerPreview?: OfferPreview };
     res.status(status).render('pages/intraday', {
       pageTitle: req.t('intraday.title'),
       ...panel(req, x, zone),
       actions: await actions(req, x, zone),
-      ...extra,
+      offers: await offers(req, x, zone, offerPreview ?? null),
+      ...rest,
     });
   }
 
@@ -189,6 +206,7 @@ export function intradayRoutes({ services, now }: RouteDeps): Router {
     req.session.flash = [{ kind: 'info', key: 'intraday.plan.applied', params: { n: form.data.plan.length } }];
     res.redirect(303, '/intraday');
   });
+  router.use(intradayOfferRoutes(deps, page));
 
   return router;
 }

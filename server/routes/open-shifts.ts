@@ -12,6 +12,8 @@ import { HttpError } from '../http-error';
 import type { Outcome, RequestsContext } from '../../app/time-off';
 import { claimOpenShift, decideOpenShift, offerMyShift, offerOpenShift, openShiftBoard, withdrawOpenShift } from '../../app/open-shifts';
 import { openShiftBoardView } from '../view-models/open-shifts';
+import { myIntradayOffers } from '../../app/intraday-offers';
+import { myOffersView } from '../view-models/intraday-offers';
 import { violationText } from '../i18n/codes';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -48,6 +50,12 @@ export function openShiftsRoutes({ services, now }: RouteDeps): Router {
     res.status(status).render('pages/open-shifts', {
       pageTitle: req.t('openShifts.title'),
       ...openShiftBoardView(board, { t: req.t, zone: services.timeZone() }),
+      intradayOffers: myOffersView(await myIntradayOffers(ctx(req)), {
+        t: req.t,
+        locale: req.locale,
+        zone: services.timeZone(),
+        channels: [],
+      }),
       canDecide,
       ...extra,
     });
