@@ -1,26 +1,25 @@
 /**
  * A lower bound by column generation (Dantzig-Wolfe over people): the master LP picks a convex
  * combination of whole schedules per person against the cover rows; each person's pricing
- * problem (their own rules and requests, cover rows priced at the master's duals) is a small
- * MIP solved by HiGHS. People are linked only through the soft cover rows, so after every round
+ * problem (their own rules and requests, cover rows priced at the master's duals) is solved
+ * exactly by dynamic programming (pricing-dp.ts). People are linked only through the soft cover
+ * rows, so after every round
  *
  *   L(π) = Σ_rows π·requirement + Σ_p min over p's schedules of (cost − π·cover)
  *
  * is a valid lower bound for any duals with −overWeight ≤ π ≤ underWeight (the master's
- * optimal duals are such), using each pricing MIP's own proven bound for the minimum. This is
+ * optimal duals are such), with each person's exact minimum from the DP. This is
  * the relaxation the published optima were proven with, much tighter than the compact MIP's LP.
  */
 import highsLoader from 'highs';
-import { highsModule, load } from '../model/highs-runner';
+import { highsModule } from '../model/highs-runner';
 import type { NrpInstance } from './instance';
 import type { NrpGrid } from './evaluate';
-import { buildPersonModel, requestCosts } from './model';
+import { requestCosts } from './model';
+import { dpPerson, priceByDp, type DpPerson } from './pricing-dp';
 
 /** Weight of the centre in the smoothed duals. */
 const SMOOTHING = 0.7;
-
-/** Most seconds for one person's pricing MIP. */
-const PRICING_SECONDS = 2;
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
 type HModel = ReturnType<Highs['createModel']>;
@@ -44,14 +43,12 @@ export interface BoundResult {
 }
 
 interface Pricing {
-  model: HModel;
-  /** Pricing-model x columns, and for each the day × shift cell and its request cost. */
-  xCols: Int32Array;
-  cells: Int32Array;
+  dp: DpPerson;
+  /** Request cost per day × shift, and the on-requests' constant. */
   base: Float64Array;
   offset: number;
-  days: number;
-  shifts: number;
+  /** The last schedule priced (it keeps the rules): the DP's first ceiling. */
+  last: Int32Array | null;
 }
 
 export async function columnGenerationBound(instance: NrpInstance, o: BoundOptions): Promise<BoundResult> {
@@ -65,11 +62,12 @@ export async function columnGenerationBound(instance: NrpInstance, o: BoundOptio
   const coverRow = new Int32Array(instance.days * T).fill(-1);
   instance.cover.forEach((c, i) => (coverRow[c.day * T + shiftIndex.get(c.shift)!] = i));
   const R = instance.cover.length;
-  const pricing = instance.staff.map((_, p) => pricingModel(highs, instance, p));
+  const pricing = instance.staff.map((_, p) => pricingOf(instance, p));
   const master = masterModel(highs, instance);
   const schedules: Int32Array[][] = instance.staff.map(() => []);
   const add = (p: number, row: Int32Array) => {
     schedules[p].push(row);
+    pricing[p].last = row;
     addSchedule(master, instance, p, row, coverRow, R);
   };
   if (o.initial) o.initial.forEach((row, p) => add(p, row));
@@ -79,8 +77,7 @@ export async function columnGenerationBound(instance: NrpInstance, o: BoundOptio
   if (!o.initial) {
     const zero = new Float64Array(R);
     for (let p = 0; p < P; p++) {
-      const priced = price(pricing[p], zero, coverRow, Math.max(0.2, Math.min(PRICING_SECONDS, o.seconds - used())));
-      spent += priced.seconds;
+      const priced = price(pricing[p], zero, coverRow);
       if (priced.row) add(p, priced.row);
     }
   }
@@ -106,9 +103,8 @@ export async function columnGenerationBound(instance: NrpInstance, o: BoundOptio
           complete = false;
           break;
         }
-        // A pricing MIP cut short still gives a proven bound, so the round's bound stays valid.
-        const priced = price(pricing[p], pi, coverRow, Math.max(0.2, Math.min(PRICING_SECONDS, o.seconds - used())));
-        spent += priced.seconds;
+        // The pricing DP is exact: its minimum is the person's term of the Lagrangian bound.
+        const priced = price(pricing[p], pi, coverRow);
         if (!Number.isFinite(priced.bound)) complete = false;
         lagrange += priced.bound;
         if (priced.row && reducedCost(instance, p, priced.row, duals, coverRow, R) < -1e-6) {
@@ -130,48 +126,22 @@ export async function columnGenerationBound(instance: NrpInstance, o: BoundOptio
       } else alpha = SMOOTHING;
     }
   } finally {
-    for (const pr of pricing) pr.model.dispose();
     master.dispose();
   }
   return { bound, seconds: used(), rounds, schedules };
 }
 
-/** Person's best schedule at the duals: its reduced objective, the pricing MIP's proven bound, the schedule. */
-function price(
-  pr: Pricing,
-  pi: Float64Array,
-  coverRow: Int32Array,
-  seconds: number,
-): { objective: number; bound: number; row: Int32Array | null; seconds: number } {
-  const costs = Float64Array.from(pr.cells, (cell, k) => pr.base[k] - (coverRow[cell] >= 0 ? pi[coverRow[cell]] : 0));
-  pr.model.changeColsCost({ kind: 'set', indices: pr.xCols }, costs);
-  pr.model.options.set({ time_limit: seconds } as never);
-  pr.model.run();
-  const spent = pr.model.getRunTime();
-  pr.model.zeroAllClocks();
-  const bound = Number(pr.model.info.get('mip_dual_bound'));
-  if (Number(pr.model.info.get('primal_solution_status')) !== 2) return { objective: Infinity, bound, row: null, seconds: spent };
-  const value = pr.model.getSolution().colValue;
-  return { objective: pr.model.getObjectiveValue(), bound, row: rowOf(pr, value), seconds: spent };
+/** Person's cheapest schedule at the duals (exact): its cost less the duals of the cover it works. */
+function price(pr: Pricing, pi: Float64Array, coverRow: Int32Array): { bound: number; row: Int32Array | null } {
+  const costs = Float64Array.from(pr.base, (c, cell) => c - (coverRow[cell] >= 0 ? pi[coverRow[cell]] : 0));
+  const { cost, row } = priceByDp(pr.dp, costs, pr.last ?? undefined);
+  if (row) pr.last = row;
+  return { bound: cost + pr.offset, row };
 }
 
-function pricingModel(highs: Highs, instance: NrpInstance, p: number): Pricing {
-  const { sparse, x } = buildPersonModel(instance, p);
+function pricingOf(instance: NrpInstance, p: number): Pricing {
   const { cost, offset } = requestCosts(instance, p);
-  const cells = Int32Array.from(x.keys()).filter((cell) => x[cell] >= 0);
-  const xCols = Int32Array.from(cells, (cell) => x[cell]);
-  const base = Float64Array.from(cells, (cell) => cost[cell]);
-  const model = load(highs, sparse, true);
-  model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-7 } as never);
-  return { model, xCols, cells, base, offset, days: instance.days, shifts: instance.shifts.length };
-}
-
-function rowOf(pr: Pricing, value: ArrayLike<number>): Int32Array {
-  const row = new Int32Array(pr.days).fill(-1);
-  pr.xCols.forEach((c, k) => {
-    if (value[c] > 0.5) row[Math.floor(pr.cells[k] / pr.shifts)] = pr.cells[k] % pr.shifts;
-  });
-  return row;
+  return { dp: dpPerson(instance, p), base: cost, offset, last: null };
 }
 
 /** Cover rows (= requirement) with under/over columns, one convexity row (= 1) per person. */
