@@ -1,6 +1,8 @@
 /**
  * One replication of the discrete-event simulation. Assumptions (stated for the pages):
- * - arrivals: Poisson within each interval at rate volume ÷ intervalSeconds;
+ * - arrivals: Poisson within each interval at rate volume ÷ intervalSeconds; or (`arrivals:
+ *   'counts'`) the volume's contacts at uniform times within the interval (a Poisson process
+ *   given its count);
  * - handle times: exponential or lognormal with the channel's AHT, drawn per contact;
  * - patience: exponential with the channel's mean; a contact abandons when it runs out
  *   while still queued (never once answered);
@@ -65,6 +67,8 @@ export class Replication {
   readonly counts: Record<Channel, IntervalCounts[]>;
   private readonly I: number;
   private readonly n: number;
+  /** With `arrivals: 'counts'`: each channel's arrival times (s), sorted, and the next one's index. */
+  private readonly replay: Record<Channel, { times: number[]; next: number }> | null;
 
   constructor(
     private readonly input: SimulationInput,
@@ -75,6 +79,21 @@ export class Replication {
     this.n = input.volumes.length;
     this.counts = { voice: input.volumes.map(emptyCounts), chat: input.volumes.map(emptyCounts) };
     this.agents = segments.map((s) => this.agentOf(s));
+    this.replay = input.arrivals === 'counts' ? { voice: this.countedArrivals('voice'), chat: this.countedArrivals('chat') } : null;
+  }
+
+  /** The interval's contacts at uniform times in it; a fractional count rounded up with its fraction's chance. */
+  private countedArrivals(channel: Channel): { times: number[]; next: number } {
+    const times: number[] = [];
+    if (!this.config(channel)) return { times, next: 0 };
+    for (let i = 0; i < this.n; i++) {
+      const v = this.input.volumes[i]?.[channel] ?? 0;
+      const whole = Math.floor(v) + (this.rng.uniform() < v - Math.floor(v) ? 1 : 0);
+      const mine: number[] = [];
+      for (let k = 0; k < whole; k++) mine.push((i + this.rng.uniform()) * this.I);
+      times.push(...mine.sort((a, b) => a - b));
+    }
+    return { times, next: 0 };
   }
 
   private agentOf(s: AgentSegment): Agent {
@@ -124,6 +143,11 @@ export class Replication {
   /** Next Poisson arrival after t; the rate is constant within an interval (memoryless restart at boundaries). */
   private scheduleArrival(channel: Channel, t: number): void {
     if (!this.config(channel)) return;
+    if (this.replay) {
+      const r = this.replay[channel];
+      if (r.next < r.times.length) this.heap.push({ time: r.times[r.next++]!, kind: 'arrival', channel });
+      return;
+    }
     for (let i = Math.floor(t / this.I); i < this.n; i++, t = i * this.I) {
       const volume = this.input.volumes[i]?.[channel] ?? 0;
       if (volume <= 0) continue;

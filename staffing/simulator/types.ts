@@ -36,8 +36,14 @@ export interface SimulationInput {
   /** Start of the first interval, epoch milliseconds. */
   startMs: number;
   intervalSeconds: number;
-  /** Forecast contacts per interval and channel (Poisson means). */
+  /** Contacts per interval and channel: Poisson means, or with `arrivals: 'counts'` the contacts that came. */
   volumes: Partial<Record<Channel, number>>[];
+  /**
+   * 'poisson' (default): a Poisson process at rate volume ÷ intervalSeconds. 'counts': exactly
+   * the volume's contacts (a fraction rounded up with that chance), at uniformly random times
+   * within the interval: a Poisson process given its count, to replay what came (backtests).
+   */
+  arrivals?: 'poisson' | 'counts';
   channels: Partial<Record<Channel, SimChannelConfig>>;
   /** Either a plan (agents per interval) or a rota (on-duty segments). */
   staffing: { plan: StaffingPlan } | { segments: AgentSegment[] };
