@@ -31,7 +31,8 @@ const COMMANDS: Record<string, { load: () => Promise<{ run: Command }>; summary:
   },
   risk: {
     load: () => import('./commands/risk'),
-    summary: 'risk calibration [--trials 200] [--cv 0.1]: the risk bands against simulated intervals',
+    summary:
+      'risk calibration [--trials 200] [--cv 0.1] | risk backtest [--history FILE] [--weeks 4]: the risk bands against simulated intervals and backtest weeks',
   },
   roster: {
     load: () => import('./commands/roster'),

@@ -102,7 +102,16 @@ export {
   type ProjectedInterval,
   type WeekProjection,
 } from './projection';
-export { intervalRisk, normalCdf, volumeSpread, absenceProbabilities, DEFAULT_ABSENCE_RATE, type RiskOptions } from './projection-risk';
+export {
+  intervalRisk,
+  normalCdf,
+  volumeSpread,
+  absenceProbabilities,
+  DEFAULT_ABSENCE_RATE,
+  INTERVAL_NOISE,
+  INTERVAL_SKEW,
+  type RiskOptions,
+} from './projection-risk';
 export { summariseProjection, periodFigures, localDate, type ChannelSummary, type PeriodFigures } from './projection-summary';
 export { dayHeadroom, type DayHeadroom, type HeadroomInput } from './headroom';
 export { neededForTarget } from './needed-for-target';
@@ -115,4 +124,21 @@ export {
   type CalibrationReport,
   type ReliabilityBand,
 } from './risk-calibration';
+export {
+  backtestRisk,
+  requirementAt,
+  STAFFING_OFFSETS,
+  type BacktestInterval,
+  type RiskBacktestInput,
+  type RiskBacktestInterval,
+  type RiskBacktest,
+} from './risk-backtest';
+export {
+  reliabilityTable,
+  MIN_BAND_INTERVALS,
+  BAND_TOLERANCE,
+  type Forecasted,
+  type ReliabilityRow,
+  type ReliabilityTable,
+} from './reliability';
 export { routedSegments, type SimRouting, type RoutingInput } from './sim-routing';
