@@ -54,7 +54,10 @@ const FixedLevers = z
     opens: TIME,
     closes: TIME,
     hires: numberField('scenario.error.hires', 0, 50, true),
-    hireSkill: z.preprocess(first, z.string().regex(CHANNEL, 'scenario.error.hireSkill').optional()),
+    hireSkill: z.preprocess(
+      (v) => (first(v) === '' ? undefined : first(v)),
+      z.string().regex(CHANNEL, 'scenario.error.hireSkill').optional(),
+    ),
     hireHours: numberField('scenario.error.hireHours', 1, 48),
   })
   .superRefine((v, ctx) => {
