@@ -1,46 +1,10 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { startTestApp, type TestApp } from '../../support/app';
-import { makePerson, makeRota } from '../../support/requests-builders';
-import { insertHistory, Staff, type HistoryRow } from '../../../models';
 import { listAudit } from '../../../models/repositories/audit';
 import { listRotasForWeek, listShifts, publishedRotaForWeek } from '../../../models/repositories/rotas';
-import { recordActuals } from '../../../app/record-actuals';
 import { testDbKind } from '../../support/db';
-import { mulberry32 } from '../../../forecasting/random';
-
-const ZONE = 'Asia/Tbilisi';
-// Wednesday 13:30 in Tbilisi (the running interval is 13:00; actions start at 14:00).
-const NOW = new Date('2026-11-25T09:30:00.000Z');
-const TODAY = '2026-11-25';
-const WEEK = '2026-11-23';
-
-const perHour = (hour: number) => (hour >= 9 && hour < 21 ? 30 : 2);
-
-/** Six weeks of calls, each day at its own level (±20 %), as in intraday.test.ts. */
-function history(): HistoryRow[] {
-  const rows: HistoryRow[] = [];
-  const rand = mulberry32(11);
-  let level = 1;
-  for (
-    let t = DateTime.fromISO(TODAY, { zone: ZONE }).minus({ weeks: 6 });
-    t < DateTime.fromISO(TODAY, { zone: ZONE });
-    t = t.plus({ hours: 1 })
-  ) {
-    if (t.hour === 0) level = 0.8 + 0.4 * rand();
-    rows.push({
-      start: t.toUTC().toISO()!,
-      channelId: 'voice',
-      platformCode: '',
-      intervalMinutes: 60,
-      offered: perHour(t.hour) * level,
-      answered: null,
-      abandoned: null,
-      ahtSeconds: 240,
-    });
-  }
-  return rows;
-}
+import { seedSurgeDay, NOW, WEEK, ZONE } from '../../support/intraday-day';
 
 const restSl = (html: string) => Number(html.match(/id="intraday-voice"[\s\S]*?data-rest-sl="(\d+)\s*%"/)?.[1]);
 const planField = (html: string) =>
@@ -66,34 +30,7 @@ describe(`intraday: the rest of today re-planned, shown first, applied as one ch
 
   before(async () => {
     app = await startTestApp({ now: () => NOW });
-    await insertHistory(app.ds, history());
-    await app.ds
-      .getRepository(Staff)
-      .createQueryBuilder()
-      .update()
-      .set({ skills: 'chat' })
-      .where('name LIKE :n', { n: 'Test %' })
-      .execute();
-    const four = [];
-    for (const name of ['ia', 'eka', 'dato', 'gela']) four.push(await makePerson(app.ds, name, { skills: ['voice'] }));
-    nana = (await makePerson(app.ds, 'nana', { skills: ['voice'], name: 'Nana Free' })).id;
-    temo = (await makePerson(app.ds, 'temo', { skills: ['voice'], name: 'Temo Full' })).id;
-    const temoWeek = ['2026-11-23', '2026-11-24', '2026-11-26', '2026-11-27', '2026-11-28'].map((d) => ({
-      staffId: temo,
-      start: `${d} 09:00`,
-      end: `${d} 18:00`,
-      channel: 'voice',
-    }));
-    await makeRota(app.ds, WEEK, [
-      ...four.map((p) => ({ staffId: p.id, start: `${TODAY} 09:00`, end: `${TODAY} 18:00`, channel: 'voice' })),
-      ...temoWeek,
-    ]);
-    const rows = [];
-    for (let h = 0; h < 13; h++) {
-      const start = DateTime.fromISO(TODAY, { zone: ZONE }).set({ hour: h }).toISO()!;
-      rows.push({ start, channel: 'voice', offered: perHour(h) * (h >= 9 ? 2 : 1) });
-    }
-    expect((await recordActuals(app.ds, { json: rows, source: 'api', now: NOW })).kind).to.equal('ok');
+    ({ nana, temo } = await seedSurgeDay(app.ds));
   });
   after(async () => app?.close());
 
