@@ -65,6 +65,16 @@ const PlanForm = z.object({
     ),
 });
 
+/** An action as the use cases take it, from the form's fields. */
+const toSpec = (f: z.infer<typeof ActionForm>) => ({
+  kind: f.kind as (typeof INTRADAY_ACTION_KINDS)[number],
+  staffId: f.staffId,
+  uid: f.uid || null,
+  from: f.from,
+  to: f.to,
+  ...(f.channel ? { channel: f.channel } : {}),
+});
+
 export function intradayRoutes(deps: RouteDeps): Router {
   const { services, now } = deps;
   const router = Router();
@@ -133,14 +143,7 @@ export function intradayRoutes(deps: RouteDeps): Router {
     const result = await applyIntradayAction(services.db, {
       now: now(),
       zone: team.timeZone,
-      spec: {
-        kind: f.kind as (typeof INTRADAY_ACTION_KINDS)[number],
-        staffId: f.staffId,
-        uid: f.uid || null,
-        from: f.from,
-        to: f.to,
-        ...(f.channel ? { channel: f.channel } : {}),
-      },
+      spec: toSpec(f),
       actor: { userId: req.user!.id, username: req.user!.username },
     });
     if (result.kind === 'notFound') throw new HttpError(404, 'intraday.actions.gone');
@@ -183,14 +186,7 @@ export function intradayRoutes(deps: RouteDeps): Router {
     const result = await applyIntradayPlan(services.db, {
       now: now(),
       zone: team.timeZone,
-      specs: form.data.plan.map((f) => ({
-        kind: f.kind as (typeof INTRADAY_ACTION_KINDS)[number],
-        staffId: f.staffId,
-        uid: f.uid || null,
-        from: f.from,
-        to: f.to,
-        ...(f.channel ? { channel: f.channel } : {}),
-      })),
+      specs: form.data.plan.map(toSpec),
       actor: { userId: req.user!.id, username: req.user!.username },
     });
     if (result.kind === 'notFound') throw new HttpError(404, 'intraday.actions.gone');
