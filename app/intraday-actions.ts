@@ -262,18 +262,25 @@ export type ApplyResult =
   | { kind: 'notFound' }
   | { kind: 'stale' };
 
+/** Start of the interval after the one running at `now` (ms): the first instant an action may change. */
+export function nextInterval(now: Date, zone: string, intervalMinutes: number): number {
+  const step = intervalMinutes * 60_000;
+  const dayStart = DateTime.fromJSDate(now, { zone }).startOf('day').toMillis();
+  return dayStart + (Math.floor((now.getTime() - dayStart) / step) + 1) * step;
+}
+
+/** The first instant an action changes (a break moved earlier: where it goes). */
+export const firstTouched = (spec: ActionSpec) => (spec.kind === 'moveBreak' ? Math.min(ms(spec.from), ms(spec.to)) : ms(spec.from));
+
 /** Applies one action through the change path (see the file comment). */
 export async function applyIntradayAction(
   ds: DataSource,
   q: { now: Date; zone: string; spec: ActionSpec; actor: ChangeActor },
 ): Promise<ApplyResult> {
   const team = await loadTeamSettings(ds, { fallbackZone: q.zone });
-  const step = team.intervalMinutes * 60_000;
-  const dayStart = DateTime.fromJSDate(q.now, { zone: q.zone }).startOf('day').toMillis();
-  const next = dayStart + (Math.floor((q.now.getTime() - dayStart) / step) + 1) * step;
   // Nothing in the past changes: the action's first instant is the next interval at the earliest.
-  const touches = q.spec.kind === 'moveBreak' ? Math.min(ms(q.spec.from), ms(q.spec.to)) : ms(q.spec.from);
-  if (!(touches >= next)) return { kind: 'refused', violations: [], key: 'intraday.actions.past' };
+  if (!(firstTouched(q.spec) >= nextInterval(q.now, q.zone, team.intervalMinutes)))
+    return { kind: 'refused', violations: [], key: 'intraday.actions.past' };
   const weekStart = mondayOf(DateTime.fromJSDate(q.now, { zone: q.zone }).toISODate()!, q.zone);
   const rota = (await publishedRotaForWeek(ds, weekStart)) ?? (await listRotasForWeek(ds, weekStart))[0] ?? null;
   if (!rota) return { kind: 'notFound' };

@@ -30,7 +30,7 @@ import { applyRotaChange, hardViolations, judge, weekViolations, type ChangeActo
 import { loadRotaContext, rotaRules } from './rota-problem';
 import { loadTeamSettings } from './team-settings';
 import { loadIntraday, projectToday, type IntradayInputs } from './intraday-today';
-import { answeredInTime, callable, compareToday, slackOf, type ChannelEffect } from './intraday-actions';
+import { answeredInTime, callable, compareToday, firstTouched, nextInterval, slackOf, type ChannelEffect } from './intraday-actions';
 
 export interface PlanChange {
   spec: ActionSpec;
@@ -138,13 +138,8 @@ export async function applyIntradayPlan(
   if (new Set(q.specs.map((s) => s.staffId)).size !== q.specs.length)
     return { kind: 'refused', violations: [], key: 'intraday.plan.onePerPerson' };
   const team = await loadTeamSettings(ds, { fallbackZone: q.zone });
-  const step = team.intervalMinutes * 60_000;
-  const dayStart = DateTime.fromJSDate(q.now, { zone: q.zone }).startOf('day').toMillis();
-  const next = dayStart + (Math.floor((q.now.getTime() - dayStart) / step) + 1) * step;
-  for (const spec of q.specs) {
-    const touches = spec.kind === 'moveBreak' ? Math.min(ms(spec.from), ms(spec.to)) : ms(spec.from);
-    if (!(touches >= next)) return { kind: 'refused', violations: [], key: 'intraday.actions.past' };
-  }
+  const next = nextInterval(q.now, q.zone, team.intervalMinutes);
+  if (q.specs.some((spec) => !(firstTouched(spec) >= next))) return { kind: 'refused', violations: [], key: 'intraday.actions.past' };
   const weekStart = mondayOf(DateTime.fromJSDate(q.now, { zone: q.zone }).toISODate()!, q.zone);
   const rota = (await publishedRotaForWeek(ds, weekStart)) ?? (await listRotasForWeek(ds, weekStart))[0] ?? null;
   if (!rota) return { kind: 'notFound' };
