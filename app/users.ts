@@ -17,6 +17,8 @@ export interface SignedInUser {
   username: string;
   role: UserRole;
   staffId: number | null;
+  /** Their team: the linked person's, else the account's own (null only on an install without teams yet). */
+  teamId: number | null;
   /** The linked person's name, else the username. */
   displayName: string;
   /** As stored; the web layer checks it against its locales. */
@@ -46,6 +48,7 @@ async function signedIn(deps: UserDeps, u: UserRecord | null): Promise<SignedInU
     username: u.username,
     role: u.role,
     staffId: u.staffId,
+    teamId: person?.teamId ?? u.teamId,
     displayName: person?.name ?? u.username,
     locale: u.locale,
     // The stamp covers the role too: a role change ends the person's sessions.

@@ -26,3 +26,4 @@ export * from './repositories/settings';
 export * from './repositories/history';
 export * from './repositories/audit';
 export * from './repositories/actuals';
+export * from './repositories/teams';

@@ -8,7 +8,7 @@
 import { DEFAULT_LABOUR_RULES, type ChannelConfig, type OpeningHoursRecord, type TeamSettingsRecord } from '../models';
 import { DEMO_CLOSE_HOUR, DEMO_OPEN_HOUR } from './demo-history';
 
-export const DEMO_SETTINGS: Omit<TeamSettingsRecord, 'id' | 'version'> = {
+export const DEMO_SETTINGS: Omit<TeamSettingsRecord, 'id' | 'version' | 'teamId'> = {
   name: 'Tbilisi Support',
   timeZone: 'Asia/Tbilisi',
   intervalMinutes: 60,

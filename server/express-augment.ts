@@ -9,6 +9,8 @@ export interface CurrentUser {
   username: string;
   role: Role;
   staffId: number | null;
+  /** Their own team (see `Request.team` for the one they are looking at). */
+  teamId: number | null;
   displayName: string;
   locale: Locale | null;
   /** A short fingerprint of the password hash and role: a session from before a change of either is void. */

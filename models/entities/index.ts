@@ -29,6 +29,7 @@ import { Staff } from './staff';
 import { StaffingRequirement } from './staffing-requirement';
 import { SwapRequest } from './swap-request';
 import { TeamSettings } from './team-settings';
+import { Team } from './team';
 import { TimeOffRequest } from './time-off-request';
 import { UserAccount } from './user-account';
 
@@ -64,11 +65,13 @@ export {
   StaffingRequirement,
   SwapRequest,
   TeamSettings,
+  Team,
   TimeOffRequest,
   UserAccount,
 };
 
 export const ALL_ENTITIES = [
+  Team,
   TeamSettings,
   Channel,
   OpeningHours,

@@ -46,6 +46,10 @@ export class Staff {
   @Column({ type: 'varchar', length: 40, nullable: true })
   phone!: string | null;
 
+  /** The team (teams.id); null only on rows written before teams existed, which the migration fills. */
+  @Column({ type: 'integer', nullable: true })
+  teamId!: number | null;
+
   @VersionColumn({ type: 'integer' })
   version!: number;
 

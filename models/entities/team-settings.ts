@@ -10,6 +10,10 @@ export class TeamSettings {
   @Column({ type: 'varchar', length: 120 })
   name!: string;
 
+  /** The team (teams.id); null only on rows written before teams existed, which the migration fills. */
+  @Column({ type: 'integer', nullable: true })
+  teamId!: number | null;
+
   /** IANA zone every local time of the team is read in, e.g. 'Asia/Tbilisi'. */
   @Column({ type: 'varchar', length: 64, default: 'Asia/Tbilisi' })
   timeZone!: string;

@@ -28,6 +28,10 @@ export class UserAccount {
   @Column({ type: 'varchar', length: 8, nullable: true })
   locale!: string | null;
 
+  /** The team (teams.id); null only on rows written before teams existed, which the migration fills. */
+  @Column({ type: 'integer', nullable: true })
+  teamId!: number | null;
+
   /** Where a forgotten-password link is sent; optional. */
   @Column({ type: 'varchar', length: 200, nullable: true })
   email!: string | null;

@@ -18,6 +18,7 @@ import { PartDayTimeOff1798200000000 } from './1798200000000-part-day-time-off';
 import { OpenShiftSource1798300000000 } from './1798300000000-open-shift-source';
 import { IntradayOffers1798500000000 } from './1798500000000-intraday-offers';
 import { PlatformEvents1798600000000 } from './1798600000000-platform-events';
+import { Teams1798700000000 } from './1798700000000-teams';
 
 export const ALL_MIGRATIONS = [
   InitialSchema1764061200000,
@@ -39,4 +40,5 @@ export const ALL_MIGRATIONS = [
   OpenShiftSource1798300000000,
   IntradayOffers1798500000000,
   PlatformEvents1798600000000,
+  Teams1798700000000,
 ];

@@ -7,6 +7,7 @@ import type { Db } from './db';
 import type { PeriodRules, RotaRules } from '../../scheduling/types';
 import { DEFAULT_PERIOD_RULES, DEFAULT_RULES } from '../../scheduling/rules/defaults';
 import { updateVersioned } from './versioned';
+import { ensureDefaultTeamId, syncTeamFromSettings } from './teams';
 import type { ChannelSettings } from '../../staffing';
 
 /**
@@ -52,6 +53,8 @@ export const DEFAULT_LABOUR_RULES: Readonly<LabourRules> = Object.freeze({
 
 export interface TeamSettingsRecord {
   id: number;
+  /** The team these settings belong to. */
+  teamId: number | null;
   name: string;
   timeZone: string;
   intervalMinutes: number;
@@ -87,12 +90,17 @@ function parseRules(json: string): LabourRules {
   return { ...DEFAULT_LABOUR_RULES, ...stored, period: { ...DEFAULT_PERIOD_RULES, ...(stored.period ?? {}) } };
 }
 
-/** The settings row, or null before the first setup/seed. */
-export async function getTeamSettings(db: Db): Promise<TeamSettingsRecord | null> {
-  const row = await db.getRepository(TeamSettings).findOne({ where: {}, order: { id: 'ASC' } });
+/**
+ * A team's settings row (`teamId`), or without it the default team's (the first row); null
+ * before the first setup/seed, or for a team without a row.
+ */
+export async function getTeamSettings(db: Db, teamId?: number | null): Promise<TeamSettingsRecord | null> {
+  const where = teamId === undefined || teamId === null ? {} : { teamId };
+  const row = await db.getRepository(TeamSettings).findOne({ where, order: { id: 'ASC' } });
   if (!row) return null;
   return {
     id: row.id,
+    teamId: row.teamId ?? null,
     name: row.name,
     timeZone: row.timeZone,
     intervalMinutes: row.intervalMinutes,
@@ -102,30 +110,38 @@ export async function getTeamSettings(db: Db): Promise<TeamSettingsRecord | null
   };
 }
 
+/** The settings row of `input.teamId`, else of the default team (made now on an install without one). */
 export async function createTeamSettings(
   db: Db,
-  input: Omit<TeamSettingsRecord, 'id' | 'version'>,
+  input: Omit<TeamSettingsRecord, 'id' | 'version' | 'teamId'> & { teamId?: number | null },
   now: string,
 ): Promise<TeamSettingsRecord> {
   const repo = db.getRepository(TeamSettings);
-  const { rules, ...rest } = input;
-  await repo.save(repo.create({ ...rest, rulesJson: JSON.stringify(rules), createdAt: now, updatedAt: now }));
-  return (await getTeamSettings(db)) as TeamSettingsRecord;
+  const { rules, teamId: given, ...rest } = input;
+  const teamId = given ?? (await ensureDefaultTeamId(db, { name: rest.name, timeZone: rest.timeZone }));
+  await repo.save(repo.create({ ...rest, teamId, rulesJson: JSON.stringify(rules), createdAt: now, updatedAt: now }));
+  await syncTeamFromSettings(db, teamId, { name: rest.name, timeZone: rest.timeZone }, now);
+  return (await getTeamSettings(db, teamId)) as TeamSettingsRecord;
 }
 
+/** Updates a team's settings row (`teamId`, else the default team's); its name and zone also go to the team. */
 export async function updateTeamSettings(
   db: Db,
   expectedVersion: number,
-  patch: Partial<Omit<TeamSettingsRecord, 'id' | 'version'>>,
+  patch: Partial<Omit<TeamSettingsRecord, 'id' | 'version' | 'teamId'>>,
   now: string,
+  teamId?: number | null,
 ): Promise<TeamSettingsRecord> {
-  const current = await getTeamSettings(db);
+  const current = await getTeamSettings(db, teamId);
   if (!current) throw new Error('team settings: not set up yet');
   const { rules, ...rest } = patch;
   const columns: Partial<TeamSettings> = { ...rest, updatedAt: now };
   if (rules) columns.rulesJson = JSON.stringify({ ...current.rules, ...rules });
   await updateVersioned(db, TeamSettings, 'team settings', current.id, expectedVersion, columns);
-  return (await getTeamSettings(db)) as TeamSettingsRecord;
+  if (current.teamId !== null && (rest.name !== undefined || rest.timeZone !== undefined)) {
+    await syncTeamFromSettings(db, current.teamId, { name: rest.name, timeZone: rest.timeZone }, now);
+  }
+  return (await getTeamSettings(db, current.teamId)) as TeamSettingsRecord;
 }
 
 function toChannel(row: Channel): ChannelConfig {

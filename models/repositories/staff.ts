@@ -3,6 +3,7 @@ import { Staff } from '../entities/staff';
 import { NotFoundError } from '../errors';
 import type { Db } from './db';
 import { updateVersioned } from './versioned';
+import { ensureDefaultTeamId } from './teams';
 
 export type StaffRole = 'agent' | 'team_lead' | 'coordinator' | 'head';
 
@@ -19,6 +20,8 @@ export interface StaffMember {
   activeTo: string | null;
   email: string | null;
   phone: string | null;
+  /** The team they belong to. */
+  teamId: number | null;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -36,9 +39,11 @@ export interface NewStaffMember {
   activeTo?: string | null;
   email?: string | null;
   phone?: string | null;
+  /** Default: the default team. */
+  teamId?: number;
 }
 
-export type StaffPatch = Partial<NewStaffMember>;
+export type StaffPatch = Partial<Omit<NewStaffMember, 'teamId'>>;
 
 export function toStaffMember(row: Staff): StaffMember {
   return {
@@ -56,6 +61,7 @@ export function toStaffMember(row: Staff): StaffMember {
     activeTo: row.activeTo ?? null,
     email: row.email ?? null,
     phone: row.phone ?? null,
+    teamId: row.teamId ?? null,
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -73,10 +79,11 @@ function toColumns(input: StaffPatch): Partial<Staff> {
  * Everyone, by code. `activeOn` ('YYYY-MM-DD') keeps those employed that day
  * (activeFrom ≤ day and no activeTo before it).
  */
-export async function listStaff(db: Db, opts: { activeOn?: string } = {}): Promise<StaffMember[]> {
-  const qb = db.getRepository(Staff).createQueryBuilder('s').orderBy('s.code', 'ASC');
+export async function listStaff(db: Db, opts: { activeOn?: string; teamId?: number } = {}): Promise<StaffMember[]> {
+  const qb = db.getRepository(Staff).createQueryBuilder('s').where('1 = 1').orderBy('s.code', 'ASC');
+  if (opts.teamId !== undefined) qb.andWhere('s.teamId = :teamId', { teamId: opts.teamId });
   if (opts.activeOn) {
-    qb.where('s.activeFrom <= :day', { day: opts.activeOn }).andWhere('(s.activeTo IS NULL OR s.activeTo >= :day)', {
+    qb.andWhere('s.activeFrom <= :day', { day: opts.activeOn }).andWhere('(s.activeTo IS NULL OR s.activeTo >= :day)', {
       day: opts.activeOn,
     });
   }
@@ -96,8 +103,10 @@ export async function getStaffByCode(db: Db, code: string): Promise<StaffMember 
 /** Creates one member; `now` is the ISO UTC instant stamped as createdAt/updatedAt. */
 export async function createStaff(db: Db, input: NewStaffMember, now: string): Promise<StaffMember> {
   const repo = db.getRepository(Staff);
+  const { teamId, ...fields } = input;
   const row = repo.create({
-    ...toColumns(input),
+    ...toColumns(fields),
+    teamId: teamId ?? (await ensureDefaultTeamId(db)),
     queueShare: input.queueShare ?? 1,
     activeTo: input.activeTo ?? null,
     email: input.email ?? null,
@@ -119,6 +128,6 @@ export async function updateStaff(db: Db, id: number, expectedVersion: number, p
   return saved;
 }
 
-export async function countStaff(db: Db): Promise<number> {
-  return db.getRepository(Staff).count();
+export async function countStaff(db: Db, teamId?: number): Promise<number> {
+  return db.getRepository(Staff).count({ where: teamId === undefined ? {} : { teamId } });
 }

@@ -4,6 +4,8 @@ import { ApiToken } from '../entities/api-token';
 import { LoginAttempt } from '../entities/login-attempt';
 import { UserAccount } from '../entities/user-account';
 import type { Db } from './db';
+import { Staff } from '../entities/staff';
+import { ensureDefaultTeamId } from './teams';
 
 export type UserRole = 'agent' | 'team_lead' | 'coordinator' | 'head' | 'admin';
 export const USER_ROLES: readonly UserRole[] = ['agent', 'team_lead', 'coordinator', 'head', 'admin'];
@@ -14,6 +16,8 @@ export interface UserRecord {
   passwordHash: string;
   role: UserRole;
   staffId: number | null;
+  /** Their team (that of the person they are linked to); null only before the install has a team. */
+  teamId: number | null;
   locale: string | null;
   email: string | null;
   isDemo: boolean;
@@ -27,6 +31,8 @@ export interface NewUser {
   passwordHash: string;
   role: UserRole;
   staffId?: number | null;
+  /** Default: the linked person's team, else the default team. */
+  teamId?: number;
   locale?: string | null;
   email?: string | null;
   isDemo?: boolean;
@@ -64,6 +70,7 @@ function toUser(row: UserAccount): UserRecord {
     passwordHash: row.passwordHash,
     role: row.role as UserRole,
     staffId: row.staffId ?? null,
+    teamId: row.teamId ?? null,
     locale: row.locale ?? null,
     email: row.email ?? null,
     isDemo: !!row.isDemo,
@@ -105,11 +112,13 @@ export async function listUsers(db: Db): Promise<UserRecord[]> {
 
 export async function createUser(db: Db, input: NewUser, now: string): Promise<UserRecord> {
   const repo = db.getRepository(UserAccount);
+  const person = input.staffId ? await db.getRepository(Staff).findOne({ where: { id: input.staffId } }) : null;
   const row = repo.create({
     username: normalizeUsername(input.username),
     passwordHash: input.passwordHash,
     role: input.role,
     staffId: input.staffId ?? null,
+    teamId: input.teamId ?? person?.teamId ?? (await ensureDefaultTeamId(db)),
     locale: input.locale ?? null,
     email: input.email ?? null,
     isDemo: input.isDemo ?? false,
