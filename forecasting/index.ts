@@ -11,6 +11,7 @@ export type { CandidateScore, SpecialDay } from './engine';
 export { ZoneClock, guessZone, fixedOffsetZone, zoneOfRepeatedHours, zoneOfSpringGaps, COMMON_DST_ZONES } from './zone-clock';
 export { dailyShape, weeklyShape, WEEKDAYS, type DailyShape, type WeekdayTotal, type ShapeOptions } from './shapes';
 export { applyAdjustments, accuracyByWeek, type Adjustment, type AdjustedPoint, type WeekAccuracy } from './adjustments';
+export { applyAdjustmentsByPlatform, type PlatformAdjustment, type PlatformPart, type SplitAdjusted } from './platform-adjustments';
 export { syntheticHistory, type SyntheticOptions } from './synthetic';
 export { mulberry32, mulberry32Uint } from './random';
 export { type ForecastWarning } from './warnings';
