@@ -13,15 +13,18 @@ import type { DataSource } from '../models';
 import { StaleEditError, NotFoundError } from '../models/errors';
 import { withTransaction } from '../models/repositories/db';
 import { appendAudit } from '../models/repositories/audit';
+import { listPlatforms } from '../models/repositories/settings';
 import {
   acceptForecast,
   addForecastAdjustment,
   forecastValues,
   getForecast,
+  listForecastAdjustments,
   setAdjustmentUndone,
   type AdjustmentUnit,
   type ForecastRecord,
 } from '../models/repositories/forecasts';
+import { forecastSplit, replayAdjustments, replayed, withPlatform } from './forecast-adjustments';
 
 export type EditResult =
   | { kind: 'ok'; forecast: ForecastRecord }
@@ -75,6 +78,8 @@ export interface AdjustRequest {
   /** 'factor': × value (1.15); 'percent': + value % (15 → ×1.15); 'set': value contacts per interval. */
   unit: AdjustmentUnit;
   value: number;
+  /** One platform of the channel (its code): only its part changes, and the channel with it; null = the whole channel. */
+  platform: string | null;
   /** Local date-times 'YYYY-MM-DDTHH:mm', from inclusive, to exclusive. */
   fromLocal: string;
   toLocal: string;
@@ -92,6 +97,7 @@ interface Planned {
   toStart: string;
   kind: 'scale' | 'set';
   value: number;
+  platformCode: string | null;
 }
 
 /** The factor or volume the unit means; the range checked against the forecast's horizon. */
@@ -108,7 +114,26 @@ function plan(current: ForecastRecord, r: Omit<AdjustRequest, 'id' | 'version' |
     return { kind: 'invalid', field: 'from', messageKey: 'forecast.error.outside' };
   const value = r.unit === 'percent' ? 1 + r.value / 100 : r.value;
   if (r.unit !== 'set' && !(value >= 0)) return { kind: 'invalid', field: 'value', messageKey: 'forecast.error.value' };
-  return { fromStart, toStart, kind: r.unit === 'set' ? 'set' : 'scale', value };
+  return { fromStart, toStart, kind: r.unit === 'set' ? 'set' : 'scale', value, platformCode: r.platform };
+}
+
+/** A platform the team does not know (the form offers only the known ones) is refused. */
+async function checkPlatform(ds: DataSource, platform: string | null): Promise<Invalid | null> {
+  if (platform === null || (await listPlatforms(ds)).some((p) => p.code === platform)) return null;
+  return { kind: 'invalid', field: 'platform', messageKey: 'forecast.error.platform' };
+}
+
+/**
+ * The split a platform adjustment needs stored first: the whole split made from the platform
+ * shares at the forecast's first platform adjustment, or a part of zeros for a platform the
+ * stored split lacks (one without history: its launch); nothing for a channel adjustment.
+ */
+async function splitToStore(ds: DataSource, current: ForecastRecord, platform: string | null, zone: string) {
+  if (platform === null) return [];
+  const split = await forecastSplit(ds, current, zone);
+  const n = split.parts[0]?.volumes.length ?? (await forecastValues(ds, current.id)).length;
+  const parts = withPlatform(split.parts, platform, n);
+  return split.stored ? parts.filter((p) => p.platform === platform && !split.parts.includes(p)) : parts;
 }
 
 /** Adjusts a range of a stored forecast; the range must lie inside the forecast's horizon. */
@@ -117,10 +142,13 @@ export async function adjustForecastEdit(ds: DataSource, r: AdjustRequest): Prom
   if (!current) return { kind: 'notFound' };
   const planned = plan(current, r);
   if ('field' in planned) return planned;
+  const unknown = await checkPlatform(ds, r.platform);
+  if (unknown) return unknown;
+  const newSplit = await splitToStore(ds, current, r.platform, r.zone);
   const at = r.now.toISOString();
   return guarded(ds, r.id, () =>
     withTransaction(ds, async (tx) => {
-      const { adjustment, changed } = await addForecastAdjustment(tx, r.version, {
+      const adjustment = await addForecastAdjustment(tx, r.version, {
         forecastId: r.id,
         ...planned,
         unit: r.unit,
@@ -129,6 +157,8 @@ export async function adjustForecastEdit(ds: DataSource, r: AdjustRequest): Prom
         createdBy: r.user.username,
         createdAt: at,
       });
+      await replayAdjustments(tx, r.id, newSplit);
+      const changed = (await forecastValues(tx, r.id, { from: planned.fromStart, to: planned.toStart })).length;
       await appendAudit(tx, {
         at,
         userId: r.user.id,
@@ -141,6 +171,7 @@ export async function adjustForecastEdit(ds: DataSource, r: AdjustRequest): Prom
           entered: r.value,
           kind: planned.kind,
           value: planned.value,
+          platformCode: planned.platformCode,
           ...range(planned),
           changed,
         },
@@ -175,17 +206,24 @@ export async function previewAdjustment(
   if (!current) return { kind: 'notFound' };
   const planned = plan(current, r);
   if ('field' in planned) return planned;
+  const unknown = await checkPlatform(ds, r.platform);
+  if (unknown) return unknown;
   const dayFrom = DateTime.fromISO(planned.fromStart, { zone: r.zone }).startOf('day');
   const lastDay = DateTime.fromISO(planned.toStart, { zone: r.zone }).minus({ milliseconds: 1 }).startOf('day').plus({ days: 1 });
   const dayTo = DateTime.min(lastDay, dayFrom.plus({ days: PREVIEW_MAX_DAYS }));
-  const values = await forecastValues(ds, r.id, { from: dayFrom.toUTC().toISO()!, to: dayTo.toUTC().toISO()! });
+  const [from, to] = [dayFrom.toUTC().toISO()!, dayTo.toUTC().toISO()!];
+  // Replayed with and without the new adjustment, on the stored split (or the one it would make).
+  const values = await forecastValues(ds, r.id);
+  const split = planned.platformCode === null ? { parts: [] } : await forecastSplit(ds, current, r.zone, values);
+  const parts = withPlatform(split.parts, planned.platformCode, values.length);
+  const adjustments = await listForecastAdjustments(ds, r.id);
+  const before = replayed(values, parts, adjustments).channel;
+  const after = replayed(values, parts, [...adjustments, { ...planned, undoneAt: null }]).channel;
   let changed = 0;
-  const points = values.map((v) => {
-    const before = v.adjustedVolume ?? v.volume;
-    const inside = v.start >= planned.fromStart && v.start < planned.toStart;
-    if (inside) changed += 1;
-    const after = !inside ? before : planned.kind === 'set' ? planned.value : before * planned.value;
-    return { start: v.start, before, after };
+  const points = values.flatMap((v, i) => {
+    if (v.start < from || v.start >= to) return [];
+    if (v.start >= planned.fromStart && v.start < planned.toStart) changed += 1;
+    return [{ start: v.start, before: before[i].volume, after: after[i].volume }];
   });
   return {
     kind: 'preview',
@@ -216,6 +254,7 @@ export async function undoAdjustmentEdit(
         missing = true;
         return;
       }
+      await replayAdjustments(tx, r.id);
       await appendAudit(tx, {
         at,
         userId: r.user.id,

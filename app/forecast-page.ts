@@ -6,7 +6,7 @@
 import type { DataSource } from '../models';
 import type { ForecastWarning } from '../forecasting/warnings';
 import type { ForecastNote } from '../forecasting/notes';
-import { listChannels } from '../models/repositories/settings';
+import { listChannels, listPlatforms } from '../models/repositories/settings';
 import { historyBounds, historyRange, type HistoryPoint } from '../models/repositories/history';
 import {
   forecastsCovering,
@@ -73,6 +73,8 @@ export interface ForecastPageData {
   weekTo: string;
   shapes: EngineShapes | null;
   adjustments: ForecastAdjustmentRecord[];
+  /** The team's platforms: an adjustment's choices, and the names in the list of adjustments. */
+  platforms: { code: string; name: string }[];
   forecasts: ForecastRecord[];
   historyFirst: string | null;
   historyLast: string | null;
@@ -145,6 +147,7 @@ export async function forecastPage(ds: DataSource, q: ForecastPageQuery): Promis
     weekTo: to,
     shapes: runShapes(inputs.history, zone, intervalMinutes, inputs.events),
     adjustments: f ? await listForecastAdjustments(ds, f.id) : [],
+    platforms: (await listPlatforms(ds)).map((p) => ({ code: p.code, name: p.name })),
     forecasts: await forecastsCovering(ds, { channelId, from, to }),
     historyFirst: bounds.first,
     historyLast: bounds.last,

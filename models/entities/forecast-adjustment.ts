@@ -56,6 +56,10 @@ export class ForecastAdjustment {
   @Column({ type: 'varchar', length: 80, nullable: true })
   undoneBy!: string | null;
 
+  /** One platform of the channel (its code); null = the whole channel. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  platformCode!: string | null;
+
   @BeforeInsert()
   stampInsert(): void {
     this.createdAt ??= nowIso();

@@ -6,6 +6,7 @@ import { Channel } from './channel';
 import { ContactHistory } from './contact-history';
 import { Forecast } from './forecast';
 import { ForecastAdjustment } from './forecast-adjustment';
+import { ForecastPlatformValue } from './forecast-platform-value';
 import { ForecastValue } from './forecast-value';
 import { HistoryImport } from './history-import';
 import { IntervalActual } from './interval-actual';
@@ -42,6 +43,7 @@ export {
   ContactHistory,
   Forecast,
   ForecastAdjustment,
+  ForecastPlatformValue,
   ForecastValue,
   HistoryImport,
   IntervalActual,
@@ -88,6 +90,7 @@ export const ALL_ENTITIES = [
   Forecast,
   ForecastValue,
   ForecastAdjustment,
+  ForecastPlatformValue,
   StaffingRequirement,
   Rota,
   Shift,

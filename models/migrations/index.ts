@@ -19,6 +19,7 @@ import { OpenShiftSource1798300000000 } from './1798300000000-open-shift-source'
 import { IntradayOffers1798500000000 } from './1798500000000-intraday-offers';
 import { PlatformEvents1798600000000 } from './1798600000000-platform-events';
 import { Teams1798700000000 } from './1798700000000-teams';
+import { PlatformAdjustments1798800000000 } from './1798800000000-platform-adjustments';
 
 export const ALL_MIGRATIONS = [
   InitialSchema1764061200000,
@@ -41,4 +42,5 @@ export const ALL_MIGRATIONS = [
   IntradayOffers1798500000000,
   PlatformEvents1798600000000,
   Teams1798700000000,
+  PlatformAdjustments1798800000000,
 ];

@@ -12,6 +12,7 @@ import type { ForecastWarning } from '../../forecasting/warnings';
 import type { ForecastNote } from '../../forecasting/notes';
 import { ForecastAdjustment } from '../entities/forecast-adjustment';
 import { ForecastValue } from '../entities/forecast-value';
+import { ForecastPlatformValue } from '../entities/forecast-platform-value';
 import { NotFoundError } from '../errors';
 import { chunks, num, numOrNull, type Db } from './db';
 import { updateVersioned } from './versioned';
@@ -85,6 +86,16 @@ export interface ForecastAdjustmentRecord {
   version: number | null;
   undoneAt: string | null;
   undoneBy: string | null;
+  /** One platform of the channel (its code); null = the whole channel. */
+  platformCode: string | null;
+}
+
+/** One platform's part of one interval of a stored forecast (see ForecastPlatformValue). */
+export interface ForecastPlatformValueRecord {
+  platformCode: string;
+  start: string;
+  volume: number;
+  adjustedVolume: number | null;
 }
 
 export type AdjustmentUnit = 'factor' | 'percent' | 'set';
@@ -286,15 +297,16 @@ export async function acceptForecast(
 }
 
 /**
- * Records an adjustment and applies it to the stored values (see applyToValues), if the
- * forecast's version is still `expectedVersion`. Bumps the version. Run inside a transaction.
+ * Records an adjustment if the forecast's version is still `expectedVersion`, and bumps the
+ * version. The values are not touched here: the caller replays the adjustments in force
+ * (app/forecast-adjustments.ts) in the same transaction.
  */
 export async function addForecastAdjustment(
   db: Db,
   expectedVersion: number,
-  adj: Omit<ForecastAdjustmentRecord, 'id' | 'version' | 'undoneAt' | 'undoneBy' | 'unit' | 'entered'> &
-    Partial<Pick<ForecastAdjustmentRecord, 'unit' | 'entered'>>,
-): Promise<{ adjustment: ForecastAdjustmentRecord; changed: number }> {
+  adj: Omit<ForecastAdjustmentRecord, 'id' | 'version' | 'undoneAt' | 'undoneBy' | 'unit' | 'entered' | 'platformCode'> &
+    Partial<Pick<ForecastAdjustmentRecord, 'unit' | 'entered' | 'platformCode'>>,
+): Promise<ForecastAdjustmentRecord> {
   const current = await getForecast(db, adj.forecastId);
   if (!current) throw new NotFoundError('forecast', adj.forecastId);
   await updateVersioned(db, Forecast, 'forecast', adj.forecastId, expectedVersion, { status: current.status });
@@ -304,40 +316,20 @@ export async function addForecastAdjustment(
       ...adj,
       unit: adj.unit ?? '',
       entered: adj.entered ?? null,
+      platformCode: adj.platformCode ?? null,
       version: expectedVersion + 1,
       undoneAt: null,
       undoneBy: null,
     }),
   );
-  return { adjustment: toAdjustment(saved), changed: await applyToValues(db, adj) };
-}
-
-/**
- * One adjustment on the stored values in one statement: scale acts on the volume as already
- * adjusted; set replaces it.
- */
-async function applyToValues(db: Db, adj: Pick<ForecastAdjustmentRecord, 'forecastId' | 'fromStart' | 'toStart' | 'kind' | 'value'>) {
-  const qb = db
-    .getRepository(ForecastValue)
-    .createQueryBuilder()
-    .update()
-    .where('forecastId = :forecastId', { forecastId: adj.forecastId })
-    .andWhere('start >= :from AND start < :to', { from: adj.fromStart, to: adj.toStart });
-  const res =
-    adj.kind === 'scale'
-      ? await qb
-          .set({ adjustedVolume: () => 'COALESCE("adjustedVolume", "volume") * :factor' })
-          .setParameter('factor', adj.value)
-          .execute()
-      : await qb.set({ adjustedVolume: adj.value }).execute();
-  return res.affected ?? 0;
+  return toAdjustment(saved);
 }
 
 /**
  * Undoes (`undone` = who and when) or restores (`undone` = null) one adjustment, if the
- * forecast's version is still `expectedVersion`, and recomputes the adjusted volumes from the
- * model's by replaying the adjustments still in force, in their order. Bumps the version.
- * Returns null when the forecast has no such adjustment. Run inside a transaction.
+ * forecast's version is still `expectedVersion`, and bumps the version. The caller replays the
+ * adjustments still in force. Returns null when the forecast has no such adjustment. Run inside
+ * a transaction.
  */
 export async function setAdjustmentUndone(
   db: Db,
@@ -353,15 +345,58 @@ export async function setAdjustmentUndone(
   if (!current) throw new NotFoundError('forecast', forecastId);
   await updateVersioned(db, Forecast, 'forecast', forecastId, expectedVersion, { status: current.status });
   await repo.update({ id: adjustmentId }, { undoneAt: undone?.at ?? null, undoneBy: undone?.by ?? null });
-  await db
-    .getRepository(ForecastValue)
-    .createQueryBuilder()
-    .update()
-    .set({ adjustedVolume: null })
-    .where('forecastId = :forecastId', { forecastId })
-    .execute();
-  for (const adj of await listForecastAdjustments(db, forecastId)) if (adj.undoneAt === null) await applyToValues(db, adj);
   return toAdjustment((await repo.findOne({ where: { id: adjustmentId } }))!);
+}
+
+/** A stored forecast's split by platform, by platform then start (empty before its first platform adjustment). */
+export async function forecastPlatformValues(db: Db, forecastId: number): Promise<ForecastPlatformValueRecord[]> {
+  const rows = await db
+    .getRepository(ForecastPlatformValue)
+    .createQueryBuilder('v')
+    .where('v.forecastId = :forecastId', { forecastId })
+    .orderBy('v.platformCode', 'ASC')
+    .addOrderBy('v.start', 'ASC')
+    .getMany();
+  return rows.map((r) => ({
+    platformCode: r.platformCode,
+    start: r.start,
+    volume: num(r.volume),
+    adjustedVolume: numOrNull(r.adjustedVolume),
+  }));
+}
+
+/** Stores a forecast's split by platform (its model parts, not adjusted yet). */
+export async function insertForecastPlatformValues(
+  db: Db,
+  forecastId: number,
+  rows: readonly Omit<ForecastPlatformValueRecord, 'adjustedVolume'>[],
+): Promise<void> {
+  for (const chunk of chunks(rows, INSERT_CHUNK_ROWS)) {
+    await db
+      .getRepository(ForecastPlatformValue)
+      .createQueryBuilder()
+      .insert()
+      .values(chunk.map((r) => ({ ...r, forecastId, adjustedVolume: null })))
+      .updateEntity(false)
+      .execute();
+  }
+}
+
+/** Writes adjusted volumes (null = not adjusted) of the channel's values and of its platform parts, row by row. */
+export async function storeAdjustedVolumes(
+  db: Db,
+  forecastId: number,
+  changes: {
+    channel: { start: string; adjustedVolume: number | null }[];
+    platforms: { platformCode: string; start: string; adjustedVolume: number | null }[];
+  },
+): Promise<void> {
+  for (const v of changes.channel)
+    await db.getRepository(ForecastValue).update({ forecastId, start: v.start }, { adjustedVolume: v.adjustedVolume });
+  for (const v of changes.platforms)
+    await db
+      .getRepository(ForecastPlatformValue)
+      .update({ forecastId, platformCode: v.platformCode, start: v.start }, { adjustedVolume: v.adjustedVolume });
 }
 
 function toAdjustment(row: ForecastAdjustment): ForecastAdjustmentRecord {
@@ -380,6 +415,7 @@ function toAdjustment(row: ForecastAdjustment): ForecastAdjustmentRecord {
     version: row.version ?? null,
     undoneAt: row.undoneAt ?? null,
     undoneBy: row.undoneBy ?? null,
+    platformCode: row.platformCode ?? null,
   };
 }
 

@@ -33,6 +33,7 @@ export function forecastPreviewRoutes({ services }: RouteDeps): Router {
       id: params.data.id,
       unit: f.unit,
       value: f.value,
+      platform: f.platform || null,
       fromLocal: f.from,
       toLocal: f.to,
       zone,

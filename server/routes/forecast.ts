@@ -148,6 +148,7 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
     const raw = {
       unit: String(req.body.unit ?? ''),
       value: String(req.body.value ?? ''),
+      platform: String(req.body.platform ?? ''),
       from: String(req.body.from ?? ''),
       to: String(req.body.to ?? ''),
       note: String(req.body.note ?? ''),
@@ -167,6 +168,7 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
       version: f.version,
       unit: f.unit,
       value: f.value,
+      platform: f.platform || null,
       fromLocal: f.from,
       toLocal: f.to,
       note: f.note,

@@ -51,6 +51,8 @@ const UNIT_BOUNDS = { factor: [0, 10], percent: [-100, 900], set: [0, 1e6] } as 
 const AdjustValue = {
   unit: z.enum(['factor', 'percent', 'set'], { message: 'forecast.error.unit' }),
   value: z.coerce.number({ message: 'forecast.error.value' }).finite('forecast.error.value'),
+  /** '' = the whole channel; a platform's code = only its part (the use case refuses a code the team does not know). */
+  platform: z.string().trim().max(32, 'forecast.error.platform').default(''),
 };
 
 const inBounds = (f: { unit: keyof typeof UNIT_BOUNDS; value: number }) =>
@@ -227,6 +229,7 @@ function adjustmentRows(d: ForecastPageData, t: Translator, canEdit: boolean) {
     canUndo: editable && a.undoneAt === null,
     canRestore: editable && a.undoneAt !== null,
     change: changeText(a, t),
+    platformName: a.platformCode ? (d.platforms.find((p) => p.code === a.platformCode)?.name ?? a.platformCode) : null,
   }));
 }
 
@@ -245,13 +248,13 @@ function summary(d: ForecastPageData) {
 }
 
 export interface AdjustFormState {
-  values: { unit: string; value: string; from: string; to: string; note: string };
+  values: { unit: string; value: string; platform: string; from: string; to: string; note: string };
   errors: Record<string, string>;
 }
 
 export function defaultAdjustForm(weekStart: string): AdjustFormState {
   const next = DateTime.fromISO(weekStart).plus({ days: 1 }).toISODate();
-  return { values: { unit: 'factor', value: '', from: `${weekStart} 00:00`, to: `${next} 00:00`, note: '' }, errors: {} };
+  return { values: { unit: 'factor', value: '', platform: '', from: `${weekStart} 00:00`, to: `${next} 00:00`, note: '' }, errors: {} };
 }
 
 export function forecastPageViewModel(d: ForecastPageData, t: Translator, locale: Locale, canEdit: boolean, adjust?: AdjustFormState) {
@@ -306,6 +309,7 @@ export function forecastPageViewModel(d: ForecastPageData, t: Translator, locale
       weeks: Math.round((Date.parse(x.horizonEnd) - Date.parse(x.horizonStart)) / (7 * 86_400_000)),
     })),
     adjust: adjust ?? defaultAdjustForm(d.weekStart),
+    platforms: d.platforms,
     generate: { firstWeek: d.planningWeek, weeks: GENERATE_WEEKS },
   };
 }

@@ -12,6 +12,7 @@ import {
 import { listCalendarEvents } from '../../../models/repositories/calendar-events';
 import { listAudit } from '../../../models/repositories/audit';
 import { forecastForWeek } from '../../../app/forecast-for-week';
+import { replayAdjustments } from '../../../app/forecast-adjustments';
 import { forecastAccuracy } from '../../../app/forecast-accuracy';
 import { createTestDataSource, destroyTestDataSource } from '../../support/db';
 import { seedMinimalTeam, startTestApp, type TestApp, type TestClient } from '../../support/app';
@@ -90,6 +91,7 @@ describe('forecastForWeek: the plan input of one channel and week', function () 
       createdBy: 'coordinator',
       createdAt: '2026-11-14T09:00:00.000Z',
     });
+    await replayAdjustments(ds, f.id);
     const week = await forecastForWeek(ds, { channelId: 'voice', weekStart: WEEK, zone: ZONE, intervalMinutes: 60, now: NOW });
     const byStart = new Map(week.points.map((p) => [p.start, p]));
     expect(byStart.get('2026-11-16T06:00:00.000Z')).to.include({ volume: 15, upper80: 16.5, lower95: 12 });
