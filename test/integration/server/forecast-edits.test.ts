@@ -60,7 +60,9 @@ describe('forecast edits: explicit units, preview, undo and restore, acceptance 
     const page = (await c.get(`/forecast?channel=voice&week=${WEEK}`)).text;
     expect(page).to.contain('×1.15').and.contain('+15 %').and.contain('7 per interval');
     // A team without platforms: every edit is on the whole channel, and the form offers no platform.
-    expect(page).to.match(/class="adjustment-platform">Whole channel</).and.not.contain('<select name="platform"');
+    expect(page)
+      .to.match(/class="adjustment-platform">Whole channel</)
+      .and.not.contain('<select name="platform"');
   });
 
   it('adjust: no unit, or a factor of 1.15 typed as a percentage above +900 → 422 naming the field; nothing changes', async () => {
