@@ -135,7 +135,14 @@ export interface ResolvedWeek {
  * The forecast of the week as the plan sees it (see the module comment), or the stored
  * forecast `forecastId` if asked for and it covers the whole week (any status).
  */
-export async function resolveForecastWeek(ds: DataSource, q: ForecastWeekQuery & { forecastId?: number | null }): Promise<ResolvedWeek> {
+/**
+ * The stored forecast the plan uses for the week (the accepted one, else the newest draft; the
+ * one asked for first) with its values of the week, or null when none covers every interval.
+ */
+export async function storedForecastOfWeek(
+  ds: DataSource,
+  q: Omit<ForecastWeekQuery, 'now'> & { forecastId?: number | null },
+): Promise<{ forecast: ForecastRecord; values: ForecastValueRecord[] } | null> {
   const { from, to } = weekRange(q.weekStart, q.zone);
   const starts = intervalStarts(from, to, q.intervalMinutes);
   const covering = await forecastsCovering(ds, { channelId: q.channelId, from, to, statuses: ['accepted', 'draft'] });
@@ -148,7 +155,16 @@ export async function resolveForecastWeek(ds: DataSource, q: ForecastWeekQuery &
   if (asked && asked.channelId === q.channelId) candidates.unshift(asked);
   for (const f of candidates) {
     const values = await storedWeek(ds, f.id, starts);
-    if (!values) continue;
+    if (values) return { forecast: f, values };
+  }
+  return null;
+}
+
+export async function resolveForecastWeek(ds: DataSource, q: ForecastWeekQuery & { forecastId?: number | null }): Promise<ResolvedWeek> {
+  const { from, to } = weekRange(q.weekStart, q.zone);
+  const stored = await storedForecastOfWeek(ds, q);
+  if (stored) {
+    const { forecast: f, values } = stored;
     const aht = typicalAht(values);
     const currentPoints = values.map((v) => storedPoint(v, aht));
     const pendingEdits = editedSinceAcceptance(f);

@@ -1,25 +1,26 @@
 /**
- * The platforms of one channel for one week: each platform's forecast (reconciled, so the
- * platforms add up to the channel in every interval), its share of the channel, its recent
- * history and the trend between them. Read-only: staffing and the rota keep using the
- * channel's own forecast (the forecast page), never these.
+ * The platforms of one channel for one week: each platform's forecast, its share of the channel,
+ * its recent history and the trend between them; the platforms add up to the channel in every
+ * interval. Where a stored forecast covers the week (the one the forecast page and staffing
+ * use), its figures are shown with its adjustments in force, split by platform as its platform
+ * adjustments were made (app/forecast-adjustments.ts): the channel total is the forecast page's,
+ * and a platform adjustment shows on its platform. Without one, the reconciled platform forecast
+ * is computed from the history. Read-only.
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import { listChannels, listPlatforms } from '../models/repositories/settings';
-import { historyRange, platformTotals } from '../models/repositories/history';
+import { forecastValues, listForecastAdjustments } from '../models/repositories/forecasts';
 import { listCalendarEvents } from '../models/repositories/calendar-events';
 import type { Reconciliation, ReconciliationScore } from '../forecasting/index';
 import { addWeeks, mondayOf, weekRange } from '../forecasting/week';
 import { runPlatformForecast } from './forecast-engine';
-import { spreadToInterval, teamClock, toEngineEvent } from './forecast-inputs';
+import { teamClock, toEngineEvent } from './forecast-inputs';
+import { storedForecastOfWeek } from './forecast-for-week';
+import { forecastSplit, loadPlatformHistories, replayed } from './forecast-adjustments';
 
-/**
- * Weeks of history behind the platform forecasts: half a year holds the recent shares and
- * enough weeks to back-test the reconciliation, at a tenth of the two years the channel's own
- * forecast reads (ten platforms, each forecast four times, on every page view).
- */
-export const PLATFORM_HISTORY_WEEKS = 26;
+export { PLATFORM_HISTORY_WEEKS } from './forecast-adjustments';
+
 /** Weeks of actuals the trend compares the forecast week with. */
 export const TREND_WEEKS = 4;
 
@@ -52,6 +53,8 @@ export interface PlatformsPageData {
   dates: string[];
   reconciliation: Reconciliation | null;
   scores: ReconciliationScore[];
+  /** The stored forecast whose figures are shown (with its adjustments); null = computed here. */
+  storedForecastId: number | null;
   channel: Omit<PlatformRow, 'code' | 'name' | 'method'>;
   platforms: PlatformRow[];
 }
@@ -67,26 +70,23 @@ export async function forecastPlatformsPage(
   if (!channelId || !channels.some((c) => c.id === channelId)) return null;
   const weekStart = q.weekStart ? mondayOf(q.weekStart, zone) : addWeeks(mondayOf(q.now.toISOString(), zone), 1);
   const { from, to } = weekRange(weekStart, zone);
-  const historyFrom = weekRange(addWeeks(weekStart, -PLATFORM_HISTORY_WEEKS), zone).from;
   const recentFrom = weekRange(addWeeks(weekStart, -TREND_WEEKS), zone).from;
   const names = new Map((await listPlatforms(ds)).map((p) => [p.code, p.name]));
-  const codes = (await platformTotals(ds, { from: historyFrom, to: from }))
-    .filter((t) => t.channelId === channelId && t.volume > 0)
-    .map((t) => t.platformCode);
-  const histories = [];
-  for (const code of codes) {
-    const points = await historyRange(ds, { channelId, from: historyFrom, to: from, platformCode: code });
-    histories.push({
-      platform: code,
-      history: spreadToInterval(
-        points.map((p) => ({ start: p.start, volume: p.volume, ahtSeconds: p.ahtSeconds })),
-        zone,
-        intervalMinutes,
-      ),
-    });
-  }
+  const histories = await loadPlatformHistories(ds, { channelId, before: from, zone, intervalMinutes });
   const events = (await listCalendarEvents(ds, { channelId })).map(toEngineEvent);
   const f = runPlatformForecast(histories, { zone, intervalMinutes, start: from, end: to, events });
+  // Each platform's points of the week: the stored forecast's, adjusted, when one covers the week.
+  const stored = await storedForecastOfWeek(ds, { channelId, weekStart, zone, intervalMinutes });
+  let weekPoints: { platform: string; points: { start: string; volume: number }[] }[];
+  if (stored) {
+    const all = await forecastValues(ds, stored.forecast.id);
+    const split = await forecastSplit(ds, stored.forecast, zone, all);
+    const out = replayed(all, split.parts, await listForecastAdjustments(ds, stored.forecast.id));
+    weekPoints = out.platforms.map((p) => ({
+      platform: p.platform,
+      points: all.map((v, i) => ({ start: v.start, volume: p.volumes[i] })).filter((x) => x.start >= from && x.start < to),
+    }));
+  } else weekPoints = f?.platforms.map((p) => ({ platform: p.platform, points: p.points })) ?? [];
   const dates = Array.from({ length: 7 }, (_, d) => DateTime.fromISO(weekStart, { zone }).plus({ days: d }).toISODate()!);
   const dayOf = (iso: string) => dates.indexOf(DateTime.fromISO(iso, { zone }).toISODate()!);
   // Weeks of the window with any history (a forecast weeks ahead has empty weeks before it).
@@ -97,25 +97,30 @@ export async function forecastPlatformsPage(
     h.filter((p) => p.start >= recentFrom && p.start < from).reduce((a, p) => a + p.volume, 0) / Math.max(1, weeksWithData.size);
   const recent = histories.map((h) => recentOf(h.history));
   const recentTotal = recent.reduce((a, b) => a + b, 0);
-  const rows: PlatformRow[] = histories.map((h, i) => {
+  const recentOfCode = new Map(histories.map((h, i) => [h.platform, recent[i]]));
+  const byCode = new Map((f?.platforms ?? []).map((p) => [p.platform, p]));
+  const channelDays = new Array(7).fill(0);
+  const rows = weekPoints.map((w) => {
     const days = new Array(7).fill(0);
-    for (const p of f?.platforms[i].points ?? []) if (dayOf(p.start) >= 0) days[dayOf(p.start)] += p.volume;
-    const forecast = days.reduce((a, b) => a + b, 0);
+    for (const p of w.points) if (dayOf(p.start) >= 0) days[dayOf(p.start)] += p.volume;
+    days.forEach((v, k) => (channelDays[k] += v));
+    const mine = recentOfCode.get(w.platform) ?? 0;
     return {
-      code: h.platform,
-      name: names.get(h.platform) ?? null,
+      code: w.platform,
+      name: names.get(w.platform) ?? null,
       days,
-      forecast,
-      share: f?.platforms[i].share ?? 0,
-      recentWeekly: recent[i],
-      recentShare: recentTotal > 0 ? recent[i] / recentTotal : 0,
-      trend: recent[i] > 0 ? forecast / recent[i] - 1 : null,
-      method: f?.platforms[i].method ?? '',
+      forecast: days.reduce((a, b) => a + b, 0),
+      recentWeekly: mine,
+      method: byCode.get(w.platform)?.method ?? '',
     };
   });
-  const channelDays = new Array(7).fill(0);
-  for (const p of f?.channel.points ?? []) if (dayOf(p.start) >= 0) channelDays[dayOf(p.start)] += p.volume;
   const channelForecast = channelDays.reduce((a, b) => a + b, 0);
+  const platformRows: PlatformRow[] = rows.map((r) => ({
+    ...r,
+    share: channelForecast > 0 ? r.forecast / channelForecast : 0,
+    recentShare: recentTotal > 0 ? r.recentWeekly / recentTotal : 0,
+    trend: r.recentWeekly > 0 ? r.forecast / r.recentWeekly - 1 : null,
+  }));
   return {
     zone,
     channels: channels.map((c) => ({ id: c.id, nameKey: c.nameKey })),
@@ -126,6 +131,7 @@ export async function forecastPlatformsPage(
     dates,
     reconciliation: f?.reconciliation ?? null,
     scores: f?.scores ?? [],
+    storedForecastId: stored?.forecast.id ?? null,
     channel: {
       days: channelDays,
       forecast: channelForecast,
@@ -134,6 +140,6 @@ export async function forecastPlatformsPage(
       recentShare: recentTotal > 0 ? 1 : 0,
       trend: recentTotal > 0 ? channelForecast / recentTotal - 1 : null,
     },
-    platforms: rows.sort((a, b) => b.forecast - a.forecast),
+    platforms: platformRows.sort((a, b) => b.forecast - a.forecast),
   };
 }

@@ -22,6 +22,7 @@ export function platformsViewModel(d: PlatformsPageData, t: Translator) {
     nextWeek: d.nextWeek,
     dates: d.dates,
     hasPlatforms: d.platforms.length > 0,
+    storedForecastId: d.storedForecastId,
     reconciliationLabel: d.reconciliation ? t(`forecast.platforms.reconciliation.${d.reconciliation}`) : null,
     scores: d.scores.map((s) => ({
       label: t(`forecast.platforms.reconciliation.${s.reconciliation}`),

@@ -5,6 +5,7 @@
  * edits, undo and restore, and refuses a platform the team does not know; then the form over HTTP.
  */
 import { expect } from 'chai';
+import { DateTime } from 'luxon';
 import { Platform, type DataSource } from '../../../models';
 import { DEMO_PLATFORMS } from '../../../seeds/demo-team';
 import { insertHistory } from '../../../models/repositories/history';
@@ -16,6 +17,7 @@ import {
   type ForecastRecord,
 } from '../../../models/repositories/forecasts';
 import { listAudit } from '../../../models/repositories/audit';
+import { forecastPlatformsPage } from '../../../app/forecast-platforms';
 import { adjustForecastEdit, undoAdjustmentEdit, type AdjustRequest } from '../../../app/forecast-edit';
 import { createTestDataSource, destroyTestDataSource } from '../../support/db';
 import { seedMinimalTeam, startTestApp, type TestApp } from '../../support/app';
@@ -166,6 +168,37 @@ describe('forecast adjustments on one platform', function () {
       expect(s.parts.get(code)!.get(TUE_12)).to.equal(0);
       expect(s.channel.get(TUE_10)).to.be.closeTo(35, 1e-9);
     });
+    it('forecastPlatformsPage, stored forecast + Sadili +20 % Tuesday 10-12 + channel ×1.1 Wednesday → the stored figures adjusted: Tuesday moves by Sadili’s change, Wednesday ×1.1 on both, channel = forecast page total = Σ platforms', async () => {
+      const q = { channelId: 'voice', weekStart: WEEK, fallbackZone: ZONE, now: NOW };
+      const before = (await forecastPlatformsPage(ds, q))!;
+      expect(before.storedForecastId).to.equal(f.id);
+      // The stored channel, 30 an hour, is what the page shows, split by platform.
+      before.channel.days.forEach((v) => expect(v).to.be.closeTo(720, 1e-6));
+      await adjust({});
+      await adjust({ platform: null, unit: 'factor', value: 1.1, fromLocal: '2026-12-02T00:00', toLocal: '2026-12-03T00:00' });
+      const after = (await forecastPlatformsPage(ds, q))!;
+      const row = (d: typeof after, code: string) => d.platforms.find((p) => p.code === code)!;
+      const [tue, wed] = [1, 2];
+      // Independent figures: the stored split's model parts and the channel's stored values.
+      const model = new Map((await forecastPlatformValues(ds, f.id)).map((r) => [`${r.platformCode} ${r.start}`, r.volume]));
+      const lift = 0.2 * (model.get(`sadili ${TUE_10}`)! + model.get(`sadili ${TUE_11}`)!);
+      expect(row(after, 'sadili').days[tue]).to.be.closeTo(row(before, 'sadili').days[tue] + lift, 1e-6);
+      expect(row(after, 'bazari').days[tue]).to.be.closeTo(row(before, 'bazari').days[tue], 1e-6);
+      for (const code of ['bazari', 'sadili']) expect(row(after, code).days[wed]).to.be.closeTo(1.1 * row(before, code).days[wed], 1e-6);
+      const stored = await forecastValues(ds, f.id);
+      for (let k = 0; k < 7; k++) {
+        const day = DateTime.fromISO(after.dates[k], { zone: ZONE });
+        const [dayFrom, dayTo] = [day.toUTC().toISO()!, day.plus({ days: 1 }).toUTC().toISO()!];
+        const forecastPageDay = stored
+          .filter((v) => v.start >= dayFrom && v.start < dayTo)
+          .reduce((a, v) => a + (v.adjustedVolume ?? v.volume), 0);
+        expect(after.channel.days[k], after.dates[k]).to.be.closeTo(forecastPageDay, 1e-6);
+        expect(after.channel.days[k]).to.be.closeTo(row(after, 'bazari').days[k] + row(after, 'sadili').days[k], 1e-6);
+      }
+      expect(row(after, 'sadili').share + row(after, 'bazari').share).to.be.closeTo(1, 1e-9);
+      expect(row(after, 'sadili').share).to.be.greaterThan(row(before, 'sadili').share);
+      expect(row(after, 'sadili').trend!).to.be.greaterThan(row(before, 'sadili').trend!);
+    });
   });
 
   describe('the adjust form over HTTP', () => {
@@ -207,6 +240,8 @@ describe('forecast adjustments on one platform', function () {
       const rows = list.slice(list.indexOf('id="adjustment-list"'));
       expect(rows).to.match(/class="adjustment-platform">Sadili — food delivery</);
       expect(rows).to.match(/class="adjustment-platform">Whole channel</);
+      const platforms = (await c.get(`/forecast/platforms?channel=voice&week=${WEEK}`)).text;
+      expect(platforms).to.contain(`Forecast #${f.id} as stored, with its adjustments in force`);
     });
 
     it('POST /forecast/:id/adjust with an unknown platform → 422 saying to choose one of the team’s platforms, nothing stored', async () => {
