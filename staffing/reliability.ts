@@ -6,6 +6,12 @@
  * An outcome may be a frequency in [0, 1] (the share of replications of one interval that met
  * the target) rather than 0 or 1: the mean of (p − outcome)² over its replications is
  * f(1 − p)² + (1 − f)p², so the Brier score is exact for it.
+ *
+ * Noise or bias: each band carries the 95 % Wilson interval of its observed share, as if its
+ * intervals were that many independent trials (intervals of one day share a rota and
+ * absences, so the true interval is somewhat wider). A band is off when its observed share is
+ * more than `tolerance` from its mean stated chance AND that mean lies outside the interval:
+ * a small band far off by chance is shown, with its interval, but not counted.
  */
 
 export interface Forecasted {
@@ -24,7 +30,10 @@ export interface ReliabilityRow {
   observed: number;
   /** observed − meanPredicted: positive = the target was met more often than stated. */
   difference: number;
-  /** Enough intervals (≥ `minIntervals`) and off by more than `tolerance`. */
+  /** 95 % Wilson interval of `observed` with `intervals` trials. */
+  ciLow: number;
+  ciHigh: number;
+  /** Off by more than `tolerance`, and the mean stated chance outside [ciLow, ciHigh]. */
   flagged: boolean;
 }
 
@@ -35,16 +44,21 @@ export interface ReliabilityTable {
   /** Brier score of the constant forecast: every interval given the base rate. */
   brierConstant: number;
   baseRate: number;
-  /** Bands with at least `minIntervals` intervals off by more than `tolerance`. */
+  /** Bands off (see `flagged`). */
   flagged: number;
 }
 
-/**
- * Bands of at least 30 intervals count: their observed share then has a standard error of at
- * most 0.5 ÷ √30 ≈ 9 points for 0/1 outcomes, and less with replicated outcomes.
- */
-export const MIN_BAND_INTERVALS = 30;
 export const BAND_TOLERANCE = 0.1;
+const Z95 = 1.959963984540054;
+
+/** 95 % Wilson score interval of a share `p` observed over `n` trials (Wilson 1927). */
+export function wilsonInterval(p: number, n: number, z = Z95): { low: number; high: number } {
+  if (n <= 0) return { low: 0, high: 1 };
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
 
 function brierOf(items: Forecasted[], constant?: number): number {
   let s = 0;
@@ -55,12 +69,8 @@ function brierOf(items: Forecasted[], constant?: number): number {
   return items.length ? s / items.length : NaN;
 }
 
-export function reliabilityTable(
-  items: Forecasted[],
-  o: { bands?: number; minIntervals?: number; tolerance?: number } = {},
-): ReliabilityTable {
+export function reliabilityTable(items: Forecasted[], o: { bands?: number; tolerance?: number } = {}): ReliabilityTable {
   const bands = o.bands ?? 10;
-  const minIntervals = o.minIntervals ?? MIN_BAND_INTERVALS;
   const tolerance = o.tolerance ?? BAND_TOLERANCE;
   const rows: ReliabilityRow[] = [];
   for (let b = 0; b < bands; b++) {
@@ -71,6 +81,7 @@ export function reliabilityTable(
     const meanPredicted = mine.reduce((s, x) => s + x.p, 0) / mine.length;
     const observed = mine.reduce((s, x) => s + x.outcome, 0) / mine.length;
     const difference = observed - meanPredicted;
+    const ci = wilsonInterval(observed, mine.length);
     rows.push({
       from,
       to,
@@ -78,7 +89,9 @@ export function reliabilityTable(
       meanPredicted,
       observed,
       difference,
-      flagged: mine.length >= minIntervals && Math.abs(difference) > tolerance,
+      ciLow: ci.low,
+      ciHigh: ci.high,
+      flagged: Math.abs(difference) > tolerance && (meanPredicted < ci.low || meanPredicted > ci.high),
     });
   }
   const baseRate = items.length ? items.reduce((s, x) => s + x.outcome, 0) / items.length : NaN;
