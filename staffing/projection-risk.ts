@@ -57,13 +57,27 @@ export const INTERVAL_NOISE = 2;
  */
 export const INTERVAL_SKEW = 0.25;
 
-/** Centre and sd of the volume the interval behaves as (see the file comment). */
-export function volumeSpread(d: { volume: number; lower80?: number; upper80?: number }): { mean: number; sd: number } {
+/**
+ * The two parts of the volume's spread: `countSd`, the forecast's error on the count (from
+ * its 80 % interval, else Poisson), and `noiseSd`, the interval's own randomness; `mean` is
+ * the centre the interval behaves as (see the file comment).
+ */
+export function volumeSpreadParts(d: { volume: number; lower80?: number; upper80?: number }): {
+  mean: number;
+  countSd: number;
+  noiseSd: number;
+} {
   const fromInterval =
     d.lower80 !== undefined && d.upper80 !== undefined && d.upper80 > d.lower80 ? (d.upper80 - d.lower80) / (2 * Z90) : 0;
-  const count = fromInterval > 0 ? fromInterval : Math.sqrt(Math.max(0, d.volume));
-  const noise = Math.sqrt(INTERVAL_NOISE * Math.max(0, d.volume));
-  return { mean: d.volume - INTERVAL_SKEW * noise, sd: Math.sqrt(count * count + noise * noise) };
+  const countSd = fromInterval > 0 ? fromInterval : Math.sqrt(Math.max(0, d.volume));
+  const noiseSd = Math.sqrt(INTERVAL_NOISE * Math.max(0, d.volume));
+  return { mean: d.volume - INTERVAL_SKEW * noiseSd, countSd, noiseSd };
+}
+
+/** Centre and sd of the volume the interval behaves as (see the file comment). */
+export function volumeSpread(d: { volume: number; lower80?: number; upper80?: number }): { mean: number; sd: number } {
+  const { mean, countSd, noiseSd } = volumeSpreadParts(d);
+  return { mean, sd: Math.sqrt(countSd * countSd + noiseSd * noiseSd) };
 }
 
 /** P(volume ≤ v) for the normal cut at 0 (the mass below 0 sits at 0). */
