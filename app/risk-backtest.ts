@@ -4,10 +4,27 @@
  * origin from the history before it only (forecasting/, with its calibrated 80 % band), then
  * staffing/risk-backtest.ts: the stated chance of meeting the target per interval against
  * replays of the contacts that came. No database: the history arrives as points.
+ *
+ * Out of sample, week by week in time order: before week w is replayed, two things are
+ * learned from the weeks before it only (its own and later outcomes are never seen):
+ * - the logistic recalibration of the interval chances (staffing/recalibration.ts), fitted on
+ *   the earlier weeks' (stated, met) pairs and applied to week w's stated chances;
+ * - the within-day correlation of the forecast's count errors (period-risk.ts), from the
+ *   earlier weeks' forecasts against their actuals, for week w's day and week chances.
+ * `learnWeeks` more weeks before the reported ones are replayed for learning only.
  */
 import { DateTime } from 'luxon';
 import { forecastSeries, type CalendarOptions, type HistoryPoint } from '../forecasting/index';
-import { backtestRisk, reliabilityTable, type BacktestInterval, type ChannelSettings, type RiskBacktest } from '../staffing';
+import {
+  backtestRisk,
+  recalibrateFolds,
+  reliabilityTable,
+  withinDayCorrelation,
+  type BacktestInterval,
+  type ChannelSettings,
+  type Recalibration,
+  type RiskBacktest,
+} from '../staffing';
 
 export interface RiskBacktestOptions {
   zone: string;
@@ -18,6 +35,10 @@ export interface RiskBacktestOptions {
   absenceRate: number;
   replications: number;
   seed: number;
+  /** Weeks before the reported ones, replayed only to learn from (default 4). */
+  learnWeeks?: number;
+  /** Draws of the day and week chances (default 200). */
+  periodDraws?: number;
   intervalMinutes?: number;
   calendar?: CalendarOptions;
 }
@@ -28,14 +49,26 @@ export interface RiskBacktestWeek {
   method: string;
   ahtSeconds: number;
   result: RiskBacktest;
+  /** Learned from the weeks before this one. */
+  recalibration: Recalibration;
+  dayCorrelation: number;
+  /** The interval chances recalibrated (same order as result.intervals). */
+  recalibrated: number[];
 }
 
 export interface RiskBacktestReport {
   weeks: RiskBacktestWeek[];
-  /** Every week's intervals together. */
+  /** Every reported week's intervals together: the chances as stated. */
   table: RiskBacktest['table'];
+  /** The same intervals, chances recalibrated out of sample. */
+  recalibratedTable: RiskBacktest['table'];
+  /** Every reported week's days, and the weeks themselves. */
+  dayTable: RiskBacktest['table'];
+  weekTable: RiskBacktest['table'];
   intervals: number;
 }
+
+const empty = () => reliabilityTable([]);
 
 const msOf = (s: string | DateTime) => (typeof s === 'string' ? Date.parse(s) : s.toMillis());
 
@@ -71,13 +104,17 @@ function daysOf(points: { start: string; volume: number; lower80: number; upper8
 /** Rolling-origin weeks of `series` (see the file comment). */
 export function riskOnBacktestWeeks(series: HistoryPoint[], o: RiskBacktestOptions): RiskBacktestReport {
   const sorted = [...series].sort((a, b) => msOf(a.start) - msOf(b.start));
-  if (!sorted.length) return { weeks: [], table: reliabilityTable([]), intervals: 0 };
+  if (!sorted.length) return { weeks: [], table: empty(), recalibratedTable: empty(), dayTable: empty(), weekTable: empty(), intervals: 0 };
   const actual = new Map(sorted.map((p) => [msOf(p.start), p.volume]));
   const end = DateTime.fromMillis(msOf(sorted[sorted.length - 1]!.start), { zone: o.zone });
   // The last whole week ends on the Sunday before `end`'s week (or with it, when end is Sunday's last hour).
   const lastMonday = end.plus({ hours: 1 }).startOf('week');
   const weeks: RiskBacktestWeek[] = [];
-  for (let k = o.weeks; k >= 1; k--) {
+  const learn = o.learnWeeks ?? 4;
+  // Forecast days with their actuals of the weeks replayed so far (for the day correlation).
+  const all: (Omit<RiskBacktestWeek, 'recalibration' | 'recalibrated'> & { reported: boolean })[] = [];
+  const pastDays: BacktestInterval[][] = [];
+  for (let k = o.weeks + learn; k >= 1; k--) {
     const origin = lastMonday.minus({ weeks: k });
     const before = sorted.filter((p) => msOf(p.start) < origin.toMillis());
     if (before.length < 24 * 21) continue;
@@ -89,17 +126,37 @@ export function riskOnBacktestWeeks(series: HistoryPoint[], o: RiskBacktestOptio
       ...(o.calendar ? { calendar: o.calendar } : {}),
     });
     const ahtSeconds = meanAht(before.slice(-24 * 7 * 4)) ?? o.fallbackAhtSeconds;
+    const days = daysOf(f.points, actual, o.zone);
+    const dayCorrelation = withinDayCorrelation(pastDays);
     const result = backtestRisk({
       channel: o.channel,
       intervalMinutes: f.intervalMinutes,
       ahtSeconds,
-      days: daysOf(f.points, actual, o.zone),
+      days,
       absenceRate: o.absenceRate,
       replications: o.replications,
       seed: o.seed + k,
+      dayCorrelation,
+      periodDraws: o.periodDraws ?? 200,
     });
-    weeks.push({ week: origin.toISODate()!, method: f.method, ahtSeconds, result });
+    all.push({ week: origin.toISODate()!, method: f.method, ahtSeconds, result, dayCorrelation, reported: k <= o.weeks });
+    pastDays.push(...days);
   }
-  const all = weeks.flatMap((w) => w.result.intervals.map((x) => ({ p: x.predicted, outcome: x.observed })));
-  return { weeks, table: reliabilityTable(all), intervals: all.length };
+  // Each week's interval chances recalibrated with the map learned on the weeks before it.
+  const recal = recalibrateFolds(all.map((w) => w.result.intervals.map((x) => ({ p: x.predicted, outcome: x.observed }))));
+  all.forEach(({ reported, ...w }, i) => {
+    if (reported) weeks.push({ ...w, recalibration: recal.maps[i]!, recalibrated: recal.folds[i]!.map((x) => x.p) });
+  });
+  const pairs = (w: RiskBacktestWeek, p: (i: number) => number) => w.result.intervals.map((x, i) => ({ p: p(i), outcome: x.observed }));
+  const stated = weeks.flatMap((w) => pairs(w, (i) => w.result.intervals[i]!.predicted));
+  return {
+    weeks,
+    table: reliabilityTable(stated),
+    recalibratedTable: reliabilityTable(weeks.flatMap((w) => pairs(w, (i) => w.recalibrated[i]!))),
+    dayTable: reliabilityTable(weeks.flatMap((w) => w.result.days.map((d) => ({ p: d.predicted, outcome: d.observed })))),
+    weekTable: reliabilityTable(
+      weeks.flatMap((w) => (w.result.week ? [{ p: w.result.week.predicted, outcome: w.result.week.observed }] : [])),
+    ),
+    intervals: stated.length,
+  };
 }

@@ -106,6 +106,7 @@ export {
   intervalRisk,
   normalCdf,
   volumeSpread,
+  volumeSpreadParts,
   absenceProbabilities,
   DEFAULT_ABSENCE_RATE,
   INTERVAL_NOISE,
@@ -132,10 +133,20 @@ export {
   type RiskBacktestInput,
   type RiskBacktestInterval,
   type RiskBacktest,
+  type RiskBacktestPeriod,
 } from './risk-backtest';
 export {
+  applyRecalibration,
+  fitRecalibration,
+  recalibrateFolds,
+  IDENTITY as IDENTITY_RECALIBRATION,
+  MIN_TRAINING as MIN_RECALIBRATION_TRAINING,
+  type Recalibration,
+} from './recalibration';
+export { periodRisk, withinDayCorrelation, type PeriodInterval, type PeriodRiskOptions, type PeriodRisk } from './period-risk';
+export {
   reliabilityTable,
-  MIN_BAND_INTERVALS,
+  wilsonInterval,
   BAND_TOLERANCE,
   type Forecasted,
   type ReliabilityRow,

@@ -23,6 +23,9 @@
  *   An interval meets its target when its contacts answered within the threshold are at least
  *   the target share of its contacts (none offered: met). The outcome is the share of
  *   `replications` replays that met it.
+ * - Days and the week: the stated chance that the day's (the week's) volume-weighted service
+ *   level meets the target (period-risk.ts, with the same rota), against the share of replays
+ *   whose contacts answered within the threshold over the day (week) were the target's share.
  * Not replayed: the actual handle times (one AHT per channel), who was actually absent.
  *
  * Pure and seeded.
@@ -31,6 +34,7 @@ import type { ChannelSettings } from './channel-settings';
 import { intervalMetrics } from './scenario-model';
 import { intervalRisk } from './projection-risk';
 import { reliabilityTable, type ReliabilityTable } from './reliability';
+import { periodRisk } from './period-risk';
 import { simulate } from './simulator/simulate';
 import { createRng, mixSeed } from './simulator/rng';
 
@@ -52,6 +56,9 @@ export interface RiskBacktestInput {
   absenceRate: number;
   replications: number;
   seed: number;
+  /** For the day and week chances (period-risk.ts): within-day correlation of count errors, draws. */
+  dayCorrelation?: number;
+  periodDraws?: number;
 }
 
 export interface RiskBacktestInterval {
@@ -66,9 +73,19 @@ export interface RiskBacktestInterval {
   observed: number;
 }
 
+/** A day's (or the week's) stated chance that its volume-weighted service level meets the target, and the share of replays that did. */
+export interface RiskBacktestPeriod {
+  day: number;
+  predicted: number;
+  observed: number;
+}
+
 export interface RiskBacktest {
   intervals: RiskBacktestInterval[];
   table: ReliabilityTable;
+  days: RiskBacktestPeriod[];
+  /** The week's days together (null: no day with volume). */
+  week: { predicted: number; observed: number } | null;
 }
 
 /** The pattern of staffing around the requirement, in steps. */
@@ -100,13 +117,22 @@ function rotaOf(input: RiskBacktestInput, day: BacktestInterval[], dayIndex: num
   });
 }
 
-/** Per interval, the share of replays of the day that met the target. */
-function replayDay(input: RiskBacktestInput, day: BacktestInterval[], onQueue: number[], dayIndex: number): number[] {
+/**
+ * Per interval, the share of replays of the day that met the target; per replay, the day's
+ * contacts answered within the threshold and offered.
+ */
+function replayDay(
+  input: RiskBacktestInput,
+  day: BacktestInterval[],
+  onQueue: number[],
+  dayIndex: number,
+): { met: number[]; replays: { within: number; offered: number }[] } {
   const c = input.channel;
   const ch = c.kind === 'chat' ? 'chat' : 'voice';
   const target = c.targetServiceLevel ?? 0;
   const met = new Array<number>(day.length).fill(0);
   const most = Math.max(0, ...onQueue);
+  const replays: { within: number; offered: number }[] = [];
   for (let r = 0; r < input.replications; r++) {
     const rng = createRng(mixSeed(input.seed) ^ mixSeed(dayIndex * 10_007 + r + 1));
     const absent = Array.from({ length: most }, () => rng.uniform() < input.absenceRate);
@@ -134,26 +160,32 @@ function replayDay(input: RiskBacktestInput, day: BacktestInterval[], onQueue: n
       replications: 1,
       seed: (Math.imul(input.seed, 7919) + dayIndex * 1009 + r) | 0,
     });
+    let within = 0;
+    let offered = 0;
     result.intervals[ch]!.slice(0, day.length).forEach((m, i) => {
       const sl = m.serviceLevel.mean;
       if (!m.offered.mean || sl === null || sl >= target - 1e-12) met[i]!++;
+      offered += m.offered.mean ?? 0;
+      within += (m.offered.mean ?? 0) * (sl ?? 0);
     });
+    replays.push({ within, offered });
   }
-  return met.map((m) => m / input.replications);
+  return { met: met.map((m) => m / input.replications), replays };
 }
+
+const meets = (target: number, x: { within: number; offered: number }) => x.offered <= 0 || x.within >= target * x.offered - 1e-9;
 
 /** Stated chances against replays of what came (see the file comment). */
 export function backtestRisk(input: RiskBacktestInput): RiskBacktest {
   const out: RiskBacktestInterval[] = [];
+  const target = input.channel.targetServiceLevel ?? 0;
+  const kept: { dayIndex: number; day: BacktestInterval[]; onQueue: number[]; replays: { within: number; offered: number }[] }[] = [];
   input.days.forEach((day, dayIndex) => {
     if (!day.length || day.some((d) => !Number.isFinite(d.actual) || d.actual < 0)) return;
     const rota = rotaOf(input, day, dayIndex);
-    const observed = replayDay(
-      input,
-      day,
-      rota.map((x) => x.onQueue),
-      dayIndex,
-    );
+    const onQueue = rota.map((x) => x.onQueue);
+    const { met: observed, replays } = replayDay(input, day, onQueue, dayIndex);
+    kept.push({ dayIndex, day, onQueue, replays });
     day.forEach((d, index) => {
       const { requirement, onQueue } = rota[index]!;
       const predicted = intervalRisk(input.channel, input.intervalMinutes, { ...d, ahtSeconds: input.ahtSeconds }, onQueue, {
@@ -163,5 +195,29 @@ export function backtestRisk(input: RiskBacktestInput): RiskBacktest {
       out.push({ day: dayIndex, index, volume: d.volume, actual: d.actual, requirement, onQueue, predicted, observed: observed[index]! });
     });
   });
-  return { intervals: out, table: reliabilityTable(out.map((x) => ({ p: x.predicted, outcome: x.observed }))) };
+  const stated = periodRisk(
+    input.channel,
+    input.intervalMinutes,
+    kept.map((k) => k.day.map((d, i) => ({ ...d, ahtSeconds: input.ahtSeconds, onQueue: k.onQueue[i]! }))),
+    { absenceRate: input.absenceRate, dayCorrelation: input.dayCorrelation ?? 0, draws: input.periodDraws ?? 200, seed: input.seed },
+  );
+  const days: RiskBacktestPeriod[] = [];
+  kept.forEach((k, i) => {
+    const p = stated.days[i];
+    if (p === null || p === undefined) return;
+    days.push({ day: k.dayIndex, predicted: p, observed: k.replays.filter((x) => meets(target, x)).length / input.replications });
+  });
+  let week: RiskBacktest['week'] = null;
+  if (stated.week !== null && kept.length) {
+    let met = 0;
+    for (let r = 0; r < input.replications; r++) {
+      const all = kept.reduce((s, k) => ({ within: s.within + k.replays[r]!.within, offered: s.offered + k.replays[r]!.offered }), {
+        within: 0,
+        offered: 0,
+      });
+      if (meets(target, all)) met++;
+    }
+    week = { predicted: stated.week, observed: met / input.replications };
+  }
+  return { intervals: out, table: reliabilityTable(out.map((x) => ({ p: x.predicted, outcome: x.observed }))), days, week };
 }

@@ -16,13 +16,13 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { seriesForChannel, type HistoryPoint } from '../../forecasting/index';
 import { riskOnBacktestWeeks, type RiskBacktestReport } from '../../app/risk-backtest';
-import { MIN_BAND_INTERVALS, BAND_TOLERANCE, type ChannelSettings } from '../../staffing';
+import { BAND_TOLERANCE, type ChannelSettings, type ReliabilityTable } from '../../staffing';
 import { generateDemoHistory } from '../../seeds';
 import { loadHistory } from './forecast';
 import type { CommandIo } from '../cli';
 
 export const BACKTEST_USAGE =
-  'usage: wfm risk backtest [--history FILE] [--demo] [--weeks 4] [--replications 10] [--absence 0.04] [--seed 1] [--aht 240] [--zone Z] [--json]\n';
+  'usage: wfm risk backtest [--history FILE] [--demo] [--weeks 4] [--replications 10] [--absence 0.04] [--seed 1] [--aht 240] [--learn-weeks 4] [--zone Z] [--json]\n';
 
 export const BacktestArgs = z.object({
   weeks: z.coerce.number().int().min(1, '--weeks must be 1 or more').max(26, '--weeks must be at most 26'),
@@ -30,6 +30,7 @@ export const BacktestArgs = z.object({
   absence: z.coerce.number().min(0, '--absence must be in [0, 0.5]').max(0.5, '--absence must be in [0, 0.5]'),
   seed: z.coerce.number().int('--seed must be a whole number'),
   aht: z.coerce.number().positive('--aht must be > 0 seconds'),
+  learnWeeks: z.coerce.number().int().min(0, '--learn-weeks must be 0 or more').max(26, '--learn-weeks must be at most 26'),
 });
 
 const DEMO_NOW = DateTime.fromISO('2026-06-01T12:00', { zone: 'Asia/Tbilisi' });
@@ -51,20 +52,35 @@ function demoData(): DataSet {
 
 const pct = (x: number) => `${(100 * x).toFixed(1).padStart(5)}%`;
 
-/** The readable table of one channel. */
-export function backtestRiskTable(title: string, r: RiskBacktestReport): string {
-  const out = [`${title}: ${r.weeks.length} backtest week(s) (${r.weeks.map((w) => w.week).join(', ')}), ${r.intervals} intervals`];
-  out.push(
-    `${'stated'.padEnd(11)} ${'intervals'.padStart(9)}  ${'mean p'.padStart(7)}  ${'observed'.padStart(8)}  ${'difference'.padStart(10)}`,
-  );
-  for (const b of r.table.rows)
+/** One reliability table: per band its count, mean stated, observed with its 95 % interval, difference. */
+export function reliabilityLines(unit: string, t: ReliabilityTable): string[] {
+  const out = [
+    `${'stated'.padEnd(11)} ${unit.padStart(9)}  ${'mean p'.padStart(7)}  ${'observed'.padStart(8)}  ${'95 % interval'.padStart(15)}  ${'difference'.padStart(10)}`,
+  ];
+  for (const b of t.rows)
     out.push(
-      `${`${(b.from * 100).toFixed(0)}–${(b.to * 100).toFixed(0)} %`.padEnd(11)} ${String(b.intervals).padStart(9)}  ${pct(b.meanPredicted).padStart(7)}  ${pct(b.observed).padStart(8)}  ${`${(b.difference * 100).toFixed(1)}pt`.padStart(10)}${b.flagged ? '  !' : ''}`,
+      `${`${(b.from * 100).toFixed(0)}–${(b.to * 100).toFixed(0)} %`.padEnd(11)} ${String(b.intervals).padStart(9)}  ${pct(b.meanPredicted).padStart(7)}  ${pct(b.observed).padStart(8)}  ${`${pct(b.ciLow).trim()}–${pct(b.ciHigh).trim()}`.padStart(15)}  ${`${(b.difference * 100).toFixed(1)}pt`.padStart(10)}${b.flagged ? '  !' : ''}`,
     );
+  if (!t.intervals) return out;
   out.push(
-    `Brier score (lower is better): ${r.table.brier.toFixed(4)} vs constant ${r.table.brierConstant.toFixed(4)} (base rate ${pct(r.table.baseRate).trim()}); ` +
-      `bands of ${MIN_BAND_INTERVALS}+ intervals off by more than ${BAND_TOLERANCE * 100} points: ${r.table.flagged}`,
+    `Brier score (lower is better): ${t.brier.toFixed(4)} vs constant ${t.brierConstant.toFixed(4)} (base rate ${pct(t.baseRate).trim()}); ` +
+      `bands off (more than ${BAND_TOLERANCE * 100} points and outside the 95 % interval): ${t.flagged}`,
   );
+  return out;
+}
+
+/** The readable tables of one channel. */
+export function backtestRiskTable(title: string, r: RiskBacktestReport): string {
+  const maps = r.weeks.map((w) => `${w.recalibration.a.toFixed(2)}/${w.recalibration.b.toFixed(2)}`).join(' ');
+  const rhos = r.weeks.map((w) => w.dayCorrelation.toFixed(2)).join(' ');
+  const out = [`${title}: ${r.weeks.length} backtest week(s) (${r.weeks.map((w) => w.week).join(', ')}), ${r.intervals} intervals`];
+  out.push('Intervals, as stated (the chance the pages show):', ...reliabilityLines('intervals', r.table));
+  out.push(
+    `Intervals, recalibrated on the weeks before each (slope/offset per week: ${maps}):`,
+    ...reliabilityLines('intervals', r.recalibratedTable),
+  );
+  out.push(`Days (within-day correlation per week: ${rhos}):`, ...reliabilityLines('days', r.dayTable));
+  out.push('Weeks:', ...reliabilityLines('weeks', r.weekTable));
   return `${out.join('\n')}\n`;
 }
 
@@ -73,7 +89,7 @@ export async function runBacktest(
   io: CommandIo,
   channelOf: (id: string) => ChannelSettings,
 ): Promise<number> {
-  const parsed = BacktestArgs.safeParse(values);
+  const parsed = BacktestArgs.safeParse({ ...values, learnWeeks: values['learn-weeks'] });
   if (!parsed.success) {
     io.stderr.write(`wfm risk: ${parsed.error.issues.map((i) => i.message).join('; ')}\n${BACKTEST_USAGE}`);
     return 2;
@@ -103,6 +119,7 @@ export async function runBacktest(
           absenceRate: a.absence,
           replications: a.replications,
           seed: a.seed,
+          learnWeeks: a.learnWeeks,
           calendar: { publicHolidays: set.holidays, events: [] },
         });
         reports.push({ data: set.name, channel, report });
@@ -114,7 +131,15 @@ export async function runBacktest(
   if (values.json)
     io.stdout.write(
       `${JSON.stringify(
-        reports.map((r) => ({ data: r.data, channel: r.channel, weeks: r.report.weeks.map((w) => w.week), ...r.report.table })),
+        reports.map((r) => ({
+          data: r.data,
+          channel: r.channel,
+          weeks: r.report.weeks.map((w) => ({ week: w.week, recalibration: w.recalibration, dayCorrelation: w.dayCorrelation })),
+          ...r.report.table,
+          recalibrated: r.report.recalibratedTable,
+          days: r.report.dayTable,
+          weekly: r.report.weekTable,
+        })),
         null,
         2,
       )}\n`,
@@ -124,7 +149,11 @@ export async function runBacktest(
     io.stdout.write(
       '\nstated = the chance the pages show (forecast at the origin with its band, absence); observed = share of replays of\n' +
         'the contacts that came (queue simulator with the actual count per interval, one AHT, absence drawn per person and day)\n' +
-        'that met the target. Staffing: the requirement at the forecast, 0/−1/+1/−2/+2 steps of 3 % held four hours each.\n',
+        'that met the target. Staffing: the requirement at the forecast, 0/−1/+1/−2/+2 steps of 3 % held four hours each.\n' +
+        'recalibrated = q = σ(a·logit p + b) fitted on the earlier weeks only (--learn-weeks more before the first reported).\n' +
+        "Days and weeks: the chance that the period's volume-weighted service level meets the target. The 95 % interval\n" +
+        "is Wilson's, counting the band's intervals (days, weeks) as independent trials; '!' marks a band off by more\n" +
+        'than 10 points whose mean stated chance lies outside it.\n',
     );
   }
   return 0;

@@ -101,6 +101,7 @@ export async function run(argv: string[], io: CommandIo): Promise<number> {
       weeks: { type: 'string', default: '4' },
       replications: { type: 'string', default: '10' },
       aht: { type: 'string', default: '240' },
+      'learn-weeks': { type: 'string', default: '4' },
     },
   });
   if (positionals[0] === 'backtest' && positionals.length === 1)

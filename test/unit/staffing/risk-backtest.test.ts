@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import { PassThrough } from 'node:stream';
 import { DateTime } from 'luxon';
-import { intervalRisk, reliabilityTable, simulate, type ChannelSettings } from '../../../staffing';
+import { intervalRisk, reliabilityTable, simulate, wilsonInterval, type ChannelSettings } from '../../../staffing';
 import { riskOnBacktestWeeks } from '../../../app/risk-backtest';
 import { generateDemoHistory } from '../../../seeds';
 import { DEMO_VOICE } from '../../../bin/commands/risk';
@@ -23,22 +23,45 @@ describe('staffing/reliability: reliabilityTable', () => {
         { p: 0.75, outcome: 1 },
         { p: 1, outcome: 0.5 },
       ],
-      { minIntervals: 2, tolerance: 0.1 },
+      { tolerance: 0.1 },
     );
     expect(t.rows.map((r) => [r.from, r.intervals])).to.deep.equal([
       [0.1, 2],
       [0.7, 1],
       [0.9, 1],
     ]);
-    // Band 0.1: mean p 0.15, observed 0.5 → +35 points, two intervals: flagged.
+    // Band 0.1: mean p 0.15, observed 0.5 → +35 points, but two intervals: Wilson 95 % interval
+    // of 1 in 2 is 0.5 ± 1.96/(1 + 1.96²/2)·√(0.25/2 + 1.96²/16) = [0.0945, 0.9055], holding 0.15.
     expect(t.rows[0]!.difference).to.be.closeTo(0.35, 1e-12);
-    expect(t.rows[0]!.flagged).to.equal(true);
-    expect(t.rows[1]!.flagged).to.equal(false); // one interval is not enough
+    expect(t.rows[0]!.ciLow).to.be.closeTo(0.0945, 1e-4);
+    expect(t.rows[0]!.ciHigh).to.be.closeTo(0.9055, 1e-4);
+    expect(t.rows[0]!.flagged).to.equal(false);
+    // Band 0.9: a stated certainty (1) half missed; 1 of 1 interval at 0.5 gives [0.055, 0.945]: off.
+    expect(t.rows[2]!.ciHigh).to.be.closeTo(0.9454, 1e-4);
+    expect(t.rows.map((r) => r.flagged)).to.deep.equal([false, false, true]);
+    expect(t.flagged).to.equal(1);
     expect(t.baseRate).to.be.closeTo(0.625, 1e-12);
     // (0.15² + 0.85² + 0.25² + (0.5·0 + 0.5·1)) ÷ 4
     expect(t.brier).to.be.closeTo((0.0225 + 0.7225 + 0.0625 + 0.5) / 4, 1e-12);
     // constant 0.625: (0.625² + 0.375² + 0.375² + (0.5·0.375² + 0.5·0.625²)) ÷ 4
     expect(t.brierConstant).to.be.closeTo((0.390625 + 0.140625 + 0.140625 + 0.5 * 0.140625 + 0.5 * 0.390625) / 4, 1e-12);
+  });
+
+  it('reliabilityTable, ten intervals stated 90 % of which half met, flags the band: 0.9 is outside its interval [0.237, 0.763]', () => {
+    const t = reliabilityTable(Array.from({ length: 10 }, (_, i) => ({ p: 0.9, outcome: i % 2 })));
+    expect(t.rows).to.have.length(1);
+    expect(t.rows[0]!.ciLow).to.be.closeTo(0.2366, 1e-4);
+    expect(t.rows[0]!.ciHigh).to.be.closeTo(0.7634, 1e-4);
+    expect(t.rows[0]!.flagged).to.equal(true);
+    expect(t.flagged).to.equal(1);
+    // Ten stated 65 %, half met: 15 points off but 0.65 is inside the interval: noise, not flagged.
+    expect(reliabilityTable(Array.from({ length: 10 }, (_, i) => ({ p: 0.65, outcome: i % 2 }))).flagged).to.equal(0);
+  });
+
+  it('wilsonInterval, 8 of 10, is the published 95 % interval [0.4902, 0.9433]', () => {
+    const w = wilsonInterval(0.8, 10);
+    expect(w.low).to.be.closeTo(0.4902, 1e-4);
+    expect(w.high).to.be.closeTo(0.9433, 1e-4);
   });
 });
 
@@ -109,8 +132,16 @@ describe('app/risk-backtest: risk on backtest weeks of the demo history', functi
       absenceRate: 0.04,
       replications: 5,
       seed: 1,
+      learnWeeks: 0,
+      periodDraws: 50,
       calendar: { publicHolidays: 'GE', events: [] },
     });
+    // The first week has no week before it to learn from: stated as is, no day correlation.
+    expect(r.weeks[0]!.recalibration.trainedOn).to.equal(0);
+    expect(r.weeks[0]!.dayCorrelation).to.equal(0);
+    expect(r.weeks[0]!.recalibrated).to.deep.equal(r.weeks[0]!.result.intervals.map((x) => x.predicted));
+    expect(r.dayTable.intervals).to.equal(4 * 7);
+    expect(r.weekTable.intervals).to.equal(4);
     expect(r.weeks.map((w) => w.week)).to.deep.equal(['2026-04-27', '2026-05-04', '2026-05-11', '2026-05-18']);
     expect(r.intervals).to.equal(4 * 7 * 14);
     const enough = r.table.rows.filter((b) => b.intervals >= 30);
@@ -122,10 +153,12 @@ describe('app/risk-backtest: risk on backtest weeks of the demo history', functi
   it('wfm risk backtest prints the reliability table of the demo history; a bad flag is exit code 2 naming it', async () => {
     const io = () => ({ stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough() });
     const ok = io();
-    expect(await main(['risk', 'backtest', '--weeks', '1', '--replications', '2'], ok)).to.equal(0);
+    expect(await main(['risk', 'backtest', '--weeks', '1', '--replications', '2', '--learn-weeks', '1'], ok)).to.equal(0);
     const text = (ok.stdout.read() as Buffer).toString();
     expect(text).to.contain('demo history, voice: 1 backtest week(s) (2026-05-18), 98 intervals').and.to.contain('demo history, chat');
     expect(text).to.match(/Brier score \(lower is better\): 0\.\d{4} vs constant 0\.\d{4}/);
+    expect(text).to.contain('Intervals, recalibrated on the weeks before each').and.to.contain('Days (within-day correlation per week:');
+    expect(text).to.match(/stated +days +mean p +observed +95 % interval +difference/);
     const bad = io();
     expect(await main(['risk', 'backtest', '--weeks', '0'], bad)).to.equal(2);
     expect((bad.stderr.read() as Buffer).toString()).to.contain('--weeks must be 1 or more');
