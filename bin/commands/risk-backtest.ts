@@ -1,13 +1,15 @@
 /**
  * `wfm risk backtest [--history FILE] [--demo] [--weeks 4] [--replications 10] [--absence 0.04]
- *  [--seed 1] [--aht 240] [--zone Z] [--json]`
+ *  [--seed 1] [--aht 240] [--learn-weeks 4] [--zone Z] [--json]`
  *
  * The risk bands on backtest weeks of real history (app/risk-backtest.ts): for each of the
  * last `--weeks` whole weeks, the forecast made at the week's origin, a rota around its
- * requirement, the stated chance of meeting the target per interval, and the share of replays
- * of the contacts that actually came that met it. Per data set and channel: the reliability
- * table (band, intervals, mean stated, observed, difference; `!` where a band of 30 or more
- * intervals is off by more than 10 points) and the Brier score against a constant forecast.
+ * requirement, the stated chance of meeting the target per interval, day and week, and the
+ * share of replays of the contacts that actually came that met it. Per data set and channel,
+ * four reliability tables (intervals as stated; intervals recalibrated on the weeks before
+ * each; days; weeks): band, count, mean stated, observed, its 95 % Wilson interval,
+ * difference (`!` where off by more than 10 points with the mean stated outside the interval),
+ * and the Brier score against a constant forecast.
  * Without --history, the demo history (seeds/, seed 42, one year to 2026-06-01); `--demo`
  * adds it to a file. Channels take the demo team's targets (voice 80 % in 20 s, patience
  * 120 s; chat 80 % in 180 s, 2 at once); AHT is the history's, else `--aht`.
