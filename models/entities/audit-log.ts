@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 /** Who did what, when: one row per change worth tracing (publish, approve, import, seed, …). */
 @Entity({ name: 'audit_log' })
 @Index('idx_audit_log_at', ['at'])
+@Index('idx_audit_log_entity_at', ['entity', 'at'])
 export class AuditLog {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;

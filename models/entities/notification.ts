@@ -7,6 +7,7 @@ import { UserAccount } from './user-account';
  */
 @Entity({ name: 'notifications' })
 @Index('idx_notifications_user_read', ['userId', 'readAt'])
+@Index('idx_notifications_user_id', ['userId', 'id'])
 export class Notification {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;

@@ -1,4 +1,4 @@
-import { BeforeInsert, Column, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { BeforeInsert, Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import { nowIso } from './timestamps';
 
 /**
@@ -6,6 +6,9 @@ import { nowIso } from './timestamps';
  * for one of theirs (`targetShiftId`). Accepted by the colleague, then approved by a lead.
  */
 @Entity({ name: 'swap_requests' })
+@Index('idx_swap_requests_requester', ['requesterStaffId', 'createdAt'])
+@Index('idx_swap_requests_target', ['targetStaffId', 'createdAt'])
+@Index('idx_swap_requests_status', ['status', 'createdAt'])
 export class SwapRequest {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;

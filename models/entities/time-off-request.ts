@@ -1,9 +1,10 @@
-import { BeforeInsert, Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, type Relation } from 'typeorm';
+import { BeforeInsert, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, type Relation } from 'typeorm';
 import { Staff } from './staff';
 import { nowIso } from './timestamps';
 
 /** A request for days off, local dates inclusive. Approved time off is a hard rota constraint. */
 @Entity({ name: 'time_off_requests' })
+@Index('idx_time_off_requests_status', ['status', 'startDate'])
 export class TimeOffRequest {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;

@@ -20,6 +20,7 @@ import { IntradayOffers1798500000000 } from './1798500000000-intraday-offers';
 import { PlatformEvents1798600000000 } from './1798600000000-platform-events';
 import { Teams1798700000000 } from './1798700000000-teams';
 import { PlatformAdjustments1798800000000 } from './1798800000000-platform-adjustments';
+import { PageIndexes1798900000000 } from './1798900000000-page-indexes';
 
 export const ALL_MIGRATIONS = [
   InitialSchema1764061200000,
@@ -43,4 +44,5 @@ export const ALL_MIGRATIONS = [
   PlatformEvents1798600000000,
   Teams1798700000000,
   PlatformAdjustments1798800000000,
+  PageIndexes1798900000000,
 ];
