@@ -1,8 +1,10 @@
 /**
  * What each page costs the server, one request at a time: the SQL statements it runs (counted
- * through TypeORM's logger, so the figure does not depend on the machine) and its time in the
- * app's own process (median of 15). The demo team with its current week's rota published (solved
- * with a short time limit), on SQLite. The agent pages and the rota page of the web load bench.
+ * through TypeORM's logger, so the figure does not depend on the machine), its time in the app's
+ * own process (median of 15) and its CPU time (mean per request, the test client's included: on
+ * a busy machine steadier than the time, which includes waiting for a core). The demo team with
+ * its current week's rota published (solved with a short time limit), on SQLite. The agent pages
+ * and the rota page of the web load bench.
  *   node --import tsx bench/page-queries.bench.ts [--sql] [--plan] [--runs N] [--only /PATH]
  * (--sql lists each page's statements; --plan those SQLite answers by reading a whole table;
  * --only measures the one page of that path.)
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
     console.log(
       `demo team, week ${week}, agent ${agentName}; statements per request (after a first view), median ms of ${RUNS}; ${os.loadavg()[0].toFixed(2)} load`,
     );
-    console.log('page'.padEnd(26) + 'statements'.padStart(12) + 'median ms'.padStart(12));
+    console.log('page'.padEnd(26) + 'statements'.padStart(12) + 'median ms'.padStart(12) + 'CPU ms'.padStart(12));
     for (const [client, url] of pages) {
       if (ONLY && url.split('?')[0] !== ONLY) continue;
       await client.get(url);
@@ -71,13 +73,20 @@ async function main(): Promise<void> {
       if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
       const sql = [...statements];
       const ms: number[] = [];
+      const cpu0 = process.cpuUsage();
       for (let i = 0; i < RUNS; i++) {
         const t0 = performance.now();
         await client.get(url);
         ms.push(performance.now() - t0);
       }
+      const cpu = process.cpuUsage(cpu0);
       ms.sort((a, b) => a - b);
-      console.log(url.padEnd(26) + String(sql.length).padStart(12) + ms[Math.floor(RUNS / 2)].toFixed(1).padStart(12));
+      console.log(
+        url.padEnd(26) +
+          String(sql.length).padStart(12) +
+          ms[Math.floor(RUNS / 2)].toFixed(1).padStart(12) +
+          ((cpu.user + cpu.system) / 1000 / RUNS).toFixed(1).padStart(12),
+      );
       if (SHOW_SQL) for (const q of sql) console.log(`    ${q.query.replace(/\s+/g, ' ')}`);
       // SQLite's plan of each statement: a SCAN of a table (rather than a SEARCH on an index) reads all of it.
       if (SHOW_PLAN)
