@@ -100,17 +100,25 @@ export function workedHoursOf(s: Pick<ShiftRecord, 'start' | 'end' | 'breaks'>):
   return (minutes(s.start, s.end) - s.breaks.reduce((m, b) => m + minutes(b.start, b.end), 0)) / 60;
 }
 
-export async function myWeek(ds: DataSource, q: MyWeekQuery): Promise<MyWeek> {
+type WeekContext = MyWeekQuery & { names: Map<number, string> | null; eveningAfter: string };
+
+/** What every view of the person's weeks reads first: the rules, the person, the weeks' published rotas. */
+async function loadWeeks(ds: DataSource, q: MyWeekQuery, o: { colleagues: boolean }) {
   const settings = await loadTeamSettings(ds);
   const monday = DateTime.fromJSDate(q.now, { zone: q.zone }).startOf('week');
   const person = q.staffId === null ? null : await getStaff(ds, q.staffId);
-  const names = new Map((await listStaff(ds)).map((p) => [p.id, p.name]));
-  const ctx = { ...q, names, eveningAfter: rotaRules(settings.rules).eveningAfter };
+  const names = o.colleagues ? new Map((await listStaff(ds)).map((p) => [p.id, p.name])) : null;
+  const ctx: WeekContext = { ...q, names, eveningAfter: rotaRules(settings.rules).eveningAfter };
   const mondays = Array.from({ length: LATER_WEEKS_UNTIL + 1 }, (_, w) => monday.plus({ weeks: w }));
   const rotas = await publishedRotasForWeeks(
     ds,
     mondays.map((m) => m.toISODate()!),
   );
+  return { person, ctx, mondays, rotas };
+}
+
+export async function myWeek(ds: DataSource, q: MyWeekQuery): Promise<MyWeek> {
+  const { person, ctx, mondays, rotas } = await loadWeeks(ds, q, { colleagues: true });
   const weeks: MyWeekOf[] = [];
   for (const [w, m] of mondays.entries()) {
     const rota = rotas.get(m.toISODate()!) ?? null;
@@ -131,12 +139,33 @@ export async function myWeek(ds: DataSource, q: MyWeekQuery): Promise<MyWeek> {
   };
 }
 
-async function weekFor(
-  ds: DataSource,
-  monday: DateTime,
-  rota: RotaRecord | null,
-  q: MyWeekQuery & { names: Map<number, string>; eveningAfter: string },
-): Promise<MyWeekOf> {
+/** Home's box: this week (today, its hours), the shift in progress and the next one. */
+export type MyWeekGlance = Pick<MyWeek, 'contractHours' | 'thisWeek' | 'current' | 'next'>;
+
+/**
+ * The same figures as `myWeek` for Home, which every agent opens most: this week, then the
+ * later published weeks only until a next shift is found (usually none), and no colleagues
+ * (`colleagues` is empty: Home does not show them, and naming them reads the whole staff list).
+ */
+export async function myWeekGlance(ds: DataSource, q: MyWeekQuery): Promise<MyWeekGlance> {
+  const { person, ctx, mondays, rotas } = await loadWeeks(ds, q, { colleagues: false });
+  const thisWeek = await weekFor(ds, mondays[0], rotas.get(mondays[0].toISODate()!) ?? null, ctx);
+  const mine = thisWeek.days.flatMap((d) => d.shifts);
+  let next = mine.find((s) => s.state === 'future') ?? null;
+  for (const m of mondays.slice(1)) {
+    if (next) break;
+    const rota = rotas.get(m.toISODate()!);
+    if (rota) next = (await weekFor(ds, m, rota, ctx)).days.flatMap((d) => d.shifts).find((s) => s.state === 'future') ?? null;
+  }
+  return {
+    contractHours: person?.contractHoursPerWeek ?? null,
+    thisWeek,
+    current: mine.find((s) => s.state === 'now') ?? null,
+    next,
+  };
+}
+
+async function weekFor(ds: DataSource, monday: DateTime, rota: RotaRecord | null, q: WeekContext): Promise<MyWeekOf> {
   const weekStart = monday.toISODate()!;
   const sunday = monday.plus({ days: 6 }).toISODate()!;
   const everyone = rota ? await listShifts(ds, rota.id) : [];
@@ -163,18 +192,16 @@ export function offQueueOf(s: Pick<ShiftRecord, 'offQueue'>, titles: Map<string,
     .sort((a, b) => a.start.localeCompare(b.start));
 }
 
-function toMyShift(
-  s: ShiftRecord,
-  everyone: ShiftRecord[],
-  cal: FairnessCalendar,
-  q: MyWeekQuery & { names: Map<number, string>; titles: Map<string, string> },
-) {
+function toMyShift(s: ShiftRecord, everyone: ShiftRecord[], cal: FairnessCalendar, q: WeekContext & { titles: Map<string, string> }) {
   const nowMs = q.now.getTime();
   const state: MyWeekShift['state'] = Date.parse(s.end) <= nowMs ? 'past' : Date.parse(s.start) <= nowMs ? 'now' : 'future';
-  const colleagues = everyone
-    .filter((o) => o.staffId !== s.staffId && o.start === s.start && o.end === s.end)
-    .map((o) => ({ name: q.names.get(o.staffId) ?? String(o.staffId), channel: o.channel }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const names = q.names;
+  const colleagues = names
+    ? everyone
+        .filter((o) => o.staffId !== s.staffId && o.start === s.start && o.end === s.end)
+        .map((o) => ({ name: names.get(o.staffId) ?? String(o.staffId), channel: o.channel }))
+        .sort((a, b) => a.name.localeCompare(b.name))
+    : [];
   return {
     id: s.id,
     start: s.start,

@@ -3,8 +3,8 @@ import { Router } from 'express';
 import type { RouteDeps } from '../deps';
 import { requireLogin } from '../middleware/auth';
 import { homeViewModel } from '../view-models/home';
-import { myWeek } from '../../app/my-week';
-import { myWeekViewModel } from '../view-models/my-week';
+import { myWeekGlance } from '../../app/my-week';
+import { myGlanceViewModel } from '../view-models/my-week';
 import { myNotifications } from '../../app/notification-list';
 import { notificationItemsView } from '../view-models/notifications';
 
@@ -17,12 +17,12 @@ export function homeRoutes({ services, now }: RouteDeps): Router {
     const user = req.user!;
     const summary = await services.homeSummary(user, now());
     const zone = services.timeZone();
-    const week = user.staffId === null ? null : await myWeek(services.db, { staffId: user.staffId, now: now(), zone });
+    const week = user.staffId === null ? null : await myWeekGlance(services.db, { staffId: user.staffId, now: now(), zone });
     const latest = await myNotifications(services.db, user.id, HOME_NOTIFICATIONS);
     res.render('pages/home', {
       pageTitle: req.t('home.title'),
       ...homeViewModel(user, summary, req.t),
-      myWeek: week && myWeekViewModel(week, zone),
+      myWeek: week && myGlanceViewModel(week, zone),
       latestNotifications: notificationItemsView(latest.items, { locale: req.locale, zone }),
     });
   });

@@ -1,6 +1,6 @@
 /** Template data for My week (/my-shifts), its day view and the box on Home. */
 import { DateTime } from 'luxon';
-import type { MyWeek, MyWeekOf, MyWeekShift, Segment } from '../../app/my-week';
+import type { MyWeek, MyWeekGlance, MyWeekOf, MyWeekShift, Segment } from '../../app/my-week';
 
 const clock = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).setZone(zone).toFormat('HH:mm');
 const span = (a: string, b: string, zone: string) => `${clock(a, zone)}–${clock(b, zone)}`;
@@ -50,6 +50,18 @@ export function myWeekViewModel(w: MyWeek, zone: string) {
     published: w.thisWeek.published,
     nextWeek: w.nextWeek ? weekView(w.nextWeek, zone) : null,
     laterWeeks: w.laterWeeks.map((l) => weekView(l, zone)),
+    today: todayShifts.map((s) => shiftView(s, zone)),
+    current: w.current ? shiftView(w.current, zone) : null,
+    next: w.next ? shiftView(w.next, zone) : null,
+  };
+}
+
+/** Home's box (views/partials/my-glance.hbs): today, now, next and this week's hours. */
+export function myGlanceViewModel(w: MyWeekGlance, zone: string) {
+  const todayShifts = w.thisWeek.days.find((d) => d.today)?.shifts ?? [];
+  return {
+    contractHours: w.contractHours,
+    thisWeek: { workedHours: w.thisWeek.workedHours },
     today: todayShifts.map((s) => shiftView(s, zone)),
     current: w.current ? shiftView(w.current, zone) : null,
     next: w.next ? shiftView(w.next, zone) : null,

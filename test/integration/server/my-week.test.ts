@@ -4,6 +4,7 @@ import { makePerson, makeRota } from '../../support/requests-builders';
 import { findUserByUsername } from '../../../models/repositories/users';
 import { listShifts, publishedRotaForWeek, updateShift } from '../../../models/repositories/rotas';
 import { createOffQueueActivity } from '../../../models/repositories/off-queue-activities';
+import { myWeek, myWeekGlance } from '../../../app/my-week';
 
 /** Wednesday 18 Nov 2026, 11:00 in Tbilisi (UTC+4): Monday is past, Wednesday's shift is on. */
 const NOW = new Date('2026-11-18T07:00:00.000Z');
@@ -117,6 +118,27 @@ describe('my week (/my-shifts): the whole week, now and next, colleagues, day vi
     expect(page).to.include('Now 10:00–19:00 (Chat)');
     expect(page).to.include('8 h of 40 h in your contract');
     expect(page).to.include('See my whole week');
+  });
+
+  it("home's glance (myWeekGlance): the same now, next and hours as the whole week (myWeek), also when the next shift is in a later week", async () => {
+    // Runs after next week's rota was published (above): on Sunday 22 Nov the next shift is Tuesday 24 Nov's.
+    const agent = (await findUserByUsername(app.ds, 'agent'))!.staffId!;
+    const instants = ['2026-11-16T03:00:00.000Z', NOW.toISOString(), '2026-11-20T19:30:00.000Z', '2026-11-22T08:00:00.000Z'];
+    for (const at of instants) {
+      const q = { staffId: agent, now: new Date(at), zone: 'Asia/Tbilisi' };
+      const [whole, glance] = [await myWeek(app.ds, q), await myWeekGlance(app.ds, q)];
+      const brief = (w: typeof glance) => ({
+        contractHours: w.contractHours,
+        workedHours: w.thisWeek.workedHours,
+        today: w.thisWeek.days.find((d) => d.today)?.shifts.map((s) => s.id),
+        current: w.current?.id ?? null,
+        next: w.next?.start ?? null,
+      });
+      expect(brief(glance), at).to.deep.equal(brief(whole));
+    }
+    const sunday = await myWeekGlance(app.ds, { staffId: agent, now: new Date(instants[3]), zone: 'Asia/Tbilisi' });
+    expect(sunday.next?.start).to.equal('2026-11-24T04:00:00.000Z');
+    expect(sunday.current).to.equal(null);
   });
 
   it('off-queue time: a planned team meeting (with its title) and the off-queue share show on the week and as stretches of the day', async () => {
