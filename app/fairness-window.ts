@@ -9,10 +9,10 @@ export const FAIRNESS_WINDOW_MAX = 52;
 
 export async function setFairnessWindow(
   ds: DataSource,
-  input: { weeks: number; now: Date; userId: number },
+  input: { weeks: number; now: Date; userId: number; teamId?: number },
 ): Promise<{ kind: 'ok' } | { kind: 'notSetUp' }> {
   return inTransaction(ds, async (tx) => {
-    const current = await getTeamSettings(tx);
+    const current = await getTeamSettings(tx, input.teamId);
     if (!current) return { kind: 'notSetUp' as const };
     const from = current.rules.fairnessWindowWeeks;
     await updateTeamSettings(
@@ -20,6 +20,7 @@ export async function setFairnessWindow(
       current.version,
       { rules: { ...current.rules, fairnessWindowWeeks: input.weeks } },
       input.now.toISOString(),
+      current.teamId,
     );
     await appendAudit(tx, {
       at: input.now.toISOString(),

@@ -18,12 +18,18 @@ export const PERIOD_RULE_BOUNDS = {
 
 export async function setPeriodRules(
   ds: DataSource,
-  input: { rules: PeriodRules; now: Date; userId: number },
+  input: { rules: PeriodRules; now: Date; userId: number; teamId?: number },
 ): Promise<{ kind: 'ok' } | { kind: 'notSetUp' }> {
   return inTransaction(ds, async (tx) => {
-    const current = await getTeamSettings(tx);
+    const current = await getTeamSettings(tx, input.teamId);
     if (!current) return { kind: 'notSetUp' as const };
-    await updateTeamSettings(tx, current.version, { rules: { ...current.rules, period: input.rules } }, input.now.toISOString());
+    await updateTeamSettings(
+      tx,
+      current.version,
+      { rules: { ...current.rules, period: input.rules } },
+      input.now.toISOString(),
+      current.teamId,
+    );
     await appendAudit(tx, {
       at: input.now.toISOString(),
       userId: input.userId,

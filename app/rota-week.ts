@@ -90,6 +90,11 @@ export interface RotaWeekQuery {
   rotaId?: number | null;
   /** Skip coverage and service (print view, CSV). */
   withService?: boolean;
+  /**
+   * Only this team's people, their shifts and their broken rules. The revisions, the
+   * requirement and the projected service stay the install's (one rota per week; see README).
+   */
+  teamId?: number;
 }
 
 export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWeekData> {
@@ -118,6 +123,9 @@ export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWe
   const known = new Set(ctx.people.map((p) => p.id));
   const missing = [...new Set(shifts.map((s) => s.staffId))].filter((id) => !known.has(id));
   const others = (await Promise.all(missing.map((id) => getStaff(ds, id)))).filter((p): p is StaffRecord => p !== null);
+  const inTeam = (p: StaffRecord) => q.teamId === undefined || p.teamId === q.teamId;
+  const people = [...ctx.people, ...others].filter(inTeam);
+  const shown = new Set(people.map((p) => p.id));
   return {
     weekStart,
     zone: q.zone,
@@ -126,10 +134,10 @@ export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWe
     revisions,
     rota,
     published: await publishedRotaForWeek(ds, weekStart),
-    people: [...ctx.people, ...others],
+    people,
     contracts: new Map(ctx.problem.staff.map((m) => [Number(m.id), m.contractHoursPerWeek])),
-    shifts,
-    violations,
+    shifts: q.teamId === undefined ? shifts : shifts.filter((x) => shown.has(x.staffId)),
+    violations: q.teamId === undefined ? violations : violations.filter((v) => v.staffId === null || shown.has(Number(v.staffId))),
     projection,
     service: projection?.projection.rows ?? [],
     shortfallAgentHours: projection?.summary.reduce((s, c) => s + c.week.shortHours, 0) ?? 0,

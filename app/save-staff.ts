@@ -35,7 +35,7 @@ async function nextStaffCode(ds: DataSource): Promise<string> {
 
 export async function saveStaff(
   ds: DataSource,
-  input: { id: number | null; form: StaffFields; userId: number; now: Date },
+  input: { id: number | null; form: StaffFields; userId: number; now: Date; teamId?: number },
 ): Promise<SaveStaffResult> {
   const at = input.now.toISOString();
   const { version, ...fields } = input.form;
@@ -43,7 +43,7 @@ export async function saveStaff(
     const person = await withTransaction(ds, async (tx) => {
       const saved =
         input.id === null
-          ? await createStaff(tx, { ...fields, code: await nextStaffCode(ds) }, at)
+          ? await createStaff(tx, { ...fields, code: await nextStaffCode(ds), teamId: input.teamId }, at)
           : await updateStaff(tx, input.id, version, fields, at);
       await appendAudit(tx, {
         at,

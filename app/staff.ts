@@ -23,28 +23,37 @@ async function toSaveResult(ds: DataSource, result: SaveStaffResult): Promise<Sa
   return result;
 }
 
-export async function listStaffWithLogins(ds: DataSource, filter: { role?: string; skill?: string }): Promise<StaffWithLogin[]> {
-  return (await withUsernames(ds, await listStaff(ds))).filter(
+/** `teamId`: only that team's people (every page passes the team it shows). */
+export async function listStaffWithLogins(
+  ds: DataSource,
+  filter: { role?: string; skill?: string },
+  teamId?: number,
+): Promise<StaffWithLogin[]> {
+  return (await withUsernames(ds, await listStaff(ds, { teamId }))).filter(
     (p) => (!filter.role || p.role === filter.role) && (!filter.skill || p.skills.includes(filter.skill)),
   );
 }
 
-export async function staffWithLogin(ds: DataSource, id: number): Promise<StaffWithLogin | null> {
+/** A person, or null when there is none with this id or (given `teamId`) they are in another team. */
+export async function staffWithLogin(ds: DataSource, id: number, teamId?: number): Promise<StaffWithLogin | null> {
   const p = await getStaff(ds, id);
-  return p ? (await withUsernames(ds, [p]))[0] : null;
+  if (!p || (teamId !== undefined && p.teamId !== teamId)) return null;
+  return (await withUsernames(ds, [p]))[0];
 }
 
-export async function staffCount(ds: DataSource): Promise<number> {
-  return countStaff(ds);
+export async function staffCount(ds: DataSource, teamId?: number): Promise<number> {
+  return countStaff(ds, teamId);
 }
 
-export async function addStaff(ds: DataSource, q: { form: StaffFields; userId: number; now: Date }): Promise<SaveResult> {
-  return toSaveResult(ds, await saveStaff(ds, { id: null, form: q.form, userId: q.userId, now: q.now }));
+export async function addStaff(ds: DataSource, q: { form: StaffFields; userId: number; now: Date; teamId?: number }): Promise<SaveResult> {
+  return toSaveResult(ds, await saveStaff(ds, { id: null, form: q.form, userId: q.userId, now: q.now, teamId: q.teamId }));
 }
 
+/** Given `teamId`, a person of another team is `notFound`: nothing is written. */
 export async function editStaff(
   ds: DataSource,
-  q: { id: number; form: StaffFields; expectedVersion: number; userId: number; now: Date },
+  q: { id: number; form: StaffFields; expectedVersion: number; userId: number; now: Date; teamId?: number },
 ): Promise<SaveResult> {
+  if (q.teamId !== undefined && !(await staffWithLogin(ds, q.id, q.teamId))) return { kind: 'notFound' };
   return toSaveResult(ds, await saveStaff(ds, { id: q.id, form: { ...q.form, version: q.expectedVersion }, userId: q.userId, now: q.now }));
 }

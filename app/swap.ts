@@ -21,7 +21,7 @@ import {
 } from '../models/repositories/requests';
 import { getTeamSettings } from '../models/repositories/settings';
 import { applyRotaChange } from './rota-change';
-import { guardStale, type Outcome, type RequestsContext } from './time-off';
+import { guardStale, outsideTeam, type Outcome, type RequestsContext } from './time-off';
 import { checkSwap, type SwapCheck } from './swap-check';
 import { notifyStaff, type NotificationKind } from './notify';
 
@@ -143,7 +143,7 @@ export interface SwapDecision {
  */
 export async function decideSwap(ctx: RequestsContext, d: SwapDecision): Promise<Outcome<{ swap: SwapRecord }>> {
   const current = await getSwap(ctx.db, d.id);
-  if (!current) return { kind: 'notFound' };
+  if (!current || (await outsideTeam(ctx, current.requesterStaffId))) return { kind: 'notFound' };
   if (current.version !== d.version) return { kind: 'stale' };
   if (d.approve ? current.status !== 'accepted' : current.status !== 'pending' && current.status !== 'accepted') {
     return { kind: 'refused', key: d.approve ? 'requests.error.notAccepted' : 'requests.error.notPending' };

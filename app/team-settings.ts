@@ -20,8 +20,9 @@ export const TEAM_SETTINGS_DEFAULTS: Readonly<Omit<TeamSettings, 'configured'>> 
   rules: DEFAULT_LABOUR_RULES,
 });
 
-export async function loadTeamSettings(ds: DataSource, o: { fallbackZone?: string } = {}): Promise<TeamSettings> {
-  const row = await getTeamSettings(ds);
+/** `teamId`: that team's row (a team without one falls back to the default team's); else the default team's. */
+export async function loadTeamSettings(ds: DataSource, o: { fallbackZone?: string; teamId?: number | null } = {}): Promise<TeamSettings> {
+  const row = (o.teamId ? await getTeamSettings(ds, o.teamId) : null) ?? (await getTeamSettings(ds));
   if (!row) return { configured: false, ...TEAM_SETTINGS_DEFAULTS, timeZone: o.fallbackZone ?? TEAM_SETTINGS_DEFAULTS.timeZone };
   return { configured: true, timeZone: row.timeZone, intervalMinutes: row.intervalMinutes, rules: row.rules };
 }

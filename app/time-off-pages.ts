@@ -175,15 +175,18 @@ export async function swapPickerFor(ctx: RequestsContext, shiftId: number): Prom
   return page.picker?.shiftId === shiftId ? page.picker : null;
 }
 
+/** The inbox of the context's team (every request without one): requests of its people only. */
 export async function requestsInbox(ctx: RequestsContext): Promise<RequestsInbox> {
-  const people = new Map((await listStaff(ctx.db)).map((p) => [p.id, p]));
-  const pendingTimeOff = (await listTimeOff(ctx.db, { statuses: ['pending'] })).sort((a, b) => a.startDate.localeCompare(b.startDate));
-  const decidedTimeOff = (await listTimeOff(ctx.db, { statuses: ['approved', 'rejected'] }))
+  const people = new Map((await listStaff(ctx.db, { teamId: ctx.teamId })).map((p) => [p.id, p]));
+  const ours = <R extends { staffId: number }>(rows: R[]) => rows.filter((r) => people.has(r.staffId));
+  const oursSwaps = <S extends { requesterStaffId: number }>(rows: S[]) => rows.filter((r) => people.has(r.requesterStaffId));
+  const pendingTimeOff = ours(await listTimeOff(ctx.db, { statuses: ['pending'] })).sort((a, b) => a.startDate.localeCompare(b.startDate));
+  const decidedTimeOff = ours(await listTimeOff(ctx.db, { statuses: ['approved', 'rejected'] }))
     .filter((r) => r.decidedAt !== null)
     .sort((a, b) => (b.decidedAt ?? '').localeCompare(a.decidedAt ?? ''))
     .slice(0, 10);
-  const openSwaps = await listSwaps(ctx.db, { statuses: ['pending', 'accepted'] });
-  const decidedSwaps = (await listSwaps(ctx.db, { statuses: ['approved', 'rejected'], limit: 10 })).sort((a, b) =>
+  const openSwaps = oursSwaps(await listSwaps(ctx.db, { statuses: ['pending', 'accepted'] }));
+  const decidedSwaps = oursSwaps(await listSwaps(ctx.db, { statuses: ['approved', 'rejected'], limit: 10 })).sort((a, b) =>
     (b.decidedAt ?? '').localeCompare(a.decidedAt ?? ''),
   );
   const approved = await listTimeOff(ctx.db, { statuses: ['approved'] });

@@ -11,6 +11,7 @@ import { withTransaction } from '../models/repositories/db';
 import { appendAudit } from '../models/repositories/audit';
 import { StaleEditError } from '../models/errors';
 import { getTeamSettings } from '../models/repositories/settings';
+import { getStaff } from '../models/repositories/staff';
 import { applyRotaChange, type RotaOperation } from './rota-change';
 import { notifyStaff } from './notify';
 import {
@@ -30,6 +31,14 @@ export interface RequestsContext {
   zone: string;
   now: Date;
   actor: { userId: number; username: string; staffId: number | null };
+  /** The team the page shows: a decision on a request of another team's person is `notFound`. */
+  teamId?: number;
+}
+
+/** Whether a person is outside the context's team (never, without a team in the context). */
+export async function outsideTeam(ctx: Pick<RequestsContext, 'db' | 'teamId'>, staffId: number): Promise<boolean> {
+  if (ctx.teamId === undefined) return false;
+  return (await getStaff(ctx.db, staffId))?.teamId !== ctx.teamId;
 }
 
 export type Outcome<T> =
@@ -158,7 +167,7 @@ export async function decideTimeOff(
   input: { id: number; version: number; approve: boolean; note: string },
 ): Promise<Outcome<{ request: TimeOffRecord; affected: RotaShift[]; trimmed: RotaShift[] }>> {
   const current = await getTimeOff(ctx.db, input.id);
-  if (!current) return { kind: 'notFound' };
+  if (!current || (await outsideTeam(ctx, current.staffId))) return { kind: 'notFound' };
   if (current.version !== input.version) return { kind: 'stale' };
   if (current.status !== 'pending') return { kind: 'refused', key: 'requests.error.notPending' };
   // Nobody decides their own request (the head decides the coordinator's, and vice versa).
@@ -173,7 +182,7 @@ export async function decideTimeOff(
       });
       const span = spanOf(ctx.zone, request);
       const touched = input.approve ? await publishedShifts(tx, { staffIds: [request.staffId], ...span }) : [];
-      const intervalMinutes = (await getTeamSettings(tx))?.intervalMinutes ?? 60;
+      const intervalMinutes = (await getTeamSettings(tx, ctx.teamId))?.intervalMinutes ?? 60;
       const change = (weekStart: string, operation: RotaOperation) =>
         applyRotaChange(
           { ds: tx, zone: ctx.zone, intervalMinutes, now: ctx.now },

@@ -13,6 +13,7 @@ import { DatabaseSessionStore } from './session-store';
 import { csrfProtection } from './middleware/csrf';
 import { localeMiddleware } from './middleware/locale';
 import { loadUser, publicRoute } from './middleware/auth';
+import { currentTeamMiddleware } from './middleware/team';
 import { errorHandler, notFound } from './middleware/errors';
 import { navItems } from './navigation';
 import { saveSessionBeforeRedirect } from './middleware/session-redirect';
@@ -92,8 +93,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(loadUser(services.users, deps.now));
   app.use(localeMiddleware);
   app.use(csrfProtection);
+  app.use(currentTeamMiddleware(services));
   app.use((req, res, next) => {
-    res.locals.zone = services.timeZone();
+    res.locals.zone = req.zone;
     res.locals.demoMode = config.demoMode;
     res.locals.currentPath = req.path;
     if (req.user) {

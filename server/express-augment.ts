@@ -3,6 +3,7 @@ import 'express-session';
 import type { Locale, Translator } from './i18n';
 import type { Role } from './permissions';
 import type { TokenScope } from '../app/api-tokens';
+import type { TeamRecord } from '../app/teams';
 
 export interface CurrentUser {
   id: number;
@@ -33,6 +34,8 @@ declare module 'express-session' {
     passwordStamp?: string;
     csrfToken?: string;
     locale?: Locale;
+    /** The team chosen in the switcher (only for those who see all teams). */
+    teamId?: number;
     flash?: { kind: 'info' | 'error'; key: string; params?: Record<string, unknown> }[];
     /** An uploaded history file waiting for the coordinator to confirm its preview. */
     pendingImport?: { id: string; path: string; fileName: string; onOverlap: 'replace' | 'refuse' };
@@ -46,5 +49,9 @@ declare module 'express-serve-static-core' {
     apiToken?: ApiClient;
     locale: Locale;
     t: Translator;
+    /** The team the request looks at (server/middleware/team.ts); null before the install has one. */
+    team: TeamRecord | null;
+    /** That team's zone, else the deployment's: every local time of the page is read in it. */
+    zone: string;
   }
 }

@@ -25,6 +25,7 @@ const ENTRIES: NavEntry[] = [
   { href: '/requests', labelKey: 'nav.requests', permission: 'requests:own' },
   { href: '/open-shifts', labelKey: 'nav.openShifts', permission: 'requests:own' },
   { href: '/accounts', labelKey: 'nav.accounts', permission: 'accounts:manage' },
+  { href: '/teams', labelKey: 'nav.teams', permission: 'teams:manage' },
   { href: '/account', labelKey: 'nav.account' },
   { href: '/audit', labelKey: 'nav.audit', permission: 'audit:view' },
   { href: '/tokens', labelKey: 'nav.tokens', permission: 'tokens:own' },

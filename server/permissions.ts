@@ -8,6 +8,9 @@
  *   decides requests.
  * - head: everything the coordinator can do (the head plans with the coordinator).
  * - admin: manages accounts and service tokens, reads the audit trail; sees the team but does not plan.
+ * - teams: the admin and the head see every team and switch between them (`teams:switch`); the
+ *   admin creates teams and moves people between them (`teams:manage`). Leads and coordinators
+ *   see only their own team (server/middleware/team.ts sets `req.team`).
  *
  * Every route declares who may use it with one of the guards of middleware/auth.ts
  * (publicRoute, requireLogin, requirePermission, requireAnyPermission, requireScope); each guard
@@ -35,6 +38,8 @@ export const PERMISSIONS = [
   'accounts:manage',
   'tokens:own',
   'audit:view',
+  'teams:switch',
+  'teams:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,12 +60,20 @@ const TABLE: Record<Role, ReadonlySet<Permission>> = {
   agent: new Set(AGENT),
   team_lead: new Set(LEAD),
   coordinator: new Set(COORDINATOR),
-  head: new Set(COORDINATOR),
-  admin: new Set<Permission>(['team:view', 'accounts:manage', 'tokens:own', 'audit:view']),
+  head: new Set<Permission>([...COORDINATOR, 'teams:switch']),
+  admin: new Set<Permission>(['team:view', 'accounts:manage', 'tokens:own', 'audit:view', 'teams:switch', 'teams:manage']),
 };
 
 export function can(role: Role, permission: Permission): boolean {
   return TABLE[role]?.has(permission) ?? false;
+}
+
+/**
+ * Who sees every team of the install and may switch between them (and, for the admin, create
+ * teams and move people): the admin and the head. Everyone else sees only their own team.
+ */
+export function seesAllTeams(role: Role): boolean {
+  return can(role, 'teams:switch');
 }
 
 /**

@@ -8,7 +8,7 @@ import type { DataSource } from '../models';
 import type { Config } from './config';
 import type { ApiClient, CurrentUser } from './express-augment';
 import { isLocale } from './i18n';
-import { can } from './permissions';
+import { can, seesAllTeams } from './permissions';
 import type { SessionBackend } from './session-store';
 import type { StaffForm, StaffMember } from './view-models/staff';
 import type { HomeSummary } from './view-models/home';
@@ -25,6 +25,16 @@ import { logIn, type LoginOutcome } from '../app/login';
 import type { JobQueue } from '../app/job-queue';
 import { createJobQueue } from './job-queue';
 import { setNotificationMail } from '../app/notify';
+import {
+  allTeams,
+  createTeam,
+  currentTeam,
+  moveStaffToTeam,
+  type CreateTeamResult,
+  type MoveStaffResult,
+  type TeamRecord,
+  type TeamView,
+} from '../app/teams';
 
 export type { SaveResult };
 
@@ -43,14 +53,22 @@ export interface Services {
     logIn(q: { username: string; password: string | null; address: string; now: Date }): Promise<LoginOutcome<CurrentUser>>;
     demoLogins(): Promise<{ username: string; role: string; name: string }[]>;
   };
+  /** `teamId`: the team the page shows; a person of another team is not found. */
   staff: {
-    list(filter: { role?: string; skill?: string }): Promise<StaffMember[]>;
-    get(id: number): Promise<StaffMember | null>;
-    create(form: StaffForm, userId: number): Promise<SaveResult>;
-    update(id: number, form: StaffForm, expectedVersion: number, userId: number): Promise<SaveResult>;
+    list(filter: { role?: string; skill?: string }, teamId?: number): Promise<StaffMember[]>;
+    get(id: number, teamId?: number): Promise<StaffMember | null>;
+    create(form: StaffForm, userId: number, teamId?: number): Promise<SaveResult>;
+    update(id: number, form: StaffForm, expectedVersion: number, userId: number, teamId?: number): Promise<SaveResult>;
+  };
+  teams: {
+    /** The team a person looks at (app/teams.ts currentTeam). */
+    current(user: Pick<CurrentUser, 'teamId' | 'role'>, chosenTeamId: number | null): Promise<TeamView>;
+    list(): Promise<TeamRecord[]>;
+    create(input: { name: string; timeZone: string }, userId: number, now: Date): Promise<CreateTeamResult>;
+    moveStaff(staffId: number, teamId: number, userId: number, now: Date): Promise<MoveStaffResult>;
   };
   history: { week(weekStart: string | null, now: Date): Promise<HistoryWeek> };
-  homeSummary(user: CurrentUser, now: Date): Promise<HomeSummary>;
+  homeSummary(user: CurrentUser, now: Date, team?: { id: number; timeZone: string } | null): Promise<HomeSummary>;
   importHistory(input: Omit<ImportHistoryInput, 'zone' | 'intervalMinutes'>): Promise<ImportResult>;
   ensureDemoData(now: DateTime): Promise<boolean>;
 }
@@ -92,15 +110,21 @@ export function buildServices(ds: DataSource, config: Readonly<Config>, extra: {
       demoLogins: () => demoLogins(users),
     },
     staff: {
-      list: (filter) => listStaffWithLogins(ds, filter),
-      get: (id) => staffWithLogin(ds, id),
-      create: (form, userId) => addStaff(ds, { form, userId, now: new Date() }),
-      update: (id, form, expectedVersion, userId) => editStaff(ds, { id, form, expectedVersion, userId, now: new Date() }),
+      list: (filter, teamId) => listStaffWithLogins(ds, filter, teamId),
+      get: (id, teamId) => staffWithLogin(ds, id, teamId),
+      create: (form, userId, teamId) => addStaff(ds, { form, userId, now: new Date(), teamId }),
+      update: (id, form, expectedVersion, userId, teamId) => editStaff(ds, { id, form, expectedVersion, userId, now: new Date(), teamId }),
+    },
+    teams: {
+      current: (user, chosenTeamId) => currentTeam(ds, { ownTeamId: user.teamId, chosenTeamId, seesAllTeams: seesAllTeams(user.role) }),
+      list: () => allTeams(ds),
+      create: (input, userId, now) => createTeam(ds, { ...input, actor: { userId }, now }),
+      moveStaff: (staffId, teamId, userId, now) => moveStaffToTeam(ds, { staffId, teamId, actor: { userId }, now }),
     },
     history: { week: (weekStart, now) => historyWeek(ds, { zone, intervalMinutes, weekStart, now }) },
-    homeSummary: (user, now) =>
+    homeSummary: (user, now, team) =>
       homeSummary(ds, {
-        zone,
+        zone: team?.timeZone ?? zone,
         user: {
           staffId: user.staffId,
           canEditRota: can(user.role, 'rota:edit'),
@@ -108,7 +132,7 @@ export function buildServices(ds: DataSource, config: Readonly<Config>, extra: {
           seesTeam: can(user.role, 'team:view') && user.role !== 'admin',
         },
         now,
-        staffCount: () => staffCount(ds),
+        staffCount: () => staffCount(ds, team?.id),
       }),
     importHistory: (input) => importHistory({ ds }, { ...input, zone, intervalMinutes }),
     ensureDemoData: async (now) => {

@@ -16,6 +16,7 @@ import { forecastEdits } from './messages/forecast-edits';
 import { requests } from './messages/requests';
 import { accounts } from './messages/accounts';
 import { staffing } from './messages/staffing';
+import { teams } from './messages/teams';
 import { codes } from './messages/codes';
 import { forecastNotes } from './messages/forecast-notes';
 import { auditChanges } from './messages/audit-changes';
@@ -55,6 +56,7 @@ export const AREAS: Record<string, CatalogueArea> = {
   forecast,
   forecastEdits,
   staffing,
+  teams,
   rota,
   codes,
   forecastNotes,

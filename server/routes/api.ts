@@ -25,7 +25,7 @@ export function apiRoutes({ services, now }: RouteDeps): Router {
   router.get('/api/rota', requireScope('rota:read'), async (req, res) => {
     const q = WeekQuery.safeParse(req.query);
     if (!q.success) throw new HttpError(400, 'api.badWeek');
-    const zone = services.timeZone();
+    const zone = req.zone;
     const week = q.data.week ?? DateTime.fromJSDate(now(), { zone }).toISODate()!;
     res.json({ ok: true, ...(await publishedWeek(services.db, { week, zone })) });
   });

@@ -14,14 +14,14 @@ export function auditRoutes({ services }: RouteDeps): Router {
 
   router.get('/audit', guard, async (req, res) => {
     const q = AuditQuerySchema.parse(req.query);
-    const zone = services.timeZone();
+    const zone = req.zone;
     const trail = await auditTrail(services.db, { userId: q.person, week: q.week, kind: q.kind, zone, limit: PAGE_ROWS });
     res.render('pages/audit', { pageTitle: req.t('audit.title'), ...auditPageViewModel(trail, q, req.t, zone), limit: PAGE_ROWS });
   });
 
   router.get('/audit.csv', guard, async (req, res) => {
     const q = AuditQuerySchema.parse(req.query);
-    const zone = services.timeZone();
+    const zone = req.zone;
     const trail = await auditTrail(services.db, { userId: q.person, week: q.week, kind: q.kind, zone, limit: CSV_ROWS });
     res
       .type('text/csv; charset=utf-8')

@@ -25,7 +25,7 @@ export function fairnessRoutes({ services, now }: RouteDeps): Router {
   router.get('/rota/fairness', requirePermission('schedule:own'), async (req, res) => {
     const q = LedgerQuery.safeParse(req.query);
     if (!q.success) throw new HttpError(400, 'error.validation');
-    const zone = services.timeZone();
+    const zone = req.zone;
     // By default the week being planned: next week.
     const weekStart = mondayOf(q.data.week ?? weekOf(now(), zone, 1), zone);
     const user = req.user!;
@@ -46,7 +46,7 @@ export function fairnessRoutes({ services, now }: RouteDeps): Router {
   router.post('/rota/fairness/window', requirePermission('rota:edit'), async (req, res) => {
     const form = WindowForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'fairness.window.invalid');
-    const result = await setFairnessWindow(ds, { weeks: form.data.weeks, now: now(), userId: req.user!.id });
+    const result = await setFairnessWindow(ds, { weeks: form.data.weeks, now: now(), userId: req.user!.id, teamId: req.team?.id });
     if (result.kind === 'notSetUp') throw new HttpError(409, 'error.validation');
     req.session.flash = [{ kind: 'info', key: 'fairness.window.saved' }];
     res.redirect(303, '/rota/fairness');

@@ -27,7 +27,7 @@ export function forecastPreviewRoutes({ services }: RouteDeps): Router {
         errorField: Object.keys(errors)[0],
       });
     }
-    const zone = services.timeZone();
+    const zone = req.zone;
     const f = form.data;
     const result = await previewAdjustment(services.db, {
       id: params.data.id,

@@ -57,7 +57,7 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
       weekStart: q.week,
       forecastId: q.forecast,
       span: q.span,
-      fallbackZone: services.timeZone(),
+      fallbackZone: req.zone,
       now: now(),
     });
     if (!data) throw new HttpError(404, 'error.404.body');
@@ -80,7 +80,7 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
     const result = await generateForecasts(db, {
       channelId: form.channel === 'all' ? null : form.channel,
       weekStart: form.week,
-      fallbackZone: services.timeZone(),
+      fallbackZone: req.zone,
       now: now(),
       user: actor(req),
     });
@@ -172,7 +172,7 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
       fromLocal: f.from,
       toLocal: f.to,
       note: f.note,
-      zone: services.timeZone(),
+      zone: req.zone,
       now: now(),
       user: actor(req),
     });
@@ -204,7 +204,7 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
     const data = await forecastPlatformsPage(db, {
       channelId: q.channel,
       weekStart: q.week,
-      fallbackZone: services.timeZone(),
+      fallbackZone: req.zone,
       now: now(),
     });
     if (!data) throw new HttpError(404, 'error.404.body');
@@ -213,7 +213,7 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
 
   router.get('/forecast/accuracy', requirePermission('forecast:view'), async (req, res) => {
     const { weeks } = AccuracyQuery.parse(req.query);
-    const data = await forecastAccuracy(db, { fallbackZone: services.timeZone(), weeks });
+    const data = await forecastAccuracy(db, { fallbackZone: req.zone, weeks });
     res.render('pages/forecast-accuracy', { pageTitle: req.t('forecast.accuracy.title'), ...accuracyViewModel(data, req.t) });
   });
 
@@ -227,14 +227,14 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
       errorKey?: string;
     } = {},
   ) {
-    const data = await calendarPage(db, { fallbackZone: services.timeZone(), now: now(), editId: opts.editId });
+    const data = await calendarPage(db, { fallbackZone: req.zone, now: now(), editId: opts.editId });
     if (opts.editId && !data.editing) throw new HttpError(404, 'error.404.body');
     const form = opts.form ?? (data.editing ? { values: eventFormValues(data.editing, data.today), errors: {} } : undefined);
     res.status(opts.status ?? 200).render('pages/calendar-events', {
       pageTitle: req.t('forecast.events.title'),
       errorKey: opts.errorKey,
       isEdit: !!(form?.values.id ?? data.editing),
-      ...calendarViewModel(data, services.timeZone(), can(req.user!.role, 'forecast:edit'), form),
+      ...calendarViewModel(data, req.zone, can(req.user!.role, 'forecast:edit'), form),
     });
   }
 

@@ -15,8 +15,8 @@ export function homeRoutes({ services, now }: RouteDeps): Router {
   const router = Router();
   router.get('/', requireLogin, async (req, res) => {
     const user = req.user!;
-    const summary = await services.homeSummary(user, now());
-    const zone = services.timeZone();
+    const summary = await services.homeSummary(user, now(), req.team);
+    const zone = req.zone;
     const week = user.staffId === null ? null : await myWeekGlance(services.db, { staffId: user.staffId, now: now(), zone });
     const latest = await myNotifications(services.db, user.id, HOME_NOTIFICATIONS);
     res.render('pages/home', {

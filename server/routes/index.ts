@@ -24,6 +24,7 @@ import { notificationsRoutes } from './notifications';
 import { intradayRoutes } from './intraday';
 import { fairnessRoutes } from './fairness';
 import { openShiftsRoutes } from './open-shifts';
+import { teamsRoutes } from './teams';
 
 export type { RouteDeps } from '../deps';
 
@@ -53,4 +54,5 @@ export const routeModules: ((deps: RouteDeps) => Router)[] = [
   apiRoutes,
   auditRoutes,
   notificationsRoutes,
+  teamsRoutes,
 ];

@@ -43,7 +43,7 @@ export function intradayOfferRoutes({ services, now }: RouteDeps, page: Intraday
   const router = Router();
   const ctx = (req: Request): RequestsContext => ({
     db: services.db,
-    zone: services.timeZone(),
+    zone: req.zone,
     now: now(),
     actor: { userId: req.user!.id, username: req.user!.username, staffId: req.user!.staffId },
   });
@@ -52,7 +52,7 @@ export function intradayOfferRoutes({ services, now }: RouteDeps, page: Intraday
     if (outcome.kind === 'notFound') throw new HttpError(404, 'error.404.body');
     const rules = outcome.kind === 'refused' ? (outcome.violations ?? []) : [];
     const key = outcome.kind === 'stale' ? 'error.stale' : rules.length ? 'intradayOffers.error.rulesList' : outcome.key;
-    const params = rules.length ? { rules: rules.map((v) => violationText(v, req.t, services.timeZone())).join('; ') } : undefined;
+    const params = rules.length ? { rules: rules.map((v) => violationText(v, req.t, req.zone)).join('; ') } : undefined;
     req.session.flash = [{ kind: 'error', key, ...(params ? { params } : {}) }];
     res.redirect(303, back);
   }
@@ -61,7 +61,7 @@ export function intradayOfferRoutes({ services, now }: RouteDeps, page: Intraday
   router.get('/intraday/offers/preview', requirePermission('rota:edit'), async (req, res) => {
     const form = OfferForm.safeParse(req.query);
     if (!form.success) throw new HttpError(400, 'error.validation');
-    const preview = await previewIntradayOffer(services.db, { now: now(), zone: services.timeZone(), stretch: stretchOf(form.data) });
+    const preview = await previewIntradayOffer(services.db, { now: now(), zone: req.zone, stretch: stretchOf(form.data) });
     await page(req, res, 200, { offerPreview: preview });
   });
 

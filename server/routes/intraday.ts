@@ -79,8 +79,8 @@ export function intradayRoutes(deps: RouteDeps): Router {
   const { services, now } = deps;
   const router = Router();
 
-  async function load() {
-    const team = await loadTeamSettings(services.db, { fallbackZone: services.timeZone() });
+  async function load(req: Request) {
+    const team = await loadTeamSettings(services.db, { fallbackZone: req.zone, teamId: req.team?.id });
     return { zone: team.timeZone, x: await loadIntraday(services.db, { now: now(), zone: team.timeZone }) };
   }
 
@@ -112,7 +112,7 @@ export function intradayRoutes(deps: RouteDeps): Router {
   }
 
   async function page(req: Request, res: Response, status = 200, extra: Record<string, unknown> = {}) {
-    const { zone, x } = await load();
+    const { zone, x } = await load(req);
     const { offerPreview, ...rest } = extra as { offerPreview?: OfferPreview };
     res.status(status).render('pages/intraday', {
       pageTitle: req.t('intraday.title'),
@@ -126,19 +126,19 @@ export function intradayRoutes(deps: RouteDeps): Router {
   router.get('/intraday', requirePermission('staffing:view'), async (req: Request, res: Response) => page(req, res));
 
   router.get('/intraday/panel', requirePermission('staffing:view'), async (req: Request, res: Response) => {
-    const { zone, x } = await load();
+    const { zone, x } = await load(req);
     res.render('partials/intraday-panel', { layout: false, ...panel(req, x, zone) });
   });
 
   router.get('/intraday/actions', requirePermission('staffing:view'), async (req: Request, res: Response) => {
-    const { zone, x } = await load();
+    const { zone, x } = await load(req);
     res.render('partials/intraday-actions', { layout: false, actions: await actions(req, x, zone) });
   });
 
   router.post('/intraday/actions/apply', requirePermission('rota:edit'), async (req: Request, res: Response) => {
     const form = ActionForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
-    const team = await loadTeamSettings(services.db, { fallbackZone: services.timeZone() });
+    const team = await loadTeamSettings(services.db, { fallbackZone: req.zone, teamId: req.team?.id });
     const f = form.data;
     const result = await applyIntradayAction(services.db, {
       now: now(),
@@ -161,7 +161,7 @@ export function intradayRoutes(deps: RouteDeps): Router {
   });
 
   async function planPage(req: Request, res: Response, status = 200, extra: Record<string, unknown> = {}) {
-    const { zone, x } = await load();
+    const { zone, x } = await load(req);
     const plan = await planIntradayRestOfDay(services.db, { now: now(), zone }, x);
     res.status(status).render('pages/intraday-plan', {
       pageTitle: req.t('intraday.plan.title'),
@@ -182,7 +182,7 @@ export function intradayRoutes(deps: RouteDeps): Router {
   router.post('/intraday/plan/apply', requirePermission('rota:edit'), async (req: Request, res: Response) => {
     const form = PlanForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
-    const team = await loadTeamSettings(services.db, { fallbackZone: services.timeZone() });
+    const team = await loadTeamSettings(services.db, { fallbackZone: req.zone, teamId: req.team?.id });
     const result = await applyIntradayPlan(services.db, {
       now: now(),
       zone: team.timeZone,

@@ -19,7 +19,7 @@ export function notificationsRoutes({ services, now }: RouteDeps): Router {
     const list = await myNotifications(services.db, req.user!.id);
     res.render('pages/notifications', {
       pageTitle: req.t('notifications.title'),
-      items: notificationItemsView(list.items, { locale: req.locale, zone: services.timeZone() }),
+      items: notificationItemsView(list.items, { locale: req.locale, zone: req.zone }),
       unread: list.unread,
       upTo: list.items[0]?.id ?? 0,
     });

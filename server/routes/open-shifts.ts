@@ -39,7 +39,7 @@ export function openShiftsRoutes({ services, now }: RouteDeps): Router {
   const router = Router();
   const ctx = (req: Request): RequestsContext => ({
     db: services.db,
-    zone: services.timeZone(),
+    zone: req.zone,
     now: now(),
     actor: { userId: req.user!.id, username: req.user!.username, staffId: req.user!.staffId },
   });
@@ -49,11 +49,11 @@ export function openShiftsRoutes({ services, now }: RouteDeps): Router {
     const board = await openShiftBoard(ctx(req), { withAll: canDecide });
     res.status(status).render('pages/open-shifts', {
       pageTitle: req.t('openShifts.title'),
-      ...openShiftBoardView(board, { t: req.t, zone: services.timeZone() }),
+      ...openShiftBoardView(board, { t: req.t, zone: req.zone }),
       intradayOffers: myOffersView(await myIntradayOffers(ctx(req)), {
         t: req.t,
         locale: req.locale,
-        zone: services.timeZone(),
+        zone: req.zone,
         channels: [],
       }),
       canDecide,
@@ -65,7 +65,7 @@ export function openShiftsRoutes({ services, now }: RouteDeps): Router {
   function failed(req: Request, res: Response, outcome: Exclude<Outcome<object>, { kind: 'ok' }>) {
     if (outcome.kind === 'notFound') throw new HttpError(404, 'error.404.body');
     if (outcome.kind === 'stale') return renderBoard(req, res, 409, { errorKey: 'error.stale' });
-    const refusedViolations = outcome.violations?.map((v) => violationText(v, req.t, services.timeZone()));
+    const refusedViolations = outcome.violations?.map((v) => violationText(v, req.t, req.zone));
     return renderBoard(req, res, outcome.violations?.length ? 422 : 409, { errorKey: outcome.key, refusedViolations });
   }
 

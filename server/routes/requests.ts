@@ -74,11 +74,12 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
   const router = Router();
   const ctx = (req: Request): RequestsContext => ({
     db: services.db,
-    zone: services.timeZone(),
+    zone: req.zone,
     now: now(),
     actor: { userId: req.user!.id, username: req.user!.username, staffId: req.user!.staffId },
+    teamId: req.team?.id,
   });
-  const words = (req: Request) => ({ t: req.t, zone: services.timeZone() });
+  const words = (req: Request) => ({ t: req.t, zone: req.zone });
 
   async function renderMine(req: Request, res: Response, status = 200, state: FormState = {}) {
     const canDecide = can(req.user!.role, 'requests:decide');
@@ -125,7 +126,7 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
   ) {
     if (outcome.kind === 'notFound') throw new HttpError(404, 'error.404.body');
     if (outcome.kind === 'stale') return again(409, { errorKey: 'error.stale' });
-    const violations = outcome.violations?.map((v) => violationText(v, req.t, services.timeZone()));
+    const violations = outcome.violations?.map((v) => violationText(v, req.t, req.zone));
     if (outcome.field && form)
       return again(422, { form, values: req.body, errors: { [outcome.field]: outcome.key }, errorKey: 'error.validation', violations });
     return again(409, { errorKey: outcome.key, violations, overridable: outcome.overridable });

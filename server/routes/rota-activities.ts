@@ -39,13 +39,13 @@ export function rotaActivitiesRoutes({ services, now }: RouteDeps): Router {
   }
 
   router.get('/rota/activities', requirePermission('rota:view'), async (req, res) => {
-    const zone = services.timeZone();
+    const zone = req.zone;
     const q = WeekQuery.parse(req.query);
     await render(req, res, mondayOf(q.week ?? weekOf(now(), zone), zone));
   });
 
   router.post('/rota/activities', requirePermission('rota:edit'), async (req, res) => {
-    const zone = services.timeZone();
+    const zone = req.zone;
     const form = ActivityFormSchema.safeParse(req.body);
     const week = WeekQuery.parse({ week: req.body?.week }).week;
     const weekStart = mondayOf(week ?? weekOf(now(), zone), zone);

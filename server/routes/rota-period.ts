@@ -2,7 +2,7 @@
  * The planning period (1-6 weeks): its grid with the period and weekly rules checked
  * (/rota/period), its generation as a background job, and publishing all its weeks.
  */
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import type { RouteDeps } from '../deps';
@@ -61,16 +61,16 @@ const RulesForm = PeriodForm.extend({
 export function rotaPeriodRoutes({ services, now }: RouteDeps): Router {
   const router = Router();
   const ds = services.db;
-  const settings = async () => {
-    const team = await loadTeamSettings(ds);
-    return { zone: services.timeZone(), intervalMinutes: team.intervalMinutes, eveningAfter: rotaRules(team.rules).eveningAfter };
+  const settings = async (req: Request) => {
+    const team = await loadTeamSettings(ds, { teamId: req.team?.id });
+    return { zone: req.zone, intervalMinutes: team.intervalMinutes, eveningAfter: rotaRules(team.rules).eveningAfter };
   };
   const address = (start: string, weeks: number) => `/rota/period?start=${start}&weeks=${weeks}`;
 
   router.get('/rota/period', requirePermission('rota:view'), async (req, res) => {
     const q = PeriodQuery.safeParse(req.query);
     if (!q.success) throw new HttpError(400, 'error.validation');
-    const { zone, intervalMinutes, eveningAfter } = await settings();
+    const { zone, intervalMinutes, eveningAfter } = await settings(req);
     const start = mondayOf(q.data.start ?? weekOf(now(), zone), zone);
     const view = await loadPeriod(ds, { start, weeks: q.data.weeks, zone, intervalMinutes, now: now(), which: q.data.show });
     const job = await periodJob(ds, start, q.data.weeks);
@@ -88,7 +88,7 @@ export function rotaPeriodRoutes({ services, now }: RouteDeps): Router {
       next: address(shift(q.data.weeks), q.data.weeks),
       canEdit: can(req.user!.role, 'rota:edit'),
       canPublish: can(req.user!.role, 'rota:publish'),
-      rulesForm: periodRulesForm((await loadTeamSettings(ds)).rules.period, req.t),
+      rulesForm: periodRulesForm((await loadTeamSettings(ds, { teamId: req.team?.id })).rules.period, req.t),
     });
   });
 
@@ -96,7 +96,7 @@ export function rotaPeriodRoutes({ services, now }: RouteDeps): Router {
   router.post('/rota/period/rules', requirePermission('rota:edit'), async (req, res) => {
     const place = PeriodForm.safeParse(req.body);
     if (!place.success) throw new HttpError(400, 'error.validation');
-    const { zone } = await settings();
+    const { zone } = await settings(req);
     const start = mondayOf(place.data.start, zone);
     const form = RulesForm.safeParse(req.body);
     if (!form.success) {
@@ -116,7 +116,7 @@ export function rotaPeriodRoutes({ services, now }: RouteDeps): Router {
     }
     const { start: _s, weeks: _w, succession, ...numbers } = form.data;
     const rules: PeriodRules = { ...numbers, forbiddenSuccessions: succession.map(([from, to]) => ({ from, to })) };
-    const result = await setPeriodRules(ds, { rules, now: now(), userId: req.user!.id });
+    const result = await setPeriodRules(ds, { rules, now: now(), userId: req.user!.id, teamId: req.team?.id });
     req.session.flash = [
       result.kind === 'ok' ? { kind: 'info', key: 'period.rules.saved' } : { kind: 'error', key: 'period.rules.notSetUp' },
     ];
@@ -126,7 +126,7 @@ export function rotaPeriodRoutes({ services, now }: RouteDeps): Router {
   router.post('/rota/period/generate', requirePermission('rota:edit'), async (req, res) => {
     const form = GenerateForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
-    const { zone, intervalMinutes } = await settings();
+    const { zone, intervalMinutes } = await settings(req);
     const start = mondayOf(form.data.start, zone);
     await startPeriodJob(services.jobs, {
       start,
@@ -146,7 +146,7 @@ export function rotaPeriodRoutes({ services, now }: RouteDeps): Router {
   router.post('/rota/period/cancel', requirePermission('rota:edit'), async (req, res) => {
     const form = PeriodForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
-    const start = mondayOf(form.data.start, services.timeZone());
+    const start = mondayOf(form.data.start, req.zone);
     const job = await cancelPeriodJob(services.jobs, start, form.data.weeks);
     if (!job) throw new HttpError(404, 'period.job.noJob');
     res.redirect(303, address(start, form.data.weeks));
@@ -155,7 +155,7 @@ export function rotaPeriodRoutes({ services, now }: RouteDeps): Router {
   router.post('/rota/period/publish', requirePermission('rota:publish'), async (req, res) => {
     const form = PublishForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
-    const { zone, intervalMinutes } = await settings();
+    const { zone, intervalMinutes } = await settings(req);
     const start = mondayOf(form.data.start, zone);
     const result = await publishPeriod(ds, {
       start,

@@ -34,6 +34,7 @@ import { jobView, rotaGrid, rotaPageViewModel, rotaSummary } from '../view-model
 import { violationText } from '../i18n/codes';
 import { shiftFormValues } from '../view-models/rota-shift';
 import { rotaCsv, shiftsIcs } from '../view-models/rota-export';
+import { shiftEditOutsideTeam } from '../../app/teams';
 import { pendingRequestsForWeek, weekToDoFrom } from '../../app/week-todo';
 import { weekToDoView } from '../view-models/week-todo';
 
@@ -112,15 +113,24 @@ function formContextOrThrow(c: ShiftFormContext): Extract<ShiftFormContext, { ki
 export function rotaRoutes({ services, config, now }: RouteDeps): Router {
   const router = Router();
   const ds = services.db;
-  const settings = async () => ({ zone: services.timeZone(), intervalMinutes: (await loadTeamSettings(ds)).intervalMinutes });
+  const settings = async (req: Request) => ({
+    zone: req.zone,
+    intervalMinutes: (await loadTeamSettings(ds, { teamId: req.team?.id })).intervalMinutes,
+  });
   const thisWeek = (zone: string) => weekOf(now(), zone);
+  /** A hand edit of another team's person's shift (or giving one a shift) answers 404. */
+  const refuseOtherTeams = async (req: Request, q: { shiftId?: number | null; staffId?: number | null }) => {
+    if (req.team && (await shiftEditOutsideTeam(ds, { teamId: req.team.id, shiftId: q.shiftId, staffId: q.staffId }))) {
+      throw new HttpError(404, 'error.404.body');
+    }
+  };
   const who = (req: Request) => req.user!.username;
 
   async function renderWeek(req: Request, res: Response) {
     const q = WeekQuery.parse(req.query);
-    const { zone, intervalMinutes } = await settings();
+    const { zone, intervalMinutes } = await settings(req);
     const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
-    const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null });
+    const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null, teamId: req.team?.id });
     const canEdit = can(req.user!.role, 'rota:edit');
     res.render('pages/rota', {
       pageTitle: req.t('rota.title'),
@@ -144,7 +154,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
   /** The generation's progress, polled by htmx every second while it runs. */
   router.get('/rota/status', requirePermission('rota:view'), async (req, res) => {
     const q = WeekQuery.parse(req.query);
-    const { zone } = await settings();
+    const { zone } = await settings(req);
     const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
     const job = jobView(await rotaJob(ds, weekStart), Date.now(), req.t, zone);
     if (q.poll && job && !job.running && job.rotaId) res.set('HX-Redirect', `/rota?week=${weekStart}&rota=${job.rotaId}`);
@@ -155,11 +165,11 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
   router.post('/rota/cancel', requirePermission('rota:edit'), async (req, res) => {
     const form = CopyForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
-    const weekStart = mondayOf(form.data.week, services.timeZone());
+    const weekStart = mondayOf(form.data.week, req.zone);
     const job = await cancelRotaJob(services.jobs, weekStart);
     if (!job) throw new HttpError(404, 'rota.job.noJob');
     if (req.get('hx-request')) {
-      const view = jobView(job, Date.now(), req.t, services.timeZone());
+      const view = jobView(job, Date.now(), req.t, req.zone);
       return res.render('pages/rota-status', { layout: false, job: view, weekStart, canEdit: true });
     }
     res.redirect(303, `/rota?week=${weekStart}`);
@@ -168,7 +178,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
   /** The week's service by simulation (about a second of CPU: on demand, not on every page view). */
   router.get('/rota/simulate', requirePermission('rota:view'), async (req, res) => {
     const { rota: rotaId } = z.object({ rota: z.coerce.number().int().positive() }).parse(req.query);
-    const { zone, intervalMinutes } = await settings();
+    const { zone, intervalMinutes } = await settings(req);
     const result = await simulateRotaWeek(ds, { rotaId, zone, intervalMinutes, now: now(), replications: 10, seed: 1 });
     if (!result) throw new HttpError(404, 'error.404.body');
     // The analytic figures of the same revision, as the rota page shows them, beside the simulation.
@@ -191,7 +201,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
   router.post('/rota/generate', requirePermission('rota:edit'), async (req, res) => {
     const form = GenerateForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
-    const { zone, intervalMinutes } = await settings();
+    const { zone, intervalMinutes } = await settings(req);
     const weekStart = mondayOf(form.data.week, zone);
     const day = form.data.mode === 'day' ? form.data.day : undefined;
     if (form.data.mode === 'day' && (!day || mondayOf(day, zone) !== weekStart)) throw new HttpError(400, 'rota.error.dayOutsideWeek');
@@ -211,7 +221,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
   });
 
   router.get(['/rota/shift/new', '/rota/shift/:id/edit'], requirePermission('rota:edit'), async (req, res) => {
-    const { zone } = await settings();
+    const { zone } = await settings(req);
     const id = req.params.id === undefined ? null : z.coerce.number().int().positive().parse(req.params.id);
     const q = z
       .object({
@@ -220,6 +230,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
         date: DATE.optional(),
       })
       .parse(req.query);
+    await refuseOtherTeams(req, { shiftId: id, staffId: q.staff ?? null });
     const form = formContextOrThrow(await shiftFormContext(ds, { shiftId: id, rotaId: q.rota ?? null, staffId: q.staff ?? null }));
     res.render('pages/rota-shift', {
       pageTitle: req.t('rota.shift.title'),
@@ -232,7 +243,8 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     const form = ShiftForm.safeParse(req.body);
     const edit = form.success ? toEdit(form.data) : null;
     if (!form.success || !edit) return res.render('pages/rota-violations', { layout: false, violations: [], incomplete: true });
-    const { zone, intervalMinutes } = await settings();
+    await refuseOtherTeams(req, form.data);
+    const { zone, intervalMinutes } = await settings(req);
     const result = await editRotaShift(ds, {
       rotaId: form.data.rotaId,
       expectedVersion: form.data.version,
@@ -253,7 +265,8 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     const edit = form.success ? toEdit(form.data) : null;
     if (!form.success || !edit) throw new HttpError(400, 'error.validation');
     const f = form.data;
-    const { zone, intervalMinutes } = await settings();
+    await refuseOtherTeams(req, f);
+    const { zone, intervalMinutes } = await settings(req);
     const result = await editRotaShift(ds, {
       rotaId: f.rotaId,
       expectedVersion: f.version,
@@ -289,7 +302,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
 
   /** The page before publishing: what changes against the published revision, broken rules, undone approvals. */
   async function renderPublishReview(req: Request, res: Response, rotaId: number, status = 200, extra: Record<string, unknown> = {}) {
-    const { zone, intervalMinutes } = await settings();
+    const { zone, intervalMinutes } = await settings(req);
     const review = await reviewPublishById(ds, rotaId, { zone, intervalMinutes, now: now() });
     if (!review) throw new HttpError(404, 'error.404.body');
     const rota = review.rota;
@@ -311,7 +324,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
   router.post('/rota/publish', requirePermission('rota:publish'), async (req, res) => {
     const form = PublishForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
-    const { zone, intervalMinutes } = await settings();
+    const { zone, intervalMinutes } = await settings(req);
     const result = await publishReviewed(ds, {
       rotaId: form.data.rotaId,
       expectedVersion: form.data.version,
@@ -342,7 +355,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     status = 200,
     extra: Record<string, unknown> = {},
   ) {
-    const { zone, intervalMinutes } = await settings();
+    const { zone, intervalMinutes } = await settings(req);
     const page = await findCover(ds, { weekStart: q.week, uid: q.uid, zone, intervalMinutes, now: now() });
     if (!page) throw new HttpError(404, 'change.cover.gone');
     const person = await services.staff.get(page.open.staffId);
@@ -363,7 +376,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
   router.post('/rota/cover', requirePermission('rota:edit'), async (req, res) => {
     const form = CoverQuery.extend({ staffId: z.coerce.number().int().positive() }).safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
-    const { zone, intervalMinutes } = await settings();
+    const { zone, intervalMinutes } = await settings(req);
     const result = await assignCover(ds, {
       weekStart: form.data.week,
       uid: form.data.uid,
@@ -389,7 +402,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
   router.get('/rota/diff', requirePermission('rota:view'), async (req, res) => {
     const q = DiffQuery.safeParse(req.query);
     if (!q.success) throw new HttpError(400, 'error.validation');
-    const { zone, intervalMinutes } = await settings();
+    const { zone, intervalMinutes } = await settings(req);
     const diff = await rotaDiff(ds, { zone, intervalMinutes, now: now(), fromRotaId: q.data.from, toRotaId: q.data.to });
     if (!diff || diff.weekStart !== mondayOf(q.data.week, zone)) throw new HttpError(404, 'rota.diff.badRevision');
     const names = new Map((await services.staff.list({})).map((p) => [p.id, p.name]));
@@ -399,7 +412,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
   router.post('/rota/copy', requirePermission('rota:edit'), async (req, res) => {
     const form = CopyForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
-    const { zone, intervalMinutes } = await settings();
+    const { zone, intervalMinutes } = await settings(req);
     const result = await copyLastWeek(ds, {
       weekStart: form.data.week,
       zone,
@@ -422,7 +435,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     const lang = z.enum(LOCALES).optional().catch(undefined).parse(req.query.lang);
     const locale = lang ?? req.locale;
     const t = translator(locale);
-    const { zone, intervalMinutes } = await settings();
+    const { zone, intervalMinutes } = await settings(req);
     const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
     const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null, withService: false });
     res.render('pages/rota-print', {
@@ -439,7 +452,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
 
   router.get('/rota.csv', requirePermission('rota:view'), async (req, res) => {
     const q = WeekQuery.parse(req.query);
-    const { zone, intervalMinutes } = await settings();
+    const { zone, intervalMinutes } = await settings(req);
     const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
     const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null, withService: false });
     const names = new Map(data.people.map((p) => [p.id, p.name]));
@@ -450,7 +463,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
   });
 
   async function renderMyShifts(req: Request, res: Response, extra: Record<string, unknown> = {}) {
-    const { zone } = await settings();
+    const { zone } = await settings(req);
     const week = await myWeek(ds, { staffId: req.user!.staffId, now: now(), zone });
     res.render('pages/rota-my-shifts', {
       pageTitle: req.t('myweek.title'),
@@ -468,7 +481,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
   router.get('/my-shifts/day/:date', requirePermission('schedule:own'), async (req, res) => {
     const date = DATE.safeParse(req.params.date);
     if (!date.success) throw new HttpError(400, 'error.validation');
-    const { zone } = await settings();
+    const { zone } = await settings(req);
     const shifts = await myDay(ds, { staffId: req.user!.staffId, now: now(), zone, date: date.data });
     res.render('pages/my-day', {
       pageTitle: req.t('myweek.title'),
@@ -485,9 +498,9 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
 
   async function sendIcs(
     res: Response,
-    o: { staffId: number | null; name: string; t: (k: string, p?: Record<string, unknown>) => string; host: string },
+    o: { staffId: number | null; name: string; t: (k: string, p?: Record<string, unknown>) => string; host: string; zone: string },
   ) {
-    const { zone } = await settings();
+    const { zone } = o;
     const shifts = await myShifts(ds, { staffId: o.staffId, now: now(), zone, weeks: 8, fromDaysAgo: 28 });
     const cancelled = await myCancelledShifts(ds, { staffId: o.staffId, now: now(), zone });
     const body = shiftsIcs(shifts, {
@@ -509,13 +522,19 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
   }
 
   router.get('/my-shifts.ics', requirePermission('schedule:own'), async (req, res) => {
-    await sendIcs(res, { staffId: req.user!.staffId, name: req.user!.displayName, t: req.t, host: publicHostName(config, req) });
+    await sendIcs(res, {
+      staffId: req.user!.staffId,
+      name: req.user!.displayName,
+      t: req.t,
+      host: publicHostName(config, req),
+      zone: req.zone,
+    });
   });
 
   /** The same feed for a script with a calendar:read token (a person's own: a service token has no shifts). */
   router.get('/api/my-shifts.ics', requireScope('calendar:read'), async (req, res) => {
     if (!req.user) throw new HttpError(403, 'api.needsPerson');
-    await sendIcs(res, { staffId: req.user.staffId, name: req.user.displayName, t: req.t, host: req.hostname });
+    await sendIcs(res, { staffId: req.user.staffId, name: req.user.displayName, t: req.t, host: req.hostname, zone: req.zone });
   });
 
   /** The secret-URL feed: no session, the token names the person (see rota-calendar-link). */
@@ -524,7 +543,10 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     if (!user || (user.isDemo && !config.demoMode) || !can(user.role as Role, 'schedule:own')) throw new HttpError(404, 'error.404.body');
     const person = user.staffId !== null ? await services.staff.get(user.staffId) : null;
     const t = translator(isLocale(user.locale) ? user.locale : DEFAULT_LOCALE);
-    await sendIcs(res, { staffId: user.staffId, name: person?.name ?? user.username, t, host: publicHostName(config, req) });
+    // The feed is read in the person's own team's zone (no session: the link is the credential).
+    const team = await services.teams.current({ teamId: person?.teamId ?? null, role: 'agent' }, null);
+    const zone = team.team?.timeZone ?? req.zone;
+    await sendIcs(res, { staffId: user.staffId, name: person?.name ?? user.username, t, host: publicHostName(config, req), zone });
   });
 
   return router;

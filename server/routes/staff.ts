@@ -1,5 +1,5 @@
 /** Staff list (leads and up) and the coordinator's add/edit form, with optimistic locking. */
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { RouteDeps } from '../deps';
 import { requirePermission } from '../middleware/auth';
@@ -11,6 +11,8 @@ const ListQuery = z.object({
   role: z.enum(['agent', 'team_lead', 'coordinator', 'head']).optional().catch(undefined),
   skill: z.enum(['voice', 'chat']).optional().catch(undefined),
 });
+/** The team the page shows: a person of another team answers 404, new people join this team. */
+const teamOf = (req: Request): number | undefined => req.team?.id;
 const IdParam = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 export function staffRoutes({ services }: RouteDeps): Router {
@@ -18,7 +20,7 @@ export function staffRoutes({ services }: RouteDeps): Router {
 
   router.get('/staff', requirePermission('team:view'), async (req, res) => {
     const filter = ListQuery.parse(req.query);
-    const people = await services.staff.list(filter);
+    const people = await services.staff.list(filter, teamOf(req));
     res.render('pages/staff-list', {
       pageTitle: req.t('staff.title'),
       ...staffListViewModel(people, filter),
@@ -32,7 +34,7 @@ export function staffRoutes({ services }: RouteDeps): Router {
 
   router.get('/staff/:id/edit', requirePermission('staff:manage'), async (req, res) => {
     const { id } = IdParam.parse(req.params);
-    const person = await services.staff.get(id);
+    const person = await services.staff.get(id, teamOf(req));
     if (!person) throw new HttpError(404, 'error.404.body');
     res.render('pages/staff-edit', { pageTitle: person.name, isNew: false, values: staffFormValues(person), errors: {} });
   });
@@ -51,8 +53,8 @@ export function staffRoutes({ services }: RouteDeps): Router {
     }
     const result =
       id === null
-        ? await services.staff.create(form.data, req.user!.id)
-        : await services.staff.update(id, form.data, form.data.version, req.user!.id);
+        ? await services.staff.create(form.data, req.user!.id, teamOf(req))
+        : await services.staff.update(id, form.data, form.data.version, req.user!.id, teamOf(req));
     if (result.kind === 'stale') {
       return res.status(409).render('pages/staff-edit', {
         pageTitle: req.t('staff.edit'),

@@ -46,7 +46,7 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
 
   router.get('/staffing', requirePermission('staffing:view'), async (req, res) => {
     const { week } = WeekQuery.parse(req.query);
-    const data = await staffingWeekPage(db, { weekStart: week ?? null, zone: services.timeZone(), now: now() });
+    const data = await staffingWeekPage(db, { weekStart: week ?? null, zone: req.zone, now: now() });
     res.render('pages/staffing', {
       pageTitle: req.t('staffing.title'),
       ...staffingWeekViewModel(data, req.t, req.locale),
@@ -60,7 +60,7 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
     const result = await storeWeekRequirement(db, {
       weekStart: form.data.week,
       expectedStoredAt: form.data.storedAt || null,
-      zone: services.timeZone(),
+      zone: req.zone,
       now: now(),
       userId: req.user!.id,
     });
@@ -72,9 +72,9 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
   router.get('/scenarios', requirePermission('scenarios:run'), async (req, res) => {
     const form = parseScenarioForm(req.query as Record<string, unknown>);
     const data = form.input
-      ? await runScenarioPage(db, { input: form.input, zone: services.timeZone(), now: now(), simulate: form.simulate })
-      : await scenarioListPage(db, { zone: services.timeZone(), now: now(), savedId: form.savedId });
-    const view = scenarioViewModel(form, data, req.t, req.locale, services.timeZone());
+      ? await runScenarioPage(db, { input: form.input, zone: req.zone, now: now(), simulate: form.simulate })
+      : await scenarioListPage(db, { zone: req.zone, now: now(), savedId: form.savedId });
+    const view = scenarioViewModel(form, data, req.t, req.locale, req.zone);
     res.status(view.hasErrors ? 422 : 200).render('pages/scenarios', {
       pageTitle: req.t('scenario.title'),
       ...view,
@@ -89,7 +89,7 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
     if (!form.success) throw new HttpError(400, 'error.validation');
     const result = await startScenarioDraft(db, services.jobs, {
       scenarioId: id,
-      zone: services.timeZone(),
+      zone: req.zone,
       intervalMinutes: (await loadTeamSettings(db)).intervalMinutes,
       now: now(),
       userId: req.user!.id,
@@ -107,11 +107,11 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
     const title = req.t('scenario.compare.title');
     const q = CompareQuerySchema.safeParse(req.query);
     if (!q.success) return res.status(422).render('pages/scenarios-compare', { pageTitle: title, errorKey: 'scenario.compare.pick' });
-    const result = await compareScenarios(db, { ids: q.data.ids, zone: services.timeZone() });
+    const result = await compareScenarios(db, { ids: q.data.ids, zone: req.zone });
     if (result.kind === 'notFound') throw new HttpError(404, 'scenario.compare.notFound', { id: result.id });
     if (result.kind === 'mixedWeeks')
       return res.status(422).render('pages/scenarios-compare', { pageTitle: title, errorKey: 'scenario.compare.mixedWeeks' });
-    res.render('pages/scenarios-compare', { pageTitle: title, ...compareViewModel(result.comparison, services.timeZone()) });
+    res.render('pages/scenarios-compare', { pageTitle: title, ...compareViewModel(result.comparison, req.zone) });
   });
 
   router.post('/scenarios', requirePermission('scenarios:run'), async (req, res) => {
@@ -120,15 +120,15 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
       // A valid scenario without a name: show it again with the error next to the name.
       const again = parseScenarioForm({ ...req.body, name: undefined } as Record<string, unknown>);
       const data = again.input
-        ? await runScenarioPage(db, { input: again.input, zone: services.timeZone(), now: now(), simulate: false })
-        : await scenarioListPage(db, { zone: services.timeZone(), now: now(), savedId: null });
-      const view = scenarioViewModel(form, data, req.t, req.locale, services.timeZone());
+        ? await runScenarioPage(db, { input: again.input, zone: req.zone, now: now(), simulate: false })
+        : await scenarioListPage(db, { zone: req.zone, now: now(), savedId: null });
+      const view = scenarioViewModel(form, data, req.t, req.locale, req.zone);
       return res.status(422).render('pages/scenarios', { pageTitle: req.t('scenario.title'), ...view });
     }
     const saved = await saveScenarioRun(db, {
       input: form.input,
       name: form.name,
-      zone: services.timeZone(),
+      zone: req.zone,
       now: now(),
       user: req.user!.username,
       userId: req.user!.id,

@@ -42,6 +42,8 @@ const HOLDERS: Record<string, UserRole[]> = {
   'requests:decide': ['coordinator', 'head'],
   'accounts:manage': ['admin'],
   'audit:view': ['coordinator', 'head', 'admin'],
+  'teams:switch': ['head', 'admin'],
+  'teams:manage': ['admin'],
 };
 
 type Ids = Record<string, number | string>;
@@ -225,6 +227,10 @@ const CASES: Record<string, Case> = {
   'GET /api/rota': { url: () => '/api/rota?week=2026-11-23', allowed: 200 },
   'GET /audit': { url: () => '/audit', allowed: 200 },
   'GET /audit.csv': { url: () => '/audit.csv', allowed: 200 },
+  'GET /teams': { url: () => '/teams', allowed: 200 },
+  'POST /teams': { url: () => '/teams', body: () => ({ name: '' }), allowed: 422 },
+  'POST /teams/move': { url: () => '/teams/move', body: () => ({ staffId: 'x' }), allowed: 400 },
+  'POST /teams/current': { url: () => '/teams/current', body: () => ({ teamId: '999999' }), allowed: 404 },
 };
 
 interface RouteEntry {

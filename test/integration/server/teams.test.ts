@@ -1,0 +1,166 @@
+/**
+ * Teams over HTTP with a real server (issue #14): two teams in one install. A lead or
+ * coordinator of team A sees only A's staff, rota and requests, and asking for B's by id is
+ * answered 404 with nothing changed; each team's pages are in its own zone; the admin and the
+ * head switch teams (others may not), the admin creates teams and moves people.
+ */
+import { expect } from 'chai';
+import { startTestApp, seedMinimalTeam, type TestApp, type TestClient } from '../../support/app';
+import { makePerson, makeRota } from '../../support/requests-builders';
+import { createTimeOff, getTimeOff } from '../../../models/repositories/requests';
+import { getStaff, getStaffByCode, getTeamSettings, listTeams, setStaffTeam, type DataSource } from '../../../models';
+import { createTeam } from '../../../app/teams';
+import { testDbKind } from '../../support/db';
+
+const NOW = '2026-11-20T08:00:00.000Z';
+const WEEK = '2026-11-23';
+
+interface Fixture {
+  teamB: number;
+  bAgent: number;
+  bTimeOff: number;
+  aShift: number;
+  bShift: number;
+  rotaId: number;
+}
+const fx = {} as Fixture;
+
+async function seedTwoTeams(ds: DataSource): Promise<void> {
+  await seedMinimalTeam(ds);
+  const b = await createTeam(ds, { name: 'Berlin desk', timeZone: 'Europe/Berlin', actor: { userId: null }, now: new Date(NOW) });
+  if (b.kind !== 'ok') throw new Error('team B');
+  fx.teamB = b.team.id;
+  const inB = async (username: string, role: 'agent' | 'team_lead' | 'coordinator') => {
+    const p = await makePerson(ds, username, { role, name: `Berliner ${username}` });
+    await setStaffTeam(ds, p.id, fx.teamB, NOW);
+    return p;
+  };
+  const bAgent = await inB('b.agent', 'agent');
+  await inB('b.lead', 'team_lead');
+  await inB('b.coord', 'coordinator');
+  fx.bAgent = bAgent.id;
+  fx.bTimeOff = (
+    await createTimeOff(
+      ds,
+      { staffId: bAgent.id, startDate: '2026-11-25', endDate: '2026-11-25', kind: 'vacation', note: 'berlin-leave' },
+      NOW,
+    )
+  ).id;
+  const aAgent = (await getStaffByCode(ds, 't1'))!;
+  const rota = await makeRota(ds, WEEK, [
+    { staffId: aAgent.id, start: '2026-11-24 09:00', end: '2026-11-24 17:00' },
+    { staffId: bAgent.id, start: '2026-11-24 10:00', end: '2026-11-24 18:00' },
+  ]);
+  [fx.aShift, fx.bShift] = rota.shiftIds;
+  fx.rotaId = rota.rotaId;
+}
+
+describe(`teams over HTTP: two teams in one install (${testDbKind()})`, function () {
+  this.timeout(120_000);
+  let app: TestApp;
+  const as: Record<string, TestClient> = {};
+  before(async () => {
+    app = await startTestApp({ seed: seedTwoTeams });
+    for (const who of ['team_lead', 'coordinator', 'admin', 'head', 'b.lead', 'b.coord']) as[who] = await app.loginAs(who as never);
+  });
+  after(async () => app?.close());
+
+  it("GET /staff, as the lead of A, lists A's people and none of B's; as the lead of B, the reverse", async () => {
+    const a = await as.team_lead.get('/staff');
+    expect(a.status).to.equal(200);
+    expect(a.text).to.contain('Test agent').and.not.contain('Berliner');
+    const b = await as['b.lead'].get('/staff');
+    expect(b.text).to.contain('Berliner b.agent').and.not.contain('Test agent');
+  });
+
+  it("staff by id, as the coordinator of A: B's person answers 404 to the form and to a save, and is unchanged", async () => {
+    expect((await as.coordinator.get(`/staff/${fx.bAgent}/edit`)).status).to.equal(404);
+    const before = await getStaff(app.ds, fx.bAgent);
+    const res = await as.coordinator.postForm(
+      `/staff/${fx.bAgent}/edit`,
+      {
+        name: 'Taken over',
+        role: 'agent',
+        skills: 'voice',
+        contractHoursPerWeek: '40',
+        activeFrom: '2025-01-01',
+        version: String(before!.version),
+      },
+      '/staff',
+    );
+    expect(res.status).to.equal(404);
+    expect((await getStaff(app.ds, fx.bAgent))?.name).to.equal('Berliner b.agent');
+    expect((await as['b.coord'].get(`/staff/${fx.bAgent}/edit`)).status).to.equal(200);
+  });
+
+  it('a new person added by the coordinator of B joins team B', async () => {
+    const res = await as['b.coord'].postForm(
+      '/staff/new',
+      { name: 'Newcomer Berlin', role: 'agent', skills: 'chat', contractHoursPerWeek: '30', activeFrom: '2026-01-01', version: '0' },
+      '/staff/new',
+    );
+    expect(res.status).to.equal(302);
+    const lead = await as.team_lead.get('/staff');
+    expect(lead.text).to.not.contain('Newcomer Berlin');
+    expect((await as['b.lead'].get('/staff')).text).to.contain('Newcomer Berlin');
+  });
+
+  it("requests, as the coordinator of A: B's time off is not in the inbox and deciding it answers 404, leaving it pending", async () => {
+    expect((await as.coordinator.get('/requests/inbox')).text).to.not.contain('berlin-leave');
+    const res = await as.coordinator.postForm(
+      `/requests/inbox/time-off/${fx.bTimeOff}`,
+      { version: '1', decision: 'reject', note: '' },
+      '/requests/inbox',
+    );
+    expect(res.status).to.equal(404);
+    expect((await getTimeOff(app.ds, fx.bTimeOff))?.status).to.equal('pending');
+    expect((await as['b.coord'].get('/requests/inbox')).text).to.contain('berlin-leave');
+  });
+
+  it("rota, as A: the week shows A's shift and not B's; editing B's shift answers 404 to the form and the save", async () => {
+    const page = await as.team_lead.get(`/rota?week=${WEEK}`);
+    expect(page.status).to.equal(200);
+    expect(page.text).to.contain('Test agent').and.not.contain('Berliner b.agent');
+    expect((await as.coordinator.get(`/rota/shift/${fx.bShift}/edit`)).status).to.equal(404);
+    expect((await as.coordinator.get(`/rota/shift/${fx.aShift}/edit`)).status).to.equal(200);
+    const res = await as.coordinator.postForm(
+      '/rota/shift',
+      { action: 'delete', rotaId: String(fx.rotaId), version: '1', shiftId: String(fx.bShift) },
+      `/rota?week=${WEEK}`,
+    );
+    expect(res.status).to.equal(404);
+    const b = await as['b.lead'].get(`/rota?week=${WEEK}`);
+    expect(b.text).to.contain('Berliner b.agent').and.not.contain('Test agent');
+  });
+
+  it("each team's pages are shown in its own zone", async () => {
+    expect((await as.team_lead.get('/staff')).text).to.contain('Asia/Tbilisi');
+    const b = (await as['b.lead'].get('/staff')).text;
+    expect(b).to.contain('Europe/Berlin').and.not.contain('Asia/Tbilisi');
+    expect((await getTeamSettings(app.ds, fx.teamB))?.timeZone).to.equal('Europe/Berlin');
+  });
+
+  it('the switcher: the admin and the head switch to B and see its people; a lead may not (403)', async () => {
+    for (const who of ['admin', 'head']) {
+      const res = await as[who].postForm('/teams/current', { teamId: String(fx.teamB), returnTo: '/staff' }, '/');
+      expect(res.status, who).to.equal(302);
+      const page = (await as[who].get('/staff')).text;
+      expect(page, who).to.contain('Berliner b.agent').and.not.contain('Test agent');
+      expect(page, who).to.contain('Europe/Berlin');
+    }
+    expect((await as.team_lead.postForm('/teams/current', { teamId: String(fx.teamB), returnTo: '/' }, '/')).status).to.equal(403);
+  });
+
+  it('the admin creates a team (a bad zone is refused with 422) and moves a person to it', async () => {
+    const bad = await as.admin.postForm('/teams', { name: 'Nowhere', timeZone: 'Mars/Olympus' }, '/teams');
+    expect(bad.status).to.equal(422);
+    const ok = await as.admin.postForm('/teams', { name: 'Kutaisi', timeZone: 'Asia/Tbilisi' }, '/teams');
+    expect(ok.status).to.equal(302);
+    const kutaisi = (await listTeams(app.ds)).find((t) => t.name === 'Kutaisi')!;
+    expect(kutaisi).to.include({ timeZone: 'Asia/Tbilisi' });
+    const moved = await as.admin.postForm('/teams/move', { staffId: String(fx.bAgent), teamId: String(kutaisi.id) }, '/teams');
+    expect(moved.status).to.equal(302);
+    expect((await getStaff(app.ds, fx.bAgent))?.teamId).to.equal(kutaisi.id);
+    expect((await as['b.lead'].get('/staff')).text).to.not.contain('Berliner b.agent');
+  });
+});
