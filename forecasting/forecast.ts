@@ -10,7 +10,7 @@ import { dayMarks, type CalendarOptions } from './calendar/day-marks';
 import { forecastGrid, type CandidateScore, type SpecialDay } from './engine';
 import { sliceGrid } from './grid';
 import type { MonthTurnEffect } from './month-turn';
-import { prepareSeries, type HistoryPoint, type PreparedSeries } from './series';
+import { instantsOf, prepareSeries, type HistoryPoint, type PreparedSeries } from './series';
 import { parseTimestamp } from './timestamp';
 import { ZoneClock } from './zone-clock';
 import { BACKTEST_DAYS, chooseKappa, intradayMultiplier, type IntradayDay, type KappaChoice } from './intraday';
@@ -82,8 +82,17 @@ export function startMillis(start: string | DateTime, clock: ZoneClock): number 
 }
 
 export function forecastSeries(history: HistoryPoint[], options: ForecastOptions): ForecastResult {
+  return forecastWithInstants(history, undefined, options);
+}
+
+/**
+ * forecastSeries with the history's instants read once (instantsOf) for the day-ahead
+ * forecasts of a start inside a day, which prepare the same history 20 times and more.
+ */
+function forecastWithInstants(history: HistoryPoint[], known: Float64Array | undefined, options: ForecastOptions): ForecastResult {
   const startMs = startMillis(options.start, new ZoneClock(options.zone));
-  const s = prepareSeries(history, options.zone, options.intervalMinutes, startMs);
+  const times = known ?? instantsOf(history);
+  const s = prepareSeries(history, options.zone, options.intervalMinutes, startMs, times);
   const { clock, intervalMinutes: im } = s;
   const exact = options.intervals ?? ((options.hours ?? 168) * 60) / im;
   if (!(exact > 0)) throw new RangeError('the forecast needs at least one interval (hours or intervals > 0)');
@@ -105,7 +114,7 @@ export function forecastSeries(history: HistoryPoint[], options: ForecastOptions
   const index = instants.map((ms) => Math.floor((clock.toLocalMs(ms) / 60_000 - s.grid.firstDay * 1440) / im));
   // A start inside a day that has already had arrivals: the day-ahead forecast updated by them.
   const sinceDayStart = Math.round((startMs - firstIntervalOfDay(startMs, options.zone, s).toMillis()) / (im * 60_000));
-  if (sinceDayStart > 0 && s.dataEnd > index[0] - sinceDayStart) return forecastInsideDay(history, options, s, startMs, count);
+  if (sinceDayStart > 0 && s.dataEnd > index[0] - sinceDayStart) return forecastInsideDay(history, times, options, s, startMs, count);
   // Forecast from the end of the data, so a gap before the start does not empty the backtest.
   const origin = Math.min(s.dataEnd, index[0]);
   const horizon = index[index.length - 1] - origin + 1;
@@ -150,14 +159,20 @@ export function forecastSeries(history: HistoryPoint[], options: ForecastOptions
  * forecast made at its midnight from the history before it; null when that day had no arrivals
  * or too little history came before it.
  */
-export function dayAheadDay(history: HistoryPoint[], options: ForecastOptions, s: PreparedSeries, day: DateTime): IntradayDay | null {
+export function dayAheadDay(
+  history: HistoryPoint[],
+  options: ForecastOptions,
+  s: PreparedSeries,
+  day: DateTime,
+  instants?: Float64Array,
+): IntradayDay | null {
   const slotMs = s.intervalMinutes * 60_000;
   const slots = Math.round((day.plus({ days: 1 }).toMillis() - day.toMillis()) / slotMs);
   const actual = Array.from({ length: slots }, (_, k) => gridValueAt(s, day.toMillis() + k * slotMs));
   if (!actual.some((a) => a > 0)) return null;
   try {
     // The history from that day on is left out by forecastSeries itself.
-    const f = forecastSeries(history, { ...options, start: day, intervals: slots, intervalMinutes: s.intervalMinutes });
+    const f = forecastWithInstants(history, instants, { ...options, start: day, intervals: slots, intervalMinutes: s.intervalMinutes });
     return { forecast: f.points.map((p) => p.volume), actual };
   } catch (err) {
     if (err instanceof RangeError) return null;
@@ -184,6 +199,7 @@ function gridValueAt(s: PreparedSeries, ms: number): number {
  */
 function forecastInsideDay(
   history: HistoryPoint[],
+  instants: Float64Array,
   options: ForecastOptions,
   s: PreparedSeries,
   startMs: number,
@@ -195,7 +211,12 @@ function forecastInsideDay(
   const dayStart = firstIntervalOfDay(startMs, zone, s);
   const observedSlots = Math.round((startMs - dayStart.toMillis()) / slotMs);
   const daySlots = Math.round((dayStart.plus({ days: 1 }).toMillis() - dayStart.toMillis()) / slotMs);
-  const base = forecastSeries(history, { ...options, start: dayStart, intervals: observedSlots + count, intervalMinutes: im });
+  const base = forecastWithInstants(history, instants, {
+    ...options,
+    start: dayStart,
+    intervals: observedSlots + count,
+    intervalMinutes: im,
+  });
   const forecast = base.points.slice(0, daySlots).map((p) => p.volume);
   const today: IntradayDay = { forecast, actual: forecast.map((_, k) => gridValueAt(s, dayStart.toMillis() + k * slotMs)) };
   // The previous days with arrivals, each forecast from its own midnight as it would have been that morning.
@@ -205,7 +226,7 @@ function forecastInsideDay(
     const memoKey = `${date.toISO()}|${im}`;
     let day = options.dayAheadMemo?.get(memoKey);
     if (day === undefined) {
-      day = dayAheadDay(history, options, s, date);
+      day = dayAheadDay(history, options, s, date, instants);
       options.dayAheadMemo?.set(memoKey, day);
     }
     if (day) past.push(day);

@@ -17,10 +17,87 @@ export interface HistoryPoint {
 
 export function toMillis(start: string | DateTime): number {
   if (typeof start !== 'string') return start.toMillis();
+  const fast = isoInstantMs(start);
+  if (fast !== null) return fast;
   const ms = Date.parse(start);
   if (Number.isNaN(ms) || !/(Z|[+-]\d{2}:?\d{2})$/.test(start))
     throw new RangeError(`history start '${start}' is not an ISO instant with an offset`);
   return ms;
+}
+
+/** The number written by `len` ASCII digits of `s` from `at`, or -1 when one is not a digit. */
+function digitsAt(s: string, at: number, len: number): number {
+  let n = 0;
+  for (let i = at; i < at + len; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The instant of an ISO string in the shapes this code writes (`2026-01-05T06:00:00.000Z`,
+ * `2026-01-05T10:00:00+04:00`, with or without seconds or milliseconds), read by hand; null for
+ * anything else, which `Date.parse` then reads. Only fields in their calendar ranges are taken
+ * here, so the result is Date.parse's: Date.parse also rolls 2026-02-30 over to March and reads
+ * 24:00, and Date.UTC maps the years 0-99 to 1900-1999: those go to Date.parse. A forecast reads
+ * every history point once per call, and Date.parse with the offset check cost most of a forecast.
+ */
+function isoInstantMs(s: string): number | null {
+  const len = s.length;
+  if (len < 17 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58) return null;
+  const year = digitsAt(s, 0, 4);
+  const month = digitsAt(s, 5, 2);
+  const day = digitsAt(s, 8, 2);
+  const hour = digitsAt(s, 11, 2);
+  const minute = digitsAt(s, 14, 2);
+  if (
+    year < 1000 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > DAYS_IN_MONTH[month - 1] ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59
+  )
+    return null;
+  let i = 16;
+  let second = 0;
+  let millis = 0;
+  if (s.charCodeAt(i) === 58) {
+    second = digitsAt(s, i + 1, 2);
+    if (second < 0 || second > 59) return null;
+    i += 3;
+    if (s.charCodeAt(i) === 46) {
+      millis = digitsAt(s, i + 1, 3);
+      if (millis < 0) return null;
+      i += 4;
+    }
+  }
+  let offset = 0;
+  if (i === len - 1 && s.charCodeAt(i) === 90) {
+    // Z: UTC.
+  } else if (i === len - 6 && (s.charCodeAt(i) === 43 || s.charCodeAt(i) === 45) && s.charCodeAt(i + 3) === 58) {
+    const oh = digitsAt(s, i + 1, 2);
+    const om = digitsAt(s, i + 4, 2);
+    if (oh < 0 || oh > 23 || om < 0 || om > 59) return null;
+    offset = (s.charCodeAt(i) === 45 ? -1 : 1) * (oh * 60 + om);
+  } else return null;
+  // 29 February of a year without one: Date.parse rolls it over; leave that to it.
+  if (month === 2 && day === 29 && new Date(Date.UTC(year, 1, 29)).getUTCDate() !== 29) return null;
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000;
+}
+
+/** Every point's instant (see toMillis), read once for the calls that prepare one history again and again. */
+export function instantsOf(history: HistoryPoint[]): Float64Array {
+  const out = new Float64Array(history.length);
+  for (let i = 0; i < history.length; i++) out[i] = toMillis(history[i].start);
+  return out;
 }
 
 /**
@@ -113,18 +190,24 @@ const DAY_MS = 86_400_000;
  * slot (the autumn repeated hour) the slot holds their mean. Works on numbers only: a
  * two-year 15-minute history is 70,000 points.
  */
-export function prepareSeries(history: HistoryPoint[], zone: string, intervalMinutes?: number, beforeMs = Infinity): PreparedSeries {
+export function prepareSeries(
+  history: HistoryPoint[],
+  zone: string,
+  intervalMinutes?: number,
+  beforeMs = Infinity,
+  instants: Float64Array = instantsOf(history),
+): PreparedSeries {
   const clock = new ZoneClock(zone);
   const ms: number[] = [];
   const local: number[] = [];
   const kept: number[] = [];
-  history.forEach((p, i) => {
-    const t = toMillis(p.start);
-    if (t >= beforeMs) return;
+  for (let i = 0; i < history.length; i++) {
+    const t = instants[i];
+    if (t >= beforeMs) continue;
     ms.push(t);
     local.push(clock.toLocalMs(t));
     kept.push(i);
-  });
+  }
   const minuteOf = (l: number) => Math.floor(l / 60_000) % 60;
   const warnings: ForecastWarning[] = [];
   const finest = inferIntervalMinutes(local.map(minuteOf));
