@@ -3,7 +3,7 @@
  * returns the parsed value or the errors (field, message, offending value) without knowing
  * the line, which the reader (history-csv.ts) adds.
  */
-import { parseTimestamp, type TimestampStyle } from './timestamp';
+import { parseTimestamp, type OffsetStyle, type TimestampStyle } from './timestamp';
 import type { ZoneClock } from './zone-clock';
 
 export const REQUIRED_COLUMNS = ['timestamp', 'channel', 'volume'] as const;
@@ -208,5 +208,165 @@ export function parseRow(fields: string[], ctx: RowContext): { row: ParsedRow | 
     },
     errors: [],
     gap: false,
+  };
+}
+
+/**
+ * A plain decimal (digits, optionally a point and more digits), read with Number as the strict
+ * path reads it; NaN for any other shape (a sign, an exponent, spaces…), which the strict path
+ * then judges.
+ */
+function plainNumber(text: string): number {
+  const n = text.length;
+  let digits = 0;
+  let point = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !point && digits > 0) point = true;
+    else return NaN;
+  }
+  return digits > 0 && text.charCodeAt(n - 1) !== 46 ? Number(text) : NaN;
+}
+
+function twoDigits(s: string, at: number): number {
+  const a = s.charCodeAt(at) - 48;
+  const b = s.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+/**
+ * The common timestamp shapes (`2026-01-05T10:00:00`, with `Z` or `+04:00`, a space for the
+ * `T`, without seconds, with a fraction) read by hand, exactly as parseTimestamp reads them;
+ * null for any other shape or any timestamp the strict path would refuse.
+ */
+function plainWhen(text: string, clock: ZoneClock): When | null {
+  const len = text.length;
+  if (len < 16 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58) return null;
+  const sep = text.charCodeAt(10);
+  if (sep !== 84 && sep !== 32) return null;
+  const year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  // Years before 100 are read by Date.UTC as 19xx: left to the strict path.
+  if (year < 100 || twoDigits(text, 0) < 0 || twoDigits(text, 2) < 0 || month < 1 || month > 12 || hour < 0 || hour > 23) return null;
+  if (minute < 0 || minute > 59 || day < 1 || day > daysInMonth(year, month)) return null;
+  let i = 16;
+  let second = 0;
+  let hasSeconds = false;
+  let frac = '';
+  if (i < len && text.charCodeAt(i) === 58) {
+    second = twoDigits(text, i + 1);
+    if (second < 0 || second > 59) return null;
+    hasSeconds = true;
+    i += 3;
+    if (i < len && text.charCodeAt(i) === 46) {
+      let j = i + 1;
+      while (j < len && j - i <= 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      if (j === i + 1 || j - i > 9) return null;
+      frac = text.slice(i + 1, j);
+      i = j;
+    }
+  }
+  let offset: OffsetStyle = 'none';
+  let offsetMinutes = 0;
+  if (i === len - 1 && text.charCodeAt(i) === 90) offset = 'Z';
+  else if (i === len - 6 && (text.charCodeAt(i) === 43 || text.charCodeAt(i) === 45) && text.charCodeAt(i + 3) === 58) {
+    const oh = twoDigits(text, i + 1);
+    const om = twoDigits(text, i + 4);
+    if (oh < 0 || om < 0) return null;
+    offset = 'colon';
+    // As parseTimestamp's suffixMinutes, -00:00 included (−0).
+    offsetMinutes = text.charCodeAt(i) === 45 ? -(oh * 60 + om) : oh * 60 + om;
+  } else if (i !== len) return null;
+  const millis = frac === '' ? 0 : Math.round(Number(`0.${frac}`) * 1000);
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  const style: TimestampStyle = { offset, seconds: hasSeconds, millis: frac !== '', space: sep === 32 };
+  if (offset !== 'none') {
+    const ms = wall - offsetMinutes * 60_000;
+    const localMs = clock.toLocalMs(ms);
+    if (localMs % 60_000 !== 0) return null;
+    return { ms, localMs, laterMs: undefined, text, style, offsetMinutes };
+  }
+  if (wall % 60_000 !== 0) return null;
+  const r = clock.resolveLocal(wall);
+  if (r.kind === 'gap') return null;
+  if (r.kind === 'ok') return { ms: r.ms, localMs: wall, laterMs: undefined, text, style, offsetMinutes: undefined };
+  return { ms: r.earlier, localMs: wall, laterMs: r.later, text, style, offsetMinutes: undefined };
+}
+
+/**
+ * A reader of the well-formed common row, for the columns and context of one file: the row
+ * parseRow would return, or null whenever the row is anything else (an error, an odd number or
+ * timestamp shape), which the caller then gives to parseRow, so every error is still reported
+ * by the strict path, with the same line, field and words. A two-year hourly history is 17,000
+ * rows; parseRow's field-by-field results and error lists cost most of reading it.
+ */
+export function plainRowReader(ctx: RowContext): (fields: string[]) => ParsedRow | null {
+  const { columns, clock } = ctx;
+  const size = columns.size;
+  const at = (name: string) => columns.get(name) ?? -1;
+  const iTimestamp = at('timestamp');
+  const iChannel = at('channel');
+  const iVolume = at('volume');
+  const iPlatform = at('platform');
+  const iAnswered = at('answered');
+  const iAbandoned = at('abandoned');
+  const iAht = at('aht_seconds');
+  const channels = ctx.channels ? new Set(ctx.channels) : null;
+  const platforms = ctx.platforms ? new Set(ctx.platforms) : null;
+  const max = ROW_LIMITS.maxCount;
+  /** A whole count, null when the optional cell is empty or absent, NaN when not plainly valid. */
+  const optionalCount = (fields: string[], i: number): number | null => {
+    if (i < 0) return null;
+    const text = fields[i].trim();
+    if (text === '') return null;
+    const n = plainNumber(text);
+    return n <= max && Number.isInteger(n) ? n : NaN;
+  };
+  return (fields) => {
+    if (fields.length !== size) return null;
+    const ts = plainWhen(fields[iTimestamp].trim(), clock);
+    if (!ts) return null;
+    const channel = fields[iChannel].trim();
+    if (channel === '' || (channels && !channels.has(channel))) return null;
+    const platform = iPlatform < 0 ? '' : fields[iPlatform].trim();
+    if (platform !== '' && platforms && !platforms.has(platform)) return null;
+    const volume = plainNumber(fields[iVolume].trim());
+    if (!(volume <= max)) return null;
+    const answered = optionalCount(fields, iAnswered);
+    const abandoned = optionalCount(fields, iAbandoned);
+    if (Number.isNaN(answered) || Number.isNaN(abandoned)) return null;
+    if ((answered ?? 0) + (abandoned ?? 0) > volume) return null;
+    let aht: number | null = null;
+    if (iAht >= 0) {
+      const text = fields[iAht].trim();
+      if (text !== '') {
+        aht = plainNumber(text);
+        if (!(aht > 0 && aht <= ROW_LIMITS.maxAhtSeconds)) return null;
+      }
+    }
+    // A literal, not a spread of ts: one object shape for every row.
+    return {
+      ms: ts.ms,
+      localMs: ts.localMs,
+      laterMs: ts.laterMs,
+      text: ts.text,
+      style: ts.style,
+      offsetMinutes: ts.offsetMinutes,
+      channel,
+      platform,
+      volume,
+      answered,
+      abandoned,
+      aht,
+    };
   };
 }

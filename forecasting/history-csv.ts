@@ -18,7 +18,7 @@
  * any error means nothing is imported).
  */
 import { CsvRecordBuilder } from './csv-line';
-import { parseRow, readHeader, type FieldError, type ParsedRow } from './history-csv-row';
+import { parseRow, plainRowReader, readHeader, type FieldError, type ParsedRow, type RowContext } from './history-csv-row';
 export { ROW_LIMITS } from './history-csv-row';
 import type { TimestampStyle } from './timestamp';
 import { COMMON_DST_ZONES, ZoneClock } from './zone-clock';
@@ -143,6 +143,9 @@ export class HistoryCsvReader {
   private readonly opts: Required<Pick<HistoryCsvOptions, 'zone' | 'intervalMinutes' | 'maxErrors' | 'maxLineLength'>> & HistoryCsvOptions;
   private lineNo = 0;
   private columns: Map<string, number> | null = null;
+  /** The header's columns and the file's context, and the reader of well-formed rows for them. */
+  private rowContext: RowContext | null = null;
+  private plainRow: ((fields: string[]) => ParsedRow | null) | null = null;
   private headerBad = false;
   private readonly record = new CsvRecordBuilder();
   /** Line on which the open record (a quoted field over several lines) started. */
@@ -277,22 +280,25 @@ export class HistoryCsvReader {
   private readHeader(fields: string[], line: number): void {
     const { columns, errors } = readHeader(fields);
     for (const e of errors) this.error(line, e);
-    if (columns) this.columns = columns;
-    else this.headerBad = true;
+    if (columns) {
+      this.columns = columns;
+      this.rowContext = { columns, clock: this.clock, channels: this.opts.channels, platforms: this.opts.platforms };
+      this.plainRow = plainRowReader(this.rowContext);
+    } else this.headerBad = true;
   }
 
   private parseRow(fields: string[], line: number): ParsedRow | null {
-    const { row, errors, gap } = parseRow(fields, {
-      columns: this.columns!,
-      clock: this.clock,
-      channels: this.opts.channels,
-      platforms: this.opts.platforms,
-    });
-    if (gap && this.opts.dstLenient) {
-      this.gapRows++;
-      return null;
+    // The common well-formed row by hand; anything else (and every error) by the strict path.
+    let row = this.plainRow!(fields);
+    if (!row) {
+      const strict = parseRow(fields, this.rowContext!);
+      if (strict.gap && this.opts.dstLenient) {
+        this.gapRows++;
+        return null;
+      }
+      for (const e of strict.errors) this.error(line, e);
+      row = strict.row;
     }
-    for (const e of errors) this.error(line, e);
     const notAfter = this.opts.notAfterMs;
     if (row && notAfter !== undefined && row.ms > notAfter) {
       const now = this.clock.formatLocalIso(notAfter).slice(0, 16).replace('T', ' ');
@@ -310,7 +316,8 @@ export class HistoryCsvReader {
 
   private addRow(row: ParsedRow, line: number): void {
     const interval = this.opts.intervalMinutes;
-    const minute = new Date(row.localMs).getUTCMinutes();
+    // The local minute of the hour (localMs is a whole minute), without a Date a row.
+    const minute = ((Math.floor(row.localMs / 60_000) % 60) + 60) % 60;
     let rawMs = row.ms;
     const bucketOf = (ms: number) => ms - (minute % interval) * 60_000;
     // A repeated wall-clock time in the autumn overlap is the later hour, when allowed.
