@@ -12,10 +12,17 @@
 import type { DayMarks } from './calendar/day-marks';
 import { dayTotals } from './methods/daily-profile';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+/** Median of the first `n` values of `xs`, sorted in place (no NaN among them). */
+function medianInPlace(xs: Float64Array, n: number): number {
+  // Insertion sort: n is at most 8 a day, and a cleaning runs it for every day of every fold.
+  for (let i = 1; i < n; i++) {
+    const v = xs[i];
+    let j = i - 1;
+    for (; j >= 0 && xs[j] > v; j--) xs[j + 1] = xs[j];
+    xs[j + 1] = v;
+  }
+  const m = n >> 1;
+  return n % 2 ? xs[m] : (xs[m - 1] + xs[m]) / 2;
 }
 
 export interface CleanResult {
@@ -38,24 +45,29 @@ export function cleanTraining(y: Float64Array, spd: number, firstDay: number, ma
   const nd = Math.floor(y.length / spd);
   const totals = dayTotals(out, spd);
   const logRatio = new Float64Array(nd).fill(NaN);
+  const near = new Float64Array(8);
   for (let d = 0; d < nd; d++) {
     if (Number.isNaN(totals[d])) continue;
-    const near: number[] = [];
+    let count = 0;
     for (let j = -4; j <= 4; j++) {
       const dd = d + 7 * j;
-      if (j !== 0 && dd >= 0 && dd < nd && !Number.isNaN(totals[dd])) near.push(totals[dd]);
+      if (j !== 0 && dd >= 0 && dd < nd && !Number.isNaN(totals[dd])) near[count++] = totals[dd];
     }
-    if (near.length < 3) continue;
-    const m = median(near);
+    if (count < 3) continue;
+    const m = medianInPlace(near, count);
     // A closed day among closed days says nothing about spread (and would shrink the MAD).
     if (m === 0 && totals[d] === 0) continue;
     // +1 keeps closed days (0 / 0) at ratio 1 and damps tiny series.
     logRatio[d] = Math.log((totals[d] + 1) / (m + 1));
   }
-  const valid = Array.from(logRatio).filter((x) => !Number.isNaN(x));
+  const absValid = new Float64Array(nd);
+  let valid = 0;
+  for (let d = 0; d < nd; d++) if (!Number.isNaN(logRatio[d])) absValid[valid++] = Math.abs(logRatio[d]);
   const outlierDays: number[] = [];
-  if (valid.length < 14) return { y: out, outlierDays };
-  const sigma = Math.max(0.02, 1.4826 * median(valid.map(Math.abs)));
+  if (valid < 14) return { y: out, outlierDays };
+  // A typed array sorts numerically, as the comparator a - b did.
+  const sorted = absValid.subarray(0, valid).sort();
+  const sigma = Math.max(0.02, 1.4826 * medianInPlace(sorted, valid));
   for (let d = 0; d < nd; d++) {
     if (Math.abs(logRatio[d]) > k * sigma) {
       out.fill(NaN, d * spd, (d + 1) * spd);
