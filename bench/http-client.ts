@@ -13,14 +13,19 @@ export interface BenchResponse {
   text: string;
 }
 
+/** A request that had no answer in the client's time limit. */
+export class BenchTimeoutError extends Error {}
+
 export class BenchClient {
   private cookies: Map<string, string>;
   private readonly agent: http.Agent;
   csrf: string | null = null;
 
+  /** `timeoutMs`: a request with no answer by then fails with a BenchTimeoutError (never hangs). */
   constructor(
     readonly baseUrl: string,
     shared?: { cookies: Map<string, string>; csrf: string | null },
+    readonly timeoutMs = 120_000,
   ) {
     if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(baseUrl)) throw new Error(`benchmarks address 127.0.0.1 only, not ${baseUrl}`);
     this.cookies = shared?.cookies ?? new Map();
@@ -31,7 +36,7 @@ export class BenchClient {
 
   /** The same browser (its cookies and CSRF token) talking to another instance, as behind a load balancer. */
   on(baseUrl: string): BenchClient {
-    return new BenchClient(baseUrl, { cookies: this.cookies, csrf: this.csrf });
+    return new BenchClient(baseUrl, { cookies: this.cookies, csrf: this.csrf }, this.timeoutMs);
   }
 
   request(path: string, o: { method?: string; body?: string; contentType?: string } = {}): Promise<BenchResponse> {
@@ -58,7 +63,7 @@ export class BenchClient {
           resolve({ status: res.statusCode ?? 0, text });
         });
       });
-      req.setTimeout(120_000, () => req.destroy(new Error(`no answer in 120 s: ${path}`)));
+      req.setTimeout(this.timeoutMs, () => req.destroy(new BenchTimeoutError(`no answer in ${this.timeoutMs / 1000} s: ${path}`)));
       req.on('error', reject);
       req.end(o.body);
     });

@@ -8,8 +8,10 @@
  * after. Each simulated user has its own connections to each instance (bench/http-client.ts).
  * Bounded in time and count; only 127.0.0.1 is ever addressed. Needs PostgreSQL
  * (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/test); uses its own schemas and
- * drops them at the end.
- *   node --import tsx bench/web-load-two-instances.bench.ts [--quick] [--users 200]
+ * drops them at the end. A request with no answer in 30 s, any failed request, or a run longer than
+ * 20 minutes fails the run: a message and exit code 1, never a hang.
+ * `--cpu-prof DIR` writes each instance's V8 CPU profiles to DIR/A and DIR/B.
+ *   node --import tsx bench/web-load-two-instances.bench.ts [--quick] [--users 200] [--cpu-prof DIR]
  */
 import crypto from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -17,7 +19,8 @@ import pg from 'pg';
 import { DateTime } from 'luxon';
 import fs from 'node:fs';
 import os from 'node:os';
-import { BenchClient } from './http-client';
+import path from 'node:path';
+import { BenchClient, BenchTimeoutError } from './http-client';
 import { startInstance, type Instance } from '../test/support/instance';
 
 const QUICK = process.argv.includes('--quick');
@@ -28,10 +31,17 @@ const SECONDS = QUICK ? 8 : 20;
 const MAX_ROUNDS = 200;
 const AGENT_PAGES = ['/', '/my-shifts', '/requests'];
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+/** A request with no answer by then is a failure of the run (counted, printed, exit code 1), not a wait. */
+const REQUEST_TIMEOUT_MS = 30_000;
+/** The whole run, instances' start included: past it the bench stops them and exits with 1. */
+const RUN_LIMIT_MS = 20 * 60_000;
+const profArg = process.argv.indexOf('--cpu-prof');
+const PROFILE_DIR = profArg > 0 ? path.resolve(process.argv[profArg + 1]) : null;
 
 /** Answer times per instance and page ('A /my-shifts'), and failed requests likewise. */
 const samples = new Map<string, number[]>();
 const errorsBy = new Map<string, number>();
+let timeouts = 0;
 const PAGE_WIDTH = 16;
 
 const pct = (xs: number[], p: number) => {
@@ -43,7 +53,10 @@ async function timedGet(c: BenchClient, url: string, instance: string): Promise<
   const t0 = performance.now();
   const ok = await c.get(url).then(
     (res) => res.status === 200,
-    () => false,
+    (err: unknown) => {
+      if (err instanceof BenchTimeoutError) timeouts++;
+      return false;
+    },
   );
   const ms = performance.now() - t0;
   const key = `${instance} ${url}`;
@@ -79,7 +92,7 @@ async function pgQuery(sql: string): Promise<void> {
 }
 
 async function login(baseUrl: string, username: string): Promise<BenchClient> {
-  const c = new BenchClient(baseUrl);
+  const c = new BenchClient(baseUrl, undefined, REQUEST_TIMEOUT_MS);
   const res = await c.postForm('/login', { username, password: 'rota-demo' }, '/login');
   if (res.status !== 302) throw new Error(`login as ${username}: HTTP ${res.status}`);
   return c;
@@ -102,15 +115,22 @@ async function main(): Promise<void> {
   url.searchParams.set('options', `-c search_path=${schema}`);
   const env = { DATABASE_URL: url.toString(), ROTA_DEMO: 'true', ROTA_QUEUE_SCHEMA: queueSchema, ROTA_SOLVER_WORKERS: '1' };
   const instances: Instance[] = [];
+  // A stalled instance must not hold the run (and the machine) forever: stop everything, say so.
+  const watchdog = setTimeout(() => {
+    console.error(`FAILED: the run did not finish in ${RUN_LIMIT_MS / 60_000} minutes; stopping the instances`);
+    for (const i of instances) console.error(`--- ${i.name}'s output (end):\n${i.output().slice(-3000)}`);
+    void Promise.all(instances.map((i) => i.kill())).finally(() => process.exit(1));
+  }, RUN_LIMIT_MS);
   try {
-    const a = await startInstance('A', env, { startTimeoutMs: 600_000 });
+    const nodeArgs = (name: string) => (PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, name)}`] : []);
+    const a = await startInstance('A', env, { startTimeoutMs: 600_000, nodeArgs: nodeArgs('A') });
     instances.push(a);
     const until = Date.now() + 600_000;
     while (!/Demo rota for the week of (\S+) published/.test(a.output()) && Date.now() < until)
       await new Promise((r) => setTimeout(r, 500));
     const week = a.output().match(/Demo rota for the week of (\S+) published/)?.[1];
     if (!week) throw new Error(`no demo rota:\n${a.output()}`);
-    const b = await startInstance('B', env, { startTimeoutMs: 600_000 });
+    const b = await startInstance('B', env, { startTimeoutMs: 600_000, nodeArgs: nodeArgs('B') });
     instances.push(b);
     const agentNames = [...a.output().matchAll(/^\s+(\S+)\s+agent\s/gm)].map((m) => m[1]);
 
@@ -133,8 +153,10 @@ async function main(): Promise<void> {
     const stopAt = performance.now() + SECONDS * 1000;
     const started = performance.now();
     const cpuBefore = instances.map((i) => cpuSeconds(i.pid));
-    const run = async (u: { clients: BenchClient[] }, offset: number) => {
-      let n = offset;
+    // Each user starts on the instance it logged in on (clients[0]; logins alternate A, B), then
+    // alternates: every moment half the requests go to each instance, as behind a round-robin proxy.
+    const run = async (u: { clients: BenchClient[] }) => {
+      let n = 0;
       for (let round = 0; round < MAX_ROUNDS && performance.now() < stopAt; round++)
         for (const p of AGENT_PAGES) {
           if (performance.now() >= stopAt) break;
@@ -142,7 +164,7 @@ async function main(): Promise<void> {
           await timedGet(c, p, c.baseUrl === a.baseUrl ? 'A' : 'B');
         }
     };
-    await Promise.all(users.map((u, i) => run(u, i)));
+    await Promise.all(users.map((u) => run(u)));
     const seconds = (performance.now() - started) / 1000;
     const cpu = instances.map((i, k) => {
       const [before, after] = [cpuBefore[k], cpuSeconds(i.pid)];
@@ -182,7 +204,12 @@ async function main(): Promise<void> {
     console.log(`rota generation of ${next}: ${jobBefore} before the load, ${jobAfter} after it`);
     await coordinator.postForm('/rota/cancel', { week: next }, `/rota?week=${next}`);
     for (const c of [coordinator, ...users.flatMap((u) => u.clients)]) c.close();
+    if (timeouts > 0 || allErrors > 0) {
+      console.error(`FAILED: ${timeouts} requests had no answer in ${REQUEST_TIMEOUT_MS / 1000} s; ${allErrors} requests failed in all`);
+      process.exitCode = 1;
+    }
   } finally {
+    clearTimeout(watchdog);
     await Promise.all(instances.map((i) => i.stop()));
     await pgQuery(`DROP SCHEMA IF EXISTS "${schema}" CASCADE; DROP SCHEMA IF EXISTS "${queueSchema}" CASCADE`).catch(() => undefined);
   }
