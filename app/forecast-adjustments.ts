@@ -24,6 +24,7 @@ import { historyRange, platformTotals } from '../models/repositories/history';
 import { listCalendarEvents } from '../models/repositories/calendar-events';
 import { applyAdjustmentsByPlatform, type PlatformAdjustment, type PlatformPart, type SplitAdjusted } from '../forecasting/index';
 import { runPlatformForecast, type EnginePlatformHistory } from './forecast-engine';
+import type { HierarchyForecast } from '../forecasting/index';
 import { spreadToInterval, toEngineEvent } from './forecast-inputs';
 
 /**
@@ -74,16 +75,29 @@ export async function platformShares(
   });
   const events = (await listCalendarEvents(ds, { channelId: q.channelId })).map(toEngineEvent);
   const f = runPlatformForecast(histories, { zone: q.zone, intervalMinutes: q.intervalMinutes, start: q.from, end: q.to, events });
-  if (!f) return [{ platform: '', shares: q.starts.map(() => 1) }];
+  return shareRows(f, q.starts);
+}
+
+/** Each platform's share of `f`'s channel at each of `starts` (its share of the whole where the channel is 0). */
+function shareRows(f: HierarchyForecast | null, starts: string[]): { platform: string; shares: number[] }[] {
+  if (!f) return [{ platform: '', shares: starts.map(() => 1) }];
   const at = new Map(f.channel.points.map((p, i) => [Date.parse(p.start), i]));
   return f.platforms.map((p) => ({
     platform: p.platform,
-    shares: q.starts.map((s) => {
+    shares: starts.map((s) => {
       const i = at.get(Date.parse(s));
       const total = i === undefined ? 0 : f.channel.points[i].volume;
       return i !== undefined && total > 0 ? p.points[i].volume / total : p.share;
     }),
   }));
+}
+
+/** A split of `values`' model volumes by the shares of the platform forecast `f` (not stored). */
+export function sharesOf(f: HierarchyForecast | null, values: ForecastValueRecord[]): PlatformPart[] {
+  return shareRows(
+    f,
+    values.map((v) => v.start),
+  ).map((s) => ({ platform: s.platform, volumes: values.map((v, i) => s.shares[i] * v.volume) }));
 }
 
 /** A forecast's split: its stored parts, else made from the platform shares (not stored here). */
@@ -93,7 +107,7 @@ export interface ForecastSplit {
 }
 
 /** Stored parts aligned with `values` (a part without a row at an interval is 0 there). */
-function alignStored(rows: Awaited<ReturnType<typeof forecastPlatformValues>>, values: ForecastValueRecord[]): PlatformPart[] {
+export function alignStored(rows: Awaited<ReturnType<typeof forecastPlatformValues>>, values: ForecastValueRecord[]): PlatformPart[] {
   const index = new Map(values.map((v, i) => [v.start, i]));
   const parts = new Map<string, number[]>();
   for (const r of rows) {

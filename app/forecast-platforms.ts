@@ -10,14 +10,14 @@
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import { listChannels, listPlatforms } from '../models/repositories/settings';
-import { forecastValues, listForecastAdjustments } from '../models/repositories/forecasts';
+import { forecastPlatformValues, listForecastAdjustments } from '../models/repositories/forecasts';
 import { listCalendarEvents } from '../models/repositories/calendar-events';
 import type { Reconciliation, ReconciliationScore } from '../forecasting/index';
 import { addWeeks, mondayOf, weekRange } from '../forecasting/week';
 import { runPlatformForecast } from './forecast-engine';
 import { teamClock, toEngineEvent } from './forecast-inputs';
 import { storedForecastOfWeek } from './forecast-for-week';
-import { forecastSplit, loadPlatformHistories, replayed } from './forecast-adjustments';
+import { alignStored, loadPlatformHistories, replayed, sharesOf } from './forecast-adjustments';
 
 export { PLATFORM_HISTORY_WEEKS } from './forecast-adjustments';
 
@@ -79,12 +79,16 @@ export async function forecastPlatformsPage(
   const stored = await storedForecastOfWeek(ds, { channelId, weekStart, zone, intervalMinutes });
   let weekPoints: { platform: string; points: { start: string; volume: number }[] }[];
   if (stored) {
-    const all = await forecastValues(ds, stored.forecast.id);
-    const split = await forecastSplit(ds, stored.forecast, zone, all);
-    const out = replayed(all, split.parts, await listForecastAdjustments(ds, stored.forecast.id));
+    // Adjustments act interval by interval: replaying the week's values alone gives the week's
+    // figures. Its split is the stored one, else the shares of the platform forecast just made
+    // (the split a first platform adjustment stores comes from the forecast's own start).
+    const values = stored.values;
+    const rows = await forecastPlatformValues(ds, stored.forecast.id, { from, to });
+    const parts = rows.length > 0 ? alignStored(rows, values) : sharesOf(f, values);
+    const out = replayed(values, parts, await listForecastAdjustments(ds, stored.forecast.id));
     weekPoints = out.platforms.map((p) => ({
       platform: p.platform,
-      points: all.map((v, i) => ({ start: v.start, volume: p.volumes[i] })).filter((x) => x.start >= from && x.start < to),
+      points: values.map((v, i) => ({ start: v.start, volume: p.volumes[i] })),
     }));
   } else weekPoints = f?.platforms.map((p) => ({ platform: p.platform, points: p.points })) ?? [];
   const dates = Array.from({ length: 7 }, (_, d) => DateTime.fromISO(weekStart, { zone }).plus({ days: d }).toISODate()!);
