@@ -31,6 +31,11 @@ export interface BoundOptions {
   target?: number;
   /** A roster whose schedules start the master (e.g. the compact MIP's). */
   initial?: NrpGrid;
+  /**
+   * After the bound, dive for a roster until this many seconds: fix the people whose schedule
+   * the master LP picks (nearly) whole, price the others again, repeat (price-and-dive).
+   */
+  diveUntil?: number;
 }
 
 export interface BoundResult {
@@ -40,6 +45,8 @@ export interface BoundResult {
   rounds: number;
   /** Every schedule generated, per person (rows of a roster grid), for a restricted master MIP. */
   schedules: Int32Array[][];
+  /** The dive's roster (one generated schedule per person), when `diveUntil` was given. */
+  roster: NrpGrid | null;
 }
 
 interface Pricing {
@@ -65,14 +72,19 @@ export async function columnGenerationBound(instance: NrpInstance, o: BoundOptio
   const pricing = instance.staff.map((_, p) => pricingOf(instance, p));
   const master = masterModel(highs, instance);
   const schedules: Int32Array[][] = instance.staff.map(() => []);
+  /** Master column of each person's schedules (the first 2R are under/over cover). */
+  const columns: number[][] = instance.staff.map(() => []);
+  let numCols = 2 * R;
   const add = (p: number, row: Int32Array) => {
     schedules[p].push(row);
+    columns[p].push(numCols++);
     pricing[p].last = row;
     addSchedule(master, instance, p, row, coverRow, R);
   };
   if (o.initial) o.initial.forEach((row, p) => add(p, row));
   let bound = -Infinity;
   let rounds = 0;
+  let roster: NrpGrid | null = null;
   // Without a roster to start from, one round at zero duals gives every person a schedule.
   if (!o.initial) {
     const zero = new Float64Array(R);
@@ -125,10 +137,103 @@ export async function columnGenerationBound(instance: NrpInstance, o: BoundOptio
         alpha = 0;
       } else alpha = SMOOTHING;
     }
+    const proven = o.target !== undefined && Math.ceil(bound - 1e-6) >= o.target;
+    if (o.diveUntil !== undefined && !proven) {
+      const runMaster = () => {
+        master.run();
+        spent += master.getRunTime();
+        master.zeroAllClocks();
+        return master.getSolution();
+      };
+      roster = dive(instance, {
+        schedules,
+        columns,
+        pricing,
+        coverRow,
+        R,
+        add,
+        runMaster,
+        used,
+        until: o.diveUntil,
+        fix: (c, on) => master.changeColBounds(c, 0, on ? Infinity : 0),
+      });
+    }
   } finally {
     master.dispose();
   }
-  return { bound, seconds: used(), rounds, schedules };
+  return { bound, seconds: used(), rounds, schedules, roster };
+}
+
+interface Dive {
+  schedules: Int32Array[][];
+  columns: number[][];
+  pricing: Pricing[];
+  coverRow: Int32Array;
+  R: number;
+  add: (p: number, row: Int32Array) => void;
+  runMaster: () => { colValue: Float64Array; rowDual: Float64Array };
+  used: () => number;
+  until: number;
+  /** Opens (on) or closes a master column. */
+  fix: (col: number, on: boolean) => void;
+}
+
+/** Dive rounds of pricing between two fixings (the duals move little after one fixing). */
+const DIVE_PRICING_ROUNDS = 2;
+/** People whose best schedule the master LP takes at least this much of are fixed together. */
+const DIVE_FIX_AT = 0.8;
+
+/**
+ * Price-and-dive: solve the master, fix every person whose largest schedule value is at least
+ * DIVE_FIX_AT (or else the one with the largest), price the unfixed people again, repeat until
+ * everyone is fixed. Out of time, the unfixed take their largest schedule. The master always has
+ * a solution (cover is soft), so the dive always ends in a roster keeping every hard rule.
+ */
+function dive(instance: NrpInstance, v: Dive): NrpGrid {
+  const P = instance.staff.length;
+  const chosen = new Int32Array(P).fill(-1);
+  const fixPerson = (p: number, k: number) => {
+    chosen[p] = k;
+    v.columns[p].forEach((c, j) => j !== k && v.fix(c, false));
+  };
+  let sol = v.runMaster();
+  for (;;) {
+    const bestK = new Int32Array(P).fill(-1);
+    const bestV = new Float64Array(P).fill(-1);
+    for (let p = 0; p < P; p++)
+      if (chosen[p] < 0)
+        v.columns[p].forEach((c, k) => {
+          if (sol.colValue[c] > bestV[p]) {
+            bestV[p] = sol.colValue[c];
+            bestK[p] = k;
+          }
+        });
+    const open = [...Array(P).keys()].filter((p) => chosen[p] < 0);
+    if (!open.length) break;
+    if (v.used() >= v.until) {
+      open.forEach((p) => (chosen[p] = bestK[p]));
+      break;
+    }
+    const sure = open.filter((p) => bestV[p] >= DIVE_FIX_AT);
+    const top = open.reduce((a, b) => (bestV[b] > bestV[a] ? b : a));
+    (sure.length ? sure : [top]).forEach((p) => fixPerson(p, bestK[p]));
+    sol = v.runMaster();
+    for (let r = 0; r < DIVE_PRICING_ROUNDS && v.used() < v.until; r++) {
+      const pi = sol.rowDual.subarray(0, v.R);
+      let added = 0;
+      for (let p = 0; p < P && v.used() < v.until; p++) {
+        if (chosen[p] >= 0) continue;
+        const priced = price(v.pricing[p], pi, v.coverRow);
+        if (priced.row && reducedCost(instance, p, priced.row, sol.rowDual, v.coverRow, v.R) < -1e-6) {
+          v.add(p, priced.row);
+          added++;
+        }
+      }
+      if (!added) break;
+      sol = v.runMaster();
+    }
+  }
+  return v.schedules.map((rows, p) => (chosen[p] >= 0 ? Int32Array.from(rows[chosen[p]]) : new Int32Array(instance.days).fill(-1)));
 }
 
 /** Person's cheapest schedule at the duals (exact): its cost less the duals of the cover it works. */
