@@ -1,5 +1,14 @@
 import { expect } from 'chai';
-import { readNrpInstance, solveNrp, assignmentsOf, violationsOf, type NrpResult, type NrpInstance } from '../../../scheduling/nrp/index';
+import {
+  readNrpInstance,
+  solveNrp,
+  assignmentsOf,
+  scoreOf,
+  violationsOf,
+  type NrpResult,
+  type NrpInstance,
+} from '../../../scheduling/nrp/index';
+import { columnGenerationBound } from '../../../scheduling/nrp/column-generation';
 import { run as roster } from '../../../bin/commands/roster';
 import { sharedChecker } from '../../support/shared-tools';
 import { runCommand } from '../../support/cli';
@@ -73,4 +82,29 @@ describe('wfm roster --nrp', function () {
     expect([missing.code, missing.stdout]).to.deep.equal([2, '']);
     expect(missing.stderr).to.include('cannot read /nonexistent/Instance99.txt');
   });
+});
+
+describe('scheduling/columnGenerationBound: price-and-dive', function () {
+  this.timeout((BUDGET_SECONDS + 120) * 1000);
+
+  for (const n of [2, 3]) {
+    it(`instance ${n}: the dive's roster keeps every hard rule (nrp_check.py), costs at least the optimum ${NRP_OPTIMUM[n]}, and the bound at most it`, async function () {
+      const checker = sharedChecker(this, 'nrp_check.py');
+      const parsed = readNrpInstance(sharedInstance(this, n));
+      if (!parsed.ok) throw new Error('instance did not read');
+      const instance = parsed.value;
+      // No clock: column generation runs to convergence and the dive to the end (HiGHS time only).
+      const cg = await columnGenerationBound(instance, { seconds: BUDGET_SECONDS, diveUntil: BUDGET_SECONDS });
+      expect(cg.bound).to.be.at.most(NRP_OPTIMUM[n] + 1e-6);
+      expect(cg.roster).to.not.equal(null);
+      const grid = cg.roster!;
+      expect(violationsOf(instance, grid)).to.deep.equal([]);
+      const report = runNrpCheck(checker, nrpInstancePath(n), assignmentsOf(instance, grid));
+      expect(report.feasible).to.equal(true);
+      expect(report.objective).to.equal(scoreOf(instance, grid).objective);
+      expect(report.objective).to.be.at.least(NRP_OPTIMUM[n]);
+      // Each person's row is one of the schedules column generation produced.
+      grid.forEach((row, p) => expect(cg.schedules[p].some((s) => s.every((t, d) => t === row[d]))).to.equal(true));
+    });
+  }
 });
