@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { warning, type ForecastWarning } from './warnings';
 import type { SeriesGrid } from './grid';
 import type { HistoryInterval } from './history-csv';
-import { ZoneClock } from './zone-clock';
+import { clockOf, type ZoneClock } from './zone-clock';
 
 /** One interval of one channel's history. */
 export interface HistoryPoint {
@@ -197,7 +197,7 @@ export function prepareSeries(
   beforeMs = Infinity,
   instants: Float64Array = instantsOf(history),
 ): PreparedSeries {
-  const clock = new ZoneClock(zone);
+  const clock = clockOf(zone);
   const ms: number[] = [];
   const local: number[] = [];
   const kept: number[] = [];

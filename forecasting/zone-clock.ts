@@ -72,6 +72,25 @@ export class ZoneClock {
   }
 }
 
+/** Shared clocks by zone name (see clockOf). */
+const clocks = new Map<string, ZoneClock>();
+
+/**
+ * The one ZoneClock of a zone, its offset cache shared by every caller: a clock learns each
+ * day's offset from luxon (microseconds a day), and a forecast from a start inside a day
+ * prepares the same two years of history 21 times. A clock holds no state but that cache.
+ */
+export function clockOf(zone: string): ZoneClock {
+  let clock = clocks.get(zone);
+  if (!clock) {
+    clock = new ZoneClock(zone);
+    // Bounded: zone names come from options and files; a few are in use at once.
+    if (clocks.size >= 64) clocks.clear();
+    clocks.set(zone, clock);
+  }
+  return clock;
+}
+
 export function formatOffset(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
