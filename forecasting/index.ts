@@ -10,7 +10,7 @@ export { dayMarks, DEFAULT_HOLIDAY_FACTOR, type CalendarEvent, type CalendarOpti
 export type { CandidateScore, SpecialDay } from './engine';
 export { ZoneClock, guessZone, fixedOffsetZone, zoneOfRepeatedHours, zoneOfSpringGaps, COMMON_DST_ZONES } from './zone-clock';
 export { dailyShape, weeklyShape, WEEKDAYS, type DailyShape, type WeekdayTotal, type ShapeOptions } from './shapes';
-export { applyAdjustments, accuracyByWeek, type Adjustment, type AdjustedPoint, type WeekAccuracy } from './adjustments';
+export { accuracyByWeek, type WeekAccuracy } from './adjustments';
 export { applyAdjustmentsByPlatform, type PlatformAdjustment, type PlatformPart, type SplitAdjusted } from './platform-adjustments';
 export { syntheticHistory, type SyntheticOptions } from './synthetic';
 export { mulberry32, mulberry32Uint } from './random';

@@ -10,7 +10,7 @@
  *   before it; on a channel at 0, N is split by the platforms' shares of the whole model split,
  *   equally when that is all 0 too), so the platforms keep their proportions.
  * Bounds move with the channel's volume by the same ratio; a channel that was 0 gets bounds equal
- * to its new volume (the coordinator's number carries no model spread), as `applyAdjustments`.
+ * to its new volume (the coordinator's number carries no model spread).
  */
 import type { ForecastPoint } from './forecast';
 import { toMillis } from './series';
@@ -33,17 +33,11 @@ export interface PlatformPart {
 }
 
 export interface SplitAdjusted {
-  channel: {
-    start: string;
-    volume: number;
-    lower80: number;
-    upper80: number;
-    lower95: number;
-    upper95: number;
+  channel: (Omit<ForecastPoint, 'ahtSeconds'> & {
     modelVolume: number;
     /** True when an adjustment covered the interval (its volume is the adjusted one). */
     adjusted: boolean;
-  }[];
+  })[];
   platforms: { platform: string; volumes: number[]; adjusted: boolean[] }[];
 }
 

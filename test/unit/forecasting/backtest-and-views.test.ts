@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import {
   accuracyByWeek,
-  applyAdjustments,
+  applyAdjustmentsByPlatform,
   backtest,
   dailyShape,
   weeklyShape,
@@ -74,18 +74,22 @@ describe('forecast views', () => {
     upper95: 14,
   }));
 
-  it('applyAdjustments, +20% on the first two hours then set 5 on the second, applies in order with bounds', () => {
-    const out = applyAdjustments(pts, [
-      { from: '2026-12-07T00:00:00+04:00', to: '2026-12-07T02:00:00+04:00', kind: 'scale', value: 20, note: 'campaign' },
-      { from: '2026-12-07T01:00:00+04:00', to: '2026-12-07T02:00:00+04:00', kind: 'set', value: 5, note: 'outage' },
-    ]);
+  it('applyAdjustmentsByPlatform on the whole channel, ×1.2 on the first two hours then set 5 on the second, applies in order with bounds', () => {
+    const out = applyAdjustmentsByPlatform(
+      pts,
+      [],
+      [
+        { from: '2026-12-07T00:00:00+04:00', to: '2026-12-07T02:00:00+04:00', kind: 'scale', value: 1.2, platform: null },
+        { from: '2026-12-07T01:00:00+04:00', to: '2026-12-07T02:00:00+04:00', kind: 'set', value: 5, platform: null },
+      ],
+    ).channel;
     expect(out[0].volume).to.be.closeTo(12, 1e-12);
     expect(out[0].lower80).to.be.closeTo(9.6, 1e-12);
     expect(out[0].upper80).to.be.closeTo(14.4, 1e-12);
     expect(out[0].modelVolume).to.equal(10);
     expect(out[1].volume).to.equal(5);
     expect(out[1].upper80).to.be.closeTo(12 * 1.2 * (5 / 12), 1e-12);
-    expect(out[1].adjustments).to.deep.equal(['campaign', 'outage']);
+    expect(out.slice(0, 3).map((p) => p.adjusted)).to.deep.equal([true, true, false]);
     expect(out[2]).to.include({ volume: 10 });
   });
 
