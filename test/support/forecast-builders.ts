@@ -5,7 +5,9 @@
  * every week repeats `expectedVolume`.
  */
 import { DateTime } from 'luxon';
-import type { DataSource } from '../../models';
+import { Platform, type DataSource } from '../../models';
+import { DEMO_PLATFORMS } from '../../seeds/demo-team';
+import { seedMinimalTeam } from './app';
 import { insertHistory, type HistoryRow } from '../../models/repositories/history';
 import { createCalendarEvent, type CalendarEventInput, type CalendarEventRecord } from '../../models/repositories/calendar-events';
 import { createForecast, type ForecastRecord, type ForecastValueRecord, type NewForecast } from '../../models/repositories/forecasts';
@@ -126,4 +128,18 @@ export async function makeForecast(
     },
     values,
   );
+}
+
+/**
+ * The minimal team with voice split over two platforms, Bazari twice Sadili's size (scales 20
+ * and 10) in every hour, ten weeks to Monday 16 November 2026; chat (not split) at `chatScale`.
+ */
+export async function seedTwoPlatforms(ds: DataSource, o: { chatScale?: number } = {}): Promise<void> {
+  await seedMinimalTeam(ds);
+  await ds.getRepository(Platform).insert(DEMO_PLATFORMS.filter((p) => ['bazari', 'sadili'].includes(p.code)));
+  await insertHistory(ds, [
+    ...historyRows({ weeks: 10, endMonday: '2026-11-16', scale: 20 }).map((r) => ({ ...r, platformCode: 'bazari' })),
+    ...historyRows({ weeks: 10, endMonday: '2026-11-16', scale: 10 }).map((r) => ({ ...r, platformCode: 'sadili' })),
+    ...(o.chatScale === undefined ? [] : historyRows({ weeks: 10, endMonday: '2026-11-16', channelId: 'chat', scale: o.chatScale })),
+  ]);
 }

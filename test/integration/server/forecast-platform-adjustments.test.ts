@@ -8,7 +8,6 @@ import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { Platform, type DataSource } from '../../../models';
 import { DEMO_PLATFORMS } from '../../../seeds/demo-team';
-import { insertHistory } from '../../../models/repositories/history';
 import {
   forecastPlatformValues,
   forecastValues,
@@ -20,8 +19,8 @@ import { listAudit } from '../../../models/repositories/audit';
 import { forecastPlatformsPage } from '../../../app/forecast-platforms';
 import { adjustForecastEdit, undoAdjustmentEdit, type AdjustRequest } from '../../../app/forecast-edit';
 import { createTestDataSource, destroyTestDataSource } from '../../support/db';
-import { seedMinimalTeam, startTestApp, type TestApp } from '../../support/app';
-import { ZONE, historyRows, makeForecast } from '../../support/forecast-builders';
+import { startTestApp, type TestApp } from '../../support/app';
+import { ZONE, makeForecast, seedTwoPlatforms } from '../../support/forecast-builders';
 
 const NOW = new Date('2026-11-16T06:00:00.000Z');
 const WEEK = '2026-11-30';
@@ -30,16 +29,6 @@ const TUE_10 = '2026-12-01T06:00:00.000Z';
 const TUE_11 = '2026-12-01T07:00:00.000Z';
 const TUE_12 = '2026-12-01T08:00:00.000Z';
 const USER = { id: 1, username: 'coordinator' };
-
-/** Voice split over two platforms, Bazari twice Sadili's size (scales 20 and 10) in every hour. */
-async function seedPlatforms(ds: DataSource) {
-  await seedMinimalTeam(ds);
-  await ds.getRepository(Platform).insert(DEMO_PLATFORMS.filter((p) => ['bazari', 'sadili'].includes(p.code)));
-  await insertHistory(ds, [
-    ...historyRows({ weeks: 10, endMonday: '2026-11-16', scale: 20 }).map((r) => ({ ...r, platformCode: 'bazari' })),
-    ...historyRows({ weeks: 10, endMonday: '2026-11-16', scale: 10 }).map((r) => ({ ...r, platformCode: 'sadili' })),
-  ]);
-}
 
 /** The channel's volume (adjusted, else the model's) and each platform's part, per interval start, read back from the tables. */
 async function state(ds: DataSource, id: number) {
@@ -70,7 +59,7 @@ describe('forecast adjustments on one platform', function () {
     let f: ForecastRecord;
     beforeEach(async () => {
       ds = await createTestDataSource();
-      await seedPlatforms(ds);
+      await seedTwoPlatforms(ds);
       // Every hour of the week at 30 contacts: the stored channel the split divides.
       f = await makeForecast(ds, { weekStart: WEEK, volume: 30 });
     });
@@ -205,7 +194,7 @@ describe('forecast adjustments on one platform', function () {
     let app: TestApp;
     let f: ForecastRecord;
     beforeEach(async () => {
-      app = await startTestApp({ now: () => NOW, seed: seedPlatforms });
+      app = await startTestApp({ now: () => NOW, seed: seedTwoPlatforms });
       f = await makeForecast(app.ds, { weekStart: WEEK, volume: 30 });
     });
     afterEach(async () => app?.close());

@@ -1,25 +1,14 @@
 import { expect } from 'chai';
-import { Platform, type DataSource } from '../../../models';
-import { DEMO_PLATFORMS } from '../../../seeds/demo-team';
-import { insertHistory } from '../../../models/repositories/history';
+import { type DataSource } from '../../../models';
 import { forecastPlatformsPage } from '../../../app/forecast-platforms';
 import { createTestDataSource, destroyTestDataSource } from '../../support/db';
-import { seedMinimalTeam, startTestApp, type TestApp } from '../../support/app';
-import { ZONE, historyRows } from '../../support/forecast-builders';
+import { startTestApp, type TestApp } from '../../support/app';
+import { ZONE, seedTwoPlatforms } from '../../support/forecast-builders';
 
 const NOW = new Date('2026-11-16T06:00:00.000Z');
 const WEEK = '2026-11-30';
 
-/** Voice split over two platforms, Bazari twice Sadili's size in every hour; chat not split. */
-async function seedPlatforms(ds: DataSource) {
-  await seedMinimalTeam(ds);
-  await ds.getRepository(Platform).insert(DEMO_PLATFORMS.filter((p) => ['bazari', 'sadili'].includes(p.code)));
-  await insertHistory(ds, [
-    ...historyRows({ weeks: 10, endMonday: '2026-11-16', scale: 20 }).map((r) => ({ ...r, platformCode: 'bazari' })),
-    ...historyRows({ weeks: 10, endMonday: '2026-11-16', scale: 10 }).map((r) => ({ ...r, platformCode: 'sadili' })),
-    ...historyRows({ weeks: 10, endMonday: '2026-11-16', channelId: 'chat', scale: 6 }),
-  ]);
-}
+const seedPlatforms = (ds: DataSource) => seedTwoPlatforms(ds, { chatScale: 6 });
 
 describe('forecast platforms page (channel = Σ platforms)', function () {
   this.timeout(120_000);
