@@ -42,17 +42,13 @@ function weekView(w: MyWeekOf, zone: string) {
 }
 
 export function myWeekViewModel(w: MyWeek, zone: string) {
-  const todayShifts = w.thisWeek.days.find((d) => d.today)?.shifts ?? [];
   return {
-    contractHours: w.contractHours,
+    ...myGlanceViewModel(w, zone),
     hoursOff: w.contractHours !== null && Math.abs(w.thisWeek.workedHours - w.contractHours) > 1,
     thisWeek: weekView(w.thisWeek, zone),
     published: w.thisWeek.published,
     nextWeek: w.nextWeek ? weekView(w.nextWeek, zone) : null,
     laterWeeks: w.laterWeeks.map((l) => weekView(l, zone)),
-    today: todayShifts.map((s) => shiftView(s, zone)),
-    current: w.current ? shiftView(w.current, zone) : null,
-    next: w.next ? shiftView(w.next, zone) : null,
   };
 }
 
