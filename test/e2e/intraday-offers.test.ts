@@ -6,51 +6,13 @@
  * coordinator's page then projects a higher service level for the rest of the day.
  */
 import { expect } from 'chai';
-import { DateTime } from 'luxon';
-import type { Browser, Page } from 'playwright-core';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
-import { chromiumAvailable, launchBrowser, CHROMIUM_PATH } from '../support/browser';
-import { makePerson, makeRota } from '../support/requests-builders';
-import { insertHistory, Staff, type HistoryRow } from '../../models';
+import type { Browser } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/app';
+import { chromiumAvailable, launchBrowser, CHROMIUM_PATH, logIn } from '../support/browser';
 import { createServiceToken } from '../../app/api-tokens';
 import { simulateLiveDay } from '../../app/demo-live';
 import { findUserByUsername } from '../../models/repositories/users';
-import { mulberry32 } from '../../forecasting/random';
-
-const ZONE = 'Asia/Tbilisi';
-// Wednesday 25 November 2026, 13:30 in Tbilisi.
-const NOW = new Date('2026-11-25T09:30:00.000Z');
-const TODAY = '2026-11-25';
-const WEEK = '2026-11-23';
-const perHour = (hour: number) => (hour >= 9 && hour < 21 ? 30 : 2);
-
-function history(): HistoryRow[] {
-  const rows: HistoryRow[] = [];
-  const rand = mulberry32(3);
-  let level = 1;
-  const end = DateTime.fromISO(TODAY, { zone: ZONE });
-  for (let t = end.minus({ weeks: 6 }); t < end; t = t.plus({ hours: 1 })) {
-    if (t.hour === 0) level = 0.8 + 0.4 * rand();
-    rows.push({
-      start: t.toUTC().toISO()!,
-      channelId: 'voice',
-      platformCode: '',
-      intervalMinutes: 60,
-      offered: perHour(t.hour) * level,
-      answered: null,
-      abandoned: null,
-      ahtSeconds: 240,
-    });
-  }
-  return rows;
-}
-
-async function logIn(page: Page, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', TEST_PASSWORD);
-  await Promise.all([page.waitForURL(`${baseUrl}/`), page.click('button[type=submit].primary')]);
-}
+import { NOW, seedBrowserDay } from '../support/intraday-day';
 
 const percent = (text: string | null) => Number(/(\d+)\s*%/.exec(text ?? '')?.[1]);
 
@@ -65,22 +27,7 @@ describe('e2e (Chromium): overtime offered from /intraday, accepted on a phone, 
       this.skip();
     }
     app = await startTestApp({ now: () => NOW });
-    await insertHistory(app.ds, history());
-    await app.ds
-      .getRepository(Staff)
-      .createQueryBuilder()
-      .update()
-      .set({ skills: 'chat' })
-      .where('name LIKE :n', { n: 'Test %' })
-      .execute();
-    const four = [];
-    for (const name of ['ia', 'eka', 'dato', 'gela']) four.push(await makePerson(app.ds, name, { skills: ['voice'] }));
-    await makePerson(app.ds, 'nana', { skills: ['voice'], name: 'Nana Beridze' });
-    await makeRota(
-      app.ds,
-      WEEK,
-      four.map((p) => ({ staffId: p.id, start: `${TODAY} 09:00`, end: `${TODAY} 18:00`, channel: 'voice' })),
-    );
+    await seedBrowserDay(app.ds);
     // Today so far, with a surge from 10:00, through the real API with a service token (as `wfm demo live --url` sends it).
     const admin = (await findUserByUsername(app.ds, 'admin'))!;
     const made = await createServiceToken(

@@ -9,8 +9,8 @@ import { expect } from 'chai';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, seedMinimalTeam, TEST_PASSWORD, type TestApp } from '../support/app';
-import { chromiumAvailable, launchBrowser, pickSwapShift, CHROMIUM_PATH } from '../support/browser';
+import { startTestApp, seedMinimalTeam, type TestApp } from '../support/app';
+import { chromiumAvailable, launchBrowser, pickSwapShift, CHROMIUM_PATH, logIn } from '../support/browser';
 import { makePerson, makeRota } from '../support/requests-builders';
 import { storeWeekRequirement } from '../support/rota-builders';
 import { findUserByUsername } from '../../models/repositories/users';
@@ -35,13 +35,6 @@ async function expectAccessible(page: Page, label: string) {
   expect(r.violations, `${label}: ${JSON.stringify(r.violations, null, 1)}`).to.deep.equal([]);
   const wide = (await page.evaluate('document.documentElement.scrollWidth')) as number;
   expect(wide, `${label}: no sideways scroll at 390 px`).to.be.at.most(390);
-}
-
-async function logIn(page: Page, baseUrl: string, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', TEST_PASSWORD);
-  await Promise.all([page.waitForURL(`${baseUrl}/`), page.click('button[type=submit].primary')]);
 }
 
 async function switchLanguage(page: Page, locale: 'en' | 'ka') {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
-import { chromiumAvailable, launchBrowser, CHROMIUM_PATH } from '../support/browser';
+import { chromiumAvailable, launchBrowser, CHROMIUM_PATH, logIn } from '../support/browser';
 
 const AXE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/axe-core/axe.min.js');
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -29,13 +29,6 @@ async function expectAccessible(page: Page, label: string) {
   const { violations, passed } = await axeCheck(page);
   expect(passed, `${label}: axe ran its rules`).to.be.greaterThan(10);
   expect(violations, `${label}: ${JSON.stringify(violations, null, 1)}`).to.deep.equal([]);
-}
-
-async function logIn(page: Page, baseUrl: string, username: string, password = TEST_PASSWORD): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForURL(`${baseUrl}/`), page.click('button[type=submit].primary')]);
 }
 
 async function switchLanguage(page: Page, locale: 'en' | 'ka') {

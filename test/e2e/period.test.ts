@@ -5,9 +5,9 @@
  */
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import type { Browser, Page } from 'playwright-core';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
-import { chromiumAvailable, launchBrowser, CHROMIUM_PATH } from '../support/browser';
+import type { Browser } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/app';
+import { chromiumAvailable, launchBrowser, CHROMIUM_PATH, logIn } from '../support/browser';
 import { makeRota, makeShift, weekdayShifts, ZONE } from '../support/rota-builders';
 import { findUserByUsername } from '../../models/repositories/users';
 
@@ -15,13 +15,6 @@ import { findUserByUsername } from '../../models/repositories/users';
 const NOW = new Date('2026-11-25T09:30:00Z');
 const MONDAYS = ['2026-11-30', '2026-12-07', '2026-12-14', '2026-12-21'];
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-
-async function logIn(page: Page, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', TEST_PASSWORD);
-  await Promise.all([page.waitForURL(`${baseUrl}/`), page.click('button[type=submit].primary')]);
-}
 
 describe('e2e (Chromium, 390 px phone): a four-week planning period, published and seen by the agent', function () {
   this.timeout(180_000);

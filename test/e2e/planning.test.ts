@@ -8,8 +8,8 @@
  */
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, seedMinimalTeam, TEST_PASSWORD, type TestApp } from '../support/app';
-import { chromiumAvailable, launchBrowser, pickSwapShift, CHROMIUM_PATH, submitAndWait } from '../support/browser';
+import { startTestApp, seedMinimalTeam, type TestApp } from '../support/app';
+import { chromiumAvailable, launchBrowser, pickSwapShift, CHROMIUM_PATH, submitAndWait, logIn } from '../support/browser';
 import { seedHistory } from '../support/forecast-builders';
 import { makeRota, storeWeekRequirement, weekdayShifts } from '../support/rota-builders';
 import { listStaff } from '../../models/repositories/staff';
@@ -18,13 +18,6 @@ import { makePerson, makeRota as makePublishedRota } from '../support/requests-b
 /** The app's clock: Friday 20 November 2026, 12:00 in Tbilisi; the planning week starts Monday 23rd. */
 const NOW = new Date('2026-11-20T08:00:00.000Z');
 const WEEK = '2026-11-23';
-
-async function logIn(page: Page, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', TEST_PASSWORD);
-  await Promise.all([page.waitForURL(`${baseUrl}/`), page.click('button[type=submit].primary')]);
-}
 
 async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];

@@ -9,8 +9,8 @@
  */
 import { expect } from 'chai';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../support/app';
-import { chromiumAvailable, launchBrowser, pickSwapShift, CHROMIUM_PATH, submitAndWait } from '../support/browser';
+import { startTestApp, type TestApp } from '../support/app';
+import { chromiumAvailable, launchBrowser, pickSwapShift, CHROMIUM_PATH, submitAndWait, logIn } from '../support/browser';
 import { makePerson, makeRota } from '../support/requests-builders';
 import { findUserByUsername } from '../../models/repositories/users';
 import { getRota, listRotasForWeek } from '../../models/repositories/rotas';
@@ -18,13 +18,6 @@ import { getRota, listRotasForWeek } from '../../models/repositories/rotas';
 /** Wednesday 25 November 2026, 12:00 in Tbilisi; the rota under test is next week's. */
 const NOW = new Date('2026-11-25T08:00:00.000Z');
 const WEEK = '2026-11-30';
-
-async function logIn(page: Page, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', TEST_PASSWORD);
-  await Promise.all([page.waitForURL(`${baseUrl}/`), page.click('button[type=submit].primary')]);
-}
 
 interface CalendarEvent {
   uid: string;

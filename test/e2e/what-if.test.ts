@@ -10,7 +10,7 @@ import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app';
-import { chromiumAvailable, launchBrowser, CHROMIUM_PATH, submitAndWait } from '../support/browser';
+import { chromiumAvailable, launchBrowser, CHROMIUM_PATH, submitAndWait, logIn } from '../support/browser';
 import { DEMO_PASSWORD, seedDemo } from '../../seeds';
 
 /** Friday 20 November 2026, 12:00 in Tbilisi: the what-if page opens on the week of Monday 23rd. */
@@ -22,13 +22,6 @@ type Doc = {
   document: { documentElement: { scrollWidth: number; clientWidth: number }; body: { scrollWidth: number } };
   innerWidth: number;
 };
-
-async function logIn(page: Page, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', DEMO_PASSWORD);
-  await Promise.all([page.waitForURL(`${baseUrl}/`), page.click('button[type=submit].primary')]);
-}
 
 /** A number as the page writes it in English ("1,234.5"). */
 const num = (s: string) => Number(s.replace(/[^\d.-]/g, ''));
@@ -66,7 +59,7 @@ describe('e2e (Chromium): a lead asks what-if and compares it with the baseline'
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
-    await logIn(page, app.baseUrl, 'nino.beridze');
+    await logIn(page, app.baseUrl, 'nino.beridze', DEMO_PASSWORD);
     const started = Date.now();
 
     // The menu (on a phone behind its toggle, when there is one) leads to the what-if page.

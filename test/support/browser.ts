@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { TEST_PASSWORD } from './app';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -56,4 +57,12 @@ export async function submitAndWait(page: Page, act: () => Promise<unknown>): Pr
   // A function, not a string: the app's CSP (no 'unsafe-eval') refuses a string to evaluate.
   await page.waitForFunction(() => (globalThis as unknown as { __before?: boolean }).__before !== true);
   await page.waitForLoadState('load');
+}
+
+/** Logs in through the form and waits for Home (the test accounts' password unless another is given). */
+export async function logIn(page: Page, baseUrl: string, username: string, password = TEST_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await Promise.all([page.waitForURL(`${baseUrl}/`), page.click('button[type=submit].primary')]);
 }

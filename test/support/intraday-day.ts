@@ -18,10 +18,10 @@ export const WEEK = '2026-11-23';
 
 export const perHour = (hour: number) => (hour >= 9 && hour < 21 ? 30 : 2);
 
-/** Six weeks of calls, each day at its own level (±20 %), as in intraday.test.ts. */
-export function history(): HistoryRow[] {
+/** Six weeks of calls, each day at its own level (±20 %, drawn from `seed`). */
+export function history(seed = 11): HistoryRow[] {
   const rows: HistoryRow[] = [];
-  const rand = mulberry32(11);
+  const rand = mulberry32(seed);
   let level = 1;
   for (
     let t = DateTime.fromISO(TODAY, { zone: ZONE }).minus({ weeks: 6 });
@@ -72,4 +72,21 @@ export async function seedSurgeDay(ds: DataSource): Promise<{ nana: number; temo
   const stored = await recordActuals(ds, { json: rows, source: 'api', now: NOW });
   expect(stored.kind).to.equal('ok');
   return { nana, temo };
+}
+
+/**
+ * The browser journeys' day: the same six weeks (another draw), the test accounts on chat, four
+ * voice agents 09:00-18:00 today and Nana Beridze free. Today's actuals are each test's own.
+ */
+export async function seedBrowserDay(ds: DataSource): Promise<void> {
+  await insertHistory(ds, history(3));
+  await ds.getRepository(Staff).createQueryBuilder().update().set({ skills: 'chat' }).where('name LIKE :n', { n: 'Test %' }).execute();
+  const four = [];
+  for (const name of ['ia', 'eka', 'dato', 'gela']) four.push(await makePerson(ds, name, { skills: ['voice'] }));
+  await makePerson(ds, 'nana', { skills: ['voice'], name: 'Nana Beridze' });
+  await makeRota(
+    ds,
+    WEEK,
+    four.map((p) => ({ staffId: p.id, start: `${TODAY} 09:00`, end: `${TODAY} 18:00`, channel: 'voice' })),
+  );
 }
