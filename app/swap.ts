@@ -52,7 +52,8 @@ export async function requestSwap(ctx: RequestsContext, form: SwapForm): Promise
   }
   const targetStaffId = targetShift?.staffId ?? form.targetStaffId;
   const colleague = targetStaffId === null ? null : await getStaff(ctx.db, targetStaffId);
-  if (!colleague || colleague.id === me || colleague.role !== 'agent')
+  const requester = await getStaff(ctx.db, me);
+  if (!colleague || colleague.id === me || colleague.role !== 'agent' || colleague.teamId !== requester?.teamId)
     return { kind: 'refused', key: 'requests.error.colleague', field: 'targetStaffId' };
   const busy = [...(await openSwapsForShift(ctx.db, shift.id)), ...(targetShift ? await openSwapsForShift(ctx.db, targetShift.id) : [])];
   if (busy.length) return { kind: 'refused', key: 'requests.error.swapOpen', field: 'shiftId' };

@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
-import { listStaff, type StaffMember } from '../models/repositories/staff';
+import { getStaff, listStaff, type StaffMember } from '../models/repositories/staff';
 import {
   getRotaShift,
   listSwaps,
@@ -126,11 +126,17 @@ async function swapItems(
 
 const isOpen = (s: { status: string }) => s.status === 'pending' || s.status === 'accepted';
 
+/** The badge of the inbox: what waits for a decision in the context's team (as the inbox lists it). */
 async function countInbox(ctx: RequestsContext): Promise<number> {
+  const ours = ctx.teamId === undefined ? null : new Set((await listStaff(ctx.db, { teamId: ctx.teamId })).map((p) => p.id));
+  const inTeam = (id: number) => ours === null || ours.has(id);
   const timeOff = await listTimeOff(ctx.db, { statuses: ['pending'] });
   const swaps = await listSwaps(ctx.db, { statuses: ['accepted'] });
   const me = ctx.actor.staffId;
-  return timeOff.filter((r) => r.staffId !== me).length + swaps.filter((s) => s.requesterStaffId !== me && s.targetStaffId !== me).length;
+  return (
+    timeOff.filter((r) => r.staffId !== me && inTeam(r.staffId)).length +
+    swaps.filter((s) => s.requesterStaffId !== me && s.targetStaffId !== me && inTeam(s.requesterStaffId)).length
+  );
 }
 
 export async function myRequests(
@@ -143,7 +149,11 @@ export async function myRequests(
   if (me === null)
     return { staffId: null, timeOff: [], swaps: [], myShifts: [], colleagueShifts: [], colleagues: [], today, inboxCount, picker: null };
   const people = new Map((await listStaff(ctx.db, { activeOn: today })).map((p) => [p.id, p]));
-  const colleagues = [...people.values()].filter((p) => p.role === 'agent' && p.id !== me).map((p) => ({ id: p.id, name: p.name }));
+  // Colleagues to swap with are agents of my own team (a swap across teams is refused too: swap.ts).
+  const myTeam = people.get(me)?.teamId ?? (await getStaff(ctx.db, me))?.teamId;
+  const colleagues = [...people.values()]
+    .filter((p) => p.role === 'agent' && p.id !== me && p.teamId === myTeam)
+    .map((p) => ({ id: p.id, name: p.name }));
   const from = ctx.now.toISOString();
   const to = new Date(ctx.now.getTime() + SWAP_HORIZON_DAYS * 86_400_000).toISOString();
   const upcoming = (await publishedShifts(ctx.db, { staffIds: [me, ...colleagues.map((c) => c.id)], from, to })).filter(

@@ -7,7 +7,7 @@
 import { expect } from 'chai';
 import { startTestApp, seedMinimalTeam, type TestApp, type TestClient } from '../../support/app';
 import { makePerson, makeRota } from '../../support/requests-builders';
-import { createTimeOff, getTimeOff } from '../../../models/repositories/requests';
+import { createTimeOff, getTimeOff, listSwaps } from '../../../models/repositories/requests';
 import { getStaff, getStaffByCode, getTeamSettings, listTeams, setStaffTeam, type DataSource } from '../../../models';
 import { createTeam } from '../../../app/teams';
 import { testDbKind } from '../../support/db';
@@ -162,5 +162,36 @@ describe(`teams over HTTP: two teams in one install (${testDbKind()})`, function
     expect(moved.status).to.equal(302);
     expect((await getStaff(app.ds, fx.bAgent))?.teamId).to.equal(kutaisi.id);
     expect((await as['b.lead'].get('/staff')).text).to.not.contain('Berliner b.agent');
+  });
+});
+
+describe(`teams over HTTP: an agent's requests stay in the agent's team (${testDbKind()})`, function () {
+  this.timeout(120_000);
+  let app: TestApp;
+  const as: Record<string, TestClient> = {};
+  before(async () => {
+    // Before the week, so its shifts can still be swapped.
+    app = await startTestApp({ seed: seedTwoTeams, now: () => new Date(NOW) });
+    for (const who of ['agent', 'coordinator', 'b.coord']) as[who] = await app.loginAs(who as never);
+  });
+  after(async () => app?.close());
+
+  it('the swap picker offers no colleague of another team, and a give-away to one is refused with nothing made', async () => {
+    const targets = await as.agent.get(`/requests/swap-targets?shiftId=${fx.aShift}`);
+    expect(targets.status).to.equal(200);
+    expect(targets.text).to.not.contain('Berliner b.agent');
+    const res = await as.agent.postForm(
+      '/requests/swaps',
+      { shiftId: String(fx.aShift), mode: 'give', targetStaffId: String(fx.bAgent), note: '' },
+      '/requests',
+    );
+    expect(res.status).to.equal(422);
+    expect(await listSwaps(app.ds, {})).to.have.length(0);
+  });
+
+  it("the inbox badge counts only the team's requests waiting for a decision", async () => {
+    const badge = async (who: string) => /class="badge">(\d+)</.exec((await as[who].get('/requests')).text)?.[1];
+    expect(await badge('coordinator')).to.equal('0');
+    expect(await badge('b.coord')).to.equal('1');
   });
 });
