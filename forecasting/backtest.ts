@@ -10,6 +10,7 @@
 import { dayMarks, type CalendarOptions } from './calendar/day-marks';
 import { sameWarning, warning, type ForecastWarning } from './warnings';
 import { forecastGrid } from './engine';
+import { FoldMemo } from './fold-memo';
 import { localOfIndex } from './grid';
 import {
   accuracy,
@@ -100,6 +101,8 @@ export function backtest(history: HistoryPoint[], options: BacktestOptions): Bac
     warnings.push(warning('fewerFolds', { days: Math.round((end / spd) * 10) / 10, folds, horizonHours: options.horizon ?? 168, asked }));
   const marks = dayMarks(grid.firstDay, grid.firstDay + Math.ceil(end / spd) + 1, options.calendar);
   const autoHolidays = (options.calendar?.publicHolidays ?? 'auto') === 'auto';
+  // A fold's backtest weeks are the earlier folds' too (with a horizon of a week).
+  const memo = new FoldMemo();
   const tallies = new Map<string, Tally>();
   const foldInfo: FoldInfo[] = [];
   const add = (
@@ -120,7 +123,7 @@ export function backtest(history: HistoryPoint[], options: BacktestOptions): Bac
   };
   for (let k = folds; k >= 1; k--) {
     const origin = end - k * H;
-    const f = forecastGrid(grid, origin, H, { marks, autoHolidays, allMethods: true, innerFolds: options.innerFolds });
+    const f = forecastGrid(grid, origin, H, { marks, autoHolidays, allMethods: true, innerFolds: options.innerFolds, memo });
     const actual = grid.values.slice(origin, origin + H);
     const scale = weeklyNaiveScale(grid.values.subarray(0, origin), 7 * spd);
     add('auto', f, actual, scale);

@@ -21,6 +21,7 @@ import { bands, calibrateIntervals, smallSampleFactor, type Bands, type Residual
 import { accuracy, poolAccuracy, weeklyNaiveScale, type Accuracy } from './metrics';
 import { COMBINATION, METHODS, methodByName } from './methods/index';
 import { fillGaps } from './methods/seasonal-naive';
+import { marksBefore, type FoldMemo } from './fold-memo';
 
 export interface EngineOptions {
   /** 'auto' (default) or a method name. */
@@ -33,6 +34,8 @@ export interface EngineOptions {
   innerFolds?: number;
   /** Also return every candidate's own forecast with its own intervals (for `wfm backtest`). */
   allMethods?: boolean;
+  /** Inner folds shared with other forecasts of the same history (see fold-memo.ts). */
+  memo?: FoldMemo;
 }
 
 export interface CandidateScore {
@@ -132,6 +135,8 @@ interface Prepared {
   n: number;
   raw: Float64Array;
   y: Float64Array;
+  /** Local epoch days the cleaning left out as outliers. */
+  outlierDays: number[];
   factorOf: ReturnType<typeof dayFactors>;
   monthTurn: MonthTurn;
 }
@@ -139,11 +144,12 @@ interface Prepared {
 /** Fills closed intervals the file left out, cleans the training values and learns the special-day factors. */
 function prepare(values: Float64Array, g: Grid, marks: DayMarks): Prepared {
   const raw = fillClosedSlots(values, g.slotsPerDay);
-  const y = cleanTraining(raw, g.slotsPerDay, g.firstDay, marks).y;
+  const { y, outlierDays } = cleanTraining(raw, g.slotsPerDay, g.firstDay, marks);
   return {
     n: raw.length,
     raw,
     y,
+    outlierDays,
     factorOf: dayFactors(raw, g.slotsPerDay, g.firstDay, marks),
     // Before the outlier cleaning: a strong month turn in a quiet series is itself beyond the
     // cleaning's threshold, and would be blanked before it could be learned.
@@ -196,8 +202,35 @@ function eligible(origin: number, week: number): string[] {
   return METHODS.filter((m) => origin >= m.minWeeks * week).map((m) => m.name);
 }
 
+/** The memo and how many leading values of this forecast's grid it may be used for. */
+interface Shared {
+  memo: FoldMemo;
+  length: number;
+}
+
+/** Key of the work that read the values before `end` and the special days up to there, or null when it cannot be shared. */
+function sharedKey(shared: Shared | undefined, g: Grid, marks: DayMarks, end: number, what: string): string | null {
+  if (!shared || end > shared.length) return null;
+  return `${what}|${end}|${marksBefore(marks, g.firstDay + Math.ceil(end / g.slotsPerDay) + 1)}`;
+}
+
+/** prepare() on the values before `o`, from the memo when another forecast made it. */
+function preparedAt(g: Grid, o: number, marks: DayMarks, shared: Shared | undefined): Prepared {
+  const make = () => prepare(g.values.subarray(0, o), g, marks);
+  const key = sharedKey(shared, g, marks, o, 'prepare');
+  return key === null ? make() : shared!.memo.get(key, make);
+}
+
 /** Runs the candidates on the inner folds whose origins are `last`…`first` weeks before the origin. */
-function innerBacktest(g: Grid, origin: number, opts: EngineOptions, names: string[], first: number, last: number): FoldRun[] {
+function innerBacktest(
+  g: Grid,
+  origin: number,
+  opts: EngineOptions,
+  names: string[],
+  first: number,
+  last: number,
+  shared?: Shared,
+): FoldRun[] {
   const week = 7 * g.slotsPerDay;
   // Always a whole week, whatever the horizon: a few hours would score and calibrate on too little.
   const fh = week;
@@ -206,11 +239,15 @@ function innerBacktest(g: Grid, origin: number, opts: EngineOptions, names: stri
   for (let k = folds; k >= first; k--) {
     const o = origin - k * week;
     const raw = g.values.subarray(0, o);
-    const prep = prepare(raw, g, opts.marks);
+    let prep: Prepared | undefined;
+    const prepared = () => (prep ??= preparedAt(g, o, opts.marks, shared));
+    // The fold's forecasts read the values before o and the special days up to o + fh.
+    const foldKey = sharedKey(shared, g, opts.marks, o + fh, `fold ${o}`);
     const forecasts = new Map<string, Float64Array>();
     for (const name of names) {
       if (o < methodByName(name)!.minWeeks * week) continue;
-      forecasts.set(name, forecastFrom(prep, g, fh, opts.marks, name, []).point);
+      const make = () => forecastFrom(prepared(), g, fh, opts.marks, name, []).point;
+      forecasts.set(name, foldKey === null ? make() : shared!.memo.get(`${foldKey}|${name}`, make));
     }
     const actual = g.values.slice(o, o + fh);
     runs.push({ forecasts, actual, scale: weeklyNaiveScale(raw, week) });
@@ -308,13 +345,13 @@ interface Selection {
 }
 
 /** Scores the candidates on the weeks before the origin and picks the method (see the module comment). */
-function select(g: Grid, origin: number, opts: EngineOptions): Selection {
+function select(g: Grid, origin: number, opts: EngineOptions, shared: Shared | undefined): Selection {
   const week = 7 * g.slotsPerDay;
   const requested = opts.method ?? 'auto';
   if (requested !== 'auto' && requested !== COMBINATION && !methodByName(requested)) throw new RangeError(`unknown method '${requested}'`);
   const pool = eligible(origin, week);
   const names = requested === 'auto' || requested === COMBINATION || opts.allMethods ? pool : pool.filter((n) => n === requested);
-  const runs = innerBacktest(g, origin, opts, names, 1, opts.innerFolds ?? SELECTION_FOLDS);
+  const runs = innerBacktest(g, origin, opts, names, 1, opts.innerFolds ?? SELECTION_FOLDS, shared);
   const ranked = names
     .map((method) => ({ method, acc: score(runs, method) }))
     .filter((r): r is { method: string; acc: Accuracy } => r.acc !== null && Number.isFinite(r.acc.wape));
@@ -342,20 +379,25 @@ export function forecastGrid(grid: Grid, origin: number, horizon: number, option
   const week = 7 * grid.slotsPerDay;
   const g: Grid = { ...grid, values: grid.values.subarray(0, origin) };
   let opts = options;
+  const shared: Shared | undefined = opts.memo
+    ? { memo: opts.memo, length: Math.min(origin, opts.memo.sharedLength(grid.values, grid.firstDay, grid.slotsPerDay)) }
+    : undefined;
   let holidays: ForecastNote | undefined;
   if (opts.autoHolidays) {
     // Decided on the history before the origin only, like everything else in a fold.
-    const shown = holidaysShowInHistory(fillClosedSlots(g.values, g.slotsPerDay), g.slotsPerDay, g.firstDay, opts.marks);
+    const show = () => holidaysShowInHistory(fillClosedSlots(g.values, g.slotsPerDay), g.slotsPerDay, g.firstDay, opts.marks);
+    const key = sharedKey(shared, g, opts.marks, origin, 'holidays');
+    const shown = key === null ? show() : shared!.memo.get(key, show);
     holidays = shown.note;
     if (!shown.show) opts = { ...opts, marks: withoutPublicHolidays(opts.marks) };
   }
-  const { runs, ranked, combineOf, method, chosenBecause } = select(g, origin, opts);
+  const { runs, ranked, combineOf, method, chosenBecause } = select(g, origin, opts, shared);
   const warnings: ForecastWarning[] = [];
   if (origin < MIN_TRAIN_WEEKS * week + week) {
     const days = Math.floor(origin / grid.slotsPerDay);
     warnings.push(runs.length ? warning('shortHistory', { days }) : warning('shortHistoryNoBacktest', { days, method }));
   }
-  const prep = prepare(g.values, g, opts.marks);
+  const prep = preparedAt(g, origin, opts.marks, shared);
   const final = forecastFrom(prep, g, horizon, opts.marks, method, combineOf);
   // Intervals are calibrated on more weeks than the choice: tails need more errors than ranks.
   const calibrationNames = opts.allMethods
@@ -370,6 +412,7 @@ export function forecastGrid(grid: Grid, origin: number, horizon: number, option
     calibrationNames.filter((m) => methodByName(m)),
     (opts.innerFolds ?? SELECTION_FOLDS) + 1,
     CALIBRATION_FOLDS,
+    shared,
   );
   addCombination(extra, combineOf);
   const allRuns = [...runs, ...extra];
@@ -389,7 +432,7 @@ export function forecastGrid(grid: Grid, origin: number, horizon: number, option
     point: final.point,
     ...bands(final.point, model, leadWeek, inflate),
   };
-  const outliers = cleanTraining(prep.raw, grid.slotsPerDay, grid.firstDay, opts.marks).outlierDays;
+  const outliers = prep.outlierDays;
   if (outliers.length && !methodByName(method)?.benchmark)
     warnings.push(warning('outliers', { count: outliers.length, dates: outliers.slice(-5).map(isoOfDay) }));
   if (opts.allMethods) {

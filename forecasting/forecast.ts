@@ -8,6 +8,7 @@ import type { ForecastNote } from './notes';
 import { forecastAht } from './aht';
 import { dayMarks, type CalendarOptions } from './calendar/day-marks';
 import { forecastGrid, type CandidateScore, type SpecialDay } from './engine';
+import { FoldMemo } from './fold-memo';
 import { sliceGrid } from './grid';
 import type { MonthTurnEffect } from './month-turn';
 import { instantsOf, prepareSeries, type HistoryPoint, type PreparedSeries } from './series';
@@ -34,6 +35,11 @@ export interface ForecastOptions {
    * re-forecasts the same day again and again (the intraday page) keeps one per history.
    */
   dayAheadMemo?: Map<string, IntradayDay | null>;
+  /**
+   * Backtest folds shared by forecasts of the same history from nearby origins (see
+   * fold-memo.ts); a start inside a day makes its own for its day-ahead forecasts.
+   */
+  foldMemo?: FoldMemo;
 }
 
 export interface ForecastPoint {
@@ -125,6 +131,7 @@ function forecastWithInstants(history: HistoryPoint[], known: Float64Array | und
     method: options.method,
     marks,
     autoHolidays: (options.calendar?.publicHolidays ?? 'auto') === 'auto',
+    memo: options.foldMemo,
   });
   const aht = grid.aht ? forecastAht({ aht: grid.aht, volume: grid.values, slotsPerDay: spd, horizon }) : undefined;
   const points = instants.map((ms, k) => {
@@ -200,11 +207,13 @@ function gridValueAt(s: PreparedSeries, ms: number): number {
 function forecastInsideDay(
   history: HistoryPoint[],
   instants: Float64Array,
-  options: ForecastOptions,
+  given: ForecastOptions,
   s: PreparedSeries,
   startMs: number,
   count: number,
 ): ForecastResult {
+  // The day's forecast and the previous days' share most of their backtest weeks.
+  const options = { ...given, foldMemo: given.foldMemo ?? new FoldMemo() };
   const { zone } = options;
   const im = s.intervalMinutes;
   const slotMs = im * 60_000;

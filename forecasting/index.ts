@@ -3,6 +3,7 @@ export * from './history-csv';
 export { parseTimestamp, formatTimestamp, type TimestampStyle } from './timestamp';
 export { georgianHolidays, georgianHolidaysBetween, orthodoxEaster, type Holiday } from './calendar/georgian-holidays';
 export { forecastSeries, type ForecastOptions, type ForecastPoint, type ForecastResult, type IntradayUpdate } from './forecast';
+export { FoldMemo } from './fold-memo';
 export { backtest, type BacktestOptions, type BacktestResult, type MethodBacktest, type FoldInfo } from './backtest';
 export { seriesForChannel, prepareSeries, inferIntervalMinutes, type HistoryPoint } from './series';
 export { METHOD_NAMES, METHODS, COMBINATION, methodCatalogue } from './methods/index';

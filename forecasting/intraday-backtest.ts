@@ -10,6 +10,7 @@
  */
 import { DateTime } from 'luxon';
 import { dayAheadDay, type ForecastOptions } from './forecast';
+import { FoldMemo } from './fold-memo';
 import { BACKTEST_DAYS, chooseKappa, restOfDayError, type IntradayDay } from './intraday';
 import { prepareSeries, type HistoryPoint } from './series';
 
@@ -61,8 +62,10 @@ export function intradayBacktest(history: HistoryPoint[], options: IntradayBackt
   const scoredFrom = last.minus({ days: weeks * 7 - 1 });
   // Every day from the warm-up (κ needs up to BACKTEST_DAYS earlier days with arrivals) to the last.
   const days: { date: string; start: DateTime; day: IntradayDay }[] = [];
+  // Consecutive days' day-ahead forecasts share most of their backtest weeks.
+  const foldMemo = new FoldMemo();
   for (let d = scoredFrom.minus({ days: BACKTEST_DAYS * 2 }); d <= last; d = d.plus({ days: 1 })) {
-    const day = dayAheadDay(history, { zone, start: d, calendar: options.calendar }, s, d);
+    const day = dayAheadDay(history, { zone, start: d, calendar: options.calendar, foldMemo }, s, d);
     if (!day) continue;
     days.push({ date: d.toISODate()!, start: d, day });
   }
