@@ -21,7 +21,7 @@ import { CsvRecordBuilder } from './csv-line';
 import { parseRow, plainRowReader, readHeader, type FieldError, type ParsedRow, type RowContext } from './history-csv-row';
 export { ROW_LIMITS } from './history-csv-row';
 import type { TimestampStyle } from './timestamp';
-import { COMMON_DST_ZONES, ZoneClock } from './zone-clock';
+import { clockOf, COMMON_DST_ZONES, ZoneClock } from './zone-clock';
 
 export interface HistoryCsvOptions {
   zone: string;
@@ -156,7 +156,10 @@ export class HistoryCsvReader {
   private afterCr = false;
   private stop: HistoryCsvError | null = null;
   private blankLines: number[] = [];
-  private readonly buckets = new Map<string, Bucket>();
+  /** Buckets by channel, platform and start (ms): numbers as keys, no key string a row. */
+  private readonly buckets = new Map<string, Map<string, Map<number, Bucket>>>();
+  /** The series of the last row, which the next row almost always shares. */
+  private last: { channel: string; platform: string; byMs: Map<number, Bucket> } | null = null;
   private readonly errors: HistoryCsvError[] = [];
   private errorCount = 0;
   private rowCount = 0;
@@ -176,7 +179,8 @@ export class HistoryCsvReader {
     if (!Number.isInteger(opts.intervalMinutes) || opts.intervalMinutes <= 0 || 60 % opts.intervalMinutes !== 0) {
       throw new RangeError(`intervalMinutes must divide 60 (got ${opts.intervalMinutes})`);
     }
-    this.clock = new ZoneClock(opts.zone);
+    // The zone's shared clock: the forecast that reads the file next asks it the same days.
+    this.clock = clockOf(opts.zone);
     this.opts = { ...opts, maxErrors: opts.maxErrors ?? 1000, maxLineLength: opts.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH };
   }
 
@@ -314,6 +318,18 @@ export class HistoryCsvReader {
     return row;
   }
 
+  /** The buckets of one channel and platform, by start. */
+  private seriesBuckets(channel: string, platform: string): Map<number, Bucket> {
+    const last = this.last;
+    if (last && last.channel === channel && last.platform === platform) return last.byMs;
+    let byPlatform = this.buckets.get(channel);
+    if (!byPlatform) this.buckets.set(channel, (byPlatform = new Map()));
+    let byMs = byPlatform.get(platform);
+    if (!byMs) byPlatform.set(platform, (byMs = new Map()));
+    this.last = { channel, platform, byMs };
+    return byMs;
+  }
+
   private addRow(row: ParsedRow, line: number): void {
     const interval = this.opts.intervalMinutes;
     // The local minute of the hour (localMs is a whole minute), without a Date a row.
@@ -321,16 +337,12 @@ export class HistoryCsvReader {
     let rawMs = row.ms;
     const bucketOf = (ms: number) => ms - (minute % interval) * 60_000;
     // A repeated wall-clock time in the autumn overlap is the later hour, when allowed.
-    if (
-      this.opts.dstLenient &&
-      row.laterMs !== undefined &&
-      this.buckets.get(`${bucketOf(rawMs)}|${row.channel}|${row.platform}`)?.seenMs.includes(rawMs)
-    ) {
+    const series = this.seriesBuckets(row.channel, row.platform);
+    if (this.opts.dstLenient && row.laterMs !== undefined && series.get(bucketOf(rawMs))?.seenMs.includes(rawMs)) {
       rawMs = row.laterMs;
     }
     const bucketMs = bucketOf(rawMs);
-    const key = `${bucketMs}|${row.channel}|${row.platform}`;
-    let b = this.buckets.get(key);
+    let b = series.get(bucketMs);
     if (!b) {
       b = {
         ms: bucketMs,
@@ -346,7 +358,7 @@ export class HistoryCsvReader {
         seenLines: [],
         repeats: 0,
       };
-      this.buckets.set(key, b);
+      series.set(bucketMs, b);
     }
     const seenAt = b.seenMs.indexOf(rawMs);
     const repeat =
@@ -458,6 +470,7 @@ export class HistoryCsvReader {
       );
     }
     const intervals = [...this.buckets.values()]
+      .flatMap((byPlatform) => [...byPlatform.values()].flatMap((byMs) => [...byMs.values()]))
       .sort((a, b) => a.ms - b.ms || cmp(a.channel, b.channel) || cmp(a.platform, b.platform))
       .map((b) => this.toInterval(b));
     return {

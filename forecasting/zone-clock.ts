@@ -16,6 +16,11 @@ export class ZoneClock {
   private readonly zone: Zone;
   private readonly dayCache = new Map<number, number>();
   private readonly slotCache = new Map<number, number>();
+  /** The last day looked up without a change, and its offset: most callers walk a series in order. */
+  private lastDay = NaN;
+  private lastOffset = 0;
+  /** formatOffset of the offsets seen (a zone has a handful). */
+  private readonly offsetText = new Map<number, string>();
 
   /** `zoneName`: an IANA zone (Asia/Tbilisi) or a fixed offset (UTC+4, UTC-05:30). */
   constructor(readonly zoneName: string) {
@@ -27,13 +32,20 @@ export class ZoneClock {
   /** Offset of local time from UTC, minutes, at instant `ms`. */
   offsetMinutes(ms: number): number {
     const day = Math.floor(ms / DAY_MS);
+    if (day === this.lastDay) return this.lastOffset;
     const cached = this.dayCache.get(day);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      this.lastDay = day;
+      this.lastOffset = cached;
+      return cached;
+    }
     const startOffset = this.zone.offset(day * DAY_MS);
     const endOffset = this.zone.offset((day + 1) * DAY_MS - 1);
-    // NaN marks a day with a change: look the offset up per quarter hour.
+    // A day with a change is not cached: its offset is looked up per quarter hour.
     if (startOffset === endOffset) {
       this.dayCache.set(day, startOffset);
+      this.lastDay = day;
+      this.lastOffset = startOffset;
       return startOffset;
     }
     const slot = Math.floor(ms / SLOT_MS);
@@ -68,7 +80,9 @@ export class ZoneClock {
   formatLocalIso(ms: number): string {
     const off = this.offsetMinutes(ms);
     const local = new Date(ms + off * 60_000).toISOString().slice(0, 23);
-    return local + formatOffset(off);
+    let suffix = this.offsetText.get(off);
+    if (suffix === undefined) this.offsetText.set(off, (suffix = formatOffset(off)));
+    return local + suffix;
   }
 }
 
