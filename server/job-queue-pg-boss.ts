@@ -4,6 +4,7 @@
  * the job's further attempts (retryLimit = attempts − 1), so a job whose worker died is handed
  * to another worker; its expiry is a late backstop behind the heartbeat (see app/job-queue.ts).
  */
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { JobBackend, JobRecord } from '../app/job-queue';
 
@@ -19,7 +20,7 @@ export class PgBossJobBackend implements JobBackend {
   private readonly boss: PgBoss;
   private started = false;
 
-  constructor(o: PgBossOptions) {
+  constructor(private readonly o: PgBossOptions) {
     this.boss = new PgBoss({
       connectionString: o.connectionString,
       schema: o.schema,
@@ -27,23 +28,42 @@ export class PgBossJobBackend implements JobBackend {
       max: 4,
       // Expired attempts are found within a few seconds of their expiry.
       maintenanceIntervalSeconds: 30,
+      // No cron jobs: without it pg-boss creates no queue of its own at start (one fewer to race on).
+      schedule: false,
     });
     this.boss.on('error', (err) => o.log('job queue (pg-boss) error', err));
   }
 
   async start(workers: number, run: (id: string) => Promise<void>): Promise<void> {
-    await this.boss.start();
-    this.started = true;
-    if (!(await this.boss.getQueue(QUEUE))) {
-      await this.boss.createQueue(QUEUE).catch(async (err) => {
-        // Another instance created it at the same moment.
-        if (!(await this.boss.getQueue(QUEUE))) throw err;
-      });
-    }
+    await this.oneInstanceAtATime(async () => {
+      await this.boss.start();
+      this.started = true;
+      if (!(await this.boss.getQueue(QUEUE))) await this.boss.createQueue(QUEUE);
+    });
     for (let i = 0; i < workers; i++) {
       await this.boss.work<{ jobId: string }>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
         await run(job.data.jobId);
       });
+    }
+  }
+
+  /**
+   * Runs `fn` while holding a session advisory lock of the queue schema, so instances starting at
+   * once set the queue up one after the other. pg-boss's create_queue inserts the queue's row and
+   * then alters the job table (a partition, foreign keys to that row's table): two instances
+   * doing it together deadlock, PostgreSQL aborts one, and that instance's start failed
+   * ("deadlock detected"; seen with two instances started together, issue 14). The second
+   * instance then finds the queue made. The lock is the connection's: closing it releases it,
+   * also when this process dies mid-start.
+   */
+  private async oneInstanceAtATime(fn: () => Promise<void>): Promise<void> {
+    const client = new pg.Client({ connectionString: this.o.connectionString, application_name: 'rota-jobs-setup' });
+    await client.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtext($1))', [`rota.job-queue-setup.${this.o.schema}`]);
+      await fn();
+    } finally {
+      await client.end();
     }
   }
 

@@ -26,7 +26,8 @@ export async function startInstance(
   env: Record<string, string>,
   o: { startTimeoutMs?: number; nodeArgs?: string[]; entry?: string[] } = {},
 ): Promise<Instance> {
-  const startTimeoutMs = o.startTimeoutMs ?? 180_000;
+  // Far above need (a start takes seconds, a minute on a busy machine): a slow start is no failure.
+  const startTimeoutMs = o.startTimeoutMs ?? 600_000;
   // nodeArgs: e.g. --cpu-prof for a profile of the server under a benchmark's load.
   // entry: what node runs, default the sources through tsx; e.g. ['dist/start.js'] for the build.
   const entry = o.entry ?? ['--import', 'tsx', 'server/start.ts'];

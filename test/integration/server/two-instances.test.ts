@@ -72,6 +72,8 @@ describe(`two app instances on one PostgreSQL: sessions, login limit, rota jobs 
       ROTA_JOB_LOST_AFTER_SECONDS: '6',
       LOGIN_FAILURES_BEFORE_LOCK: '3',
     };
+    // Started together, as a deploy does: both set up the new queue schema at once (this start
+    // once failed with "deadlock detected" in pg-boss's create_queue; see job-queue-pg-boss.test.ts).
     [a, b] = await Promise.all([start('A (1 solver)', 1), start('B (web only)', 0)]);
   });
 
