@@ -1,9 +1,12 @@
 /**
- * Solves a benchmark instance: the compact MIP (model.ts) with HiGHS first, then
- * large-neighbourhood search: most of the roster held fixed (all but a few people, or all but a
- * window of days), the rest re-solved as a sub-MIP warm-started from the best roster, kept when
- * it is no worse. The bound is the best proven one (the full MIP's, or column generation's when
- * it ran); the objective is integral, so a roster at ⌈bound⌉ is optimal and ends the search.
+ * Solves a benchmark instance. Small models (instances 1-5): column generation's bound and a
+ * price-and-dive roster first (they prove 2-4 optimal in about a second), then the restricted
+ * master as a MIP, then the compact MIP (model.ts) started from the best roster, which closes
+ * what the column-generation bound leaves open (instance 1). Large models: the compact MIP for
+ * a first roster, then the bound and the dive. Both end in large-neighbourhood search: most of
+ * the roster held fixed (all but a few people, or all but a window of days), the rest re-solved
+ * as a sub-MIP warm-started from the best roster, kept when it is no worse. The objective is
+ * integral, so a roster at ⌈bound⌉ is optimal and ends the solve.
  */
 import { runMip, type MipRun } from '../model/highs-runner';
 import type { SparseModel } from '../model/lp-builder';
@@ -58,6 +61,8 @@ interface Search {
   best: NrpGrid | null;
   bestObj: number;
   bound: number;
+  /** Column generation's schedules per person, once it has run (for the restricted master). */
+  schedules: Int32Array[][] | null;
   used: () => number;
   options: NrpSolveOptions;
 }
@@ -66,54 +71,34 @@ export async function solveNrp(instance: NrpInstance, options: NrpSolveOptions):
   const t0 = options.now?.() ?? 0;
   let spent = 0;
   const used = () => (options.now ? (options.now() - t0) / 1000 : spent);
-  const report = (p: Omit<NrpProgress, 'seconds'>) => options.onProgress?.({ ...p, seconds: used() });
+  const addSpent = (sec: number) => (spent += sec);
   const model = buildNrpModel(instance);
   const budget = options.timeLimitSeconds;
-  // Small models are often closed by the MIP alone; on large ones it mostly supplies a first
-  // roster, and neighbourhood search makes better use of the time.
   const small = model.sparse.numCols < SMALL_MODEL_COLUMNS;
-  const mipEnd = budget * (small ? 0.3 : 0.1);
-  const run = await runMip(model.sparse, {
-    timeLimitSeconds: Math.max(1, mipEnd),
-    seed: options.seed,
-    shouldStop: options.now ? () => used() > mipEnd : undefined,
-    stallSeconds: budget * 0.1,
-    relativeGap: 1e-6,
-    onProgress: (p) => report({ phase: 'mip', objective: p.objective, bound: p.bound }),
-  });
-  spent += run.seconds;
-  if (run.status === 'infeasible') throw new NrpNoRosterError('infeasible');
-  const first = run.colValue ? gridFromSolution(model, run.colValue) : null;
-  const s: Search = {
-    instance,
-    model,
-    best: first,
-    bestObj: first ? scoreOf(instance, first).objective : Infinity,
-    bound: integralBound(run),
-    used,
-    options,
-  };
-  report({ phase: 'mip', objective: s.bestObj, bound: s.bound });
-  const addSpent = (sec: number) => (spent += sec);
   const cg = options.columnGeneration !== false;
-  if (small || !s.best) {
-    // Column generation's bound first: it proves small instances (4: the MIP's bound stalls far
-    // below), and without a roster from the MIP the restricted master can still supply one.
-    if (s.bestObj > s.bound && cg) await boundAndPriceAndBranch(s, addSpent, budget * (small ? 0.65 : 0.4));
-    if (!s.best) throw new NrpNoRosterError('noRosterInTime');
-    if (s.bestObj > s.bound) await neighbourhoodSearch(s, s.best, budget, addSpent);
+  const s: Search = { instance, model, best: null, bestObj: Infinity, bound: 0, schedules: null, used, options };
+  if (small && cg) {
+    // Column generation first: its bound proves instances 2-4 and its dive lands on their optimum
+    // in a second or two, where the compact MIP took up to a minute (its bound stalls far below).
+    await boundAndDive(s, addSpent, budget * 0.3, budget * 0.45);
+    if (s.best && s.bestObj > s.bound) await priceAndBranch(s, addSpent, budget * 0.05);
+    // Instance 1's gap is integral (bound 558 against 607): the compact MIP, started from the
+    // roster so far, closes it. It also finds the first roster if the dive has none.
+    if (s.bestObj > s.bound) await compactMip(s, addSpent, budget * 0.75);
   } else {
-    // Large: column generation's bound, then a dive through its master for a roster (instance 6:
-    // 1,952 in seconds where neighbourhood search from the compact MIP's roster ended at 2,150
-    // after 300 s), then neighbourhood search from the better roster.
-    if (cg) await boundAndDive(s, addSpent, budget * 0.35, budget * 0.5);
-    if (s.bestObj > s.bound) await neighbourhoodSearch(s, s.best!, budget, addSpent);
+    // Large models: the compact MIP mostly supplies a first roster; column generation's bound and
+    // a dive through its master follow (instance 6: 1,952 in seconds where neighbourhood search
+    // from the compact MIP's roster ended at 2,150 after 300 s).
+    await compactMip(s, addSpent, budget * 0.1);
+    if (cg && s.bestObj > s.bound) await boundAndDive(s, addSpent, budget * 0.35, budget * 0.5);
   }
+  if (!s.best) throw new NrpNoRosterError('noRosterInTime');
+  if (s.bestObj > s.bound) await neighbourhoodSearch(s, s.best, budget, addSpent);
   const grid = s.best;
   const violations = violationsOf(instance, grid);
   if (violations.length) throw new Error(`internal: the roster breaks ${violations[0].rule} for ${violations[0].staff}`);
   const bound = Math.min(s.bound, s.bestObj);
-  report({ phase: 'done', objective: s.bestObj, bound });
+  s.options.onProgress?.({ phase: 'done', seconds: used(), objective: s.bestObj, bound });
   return {
     grid,
     objective: s.bestObj,
@@ -122,6 +107,37 @@ export async function solveNrp(instance: NrpInstance, options: NrpSolveOptions):
     status: s.bestObj <= bound ? 'optimal' : 'feasible',
     seconds: used(),
   };
+}
+
+/**
+ * The compact MIP until `end` seconds (or until it stalls for a tenth of the budget), started
+ * from the best roster so far; it stops as soon as its roster meets the best proven bound.
+ */
+async function compactMip(s: Search, addSpent: (seconds: number) => void, end: number): Promise<void> {
+  const { options, model } = s;
+  const budget = options.timeLimitSeconds;
+  let incumbent = s.bestObj;
+  const run = await runMip(model.sparse, {
+    timeLimitSeconds: Math.max(0.5, end - s.used()),
+    seed: options.seed,
+    start: s.best ? startFromGrid(model, s.best) : undefined,
+    shouldStop: () => (options.now !== undefined && s.used() > end) || incumbent <= s.bound + 1e-6,
+    stallSeconds: budget * 0.1,
+    relativeGap: 1e-6,
+    onIncumbent: (_v, obj) => (incumbent = Math.min(incumbent, obj)),
+    onProgress: (p) =>
+      options.onProgress?.({
+        phase: 'mip',
+        seconds: s.used(),
+        objective: Math.min(p.objective ?? Infinity, s.bestObj),
+        bound: Math.max(p.bound ?? -Infinity, s.bound),
+      }),
+  });
+  addSpent(run.seconds);
+  if (run.status === 'infeasible') throw new NrpNoRosterError('infeasible');
+  s.bound = Math.max(s.bound, integralBound(run));
+  keepIfBetter(s, run.colValue ? gridFromSolution(model, run.colValue) : null);
+  options.onProgress?.({ phase: 'mip', seconds: s.used(), objective: s.bestObj, bound: s.bound });
 }
 
 /**
@@ -134,13 +150,14 @@ async function boundAndDive(s: Search, addSpent: (seconds: number) => void, boun
     seconds: boundEnd - start,
     diveUntil: diveEnd - start,
     now: s.options.now,
-    target: s.bestObj,
+    target: Number.isFinite(s.bestObj) ? s.bestObj : undefined,
     initial: s.best ?? undefined,
   });
   addSpent(cg.seconds);
-  s.bound = Math.max(s.bound, Math.ceil(cg.bound - 1e-6));
-  s.options.onProgress?.({ phase: 'bound', seconds: s.used(), objective: s.bestObj, bound: s.bound });
+  s.schedules = cg.schedules;
+  if (Number.isFinite(cg.bound)) s.bound = Math.max(s.bound, Math.ceil(cg.bound - 1e-6));
   keepIfBetter(s, cg.roster);
+  s.options.onProgress?.({ phase: 'bound', seconds: s.used(), objective: s.bestObj, bound: s.bound });
 }
 
 /** A roster that keeps the hard rules and beats the best so far becomes the best. */
@@ -155,41 +172,20 @@ function keepIfBetter(s: Search, grid: NrpGrid | null): void {
 }
 
 /**
- * Column generation's bound until `end` seconds, then the restricted master MIP over its
- * schedules (up to 5 % of the budget more) for a better roster.
+ * Price-and-branch: the restricted master as a MIP over column generation's schedules, for up to
+ * `seconds`, started from the best roster; kept when better.
  */
-async function boundAndPriceAndBranch(s: Search, addSpent: (seconds: number) => void, end: number): Promise<void> {
-  const { instance, options } = s;
-  const budget = options.timeLimitSeconds;
-  const start = s.used();
-  const cg = await columnGenerationBound(instance, {
-    seconds: end - start,
-    // The dive usually lands on the optimum of instances 2-4 in seconds.
-    diveUntil: budget * 0.9 - start,
-    now: options.now,
-    target: s.bestObj,
-    initial: s.best ?? undefined,
-  });
-  addSpent(cg.seconds);
-  s.bound = Math.max(s.bound, Math.ceil(cg.bound - 1e-6));
-  options.onProgress?.({ phase: 'bound', seconds: s.used(), objective: s.bestObj, bound: s.bound });
-  keepIfBetter(s, cg.roster);
-  if (s.bestObj <= s.bound) return;
-  const rmpEnd = Math.min(budget - 1, s.used() + budget * 0.05);
-  const rmp = await restrictedMasterMip(instance, cg.schedules, {
-    seconds: rmpEnd - s.used(),
-    seed: options.seed,
+async function priceAndBranch(s: Search, addSpent: (seconds: number) => void, seconds: number): Promise<void> {
+  if (!s.schedules) return;
+  const end = s.used() + seconds;
+  const rmp = await restrictedMasterMip(s.instance, s.schedules, {
+    seconds,
+    seed: s.options.seed,
     start: s.best ?? undefined,
-    shouldStop: options.now ? () => s.used() > rmpEnd : undefined,
+    shouldStop: s.options.now ? () => s.used() > end : undefined,
   });
   addSpent(rmp.seconds);
-  if (!rmp.grid || violationsOf(instance, rmp.grid).length) return;
-  const obj = scoreOf(instance, rmp.grid).objective;
-  if (obj < s.bestObj) {
-    s.best = rmp.grid;
-    s.bestObj = obj;
-    options.onProgress?.({ phase: 'search', seconds: s.used(), objective: obj, bound: s.bound });
-  }
+  keepIfBetter(s, rmp.grid);
 }
 
 /** The objective is a sum of integer weights: any proven bound rounds up. */

@@ -14,7 +14,7 @@ import { sharedChecker } from '../../support/shared-tools';
 import { runCommand } from '../../support/cli';
 import { NRP_OPTIMUM, nrpInstancePath, runNrpCheck, sharedInstance } from '../../support/nrp';
 
-// Far above need (each instance closes in seconds to a minute on an idle 2-core machine): the
+// Far above need (each instance closes in a few seconds on an idle 2-core machine): the
 // solve ends once the roster meets the proven bound, so the verdict does not depend on speed.
 const BUDGET_SECONDS = 900;
 
