@@ -7,23 +7,28 @@
  *
  * Out of sample, week by week in time order: before week w is replayed, two things are
  * learned from the weeks before it only (its own and later outcomes are never seen):
- * - the logistic recalibration of the interval chances (staffing/recalibration.ts), fitted on
- *   the earlier weeks' (stated, met) pairs and applied to week w's stated chances;
+ * - the channel's risk calibration (staffing/learned-risk.ts: interval noise, recalibration
+ *   of the interval chances, day service-level offset), from the earlier weeks' replays;
  * - the within-day correlation of the forecast's count errors (period-risk.ts), from the
  *   earlier weeks' forecasts against their actuals, for week w's day and week chances.
- * `learnWeeks` more weeks before the reported ones are replayed for learning only.
+ * `learnWeeks` more weeks before the reported ones are replayed for learning only. `next` is
+ * the calibration learned on every week replayed, for the week after them: what the pages
+ * use (risk-calibration-for-week.ts), so the command checks the pages' chances.
  */
 import { DateTime } from 'luxon';
 import { forecastSeries, type CalendarOptions, type HistoryPoint } from '../forecasting/index';
 import {
   backtestRisk,
-  recalibrateFolds,
+  DEFAULT_CALIBRATION,
+  intervalRisk,
+  learnRisk,
   reliabilityTable,
   withinDayCorrelation,
   type BacktestInterval,
   type ChannelSettings,
-  type Recalibration,
+  type LearningWeek,
   type RiskBacktest,
+  type RiskCalibration,
 } from '../staffing';
 
 export interface RiskBacktestOptions {
@@ -50,22 +55,24 @@ export interface RiskBacktestWeek {
   ahtSeconds: number;
   result: RiskBacktest;
   /** Learned from the weeks before this one. */
-  recalibration: Recalibration;
+  calibration: RiskCalibration;
   dayCorrelation: number;
-  /** The interval chances recalibrated (same order as result.intervals). */
-  recalibrated: number[];
 }
 
 export interface RiskBacktestReport {
   weeks: RiskBacktestWeek[];
-  /** Every reported week's intervals together: the chances as stated. */
+  /** Every reported week's intervals together: the model's chances (no calibration). */
   table: RiskBacktest['table'];
-  /** The same intervals, chances recalibrated out of sample. */
+  /** The same intervals, with the calibration learned on the weeks before each (the pages' chances). */
   recalibratedTable: RiskBacktest['table'];
   /** Every reported week's days, and the weeks themselves. */
   dayTable: RiskBacktest['table'];
   weekTable: RiskBacktest['table'];
   intervals: number;
+  /** Learned on every week replayed: the calibration for the week after them. */
+  next: RiskCalibration;
+  /** Within-day correlation learned on every week replayed. */
+  nextDayCorrelation: number;
 }
 
 const empty = () => reliabilityTable([]);
@@ -104,7 +111,17 @@ function daysOf(points: { start: string; volume: number; lower80: number; upper8
 /** Rolling-origin weeks of `series` (see the file comment). */
 export function riskOnBacktestWeeks(series: HistoryPoint[], o: RiskBacktestOptions): RiskBacktestReport {
   const sorted = [...series].sort((a, b) => msOf(a.start) - msOf(b.start));
-  if (!sorted.length) return { weeks: [], table: empty(), recalibratedTable: empty(), dayTable: empty(), weekTable: empty(), intervals: 0 };
+  if (!sorted.length)
+    return {
+      weeks: [],
+      table: empty(),
+      recalibratedTable: empty(),
+      dayTable: empty(),
+      weekTable: empty(),
+      intervals: 0,
+      next: DEFAULT_CALIBRATION,
+      nextDayCorrelation: 0,
+    };
   const actual = new Map(sorted.map((p) => [msOf(p.start), p.volume]));
   const end = DateTime.fromMillis(msOf(sorted[sorted.length - 1]!.start), { zone: o.zone });
   // The last whole week ends on the Sunday before `end`'s week (or with it, when end is Sunday's last hour).
@@ -112,8 +129,27 @@ export function riskOnBacktestWeeks(series: HistoryPoint[], o: RiskBacktestOptio
   const weeks: RiskBacktestWeek[] = [];
   const learn = o.learnWeeks ?? 4;
   // Forecast days with their actuals of the weeks replayed so far (for the day correlation).
-  const all: (Omit<RiskBacktestWeek, 'recalibration' | 'recalibrated'> & { reported: boolean })[] = [];
   const pastDays: BacktestInterval[][] = [];
+  const learning: LearningWeek[] = [];
+  // Each replayed week's stated chances per interval noise, computed once when first asked.
+  const replayed: { result: RiskBacktest; intervalMinutes: number; ahtSeconds: number; byNoise: Map<string, number[]> }[] = [];
+  const statedAt = (i: number, noise: number, skew: number): number[] => {
+    const w = replayed[i]!;
+    const key = `${noise}|${skew}`;
+    let p = w.byNoise.get(key);
+    if (!p) {
+      const calibration = { ...DEFAULT_CALIBRATION, intervalNoise: noise, intervalSkew: skew };
+      p = w.result.intervals.map(
+        (x) =>
+          intervalRisk(o.channel, w.intervalMinutes, { ...x, ahtSeconds: w.ahtSeconds }, x.onQueue, {
+            absenceRate: o.absenceRate,
+            calibration,
+          }) ?? 1,
+      );
+      w.byNoise.set(key, p);
+    }
+    return p;
+  };
   for (let k = o.weeks + learn; k >= 1; k--) {
     const origin = lastMonday.minus({ weeks: k });
     const before = sorted.filter((p) => msOf(p.start) < origin.toMillis());
@@ -128,7 +164,9 @@ export function riskOnBacktestWeeks(series: HistoryPoint[], o: RiskBacktestOptio
     const ahtSeconds = meanAht(before.slice(-24 * 7 * 4)) ?? o.fallbackAhtSeconds;
     const days = daysOf(f.points, actual, o.zone);
     const dayCorrelation = withinDayCorrelation(pastDays);
+    const calibration = learnRisk(learning, statedAt);
     const result = backtestRisk({
+      calibration,
       channel: o.channel,
       intervalMinutes: f.intervalMinutes,
       ahtSeconds,
@@ -139,24 +177,32 @@ export function riskOnBacktestWeeks(series: HistoryPoint[], o: RiskBacktestOptio
       dayCorrelation,
       periodDraws: o.periodDraws ?? 200,
     });
-    all.push({ week: origin.toISODate()!, method: f.method, ahtSeconds, result, dayCorrelation, reported: k <= o.weeks });
+    if (k <= o.weeks) weeks.push({ week: origin.toISODate()!, method: f.method, ahtSeconds, result, dayCorrelation, calibration });
     pastDays.push(...days);
+    replayed.push({
+      result,
+      intervalMinutes: f.intervalMinutes,
+      ahtSeconds,
+      byNoise: new Map([
+        [`${DEFAULT_CALIBRATION.intervalNoise}|${DEFAULT_CALIBRATION.intervalSkew}`, result.intervals.map((x) => x.predicted)],
+      ]),
+    });
+    learning.push({
+      intervals: result.intervals.map((x) => x.learning),
+      days: result.days.map((d) => ({ offered: d.offered, modelled: d.modelledServiceLevel, replays: d.replayServiceLevels })),
+    });
   }
-  // Each week's interval chances recalibrated with the map learned on the weeks before it.
-  const recal = recalibrateFolds(all.map((w) => w.result.intervals.map((x) => ({ p: x.predicted, outcome: x.observed }))));
-  all.forEach(({ reported, ...w }, i) => {
-    if (reported) weeks.push({ ...w, recalibration: recal.maps[i]!, recalibrated: recal.folds[i]!.map((x) => x.p) });
-  });
-  const pairs = (w: RiskBacktestWeek, p: (i: number) => number) => w.result.intervals.map((x, i) => ({ p: p(i), outcome: x.observed }));
-  const stated = weeks.flatMap((w) => pairs(w, (i) => w.result.intervals[i]!.predicted));
+  const stated = weeks.flatMap((w) => w.result.intervals.map((x) => ({ p: x.predicted, outcome: x.observed })));
   return {
     weeks,
     table: reliabilityTable(stated),
-    recalibratedTable: reliabilityTable(weeks.flatMap((w) => pairs(w, (i) => w.recalibrated[i]!))),
+    recalibratedTable: reliabilityTable(weeks.flatMap((w) => w.result.intervals.map((x) => ({ p: x.calibrated, outcome: x.observed })))),
     dayTable: reliabilityTable(weeks.flatMap((w) => w.result.days.map((d) => ({ p: d.predicted, outcome: d.observed })))),
     weekTable: reliabilityTable(
       weeks.flatMap((w) => (w.result.week ? [{ p: w.result.week.predicted, outcome: w.result.week.observed }] : [])),
     ),
     intervals: stated.length,
+    next: learnRisk(learning, statedAt),
+    nextDayCorrelation: withinDayCorrelation(pastDays),
   };
 }

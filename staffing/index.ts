@@ -104,6 +104,8 @@ export {
 } from './projection';
 export {
   intervalRisk,
+  riskAtSpread,
+  capacityTerms,
   normalCdf,
   volumeSpread,
   volumeSpreadParts,
@@ -112,7 +114,22 @@ export {
   INTERVAL_NOISE,
   INTERVAL_SKEW,
   type RiskOptions,
+  type RiskCalibration,
 } from './projection-risk';
+export {
+  learnRisk,
+  fitIntervalSpread,
+  serviceLevelOffset,
+  learningInterval,
+  chanceAtCount,
+  DEFAULT_CALIBRATION,
+  NOISE_CANDIDATES,
+  SKEW_CANDIDATES,
+  MIN_DAYS as MIN_OFFSET_DAYS,
+  type LearningInterval,
+  type LearningDay,
+  type LearningWeek,
+} from './learned-risk';
 export { summariseProjection, periodFigures, localDate, type ChannelSummary, type PeriodFigures } from './projection-summary';
 export { dayHeadroom, type DayHeadroom, type HeadroomInput } from './headroom';
 export { neededForTarget } from './needed-for-target';
@@ -143,7 +160,14 @@ export {
   MIN_TRAINING as MIN_RECALIBRATION_TRAINING,
   type Recalibration,
 } from './recalibration';
-export { periodRisk, withinDayCorrelation, type PeriodInterval, type PeriodRiskOptions, type PeriodRisk } from './period-risk';
+export {
+  periodRisk,
+  expectedServiceLevel,
+  withinDayCorrelation,
+  type PeriodInterval,
+  type PeriodRiskOptions,
+  type PeriodRisk,
+} from './period-risk';
 export {
   reliabilityTable,
   wilsonInterval,

@@ -8,7 +8,8 @@
  *   interval, Poisson noise only (sd = √volume). The band is calibrated on counts that came,
  *   so it already holds their Poisson noise: nothing is added for it.
  * - The interval's own randomness (handle times, arrivals bunched within it), which Erlang's
- *   steady state leaves out, as INTERVAL_NOISE × volume more variance (see below).
+ *   steady state leaves out, as noise × volume more variance: INTERVAL_NOISE (see below), or
+ *   the channel's own measured on its earlier weeks (`RiskCalibration`, learned-risk.ts).
  * - Absence: each whole person on the queue is absent, independently, with `absenceRate`
  *   (a team setting, default 4 %); k absent out of round(n) is binomial.
  * - Service level falls as volume rises, so the target is met exactly when volume is at most
@@ -18,10 +19,33 @@
  */
 import type { ChannelSettings } from './channel-settings';
 import { mixedMetrics } from './mixed-metrics';
+import { applyRecalibration, type Recalibration } from './recalibration';
+
+/**
+ * What the risk model learns from a channel's own earlier weeks (learned-risk.ts, measured on
+ * backtest replays of its history): the interval noise of that channel, the map from stated
+ * to met, and how far the queue's day service level sits from Erlang's.
+ */
+export interface RiskCalibration {
+  /** The channel's interval noise (× volume, see INTERVAL_NOISE) and its centre (see INTERVAL_SKEW). */
+  intervalNoise: number;
+  intervalSkew: number;
+  /** Applied to the interval chance last. */
+  recalibration: Recalibration;
+  /** Replayed day service level − Erlang's at the same counts (fraction; period-risk.ts). */
+  serviceLevelOffset: number;
+  /** Spread (sd) of one replayed day's level around Erlang's + the offset (fraction). */
+  serviceLevelSd: number;
+  /** Intervals and days it was learned from (0: the defaults). */
+  intervals: number;
+  days: number;
+}
 
 export interface RiskOptions {
   /** Share of rostered people unexpectedly absent, in [0, 1). Default 4 %. */
   absenceRate: number;
+  /** The channel's learned calibration; without it, INTERVAL_NOISE and no recalibration. */
+  calibration?: RiskCalibration;
 }
 
 export const DEFAULT_ABSENCE_RATE = 0.04;
@@ -62,7 +86,11 @@ export const INTERVAL_SKEW = 0.25;
  * its 80 % interval, else Poisson), and `noiseSd`, the interval's own randomness; `mean` is
  * the centre the interval behaves as (see the file comment).
  */
-export function volumeSpreadParts(d: { volume: number; lower80?: number; upper80?: number }): {
+export function volumeSpreadParts(
+  d: { volume: number; lower80?: number; upper80?: number },
+  intervalNoise: number = INTERVAL_NOISE,
+  intervalSkew: number = INTERVAL_SKEW,
+): {
   mean: number;
   countSd: number;
   noiseSd: number;
@@ -70,18 +98,22 @@ export function volumeSpreadParts(d: { volume: number; lower80?: number; upper80
   const fromInterval =
     d.lower80 !== undefined && d.upper80 !== undefined && d.upper80 > d.lower80 ? (d.upper80 - d.lower80) / (2 * Z90) : 0;
   const countSd = fromInterval > 0 ? fromInterval : Math.sqrt(Math.max(0, d.volume));
-  const noiseSd = Math.sqrt(INTERVAL_NOISE * Math.max(0, d.volume));
-  return { mean: d.volume - INTERVAL_SKEW * noiseSd, countSd, noiseSd };
+  const noiseSd = Math.sqrt(Math.max(0, intervalNoise) * Math.max(0, d.volume));
+  return { mean: d.volume - intervalSkew * noiseSd, countSd, noiseSd };
 }
 
 /** Centre and sd of the volume the interval behaves as (see the file comment). */
-export function volumeSpread(d: { volume: number; lower80?: number; upper80?: number }): { mean: number; sd: number } {
-  const { mean, countSd, noiseSd } = volumeSpreadParts(d);
+export function volumeSpread(
+  d: { volume: number; lower80?: number; upper80?: number },
+  intervalNoise: number = INTERVAL_NOISE,
+  intervalSkew: number = INTERVAL_SKEW,
+): { mean: number; sd: number } {
+  const { mean, countSd, noiseSd } = volumeSpreadParts(d, intervalNoise, intervalSkew);
   return { mean, sd: Math.sqrt(countSd * countSd + noiseSd * noiseSd) };
 }
 
 /** P(volume ≤ v) for the normal cut at 0 (the mass below 0 sits at 0). */
-function volumeCdf(v: number, mean: number, sd: number): number {
+export function volumeCdf(v: number, mean: number, sd: number): number {
   if (v < 0) return 0;
   if (sd <= 0) return v >= mean ? 1 : 0;
   return normalCdf((v - mean) / sd);
@@ -145,7 +177,11 @@ export function meetProbability(
   return volumeCdf((lo + hi) / 2, mean, sd);
 }
 
-/** Probability that one interval meets its service-level target; null without a target or volume. */
+/**
+ * Probability that one interval meets its service-level target; null without a target or
+ * volume. With `o.calibration`: at the channel's learned interval noise, then recalibrated
+ * (the chance the pages show and `wfm risk backtest` checks).
+ */
 export function intervalRisk(
   c: ChannelSettings,
   intervalMinutes: number,
@@ -154,8 +190,26 @@ export function intervalRisk(
   o: RiskOptions,
 ): number | null {
   if (c.targetServiceLevel === null || d.volume <= 0 || d.ahtSeconds <= 0) return null;
-  const spread = volumeSpread(d);
-  const absent = absenceProbabilities(Math.round(onQueue), o.absenceRate);
+  const cal = o.calibration;
+  const spread = volumeSpread(d, cal?.intervalNoise, cal?.intervalSkew);
+  const p = riskAtSpread(c, intervalMinutes, d.ahtSeconds, onQueue, spread, o.absenceRate);
+  return cal ? applyRecalibration(cal.recalibration, p) : p;
+}
+
+/**
+ * Probability that `onQueue` people (each absent with `absenceRate`) meet the target when the
+ * volume the interval behaves as is normal with `spread` (cut at 0).
+ */
+export function riskAtSpread(
+  c: ChannelSettings,
+  intervalMinutes: number,
+  ahtSeconds: number,
+  onQueue: number,
+  spread: { mean: number; sd: number },
+  absenceRate: number,
+): number {
+  if (c.targetServiceLevel === null) return 1;
+  const absent = absenceProbabilities(Math.round(onQueue), absenceRate);
   // Whole head counts from the most present down; each searched once, shared by the k's that
   // fall between them. Fewer people never meet the target more often, so a 0 ends the search.
   const top = Math.ceil(onQueue - 1e-9);
@@ -164,7 +218,7 @@ export function intervalRisk(
     if (m < 0) return 0;
     let v = atCount.get(m);
     if (v === undefined) {
-      v = atCount.get(m + 1) === 0 ? 0 : meetProbability(c, intervalMinutes, d.ahtSeconds, m, c.targetServiceLevel!, spread);
+      v = atCount.get(m + 1) === 0 ? 0 : meetProbability(c, intervalMinutes, ahtSeconds, m, c.targetServiceLevel!, spread);
       atCount.set(m, v);
     }
     return v;
@@ -178,4 +232,58 @@ export function intervalRisk(
     p += absent[k]! * (w < 1e-6 ? pAt(lo) : pAt(lo) * (1 - w) + pAt(lo + 1) * w);
   }
   return Math.min(1, Math.max(0, p));
+}
+
+/**
+ * The largest volume `agents` whole people handle within the target (V* of the file comment),
+ * to 0.01 contacts; -1 for nobody, Infinity above `ceiling`.
+ */
+export function capacityAt(c: ChannelSettings, intervalMinutes: number, ahtSeconds: number, agents: number, ceiling: number): number {
+  const target = c.targetServiceLevel;
+  if (agents <= 0 || target === null) return -1;
+  const meets = (v: number) => (mixedMetrics(c, intervalMinutes, v, ahtSeconds, agents).serviceLevel ?? 0) >= target - TOLERANCE;
+  if (meets(ceiling)) return Infinity;
+  let lo = 0;
+  let hi = ceiling;
+  if (!meets(lo)) return -1;
+  while (hi - lo > 0.01) {
+    const mid = (lo + hi) / 2;
+    if (meets(mid)) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/**
+ * An interval's chance as weights on capacities: Σ weight × P(volume ≤ capacity) is its
+ * chance for any spread of the volume (absence and a fractional count as in riskAtSpread).
+ * What learned-risk.ts keeps per interval to try many spreads cheaply.
+ */
+export function capacityTerms(
+  c: ChannelSettings,
+  intervalMinutes: number,
+  ahtSeconds: number,
+  onQueue: number,
+  absenceRate: number,
+  ceiling: number,
+): { weight: number; capacity: number }[] {
+  const absent = absenceProbabilities(Math.round(onQueue), absenceRate);
+  const at = new Map<number, number>();
+  const cap = (m: number) => {
+    let v = at.get(m);
+    if (v === undefined) {
+      v = capacityAt(c, intervalMinutes, ahtSeconds, m, ceiling);
+      at.set(m, v);
+    }
+    return v;
+  };
+  const out: { weight: number; capacity: number }[] = [];
+  absent.forEach((pk, k) => {
+    const n = Math.max(0, onQueue - k);
+    const lo = Math.floor(n + 1e-9);
+    const w = n - lo;
+    out.push({ weight: pk * (w < 1e-6 ? 1 : 1 - w), capacity: cap(lo) });
+    if (w >= 1e-6) out.push({ weight: pk * w, capacity: cap(lo + 1) });
+  });
+  return out;
 }

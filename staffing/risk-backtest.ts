@@ -13,7 +13,10 @@
  *   forecast load (a queue nobody plans: without abandonment it only grows). (Moving it every interval would
  *   test a rota nobody works: a queue built in a short hour emptied by a long one.)
  * - Stated: `intervalRisk` (projection-risk.ts), the function the pages use, with the
- *   forecast's band and the absence rate.
+ *   forecast's band and the absence rate: `predicted` as the model stands (INTERVAL_NOISE, no
+ *   recalibration) and `calibrated` with the channel's `calibration` learned on earlier weeks
+ *   (learned-risk.ts), the chance the pages show. For the next weeks' learning, each interval
+ *   also carries what learning its chance at the count that came needs (`learning`).
  * - What happened: the day replayed in the seeded queue simulator with exactly the actual
  *   contacts of each interval (`arrivals: 'counts'`: at uniform times within the interval,
  *   no Poisson noise added to what came), exponential handle times of the given AHT, the
@@ -24,17 +27,20 @@
  *   the target share of its contacts (none offered: met). The outcome is the share of
  *   `replications` replays that met it.
  * - Days and the week: the stated chance that the day's (the week's) volume-weighted service
- *   level meets the target (period-risk.ts, with the same rota), against the share of replays
- *   whose contacts answered within the threshold over the day (week) were the target's share.
+ *   level meets the target (period-risk.ts, with the same rota and the calibration's
+ *   service-level offset), against the share of replays whose contacts answered within the
+ *   threshold over the day (week) were the target's share. Each day also carries Erlang's
+ *   expected level at the counts that came and the replays' mean level (for the offset).
  * Not replayed: the actual handle times (one AHT per channel), who was actually absent.
  *
  * Pure and seeded.
  */
 import type { ChannelSettings } from './channel-settings';
 import { intervalMetrics } from './scenario-model';
-import { intervalRisk } from './projection-risk';
+import { intervalRisk, type RiskCalibration } from './projection-risk';
+import { learningInterval, type LearningInterval } from './learned-risk';
 import { reliabilityTable, type ReliabilityTable } from './reliability';
-import { periodRisk } from './period-risk';
+import { expectedServiceLevel, periodRisk } from './period-risk';
 import { simulate } from './simulator/simulate';
 import { createRng, mixSeed } from './simulator/rng';
 
@@ -59,6 +65,8 @@ export interface RiskBacktestInput {
   /** For the day and week chances (period-risk.ts): within-day correlation of count errors, draws. */
   dayCorrelation?: number;
   periodDraws?: number;
+  /** The channel's calibration learned on earlier weeks (learned-risk.ts); none: the defaults. */
+  calibration?: RiskCalibration;
 }
 
 export interface RiskBacktestInterval {
@@ -68,7 +76,14 @@ export interface RiskBacktestInterval {
   actual: number;
   requirement: number;
   onQueue: number;
+  lower80?: number;
+  upper80?: number;
+  /** The model's chance as it stands (INTERVAL_NOISE, no recalibration). */
   predicted: number;
+  /** With the week's calibration (the chance the pages show); = predicted without one. */
+  calibrated: number;
+  /** For the next weeks' learning (learned-risk.ts): its chance at the count that came. */
+  learning: LearningInterval;
   /** Share of replays meeting the target. */
   observed: number;
 }
@@ -78,6 +93,10 @@ export interface RiskBacktestPeriod {
   day: number;
   predicted: number;
   observed: number;
+  /** Contacts that came; Erlang's expected level at them; each replay's level. */
+  offered: number;
+  modelledServiceLevel: number;
+  replayServiceLevels: number[];
 }
 
 export interface RiskBacktest {
@@ -188,24 +207,67 @@ export function backtestRisk(input: RiskBacktestInput): RiskBacktest {
     kept.push({ dayIndex, day, onQueue, replays });
     day.forEach((d, index) => {
       const { requirement, onQueue } = rota[index]!;
-      const predicted = intervalRisk(input.channel, input.intervalMinutes, { ...d, ahtSeconds: input.ahtSeconds }, onQueue, {
-        absenceRate: input.absenceRate,
-      });
+      const at = { ...d, ahtSeconds: input.ahtSeconds };
+      const predicted = intervalRisk(input.channel, input.intervalMinutes, at, onQueue, { absenceRate: input.absenceRate });
       if (predicted === null) return;
-      out.push({ day: dayIndex, index, volume: d.volume, actual: d.actual, requirement, onQueue, predicted, observed: observed[index]! });
+      const calibrated = input.calibration
+        ? intervalRisk(input.channel, input.intervalMinutes, at, onQueue, {
+            absenceRate: input.absenceRate,
+            calibration: input.calibration,
+          })!
+        : predicted;
+      const learning = learningInterval(
+        input.channel,
+        input.intervalMinutes,
+        input.ahtSeconds,
+        d.actual,
+        onQueue,
+        input.absenceRate,
+        observed[index]!,
+      );
+      out.push({
+        day: dayIndex,
+        index,
+        volume: d.volume,
+        actual: d.actual,
+        requirement,
+        onQueue,
+        ...(d.lower80 !== undefined ? { lower80: d.lower80 } : {}),
+        ...(d.upper80 !== undefined ? { upper80: d.upper80 } : {}),
+        predicted,
+        calibrated,
+        learning,
+        observed: observed[index]!,
+      });
     });
   });
   const stated = periodRisk(
     input.channel,
     input.intervalMinutes,
     kept.map((k) => k.day.map((d, i) => ({ ...d, ahtSeconds: input.ahtSeconds, onQueue: k.onQueue[i]! }))),
-    { absenceRate: input.absenceRate, dayCorrelation: input.dayCorrelation ?? 0, draws: input.periodDraws ?? 200, seed: input.seed },
+    {
+      absenceRate: input.absenceRate,
+      dayCorrelation: input.dayCorrelation ?? 0,
+      draws: input.periodDraws ?? 200,
+      seed: input.seed,
+      serviceLevelOffset: input.calibration?.serviceLevelOffset ?? 0,
+      serviceLevelSd: input.calibration?.serviceLevelSd ?? 0,
+    },
   );
   const days: RiskBacktestPeriod[] = [];
   kept.forEach((k, i) => {
     const p = stated.days[i];
     if (p === null || p === undefined) return;
-    days.push({ day: k.dayIndex, predicted: p, observed: k.replays.filter((x) => meets(target, x)).length / input.replications });
+    const atCounts = k.day.map((d, j) => ({ volume: d.actual, ahtSeconds: input.ahtSeconds, onQueue: k.onQueue[j]! }));
+    const offered = k.replays[0]?.offered ?? 0;
+    days.push({
+      day: k.dayIndex,
+      predicted: p,
+      observed: k.replays.filter((x) => meets(target, x)).length / input.replications,
+      offered,
+      modelledServiceLevel: expectedServiceLevel(input.channel, input.intervalMinutes, atCounts, input.absenceRate) ?? NaN,
+      replayServiceLevels: k.replays.map((x) => (x.offered > 0 ? x.within / x.offered : 1)),
+    });
   });
   let week: RiskBacktest['week'] = null;
   if (stated.week !== null && kept.length) {

@@ -73,15 +73,26 @@ export function reliabilityLines(unit: string, t: ReliabilityTable): string[] {
 
 /** The readable tables of one channel. */
 export function backtestRiskTable(title: string, r: RiskBacktestReport): string {
-  const maps = r.weeks.map((w) => `${w.recalibration.a.toFixed(2)}/${w.recalibration.b.toFixed(2)}`).join(' ');
+  const maps = r.weeks
+    .map(
+      (w) =>
+        `${w.calibration.intervalNoise}/${w.calibration.intervalSkew}/${w.calibration.recalibration.a.toFixed(2)}/${w.calibration.recalibration.b.toFixed(2)}`,
+    )
+    .join(' ');
+  const offsets = r.weeks
+    .map((w) => `${(100 * w.calibration.serviceLevelOffset).toFixed(1)}±${(100 * w.calibration.serviceLevelSd).toFixed(1)}`)
+    .join(' ');
   const rhos = r.weeks.map((w) => w.dayCorrelation.toFixed(2)).join(' ');
   const out = [`${title}: ${r.weeks.length} backtest week(s) (${r.weeks.map((w) => w.week).join(', ')}), ${r.intervals} intervals`];
-  out.push('Intervals, as stated (the chance the pages show):', ...reliabilityLines('intervals', r.table));
+  out.push('Intervals, the model uncalibrated (one interval noise for every channel):', ...reliabilityLines('intervals', r.table));
   out.push(
-    `Intervals, recalibrated on the weeks before each (slope/offset per week: ${maps}):`,
+    `Intervals, calibrated on the weeks before each, the chance the pages show (noise/centre/slope/offset per week: ${maps}):`,
     ...reliabilityLines('intervals', r.recalibratedTable),
   );
-  out.push(`Days (within-day correlation per week: ${rhos}):`, ...reliabilityLines('days', r.dayTable));
+  out.push(
+    `Days (within-day correlation per week: ${rhos}; service-level offset ± sd per week, points: ${offsets}):`,
+    ...reliabilityLines('days', r.dayTable),
+  );
   out.push('Weeks:', ...reliabilityLines('weeks', r.weekTable));
   return `${out.join('\n')}\n`;
 }
@@ -136,7 +147,7 @@ export async function runBacktest(
         reports.map((r) => ({
           data: r.data,
           channel: r.channel,
-          weeks: r.report.weeks.map((w) => ({ week: w.week, recalibration: w.recalibration, dayCorrelation: w.dayCorrelation })),
+          weeks: r.report.weeks.map((w) => ({ week: w.week, calibration: w.calibration, dayCorrelation: w.dayCorrelation })),
           ...r.report.table,
           recalibrated: r.report.recalibratedTable,
           days: r.report.dayTable,
@@ -149,10 +160,11 @@ export async function runBacktest(
   else {
     io.stdout.write(reports.map((r) => backtestRiskTable(`${r.data}, ${r.channel}`, r.report)).join('\n'));
     io.stdout.write(
-      '\nstated = the chance the pages show (forecast at the origin with its band, absence); observed = share of replays of\n' +
+      '\nstated = the chance from the forecast at the origin with its band and absence; observed = share of replays of\n' +
         'the contacts that came (queue simulator with the actual count per interval, one AHT, absence drawn per person and day)\n' +
         'that met the target. Staffing: the requirement at the forecast, 0/−1/+1/−2/+2 steps of 3 % held four hours each.\n' +
-        'recalibrated = q = σ(a·logit p + b) fitted on the earlier weeks only (--learn-weeks more before the first reported).\n' +
+        'calibrated = interval noise measured per channel, then q = σ(a·logit p + b), both learned on the earlier weeks only\n' +
+        '(--learn-weeks more before the first reported); days add the service-level offset learned the same way.\n' +
         "Days and weeks: the chance that the period's volume-weighted service level meets the target. The 95 % interval\n" +
         "is Wilson's, counting the band's intervals (days, weeks) as independent trials; '!' marks a band off by more\n" +
         'than 10 points whose mean stated chance lies outside it.\n',

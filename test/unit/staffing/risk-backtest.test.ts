@@ -6,7 +6,7 @@
 import { expect } from 'chai';
 import { PassThrough } from 'node:stream';
 import { DateTime } from 'luxon';
-import { intervalRisk, reliabilityTable, simulate, wilsonInterval, type ChannelSettings } from '../../../staffing';
+import { DEFAULT_CALIBRATION, intervalRisk, reliabilityTable, simulate, wilsonInterval, type ChannelSettings } from '../../../staffing';
 import { riskOnBacktestWeeks } from '../../../app/risk-backtest';
 import { generateDemoHistory } from '../../../seeds';
 import { DEMO_VOICE } from '../../../bin/commands/risk';
@@ -136,10 +136,14 @@ describe('app/risk-backtest: risk on backtest weeks of the demo history', functi
       periodDraws: 50,
       calendar: { publicHolidays: 'GE', events: [] },
     });
-    // The first week has no week before it to learn from: stated as is, no day correlation.
-    expect(r.weeks[0]!.recalibration.trainedOn).to.equal(0);
+    // The first week has no week before it to learn from: the defaults, no day correlation.
+    expect(r.weeks[0]!.calibration).to.deep.equal(DEFAULT_CALIBRATION);
     expect(r.weeks[0]!.dayCorrelation).to.equal(0);
-    expect(r.weeks[0]!.recalibrated).to.deep.equal(r.weeks[0]!.result.intervals.map((x) => x.predicted));
+    expect(r.weeks[0]!.result.intervals.map((x) => x.calibrated)).to.deep.equal(r.weeks[0]!.result.intervals.map((x) => x.predicted));
+    // Later weeks learn from the weeks before them; `next` from all four.
+    expect(r.weeks[1]!.calibration.intervals).to.equal(7 * 14);
+    expect(r.next.intervals).to.equal(4 * 7 * 14);
+    expect(r.next.days).to.equal(4 * 7);
     expect(r.dayTable.intervals).to.equal(4 * 7);
     expect(r.weekTable.intervals).to.equal(4);
     expect(r.weeks.map((w) => w.week)).to.deep.equal(['2026-04-27', '2026-05-04', '2026-05-11', '2026-05-18']);
@@ -157,7 +161,7 @@ describe('app/risk-backtest: risk on backtest weeks of the demo history', functi
     const text = (ok.stdout.read() as Buffer).toString();
     expect(text).to.contain('demo history, voice: 1 backtest week(s) (2026-05-18), 98 intervals').and.to.contain('demo history, chat');
     expect(text).to.match(/Brier score \(lower is better\): 0\.\d{4} vs constant 0\.\d{4}/);
-    expect(text).to.contain('Intervals, recalibrated on the weeks before each').and.to.contain('Days (within-day correlation per week:');
+    expect(text).to.contain('Intervals, calibrated on the weeks before each').and.to.contain('Days (within-day correlation per week:');
     expect(text).to.match(/stated +days +mean p +observed +95 % interval +difference/);
     const bad = io();
     expect(await main(['risk', 'backtest', '--weeks', '0'], bad)).to.equal(2);
