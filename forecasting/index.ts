@@ -1,6 +1,6 @@
 /** Public API of the forecasting module: history and the calendar in, forecasts out. */
 export * from './history-csv';
-export { parseTimestamp, formatTimestamp, type TimestampStyle } from './timestamp';
+export { parseTimestamp, formatTimestamp, formatInstant, type TimestampStyle } from './timestamp';
 export { georgianHolidays, georgianHolidaysBetween, orthodoxEaster, type Holiday } from './calendar/georgian-holidays';
 export { forecastSeries, type ForecastOptions, type ForecastPoint, type ForecastResult, type IntradayUpdate } from './forecast';
 export { FoldMemo } from './fold-memo';
@@ -9,7 +9,7 @@ export { seriesForChannel, prepareSeries, inferIntervalMinutes, type HistoryPoin
 export { METHOD_NAMES, METHODS, COMBINATION, methodCatalogue } from './methods/index';
 export { dayMarks, DEFAULT_HOLIDAY_FACTOR, type CalendarEvent, type CalendarOptions, type DayMark } from './calendar/day-marks';
 export type { CandidateScore, SpecialDay } from './engine';
-export { ZoneClock, guessZone, fixedOffsetZone, zoneOfRepeatedHours, zoneOfSpringGaps, COMMON_DST_ZONES } from './zone-clock';
+export { ZoneClock, clockOf, guessZone, fixedOffsetZone, zoneOfRepeatedHours, zoneOfSpringGaps, COMMON_DST_ZONES } from './zone-clock';
 export { dailyShape, weeklyShape, WEEKDAYS, type DailyShape, type WeekdayTotal, type ShapeOptions } from './shapes';
 export { accuracyByWeek, type WeekAccuracy } from './adjustments';
 export { applyAdjustmentsByPlatform, type PlatformAdjustment, type PlatformPart, type SplitAdjusted } from './platform-adjustments';

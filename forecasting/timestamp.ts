@@ -86,6 +86,27 @@ function formatOffset(dt: DateTime, style: OffsetStyle): string {
   return style === 'basic' ? `${sign}${hh}${mm}` : `${sign}${hh}:${mm}`;
 }
 
+/**
+ * formatTimestamp of the instant `ms` in `clock`'s zone, without a luxon DateTime a row (a
+ * six-week hourly forecast writes 1,008; luxon asks Intl for the offset of each).
+ */
+export function formatInstant(ms: number, clock: ZoneClock, style: TimestampStyle): string {
+  const offset = style.offset === 'Z' ? 0 : clock.offsetMinutes(ms);
+  const iso = new Date(ms + offset * 60_000).toISOString();
+  // toISOString writes ±YYYYYY outside years 0-9999: those go through luxon.
+  if (iso.length !== 24) return formatTimestamp(DateTime.fromMillis(ms, { zone: style.offset === 'Z' ? 'UTC' : clock.zoneName }), style);
+  let out = iso.slice(0, 10) + (style.space ? ' ' : 'T') + iso.slice(11, 16);
+  if (style.seconds || style.millis) out += iso.slice(16, 19);
+  if (style.millis) out += iso.slice(19, 23);
+  if (style.offset === 'none') return out;
+  if (style.offset === 'Z' && offset === 0) return out + 'Z';
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return out + (style.offset === 'basic' ? `${sign}${hh}${mm}` : `${sign}${hh}:${mm}`);
+}
+
 /** Writes `dt` (already in the output zone) in the input's style. A `Z` input is written in UTC. */
 export function formatTimestamp(dt: DateTime, style: TimestampStyle): string {
   const t = style.offset === 'Z' ? dt.toUTC() : dt;

@@ -18,7 +18,7 @@
 import { createReadStream } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { DateTime } from 'luxon';
+import { Info } from 'luxon';
 import { z } from 'zod';
 import {
   forecastHierarchy,
@@ -26,13 +26,14 @@ import {
   type ForecastPoint,
   type HierarchyForecast,
   type PlatformSeries,
-  formatTimestamp,
+  formatInstant,
   guessZone,
   zoneOfRepeatedHours,
   zoneOfSpringGaps,
   METHOD_NAMES,
   readHistoryCsvChunks,
   ZoneClock,
+  clockOf,
   seriesForChannel,
   type CalendarEvent,
   type HistoryCsvResult,
@@ -50,7 +51,7 @@ export const historyFlags = {
   channel: z.string().optional(),
   zone: z
     .string()
-    .refine((zone) => DateTime.local().setZone(zone).isValid, { message: '--zone must be an IANA time zone, e.g. Asia/Tbilisi' })
+    .refine((zone) => Info.normalizeZone(zone)?.isValid === true, { message: '--zone must be an IANA time zone, e.g. Asia/Tbilisi' })
     .optional(),
   interval: z.coerce
     .number()
@@ -314,10 +315,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     return 2;
   }
   const style: TimestampStyle = loaded.result.timestampStyle ?? { offset: 'none', seconds: true, millis: false, space: false };
+  const clock = clockOf(zone);
   const withAht = loaded.result.hasAht && result.points.some((p) => p.ahtSeconds !== undefined);
   const lines = [`timestamp,channel,volume,lower80,upper80,lower95,upper95${withAht ? ',aht_seconds' : ''}`];
   for (const p of result.points) {
-    const ts = formatTimestamp(DateTime.fromISO(p.start, { zone }), style);
+    const ts = formatInstant(Date.parse(p.start), clock, style);
     const row = [ts, channel, fixed(p.volume), fixed(p.lower80), fixed(p.upper80), fixed(p.lower95), fixed(p.upper95)];
     if (withAht) row.push(p.ahtSeconds === undefined ? '' : fixed(p.ahtSeconds));
     lines.push(row.join(','));
@@ -367,10 +369,11 @@ function byPlatform(
     return 2;
   }
   const style: TimestampStyle = loaded.result.timestampStyle ?? { offset: 'none', seconds: true, millis: false, space: false };
+  const clock = clockOf(zone);
   const lines = ['timestamp,channel,platform,volume,lower80,upper80,lower95,upper95'];
   const write = (platform: string, points: ForecastPoint[]) => {
     for (const p of points) {
-      const ts = formatTimestamp(DateTime.fromISO(p.start, { zone }), style);
+      const ts = formatInstant(Date.parse(p.start), clock, style);
       lines.push(
         [ts, channel, platform, fixed(p.volume), fixed(p.lower80), fixed(p.upper80), fixed(p.lower95), fixed(p.upper95)].join(','),
       );

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { buildGrid, epochDay, indexOfLocal, isoOfDay, localOfIndex, weekdayOf } from '../../../forecasting/grid';
-import { formatTimestamp, parseTimestamp } from '../../../forecasting/timestamp';
+import { formatInstant, formatTimestamp, parseTimestamp, type TimestampStyle } from '../../../forecasting/timestamp';
 import { fixedOffsetZone, guessZone, ZoneClock } from '../../../forecasting/zone-clock';
 
 describe('forecasting grid and zone clock', () => {
@@ -62,6 +62,25 @@ describe('forecasting grid and zone clock', () => {
       const p = parseTimestamp(text, clock);
       if (!p.ok) throw new Error(p.message);
       expect(formatTimestamp(DateTime.fromMillis(p.ms, { zone: 'Asia/Tbilisi' }), p.style)).to.equal(text);
+    }
+  });
+
+  it('formatInstant, every 15 minutes of a year in three zones (DST, +05:45, -03:30) in every style, writes what formatTimestamp writes', () => {
+    const styles: TimestampStyle[] = [];
+    for (const offset of ['none', 'Z', 'colon', 'basic'] as const)
+      for (const [seconds, millis, space] of [
+        [false, false, false],
+        [true, false, true],
+        [true, true, false],
+      ])
+        styles.push({ offset, seconds, millis, space });
+    for (const zone of ['Europe/Berlin', 'Asia/Kathmandu', 'America/St_Johns']) {
+      const clock = new ZoneClock(zone);
+      for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 900_000) {
+        const style = styles[(ms / 900_000) % styles.length];
+        const dt = DateTime.fromMillis(ms, { zone });
+        expect(formatInstant(ms, clock, style)).to.equal(formatTimestamp(dt, style));
+      }
     }
   });
 
