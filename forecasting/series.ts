@@ -105,6 +105,44 @@ export function instantsOf(history: HistoryPoint[]): Float64Array {
  * volume-weighted across them.
  */
 export function seriesForChannel(intervals: HistoryInterval[], channel: string): HistoryPoint[] {
+  return seriesInOrder(intervals, channel) ?? seriesByMap(intervals, channel);
+}
+
+/**
+ * seriesForChannel of intervals in start order (the reader's): the platforms of one start are
+ * neighbours, summed in the same order; null as soon as a start comes before the previous one.
+ */
+function seriesInOrder(intervals: HistoryInterval[], channel: string): HistoryPoint[] | null {
+  const out: HistoryPoint[] = [];
+  let start = '';
+  let volume = 0;
+  let ahtNum = 0;
+  let ahtDen = 0;
+  const flush = () => {
+    if (start !== '') out.push({ start, volume, ahtSeconds: ahtDen > 0 ? ahtNum / ahtDen : null });
+  };
+  for (const i of intervals) {
+    if (i.channel !== channel) continue;
+    if (i.start !== start) {
+      if (i.start < start) return null;
+      flush();
+      start = i.start;
+      volume = 0;
+      ahtNum = 0;
+      ahtDen = 0;
+    }
+    volume += i.volume;
+    if (i.ahtSeconds !== null) {
+      const w = Math.max(i.volume, 1e-6);
+      ahtNum += i.ahtSeconds * w;
+      ahtDen += w;
+    }
+  }
+  flush();
+  return out;
+}
+
+function seriesByMap(intervals: HistoryInterval[], channel: string): HistoryPoint[] {
   const byStart = new Map<string, { volume: number; ahtNum: number; ahtDen: number }>();
   for (const i of intervals) {
     if (i.channel !== channel) continue;

@@ -1,5 +1,7 @@
 import { expect } from 'chai';
-import { instantsOf, toMillis } from '../../../forecasting/series';
+import type { HistoryInterval } from '../../../forecasting/history-csv';
+import { mulberry32 } from '../../../forecasting/random';
+import { instantsOf, seriesForChannel, toMillis } from '../../../forecasting/series';
 
 /** The reference: what toMillis did before its hand-read fast path (Date.parse and the offset check). */
 function reference(s: string): number | 'error' {
@@ -63,5 +65,34 @@ describe('forecasting/series toMillis: the hand-read ISO instants', () => {
       { start: '2026-01-05T10:00:00+03:00', volume: 2 },
     ];
     expect([...instantsOf(h)]).to.deep.equal(h.map((p) => Date.parse(p.start)));
+  });
+
+  it('seriesForChannel, intervals in start order and the same shuffled, gives the same series (platforms summed, handle time weighted)', () => {
+    const random = mulberry32(5);
+    const intervals: HistoryInterval[] = [];
+    for (let h = 0; h < 300; h++) {
+      const start = new Date(Date.UTC(2026, 0, 5, h)).toISOString();
+      for (const channel of ['chat', 'voice'])
+        for (const platform of ['app', 'web']) {
+          if (random() < 0.2) continue;
+          const volume = Math.round(random() * 40) / 2;
+          const ahtSeconds = random() < 0.3 ? null : 100 + random() * 200;
+          intervals.push({ start, localStart: start, channel, platform, volume, answered: null, abandoned: null, ahtSeconds, rows: 1 });
+        }
+    }
+    const shuffled = [...intervals];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+    }
+    const inOrder = seriesForChannel(intervals, 'voice');
+    expect(inOrder.length).to.be.greaterThan(250);
+    expect(seriesForChannel(shuffled, 'voice').map((p) => p.start)).to.deep.equal(inOrder.map((p) => p.start));
+    const close = (a: number | null | undefined, b: number | null | undefined) =>
+      a === b || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) < 1e-9);
+    seriesForChannel(shuffled, 'voice').forEach((p, k) => {
+      expect(close(p.volume, inOrder[k].volume)).to.equal(true);
+      expect(close(p.ahtSeconds, inOrder[k].ahtSeconds)).to.equal(true);
+    });
   });
 });
