@@ -12,6 +12,7 @@ import { FoldMemo } from './fold-memo';
 import { sliceGrid } from './grid';
 import type { MonthTurnEffect } from './month-turn';
 import { instantsOf, prepareSeries, type HistoryPoint, type PreparedSeries } from './series';
+import { SeriesCuts } from './series-cuts';
 import { parseTimestamp } from './timestamp';
 import { ZoneClock } from './zone-clock';
 import { BACKTEST_DAYS, chooseKappa, intradayMultiplier, type IntradayDay, type KappaChoice } from './intraday';
@@ -91,14 +92,20 @@ export function forecastSeries(history: HistoryPoint[], options: ForecastOptions
   return forecastWithInstants(history, undefined, options);
 }
 
-/**
- * forecastSeries with the history's instants read once (instantsOf) for the day-ahead
- * forecasts of a start inside a day, which prepare the same history 20 times and more.
- */
-function forecastWithInstants(history: HistoryPoint[], known: Float64Array | undefined, options: ForecastOptions): ForecastResult {
+/** One history read once for the day-ahead forecasts of a start inside a day, which prepare it 20 times and more. */
+export interface SharedHistory {
+  instants: Float64Array;
+  cuts: SeriesCuts;
+}
+
+/** forecastSeries with the history's instants and its cuts (see SeriesCuts) shared by the calls of one intraday update. */
+function forecastWithInstants(history: HistoryPoint[], known: SharedHistory | undefined, options: ForecastOptions): ForecastResult {
   const startMs = startMillis(options.start, new ZoneClock(options.zone));
-  const times = known ?? instantsOf(history);
-  const s = prepareSeries(history, options.zone, options.intervalMinutes, startMs, times);
+  const times = known?.instants ?? instantsOf(history);
+  const s =
+    known && known.cuts.zone === options.zone
+      ? known.cuts.prepare(options.intervalMinutes, startMs)
+      : prepareSeries(history, options.zone, options.intervalMinutes, startMs, times);
   const { clock, intervalMinutes: im } = s;
   const exact = options.intervals ?? ((options.hours ?? 168) * 60) / im;
   if (!(exact > 0)) throw new RangeError('the forecast needs at least one interval (hours or intervals > 0)');
@@ -120,7 +127,15 @@ function forecastWithInstants(history: HistoryPoint[], known: Float64Array | und
   const index = instants.map((ms) => Math.floor((clock.toLocalMs(ms) / 60_000 - s.grid.firstDay * 1440) / im));
   // A start inside a day that has already had arrivals: the day-ahead forecast updated by them.
   const sinceDayStart = Math.round((startMs - firstIntervalOfDay(startMs, options.zone, s).toMillis()) / (im * 60_000));
-  if (sinceDayStart > 0 && s.dataEnd > index[0] - sinceDayStart) return forecastInsideDay(history, times, options, s, startMs, count);
+  if (sinceDayStart > 0 && s.dataEnd > index[0] - sinceDayStart)
+    return forecastInsideDay(
+      history,
+      known ?? { instants: times, cuts: new SeriesCuts(history, options.zone, times) },
+      options,
+      s,
+      startMs,
+      count,
+    );
   // Forecast from the end of the data, so a gap before the start does not empty the backtest.
   const origin = Math.min(s.dataEnd, index[0]);
   const horizon = index[index.length - 1] - origin + 1;
@@ -171,7 +186,7 @@ export function dayAheadDay(
   options: ForecastOptions,
   s: PreparedSeries,
   day: DateTime,
-  instants?: Float64Array,
+  shared?: SharedHistory,
 ): IntradayDay | null {
   const slotMs = s.intervalMinutes * 60_000;
   const slots = Math.round((day.plus({ days: 1 }).toMillis() - day.toMillis()) / slotMs);
@@ -179,7 +194,7 @@ export function dayAheadDay(
   if (!actual.some((a) => a > 0)) return null;
   try {
     // The history from that day on is left out by forecastSeries itself.
-    const f = forecastWithInstants(history, instants, { ...options, start: day, intervals: slots, intervalMinutes: s.intervalMinutes });
+    const f = forecastWithInstants(history, shared, { ...options, start: day, intervals: slots, intervalMinutes: s.intervalMinutes });
     return { forecast: f.points.map((p) => p.volume), actual };
   } catch (err) {
     if (err instanceof RangeError) return null;
@@ -206,7 +221,7 @@ function gridValueAt(s: PreparedSeries, ms: number): number {
  */
 function forecastInsideDay(
   history: HistoryPoint[],
-  instants: Float64Array,
+  shared: SharedHistory,
   given: ForecastOptions,
   s: PreparedSeries,
   startMs: number,
@@ -220,7 +235,7 @@ function forecastInsideDay(
   const dayStart = firstIntervalOfDay(startMs, zone, s);
   const observedSlots = Math.round((startMs - dayStart.toMillis()) / slotMs);
   const daySlots = Math.round((dayStart.plus({ days: 1 }).toMillis() - dayStart.toMillis()) / slotMs);
-  const base = forecastWithInstants(history, instants, {
+  const base = forecastWithInstants(history, shared, {
     ...options,
     start: dayStart,
     intervals: observedSlots + count,
@@ -235,7 +250,7 @@ function forecastInsideDay(
     const memoKey = `${date.toISO()}|${im}`;
     let day = options.dayAheadMemo?.get(memoKey);
     if (day === undefined) {
-      day = dayAheadDay(history, options, s, date, instants);
+      day = dayAheadDay(history, options, s, date, shared);
       options.dayAheadMemo?.set(memoKey, day);
     }
     if (day) past.push(day);

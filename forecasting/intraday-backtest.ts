@@ -11,8 +11,9 @@
 import { DateTime } from 'luxon';
 import { dayAheadDay, type ForecastOptions } from './forecast';
 import { FoldMemo } from './fold-memo';
+import { SeriesCuts } from './series-cuts';
 import { BACKTEST_DAYS, chooseKappa, restOfDayError, type IntradayDay } from './intraday';
-import { prepareSeries, type HistoryPoint } from './series';
+import { instantsOf, prepareSeries, type HistoryPoint } from './series';
 
 export interface IntradayBacktestOptions {
   zone: string;
@@ -64,8 +65,10 @@ export function intradayBacktest(history: HistoryPoint[], options: IntradayBackt
   const days: { date: string; start: DateTime; day: IntradayDay }[] = [];
   // Consecutive days' day-ahead forecasts share most of their backtest weeks.
   const foldMemo = new FoldMemo();
+  const instants = instantsOf(history);
+  const shared = { instants, cuts: new SeriesCuts(history, zone, instants) };
   for (let d = scoredFrom.minus({ days: BACKTEST_DAYS * 2 }); d <= last; d = d.plus({ days: 1 })) {
-    const day = dayAheadDay(history, { zone, start: d, calendar: options.calendar, foldMemo }, s, d);
+    const day = dayAheadDay(history, { zone, start: d, calendar: options.calendar, foldMemo }, s, d, shared);
     if (!day) continue;
     days.push({ date: d.toISODate()!, start: d, day });
   }

@@ -160,7 +160,7 @@ function seriesByMap(intervals: HistoryInterval[], channel: string): HistoryPoin
     .map(([start, s]) => ({ start, volume: s.volume, ahtSeconds: s.ahtDen > 0 ? s.ahtNum / s.ahtDen : null }));
 }
 
-function gcd(a: number, b: number): number {
+export function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
 }
 
@@ -191,9 +191,9 @@ export interface PreparedSeries {
 }
 
 /** Days with at least this many rows tell their own interval length… */
-const DAY_ROWS = 12;
+export const DAY_ROWS = 12;
 /** …and this many such days on a coarser grid make the whole history that coarse. */
-const COARSE_DAYS = 7;
+export const COARSE_DAYS = 7;
 
 /**
  * The longest interval length any stretch of the history was written in: per local day with
