@@ -72,10 +72,25 @@ console.log(
 );
 
 /**
+ * A file's inode, size and change times, for bin/wfm.js to skip hashing a file that no write has
+ * touched since the build (as git's index does): any write changes the change time (ctime),
+ * which no tool can set back, and a copy is a new inode. Only for files last changed at least
+ * 2 s before now, so a write in the same clock tick as this look (a coarse file system) cannot
+ * keep the key: a file changed just before a build is hashed at every run until the next build.
+ */
+function statKey(file) {
+  const s = statSync(file, { bigint: true });
+  const now = BigInt(Date.now()) * 1_000_000n;
+  if (s.ctimeNs > now - 2_000_000_000n || s.mtimeNs > now - 2_000_000_000n) return null;
+  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+}
+
+/**
  * dist/cli.sources.json: every project file the command line's bundle was made from (its entry's
  * output and every chunk it imports, statically or lazily, and the solver's worker), with its SHA-1, plus the files that
  * shape the build itself. bin/wfm.js hashes them again before it trusts the bundle: content, not
  * modification times, which a checkout, a copy or an editor can leave unchanged or change alone.
+ * `stats` (see statKey) lets it skip the hash of a file no write has touched since.
  */
 function writeCliSources(metafile) {
   const outRel = path.relative(ROOT, OUT);
@@ -91,12 +106,15 @@ function writeCliSources(metafile) {
   const inputs = new Set(['bin/build.js', 'bin/wfm.js', 'tsconfig.json', 'package.json']);
   for (const file of outputs) for (const input of Object.keys(metafile.outputs[file].inputs)) inputs.add(input);
   const sources = {};
+  const stats = {};
   for (const file of [...inputs].sort()) {
     if (file.startsWith('node_modules/') || file.includes(':')) continue;
+    const stat = statKey(path.join(ROOT, file));
     sources[file] = createHash('sha1')
       .update(readFileSync(path.join(ROOT, file)))
       .digest('hex');
+    if (stat) stats[file] = stat;
   }
-  const manifest = { outputs: [...outputs].map((f) => path.relative(outRel, f)).sort(), sources };
+  const manifest = { outputs: [...outputs].map((f) => path.relative(outRel, f)).sort(), sources, stats };
   writeFileSync(path.join(OUT, 'cli.sources.json'), JSON.stringify(manifest, null, 1) + '\n');
 }

@@ -19,7 +19,7 @@ describe('bin/wfm.js: the prebuilt command line only while it is up to date', fu
   const build = path.join(ROOT, out);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wfm-bin-'));
   const history = path.join(tmp, 'history.csv');
-  let manifest: { outputs: string[]; sources: Record<string, string> };
+  let manifest: { outputs: string[]; sources: Record<string, string>; stats: Record<string, string> };
 
   before(() => {
     const lines = ['timestamp,channel,volume'];
@@ -76,9 +76,23 @@ describe('bin/wfm.js: the prebuilt command line only while it is up to date', fu
     }
   };
 
-  it('a source whose content differs from the build (its hash) sends wfm through tsx, which still answers', () => {
+  it('the build keeps the files the bundle was made from as inode, size and change times, to skip hashing them', () => {
+    expect(manifest.stats['forecasting/engine.ts']).to.match(/^\d+:\d+:\d+:\d+:\d+$/);
+  });
+
+  it('a source whose stat differs from the build but whose content is the same (its hash) keeps the bundle', () => {
     withManifest(
-      (m) => (m.sources['forecasting/engine.ts'] = '0'.repeat(40)),
+      (m) => (m.stats['forecasting/engine.ts'] = '1:2:3:4:5'),
+      () => expect(forecast({ ROTA_WFM_BUILD: out }).stderr).to.contain(`wfm: prebuilt ${out}/cli.js`),
+    );
+  });
+
+  it('a source whose content differs from the build (its stat and its hash) sends wfm through tsx, which still answers', () => {
+    withManifest(
+      (m) => {
+        m.sources['forecasting/engine.ts'] = '0'.repeat(40);
+        m.stats['forecasting/engine.ts'] = '1:2:3:4:5';
+      },
       () => {
         const r = forecast({ ROTA_WFM_BUILD: out });
         expect(r.status, r.stderr).to.equal(0);
