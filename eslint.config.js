@@ -18,7 +18,7 @@ const domainBan = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'dist/**', '.build-test-*/**', 'public/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'dist/**', '.build-test-*/**', '.bench-build/**', 'public/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
