@@ -39,7 +39,13 @@ export class BenchClient {
     return new BenchClient(baseUrl, { cookies: this.cookies, csrf: this.csrf }, this.timeoutMs);
   }
 
-  request(path: string, o: { method?: string; body?: string; contentType?: string } = {}): Promise<BenchResponse> {
+  /**
+   * A GET on a kept-alive connection that the server closed just as it was reused (its idle
+   * timeout, 5 s, ran out while the request was on its way) fails with ECONNRESET before the
+   * server saw it: a browser sends it again on a new connection, and so does this client, once
+   * (Node's documented pattern, `request.reusedSocket`). Anything else is the request's failure.
+   */
+  request(path: string, o: { method?: string; body?: string; contentType?: string } = {}, retried = false): Promise<BenchResponse> {
     const headers: Record<string, string> = {};
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (o.body !== undefined) {
@@ -64,7 +70,11 @@ export class BenchClient {
         });
       });
       req.setTimeout(this.timeoutMs, () => req.destroy(new BenchTimeoutError(`no answer in ${this.timeoutMs / 1000} s: ${path}`)));
-      req.on('error', reject);
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        const stale = req.reusedSocket && err.code === 'ECONNRESET' && (o.method ?? 'GET') === 'GET' && !retried;
+        if (stale) this.request(path, o, true).then(resolve, reject);
+        else reject(err);
+      });
       req.end(o.body);
     });
   }

@@ -10,8 +10,12 @@
  * (BENCH_PG_URL, default postgres://postgres@127.0.0.1:5432/test); uses its own schemas and
  * drops them at the end. A request with no answer in 30 s, any failed request, or a run longer than
  * 20 minutes fails the run: a message and exit code 1, never a hang.
- * `--cpu-prof DIR` writes each instance's V8 CPU profiles to DIR/A and DIR/B.
- *   node --import tsx bench/web-load-two-instances.bench.ts [--quick] [--users 200] [--cpu-prof DIR]
+ * `--cpu-prof DIR` writes each instance's V8 CPU profiles to DIR/A and DIR/B. `--probe` adds, for
+ * the load's seconds, each instance's database pools (size, busy, requests waiting for a
+ * connection: bench/pool-probe.ts) and what its connections were doing in pg_stat_activity
+ * (sampled each second: active, idle in transaction, waiting on a lock), to tell waiting apart
+ * from computing. `--pool-size N` sets ROTA_DB_POOL_SIZE of both instances.
+ *   node --import tsx bench/web-load-two-instances.bench.ts [--quick] [--users 200] [--cpu-prof DIR] [--probe] [--pool-size N]
  */
 import crypto from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -37,11 +41,16 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const RUN_LIMIT_MS = 20 * 60_000;
 const profArg = process.argv.indexOf('--cpu-prof');
 const PROFILE_DIR = profArg > 0 ? path.resolve(process.argv[profArg + 1]) : null;
+const PROBE = process.argv.includes('--probe');
+const poolArg = process.argv.indexOf('--pool-size');
+const POOL_SIZE = poolArg > 0 ? process.argv[poolArg + 1] : null;
 
 /** Answer times per instance and page ('A /my-shifts'), and failed requests likewise. */
 const samples = new Map<string, number[]>();
 const errorsBy = new Map<string, number>();
 let timeouts = 0;
+/** The first few failures, said (status and the page's start, or the error). */
+const errorSamples: string[] = [];
 const PAGE_WIDTH = 16;
 
 const pct = (xs: number[], p: number) => {
@@ -51,24 +60,36 @@ const pct = (xs: number[], p: number) => {
 
 async function timedGet(c: BenchClient, url: string, instance: string): Promise<void> {
   const t0 = performance.now();
+  const key = `${instance} ${url}`;
   const ok = await c.get(url).then(
-    (res) => res.status === 200,
+    (res) => res.status === 200 || `HTTP ${res.status}: ${res.text.replace(/\s+/g, ' ').slice(0, 200)}`,
     (err: unknown) => {
       if (err instanceof BenchTimeoutError) timeouts++;
-      return false;
+      return err instanceof Error ? err.message : String(err);
     },
   );
   const ms = performance.now() - t0;
-  const key = `${instance} ${url}`;
-  if (!ok) errorsBy.set(key, (errorsBy.get(key) ?? 0) + 1);
-  else samples.set(key, [...(samples.get(key) ?? []), ms]);
+  if (ok !== true) {
+    errorsBy.set(key, (errorsBy.get(key) ?? 0) + 1);
+    if (errorSamples.length < 5) errorSamples.push(`${key} after ${ms.toFixed(0)} ms: ${ok}`);
+  } else samples.set(key, [...(samples.get(key) ?? []), ms]);
 }
 
-/** CPU seconds a process has used so far, its solver threads included (Linux /proc; null elsewhere). */
-function cpuSeconds(pid: number): number | null {
+/** CPU seconds a process has used so far, its solver threads included (Linux /proc; null elsewhere); `mainThread`: its main thread's only. */
+function cpuSeconds(pid: number, mainThread = false): number | null {
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    const file = mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`;
+    const fields = fs.readFileSync(file, 'utf8').split(') ')[1].split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return null;
+  }
+}
+
+/** Seconds the main thread of `pid` has waited, runnable, for a CPU so far (Linux schedstat; null elsewhere). */
+function runQueueSeconds(pid: number): number | null {
+  try {
+    return Number(fs.readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e9;
   } catch {
     return null;
   }
@@ -89,6 +110,65 @@ async function pgQuery(sql: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** The pool-probe lines an instance printed during the load: per pool, mean and peak of the requests waiting. */
+function poolSummary(i: Instance, window: { from: number; to: number }): string {
+  type PoolLine = { max: number; total: number; idle: number; waiting: number; maxWaiting: number };
+  type ProbeLine = { pools: PoolLine[]; loopP50: number; loopMax: number };
+  const lines = [...i.output().matchAll(/^pool-probe (\d+) (.*)$/gm)]
+    .filter((m) => Number(m[1]) >= window.from && Number(m[1]) <= window.to)
+    .map((m) => JSON.parse(m[2]) as ProbeLine);
+  if (!lines.length) return `${i.name}: no pool-probe lines`;
+  const mean = <T>(xs: T[], f: (x: T) => number) => (xs.reduce((s, x) => s + f(x), 0) / xs.length).toFixed(1);
+  const pools = lines[lines.length - 1].pools.map((_, k) => {
+    const xs = lines.map((l) => l.pools[k]).filter(Boolean);
+    return `pool of ${xs[0].max}: busy ${mean(xs, (p) => p.total - p.idle)} on average, waiting ${mean(xs, (p) => p.waiting)} on average (peak ${Math.max(...xs.map((p) => p.maxWaiting))})`;
+  });
+  const loop = `event-loop delay p50 ${mean(lines, (l) => l.loopP50)} ms on average, max ${Math.max(...lines.map((l) => l.loopMax)).toFixed(0)} ms`;
+  return `${i.name} during the load (${lines.length} s): ${pools.join('; ')}; ${loop}`;
+}
+
+/**
+ * Samples pg_stat_activity every second for connections whose application_name starts with
+ * `prefix`: per instance, the mean number active, idle in a transaction, and waiting on a lock,
+ * and the oldest open transaction seen (a lock or a transaction held through the solve shows here).
+ */
+function sampleActivity(prefix: string): { stop(): Promise<string> } {
+  const client = new pg.Client({ connectionString: PG_URL, application_name: 'rota-bench-observer' });
+  const counts = new Map<string, number>();
+  let samples = 0;
+  const oldestXact = new Map<string, number>();
+  let stopped = false;
+  const loop = (async () => {
+    await client.connect();
+    while (!stopped) {
+      const { rows } = await client.query<{ app: string; state: string; wait: string | null; xact_s: number | null }>(
+        `SELECT application_name AS app, state, wait_event_type AS wait,
+                EXTRACT(EPOCH FROM now() - xact_start)::float AS xact_s
+           FROM pg_stat_activity WHERE application_name LIKE $1`,
+        [`${prefix}%`],
+      );
+      samples++;
+      for (const r of rows) {
+        const who = r.app.slice(prefix.length);
+        const what = r.wait === 'Lock' ? 'waiting on a lock' : (r.state ?? 'unknown');
+        counts.set(`${who} ${what}`, (counts.get(`${who} ${what}`) ?? 0) + 1);
+        if (r.xact_s !== null && r.state !== 'idle') oldestXact.set(who, Math.max(oldestXact.get(who) ?? 0, r.xact_s));
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop.catch((err: unknown) => console.error('pg_stat_activity sampling failed', err));
+      await client.end().catch(() => undefined);
+      const parts = [...counts].sort().map(([k, n]) => `${k} ${(n / Math.max(1, samples)).toFixed(1)}`);
+      const xacts = [...oldestXact].map(([who, s]) => `${who} ${s.toFixed(1)} s`);
+      return `connections in pg_stat_activity (mean of ${samples} samples): ${parts.join(', ')}; oldest open transaction: ${xacts.join(', ') || 'none'}`;
+    },
+  };
 }
 
 async function login(baseUrl: string, username: string): Promise<BenchClient> {
@@ -113,7 +193,19 @@ async function main(): Promise<void> {
   await pgQuery(`CREATE SCHEMA "${schema}"`);
   const url = new URL(PG_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  const env = { DATABASE_URL: url.toString(), ROTA_DEMO: 'true', ROTA_QUEUE_SCHEMA: queueSchema, ROTA_SOLVER_WORKERS: '1' };
+  const env = {
+    ROTA_DEMO: 'true',
+    ROTA_QUEUE_SCHEMA: queueSchema,
+    ROTA_SOLVER_WORKERS: '1',
+    ...(POOL_SIZE ? { ROTA_DB_POOL_SIZE: POOL_SIZE } : {}),
+  };
+  // Each instance's connections named in pg_stat_activity (the URL's application_name wins).
+  const appName = (name: string) => `rota-bench-${tag}-${name}`;
+  const envOf = (name: string) => {
+    const u = new URL(url);
+    u.searchParams.set('application_name', appName(name));
+    return { ...env, DATABASE_URL: u.toString() };
+  };
   const instances: Instance[] = [];
   // A stalled instance must not hold the run (and the machine) forever: stop everything, say so.
   const watchdog = setTimeout(() => {
@@ -123,14 +215,15 @@ async function main(): Promise<void> {
   }, RUN_LIMIT_MS);
   try {
     const nodeArgs = (name: string) => (PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${path.join(PROFILE_DIR, name)}`] : []);
-    const a = await startInstance('A', env, { startTimeoutMs: 600_000, nodeArgs: nodeArgs('A') });
+    const entry = PROBE ? ['--import', 'tsx', '--import', './bench/pool-probe.ts', 'server/start.ts'] : undefined;
+    const a = await startInstance('A', envOf('A'), { startTimeoutMs: 600_000, nodeArgs: nodeArgs('A'), entry });
     instances.push(a);
     const until = Date.now() + 600_000;
     while (!/Demo rota for the week of (\S+) published/.test(a.output()) && Date.now() < until)
       await new Promise((r) => setTimeout(r, 500));
     const week = a.output().match(/Demo rota for the week of (\S+) published/)?.[1];
     if (!week) throw new Error(`no demo rota:\n${a.output()}`);
-    const b = await startInstance('B', env, { startTimeoutMs: 600_000, nodeArgs: nodeArgs('B') });
+    const b = await startInstance('B', envOf('B'), { startTimeoutMs: 600_000, nodeArgs: nodeArgs('B'), entry });
     instances.push(b);
     const agentNames = [...a.output().matchAll(/^\s+(\S+)\s+agent\s/gm)].map((m) => m[1]);
 
@@ -153,6 +246,9 @@ async function main(): Promise<void> {
     const stopAt = performance.now() + SECONDS * 1000;
     const started = performance.now();
     const cpuBefore = instances.map((i) => cpuSeconds(i.pid));
+    const mainBefore = instances.map((i) => cpuSeconds(i.pid, true));
+    const queuedBefore = instances.map((i) => runQueueSeconds(i.pid));
+    const activity = PROBE ? sampleActivity(appName('')) : null;
     // Each user starts on the instance it logged in on (clients[0]; logins alternate A, B), then
     // alternates: every moment half the requests go to each instance, as behind a round-robin proxy.
     const run = async (u: { clients: BenchClient[] }) => {
@@ -166,9 +262,15 @@ async function main(): Promise<void> {
     };
     await Promise.all(users.map((u) => run(u)));
     const seconds = (performance.now() - started) / 1000;
+    const loadWindow = { from: Date.now() - seconds * 1000, to: Date.now() };
+    const activitySeen = activity ? await activity.stop() : null;
     const cpu = instances.map((i, k) => {
       const [before, after] = [cpuBefore[k], cpuSeconds(i.pid)];
-      return before === null || after === null ? 'n/a' : `${(after - before).toFixed(1)} CPU s`;
+      const [mainBefore_, mainAfter] = [mainBefore[k], cpuSeconds(i.pid, true)];
+      if (before === null || after === null || mainBefore_ === null || mainAfter === null) return 'n/a';
+      const [q0, q1] = [queuedBefore[k], runQueueSeconds(i.pid)];
+      const queued = q0 === null || q1 === null ? '' : `, ${(q1 - q0).toFixed(1)} s runnable but waiting for a CPU`;
+      return `${(after - before).toFixed(1)} CPU s (main thread ${(mainAfter - mainBefore_).toFixed(1)}${queued})`;
     });
     const jobAfter = await jobState(coordinator, next);
 
@@ -202,10 +304,15 @@ async function main(): Promise<void> {
         .join(', ')}`,
     );
     console.log(`rota generation of ${next}: ${jobBefore} before the load, ${jobAfter} after it`);
+    if (PROBE) {
+      for (const i of instances) console.log(poolSummary(i, loadWindow));
+      console.log(activitySeen);
+    }
     await coordinator.postForm('/rota/cancel', { week: next }, `/rota?week=${next}`);
     for (const c of [coordinator, ...users.flatMap((u) => u.clients)]) c.close();
     if (timeouts > 0 || allErrors > 0) {
       console.error(`FAILED: ${timeouts} requests had no answer in ${REQUEST_TIMEOUT_MS / 1000} s; ${allErrors} requests failed in all`);
+      for (const e of errorSamples) console.error(`  ${e}`);
       process.exitCode = 1;
     }
   } finally {
