@@ -53,6 +53,8 @@ export interface GenerateRotaInput {
   scenarioId?: number | null;
   /** The week as part of a planning period (rota-period.ts): the period's rules added to the problem. */
   adjustProblem?: (problem: Problem) => Problem;
+  /** The solver thread's niceness (WorkerSolveOptions.niceness): a web instance's jobs yield to its pages. */
+  solverNiceness?: number;
 }
 
 export type GenerateRotaResult =
@@ -99,6 +101,7 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
     seed: input.seed,
     onProgress: input.onProgress,
     signal: input.signal,
+    niceness: input.solverNiceness,
   });
   input.signal?.throwIfAborted();
   if (solution.status === 'infeasible') return { kind: 'infeasible', explanation: solution.explanation };

@@ -98,11 +98,17 @@ export async function waitForRotaJob(queue: JobQueue, job: Pick<RotaJob, 'id'>):
   return toRotaJob(await queue.waitFor(job.id));
 }
 
-/** The worker's side: runs one generation and says what became of it. */
-export function rotaJobHandler(ds: DataSource): JobHandler {
+/** The worker's side: runs one generation and says what became of it. `solverNiceness`: see GenerateRotaInput. */
+export function rotaJobHandler(ds: DataSource, o: { solverNiceness?: number } = {}): JobHandler {
   return async (raw, ctx): Promise<HandlerOutcome> => {
     const input = raw as RotaJobInput;
-    const result = await generateRota(ds, { ...input, now: new Date(input.now), onProgress: ctx.progress, signal: ctx.signal });
+    const result = await generateRota(ds, {
+      ...input,
+      now: new Date(input.now),
+      onProgress: ctx.progress,
+      signal: ctx.signal,
+      solverNiceness: o.solverNiceness,
+    });
     if (result.kind === 'stored') return { state: 'done', result: { rotaId: result.rota.id } satisfies RotaJobResult };
     return { state: 'infeasible', result: { explanation: result.explanation } satisfies RotaJobResult };
   };

@@ -82,10 +82,16 @@ export async function waitForPeriodJob(queue: JobQueue, job: Pick<PeriodJob, 'id
   return toPeriodJob(await queue.waitFor(job.id));
 }
 
-export function periodJobHandler(ds: DataSource): JobHandler {
+export function periodJobHandler(ds: DataSource, o: { solverNiceness?: number } = {}): JobHandler {
   return async (raw, ctx): Promise<HandlerOutcome> => {
     const input = raw as PeriodJobInput;
-    const result = await generatePeriod(ds, { ...input, now: new Date(input.now), onProgress: ctx.progress, signal: ctx.signal });
+    const result = await generatePeriod(ds, {
+      ...input,
+      now: new Date(input.now),
+      onProgress: ctx.progress,
+      signal: ctx.signal,
+      solverNiceness: o.solverNiceness,
+    });
     if (result.kind === 'generated') return { state: 'done', result: { rotaIds: result.rotaIds } satisfies PeriodJobResult };
     return { state: 'infeasible', result: { weekStart: result.weekStart, explanation: result.explanation } satisfies PeriodJobResult };
   };

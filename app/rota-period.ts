@@ -150,6 +150,8 @@ export interface GeneratePeriodInput extends PeriodQuery {
   by: string | null;
   onProgress?: (p: { week: number; weeks: number; solver: SolveProgress }) => void;
   signal?: AbortSignal;
+  /** See GenerateRotaInput.solverNiceness. */
+  solverNiceness?: number;
 }
 
 export type GeneratePeriodResult =
@@ -173,6 +175,7 @@ export async function generatePeriod(ds: DataSource, input: GeneratePeriodInput)
       userId: input.userId,
       by: input.by,
       signal: input.signal,
+      solverNiceness: input.solverNiceness,
       onProgress: (p) => input.onProgress?.({ week: w, weeks: mondays.length, solver: p }),
       adjustProblem: (problem) => periodWeekProblem(problem, { rules, weeks: mondays.length, weekIndex: w, earlier: [...earlier] }),
     });

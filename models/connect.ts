@@ -8,10 +8,12 @@ import { createDataSource, runMigrations, type DataSource } from './data-source'
 export interface DatabaseConfig {
   databaseUrl?: string;
   sqlitePath: string;
+  /** PostgreSQL pool size (default 10, pg's own). */
+  poolSize?: number;
 }
 
 export async function openDatabase(config: DatabaseConfig, opts: { migrate?: boolean; logging?: boolean } = {}): Promise<DataSource> {
-  const ds = createDataSource({ url: config.databaseUrl, sqlitePath: config.sqlitePath, logging: opts.logging });
+  const ds = createDataSource({ url: config.databaseUrl, sqlitePath: config.sqlitePath, poolSize: config.poolSize, logging: opts.logging });
   await ds.initialize();
   if (opts.migrate !== false) {
     try {

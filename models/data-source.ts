@@ -16,9 +16,13 @@ export interface DataSourceOptions {
   /** PostgreSQL schema to use (tests use one fresh schema each); it must exist. */
   schema?: string;
   logging?: boolean;
+  /** PostgreSQL: connections in the pool (default 10). */
+  poolSize?: number;
 }
 
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
+/** node-postgres's own default, kept explicit (server/config.ts: ROTA_DB_POOL_SIZE). */
+export const DEFAULT_POOL_SIZE = 10;
 
 export function isPostgresUrl(url: string | undefined): boolean {
   return !!url && /^postgres(ql)?:\/\//.test(url);
@@ -37,6 +41,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       type: 'postgres',
       url: options.url as string,
       schema: options.schema,
+      poolSize: options.poolSize ?? DEFAULT_POOL_SIZE,
       // search_path too, so raw queries and unqualified foreign-key references land in the schema.
       extra: options.schema ? { options: `-c search_path=${options.schema}` } : undefined,
     });

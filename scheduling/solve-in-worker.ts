@@ -16,6 +16,11 @@ export interface WorkerSolveOptions extends SolveOptions {
   startedAtMs?: number;
   /** Stops the solve at once (the worker is terminated): the promise rejects with the reason. */
   signal?: AbortSignal;
+  /**
+   * The solver thread's niceness (0-19, Linux; ignored elsewhere): above 0 it yields the CPU to
+   * the process's other threads, e.g. a web instance's pages (default 0: as the caller).
+   */
+  niceness?: number;
 }
 
 /** The time limit ran out before even the first (greedy) rota was ready. */
@@ -65,7 +70,14 @@ function runWorker(
   return new Promise((resolve, reject) => {
     const worker = new Worker(bootstrap(), {
       eval: true,
-      workerData: { problem, timeLimitSeconds: options.timeLimitSeconds, deadlineMs, seed: options.seed, highs: t.highs },
+      workerData: {
+        problem,
+        timeLimitSeconds: options.timeLimitSeconds,
+        deadlineMs,
+        seed: options.seed,
+        highs: t.highs,
+        niceness: options.niceness ?? 0,
+      },
     });
     let best: RotaSolution | null = null;
     let settled = false;

@@ -22,6 +22,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave unset for the embedded SQLite)')
     .optional(),
+  /**
+   * Connections of this instance's PostgreSQL pool for the app's own queries (pg-boss keeps 4 more).
+   * Default 10. Every instance opens up to this many: keep their sum under the server's max_connections.
+   */
+  ROTA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   /** Path of the embedded SQLite database file. Default ./data/rota.sqlite. */
   ROTA_SQLITE_PATH: z.string().min(1).default('data/rota.sqlite'),
   /** The team's time zone (IANA name): every date and time is shown in it. Default Asia/Tbilisi. */
@@ -98,6 +103,11 @@ const EnvSchema = z.object({
   ROTA_JOB_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(2),
   /** Seconds without a heartbeat after which an attempt's worker is presumed dead (retried or failed). Default 60. */
   ROTA_JOB_LOST_AFTER_SECONDS: z.coerce.number().int().min(3).max(3600).default(60),
+  /**
+   * Niceness of this instance's solver threads (0-19, Linux): they yield the CPU to the pages the
+   * same instance answers, so a solve does not slow them. 0 = as the pages. Default 10.
+   */
+  ROTA_SOLVER_NICENESS: z.coerce.number().int().min(0).max(19).default(10),
   /** PostgreSQL schema of the job queue's own tables (pg-boss), created on first start. Default pgboss. */
   ROTA_QUEUE_SCHEMA: z
     .string()
@@ -118,6 +128,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** Connections of the PostgreSQL pool (ignored on SQLite). */
+  poolSize: number;
   sqlitePath: string;
   timeZone: string;
   demoMode: boolean;
@@ -149,6 +161,8 @@ export interface JobsConfig {
   timeLimitSeconds: number;
   attempts: number;
   lostAfterSeconds: number;
+  /** The solver threads' niceness (0 = the process's own). */
+  solverNiceness: number;
   /** pg-boss's schema (PostgreSQL only). */
   queueSchema: string;
 }
@@ -197,6 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    poolSize: e.ROTA_DB_POOL_SIZE,
     sqlitePath: e.ROTA_SQLITE_PATH,
     timeZone: e.ROTA_TIME_ZONE,
     demoMode: e.ROTA_DEMO,
@@ -231,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       timeLimitSeconds: e.ROTA_JOB_TIME_LIMIT_SECONDS,
       attempts: e.ROTA_JOB_ATTEMPTS,
       lostAfterSeconds: e.ROTA_JOB_LOST_AFTER_SECONDS,
+      solverNiceness: e.ROTA_SOLVER_NICENESS,
       queueSchema: e.ROTA_QUEUE_SCHEMA,
     }),
   });

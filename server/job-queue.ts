@@ -30,8 +30,8 @@ export function createJobQueue(ds: DataSource, config: Readonly<Config>, wiring:
     ds,
     backend,
     handlers: (wiring.wrapHandlers ?? ((h) => h))({
-      [ROTA_GENERATE_JOB]: rotaJobHandler(ds),
-      [ROTA_PERIOD_JOB]: periodJobHandler(ds),
+      [ROTA_GENERATE_JOB]: rotaJobHandler(ds, { solverNiceness: config.jobs.solverNiceness }),
+      [ROTA_PERIOD_JOB]: periodJobHandler(ds, { solverNiceness: config.jobs.solverNiceness }),
     }),
     // In-process on SQLite there is no other instance to solve: at least one worker.
     workers: pg ? config.jobs.workers : Math.max(1, config.jobs.workers),

@@ -108,7 +108,9 @@ export async function startAppOnSameDatabase(first: TestApp, opts: Omit<TestAppO
 }
 
 async function listenOn(ds: DataSource, opts: TestAppOptions, release: () => Promise<void>): Promise<TestApp> {
-  const config = loadConfig({ ROTA_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40), ...opts.env });
+  // Solves at normal priority: on a machine busy with other work a niced solver thread would get
+  // little CPU, and the tests' solves would slow with the machine's load.
+  const config = loadConfig({ ROTA_DEMO: 'false', SESSION_SECRET: 'x'.repeat(40), ROTA_SOLVER_NICENESS: '0', ...opts.env });
   // Jobs run in this process, also on PostgreSQL (the two-instance test starts real processes with pg-boss).
   const jobs = createJobQueue(ds, config, {
     backend: 'local',

@@ -71,6 +71,8 @@ describe(`two app instances on one PostgreSQL: sessions, login limit, rota jobs 
       // Short, so that a killed worker is noticed soon; heartbeats come every second.
       ROTA_JOB_LOST_AFTER_SECONDS: '6',
       LOGIN_FAILURES_BEFORE_LOCK: '3',
+      // Solvers at normal priority: a niced one on a machine busy with other work gets little CPU.
+      ROTA_SOLVER_NICENESS: '0',
     };
     // Started together, as a deploy does: both set up the new queue schema at once (this start
     // once failed with "deadlock detected" in pg-boss's create_queue; see job-queue-pg-boss.test.ts).

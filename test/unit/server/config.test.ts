@@ -56,6 +56,7 @@ describe('config (server/config.ts)', () => {
       attempts: 2,
       lostAfterSeconds: 60,
       queueSchema: 'pgboss',
+      solverNiceness: 10,
     });
     expect(() => loadConfig({ ROTA_SOLVER_WORKERS: '0' }))
       .to.throw(ConfigError)
@@ -63,10 +64,27 @@ describe('config (server/config.ts)', () => {
       .that.contains('ROTA_SOLVER_WORKERS');
     const web = loadConfig({ ROTA_SOLVER_WORKERS: '0', DATABASE_URL: 'postgres://u@db/rota', ROTA_QUEUE_SCHEMA: 'jobs_q' });
     expect(web.jobs).to.include({ workers: 0, queueSchema: 'jobs_q' });
-    for (const bad of [{ ROTA_QUEUE_SCHEMA: 'Drop table;' }, { ROTA_JOB_ATTEMPTS: '0' }, { ROTA_JOB_TIME_LIMIT_SECONDS: 'soon' }])
+    expect(loadConfig({ ROTA_SOLVER_NICENESS: '0' }).jobs.solverNiceness).to.equal(0);
+    for (const bad of [
+      { ROTA_QUEUE_SCHEMA: 'Drop table;' },
+      { ROTA_JOB_ATTEMPTS: '0' },
+      { ROTA_JOB_TIME_LIMIT_SECONDS: 'soon' },
+      { ROTA_SOLVER_NICENESS: '20' },
+      { ROTA_SOLVER_NICENESS: '-5' },
+    ])
       expect(() => loadConfig(bad))
         .to.throw(ConfigError)
         .with.property('message')
         .that.contains(Object.keys(bad)[0]);
+  });
+
+  it('database pool: default 10 connections; ROTA_DB_POOL_SIZE sets it; 0 or not a number is refused', () => {
+    expect(loadConfig({}).poolSize).to.equal(10);
+    expect(loadConfig({ ROTA_DB_POOL_SIZE: '25' }).poolSize).to.equal(25);
+    for (const bad of ['0', 'many'])
+      expect(() => loadConfig({ ROTA_DB_POOL_SIZE: bad }))
+        .to.throw(ConfigError)
+        .with.property('message')
+        .that.contains('ROTA_DB_POOL_SIZE');
   });
 });
