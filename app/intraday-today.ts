@@ -127,7 +127,7 @@ export function projectToday(x: IntradayInputs, shifts: WeekInputs['shifts'], o:
     channels: x.week.channels,
     demand: x.demand,
     staffing: { kind: 'shifts', shifts, skills: x.week.skills },
-    ...(o.withRisk === false ? {} : { risk: { absenceRate: x.week.absenceRate } }),
+    ...(o.withRisk === false ? {} : { risk: { absenceRate: x.week.absenceRate, calibrations: x.week.riskCalibrations } }),
   }).rows;
 }
 

@@ -14,7 +14,7 @@ import { fairnessCounts, loadRotaContext, type FairnessCounts } from './rota-pro
 import { georgianHolidaysBetween } from '../forecasting/calendar/georgian-holidays';
 import { mondayOf } from '../forecasting/week';
 import type { PeriodFigures } from '../staffing';
-import { inputsFromContext, projectInputs, teamAbsenceRate, type WeekInputs } from './week-projection';
+import { inputsFromContext, projectInputs, teamRisk, type WeekInputs } from './week-projection';
 
 export interface ShiftChange {
   uid: string;
@@ -137,7 +137,12 @@ export async function rotaDiff(ds: DataSource, q: DiffQuery & { fromRotaId: numb
       fairnessAfter: counts(after.filter((s) => s.staffId === id)),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const inputs = inputsFromContext(ctx, to, after, await teamAbsenceRate(ds));
+  const inputs = inputsFromContext(
+    ctx,
+    to,
+    after,
+    await teamRisk(ds, { weekStart: ctx.weekStart, zone: ctx.zone, channels: ctx.channels, intervalMinutes: ctx.intervalMinutes }),
+  );
   const sBefore = from ? servicePerDay(inputs, from, before) : new Map<string, PeriodFigures>();
   const sAfter = servicePerDay(inputs, to, after);
   const service = [...sAfter.keys()].sort().map((k): DayService => {

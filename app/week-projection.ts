@@ -14,6 +14,7 @@ import { ContentMemo } from './content-memo';
 import type { DataSource } from '../models';
 import { getRota, listRotasForWeek, listShifts, type RotaRecord, type ShiftRecord } from '../models/repositories/rotas';
 import type { ChannelConfig } from '../models/repositories/settings';
+import { DateTime } from 'luxon';
 import { mondayOf } from '../forecasting/week';
 import {
   DEFAULT_ABSENCE_RATE,
@@ -25,7 +26,9 @@ import {
   type ChannelSummary,
   type ProjectionDemand,
   type WeekProjection,
+  type RiskCalibration,
 } from '../staffing';
+import { riskCalibrationsForWeek } from './risk-calibration-for-week';
 import { loadRotaContext, type RotaContext } from './rota-problem';
 import { loadTeamSettings } from './team-settings';
 
@@ -41,6 +44,8 @@ export interface WeekInputs {
   /** Skills (this week's channels only) of the people the rota may name. */
   skills: Map<number, string[]>;
   absenceRate: number;
+  /** Per channel id, the risk calibration learned on the history before the week (risk-calibration-for-week.ts). */
+  riskCalibrations: Readonly<Record<string, RiskCalibration>>;
 }
 
 /** What-if changes to a week before it is projected. */
@@ -99,8 +104,14 @@ export function defaultRota(revisions: RotaRecord[]): RotaRecord | null {
   return revisions.find((r) => r.status === 'published') ?? revisions.find((r) => r.status === 'draft') ?? null;
 }
 
+/** The team's absence rate and each channel's risk calibration for a week. */
+export interface TeamRisk {
+  absenceRate: number;
+  riskCalibrations: Readonly<Record<string, RiskCalibration>>;
+}
+
 /** Everything the projection needs, from a rota context already loaded (the rota page's). */
-export function inputsFromContext(ctx: RotaContext, rota: RotaRecord | null, shifts: ShiftRecord[], absenceRate: number): WeekInputs {
+export function inputsFromContext(ctx: RotaContext, rota: RotaRecord | null, shifts: ShiftRecord[], risk: TeamRisk): WeekInputs {
   return {
     weekStart: ctx.weekStart,
     zone: ctx.zone,
@@ -118,7 +129,8 @@ export function inputsFromContext(ctx: RotaContext, rota: RotaRecord | null, shi
     rota,
     shifts,
     skills: new Map(ctx.problem.staff.map((m) => [Number(m.id), m.skills])),
-    absenceRate,
+    absenceRate: risk.absenceRate,
+    riskCalibrations: risk.riskCalibrations,
   };
 }
 
@@ -127,6 +139,20 @@ export async function teamAbsenceRate(ds: DataSource): Promise<number> {
   const rules = (await loadTeamSettings(ds)).rules as { absenceRate?: unknown };
   const r = rules.absenceRate;
   return typeof r === 'number' && r >= 0 && r < 1 ? r : DEFAULT_ABSENCE_RATE;
+}
+
+/**
+ * The team's absence rate and, unless `withRisk` is false, each channel's risk calibration
+ * learned on the stored history before the week (cached: see risk-calibration-for-week.ts).
+ */
+export async function teamRisk(
+  ds: DataSource,
+  q: { weekStart: string; zone: string; channels: ChannelConfig[]; intervalMinutes: number; withRisk?: boolean },
+): Promise<TeamRisk> {
+  const absenceRate = await teamAbsenceRate(ds);
+  if (q.withRisk === false) return { absenceRate, riskCalibrations: {} };
+  const weekStart = DateTime.fromISO(q.weekStart, { zone: q.zone }).startOf('day').toISO()!;
+  return { absenceRate, riskCalibrations: await riskCalibrationsForWeek(ds, { ...q, weekStart, absenceRate }) };
 }
 
 export async function loadWeekInputs(ds: DataSource, q: WeekProjectionQuery): Promise<WeekInputs> {
@@ -142,7 +168,14 @@ export async function loadWeekInputs(ds: DataSource, q: WeekProjectionQuery): Pr
   const asked = q.rotaId ? await getRota(ds, q.rotaId) : null;
   const rota = asked && asked.weekStart === weekStart ? asked : defaultRota(await listRotasForWeek(ds, weekStart));
   const shifts = rota ? await listShifts(ds, rota.id) : [];
-  return inputsFromContext(ctx, rota, shifts, await teamAbsenceRate(ds));
+  const risk = await teamRisk(ds, {
+    weekStart,
+    zone: q.zone,
+    channels: ctx.channels,
+    intervalMinutes: ctx.intervalMinutes,
+    ...(q.withRisk !== undefined ? { withRisk: q.withRisk } : {}),
+  });
+  return inputsFromContext(ctx, rota, shifts, risk);
 }
 
 /** Projects loaded inputs, with what-if changes if any. */
@@ -183,7 +216,7 @@ export function projectInputs(w: WeekInputs, changes: WeekChanges = {}, o: { wit
     channels,
     demand,
     staffing,
-    ...(o.withRisk !== false ? { risk: { absenceRate: w.absenceRate } } : {}),
+    ...(o.withRisk !== false ? { risk: { absenceRate: w.absenceRate, calibrations: w.riskCalibrations } } : {}),
   });
   return {
     weekStart: w.weekStart,

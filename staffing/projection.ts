@@ -24,7 +24,7 @@ import type { ChannelSettings } from './channel-settings';
 import { dutyPeriods, type DutyShift, type IntervalMetrics } from './scenario-model';
 import { mixedMetrics } from './mixed-metrics';
 import { BLENDED_CHANNELS, splitBlended } from './queue-split';
-import { intervalRisk, type RiskOptions } from './projection-risk';
+import { intervalRisk, type RiskCalibration } from './projection-risk';
 
 /** One interval and channel of demand (the forecast and the requirement). */
 export interface ProjectionDemand {
@@ -54,8 +54,11 @@ export interface ProjectionInput {
   channels: ChannelSettings[];
   demand: ProjectionDemand[];
   staffing: ProjectionStaffing;
-  /** Probabilities of meeting the target; omitted: `pMeet` is null. */
-  risk?: RiskOptions;
+  /**
+   * Probabilities of meeting the target; omitted: `pMeet` is null. `calibrations`: per channel
+   * id, learned on its earlier weeks (learned-risk.ts); a channel without one: the model as is.
+   */
+  risk?: { absenceRate: number; calibrations?: Readonly<Record<string, RiskCalibration>> };
 }
 
 export interface ProjectedInterval extends IntervalMetrics {
@@ -90,7 +93,10 @@ export function projectWeek(input: ProjectionInput): WeekProjection {
     if (!c) continue;
     const n = onQueue.get(key(d.channel, d.start)) ?? 0;
     const m = mixedMetrics(c, input.intervalMinutes, d.volume, d.ahtSeconds, n);
-    const pMeet = input.risk ? intervalRisk(c, input.intervalMinutes, d, n, input.risk) : null;
+    const calibration = input.risk?.calibrations?.[c.id];
+    const pMeet = input.risk
+      ? intervalRisk(c, input.intervalMinutes, d, n, { absenceRate: input.risk.absenceRate, ...(calibration ? { calibration } : {}) })
+      : null;
     rows.push({
       ...m,
       start: new Date(d.start).toISOString(),

@@ -292,3 +292,30 @@ function toImport(row: HistoryImport): HistoryImportRecord {
     createdAt: row.createdAt,
   };
 }
+
+/**
+ * What identifies one channel's history before `before`: row count, first and last start and
+ * the contacts summed (a cheap key for caches of what is computed from it).
+ */
+export async function historyFingerprint(
+  db: Db,
+  q: { channelId: string; before: string },
+): Promise<{ count: number; first: string | null; last: string | null; offered: number }> {
+  const row =
+    (await db
+      .getRepository(ContactHistory)
+      .createQueryBuilder('h')
+      .select('COUNT(*)', 'count')
+      .addSelect('MIN(h.start)', 'first')
+      .addSelect('MAX(h.start)', 'last')
+      .addSelect('SUM(h.offered)', 'offered')
+      .where('h.channelId = :channelId', { channelId: q.channelId })
+      .andWhere('h.start < :before', { before: q.before })
+      .getRawOne<Record<string, unknown>>()) ?? {};
+  return {
+    count: num(row.count),
+    first: row.first == null ? null : String(row.first),
+    last: row.last == null ? null : String(row.last),
+    offered: num(row.offered),
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * The risk calibration the pages use for a week: per channel, what `wfm risk backtest` learns
+ * (app/risk-backtest.ts, staffing/learned-risk.ts) on the last PAGE_CALIBRATION.learnWeeks
+ * whole weeks of the stored history before the week: replayed, then `next`, the calibration
+ * for the week after them. The same function with the command's defaults, so the chance a
+ * page shows is the calibrated chance the command checks.
+ *
+ * Replaying weeks takes seconds, so the result is kept per process by content (ContentMemo):
+ * the key is the channel's settings, the absence rate, the interval length and the history's
+ * fingerprint before the week (row count, first and last start, contacts). Every week after
+ * the stored history has the same history before it, so it is learned once until the history
+ * changes; a concurrent view waits for the same computation (the memo keeps the promise).
+ */
+import { ContentMemo } from './content-memo';
+import type { DataSource } from '../models';
+import { historyFingerprint, historyRange } from '../models/repositories/history';
+import { riskOnBacktestWeeks } from './risk-backtest';
+import { DEFAULT_CALIBRATION, type ChannelSettings, type RiskCalibration } from '../staffing';
+import type { HistoryPoint } from '../forecasting/index';
+
+/** The command's defaults (bin/commands/risk-backtest.ts). */
+export const PAGE_CALIBRATION = { learnWeeks: 4, replications: 10, seed: 1, periodDraws: 200, fallbackAhtSeconds: 240 };
+/** Fewer hours of history than this: nothing can be replayed (three weeks to forecast from, one to replay). */
+const MIN_HOURS = 24 * 7 * 4;
+
+/** The calibration learned on the last whole weeks of `series` (pure; see the file comment). */
+export function calibrationFromHistory(
+  series: HistoryPoint[],
+  o: { zone: string; channel: ChannelSettings; absenceRate: number; intervalMinutes: number },
+): RiskCalibration {
+  if (o.channel.targetServiceLevel === null || series.length < MIN_HOURS) return DEFAULT_CALIBRATION;
+  return riskOnBacktestWeeks(series, {
+    zone: o.zone,
+    weeks: 0,
+    learnWeeks: PAGE_CALIBRATION.learnWeeks,
+    channel: o.channel,
+    fallbackAhtSeconds: PAGE_CALIBRATION.fallbackAhtSeconds,
+    absenceRate: o.absenceRate,
+    replications: PAGE_CALIBRATION.replications,
+    seed: PAGE_CALIBRATION.seed,
+    periodDraws: PAGE_CALIBRATION.periodDraws,
+    intervalMinutes: o.intervalMinutes,
+  }).next;
+}
+
+const memo = new ContentMemo<Promise<RiskCalibration>>(32);
+
+/** Per channel id, the calibration for the week starting at `weekStart` (ISO instant). */
+export async function riskCalibrationsForWeek(
+  ds: DataSource,
+  q: { weekStart: string; zone: string; channels: ChannelSettings[]; absenceRate: number; intervalMinutes: number },
+): Promise<Record<string, RiskCalibration>> {
+  const before = new Date(q.weekStart).toISOString();
+  const out: Record<string, RiskCalibration> = {};
+  for (const channel of q.channels) {
+    if (channel.targetServiceLevel === null) continue;
+    const fingerprint = await historyFingerprint(ds, { channelId: channel.id, before });
+    if (fingerprint.count < MIN_HOURS || !fingerprint.first) {
+      out[channel.id] = DEFAULT_CALIBRATION;
+      continue;
+    }
+    const key = { channel, zone: q.zone, absenceRate: q.absenceRate, intervalMinutes: q.intervalMinutes, fingerprint, PAGE_CALIBRATION };
+    const pending = memo.get(key, async () => {
+      const points = await historyRange(ds, { channelId: channel.id, from: fingerprint.first!, to: before });
+      const series = points.map((p) => ({ start: p.start, volume: p.volume, ahtSeconds: p.ahtSeconds }));
+      return calibrationFromHistory(series, { zone: q.zone, channel, absenceRate: q.absenceRate, intervalMinutes: q.intervalMinutes });
+    });
+    // A failed computation stays in the memo: the pages then show the model as is (the defaults).
+    pending.catch(() => undefined);
+    out[channel.id] = await pending.catch(() => DEFAULT_CALIBRATION);
+  }
+  return out;
+}
