@@ -17,7 +17,7 @@ import { assignmentsOf, NrpNoRosterError, readNrpInstance, solveNrp } from '../.
 const USAGE = `usage: wfm roster --nrp FILE [--time-limit 60] [--seed 1]
 
   --nrp         a shift scheduling benchmark instance (SECTION_HORIZON … SECTION_COVER; CRLF or LF)
-  --time-limit  seconds of wall-clock time for the solve (default 60)
+  --time-limit  seconds of wall-clock time for the whole command, from its start (default 60)
   --seed        random seed (default 1)
 
 Prints {"assignments": [...], "objective": N, "bound": N, "gap": G} on stdout, progress on stderr.
