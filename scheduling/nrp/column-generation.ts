@@ -201,7 +201,8 @@ function dive(instance: NrpInstance, v: Dive): NrpGrid {
     v.columns[p].forEach((c, j) => j !== k && v.fix(c, false));
   };
   let sol = v.runMaster();
-  for (;;) {
+  let stepSeconds = 0;
+  for (let stepStart = v.used(); ; stepStart = v.used()) {
     const bestK = new Int32Array(P).fill(-1);
     const bestV = new Float64Array(P).fill(-1);
     for (let p = 0; p < P; p++)
@@ -218,9 +219,13 @@ function dive(instance: NrpInstance, v: Dive): NrpGrid {
       open.forEach((p) => (chosen[p] = bestK[p]));
       break;
     }
-    const sure = open.filter((p) => bestV[p] >= DIVE_FIX_AT);
-    const top = open.reduce((a, b) => (bestV[b] > bestV[a] ? b : a));
-    (sure.length ? sure : [top]).forEach((p) => fixPerson(p, bestK[p]));
+    // One at a time while the steps left fit before `until` at the last step's pace; more per
+    // step when they do not (many people, a busy machine), so the dive still ends by fixing.
+    const perStep = stepSeconds > 0 ? Math.ceil((open.length * stepSeconds) / Math.max(1e-3, v.until - v.used())) : 1;
+    const fixNow = open.filter((p) => bestV[p] >= DIVE_FIX_AT);
+    const tops = open.filter((p) => bestV[p] < DIVE_FIX_AT).sort((a, b) => bestV[b] - bestV[a]);
+    fixNow.push(...tops.slice(0, Math.max(fixNow.length ? 0 : 1, perStep - fixNow.length)));
+    fixNow.forEach((p) => fixPerson(p, bestK[p]));
     sol = v.runMaster();
     for (let r = 0; r < DIVE_PRICING_ROUNDS && v.used() < v.until; r++) {
       const pi = sol.rowDual.subarray(0, v.R);
@@ -236,6 +241,7 @@ function dive(instance: NrpInstance, v: Dive): NrpGrid {
       if (!added) break;
       sol = v.runMaster();
     }
+    stepSeconds = v.used() - stepStart;
   }
   return v.schedules.map((rows, p) => (chosen[p] >= 0 ? Int32Array.from(rows[chosen[p]]) : new Int32Array(instance.days).fill(-1)));
 }

@@ -8,6 +8,7 @@ import {
   type NrpResult,
   type NrpInstance,
 } from '../../../scheduling/nrp/index';
+import type { NrpAssignment } from '../../../scheduling/nrp/instance';
 import { columnGenerationBound } from '../../../scheduling/nrp/column-generation';
 import { run as roster } from '../../../bin/commands/roster';
 import { sharedChecker } from '../../support/shared-tools';
@@ -60,6 +61,19 @@ describe('wfm roster --nrp', function () {
     expect(out.gap).to.equal((out.objective - out.bound) / out.objective);
     const report = runNrpCheck(checker, nrpInstancePath(1), out.assignments);
     expect([report.feasible, report.objective]).to.deep.equal([true, out.objective]);
+  });
+
+  it('wfm roster --nrp Instance4.txt --time-limit 1, prints a roster nrp_check.py finds feasible, with a bound no higher than the optimum', async function () {
+    const checker = sharedChecker(this, 'nrp_check.py');
+    sharedInstance(this, 4);
+    const res = await runCommand(roster, ['--nrp', nrpInstancePath(4), '--time-limit', '1']);
+    expect(res.code, res.stderr).to.equal(0);
+    const out = JSON.parse(res.stdout) as { assignments: NrpAssignment[]; objective: number; bound: number; gap: number };
+    const report = runNrpCheck(checker, nrpInstancePath(4), out.assignments);
+    expect([report.feasible, report.objective]).to.deep.equal([true, out.objective]);
+    expect(out.objective).to.be.at.least(NRP_OPTIMUM[4]);
+    expect(out.bound).to.be.at.most(NRP_OPTIMUM[4]);
+    expect(out.gap).to.be.closeTo((out.objective - out.bound) / out.objective, 1e-6);
   });
 
   it('wfm roster --nrp, a file with a bad staff row, exits 2 naming the line on stderr and prints nothing on stdout', async () => {
