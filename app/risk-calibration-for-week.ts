@@ -7,10 +7,12 @@
  *
  * Replaying weeks takes seconds, so the result is kept per process by content (ContentMemo):
  * the key is the channel's settings, the absence rate, the interval length and the history's
- * fingerprint before the week (row count, first and last start, contacts). Every week after
- * the stored history has the same history before it, so it is learned once until the history
- * changes; a concurrent view waits for the same computation (the memo keeps the promise).
+ * fingerprint before the week, or before this week for this week and later ones (learnedBefore;
+ * row count, first and last start, contacts). This week and the following ones share one
+ * calibration, learned once a week (or again when older history is changed); a concurrent view
+ * waits for the same computation (the memo keeps the promise).
  */
+import { DateTime } from 'luxon';
 import { ContentMemo } from './content-memo';
 import type { DataSource } from '../models';
 import { historyFingerprint, historyRange } from '../models/repositories/history';
@@ -43,14 +45,26 @@ export function calibrationFromHistory(
   }).next;
 }
 
+/**
+ * Where the history the pages learn from ends: the week's start, or for this week and later ones
+ * this week's Monday 00:00 (team's zone). The week still being recorded (today's actuals) is left
+ * out, so this week and every later one share one calibration, and recording an actual does not
+ * make the next page view learn it again.
+ */
+export function learnedBefore(weekStart: string, now: Date, zone: string): string {
+  const thisMonday = DateTime.fromJSDate(now, { zone }).startOf('week').toJSDate().toISOString();
+  const start = new Date(weekStart).toISOString();
+  return start < thisMonday ? start : thisMonday;
+}
+
 const memo = new ContentMemo<Promise<RiskCalibration>>(32);
 
 /** Per channel id, the calibration for the week starting at `weekStart` (ISO instant). */
 export async function riskCalibrationsForWeek(
   ds: DataSource,
-  q: { weekStart: string; zone: string; channels: ChannelSettings[]; absenceRate: number; intervalMinutes: number },
+  q: { weekStart: string; now: Date; zone: string; channels: ChannelSettings[]; absenceRate: number; intervalMinutes: number },
 ): Promise<Record<string, RiskCalibration>> {
-  const before = new Date(q.weekStart).toISOString();
+  const before = learnedBefore(q.weekStart, q.now, q.zone);
   const out: Record<string, RiskCalibration> = {};
   for (const channel of q.channels) {
     if (channel.targetServiceLevel === null) continue;

@@ -158,7 +158,13 @@ export async function findCover(ds: DataSource, q: CoverQuery): Promise<CoverPag
     ctx,
     published,
     shifts,
-    await teamRisk(ds, { weekStart: ctx.weekStart, zone: ctx.zone, channels: ctx.channels, intervalMinutes: ctx.intervalMinutes }),
+    await teamRisk(ds, {
+      weekStart: ctx.weekStart,
+      zone: ctx.zone,
+      channels: ctx.channels,
+      intervalMinutes: ctx.intervalMinutes,
+      now: q.now,
+    }),
   );
   const without = serviceWhile(inputs, shifts, open);
   const extra = sample ? asRecord(sample, published.id) : null;

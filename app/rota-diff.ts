@@ -141,7 +141,13 @@ export async function rotaDiff(ds: DataSource, q: DiffQuery & { fromRotaId: numb
     ctx,
     to,
     after,
-    await teamRisk(ds, { weekStart: ctx.weekStart, zone: ctx.zone, channels: ctx.channels, intervalMinutes: ctx.intervalMinutes }),
+    await teamRisk(ds, {
+      weekStart: ctx.weekStart,
+      zone: ctx.zone,
+      channels: ctx.channels,
+      intervalMinutes: ctx.intervalMinutes,
+      now: q.now,
+    }),
   );
   const sBefore = from ? servicePerDay(inputs, from, before) : new Map<string, PeriodFigures>();
   const sAfter = servicePerDay(inputs, to, after);

@@ -123,7 +123,13 @@ export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWe
           ctx,
           rota,
           shifts,
-          await teamRisk(ds, { weekStart: ctx.weekStart, zone: ctx.zone, channels: ctx.channels, intervalMinutes: ctx.intervalMinutes }),
+          await teamRisk(ds, {
+            weekStart: ctx.weekStart,
+            zone: ctx.zone,
+            channels: ctx.channels,
+            intervalMinutes: ctx.intervalMinutes,
+            now: q.now,
+          }),
         )
       : null;
   const projection = inputs ? projectionMemo.get(inputs, () => projectInputs(inputs)) : null;

@@ -147,7 +147,7 @@ export async function teamAbsenceRate(ds: DataSource): Promise<number> {
  */
 export async function teamRisk(
   ds: DataSource,
-  q: { weekStart: string; zone: string; channels: ChannelConfig[]; intervalMinutes: number; withRisk?: boolean },
+  q: { weekStart: string; zone: string; channels: ChannelConfig[]; intervalMinutes: number; now: Date; withRisk?: boolean },
 ): Promise<TeamRisk> {
   const absenceRate = await teamAbsenceRate(ds);
   if (q.withRisk === false) return { absenceRate, riskCalibrations: {} };
@@ -170,6 +170,7 @@ export async function loadWeekInputs(ds: DataSource, q: WeekProjectionQuery): Pr
   const shifts = rota ? await listShifts(ds, rota.id) : [];
   const risk = await teamRisk(ds, {
     weekStart,
+    now: q.now,
     zone: q.zone,
     channels: ctx.channels,
     intervalMinutes: ctx.intervalMinutes,

@@ -12,7 +12,7 @@ import { insertHistory } from '../../../models/repositories/history';
 import { listChannels } from '../../../models/repositories/settings';
 import type { NewShift } from '../../../models/repositories/rotas';
 import { generateDemoHistory } from '../../../seeds';
-import { calibrationFromHistory } from '../../../app/risk-calibration-for-week';
+import { calibrationFromHistory, riskCalibrationsForWeek } from '../../../app/risk-calibration-for-week';
 import { weekProjection } from '../../../app/week-projection';
 import { DEFAULT_ABSENCE_RATE, intervalRisk, type RiskCalibration } from '../../../staffing';
 
@@ -88,5 +88,27 @@ describe('risk on the pages: the calibrated chance of the backtest command', fun
       const cells = serviceCells((await coord.get(url)).text);
       expect(Number(cells.get('risk|voice|week')), `${url} (model uncalibrated: ${(missModel / volume).toFixed(4)})`).to.equal(expected);
     }
+  });
+
+  it('next week, and an actual recorded in it, use the same calibration: learned on whole weeks only', async () => {
+    const voice = (await listChannels(app.ds)).find((c) => c.id === 'voice')!;
+    const q = { zone: ZONE, now: NOW, channels: [voice], absenceRate: DEFAULT_ABSENCE_RATE, intervalMinutes: 60 };
+    const thisWeek = await riskCalibrationsForWeek(app.ds, { ...q, weekStart: monday.toISO()! });
+    const at = monday.plus({ hours: 10 }).toJSDate().toISOString();
+    await insertHistory(app.ds, [
+      {
+        channelId: 'voice',
+        platformCode: '',
+        start: at,
+        intervalMinutes: 60,
+        offered: 999,
+        answered: null,
+        abandoned: null,
+        ahtSeconds: 240,
+      },
+    ]);
+    const nextWeek = await riskCalibrationsForWeek(app.ds, { ...q, weekStart: monday.plus({ weeks: 1 }).toISO()! });
+    expect(nextWeek.voice).to.deep.equal(thisWeek.voice);
+    expect(thisWeek.voice!.intervals).to.be.above(100);
   });
 });
