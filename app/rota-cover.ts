@@ -20,7 +20,7 @@ import {
 import { loadRotaContext, type RotaContext } from './rota-problem';
 import { mondayOf } from '../forecasting/week';
 import { weekFigures } from '../staffing';
-import { inputsFromContext, projectInputs, teamRisk, type WeekInputs } from './week-projection';
+import { contextRisk, inputsFromContext, projectInputs, type WeekInputs } from './week-projection';
 import { compareDays, datesOf, type ImpactDay } from './request-impact';
 import { applyOperation, applyRotaChange, freshHardForPeople, weekViolations, type ChangeActor, type ChangeResult } from './rota-change';
 import { shiftFromTimes } from './rota-edit';
@@ -154,18 +154,7 @@ export async function findCover(ds: DataSource, q: CoverQuery): Promise<CoverPag
   // them; fairness decides: fewest hours this week first.
   candidates.sort((a, b) => a.hoursThisWeek - b.hoursThisWeek || a.name.localeCompare(b.name));
   const sample = candidates[0] ? coverShift(open, candidates[0].staffId, ctx) : null;
-  const inputs = inputsFromContext(
-    ctx,
-    published,
-    shifts,
-    await teamRisk(ds, {
-      weekStart: ctx.weekStart,
-      zone: ctx.zone,
-      channels: ctx.channels,
-      intervalMinutes: ctx.intervalMinutes,
-      now: q.now,
-    }),
-  );
+  const inputs = inputsFromContext(ctx, published, shifts, await contextRisk(ds, ctx, q.now));
   const without = serviceWhile(inputs, shifts, open);
   const extra = sample ? asRecord(sample, published.id) : null;
   const withCover = extra ? serviceWhile(inputs, [...shifts, extra], open) : null;

@@ -14,7 +14,7 @@ import { fairnessCounts, loadRotaContext, type FairnessCounts } from './rota-pro
 import { georgianHolidaysBetween } from '../forecasting/calendar/georgian-holidays';
 import { mondayOf } from '../forecasting/week';
 import type { PeriodFigures } from '../staffing';
-import { inputsFromContext, projectInputs, teamRisk, type WeekInputs } from './week-projection';
+import { contextRisk, inputsFromContext, projectInputs, type WeekInputs } from './week-projection';
 
 export interface ShiftChange {
   uid: string;
@@ -137,18 +137,7 @@ export async function rotaDiff(ds: DataSource, q: DiffQuery & { fromRotaId: numb
       fairnessAfter: counts(after.filter((s) => s.staffId === id)),
     }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const inputs = inputsFromContext(
-    ctx,
-    to,
-    after,
-    await teamRisk(ds, {
-      weekStart: ctx.weekStart,
-      zone: ctx.zone,
-      channels: ctx.channels,
-      intervalMinutes: ctx.intervalMinutes,
-      now: q.now,
-    }),
-  );
+  const inputs = inputsFromContext(ctx, to, after, await contextRisk(ds, ctx, q.now));
   const sBefore = from ? servicePerDay(inputs, from, before) : new Map<string, PeriodFigures>();
   const sAfter = servicePerDay(inputs, to, after);
   const service = [...sAfter.keys()].sort().map((k): DayService => {

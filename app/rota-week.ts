@@ -23,7 +23,7 @@ import { weekViolations } from './rota-change';
 import { loadRotaContext } from './rota-problem';
 import { mondayOf } from '../forecasting/week';
 import type { ProjectedInterval } from '../staffing';
-import { inputsFromContext, projectInputs, teamRisk, type WeekProjectionView } from './week-projection';
+import { contextRisk, inputsFromContext, projectInputs, type WeekProjectionView } from './week-projection';
 import { rotaJob, type RotaJob } from './rota-jobs';
 import { ContentMemo } from './content-memo';
 
@@ -117,21 +117,7 @@ export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWe
     ? violationsMemo.get({ problem: ctx.problem, shifts, zone: q.zone }, () => weekViolations(ctx.problem, shifts, q.zone))
     : [];
   // The one projection every page shows (only a revision with shifts; else the page shows none).
-  const inputs =
-    withService && rota
-      ? inputsFromContext(
-          ctx,
-          rota,
-          shifts,
-          await teamRisk(ds, {
-            weekStart: ctx.weekStart,
-            zone: ctx.zone,
-            channels: ctx.channels,
-            intervalMinutes: ctx.intervalMinutes,
-            now: q.now,
-          }),
-        )
-      : null;
+  const inputs = withService && rota ? inputsFromContext(ctx, rota, shifts, await contextRisk(ds, ctx, q.now)) : null;
   const projection = inputs ? projectionMemo.get(inputs, () => projectInputs(inputs)) : null;
   // People who left or lost their skills still appear if the rota names them.
   const known = new Set(ctx.people.map((p) => p.id));

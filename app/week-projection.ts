@@ -155,6 +155,11 @@ export async function teamRisk(
   return { absenceRate, riskCalibrations: await riskCalibrationsForWeek(ds, { ...q, weekStart, absenceRate }) };
 }
 
+/** The risk of a loaded rota context's week (teamRisk with its week, zone, channels and interval). */
+export function contextRisk(ds: DataSource, ctx: RotaContext, now: Date): Promise<TeamRisk> {
+  return teamRisk(ds, { weekStart: ctx.weekStart, zone: ctx.zone, channels: ctx.channels, intervalMinutes: ctx.intervalMinutes, now });
+}
+
 export async function loadWeekInputs(ds: DataSource, q: WeekProjectionQuery): Promise<WeekInputs> {
   const settings = await loadTeamSettings(ds);
   const weekStart = mondayOf(q.weekStart, q.zone);

@@ -15,17 +15,10 @@ import { generateDemoHistory } from '../../../seeds';
 import { calibrationFromHistory, riskCalibrationsForWeek } from '../../../app/risk-calibration-for-week';
 import { weekProjection } from '../../../app/week-projection';
 import { DEFAULT_ABSENCE_RATE, intervalRisk, type RiskCalibration } from '../../../staffing';
+import { serviceCells } from '../../support/service-cells';
 
 const NOW = new Date();
 const WEEK = DateTime.fromJSDate(NOW, { zone: ZONE }).startOf('week').toISODate()!;
-
-/** `figure|channel|day` → data-value of every week-service cell on the page. */
-function serviceCells(html: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const re = /data-figure="(\w+)" data-channel="([\w-]+)" data-day="([\w-]+)" data-value="([^"]*)"/g;
-  for (const m of html.matchAll(re)) out.set(`${m[1]}|${m[2]}|${m[3]}`, m[4]!);
-  return out;
-}
 
 describe('risk on the pages: the calibrated chance of the backtest command', function () {
   this.timeout(300_000);

@@ -11,6 +11,7 @@ import { addRotaTeam, makeRota, makeShift, seedServiceWeek, storeWeekRequirement
 import { createStaff, listStaff } from '../../../models/repositories/staff';
 import { listShifts, type NewShift } from '../../../models/repositories/rotas';
 import { createSwap, createTimeOff } from '../../../models/repositories/requests';
+import { serviceCells } from '../../support/service-cells';
 
 // Sessions expire on the real clock; the home page shows the current week, so the week is this one.
 const NOW = new Date();
@@ -36,14 +37,6 @@ function expectSide(impact: Cells, side: 'before' | 'after', page: Cells, what: 
     compared++;
   }
   expect(compared, `${what}: cells compared`).to.be.above(3);
-}
-
-/** `figure|channel|day` → data-value of every week-service cell on the page. */
-function serviceCells(html: string): Cells {
-  const out: Cells = new Map();
-  const re = /data-figure="(\w+)" data-channel="([\w-]+)" data-day="([\w-]+)" data-value="([^"]*)"/g;
-  for (const m of html.matchAll(re)) out.set(`${m[1]}|${m[2]}|${m[3]}`, m[4]!);
-  return out;
 }
 
 describe('week service: the same projected figures on every page of a week', function () {
