@@ -31,7 +31,7 @@ const flagsSchema = z.object({
 });
 
 /** Writing the roster and leaving the process, inside --time-limit too. */
-const EXIT_MARGIN_SECONDS = 0.3;
+const EXIT_MARGIN_SECONDS = 0.5;
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
   // --time-limit is wall-clock time for the whole command: in a freshly started process (the
