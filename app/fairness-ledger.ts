@@ -152,13 +152,15 @@ export interface LedgerQuery {
   weekStart: string;
   zone: string;
   viewer: { staffId: number | null; seesEveryone: boolean };
+  /** The team whose people are listed (every person without one). */
+  teamId?: number;
 }
 
 export async function fairnessLedger(ds: DataSource, q: LedgerQuery): Promise<FairnessLedger> {
   const settings = await loadTeamSettings(ds);
   const windowWeeks = settings.rules.fairnessWindowWeeks;
   const data = await windowShifts(ds, { ...q, windowWeeks, eveningAfter: rotaRules(settings.rules).eveningAfter });
-  const people = await listStaff(ds, { activeOn: q.weekStart });
+  const people = await listStaff(ds, { activeOn: q.weekStart, teamId: q.teamId });
   const ids = people.map((p) => p.id);
   const counts = countFairness(data.shifts, data.cal, ids);
   const newest = (await listRotasForWeek(ds, q.weekStart))[0];

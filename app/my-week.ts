@@ -107,7 +107,8 @@ async function loadWeeks(ds: DataSource, q: MyWeekQuery, o: { colleagues: boolea
   const settings = await loadTeamSettings(ds);
   const monday = DateTime.fromJSDate(q.now, { zone: q.zone }).startOf('week');
   const person = q.staffId === null ? null : await getStaff(ds, q.staffId);
-  const names = o.colleagues ? new Map((await listStaff(ds)).map((p) => [p.id, p.name])) : null;
+  // Colleagues on the same hours: the person's own team.
+  const names = o.colleagues ? new Map((await listStaff(ds, { teamId: person?.teamId ?? undefined })).map((p) => [p.id, p.name])) : null;
   const ctx: WeekContext = { ...q, names, eveningAfter: rotaRules(settings.rules).eveningAfter };
   const mondays = Array.from({ length: LATER_WEEKS_UNTIL + 1 }, (_, w) => monday.plus({ weeks: w }));
   const rotas = await publishedRotasForWeeks(
@@ -198,8 +199,8 @@ function toMyShift(s: ShiftRecord, everyone: ShiftRecord[], cal: FairnessCalenda
   const names = q.names;
   const colleagues = names
     ? everyone
-        .filter((o) => o.staffId !== s.staffId && o.start === s.start && o.end === s.end)
-        .map((o) => ({ name: names.get(o.staffId) ?? String(o.staffId), channel: o.channel }))
+        .filter((o) => o.staffId !== s.staffId && o.start === s.start && o.end === s.end && names.has(o.staffId))
+        .map((o) => ({ name: names.get(o.staffId)!, channel: o.channel }))
         .sort((a, b) => a.name.localeCompare(b.name))
     : [];
   return {

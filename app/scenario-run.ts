@@ -308,11 +308,12 @@ async function runScenarioWithBaseline(
   return { result, baseline: base };
 }
 
-async function listPage(ds: DataSource, q: { zone: string; now: Date }): Promise<Omit<ScenarioPage, 'result' | 'saved'>> {
+/** `teamId`: the people offered as absent are the team's (the scenario itself is the install's week). */
+async function listPage(ds: DataSource, q: { zone: string; now: Date; teamId?: number }): Promise<Omit<ScenarioPage, 'result' | 'saved'>> {
   const channels = await listChannels(ds);
   const ids = new Set(channels.map((c) => c.id));
   const today = localDate(q.now.toISOString(), q.zone);
-  const people = (await listStaff(ds, { activeOn: today }))
+  const people = (await listStaff(ds, { activeOn: today, teamId: q.teamId }))
     .filter((p) => p.skills.some((x) => ids.has(x)))
     .map((p) => ({ id: p.id, name: p.name }))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -327,14 +328,17 @@ async function listPage(ds: DataSource, q: { zone: string; now: Date }): Promise
 /** Run the scenario asked for (GET with its parameters: a shareable URL). */
 export async function runScenarioPage(
   ds: DataSource,
-  q: { input: ScenarioInput; zone: string; now: Date; simulate: boolean },
+  q: { input: ScenarioInput; zone: string; now: Date; simulate: boolean; teamId?: number },
 ): Promise<ScenarioPage> {
   const run = await runScenarioWithBaseline(ds, q.input, q);
   return { ...(await listPage(ds, q)), result: run.result, baseline: run.baseline, saved: null };
 }
 
 /** The list of saved scenarios, and one of them (as saved, not recomputed) when `savedId` is given. */
-export async function scenarioListPage(ds: DataSource, q: { zone: string; now: Date; savedId: number | null }): Promise<ScenarioPage> {
+export async function scenarioListPage(
+  ds: DataSource,
+  q: { zone: string; now: Date; savedId: number | null; teamId?: number },
+): Promise<ScenarioPage> {
   const base = await listPage(ds, q);
   const saved = q.savedId !== null ? await getScenario(ds, q.savedId) : null;
   if (!saved) return { ...base, result: null, saved: null };

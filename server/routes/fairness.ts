@@ -33,6 +33,7 @@ export function fairnessRoutes({ services, now }: RouteDeps): Router {
       weekStart,
       zone,
       viewer: { staffId: user.staffId, seesEveryone: can(user.role, 'rota:view') },
+      teamId: req.team?.id,
     });
     res.render('pages/rota-fairness', {
       pageTitle: req.t('fairness.title'),

@@ -72,8 +72,8 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
   router.get('/scenarios', requirePermission('scenarios:run'), async (req, res) => {
     const form = parseScenarioForm(req.query as Record<string, unknown>);
     const data = form.input
-      ? await runScenarioPage(db, { input: form.input, zone: req.zone, now: now(), simulate: form.simulate })
-      : await scenarioListPage(db, { zone: req.zone, now: now(), savedId: form.savedId });
+      ? await runScenarioPage(db, { input: form.input, zone: req.zone, now: now(), simulate: form.simulate, teamId: req.team?.id })
+      : await scenarioListPage(db, { zone: req.zone, now: now(), savedId: form.savedId, teamId: req.team?.id });
     const view = scenarioViewModel(form, data, req.t, req.locale, req.zone);
     res.status(view.hasErrors ? 422 : 200).render('pages/scenarios', {
       pageTitle: req.t('scenario.title'),
@@ -120,8 +120,8 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
       // A valid scenario without a name: show it again with the error next to the name.
       const again = parseScenarioForm({ ...req.body, name: undefined } as Record<string, unknown>);
       const data = again.input
-        ? await runScenarioPage(db, { input: again.input, zone: req.zone, now: now(), simulate: false })
-        : await scenarioListPage(db, { zone: req.zone, now: now(), savedId: null });
+        ? await runScenarioPage(db, { input: again.input, zone: req.zone, now: now(), simulate: false, teamId: req.team?.id })
+        : await scenarioListPage(db, { zone: req.zone, now: now(), savedId: null, teamId: req.team?.id });
       const view = scenarioViewModel(form, data, req.t, req.locale, req.zone);
       return res.status(422).render('pages/scenarios', { pageTitle: req.t('scenario.title'), ...view });
     }

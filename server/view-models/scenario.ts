@@ -258,7 +258,7 @@ export function scenarioViewModel(form: ScenarioForm, page: ScenarioPage, t: Tra
         sick: String(input.peopleOff),
         name: form.values.name ?? '',
       }
-    : { week: page.defaultWeek, channel: 'all', volume: '15', aht: '10', sick: '2', name: '', ...form.values };
+    : { week: page.defaultWeek, channel: 'all', volume: '0', aht: '0', sick: '0', name: '', ...form.values };
   const params = input
     ? new URLSearchParams({
         week: input.weekStart,

@@ -19,7 +19,7 @@ export const projection = {
     'service.help':
       '“Needed on the queue” is the people taking contacts the forecast needs (before shrinkage); “needed on the rota” adds shrinkage (breaks, absence) on top. People who take calls and chats are put where a channel is short first, and any spare are shared between the channels in proportion to what each needs. Hours are agent-hours.',
     'service.riskHelp':
-      'Chance of missing: from the forecast’s uncertainty (its 80 % range) and an unplanned absence of {absence} of the people on duty, per interval; for a day or the week, the average over its intervals weighted by their contacts. `wfm risk calibration` checks these chances against simulated intervals.',
+      'Chance of missing: per interval, from the forecast’s uncertainty and an unplanned absence of {absence} of the people on duty, calibrated on the team’s last four whole weeks of history (how often such chances came true there); for a day or the week, the average over its intervals weighted by their contacts.',
     'service.riskBand': '{time}: {pct} chance of missing {sl} in {seconds} s',
     'service.riskBands': 'Where the target is at risk',
     'service.noRisk': 'No interval has more than an even chance of missing the target.',
@@ -44,7 +44,7 @@ export const projection = {
     'service.help':
       '„საჭიროა რიგზე“ — კონტაქტების მიმღები ადამიანები, რასაც პროგნოზი მოითხოვს (შეკუმშვამდე); „საჭიროა განრიგში“ — ამას ემატება შეკუმშვა (შესვენებები, არყოფნა). ვინც ზარებსაც და ჩატსაც იღებს, ჯერ იქ ნაწილდება, სადაც არხს აკლია, დარჩენილები კი არხებს შორის იყოფა საჭიროების პროპორციულად. საათები — აგენტ-საათებია.',
     'service.riskHelp':
-      'ვერმიღწევის შანსი: პროგნოზის განუსაზღვრელობიდან (მისი 80 %-იანი დიაპაზონი) და მორიგეების {absence} დაუგეგმავი არყოფნიდან, თითო ინტერვალისთვის; დღისა და კვირისთვის — მისი ინტერვალების საშუალო, კონტაქტების მიხედვით აწონილი. `wfm risk calibration` ამ შანსებს სიმულირებულ ინტერვალებთან ამოწმებს.',
+      'ვერმიღწევის შანსი: თითო ინტერვალისთვის, პროგნოზის განუსაზღვრელობიდან და მორიგეების {absence} დაუგეგმავი არყოფნიდან, გუნდის ისტორიის ბოლო ოთხ სრულ კვირაზე დაკალიბრებული (რამდენად ხშირად ახდა იქ მსგავსი შანსები); დღისა და კვირისთვის — მისი ინტერვალების საშუალო, კონტაქტების მიხედვით აწონილი.',
     'service.riskBand': '{time}: {pct} შანსი, რომ {sl} {seconds} წამში ვერ მიიღწევა',
     'service.riskBands': 'სად არის მიზანი საფრთხეში',
     'service.noRisk': 'არცერთ ინტერვალში მიზნის ვერმიღწევის შანსი ნახევარს არ აღემატება.',

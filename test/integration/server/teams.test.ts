@@ -50,6 +50,9 @@ async function seedTwoTeams(ds: DataSource): Promise<void> {
   const rota = await makeRota(ds, WEEK, [
     { staffId: aAgent.id, start: '2026-11-24 09:00', end: '2026-11-24 17:00' },
     { staffId: bAgent.id, start: '2026-11-24 10:00', end: '2026-11-24 18:00' },
+    // The same hours in both teams: "same hours" on My shifts names only the own team's.
+    { staffId: aAgent.id, start: '2026-11-26 09:00', end: '2026-11-26 17:00' },
+    { staffId: bAgent.id, start: '2026-11-26 09:00', end: '2026-11-26 17:00' },
   ]);
   [fx.aShift, fx.bShift] = rota.shiftIds;
   fx.rotaId = rota.rotaId;
@@ -187,6 +190,23 @@ describe(`teams over HTTP: an agent's requests stay in the agent's team (${testD
     );
     expect(res.status).to.equal(422);
     expect(await listSwaps(app.ds, {})).to.have.length(0);
+  });
+
+  it('My shifts names no one of another team among the colleagues on the same hours', async () => {
+    const page = await as.agent.get('/my-shifts');
+    expect(page.status).to.equal(200);
+    expect(page.text).to.contain('17:00').and.not.contain('Berliner');
+  });
+
+  it("the fairness ledger and the what-if's people are the team's", async () => {
+    for (const url of [`/rota/fairness?week=${WEEK}`, '/scenarios']) {
+      const a = await as.coordinator.get(url);
+      expect(a.status, url).to.equal(200);
+      expect(a.text, url).to.contain('Test agent').and.not.contain('Berliner');
+      expect((await as['b.coord'].get(url)).text, url)
+        .to.contain('Berliner b.agent')
+        .and.not.contain('Test agent');
+    }
   });
 
   it("the inbox badge counts only the team's requests waiting for a decision", async () => {
