@@ -157,16 +157,30 @@ async function planSick(
   const scope = new Set(channels.map((c) => c.id));
   const people = (await listStaff(ds, { activeOn: w.weekStart })).filter((p) => p.skills.some((x) => scope.has(x)));
   const meanHours = people.length ? people.reduce((s, p) => s + p.contractHoursPerWeek, 0) / people.length : 0;
-  // A named person-day off: a fifth of their weekly contract hours (a whole week: all of them).
-  const named = (absences ?? []).reduce((t, a) => {
-    const p = people.find((x) => x.id === a.staffId);
-    return t + (p ? (p.contractHoursPerWeek * (a.weekdays.length ? Math.min(5, a.weekdays.length) : 5)) / 5 : 0);
-  }, 0);
-  const lost = Math.min(peopleOff, people.length) * meanHours + named;
   const hours = w.intervalMinutes / 60;
-  const planned = w.demand.filter((d) => scope.has(d.channel)).reduce((s, d) => s + d.neededOnRota * hours, 0);
-  const keep = planned > 0 ? Math.max(0, 1 - lost / planned) : 1;
-  return { changes: { planKeep: keep }, sickStaffIds: [], removedAgentHours: lost };
+  const inScope = w.demand.filter((d) => scope.has(d.channel));
+  const planned = inScope.reduce((s, d) => s + d.neededOnRota * hours, 0);
+  // Off the whole week (sick, or named without days): spread over the week like the plan.
+  let weekLost = Math.min(peopleOff, people.length) * meanHours;
+  // A named person-day off: a fifth of their weekly contract hours, taken from that weekday's plan.
+  const dayLost = new Map<number, number>();
+  for (const a of absences ?? []) {
+    const p = people.find((x) => x.id === a.staffId);
+    if (!p) continue;
+    if (!a.weekdays.length) weekLost += p.contractHoursPerWeek;
+    else for (const d of a.weekdays) dayLost.set(d, (dayLost.get(d) ?? 0) + p.contractHoursPerWeek / 5);
+  }
+  const plannedOn = new Map<number, number>();
+  for (const d of inScope) {
+    const wd = DateTime.fromISO(d.start, { zone: w.zone }).weekday;
+    plannedOn.set(wd, (plannedOn.get(wd) ?? 0) + d.neededOnRota * hours);
+  }
+  const byWeekday = new Map(
+    [...dayLost].map(([wd, lost]) => [wd, (plannedOn.get(wd) ?? 0) > 0 ? Math.max(0, 1 - lost / plannedOn.get(wd)!) : 1]),
+  );
+  const keep = planned > 0 ? Math.max(0, 1 - weekLost / planned) : 1;
+  const named = [...dayLost.values()].reduce((s, h) => s + h, 0);
+  return { changes: { planKeep: keep, planKeepByWeekday: byWeekday }, sickStaffIds: [], removedAgentHours: weekLost + named };
 }
 
 function channelResult(c: ChannelConfig, base: WeekProjectionView, scen: WeekProjectionView, simulate: boolean): ScenarioChannelResult {

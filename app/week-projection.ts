@@ -60,6 +60,8 @@ export interface WeekChanges {
   extraSkills?: Map<number, string[]>;
   /** Without a rota: the share of the plan's people kept (people off a plan, see keepShare). */
   planKeep?: number;
+  /** Without a rota: the share kept on each ISO weekday of the team's zone (people named off on those days), after planKeep. */
+  planKeepByWeekday?: ReadonlyMap<number, number>;
   /** People from the shifts even when there are none (a revision being compared), never the plan. */
   onlyShifts?: boolean;
   /**
@@ -206,7 +208,7 @@ export function projectInputs(w: WeekInputs, changes: WeekChanges = {}, o: { wit
   let staffing: ProjectionStaffing =
     fromRota || changes.onlyShifts || changes.extraShifts?.length
       ? { kind: 'shifts', shifts, skills }
-      : planStaffing(w, changes.planKeep ?? 1);
+      : planStaffing(w, changes.planKeep ?? 1, changes.planKeepByWeekday);
   if (changes.onQueueFactor || changes.extraOnQueue?.size) {
     // People counted as the projection counts them, then scaled and added to.
     const counted = projectWeek({ intervalMinutes: w.intervalMinutes, channels, demand, staffing });
@@ -243,16 +245,25 @@ export function projectInputs(w: WeekInputs, changes: WeekChanges = {}, o: { wit
 }
 
 /** Without a rota: the plan, or the plan with only `keep` of its people per channel (in time order). */
-function planStaffing(w: WeekInputs, keep: number): ProjectionStaffing {
-  if (keep >= 1) return { kind: 'plan' };
+function planStaffing(w: WeekInputs, keep: number, byWeekday?: ReadonlyMap<number, number>): ProjectionStaffing {
+  const perDay = byWeekday !== undefined && [...byWeekday.values()].some((k) => k < 1);
+  if (keep >= 1 && !perDay) return { kind: 'plan' };
   const onQueue = new Map<string, number>();
   for (const c of w.channels) {
     const own = w.demand.filter((d) => d.channel === c.id).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-    const kept = keepShare(
-      own.map((d) => d.neededOnQueue),
-      keep,
-    );
-    own.forEach((d, i) => onQueue.set(queueKey(d.channel, d.start), kept[i]!));
+    // Each weekday its own share (named people off on chosen days), else the week as one.
+    const groups = new Map<number, typeof own>();
+    for (const d of own) {
+      const key = perDay ? DateTime.fromISO(d.start, { zone: w.zone }).weekday : 0;
+      groups.set(key, [...(groups.get(key) ?? []), d]);
+    }
+    for (const [weekday, rows] of groups) {
+      const kept = keepShare(
+        rows.map((d) => d.neededOnQueue),
+        keep * (byWeekday?.get(weekday) ?? 1),
+      );
+      rows.forEach((d, i) => onQueue.set(queueKey(d.channel, d.start), kept[i]!));
+    }
   }
   return { kind: 'counts', onQueue };
 }

@@ -234,7 +234,7 @@ export const staffing = {
     'scenario.sickRuleRota': 'Off sick: the {n} people with the most hours on duty lose all their shifts.',
     'scenario.fromRequirement': 'Staffing: no rota for this week yet, so the requirement’s scheduled agents × (1 − shrinkage).',
     'scenario.sickRulePlan':
-      'Off sick: {hours} contract hours (the team’s mean per person) taken off, spread over the week like the planned staffing; after shrinkage that is fewer hours on contacts.',
+      'People off: {hours} contract hours taken off the planned staffing. Each person off sick counts the team’s mean contract hours, spread over the week; a named person off on a day counts a fifth of their weekly hours, taken from that day (a whole week: all of them, spread). After shrinkage that is fewer hours on contacts.',
     'scenario.link': 'Link to this scenario',
     'scenario.overloaded': 'Overloaded in {n} intervals: the queue would grow without end.',
     'scenario.erlangTitle': 'Week, per-interval Erlang',
@@ -523,7 +523,7 @@ export const staffing = {
     'scenario.sickRuleRota': 'ავადმყოფობა: {n} ადამიანი, ვისაც ყველაზე მეტი სამუშაო საათი აქვს, ყველა ცვლას კარგავს.',
     'scenario.fromRequirement': 'პერსონალი: ამ კვირისთვის განრიგი ჯერ არ არის, ამიტომ მოთხოვნის დაგეგმილი აგენტები × (1 − დანაკარგი).',
     'scenario.sickRulePlan':
-      'ავადმყოფობა: აკლდება {hours} საკონტრაქტო საათი (გუნდის საშუალო ერთ ადამიანზე), კვირაზე განაწილებული დაგეგმილი პერსონალის მსგავსად; დანაკარგის შემდეგ ეს კონტაქტებზე ნაკლებ საათს ნიშნავს.',
+      'არმყოფები: დაგეგმილ პერსონალს აკლდება {hours} საკონტრაქტო საათი. ყოველი ავადმყოფი ითვლის გუნდის საშუალო საკონტრაქტო საათებს, კვირაზე განაწილებულს; დასახელებული ადამიანი, რომელიც კონკრეტულ დღეს არ არის, ითვლის მისი კვირის საათების მეხუთედს, იმავე დღიდან აკლებულს (მთელი კვირა — ყველა საათი, განაწილებული). დანაკარგის შემდეგ ეს კონტაქტებზე ნაკლებ საათს ნიშნავს.',
     'scenario.link': 'ამ სცენარის ბმული',
     'scenario.overloaded': 'გადატვირთულია {n} ინტერვალში: რიგი უსასრულოდ გაიზრდებოდა.',
     'scenario.erlangTitle': 'კვირა, Erlang ინტერვალების მიხედვით',

@@ -8,13 +8,15 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
 import { startTestApp, seedMinimalTeam, type TestApp, type TestClient } from '../../support/app';
-import { addRotaTeam, seedServiceWeek } from '../../support/rota-builders';
+import { addRotaTeam, seedServiceWeek, storeWeekRequirement } from '../../support/rota-builders';
+import { listStaff } from '../../../models/repositories/staff';
 
 const NOW = new Date('2026-11-20T08:00:00.000Z');
 const WEEK = '2026-11-23';
 const day = (d: number) => DateTime.fromISO(WEEK).plus({ days: d }).toISODate()!;
 const MONDAY = day(0);
 const SATURDAY = day(5);
+const NEXT_WEEK = day(7);
 
 function compareCells(html: string): Map<string, number> {
   const out = new Map<string, number>();
@@ -34,6 +36,8 @@ describe('what-if levers (HTTP)', function () {
         await seedMinimalTeam(ds);
         await addRotaTeam(ds, 8);
         await seedServiceWeek(ds, WEEK, { publish: true });
+        // The week after: a requirement and no rota yet (the what-if works from the plan).
+        await storeWeekRequirement(ds, NEXT_WEEK, { voice: 2, chat: 1 });
       },
     });
     lead = await app.loginAs('team_lead');
@@ -101,6 +105,34 @@ describe('what-if levers (HTTP)', function () {
       .to.contain('Sat +60 %')
       .and.to.contain('Chat &amp; social +40 %');
     expect((await hoursOf(hires)).html).to.contain('5 new hires (Calls, 40 h a week)');
+  });
+
+  it('without a rota, two people named off on Saturday take hours from Saturday only', async () => {
+    const [a, b] = (await listStaff(app.ds)).filter((p) => p.role === 'agent');
+    const res = await lead.postForm(
+      '/scenarios',
+      {
+        week: NEXT_WEEK,
+        channel: 'all',
+        volume: '0',
+        aht: '0',
+        sick: '0',
+        name: 'Two off Saturday',
+        off: [String(a!.id), String(b!.id)],
+        offDay: ['0:6', '1:6'],
+      },
+      '/scenarios',
+    );
+    expect(res.status).to.equal(302);
+    const id = Number(res.headers.get('location')!.match(/saved=(\d+)/)![1]);
+    const page = (await lead.get(`/scenarios?saved=${id}`)).text;
+    expect(page).to.contain('no rota for this week yet');
+    const c = compareCells((await lead.get(`/scenarios/compare?ids=${id}`)).text);
+    const v = (col: string | number, ch: string, d: string) => c.get(`sl|${col}|${ch}|${d}`)!;
+    const sat = day(12);
+    const mon = day(7);
+    expect(v(id, 'voice', sat) + v(id, 'chat', sat)).to.be.below(v('baseline', 'voice', sat) + v('baseline', 'chat', sat));
+    for (const ch of ['voice', 'chat']) expect(v(id, ch, mon), ch).to.equal(v('baseline', ch, mon));
   });
 
   it('opening hours 12:00-20:00: the week keeps its contacts, service changes; the share link carries the levers', async () => {
