@@ -12,7 +12,7 @@
 import type { DataSource } from '../models';
 import { withTransaction, type Db } from '../models/repositories/db';
 import { appendAudit } from '../models/repositories/audit';
-import { listStaff, type StaffMember } from '../models/repositories/staff';
+import { getStaff, listStaff, type StaffMember } from '../models/repositories/staff';
 import { getTeamSettings } from '../models/repositories/settings';
 import { listShifts, publishedRotaForWeek } from '../models/repositories/rotas';
 import { createOpenShift, getOpenShift, listOpenShifts, setOpenShiftState, type OpenShiftRecord } from '../models/repositories/open-shifts';
@@ -20,7 +20,7 @@ import type { Violation } from '../scheduling';
 import { loadRotaContext } from './rota-problem';
 import { assignCover, coverVerdicts, uncoveredShift } from './rota-cover';
 import { applyRotaChange, freshHardForPeople, hardViolations, weekViolations } from './rota-change';
-import { guardStale, type Outcome, type RequestsContext } from './time-off';
+import { guardStale, outsideTeam, type Outcome, type RequestsContext } from './time-off';
 import { notifyStaff } from './notify';
 import { swapImpact, worseDays } from './request-impact';
 import { getRotaShift, openSwapsForShift, publishedShifts, type RotaShift } from '../models/repositories/requests';
@@ -85,7 +85,12 @@ async function offeredShift(db: Db, offer: OfferShape) {
  * offerer and they are checked again); null when the offer no longer matches the rota.
  */
 async function eligibleAgents(db: Db, zone: string, now: Date, offer: OfferShape, only?: number[]) {
-  const agents = new Set((await listStaff(db)).filter((p) => p.role === 'agent').map((p) => p.id));
+  const everyone = await listStaff(db);
+  // A shift a person offered goes to agents of that person's team only.
+  const offererTeam = offer.fromStaffId === null ? undefined : everyone.find((p) => p.id === offer.fromStaffId)?.teamId;
+  const agents = new Set(
+    everyone.filter((p) => p.role === 'agent' && (offererTeam === undefined || p.teamId === offererTeam)).map((p) => p.id),
+  );
   const context = (weekStart: string) =>
     intervalOf(db).then((intervalMinutes) =>
       loadRotaContext(db as DataSource, { weekStart, zone, intervalMinutes, now, withRequirement: false }),
@@ -213,6 +218,9 @@ export async function claimOpenShift(
   if (offer.version !== input.version) return { kind: 'stale' };
   if (Date.parse(offer.start) <= ctx.now.getTime()) return { kind: 'refused', key: 'openShifts.error.started' };
   if (offer.fromStaffId === me) return { kind: 'refused', key: 'openShifts.error.own' };
+  // A shift a person offered is for their own team (the board shows it to no one else).
+  if (offer.fromStaffId !== null && (await getStaff(ctx.db, offer.fromStaffId))?.teamId !== (await getStaff(ctx.db, me))?.teamId)
+    return { kind: 'notFound' };
   const atOnce = offer.source === 'agent' ? await costsNoService(ctx, offer, me) : offer.autoApprove;
   return settle(() =>
     withTransaction(ctx.db, async (tx) => {
@@ -313,6 +321,7 @@ export async function decideOpenShift(
   if (offer.version !== input.version) return { kind: 'stale' };
   if (offer.status !== 'claimed' || offer.claimedByStaffId === null) return { kind: 'refused', key: 'openShifts.error.notClaimed' };
   const claimant = offer.claimedByStaffId;
+  if (await outsideTeam(ctx, claimant)) return { kind: 'notFound' };
   if (claimant === ctx.actor.staffId) return { kind: 'refused', key: 'requests.error.ownRequest' };
   return settle(() =>
     withTransaction(ctx.db, async (tx) => {
@@ -397,11 +406,21 @@ export async function openShiftBoard(ctx: RequestsContext, opts: { withAll: bool
   const me = ctx.actor.staffId;
   const forMe: BoardItem[] = [];
   const all: BoardItem[] = [];
+  // A shift offered by a person stays in that person's team: on my board if I am of it, on the
+  // coordinator's if the page's team is.
+  const teamOfOfferer = (o: OpenShiftRecord) => (o.fromStaffId === null ? undefined : people.get(o.fromStaffId)?.teamId);
+  const myTeam = me === null ? undefined : people.get(me)?.teamId;
   for (const o of live) {
+    const offererTeam = teamOfOfferer(o);
+    const forMyTeam = offererTeam === undefined || offererTeam === myTeam;
+    const forThisPage = offererTeam === undefined || ctx.teamId === undefined || offererTeam === ctx.teamId;
     const mine =
-      me !== null && o.status === 'open' && o.fromStaffId !== me ? await eligibleAgents(ctx.db, ctx.zone, ctx.now, o, [me]) : null;
+      forMyTeam && me !== null && o.status === 'open' && o.fromStaffId !== me
+        ? await eligibleAgents(ctx.db, ctx.zone, ctx.now, o, [me])
+        : null;
     if (mine?.includes(me!)) forMe.push(item(o, null));
-    if (opts.withAll) all.push(item(o, o.status === 'open' ? ((await eligibleAgents(ctx.db, ctx.zone, ctx.now, o))?.length ?? 0) : null));
+    if (opts.withAll && forThisPage)
+      all.push(item(o, o.status === 'open' ? ((await eligibleAgents(ctx.db, ctx.zone, ctx.now, o))?.length ?? 0) : null));
   }
   const today = DateTime.fromJSDate(ctx.now, { zone: ctx.zone }).toISODate()!;
   const headroom: HeadroomWeek[] = [];

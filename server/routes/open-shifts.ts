@@ -42,6 +42,7 @@ export function openShiftsRoutes({ services, now }: RouteDeps): Router {
     zone: req.zone,
     now: now(),
     actor: { userId: req.user!.id, username: req.user!.username, staffId: req.user!.staffId },
+    teamId: req.team?.id,
   });
 
   async function renderBoard(req: Request, res: Response, status = 200, extra: Record<string, unknown> = {}) {

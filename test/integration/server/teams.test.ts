@@ -10,6 +10,7 @@ import { makePerson, makeRota } from '../../support/requests-builders';
 import { createTimeOff, getTimeOff, listSwaps } from '../../../models/repositories/requests';
 import { getStaff, getStaffByCode, getTeamSettings, listTeams, setStaffTeam, type DataSource } from '../../../models';
 import { createTeam } from '../../../app/teams';
+import { getOpenShift, listOpenShifts } from '../../../models/repositories/open-shifts';
 import { testDbKind } from '../../support/db';
 
 const NOW = '2026-11-20T08:00:00.000Z';
@@ -175,7 +176,7 @@ describe(`teams over HTTP: an agent's requests stay in the agent's team (${testD
   before(async () => {
     // Before the week, so its shifts can still be swapped.
     app = await startTestApp({ seed: seedTwoTeams, now: () => new Date(NOW) });
-    for (const who of ['agent', 'coordinator', 'b.coord']) as[who] = await app.loginAs(who as never);
+    for (const who of ['agent', 'coordinator', 'b.coord', 'b.agent']) as[who] = await app.loginAs(who as never);
   });
   after(async () => app?.close());
 
@@ -213,5 +214,17 @@ describe(`teams over HTTP: an agent's requests stay in the agent's team (${testD
     const badge = async (who: string) => /class="badge">(\d+)</.exec((await as[who].get('/requests')).text)?.[1];
     expect(await badge('coordinator')).to.equal('0');
     expect(await badge('b.coord')).to.equal('1');
+  });
+
+  it("a shift an agent of B puts on the board is B's: A's coordinator does not see it, A's agent cannot claim it", async () => {
+    const res = await as['b.agent'].postForm('/open-shifts/mine', { shiftId: String(fx.bShift) }, '/open-shifts');
+    expect(res.status).to.equal(303);
+    const [offer] = await listOpenShifts(app.ds, { statuses: ['open'] });
+    expect(offer, 'the offer').to.not.equal(undefined);
+    expect((await as.coordinator.get('/open-shifts')).text).to.not.contain('Berliner b.agent');
+    expect((await as['b.coord'].get('/open-shifts')).text).to.contain('Berliner b.agent');
+    const claim = await as.agent.postForm(`/open-shifts/${offer!.id}/claim`, { version: String(offer!.version) }, '/open-shifts');
+    expect(claim.status).to.equal(404);
+    expect((await getOpenShift(app.ds, offer!.id))?.status).to.equal('open');
   });
 });
