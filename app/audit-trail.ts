@@ -18,6 +18,11 @@ export interface AuditQuery {
   kind?: string;
   zone: string;
   limit: number;
+  /**
+   * A viewer who sees one team (a coordinator): only what that team's accounts did, and only they
+   * in the people filter; another team's notes and reasons are not theirs to read.
+   */
+  teamId?: number;
 }
 
 export interface AuditRow {
@@ -77,14 +82,18 @@ function overrideOf(override: unknown, overrideReason: unknown): AuditRow['overr
 
 export async function auditTrail(db: DataSource, q: AuditQuery): Promise<AuditTrail> {
   const range = q.week ? weekRange(q.week, q.zone) : null;
-  const filter: AuditFilter = { limit: q.limit, userId: q.userId, kind: q.kind, from: range?.from, to: range?.to };
-  const [entries, users, services, kinds, staff] = await Promise.all([
-    listAudit(db, filter),
-    listUsers(db),
-    listServiceTokens(db),
-    listAuditKinds(db),
-    listStaff(db),
-  ]);
+  const [allUsers, services, kinds, staff] = await Promise.all([listUsers(db), listServiceTokens(db), listAuditKinds(db), listStaff(db)]);
+  const teamStaff = q.teamId === undefined ? null : new Set(staff.filter((m) => m.teamId === q.teamId).map((m) => m.id));
+  const users = teamStaff ? allUsers.filter((u) => u.staffId !== null && teamStaff.has(u.staffId)) : allUsers;
+  const filter: AuditFilter = {
+    limit: q.limit,
+    userId: q.userId,
+    userIds: teamStaff ? users.map((u) => u.id) : undefined,
+    kind: q.kind,
+    from: range?.from,
+    to: range?.to,
+  };
+  const entries = await listAudit(db, filter);
   const usernames = new Map(users.map((u) => [u.id, u.username]));
   const tokenNames = new Map(services.map((t) => [t.id, t.name]));
   const rows = entries.map((e): AuditRow => {

@@ -365,6 +365,8 @@ export async function withdrawOpenShift(
   const offer = await getOpenShift(ctx.db, input.id);
   const offerer = offer?.source === 'agent' && offer.fromStaffId === ctx.actor.staffId;
   if (!offer || !(input.canDecide || offerer)) return { kind: 'notFound' };
+  // A coordinator withdraws only what people of the team offered.
+  if (!offerer && offer.fromStaffId !== null && (await outsideTeam(ctx, offer.fromStaffId))) return { kind: 'notFound' };
   if (offer.version !== input.version) return { kind: 'stale' };
   if (offer.status !== 'open' && offer.status !== 'claimed') return { kind: 'refused', key: 'openShifts.error.notOpen' };
   return settle(() =>

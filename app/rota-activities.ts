@@ -37,25 +37,35 @@ export type ActivityWithPlacement = OffQueueActivityRecord & { placedStart: stri
 
 export async function weekActivities(
   ds: DataSource,
-  q: { weekStart: string },
+  q: { weekStart: string; teamId?: number },
 ): Promise<{ activities: ActivityWithPlacement[]; staff: StoredStaff[] }> {
-  const activities = await listOffQueueActivities(ds, q.weekStart);
+  const staff = await listStaff(ds, { activeOn: q.weekStart, teamId: q.teamId });
+  const ours = await teamIds(ds, q.teamId);
+  const activities = (await listOffQueueActivities(ds, q.weekStart)).filter((a) => ofTeam(a, ours));
   const latest = (await listRotasForWeek(ds, q.weekStart))[0];
   const shifts = latest ? await listShifts(ds, latest.id) : [];
   const placed = (id: number) => shifts.flatMap((s) => s.offQueue ?? []).find((o) => o.activityId === String(id));
-  const staff = await listStaff(ds, { activeOn: q.weekStart });
   return {
     activities: activities.map((a) => ({ ...a, placedStart: placed(a.id)?.start ?? null, placedEnd: placed(a.id)?.end ?? null })),
     staff,
   };
 }
 
+/** The people of a team (null: no team asked for, everyone). */
+async function teamIds(ds: DataSource, teamId: number | undefined): Promise<Set<number> | null> {
+  return teamId === undefined ? null : new Set((await listStaff(ds, { teamId })).map((p) => p.id));
+}
+
+/** An activity is a team's when all its attendees are of the team. */
+const ofTeam = (a: Pick<OffQueueActivityRecord, 'attendees'>, ours: Set<number> | null) =>
+  ours === null || a.attendees.every((id) => ours.has(id));
+
 export type AddActivityResult = { kind: 'ok'; activity: OffQueueActivityRecord } | { kind: 'invalid'; field: string; code: string };
 
 /** Checks what a schema cannot (the window inside the week and long enough, known people), then saves. */
 export async function addActivity(
   ds: DataSource,
-  q: { weekStart: string; zone: string; form: ActivityFields; by: string; userId: number; now: Date },
+  q: { weekStart: string; zone: string; form: ActivityFields; by: string; userId: number; now: Date; teamId?: number },
 ): Promise<AddActivityResult> {
   const monday = DateTime.fromISO(q.weekStart, { zone: q.zone });
   const start = DateTime.fromISO(q.form.windowStart, { zone: q.zone });
@@ -64,7 +74,7 @@ export async function addActivity(
     return { kind: 'invalid', field: 'windowStart', code: 'activities.error.outsideWeek' };
   if (end.diff(start, 'minutes').minutes < q.form.minutes)
     return { kind: 'invalid', field: 'windowEnd', code: 'activities.error.windowShort' };
-  const known = new Set((await listStaff(ds, { activeOn: q.weekStart })).map((p) => p.id));
+  const known = new Set((await listStaff(ds, { activeOn: q.weekStart, teamId: q.teamId })).map((p) => p.id));
   if (q.form.attendees.some((id) => !known.has(id))) return { kind: 'invalid', field: 'attendees', code: 'activities.error.attendees' };
   const at = q.now.toISOString();
   const activity = await withTransaction(ds, async (tx) => {
@@ -93,9 +103,12 @@ export async function addActivity(
 }
 
 /** Removes one activity; false when it is gone already. Returns its week for the redirect. */
-export async function removeActivity(ds: DataSource, q: { id: number; userId: number; now: Date }): Promise<{ weekStart: string } | null> {
+export async function removeActivity(
+  ds: DataSource,
+  q: { id: number; userId: number; now: Date; teamId?: number },
+): Promise<{ weekStart: string } | null> {
   const found = await getOffQueueActivity(ds, q.id);
-  if (!found) return null;
+  if (!found || !ofTeam(found, await teamIds(ds, q.teamId))) return null;
   const at = q.now.toISOString();
   await withTransaction(ds, async (tx) => {
     await deleteOffQueueActivity(tx, q.id);

@@ -9,6 +9,7 @@
  * model keeps forbidden successions inside the week), then the whole period is checked.
  */
 import { DateTime } from 'luxon';
+import { listStaff } from '../models/repositories/staff';
 import type { DataSource } from '../models';
 import { listRotasForWeek, listShifts, publishedRotaForWeek, type RotaRecord, type ShiftRecord } from '../models/repositories/rotas';
 import {
@@ -68,7 +69,24 @@ export interface PeriodView {
 }
 
 /** The period's weeks (newest revisions, or the published ones) checked with the weekly and the period rules. */
-export async function loadPeriod(ds: DataSource, q: PeriodQuery & { which?: 'newest' | 'published' }): Promise<PeriodView> {
+/** `teamId`: only that team's people, shifts and broken rules are shown (the period is checked whole). */
+export async function loadPeriod(
+  ds: DataSource,
+  q: PeriodQuery & { which?: 'newest' | 'published'; teamId?: number },
+): Promise<PeriodView> {
+  const view = await loadWholePeriod(ds, q);
+  if (q.teamId === undefined) return view;
+  const ours = new Set((await listStaff(ds, { teamId: q.teamId })).map((p) => p.id));
+  const shown = (v: Violation) => v.staffId === null || ours.has(Number(v.staffId));
+  return {
+    ...view,
+    weeks: view.weeks.map((w) => ({ ...w, shifts: w.shifts.filter((s) => ours.has(s.staffId)), violations: w.violations.filter(shown) })),
+    people: view.people.filter((p) => ours.has(p.id)),
+    violations: view.violations.filter(shown),
+  };
+}
+
+async function loadWholePeriod(ds: DataSource, q: PeriodQuery & { which?: 'newest' | 'published' }): Promise<PeriodView> {
   const mondays = periodMondays(q.start, q.weeks, q.zone);
   const weeks: PeriodWeek[] = [];
   const contexts: RotaContext[] = [];

@@ -293,5 +293,7 @@ export async function previewSwap(ctx: RequestsContext, form: Omit<SwapForm, 'no
   const target = form.targetShiftId === null ? null : await getRotaShift(ctx.db, form.targetShiftId);
   const targetStaffId = target?.staffId ?? form.targetStaffId;
   if (me === null || !shift || shift.staffId !== me || targetStaffId === null || targetStaffId === me) return null;
+  // Nothing about a colleague of another team (a swap with them is refused anyway).
+  if ((await getStaff(ctx.db, targetStaffId))?.teamId !== (await getStaff(ctx.db, me))?.teamId) return null;
   return checkSwap(ctx.db, ctx.zone, { requesterStaffId: me, targetStaffId, shift, targetShift: target });
 }

@@ -31,6 +31,8 @@ export interface AuditFilter {
   limit?: number;
   entity?: string;
   userId?: number;
+  /** Only entries made by these accounts (an empty list: none). */
+  userIds?: number[];
   /** Actions starting with this word and a dot ('swap' → 'swap.approved', …), or exactly it. */
   kind?: string;
   /** Instants, from inclusive, to exclusive (ISO-8601 UTC, compared as strings). */
@@ -57,6 +59,8 @@ export async function listAudit(db: Db, opts: AuditFilter = {}): Promise<AuditEn
   const q = db.getRepository(AuditLog).createQueryBuilder('a');
   if (opts.entity) q.andWhere('a.entity = :entity', { entity: opts.entity });
   if (opts.userId !== undefined) q.andWhere('a.userId = :userId', { userId: opts.userId });
+  if (opts.userIds !== undefined)
+    opts.userIds.length ? q.andWhere('a.userId IN (:...userIds)', { userIds: opts.userIds }) : q.andWhere('1 = 0');
   if (opts.kind) q.andWhere('(a.action = :kind OR a.action LIKE :kindPrefix)', { kind: opts.kind, kindPrefix: `${opts.kind}.%` });
   if (opts.from) q.andWhere('a.at >= :from', { from: opts.from });
   if (opts.to) q.andWhere('a.at < :to', { to: opts.to });

@@ -30,7 +30,7 @@ export function rotaActivitiesRoutes({ services, now }: RouteDeps): Router {
     weekStart: string,
     extra: { values?: Record<string, unknown>; errors?: Record<string, string> } = {},
   ) {
-    const data = await weekActivities(ds, { weekStart });
+    const data = await weekActivities(ds, { weekStart, teamId: req.team?.id });
     res.render('pages/rota-activities', {
       pageTitle: req.t('activities.title'),
       ...(extra.errors ? { errorKey: 'error.validation' } : {}),
@@ -60,6 +60,7 @@ export function rotaActivitiesRoutes({ services, now }: RouteDeps): Router {
       by: req.user!.username,
       userId: req.user!.id,
       now: now(),
+      teamId: req.team?.id,
     });
     if (result.kind === 'invalid') {
       res.status(422);
@@ -71,7 +72,7 @@ export function rotaActivitiesRoutes({ services, now }: RouteDeps): Router {
 
   router.post('/rota/activities/:id/delete', requirePermission('rota:edit'), async (req, res) => {
     const { id } = IdParam.parse(req.params);
-    const removed = await removeActivity(ds, { id, userId: req.user!.id, now: now() });
+    const removed = await removeActivity(ds, { id, userId: req.user!.id, now: now(), teamId: req.team?.id });
     if (!removed) throw new HttpError(404, 'error.404.body');
     req.session.flash = [{ kind: 'info', key: 'activities.removed' }];
     res.redirect(303, `/rota/activities?week=${removed.weekStart}`);

@@ -72,7 +72,15 @@ export function rotaPeriodRoutes({ services, now }: RouteDeps): Router {
     if (!q.success) throw new HttpError(400, 'error.validation');
     const { zone, intervalMinutes, eveningAfter } = await settings(req);
     const start = mondayOf(q.data.start ?? weekOf(now(), zone), zone);
-    const view = await loadPeriod(ds, { start, weeks: q.data.weeks, zone, intervalMinutes, now: now(), which: q.data.show });
+    const view = await loadPeriod(ds, {
+      start,
+      weeks: q.data.weeks,
+      zone,
+      intervalMinutes,
+      now: now(),
+      which: q.data.show,
+      teamId: req.team?.id,
+    });
     const job = await periodJob(ds, start, q.data.weeks);
     const mondays = periodMondays(start, q.data.weeks, zone);
     const shift = (weeks: number) => DateTime.fromISO(start, { zone }).plus({ weeks }).toISODate()!;

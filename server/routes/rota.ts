@@ -437,7 +437,15 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     const t = translator(locale);
     const { zone, intervalMinutes } = await settings(req);
     const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
-    const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null, withService: false });
+    const data = await rotaWeek(ds, {
+      weekStart,
+      zone,
+      intervalMinutes,
+      now: now(),
+      rotaId: q.rota ?? null,
+      withService: false,
+      teamId: req.team?.id,
+    });
     res.render('pages/rota-print', {
       layout: false,
       locale,
@@ -454,7 +462,15 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     const q = WeekQuery.parse(req.query);
     const { zone, intervalMinutes } = await settings(req);
     const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
-    const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null, withService: false });
+    const data = await rotaWeek(ds, {
+      weekStart,
+      zone,
+      intervalMinutes,
+      now: now(),
+      rotaId: q.rota ?? null,
+      withService: false,
+      teamId: req.team?.id,
+    });
     const names = new Map(data.people.map((p) => [p.id, p.name]));
     res
       .type('text/csv; charset=utf-8')

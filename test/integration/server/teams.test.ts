@@ -11,6 +11,7 @@ import { createTimeOff, getTimeOff, listSwaps } from '../../../models/repositori
 import { getStaff, getStaffByCode, getTeamSettings, listTeams, setStaffTeam, type DataSource } from '../../../models';
 import { createTeam } from '../../../app/teams';
 import { getOpenShift, listOpenShifts } from '../../../models/repositories/open-shifts';
+import { listOffQueueActivities } from '../../../models/repositories/off-queue-activities';
 import { testDbKind } from '../../support/db';
 
 const NOW = '2026-11-20T08:00:00.000Z';
@@ -107,6 +108,48 @@ describe(`teams over HTTP: two teams in one install (${testDbKind()})`, function
     const lead = await as.team_lead.get('/staff');
     expect(lead.text).to.not.contain('Newcomer Berlin');
     expect((await as['b.lead'].get('/staff')).text).to.contain('Newcomer Berlin');
+  });
+
+  it("the audit trail, as the coordinator of A, holds nothing B's accounts did (page and CSV); B's coordinator sees it", async () => {
+    for (const url of ['/audit', '/audit.csv']) {
+      const a = await as.coordinator.get(url);
+      expect(a.status, url).to.equal(200);
+      expect(a.text, url).to.not.contain('Newcomer Berlin');
+      expect((await as['b.coord'].get(url)).text, url).to.contain('Newcomer Berlin');
+    }
+  });
+
+  it("the week's exports and the planning period, as A, list none of B's people", async () => {
+    for (const url of [`/rota.csv?week=${WEEK}`, `/rota/print?week=${WEEK}`, `/rota/period?start=${WEEK}&weeks=1`]) {
+      const a = await as.team_lead.get(url);
+      expect(a.status, url).to.equal(200);
+      expect(a.text, url).to.contain('Test agent').and.not.contain('Berliner');
+    }
+  });
+
+  it("activities: B's coordinator cannot book A's people; A neither sees nor deletes B's activity", async () => {
+    const aAgent = (await getStaffByCode(app.ds, 't1'))!;
+    const form = (attendee: number, title: string) => ({
+      week: WEEK,
+      kind: 'meeting',
+      title,
+      minutes: '30',
+      attendees: String(attendee),
+      fromDate: '2026-11-24',
+      fromTime: '10:00',
+      toDate: '2026-11-24',
+      toTime: '12:00',
+    });
+    const page = `/rota/activities?week=${WEEK}`;
+    expect((await as['b.coord'].postForm('/rota/activities', form(aAgent.id, 'Cross-team grab'), page)).status).to.equal(422);
+    expect((await as['b.coord'].postForm('/rota/activities', form(fx.bAgent, 'Berlin huddle'), page)).status).to.equal(303);
+    expect((await as['b.coord'].get(page)).text).to.contain('Berlin huddle');
+    expect((await as.coordinator.get(page)).text)
+      .to.not.contain('Berlin huddle')
+      .and.not.contain('Berliner');
+    const [huddle] = await listOffQueueActivities(app.ds, WEEK);
+    expect((await as.coordinator.postForm(`/rota/activities/${huddle!.id}/delete`, {}, page)).status).to.equal(404);
+    expect(await listOffQueueActivities(app.ds, WEEK)).to.have.length(1);
   });
 
   it("requests, as the coordinator of A: B's time off is not in the inbox and deciding it answers 404, leaving it pending", async () => {
@@ -225,6 +268,18 @@ describe(`teams over HTTP: an agent's requests stay in the agent's team (${testD
     expect((await as['b.coord'].get('/open-shifts')).text).to.contain('Berliner b.agent');
     const claim = await as.agent.postForm(`/open-shifts/${offer!.id}/claim`, { version: String(offer!.version) }, '/open-shifts');
     expect(claim.status).to.equal(404);
+    const withdraw = await as.coordinator.postForm(
+      `/open-shifts/${offer!.id}/withdraw`,
+      { version: String(offer!.version) },
+      '/open-shifts',
+    );
+    expect(withdraw.status).to.equal(404);
     expect((await getOpenShift(app.ds, offer!.id))?.status).to.equal('open');
+  });
+
+  it("the swap form's rule check says nothing about a colleague of another team", async () => {
+    const res = await as.agent.get(`/requests/swap-check?shiftId=${fx.aShift}&mode=give&targetStaffId=${fx.bAgent}`);
+    expect(res.status).to.equal(200);
+    expect(res.text).to.not.contain('Berliner');
   });
 });
