@@ -12,6 +12,7 @@ import { HttpError } from '../http-error';
 import { intradayFrom, loadIntraday, type IntradayInputs } from '../../app/intraday-today';
 import { applyIntradayAction, listIntradayActions } from '../../app/intraday-actions';
 import { loadTeamSettings } from '../../app/team-settings';
+import { shiftEditOutsideTeam } from '../../app/teams';
 import { INTRADAY_ACTION_KINDS } from '../../scheduling';
 import { violationText } from '../i18n/codes';
 import { intradayViewModel } from '../view-models/intraday';
@@ -140,6 +141,9 @@ export function intradayRoutes(deps: RouteDeps): Router {
     if (!form.success) throw new HttpError(400, 'error.validation');
     const team = await loadTeamSettings(services.db, { fallbackZone: req.zone, teamId: req.team?.id });
     const f = form.data;
+    // Intraday is the install's, but a person's shift is changed only by their own team.
+    if (req.team && (await shiftEditOutsideTeam(services.db, { teamId: req.team.id, staffId: f.staffId })))
+      throw new HttpError(404, 'intraday.actions.gone');
     const result = await applyIntradayAction(services.db, {
       now: now(),
       zone: team.timeZone,

@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { createTeam } from '../../../app/teams';
+import { getStaff, setStaffTeam } from '../../../models';
 import { DateTime } from 'luxon';
 import { startTestApp, type TestApp } from '../../support/app';
 import { listAudit } from '../../../models/repositories/audit';
@@ -79,6 +81,23 @@ describe(`intraday actions: cost shown first, applied through the change path ($
     const lead = await app.loginAs('team_lead');
     const seen = await lead.get('/intraday');
     expect(seen.text).to.contain(`id="action-callIn-staff-${nana}"`).and.not.to.contain('action="/intraday/actions/apply"');
+  });
+
+  it('POST /intraday/actions/apply on a person of another team answers 404 and changes nothing', async () => {
+    const c = await app.loginAs('coordinator');
+    const page = await c.get('/intraday');
+    const form = actionForm(page.text, `callIn-staff-${nana}`);
+    const home = (await getStaff(app.ds, nana))!.teamId!;
+    const other = await createTeam(app.ds, { name: 'Elsewhere', timeZone: 'Asia/Tbilisi', actor: { userId: null }, now: NOW });
+    if (other.kind !== 'ok') throw new Error('team');
+    await setStaffTeam(app.ds, nana, other.team.id, NOW.toISOString());
+    try {
+      expect((await c.postForm('/intraday/actions/apply', form)).status).to.equal(404);
+      const rota = (await publishedRotaForWeek(app.ds, WEEK))!;
+      expect((await listShifts(app.ds, rota.id)).filter((s) => s.staffId === nana)).to.have.length(0);
+    } finally {
+      await setStaffTeam(app.ds, nana, home, NOW.toISOString());
+    }
   });
 
   it('POST /intraday/actions/apply, the call-in, changes the published rota as previewed and writes the audit log', async () => {
