@@ -429,12 +429,9 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     res.redirect(303, `/rota?week=${result.rota.weekStart}&rota=${result.rota.id}`);
   });
 
-  /** The week for the notice board (A4 landscape), in the reader's language or the one asked for (?lang=ka). */
-  router.get('/rota/print', requirePermission('rota:view'), async (req, res) => {
+  /** The week the print and the CSV show: the team's people, without the service figures. */
+  async function exportedWeek(req: Request) {
     const q = WeekQuery.parse(req.query);
-    const lang = z.enum(LOCALES).optional().catch(undefined).parse(req.query.lang);
-    const locale = lang ?? req.locale;
-    const t = translator(locale);
     const { zone, intervalMinutes } = await settings(req);
     const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
     const data = await rotaWeek(ds, {
@@ -446,6 +443,15 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
       withService: false,
       teamId: req.team?.id,
     });
+    return { zone, weekStart, data };
+  }
+
+  /** The week for the notice board (A4 landscape), in the reader's language or the one asked for (?lang=ka). */
+  router.get('/rota/print', requirePermission('rota:view'), async (req, res) => {
+    const lang = z.enum(LOCALES).optional().catch(undefined).parse(req.query.lang);
+    const locale = lang ?? req.locale;
+    const t = translator(locale);
+    const { weekStart, data } = await exportedWeek(req);
     res.render('pages/rota-print', {
       layout: false,
       locale,
@@ -459,18 +465,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
   });
 
   router.get('/rota.csv', requirePermission('rota:view'), async (req, res) => {
-    const q = WeekQuery.parse(req.query);
-    const { zone, intervalMinutes } = await settings(req);
-    const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
-    const data = await rotaWeek(ds, {
-      weekStart,
-      zone,
-      intervalMinutes,
-      now: now(),
-      rotaId: q.rota ?? null,
-      withService: false,
-      teamId: req.team?.id,
-    });
+    const { zone, weekStart, data } = await exportedWeek(req);
     const names = new Map(data.people.map((p) => [p.id, p.name]));
     res
       .type('text/csv; charset=utf-8')
