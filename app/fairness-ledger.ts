@@ -30,6 +30,7 @@ import {
   type ShiftPreferences,
 } from '../scheduling';
 import { loadTeamSettings } from './team-settings';
+import { teamIdOrDefault } from './team-scope';
 import { preferencesOf, rotaRules } from './rota-problem';
 import { workedHoursOf } from './my-week';
 
@@ -80,7 +81,7 @@ interface WindowData {
 /** Published shifts of the `windowWeeks` weeks before `weekStart` (a Monday). */
 async function windowShifts(
   ds: DataSource,
-  q: { weekStart: string; zone: string; windowWeeks: number; eveningAfter: string },
+  q: { teamId: number; weekStart: string; zone: string; windowWeeks: number; eveningAfter: string },
 ): Promise<WindowData> {
   const monday = DateTime.fromISO(q.weekStart, { zone: q.zone });
   const from = monday.minus({ weeks: q.windowWeeks });
@@ -90,7 +91,7 @@ async function windowShifts(
   const shifts: ShiftRecord[] = [];
   for (let w = q.windowWeeks; w >= 1; w--) {
     const weekStart = monday.minus({ weeks: w }).toISODate()!;
-    const rota = await publishedRotaForWeek(ds, weekStart);
+    const rota = await publishedRotaForWeek(ds, q.teamId, weekStart);
     if (!rota) continue;
     weeks.push(weekStart);
     shifts.push(...(await listShifts(ds, rota.id)));
@@ -104,9 +105,9 @@ async function windowShifts(
  */
 export async function fairnessHistory(
   ds: DataSource,
-  q: { weekStart: string; zone: string; eveningAfter: string; ids: string[] },
+  q: { teamId: number; weekStart: string; zone: string; eveningAfter: string; ids: string[] },
 ): Promise<Map<string, FairnessHistory>> {
-  const windowWeeks = (await loadTeamSettings(ds)).rules.fairnessWindowWeeks;
+  const windowWeeks = (await loadTeamSettings(ds, { teamId: q.teamId })).rules.fairnessWindowWeeks;
   const data = await windowShifts(ds, { ...q, windowWeeks });
   const counts = countFairness(
     data.shifts.map((s) => ({ ...s, staffId: String(s.staffId) })),
@@ -152,18 +153,19 @@ export interface LedgerQuery {
   weekStart: string;
   zone: string;
   viewer: { staffId: number | null; seesEveryone: boolean };
-  /** The team whose people are listed (every person without one). */
+  /** The team whose people and rotas are counted (default: the default team). */
   teamId?: number;
 }
 
 export async function fairnessLedger(ds: DataSource, q: LedgerQuery): Promise<FairnessLedger> {
-  const settings = await loadTeamSettings(ds);
+  const teamId = await teamIdOrDefault(ds, q.teamId);
+  const settings = await loadTeamSettings(ds, { teamId });
   const windowWeeks = settings.rules.fairnessWindowWeeks;
-  const data = await windowShifts(ds, { ...q, windowWeeks, eveningAfter: rotaRules(settings.rules).eveningAfter });
-  const people = await listStaff(ds, { activeOn: q.weekStart, teamId: q.teamId });
+  const data = await windowShifts(ds, { ...q, teamId, windowWeeks, eveningAfter: rotaRules(settings.rules).eveningAfter });
+  const people = await listStaff(ds, { activeOn: q.weekStart, teamId });
   const ids = people.map((p) => p.id);
   const counts = countFairness(data.shifts, data.cal, ids);
-  const newest = (await listRotasForWeek(ds, q.weekStart))[0];
+  const newest = (await listRotasForWeek(ds, teamId, q.weekStart))[0];
   const draftRota = q.viewer.seesEveryone && newest?.status === 'draft' ? newest : null;
   const draftCounts = draftRota ? countFairness(await listShifts(ds, draftRota.id), data.cal, ids) : null;
   const prefs = await preferencesFor(ds);

@@ -8,6 +8,7 @@ import { weekProjection, type WeekProjectionView } from './week-projection';
 import { weekOf } from '../forecasting/week';
 import { weekToDo, type WeekToDo } from './week-todo';
 import { loadTeamSettings } from './team-settings';
+import { teamIdOrDefault } from './team-scope';
 
 export interface HomeSummary {
   staffCount: number;
@@ -37,8 +38,11 @@ export async function homeSummary(
     user: { staffId: number | null; canEditRota: boolean; canViewStaffing?: boolean; seesTeam?: boolean };
     now: Date;
     staffCount: () => Promise<number>;
+    /** The team looked at (its rota, channels and service); default: the default team. */
+    teamId?: number;
   },
 ): Promise<HomeSummary> {
+  const teamId = await teamIdOrDefault(ds, q.teamId);
   const today = DateTime.fromJSDate(q.now, { zone: q.zone }).startOf('day');
   const yesterday = today.minus({ days: 1 }).toISODate()!;
   const weekAgo = today.minus({ days: 7 }).toISODate()!;
@@ -50,17 +54,17 @@ export async function homeSummary(
     seesTeam ? historyBounds(ds) : Promise.resolve({ first: null, last: null, count: 0 }),
     seesTeam ? q.staffCount() : Promise.resolve(0),
     myShifts(ds, { staffId: q.user.staffId, now: q.now, zone: q.zone, weeks: 2 }),
-    q.user.canEditRota ? rotaStatusPanel(ds, today) : Promise.resolve([]),
+    q.user.canEditRota ? rotaStatusPanel(ds, teamId, today) : Promise.resolve([]),
   ]);
   // After the others: on PostgreSQL inside one connection queries must not overlap.
   const weekService = q.user.canViewStaffing
-    ? await weekProjection(ds, { weekStart: weekOf(q.now, q.zone), zone: q.zone, now: q.now })
+    ? await weekProjection(ds, { weekStart: weekOf(q.now, q.zone), zone: q.zone, now: q.now, teamId })
     : null;
   const todo: WeekToDo[] = [];
   if (q.user.canEditRota) {
-    const { intervalMinutes } = await loadTeamSettings(ds);
+    const { intervalMinutes } = await loadTeamSettings(ds, { teamId });
     for (const weekStart of [weekOf(q.now, q.zone), weekOf(q.now, q.zone, 1)]) {
-      todo.push(await weekToDo(ds, { weekStart, zone: q.zone, intervalMinutes, now: q.now }));
+      todo.push(await weekToDo(ds, { weekStart, zone: q.zone, intervalMinutes, now: q.now, teamId }));
     }
   }
   const voiceYesterday = voice.find((d) => d.date === yesterday) ?? null;
@@ -84,7 +88,7 @@ export async function homeSummary(
 }
 
 /** For coordinators: is this week's and next week's rota published, a draft, or missing? */
-async function rotaStatusPanel(ds: DataSource, today: DateTime): Promise<HomeSummary['panels']> {
+async function rotaStatusPanel(ds: DataSource, teamId: number, today: DateTime): Promise<HomeSummary['panels']> {
   const monday = today.startOf('week');
   const lines: HomeSummary['panels'][number]['lines'] = [];
   for (const [which, week] of [
@@ -92,8 +96,8 @@ async function rotaStatusPanel(ds: DataSource, today: DateTime): Promise<HomeSum
     ['next', monday.plus({ weeks: 1 })],
   ] as const) {
     const weekStart = week.toISODate()!;
-    const published = await publishedRotaForWeek(ds, weekStart);
-    const newest = published ? null : (await listRotasForWeek(ds, weekStart))[0];
+    const published = await publishedRotaForWeek(ds, teamId, weekStart);
+    const newest = published ? null : (await listRotasForWeek(ds, teamId, weekStart))[0];
     const state = published ? 'published' : newest ? 'draft' : 'none';
     const rev = published?.revision ?? newest?.revision;
     lines.push({

@@ -33,6 +33,7 @@ import { mondayOf } from '../forecasting/week';
 import { applyRotaChange, hardViolations, judge, weekViolations, type ChangeActor } from './rota-change';
 import { loadRotaContext, rotaRules } from './rota-problem';
 import { loadTeamSettings } from './team-settings';
+import { teamIdOrDefault } from './team-scope';
 import { loadIntraday, projectToday, restOfDay, type IntradayChannel, type IntradayInputs } from './intraday-today';
 import type { ShiftRecord } from '../models/repositories/rotas';
 
@@ -275,14 +276,15 @@ export const firstTouched = (spec: ActionSpec) => (spec.kind === 'moveBreak' ? M
 /** Applies one action through the change path (see the file comment). */
 export async function applyIntradayAction(
   ds: DataSource,
-  q: { now: Date; zone: string; spec: ActionSpec; actor: ChangeActor },
+  q: { now: Date; zone: string; spec: ActionSpec; actor: ChangeActor; teamId?: number },
 ): Promise<ApplyResult> {
-  const team = await loadTeamSettings(ds, { fallbackZone: q.zone });
+  const teamId = await teamIdOrDefault(ds, q.teamId);
+  const team = await loadTeamSettings(ds, { fallbackZone: q.zone, teamId });
   // Nothing in the past changes: the action's first instant is the next interval at the earliest.
   if (!(firstTouched(q.spec) >= nextInterval(q.now, q.zone, team.intervalMinutes)))
     return { kind: 'refused', violations: [], key: 'intraday.actions.past' };
   const weekStart = mondayOf(DateTime.fromJSDate(q.now, { zone: q.zone }).toISODate()!, q.zone);
-  const rota = (await publishedRotaForWeek(ds, weekStart)) ?? (await listRotasForWeek(ds, weekStart))[0] ?? null;
+  const rota = (await publishedRotaForWeek(ds, teamId, weekStart)) ?? (await listRotasForWeek(ds, teamId, weekStart))[0] ?? null;
   if (!rota) return { kind: 'notFound' };
   const shift = q.spec.uid === null ? null : ((await listShifts(ds, rota.id)).find((s) => s.uid === q.spec.uid) ?? null);
   if (q.spec.uid !== null && !shift) return { kind: 'notFound' };

@@ -39,6 +39,7 @@ import { mondayOf } from '../forecasting/week';
 import { applyRotaChange, freshHardForPeople, hardViolations, weekViolations } from './rota-change';
 import { loadRotaContext, rotaRules } from './rota-problem';
 import { loadTeamSettings } from './team-settings';
+import { teamIdOrDefault } from './team-scope';
 import { loadIntraday, projectToday, restOfDay, type IntradayInputs } from './intraday-today';
 import type { ChannelEffect } from './intraday-actions';
 import { notifyStaff } from './notify';
@@ -173,8 +174,9 @@ function withChange(shifts: ShiftRecord[], c: Pick<OfferChange, 'uid' | 'shift' 
 }
 
 /** Today's rota (the published revision, else the newest draft) and its shifts. */
-async function todaysRota(db: Db, weekStart: string) {
-  const rota = (await publishedRotaForWeek(db, weekStart)) ?? (await listRotasForWeek(db, weekStart))[0] ?? null;
+async function todaysRota(db: Db, weekStart: string, teamId?: number) {
+  const team = await teamIdOrDefault(db, teamId);
+  const rota = (await publishedRotaForWeek(db, team, weekStart)) ?? (await listRotasForWeek(db, team, weekStart))[0] ?? null;
   return rota ? { rota, shifts: await listShifts(db, rota.id) } : null;
 }
 

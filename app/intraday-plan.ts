@@ -29,6 +29,7 @@ import { mondayOf } from '../forecasting/week';
 import { applyRotaChange, hardViolations, judge, weekViolations, type ChangeActor } from './rota-change';
 import { loadRotaContext, rotaRules } from './rota-problem';
 import { loadTeamSettings } from './team-settings';
+import { teamIdOrDefault } from './team-scope';
 import { loadIntraday, projectToday, type IntradayInputs } from './intraday-today';
 import { answeredInTime, callable, compareToday, firstTouched, nextInterval, slackOf, type ChannelEffect } from './intraday-actions';
 
@@ -132,16 +133,17 @@ export type PlanApplyResult =
 /** Applies a plan as one change (see the file comment); every change must still fit the stored shifts. */
 export async function applyIntradayPlan(
   ds: DataSource,
-  q: { now: Date; zone: string; specs: ActionSpec[]; actor: ChangeActor },
+  q: { now: Date; zone: string; specs: ActionSpec[]; actor: ChangeActor; teamId?: number },
 ): Promise<PlanApplyResult> {
   if (!q.specs.length) return { kind: 'refused', violations: [], key: 'intraday.plan.empty' };
   if (new Set(q.specs.map((s) => s.staffId)).size !== q.specs.length)
     return { kind: 'refused', violations: [], key: 'intraday.plan.onePerPerson' };
-  const team = await loadTeamSettings(ds, { fallbackZone: q.zone });
+  const teamId = await teamIdOrDefault(ds, q.teamId);
+  const team = await loadTeamSettings(ds, { fallbackZone: q.zone, teamId });
   const next = nextInterval(q.now, q.zone, team.intervalMinutes);
   if (q.specs.some((spec) => !(firstTouched(spec) >= next))) return { kind: 'refused', violations: [], key: 'intraday.actions.past' };
   const weekStart = mondayOf(DateTime.fromJSDate(q.now, { zone: q.zone }).toISODate()!, q.zone);
-  const rota = (await publishedRotaForWeek(ds, weekStart)) ?? (await listRotasForWeek(ds, weekStart))[0] ?? null;
+  const rota = (await publishedRotaForWeek(ds, teamId, weekStart)) ?? (await listRotasForWeek(ds, teamId, weekStart))[0] ?? null;
   if (!rota) return { kind: 'notFound' };
   let working: TodayShift[] = await listShifts(ds, rota.id);
   const o = { rules: rotaRules(team.rules), intervalMinutes: team.intervalMinutes };

@@ -15,6 +15,7 @@ import { getStaff, listStaff } from '../models/repositories/staff';
 import { georgianHolidaysBetween } from '../forecasting/calendar/georgian-holidays';
 import { localTimeOf, shiftKind, type FairnessCalendar } from '../scheduling';
 import { loadTeamSettings } from './team-settings';
+import { teamIdOrDefault } from './team-scope';
 import { rotaRules } from './rota-problem';
 import { listOffQueueActivities } from '../models/repositories/off-queue-activities';
 
@@ -104,15 +105,18 @@ type WeekContext = MyWeekQuery & { names: Map<number, string> | null; eveningAft
 
 /** What every view of the person's weeks reads first: the rules, the person, the weeks' published rotas. */
 async function loadWeeks(ds: DataSource, q: MyWeekQuery, o: { colleagues: boolean }) {
-  const settings = await loadTeamSettings(ds);
   const monday = DateTime.fromJSDate(q.now, { zone: q.zone }).startOf('week');
   const person = q.staffId === null ? null : await getStaff(ds, q.staffId);
+  // The person's own team: its rules and its published rotas.
+  const teamId = await teamIdOrDefault(ds, person?.teamId);
+  const settings = await loadTeamSettings(ds, { teamId });
   // Colleagues on the same hours: the person's own team.
   const names = o.colleagues ? new Map((await listStaff(ds, { teamId: person?.teamId ?? undefined })).map((p) => [p.id, p.name])) : null;
   const ctx: WeekContext = { ...q, names, eveningAfter: rotaRules(settings.rules).eveningAfter };
   const mondays = Array.from({ length: LATER_WEEKS_UNTIL + 1 }, (_, w) => monday.plus({ weeks: w }));
   const rotas = await publishedRotasForWeeks(
     ds,
+    teamId,
     mondays.map((m) => m.toISODate()!),
   );
   return { person, ctx, mondays, rotas };
@@ -264,7 +268,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export async function myDay(ds: DataSource, q: MyWeekQuery & { date: string }) {
   if (q.staffId === null) return [];
   const day = DateTime.fromISO(q.date, { zone: q.zone });
-  const rota = await publishedRotaForWeek(ds, day.startOf('week').toISODate()!);
+  const teamId = await teamIdOrDefault(ds, (await getStaff(ds, q.staffId))?.teamId);
+  const rota = await publishedRotaForWeek(ds, teamId, day.startOf('week').toISODate()!);
   if (!rota) return [];
   const shifts = (await listShifts(ds, rota.id)).filter(
     (s) => s.staffId === q.staffId && DateTime.fromISO(s.start, { zone: q.zone }).setZone(q.zone).toISODate() === q.date,

@@ -14,7 +14,8 @@ import { withTransaction, type Db } from '../models/repositories/db';
 import { appendAudit } from '../models/repositories/audit';
 import { getStaff, listStaff, type StaffMember } from '../models/repositories/staff';
 import { getTeamSettings } from '../models/repositories/settings';
-import { listShifts, publishedRotaForWeek } from '../models/repositories/rotas';
+import { listShifts, publishedRotaForWeek, teamOfShiftUids } from '../models/repositories/rotas';
+import { teamIdOrDefault } from './team-scope';
 import { createOpenShift, getOpenShift, listOpenShifts, setOpenShiftState, type OpenShiftRecord } from '../models/repositories/open-shifts';
 import type { Violation } from '../scheduling';
 import { loadRotaContext } from './rota-problem';
@@ -72,7 +73,9 @@ type OfferShape = Pick<OpenShiftRecord, 'weekStart' | 'uid' | 'source' | 'fromSt
 
 /** An agent's own shift on the board: still theirs in the published rota, with the week's shifts. */
 async function offeredShift(db: Db, offer: OfferShape) {
-  const published = await publishedRotaForWeek(db, offer.weekStart);
+  const owner = offer.fromStaffId === null ? null : (await getStaff(db, offer.fromStaffId))?.teamId;
+  const teamId = owner ?? (await teamOfShiftUids(db, offer.weekStart, [offer.uid])) ?? (await teamIdOrDefault(db));
+  const published = await publishedRotaForWeek(db, teamId, offer.weekStart);
   if (!published) return null;
   const shifts = await listShifts(db, published.id);
   const shift = shifts.find((s) => s.uid === offer.uid && s.staffId === offer.fromStaffId);

@@ -17,6 +17,7 @@ import type { DataSource } from '../models';
 import { withTransaction } from '../models/repositories/db';
 import { forecastsCovering } from '../models/repositories/forecasts';
 import { forecastStatuses, listRequirements, replaceRequirements, type RequirementRecord } from '../models/repositories/requirements';
+import { teamIdOrDefault } from './team-scope';
 import { listChannels, listOpeningHours, type ChannelConfig } from '../models/repositories/settings';
 import { loadTeamSettings } from './team-settings';
 import { listStaff } from '../models/repositories/staff';
@@ -85,6 +86,8 @@ export interface RequirementQuery {
   store?: boolean;
   /** Who stored, for the audit trail. */
   userId?: number | null;
+  /** The team whose channels are planned; undefined: every channel of the install (the CLI). */
+  teamId?: number;
 }
 
 function fromEngine(r: EngineRow): RequirementRow {
@@ -163,10 +166,11 @@ export async function requirementForWeek(
   if (!monday.isValid) throw new RangeError(`weekStart: not a date: '${q.weekStart}'`);
   const weekStart = monday.startOf('week').toISODate()!;
   const slots = weekSlots(weekStart, q.zone, q.intervalMinutes);
-  const channels = await listChannels(ds);
+  const channels = await listChannels(ds, q.teamId);
+  const channelIds = q.teamId === undefined ? undefined : channels.map((c) => c.id);
   const base = { weekStart, intervalMinutes: q.intervalMinutes };
   if (!q.store) {
-    const stored = await listRequirements(ds, weekStart);
+    const stored = await listRequirements(ds, weekStart, channelIds);
     if (stored.length > 0 && storedMatchesGrid(stored, channels, slots)) {
       const order = new Map(channels.map((c, i) => [c.id, i]));
       stored.sort((a, b) => order.get(a.channelId)! - order.get(b.channelId)! || a.start.localeCompare(b.start));
@@ -204,6 +208,7 @@ export async function requirementForWeek(
       tx,
       weekStart,
       rows.map(({ channel, ...r }) => ({ ...r, channelId: channel, forecastId: forecastIds.get(channel) ?? null, createdAt: at })),
+      channelIds,
     );
     await appendAudit(tx, {
       at,
@@ -211,7 +216,7 @@ export async function requirementForWeek(
       action: 'staffing.requirement.store',
       entity: 'staffing_requirements',
       entityId: weekStart,
-      detail: { rows: rows.length, forecastStatus },
+      detail: { rows: rows.length, forecastStatus, ...(q.teamId === undefined ? {} : { teamId: q.teamId }) },
     });
   });
   return { ...base, rows, source: 'stored', forecastStatus, storedAt: at, staleChannels: [] };
@@ -233,14 +238,15 @@ export interface StaffingWeekPage {
 /** Everything the /staffing page shows for one week. */
 export async function staffingWeekPage(
   ds: DataSource,
-  q: { weekStart: string | null; zone: string; now: Date },
+  q: { weekStart: string | null; zone: string; now: Date; teamId?: number },
 ): Promise<StaffingWeekPage> {
-  const intervalMinutes = (await loadTeamSettings(ds)).intervalMinutes;
+  const teamId = await teamIdOrDefault(ds, q.teamId);
+  const intervalMinutes = (await loadTeamSettings(ds, { teamId })).intervalMinutes;
   const asked = q.weekStart ? DateTime.fromISO(q.weekStart, { zone: q.zone }) : null;
   const weekStart = asked?.isValid ? asked.startOf('week').toISODate()! : defaultWeekStart(q.now, q.zone);
-  const requirement = await requirementForWeek(ds, { weekStart, zone: q.zone, intervalMinutes, now: q.now });
-  const channels = await listChannels(ds);
-  const staff = await listStaff(ds, { activeOn: weekStart });
+  const requirement = await requirementForWeek(ds, { weekStart, zone: q.zone, intervalMinutes, now: q.now, teamId });
+  const channels = await listChannels(ds, teamId);
+  const staff = (await listStaff(ds, { activeOn: weekStart })).filter((p) => p.teamId === teamId);
   const monday = DateTime.fromISO(weekStart, { zone: q.zone });
   return {
     requirement,
@@ -249,8 +255,17 @@ export async function staffingWeekPage(
     capacity: teamCapacity(requirement, channels, staff),
     prevWeek: monday.minus({ weeks: 1 }).toISODate()!,
     nextWeek: monday.plus({ weeks: 1 }).toISODate()!,
-    storedAtOnFile: requirement.storedAt ?? (await listRequirements(ds, weekStart))[0]?.createdAt ?? null,
-    service: await weekProjection(ds, { weekStart, zone: q.zone, now: q.now }),
+    storedAtOnFile:
+      requirement.storedAt ??
+      (
+        await listRequirements(
+          ds,
+          weekStart,
+          channels.map((c) => c.id),
+        )
+      )[0]?.createdAt ??
+      null,
+    service: await weekProjection(ds, { weekStart, zone: q.zone, now: q.now, teamId }),
   };
 }
 
@@ -260,12 +275,14 @@ export async function staffingWeekPage(
  */
 export async function storeWeekRequirement(
   ds: DataSource,
-  q: { weekStart: string; expectedStoredAt: string | null; zone: string; now: Date; userId: number | null },
+  q: { weekStart: string; expectedStoredAt: string | null; zone: string; now: Date; userId: number | null; teamId?: number },
 ): Promise<{ kind: 'ok'; weekStart: string; rows: number } | { kind: 'stale'; weekStart: string }> {
-  const intervalMinutes = (await loadTeamSettings(ds)).intervalMinutes;
+  const teamId = await teamIdOrDefault(ds, q.teamId);
+  const intervalMinutes = (await loadTeamSettings(ds, { teamId })).intervalMinutes;
   const weekStart = mondayOf(q.weekStart, q.zone);
-  const current = (await listRequirements(ds, weekStart))[0]?.createdAt ?? null;
+  const channelIds = (await listChannels(ds, teamId)).map((c) => c.id);
+  const current = (await listRequirements(ds, weekStart, channelIds))[0]?.createdAt ?? null;
   if (current !== q.expectedStoredAt) return { kind: 'stale', weekStart };
-  const r = await requirementForWeek(ds, { weekStart, zone: q.zone, intervalMinutes, now: q.now, store: true, userId: q.userId });
+  const r = await requirementForWeek(ds, { weekStart, zone: q.zone, intervalMinutes, now: q.now, store: true, userId: q.userId, teamId });
   return { kind: 'ok', weekStart, rows: r.rows.length };
 }

@@ -9,6 +9,7 @@ import { withTransaction } from '../models/repositories/db';
 import { appendAudit } from '../models/repositories/audit';
 import { listStaff, type StaffMember as StoredStaff } from '../models/repositories/staff';
 import { listRotasForWeek, listShifts } from '../models/repositories/rotas';
+import { teamIdOrDefault } from './team-scope';
 import {
   createOffQueueActivity,
   deleteOffQueueActivity,
@@ -42,7 +43,7 @@ export async function weekActivities(
   const staff = await listStaff(ds, { activeOn: q.weekStart, teamId: q.teamId });
   const ours = await teamIds(ds, q.teamId);
   const activities = (await listOffQueueActivities(ds, q.weekStart)).filter((a) => ofTeam(a, ours));
-  const latest = (await listRotasForWeek(ds, q.weekStart))[0];
+  const latest = (await listRotasForWeek(ds, await teamIdOrDefault(ds, q.teamId), q.weekStart))[0];
   const shifts = latest ? await listShifts(ds, latest.id) : [];
   const placed = (id: number) => shifts.flatMap((s) => s.offQueue ?? []).find((o) => o.activityId === String(id));
   return {

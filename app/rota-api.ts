@@ -4,6 +4,7 @@
  */
 import type { DataSource } from '../models';
 import { listShifts, publishedRotaForWeek } from '../models/repositories/rotas';
+import { teamIdOrDefault } from './team-scope';
 import { listStaff } from '../models/repositories/staff';
 import { toLocalIso } from './rota-problem';
 import { mondayOf } from '../forecasting/week';
@@ -27,11 +28,12 @@ export interface PublishedWeek {
   }[];
 }
 
-export async function publishedWeek(ds: DataSource, q: { week: string; zone: string }): Promise<PublishedWeek> {
+export async function publishedWeek(ds: DataSource, q: { week: string; zone: string; teamId?: number }): Promise<PublishedWeek> {
   const weekStart = mondayOf(q.week, q.zone);
-  const rota = await publishedRotaForWeek(ds, weekStart);
+  const teamId = await teamIdOrDefault(ds, q.teamId);
+  const rota = await publishedRotaForWeek(ds, teamId, weekStart);
   if (!rota) return { weekStart, zone: q.zone, published: null, shifts: [] };
-  const names = new Map((await listStaff(ds)).map((p) => [p.id, p.name]));
+  const names = new Map((await listStaff(ds, { teamId })).map((p) => [p.id, p.name]));
   const local = (iso: string) => toLocalIso(iso, q.zone);
   const titles = new Map((await listOffQueueActivities(ds, weekStart)).map((a) => [String(a.id), a.title]));
   return {

@@ -26,6 +26,7 @@ import {
   inTransaction,
   insertShift,
   listRotasForWeek,
+  teamOfShiftUids,
   listShifts,
   publishedRotaForWeek,
   recordShiftCancellation,
@@ -39,6 +40,8 @@ import type { Db } from '../models/repositories/db';
 import { checkRota, type Problem, type Violation } from '../scheduling';
 import { loadRotaContext, toEngineShift } from './rota-problem';
 import { mondayOf } from '../forecasting/week';
+import { getStaff } from '../models/repositories/staff';
+import { teamIdOrDefault } from './team-scope';
 import { shiftFromTimes, type ShiftEdit } from './rota-edit';
 import { diffByPerson } from './notification-diff';
 import { notifyStaff, type News } from './notify';
@@ -79,10 +82,16 @@ export type RotaOperation =
    * A whole new draft (re-optimisation of some or all shifts, copy of last week): never refused,
    * its violations are recorded, and publishing it asks for a reason (rota-publish-review).
    */
-  | { kind: 'replace'; source: 'generate' | 'copy'; shifts: NewShift[]; rota: Omit<NewRota, 'weekStart' | 'status'> };
+  | { kind: 'replace'; source: 'generate' | 'copy'; shifts: NewShift[]; rota: Omit<NewRota, 'weekStart' | 'status' | 'teamId'> };
 
 export interface ChangeInput {
   weekStart: string;
+  /**
+   * The team whose rota changes. Without it: the team of the revision named (`rota`), else of
+   * the person the change gives a shift to, else of the shifts it names (by uid), else the
+   * default team (changeTeam).
+   */
+  teamId?: number;
   operation: RotaOperation;
   actor: ChangeActor;
   /** The revision a hand edit was made on and the version seen (stale → refused). */
@@ -243,7 +252,9 @@ async function replaceWeek(
 ): Promise<ChangeResult> {
   const db = deps.ds as Db;
   const op = input.operation;
+  const teamId = await changeTeam(db, weekStart, input);
   const ctx = await loadRotaContext(db as DataSource, {
+    teamId,
     weekStart,
     zone: deps.zone,
     intervalMinutes: deps.intervalMinutes,
@@ -255,7 +266,7 @@ async function replaceWeek(
   return inTransaction(db, async (tx) => {
     const rota = await createRotaRevision(
       tx,
-      { ...op.rota, weekStart, status: 'draft', createdBy: op.rota.createdBy ?? input.actor.username },
+      { ...op.rota, teamId, weekStart, status: 'draft', createdBy: op.rota.createdBy ?? input.actor.username },
       op.shifts,
       deps.now.toISOString(),
     );
@@ -267,6 +278,7 @@ async function replaceWeek(
       entityId: rota.id,
       detail: {
         weekStart,
+        teamId,
         operation: { kind: op.kind, source: op.source, shifts: op.shifts.length, basedOnRotaId: op.rota.basedOnRotaId ?? null },
         by: input.actor.username,
         rotaIds: [rota.id],
@@ -277,14 +289,56 @@ async function replaceWeek(
   });
 }
 
-/** The revisions an operation goes into (see the file comment). */
-async function targetsOf(db: Db, weekStart: string, input: ChangeInput): Promise<RotaRecord[] | 'notFound'> {
+/** The team whose rota a change is to (see ChangeInput.teamId). */
+export async function changeTeam(db: Db, weekStart: string, input: ChangeInput): Promise<number> {
+  if (input.teamId !== undefined) return input.teamId;
   if (input.rota) {
     const rota = await getRota(db, input.rota.id);
-    return rota && rota.weekStart === weekStart ? [rota] : 'notFound';
+    if (rota) return rota.teamId;
   }
-  const published = await publishedRotaForWeek(db, weekStart);
-  const newest = (await listRotasForWeek(db, weekStart))[0] ?? null;
+  const op = input.operation;
+  const people =
+    op.kind === 'reassign'
+      ? op.moves.map((m) => m.toStaffId)
+      : op.kind === 'assign'
+        ? [op.shift.staffId]
+        : op.kind === 'intraday'
+          ? op.shift
+            ? [op.shift.staffId]
+            : []
+          : op.kind === 'intradayPlan'
+            ? op.changes.flatMap((c) => (c.shift ? [c.shift.staffId] : []))
+            : op.kind === 'replace'
+              ? op.shifts.map((s) => s.staffId)
+              : [];
+  for (const id of people) {
+    const team = (await getStaff(db, id))?.teamId;
+    if (team != null) return team;
+  }
+  const uids =
+    op.kind === 'remove'
+      ? op.uids
+      : op.kind === 'trim'
+        ? [op.uid]
+        : op.kind === 'reassign'
+          ? op.moves.map((m) => m.uid)
+          : op.kind === 'intraday' && op.uid
+            ? [op.uid]
+            : op.kind === 'intradayPlan'
+              ? op.changes.flatMap((c) => (c.uid ? [c.uid] : []))
+              : [];
+  const named = await teamOfShiftUids(db, weekStart, uids);
+  return named ?? teamIdOrDefault(db);
+}
+
+/** The revisions an operation goes into (see the file comment). */
+async function targetsOf(db: Db, teamId: number, weekStart: string, input: ChangeInput): Promise<RotaRecord[] | 'notFound'> {
+  if (input.rota) {
+    const rota = await getRota(db, input.rota.id);
+    return rota && rota.weekStart === weekStart && rota.teamId === teamId ? [rota] : 'notFound';
+  }
+  const published = await publishedRotaForWeek(db, teamId, weekStart);
+  const newest = (await listRotasForWeek(db, teamId, weekStart))[0] ?? null;
   const draft = newest && newest.status === 'draft' ? newest : null;
   const out = [published, draft].filter((r): r is RotaRecord => r !== null);
   return out.length ? out : 'notFound';
@@ -295,10 +349,12 @@ export async function applyRotaChange(deps: ChangeDeps, input: ChangeInput): Pro
   const weekStart = mondayOf(input.weekStart, deps.zone);
   const op = input.operation;
   if (op.kind === 'replace') return replaceWeek(deps, { ...input, operation: op }, weekStart);
-  const revisions = await targetsOf(db, weekStart, input);
+  const teamId = await changeTeam(db, weekStart, input);
+  const revisions = await targetsOf(db, teamId, weekStart, input);
   if (revisions === 'notFound') return { kind: 'notFound' };
   if (input.rota && !input.dryRun && revisions[0].version !== input.rota.version) return { kind: 'stale', current: revisions[0] };
   const ctx = await loadRotaContext(db as DataSource, {
+    teamId,
     weekStart,
     zone: deps.zone,
     intervalMinutes: deps.intervalMinutes,
@@ -415,7 +471,12 @@ async function saveTarget(tx: Db, deps: ChangeDeps, input: ChangeInput, t: Targe
       uid: s.uid || undefined,
       sequence: touched.has(s.uid) && s.uid ? (s.sequence ?? 0) + 1 : s.sequence,
     }));
-    return createRotaRevision(tx, { weekStart: t.rota.weekStart, status: 'draft', basedOnRotaId: t.rota.id, createdBy: by }, shifts, at);
+    return createRotaRevision(
+      tx,
+      { teamId: t.rota.teamId, weekStart: t.rota.weekStart, status: 'draft', basedOnRotaId: t.rota.id, createdBy: by },
+      shifts,
+      at,
+    );
   }
   const { before, after } = changedShifts(t.before, t.after);
   const kept = new Map(after.filter((s) => s.id !== undefined).map((s) => [s.id!, s]));

@@ -16,7 +16,9 @@ import {
   publishedRotaForWeek,
   type ShiftCancellationRecord,
   type ShiftRecord,
+  teamOfShiftUids,
 } from '../models/repositories/rotas';
+import { teamIdOrDefault } from './team-scope';
 import { loadRotaContext, type RotaContext } from './rota-problem';
 import { mondayOf } from '../forecasting/week';
 import { weekFigures } from '../staffing';
@@ -107,7 +109,9 @@ const asRecord = (s: ReturnType<typeof coverShift>, rotaId: number): ShiftRecord
 export async function uncoveredShift(ds: Db, q: Pick<CoverQuery, 'weekStart' | 'uid' | 'zone'>) {
   const weekStart = mondayOf(q.weekStart, q.zone);
   const open = await latestShiftCancellation(ds, q.uid);
-  const published = await publishedRotaForWeek(ds, weekStart);
+  // The team whose rota held the shift (an earlier revision of the week still has it).
+  const teamId = (await teamOfShiftUids(ds, weekStart, [q.uid])) ?? (await teamIdOrDefault(ds));
+  const published = await publishedRotaForWeek(ds, teamId, weekStart);
   if (!open || !published || open.weekStart !== weekStart) return null;
   const shifts = await listShifts(ds, published.id);
   if (shifts.some((s) => s.uid === q.uid)) return null; // covered already

@@ -7,6 +7,7 @@ import { weekOf } from '../forecasting/week';
 import type { DataSource } from '../models';
 import { loadTeamSettings } from './team-settings';
 import { listShifts, publishedRotaForWeek } from '../models/repositories/rotas';
+import { teamIdOrDefault } from './team-scope';
 import { generateRota } from './rota-generate';
 import { publishRotaRevision } from './rota-publish';
 
@@ -26,7 +27,7 @@ export async function ensureDemoRota(
   const settings = await loadTeamSettings(ds);
   if (!settings.configured) return null;
   const weekStart = weekOf(now, settings.timeZone);
-  if (await publishedRotaForWeek(ds, weekStart)) return null;
+  if (await publishedRotaForWeek(ds, await teamIdOrDefault(ds), weekStart)) return null;
   const started = clock();
   const result = await generateRota(ds, {
     weekStart,

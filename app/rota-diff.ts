@@ -9,6 +9,7 @@
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import { getRota, listRotasForWeek, listShifts, type RotaRecord, type ShiftRecord } from '../models/repositories/rotas';
+import { teamIdOrDefault } from './team-scope';
 import { getTeamSettings } from '../models/repositories/settings';
 import { fairnessCounts, loadRotaContext, type FairnessCounts } from './rota-problem';
 import { georgianHolidaysBetween } from '../forecasting/calendar/georgian-holidays';
@@ -161,13 +162,13 @@ export async function rotaDiff(ds: DataSource, q: DiffQuery & { fromRotaId: numb
 /** The diff between revision numbers `from` and `to` of a week, as plain data for the CLI. */
 export async function rotaDiffByRevision(
   ds: DataSource,
-  q: { weekStart: string; fromRevision: number; toRevision: number; now: Date; fallbackZone?: string },
+  q: { weekStart: string; fromRevision: number; toRevision: number; now: Date; fallbackZone?: string; teamId?: number },
 ): Promise<{ kind: 'ok'; diff: RotaDiff; zone: string } | { kind: 'noTeam' } | { kind: 'noRevision'; revision: number }> {
   const settings = await getTeamSettings(ds);
   if (!settings) return { kind: 'noTeam' };
   const zone = settings.timeZone ?? q.fallbackZone ?? 'Asia/Tbilisi';
   const weekStart = mondayOf(q.weekStart, zone);
-  const revisions = await listRotasForWeek(ds, weekStart);
+  const revisions = await listRotasForWeek(ds, await teamIdOrDefault(ds, q.teamId), weekStart);
   const from = revisions.find((r) => r.revision === q.fromRevision);
   const to = revisions.find((r) => r.revision === q.toRevision);
   if (!from) return { kind: 'noRevision', revision: q.fromRevision };

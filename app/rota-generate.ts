@@ -32,6 +32,8 @@ import type { ScenarioInput } from './scenario-run';
 export type GenerateMode = 'all' | 'unlocked' | 'day';
 
 export interface GenerateRotaInput {
+  /** The team whose week is planned (default: the default team). */
+  teamId?: number;
   weekStart: string;
   zone: string;
   intervalMinutes: number;
@@ -67,13 +69,17 @@ export type GenerateRotaResult =
 
 export async function generateRota(ds: DataSource, input: GenerateRotaInput): Promise<GenerateRotaResult> {
   const ctx = await loadRotaContext(ds, {
+    teamId: input.teamId,
     weekStart: input.weekStart,
     zone: input.zone,
     intervalMinutes: input.intervalMinutes,
     now: input.now,
   });
-  const source = input.sourceRotaId ? await getRota(ds, input.sourceRotaId) : ((await listRotasForWeek(ds, ctx.weekStart))[0] ?? null);
-  const sourceShifts = source && source.weekStart === ctx.weekStart ? await listShifts(ds, source.id) : [];
+  const teamId = ctx.teamId;
+  const source = input.sourceRotaId
+    ? await getRota(ds, input.sourceRotaId)
+    : ((await listRotasForWeek(ds, teamId, ctx.weekStart))[0] ?? null);
+  const sourceShifts = source && source.weekStart === ctx.weekStart && source.teamId === teamId ? await listShifts(ds, source.id) : [];
   const localDay = (iso: string) => DateTime.fromISO(iso, { zone: ctx.zone }).toISODate()!;
   const replanDay = input.mode === 'day' ? (input.day ?? null) : null;
   if (input.mode === 'day' && !replanDay) throw new Error("mode 'day' needs the day to re-plan");
@@ -83,13 +89,14 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
   const forScenario = input.scenarioId ? await scenarioChange(ds, input.scenarioId, ctx.zone, input.now) : (p: Problem) => p;
   const problem = otherDaysOff(withLocked(forScenario(ctx.problem), locked, ctx.zone), replanDay, ctx.zone);
   const history = await fairnessHistory(ds, {
+    teamId,
     weekStart: ctx.weekStart,
     zone: ctx.zone,
     eveningAfter: problem.rules.eveningAfter,
     ids: problem.staff.map((m) => m.id),
   });
   problem.staff = problem.staff.map((m) => (history.has(m.id) ? { ...m, history: history.get(m.id) } : m));
-  const published = await publishedRotaForWeek(ds, ctx.weekStart);
+  const published = await publishedRotaForWeek(ds, teamId, ctx.weekStart);
   const publishedShifts = published ? await listShifts(ds, published.id) : [];
   if (published) problem.previousVersion = publishedShifts.map((s) => toEngineShift(s, ctx.zone));
   // A day's re-plan changes as little as it can of the revision it starts from.
@@ -139,6 +146,7 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
   const change = await applyRotaChange(
     { ds, zone: input.zone, intervalMinutes: input.intervalMinutes, now: input.now },
     {
+      teamId,
       weekStart: ctx.weekStart,
       actor: { userId: input.userId, username: input.by },
       operation: {
@@ -167,6 +175,7 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
     entityId: rota.id,
     detail: {
       weekStart: rota.weekStart,
+      teamId: rota.teamId,
       revision: rota.revision,
       ...log,
       objective: solution.objective,

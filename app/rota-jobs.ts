@@ -13,6 +13,9 @@ import { generateRota, type GenerateRotaInput } from './rota-generate';
 
 export const ROTA_GENERATE_JOB = 'rota.generate';
 
+/** A generation's subject: one unfinished generation per team and week. */
+export const rotaJobSubject = (teamId: number, weekStart: string) => `${weekStart}@team-${teamId}`;
+
 export type { JobState };
 
 /** A generation as the pages show it. */
@@ -47,7 +50,7 @@ export function toRotaJob(job: JobRecord): RotaJob {
   const result = (job.result ?? {}) as RotaJobResult;
   return {
     id: job.id,
-    weekStart: job.subject,
+    weekStart: input.weekStart ?? job.subject.slice(0, 10),
     state: job.state,
     startedAt: Date.parse(job.startedAt ?? job.createdAt),
     finishedAt: job.finishedAt ? Date.parse(job.finishedAt) : null,
@@ -63,21 +66,21 @@ export function toRotaJob(job: JobRecord): RotaJob {
   };
 }
 
-/** The week's latest generation, whichever instance started or runs it. */
-export async function rotaJob(ds: DataSource, weekStart: string): Promise<RotaJob | null> {
-  const job = await latestJob(ds, ROTA_GENERATE_JOB, weekStart);
+/** The team's week's latest generation, whichever instance started or runs it. */
+export async function rotaJob(ds: DataSource, teamId: number, weekStart: string): Promise<RotaJob | null> {
+  const job = await latestJob(ds, ROTA_GENERATE_JOB, rotaJobSubject(teamId, weekStart));
   return job && toRotaJob(job);
 }
 
-/** Queues the generation of `input.weekStart`, unless one of that week is already unfinished (then that one). */
+/** Queues the generation of the team's `input.weekStart`, unless one of that week is already unfinished (then that one). */
 export async function startRotaJob(
   queue: JobQueue,
-  input: Omit<GenerateRotaInput, 'onProgress' | 'signal' | 'adjustProblem'>,
+  input: Omit<GenerateRotaInput, 'onProgress' | 'signal' | 'adjustProblem'> & { teamId: number },
 ): Promise<RotaJob> {
   const stored: RotaJobInput = { ...input, now: input.now.toISOString() };
   const job = await queue.enqueue({
     kind: ROTA_GENERATE_JOB,
-    subject: input.weekStart,
+    subject: rotaJobSubject(input.teamId, input.weekStart),
     input: stored,
     userId: input.userId,
     createdBy: input.by,
@@ -85,9 +88,9 @@ export async function startRotaJob(
   return toRotaJob(job);
 }
 
-/** Asks the week's unfinished generation to stop. Null when there is none. */
-export async function cancelRotaJob(queue: JobQueue, weekStart: string): Promise<RotaJob | null> {
-  const job = await queue.latest(ROTA_GENERATE_JOB, weekStart);
+/** Asks the team's week's unfinished generation to stop. Null when there is none. */
+export async function cancelRotaJob(queue: JobQueue, teamId: number, weekStart: string): Promise<RotaJob | null> {
+  const job = await queue.latest(ROTA_GENERATE_JOB, rotaJobSubject(teamId, weekStart));
   if (!job || (job.state !== 'queued' && job.state !== 'running')) return null;
   const now = await queue.cancel(job.id);
   return now && toRotaJob(now);

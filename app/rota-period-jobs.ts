@@ -33,7 +33,8 @@ export interface PeriodJob {
 
 type PeriodJobResult = { rotaIds?: number[]; weekStart?: string; explanation?: Explanation[] };
 
-export const periodSubject = (start: string, weeks: number) => `${start}/${weeks}`;
+/** One unfinished generation per team, period start and length. */
+export const periodSubject = (teamId: number, start: string, weeks: number) => `${start}/${weeks}@team-${teamId}`;
 
 function toPeriodJob(job: JobRecord): PeriodJob {
   const result = (job.result ?? {}) as PeriodJobResult;
@@ -48,17 +49,20 @@ function toPeriodJob(job: JobRecord): PeriodJob {
   };
 }
 
-export async function periodJob(ds: DataSource, start: string, weeks: number): Promise<PeriodJob | null> {
-  const job = await latestJob(ds, ROTA_PERIOD_JOB, periodSubject(start, weeks));
+export async function periodJob(ds: DataSource, teamId: number, start: string, weeks: number): Promise<PeriodJob | null> {
+  const job = await latestJob(ds, ROTA_PERIOD_JOB, periodSubject(teamId, start, weeks));
   return job && toPeriodJob(job);
 }
 
 /** Queues the period's generation (`input.start` a Monday), unless one is already unfinished. */
-export async function startPeriodJob(queue: JobQueue, input: Omit<GeneratePeriodInput, 'onProgress' | 'signal'>): Promise<PeriodJob> {
+export async function startPeriodJob(
+  queue: JobQueue,
+  input: Omit<GeneratePeriodInput, 'onProgress' | 'signal'> & { teamId: number },
+): Promise<PeriodJob> {
   const stored: PeriodJobInput = { ...input, now: input.now.toISOString() };
   const job = await queue.enqueue({
     kind: ROTA_PERIOD_JOB,
-    subject: periodSubject(input.start, input.weeks),
+    subject: periodSubject(input.teamId, input.start, input.weeks),
     input: stored,
     userId: input.userId,
     createdBy: input.by,
@@ -70,8 +74,8 @@ export async function startPeriodJob(queue: JobQueue, input: Omit<GeneratePeriod
  * Asks the period's unfinished generation to stop, whichever instance runs it (its worker stops
  * at its next heartbeat). Weeks already generated stay as drafts. Null when nothing is running.
  */
-export async function cancelPeriodJob(queue: JobQueue, start: string, weeks: number): Promise<PeriodJob | null> {
-  const job = await queue.latest(ROTA_PERIOD_JOB, periodSubject(start, weeks));
+export async function cancelPeriodJob(queue: JobQueue, teamId: number, start: string, weeks: number): Promise<PeriodJob | null> {
+  const job = await queue.latest(ROTA_PERIOD_JOB, periodSubject(teamId, start, weeks));
   if (!job || (job.state !== 'queued' && job.state !== 'running')) return null;
   const now = await queue.cancel(job.id);
   return now && toPeriodJob(now);

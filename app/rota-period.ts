@@ -24,6 +24,7 @@ import {
 import { periodWeekProblem } from '../scheduling/period-week';
 import { mondayOf } from '../forecasting/week';
 import { loadTeamSettings } from './team-settings';
+import { teamIdOrDefault } from './team-scope';
 import { loadRotaContext, toEngineShift, type RotaContext } from './rota-problem';
 import { generateRota } from './rota-generate';
 import { publishReviewed } from './rota-publish-review';
@@ -39,6 +40,8 @@ export interface PeriodQuery {
   zone: string;
   intervalMinutes: number;
   now: Date;
+  /** The team whose period it is (default: the default team). */
+  teamId?: number;
 }
 
 /** Local Mondays of the period's weeks. */
@@ -69,14 +72,11 @@ export interface PeriodView {
 }
 
 /** The period's weeks (newest revisions, or the published ones) checked with the weekly and the period rules. */
-/** `teamId`: only that team's people, shifts and broken rules are shown (the period is checked whole). */
-export async function loadPeriod(
-  ds: DataSource,
-  q: PeriodQuery & { which?: 'newest' | 'published'; teamId?: number },
-): Promise<PeriodView> {
-  const view = await loadWholePeriod(ds, q);
-  if (q.teamId === undefined) return view;
-  const ours = new Set((await listStaff(ds, { teamId: q.teamId })).map((p) => p.id));
+/** The team's rotas; someone who left the team since is not listed (nor their broken rules). */
+export async function loadPeriod(ds: DataSource, q: PeriodQuery & { which?: 'newest' | 'published' }): Promise<PeriodView> {
+  const teamId = await teamIdOrDefault(ds, q.teamId);
+  const view = await loadWholePeriod(ds, { ...q, teamId });
+  const ours = new Set((await listStaff(ds, { teamId })).map((p) => p.id));
   const shown = (v: Violation) => v.staffId === null || ours.has(Number(v.staffId));
   return {
     ...view,
@@ -86,15 +86,16 @@ export async function loadPeriod(
   };
 }
 
-async function loadWholePeriod(ds: DataSource, q: PeriodQuery & { which?: 'newest' | 'published' }): Promise<PeriodView> {
+async function loadWholePeriod(ds: DataSource, q: PeriodQuery & { which?: 'newest' | 'published'; teamId: number }): Promise<PeriodView> {
   const mondays = periodMondays(q.start, q.weeks, q.zone);
   const weeks: PeriodWeek[] = [];
   const contexts: RotaContext[] = [];
   for (const weekStart of mondays) {
-    const published = await publishedRotaForWeek(ds, weekStart);
-    const rota = q.which === 'published' ? published : ((await listRotasForWeek(ds, weekStart))[0] ?? null);
+    const published = await publishedRotaForWeek(ds, q.teamId, weekStart);
+    const rota = q.which === 'published' ? published : ((await listRotasForWeek(ds, q.teamId, weekStart))[0] ?? null);
     const shifts = rota ? await listShifts(ds, rota.id) : [];
     const ctx = await loadRotaContext(ds, {
+      teamId: q.teamId,
       weekStart,
       zone: q.zone,
       intervalMinutes: q.intervalMinutes,
@@ -178,11 +179,13 @@ export type GeneratePeriodResult =
 /** Generates every week of the period as a new draft, in order, each with the weeks before as context. */
 export async function generatePeriod(ds: DataSource, input: GeneratePeriodInput): Promise<GeneratePeriodResult> {
   const mondays = periodMondays(input.start, input.weeks, input.zone);
-  const rules = (await loadTeamSettings(ds)).rules.period;
+  const teamId = await teamIdOrDefault(ds, input.teamId);
+  const rules = (await loadTeamSettings(ds, { teamId })).rules.period;
   const earlier: PreviousShift[] = [];
   const rotaIds: number[] = [];
   for (let w = 0; w < mondays.length; w++) {
     const result = await generateRota(ds, {
+      teamId,
       weekStart: mondays[w],
       zone: input.zone,
       intervalMinutes: input.intervalMinutes,

@@ -21,6 +21,7 @@ import type { DataSource } from '../models';
 import { listStaff, type StaffMember as StaffRecord } from '../models/repositories/staff';
 import { listChannels, type ChannelConfig, type LabourRules } from '../models/repositories/settings';
 import { loadTeamSettings } from './team-settings';
+import { teamIdOrDefault } from './team-scope';
 import { listOffQueueActivities } from '../models/repositories/off-queue-activities';
 import { plannedActivities } from './rota-activities';
 import { preferencesFor, unavailablePeriods } from '../models/repositories/availability';
@@ -54,6 +55,7 @@ export interface RequirementDetail {
 }
 
 export interface RotaContext {
+  teamId: number;
   weekStart: string;
   zone: string;
   intervalMinutes: number;
@@ -74,6 +76,8 @@ export interface RotaContextQuery {
   holidaysOff?: boolean;
   /** Show the rota without coverage when the requirement cannot be computed. */
   tolerateMissingRequirement?: boolean;
+  /** The team planned: its people, channels, rules and requirement (default: the default team). */
+  teamId?: number;
 }
 
 const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -145,13 +149,18 @@ export async function loadRotaContext(ds: DataSource, q: RotaContextQuery): Prom
   const sunday = monday.plus({ days: 6 }).toISODate()!;
   // One after another, not Promise.all: inside a transaction the data source is one connection,
   // and concurrent queries on one pg client are deprecated (an error from pg 9).
-  const settings = await loadTeamSettings(ds);
-  const channels = await listChannels(ds);
-  const staff = await listStaff(ds, { activeOn: weekStart });
+  const teamId = await teamIdOrDefault(ds, q.teamId);
+  const settings = await loadTeamSettings(ds, { teamId });
+  const channels = await listChannels(ds, teamId);
+  const staff = await listStaff(ds, { activeOn: weekStart, teamId });
   const unavailable = await unavailablePeriods(ds, { weekStart, zone });
   const prefs = await preferencesFor(ds);
-  const previous = await previousWeekShifts(ds, monday.minus({ days: 7 }).toISODate()!);
-  const activities = await listOffQueueActivities(ds, weekStart);
+  const previous = await previousWeekShifts(ds, teamId, monday.minus({ days: 7 }).toISODate()!);
+  const teamPeople = new Set(staff.map((p) => p.id));
+  // The team's activities: another team's people are not in this problem.
+  const activities = (await listOffQueueActivities(ds, weekStart))
+    .map((a) => ({ ...a, attendees: a.attendees.filter((id) => teamPeople.has(id)) }))
+    .filter((a) => a.attendees.length > 0);
   const labour = settings.rules;
   const channelIds = channels.map((c) => c.id);
   const people = staff.filter((p) => p.skills.some((s) => channelIds.includes(s)));
@@ -183,7 +192,7 @@ export async function loadRotaContext(ds: DataSource, q: RotaContextQuery): Prom
   const requirement =
     q.withRequirement === false
       ? { rows: [], source: 'none' }
-      : await loadRequirement(ds, { weekStart, zone, intervalMinutes: q.intervalMinutes, now: q.now }).catch((err: unknown) => {
+      : await loadRequirement(ds, { weekStart, zone, intervalMinutes: q.intervalMinutes, now: q.now, teamId }).catch((err: unknown) => {
           // Viewing a rota must not fail because no forecast can be made; generating must.
           if (!q.tolerateMissingRequirement) throw err;
           return { rows: [], source: 'none' };
@@ -208,6 +217,7 @@ export async function loadRotaContext(ds: DataSource, q: RotaContextQuery): Prom
     holidays,
   };
   return {
+    teamId,
     weekStart,
     zone,
     intervalMinutes: q.intervalMinutes,
@@ -283,8 +293,8 @@ export function fairnessCounts(
   return { evenings: c.evenings, weekends: c.weekends, holidays: c.holidays };
 }
 
-async function previousWeekShifts(ds: DataSource, previousWeekStart: string): Promise<ShiftRecord[]> {
-  const rota = await publishedRotaForWeek(ds, previousWeekStart);
+async function previousWeekShifts(ds: DataSource, teamId: number, previousWeekStart: string): Promise<ShiftRecord[]> {
+  const rota = await publishedRotaForWeek(ds, teamId, previousWeekStart);
   return rota ? listShifts(ds, rota.id) : [];
 }
 
@@ -294,7 +304,7 @@ async function previousWeekShifts(ds: DataSource, previousWeekStart: string): Pr
  */
 export async function loadRequirement(
   ds: DataSource,
-  q: { weekStart: string; zone: string; intervalMinutes: number; now: Date },
+  q: { weekStart: string; zone: string; intervalMinutes: number; now: Date; teamId?: number },
 ): Promise<{ rows: RequirementDetail[]; source: string }> {
   const week = await requirementForWeek(ds, q);
   return {

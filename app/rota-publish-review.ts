@@ -86,8 +86,9 @@ export async function undoneApprovedChanges(
 export async function reviewPublish(ds: DataSource, rota: RotaRecord, q: Settings): Promise<PublishReview> {
   const [shifts, published, ctx] = await Promise.all([
     listShifts(ds, rota.id),
-    publishedRotaForWeek(ds, rota.weekStart),
+    publishedRotaForWeek(ds, rota.teamId, rota.weekStart),
     loadRotaContext(ds, {
+      teamId: rota.teamId,
       weekStart: rota.weekStart,
       zone: q.zone,
       intervalMinutes: q.intervalMinutes,

@@ -22,6 +22,7 @@ import {
 } from '../models/repositories/rotas';
 import type { Violation } from '../scheduling';
 import { mondayOf } from '../forecasting/week';
+import { teamIdOrDefault } from './team-scope';
 import { applyRotaChange } from './rota-change';
 import { diffByPerson, shiftHours } from './notification-diff';
 import { notifyStaff, type News } from './notify';
@@ -57,12 +58,12 @@ export async function publishRotaRevision(
   const at = q.now.toISOString();
   try {
     return await withWriteTransaction(ds, async (tx): Promise<PublishResult> => {
-      await lockWeekForPublishing(tx, target.weekStart);
+      await lockWeekForPublishing(tx, target.teamId, target.weekStart);
       const rota = await getRota(tx, target.id);
       if (!rota) return { kind: 'notFound' };
       if (rota.status !== 'draft') return { kind: 'notDraft', rota };
       if (rota.version !== q.expectedVersion) return { kind: 'stale', current: rota };
-      const before = await publishedRotaForWeek(tx, rota.weekStart);
+      const before = await publishedRotaForWeek(tx, rota.teamId, rota.weekStart);
       if (q.expectedPublishedId !== undefined && (before?.id ?? null) !== q.expectedPublishedId) {
         return { kind: 'publishedMeanwhile', published: before };
       }
@@ -73,7 +74,7 @@ export async function publishRotaRevision(
         action: 'rota.publish',
         entity: 'rota',
         entityId: rota.id,
-        detail: { weekStart: rota.weekStart, revision: rota.revision, replacedRotaId: before?.id ?? null },
+        detail: { weekStart: rota.weekStart, teamId: rota.teamId, revision: rota.revision, replacedRotaId: before?.id ?? null },
       });
       await notifyStaff(tx, await publishNews(tx, rota, before), q.now);
       return { kind: 'published', rota: (await getRota(tx, rota.id))! };
@@ -82,7 +83,7 @@ export async function publishRotaRevision(
     if (err instanceof StaleEditError) return { kind: 'stale', current: (await getRota(ds, target.id))! };
     if (err instanceof NotFoundError) return { kind: 'notFound' };
     if (err instanceof PublishedMeanwhileError)
-      return { kind: 'publishedMeanwhile', published: await publishedRotaForWeek(ds, target.weekStart) };
+      return { kind: 'publishedMeanwhile', published: await publishedRotaForWeek(ds, target.teamId, target.weekStart) };
     throw err;
   }
 }
@@ -106,11 +107,12 @@ export type CopyResult = { kind: 'copied'; rota: RotaRecord; violations: Violati
 
 export async function copyLastWeek(
   ds: DataSource,
-  q: { weekStart: string; zone: string; intervalMinutes: number; now: Date; userId: number | null; by: string | null },
+  q: { weekStart: string; zone: string; intervalMinutes: number; now: Date; userId: number | null; by: string | null; teamId?: number },
 ): Promise<CopyResult> {
   const weekStart = mondayOf(q.weekStart, q.zone);
+  const teamId = await teamIdOrDefault(ds, q.teamId);
   const previous = DateTime.fromISO(weekStart, { zone: q.zone }).minus({ days: 7 }).toISODate()!;
-  const source = (await publishedRotaForWeek(ds, previous)) ?? (await listRotasForWeek(ds, previous))[0] ?? null;
+  const source = (await publishedRotaForWeek(ds, teamId, previous)) ?? (await listRotasForWeek(ds, teamId, previous))[0] ?? null;
   if (!source) return { kind: 'nothingToCopy' };
   const plus7 = (iso: string) => DateTime.fromISO(iso, { zone: q.zone }).plus({ days: 7 }).toUTC().toISO()!;
   const shifts: NewShift[] = (await listShifts(ds, source.id)).map((s) => ({
@@ -127,6 +129,7 @@ export async function copyLastWeek(
   const change = await applyRotaChange(
     { ds, zone: q.zone, intervalMinutes: q.intervalMinutes, now: q.now },
     {
+      teamId,
       weekStart,
       actor: { userId: q.userId, username: q.by },
       operation: {

@@ -21,6 +21,7 @@ import type { Violation } from '../scheduling';
 import { listAudit } from '../models/repositories/audit';
 import { weekViolations } from './rota-change';
 import { loadRotaContext } from './rota-problem';
+import { teamIdOrDefault } from './team-scope';
 import { mondayOf } from '../forecasting/week';
 import type { ProjectedInterval } from '../staffing';
 import { contextRisk, inputsFromContext, projectInputs, type WeekProjectionView } from './week-projection';
@@ -90,17 +91,16 @@ export interface RotaWeekQuery {
   rotaId?: number | null;
   /** Skip coverage and service (print view, CSV). */
   withService?: boolean;
-  /**
-   * Only this team's people, their shifts and their broken rules. The revisions, the
-   * requirement and the projected service stay the install's (one rota per week; see README).
-   */
+  /** The team whose rota it is: its revisions, people, requirement and service (default: the default team). */
   teamId?: number;
 }
 
 export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWeekData> {
   const weekStart = mondayOf(q.weekStart, q.zone);
   const withService = q.withService !== false;
+  const teamId = await teamIdOrDefault(ds, q.teamId);
   const ctx = await loadRotaContext(ds, {
+    teamId,
     weekStart,
     zone: q.zone,
     intervalMinutes: q.intervalMinutes,
@@ -108,9 +108,9 @@ export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWe
     withRequirement: withService,
     tolerateMissingRequirement: true,
   });
-  const revisions = await listRotasForWeek(ds, weekStart);
+  const revisions = await listRotasForWeek(ds, teamId, weekStart);
   const chosen = q.rotaId ? await getRota(ds, q.rotaId) : null;
-  const rota = chosen && chosen.weekStart === weekStart ? chosen : (revisions[0] ?? null);
+  const rota = chosen && chosen.weekStart === weekStart && chosen.teamId === teamId ? chosen : (revisions[0] ?? null);
   const shifts = rota ? await listShifts(ds, rota.id) : [];
   // Only this week's: a short rest between two of last week's shifts is not this rota's fault.
   const violations = rota
@@ -123,9 +123,8 @@ export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWe
   const known = new Set(ctx.people.map((p) => p.id));
   const missing = [...new Set(shifts.map((s) => s.staffId))].filter((id) => !known.has(id));
   const others = (await Promise.all(missing.map((id) => getStaff(ds, id)))).filter((p): p is StaffRecord => p !== null);
-  const inTeam = (p: StaffRecord) => q.teamId === undefined || p.teamId === q.teamId;
-  const people = [...ctx.people, ...others].filter(inTeam);
-  const shown = new Set(people.map((p) => p.id));
+  // Someone moved to another team since still appears on a revision that names them.
+  const people = [...ctx.people, ...others];
   return {
     weekStart,
     zone: q.zone,
@@ -133,16 +132,16 @@ export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWe
     channels: ctx.channels,
     revisions,
     rota,
-    published: await publishedRotaForWeek(ds, weekStart),
+    published: await publishedRotaForWeek(ds, teamId, weekStart),
     people,
     contracts: new Map(ctx.problem.staff.map((m) => [Number(m.id), m.contractHoursPerWeek])),
-    shifts: q.teamId === undefined ? shifts : shifts.filter((x) => shown.has(x.staffId)),
-    violations: q.teamId === undefined ? violations : violations.filter((v) => v.staffId === null || shown.has(Number(v.staffId))),
+    shifts,
+    violations,
     projection,
     service: projection?.projection.rows ?? [],
     shortfallAgentHours: projection?.summary.reduce((s, c) => s + c.week.shortHours, 0) ?? 0,
     requirementSource: ctx.requirementSource,
-    job: await rotaJob(ds, weekStart),
+    job: await rotaJob(ds, teamId, weekStart),
     overrides: rota ? await rotaOverrides(ds, rota.id) : [],
   };
 }

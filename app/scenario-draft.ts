@@ -7,6 +7,7 @@ import type { DataSource } from '../models';
 import { getScenario } from '../models/repositories/scenarios';
 import type { JobQueue } from './job-queue';
 import { startRotaJob, type RotaJob } from './rota-jobs';
+import { teamIdOrDefault } from './team-scope';
 
 export type ScenarioDraftResult = { kind: 'started'; weekStart: string; job: RotaJob } | { kind: 'notFound' };
 
@@ -23,11 +24,13 @@ export async function startScenarioDraft(
     by: string;
     timeLimitSeconds: number;
     seed: number;
+    teamId?: number;
   },
 ): Promise<ScenarioDraftResult> {
   const saved = await getScenario(ds, q.scenarioId);
   if (!saved) return { kind: 'notFound' };
   const job = await startRotaJob(queue, {
+    teamId: await teamIdOrDefault(ds, q.teamId),
     weekStart: saved.weekStart,
     zone: q.zone,
     intervalMinutes: q.intervalMinutes,

@@ -11,7 +11,8 @@ import type { CodeParams, Violation } from '../scheduling';
 import type { DataSource } from '../models';
 import { listStaff } from '../models/repositories/staff';
 import { getTeamSettings } from '../models/repositories/settings';
-import { listRotasForWeek, listShifts } from '../models/repositories/rotas';
+import { getRota, listRotasForWeek, listShifts } from '../models/repositories/rotas';
+import { teamIdOrDefault } from './team-scope';
 import type { RotaShift } from '../models/repositories/requests';
 import { loadRotaContext } from './rota-problem';
 import { judge, weekViolations } from './rota-change';
@@ -90,7 +91,10 @@ export async function checkSwap(db: DataSource, zone: string, plan: SwapPlan, op
   );
   if (opts.drafts)
     for (const week of new Set([...rotas.values()].map((r) => r.weekStart))) {
-      const newest = (await listRotasForWeek(db, week))[0];
+      // The team whose rota the swap's shifts are on.
+      const first = [...rotas.values()].find((r) => r.weekStart === week)!;
+      const teamId = (await getRota(db, first.id))?.teamId ?? (await teamIdOrDefault(db));
+      const newest = (await listRotasForWeek(db, teamId, week))[0];
       if (newest && newest.status === 'draft') rotas.set(newest.id, { id: newest.id, weekStart: week });
     }
   const problems: SwapProblem[] = [];

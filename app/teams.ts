@@ -9,7 +9,7 @@ import { withTransaction } from '../models/repositories/db';
 import { appendAudit } from '../models/repositories/audit';
 import { createTeamSettings, getTeamSettings } from '../models/repositories/settings';
 import { getStaff } from '../models/repositories/staff';
-import { getShift } from '../models/repositories/rotas';
+import { getRota, getShift, teamOfShiftUids } from '../models/repositories/rotas';
 import {
   createTeamRow,
   findTeamByName,
@@ -134,6 +134,26 @@ export async function shiftEditOutsideTeam(
   if (q.shiftId) {
     const shift = await getShift(ds, q.shiftId);
     if (!shift || !(await staffInTeam(ds, shift.staffId, q.teamId))) return true;
+    if ((await getRota(ds, shift.rotaId))?.teamId !== q.teamId) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a request names another team's rota: a revision by id, or a shift of a week by uid
+ * (find cover). The rota pages answer 404 then, as for another team's person.
+ */
+export async function rotaOutsideTeam(
+  ds: DataSource,
+  q: { teamId: number; rotaIds: number[]; shiftUid?: { weekStart: string; uid: string } | null },
+): Promise<boolean> {
+  for (const id of q.rotaIds) {
+    const rota = await getRota(ds, id);
+    if (rota && rota.teamId !== q.teamId) return true;
+  }
+  if (q.shiftUid) {
+    const team = await teamOfShiftUids(ds, q.shiftUid.weekStart, [q.shiftUid.uid]);
+    if (team !== null && team !== q.teamId) return true;
   }
   return false;
 }

@@ -31,6 +31,7 @@ import {
 import { riskCalibrationsForWeek } from './risk-calibration-for-week';
 import { loadRotaContext, type RotaContext } from './rota-problem';
 import { loadTeamSettings } from './team-settings';
+import { teamIdOrDefault } from './team-scope';
 
 export interface WeekInputs {
   weekStart: string;
@@ -99,6 +100,8 @@ export interface WeekProjectionQuery {
   rotaId?: number | null;
   /** Compute the probabilities of meeting the target (slower). Default true. */
   withRisk?: boolean;
+  /** The team: its rota, people, channels and rules (default: the default team). */
+  teamId?: number;
 }
 
 /** The rota a page shows by default: published, else the newest draft. */
@@ -137,8 +140,8 @@ export function inputsFromContext(ctx: RotaContext, rota: RotaRecord | null, shi
 }
 
 /** The team's unplanned absence rate (team rules `absenceRate`, default 4 %). */
-export async function teamAbsenceRate(ds: DataSource): Promise<number> {
-  const rules = (await loadTeamSettings(ds)).rules as { absenceRate?: unknown };
+export async function teamAbsenceRate(ds: DataSource, teamId?: number): Promise<number> {
+  const rules = (await loadTeamSettings(ds, { teamId })).rules as { absenceRate?: unknown };
   const r = rules.absenceRate;
   return typeof r === 'number' && r >= 0 && r < 1 ? r : DEFAULT_ABSENCE_RATE;
 }
@@ -149,9 +152,17 @@ export async function teamAbsenceRate(ds: DataSource): Promise<number> {
  */
 export async function teamRisk(
   ds: DataSource,
-  q: { weekStart: string; zone: string; channels: ChannelConfig[]; intervalMinutes: number; now: Date; withRisk?: boolean },
+  q: {
+    weekStart: string;
+    zone: string;
+    channels: ChannelConfig[];
+    intervalMinutes: number;
+    now: Date;
+    withRisk?: boolean;
+    teamId?: number;
+  },
 ): Promise<TeamRisk> {
-  const absenceRate = await teamAbsenceRate(ds);
+  const absenceRate = await teamAbsenceRate(ds, q.teamId);
   if (q.withRisk === false) return { absenceRate, riskCalibrations: {} };
   const weekStart = DateTime.fromISO(q.weekStart, { zone: q.zone }).startOf('day').toISO()!;
   return { absenceRate, riskCalibrations: await riskCalibrationsForWeek(ds, { ...q, weekStart, absenceRate }) };
@@ -159,11 +170,19 @@ export async function teamRisk(
 
 /** The risk of a loaded rota context's week (teamRisk with its week, zone, channels and interval). */
 export function contextRisk(ds: DataSource, ctx: RotaContext, now: Date): Promise<TeamRisk> {
-  return teamRisk(ds, { weekStart: ctx.weekStart, zone: ctx.zone, channels: ctx.channels, intervalMinutes: ctx.intervalMinutes, now });
+  return teamRisk(ds, {
+    weekStart: ctx.weekStart,
+    zone: ctx.zone,
+    channels: ctx.channels,
+    intervalMinutes: ctx.intervalMinutes,
+    now,
+    teamId: ctx.teamId,
+  });
 }
 
 export async function loadWeekInputs(ds: DataSource, q: WeekProjectionQuery): Promise<WeekInputs> {
-  const settings = await loadTeamSettings(ds);
+  const teamId = await teamIdOrDefault(ds, q.teamId);
+  const settings = await loadTeamSettings(ds, { teamId });
   const weekStart = mondayOf(q.weekStart, q.zone);
   const ctx = await loadRotaContext(ds, {
     weekStart,
@@ -171,9 +190,11 @@ export async function loadWeekInputs(ds: DataSource, q: WeekProjectionQuery): Pr
     intervalMinutes: settings.intervalMinutes,
     now: q.now,
     tolerateMissingRequirement: true,
+    teamId,
   });
   const asked = q.rotaId ? await getRota(ds, q.rotaId) : null;
-  const rota = asked && asked.weekStart === weekStart ? asked : defaultRota(await listRotasForWeek(ds, weekStart));
+  const rota =
+    asked && asked.weekStart === weekStart && asked.teamId === teamId ? asked : defaultRota(await listRotasForWeek(ds, teamId, weekStart));
   const shifts = rota ? await listShifts(ds, rota.id) : [];
   const risk = await teamRisk(ds, {
     weekStart,
@@ -181,6 +202,7 @@ export async function loadWeekInputs(ds: DataSource, q: WeekProjectionQuery): Pr
     zone: q.zone,
     channels: ctx.channels,
     intervalMinutes: ctx.intervalMinutes,
+    teamId,
     ...(q.withRisk !== undefined ? { withRisk: q.withRisk } : {}),
   });
   return inputsFromContext(ctx, rota, shifts, risk);

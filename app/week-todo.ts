@@ -7,6 +7,7 @@
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import { getRotaShift, listSwaps, listTimeOff } from '../models/repositories/requests';
+import { listStaff } from '../models/repositories/staff';
 import { rotaWeek, type RotaWeekData } from './rota-week';
 
 export type WeekToDoCode = 'noRota' | 'pendingRequests' | 'unpublishedDraft' | 'ruleBreaks' | 'uncovered';
@@ -63,11 +64,17 @@ export function weekToDoFrom(data: RotaWeekData, pendingRequests: number): WeekT
  * Requests the coordinator still has to decide that touch the week: time off overlapping it,
  * and swaps both colleagues agreed to whose shift is in it.
  */
-export async function pendingRequestsForWeek(ds: DataSource, q: { weekStart: string; zone: string }): Promise<number> {
+/** The team's requests waiting for a decision that touch the week (`teamId` undefined: the whole install's). */
+export async function pendingRequestsForWeek(ds: DataSource, q: { weekStart: string; zone: string; teamId?: number }): Promise<number> {
   const sunday = DateTime.fromISO(q.weekStart, { zone: q.zone }).plus({ days: 6 }).toISODate()!;
-  const timeOff = (await listTimeOff(ds, { statuses: ['pending'] })).filter((r) => r.startDate <= sunday && r.endDate >= q.weekStart);
+  const ours = q.teamId === undefined ? null : new Set((await listStaff(ds, { teamId: q.teamId })).map((p) => p.id));
+  const inTeam = (staffId: number) => ours === null || ours.has(staffId);
+  const timeOff = (await listTimeOff(ds, { statuses: ['pending'] })).filter(
+    (r) => r.startDate <= sunday && r.endDate >= q.weekStart && inTeam(r.staffId),
+  );
   let swaps = 0;
   for (const s of await listSwaps(ds, { statuses: ['accepted'] })) {
+    if (!inTeam(s.requesterStaffId)) continue;
     const shift = await getRotaShift(ds, s.shiftId);
     if (shift?.weekStart === q.weekStart) swaps++;
   }
@@ -77,7 +84,7 @@ export async function pendingRequestsForWeek(ds: DataSource, q: { weekStart: str
 /** The week's list on its own (Home): loads the week's newest revision with its coverage. */
 export async function weekToDo(
   ds: DataSource,
-  q: { weekStart: string; zone: string; intervalMinutes: number; now: Date },
+  q: { weekStart: string; zone: string; intervalMinutes: number; now: Date; teamId?: number },
 ): Promise<WeekToDo> {
   const data = await rotaWeek(ds, { ...q, rotaId: null });
   return weekToDoFrom(data, await pendingRequestsForWeek(ds, q));

@@ -16,7 +16,7 @@ export const DEMO_SETTINGS: Omit<TeamSettingsRecord, 'id' | 'version' | 'teamId'
   rules: { ...DEFAULT_LABOUR_RULES },
 };
 
-export const DEMO_CHANNELS: Omit<ChannelConfig, 'version'>[] = [
+export const DEMO_CHANNELS: Omit<ChannelConfig, 'version' | 'teamId'>[] = [
   {
     id: 'voice',
     nameKey: 'channel.voice',

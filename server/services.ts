@@ -133,6 +133,7 @@ export function buildServices(ds: DataSource, config: Readonly<Config>, extra: {
         },
         now,
         staffCount: () => staffCount(ds, team?.id),
+        teamId: team?.id,
       }),
     importHistory: (input) => importHistory({ ds }, { ...input, zone, intervalMinutes }),
     ensureDemoData: async (now) => {

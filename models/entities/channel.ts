@@ -10,6 +10,10 @@ export class Channel {
   @PrimaryColumn({ type: 'varchar', length: 32 })
   id!: string;
 
+  /** The team that answers this channel (its targets, history, forecasts and rota are that team's). */
+  @Column({ type: 'integer', nullable: true })
+  teamId!: number | null;
+
   /** Message-catalogue key of the channel's name, e.g. 'channel.voice'. */
   @Column({ type: 'varchar', length: 64 })
   nameKey!: string;

@@ -7,12 +7,16 @@ import { nowIso } from './timestamps';
  * the MIP solver; `shortfallAgentHours` is the uncovered requirement.
  */
 @Entity({ name: 'rotas' })
-@Index('idx_rotas_week', ['weekStart', 'revision'])
-// At most one published revision per week (migration 1796400000000).
-@Index('idx_rotas_one_published', ['weekStart'], { unique: true, where: "status = 'published'" })
+@Index('idx_rotas_week', ['teamId', 'weekStart', 'revision'])
+// At most one published revision per team and week (migrations 1796400000000, 1799000000000).
+@Index('idx_rotas_one_published', ['teamId', 'weekStart'], { unique: true, where: "status = 'published'" })
 export class Rota {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
+
+  /** The team whose rota this is (a week has one published revision per team). */
+  @Column({ type: 'integer', nullable: true })
+  teamId!: number | null;
 
   @Column({ type: 'varchar', length: 10 })
   weekStart!: string;

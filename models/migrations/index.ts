@@ -21,6 +21,7 @@ import { PlatformEvents1798600000000 } from './1798600000000-platform-events';
 import { Teams1798700000000 } from './1798700000000-teams';
 import { PlatformAdjustments1798800000000 } from './1798800000000-platform-adjustments';
 import { PageIndexes1798900000000 } from './1798900000000-page-indexes';
+import { TeamRotasChannels1799000000000 } from './1799000000000-team-rotas-channels';
 
 export const ALL_MIGRATIONS = [
   InitialSchema1764061200000,
@@ -45,4 +46,5 @@ export const ALL_MIGRATIONS = [
   Teams1798700000000,
   PlatformAdjustments1798800000000,
   PageIndexes1798900000000,
+  TeamRotasChannels1799000000000,
 ];

@@ -44,22 +44,27 @@ function toRecord(r: StaffingRequirement): RequirementRecord {
 }
 
 /** The week's stored rows, by channel then start (empty when nothing is stored). */
-export async function listRequirements(db: Db, weekStart: string): Promise<RequirementRecord[]> {
-  const rows = await db.getRepository(StaffingRequirement).find({ where: { weekStart }, order: { channelId: 'ASC', start: 'ASC' } });
+/** The week's stored rows: of these channels (a team's), or of every channel when `channelIds` is undefined. */
+export async function listRequirements(db: Db, weekStart: string, channelIds?: readonly string[]): Promise<RequirementRecord[]> {
+  if (channelIds && channelIds.length === 0) return [];
+  const where = channelIds ? { weekStart, channelId: In([...channelIds]) } : { weekStart };
+  const rows = await db.getRepository(StaffingRequirement).find({ where, order: { channelId: 'ASC', start: 'ASC' } });
   return rows.map(toRecord);
 }
 
 /**
- * Replaces every stored row of `weekStart` with `rows`. Run it inside a transaction
- * (withTransaction) so the delete and the inserts commit together.
+ * Replaces the stored rows of `weekStart` with `rows`: of these channels (a team's; another
+ * team's rows stay), or every row of the week when `channelIds` is undefined. Run it inside a
+ * transaction (withTransaction) so the delete and the inserts commit together.
  */
 export async function replaceRequirements(
   db: Db,
   weekStart: string,
   rows: readonly Omit<RequirementRecord, 'weekStart'>[],
+  channelIds?: readonly string[],
 ): Promise<number> {
   const repo = db.getRepository(StaffingRequirement);
-  await repo.delete({ weekStart });
+  await repo.delete(channelIds ? { weekStart, channelId: In([...channelIds]) } : { weekStart });
   // 14 columns per row: 60 rows stay under SQLite's 999 bound parameters.
   for (const part of chunks(rows, 60)) await repo.insert(part.map((r) => ({ ...r, weekStart })));
   return rows.length;

@@ -14,11 +14,14 @@ import { ShiftCancellation } from '../entities/shift-cancellation';
 import { NotFoundError } from '../errors';
 import { withTransaction, chunks, type Db } from './db';
 import { updateVersioned } from './versioned';
+import { ensureDefaultTeamId } from './teams';
 
 export type RotaStatus = 'draft' | 'published' | 'archived';
 
 export interface RotaRecord {
   id: number;
+  /** The team whose rota it is: each team has its own revisions and published rota per week. */
+  teamId: number;
   weekStart: string;
   status: RotaStatus;
   revision: number;
@@ -88,6 +91,8 @@ export type NewShift = Omit<ShiftRecord, 'id' | 'rotaId' | 'version' | 'updatedA
 export const newShiftUid = () => randomUUID();
 
 export interface NewRota {
+  /** Default: the default team (made on an install without one). */
+  teamId?: number;
   weekStart: string;
   status?: RotaStatus;
   basedOnRotaId?: number | null;
@@ -104,6 +109,7 @@ const finite = (v: number | null | undefined) => (v === null || v === undefined 
 function toRota(r: Rota): RotaRecord {
   return {
     id: r.id,
+    teamId: Number(r.teamId),
     weekStart: r.weekStart,
     status: r.status as RotaStatus,
     revision: r.revision,
@@ -162,9 +168,9 @@ function shiftColumns(s: Partial<NewShift>): Partial<Shift> {
   return out;
 }
 
-/** Every revision of a week, newest first. */
-export async function listRotasForWeek(db: Db, weekStart: string): Promise<RotaRecord[]> {
-  const rows = await db.getRepository(Rota).find({ where: { weekStart }, order: { revision: 'DESC' } });
+/** Every revision of a team's week, newest first. */
+export async function listRotasForWeek(db: Db, teamId: number, weekStart: string): Promise<RotaRecord[]> {
+  const rows = await db.getRepository(Rota).find({ where: { teamId, weekStart }, order: { revision: 'DESC' } });
   return rows.map(toRota);
 }
 
@@ -173,33 +179,35 @@ export async function getRota(db: Db, id: number): Promise<RotaRecord | null> {
   return row ? toRota(row) : null;
 }
 
-export async function publishedRotaForWeek(db: Db, weekStart: string): Promise<RotaRecord | null> {
-  const row = await db.getRepository(Rota).findOne({ where: { weekStart, status: 'published' }, order: { revision: 'DESC' } });
+export async function publishedRotaForWeek(db: Db, teamId: number, weekStart: string): Promise<RotaRecord | null> {
+  const row = await db.getRepository(Rota).findOne({ where: { teamId, weekStart, status: 'published' }, order: { revision: 'DESC' } });
   return row ? toRota(row) : null;
 }
 
-/** The published rota of each of these weeks that has one (one query for several weeks). */
-export async function publishedRotasForWeeks(db: Db, weekStarts: string[]): Promise<Map<string, RotaRecord>> {
+/** The team's published rota of each of these weeks that has one (one query for several weeks). */
+export async function publishedRotasForWeeks(db: Db, teamId: number, weekStarts: string[]): Promise<Map<string, RotaRecord>> {
   const rows = weekStarts.length
-    ? await db.getRepository(Rota).find({ where: { weekStart: In(weekStarts), status: 'published' }, order: { revision: 'ASC' } })
+    ? await db.getRepository(Rota).find({ where: { teamId, weekStart: In(weekStarts), status: 'published' }, order: { revision: 'ASC' } })
     : [];
   // The highest revision last: it wins, as in publishedRotaForWeek (one is published per week anyway).
   return new Map(rows.map((r) => [r.weekStart, toRota(r)]));
 }
 
-/** Stores a new revision (number = highest so far + 1) with its shifts, in one transaction. */
+/** Stores a new revision (number = the team's week's highest so far + 1) with its shifts, in one transaction. */
 export async function createRotaRevision(db: Db, input: NewRota, shifts: NewShift[], now: string): Promise<RotaRecord> {
   const work = async (tx: Db) => {
+    const teamId = input.teamId ?? (await ensureDefaultTeamId(tx));
     const raw = await tx
       .getRepository(Rota)
       .createQueryBuilder('r')
       .select('MAX(r.revision)', 'max')
-      .where('r.weekStart = :w', { w: input.weekStart })
+      .where('r.weekStart = :w AND r.teamId = :t', { w: input.weekStart, t: teamId })
       .getRawOne<{ max: unknown }>();
     const revision = Number(raw?.max ?? 0) + 1;
     const repo = tx.getRepository(Rota);
     const saved = await repo.save(
       repo.create({
+        teamId,
         weekStart: input.weekStart,
         status: input.status ?? 'draft',
         revision,
@@ -308,11 +316,11 @@ export class PublishedMeanwhileError extends Error {
  * at once (BEGIN IMMEDIATE's effect, waiting up to the busy timeout), so nothing read in the
  * transaction can be overtaken by another connection's write.
  */
-export async function lockWeekForPublishing(tx: EntityManager, weekStart: string): Promise<void> {
+export async function lockWeekForPublishing(tx: EntityManager, teamId: number, weekStart: string): Promise<void> {
   if (tx.connection.options.type === 'postgres') {
-    await tx.query('SELECT id FROM rotas WHERE "weekStart" = $1 ORDER BY id FOR UPDATE', [weekStart]);
+    await tx.query('SELECT id FROM rotas WHERE "teamId" = $1 AND "weekStart" = $2 ORDER BY id FOR UPDATE', [teamId, weekStart]);
   } else {
-    await tx.query('UPDATE rotas SET status = status WHERE "weekStart" = ?', [weekStart]);
+    await tx.query('UPDATE rotas SET status = status WHERE "teamId" = ? AND "weekStart" = ?', [teamId, weekStart]);
   }
 }
 
@@ -326,7 +334,9 @@ export async function publishRota(tx: Db, id: number, expectedVersion: number, n
   const rota = await getRota(tx, id);
   if (!rota) throw new NotFoundError('rota', id);
   try {
-    await tx.getRepository(Rota).update({ weekStart: rota.weekStart, status: 'published', id: Not(id) }, { status: 'archived' });
+    await tx
+      .getRepository(Rota)
+      .update({ teamId: rota.teamId, weekStart: rota.weekStart, status: 'published', id: Not(id) }, { status: 'archived' });
     await updateVersioned(tx, Rota, 'rota', id, expectedVersion, {
       status: 'published',
       publishedAt: now,
@@ -414,4 +424,20 @@ export async function latestShiftCancellation(db: Db, uid: string): Promise<Shif
         cancelledAt: row.cancelledAt,
       }
     : null;
+}
+
+/** The team whose rota of `weekStart` holds a shift with one of these uids (newest revision first), or null. */
+export async function teamOfShiftUids(db: Db, weekStart: string, uids: readonly string[]): Promise<number | null> {
+  if (!uids.length) return null;
+  const row = await db
+    .getRepository(Shift)
+    .createQueryBuilder('s')
+    .innerJoin(Rota, 'r', 'r.id = s.rotaId')
+    .select('r.teamId', 'teamId')
+    .where('s.uid IN (:...uids)', { uids: [...uids] })
+    .andWhere('r.weekStart = :weekStart', { weekStart })
+    .orderBy('r.id', 'DESC')
+    .limit(1)
+    .getRawOne<{ teamId: number | null }>();
+  return row?.teamId == null ? null : Number(row.teamId);
 }

@@ -65,6 +65,8 @@ export interface TeamSettingsRecord {
 
 /** A stored channel: staffing's queue settings plus its name, order and version. */
 export interface ChannelConfig extends ChannelSettings {
+  /** The team that answers the channel (null only on rows written before teams had channels). */
+  teamId: number | null;
   nameKey: string;
   sortOrder: number;
   version: number;
@@ -147,6 +149,7 @@ export async function updateTeamSettings(
 function toChannel(row: Channel): ChannelConfig {
   return {
     id: row.id,
+    teamId: row.teamId ?? null,
     nameKey: row.nameKey,
     kind: row.kind as 'voice' | 'chat',
     targetServiceLevel: row.targetServiceLevel ?? null,
@@ -162,8 +165,11 @@ function toChannel(row: Channel): ChannelConfig {
   };
 }
 
-export async function listChannels(db: Db): Promise<ChannelConfig[]> {
-  const rows = await db.getRepository(Channel).find({ order: { sortOrder: 'ASC', id: 'ASC' } });
+/** The channels of one team (`teamId`), or of the whole install when it is undefined. */
+export async function listChannels(db: Db, teamId?: number): Promise<ChannelConfig[]> {
+  const rows = await db
+    .getRepository(Channel)
+    .find({ where: teamId === undefined ? {} : { teamId }, order: { sortOrder: 'ASC', id: 'ASC' } });
   return rows.map(toChannel);
 }
 
@@ -172,9 +178,14 @@ export async function getChannel(db: Db, id: string): Promise<ChannelConfig | nu
   return row ? toChannel(row) : null;
 }
 
-export async function createChannel(db: Db, input: Omit<ChannelConfig, 'version'>): Promise<ChannelConfig> {
+/** A new channel; without `teamId`, the default team's. */
+export async function createChannel(
+  db: Db,
+  input: Omit<ChannelConfig, 'version' | 'teamId'> & { teamId?: number | null },
+): Promise<ChannelConfig> {
   const repo = db.getRepository(Channel);
-  return toChannel(await repo.save(repo.create(input)));
+  const teamId = input.teamId ?? (await ensureDefaultTeamId(db));
+  return toChannel(await repo.save(repo.create({ ...input, teamId })));
 }
 
 export async function updateChannel(

@@ -10,6 +10,7 @@ import { requirePermission } from '../middleware/auth';
 import { can } from '../permissions';
 import { HttpError } from '../http-error';
 import { loadTeamSettings } from '../../app/team-settings';
+import { teamIdOrDefault } from '../../app/team-scope';
 import { rotaRules } from '../../app/rota-problem';
 import { loadPeriod, periodMondays, publishPeriod, PERIOD_WEEKS_MAX, PERIOD_WEEKS_MIN } from '../../app/rota-period';
 import { cancelPeriodJob, periodJob, startPeriodJob } from '../../app/rota-period-jobs';
@@ -81,7 +82,7 @@ export function rotaPeriodRoutes({ services, now }: RouteDeps): Router {
       which: q.data.show,
       teamId: req.team?.id,
     });
-    const job = await periodJob(ds, start, q.data.weeks);
+    const job = await periodJob(ds, await teamIdOrDefault(ds, req.team?.id), start, q.data.weeks);
     const mondays = periodMondays(start, q.data.weeks, zone);
     const shift = (weeks: number) => DateTime.fromISO(start, { zone }).plus({ weeks }).toISODate()!;
     res.render('pages/rota-period', {
@@ -137,6 +138,7 @@ export function rotaPeriodRoutes({ services, now }: RouteDeps): Router {
     const { zone, intervalMinutes } = await settings(req);
     const start = mondayOf(form.data.start, zone);
     await startPeriodJob(services.jobs, {
+      teamId: await teamIdOrDefault(ds, req.team?.id),
       start,
       weeks: form.data.weeks,
       zone,
@@ -155,7 +157,7 @@ export function rotaPeriodRoutes({ services, now }: RouteDeps): Router {
     const form = PeriodForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
     const start = mondayOf(form.data.start, req.zone);
-    const job = await cancelPeriodJob(services.jobs, start, form.data.weeks);
+    const job = await cancelPeriodJob(services.jobs, await teamIdOrDefault(ds, req.team?.id), start, form.data.weeks);
     if (!job) throw new HttpError(404, 'period.job.noJob');
     res.redirect(303, address(start, form.data.weeks));
   });
@@ -166,6 +168,7 @@ export function rotaPeriodRoutes({ services, now }: RouteDeps): Router {
     const { zone, intervalMinutes } = await settings(req);
     const start = mondayOf(form.data.start, zone);
     const result = await publishPeriod(ds, {
+      teamId: req.team?.id,
       start,
       weeks: form.data.weeks,
       zone,

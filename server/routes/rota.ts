@@ -34,7 +34,8 @@ import { jobView, rotaGrid, rotaPageViewModel, rotaSummary } from '../view-model
 import { violationText } from '../i18n/codes';
 import { shiftFormValues } from '../view-models/rota-shift';
 import { rotaCsv, shiftsIcs } from '../view-models/rota-export';
-import { shiftEditOutsideTeam } from '../../app/teams';
+import { rotaOutsideTeam, shiftEditOutsideTeam } from '../../app/teams';
+import { teamIdOrDefault } from '../../app/team-scope';
 import { pendingRequestsForWeek, weekToDoFrom } from '../../app/week-todo';
 import { weekToDoView } from '../view-models/week-todo';
 
@@ -125,16 +126,38 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     }
   };
   const who = (req: Request) => req.user!.username;
+  /** The team the page acts for: the one looked at, else the default team. */
+  const teamOf = (req: Request) => teamIdOrDefault(ds, req.team?.id);
+
+  /**
+   * Another team's revision (`rota`, `from`, `to`, `rotaId`) or shift (`week` + `uid`, find
+   * cover) answers 404 on every rota page: each team has its own rota.
+   */
+  router.use(['/rota', '/rota.csv'], async (req, _res, next) => {
+    const q = req.query as Record<string, unknown>;
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const rotaIds = [q.rota, q.from, q.to, body.rotaId]
+      .map((v) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : NaN))
+      .filter((n) => Number.isInteger(n) && n > 0);
+    const week = typeof (q.week ?? body.week) === 'string' ? String(q.week ?? body.week) : null;
+    const uid = typeof (q.uid ?? body.uid) === 'string' ? String(q.uid ?? body.uid) : null;
+    const shiftUid = week && uid && /^\d{4}-\d{2}-\d{2}$/.test(week) ? { weekStart: mondayOf(week, req.zone), uid } : null;
+    if ((rotaIds.length || shiftUid) && (await rotaOutsideTeam(ds, { teamId: await teamOf(req), rotaIds, shiftUid }))) {
+      throw new HttpError(404, 'error.404.body');
+    }
+    next();
+  });
 
   async function renderWeek(req: Request, res: Response) {
     const q = WeekQuery.parse(req.query);
     const { zone, intervalMinutes } = await settings(req);
     const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
-    const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null, teamId: req.team?.id });
+    const teamId = await teamOf(req);
+    const data = await rotaWeek(ds, { weekStart, zone, intervalMinutes, now: now(), rotaId: q.rota ?? null, teamId });
     const canEdit = can(req.user!.role, 'rota:edit');
     res.render('pages/rota', {
       pageTitle: req.t('rota.title'),
-      todo: canEdit ? weekToDoView(weekToDoFrom(data, await pendingRequestsForWeek(ds, { weekStart, zone })), req.t) : null,
+      todo: canEdit ? weekToDoView(weekToDoFrom(data, await pendingRequestsForWeek(ds, { weekStart, zone, teamId })), req.t) : null,
       forecastPending: await pendingForecastNotes(ds, { weekStart, zone }),
       ...rotaPageViewModel(data, {
         filter: { skill: q.skill, role: q.role },
@@ -156,7 +179,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     const q = WeekQuery.parse(req.query);
     const { zone } = await settings(req);
     const weekStart = mondayOf(q.week ?? thisWeek(zone), zone);
-    const job = jobView(await rotaJob(ds, weekStart), Date.now(), req.t, zone);
+    const job = jobView(await rotaJob(ds, await teamOf(req), weekStart), Date.now(), req.t, zone);
     if (q.poll && job && !job.running && job.rotaId) res.set('HX-Redirect', `/rota?week=${weekStart}&rota=${job.rotaId}`);
     res.render('pages/rota-status', { layout: false, job, weekStart, canEdit: can(req.user!.role, 'rota:edit') });
   });
@@ -166,7 +189,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     const form = CopyForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
     const weekStart = mondayOf(form.data.week, req.zone);
-    const job = await cancelRotaJob(services.jobs, weekStart);
+    const job = await cancelRotaJob(services.jobs, await teamOf(req), weekStart);
     if (!job) throw new HttpError(404, 'rota.job.noJob');
     if (req.get('hx-request')) {
       const view = jobView(job, Date.now(), req.t, req.zone);
@@ -182,7 +205,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     const result = await simulateRotaWeek(ds, { rotaId, zone, intervalMinutes, now: now(), replications: 10, seed: 1 });
     if (!result) throw new HttpError(404, 'error.404.body');
     // The analytic figures of the same revision, as the rota page shows them, beside the simulation.
-    const analytic = await weekProjection(ds, { weekStart: result.weekStart, zone, now: now(), rotaId });
+    const analytic = await weekProjection(ds, { weekStart: result.weekStart, zone, now: now(), rotaId, teamId: await teamOf(req) });
     res.render('pages/rota-simulation', {
       service: weekServiceView(analytic),
       layout: req.get('hx-request') ? false : 'main',
@@ -206,6 +229,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     const day = form.data.mode === 'day' ? form.data.day : undefined;
     if (form.data.mode === 'day' && (!day || mondayOf(day, zone) !== weekStart)) throw new HttpError(400, 'rota.error.dayOutsideWeek');
     await startRotaJob(services.jobs, {
+      teamId: await teamOf(req),
       weekStart,
       zone,
       intervalMinutes,
@@ -414,6 +438,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     if (!form.success) throw new HttpError(400, 'error.validation');
     const { zone, intervalMinutes } = await settings(req);
     const result = await copyLastWeek(ds, {
+      teamId: await teamOf(req),
       weekStart: form.data.week,
       zone,
       intervalMinutes,
@@ -441,7 +466,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
       now: now(),
       rotaId: q.rota ?? null,
       withService: false,
-      teamId: req.team?.id,
+      teamId: await teamOf(req),
     });
     return { zone, weekStart, data };
   }

@@ -18,6 +18,7 @@ import { createTimeOff } from '../../models/repositories/requests';
 import { listShifts, publishedRotaForWeek } from '../../models/repositories/rotas';
 import { decideTimeOff } from '../../app/time-off';
 import { offerOpenShift } from '../../app/open-shifts';
+import { defaultTeamId } from '../support/default-team';
 
 const AXE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/axe-core/axe.min.js');
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -186,7 +187,7 @@ describe('e2e (Chromium, 390 px phone): my week, the fairness ledger, an open sh
     } finally {
       await coordinator.close();
     }
-    const published = (await publishedRotaForWeek(app.ds, '2026-11-30'))!;
+    const published = (await publishedRotaForWeek(app.ds, await defaultTeamId(app.ds), '2026-11-30'))!;
     const taken = (await listShifts(app.ds, published.id)).find((s) => s.uid === openUid)!;
     expect(taken.staffId).to.equal(agent);
     await page.goto(`${app.baseUrl}/notifications`);

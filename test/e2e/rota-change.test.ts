@@ -14,6 +14,7 @@ import { chromiumAvailable, launchBrowser, pickSwapShift, CHROMIUM_PATH, submitA
 import { makePerson, makeRota } from '../support/requests-builders';
 import { findUserByUsername } from '../../models/repositories/users';
 import { getRota, listRotasForWeek } from '../../models/repositories/rotas';
+import { defaultTeamId } from '../support/default-team';
 
 /** Wednesday 25 November 2026, 12:00 in Tbilisi; the rota under test is next week's. */
 const NOW = new Date('2026-11-25T08:00:00.000Z');
@@ -176,7 +177,7 @@ describe('e2e (Chromium): every change to a week through one checked path', func
     expect(await coordinator.locator('.flash').first().innerText()).to.contain('Swap approved');
 
     // The reason is on the rota (published and draft) and in the audit log with the rule in words.
-    for (const rota of await listRotasForWeek(app.ds, WEEK)) {
+    for (const rota of await listRotasForWeek(app.ds, await defaultTeamId(app.ds), WEEK)) {
       await coordinator.goto(`${app.baseUrl}/rota?week=${WEEK}&rota=${rota.id}`);
       expect(await coordinator.locator('.rota-overrides').innerText(), `revision ${rota.revision}`)
         .to.contain('Nino asked for the extra shift')
@@ -215,7 +216,7 @@ describe('e2e (Chromium): every change to a week through one checked path', func
     // The draft made before the approval is published: it must not hand Tuesday back.
     await coordinator.goto(draftUrl);
     await publishShown(coordinator);
-    const published = (await listRotasForWeek(app.ds, WEEK)).find((r) => r.status === 'published')!;
+    const published = (await listRotasForWeek(app.ds, await defaultTeamId(app.ds), WEEK)).find((r) => r.status === 'published')!;
     expect(published.revision).to.equal(2);
 
     expect(await myDay(me, app.baseUrl, 'Tue 1 Dec'))
@@ -283,7 +284,7 @@ describe('e2e (Chromium): every change to a week through one checked path', func
     await editTimes(coordinator, 'Test agent', 4, '10:00', '19:00');
     await saveShift(coordinator);
     await publishShown(coordinator);
-    expect((await listRotasForWeek(app.ds, WEEK)).find((r) => r.status === 'published')!.revision).to.equal(2);
+    expect((await listRotasForWeek(app.ds, await defaultTeamId(app.ds), WEEK)).find((r) => r.status === 'published')!.revision).to.equal(2);
 
     const after = await feedOf(me, app.baseUrl);
     expect(after.map((e) => e.uid).sort()).to.deep.equal(before.map((e) => e.uid).sort());

@@ -3,7 +3,7 @@
  * shifts built from local 'YYYY-MM-DD HH:mm' times in Tbilisi (UTC+4, no daylight saving).
  */
 import { DateTime } from 'luxon';
-import { Rota, Shift, type DataSource } from '../../models';
+import { ensureDefaultTeamId, Rota, Shift, type DataSource } from '../../models';
 import { createStaff, type StaffMember } from '../../models/repositories/staff';
 import { createUser, type UserRole } from '../../models/repositories/users';
 import { hash } from '@node-rs/argon2';
@@ -52,12 +52,19 @@ export async function makeRota(
   weekStart: string,
   shifts: ShiftSpec[],
   status: 'published' | 'draft' = 'published',
+  o: { teamId?: number } = {},
 ): Promise<{ rotaId: number; shiftIds: number[] }> {
-  const rota = await ds
-    .getRepository(Rota)
-    .save(
-      ds.getRepository(Rota).create({ weekStart, status, revision: 1, createdAt: NOW, publishedAt: status === 'published' ? NOW : null }),
-    );
+  const teamId = o.teamId ?? (await ensureDefaultTeamId(ds));
+  const rota = await ds.getRepository(Rota).save(
+    ds.getRepository(Rota).create({
+      teamId,
+      weekStart,
+      status,
+      revision: 1,
+      createdAt: NOW,
+      publishedAt: status === 'published' ? NOW : null,
+    }),
+  );
   const shiftIds: number[] = [];
   for (const s of shifts) {
     const start = localIso(s.start);

@@ -21,6 +21,7 @@ import {
 } from '../../../app/intraday-offers';
 import type { RequestsContext } from '../../../app/time-off';
 import { testDbKind } from '../../support/db';
+import { defaultTeamId } from '../../support/default-team';
 
 const ZONE = 'Asia/Tbilisi';
 const NOW = new Date('2026-11-25T09:30:00.000Z');
@@ -43,7 +44,7 @@ describe(`intraday offers: overtime and time off, first to accept (${testDbKind(
     end: localIso(`${TODAY} ${to}`),
   });
   const shiftOf = async (staffId: number) => {
-    const rota = (await publishedRotaForWeek(app.ds, WEEK))!;
+    const rota = (await publishedRotaForWeek(app.ds, await defaultTeamId(app.ds), WEEK))!;
     return (await listShifts(app.ds, rota.id)).filter((s) => s.staffId === staffId && s.start.startsWith(TODAY.slice(0, 8)));
   };
   const todays = async (staffId: number) =>
@@ -140,7 +141,7 @@ describe(`intraday offers: overtime and time off, first to accept (${testDbKind(
     if (sent.kind !== 'ok') throw new Error(JSON.stringify(sent));
     expect(sent.offer.eligible).to.deep.equal([ids.gela]);
     // Since then Gela got four more days: 40 h this week, two more would be 42.
-    const rota = (await publishedRotaForWeek(app.ds, WEEK))!;
+    const rota = (await publishedRotaForWeek(app.ds, await defaultTeamId(app.ds), WEEK))!;
     for (const d of ['2026-11-23', '2026-11-24', '2026-11-26', '2026-11-27'])
       await insertShift(
         app.ds,

@@ -8,6 +8,7 @@ import { startTestApp, type TestApp, type TestClient } from '../../support/app';
 import { makeRota } from '../../support/requests-builders';
 import { findUserByUsername } from '../../../models/repositories/users';
 import { getRota, listRotasForWeek, listShifts } from '../../../models/repositories/rotas';
+import { defaultTeamId } from '../../support/default-team';
 
 /** Wednesday 25 Nov 2026 in Tbilisi; the rota is the next week's. */
 const NOW = new Date('2026-11-25T08:00:00.000Z');
@@ -48,7 +49,7 @@ describe('audit page: overrides of the rota checks with the reason and the rules
     );
     expect(edited.status, edited.text.slice(0, 400)).to.equal(303);
     // The edit of the published week made a draft; publishing it (it breaks the rule) needs a reason.
-    const draft = (await listRotasForWeek(app.ds, WEEK)).find((r) => r.status === 'draft')!;
+    const draft = (await listRotasForWeek(app.ds, await defaultTeamId(app.ds), WEEK)).find((r) => r.status === 'draft')!;
     expect((await listShifts(app.ds, draft.id)).map((s) => s.start)).to.include('2026-12-01T04:00:00.000Z');
     const published = await coordinator.postForm(
       '/rota/publish',

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { defaultTeamId } from '../../support/default-team';
 import { seedMinimalTeam, startTestApp, TEST_PASSWORD, type TestApp, type TestClient } from '../../support/app';
 import { makePerson, makeRota } from '../../support/requests-builders';
 import { findUserByUsername } from '../../../models/repositories/users';
@@ -100,6 +101,7 @@ describe('fairness ledger (/rota/fairness): counts, spread, Gini, the draft, who
 
   it('the optimiser gets the same counts: evenings above the mean of 2/6 → 1.7 for the agent, nothing for the others', async () => {
     const history = await fairnessHistory(app.ds, {
+      teamId: await defaultTeamId(app.ds),
       weekStart: '2026-11-23',
       zone: 'Asia/Tbilisi',
       eveningAfter: '20:00',

@@ -7,6 +7,7 @@ import { listAudit } from '../../../models/repositories/audit';
 import { listShifts, publishedRotaForWeek } from '../../../models/repositories/rotas';
 import { testDbKind } from '../../support/db';
 import { seedSurgeDay, NOW, WEEK, ZONE } from '../../support/intraday-day';
+import { defaultTeamId } from '../../support/default-team';
 
 /** The form fields of one action, read from the page (what the coordinator's browser sends). */
 function actionForm(html: string, id: string): Record<string, string> {
@@ -66,7 +67,7 @@ describe(`intraday actions: cost shown first, applied through the change path ($
     expect(res.text)
       .to.contain('id="intraday-refused"')
       .and.to.match(/<li class="violation">[^<]*(week|days? off|hours)/i);
-    const rota = (await publishedRotaForWeek(app.ds, WEEK))!;
+    const rota = (await publishedRotaForWeek(app.ds, await defaultTeamId(app.ds), WEEK))!;
     expect((await listShifts(app.ds, rota.id)).filter((s) => s.staffId === temo)).to.have.length(5);
   });
 
@@ -93,7 +94,7 @@ describe(`intraday actions: cost shown first, applied through the change path ($
     await setStaffTeam(app.ds, nana, other.team.id, NOW.toISOString());
     try {
       expect((await c.postForm('/intraday/actions/apply', form)).status).to.equal(404);
-      const rota = (await publishedRotaForWeek(app.ds, WEEK))!;
+      const rota = (await publishedRotaForWeek(app.ds, await defaultTeamId(app.ds), WEEK))!;
       expect((await listShifts(app.ds, rota.id)).filter((s) => s.staffId === nana)).to.have.length(0);
     } finally {
       await setStaffTeam(app.ds, nana, home, NOW.toISOString());
@@ -107,7 +108,7 @@ describe(`intraday actions: cost shown first, applied through the change path ($
     const res = await c.postForm('/intraday/actions/apply', actionForm(page.text, `callIn-staff-${nana}`));
     expect(res.status).to.equal(303);
     expect(res.headers.get('location')).to.equal('/intraday');
-    const rota = (await publishedRotaForWeek(app.ds, WEEK))!;
+    const rota = (await publishedRotaForWeek(app.ds, await defaultTeamId(app.ds), WEEK))!;
     const mine = (await listShifts(app.ds, rota.id)).filter((s) => s.staffId === nana);
     expect(mine).to.have.length(1);
     expect(DateTime.fromISO(mine[0]!.start, { zone: ZONE }).toFormat('HH:mm')).to.equal('14:00');

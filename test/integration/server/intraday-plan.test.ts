@@ -5,6 +5,7 @@ import { listAudit } from '../../../models/repositories/audit';
 import { listRotasForWeek, listShifts, publishedRotaForWeek } from '../../../models/repositories/rotas';
 import { testDbKind } from '../../support/db';
 import { seedSurgeDay, NOW, WEEK, ZONE } from '../../support/intraday-day';
+import { defaultTeamId } from '../../support/default-team';
 
 const restSl = (html: string) => Number(html.match(/id="intraday-voice"[\s\S]*?data-rest-sl="(\d+)\s*%"/)?.[1]);
 const planField = (html: string) =>
@@ -68,7 +69,7 @@ describe(`intraday: the rest of today re-planned, shown first, applied as one ch
     const twice = await c.postForm('/intraday/plan/apply', { plan: JSON.stringify([one, one]) });
     expect(twice.status).to.equal(422);
     expect(twice.text).to.contain('a plan changes each person at most once');
-    const rota = (await publishedRotaForWeek(app.ds, WEEK))!;
+    const rota = (await publishedRotaForWeek(app.ds, await defaultTeamId(app.ds), WEEK))!;
     expect((await listShifts(app.ds, rota.id)).filter((s) => s.staffId === nana)).to.have.length(0);
   });
 
@@ -78,13 +79,13 @@ describe(`intraday: the rest of today re-planned, shown first, applied as one ch
     const plan = planField(page.text);
     const specs = JSON.parse(plan) as Spec[];
     const preview = Number(page.text.match(/data-channel="voice" data-sl-after="(\d+)\s*%"/)?.[1]);
-    const rota = (await publishedRotaForWeek(app.ds, WEEK))!;
+    const rota = (await publishedRotaForWeek(app.ds, await defaultTeamId(app.ds), WEEK))!;
     const before = await listShifts(app.ds, rota.id);
     const res = await c.postForm('/intraday/plan/apply', { plan });
     expect(res.status, res.text.slice(0, 500)).to.equal(303);
     expect(res.headers.get('location')).to.equal('/intraday');
     const after = await listShifts(app.ds, rota.id);
-    expect((await listRotasForWeek(app.ds, WEEK)).filter((r) => r.status === 'published')).to.have.length(1);
+    expect((await listRotasForWeek(app.ds, await defaultTeamId(app.ds), WEEK)).filter((r) => r.status === 'published')).to.have.length(1);
     const mine = after.filter((s) => s.staffId === nana);
     expect(mine).to.have.length(1);
     expect(DateTime.fromISO(mine[0]!.start, { zone: ZONE }).toFormat('HH:mm')).to.equal('14:00');

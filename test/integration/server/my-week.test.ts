@@ -5,6 +5,7 @@ import { findUserByUsername } from '../../../models/repositories/users';
 import { listShifts, publishedRotaForWeek, updateShift } from '../../../models/repositories/rotas';
 import { createOffQueueActivity } from '../../../models/repositories/off-queue-activities';
 import { myWeek, myWeekGlance } from '../../../app/my-week';
+import { defaultTeamId } from '../../support/default-team';
 
 /** Wednesday 18 Nov 2026, 11:00 in Tbilisi (UTC+4): Monday is past, Wednesday's shift is on. */
 const NOW = new Date('2026-11-18T07:00:00.000Z');
@@ -154,7 +155,7 @@ describe('my week (/my-shifts): the whole week, now and next, colleagues, day vi
       createdBy: 'coordinator',
       createdAt: NOW.toISOString(),
     });
-    const rota = (await publishedRotaForWeek(app.ds, WEEK))!;
+    const rota = (await publishedRotaForWeek(app.ds, await defaultTeamId(app.ds), WEEK))!;
     // Saturday 21 Nov 09:00-18:00 local (05:00-14:00 UTC), lunch 12:00-13:00.
     const saturday = (await listShifts(app.ds, rota.id)).find((s) => s.staffId === me && s.start.startsWith('2026-11-21'))!;
     await updateShift(

@@ -49,13 +49,16 @@ async function login(app: TestApp, username: string): Promise<TestClient> {
 
 /** A draft of the published week with the same shift identities, `edit` applied to its shift list. */
 async function draftFrom(ds: DataSource, publishedId: number, edit: (shifts: Shift[]) => Shift[]): Promise<Rota> {
-  const rota = await ds
-    .getRepository(Rota)
-    .save(
-      ds
-        .getRepository(Rota)
-        .create({ weekStart: WEEK, status: 'draft', revision: 2, basedOnRotaId: publishedId, createdAt: NOW.toISOString() }),
-    );
+  const rota = await ds.getRepository(Rota).save(
+    ds.getRepository(Rota).create({
+      teamId: (await ds.getRepository(Rota).findOneByOrFail({ id: publishedId })).teamId,
+      weekStart: WEEK,
+      status: 'draft',
+      revision: 2,
+      basedOnRotaId: publishedId,
+      createdAt: NOW.toISOString(),
+    }),
+  );
   const shifts = await ds.getRepository(Shift).find({ where: { rotaId: publishedId }, order: { id: 'ASC' } });
   for (const s of edit(shifts)) {
     const { id: _id, ...rest } = s;

@@ -14,6 +14,7 @@ import { createDataSource, runMigrations, type DataSource } from '../../../model
 import { findUserByUsername } from '../../../models/repositories/users';
 import { listRotasForWeek } from '../../../models/repositories/rotas';
 import { run as runPeriod } from '../../../bin/commands/period';
+import { defaultTeamId } from '../../support/default-team';
 
 const W1 = '2026-11-30';
 const W2 = '2026-12-07';
@@ -119,7 +120,7 @@ describe('wfm period check|generate: a planning period of the configured databas
     ]);
     expect(out.weeks.every((w) => w.shifts > 0)).to.equal(true);
     const check = await open();
-    expect((await listRotasForWeek(check, W3)).map((r) => r.id)).to.deep.equal([out.weeks[0].rotaId]);
+    expect((await listRotasForWeek(check, await defaultTeamId(check), W3)).map((r) => r.id)).to.deep.equal([out.weeks[0].rotaId]);
     await check.destroy();
     const broken = out.violations.length + out.weeks.reduce((n, w) => n + w.violations.length, 0);
     expect(res.code, res.stderr).to.equal(broken > 0 ? 1 : 0);

@@ -28,6 +28,7 @@ import { rotaDiff } from '../../../app/rota-diff';
 import { generateRota } from '../../../app/rota-generate';
 import { storeWeekRequirement } from '../../support/rota-builders';
 import { checkRota } from '../../../scheduling';
+import { defaultTeamId } from '../../support/default-team';
 
 /** Wednesday 25 Nov 2026 in Tbilisi; the rota under test is the next week (Mon 30 Nov). */
 const NOW = new Date('2026-11-25T08:00:00.000Z');
@@ -398,7 +399,7 @@ describe('rota change path: checked approvals, revisions that keep approved chan
     expect(weekViolations(ctx.problem, shifts, ZONE).filter((v) => v.rule === 'rest')).to.deep.equal([]);
     const week = await rotaWeek(w.app.ds, { weekStart: WEEK, zone: ZONE, intervalMinutes: 60, now: NOW, withService: false });
     expect(week.violations.filter((v) => v.rule === 'rest')).to.deep.equal([]);
-    expect((await listRotasForWeek(w.app.ds, WEEK)).length).to.equal(1);
+    expect((await listRotasForWeek(w.app.ds, await defaultTeamId(w.app.ds), WEEK)).length).to.equal(1);
   });
 
   it("the week's violations: a short rest from last Sunday's late shift into this Monday touches this week and is reported", async () => {

@@ -9,6 +9,7 @@ import { addRotaTeam } from '../../support/rota-builders';
 import { holdJobs } from '../../support/jobs';
 import { listRotasForWeek } from '../../../models/repositories/rotas';
 import { periodJob, waitForPeriodJob } from '../../../app/rota-period-jobs';
+import { defaultTeamId } from '../../support/default-team';
 
 /** Wednesday 25 November 2026 in Tbilisi; the period starts Monday 7 December. */
 const NOW = new Date('2026-11-25T09:30:00Z');
@@ -51,13 +52,13 @@ describe('planning period: cancel a running generation', function () {
     const cancel = await coord.postForm('/rota/period/cancel', { start: START, weeks: '2' }, PAGE);
     expect(cancel.status).to.equal(303);
     expect(cancel.headers.get('location')).to.equal(PAGE);
-    const job = await waitForPeriodJob(app.jobs, (await periodJob(app.ds, START, 2))!);
+    const job = await waitForPeriodJob(app.jobs, (await periodJob(app.ds, await defaultTeamId(app.ds), START, 2))!);
     expect(job.state).to.equal('cancelled');
     const after = await coord.get(PAGE);
     expect(after.text).to.contain('The generation was cancelled').and.contain('Weeks generated before the cancel stay as drafts');
     expect(after.text).not.to.contain('action="/rota/period/cancel"');
-    expect(await listRotasForWeek(app.ds, START)).to.have.length(0);
-    expect(await listRotasForWeek(app.ds, '2026-12-14')).to.have.length(0);
+    expect(await listRotasForWeek(app.ds, await defaultTeamId(app.ds), START)).to.have.length(0);
+    expect(await listRotasForWeek(app.ds, await defaultTeamId(app.ds), '2026-12-14')).to.have.length(0);
     expect((await coord.postForm('/rota/period/cancel', { start: START, weeks: '2' }, PAGE)).status, 'nothing left to cancel').to.equal(
       404,
     );

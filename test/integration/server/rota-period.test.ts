@@ -5,6 +5,7 @@
  * My shifts and in the agent's calendar feed.
  */
 import { expect } from 'chai';
+import { defaultTeamId } from '../../support/default-team';
 import { DateTime } from 'luxon';
 import { startTestApp, type TestApp, type TestClient } from '../../support/app';
 import { testDbKind } from '../../support/db';
@@ -51,7 +52,7 @@ describe(`planning period over HTTP, demo team (${testDbKind()})`, function () {
     const res = await coordinator.postForm('/rota/period/generate', { start: START, weeks: '4', timeLimit: '20', seed: '1' }, PAGE);
     expect(res.status).to.equal(303);
     expect(res.headers.get('location')).to.equal(PAGE);
-    const job = await waitForPeriodJob(app.jobs, (await periodJob(app.ds, START, 4))!);
+    const job = await waitForPeriodJob(app.jobs, (await periodJob(app.ds, await defaultTeamId(app.ds), START, 4))!);
     expect(job.state, JSON.stringify(job)).to.equal('done');
     expect(job.rotaIds).to.have.length(4);
 

@@ -11,6 +11,7 @@ import { addRotaTeam, makeRota, weekdayShifts } from '../../support/rota-builder
 import { testDbKind } from '../../support/db';
 import { getRota, listRotasForWeek, type RotaRecord } from '../../../models/repositories/rotas';
 import { listAudit } from '../../../models/repositories/audit';
+import { defaultTeamId } from '../../support/default-team';
 
 const ZONE = 'Asia/Tbilisi';
 const FIRST_WEEK = DateTime.fromISO('2027-03-01', { zone: ZONE });
@@ -46,7 +47,8 @@ describe(`rota publishing under a race (${testDbKind()})`, function () {
     await app?.close();
   });
 
-  const publishedOf = async (week: string) => (await listRotasForWeek(app.ds, week)).filter((r) => r.status === 'published');
+  const publishedOf = async (week: string) =>
+    (await listRotasForWeek(app.ds, await defaultTeamId(app.ds), week)).filter((r) => r.status === 'published');
 
   for (const withEarlierPublished of [false, true]) {
     it(`publish: ${DRAFTS_PER_ROUND} drafts of one week published at once, ${ROUNDS} rounds, ${withEarlierPublished ? 'over an earlier published revision' : 'none published before'} → one published, only its publisher told so, the rest 409`, async () => {

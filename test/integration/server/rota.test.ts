@@ -17,6 +17,7 @@ import { rotaJob, waitForRotaJob } from '../../../app/rota-jobs';
 import { holdJobs } from '../../support/jobs';
 import { createDataSource, runMigrations } from '../../../models';
 import { run as runSchedule } from '../../../bin/commands/schedule';
+import { defaultTeamId } from '../../support/default-team';
 
 const ZONE = 'Asia/Tbilisi';
 // Sessions expire on the real clock, so the weeks are placed relative to today: A is next
@@ -66,7 +67,7 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     const gen = await lead.postForm('/rota/generate', { week: G, timeLimit: '5' }, '/rota');
     expect(gen.status).to.equal(403);
     expect((await lead.get('/rota/shift/new?rota=1&staff=1')).status).to.equal(403);
-    expect(await listRotasForWeek(app.ds, G)).to.have.length(0);
+    expect(await listRotasForWeek(app.ds, await defaultTeamId(app.ds), G)).to.have.length(0);
   });
 
   it('GET /my-shifts: agent gets 200, admin (no own schedule) gets 403', async () => {
@@ -82,7 +83,7 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     expect(res.status).to.equal(303);
     const status = await coord.get(`/rota/status?week=${week}`);
     expect(status.text).to.match(/Waiting for a solver|Generating|Generated/);
-    const job = await waitForRotaJob(app.jobs, (await rotaJob(app.ds, week))!);
+    const job = await waitForRotaJob(app.jobs, (await rotaJob(app.ds, await defaultTeamId(app.ds), week))!);
     expect(job.state, job.error ?? '').to.equal('done');
     const rota = (await getRota(app.ds, job.rotaId!))!;
     expect(rota.status).to.equal('draft');
@@ -265,7 +266,7 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
         '/rota',
       );
       expect(res.status).to.equal(303);
-      const revisions = await listRotasForWeek(app.ds, week);
+      const revisions = await listRotasForWeek(app.ds, await defaultTeamId(app.ds), week);
       expect(revisions[0]).to.include({ status: 'draft', basedOnRotaId: rotaId });
       expect((await getRota(app.ds, rotaId))!.status).to.equal('published');
       expect((await listShifts(app.ds, rotaId)).find((s) => s.id === friday.id)!.start).to.equal(friday.start);
@@ -294,7 +295,7 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
       const nothing = await coord.postForm('/rota/copy', { week: day(-8) }, '/rota');
       expect(nothing.status).to.equal(303);
       expect((await coord.get(nothing.headers.get('location')!)).text).to.contain('There is no rota for last week to copy.');
-      const copy = (await listRotasForWeek(app.ds, B))[0];
+      const copy = (await listRotasForWeek(app.ds, await defaultTeamId(app.ds), B))[0];
       expect(copy.basedOnRotaId).to.equal(rotaId);
       const starts = (await listShifts(app.ds, copy.id)).map((s) => s.start).sort();
       expect(starts[0]).to.equal(utc(B, '12:00').toISO());
@@ -304,7 +305,7 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
   it('generate: the stored draft, exported with its problem, passes rota_check.py (independent checker; required in CI)', function () {
     const checker = sharedChecker(this, 'rota_check.py');
     return (async () => {
-      const rota = (await listRotasForWeek(app.ds, G))[0];
+      const rota = (await listRotasForWeek(app.ds, await defaultTeamId(app.ds), G))[0];
       const ctx = await loadRotaContext(app.ds, { weekStart: G, zone: ZONE, intervalMinutes: 60, now: NOW });
       const shifts = (await listShifts(app.ds, rota.id)).map((s) => toEngineShift(s, ZONE));
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rota-check-'));
@@ -357,7 +358,7 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
   it('generate only the unlocked shifts: a shift locked by hand in the draft comes back unchanged in the next revision', async () => {
     const week = G;
     const coord = await app.loginAs('coordinator');
-    const draft = (await listRotasForWeek(app.ds, week))[0];
+    const draft = (await listRotasForWeek(app.ds, await defaultTeamId(app.ds), week))[0];
     const target = (await listShifts(app.ds, draft.id))[0];
     const local = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });
     const lock = await coord.postForm(
@@ -377,7 +378,7 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     );
     expect(lock.status, lock.text.slice(0, 500)).to.equal(303);
     await coord.postForm('/rota/generate', { week, mode: 'unlocked', timeLimit: GENEROUS }, `/rota?week=${week}`);
-    const job = await waitForRotaJob(app.jobs, (await rotaJob(app.ds, week))!);
+    const job = await waitForRotaJob(app.jobs, (await rotaJob(app.ds, await defaultTeamId(app.ds), week))!);
     expect(job.state, job.error ?? '').to.equal('done');
     const next = (await getRota(app.ds, job.rotaId!))!;
     expect(next.revision).to.equal(draft.revision + 1);
@@ -406,11 +407,11 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     expect((await lead.get(`/rota/status?week=${week}`)).text, 'no cancel button without rota:edit').not.to.contain('/rota/cancel');
     const cancel = await coord.postForm('/rota/cancel', { week }, `/rota?week=${week}`);
     expect(cancel.status).to.equal(303);
-    const job = await waitForRotaJob(app.jobs, (await rotaJob(app.ds, week))!);
+    const job = await waitForRotaJob(app.jobs, (await rotaJob(app.ds, await defaultTeamId(app.ds), week))!);
     expect(job).to.include({ state: 'cancelled', errorCode: 'rota.jobError.cancelled', rotaId: null });
     const after = await coord.get(`/rota/status?week=${week}`);
     expect(after.text).to.contain('Generation cancelled').and.contain('Cancelled before it finished; nothing was stored.');
-    expect(await listRotasForWeek(app.ds, week)).to.have.length(0);
+    expect(await listRotasForWeek(app.ds, await defaultTeamId(app.ds), week)).to.have.length(0);
     expect((await coord.postForm('/rota/cancel', { week }, `/rota?week=${week}`)).status, 'nothing left to cancel').to.equal(404);
   });
 
@@ -423,13 +424,13 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     );
     const coord = await app.loginAs('coordinator');
     await coord.postForm('/rota/generate', { week, timeLimit: GENEROUS }, `/rota?week=${week}`);
-    const job = await waitForRotaJob(app.jobs, (await rotaJob(app.ds, week))!);
+    const job = await waitForRotaJob(app.jobs, (await rotaJob(app.ds, await defaultTeamId(app.ds), week))!);
     expect(job.state).to.equal('infeasible');
     const status = await coord.get(`/rota/status?week=${week}`);
     expect(status.text)
       .to.contain('No rota keeps every rule')
       .and.contain('Overworked Person has 48 contracted hours, more than the 40-hour weekly maximum');
-    expect(await listRotasForWeek(app.ds, week)).to.have.length(0);
+    expect(await listRotasForWeek(app.ds, await defaultTeamId(app.ds), week)).to.have.length(0);
   });
 
   it('Georgian: the rota page renders in Georgian for a coordinator who chose it', async () => {
@@ -513,7 +514,7 @@ describe('wfm schedule --week (database mode): a draft rota from the database', 
     const ds = createDataSource({ sqlitePath: file });
     await ds.initialize();
     try {
-      const rotas = await listRotasForWeek(ds, G);
+      const rotas = await listRotasForWeek(ds, await defaultTeamId(ds), G);
       expect(rotas).to.have.length(1);
       expect(rotas[0]).to.include({ status: 'draft', createdBy: 'wfm schedule' });
       expect(text).to.contain(`rota ${rotas[0].id}:`);

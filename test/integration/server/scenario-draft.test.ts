@@ -9,6 +9,7 @@ import { addRotaTeam, storeWeekRequirement, ZONE } from '../../support/rota-buil
 import { listStaff } from '../../../models/repositories/staff';
 import { listRotasForWeek, listShifts } from '../../../models/repositories/rotas';
 import { rotaJob, waitForRotaJob } from '../../../app/rota-jobs';
+import { defaultTeamId } from '../../support/default-team';
 
 const NOW = new Date('2026-11-20T08:00:00.000Z');
 const WEEK = '2026-11-23';
@@ -45,9 +46,9 @@ describe('what-if: a scenario becomes a draft rota (HTTP)', function () {
     const res = await coordinator.postForm(`/scenarios/${id}/draft`, { timeLimit: '10', seed: '1' }, `/scenarios?saved=${id}`);
     expect(res.status).to.equal(303);
     expect(res.headers.get('location')).to.equal(`/rota?week=${WEEK}`);
-    const job = await waitForRotaJob(app.jobs, (await rotaJob(app.ds, WEEK))!);
+    const job = await waitForRotaJob(app.jobs, (await rotaJob(app.ds, await defaultTeamId(app.ds), WEEK))!);
     expect(job.state, JSON.stringify(job)).to.equal('done');
-    const [draft] = await listRotasForWeek(app.ds, WEEK);
+    const [draft] = await listRotasForWeek(app.ds, await defaultTeamId(app.ds), WEEK);
     expect(draft!.status).to.equal('draft');
     const shifts = await listShifts(app.ds, draft!.id);
     expect(shifts.length).to.be.above(0);

@@ -24,6 +24,7 @@ interface Fixture {
   aShift: number;
   bShift: number;
   rotaId: number;
+  bRotaId: number;
 }
 const fx = {} as Fixture;
 
@@ -49,15 +50,26 @@ async function seedTwoTeams(ds: DataSource): Promise<void> {
     )
   ).id;
   const aAgent = (await getStaffByCode(ds, 't1'))!;
+  // Each team its own published rota of the week.
   const rota = await makeRota(ds, WEEK, [
     { staffId: aAgent.id, start: '2026-11-24 09:00', end: '2026-11-24 17:00' },
-    { staffId: bAgent.id, start: '2026-11-24 10:00', end: '2026-11-24 18:00' },
     // The same hours in both teams: "same hours" on My shifts names only the own team's.
     { staffId: aAgent.id, start: '2026-11-26 09:00', end: '2026-11-26 17:00' },
-    { staffId: bAgent.id, start: '2026-11-26 09:00', end: '2026-11-26 17:00' },
   ]);
-  [fx.aShift, fx.bShift] = rota.shiftIds;
+  const bRota = await makeRota(
+    ds,
+    WEEK,
+    [
+      { staffId: bAgent.id, start: '2026-11-24 10:00', end: '2026-11-24 18:00' },
+      { staffId: bAgent.id, start: '2026-11-26 09:00', end: '2026-11-26 17:00' },
+    ],
+    'published',
+    { teamId: fx.teamB },
+  );
+  fx.aShift = rota.shiftIds[0];
+  fx.bShift = bRota.shiftIds[0];
   fx.rotaId = rota.rotaId;
+  fx.bRotaId = bRota.rotaId;
 }
 
 describe(`teams over HTTP: two teams in one install (${testDbKind()})`, function () {

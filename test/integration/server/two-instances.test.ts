@@ -15,6 +15,7 @@ import { startInstance, type Instance } from '../../support/instance';
 import { latestJob, type JobRecord } from '../../../models/repositories/jobs';
 import { listRotasForWeek } from '../../../models/repositories/rotas';
 import type { DataSource } from '../../../models';
+import { defaultTeamId } from '../../support/default-team';
 
 const ZONE = 'Asia/Tbilisi';
 const WEEK = DateTime.now().setZone(ZONE).startOf('week').plus({ weeks: 1 }).toISODate()!;
@@ -135,7 +136,7 @@ describe(`two app instances on one PostgreSQL: sessions, login limit, rota jobs 
     const done = await eventually('cancelled', async () => ((await job())?.state === 'cancelled' ? (await job())! : null), dump);
     expect(done).to.include({ errorCode: 'rota.jobError.cancelled', attempts: 1 });
     expect((await onA.get(`/rota/status?week=${WEEK}`)).text).to.contain('Generation cancelled');
-    expect(await listRotasForWeek(ds, WEEK)).to.have.length(0);
+    expect(await listRotasForWeek(ds, await defaultTeamId(ds), WEEK)).to.have.length(0);
   });
 
   it('a killed solver: A is killed mid-solve, the job is retried on C; C killed too, no attempt left: failed as lost, said on B', async () => {
@@ -156,6 +157,6 @@ describe(`two app instances on one PostgreSQL: sessions, login limit, rota jobs 
     expect(lost).to.include({ errorCode: 'rota.jobError.lost', attempts: 2 });
     const words = await onB.get(`/rota/status?week=${WEEK}`);
     expect(words.text).to.contain('Generation failed').and.contain('The server running it stopped, and no attempt was left');
-    expect(await listRotasForWeek(ds, WEEK)).to.have.length(0);
+    expect(await listRotasForWeek(ds, await defaultTeamId(ds), WEEK)).to.have.length(0);
   });
 });
