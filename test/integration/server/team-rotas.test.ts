@@ -1,0 +1,187 @@
+/**
+ * Each team has its own rota of a week (issue #14), over HTTP with a real server and the real
+ * solver: team B plans its own week against its own channel and people, with revisions and a
+ * published revision of its own, while team A's week is untouched; A's coordinator asking for
+ * B's revision by id (page, publish, diff, CSV) is answered 404 and nothing changes.
+ */
+import { expect } from 'chai';
+import { DateTime } from 'luxon';
+import { startTestApp, seedMinimalTeam, type TestApp, type TestClient } from '../../support/app';
+import { makePerson } from '../../support/requests-builders';
+import { addRotaTeam } from '../../support/rota-builders';
+import { createChannel, getDefaultTeam, setStaffTeam, type DataSource } from '../../../models';
+import { getRota, listRotasForWeek, listShifts, publishedRotaForWeek } from '../../../models/repositories/rotas';
+import { replaceRequirements } from '../../../models/repositories/requirements';
+import { createTeam } from '../../../app/teams';
+import { rotaJob, waitForRotaJob } from '../../../app/rota-jobs';
+import { checkRota } from '../../../scheduling';
+import { loadRotaContext, toEngineShift } from '../../../app/rota-problem';
+import { testDbKind } from '../../support/db';
+
+const ZONE = 'Asia/Tbilisi';
+const NOW = new Date();
+const WEEK = DateTime.fromJSDate(NOW, { zone: ZONE }).startOf('week').plus({ weeks: 2 }).toISODate()!;
+const B_CHANNEL = 'voice-b';
+
+const fx = { teamA: 0, teamB: 0, bPeople: [] as number[] };
+
+/** Hourly requirement 08:00-20:00 for `channels` of the week (only those channels' rows are replaced). */
+async function storeRequirement(ds: DataSource, channels: Record<string, number>): Promise<void> {
+  const monday = DateTime.fromISO(WEEK, { zone: ZONE });
+  const rows = [];
+  for (let d = 0; d < 7; d++)
+    for (let h = 0; h < 24; h++)
+      for (const [channelId, agents] of Object.entries(channels)) {
+        const open = h >= 8 && h < 20;
+        rows.push({
+          channelId,
+          start: monday.plus({ days: d, hours: h }).toUTC().toISO()!,
+          volume: open ? agents * 8 : 0,
+          ahtSeconds: 240,
+          rawAgents: open ? agents : 0,
+          scheduledAgents: open ? Math.ceil(agents / 0.7) : 0,
+          serviceLevel: 0.8,
+          asaSeconds: 20,
+          occupancy: 0.6,
+          abandonRate: null,
+          forecastId: null,
+          createdAt: NOW.toISOString(),
+        });
+      }
+  await replaceRequirements(ds, WEEK, rows, Object.keys(channels));
+}
+
+async function seed(ds: DataSource): Promise<void> {
+  await seedMinimalTeam(ds);
+  await addRotaTeam(ds, 8);
+  fx.teamA = (await getDefaultTeam(ds))!.id;
+  const b = await createTeam(ds, { name: 'Batumi desk', timeZone: ZONE, actor: { userId: null }, now: NOW });
+  if (b.kind !== 'ok') throw new Error('team B');
+  fx.teamB = b.team.id;
+  await createChannel(ds, {
+    id: B_CHANNEL,
+    teamId: fx.teamB,
+    nameKey: 'channel.voice',
+    kind: 'voice',
+    targetServiceLevel: 0.8,
+    thresholdSeconds: 20,
+    targetAsaSeconds: null,
+    maxOccupancy: 0.85,
+    shrinkage: 0.3,
+    patienceSeconds: 120,
+    maxAbandonRate: null,
+    concurrency: 1,
+    sortOrder: 1,
+  });
+  for (const name of ['b.coord', 'b.one', 'b.two', 'b.three', 'b.four']) {
+    const p = await makePerson(ds, name, {
+      role: name === 'b.coord' ? 'coordinator' : 'agent',
+      name: `Batumi ${name}`,
+      skills: [B_CHANNEL],
+    });
+    await setStaffTeam(ds, p.id, fx.teamB, NOW.toISOString());
+    fx.bPeople.push(p.id);
+  }
+  await storeRequirement(ds, { voice: 2, chat: 1 });
+  await storeRequirement(ds, { [B_CHANNEL]: 2 });
+}
+
+describe(`teams: each team its own rota of a week (${testDbKind()})`, function () {
+  this.timeout(180_000);
+  let app: TestApp;
+  let a: TestClient;
+  let b: TestClient;
+  let bRotaId = 0;
+  before(async () => {
+    app = await startTestApp({ seed });
+    a = await app.loginAs('coordinator');
+    b = await app.loginAs('b.coord' as never);
+  });
+  after(async () => app?.close());
+
+  it("B generates its week: a draft of B's, only B's people on B's channel, keeping every rule; A's week has nothing", async () => {
+    const res = await b.postForm('/rota/generate', { week: WEEK, mode: 'all', timeLimit: '20' }, `/rota?week=${WEEK}`);
+    expect(res.status).to.equal(303);
+    expect(await rotaJob(app.ds, fx.teamA, WEEK), "A's generation").to.equal(null);
+    const job = await waitForRotaJob(app.jobs, (await rotaJob(app.ds, fx.teamB, WEEK))!);
+    expect(job.state, job.error ?? '').to.equal('done');
+    const rota = (await getRota(app.ds, job.rotaId!))!;
+    expect(rota).to.include({ teamId: fx.teamB, revision: 1, status: 'draft' });
+    bRotaId = rota.id;
+    const shifts = await listShifts(app.ds, rota.id);
+    expect(shifts.length).to.be.greaterThan(10);
+    expect(new Set(shifts.map((s) => s.staffId)).size).to.be.at.most(fx.bPeople.length);
+    for (const s of shifts) {
+      expect(fx.bPeople, `shift of ${s.staffId}`).to.include(s.staffId);
+      expect(s.channel).to.equal(B_CHANNEL);
+    }
+    const ctx = await loadRotaContext(app.ds, { teamId: fx.teamB, weekStart: WEEK, zone: ZONE, intervalMinutes: 60, now: NOW });
+    expect(ctx.channels.map((c) => c.id)).to.deep.equal([B_CHANNEL]);
+    expect(
+      checkRota(
+        ctx.problem,
+        shifts.map((s) => toEngineShift(s, ZONE)),
+      ),
+    ).to.deep.equal([]);
+    expect(await listRotasForWeek(app.ds, fx.teamA, WEEK)).to.deep.equal([]);
+    const page = await b.get(`/rota?week=${WEEK}`);
+    expect(page.text).to.contain('Batumi b.one').and.not.contain('Test agent');
+    const aPage = await a.get(`/rota?week=${WEEK}`);
+    expect(aPage.status).to.equal(200);
+    expect(aPage.text).to.not.contain('Batumi');
+  });
+
+  it("A generates the same week: its own revision 1 on A's channels; both teams publish the week", async () => {
+    await a.postForm('/rota/generate', { week: WEEK, mode: 'all', timeLimit: '20' }, `/rota?week=${WEEK}`);
+    const job = await waitForRotaJob(app.jobs, (await rotaJob(app.ds, fx.teamA, WEEK))!);
+    expect(job.state, job.error ?? '').to.equal('done');
+    const aRota = (await getRota(app.ds, job.rotaId!))!;
+    expect(aRota).to.include({ teamId: fx.teamA, revision: 1 });
+    const aShifts = await listShifts(app.ds, aRota.id);
+    expect(aShifts.some((s) => fx.bPeople.includes(s.staffId))).to.equal(false);
+    expect(new Set(aShifts.map((s) => s.channel))).to.not.contain(B_CHANNEL);
+
+    const pubB = await b.postForm(
+      '/rota/publish',
+      { rotaId: String(bRotaId), version: '1', published: '' },
+      `/rota/publish?rota=${bRotaId}`,
+    );
+    expect(pubB.status, pubB.text.slice(0, 300)).to.equal(303);
+    expect((await publishedRotaForWeek(app.ds, fx.teamB, WEEK))?.id).to.equal(bRotaId);
+    expect(await publishedRotaForWeek(app.ds, fx.teamA, WEEK), "B's publish is not A's").to.equal(null);
+    const pubA = await a.postForm(
+      '/rota/publish',
+      { rotaId: String(aRota.id), version: '1', published: '' },
+      `/rota/publish?rota=${aRota.id}`,
+    );
+    expect(pubA.status, pubA.text.slice(0, 300)).to.equal(303);
+    expect((await publishedRotaForWeek(app.ds, fx.teamA, WEEK))?.id).to.equal(aRota.id);
+    expect((await publishedRotaForWeek(app.ds, fx.teamB, WEEK))?.id, "A's publish leaves B's published").to.equal(bRotaId);
+  });
+
+  it("A's coordinator asking for B's revision by id: 404 on the page, the publish review, the diff and the CSV", async () => {
+    for (const url of [
+      `/rota?week=${WEEK}&rota=${bRotaId}`,
+      `/rota/publish?rota=${bRotaId}`,
+      `/rota/diff?week=${WEEK}&from=${bRotaId}&to=${bRotaId}`,
+      `/rota.csv?week=${WEEK}&rota=${bRotaId}`,
+      `/rota/simulate?rota=${bRotaId}`,
+    ]) {
+      expect((await a.get(url)).status, url).to.equal(404);
+    }
+    expect((await b.get(`/rota?week=${WEEK}&rota=${bRotaId}`)).status).to.equal(200);
+  });
+
+  it("A's coordinator cannot edit B's revision: a hand edit naming it answers 404 and it is unchanged", async () => {
+    const before = (await getRota(app.ds, bRotaId))!;
+    const shift = (await listShifts(app.ds, bRotaId))[0]!;
+    const res = await a.postForm(
+      '/rota/shift',
+      { action: 'delete', rotaId: String(bRotaId), version: String(before.version), shiftId: String(shift.id) },
+      `/rota?week=${WEEK}`,
+    );
+    expect(res.status).to.equal(404);
+    expect((await getRota(app.ds, bRotaId))!.version).to.equal(before.version);
+    expect((await listShifts(app.ds, bRotaId)).map((s) => s.id)).to.include(shift.id);
+  });
+});
