@@ -46,7 +46,7 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
 
   router.get('/staffing', requirePermission('staffing:view'), async (req, res) => {
     const { week } = WeekQuery.parse(req.query);
-    const data = await staffingWeekPage(db, { weekStart: week ?? null, zone: req.zone, now: now() });
+    const data = await staffingWeekPage(db, { weekStart: week ?? null, zone: req.zone, now: now(), teamId: req.team?.id });
     res.render('pages/staffing', {
       pageTitle: req.t('staffing.title'),
       ...staffingWeekViewModel(data, req.t, req.locale),
@@ -63,6 +63,7 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
       zone: req.zone,
       now: now(),
       userId: req.user!.id,
+      teamId: req.team?.id,
     });
     if (result.kind === 'stale') throw new HttpError(409, 'error.stale');
     req.session.flash = [{ kind: 'info', key: 'staffing.stored' }];

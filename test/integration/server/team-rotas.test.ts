@@ -17,6 +17,7 @@ import { rotaJob, waitForRotaJob } from '../../../app/rota-jobs';
 import { checkRota } from '../../../scheduling';
 import { loadRotaContext, toEngineShift } from '../../../app/rota-problem';
 import { testDbKind } from '../../support/db';
+import { staffingWeekPage } from '../../../app/requirement-for-week';
 
 const ZONE = 'Asia/Tbilisi';
 const NOW = new Date();
@@ -170,6 +171,18 @@ describe(`teams: each team its own rota of a week (${testDbKind()})`, function (
       expect((await a.get(url)).status, url).to.equal(404);
     }
     expect((await b.get(`/rota?week=${WEEK}&rota=${bRotaId}`)).status).to.equal(200);
+  });
+
+  it("/staffing: each team's requirement, channels and people are its own", async () => {
+    const forB = await staffingWeekPage(app.ds, { weekStart: WEEK, zone: ZONE, now: NOW, teamId: fx.teamB });
+    expect(forB.channels.map((c) => c.id)).to.deep.equal([B_CHANNEL]);
+    expect(new Set(forB.requirement.rows.map((r) => r.channel))).to.deep.equal(new Set([B_CHANNEL]));
+    expect(forB.service.rota?.teamId).to.equal(fx.teamB);
+    const forA = await staffingWeekPage(app.ds, { weekStart: WEEK, zone: ZONE, now: NOW, teamId: fx.teamA });
+    expect(forA.channels.map((c) => c.id)).to.deep.equal(['voice', 'chat']);
+    expect(forA.requirement.rows.some((r) => r.channel === B_CHANNEL)).to.equal(false);
+    expect(forA.service.rota?.teamId).to.equal(fx.teamA);
+    expect((await b.get(`/staffing?week=${WEEK}`)).status).to.equal(200);
   });
 
   it("A's coordinator cannot edit B's revision: a hand edit naming it answers 404 and it is unchanged", async () => {
