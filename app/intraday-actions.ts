@@ -36,6 +36,8 @@ import { loadTeamSettings } from './team-settings';
 import { teamIdOrDefault } from './team-scope';
 import { loadIntraday, projectToday, restOfDay, type IntradayChannel, type IntradayInputs } from './intraday-today';
 import type { ShiftRecord } from '../models/repositories/rotas';
+import { listChannels } from '../models/repositories/settings';
+import { getStaff } from '../models/repositories/staff';
 
 type RestOfDay = IntradayChannel['restOfDay'];
 
@@ -89,7 +91,7 @@ const hours = (s: { start: string; end: string; breaks: { start: string; end: st
 
 export async function listIntradayActions(
   ds: DataSource,
-  q: { now: Date; zone: string },
+  q: { now: Date; zone: string; teamId?: number },
   loaded?: IntradayInputs,
 ): Promise<IntradayActions> {
   const x = loaded ?? (await loadIntraday(ds, q));
@@ -99,6 +101,7 @@ export async function listIntradayActions(
   const rota = w.rota ? { id: w.rota.id, status: w.rota.status, revision: w.rota.revision } : null;
   if (!w.rota) return { from: new Date(from).toISOString(), rota, actions: [] };
   const ctx = await loadRotaContext(ds, {
+    teamId: x.teamId,
     weekStart: w.weekStart,
     zone: q.zone,
     intervalMinutes: w.intervalMinutes,
@@ -273,6 +276,19 @@ export function nextInterval(now: Date, zone: string, intervalMinutes: number): 
 /** The first instant an action changes (a break moved earlier: where it goes). */
 export const firstTouched = (spec: ActionSpec) => (spec.kind === 'moveBreak' ? Math.min(ms(spec.from), ms(spec.to)) : ms(spec.from));
 
+/**
+ * Whether an action names what is not the team's: another team's person, or a call-in on a
+ * channel the team does not answer (another team's shift is not found in the team's rota).
+ */
+export async function outsideTeam(ds: DataSource, teamId: number, specs: ActionSpec[]): Promise<boolean> {
+  const channels = new Set((await listChannels(ds, teamId)).map((c) => c.id));
+  for (const spec of specs) {
+    if ((await getStaff(ds, spec.staffId))?.teamId !== teamId) return true;
+    if (spec.channel !== undefined && !channels.has(spec.channel)) return true;
+  }
+  return false;
+}
+
 /** Applies one action through the change path (see the file comment). */
 export async function applyIntradayAction(
   ds: DataSource,
@@ -283,6 +299,7 @@ export async function applyIntradayAction(
   // Nothing in the past changes: the action's first instant is the next interval at the earliest.
   if (!(firstTouched(q.spec) >= nextInterval(q.now, q.zone, team.intervalMinutes)))
     return { kind: 'refused', violations: [], key: 'intraday.actions.past' };
+  if (await outsideTeam(ds, teamId, [q.spec])) return { kind: 'notFound' };
   const weekStart = mondayOf(DateTime.fromJSDate(q.now, { zone: q.zone }).toISODate()!, q.zone);
   const rota = (await publishedRotaForWeek(ds, teamId, weekStart)) ?? (await listRotasForWeek(ds, teamId, weekStart))[0] ?? null;
   if (!rota) return { kind: 'notFound' };
@@ -295,7 +312,7 @@ export async function applyIntradayAction(
     : null;
   const result = await applyRotaChange(
     { ds, zone: q.zone, intervalMinutes: team.intervalMinutes, now: q.now },
-    { weekStart, operation: { kind: 'intraday', action: q.spec.kind, uid: q.spec.uid, shift: shape }, actor: q.actor },
+    { teamId, weekStart, operation: { kind: 'intraday', action: q.spec.kind, uid: q.spec.uid, shift: shape }, actor: q.actor },
   );
   switch (result.kind) {
     case 'applied':

@@ -23,6 +23,7 @@ import type { DataSource } from '../models';
 import { withTransaction, type Db } from '../models/repositories/db';
 import { appendAudit } from '../models/repositories/audit';
 import { listStaff } from '../models/repositories/staff';
+import { getChannel, listChannels } from '../models/repositories/settings';
 import { getUser } from '../models/repositories/users';
 import { listRotasForWeek, listShifts, newShiftUid, publishedRotaForWeek, type ShiftRecord } from '../models/repositories/rotas';
 import {
@@ -85,6 +86,8 @@ class Refused extends Error {
 }
 
 interface Today {
+  /** The team whose day it is: its rota, people and channels. */
+  teamId: number;
   zone: string;
   intervalMinutes: number;
   weekStart: string;
@@ -94,13 +97,15 @@ interface Today {
   next: number;
 }
 
-async function todayOf(db: Db, now: Date, fallbackZone: string): Promise<Today & { rules: ReturnType<typeof rotaRules> }> {
-  const team = await loadTeamSettings(db as DataSource, { fallbackZone });
+async function todayOf(db: Db, now: Date, fallbackZone: string, teamId?: number): Promise<Today & { rules: ReturnType<typeof rotaRules> }> {
+  const id = await teamIdOrDefault(db, teamId);
+  const team = await loadTeamSettings(db as DataSource, { fallbackZone, teamId: id });
   const zone = team.timeZone;
   const local = DateTime.fromJSDate(now, { zone });
   const dayStart = local.startOf('day').toMillis();
   const step = team.intervalMinutes * 60_000;
   return {
+    teamId: id,
     zone,
     intervalMinutes: team.intervalMinutes,
     weekStart: mondayOf(local.toISODate()!, zone),
@@ -174,9 +179,8 @@ function withChange(shifts: ShiftRecord[], c: Pick<OfferChange, 'uid' | 'shift' 
 }
 
 /** Today's rota (the published revision, else the newest draft) and its shifts. */
-async function todaysRota(db: Db, weekStart: string, teamId?: number) {
-  const team = await teamIdOrDefault(db, teamId);
-  const rota = (await publishedRotaForWeek(db, team, weekStart)) ?? (await listRotasForWeek(db, team, weekStart))[0] ?? null;
+async function todaysRota(db: Db, weekStart: string, teamId: number) {
+  const rota = (await publishedRotaForWeek(db, teamId, weekStart)) ?? (await listRotasForWeek(db, teamId, weekStart))[0] ?? null;
   return rota ? { rota, shifts: await listShifts(db, rota.id) } : null;
 }
 
@@ -185,10 +189,12 @@ async function todaysRota(db: Db, weekStart: string, teamId?: number) {
  * and shortenings before call-ins; `only` limits the check to these staff ids.
  */
 async function eligibleFor(db: Db, now: Date, t: Today & { rules: ReturnType<typeof rotaRules> }, s: OfferStretch, only?: number[]) {
-  const found = await todaysRota(db, t.weekStart);
+  const found = await todaysRota(db, t.weekStart, t.teamId);
   if (!found) return { shifts: [] as ShiftRecord[], list: [] as OfferChange[] };
-  const agents = new Map((await listStaff(db)).filter((p) => p.role === 'agent').map((p) => [p.id, p]));
+  // The team's agents only: an offer is never sent to another team's people.
+  const agents = new Map((await listStaff(db, { teamId: t.teamId })).filter((p) => p.role === 'agent').map((p) => [p.id, p]));
   const ctx = await loadRotaContext(db as DataSource, {
+    teamId: t.teamId,
     weekStart: t.weekStart,
     zone: t.zone,
     intervalMinutes: t.intervalMinutes,
@@ -214,8 +220,8 @@ async function eligibleFor(db: Db, now: Date, t: Today & { rules: ReturnType<typ
 
 /** One agent's change as the rota stands, rules not checked (the change path does that). */
 async function fitFor(db: Db, t: Today & { rules: ReturnType<typeof rotaRules> }, s: OfferStretch, staffId: number) {
-  const found = await todaysRota(db, t.weekStart);
-  const person = (await listStaff(db)).find((p) => p.id === staffId);
+  const found = await todaysRota(db, t.weekStart, t.teamId);
+  const person = (await listStaff(db, { teamId: t.teamId })).find((p) => p.id === staffId);
   if (!found || !person) return null;
   const todays = found.shifts.filter((x) => x.staffId === staffId && ms(x.end) > t.dayStart && ms(x.start) < t.dayEnd) as TodayShift[];
   const change = changeFor(s, { staffId, skills: person.skills }, todays, t);
@@ -263,9 +269,12 @@ function effectsOf(x: IntradayInputs, change: OfferChange | undefined): ChannelE
 }
 
 /** What an offer would buy and who could take it, before it is sent. */
-export async function previewIntradayOffer(ds: DataSource, q: { now: Date; zone: string; stretch: OfferStretch }): Promise<OfferPreview> {
-  const t = await todayOf(ds, q.now, q.zone);
-  const x = await loadIntraday(ds, { now: q.now, zone: t.zone });
+export async function previewIntradayOffer(
+  ds: DataSource,
+  q: { now: Date; zone: string; stretch: OfferStretch; teamId?: number },
+): Promise<OfferPreview> {
+  const t = await todayOf(ds, q.now, q.zone, q.teamId);
+  const x = await loadIntraday(ds, { now: q.now, zone: t.zone, teamId: t.teamId });
   const refusal = stretchRefusal(
     q.stretch,
     t,
@@ -281,6 +290,11 @@ export async function previewIntradayOffer(ds: DataSource, q: { now: Date; zone:
   };
 }
 
+/** An offer's team: the team that answers its channel (the default team's, for a channel without one). */
+async function offerTeam(db: Db, offer: IntradayOfferRecord): Promise<number> {
+  return teamIdOrDefault(db, (await getChannel(db, offer.channel))?.teamId);
+}
+
 const offerParams = (o: IntradayOfferRecord) => ({ offerId: o.id, kind: o.kind, start: o.start, end: o.end, channel: o.channel });
 
 /** The coordinator sends the offer: everyone eligible now is told. */
@@ -288,7 +302,7 @@ export async function sendIntradayOffer(
   ctx: RequestsContext,
   stretch: OfferStretch,
 ): Promise<Outcome<{ offer: IntradayOfferRecord; told: number }>> {
-  const preview = await previewIntradayOffer(ctx.db, { now: ctx.now, zone: ctx.zone, stretch });
+  const preview = await previewIntradayOffer(ctx.db, { now: ctx.now, zone: ctx.zone, stretch, teamId: ctx.teamId });
   if (preview.refusal) return { kind: 'refused', key: preview.refusal };
   const eligible = preview.eligible.map((e) => e.staffId);
   return withTransaction(ctx.db, async (tx) => {
@@ -353,7 +367,7 @@ export async function acceptIntradayOffer(
   const shut = closed(offer);
   if (shut) return shut;
   if (offer.version !== input.version) return { kind: 'stale' };
-  const t = await todayOf(ctx.db, ctx.now, ctx.zone);
+  const t = await todayOf(ctx.db, ctx.now, ctx.zone, await offerTeam(ctx.db, offer));
   const stretch = remaining(offer, t);
   if (!stretch) return { kind: 'refused', key: 'intradayOffers.error.expired' };
   try {
@@ -369,6 +383,7 @@ export async function acceptIntradayOffer(
       const result = await applyRotaChange(
         { ds: tx, zone: t.zone, intervalMinutes: t.intervalMinutes, now: ctx.now },
         {
+          teamId: t.teamId,
           weekStart: t.weekStart,
           operation: {
             kind: 'intraday',
@@ -418,7 +433,7 @@ export async function withdrawIntradayOffer(
   input: { id: number; version: number },
 ): Promise<Outcome<{ offer: IntradayOfferRecord }>> {
   const offer = await getIntradayOffer(ctx.db, input.id);
-  if (!offer) return { kind: 'notFound' };
+  if (!offer || (ctx.teamId !== undefined && (await offerTeam(ctx.db, offer)) !== ctx.teamId)) return { kind: 'notFound' };
   if (offer.status !== 'open') return { kind: 'refused', key: 'intradayOffers.error.notOpen' };
   if (offer.version !== input.version) return { kind: 'stale' };
   try {
@@ -448,12 +463,13 @@ export interface OfferListItem extends IntradayOfferRecord {
 }
 
 /** Today's offers (open, taken, withdrawn, expired), for the coordinator's page. */
-export async function todaysIntradayOffers(ds: DataSource, q: { now: Date; zone: string }): Promise<OfferListItem[]> {
+export async function todaysIntradayOffers(ds: DataSource, q: { now: Date; zone: string; teamId?: number }): Promise<OfferListItem[]> {
   await expireIntradayOffers(ds, q.now);
-  const t = await todayOf(ds, q.now, q.zone);
-  const names = new Map((await listStaff(ds)).map((p) => [p.id, p.name]));
+  const t = await todayOf(ds, q.now, q.zone, q.teamId);
+  const channels = new Set((await listChannels(ds, t.teamId)).map((c) => c.id));
+  const names = new Map((await listStaff(ds, { teamId: t.teamId })).map((p) => [p.id, p.name]));
   return (await listIntradayOffers(ds, { statuses: ['open', 'taken', 'withdrawn', 'expired'], endsAfter: iso(t.dayStart) }))
-    .filter((o) => ms(o.start) < t.dayEnd)
+    .filter((o) => ms(o.start) < t.dayEnd && channels.has(o.channel))
     .map((o) => ({ ...o, takenByName: o.takenByStaffId === null ? '' : (names.get(o.takenByStaffId) ?? '') }));
 }
 
@@ -472,9 +488,9 @@ export async function myIntradayOffers(ctx: RequestsContext): Promise<MyOffer[]>
     o.eligible.includes(me),
   );
   if (!live.length) return [];
-  const t = await todayOf(ctx.db, ctx.now, ctx.zone);
   const out: MyOffer[] = [];
   for (const o of live) {
+    const t = await todayOf(ctx.db, ctx.now, ctx.zone, await offerTeam(ctx.db, o));
     const stretch = o.status === 'open' ? remaining(o, t) : null;
     const canAccept = stretch !== null && (await eligibleFor(ctx.db, ctx.now, t, stretch, [me])).list.length > 0;
     out.push({ ...o, canAccept, mine: o.takenByStaffId === me });

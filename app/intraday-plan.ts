@@ -31,7 +31,16 @@ import { loadRotaContext, rotaRules } from './rota-problem';
 import { loadTeamSettings } from './team-settings';
 import { teamIdOrDefault } from './team-scope';
 import { loadIntraday, projectToday, type IntradayInputs } from './intraday-today';
-import { answeredInTime, callable, compareToday, firstTouched, nextInterval, slackOf, type ChannelEffect } from './intraday-actions';
+import {
+  answeredInTime,
+  callable,
+  compareToday,
+  firstTouched,
+  nextInterval,
+  outsideTeam,
+  slackOf,
+  type ChannelEffect,
+} from './intraday-actions';
 
 export interface PlanChange {
   spec: ActionSpec;
@@ -61,7 +70,7 @@ const round = (v: number, d: number) => Math.round(v * 10 ** d) / 10 ** d;
 
 export async function planIntradayRestOfDay(
   ds: DataSource,
-  q: { now: Date; zone: string },
+  q: { now: Date; zone: string; teamId?: number },
   loaded?: IntradayInputs,
 ): Promise<IntradayPlan> {
   const x = loaded ?? (await loadIntraday(ds, q));
@@ -72,6 +81,7 @@ export async function planIntradayRestOfDay(
   const empty = { from: new Date(from).toISOString(), rota, changes: [], effects: [], answeredInTimeGain: 0, paidHours: 0 };
   if (!w.rota) return empty;
   const ctx = await loadRotaContext(ds, {
+    teamId: x.teamId,
     weekStart: w.weekStart,
     zone: q.zone,
     intervalMinutes: w.intervalMinutes,
@@ -142,6 +152,7 @@ export async function applyIntradayPlan(
   const team = await loadTeamSettings(ds, { fallbackZone: q.zone, teamId });
   const next = nextInterval(q.now, q.zone, team.intervalMinutes);
   if (q.specs.some((spec) => !(firstTouched(spec) >= next))) return { kind: 'refused', violations: [], key: 'intraday.actions.past' };
+  if (await outsideTeam(ds, teamId, q.specs)) return { kind: 'notFound' };
   const weekStart = mondayOf(DateTime.fromJSDate(q.now, { zone: q.zone }).toISODate()!, q.zone);
   const rota = (await publishedRotaForWeek(ds, teamId, weekStart)) ?? (await listRotasForWeek(ds, teamId, weekStart))[0] ?? null;
   if (!rota) return { kind: 'notFound' };
@@ -161,7 +172,7 @@ export async function applyIntradayPlan(
   }
   const result = await applyRotaChange(
     { ds, zone: q.zone, intervalMinutes: team.intervalMinutes, now: q.now },
-    { weekStart, operation: { kind: 'intradayPlan', changes }, actor: q.actor },
+    { teamId, weekStart, operation: { kind: 'intradayPlan', changes }, actor: q.actor },
   );
   switch (result.kind) {
     case 'applied':

@@ -20,10 +20,12 @@ import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import { actualsBetween } from '../models/repositories/actuals';
 import type { RotaRecord } from '../models/repositories/rotas';
-import type { ChannelConfig } from '../models/repositories/settings';
+import { listChannels, type ChannelConfig } from '../models/repositories/settings';
+import { listTeams } from '../models/repositories/teams';
 import { onQueueFromShifts, projectWeek, type ProjectedInterval, type ProjectionDemand } from '../staffing';
 import { actualByInterval, key, reforecast } from './intraday-reforecast';
 import { loadWeekInputs, type WeekInputs } from './week-projection';
+import { teamIdOrDefault } from './team-scope';
 
 export type Risk = 'high' | 'watch' | 'ok';
 
@@ -92,6 +94,8 @@ function dayOf(now: Date, zone: string, intervalMinutes: number): Day {
 
 /** Everything today's page and its actions are computed from. */
 export interface IntradayInputs {
+  /** The team whose day it is. */
+  teamId: number;
   day: Day;
   week: WeekInputs;
   actual: ReturnType<typeof actualByInterval>;
@@ -102,8 +106,21 @@ export interface IntradayInputs {
 
 type Reforecast = Awaited<ReturnType<typeof reforecast>>;
 
-export async function loadIntraday(ds: DataSource, q: { now: Date; zone: string }): Promise<IntradayInputs> {
-  const w = await loadWeekInputs(ds, { weekStart: DateTime.fromJSDate(q.now, { zone: q.zone }).toISODate()!, zone: q.zone, now: q.now });
+/** Today of one team (`teamId`; none: the default team): its channels, rota and people. */
+export interface IntradayQuery {
+  now: Date;
+  zone: string;
+  teamId?: number;
+}
+
+export async function loadIntraday(ds: DataSource, q: IntradayQuery): Promise<IntradayInputs> {
+  const teamId = await teamIdOrDefault(ds, q.teamId);
+  const w = await loadWeekInputs(ds, {
+    weekStart: DateTime.fromJSDate(q.now, { zone: q.zone }).toISODate()!,
+    zone: q.zone,
+    now: q.now,
+    teamId,
+  });
   const day = dayOf(q.now, q.zone, w.intervalMinutes);
   const actual = actualByInterval(await actualsBetween(ds, day.dayStart.toUTC().toISO()!, new Date(day.dayEnd).toISOString()));
   const forecasts = new Map<string, Reforecast>();
@@ -117,7 +134,7 @@ export async function loadIntraday(ds: DataSource, q: { now: Date; zone: string 
     );
   }
   const demand = w.channels.flatMap((c) => todaysDemand(c.id, day, w, forecasts.get(c.id)!));
-  return { day, week: w, actual, forecasts, demand };
+  return { teamId, day, week: w, actual, forecasts, demand };
 }
 
 /** Today's projection (with the risk) for the given shifts: the one projection of staffing/. */
@@ -132,18 +149,28 @@ export function projectToday(x: IntradayInputs, shifts: WeekInputs['shifts'], o:
 }
 
 /**
- * Computes today's re-forecast ahead of the first view (after actuals arrive, at start): the
- * day's first one learns from the previous days (seconds); a view meanwhile waits for the same
- * computation (ResultCache keeps the promise). Never throws: a failure is only logged.
+ * Computes today's re-forecast ahead of the first view (after actuals arrive, at start) for
+ * every team that has channels, each in its own zone (`q.zone` for an install without teams):
+ * the day's first one learns from the previous days (seconds); a view meanwhile waits for the
+ * same computation (ResultCache keeps the promise). Never throws: a failure is only logged.
  */
-export function warmIntraday(ds: DataSource, q: { now: Date; zone: string }, log: (m: string, e?: unknown) => void): Promise<void> {
-  return loadIntraday(ds, q).then(
-    () => undefined,
-    (err: unknown) => log('intraday warm-up failed', err),
-  );
+export async function warmIntraday(ds: DataSource, q: { now: Date; zone: string }, log: (m: string, e?: unknown) => void): Promise<void> {
+  try {
+    const teams = await listTeams(ds);
+    if (!teams.length) {
+      await loadIntraday(ds, q);
+      return;
+    }
+    for (const team of teams) {
+      if (!(await listChannels(ds, team.id)).length) continue;
+      await loadIntraday(ds, { now: q.now, zone: team.timeZone, teamId: team.id });
+    }
+  } catch (err) {
+    log('intraday warm-up failed', err);
+  }
 }
 
-export async function intradayToday(ds: DataSource, q: { now: Date; zone: string }): Promise<IntradayDay> {
+export async function intradayToday(ds: DataSource, q: IntradayQuery): Promise<IntradayDay> {
   return intradayFrom(await loadIntraday(ds, q), q.zone);
 }
 

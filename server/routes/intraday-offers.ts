@@ -46,6 +46,7 @@ export function intradayOfferRoutes({ services, now }: RouteDeps, page: Intraday
     zone: req.zone,
     now: now(),
     actor: { userId: req.user!.id, username: req.user!.username, staffId: req.user!.staffId },
+    teamId: req.team?.id,
   });
 
   function refused(req: Request, res: Response, outcome: Exclude<Outcome<object>, { kind: 'ok' }>, back: string) {
@@ -61,7 +62,12 @@ export function intradayOfferRoutes({ services, now }: RouteDeps, page: Intraday
   router.get('/intraday/offers/preview', requirePermission('rota:edit'), async (req, res) => {
     const form = OfferForm.safeParse(req.query);
     if (!form.success) throw new HttpError(400, 'error.validation');
-    const preview = await previewIntradayOffer(services.db, { now: now(), zone: req.zone, stretch: stretchOf(form.data) });
+    const preview = await previewIntradayOffer(services.db, {
+      now: now(),
+      zone: req.zone,
+      stretch: stretchOf(form.data),
+      teamId: req.team?.id,
+    });
     await page(req, res, 200, { offerPreview: preview });
   });
 

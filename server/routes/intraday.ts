@@ -12,7 +12,6 @@ import { HttpError } from '../http-error';
 import { intradayFrom, loadIntraday, type IntradayInputs } from '../../app/intraday-today';
 import { applyIntradayAction, listIntradayActions } from '../../app/intraday-actions';
 import { loadTeamSettings } from '../../app/team-settings';
-import { shiftEditOutsideTeam } from '../../app/teams';
 import { INTRADAY_ACTION_KINDS } from '../../scheduling';
 import { violationText } from '../i18n/codes';
 import { intradayViewModel } from '../view-models/intraday';
@@ -82,7 +81,7 @@ export function intradayRoutes(deps: RouteDeps): Router {
 
   async function load(req: Request) {
     const team = await loadTeamSettings(services.db, { fallbackZone: req.zone, teamId: req.team?.id });
-    return { zone: team.timeZone, x: await loadIntraday(services.db, { now: now(), zone: team.timeZone }) };
+    return { zone: team.timeZone, x: await loadIntraday(services.db, { now: now(), zone: team.timeZone, teamId: req.team?.id }) };
   }
 
   const panel = (req: Request, x: IntradayInputs, zone: string) => ({
@@ -91,7 +90,7 @@ export function intradayRoutes(deps: RouteDeps): Router {
   });
 
   async function actions(req: Request, x: IntradayInputs, zone: string) {
-    const list = await listIntradayActions(services.db, { now: now(), zone }, x);
+    const list = await listIntradayActions(services.db, { now: now(), zone, teamId: x.teamId }, x);
     return intradayActionsViewModel(list, {
       t: req.t,
       locale: req.locale,
@@ -108,7 +107,7 @@ export function intradayRoutes(deps: RouteDeps): Router {
       canSend: can(req.user!.role, 'rota:edit'),
       form: offerFormView({ now: now(), intervalMinutes: x.week.intervalMinutes, chosen: preview?.stretch ?? null }, w),
       preview: preview ? offerPreviewView(preview, w) : null,
-      list: todaysOffersView(await todaysIntradayOffers(services.db, { now: now(), zone }), w),
+      list: todaysOffersView(await todaysIntradayOffers(services.db, { now: now(), zone, teamId: x.teamId }), w),
     };
   }
 
@@ -140,14 +139,12 @@ export function intradayRoutes(deps: RouteDeps): Router {
     const form = ActionForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
     const team = await loadTeamSettings(services.db, { fallbackZone: req.zone, teamId: req.team?.id });
-    const f = form.data;
-    // Intraday is the install's, but a person's shift is changed only by their own team.
-    if (req.team && (await shiftEditOutsideTeam(services.db, { teamId: req.team.id, staffId: f.staffId })))
-      throw new HttpError(404, 'intraday.actions.gone');
+    // The team's rota and people only: another team's shift or person is not found.
     const result = await applyIntradayAction(services.db, {
       now: now(),
       zone: team.timeZone,
-      spec: toSpec(f),
+      teamId: req.team?.id,
+      spec: toSpec(form.data),
       actor: { userId: req.user!.id, username: req.user!.username },
     });
     if (result.kind === 'notFound') throw new HttpError(404, 'intraday.actions.gone');
@@ -166,7 +163,7 @@ export function intradayRoutes(deps: RouteDeps): Router {
 
   async function planPage(req: Request, res: Response, status = 200, extra: Record<string, unknown> = {}) {
     const { zone, x } = await load(req);
-    const plan = await planIntradayRestOfDay(services.db, { now: now(), zone }, x);
+    const plan = await planIntradayRestOfDay(services.db, { now: now(), zone, teamId: x.teamId }, x);
     res.status(status).render('pages/intraday-plan', {
       pageTitle: req.t('intraday.plan.title'),
       plan: intradayPlanViewModel(plan, {
@@ -190,6 +187,7 @@ export function intradayRoutes(deps: RouteDeps): Router {
     const result = await applyIntradayPlan(services.db, {
       now: now(),
       zone: team.timeZone,
+      teamId: req.team?.id,
       specs: form.data.plan.map(toSpec),
       actor: { userId: req.user!.id, username: req.user!.username },
     });
