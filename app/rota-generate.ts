@@ -86,7 +86,7 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
   // Kept exactly: the locked shifts, and in mode 'day' every shift that starts on another day.
   const locked =
     input.mode === 'all' ? [] : sourceShifts.filter((s) => s.locked || (replanDay !== null && localDay(s.start) !== replanDay));
-  const forScenario = input.scenarioId ? await scenarioChange(ds, input.scenarioId, ctx.zone, input.now) : (p: Problem) => p;
+  const forScenario = input.scenarioId ? await scenarioChange(ds, input.scenarioId, ctx.zone, input.now, teamId) : (p: Problem) => p;
   const problem = otherDaysOff(withLocked(forScenario(ctx.problem), locked, ctx.zone), replanDay, ctx.zone);
   const history = await fairnessHistory(ds, {
     teamId,
@@ -188,10 +188,10 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
 }
 
 /** The scenario's change to the problem; a scenario deleted since the job was queued is an error. */
-async function scenarioChange(ds: DataSource, id: number, zone: string, now: Date): Promise<(p: Problem) => Problem> {
-  const saved = await getScenario(ds, id);
+async function scenarioChange(ds: DataSource, id: number, zone: string, now: Date, teamId: number): Promise<(p: Problem) => Problem> {
+  const saved = await getScenario(ds, id, teamId);
   if (!saved) throw new Error(`scenario ${id} not found`);
-  return scenarioProblemChange(ds, saved.input as ScenarioInput, { zone, now });
+  return scenarioProblemChange(ds, saved.input as ScenarioInput, { zone, now, teamId });
 }
 
 function key(staffId: number, start: string, end: string): string {

@@ -7,6 +7,7 @@
  */
 import type { DataSource } from '../models';
 import { getScenario } from '../models/repositories/scenarios';
+import { teamIdOrDefault } from './team-scope';
 import { summariseProjection, type ChannelSummary, type ProjectedInterval } from '../staffing';
 import type { ScenarioInput, ScenarioResult } from './scenario-run';
 import type { WhatItTakes } from './scenario-what-it-takes';
@@ -62,10 +63,12 @@ function summaries(r: ScenarioResult, side: 'baseline' | 'scenario', zone: strin
   );
 }
 
-export async function compareScenarios(ds: DataSource, q: { ids: number[]; zone: string }): Promise<CompareResult> {
+/** The team's scenarios only (`teamId`; none: the default team's): another team's is not found. */
+export async function compareScenarios(ds: DataSource, q: { ids: number[]; zone: string; teamId?: number }): Promise<CompareResult> {
+  const teamId = await teamIdOrDefault(ds, q.teamId);
   const saved = [];
   for (const id of q.ids) {
-    const s = await getScenario(ds, id);
+    const s = await getScenario(ds, id, teamId);
     if (!s) return { kind: 'notFound', id };
     saved.push(s);
   }

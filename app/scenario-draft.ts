@@ -27,10 +27,12 @@ export async function startScenarioDraft(
     teamId?: number;
   },
 ): Promise<ScenarioDraftResult> {
-  const saved = await getScenario(ds, q.scenarioId);
+  const teamId = await teamIdOrDefault(ds, q.teamId);
+  // The team's scenario only: another team's is not found.
+  const saved = await getScenario(ds, q.scenarioId, teamId);
   if (!saved) return { kind: 'notFound' };
   const job = await startRotaJob(queue, {
-    teamId: await teamIdOrDefault(ds, q.teamId),
+    teamId,
     weekStart: saved.weekStart,
     zone: q.zone,
     intervalMinutes: q.intervalMinutes,

@@ -19,7 +19,7 @@ import { scenarioDemand, type ScenarioInput } from './scenario-run';
 export async function scenarioProblemChange(
   ds: DataSource,
   input: ScenarioInput,
-  q: { zone: string; now: Date },
+  q: { zone: string; now: Date; teamId?: number },
 ): Promise<(p: Problem) => Problem> {
   const { view, scope, queueShare } = await scenarioDemand(ds, input, q);
   const byId = new Map(view.channels.map((c) => [c.id, c]));

@@ -1,6 +1,7 @@
 /**
  * What-if scenarios for leads: "volume +15 %, two people off sick, AHT +10 %: what happens to
- * ASA?" for one week and one or all channels. Baseline = the week's forecast with the staff on
+ * ASA?" for one team's week and one or all of its channels (the team's people, rota and
+ * rules; a scenario is saved for the team and listed, opened and compared only within it). Baseline = the week's forecast with the staff on
  * duty (the week's rota if there is one, else the requirement's staffing); scenario = the same
  * with the changes. Both per interval (Erlang) and for the week (volume-weighted, plus the
  * seeded simulator with 95 % confidence intervals). Rules: see staffing/scenario-model.ts.
@@ -14,6 +15,7 @@ import { getScenario, listScenarios, saveScenario, type ScenarioSummary } from '
 import { appendAudit } from '../models/repositories/audit';
 import { loadWeekInputs, projectInputs, type WeekChanges, type WeekInputs, type WeekProjectionView } from './week-projection';
 import { loadTeamSettings } from './team-settings';
+import { teamIdOrDefault } from './team-scope';
 import { whatItTakes, type WhatItTakes } from './scenario-what-it-takes';
 import {
   defaultWeekStart,
@@ -149,13 +151,14 @@ function rotaSick(w: WeekInputs, scope: string[], peopleOff: number, absences: S
 /** People off sick, without a rota: n × the team's mean contract hours, the same share of every interval. */
 async function planSick(
   ds: DataSource,
+  teamId: number,
   w: WeekInputs,
   channels: ChannelConfig[],
   peopleOff: number,
   absences: ScenarioInput['absences'],
 ): Promise<Staffing> {
   const scope = new Set(channels.map((c) => c.id));
-  const people = (await listStaff(ds, { activeOn: w.weekStart })).filter((p) => p.skills.some((x) => scope.has(x)));
+  const people = (await listStaff(ds, { activeOn: w.weekStart, teamId })).filter((p) => p.skills.some((x) => scope.has(x)));
   const meanHours = people.length ? people.reduce((s, p) => s + p.contractHoursPerWeek, 0) / people.length : 0;
   const hours = w.intervalMinutes / 60;
   const inScope = w.demand.filter((d) => scope.has(d.channel));
@@ -245,7 +248,7 @@ function leverChanges(input: ScenarioInput, w: WeekInputs, channels: ChannelConf
 export async function runScenario(
   ds: DataSource,
   input: ScenarioInput,
-  q: { zone: string; now: Date; simulate?: boolean },
+  q: { zone: string; now: Date; simulate?: boolean; teamId?: number },
 ): Promise<ScenarioResult> {
   return (await runScenarioWithBaseline(ds, input, q)).result;
 }
@@ -258,10 +261,10 @@ export async function runScenario(
 export async function scenarioDemand(
   ds: DataSource,
   input: ScenarioInput,
-  q: { zone: string; now: Date },
+  q: { zone: string; now: Date; teamId?: number },
 ): Promise<{ view: WeekProjectionView; scope: string[]; queueShare: (channel: string) => number }> {
   const weekStart = mondayOf(input.weekStart, q.zone);
-  const w = await loadWeekInputs(ds, { weekStart, zone: q.zone, now: q.now });
+  const w = await loadWeekInputs(ds, { weekStart, zone: q.zone, now: q.now, teamId: await teamIdOrDefault(ds, q.teamId) });
   const channels = w.channels.filter((c) => input.channel === 'all' || c.id === input.channel);
   const c = leverChanges({ ...input, weekStart, hires: undefined }, w, channels, {});
   const view = projectInputs(
@@ -275,12 +278,13 @@ export async function scenarioDemand(
 async function runScenarioWithBaseline(
   ds: DataSource,
   input: ScenarioInput,
-  q: { zone: string; now: Date; simulate?: boolean },
+  q: { zone: string; now: Date; simulate?: boolean; teamId?: number },
 ): Promise<{ result: ScenarioResult; baseline: WeekProjectionView }> {
   const simulate = q.simulate ?? true;
   const weekStart = mondayOf(input.weekStart, q.zone);
   const week = { ...input, weekStart };
-  const w = await loadWeekInputs(ds, { weekStart, zone: q.zone, now: q.now });
+  const teamId = await teamIdOrDefault(ds, q.teamId);
+  const w = await loadWeekInputs(ds, { weekStart, zone: q.zone, now: q.now, teamId });
   const channels = w.channels.filter((c) => week.channel === 'all' || c.id === week.channel);
   const fromRota = w.rota !== null && w.shifts.length > 0;
   const sick = fromRota
@@ -290,11 +294,11 @@ async function runScenarioWithBaseline(
         week.peopleOff,
         week.absences,
       )
-    : await planSick(ds, w, channels, week.peopleOff, week.absences);
+    : await planSick(ds, teamId, w, channels, week.peopleOff, week.absences);
   const base = projectInputs(w);
   const changes = leverChanges(week, w, channels, sick.changes);
   const scen = projectInputs(w, changes);
-  const rules = (await loadTeamSettings(ds)).rules;
+  const rules = (await loadTeamSettings(ds, { teamId })).rules;
   const takes = await whatItTakes(
     w,
     changes,
@@ -322,18 +326,19 @@ async function runScenarioWithBaseline(
   return { result, baseline: base };
 }
 
-/** `teamId`: the people offered as absent are the team's (the scenario itself is the install's week). */
+/** The team's channels, people offered as absent and saved scenarios. */
 async function listPage(ds: DataSource, q: { zone: string; now: Date; teamId?: number }): Promise<Omit<ScenarioPage, 'result' | 'saved'>> {
-  const channels = await listChannels(ds);
+  const teamId = await teamIdOrDefault(ds, q.teamId);
+  const channels = await listChannels(ds, teamId);
   const ids = new Set(channels.map((c) => c.id));
   const today = localDate(q.now.toISOString(), q.zone);
-  const people = (await listStaff(ds, { activeOn: today, teamId: q.teamId }))
+  const people = (await listStaff(ds, { activeOn: today, teamId }))
     .filter((p) => p.skills.some((x) => ids.has(x)))
     .map((p) => ({ id: p.id, name: p.name }))
     .sort((a, b) => a.name.localeCompare(b.name));
   return {
     people,
-    scenarios: await listScenarios(ds),
+    scenarios: await listScenarios(ds, { teamId }),
     channels: channels.map((c) => ({ id: c.id, nameKey: c.nameKey })),
     defaultWeek: defaultWeekStart(q.now, q.zone),
   };
@@ -354,7 +359,7 @@ export async function scenarioListPage(
   q: { zone: string; now: Date; savedId: number | null; teamId?: number },
 ): Promise<ScenarioPage> {
   const base = await listPage(ds, q);
-  const saved = q.savedId !== null ? await getScenario(ds, q.savedId) : null;
+  const saved = q.savedId !== null ? await getScenario(ds, q.savedId, await teamIdOrDefault(ds, q.teamId)) : null;
   if (!saved) return { ...base, result: null, saved: null };
   return {
     ...base,
@@ -366,11 +371,13 @@ export async function scenarioListPage(
 /** Runs the scenario and saves it by name (with its result, so it reads back as it was). */
 export async function saveScenarioRun(
   ds: DataSource,
-  q: { input: ScenarioInput; name: string; zone: string; now: Date; user: string; userId: number },
+  q: { input: ScenarioInput; name: string; zone: string; now: Date; user: string; userId: number; teamId?: number },
 ): Promise<{ id: number }> {
-  const result = await runScenario(ds, q.input, { ...q, simulate: true });
+  const teamId = await teamIdOrDefault(ds, q.teamId);
+  const result = await runScenario(ds, q.input, { ...q, teamId, simulate: true });
   const at = q.now.toISOString();
   const saved = await saveScenario(ds, {
+    teamId,
     name: q.name,
     createdBy: q.user,
     weekStart: result.input.weekStart,

@@ -7,6 +7,10 @@ export class Scenario {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
+  /** The team whose week it is (its people, channels and rota). */
+  @Column({ type: 'integer', nullable: true })
+  teamId!: number | null;
+
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 

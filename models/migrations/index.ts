@@ -22,6 +22,7 @@ import { Teams1798700000000 } from './1798700000000-teams';
 import { PlatformAdjustments1798800000000 } from './1798800000000-platform-adjustments';
 import { PageIndexes1798900000000 } from './1798900000000-page-indexes';
 import { TeamRotasChannels1799000000000 } from './1799000000000-team-rotas-channels';
+import { TeamScenarios1799200000000 } from './1799200000000-team-scenarios';
 
 export const ALL_MIGRATIONS = [
   InitialSchema1764061200000,
@@ -47,4 +48,5 @@ export const ALL_MIGRATIONS = [
   PlatformAdjustments1798800000000,
   PageIndexes1798900000000,
   TeamRotasChannels1799000000000,
+  TeamScenarios1799200000000,
 ];

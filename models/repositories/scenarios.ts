@@ -1,9 +1,11 @@
-/** Saved what-if scenarios: name, week, channel (null = all), inputs and results as JSON. */
+/** Saved what-if scenarios of a team: name, week, channel (null = all), inputs and results as JSON. */
 import { Scenario } from '../entities/scenario';
 import type { Db } from './db';
 
 export interface ScenarioRecord<I = unknown, R = unknown> {
   id: number;
+  /** The team whose week it is (null only on rows from before scenarios had a team). */
+  teamId: number | null;
   name: string;
   createdBy: string | null;
   weekStart: string;
@@ -19,6 +21,7 @@ export async function saveScenario(db: Db, s: Omit<ScenarioRecord, 'id'>): Promi
   const repo = db.getRepository(Scenario);
   const row = await repo.save(
     repo.create({
+      teamId: s.teamId,
       name: s.name,
       createdBy: s.createdBy,
       weekStart: s.weekStart,
@@ -31,15 +34,17 @@ export async function saveScenario(db: Db, s: Omit<ScenarioRecord, 'id'>): Promi
   return { ...s, id: row.id };
 }
 
-/** Newest first, without the (large) inputs and results. */
-export async function listScenarios(db: Db, opts: { limit?: number } = {}): Promise<ScenarioSummary[]> {
+/** Newest first, without the (large) inputs and results; with `teamId`, that team's only. */
+export async function listScenarios(db: Db, opts: { limit?: number; teamId?: number } = {}): Promise<ScenarioSummary[]> {
   const rows = await db.getRepository(Scenario).find({
-    select: { id: true, name: true, createdBy: true, weekStart: true, channelId: true, createdAt: true },
+    select: { id: true, teamId: true, name: true, createdBy: true, weekStart: true, channelId: true, createdAt: true },
+    where: opts.teamId === undefined ? {} : { teamId: opts.teamId },
     order: { createdAt: 'DESC', id: 'DESC' },
     take: opts.limit ?? 50,
   });
   return rows.map((r) => ({
     id: r.id,
+    teamId: r.teamId ?? null,
     name: r.name,
     createdBy: r.createdBy ?? null,
     weekStart: r.weekStart,
@@ -48,11 +53,13 @@ export async function listScenarios(db: Db, opts: { limit?: number } = {}): Prom
   }));
 }
 
-export async function getScenario(db: Db, id: number): Promise<ScenarioRecord | null> {
-  const r = await db.getRepository(Scenario).findOne({ where: { id } });
+/** One scenario; with `teamId`, null when it is another team's (as when there is none). */
+export async function getScenario(db: Db, id: number, teamId?: number): Promise<ScenarioRecord | null> {
+  const r = await db.getRepository(Scenario).findOne({ where: teamId === undefined ? { id } : { id, teamId } });
   if (!r) return null;
   return {
     id: r.id,
+    teamId: r.teamId ?? null,
     name: r.name,
     createdBy: r.createdBy ?? null,
     weekStart: r.weekStart,

@@ -75,6 +75,8 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
     const data = form.input
       ? await runScenarioPage(db, { input: form.input, zone: req.zone, now: now(), simulate: form.simulate, teamId: req.team?.id })
       : await scenarioListPage(db, { zone: req.zone, now: now(), savedId: form.savedId, teamId: req.team?.id });
+    // A saved scenario that is not the team's (or none): not found.
+    if (!form.input && form.savedId !== null && !data.saved) throw new HttpError(404, 'scenario.compare.notFound', { id: form.savedId });
     const view = scenarioViewModel(form, data, req.t, req.locale, req.zone);
     res.status(view.hasErrors ? 422 : 200).render('pages/scenarios', {
       pageTitle: req.t('scenario.title'),
@@ -90,8 +92,9 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
     if (!form.success) throw new HttpError(400, 'error.validation');
     const result = await startScenarioDraft(db, services.jobs, {
       scenarioId: id,
+      teamId: req.team?.id,
       zone: req.zone,
-      intervalMinutes: (await loadTeamSettings(db)).intervalMinutes,
+      intervalMinutes: (await loadTeamSettings(db, { teamId: req.team?.id })).intervalMinutes,
       now: now(),
       userId: req.user!.id,
       by: req.user!.username,
@@ -108,7 +111,7 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
     const title = req.t('scenario.compare.title');
     const q = CompareQuerySchema.safeParse(req.query);
     if (!q.success) return res.status(422).render('pages/scenarios-compare', { pageTitle: title, errorKey: 'scenario.compare.pick' });
-    const result = await compareScenarios(db, { ids: q.data.ids, zone: req.zone });
+    const result = await compareScenarios(db, { ids: q.data.ids, zone: req.zone, teamId: req.team?.id });
     if (result.kind === 'notFound') throw new HttpError(404, 'scenario.compare.notFound', { id: result.id });
     if (result.kind === 'mixedWeeks')
       return res.status(422).render('pages/scenarios-compare', { pageTitle: title, errorKey: 'scenario.compare.mixedWeeks' });
@@ -133,6 +136,7 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
       now: now(),
       user: req.user!.username,
       userId: req.user!.id,
+      teamId: req.team?.id,
     });
     req.session.flash = [{ kind: 'info', key: 'scenario.saved' }];
     res.redirect(`/scenarios?saved=${saved.id}`);

@@ -1,8 +1,9 @@
 /**
- * Intraday per team over HTTP with a real server (issue #14): two teams in one
+ * Intraday and what-if per team over HTTP with a real server (issue #14): two teams in one
  * install, each with its own channel, people and published rota of today. Each team's
  * /intraday shows its own channels and people; an action or offer on the other team's shift
- * or offer answers 404 and changes nothing, on its own it goes through.
+ * or offer answers 404 and changes nothing, on its own it goes through; a what-if runs on the
+ * team's week, is saved for the team, and another team's scenario is 404 (open, compare, draft).
  */
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
@@ -15,6 +16,7 @@ import { insertHistory, setStaffTeam, type DataSource } from '../../../models';
 import { createChannel } from '../../../models/repositories/settings';
 import { listShifts, publishedRotaForWeek } from '../../../models/repositories/rotas';
 import { getIntradayOffer, listIntradayOffers } from '../../../models/repositories/intraday-offers';
+import { getScenario } from '../../../models/repositories/scenarios';
 import { defaultTeamId } from '../../support/default-team';
 
 interface Fixture {
@@ -78,7 +80,7 @@ async function seedTeamB(ds: DataSource): Promise<void> {
   ).rotaId;
 }
 
-describe(`intraday per team over HTTP (${testDbKind()})`, function () {
+describe(`intraday and what-if per team over HTTP (${testDbKind()})`, function () {
   this.timeout(300_000);
   let app: TestApp;
   const as: Record<string, TestClient> = {};
@@ -144,5 +146,36 @@ describe(`intraday per team over HTTP (${testDbKind()})`, function () {
     const b = await as['b.coord'].postForm(`/intraday/offers/${offer.id}/withdraw`, { version: String(offer.version) });
     expect(b.status).to.equal(303);
     expect((await getIntradayOffer(app.ds, offer.id))!.status).to.equal('withdrawn');
+  });
+
+  it("a what-if of B runs on B's week and people, is B's, and is 404 to A (open, compare, draft)", async () => {
+    const saved = await as['b.lead'].postForm(
+      '/scenarios',
+      { week: WEEK, channel: 'all', volume: '10', aht: '0', sick: '5', name: 'Second desk surge' },
+      '/scenarios',
+    );
+    expect(saved.status).to.equal(302);
+    const id = Number(saved.headers.get('location')!.match(/saved=(\d+)/)![1]);
+    const s = (await getScenario(app.ds, id))!;
+    expect(s.teamId).to.equal(fx.teamB);
+    const result = s.result as { channels: { channel: string }[]; rota: { id: number } | null; sickStaffIds: number[] };
+    expect(result.channels.map((c) => c.channel)).to.deep.equal(['bvoice']);
+    expect(result.rota?.id).to.equal(fx.bRotaId);
+    expect(result.sickStaffIds).to.deep.equal([fx.bia]);
+
+    // The people the form offers as absent are the team's.
+    expect((await as['b.lead'].get('/scenarios')).text)
+      .to.contain('Bora Free')
+      .and.not.to.contain('Nana Free');
+    expect((await as.team_lead.get('/scenarios')).text)
+      .to.contain('Nana Free')
+      .and.not.to.contain('Bora Free');
+    expect((await as['b.lead'].get(`/scenarios?saved=${id}`)).text).to.contain('Second desk surge');
+    expect((await as.team_lead.get(`/scenarios?saved=${id}`)).status).to.equal(404);
+    expect((await as.team_lead.get('/scenarios')).text).not.to.contain('Second desk surge');
+    expect((await as.team_lead.get(`/scenarios/compare?ids=${id}`)).status).to.equal(404);
+    expect((await as['b.lead'].get(`/scenarios/compare?ids=${id}`)).status).to.equal(200);
+    const draft = await as.coordinator.postForm(`/scenarios/${id}/draft`, { timeLimit: '5', seed: '1' }, '/scenarios');
+    expect(draft.status).to.equal(404);
   });
 });

@@ -254,8 +254,9 @@ describe(`teams over HTTP: an agent's requests stay in the agent's team (${testD
     expect(page.text).to.contain('17:00').and.not.contain('Berliner');
   });
 
-  it("the fairness ledger and the what-if's people are the team's", async () => {
-    for (const url of [`/rota/fairness?week=${WEEK}`, '/scenarios']) {
+  // The what-if's people (of the team's channels; B here answers none): team-intraday.test.ts.
+  it("the fairness ledger's people are the team's", async () => {
+    for (const url of [`/rota/fairness?week=${WEEK}`]) {
       const a = await as.coordinator.get(url);
       expect(a.status, url).to.equal(200);
       expect(a.text, url).to.contain('Test agent').and.not.contain('Berliner');
