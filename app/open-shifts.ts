@@ -14,8 +14,8 @@ import { withTransaction, type Db } from '../models/repositories/db';
 import { appendAudit } from '../models/repositories/audit';
 import { getStaff, listStaff, type StaffMember } from '../models/repositories/staff';
 import { getTeamSettings } from '../models/repositories/settings';
-import { listShifts, publishedRotaForWeek, teamOfShiftUids } from '../models/repositories/rotas';
-import { teamIdOrDefault } from './team-scope';
+import { listShifts, publishedRotaForWeek } from '../models/repositories/rotas';
+import { teamIdOrDefault, teamOfShift } from './team-scope';
 import { createOpenShift, getOpenShift, listOpenShifts, setOpenShiftState, type OpenShiftRecord } from '../models/repositories/open-shifts';
 import type { Violation } from '../scheduling';
 import { loadRotaContext } from './rota-problem';
@@ -60,7 +60,7 @@ export interface OpenShiftBoard {
 }
 
 const nowIso = (ctx: RequestsContext) => ctx.now.toISOString();
-const intervalOf = async (db: Db) => (await getTeamSettings(db))?.intervalMinutes ?? 60;
+const intervalOf = async (db: Db, teamId?: number) => (await getTeamSettings(db, teamId))?.intervalMinutes ?? 60;
 
 /** Carries a refusal out of a transaction so that it rolls back. */
 class Refused extends Error {
@@ -71,10 +71,18 @@ class Refused extends Error {
 
 type OfferShape = Pick<OpenShiftRecord, 'weekStart' | 'uid' | 'source' | 'fromStaffId'>;
 
+/**
+ * The team an offer belongs to: the offering person's, or for an uncovered shift the team whose
+ * rota held it. Only that team's agents see, get and take it.
+ */
+async function offerTeam(db: Db, offer: OfferShape): Promise<number> {
+  const owner = offer.fromStaffId === null ? null : (await getStaff(db, offer.fromStaffId))?.teamId;
+  return owner ?? (await teamOfShift(db, offer.weekStart, [offer.uid])) ?? (await teamIdOrDefault(db));
+}
+
 /** An agent's own shift on the board: still theirs in the published rota, with the week's shifts. */
 async function offeredShift(db: Db, offer: OfferShape) {
-  const owner = offer.fromStaffId === null ? null : (await getStaff(db, offer.fromStaffId))?.teamId;
-  const teamId = owner ?? (await teamOfShiftUids(db, offer.weekStart, [offer.uid])) ?? (await teamIdOrDefault(db));
+  const teamId = await offerTeam(db, offer);
   const published = await publishedRotaForWeek(db, teamId, offer.weekStart);
   if (!published) return null;
   const shifts = await listShifts(db, published.id);
@@ -88,15 +96,12 @@ async function offeredShift(db: Db, offer: OfferShape) {
  * offerer and they are checked again); null when the offer no longer matches the rota.
  */
 async function eligibleAgents(db: Db, zone: string, now: Date, offer: OfferShape, only?: number[]) {
-  const everyone = await listStaff(db);
-  // A shift a person offered goes to agents of that person's team only.
-  const offererTeam = offer.fromStaffId === null ? undefined : everyone.find((p) => p.id === offer.fromStaffId)?.teamId;
-  const agents = new Set(
-    everyone.filter((p) => p.role === 'agent' && (offererTeam === undefined || p.teamId === offererTeam)).map((p) => p.id),
-  );
+  // An offer goes to agents of its team only, checked against that team's week.
+  const teamId = await offerTeam(db, offer);
+  const agents = new Set((await listStaff(db, { teamId })).filter((p) => p.role === 'agent').map((p) => p.id));
   const context = (weekStart: string) =>
-    intervalOf(db).then((intervalMinutes) =>
-      loadRotaContext(db as DataSource, { weekStart, zone, intervalMinutes, now, withRequirement: false }),
+    intervalOf(db, teamId).then((intervalMinutes) =>
+      loadRotaContext(db as DataSource, { teamId, weekStart, zone, intervalMinutes, now, withRequirement: false }),
     );
   if (offer.source === 'agent') {
     const found = await offeredShift(db, offer);
@@ -124,6 +129,8 @@ async function eligibleAgents(db: Db, zone: string, now: Date, offer: OfferShape
 export async function offerOpenShift(ctx: RequestsContext, form: OfferForm): Promise<Outcome<{ offer: OpenShiftRecord; told: number }>> {
   const found = await uncoveredShift(ctx.db, { weekStart: form.weekStart, uid: form.uid, zone: ctx.zone });
   if (!found) return { kind: 'notFound' };
+  // Only the team's own uncovered shift (another team's rota is not the page's to offer).
+  if (ctx.teamId !== undefined && found.published.teamId !== ctx.teamId) return { kind: 'notFound' };
   if (Date.parse(found.open.start) <= ctx.now.getTime()) return { kind: 'refused', key: 'openShifts.error.started' };
   if ((await listOpenShifts(ctx.db, { statuses: ['open', 'claimed'], uid: form.uid })).length)
     return { kind: 'refused', key: 'openShifts.error.offered' };
@@ -170,7 +177,7 @@ const shiftParams = (o: OpenShiftRecord) => ({ openShiftId: o.id, start: o.start
 
 /** Gives the shift through the change path (or only checks it); a refusal carries the broken rules. */
 async function take(tx: Db, ctx: RequestsContext, offer: OpenShiftRecord, staffId: number, dryRun: boolean): Promise<void> {
-  const deps = { zone: ctx.zone, intervalMinutes: await intervalOf(tx), now: ctx.now };
+  const deps = { zone: ctx.zone, intervalMinutes: await intervalOf(tx, await offerTeam(tx, offer)), now: ctx.now };
   const actor = { userId: ctx.actor.userId, username: ctx.actor.username };
   let result: Awaited<ReturnType<typeof assignCover>>;
   if (offer.source === 'agent') {
@@ -221,9 +228,8 @@ export async function claimOpenShift(
   if (offer.version !== input.version) return { kind: 'stale' };
   if (Date.parse(offer.start) <= ctx.now.getTime()) return { kind: 'refused', key: 'openShifts.error.started' };
   if (offer.fromStaffId === me) return { kind: 'refused', key: 'openShifts.error.own' };
-  // A shift a person offered is for their own team (the board shows it to no one else).
-  if (offer.fromStaffId !== null && (await getStaff(ctx.db, offer.fromStaffId))?.teamId !== (await getStaff(ctx.db, me))?.teamId)
-    return { kind: 'notFound' };
+  // An offer is for its own team (the board shows it to no one else).
+  if ((await offerTeam(ctx.db, offer)) !== (await getStaff(ctx.db, me))?.teamId) return { kind: 'notFound' };
   const atOnce = offer.source === 'agent' ? await costsNoService(ctx, offer, me) : offer.autoApprove;
   return settle(() =>
     withTransaction(ctx.db, async (tx) => {
@@ -411,14 +417,13 @@ export async function openShiftBoard(ctx: RequestsContext, opts: { withAll: bool
   const me = ctx.actor.staffId;
   const forMe: BoardItem[] = [];
   const all: BoardItem[] = [];
-  // A shift offered by a person stays in that person's team: on my board if I am of it, on the
-  // coordinator's if the page's team is.
-  const teamOfOfferer = (o: OpenShiftRecord) => (o.fromStaffId === null ? undefined : people.get(o.fromStaffId)?.teamId);
+  // An offer stays in its team (offerTeam): on my board if I am of it, on the coordinator's if
+  // the page's team is.
   const myTeam = me === null ? undefined : people.get(me)?.teamId;
   for (const o of live) {
-    const offererTeam = teamOfOfferer(o);
-    const forMyTeam = offererTeam === undefined || offererTeam === myTeam;
-    const forThisPage = offererTeam === undefined || ctx.teamId === undefined || offererTeam === ctx.teamId;
+    const team = await offerTeam(ctx.db, o);
+    const forMyTeam = team === myTeam;
+    const forThisPage = ctx.teamId === undefined || team === ctx.teamId;
     const mine =
       forMyTeam && me !== null && o.status === 'open' && o.fromStaffId !== me
         ? await eligibleAgents(ctx.db, ctx.zone, ctx.now, o, [me])

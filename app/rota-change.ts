@@ -26,7 +26,6 @@ import {
   inTransaction,
   insertShift,
   listRotasForWeek,
-  teamOfShiftUids,
   listShifts,
   publishedRotaForWeek,
   recordShiftCancellation,
@@ -41,7 +40,7 @@ import { checkRota, type Problem, type Violation } from '../scheduling';
 import { loadRotaContext, toEngineShift } from './rota-problem';
 import { mondayOf } from '../forecasting/week';
 import { getStaff } from '../models/repositories/staff';
-import { teamIdOrDefault } from './team-scope';
+import { teamIdOrDefault, teamOfShift } from './team-scope';
 import { shiftFromTimes, type ShiftEdit } from './rota-edit';
 import { diffByPerson } from './notification-diff';
 import { notifyStaff, type News } from './notify';
@@ -327,7 +326,7 @@ export async function changeTeam(db: Db, weekStart: string, input: ChangeInput):
             : op.kind === 'intradayPlan'
               ? op.changes.flatMap((c) => (c.uid ? [c.uid] : []))
               : [];
-  const named = await teamOfShiftUids(db, weekStart, uids);
+  const named = await teamOfShift(db, weekStart, uids);
   return named ?? teamIdOrDefault(db);
 }
 

@@ -16,9 +16,8 @@ import {
   publishedRotaForWeek,
   type ShiftCancellationRecord,
   type ShiftRecord,
-  teamOfShiftUids,
 } from '../models/repositories/rotas';
-import { teamIdOrDefault } from './team-scope';
+import { teamIdOrDefault, teamOfShift } from './team-scope';
 import { loadRotaContext, type RotaContext } from './rota-problem';
 import { mondayOf } from '../forecasting/week';
 import { weekFigures } from '../staffing';
@@ -110,7 +109,7 @@ export async function uncoveredShift(ds: Db, q: Pick<CoverQuery, 'weekStart' | '
   const weekStart = mondayOf(q.weekStart, q.zone);
   const open = await latestShiftCancellation(ds, q.uid);
   // The team whose rota held the shift (an earlier revision of the week still has it).
-  const teamId = (await teamOfShiftUids(ds, weekStart, [q.uid])) ?? (await teamIdOrDefault(ds));
+  const teamId = (await teamOfShift(ds, weekStart, [q.uid])) ?? (await teamIdOrDefault(ds));
   const published = await publishedRotaForWeek(ds, teamId, weekStart);
   if (!open || !published || open.weekStart !== weekStart) return null;
   const shifts = await listShifts(ds, published.id);

@@ -9,7 +9,8 @@ import { withTransaction } from '../models/repositories/db';
 import { appendAudit } from '../models/repositories/audit';
 import { createTeamSettings, getTeamSettings } from '../models/repositories/settings';
 import { getStaff } from '../models/repositories/staff';
-import { getRota, getShift, teamOfShiftUids } from '../models/repositories/rotas';
+import { getRota, getShift } from '../models/repositories/rotas';
+import { teamOfShift } from './team-scope';
 import {
   createTeamRow,
   findTeamByName,
@@ -152,7 +153,7 @@ export async function rotaOutsideTeam(
     if (rota && rota.teamId !== q.teamId) return true;
   }
   if (q.shiftUid) {
-    const team = await teamOfShiftUids(ds, q.shiftUid.weekStart, [q.shiftUid.uid]);
+    const team = await teamOfShift(ds, q.shiftUid.weekStart, [q.shiftUid.uid]);
     if (team !== null && team !== q.teamId) return true;
   }
   return false;

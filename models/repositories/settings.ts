@@ -7,6 +7,7 @@ import type { Db } from './db';
 import type { PeriodRules, RotaRules } from '../../scheduling/types';
 import { DEFAULT_PERIOD_RULES, DEFAULT_RULES } from '../../scheduling/rules/defaults';
 import { updateVersioned } from './versioned';
+import { noteChannelName } from '../channel-names';
 import { ensureDefaultTeamId, syncTeamFromSettings } from './teams';
 import type { ChannelSettings } from '../../staffing';
 
@@ -147,6 +148,7 @@ export async function updateTeamSettings(
 }
 
 function toChannel(row: Channel): ChannelConfig {
+  noteChannelName(row.id, { kind: row.kind, nameKey: row.nameKey });
   return {
     id: row.id,
     teamId: row.teamId ?? null,

@@ -4,6 +4,7 @@
  * English is the reference, and a unit test checks every area for missing keys and
  * mismatched `{placeholders}` in Georgian.
  */
+import { channelNameOf } from '../../models/channel-names';
 import { common } from './messages/common';
 import { auth } from './messages/auth';
 import { staff } from './messages/staff';
@@ -90,7 +91,7 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 export function hasMessage(key: string): boolean {
-  return CATALOGUE.en.has(key);
+  return CATALOGUE.en.has(key) || channelFallback('en', key) !== undefined;
 }
 
 /**
@@ -99,9 +100,21 @@ export function hasMessage(key: string): boolean {
  * shown as the key itself so that it is visible on the page and caught by tests.
  */
 export function translate(locale: Locale, key: string, params: Record<string, unknown> = {}): string {
-  const text = CATALOGUE[locale].get(key) ?? CATALOGUE.en.get(key);
+  const text = CATALOGUE[locale].get(key) ?? CATALOGUE.en.get(key) ?? channelFallback(locale, key);
   if (text === undefined) return key;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/**
+ * A team's own channel ('voice-2') has no catalogue entry of its own: 'rota.channel.voice-2' is
+ * said as its kind's ('rota.channel.voice'), 'channel.voice-2' as its name key's.
+ */
+function channelFallback(locale: Locale, key: string): string | undefined {
+  const m = /^(rota\.)?channel\.(.+)$/.exec(key);
+  const name = m ? channelNameOf(m[2]) : undefined;
+  if (!m || !name) return undefined;
+  const alias = m[1] ? `rota.channel.${name.kind}` : name.nameKey;
+  return alias === key ? undefined : (CATALOGUE[locale].get(alias) ?? CATALOGUE.en.get(alias));
 }
 
 export type Translator = (key: string, params?: Record<string, unknown>) => string;

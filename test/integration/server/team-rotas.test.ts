@@ -18,6 +18,8 @@ import { checkRota } from '../../../scheduling';
 import { loadRotaContext, toEngineShift } from '../../../app/rota-problem';
 import { testDbKind } from '../../support/db';
 import { staffingWeekPage } from '../../../app/requirement-for-week';
+import { createTimeOff } from '../../../models/repositories/requests';
+import { listOpenShifts } from '../../../models/repositories/open-shifts';
 
 const ZONE = 'Asia/Tbilisi';
 const NOW = new Date();
@@ -196,5 +198,43 @@ describe(`teams: each team its own rota of a week (${testDbKind()})`, function (
     expect(res.status).to.equal(404);
     expect((await getRota(app.ds, bRotaId))!.version).to.equal(before.version);
     expect((await listShifts(app.ds, bRotaId)).map((s) => s.id)).to.include(shift.id);
+  });
+
+  it("B's approved time off takes the shift out of B's published rota; its open shift is B's only (A's agent neither sees nor takes it)", async () => {
+    const published = (await publishedRotaForWeek(app.ds, fx.teamB, WEEK))!;
+    // An agent's shift (the coordinator does not decide their own request).
+    const shift = (await listShifts(app.ds, published.id)).find((s) => s.staffId !== fx.bPeople[0])!;
+    const date = DateTime.fromISO(shift.start, { zone: ZONE }).toISODate()!;
+    const request = await createTimeOff(
+      app.ds,
+      { staffId: shift.staffId, startDate: date, endDate: date, kind: 'vacation', note: 'batumi-leave' },
+      NOW.toISOString(),
+    );
+    expect((await a.get('/requests/inbox')).text).to.not.contain('batumi-leave');
+    const aVersion = (await publishedRotaForWeek(app.ds, fx.teamA, WEEK))!.version;
+    const decided = await b.postForm(
+      `/requests/inbox/time-off/${request.id}`,
+      { version: String(request.version), decision: 'approve', note: '' },
+      '/requests/inbox',
+    );
+    expect(decided.status).to.equal(200);
+    const after = (await publishedRotaForWeek(app.ds, fx.teamB, WEEK))!;
+    expect((await listShifts(app.ds, after.id)).map((x) => x.uid)).to.not.include(shift.uid);
+    expect((await publishedRotaForWeek(app.ds, fx.teamA, WEEK))!.version, "A's week unchanged").to.equal(aVersion);
+
+    expect((await a.get(`/rota/cover?week=${WEEK}&uid=${shift.uid}`)).status, "A's coordinator: B's cover").to.equal(404);
+    const cover = await b.get(`/rota/cover?week=${WEEK}&uid=${shift.uid}`);
+    expect(cover.status).to.equal(200);
+    // B's channel is called by its kind ('Calls'), not by a catalogue key.
+    expect(cover.text).to.contain('Calls').and.not.contain('rota.channel.');
+    const offered = await b.postForm('/open-shifts', { week: WEEK, uid: shift.uid }, '/open-shifts');
+    expect(offered.status, offered.text.slice(0, 200)).to.be.oneOf([302, 303]);
+    const [offer] = await listOpenShifts(app.ds, { statuses: ['open'], uid: shift.uid });
+    expect(offer, 'the open shift').to.not.equal(undefined);
+    const aAgent = await app.loginAs('agent');
+    expect((await aAgent.get('/open-shifts')).text).to.not.contain(`/open-shifts/${offer!.id}/claim`);
+    const claim = await aAgent.postForm(`/open-shifts/${offer!.id}/claim`, { version: String(offer!.version) }, '/open-shifts');
+    expect(claim.status).to.equal(404);
+    expect((await listOpenShifts(app.ds, { statuses: ['open'], uid: shift.uid })).length).to.equal(1);
   });
 });
