@@ -153,21 +153,26 @@ export function projectToday(x: IntradayInputs, shifts: WeekInputs['shifts'], o:
  * every team that has channels, each in its own zone (`q.zone` for an install without teams):
  * the day's first one learns from the previous days (seconds); a view meanwhile waits for the
  * same computation (ResultCache keeps the promise). Never throws: a failure is only logged.
+ * Resolves to the teams warmed.
  */
-export async function warmIntraday(ds: DataSource, q: { now: Date; zone: string }, log: (m: string, e?: unknown) => void): Promise<void> {
+export async function warmIntraday(
+  ds: DataSource,
+  q: { now: Date; zone: string },
+  log: (m: string, e?: unknown) => void,
+): Promise<{ teamIds: number[] }> {
+  const teamIds: number[] = [];
   try {
     const teams = await listTeams(ds);
-    if (!teams.length) {
-      await loadIntraday(ds, q);
-      return;
-    }
+    if (!teams.length) teamIds.push((await loadIntraday(ds, q)).teamId);
     for (const team of teams) {
       if (!(await listChannels(ds, team.id)).length) continue;
       await loadIntraday(ds, { now: q.now, zone: team.timeZone, teamId: team.id });
+      teamIds.push(team.id);
     }
   } catch (err) {
     log('intraday warm-up failed', err);
   }
+  return { teamIds };
 }
 
 export async function intradayToday(ds: DataSource, q: IntradayQuery): Promise<IntradayDay> {
