@@ -16,34 +16,10 @@ import { DateTime } from 'luxon';
 import { ContentMemo } from './content-memo';
 import type { DataSource } from '../models';
 import { historyFingerprint, historyRange } from '../models/repositories/history';
-import { riskOnBacktestWeeks } from './risk-backtest';
+import { calibrationFromHistory, MIN_HOURS, PAGE_CALIBRATION } from './risk-calibration-from-history';
 import { DEFAULT_CALIBRATION, type ChannelSettings, type RiskCalibration } from '../staffing';
-import type { HistoryPoint } from '../forecasting/index';
 
-/** The command's defaults (bin/commands/risk-backtest.ts). */
-export const PAGE_CALIBRATION = { learnWeeks: 4, replications: 10, seed: 1, periodDraws: 200, fallbackAhtSeconds: 240 };
-/** Fewer hours of history than this: nothing can be replayed (three weeks to forecast from, one to replay). */
-const MIN_HOURS = 24 * 7 * 4;
-
-/** The calibration learned on the last whole weeks of `series` (pure; see the file comment). */
-export function calibrationFromHistory(
-  series: HistoryPoint[],
-  o: { zone: string; channel: ChannelSettings; absenceRate: number; intervalMinutes: number },
-): RiskCalibration {
-  if (o.channel.targetServiceLevel === null || series.length < MIN_HOURS) return DEFAULT_CALIBRATION;
-  return riskOnBacktestWeeks(series, {
-    zone: o.zone,
-    weeks: 0,
-    learnWeeks: PAGE_CALIBRATION.learnWeeks,
-    channel: o.channel,
-    fallbackAhtSeconds: PAGE_CALIBRATION.fallbackAhtSeconds,
-    absenceRate: o.absenceRate,
-    replications: PAGE_CALIBRATION.replications,
-    seed: PAGE_CALIBRATION.seed,
-    periodDraws: PAGE_CALIBRATION.periodDraws,
-    intervalMinutes: o.intervalMinutes,
-  }).next;
-}
+export { calibrationFromHistory, PAGE_CALIBRATION } from './risk-calibration-from-history';
 
 /**
  * Where the history the pages learn from ends: the week's start, or for this week and later ones
