@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm run build`: type-check, then bundle the server, the command line and the rota solver's
-// worker into dist/ as plain JavaScript (ES modules, Node 20). Packages stay in node_modules
-// (not bundled); views/, public/ and node_modules/ are read from the project folder at run time.
+// `npm run build`: type-check, then bundle the server, the command line and the worker threads
+// (rota solver, risk calibration) into dist/ as plain JavaScript (ES modules, Node 20). Packages
+// stay in node_modules (not bundled); views/, public/ and node_modules/ are read from the project
+// folder at run time.
 // `npm start` with NODE_ENV=production runs dist/start.js; development keeps tsx (no build).
 // `npx wfm` (bin/wfm.js) runs dist/cli.js while the sources listed in dist/cli.sources.json still
 // hash as they did here, and the TypeScript through tsx otherwise (see bin/wfm.js).
@@ -41,7 +42,12 @@ let result;
 try {
   result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { start: 'server/start.ts', cli: 'bin/cli-main.ts', 'solve-worker': 'scheduling/solve-worker.ts' },
+    entryPoints: {
+      start: 'server/start.ts',
+      cli: 'bin/cli-main.ts',
+      'solve-worker': 'scheduling/solve-worker.ts',
+      'risk-calibration-worker': 'app/risk-calibration-worker.ts',
+    },
     outdir: OUT,
     bundle: true,
     splitting: true,
@@ -94,9 +100,10 @@ function statKey(file) {
  */
 function writeCliSources(metafile) {
   const outRel = path.relative(ROOT, OUT);
-  // The solver's worker is its own entry, loaded by path from the bundled `wfm schedule`.
+  // The workers are entries of their own, loaded by path (the solver's from `wfm schedule`, the
+  // risk calibration's from any command that projects a week with its risk).
   const outputs = new Set();
-  const todo = [path.join(outRel, 'cli.js'), path.join(outRel, 'solve-worker.js')];
+  const todo = [path.join(outRel, 'cli.js'), path.join(outRel, 'solve-worker.js'), path.join(outRel, 'risk-calibration-worker.js')];
   while (todo.length) {
     const file = todo.pop();
     if (outputs.has(file) || !metafile.outputs[file]) continue;

@@ -1,15 +1,19 @@
 /**
  * `npm run build` as a deployment uses it: bundle into a folder of the project, start the
  * bundled server with NODE_ENV=production (no tsx), serve pages and static files, and solve a
- * rota through the bundled command line, whose solver runs in the bundled worker.
+ * rota through the bundled command line, whose solver runs in the bundled worker; the risk
+ * calibration's worker loads as plain JavaScript too.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { startInstance, type Instance } from '../../support/instance';
+import { DEFAULT_CALIBRATION } from '../../../staffing';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -38,13 +42,30 @@ describe('production build: npm run build, then the bundled server and command l
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
-  it('the bundle: start, command line and solver worker as plain JavaScript, no TypeScript left', () => {
-    for (const f of ['start.js', 'cli.js', 'solve-worker.js']) expect(fs.existsSync(path.join(ROOT, out, f)), f).to.equal(true);
+  it('the bundle: start, command line, solver and risk calibration workers as plain JavaScript, no TypeScript left', () => {
+    for (const f of ['start.js', 'cli.js', 'solve-worker.js', 'risk-calibration-worker.js'])
+      expect(fs.existsSync(path.join(ROOT, out, f)), f).to.equal(true);
     const js = fs.readdirSync(path.join(ROOT, out)).filter((f) => f.endsWith('.js'));
     const imports = js.flatMap((f) =>
       [...fs.readFileSync(path.join(ROOT, out, f), 'utf8').matchAll(/from\s+["'](\.[^"']+)["']/g)].map((m) => m[1]),
     );
     expect(imports.filter((i) => i.endsWith('.ts'))).to.deep.equal([]);
+  });
+
+  it('the bundled risk calibration worker runs without a loader and answers (too little history: the defaults)', async () => {
+    const worker = new Worker(path.join(ROOT, out, 'risk-calibration-worker.js'), {
+      execArgv: [],
+      workerData: {
+        series: [],
+        options: { zone: 'Asia/Tbilisi', channel: { targetServiceLevel: 0.8 }, absenceRate: 0.04, intervalMinutes: 60 },
+      },
+    });
+    try {
+      const [msg] = (await once(worker, 'message')) as [{ type: string; calibration: unknown }];
+      expect(msg).to.deep.equal({ type: 'result', calibration: DEFAULT_CALIBRATION });
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it('NODE_ENV=production: the bundled server migrates an empty database, starts and serves the login page and its CSS', async () => {

@@ -23,8 +23,8 @@ describe('deployment files: Dockerfile, deploy/compose.yaml, deploy/nginx.conf',
   });
 
   it('Dockerfile, its command and the compose migration, run entries the build makes (start, cli)', () => {
-    const entries = [...build.matchAll(/(?:^|[{,]\s*)'?([a-z-]+)'?: '(?:server|bin|scheduling)\/[a-z-]+\.ts'/g)].map((m) => m[1]);
-    expect(entries).to.include.members(['start', 'cli', 'solve-worker']);
+    const entries = [...build.matchAll(/(?:^|[{,]\s*)'?([a-z-]+)'?: '(?:server|bin|scheduling|app)\/[a-z-]+\.ts'/g)].map((m) => m[1]);
+    expect(entries).to.include.members(['start', 'cli', 'solve-worker', 'risk-calibration-worker']);
     expect(dockerfile).to.match(/^CMD \["node", "dist\/start\.js"\]$/m);
     expect(compose).to.contain("command: ['node', 'dist/cli.js', 'db', 'migrate']");
     expect(dockerfile).to.match(/RUN npm run build && npm prune --omit=dev/);

@@ -46,9 +46,16 @@ describe('bin/wfm.js: the prebuilt command line only while it is up to date', fu
     );
 
   it('the build lists the command line, its lazily loaded commands, the worker and their sources with SHA-1s', () => {
-    expect(manifest.outputs).to.include.members(['cli.js', 'solve-worker.js']);
+    expect(manifest.outputs).to.include.members(['cli.js', 'solve-worker.js', 'risk-calibration-worker.js']);
     expect(manifest.outputs.some((f) => /^forecast-.*\.js$/.test(f))).to.equal(true);
-    for (const f of ['bin/cli.ts', 'bin/commands/forecast.ts', 'forecasting/engine.ts', 'scheduling/solve-worker.ts', 'bin/build.js'])
+    for (const f of [
+      'bin/cli.ts',
+      'bin/commands/forecast.ts',
+      'forecasting/engine.ts',
+      'scheduling/solve-worker.ts',
+      'app/risk-calibration-worker.ts',
+      'bin/build.js',
+    ])
       expect(manifest.sources[f], f).to.match(/^[0-9a-f]{40}$/);
   });
 
