@@ -164,7 +164,7 @@ export async function rotaDiffByRevision(
   ds: DataSource,
   q: { weekStart: string; fromRevision: number; toRevision: number; now: Date; fallbackZone?: string; teamId?: number },
 ): Promise<{ kind: 'ok'; diff: RotaDiff; zone: string } | { kind: 'noTeam' } | { kind: 'noRevision'; revision: number }> {
-  const settings = await getTeamSettings(ds);
+  const settings = await getTeamSettings(ds, q.teamId);
   if (!settings) return { kind: 'noTeam' };
   const zone = settings.timeZone ?? q.fallbackZone ?? 'Asia/Tbilisi';
   const weekStart = mondayOf(q.weekStart, zone);

@@ -16,17 +16,20 @@ export interface ScheduleWeekQuery {
   now: Date;
   /** Used when the database has no team settings yet. */
   fallbackZone?: string;
+  /** The team whose week is planned (default: the default team). */
+  teamId?: number;
   onProgress?: (p: SolveProgress) => void;
 }
 
 export type ScheduleWeekResult = (GenerateRotaResult & { weekStart: string; zone: string }) | { kind: 'noTeam' };
 
 export async function scheduleWeekFromDatabase(ds: DataSource, q: ScheduleWeekQuery): Promise<ScheduleWeekResult> {
-  const settings = await loadTeamSettings(ds, { fallbackZone: q.fallbackZone });
+  const settings = await loadTeamSettings(ds, { fallbackZone: q.fallbackZone, teamId: q.teamId });
   if (!settings.configured) return { kind: 'noTeam' };
   const zone = settings.timeZone;
   const weekStart = mondayOf(q.weekStart, zone);
   const result = await generateRota(ds, {
+    teamId: q.teamId,
     weekStart,
     zone,
     intervalMinutes: settings.intervalMinutes,

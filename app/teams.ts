@@ -49,6 +49,13 @@ export async function currentTeam(
   return { team: own ?? (await getDefaultTeam(ds)), teams: [] };
 }
 
+/** A team named on the command line: by its id or its name (any case); null when none is. */
+export async function teamByNameOrId(ds: DataSource, nameOrId: string): Promise<TeamRecord | null> {
+  const trimmed = nameOrId.trim();
+  if (/^\d{1,9}$/.test(trimmed)) return getTeam(ds, Number(trimmed));
+  return findTeamByName(ds, trimmed);
+}
+
 export async function allTeams(ds: DataSource): Promise<TeamRecord[]> {
   return listTeams(ds);
 }

@@ -9,11 +9,12 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { CommandIo } from '../cli';
 
-const USAGE = `usage: wfm rota diff --week YYYY-MM-DD --from R1 --to R2
+const USAGE = `usage: wfm rota diff --week YYYY-MM-DD --from R1 --to R2 [--team NAME]
 
   --week  a day of the week (its Monday is used)
   --from  the revision number to compare from
   --to    the revision number to compare to
+  --team  the team (name or id) whose revisions are compared (default: the first team)
 `;
 
 const flagsSchema = z.object({
@@ -23,6 +24,7 @@ const flagsSchema = z.object({
     .refine((s) => DateTime.fromISO(s).isValid, 'must be a real date'),
   from: z.coerce.number().int().positive('must be a revision number (1, 2, …)'),
   to: z.coerce.number().int().positive('must be a revision number (1, 2, …)'),
+  team: z.string().min(1).max(120).optional(),
 });
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
@@ -33,7 +35,10 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   let values: Record<string, unknown>;
   try {
-    values = parseArgs({ args: rest, options: { week: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } } }).values;
+    values = parseArgs({
+      args: rest,
+      options: { week: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, team: { type: 'string' } },
+    }).values;
   } catch (err) {
     io.stderr.write(`wfm rota diff: ${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -57,7 +62,14 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const ds = await openDatabase(config);
   try {
     const f = parsed.data;
+    const { teamByNameOrId } = await import('../../app/teams');
+    const team = f.team === undefined ? null : await teamByNameOrId(ds, f.team);
+    if (f.team !== undefined && !team) {
+      io.stderr.write(`wfm rota diff: --team: no team "${f.team}" in ${describeDatabase(config)}\n`);
+      return 2;
+    }
     const result = await rotaDiffByRevision(ds, {
+      ...(team ? { teamId: team.id } : {}),
       weekStart: f.week,
       fromRevision: f.from,
       toRevision: f.to,

@@ -10,6 +10,7 @@ import { translator } from '../../server/i18n';
 import { explanationText } from '../../server/i18n/codes';
 import type { SolveProgress } from '../../scheduling';
 import { scheduleWeekFromDatabase } from '../../app/schedule-week';
+import { teamByNameOrId } from '../../app/teams';
 import type { CommandIo } from '../cli';
 
 const en = translator('en');
@@ -22,7 +23,7 @@ const en = translator('en');
 export async function scheduleFromDatabase(
   week: string,
   io: CommandIo,
-  opts: { timeLimitSeconds?: number; seed?: number } = {},
+  opts: { timeLimitSeconds?: number; seed?: number; team?: string } = {},
 ): Promise<number> {
   let config;
   try {
@@ -33,6 +34,11 @@ export async function scheduleFromDatabase(
   }
   const ds = await openDatabase(config);
   try {
+    const team = opts.team === undefined ? null : await teamByNameOrId(ds, opts.team);
+    if (opts.team !== undefined && !team) {
+      io.stderr.write(`wfm schedule: --team: no team "${opts.team}" in ${describeDatabase(config)}\n`);
+      return 2;
+    }
     const onProgress = (p: SolveProgress) => {
       const fig = (v?: number) => (v === undefined || v === null || !Number.isFinite(v) ? '-' : v.toFixed(2));
       io.stderr.write(`[${p.seconds.toFixed(1)} s] ${p.phase} objective ${fig(p.objective)} bound ${fig(p.bound)}\n`);
@@ -44,6 +50,7 @@ export async function scheduleFromDatabase(
       now: new Date(),
       fallbackZone: config.timeZone,
       onProgress,
+      ...(team ? { teamId: team.id } : {}),
     });
     if (result.kind === 'noTeam') {
       io.stderr.write(`wfm schedule: no team in ${describeDatabase(config)} (run "wfm seed" or set the team up first)\n`);

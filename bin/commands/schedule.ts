@@ -30,13 +30,14 @@ import { explanationText } from '../../server/i18n/codes';
 const en = translator('en');
 
 const USAGE = `usage: wfm schedule --requirements REQ.csv --staff STAFF.json --week YYYY-MM-DD [--time-limit 60] [--seed 1]
-       wfm schedule --week YYYY-MM-DD            (database mode: team and requirements from the database)
+       wfm schedule --week YYYY-MM-DD [--team NAME]   (database mode: team and requirements from the database)
 
   --requirements  CSV timestamp,channel,required (ISO 8601 with offset; people needed per interval)
   --staff         JSON with timeZone, rules, staff and previousShifts
   --week          the Monday that starts the week (local date in the team's time zone)
   --time-limit    seconds of wall-clock time for the whole run (default 60)
   --seed          random seed (default 1)
+  --team          database mode: the team (name or id) whose week is planned (default: the first team)
 
 Prints the rota as JSON on stdout, progress on stderr: "shifts" (each with its "offQueue"
 stretches: planned activities and the person's off-queue share), "activities" (where each
@@ -51,6 +52,7 @@ const flagsSchema = z.object({
   'time-limit': z.coerce.number().positive().max(3600).default(60),
   seed: z.coerce.number().int().min(0).default(1),
   'in-process': z.boolean().default(false),
+  team: z.string().min(1).max(120).optional(),
 });
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
@@ -72,6 +74,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
         'time-limit': { type: 'string' },
         seed: { type: 'string' },
         'in-process': { type: 'boolean' },
+        team: { type: 'string' },
       },
       strict: true,
     }).values;
@@ -91,7 +94,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     io.stderr.write(`wfm schedule: --week: ${badWeek}\n`);
     return 2;
   }
-  if (!f.requirements && !f.staff) return databaseMode(f.week, { timeLimitSeconds: f['time-limit'], seed: f.seed }, io);
+  if (!f.requirements && !f.staff) return databaseMode(f.week, { timeLimitSeconds: f['time-limit'], seed: f.seed, team: f.team }, io);
+  if (f.team) {
+    io.stderr.write('wfm schedule: --team is for database mode (--week alone)\n');
+    return 2;
+  }
   if (!f.requirements || !f.staff) {
     io.stderr.write('wfm schedule: file mode needs both --requirements and --staff\n');
     return 2;
@@ -201,7 +208,7 @@ function publish(s: RotaSolution) {
 // ---------------------------------------------------------------- database mode
 // `wfm schedule --week W` without files reads the team and requirements from the database
 // and stores a draft rota: schedule-database.ts (scheduleFromDatabase).
-async function databaseMode(week: string, opts: { timeLimitSeconds: number; seed: number }, io: CommandIo): Promise<number> {
+async function databaseMode(week: string, opts: { timeLimitSeconds: number; seed: number; team?: string }, io: CommandIo): Promise<number> {
   const { scheduleFromDatabase } = await import('./schedule-database');
   return scheduleFromDatabase(week, io, opts);
 }

@@ -18,6 +18,9 @@ import { holdJobs } from '../../support/jobs';
 import { createDataSource, runMigrations } from '../../../models';
 import { run as runSchedule } from '../../../bin/commands/schedule';
 import { defaultTeamId } from '../../support/default-team';
+import { createChannel } from '../../../models/repositories/settings';
+import { createTeamRow } from '../../../models/repositories/teams';
+import { replaceRequirements } from '../../../models/repositories/requirements';
 
 const ZONE = 'Asia/Tbilisi';
 // Sessions expire on the real clock, so the weeks are placed relative to today: A is next
@@ -520,6 +523,91 @@ describe('wfm schedule --week (database mode): a draft rota from the database', 
       expect(text).to.contain(`rota ${rotas[0].id}:`);
     } finally {
       await ds.destroy();
+    }
+  });
+
+  it("--team plans that team's week with its own people and channel; an unknown team exits 2 with nothing stored", async () => {
+    const ds = createDataSource({ sqlitePath: file });
+    await ds.initialize();
+    let teamB: number;
+    try {
+      teamB = (await createTeamRow(ds, { name: 'Night desk', timeZone: ZONE }, '2026-11-20T08:00:00.000Z')).id;
+      await createChannel(ds, {
+        id: 'night-voice',
+        teamId: teamB,
+        nameKey: 'channel.voice',
+        kind: 'voice',
+        targetServiceLevel: 0.8,
+        thresholdSeconds: 20,
+        targetAsaSeconds: null,
+        maxOccupancy: 0.85,
+        shrinkage: 0.3,
+        patienceSeconds: 120,
+        maxAbandonRate: null,
+        concurrency: 1,
+        sortOrder: 1,
+      });
+      for (let i = 0; i < 4; i++)
+        await createStaff(
+          ds,
+          {
+            code: `n${i}`,
+            name: `Night person ${i}`,
+            role: 'agent',
+            skills: ['night-voice'],
+            contractHoursPerWeek: 40,
+            activeFrom: '2025-01-01',
+            teamId: teamB,
+          },
+          '2026-11-20T08:00:00.000Z',
+        );
+      const monday = DateTime.fromISO(G, { zone: ZONE });
+      const rows = [];
+      for (let h = 0; h < 24 * 7; h++) {
+        const open = h % 24 >= 9 && h % 24 < 18;
+        rows.push({
+          channelId: 'night-voice',
+          start: monday.plus({ hours: h }).toUTC().toISO()!,
+          volume: open ? 10 : 0,
+          ahtSeconds: 240,
+          rawAgents: open ? 1 : 0,
+          scheduledAgents: open ? 2 : 0,
+          serviceLevel: 0.8,
+          asaSeconds: 20,
+          occupancy: 0.6,
+          abandonRate: null,
+          forecastId: null,
+          createdAt: '2026-11-20T08:00:00.000Z',
+        });
+      }
+      await replaceRequirements(ds, G, rows, ['night-voice']);
+    } finally {
+      await ds.destroy();
+    }
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = (o: string[], e: string[]) => ({
+      stdin: process.stdin,
+      stdout: new Writable({ write: (c, _e, cb) => (o.push(String(c)), cb()) }),
+      stderr: new Writable({ write: (c, _e, cb) => (e.push(String(c)), cb()) }),
+    });
+    expect(await runSchedule(['--week', G, '--team', 'Nowhere'], io([], err))).to.equal(2);
+    expect(err.join('')).to.contain('--team: no team "Nowhere"');
+    const code = await runSchedule(['--week', G, '--time-limit', GENEROUS, '--team', 'night desk'], io(out, []));
+    expect(code, out.join('')).to.equal(0);
+    const check = createDataSource({ sqlitePath: file });
+    await check.initialize();
+    try {
+      const rotas = await listRotasForWeek(check, teamB!, G);
+      expect(rotas).to.have.length(1);
+      expect(rotas[0]).to.include({ teamId: teamB!, revision: 1 });
+      const shifts = await listShifts(check, rotas[0].id);
+      expect(shifts.length).to.be.greaterThan(0);
+      expect(new Set(shifts.map((s) => s.channel))).to.deep.equal(new Set(['night-voice']));
+      // The first team's week still has its one draft from the test before.
+      expect(await listRotasForWeek(check, await defaultTeamId(check), G)).to.have.length(1);
+    } finally {
+      await check.destroy();
     }
   });
 });
