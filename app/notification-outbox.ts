@@ -7,6 +7,7 @@
  * instances delivering the same outbox never send one message twice.
  */
 import type { DataSource } from '../models';
+import { listChannels } from '../models/repositories/settings';
 import { claimOutboxMessage, dueOutboxMessages, markOutboxFailed, markOutboxSent, type OutboxMessage } from '../models/repositories/outbox';
 
 export type SendMessage = (message: Pick<OutboxMessage, 'recipient' | 'subject' | 'body' | 'kind'>) => Promise<void>;
@@ -44,7 +45,12 @@ export function retryDelayMs(attempts: number): number {
 export async function deliverDueNotifications(deps: OutboxDeps, limit = 20): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
-  for (const m of await dueOutboxMessages(deps.ds, deps.now().toISOString(), limit)) {
+  const due = await dueOutboxMessages(deps.ds, deps.now().toISOString(), limit);
+  // Reading the channels notes their names for the catalogue (models/channel-names.ts): a mail
+  // about a team's own channel ('voice-2') says its kind's name, also in an instance that has
+  // shown no page yet.
+  if (due.length) await listChannels(deps.ds);
+  for (const m of due) {
     const lease = new Date(deps.now().getTime() + CLAIM_LEASE_MS).toISOString();
     if (!(await claimOutboxMessage(deps.ds, m, lease))) continue; // another instance has it
     try {
