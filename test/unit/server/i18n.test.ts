@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AREAS, hasMessage, translate, translator } from '../../../server/i18n';
+import { noteChannelName } from '../../../models/channel-names';
 import { warningText } from '../../../server/i18n/codes';
 import type { ForecastWarning } from '../../../forecasting/warnings';
 
@@ -74,5 +75,19 @@ describe('i18n: the English/Georgian message catalogue', () => {
         expect(warningText(sample, ka, 'Asia/Tbilisi')).to.not.match(/[A-Za-z]{2,}/);
       });
     }
+  });
+});
+
+describe("i18n: a team's own channel id is said by its kind and name key", () => {
+  it("'rota.channel.<id>' as its kind's, 'channel.<id>' as its name key's, in both languages; an unknown id stays a key", () => {
+    noteChannelName('voice-tbs2', { kind: 'voice', nameKey: 'channel.voice' });
+    noteChannelName('social-tbs2', { kind: 'chat', nameKey: 'channel.chat' });
+    expect(translate('en', 'rota.channel.voice-tbs2')).to.equal(translate('en', 'rota.channel.voice'));
+    expect(translate('ka', 'rota.channel.voice-tbs2')).to.equal(translate('ka', 'rota.channel.voice'));
+    expect(translate('en', 'channel.social-tbs2')).to.equal(translate('en', 'channel.chat'));
+    expect(translate('ka', 'channel.social-tbs2')).to.equal(translate('ka', 'channel.chat'));
+    expect(hasMessage('rota.channel.social-tbs2')).to.equal(true);
+    expect(translate('en', 'rota.channel.never-made')).to.equal('rota.channel.never-made');
+    expect(hasMessage('rota.channel.never-made')).to.equal(false);
   });
 });
