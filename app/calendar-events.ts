@@ -37,18 +37,35 @@ export interface CalendarPageData {
   editing: CalendarEventRecord | null;
 }
 
-export async function calendarPage(ds: DataSource, q: { fallbackZone: string; now: Date; editId?: number }): Promise<CalendarPageData> {
-  const { zone } = await teamClock(ds, q.fallbackZone);
+/**
+ * The team's events: those of its channels and those of no channel (a holiday or campaign
+ * of the whole install, which every team's forecast takes). `teamId` absent: every event.
+ */
+async function teamChannelIds(ds: DataSource, teamId?: number): Promise<Set<string> | null> {
+  return teamId === undefined ? null : new Set((await listChannels(ds, teamId)).map((c) => c.id));
+}
+
+function eventInTeam(e: { channelId: string | null }, ids: Set<string> | null): boolean {
+  return ids === null || e.channelId === null || ids.has(e.channelId);
+}
+
+export async function calendarPage(
+  ds: DataSource,
+  q: { fallbackZone: string; now: Date; editId?: number; teamId?: number },
+): Promise<CalendarPageData> {
+  const { zone } = await teamClock(ds, q.fallbackZone, q.teamId);
+  const ids = await teamChannelIds(ds, q.teamId);
+  const editing = q.editId ? await getCalendarEvent(ds, q.editId) : null;
   const today = DateTime.fromJSDate(q.now, { zone }).toISODate()!;
   const yearOn = DateTime.fromISO(today).plus({ years: 1 }).toISODate()!;
   const since = DateTime.fromISO(today).minus({ days: PAST_DAYS }).toISODate()!;
   return {
     today,
     holidays: georgianHolidaysBetween(today, yearOn),
-    events: await listCalendarEvents(ds, { fromDate: since }),
-    channels: (await listChannels(ds)).map((c) => ({ id: c.id, nameKey: c.nameKey })),
+    events: (await listCalendarEvents(ds, { fromDate: since })).filter((e) => eventInTeam(e, ids)),
+    channels: (await listChannels(ds, q.teamId)).map((c) => ({ id: c.id, nameKey: c.nameKey })),
     platforms: (await listPlatforms(ds)).map((p) => ({ code: p.code, name: p.name })),
-    editing: q.editId ? await getCalendarEvent(ds, q.editId) : null,
+    editing: editing && eventInTeam(editing, ids) ? editing : null,
   };
 }
 
@@ -79,13 +96,22 @@ async function guarded(ds: DataSource, id: number | null, run: () => Promise<Cal
   }
 }
 
+/** An event that does not exist passes: the write below answers notFound for it. */
+async function eventIdInTeam(ds: DataSource, id: number, ids: Set<string> | null): Promise<boolean> {
+  const event = ids === null ? null : await getCalendarEvent(ds, id);
+  return !event || eventInTeam(event, ids);
+}
+
 /** Creates (id null) or updates an event carrying the version it was read at. */
 export async function saveCalendarEvent(
   ds: DataSource,
-  r: { id: number | null; version: number; input: CalendarEventInput; now: Date; user: Actor },
+  r: { id: number | null; version: number; input: CalendarEventInput; now: Date; user: Actor; teamId?: number },
 ): Promise<EventSaveResult> {
   const at = r.now.toISOString();
-  if (r.input.channelId !== null && !(await getChannel(ds, r.input.channelId))) return { kind: 'unknownChannel' };
+  const ids = await teamChannelIds(ds, r.teamId);
+  if (r.id !== null && !(await eventIdInTeam(ds, r.id, ids))) return { kind: 'notFound' };
+  if (r.input.channelId !== null && (!(await getChannel(ds, r.input.channelId)) || !eventInTeam(r.input, ids)))
+    return { kind: 'unknownChannel' };
   if (
     r.input.platformCode !== null &&
     (r.input.channelId === null || !(await listPlatforms(ds)).some((p) => p.code === r.input.platformCode))
@@ -112,9 +138,10 @@ export async function saveCalendarEvent(
 
 export async function removeCalendarEvent(
   ds: DataSource,
-  r: { id: number; version: number; now: Date; user: Actor },
+  r: { id: number; version: number; now: Date; user: Actor; teamId?: number },
 ): Promise<EventSaveResult> {
   const at = r.now.toISOString();
+  if (!(await eventIdInTeam(ds, r.id, await teamChannelIds(ds, r.teamId)))) return { kind: 'notFound' };
   return guarded(ds, r.id, () =>
     withTransaction(ds, async (tx) => {
       const before = await getCalendarEvent(tx, r.id);

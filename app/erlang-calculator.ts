@@ -130,11 +130,13 @@ export function calculate(input: CalculatorInput): CalculatorResult {
 
 export async function erlangCalculator(
   ds: DataSource,
-  q: { input: CalculatorInput | null; channelId?: string | null; usePreset: boolean },
-): Promise<CalculatorPage> {
-  const channels = await listChannels(ds);
+  q: { input: CalculatorInput | null; channelId?: string | null; usePreset: boolean; teamId?: number },
+): Promise<CalculatorPage | null> {
+  const channels = await listChannels(ds, q.teamId);
+  // Another team's channel (or none at all) named in the link: not this team's to show.
+  if (q.channelId && !channels.some((c) => c.id === q.channelId)) return null;
   const preset = channels.find((c) => c.id === q.channelId) ?? channels[0];
-  const intervalMinutes = (await loadTeamSettings(ds)).intervalMinutes;
+  const intervalMinutes = (await loadTeamSettings(ds, { teamId: q.teamId })).intervalMinutes;
   const input = q.input ?? (preset && q.usePreset ? presetFor(preset, intervalMinutes) : null);
   const page: CalculatorPage = {
     input,

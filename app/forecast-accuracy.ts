@@ -12,7 +12,8 @@ import { DateTime } from 'luxon';
 import type { ForecastWarning } from '../forecasting/warnings';
 import type { DataSource } from '../models';
 import { listChannels } from '../models/repositories/settings';
-import { historyBounds, historyRange } from '../models/repositories/history';
+import { teamHistoryBounds } from './history-week';
+import { historyRange } from '../models/repositories/history';
 import { forecastsCovering, forecastValues } from '../models/repositories/forecasts';
 import { accuracyByWeek, type BacktestResult } from '../forecasting/index';
 import { runWeeklyBacktest } from './forecast-engine';
@@ -58,12 +59,16 @@ function mondayAfterLastDay(last: string, zone: string): string {
   return mondayOf(DateTime.fromISO(last, { zone }).plus({ days: 1 }).toISODate()!, zone);
 }
 
-export async function forecastAccuracy(ds: DataSource, q: { fallbackZone: string; weeks: number }): Promise<AccuracyPageData> {
-  const { zone, intervalMinutes } = await teamClock(ds, q.fallbackZone);
-  const bounds = await historyBounds(ds);
-  const before = bounds.last ? mondayAfterLastDay(bounds.last, zone) : null;
+export async function forecastAccuracy(
+  ds: DataSource,
+  q: { fallbackZone: string; weeks: number; teamId?: number },
+): Promise<AccuracyPageData> {
+  const { zone, intervalMinutes } = await teamClock(ds, q.fallbackZone, q.teamId);
+  const teamChannels = await listChannels(ds, q.teamId);
+  const { last } = await teamHistoryBounds(ds, q.teamId === undefined ? null : teamChannels.map((c) => c.id));
+  const before = last ? mondayAfterLastDay(last, zone) : null;
   const channels: ChannelAccuracy[] = [];
-  for (const c of await listChannels(ds)) {
+  for (const c of teamChannels) {
     if (!before) {
       channels.push({ channelId: c.id, nameKey: c.nameKey, stored: [], backtest: null });
       continue;

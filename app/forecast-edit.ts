@@ -13,7 +13,7 @@ import type { DataSource } from '../models';
 import { StaleEditError, NotFoundError } from '../models/errors';
 import { withTransaction } from '../models/repositories/db';
 import { appendAudit } from '../models/repositories/audit';
-import { listPlatforms } from '../models/repositories/settings';
+import { listChannels, listPlatforms } from '../models/repositories/settings';
 import {
   acceptForecast,
   addForecastAdjustment,
@@ -49,6 +49,16 @@ async function guarded(ds: DataSource, id: number, run: () => Promise<void>): Pr
     if (err instanceof NotFoundError) return { kind: 'notFound' };
     throw err;
   }
+}
+
+/**
+ * Whether forecast `id` is of another team's channel: the edits below then answer 404 to the
+ * team (a forecast that does not exist is left to them). `teamId` absent: nothing is outside.
+ */
+export async function forecastOutsideTeam(ds: DataSource, q: { id: number; teamId?: number }): Promise<boolean> {
+  if (q.teamId === undefined) return false;
+  const forecast = await getForecast(ds, q.id);
+  return !!forecast && !(await listChannels(ds, q.teamId)).some((c) => c.id === forecast.channelId);
 }
 
 /** Accepts forecast `id` (superseding the accepted ones of the same channel that overlap it). */

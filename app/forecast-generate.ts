@@ -22,6 +22,8 @@ export interface GenerateRequest {
   fallbackZone: string;
   now: Date;
   user: { id: number; username: string };
+  /** The team whose channels are forecast; absent, every channel of the install. */
+  teamId?: number;
 }
 
 export interface GenerateResult {
@@ -32,8 +34,8 @@ export interface GenerateResult {
 }
 
 export async function generateForecasts(ds: DataSource, r: GenerateRequest): Promise<GenerateResult | null> {
-  const { zone, intervalMinutes } = await teamClock(ds, r.fallbackZone);
-  const channels = (await listChannels(ds)).filter((c) => r.channelId === null || c.id === r.channelId);
+  const { zone, intervalMinutes } = await teamClock(ds, r.fallbackZone, r.teamId);
+  const channels = (await listChannels(ds, r.teamId)).filter((c) => r.channelId === null || c.id === r.channelId);
   if (channels.length === 0) return null;
   const thisWeek = mondayOf(r.now.toISOString(), zone);
   const weekStart = r.weekStart ? mondayOf(r.weekStart, zone) : addWeeks(thisWeek, 1);

@@ -114,8 +114,8 @@ async function channelEvents(
 }
 
 /** The team's zone and interval length (settings row; `fallbackZone` and 60 before setup). */
-export async function teamClock(ds: DataSource, fallbackZone: string): Promise<{ zone: string; intervalMinutes: number }> {
-  const settings = await loadTeamSettings(ds, { fallbackZone });
+export async function teamClock(ds: DataSource, fallbackZone: string, teamId?: number): Promise<{ zone: string; intervalMinutes: number }> {
+  const settings = await loadTeamSettings(ds, { fallbackZone, teamId });
   return { zone: settings.timeZone, intervalMinutes: settings.intervalMinutes };
 }
 

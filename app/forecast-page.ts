@@ -88,14 +88,16 @@ export interface ForecastPageQuery {
   span?: number;
   fallbackZone: string;
   now: Date;
+  /** The team whose channels the page offers; absent, every channel of the install. */
+  teamId?: number;
 }
 
-/** Null when the channel or the forecast asked for is unknown (the route answers 404). */
+/** Null when the channel or the forecast asked for is unknown or another team's (the route answers 404). */
 export async function forecastPage(ds: DataSource, q: ForecastPageQuery): Promise<ForecastPageData | null> {
-  const { zone, intervalMinutes } = await teamClock(ds, q.fallbackZone);
-  const channels = await listChannels(ds);
+  const { zone, intervalMinutes } = await teamClock(ds, q.fallbackZone, q.teamId);
+  const channels = await listChannels(ds, q.teamId);
   const asked = q.forecastId ? await getForecast(ds, q.forecastId) : null;
-  if (q.forecastId && !asked) return null;
+  if (q.forecastId && (!asked || !channels.some((c) => c.id === asked.channelId))) return null;
   const channelId = q.channelId ?? asked?.channelId ?? channels[0]?.id;
   if (!channelId || !channels.some((c) => c.id === channelId)) return null;
   const planningWeek = addWeeks(mondayOf(q.now.toISOString(), zone), 1);

@@ -16,10 +16,13 @@ export interface PendingForecastNote {
   weekStart: string;
 }
 
-export async function pendingForecastNotes(ds: DataSource, q: { weekStart: string; zone: string }): Promise<PendingForecastNote[]> {
+export async function pendingForecastNotes(
+  ds: DataSource,
+  q: { weekStart: string; zone: string; teamId?: number },
+): Promise<PendingForecastNote[]> {
   const { from, to } = weekRange(q.weekStart, q.zone);
   const out: PendingForecastNote[] = [];
-  for (const channel of await listChannels(ds)) {
+  for (const channel of await listChannels(ds, q.teamId)) {
     // The newest accepted forecast covering the week is the one the plan takes (forecastsCovering orders so).
     const [accepted] = await forecastsCovering(ds, { channelId: channel.id, from, to, statuses: ['accepted'] });
     if (accepted && editedSinceAcceptance(accepted))

@@ -62,10 +62,10 @@ export interface PlatformsPageData {
 /** Null when the channel is unknown (the route answers 404). */
 export async function forecastPlatformsPage(
   ds: DataSource,
-  q: { channelId?: string; weekStart?: string; fallbackZone: string; now: Date },
+  q: { channelId?: string; weekStart?: string; fallbackZone: string; now: Date; teamId?: number },
 ): Promise<PlatformsPageData | null> {
-  const { zone, intervalMinutes } = await teamClock(ds, q.fallbackZone);
-  const channels = await listChannels(ds);
+  const { zone, intervalMinutes } = await teamClock(ds, q.fallbackZone, q.teamId);
+  const channels = await listChannels(ds, q.teamId);
   const channelId = q.channelId ?? channels[0]?.id;
   if (!channelId || !channels.some((c) => c.id === channelId)) return null;
   const weekStart = q.weekStart ? mondayOf(q.weekStart, zone) : addWeeks(mondayOf(q.now.toISOString(), zone), 1);

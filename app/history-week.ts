@@ -48,11 +48,28 @@ function platformShares(totals: PlatformTotal[], channel: string, names: Map<str
     .sort((a, b) => b.volume - a.volume || (a.code < b.code ? -1 : 1));
 }
 
+/** The first and last history of the team's channels (of every channel when `channelIds` is null). */
+export async function teamHistoryBounds(
+  ds: DataSource,
+  channelIds: string[] | null,
+): Promise<{ first: string | null; last: string | null }> {
+  if (channelIds === null) return historyBounds(ds);
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const id of channelIds) {
+    const b = await historyBounds(ds, id);
+    if (b.first && (!first || Date.parse(b.first) < Date.parse(first))) first = b.first;
+    if (b.last && (!last || Date.parse(b.last) > Date.parse(last))) last = b.last;
+  }
+  return { first, last };
+}
+
 export async function historyWeek(
   ds: DataSource,
-  q: { zone: string; intervalMinutes: number; weekStart: string | null; now: Date },
+  q: { zone: string; intervalMinutes: number; weekStart: string | null; now: Date; teamId?: number },
 ): Promise<HistoryWeek> {
-  const bounds = await historyBounds(ds);
+  const channels = await listChannels(ds, q.teamId);
+  const bounds = await teamHistoryBounds(ds, q.teamId === undefined ? null : channels.map((c) => c.id));
   const empty: HistoryWeek = { zone: q.zone, weekStart: null, prevWeek: null, nextWeek: null, first: null, last: null, channels: [] };
   if (!bounds.first || !bounds.last) return empty;
   const first = DateTime.fromISO(bounds.first, { zone: q.zone });
@@ -63,7 +80,6 @@ export async function historyWeek(
   const end = monday.plus({ weeks: 1 });
   const slots: DateTime[] = [];
   for (let t = monday; t < end; t = t.plus({ minutes: q.intervalMinutes })) slots.push(t);
-  const channels = await listChannels(ds);
   const range = { from: monday.toUTC().toISO()!, to: end.toUTC().toISO()! };
   const totals = await platformTotals(ds, range);
   const names = new Map((await listPlatforms(ds)).map((p) => [p.code, p.name]));

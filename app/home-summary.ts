@@ -1,7 +1,9 @@
 /** The figures on the home page: yesterday's and the last week's contacts, the team's size. */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
-import { dailyTotals, historyBounds } from '../models/repositories/history';
+import { dailyTotals } from '../models/repositories/history';
+import { listChannels, type ChannelConfig } from '../models/repositories/settings';
+import { teamHistoryBounds } from './history-week';
 import { listRotasForWeek, publishedRotaForWeek } from '../models/repositories/rotas';
 import { myShifts } from './rota-my-shifts';
 import { weekProjection, type WeekProjectionView } from './week-projection';
@@ -48,10 +50,16 @@ export async function homeSummary(
   const weekAgo = today.minus({ days: 7 }).toISODate()!;
   // The team's figures only for those shown them (an agent's Home has no history panel).
   const seesTeam = q.user.seesTeam !== false;
+  const channels = await listChannels(ds, teamId);
   const [voice, chat, bounds, staffCount, upcoming, panels] = await Promise.all([
-    seesTeam ? dailyTotals(ds, { channelId: 'voice', fromDate: weekAgo, toDate: yesterday, zone: q.zone }) : Promise.resolve([]),
-    seesTeam ? dailyTotals(ds, { channelId: 'chat', fromDate: yesterday, toDate: yesterday, zone: q.zone }) : Promise.resolve([]),
-    seesTeam ? historyBounds(ds) : Promise.resolve({ first: null, last: null, count: 0 }),
+    seesTeam ? dailyOfKind(ds, channels, 'voice', { fromDate: weekAgo, toDate: yesterday, zone: q.zone }) : Promise.resolve([]),
+    seesTeam ? dailyOfKind(ds, channels, 'chat', { fromDate: yesterday, toDate: yesterday, zone: q.zone }) : Promise.resolve([]),
+    seesTeam
+      ? teamHistoryBounds(
+          ds,
+          channels.map((c) => c.id),
+        )
+      : Promise.resolve({ first: null, last: null }),
     seesTeam ? q.staffCount() : Promise.resolve(0),
     myShifts(ds, { staffId: q.user.staffId, now: q.now, zone: q.zone, weeks: 2 }),
     q.user.canEditRota ? rotaStatusPanel(ds, teamId, today) : Promise.resolve([]),
@@ -85,6 +93,25 @@ export async function homeSummary(
     weekService,
     weekToDo: todo,
   };
+}
+
+/** The daily totals of the team's channels of one kind (calls: voice, chats: chat), summed by date. */
+async function dailyOfKind(
+  ds: DataSource,
+  channels: ChannelConfig[],
+  kind: ChannelConfig['kind'],
+  q: { fromDate: string; toDate: string; zone: string },
+): Promise<{ date: string; volume: number; abandoned: number | null }[]> {
+  const byDate = new Map<string, { date: string; volume: number; abandoned: number | null }>();
+  for (const c of channels.filter((x) => x.kind === kind)) {
+    for (const d of await dailyTotals(ds, { channelId: c.id, ...q })) {
+      const t = byDate.get(d.date) ?? { date: d.date, volume: 0, abandoned: null };
+      t.volume += d.volume;
+      if (d.abandoned !== null) t.abandoned = (t.abandoned ?? 0) + d.abandoned;
+      byDate.set(d.date, t);
+    }
+  }
+  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
 /** For coordinators: is this week's and next week's rota published, a draft, or missing? */

@@ -50,6 +50,11 @@ export interface ImportHistoryInput {
   maxErrors?: number;
   /** Longest line in characters; a longer one stops the import (default: the reader's, 65,536). */
   maxLineLength?: number;
+  /**
+   * The team that imports: a row naming a channel that is not the team's is refused with its
+   * line (nothing stored). Absent (the CLI), any channel of the install.
+   */
+  teamId?: number;
 }
 
 export interface ImportSummary {
@@ -99,10 +104,10 @@ export async function importHistory(deps: Deps, input: ImportHistoryInput): Prom
   // Before the first await: see listenNow.
   const source = input.chunks ? listenNow(input.chunks) : listenNow(input.lines ?? []);
   const { ds } = deps;
-  const settings = await loadTeamSettings(ds);
+  const settings = await loadTeamSettings(ds, { teamId: input.teamId });
   const zone = input.zone ?? settings.timeZone;
   const intervalMinutes = input.intervalMinutes ?? settings.intervalMinutes;
-  const channels = (await listChannels(ds)).map((c) => c.id);
+  const channels = (await listChannels(ds, input.teamId)).map((c) => c.id);
   const platforms = (await listPlatforms(ds)).map((p) => p.code);
   // History cannot be in the future: such a row is a wrong year or zone, refused with its line.
   const notAfterMs = (input.now ?? new Date()).getTime();

@@ -34,6 +34,11 @@ export interface RecordActualsInput {
   now: Date;
   /** Check only: nothing is written (the page's preview). */
   dryRun?: boolean;
+  /**
+   * The team that uploads (the page): only its channels, in its zone. Absent (the API push, the
+   * CLI, the demo feed, which act for the whole install): any channel of the install.
+   */
+  teamId?: number;
 }
 
 export interface ActualsSummary {
@@ -49,12 +54,12 @@ export interface ActualsSummary {
 
 export type RecordActualsResult = ({ kind: 'ok'; dryRun: boolean } & ActualsSummary) | { kind: 'invalid'; errors: ActualsError[] };
 
-export async function actualsContext(db: DataSource, now: Date): Promise<ActualsContext> {
-  const team = await loadTeamSettings(db);
+export async function actualsContext(db: DataSource, now: Date, teamId?: number): Promise<ActualsContext> {
+  const team = await loadTeamSettings(db, { teamId });
   return {
     zone: team.timeZone,
     intervalMinutes: team.intervalMinutes,
-    channels: (await listChannels(db)).map((c) => c.id),
+    channels: (await listChannels(db, teamId)).map((c) => c.id),
     platforms: (await listPlatforms(db)).map((p) => p.code),
     now,
   };
@@ -68,7 +73,7 @@ function lastOfEach(rows: ActualRow[]): ActualRow[] {
 }
 
 export async function recordActuals(db: DataSource, input: RecordActualsInput): Promise<RecordActualsResult> {
-  const ctx = await actualsContext(db, input.now);
+  const ctx = await actualsContext(db, input.now, input.teamId);
   const read = input.csv !== undefined ? readActualsCsv(input.csv, ctx) : readActualsJson(input.json, ctx);
   if (read.errors.length) return { kind: 'invalid', errors: read.errors };
   if (!read.rows.length) return { kind: 'invalid', errors: [{ line: 0, field: 'actuals', code: 'noRows' }] };

@@ -13,7 +13,8 @@ import { StaleEditError, NotFoundError } from '../models/errors';
 export interface StaffFields {
   name: string;
   role: 'agent' | 'team_lead' | 'coordinator' | 'head';
-  skills: ('voice' | 'chat')[];
+  /** Channel ids the person answers (the team's channels: app/staff.ts checks). */
+  skills: string[];
   contractHoursPerWeek: number;
   /** Share of worked time on the queue, 0..1 (the rest is planned off-queue time). */
   queueShare: number;

@@ -5,12 +5,38 @@
 import type { DataSource } from '../models';
 import { listUsers } from '../models/repositories/users';
 import { countStaff, getStaff, listStaff, type StaffMember as StoredStaff } from '../models/repositories/staff';
+import { listChannels } from '../models/repositories/settings';
 import { saveStaff, type SaveStaffResult, type StaffFields } from './save-staff';
 
 /** A person as the staff pages show them: the stored record and their login, if any. */
 export type StaffWithLogin = StoredStaff & { username: string | null };
 
-export type SaveResult = { kind: 'ok'; person: StaffWithLogin } | { kind: 'stale'; current: StaffWithLogin } | { kind: 'notFound' };
+export type SaveResult =
+  | { kind: 'ok'; person: StaffWithLogin }
+  | { kind: 'stale'; current: StaffWithLogin }
+  | { kind: 'notFound' }
+  /** A skill that is not one of the team's channels. */
+  | { kind: 'refused'; key: 'staff.error.skills'; field: 'skills' };
+
+/** A skill the staff form offers: one of the team's channels, labelled by its kind. */
+export interface SkillChoice {
+  id: string;
+  kind: string;
+}
+
+/** The team's channels as skill choices (`teamId` absent: every channel of the install). */
+export async function skillChoices(ds: DataSource, teamId?: number): Promise<SkillChoice[]> {
+  return (await listChannels(ds, teamId)).map((c) => ({ id: c.id, kind: c.kind }));
+}
+
+/** Whether every skill is one of the team's channels (always, without a team: the CLI and seeds). */
+async function skillsOfTeam(ds: DataSource, skills: string[], teamId?: number): Promise<boolean> {
+  if (teamId === undefined) return true;
+  const ids = new Set((await skillChoices(ds, teamId)).map((c) => c.id));
+  return skills.every((s) => ids.has(s));
+}
+
+const skillsRefused = { kind: 'refused', key: 'staff.error.skills', field: 'skills' } as const;
 
 async function withUsernames(ds: DataSource, people: StoredStaff[]): Promise<StaffWithLogin[]> {
   const byStaff = new Map((await listUsers(ds)).filter((u) => u.staffId !== null).map((u) => [u.staffId as number, u.username]));
@@ -46,6 +72,7 @@ export async function staffCount(ds: DataSource, teamId?: number): Promise<numbe
 }
 
 export async function addStaff(ds: DataSource, q: { form: StaffFields; userId: number; now: Date; teamId?: number }): Promise<SaveResult> {
+  if (!(await skillsOfTeam(ds, q.form.skills, q.teamId))) return skillsRefused;
   return toSaveResult(ds, await saveStaff(ds, { id: null, form: q.form, userId: q.userId, now: q.now, teamId: q.teamId }));
 }
 
@@ -55,5 +82,6 @@ export async function editStaff(
   q: { id: number; form: StaffFields; expectedVersion: number; userId: number; now: Date; teamId?: number },
 ): Promise<SaveResult> {
   if (q.teamId !== undefined && !(await staffWithLogin(ds, q.id, q.teamId))) return { kind: 'notFound' };
+  if (!(await skillsOfTeam(ds, q.form.skills, q.teamId))) return skillsRefused;
   return toSaveResult(ds, await saveStaff(ds, { id: q.id, form: { ...q.form, version: q.expectedVersion }, userId: q.userId, now: q.now }));
 }

@@ -21,6 +21,7 @@ import {
   type TeamRecord,
 } from '../models/repositories/teams';
 import { TEAM_SETTINGS_DEFAULTS } from './team-settings';
+import { copyTeamChannels, skillsInTeam } from './team-channels';
 import { DEFAULT_LABOUR_RULES } from '../models/repositories/settings';
 
 export type { TeamRecord };
@@ -64,7 +65,9 @@ export type CreateTeamResult = { kind: 'ok'; team: TeamRecord } | { kind: 'refus
 
 /**
  * A new team with its zone and a settings row of its own: the interval, language and labour rules
- * start as the default team's (else the defaults) and are then the new team's to change.
+ * start as the default team's (else the defaults) and are then the new team's to change. It gets
+ * copies of the default team's channels with their opening hours, under fresh ids (`voice-2`:
+ * team-channels.ts), so its history, forecasts and rota are its own.
  */
 export async function createTeam(
   ds: DataSource,
@@ -75,7 +78,9 @@ export async function createTeam(
   const at = q.now.toISOString();
   const team = await withTransaction(ds, async (tx) => {
     const template = await getTeamSettings(tx);
+    const defaultTeam = await getDefaultTeam(tx);
     const created = await createTeamRow(tx, { name, timeZone: q.timeZone }, at);
+    const channels = defaultTeam ? await copyTeamChannels(tx, defaultTeam.id, created.id) : [];
     await createTeamSettings(
       tx,
       {
@@ -94,7 +99,7 @@ export async function createTeam(
       action: 'team.create',
       entity: 'team',
       entityId: created.id,
-      detail: { name, timeZone: q.timeZone },
+      detail: { name, timeZone: q.timeZone, channels: channels.map((c) => c.id) },
     });
     return created;
   });
@@ -103,7 +108,10 @@ export async function createTeam(
 
 export type MoveStaffResult = { kind: 'ok' } | { kind: 'notFound' };
 
-/** Moves a person (and their account) to another team; their shifts and requests stay theirs. */
+/**
+ * Moves a person (and their account) to another team; their shifts and requests stay theirs.
+ * Their skills follow by channel kind (voice → the new team's voice channel: team-channels.ts).
+ */
 export async function moveStaffToTeam(
   ds: DataSource,
   q: { staffId: number; teamId: number; actor: { userId: number | null }; now: Date },
@@ -112,14 +120,15 @@ export async function moveStaffToTeam(
   if (!person || !team) return { kind: 'notFound' };
   const at = q.now.toISOString();
   await withTransaction(ds, async (tx) => {
-    await setStaffTeam(tx, q.staffId, q.teamId, at);
+    const skills = await skillsInTeam(tx, person.skills, q.teamId);
+    await setStaffTeam(tx, q.staffId, q.teamId, at, skills);
     await appendAudit(tx, {
       at,
       userId: q.actor.userId,
       action: 'staff.moveTeam',
       entity: 'staff',
       entityId: q.staffId,
-      detail: { from: person.teamId, to: q.teamId },
+      detail: { from: person.teamId, to: q.teamId, skills: { from: person.skills, to: skills } },
     });
   });
   return { kind: 'ok' };

@@ -14,10 +14,20 @@ import type { StaffForm, StaffMember } from './view-models/staff';
 import type { HomeSummary } from './view-models/home';
 import type { HistoryWeek, ImportResult } from './view-models/history';
 import { historyWeek } from '../app/history-week';
+import { channelIdsByTeam } from '../app/team-channels';
 import { homeSummary } from '../app/home-summary';
 import { importHistory, type ImportHistoryInput } from '../app/import-history';
 import { sessionRecords } from '../app/sessions';
-import { addStaff, editStaff, listStaffWithLogins, staffCount, staffWithLogin, type SaveResult } from '../app/staff';
+import {
+  addStaff,
+  editStaff,
+  listStaffWithLogins,
+  skillChoices,
+  staffCount,
+  staffWithLogin,
+  type SaveResult,
+  type SkillChoice,
+} from '../app/staff';
 import { loadTeamSettings } from '../app/team-settings';
 import { demoLogins, apiClientByToken, userById, verifyLogin, type SignedInUser, type UserDeps } from '../app/users';
 import { ensureDemoData, DEMO_PASSWORD } from '../seeds';
@@ -59,15 +69,20 @@ export interface Services {
     get(id: number, teamId?: number): Promise<StaffMember | null>;
     create(form: StaffForm, userId: number, teamId?: number): Promise<SaveResult>;
     update(id: number, form: StaffForm, expectedVersion: number, userId: number, teamId?: number): Promise<SaveResult>;
+    /** The team's channels, the skills a person can have (app/staff.ts). */
+    skillChoices(teamId?: number): Promise<SkillChoice[]>;
   };
   teams: {
     /** The team a person looks at (app/teams.ts currentTeam). */
     current(user: Pick<CurrentUser, 'teamId' | 'role'>, chosenTeamId: number | null): Promise<TeamView>;
     list(): Promise<TeamRecord[]>;
+    /** Each team's channel ids (app/team-channels.ts). */
+    channelIds(): Promise<Map<number, string[]>>;
     create(input: { name: string; timeZone: string }, userId: number, now: Date): Promise<CreateTeamResult>;
     moveStaff(staffId: number, teamId: number, userId: number, now: Date): Promise<MoveStaffResult>;
   };
-  history: { week(weekStart: string | null, now: Date): Promise<HistoryWeek> };
+  /** The history of a team's channels (`teamId`, else every channel), in the team's zone and interval. */
+  history: { week(weekStart: string | null, now: Date, teamId?: number): Promise<HistoryWeek> };
   homeSummary(user: CurrentUser, now: Date, team?: { id: number; timeZone: string } | null): Promise<HomeSummary>;
   importHistory(input: Omit<ImportHistoryInput, 'zone' | 'intervalMinutes'>): Promise<ImportResult>;
   ensureDemoData(now: DateTime): Promise<boolean>;
@@ -89,6 +104,12 @@ export function buildServices(ds: DataSource, config: Readonly<Config>, extra: {
     }
   };
   void refreshSettings().catch(() => undefined);
+  /** A team's zone and interval (without a team, the default team's, as read at start). */
+  const teamClockOf = async (teamId?: number) => {
+    if (teamId === undefined) return { zone, intervalMinutes };
+    const settings = await loadTeamSettings(ds, { fallbackZone: zone, teamId });
+    return { zone: settings.timeZone, intervalMinutes: settings.configured ? settings.intervalMinutes : intervalMinutes };
+  };
   setNotificationMail(ds, config.smtp !== null);
   const users: UserDeps = { ds, demoMode: config.demoMode, now: () => new Date() };
   const verify = async (username: string, password: string) => toCurrentUser(await verifyLogin(users, username, password));
@@ -114,14 +135,21 @@ export function buildServices(ds: DataSource, config: Readonly<Config>, extra: {
       get: (id, teamId) => staffWithLogin(ds, id, teamId),
       create: (form, userId, teamId) => addStaff(ds, { form, userId, now: new Date(), teamId }),
       update: (id, form, expectedVersion, userId, teamId) => editStaff(ds, { id, form, expectedVersion, userId, now: new Date(), teamId }),
+      skillChoices: (teamId) => skillChoices(ds, teamId),
     },
     teams: {
       current: (user, chosenTeamId) => currentTeam(ds, { ownTeamId: user.teamId, chosenTeamId, seesAllTeams: seesAllTeams(user.role) }),
       list: () => allTeams(ds),
+      channelIds: () => channelIdsByTeam(ds),
       create: (input, userId, now) => createTeam(ds, { ...input, actor: { userId }, now }),
       moveStaff: (staffId, teamId, userId, now) => moveStaffToTeam(ds, { staffId, teamId, actor: { userId }, now }),
     },
-    history: { week: (weekStart, now) => historyWeek(ds, { zone, intervalMinutes, weekStart, now }) },
+    history: {
+      week: async (weekStart, now, teamId) => {
+        const team = await teamClockOf(teamId);
+        return historyWeek(ds, { ...team, weekStart, now, teamId });
+      },
+    },
     homeSummary: (user, now, team) =>
       homeSummary(ds, {
         zone: team?.timeZone ?? zone,
@@ -135,7 +163,9 @@ export function buildServices(ds: DataSource, config: Readonly<Config>, extra: {
         staffCount: () => staffCount(ds, team?.id),
         teamId: team?.id,
       }),
-    importHistory: (input) => importHistory({ ds }, { ...input, zone, intervalMinutes }),
+    // With a team, the import reads the team's zone and interval itself: nothing is awaited here,
+    // so a streamed body is listened to from the call on (import-history.ts, listenNow).
+    importHistory: (input) => importHistory({ ds }, input.teamId === undefined ? { ...input, zone, intervalMinutes } : input),
     ensureDemoData: async (now) => {
       const created = await ensureDemoData(ds, now);
       await refreshSettings();

@@ -69,8 +69,18 @@ export async function syncTeamFromSettings(
 }
 
 /** Moves a person, and the account linked to them, to another team. */
-export async function setStaffTeam(db: Db, staffId: number, teamId: number, now: string): Promise<void> {
-  await db.getRepository(Staff).update({ id: staffId }, { teamId, updatedAt: now });
+/**
+ * Moves a person and their account to `teamId`; `skills`, when given, replace theirs (the new
+ * team's channels). The version moves on, so a staff form loaded before the move is stale.
+ */
+export async function setStaffTeam(db: Db, staffId: number, teamId: number, now: string, skills?: string[]): Promise<void> {
+  await db
+    .getRepository(Staff)
+    .createQueryBuilder()
+    .update()
+    .set({ teamId, updatedAt: now, ...(skills ? { skills: skills.join(',') } : {}), version: () => '"version" + 1' })
+    .where('id = :id', { id: staffId })
+    .execute();
   await db.getRepository(UserAccount).update({ staffId }, { teamId });
 }
 

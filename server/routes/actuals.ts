@@ -81,6 +81,7 @@ export function actualsRoutes({ services, now, log }: RouteDeps): Router {
           source: 'page',
           userId: req.user!.id,
           now: now(),
+          teamId: req.team?.id,
         });
         res.status(result.kind === 'ok' ? 200 : 422).render('pages/actuals-import', {
           pageTitle: req.t('actuals.title'),

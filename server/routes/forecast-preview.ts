@@ -6,7 +6,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { RouteDeps } from '../deps';
 import { requirePermission } from '../middleware/auth';
-import { previewAdjustment } from '../../app/forecast-edit';
+import { forecastOutsideTeam, previewAdjustment } from '../../app/forecast-edit';
 import { AdjustPreviewForm, formErrors } from '../view-models/forecast';
 import { adjustPreviewViewModel } from '../view-models/forecast-preview';
 
@@ -16,7 +16,8 @@ export function forecastPreviewRoutes({ services }: RouteDeps): Router {
   const router = Router();
   router.post('/forecast/:id/adjust/preview', requirePermission('forecast:edit'), async (req, res) => {
     const params = IdParam.safeParse(req.params);
-    if (!params.success) return res.status(404).render('pages/forecast-adjust-preview', { layout: false, errorKey: 'error.404.body' });
+    if (!params.success || (await forecastOutsideTeam(services.db, { id: params.data.id, teamId: req.team?.id })))
+      return res.status(404).render('pages/forecast-adjust-preview', { layout: false, errorKey: 'error.404.body' });
     const form = AdjustPreviewForm.safeParse(req.body);
     // A half-typed form is normal while typing: say what is missing, with 200 so htmx shows it.
     if (!form.success) {

@@ -10,7 +10,7 @@ import { can } from '../permissions';
 import { HttpError } from '../http-error';
 import { forecastPage } from '../../app/forecast-page';
 import { generateForecasts } from '../../app/forecast-generate';
-import { acceptForecastEdit, adjustForecastEdit, undoAdjustmentEdit, type EditResult } from '../../app/forecast-edit';
+import { acceptForecastEdit, adjustForecastEdit, forecastOutsideTeam, undoAdjustmentEdit, type EditResult } from '../../app/forecast-edit';
 import { forecastAccuracy } from '../../app/forecast-accuracy';
 import { forecastPlatformsPage } from '../../app/forecast-platforms';
 import { PlatformsQuery, platformsViewModel } from '../view-models/forecast-platforms';
@@ -59,6 +59,7 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
       span: q.span,
       fallbackZone: req.zone,
       now: now(),
+      teamId: req.team?.id,
     });
     if (!data) throw new HttpError(404, 'error.404.body');
     res.status(status).render('pages/forecast', {
@@ -66,6 +67,11 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
       errorKey,
       ...forecastPageViewModel(data, req.t, req.locale, can(req.user!.role, 'forecast:edit'), adjust),
     });
+  }
+
+  /** A forecast of another team's channel: 404, as if it did not exist. */
+  async function forecastOfTeam(req: Request, id: number) {
+    if (await forecastOutsideTeam(db, { id, teamId: req.team?.id })) throw new HttpError(404, 'error.404.body');
   }
 
   const pageOf = (channelId: string, weekStart: string, forecastId?: number) =>
@@ -83,6 +89,7 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
       fallbackZone: req.zone,
       now: now(),
       user: actor(req),
+      teamId: req.team?.id,
     });
     if (!result) throw new HttpError(404, 'forecast.error.unknownChannel');
     req.session.flash = [{ kind: 'info', key: 'forecast.generated' }];
@@ -122,6 +129,7 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
 
   router.post('/forecast/:id/accept', requirePermission('forecast:edit'), async (req, res) => {
     const { id } = IdParam.parse(req.params);
+    await forecastOfTeam(req, id);
     const form = AcceptForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
     const result = await acceptForecastEdit(db, { id, version: form.data.version, now: now(), user: actor(req) });
@@ -145,6 +153,7 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
 
   router.post('/forecast/:id/adjust', requirePermission('forecast:edit'), async (req, res) => {
     const { id } = IdParam.parse(req.params);
+    await forecastOfTeam(req, id);
     const raw = {
       unit: String(req.body.unit ?? ''),
       value: String(req.body.value ?? ''),
@@ -187,6 +196,7 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
       const form = UndoForm.safeParse(req.body);
       if (!form.success) throw new HttpError(400, 'error.validation');
       const { id, adjustmentId } = params.data;
+      await forecastOfTeam(req, id);
       const result = await undoAdjustmentEdit(db, {
         id,
         adjustmentId,
@@ -206,6 +216,7 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
       weekStart: q.week,
       fallbackZone: req.zone,
       now: now(),
+      teamId: req.team?.id,
     });
     if (!data) throw new HttpError(404, 'error.404.body');
     res.render('pages/forecast-platforms', { pageTitle: req.t('forecast.platforms.title'), ...platformsViewModel(data, req.t) });
@@ -213,7 +224,7 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
 
   router.get('/forecast/accuracy', requirePermission('forecast:view'), async (req, res) => {
     const { weeks } = AccuracyQuery.parse(req.query);
-    const data = await forecastAccuracy(db, { fallbackZone: req.zone, weeks });
+    const data = await forecastAccuracy(db, { fallbackZone: req.zone, weeks, teamId: req.team?.id });
     res.render('pages/forecast-accuracy', { pageTitle: req.t('forecast.accuracy.title'), ...accuracyViewModel(data, req.t) });
   });
 
@@ -227,7 +238,7 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
       errorKey?: string;
     } = {},
   ) {
-    const data = await calendarPage(db, { fallbackZone: req.zone, now: now(), editId: opts.editId });
+    const data = await calendarPage(db, { fallbackZone: req.zone, now: now(), editId: opts.editId, teamId: req.team?.id });
     if (opts.editId && !data.editing) throw new HttpError(404, 'error.404.body');
     const form = opts.form ?? (data.editing ? { values: eventFormValues(data.editing, data.today), errors: {} } : undefined);
     res.status(opts.status ?? 200).render('pages/calendar-events', {
@@ -262,6 +273,7 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
       input: eventInput(form.data),
       now: now(),
       user: actor(req),
+      teamId: req.team?.id,
     });
     if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
     if (result.kind === 'unknownChannel' || result.kind === 'unknownPlatform') {
@@ -284,7 +296,7 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
     const { id } = IdParam.parse(req.params);
     const form = EventDeleteForm.safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
-    const result = await removeCalendarEvent(db, { id, version: form.data.version, now: now(), user: actor(req) });
+    const result = await removeCalendarEvent(db, { id, version: form.data.version, now: now(), user: actor(req), teamId: req.team?.id });
     if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
     if (result.kind === 'stale') {
       return renderEvents(req, res, {

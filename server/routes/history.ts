@@ -104,7 +104,7 @@ export function historyRoutes({ services, now, config }: RouteDeps): Router {
 
   router.get('/history', requirePermission('history:view'), async (req, res) => {
     const { week } = WeekQuery.parse(req.query);
-    const data = await services.history.week(week ?? null, now());
+    const data = await services.history.week(week ?? null, now(), req.team?.id);
     res.render('pages/history', {
       pageTitle: req.t('history.title'),
       canImport: can(req.user!.role, 'history:import'),
@@ -133,6 +133,7 @@ export function historyRoutes({ services, now, config }: RouteDeps): Router {
       dryRun: true,
       maxLineLength,
       now: now(),
+      teamId: req.team?.id,
     });
     if (!result.ok) await fs.promises.rm(req.file.path, { force: true });
     else {
@@ -164,6 +165,7 @@ export function historyRoutes({ services, now, config }: RouteDeps): Router {
       onOverlap: pending.onOverlap,
       maxLineLength,
       now: now(),
+      teamId: req.team?.id,
     });
     delete req.session.pendingImport;
     await fs.promises.rm(pending.path, { force: true });
@@ -205,6 +207,8 @@ export function historyRoutes({ services, now, config }: RouteDeps): Router {
         serviceTokenId,
         maxLineLength,
         now: now(),
+        // A person's token imports for their team; a service token for the default team.
+        teamId: req.team?.id,
       });
       res.status(result.ok ? 200 : refusalStatus(result)).json(result);
       settleBody(req, maxBytes);

@@ -158,7 +158,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     res.render('pages/rota', {
       pageTitle: req.t('rota.title'),
       todo: canEdit ? weekToDoView(weekToDoFrom(data, await pendingRequestsForWeek(ds, { weekStart, zone, teamId })), req.t) : null,
-      forecastPending: await pendingForecastNotes(ds, { weekStart, zone }),
+      forecastPending: await pendingForecastNotes(ds, { weekStart, zone, teamId }),
       ...rotaPageViewModel(data, {
         filter: { skill: q.skill, role: q.role },
         cells: q.cells,

@@ -37,7 +37,8 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
   router.get('/erlang', requirePermission('scenarios:run'), async (req, res) => {
     const form = parseErlangForm(req.query as Record<string, unknown>);
     const { channel } = ChannelQuery.parse(req.query);
-    const page = await erlangCalculator(db, { input: form.input, channelId: channel ?? null, usePreset: form.empty });
+    const page = await erlangCalculator(db, { input: form.input, channelId: channel ?? null, usePreset: form.empty, teamId: req.team?.id });
+    if (!page) throw new HttpError(404, 'error.404.body');
     const view = erlangViewModel(form, page, req.t, req.locale);
     // htmx swaps only 2xx answers: a live update with errors is still shown.
     res.status(view.hasErrors && !req.get('hx-request') ? 422 : 200);

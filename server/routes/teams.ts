@@ -14,7 +14,10 @@ export function teamsRoutes({ services, now }: RouteDeps): Router {
   async function render(res: import('express').Response, title: string, status = 200, extra: Record<string, unknown> = {}) {
     const teams = await services.teams.list();
     const people = await services.staff.list({});
-    res.status(status).render('pages/teams', { pageTitle: title, ...teamsViewModel(teams, people), values: {}, errors: {}, ...extra });
+    const channels = await services.teams.channelIds();
+    res
+      .status(status)
+      .render('pages/teams', { pageTitle: title, ...teamsViewModel(teams, people, channels), values: {}, errors: {}, ...extra });
   }
 
   router.get('/teams', requirePermission('teams:manage'), async (req, res) => render(res, req.t('teams.title')));

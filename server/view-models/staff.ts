@@ -1,6 +1,6 @@
 /** The staff form's schema and the template data for the staff pages. */
 import { z } from 'zod';
-import type { StaffWithLogin } from '../../app/staff';
+import type { SkillChoice, StaffWithLogin } from '../../app/staff';
 import { isoDate as isoDateOf } from './dates';
 
 /** A person as the staff pages show them: the stored record and their login, if any. */
@@ -23,7 +23,8 @@ export const StaffFormSchema = z
       .union([z.string(), z.array(z.string())])
       .optional()
       .transform((v) => [v ?? []].flat())
-      .pipe(z.array(z.enum(['voice', 'chat'], { message: 'staff.error.skills' })).min(1, 'staff.error.skills')),
+      // Channel ids; which are the team's is the use case's to check (app/staff.ts).
+      .pipe(z.array(z.string().regex(/^[\w-]{1,32}$/, 'staff.error.skills')).min(1, 'staff.error.skills')),
     contractHoursPerWeek: z.coerce.number({ message: 'staff.error.hours' }).min(1, 'staff.error.hours').max(40, 'staff.error.hours'),
     // Percent on the form (a team lead 50, the head 20); stored as a share 0..1. Left out = 100.
     queueSharePercent: z.preprocess(
@@ -54,7 +55,18 @@ export function staffFormErrors(error: z.ZodError): Record<string, string> {
   return out;
 }
 
-export function staffFormValues(p: StaffMember | null) {
+/** A skill's label and chip colour come from its channel's kind ('voice-2' shows as Calls). */
+function skillView(s: string, choices: SkillChoice[]) {
+  const kind = choices.find((c) => c.id === s)?.kind ?? s;
+  return { skill: kind, key: `skill.${kind}` };
+}
+
+/** The staff form's skill checkboxes: the team's channels. */
+export function skillChoicesView(choices: SkillChoice[]) {
+  return choices.map((c) => ({ id: c.id, ...skillView(c.id, choices) }));
+}
+
+export function staffFormValues(p: StaffMember | null, choices: SkillChoice[] = []) {
   return p
     ? {
         ...p,
@@ -67,7 +79,7 @@ export function staffFormValues(p: StaffMember | null) {
         id: null,
         name: '',
         role: 'agent',
-        skills: ['voice'],
+        skills: [choices.find((c) => c.kind === 'voice')?.id ?? choices[0]?.id ?? 'voice'],
         contractHoursPerWeek: 40,
         queueSharePercent: 100,
         activeFrom: '',
@@ -78,15 +90,16 @@ export function staffFormValues(p: StaffMember | null) {
       };
 }
 
-export function staffListViewModel(people: StaffMember[], filter: { role?: string; skill?: string }) {
+export function staffListViewModel(people: StaffMember[], filter: { role?: string; skill?: string }, choices: SkillChoice[] = []) {
   const totalHours = people.reduce((sum, p) => sum + p.contractHoursPerWeek, 0);
   return {
     people: people.map((p) => ({
       ...p,
       queueSharePercent: Math.round(p.queueShare * 1000) / 10,
       roleKey: `role.${p.role}`,
-      skillKeys: p.skills.map((s) => ({ skill: s, key: `skill.${s}` })),
+      skillKeys: p.skills.map((s) => skillView(s, choices)),
     })),
+    skillChoices: skillChoicesView(choices),
     filter,
     count: people.length,
     totalHours,

@@ -27,10 +27,19 @@ export function teamFormErrors(error: z.ZodError): Record<string, string> {
 export function teamsViewModel(
   teams: TeamRecord[],
   people: { id: number; name: string; code: string; teamId: number | null }[],
-): { teams: (TeamRecord & { size: number })[]; people: { id: number; label: string; teamName: string }[]; choices: TeamRecord[] } {
+  channelIds: Map<number, string[]> = new Map(),
+): {
+  teams: (TeamRecord & { size: number; channels: string })[];
+  people: { id: number; label: string; teamName: string }[];
+  choices: TeamRecord[];
+} {
   const names = new Map(teams.map((t) => [t.id, t.name]));
   return {
-    teams: teams.map((t) => ({ ...t, size: people.filter((p) => p.teamId === t.id).length })),
+    teams: teams.map((t) => ({
+      ...t,
+      size: people.filter((p) => p.teamId === t.id).length,
+      channels: (channelIds.get(t.id) ?? []).join(', '),
+    })),
     people: people.map((p) => ({ id: p.id, label: `${p.name} (${p.code})`, teamName: names.get(p.teamId ?? -1) ?? '' })),
     choices: teams,
   };

@@ -12,7 +12,7 @@ import { makePerson, makeRota } from '../../support/requests-builders';
 import { seedSurgeDay, history, NOW, TODAY, WEEK, ZONE } from '../../support/intraday-day';
 import { testDbKind } from '../../support/db';
 import { createTeam } from '../../../app/teams';
-import { insertHistory, setStaffTeam, type DataSource } from '../../../models';
+import { Channel, insertHistory, setStaffTeam, type DataSource } from '../../../models';
 import { createChannel } from '../../../models/repositories/settings';
 import { listShifts, publishedRotaForWeek } from '../../../models/repositories/rotas';
 import { getIntradayOffer, listIntradayOffers } from '../../../models/repositories/intraday-offers';
@@ -34,6 +34,8 @@ async function seedTeamB(ds: DataSource): Promise<void> {
   const b = await createTeam(ds, { name: 'Second desk', timeZone: ZONE, actor: { userId: null }, now: NOW });
   if (b.kind !== 'ok') throw new Error('team B');
   fx.teamB = b.team.id;
+  // B answers one channel of its own: the copies a new team gets (voice-N, chat-N) give way to it.
+  await ds.getRepository(Channel).delete({ teamId: fx.teamB });
   await createChannel(ds, {
     id: 'bvoice',
     teamId: fx.teamB,

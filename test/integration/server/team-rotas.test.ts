@@ -9,7 +9,7 @@ import { DateTime } from 'luxon';
 import { startTestApp, seedMinimalTeam, type TestApp, type TestClient } from '../../support/app';
 import { makePerson } from '../../support/requests-builders';
 import { addRotaTeam } from '../../support/rota-builders';
-import { createChannel, getDefaultTeam, setStaffTeam, type DataSource } from '../../../models';
+import { Channel, createChannel, getDefaultTeam, setStaffTeam, type DataSource } from '../../../models';
 import { getRota, listRotasForWeek, listShifts, publishedRotaForWeek } from '../../../models/repositories/rotas';
 import { replaceRequirements } from '../../../models/repositories/requirements';
 import { createTeam } from '../../../app/teams';
@@ -61,6 +61,8 @@ async function seed(ds: DataSource): Promise<void> {
   const b = await createTeam(ds, { name: 'Batumi desk', timeZone: ZONE, actor: { userId: null }, now: NOW });
   if (b.kind !== 'ok') throw new Error('team B');
   fx.teamB = b.team.id;
+  // B plans one channel of its own: the copies a new team gets (voice-N, chat-N) give way to it.
+  await ds.getRepository(Channel).delete({ teamId: fx.teamB });
   await createChannel(ds, {
     id: B_CHANNEL,
     teamId: fx.teamB,

@@ -113,7 +113,14 @@ describe(`teams over HTTP: two teams in one install (${testDbKind()})`, function
   it('a new person added by the coordinator of B joins team B', async () => {
     const res = await as['b.coord'].postForm(
       '/staff/new',
-      { name: 'Newcomer Berlin', role: 'agent', skills: 'chat', contractHoursPerWeek: '30', activeFrom: '2026-01-01', version: '0' },
+      {
+        name: 'Newcomer Berlin',
+        role: 'agent',
+        skills: `chat-${fx.teamB}`,
+        contractHoursPerWeek: '30',
+        activeFrom: '2026-01-01',
+        version: '0',
+      },
       '/staff/new',
     );
     expect(res.status).to.equal(302);
