@@ -22,6 +22,9 @@ import {
 } from '../../../models';
 import { createTeam } from '../../../app/teams';
 import { testDbKind } from '../../support/db';
+import { makeCalendarEvent, makeForecast } from '../../support/forecast-builders';
+import { getCalendarEvent } from '../../../models/repositories/calendar-events';
+import { getForecast } from '../../../models/repositories/forecasts';
 
 const NOW = '2026-11-20T08:00:00.000Z';
 const VOICE_HOURS = [
@@ -105,6 +108,33 @@ describe(`channels per team over HTTP (${testDbKind()})`, function () {
     // B sees its own channel and not A's.
     expect((await as['b.coord'].get(`/forecast?channel=${bVoice()}&week=2026-11-23`)).status).to.equal(200);
     expect((await as['b.coord'].get('/forecast?channel=voice')).status).to.equal(404);
+  });
+
+  it("as A, B's forecast by id answers 404 to the page, accept and preview, and stays a draft", async () => {
+    const f = await makeForecast(app.ds, { channelId: bVoice(), weekStart: '2026-11-23' });
+    expect((await as.coordinator.get(`/forecast?forecast=${f.id}`)).status).to.equal(404);
+    const page = '/forecast?week=2026-11-23';
+    const accept = await as.coordinator.postForm(`/forecast/${f.id}/accept`, { version: String(f.version) }, page);
+    expect(accept.status).to.equal(404);
+    const preview = await as.coordinator.postForm(`/forecast/${f.id}/adjust/preview`, { unit: 'factor', value: '2' }, page);
+    expect(preview.status).to.equal(404);
+    expect((await getForecast(app.ds, f.id))?.status).to.equal('draft');
+  });
+
+  it("events as A: B's channel event is not listed and editing or deleting it answers 404; naming B's channel is refused", async () => {
+    const e = await makeCalendarEvent(app.ds, { name: 'Berlin launch', channelId: bVoice() });
+    const list = await as.coordinator.get('/forecast/events');
+    expect(list.text).not.to.contain('Berlin launch');
+    expect((await as.coordinator.get(`/forecast/events/${e.id}/edit`)).status).to.equal(404);
+    const del = await as.coordinator.postForm(`/forecast/events/${e.id}/delete`, { version: String(e.version) }, '/forecast/events');
+    expect(del.status).to.equal(404);
+    expect(await getCalendarEvent(app.ds, e.id)).to.not.equal(null);
+    const fields = { name: 'Cross launch', kind: 'campaign', startDate: '2026-12-01', endDate: '2026-12-01', effectPercent: '10' };
+    const refused = await as.coordinator.postForm('/forecast/events', { ...fields, channel: bVoice() }, '/forecast/events');
+    expect(refused.status).to.equal(422);
+    expect((await as['b.coord'].get('/forecast/events')).text)
+      .to.contain('Berlin launch')
+      .and.not.contain('Cross launch');
   });
 
   it("history as A: B's channel and its contacts are not shown; B sees them", async () => {
