@@ -10,13 +10,22 @@
  */
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
-import { listShifts, publishedRotaForWeek, publishedRotasForWeeks, type RotaRecord, type ShiftRecord } from '../models/repositories/rotas';
+import {
+  getRota,
+  listShifts,
+  publishedRotaForWeek,
+  publishedRotasForWeeks,
+  publishedShiftsForStaff,
+  type RotaRecord,
+  type ShiftRecord,
+} from '../models/repositories/rotas';
 import { getStaff, listStaff } from '../models/repositories/staff';
 import { georgianHolidaysBetween } from '../forecasting/calendar/georgian-holidays';
 import { localTimeOf, shiftKind, type FairnessCalendar } from '../scheduling';
 import { loadTeamSettings } from './team-settings';
 import { teamIdOrDefault } from './team-scope';
 import { rotaRules } from './rota-problem';
+import { mondayOf } from '../forecasting/week';
 import { listOffQueueActivities } from '../models/repositories/off-queue-activities';
 
 export interface Colleague {
@@ -119,7 +128,27 @@ async function loadWeeks(ds: DataSource, q: MyWeekQuery, o: { colleagues: boolea
     teamId,
     mondays.map((m) => m.toISODate()!),
   );
+  if (person) await ownRotasAfterMove(ds, person.id, rotas, mondays, q.zone);
   return { person, ctx, mondays, rotas };
+}
+
+/**
+ * Someone moved to another team keeps the shifts the old team's published rota still gives
+ * them (as their calendar feed and the swap page do): a week where the new team's published
+ * rota has no shift of theirs but another team's has shows that one.
+ */
+async function ownRotasAfterMove(ds: DataSource, staffId: number, rotas: Map<string, RotaRecord>, mondays: DateTime[], zone: string) {
+  const from = mondays[0].toUTC().toISO()!;
+  const to = mondays[mondays.length - 1].plus({ weeks: 1 }).toUTC().toISO()!;
+  const own = await publishedShiftsForStaff(ds, staffId, from, to);
+  for (const m of mondays) {
+    const weekStart = m.toISODate()!;
+    const inWeek = own.filter((s) => mondayOf(DateTime.fromISO(s.start, { zone }).setZone(zone).toISODate()!, zone) === weekStart);
+    const team = rotas.get(weekStart);
+    if (!inWeek.length || (team && inWeek.some((s) => s.rotaId === team.id))) continue;
+    const other = await getRota(ds, inWeek[0].rotaId);
+    if (other) rotas.set(weekStart, other);
+  }
 }
 
 export async function myWeek(ds: DataSource, q: MyWeekQuery): Promise<MyWeek> {
@@ -269,7 +298,12 @@ export async function myDay(ds: DataSource, q: MyWeekQuery & { date: string }) {
   if (q.staffId === null) return [];
   const day = DateTime.fromISO(q.date, { zone: q.zone });
   const teamId = await teamIdOrDefault(ds, (await getStaff(ds, q.staffId))?.teamId);
-  const rota = await publishedRotaForWeek(ds, teamId, day.startOf('week').toISODate()!);
+  const rotas = new Map<string, RotaRecord>();
+  const monday = day.startOf('week');
+  const teamRota = await publishedRotaForWeek(ds, teamId, monday.toISODate()!);
+  if (teamRota) rotas.set(monday.toISODate()!, teamRota);
+  await ownRotasAfterMove(ds, q.staffId, rotas, [monday], q.zone);
+  const rota = rotas.get(monday.toISODate()!);
   if (!rota) return [];
   const shifts = (await listShifts(ds, rota.id)).filter(
     (s) => s.staffId === q.staffId && DateTime.fromISO(s.start, { zone: q.zone }).setZone(q.zone).toISODate() === q.date,

@@ -149,7 +149,7 @@ export async function findCover(ds: DataSource, q: CoverQuery): Promise<CoverPag
   const found = await uncoveredShift(ds, q);
   if (!found) return null;
   const { weekStart, open, shifts, published } = found;
-  const ctx = await loadRotaContext(ds, { ...q, weekStart, tolerateMissingRequirement: true });
+  const ctx = await loadRotaContext(ds, { ...q, teamId: published.teamId, weekStart, tolerateMissingRequirement: true });
   const candidates: CoverCandidate[] = coverVerdicts(ctx, found)
     .filter((v) => !v.violations.length)
     .map((v) => ({ staffId: v.staffId, name: v.name, hoursThisWeek: workedHours(shifts.filter((s) => s.staffId === v.staffId)) }));
@@ -184,7 +184,12 @@ export async function assignCover(
 ): Promise<ChangeResult | { kind: 'gone' }> {
   const found = await uncoveredShift(ds, q);
   if (!found) return { kind: 'gone' };
-  const ctx = await loadRotaContext(ds as DataSource, { ...q, weekStart: found.weekStart, withRequirement: false });
+  const ctx = await loadRotaContext(ds as DataSource, {
+    ...q,
+    teamId: found.published.teamId,
+    weekStart: found.weekStart,
+    withRequirement: false,
+  });
   const result = await applyRotaChange(
     { ds, zone: q.zone, intervalMinutes: q.intervalMinutes, now: q.now },
     {

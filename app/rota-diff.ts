@@ -112,6 +112,7 @@ export async function rotaDiff(ds: DataSource, q: DiffQuery & { fromRotaId: numb
   if (!to || (q.fromRotaId !== null && (!from || from.weekStart !== to.weekStart))) return null;
   const [before, after] = await Promise.all([from ? listShifts(ds, from.id) : Promise.resolve([]), listShifts(ds, to.id)]);
   const ctx = await loadRotaContext(ds, {
+    teamId: to.teamId,
     weekStart: to.weekStart,
     zone: q.zone,
     intervalMinutes: q.intervalMinutes,

@@ -49,8 +49,11 @@ export async function simulateRotaWeek(
 ): Promise<{ weekStart: string; replications: number; channels: SimulatedChannel[] } | null> {
   const rota = await getRota(ds, q.rotaId);
   if (!rota) return null;
-  const w = await loadWeekInputs(ds, { weekStart: rota.weekStart, zone: q.zone, now: q.now, rotaId: q.rotaId });
-  const analytic = projectInputs(w, {}, { withRisk: false });
+  const loaded = await loadWeekInputs(ds, { teamId: rota.teamId, weekStart: rota.weekStart, zone: q.zone, now: q.now, rotaId: q.rotaId });
+  const analytic = projectInputs(loaded, {}, { withRisk: false });
+  // The simulator knows its channels by kind ('voice', 'chat'): a team's own ids ('voice-2') are
+  // renamed to their kind for it and back for the result.
+  const { w, idOf } = byKind(loaded);
   const startMs = Date.parse(w.demand.reduce((a, d) => (d.start < a ? d.start : a), w.demand[0]?.start ?? new Date(0).toISOString()));
   const stepMs = w.intervalMinutes * 60_000;
   const count = Math.max(0, ...w.demand.map((d) => Math.round((Date.parse(d.start) - startMs) / stepMs) + 1));
@@ -94,11 +97,11 @@ export async function simulateRotaWeek(
     replications,
     channels: served.map((c) => {
       const sim = split.pooled[c]!;
-      const a = analytic.summary.find((x) => x.channel === c)!.week;
+      const a = analytic.summary.find((x) => x.channel === idOf(c))!.week;
       const gap = sim.serviceLevel.mean === null || a.serviceLevel === null ? null : sim.serviceLevel.mean - a.serviceLevel;
       const config = w.channels.find((x) => x.id === c)!;
       const liveSl = live.pooled[c]!.serviceLevel.mean;
-      const rows = analytic.projection.rows.filter((r) => r.channel === c && r.volume > 0);
+      const rows = analytic.projection.rows.filter((r) => r.channel === idOf(c) && r.volume > 0);
       const ahts = rows.map((r) => r.ahtSeconds);
       const meanAht = ahts.reduce((s, x) => s + x, 0) / Math.max(1, ahts.length);
       const reasons =
@@ -114,7 +117,36 @@ export async function simulateRotaWeek(
                 : []),
             ]
           : [];
-      return { channel: c, ...sim, live: live.pooled[c]!, analytic: a, gap, reasons };
+      return { channel: idOf(c), ...sim, live: live.pooled[c]!, analytic: a, gap, reasons };
     }),
+  };
+}
+
+type WeekInputs = Awaited<ReturnType<typeof loadWeekInputs>>;
+
+/**
+ * The week with each channel called by its kind, where the team has one channel of that kind
+ * (others keep their id and are left out of the simulation); `idOf` turns a kind back into the id.
+ */
+function byKind(w: WeekInputs): { w: WeekInputs; idOf: (kind: string) => string } {
+  const kinds = new Map<string, string>();
+  const count = new Map<string, number>();
+  for (const c of w.channels) count.set(c.kind, (count.get(c.kind) ?? 0) + 1);
+  for (const c of w.channels) if (count.get(c.kind) === 1) kinds.set(c.id, c.kind);
+  const ids = new Map([...kinds].map(([id, kind]) => [kind, id]));
+  const k = (id: string) => kinds.get(id) ?? id;
+  return {
+    idOf: (kind) => ids.get(kind) ?? kind,
+    w: {
+      ...w,
+      channels: w.channels.map((c) => ({ ...c, id: k(c.id) })),
+      demand: w.demand.map((d) => ({ ...d, channel: k(d.channel) })),
+      shifts: w.shifts.map((s) => ({
+        ...s,
+        channel: k(s.channel),
+        activities: s.activities?.map((a) => ({ ...a, channel: k(a.channel) })) ?? null,
+      })),
+      skills: new Map([...w.skills].map(([id, skills]) => [id, skills.map(k)])),
+    },
   };
 }

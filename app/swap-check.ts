@@ -54,8 +54,10 @@ function afterSwap(plan: SwapPlan, s: { uid: string; staffId: number }): number 
 }
 
 async function checkOneRota(db: DataSource, zone: string, plan: SwapPlan, rota: { id: number; weekStart: string }): Promise<SwapProblem[]> {
-  const [staff, settings, shifts] = await Promise.all([listStaff(db), getTeamSettings(db), listShifts(db, rota.id)]);
+  const teamId = (await getRota(db, rota.id))?.teamId;
+  const [staff, settings, shifts] = await Promise.all([listStaff(db), getTeamSettings(db, teamId), listShifts(db, rota.id)]);
   const ctx = await loadRotaContext(db, {
+    teamId,
     weekStart: rota.weekStart,
     zone,
     intervalMinutes: settings?.intervalMinutes ?? 60,

@@ -11,7 +11,7 @@
 import type { DataSource } from '../models';
 import { getTeamSettings } from '../models/repositories/settings';
 import { getRotaShift, type RotaShift } from '../models/repositories/requests';
-import { listShifts, type ShiftRecord } from '../models/repositories/rotas';
+import { getRota, listShifts, type ShiftRecord } from '../models/repositories/rotas';
 import type { Problem, Violation } from '../scheduling';
 import { loadRotaContext } from './rota-problem';
 import { freshHardForPeople, weekViolations } from './rota-change';
@@ -50,8 +50,9 @@ interface Week {
 function weekCache(db: DataSource, zone: string, now: Date) {
   const weeks = new Map<number, Promise<Week>>();
   const load = async (rotaId: number, weekStart: string): Promise<Week> => {
-    const intervalMinutes = (await getTeamSettings(db))?.intervalMinutes ?? 60;
-    const ctx = await loadRotaContext(db, { weekStart, zone, intervalMinutes, now, withRequirement: false });
+    const teamId = (await getRota(db, rotaId))?.teamId;
+    const intervalMinutes = (await getTeamSettings(db, teamId))?.intervalMinutes ?? 60;
+    const ctx = await loadRotaContext(db, { teamId, weekStart, zone, intervalMinutes, now, withRequirement: false });
     const shifts = await listShifts(db, rotaId);
     return { problem: ctx.problem, shifts, before: weekViolations(ctx.problem, shifts, zone) };
   };

@@ -71,3 +71,8 @@ export async function channelIdsByTeam(db: Db): Promise<Map<number, string[]>> {
   }
   return out;
 }
+
+/** The ids of one team's channels, in the team's order. */
+export async function teamChannelIds(db: Db, teamId: number): Promise<string[]> {
+  return (await listChannels(db, teamId)).map((c) => c.id);
+}

@@ -106,14 +106,15 @@ export function translate(locale: Locale, key: string, params: Record<string, un
 }
 
 /**
- * A team's own channel ('voice-2') has no catalogue entry of its own: 'rota.channel.voice-2' is
- * said as its kind's ('rota.channel.voice'), 'channel.voice-2' as its name key's.
+ * A team's own channel ('voice-2') has no catalogue entry of its own: 'rota.channel.voice-2' and
+ * 'skill.voice-2' are said as its kind's ('rota.channel.voice', 'skill.voice'), 'channel.voice-2'
+ * as its name key's.
  */
 function channelFallback(locale: Locale, key: string): string | undefined {
-  const m = /^(rota\.)?channel\.(.+)$/.exec(key);
+  const m = /^(rota\.channel|channel|skill)\.(.+)$/.exec(key);
   const name = m ? channelNameOf(m[2]) : undefined;
   if (!m || !name) return undefined;
-  const alias = m[1] ? `rota.channel.${name.kind}` : name.nameKey;
+  const alias = m[1] === 'channel' ? name.nameKey : `${m[1]}.${name.kind}`;
   return alias === key ? undefined : (CATALOGUE[locale].get(alias) ?? CATALOGUE.en.get(alias));
 }
 

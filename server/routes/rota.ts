@@ -36,6 +36,7 @@ import { shiftFormValues } from '../view-models/rota-shift';
 import { rotaCsv, shiftsIcs } from '../view-models/rota-export';
 import { rotaOutsideTeam, shiftEditOutsideTeam } from '../../app/teams';
 import { teamIdOrDefault } from '../../app/team-scope';
+import { teamChannelIds as channelIdsOfTeam } from '../../app/team-channels';
 import { pendingRequestsForWeek, weekToDoFrom } from '../../app/week-todo';
 import { weekToDoView } from '../view-models/week-todo';
 
@@ -48,7 +49,11 @@ const TIME = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const WeekQuery = z.object({
   week: DATE.optional().catch(undefined),
   rota: z.coerce.number().int().positive().optional().catch(undefined),
-  skill: z.enum(['voice', 'chat']).optional().catch(undefined),
+  skill: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/)
+    .optional()
+    .catch(undefined),
   role: z.enum(['agent', 'team_lead', 'coordinator', 'head']).optional().catch(undefined),
   poll: z.string().optional(),
   cells: z.enum(['people', 'sl', 'asa']).optional().catch(undefined),
@@ -70,7 +75,11 @@ const ShiftForm = z.object({
   date: DATE.optional(),
   startTime: TIME.optional(),
   endTime: TIME.optional(),
-  channel: z.enum(['voice', 'chat', 'both']).optional(),
+  // A channel id of the team (the change path refuses one the person has no skill for) or 'both'.
+  channel: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/)
+    .optional(),
   locked: z.string().optional(),
   saveAnyway: z.string().optional(),
   overrideReason: z.string().trim().max(500).optional(),
@@ -128,6 +137,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
   const who = (req: Request) => req.user!.username;
   /** The team the page acts for: the one looked at, else the default team. */
   const teamOf = (req: Request) => teamIdOrDefault(ds, req.team?.id);
+  const teamChannelIds = async (req: Request) => channelIdsOfTeam(ds, await teamOf(req));
 
   /**
    * Another team's revision (`rota`, `from`, `to`, `rotaId`) or shift (`week` + `uid`, find
@@ -258,7 +268,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     const form = formContextOrThrow(await shiftFormContext(ds, { shiftId: id, rotaId: q.rota ?? null, staffId: q.staff ?? null }));
     res.render('pages/rota-shift', {
       pageTitle: req.t('rota.shift.title'),
-      ...shiftFormValues({ ...form, date: q.date ?? null, zone }),
+      ...shiftFormValues({ ...form, date: q.date ?? null, zone, teamChannels: await teamChannelIds(req) }),
     });
   });
 
@@ -310,7 +320,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
       );
       return res.status(422).render('pages/rota-shift', {
         pageTitle: req.t('rota.shift.title'),
-        ...shiftFormValues({ ...ctx, date: f.date ?? null, zone }),
+        ...shiftFormValues({ ...ctx, date: f.date ?? null, zone, teamChannels: await teamChannelIds(req) }),
         values: { date: f.date, startTime: f.startTime, endTime: f.endTime, channel: f.channel, locked: f.locked === 'on' },
         violations: result.violations.map((v) => violationText(v, req.t, zone)),
         refused: true,
@@ -400,6 +410,7 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
   router.post('/rota/cover', requirePermission('rota:edit'), async (req, res) => {
     const form = CoverQuery.extend({ staffId: z.coerce.number().int().positive() }).safeParse(req.body);
     if (!form.success) throw new HttpError(400, 'error.validation');
+    await refuseOtherTeams(req, { staffId: form.data.staffId });
     const { zone, intervalMinutes } = await settings(req);
     const result = await assignCover(ds, {
       weekStart: form.data.week,

@@ -11,6 +11,8 @@ export function shiftFormValues(o: {
   date: string | null;
   zone: string;
   personShifts?: ShiftRecord[];
+  /** The team's channel ids (default voice and chat); 'both' is offered where the team has both. */
+  teamChannels?: string[];
 }) {
   const local = (iso: string) => DateTime.fromISO(iso, { zone: o.zone }).setZone(o.zone);
   const s = o.shift;
@@ -25,7 +27,7 @@ export function shiftFormValues(o: {
     shiftId: s?.id ?? null,
     staffId: o.staffId,
     personName: o.personName,
-    channels: ['voice', 'chat', 'both'],
+    channels: shiftChannels(o.teamChannels ?? ['voice', 'chat']),
     values: s
       ? {
           date: local(s.start).toISODate(),
@@ -34,7 +36,13 @@ export function shiftFormValues(o: {
           channel: s.channel,
           locked: s.locked,
         }
-      : { date: o.date ?? o.rota.weekStart, startTime: '09:00', endTime: '18:00', channel: 'voice', locked: false },
+      : {
+          date: o.date ?? o.rota.weekStart,
+          startTime: '09:00',
+          endTime: '18:00',
+          channel: (o.teamChannels ?? ['voice'])[0] ?? 'voice',
+          locked: false,
+        },
     violations: [] as string[],
     /** The person's whole week in this revision, for context (rest, days off). */
     weekShifts: (o.personShifts ?? []).map((p) => ({
@@ -45,4 +53,9 @@ export function shiftFormValues(o: {
       current: p.id === s?.id,
     })),
   };
+}
+
+/** A shift's channel choices: the team's channels, and 'both' (calls + chat) when it has voice and chat. */
+function shiftChannels(ids: string[]): string[] {
+  return ids.includes('voice') && ids.includes('chat') ? [...ids, 'both'] : ids;
 }

@@ -248,6 +248,7 @@ export function rotaPageViewModel(
     prevWeek: monday.minus({ days: 7 }).toISODate(),
     nextWeek: monday.plus({ days: 7 }).toISODate(),
     filter: o.filter,
+    skills: data.channels.map((c) => ({ id: c.id, selected: c.id === o.filter.skill })),
     roles: ['agent', 'team_lead', 'coordinator', 'head'],
     ...rotaGrid(data, o.filter, o.t, o.canEdit && data.rota !== null),
     coverage: coverageHeatMap(data, o.t, o.cells ?? 'people'),

@@ -17,6 +17,8 @@ import { rotaJob, waitForRotaJob } from '../../../app/rota-jobs';
 import { checkRota } from '../../../scheduling';
 import { loadRotaContext, toEngineShift } from '../../../app/rota-problem';
 import { testDbKind } from '../../support/db';
+import { simulateRotaWeek } from '../../../app/rota-simulate';
+import { listStaff } from '../../../models/repositories/staff';
 import { staffingWeekPage } from '../../../app/requirement-for-week';
 import { createTimeOff } from '../../../models/repositories/requests';
 import { listOpenShifts } from '../../../models/repositories/open-shifts';
@@ -202,6 +204,47 @@ describe(`teams: each team its own rota of a week (${testDbKind()})`, function (
     expect((await listShifts(app.ds, bRotaId)).map((s) => s.id)).to.include(shift.id);
   });
 
+  it("B's own channel on B's pages: the simulation is B's week on B's channel; a hand edit may name it", async () => {
+    const sim = await simulateRotaWeek(app.ds, { rotaId: bRotaId, zone: ZONE, intervalMinutes: 60, now: NOW, replications: 3, seed: 1 });
+    expect(sim!.channels.map((c) => c.channel)).to.deep.equal([B_CHANNEL]);
+    // B's demand: 2 × 8 contacts an hour, 12 hours a day, 7 days (Poisson arrivals around it).
+    expect(sim!.channels[0]!.offered.mean).to.be.within(1344 * 0.8, 1344 * 1.2);
+    const page = await b.get(`/rota/simulate?rota=${bRotaId}`);
+    expect(page.status).to.equal(200);
+    expect(page.text).to.not.contain('channel.voice-b');
+    const shift = (await listShifts(app.ds, bRotaId))[0]!;
+    const form = await b.get(`/rota/shift/${shift.id}/edit?rota=${bRotaId}`);
+    expect(form.text).to.contain(`value="${B_CHANNEL}"`).and.not.contain('rota.channel.');
+    const local = DateTime.fromISO(shift.start, { zone: ZONE });
+    const check = await b.postForm(
+      '/rota/shift/check',
+      {
+        action: 'update',
+        rotaId: String(bRotaId),
+        version: String((await getRota(app.ds, bRotaId))!.version),
+        shiftId: String(shift.id),
+        date: local.toISODate()!,
+        startTime: local.toFormat('HH:mm'),
+        endTime: DateTime.fromISO(shift.end, { zone: ZONE }).toFormat('HH:mm'),
+        channel: B_CHANNEL,
+      },
+      `/rota/shift/${shift.id}/edit?rota=${bRotaId}`,
+    );
+    expect(check.status).to.equal(200);
+    expect(check.text).to.not.contain('skill');
+    const grid = await b.get(`/rota?week=${WEEK}&skill=${B_CHANNEL}`);
+    expect(grid.text).to.contain('Batumi b.one').and.not.contain('skill.voice-b');
+  });
+
+  it("a B agent's swap picker offers B's colleagues, checked against B's week", async () => {
+    const agent = await app.loginAs('b.one' as never);
+    const mine = (await listShifts(app.ds, bRotaId)).find((s) => s.staffId === fx.bPeople[1])!;
+    const res = await agent.get(`/requests/swap-targets?shiftId=${mine.id}`);
+    expect(res.status).to.equal(200);
+    expect(res.text).to.match(/Batumi b\.(two|three|four)/);
+    expect(res.text).to.not.contain('Not in the team');
+  });
+
   it("B's approved time off takes the shift out of B's published rota; its open shift is B's only (A's agent neither sees nor takes it)", async () => {
     const published = (await publishedRotaForWeek(app.ds, fx.teamB, WEEK))!;
     // An agent's shift (the coordinator does not decide their own request).
@@ -229,6 +272,18 @@ describe(`teams: each team its own rota of a week (${testDbKind()})`, function (
     expect(cover.status).to.equal(200);
     // B's channel is called by its kind ('Calls'), not by a catalogue key.
     expect(cover.text).to.contain('Calls').and.not.contain('rota.channel.');
+    expect(cover.text, "B's colleagues can cover").to.match(/Batumi b\.(one|two|three|four)/);
+    const aPerson = (await listStaff(app.ds, { teamId: fx.teamA }))[0]!;
+    expect(
+      (
+        await b.postForm(
+          '/rota/cover',
+          { week: WEEK, uid: shift.uid, staffId: String(aPerson.id) },
+          `/rota/cover?week=${WEEK}&uid=${shift.uid}`,
+        )
+      ).status,
+      "one of A's people as B's cover",
+    ).to.equal(404);
     const offered = await b.postForm('/open-shifts', { week: WEEK, uid: shift.uid }, '/open-shifts');
     expect(offered.status, offered.text.slice(0, 200)).to.be.oneOf([302, 303]);
     const [offer] = await listOpenShifts(app.ds, { statuses: ['open'], uid: shift.uid });
@@ -238,5 +293,19 @@ describe(`teams: each team its own rota of a week (${testDbKind()})`, function (
     const claim = await aAgent.postForm(`/open-shifts/${offer!.id}/claim`, { version: String(offer!.version) }, '/open-shifts');
     expect(claim.status).to.equal(404);
     expect((await listOpenShifts(app.ds, { statuses: ['open'], uid: shift.uid })).length).to.equal(1);
+  });
+
+  it("someone moved to A keeps, on My shifts, the shifts B's published rota still gives them (as their calendar does)", async () => {
+    const moved = fx.bPeople[4]!;
+    const theirs = (await listShifts(app.ds, (await publishedRotaForWeek(app.ds, fx.teamB, WEEK))!.id)).filter((s) => s.staffId === moved);
+    expect(theirs.length, 'the fixture gives them shifts').to.be.greaterThan(0);
+    await setStaffTeam(app.ds, moved, fx.teamA, NOW.toISOString());
+    const agent = await app.loginAs('b.four' as never);
+    const page = await agent.get('/my-shifts');
+    expect(page.status).to.equal(200);
+    const first = DateTime.fromISO(theirs[0]!.start, { zone: ZONE }).toFormat('HH:mm');
+    expect(page.text).to.contain(first);
+    const day = DateTime.fromISO(theirs[0]!.start, { zone: ZONE }).toISODate()!;
+    expect((await agent.get(`/my-shifts/day/${day}`)).text).to.contain(first);
   });
 });

@@ -87,6 +87,7 @@ describe("i18n: a team's own channel id is said by its kind and name key", () =>
     expect(translate('en', 'channel.social-tbs2')).to.equal(translate('en', 'channel.chat'));
     expect(translate('ka', 'channel.social-tbs2')).to.equal(translate('ka', 'channel.chat'));
     expect(hasMessage('rota.channel.social-tbs2')).to.equal(true);
+    expect(translate('en', 'skill.social-tbs2')).to.equal(translate('en', 'skill.chat'));
     expect(translate('en', 'rota.channel.never-made')).to.equal('rota.channel.never-made');
     expect(hasMessage('rota.channel.never-made')).to.equal(false);
   });
