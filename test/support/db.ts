@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { ALL_MIGRATIONS, createDataSource, runMigrations, type DataSource } from '../../models';
+import { ALL_MIGRATIONS, createDataSource, revertLastMigration, runMigrations, type DataSource } from '../../models';
 
 export type TestDbKind = 'sqlite' | 'postgres';
 
@@ -165,5 +165,14 @@ export async function destroyTestDataSource(ds: DataSource | undefined): Promise
   }
   if (cleanup.file) {
     for (const f of [cleanup.file, `${cleanup.file}-wal`, `${cleanup.file}-shm`]) fs.rmSync(f, { force: true });
+  }
+}
+
+/** Reverts migrations from the newest until `name` is undone (later ones may exist). */
+export async function revertThroughMigration(ds: DataSource, name: string): Promise<void> {
+  for (;;) {
+    const applied = ((await ds.query('SELECT name FROM migrations')) as { name: string }[]).map((r) => r.name);
+    if (!applied.includes(name)) return;
+    if (!(await revertLastMigration(ds))) throw new Error(`could not revert ${name}`);
   }
 }

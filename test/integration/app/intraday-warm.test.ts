@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { startTestApp, type TestApp } from '../../support/app';
 import { createTeam } from '../../../app/teams';
 import { warmIntraday } from '../../../app/intraday-today';
-import { createChannel } from '../../../models/repositories/settings';
+import { addTeamChannel } from '../../support/team';
 import { Channel } from '../../../models';
 import { testDbKind } from '../../support/db';
 import { defaultTeamId } from '../../support/default-team';
@@ -31,21 +31,7 @@ describe(`intraday warm-up: every team with channels (${testDbKind()})`, functio
     const b = await team('Second desk', 'Europe/Berlin');
     // A created team gets copies of the default team's channels: this one gives them up.
     await app.ds.getRepository(Channel).delete({ teamId: await team('No channels', 'Asia/Tbilisi') });
-    await createChannel(app.ds, {
-      id: 'bchat',
-      teamId: b,
-      nameKey: 'channel.chat',
-      kind: 'chat',
-      targetServiceLevel: 0.8,
-      thresholdSeconds: 180,
-      targetAsaSeconds: null,
-      maxOccupancy: 0.85,
-      shrinkage: 0.3,
-      patienceSeconds: null,
-      maxAbandonRate: null,
-      concurrency: 2,
-      sortOrder: 3,
-    });
+    await addTeamChannel(app.ds, { id: 'bchat', teamId: b, kind: 'chat', sortOrder: 3 });
     const logged: string[] = [];
     const warmed = await warmIntraday(app.ds, { now: NOW, zone: 'Asia/Tbilisi' }, (m) => logged.push(m));
     expect(logged).to.deep.equal([]);

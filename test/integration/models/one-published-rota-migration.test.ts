@@ -4,8 +4,8 @@
  * the other; after it the database refuses a second published revision.
  */
 import { expect } from 'chai';
-import { createTestDataSource, destroyTestDataSource, testDbKind } from '../../support/db';
-import { revertLastMigration, runMigrations, type DataSource } from '../../../models';
+import { createTestDataSource, destroyTestDataSource, revertThroughMigration, testDbKind } from '../../support/db';
+import { runMigrations, type DataSource } from '../../../models';
 import { createRotaRevision, listRotasForWeek } from '../../../models/repositories/rotas';
 import { defaultTeamId } from '../../support/default-team';
 
@@ -24,14 +24,7 @@ async function insertOldRota(ds: DataSource, weekStart: string, status: string):
   return Number(id);
 }
 
-/** Reverts migrations from the newest until this one is undone (later ones may exist). */
-async function revertThroughThisOne(ds: DataSource): Promise<void> {
-  for (;;) {
-    const applied = ((await ds.query('SELECT name FROM migrations')) as { name: string }[]).map((r) => r.name);
-    if (!applied.includes(NAME)) return;
-    expect(await revertLastMigration(ds)).to.equal(true);
-  }
-}
+const revertThroughThisOne = (ds: DataSource) => revertThroughMigration(ds, NAME);
 
 describe(`migration: one published rota per week (${testDbKind()})`, function () {
   this.timeout(60_000);

@@ -5,21 +5,15 @@
  * week is still refused.
  */
 import { expect } from 'chai';
-import { createTestDataSource, destroyTestDataSource, testDbKind } from '../../support/db';
-import { getDefaultTeam, listChannels, revertLastMigration, runMigrations, type DataSource } from '../../../models';
+import { createTestDataSource, destroyTestDataSource, revertThroughMigration, testDbKind } from '../../support/db';
+import { getDefaultTeam, listChannels, runMigrations, type DataSource } from '../../../models';
 import { createRotaRevision, listRotasForWeek, publishedRotaForWeek } from '../../../models/repositories/rotas';
 import { createTeamRow } from '../../../models/repositories/teams';
 
 const NAME = 'TeamRotasChannels1799000000000';
 const NOW = '2026-12-01T08:00:00.000Z';
 
-async function revertThroughThisOne(ds: DataSource): Promise<void> {
-  for (;;) {
-    const applied = ((await ds.query('SELECT name FROM migrations')) as { name: string }[]).map((r) => r.name);
-    if (!applied.includes(NAME)) return;
-    expect(await revertLastMigration(ds)).to.equal(true);
-  }
-}
+const revertThroughThisOne = (ds: DataSource) => revertThroughMigration(ds, NAME);
 
 describe(`migration TeamRotasChannels (${testDbKind()})`, function () {
   this.timeout(60_000);

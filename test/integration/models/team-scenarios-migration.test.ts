@@ -4,21 +4,15 @@
  * only within its team.
  */
 import { expect } from 'chai';
-import { createTestDataSource, destroyTestDataSource, testDbKind } from '../../support/db';
-import { getDefaultTeam, revertLastMigration, runMigrations, type DataSource } from '../../../models';
+import { createTestDataSource, destroyTestDataSource, revertThroughMigration, testDbKind } from '../../support/db';
+import { getDefaultTeam, runMigrations, type DataSource } from '../../../models';
 import { getScenario, listScenarios, saveScenario } from '../../../models/repositories/scenarios';
 import { createTeamRow } from '../../../models/repositories/teams';
 
 const NAME = 'TeamScenarios1799200000000';
 const NOW = '2026-12-01T08:00:00.000Z';
 
-async function revertThroughThisOne(ds: DataSource): Promise<void> {
-  for (;;) {
-    const applied = ((await ds.query('SELECT name FROM migrations')) as { name: string }[]).map((r) => r.name);
-    if (!applied.includes(NAME)) return;
-    expect(await revertLastMigration(ds)).to.equal(true);
-  }
-}
+const revertThroughThisOne = (ds: DataSource) => revertThroughMigration(ds, NAME);
 
 describe(`migration TeamScenarios (${testDbKind()})`, function () {
   this.timeout(60_000);

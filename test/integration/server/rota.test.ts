@@ -18,7 +18,7 @@ import { holdJobs } from '../../support/jobs';
 import { createDataSource, runMigrations } from '../../../models';
 import { run as runSchedule } from '../../../bin/commands/schedule';
 import { defaultTeamId } from '../../support/default-team';
-import { createChannel } from '../../../models/repositories/settings';
+import { addTeamChannel } from '../../support/team';
 import { createTeamRow } from '../../../models/repositories/teams';
 import { replaceRequirements } from '../../../models/repositories/requirements';
 
@@ -532,21 +532,7 @@ describe('wfm schedule --week (database mode): a draft rota from the database', 
     let teamB: number;
     try {
       teamB = (await createTeamRow(ds, { name: 'Night desk', timeZone: ZONE }, '2026-11-20T08:00:00.000Z')).id;
-      await createChannel(ds, {
-        id: 'night-voice',
-        teamId: teamB,
-        nameKey: 'channel.voice',
-        kind: 'voice',
-        targetServiceLevel: 0.8,
-        thresholdSeconds: 20,
-        targetAsaSeconds: null,
-        maxOccupancy: 0.85,
-        shrinkage: 0.3,
-        patienceSeconds: 120,
-        maxAbandonRate: null,
-        concurrency: 1,
-        sortOrder: 1,
-      });
+      await addTeamChannel(ds, { id: 'night-voice', teamId: teamB, kind: 'voice' });
       for (let i = 0; i < 4; i++)
         await createStaff(
           ds,

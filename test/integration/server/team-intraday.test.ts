@@ -12,8 +12,8 @@ import { makePerson, makeRota } from '../../support/requests-builders';
 import { seedSurgeDay, history, NOW, TODAY, WEEK, ZONE } from '../../support/intraday-day';
 import { testDbKind } from '../../support/db';
 import { createTeam } from '../../../app/teams';
-import { Channel, insertHistory, setStaffTeam, type DataSource } from '../../../models';
-import { createChannel } from '../../../models/repositories/settings';
+import { insertHistory, setStaffTeam, type DataSource } from '../../../models';
+import { addTeamChannel } from '../../support/team';
 import { listShifts, publishedRotaForWeek } from '../../../models/repositories/rotas';
 import { getIntradayOffer, listIntradayOffers } from '../../../models/repositories/intraday-offers';
 import { getScenario } from '../../../models/repositories/scenarios';
@@ -35,22 +35,7 @@ async function seedTeamB(ds: DataSource): Promise<void> {
   if (b.kind !== 'ok') throw new Error('team B');
   fx.teamB = b.team.id;
   // B answers one channel of its own: the copies a new team gets (voice-N, chat-N) give way to it.
-  await ds.getRepository(Channel).delete({ teamId: fx.teamB });
-  await createChannel(ds, {
-    id: 'bvoice',
-    teamId: fx.teamB,
-    nameKey: 'channel.voice',
-    kind: 'voice',
-    targetServiceLevel: 0.8,
-    thresholdSeconds: 20,
-    targetAsaSeconds: null,
-    maxOccupancy: 0.85,
-    shrinkage: 0.3,
-    patienceSeconds: 120,
-    maxAbandonRate: null,
-    concurrency: 1,
-    sortOrder: 3,
-  });
+  await addTeamChannel(ds, { id: 'bvoice', teamId: fx.teamB, kind: 'voice', sortOrder: 3, only: true });
   await insertHistory(
     ds,
     history(5).map((r) => ({ ...r, channelId: 'bvoice' })),

@@ -9,7 +9,8 @@ import { DateTime } from 'luxon';
 import { startTestApp, seedMinimalTeam, type TestApp, type TestClient } from '../../support/app';
 import { makePerson } from '../../support/requests-builders';
 import { addRotaTeam } from '../../support/rota-builders';
-import { Channel, createChannel, getDefaultTeam, setStaffTeam, type DataSource } from '../../../models';
+import { getDefaultTeam, setStaffTeam, type DataSource } from '../../../models';
+import { addTeamChannel } from '../../support/team';
 import { getRota, listRotasForWeek, listShifts, publishedRotaForWeek } from '../../../models/repositories/rotas';
 import { replaceRequirements } from '../../../models/repositories/requirements';
 import { createTeam } from '../../../app/teams';
@@ -64,22 +65,7 @@ async function seed(ds: DataSource): Promise<void> {
   if (b.kind !== 'ok') throw new Error('team B');
   fx.teamB = b.team.id;
   // B plans one channel of its own: the copies a new team gets (voice-N, chat-N) give way to it.
-  await ds.getRepository(Channel).delete({ teamId: fx.teamB });
-  await createChannel(ds, {
-    id: B_CHANNEL,
-    teamId: fx.teamB,
-    nameKey: 'channel.voice',
-    kind: 'voice',
-    targetServiceLevel: 0.8,
-    thresholdSeconds: 20,
-    targetAsaSeconds: null,
-    maxOccupancy: 0.85,
-    shrinkage: 0.3,
-    patienceSeconds: 120,
-    maxAbandonRate: null,
-    concurrency: 1,
-    sortOrder: 1,
-  });
+  await addTeamChannel(ds, { id: B_CHANNEL, teamId: fx.teamB, kind: 'voice', only: true });
   for (const name of ['b.coord', 'b.one', 'b.two', 'b.three', 'b.four']) {
     const p = await makePerson(ds, name, {
       role: name === 'b.coord' ? 'coordinator' : 'agent',
