@@ -6,8 +6,7 @@
  * default team (made here, like the teams migration does, when an install has rotas or
  * channels but no team yet), so a one-team install keeps working unchanged.
  */
-import { TableColumn, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { c, fk } from './columns';
+import { TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 const TABLES = ['rotas', 'channels'] as const;
 
@@ -23,9 +22,17 @@ export class TeamRotasChannels1799000000000 implements MigrationInterface {
     // Partial indices are dropped before the columns change (SQLite rebuilds the table).
     await queryRunner.query(`DROP INDEX "idx_rotas_one_published"`);
     await queryRunner.dropIndex('rotas', 'idx_rotas_week');
+    // Plain ALTER TABLE, not TypeORM's SQLite rebuild: rebuilding `rotas` or `channels` inside the
+    // migration's transaction (where SQLite ignores foreign_keys = OFF) fails or cascades on the
+    // shifts, history and forecasts that refer to them. The foreign key on PostgreSQL only (SQLite
+    // cannot drop a column that is part of one).
+    const postgres = queryRunner.connection.options.type === 'postgres';
     for (const table of TABLES) {
-      await queryRunner.addColumn(table, new TableColumn(c.int('teamId', c.nullable)));
-      await queryRunner.createForeignKey(table, new TableForeignKey(fk(table, 'teamId', 'teams')));
+      await queryRunner.query(`ALTER TABLE "${table}" ADD COLUMN "teamId" integer`);
+      if (postgres)
+        await queryRunner.query(
+          `ALTER TABLE "${table}" ADD CONSTRAINT "fk_${table}_teamId" FOREIGN KEY ("teamId") REFERENCES "teams"("id")`,
+        );
     }
     await queryRunner.createIndex('channels', new TableIndex({ name: 'idx_channels_team', columnNames: ['teamId'] }));
     await queryRunner.createIndex('rotas', new TableIndex({ name: 'idx_rotas_week', columnNames: ['teamId', 'weekStart', 'revision'] }));
@@ -49,10 +56,8 @@ export class TeamRotasChannels1799000000000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "idx_rotas_one_published"`);
     await queryRunner.dropIndex('rotas', 'idx_rotas_week');
     await queryRunner.dropIndex('channels', 'idx_channels_team');
-    for (const table of [...TABLES].reverse()) {
-      await queryRunner.dropForeignKey(table, `fk_${table}_teamId`);
-      await queryRunner.dropColumn(table, 'teamId');
-    }
+    // Dropping the column drops PostgreSQL's foreign key with it.
+    for (const table of [...TABLES].reverse()) await queryRunner.query(`ALTER TABLE "${table}" DROP COLUMN "teamId"`);
     await queryRunner.createIndex('rotas', new TableIndex({ name: 'idx_rotas_week', columnNames: ['weekStart', 'revision'] }));
     await queryRunner.query(`CREATE UNIQUE INDEX "idx_rotas_one_published" ON rotas ("weekStart") WHERE status = 'published'`);
   }

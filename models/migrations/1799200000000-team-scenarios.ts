@@ -4,8 +4,7 @@
  * the default team (made here, as TeamRotasChannels1799000000000 does, when an install has
  * scenarios but no team yet), so a one-team install keeps them.
  */
-import { TableColumn, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { c, fk } from './columns';
+import { TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 async function count(queryRunner: QueryRunner, sql: string): Promise<number> {
   const rows = (await queryRunner.query(sql)) as { n: number | string | null }[];
@@ -16,8 +15,12 @@ export class TeamScenarios1799200000000 implements MigrationInterface {
   name = 'TeamScenarios1799200000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumn('scenarios', new TableColumn(c.int('teamId', c.nullable)));
-    await queryRunner.createForeignKey('scenarios', new TableForeignKey(fk('scenarios', 'teamId', 'teams')));
+    // Plain ALTER TABLE (no SQLite rebuild inside the transaction); the foreign key on PostgreSQL only.
+    await queryRunner.query(`ALTER TABLE "scenarios" ADD COLUMN "teamId" integer`);
+    if (queryRunner.connection.options.type === 'postgres')
+      await queryRunner.query(
+        `ALTER TABLE "scenarios" ADD CONSTRAINT "fk_scenarios_teamId" FOREIGN KEY ("teamId") REFERENCES "teams"("id")`,
+      );
     await queryRunner.createIndex('scenarios', new TableIndex({ name: 'idx_scenarios_team', columnNames: ['teamId'] }));
     if ((await count(queryRunner, `SELECT COUNT(*) AS n FROM "scenarios"`)) > 0) {
       if ((await count(queryRunner, `SELECT COUNT(*) AS n FROM "teams"`)) === 0) {
@@ -33,7 +36,6 @@ export class TeamScenarios1799200000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropIndex('scenarios', 'idx_scenarios_team');
-    await queryRunner.dropForeignKey('scenarios', 'fk_scenarios_teamId');
-    await queryRunner.dropColumn('scenarios', 'teamId');
+    await queryRunner.query(`ALTER TABLE "scenarios" DROP COLUMN "teamId"`);
   }
 }

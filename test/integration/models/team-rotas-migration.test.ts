@@ -38,7 +38,19 @@ describe(`migration TeamRotasChannels (${testDbKind()})`, function () {
         `INSERT INTO rotas ("weekStart", status, revision, "createdAt", version) VALUES ('2027-02-01', '${status}', ${rev}, '${NOW}', 1)`,
       );
     }
+    // A shift of the published revision, and contact history of the channel: both still there after.
+    await ds.query(
+      `INSERT INTO staff (code, name, role, skills, "contractHoursPerWeek", "queueShare", "activeFrom", version, "createdAt", "updatedAt")
+       VALUES ('s01', 'Person s01', 'agent', 'voice', 40, 1, '2026-01-01', 1, '${NOW}', '${NOW}')`,
+    );
+    const [{ rota }] = (await ds.query(`SELECT id AS rota FROM rotas WHERE revision = 2`)) as { rota: number }[];
+    const [{ person }] = (await ds.query(`SELECT id AS person FROM staff`)) as { person: number }[];
+    await ds.query(
+      `INSERT INTO shifts ("rotaId", "staffId", start, "end", "breaksJson", channel, locked, version, "updatedAt", uid, sequence)
+       VALUES (${rota}, ${person}, '2027-02-01T05:00:00.000Z', '2027-02-01T14:00:00.000Z', '[]', 'voice', false, 1, '${NOW}', 'u-1', 0)`,
+    );
     expect(await runMigrations(ds)).to.include(NAME);
+    expect((await ds.query(`SELECT uid FROM shifts`)) as unknown[], "the published revision's shift").to.have.length(1);
     const team = await getDefaultTeam(ds);
     expect(team, 'a default team was made').to.not.equal(null);
     expect((await listChannels(ds, team!.id)).map((c) => c.id)).to.deep.equal(['voice']);

@@ -6,6 +6,7 @@
  * depend on the machine's speed. PostgreSQL only (SQLite is one embedded instance).
  */
 import { expect } from 'chai';
+import { rotaJobSubject } from '../../../app/rota-jobs';
 import pg from 'pg';
 import { DateTime } from 'luxon';
 import { seedMinimalTeam, TEST_PASSWORD, TestClient } from '../../support/app';
@@ -37,7 +38,7 @@ describe(`two app instances on one PostgreSQL: sessions, login limit, rota jobs 
   let queueSchema = '';
   const instances: Instance[] = [];
   let env: Record<string, string> = {};
-  const job = () => latestJob(ds, 'rota.generate', WEEK);
+  const job = async () => latestJob(ds, 'rota.generate', rotaJobSubject(await defaultTeamId(ds), WEEK));
   const dump = () => instances.map((i) => `--- ${i.name} (pid ${i.pid}):\n${i.output().slice(-3000)}`).join('\n');
   const start = async (name: string, workers: number) => {
     const instance = await startInstance(name, { ...env, ROTA_SOLVER_WORKERS: String(workers) });
