@@ -436,7 +436,8 @@ export async function openShiftBoard(ctx: RequestsContext, opts: { withAll: bool
   const headroom: HeadroomWeek[] = [];
   for (const weeks of [0, 1]) {
     const weekStart = DateTime.fromISO(mondayOf(today, ctx.zone), { zone: ctx.zone }).plus({ weeks }).toISODate()!;
-    const week = await weekHeadroom(ctx.db, { weekStart, zone: ctx.zone, now: ctx.now });
+    // The page's team (an agent's own): its channels, people and rota, never another team's.
+    const week = await weekHeadroom(ctx.db, { weekStart, zone: ctx.zone, now: ctx.now, teamId: ctx.teamId ?? myTeam ?? undefined });
     headroom.push({ ...week, days: week.days.filter((d) => d.date >= today) });
   }
   // My own future published shifts that could go on the board (not offered, not in a swap already).

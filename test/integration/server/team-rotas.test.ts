@@ -23,6 +23,7 @@ import { listStaff } from '../../../models/repositories/staff';
 import { staffingWeekPage } from '../../../app/requirement-for-week';
 import { createTimeOff } from '../../../models/repositories/requests';
 import { listOpenShifts } from '../../../models/repositories/open-shifts';
+import { openShiftBoard } from '../../../app/open-shifts';
 
 const ZONE = 'Asia/Tbilisi';
 const NOW = new Date();
@@ -279,6 +280,19 @@ describe(`teams: each team its own rota of a week (${testDbKind()})`, function (
     const claim = await aAgent.postForm(`/open-shifts/${offer!.id}/claim`, { version: String(offer!.version) }, '/open-shifts');
     expect(claim.status).to.equal(404);
     expect((await listOpenShifts(app.ds, { statuses: ['open'], uid: shift.uid })).length).to.equal(1);
+  });
+
+  it("the open-shift board's headroom is the page's team's: B's channel and rota for B, A's for A", async () => {
+    // A day in the week before WEEK: the board shows that week and WEEK.
+    const now = DateTime.fromISO(WEEK, { zone: ZONE }).minus({ days: 3 }).plus({ hours: 10 }).toJSDate();
+    const board = (teamId: number, staffId: number) =>
+      openShiftBoard({ db: app.ds, zone: ZONE, now, actor: { userId: 0, username: 'x', staffId }, teamId }, { withAll: false });
+    const forB = (await board(fx.teamB, fx.bPeople[1]!)).headroom.find((w) => w.weekStart === WEEK)!;
+    expect(forB.hasRota).to.equal(true);
+    expect(new Set(forB.days.map((d) => d.channel))).to.deep.equal(new Set([B_CHANNEL]));
+    const aPerson = (await listStaff(app.ds, { teamId: fx.teamA }))[0]!;
+    const forA = (await board(fx.teamA, aPerson.id)).headroom.find((w) => w.weekStart === WEEK)!;
+    expect(new Set(forA.days.map((d) => d.channel))).to.deep.equal(new Set(['voice', 'chat']));
   });
 
   it("someone moved to A keeps, on My shifts, the shifts B's published rota still gives them (as their calendar does)", async () => {
