@@ -199,7 +199,8 @@ export async function requestsInbox(ctx: RequestsContext): Promise<RequestsInbox
   const decidedSwaps = oursSwaps(await listSwaps(ctx.db, { statuses: ['approved', 'rejected'], limit: 10 })).sort((a, b) =>
     (b.decidedAt ?? '').localeCompare(a.decidedAt ?? ''),
   );
-  const approved = await listTimeOff(ctx.db, { statuses: ['approved'] });
+  // Colleagues of the same team already off: another team's absences are not this team's cover.
+  const approved = ours(await listTimeOff(ctx.db, { statuses: ['approved'] }));
   const othersOff = (r: TimeOffRecord) => [
     ...new Set(
       approved
