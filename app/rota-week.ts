@@ -21,7 +21,7 @@ import type { Violation } from '../scheduling';
 import { listAudit } from '../models/repositories/audit';
 import { weekViolations } from './rota-change';
 import { loadRotaContext } from './rota-problem';
-import { teamIdOrDefault } from './team-scope';
+import { movedAwayFrom, teamIdOrDefault, withoutMovedAway, type MovedAway } from './team-scope';
 import { mondayOf } from '../forecasting/week';
 import type { ProjectedInterval } from '../staffing';
 import { contextRisk, inputsFromContext, projectInputs, type WeekProjectionView } from './week-projection';
@@ -56,6 +56,8 @@ export interface RotaWeekData {
   job: RotaJob | null;
   /** Rules broken on purpose in this revision: who, when and why (from the audit trail). */
   overrides: RotaOverride[];
+  /** People this revision names who have moved to another team since (they keep these shifts). */
+  movedAway: MovedAway[];
 }
 
 export interface RotaOverride {
@@ -113,14 +115,22 @@ export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWe
   const rota = chosen && chosen.weekStart === weekStart && chosen.teamId === teamId ? chosen : (revisions[0] ?? null);
   const shifts = rota ? await listShifts(ds, rota.id) : [];
   // Only this week's: a short rest between two of last week's shifts is not this rota's fault.
+  const known = new Set(ctx.people.map((p) => p.id));
+  const moved = await movedAwayFrom(
+    ds,
+    teamId,
+    shifts.map((s) => s.staffId).filter((id) => !known.has(id)),
+  );
   const violations = rota
-    ? violationsMemo.get({ problem: ctx.problem, shifts, zone: q.zone }, () => weekViolations(ctx.problem, shifts, q.zone))
+    ? withoutMovedAway(
+        violationsMemo.get({ problem: ctx.problem, shifts, zone: q.zone }, () => weekViolations(ctx.problem, shifts, q.zone)),
+        moved,
+      )
     : [];
   // The one projection every page shows (only a revision with shifts; else the page shows none).
   const inputs = withService && rota ? inputsFromContext(ctx, rota, shifts, await contextRisk(ds, ctx, q.now)) : null;
   const projection = inputs ? projectionMemo.get(inputs, () => projectInputs(inputs)) : null;
   // People who left or lost their skills still appear if the rota names them.
-  const known = new Set(ctx.people.map((p) => p.id));
   const missing = [...new Set(shifts.map((s) => s.staffId))].filter((id) => !known.has(id));
   const others = (await Promise.all(missing.map((id) => getStaff(ds, id)))).filter((p): p is StaffRecord => p !== null);
   // Someone moved to another team since still appears on a revision that names them.
@@ -143,5 +153,6 @@ export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWe
     requirementSource: ctx.requirementSource,
     job: await rotaJob(ds, teamId, weekStart),
     overrides: rota ? await rotaOverrides(ds, rota.id) : [],
+    movedAway: [...moved.values()],
   };
 }

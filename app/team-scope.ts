@@ -5,7 +5,7 @@
  */
 import type { DataSource } from '../models';
 import type { Db } from '../models/repositories/db';
-import { ensureDefaultTeamId } from '../models/repositories/teams';
+import { ensureDefaultTeamId, getTeam } from '../models/repositories/teams';
 import { latestShiftCancellation, teamOfShiftUids } from '../models/repositories/rotas';
 import { getStaff } from '../models/repositories/staff';
 
@@ -27,4 +27,33 @@ export async function teamOfShift(db: Db, weekStart: string, uids: readonly stri
     if (team != null) return team;
   }
   return null;
+}
+
+/** Someone a team's rota names who has since moved to another team (and keeps those shifts). */
+export interface MovedAway {
+  staffId: number;
+  name: string;
+  teamId: number;
+  teamName: string;
+}
+
+/**
+ * People of `staffIds` (those a revision of `teamId`'s names) now in another team. Their shifts
+ * stay in the old team's rota until someone changes them (the calendar and My shifts show
+ * them): they are not rule breaks of the old team's week, and its checks cannot see them.
+ */
+export async function movedAwayFrom(db: Db, teamId: number, staffIds: Iterable<number>): Promise<Map<number, MovedAway>> {
+  const out = new Map<number, MovedAway>();
+  for (const id of new Set(staffIds)) {
+    const p = await getStaff(db, id);
+    if (!p || p.teamId === null || p.teamId === teamId) continue;
+    const team = await getTeam(db, p.teamId);
+    if (team) out.set(id, { staffId: id, name: p.name, teamId: team.id, teamName: team.name });
+  }
+  return out;
+}
+
+/** The violations less those that only say a moved person is no longer in the team. */
+export function withoutMovedAway<V extends { code: string; staffId?: string | null }>(violations: V[], moved: Map<number, MovedAway>): V[] {
+  return violations.filter((v) => !(v.code === 'unknownStaff' && moved.has(Number(v.staffId))));
 }

@@ -140,20 +140,21 @@ export async function staffInTeam(ds: DataSource, staffId: number, teamId: numbe
 }
 
 /**
- * Whether a hand edit of the rota reaches outside a team: the shift it changes, or the person
- * it gives a shift to, belongs to another team's person (or does not exist).
+ * Whether a hand edit of the rota reaches outside a team: the shift it changes is in another
+ * team's revision, or the person it gives a shift to is another team's (or does not exist). A
+ * shift of the team's own revision stays the team's to edit or take out after its person moved
+ * to another team.
  */
 export async function shiftEditOutsideTeam(
   ds: DataSource,
   q: { teamId: number; shiftId?: number | null; staffId?: number | null },
 ): Promise<boolean> {
-  if (q.staffId && !(await staffInTeam(ds, q.staffId, q.teamId))) return true;
   if (q.shiftId) {
     const shift = await getShift(ds, q.shiftId);
-    if (!shift || !(await staffInTeam(ds, shift.staffId, q.teamId))) return true;
-    if ((await getRota(ds, shift.rotaId))?.teamId !== q.teamId) return true;
+    if (!shift || (await getRota(ds, shift.rotaId))?.teamId !== q.teamId) return true;
+    if (shift.staffId === q.staffId || !q.staffId) return false;
   }
-  return false;
+  return !!q.staffId && !(await staffInTeam(ds, q.staffId, q.teamId));
 }
 
 /**

@@ -60,6 +60,7 @@ export function rotaGrid(data: RotaWeekData, filter: RotaFilter, t: Translator, 
     if (shift) shiftViolations.set(shift.id, [...(shiftViolations.get(shift.id) ?? []), violationText(v, t, zone)]);
     else personViolations.set(v.staffId ?? '', [...(personViolations.get(v.staffId ?? '') ?? []), violationText(v, t, zone)]);
   }
+  const moved = new Map(data.movedAway.map((m) => [m.staffId, m]));
   const people = data.people.filter((p) => (!filter.skill || p.skills.includes(filter.skill)) && (!filter.role || p.role === filter.role));
   const rows = people.map((p) => {
     const mine = byPerson.get(p.id) ?? [];
@@ -81,7 +82,8 @@ export function rotaGrid(data: RotaWeekData, filter: RotaFilter, t: Translator, 
           locked: s.locked,
           violations: shiftViolations.get(s.id) ?? [],
         }));
-      return { date: d.date, shifts, canAdd: canEdit && shifts.length === 0 };
+      // Someone now in another team gets no new shift here; their kept shifts stay editable.
+      return { date: d.date, shifts, canAdd: canEdit && shifts.length === 0 && !moved.has(p.id) };
     });
     const worked = cells.filter((c) => c.shifts.length > 0).length;
     const owed = data.contracts.get(p.id) ?? p.contractHoursPerWeek;
@@ -97,6 +99,7 @@ export function rotaGrid(data: RotaWeekData, filter: RotaFilter, t: Translator, 
       daysOff: 7 - worked,
       cells,
       violations: personViolations.get(String(p.id)) ?? [],
+      movedTo: moved.get(p.id)?.teamName ?? null,
     };
   });
   return { days, rows };

@@ -21,7 +21,7 @@ import { testDbKind } from '../../support/db';
 import { simulateRotaWeek } from '../../../app/rota-simulate';
 import { listStaff } from '../../../models/repositories/staff';
 import { staffingWeekPage } from '../../../app/requirement-for-week';
-import { createTimeOff } from '../../../models/repositories/requests';
+import { createTimeOff, listTimeOff } from '../../../models/repositories/requests';
 import { listOpenShifts } from '../../../models/repositories/open-shifts';
 import { openShiftBoard } from '../../../app/open-shifts';
 
@@ -282,6 +282,21 @@ describe(`teams: each team its own rota of a week (${testDbKind()})`, function (
     expect((await listOpenShifts(app.ds, { statuses: ['open'], uid: shift.uid })).length).to.equal(1);
   });
 
+  it("A's inbox: B's people already off are not A's \"already off\" (B's approved leave is not listed on A's request)", async () => {
+    const bLeave = (await listTimeOff(app.ds, { statuses: ['approved'] })).find((r) => fx.bPeople.includes(r.staffId))!;
+    expect(bLeave, "B's approved leave from the test before").to.not.equal(undefined);
+    const aPerson = (await listStaff(app.ds, { teamId: fx.teamA })).find((p) => p.role === 'agent')!;
+    await createTimeOff(
+      app.ds,
+      { staffId: aPerson.id, startDate: bLeave.startDate, endDate: bLeave.endDate, kind: 'vacation', note: 'tbilisi-leave' },
+      NOW.toISOString(),
+    );
+    const inbox = (await a.get('/requests/inbox')).text;
+    expect(inbox).to.contain('tbilisi-leave');
+    expect(inbox).to.not.contain('Already off on some of these days');
+    expect(inbox).to.not.contain(`#${bLeave.staffId}`);
+  });
+
   it("the open-shift board's headroom is the page's team's: B's channel and rota for B, A's for A", async () => {
     // A day in the week before WEEK: the board shows that week and WEEK.
     const now = DateTime.fromISO(WEEK, { zone: ZONE }).minus({ days: 3 }).plus({ hours: 10 }).toJSDate();
@@ -307,5 +322,43 @@ describe(`teams: each team its own rota of a week (${testDbKind()})`, function (
     expect(page.text).to.contain(first);
     const day = DateTime.fromISO(theirs[0]!.start, { zone: ZONE }).toISODate()!;
     expect((await agent.get(`/my-shifts/day/${day}`)).text).to.contain(first);
+  });
+
+  it("B's rota after b.four moved to A: a note, not rule breaks; no new shift for them; their kept shift can be taken out", async () => {
+    const moved = fx.bPeople[4]!;
+    const published = (await publishedRotaForWeek(app.ds, fx.teamB, WEEK))!;
+    const theirs = (await listShifts(app.ds, published.id)).filter((s) => s.staffId === moved);
+    expect(theirs.length, 'b.four keeps shifts in B').to.be.greaterThan(0);
+    const page = await b.get(`/rota?week=${WEEK}&rota=${published.id}`);
+    expect(page.status).to.equal(200);
+    expect(page.text).to.contain(`Now in ${(await getDefaultTeam(app.ds))!.name}:`);
+    expect(page.text).to.not.contain('Not in the team').and.not.contain('is not in the team');
+    expect(page.text, 'no new shift for someone now in A').to.not.contain(`&staff=${moved}&`);
+    expect(page.text, 'the stats count no rule break').to.match(/<div class="value">0<\/div><div class="label">[^<]*rule/i);
+    expect((await b.get(`/rota/shift/new?rota=${published.id}&staff=${moved}`)).status).to.equal(404);
+    const form = await b.get(`/rota/shift/${theirs[0]!.id}/edit`);
+    expect(form.status, "the kept shift's form").to.equal(200);
+    const taken = await b.postForm(
+      '/rota/shift',
+      { action: 'delete', rotaId: String(published.id), version: String(published.version), shiftId: String(theirs[0]!.id) },
+      `/rota/shift/${theirs[0]!.id}/edit`,
+    );
+    expect(taken.status, taken.text.slice(0, 300)).to.be.oneOf([302, 303]);
+    // A hand edit of the published week makes a draft without it; publishing it needs no reason
+    // (the shifts b.four keeps are not rule breaks).
+    const draft = (await listRotasForWeek(app.ds, fx.teamB, WEEK))[0]!;
+    expect(draft.status).to.equal('draft');
+    const draftShifts = await listShifts(app.ds, draft.id);
+    expect(draftShifts.map((s) => s.uid)).to.not.include(theirs[0]!.uid);
+    expect(draftShifts.filter((s) => s.staffId === moved).length).to.equal(theirs.length - 1);
+    const pub = await b.postForm(
+      '/rota/publish',
+      { rotaId: String(draft.id), version: String(draft.version), published: String(published.id) },
+      `/rota/publish?rota=${draft.id}`,
+    );
+    expect(pub.status, pub.text.slice(0, 300)).to.equal(303);
+    expect((await publishedRotaForWeek(app.ds, fx.teamB, WEEK))!.id).to.equal(draft.id);
+    // A's coordinator still cannot reach B's shift, whoever's team its person is in now.
+    expect((await a.get(`/rota/shift/${theirs[1]?.id ?? theirs[0]!.id}/edit`)).status).to.equal(404);
   });
 });
