@@ -53,6 +53,9 @@ export function staffRoutes({ services }: RouteDeps): Router {
 
   router.post(['/staff/new', '/staff/:id/edit'], requirePermission('staff:manage'), async (req, res) => {
     const id = req.params.id === undefined ? null : IdParam.parse(req.params).id;
+    // Another team's person (or no one) is not found, whatever the form says: checked first, so
+    // a form with errors does not show the edit page for someone outside the team.
+    if (id !== null && !(await services.staff.get(id, teamOf(req)))) throw new HttpError(404, 'error.404.body');
     const skillChoices = skillChoicesView(await services.staff.skillChoices(teamOf(req)));
     const again = (errors: Record<string, string>) =>
       res.status(422).render('pages/staff-edit', {

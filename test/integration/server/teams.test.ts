@@ -106,6 +106,14 @@ describe(`teams over HTTP: two teams in one install (${testDbKind()})`, function
       '/staff',
     );
     expect(res.status).to.equal(404);
+    // A form with errors too: 404, never the edit page (with B's person's id) for A's coordinator.
+    const invalid = await as.coordinator.postForm(
+      `/staff/${fx.bAgent}/edit`,
+      { name: '', role: 'agent', contractHoursPerWeek: 'x', version: String(before!.version) },
+      '/staff',
+    );
+    expect(invalid.status).to.equal(404);
+    expect(invalid.text).to.not.contain('name="contractHoursPerWeek"');
     expect((await getStaff(app.ds, fx.bAgent))?.name).to.equal('Berliner b.agent');
     expect((await as['b.coord'].get(`/staff/${fx.bAgent}/edit`)).status).to.equal(200);
   });
