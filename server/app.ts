@@ -98,6 +98,10 @@ export function createApp(deps: AppDeps): express.Express {
     res.locals.zone = req.zone;
     res.locals.demoMode = config.demoMode;
     res.locals.currentPath = req.path;
+    // Where the language and team switchers come back to: the page with its query (the week
+    // looked at), for a page read with GET; the team switcher keeps only what is not a team's.
+    res.locals.returnTo = returnUrl(req.method, req.path, req.query as Record<string, unknown>, null);
+    res.locals.teamReturnTo = returnUrl(req.method, req.path, req.query as Record<string, unknown>, TEAM_NEUTRAL_QUERY);
     if (req.user) {
       // A logged-in page holds someone's data: no browser back-cache or shared proxy may keep it.
       res.set('Cache-Control', 'no-store');
@@ -122,4 +126,19 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(notFound);
   app.use(errorHandler(log));
   return app;
+}
+
+/** Query parameters that mean the same in every team (a week, a period, a day). */
+const TEAM_NEUTRAL_QUERY = ['week', 'start', 'weeks', 'date', 'day', 'month'];
+
+/** A relative URL back to this page: its path, and (for GET) its query, at most 500 characters. */
+export function returnUrl(method: string, path: string, query: Record<string, unknown>, keep: readonly string[] | null): string {
+  if (method !== 'GET') return path;
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (typeof v === 'string' && (keep === null || keep.includes(k))) params.append(k, v);
+  }
+  const search = params.toString();
+  const url = search ? `${path}?${search}` : path;
+  return url.length <= 500 ? url : path;
 }

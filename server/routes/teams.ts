@@ -6,6 +6,7 @@ import { Router } from 'express';
 import type { RouteDeps } from '../deps';
 import { requirePermission } from '../middleware/auth';
 import { HttpError } from '../http-error';
+import { safeReturnPath } from './auth';
 import { MoveStaffSchema, NewTeamSchema, SwitchTeamSchema, teamFormErrors, teamsViewModel } from '../view-models/teams';
 
 export function teamsRoutes({ services, now }: RouteDeps): Router {
@@ -54,7 +55,7 @@ export function teamsRoutes({ services, now }: RouteDeps): Router {
     if (!form.success) throw new HttpError(400, 'error.validation');
     if (!(await services.teams.list()).some((t) => t.id === form.data.teamId)) throw new HttpError(404, 'error.404.body');
     req.session.teamId = form.data.teamId;
-    res.redirect(form.data.returnTo.startsWith('//') ? '/' : form.data.returnTo);
+    res.redirect(safeReturnPath(form.data.returnTo));
   });
 
   return router;

@@ -225,6 +225,24 @@ describe(`teams over HTTP: two teams in one install (${testDbKind()})`, function
     expect((await as.team_lead.postForm('/teams/current', { teamId: String(fx.teamB), returnTo: '/' }, '/')).status).to.equal(403);
   });
 
+  it("the switchers come back to the page with its week: the team switcher keeps only what is no team's own", async () => {
+    const page = (await as.head.get(`/rota?week=${WEEK}&skill=voice`)).text;
+    const returnTo = (form: string) =>
+      page
+        .match(new RegExp(`action="${form}"[\\s\\S]*?name="returnTo" value="([^"]*)"`))?.[1]
+        ?.replace(/&#x3D;/g, '=')
+        .replace(/&amp;/g, '&');
+    expect(returnTo('/teams/current')).to.equal(`/rota?week=${WEEK}`);
+    expect(returnTo('/locale')).to.equal(`/rota?week=${WEEK}&skill=voice`);
+    const back = await as.head.postForm('/teams/current', { teamId: String(fx.teamB), returnTo: `/rota?week=${WEEK}` }, '/');
+    expect(back.status, back.text.slice(0, 300)).to.equal(302);
+    expect(back.headers.get('location')).to.equal(`/rota?week=${WEEK}`);
+    for (const evil of ['//evil.example/', '/\\evil.example/', 'https://evil.example/']) {
+      const res = await as.head.postForm('/teams/current', { teamId: String(fx.teamB), returnTo: evil }, '/');
+      expect(res.headers.get('location'), evil).to.equal('/');
+    }
+  });
+
   it('the admin creates a team (a bad zone is refused with 422) and moves a person to it', async () => {
     const bad = await as.admin.postForm('/teams', { name: 'Nowhere', timeZone: 'Mars/Olympus' }, '/teams');
     expect(bad.status).to.equal(422);
