@@ -106,7 +106,7 @@ export async function createTeam(
   return { kind: 'ok', team };
 }
 
-export type MoveStaffResult = { kind: 'ok' } | { kind: 'notFound' };
+export type MoveStaffResult = { kind: 'ok' } | { kind: 'notFound' } | { kind: 'alreadyThere'; name: string; team: string };
 
 /**
  * Moves a person (and their account) to another team; their shifts and requests stay theirs.
@@ -118,6 +118,8 @@ export async function moveStaffToTeam(
 ): Promise<MoveStaffResult> {
   const [person, team] = [await getStaff(ds, q.staffId), await getTeam(ds, q.teamId)];
   if (!person || !team) return { kind: 'notFound' };
+  // Nothing to move: no audit entry, no skill remapping, and the page says so.
+  if (person.teamId === team.id) return { kind: 'alreadyThere', name: person.name, team: team.name };
   const at = q.now.toISOString();
   await withTransaction(ds, async (tx) => {
     const skills = await skillsInTeam(tx, person.skills, q.teamId);

@@ -36,7 +36,7 @@ declare module 'express-session' {
     locale?: Locale;
     /** The team chosen in the switcher (only for those who see all teams). */
     teamId?: number;
-    flash?: { kind: 'info' | 'error'; key: string; params?: Record<string, unknown> }[];
+    flash?: { kind: 'info' | 'warn' | 'error'; key: string; params?: Record<string, unknown> }[];
     /** An uploaded history file waiting for the coordinator to confirm its preview. */
     pendingImport?: { id: string; path: string; fileName: string; onOverlap: 'replace' | 'refuse' };
   }

@@ -45,7 +45,10 @@ export function teamsRoutes({ services, now }: RouteDeps): Router {
     if (!form.success) throw new HttpError(400, 'error.validation');
     const result = await services.teams.moveStaff(form.data.staffId, form.data.teamId, req.user!.id, now());
     if (result.kind === 'notFound') throw new HttpError(404, 'error.404.body');
-    req.session.flash = [{ kind: 'info', key: 'teams.moved' }];
+    req.session.flash =
+      result.kind === 'alreadyThere'
+        ? [{ kind: 'warn', key: 'teams.alreadyThere', params: { name: result.name, team: result.team } }]
+        : [{ kind: 'info', key: 'teams.moved' }];
     res.redirect('/teams');
   });
 

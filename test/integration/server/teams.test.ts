@@ -13,6 +13,7 @@ import { createTeam } from '../../../app/teams';
 import { getOpenShift, listOpenShifts } from '../../../models/repositories/open-shifts';
 import { listOffQueueActivities } from '../../../models/repositories/off-queue-activities';
 import { testDbKind } from '../../support/db';
+import { listAudit } from '../../../models/repositories/audit';
 
 const NOW = '2026-11-20T08:00:00.000Z';
 const WEEK = '2026-11-23';
@@ -254,6 +255,15 @@ describe(`teams over HTTP: two teams in one install (${testDbKind()})`, function
     expect(moved.status).to.equal(302);
     expect((await getStaff(app.ds, fx.bAgent))?.teamId).to.equal(kutaisi.id);
     expect((await as['b.lead'].get('/staff')).text).to.not.contain('Berliner b.agent');
+    // Moving them again to the team they are in: the page says nothing changed; no audit entry.
+    const audits = (await listAudit(app.ds, { entity: 'staff', limit: 1000 })).filter((e) => e.action === 'staff.moveTeam').length;
+    const again = await as.admin.postForm('/teams/move', { staffId: String(fx.bAgent), teamId: String(kutaisi.id) }, '/teams');
+    expect(again.status).to.equal(302);
+    const page = (await as.admin.get('/teams')).text;
+    expect(page).to.contain('Berliner b.agent is already in Kutaisi: nothing changed.').and.not.contain('Moved.');
+    expect((await listAudit(app.ds, { entity: 'staff', limit: 1000 })).filter((e) => e.action === 'staff.moveTeam').length).to.equal(
+      audits,
+    );
   });
 });
 
