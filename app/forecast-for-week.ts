@@ -48,6 +48,8 @@ export interface ForecastWeek {
   pendingEdits?: boolean;
   /** When the forecast used was accepted (null if not accepted). */
   acceptedAt?: string | null;
+  /** Computed from no history at all: zeros that say nothing about the week. */
+  noHistory?: boolean;
 }
 
 export interface ForecastWeekQuery {
@@ -188,6 +190,7 @@ export async function forecastForWeek(ds: DataSource, q: ForecastWeekQuery): Pro
     points: r.points,
     pendingEdits: r.pendingEdits,
     acceptedAt: r.forecast?.acceptedAt ?? null,
+    ...(r.computed?.method === 'none' ? { noHistory: true } : {}),
   };
 }
 

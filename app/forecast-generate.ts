@@ -28,6 +28,8 @@ export interface GenerateRequest {
 
 export interface GenerateResult {
   forecasts: ForecastRecord[];
+  /** Channels with no history before the horizon: nothing to forecast from, so nothing stored. */
+  withoutHistory: { id: string; nameKey: string }[];
   weekStart: string;
   /** Milliseconds the engine took per channel (history to points). */
   engineMs: Record<string, number>;
@@ -44,11 +46,17 @@ export async function generateForecasts(ds: DataSource, r: GenerateRequest): Pro
   const createdAt = r.now.toISOString();
   const forecasts: ForecastRecord[] = [];
   const engineMs: Record<string, number> = {};
+  const withoutHistory: GenerateResult['withoutHistory'] = [];
   for (const channel of channels) {
     const inputs = await loadEngineInputs(ds, { channelId: channel.id, zone, intervalMinutes, origin: from });
     const t0 = performance.now();
     const f = runForecast({ history: inputs.history, zone, intervalMinutes, start: from, end: to, events: inputs.events });
     engineMs[channel.id] = Math.round(performance.now() - t0);
+    // A forecast of zeros would plan a week with no one on the queue: store none, and say why.
+    if (f.method === 'none') {
+      withoutHistory.push({ id: channel.id, nameKey: channel.nameKey });
+      continue;
+    }
     const saved = await withTransaction(ds, async (tx) => {
       const record = await createForecast(
         tx,
@@ -78,5 +86,5 @@ export async function generateForecasts(ds: DataSource, r: GenerateRequest): Pro
     });
     forecasts.push(saved);
   }
-  return { forecasts, weekStart, engineMs };
+  return { forecasts, withoutHistory, weekStart, engineMs };
 }

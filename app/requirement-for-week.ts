@@ -50,6 +50,8 @@ export interface WeekForecast {
   forecastId: number | null;
   status: ForecastStatus;
   points: WeekForecastPoint[];
+  /** Computed from no history at all (forecast-for-week.ts). */
+  noHistory?: boolean;
 }
 
 /** The signature of forecastForWeek (app/forecast-for-week.ts). */
@@ -74,6 +76,8 @@ export interface WeekRequirement {
   storedAt: string | null;
   /** Channels whose stored rows are out of date: their forecast was superseded or deleted, or another was accepted since. */
   staleChannels: string[];
+  /** Channels with neither a stored forecast of the week nor any history: their zeros mean "unknown". */
+  noHistory?: string[];
 }
 
 export interface RequirementQuery {
@@ -182,6 +186,7 @@ export async function requirementForWeek(
   const rows: RequirementRow[] = [];
   const forecastStatus: Record<string, ForecastStatus> = {};
   const forecastIds = new Map<string, number | null>();
+  const noHistory: string[] = [];
   for (const channel of channels) {
     const forecast = await forecastFor(ds, {
       channelId: channel.id,
@@ -191,6 +196,7 @@ export async function requirementForWeek(
       now: q.now,
     });
     forecastStatus[channel.id] = forecast.status;
+    if (forecast.noHistory) noHistory.push(channel.id);
     forecastIds.set(channel.id, forecast.forecastId);
     const input = channelForecastInput(
       channel,
@@ -201,7 +207,7 @@ export async function requirementForWeek(
     );
     rows.push(...weekRequirement([input]).map(fromEngine));
   }
-  if (!q.store) return { ...base, rows, source: 'computed', forecastStatus, storedAt: null, staleChannels: [] };
+  if (!q.store) return { ...base, rows, source: 'computed', forecastStatus, storedAt: null, staleChannels: [], noHistory };
   const at = q.now.toISOString();
   await withTransaction(ds, async (tx) => {
     await replaceRequirements(

@@ -76,6 +76,9 @@ export async function generateRota(ds: DataSource, input: GenerateRotaInput): Pr
     now: input.now,
   });
   const teamId = ctx.teamId;
+  // No forecast and no history to make one: a plan against zeros would put no one on the queue.
+  if (ctx.noHistoryChannels.length)
+    return { kind: 'infeasible', explanation: ctx.noHistoryChannels.map((channel) => ({ code: 'noHistory', params: { channel } })) };
   const source = input.sourceRotaId
     ? await getRota(ds, input.sourceRotaId)
     : ((await listRotasForWeek(ds, teamId, ctx.weekStart))[0] ?? null);

@@ -64,6 +64,8 @@ export interface RotaContext {
   problem: Problem;
   requirement: RequirementDetail[];
   requirementSource: string;
+  /** Channels with no forecast of the week and no history to make one: nothing to plan against. */
+  noHistoryChannels: string[];
 }
 
 export interface RotaContextQuery {
@@ -191,11 +193,11 @@ export async function loadRotaContext(ds: DataSource, q: RotaContextQuery): Prom
   }));
   const requirement =
     q.withRequirement === false
-      ? { rows: [], source: 'none' }
+      ? { rows: [], source: 'none', noHistory: [] }
       : await loadRequirement(ds, { weekStart, zone, intervalMinutes: q.intervalMinutes, now: q.now, teamId }).catch((err: unknown) => {
           // Viewing a rota must not fail because no forecast can be made; generating must.
           if (!q.tolerateMissingRequirement) throw err;
-          return { rows: [], source: 'none' };
+          return { rows: [], source: 'none', noHistory: [] };
         });
   const problem: Problem = {
     weekStart,
@@ -226,6 +228,7 @@ export async function loadRotaContext(ds: DataSource, q: RotaContextQuery): Prom
     problem,
     requirement: requirement.rows,
     requirementSource: requirement.source,
+    noHistoryChannels: requirement.noHistory,
   };
 }
 
@@ -305,7 +308,7 @@ async function previousWeekShifts(ds: DataSource, teamId: number, previousWeekSt
 export async function loadRequirement(
   ds: DataSource,
   q: { weekStart: string; zone: string; intervalMinutes: number; now: Date; teamId?: number },
-): Promise<{ rows: RequirementDetail[]; source: string }> {
+): Promise<{ rows: RequirementDetail[]; source: string; noHistory: string[] }> {
   const week = await requirementForWeek(ds, q);
   return {
     rows: week.rows.map((r) => ({
@@ -317,5 +320,6 @@ export async function loadRequirement(
       scheduled: r.scheduledAgents,
     })),
     source: week.source,
+    noHistory: week.noHistory ?? [],
   };
 }

@@ -58,6 +58,8 @@ export interface RotaWeekData {
   overrides: RotaOverride[];
   /** People this revision names who have moved to another team since (they keep these shifts). */
   movedAway: MovedAway[];
+  /** Channels with no forecast of the week and no history: the coverage says nothing for them. */
+  noHistoryChannels: string[];
 }
 
 export interface RotaOverride {
@@ -154,5 +156,6 @@ export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWe
     job: await rotaJob(ds, teamId, weekStart),
     overrides: rota ? await rotaOverrides(ds, rota.id) : [],
     movedAway: [...moved.values()],
+    noHistoryChannels: ctx.noHistoryChannels,
   };
 }

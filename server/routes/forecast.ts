@@ -92,8 +92,15 @@ export function forecastRoutes({ services, now }: RouteDeps): Router {
       teamId: req.team?.id,
     });
     if (!result) throw new HttpError(404, 'forecast.error.unknownChannel');
-    req.session.flash = [{ kind: 'info', key: 'forecast.generated' }];
+    const missing = result.withoutHistory.map((c) => req.t(c.nameKey)).join(', ');
+    const noHistory = { kind: 'error' as const, key: 'forecast.noHistoryToForecast', params: { channels: missing } };
     const first = result.forecasts[0];
+    if (!first) {
+      // Nothing stored: a forecast of zeros would plan a week with no one on the queue.
+      req.session.flash = [noHistory];
+      return res.redirect(303, pageOf(result.withoutHistory[0]!.id, result.weekStart));
+    }
+    req.session.flash = [{ kind: 'info', key: 'forecast.generated' }, ...(missing ? [noHistory] : [])];
     res.redirect(303, pageOf(first.channelId, result.weekStart, first.id));
   });
 

@@ -169,6 +169,10 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
       pageTitle: req.t('rota.title'),
       todo: canEdit ? weekToDoView(weekToDoFrom(data, await pendingRequestsForWeek(ds, { weekStart, zone, teamId })), req.t) : null,
       forecastPending: await pendingForecastNotes(ds, { weekStart, zone, teamId }),
+      noHistory: data.channels
+        .filter((c) => data.noHistoryChannels.includes(c.id))
+        .map((c) => req.t(c.nameKey))
+        .join(', '),
       ...rotaPageViewModel(data, {
         filter: { skill: q.skill, role: q.role },
         cells: q.cells,

@@ -36,6 +36,8 @@ export const codes = {
       '{name}: no set of shifts reaches {contractHours} ± {toleranceHours} h while keeping {restHours} h rest, {daysOff} days off, at most {maxConsecutiveDays} days in a row (counting last week) and the locked shifts.',
     'rota.infeasible.noRotaKeepsTheRules': 'No rota keeps every rule (the per-person checks found no single cause).',
     'rota.infeasible.noRotaInTime': 'No rota was found within the time limit.',
+    'rota.infeasible.noHistory':
+      '{channel}: no forecast of the week and no history to make one, so nothing says how many people it needs. Import its history (History page) or generate a forecast first.',
     'forecast.warning.mixedIntervals':
       'The history changes interval length ({coarseMinutes}-minute rows on some days, {fineMinutes}-minute on others): summed into {coarseMinutes}-minute intervals.',
     'forecast.warning.shortHistory':
@@ -83,6 +85,8 @@ export const codes = {
     'rota.infeasible.noRotaKeepsTheRules':
       'ვერცერთი განრიგი ვერ იცავს ყველა წესს (თითოეული თანამშრომლის შემოწმებამ ერთი მიზეზი ვერ იპოვა).',
     'rota.infeasible.noRotaInTime': 'დროის ლიმიტში განრიგი ვერ მოიძებნა.',
+    'rota.infeasible.noHistory':
+      '{channel}: ამ კვირის პროგნოზი არ არის და არც ისტორიაა მის შესაქმნელად, ამიტომ უცნობია, რამდენი ადამიანი სჭირდება. ჯერ შემოიტანეთ მისი ისტორია (ისტორიის გვერდი) ან შექმენით პროგნოზი.',
     'forecast.warning.mixedIntervals':
       'ისტორიაში ინტერვალის ხანგრძლივობა იცვლება (ზოგ დღეს {coarseMinutes}-წუთიანი ჩანაწერებია, ზოგს {fineMinutes}-წუთიანი): შეჯამდა {coarseMinutes}-წუთიან ინტერვალებად.',
     'forecast.warning.shortHistory':

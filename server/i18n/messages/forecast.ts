@@ -103,6 +103,8 @@ export const forecast = {
     'forecast.generate.submit': 'Generate',
     'forecast.generate.fromThisWeek': 'Generate and store {weeks} weeks from this one',
     'forecast.generated': 'Forecast generated and stored as a draft.',
+    'forecast.noHistoryToForecast':
+      'No history to forecast from for {channels}: nothing was stored for it. Import its history first (History page).',
     'forecast.accept.submit': 'Accept as the plan’s input',
     'forecast.accepted': 'Forecast accepted: it is now the plan’s input for its weeks.',
     'forecast.adjust.title': 'Adjust this forecast',
@@ -321,6 +323,8 @@ export const forecast = {
     'forecast.generate.submit': 'შექმნა',
     'forecast.generate.fromThisWeek': '{weeks} კვირის პროგნოზის შექმნა და შენახვა ამ კვირიდან',
     'forecast.generated': 'პროგნოზი შეიქმნა და შენახულია მონახაზად.',
+    'forecast.noHistoryToForecast':
+      'არხისთვის {channels} პროგნოზის საფუძველი (ისტორია) არ არის: არაფერი შენახულა. ჯერ შემოიტანეთ მისი ისტორია (ისტორიის გვერდი).',
     'forecast.accept.submit': 'დამტკიცება გეგმის საფუძვლად',
     'forecast.accepted': 'პროგნოზი დამტკიცდა: ახლა ის არის მისი კვირების გეგმის საფუძველი.',
     'forecast.adjust.title': 'პროგნოზის კორექტირება',

@@ -122,6 +122,9 @@ export const rota = {
     'rota.rule.nightHours': 'Too many night hours',
     'rota.rule.unknownStaff': 'Not in the team',
     'rota.movedAway': 'Now in {team}: keeps the shifts of this rota until you change them',
+    'rota.noHistory':
+      'No forecast of this week and no history for {channels}: nothing says how many people are needed there, so no coverage is shown and no rota can be generated.',
+    'rota.noHistoryLink': 'Import history',
     'rota.rule.oneShiftPerDay': 'Two shifts on one day',
     'rota.rule.contractHours': 'Hours differ from the contract',
     'rota.rule.maxHours': 'Above the weekly maximum',
@@ -291,6 +294,9 @@ export const rota = {
     'rota.rule.nightHours': 'ზედმეტად ბევრი ღამის საათი',
     'rota.rule.unknownStaff': 'გუნდში არ არის',
     'rota.movedAway': 'ახლა გუნდშია „{team}“: ამ როტის ცვლები რჩება, სანამ არ შეცვლით',
+    'rota.noHistory':
+      'ამ კვირის პროგნოზი და ისტორია არ არის არხისთვის {channels}: უცნობია, რამდენი ადამიანია საჭირო, ამიტომ დაფარვა არ ჩანს და როტის შექმნა შეუძლებელია.',
+    'rota.noHistoryLink': 'ისტორიის შემოტანა',
     'rota.rule.oneShiftPerDay': 'ორი ცვლა ერთ დღეს',
     'rota.rule.contractHours': 'საათები არ ემთხვევა ხელშეკრულებას',
     'rota.rule.maxHours': 'კვირის მაქსიმუმზე მეტი',
