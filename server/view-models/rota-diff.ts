@@ -80,6 +80,8 @@ export function coverViewModel(page: CoverPage, o: { zone: string; personName: s
     channelKey: `rota.channel.${page.open.channel}`,
     serviceLevelBefore: page.serviceLevelBefore,
     serviceLevelAfter: page.serviceLevelAfter,
+    // No requirement for the week: no projection to show, said in words rather than "→".
+    hasService: page.serviceLevelBefore !== null || page.serviceLevelAfter !== null,
     asaBefore: page.before.asaSeconds,
     asaAfter: page.after?.asaSeconds ?? null,
     hasMiss: page.before.pMeet !== null,

@@ -23,6 +23,7 @@ export const change = {
     'change.cover.person': 'Person',
     'change.cover.hours': 'Hours this week',
     'change.cover.service': 'Service level while the shift runs',
+    'change.cover.noService': 'No service projection for this shift: the week has no requirement for its channel (no forecast or history).',
     'change.cover.asa': 'Average speed of answer while the shift runs',
     'change.cover.days': 'The shift’s days with the first colleague on it (before → after)',
     'change.cover.miss': 'Chance of missing the target (mean of its intervals)',
@@ -86,6 +87,8 @@ export const change = {
     'change.cover.person': 'თანამშრომელი',
     'change.cover.hours': 'საათები ამ კვირაში',
     'change.cover.service': 'მომსახურების დონე ცვლის განმავლობაში',
+    'change.cover.noService':
+      'ამ ცვლისთვის მომსახურების პროგნოზი არ არის: კვირას მისი არხისთვის მოთხოვნა არ აქვს (არც პროგნოზი, არც ისტორია).',
     'change.cover.asa': 'პასუხის საშუალო დრო ცვლის განმავლობაში',
     'change.cover.days': 'ცვლის დღეები პირველი კოლეგით (მანამდე → შემდეგ)',
     'change.cover.miss': 'მიზნის ვერმიღწევის შანსი (მისი ინტერვალების საშუალო)',
