@@ -220,9 +220,12 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
     if (!result) throw new HttpError(404, 'error.404.body');
     // The analytic figures of the same revision, as the rota page shows them, beside the simulation.
     const analytic = await weekProjection(ds, { weekStart: result.weekStart, zone, now: now(), rotaId, teamId: await teamOf(req) });
+    const inPage = !!req.get('hx-request');
     res.render('pages/rota-simulation', {
       service: weekServiceView(analytic),
-      layout: req.get('hx-request') ? false : 'main',
+      // Inside the rota page (htmx) its own "Projected service" section is already there.
+      withService: !inPage,
+      layout: inPage ? false : 'main',
       pageTitle: req.t('rota.sim.title'),
       weekStart: result.weekStart,
       rotaId,

@@ -112,7 +112,10 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     expect(sim.text)
       .to.contain('The week by simulation')
       .and.match(/\d+\.\d%/)
-      .and.not.contain('<html');
+      .and.not.contain('<html')
+      // The rota page it lands in has its own "Projected service" section: not a second one.
+      .and.not.contain('Projected service');
+    expect((await coord.get(`/rota/simulate?rota=${rota.id}`)).text, 'the page on its own').to.contain('Projected service');
   });
 
   describe('a hand-made rota for next week', () => {
@@ -425,6 +428,8 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
       { code: 'x48', name: 'Overworked Person', role: 'agent', skills: ['voice'], contractHoursPerWeek: 48, activeFrom: week },
       '2026-01-01T00:00:00.000Z',
     );
+    // A requirement to plan against (with no forecast and no history, generating is refused for that).
+    await storeWeekRequirement(app.ds, week);
     const coord = await app.loginAs('coordinator');
     await coord.postForm('/rota/generate', { week, timeLimit: GENEROUS }, `/rota?week=${week}`);
     const job = await waitForRotaJob(app.jobs, (await rotaJob(app.ds, await defaultTeamId(app.ds), week))!);
