@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { DataSource } from '../models';
 import { appendAudit } from '../models/repositories/audit';
 import { getStaffByCode, listStaff } from '../models/repositories/staff';
+import { listTeams } from '../models/repositories/teams';
 import {
   createUser,
   deleteApiToken,
@@ -131,11 +132,21 @@ async function staffOptions(db: DataSource, users: UserRecord[]): Promise<StaffO
   return (await listStaff(db)).map((p) => ({ id: p.id, name: p.name, linkedTo: linked.get(p.id) ?? null }));
 }
 
-export async function listAccounts(db: DataSource): Promise<{ accounts: Account[]; staff: StaffOption[] }> {
+export async function listAccounts(
+  db: DataSource,
+): Promise<{ accounts: (Account & { teamName: string | null })[]; staff: StaffOption[]; teamCount: number }> {
   const users = await listUsers(db);
   const staff = await staffOptions(db, users);
   const names = new Map(staff.map((p) => [p.id, p.name]));
-  return { accounts: users.map((u) => toAccount(u, names)), staff };
+  // Each account's team is its person's (an account without one, e.g. the admin, has none).
+  const teams = await listTeams(db);
+  const teamNames = new Map(teams.map((t) => [t.id, t.name]));
+  const teamOf = new Map((await listStaff(db)).map((p) => [p.id, p.teamId === null ? null : (teamNames.get(p.teamId) ?? null)]));
+  return {
+    accounts: users.map((u) => ({ ...toAccount(u, names), teamName: u.staffId === null ? null : (teamOf.get(u.staffId) ?? null) })),
+    staff,
+    teamCount: teams.length,
+  };
 }
 
 export async function accountDetail(

@@ -28,9 +28,15 @@ export function accountFormErrors(error: z.ZodError): Record<string, string> {
 
 const accountView = (a: Account) => ({ ...a, roleKey: `role.${a.role}` });
 
-export function accountsListViewModel(data: { accounts: Account[]; staff: StaffOption[] }) {
+export function accountsListViewModel(data: {
+  accounts: (Account & { teamName: string | null })[];
+  staff: StaffOption[];
+  teamCount: number;
+}) {
   return {
-    accounts: data.accounts.map(accountView),
+    accounts: data.accounts.map((a) => ({ ...accountView(a), teamName: a.teamName })),
+    // One team: the column would say the same on every row.
+    showTeams: data.teamCount > 1,
     unlinkedStaff: data.staff.filter((p) => p.linkedTo === null),
     roles: ACCOUNT_ROLES.map((r) => ({ value: r, key: `role.${r}` })),
     count: data.accounts.length,

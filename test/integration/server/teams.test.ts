@@ -244,6 +244,14 @@ describe(`teams over HTTP: two teams in one install (${testDbKind()})`, function
     }
   });
 
+  it("/accounts: with two teams, each account shows its person's team", async () => {
+    const page = (await as.admin.get('/accounts')).text;
+    expect(page).to.contain('<th>Team</th>');
+    const row = (username: string) => page.slice(page.indexOf(`<code>${username}</code>`)).split('</tr>')[0]!;
+    expect(row('b.lead')).to.match(/data-team>Berlin desk</);
+    expect(row('team_lead')).to.match(/data-team>Test team</);
+  });
+
   it('the admin creates a team (a bad zone is refused with 422) and moves a person to it', async () => {
     const bad = await as.admin.postForm('/teams', { name: 'Nowhere', timeZone: 'Mars/Olympus' }, '/teams');
     expect(bad.status).to.equal(422);
