@@ -17,6 +17,7 @@ import { openDatabase, type DataSource } from '../../models';
 import { createJobQueue } from '../../server/job-queue';
 import type { JobQueue } from '../../app/job-queue';
 import type { JobHandler } from '../../app/job-runner';
+import { addRotaTeam } from './rota-builders';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 export const TEST_ROLES: UserRole[] = ['agent', 'team_lead', 'coordinator', 'head', 'admin'];
@@ -187,4 +188,12 @@ export class TestClient {
     for (const [k, v] of Object.entries(fields)) for (const item of [v].flat()) body.append(k, item);
     return this.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   }
+}
+
+/** A `seed` for startTestApp: the minimal team and `people` more for the rota (agents with shifts to plan). */
+export function seedRotaTeam(people: number): (ds: DataSource) => Promise<void> {
+  return async (ds) => {
+    await seedMinimalTeam(ds);
+    await addRotaTeam(ds, people);
+  };
 }

@@ -5,8 +5,8 @@
  * planning everyone off the queue. Over HTTP, with a real server, database and solver job.
  */
 import { expect } from 'chai';
-import { startTestApp, seedMinimalTeam, type TestApp, type TestClient } from '../../support/app';
-import { addRotaTeam, makeRota, makeShift } from '../../support/rota-builders';
+import { startTestApp, seedRotaTeam, type TestApp, type TestClient } from '../../support/app';
+import { makeRota, makeShift } from '../../support/rota-builders';
 import { getDefaultTeam } from '../../../models';
 import { listForecasts } from '../../../models/repositories/forecasts';
 import { listRotasForWeek, listShifts } from '../../../models/repositories/rotas';
@@ -27,10 +27,7 @@ describe(`a team with no history yet (${testDbKind()})`, function () {
   before(async () => {
     app = await startTestApp({
       now: () => NOW,
-      seed: async (ds) => {
-        await seedMinimalTeam(ds);
-        await addRotaTeam(ds, 6);
-      },
+      seed: seedRotaTeam(6),
     });
     coordinator = await app.loginAs('coordinator');
     teamId = (await getDefaultTeam(app.ds))!.id;

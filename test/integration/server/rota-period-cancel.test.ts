@@ -4,8 +4,8 @@
  * who may edit the rota, stops on POST /rota/period/cancel, stores nothing, and says so.
  */
 import { expect } from 'chai';
-import { startTestApp, seedMinimalTeam, type TestApp } from '../../support/app';
-import { addRotaTeam } from '../../support/rota-builders';
+import { startTestApp, seedRotaTeam, type TestApp } from '../../support/app';
+
 import { holdJobs } from '../../support/jobs';
 import { listRotasForWeek } from '../../../models/repositories/rotas';
 import { periodJob, waitForPeriodJob } from '../../../app/rota-period-jobs';
@@ -24,10 +24,7 @@ describe('planning period: cancel a running generation', function () {
     app = await startTestApp({
       now: () => NOW,
       wrapJobHandlers: jobHold.wrap,
-      seed: async (ds) => {
-        await seedMinimalTeam(ds);
-        await addRotaTeam(ds, 4);
-      },
+      seed: seedRotaTeam(4),
     });
   });
   after(async () => app?.close());

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { spawnSync } from 'node:child_process';
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { startTestApp, seedMinimalTeam, type TestApp } from '../../support/app';
+import { startTestApp, seedMinimalTeam, type TestApp, seedRotaTeam } from '../../support/app';
 import { sharedChecker } from '../../support/shared-tools';
 import { addRotaTeam, makeRota, makeShift, storeWeekRequirement, weekdayShifts } from '../../support/rota-builders';
 import { createStaff, getStaffByCode } from '../../../models/repositories/staff';
@@ -47,10 +47,7 @@ describe('rota pages: HTTP per role, generation, hand edits, publishing, exports
     app = await startTestApp({
       now: () => NOW,
       wrapJobHandlers: jobHold.wrap,
-      seed: async (ds) => {
-        await seedMinimalTeam(ds);
-        await addRotaTeam(ds, 6);
-      },
+      seed: seedRotaTeam(6),
     });
     agentId = (await getStaffByCode(app.ds, 't1'))!.id;
   });

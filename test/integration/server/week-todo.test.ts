@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { DateTime } from 'luxon';
-import { startTestApp, seedMinimalTeam, type TestApp } from '../../support/app';
-import { addRotaTeam, makeRota, makeShift, storeWeekRequirement, weekdayShifts } from '../../support/rota-builders';
+import { startTestApp, seedRotaTeam, type TestApp } from '../../support/app';
+import { makeRota, makeShift, storeWeekRequirement, weekdayShifts } from '../../support/rota-builders';
 import { getStaffByCode, listStaff } from '../../../models/repositories/staff';
 import { createTimeOff } from '../../../models/repositories/requests';
 
@@ -26,10 +26,7 @@ describe('week to-do card: what is left for the week on the rota page and on Hom
   before(async () => {
     app = await startTestApp({
       now: () => NOW,
-      seed: async (ds) => {
-        await seedMinimalTeam(ds);
-        await addRotaTeam(ds, 6);
-      },
+      seed: seedRotaTeam(6),
     });
   });
   after(async () => app?.close());
