@@ -16,7 +16,7 @@ export class ContentMemo<T> {
 
   /** `compute()` for these inputs, or its earlier result for the same inputs. */
   get(inputs: unknown, compute: () => T): T {
-    const key = createHash('sha1').update(JSON.stringify(inputs)).digest('base64');
+    const key = createHash('sha1').update(JSON.stringify(inputs, withCollections)).digest('base64');
     const found = this.entries.get(key);
     if (found !== undefined) {
       this.hits++;
@@ -35,4 +35,14 @@ export class ContentMemo<T> {
   get size(): number {
     return this.entries.size;
   }
+}
+
+/**
+ * JSON.stringify writes a Map or a Set as `{}`: their content would not be part of the key, and
+ * two inputs differing only there (who has which skill, say) would share an entry.
+ */
+function withCollections(_key: string, value: unknown): unknown {
+  if (value instanceof Map) return { map: [...value.entries()] };
+  if (value instanceof Set) return { set: [...value.values()] };
+  return value;
 }

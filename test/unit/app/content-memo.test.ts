@@ -29,4 +29,16 @@ describe("app/content-memo ContentMemo: pure results reused by their inputs' con
     get('b');
     expect(runs).to.equal(before + 1);
   });
+
+  it("a Map's or a Set's content is part of the key (JSON alone writes them as {})", () => {
+    const memo = new ContentMemo<string>(8);
+    const skills = (m: Map<number, string[]>) => memo.get({ week: 'w', skills: m }, () => JSON.stringify([...m]));
+    expect(skills(new Map([[1, ['voice']]]))).to.equal('[[1,["voice"]]]');
+    expect(skills(new Map([[1, ['voice-2']]]))).to.equal('[[1,["voice-2"]]]');
+    expect(skills(new Map([[1, ['voice']]]))).to.equal('[[1,["voice"]]]');
+    const ids = (s: Set<number>) => memo.get({ ids: s }, () => [...s].join(','));
+    expect(ids(new Set([1, 2]))).to.equal('1,2');
+    expect(ids(new Set([1, 3]))).to.equal('1,3');
+    expect(memo.misses).to.equal(4);
+  });
 });
