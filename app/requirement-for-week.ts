@@ -207,7 +207,9 @@ export async function requirementForWeek(
     );
     rows.push(...weekRequirement([input]).map(fromEngine));
   }
-  if (!q.store) return { ...base, rows, source: 'computed', forecastStatus, storedAt: null, staleChannels: [], noHistory };
+  // Zeros from no history are not a requirement: never stored (the caller says which channels).
+  if (!q.store || noHistory.length)
+    return { ...base, rows, source: 'computed', forecastStatus, storedAt: null, staleChannels: [], noHistory };
   const at = q.now.toISOString();
   await withTransaction(ds, async (tx) => {
     await replaceRequirements(
@@ -282,13 +284,26 @@ export async function staffingWeekPage(
 export async function storeWeekRequirement(
   ds: DataSource,
   q: { weekStart: string; expectedStoredAt: string | null; zone: string; now: Date; userId: number | null; teamId?: number },
-): Promise<{ kind: 'ok'; weekStart: string; rows: number } | { kind: 'stale'; weekStart: string }> {
+): Promise<
+  | { kind: 'ok'; weekStart: string; rows: number }
+  | { kind: 'stale'; weekStart: string }
+  | { kind: 'noHistory'; weekStart: string; channels: { id: string; nameKey: string }[] }
+> {
   const teamId = await teamIdOrDefault(ds, q.teamId);
   const intervalMinutes = (await loadTeamSettings(ds, { teamId })).intervalMinutes;
   const weekStart = mondayOf(q.weekStart, q.zone);
-  const channelIds = (await listChannels(ds, teamId)).map((c) => c.id);
+  const channels = await listChannels(ds, teamId);
+  const channelIds = channels.map((c) => c.id);
   const current = (await listRequirements(ds, weekStart, channelIds))[0]?.createdAt ?? null;
   if (current !== q.expectedStoredAt) return { kind: 'stale', weekStart };
   const r = await requirementForWeek(ds, { weekStart, zone: q.zone, intervalMinutes, now: q.now, store: true, userId: q.userId, teamId });
+  if (r.noHistory?.length) {
+    const none = new Set(r.noHistory);
+    return {
+      kind: 'noHistory',
+      weekStart,
+      channels: channels.filter((c) => none.has(c.id)).map((c) => ({ id: c.id, nameKey: c.nameKey })),
+    };
+  }
   return { kind: 'ok', weekStart, rows: r.rows.length };
 }

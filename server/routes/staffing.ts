@@ -67,7 +67,10 @@ export function staffingRoutes({ services, now }: RouteDeps): Router {
       teamId: req.team?.id,
     });
     if (result.kind === 'stale') throw new HttpError(409, 'error.stale');
-    req.session.flash = [{ kind: 'info', key: 'staffing.stored' }];
+    req.session.flash =
+      result.kind === 'noHistory'
+        ? [{ kind: 'error', key: 'staffing.noHistory', params: { channels: result.channels.map((c) => req.t(c.nameKey)).join(', ') } }]
+        : [{ kind: 'info', key: 'staffing.stored' }];
     res.redirect(`/staffing?week=${result.weekStart}`);
   });
 

@@ -110,6 +110,8 @@ export const staffing = {
     'staffing.nextWeek': 'Next week',
     'staffing.badWeek': 'Choose a week (a date).',
     'staffing.stored': 'The requirement for this week was recomputed and stored.',
+    'staffing.noHistory':
+      'Nothing stored: no forecast of this week and no history for {channels}, so nothing says how many people are needed. Import the history first (History page).',
     'staffing.source.stored': 'Stored',
     'staffing.storedOn': 'This requirement was stored on {at}; the rota is built from it.',
     'staffing.source.computed': 'Not stored',
@@ -398,6 +400,8 @@ export const staffing = {
     'staffing.nextWeek': 'შემდეგი კვირა',
     'staffing.badWeek': 'აირჩიეთ კვირა (თარიღი).',
     'staffing.stored': 'ამ კვირის მოთხოვნა ხელახლა გამოითვალა და შეინახა.',
+    'staffing.noHistory':
+      'არაფერი შენახულა: ამ კვირის პროგნოზი და ისტორია არ არის არხისთვის {channels}, ამიტომ უცნობია, რამდენი ადამიანია საჭირო. ჯერ შემოიტანეთ ისტორია (ისტორიის გვერდი).',
     'staffing.source.stored': 'შენახული',
     'staffing.storedOn': 'ეს მოთხოვნა შეინახა {at}; განრიგი მის მიხედვით დგება.',
     'staffing.source.computed': 'შეუნახავი',

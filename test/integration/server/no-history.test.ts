@@ -11,6 +11,7 @@ import { getDefaultTeam } from '../../../models';
 import { listForecasts } from '../../../models/repositories/forecasts';
 import { listRotasForWeek, listShifts } from '../../../models/repositories/rotas';
 import { listStaff } from '../../../models/repositories/staff';
+import { listRequirements } from '../../../models/repositories/requirements';
 import { createTimeOff } from '../../../models/repositories/requests';
 import { rotaJob, waitForRotaJob } from '../../../app/rota-jobs';
 import { seedHistory } from '../../support/forecast-builders';
@@ -60,6 +61,15 @@ describe(`a team with no history yet (${testDbKind()})`, function () {
     expect(await listRotasForWeek(app.ds, teamId, WEEK)).to.deep.equal([]);
     const status = await coordinator.get(`/rota/status?week=${WEEK}`);
     expect(status.text).to.contain('no forecast of the week and no history to make one');
+  });
+
+  it('Staffing "Recompute and store": refused with the channels named; nothing stored, so generating stays refused', async () => {
+    const res = await coordinator.postForm('/staffing/store', { week: WEEK, storedAt: '' }, `/staffing?week=${WEEK}`);
+    expect(res.status).to.equal(302);
+    expect(await listRequirements(app.ds, WEEK)).to.deep.equal([]);
+    const page = await coordinator.get(res.headers.get('location')!);
+    expect(page.text).to.contain('Nothing stored: no forecast of this week and no history for Calls, Chat');
+    expect((await coordinator.get(`/rota?week=${WEEK}`)).text).to.contain('No forecast of this week and no history for Calls, Chat');
   });
 
   it('with history of one channel: its forecast is stored, the other is named as without history', async () => {

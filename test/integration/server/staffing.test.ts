@@ -9,6 +9,7 @@ import { listRequirements } from '../../../models/repositories/requirements';
 import { createRotaRevision } from '../../../models/repositories/rotas';
 import { createForecast } from '../../../models/repositories/forecasts';
 import { listStaff } from '../../../models/repositories/staff';
+import { makeForecast } from '../../support/forecast-builders';
 
 /**
  * Erlang-C from its textbook formula with factorial sums (not the engine's Erlang-B
@@ -299,6 +300,9 @@ describe('staffing pages: Erlang calculator, week requirement, what-if scenarios
       expect(stale.status).to.equal(409);
       expect((await listRequirements(app.ds, WEEK))[0]!.createdAt).to.equal(NOW.toISOString());
       const week2 = '2026-12-21';
+      // A forecast of the week for each channel (with neither forecast nor history nothing is stored).
+      for (const channelId of ['voice', 'chat'])
+        await makeForecast(app.ds, { channelId, weekStart: week2, intervalMinutes: 30, volume: 5 });
       const ok = await coordinator.postForm('/staffing/store', { week: week2, storedAt: '' }, `/staffing?week=${week2}`);
       expect(ok.status).to.equal(302);
       expect(ok.headers.get('location')).to.equal(`/staffing?week=${week2}`);
