@@ -40,7 +40,7 @@ import { checkRota, type Problem, type Violation } from '../scheduling';
 import { loadRotaContext, toEngineShift } from './rota-problem';
 import { mondayOf } from '../forecasting/week';
 import { getStaff } from '../models/repositories/staff';
-import { teamIdOrDefault, teamOfShift } from './team-scope';
+import { explainMovedAway, teamIdOrDefault, teamOfShift, withoutMovedAway } from './team-scope';
 import { shiftFromTimes, type ShiftEdit } from './rota-edit';
 import { diffByPerson } from './notification-diff';
 import { notifyStaff, type News } from './notify';
@@ -383,6 +383,14 @@ export async function applyRotaChange(deps: ChangeDeps, input: ChangeInput): Pro
     for (const v of stopping) if (!hard.some((f) => vkey(f) === vkey(v))) hard.push(v);
     overridable &&= verdict.overridable;
   }
+  // Someone moved to another team keeps their shifts here: not a rule break, unless this change
+  // gives them a new one (refused, in words that say why).
+  const freshKeys = new Set(fresh.map(vkey));
+  violations = explainMovedAway(
+    violations.filter((v) => freshKeys.has(vkey(v)) || withoutMovedAway([v], ctx.movedAway).length > 0),
+    ctx.movedAway,
+  );
+  fresh.splice(0, fresh.length, ...explainMovedAway(fresh, ctx.movedAway));
   if (input.dryRun) return { kind: 'checked', violations, newViolations: fresh };
   const reason = input.override?.reason.trim() ?? '';
   if (hard.length && !(reason && overridable)) return { kind: 'refused', violations, newViolations: fresh, overridable };

@@ -9,7 +9,7 @@
 import { DateTime } from 'luxon';
 import type { DataSource } from '../models';
 import { getRota, listRotasForWeek, listShifts, type RotaRecord, type ShiftRecord } from '../models/repositories/rotas';
-import { teamIdOrDefault } from './team-scope';
+import { namesOf, teamIdOrDefault } from './team-scope';
 import { getTeamSettings } from '../models/repositories/settings';
 import { fairnessCounts, loadRotaContext, type FairnessCounts } from './rota-problem';
 import { georgianHolidaysBetween } from '../forecasting/calendar/georgian-holidays';
@@ -125,7 +125,7 @@ export async function rotaDiff(ds: DataSource, q: DiffQuery & { fromRotaId: numb
     if (c.before) affected.add(c.before.staffId);
     if (c.after) affected.add(c.after.staffId);
   }
-  const names = new Map(ctx.people.map((p) => [p.id, p.name]));
+  const names = await namesOf(ds, affected, new Map(ctx.people.map((p) => [p.id, p.name])));
   const sunday = DateTime.fromISO(to.weekStart, { zone: q.zone }).plus({ days: 6 }).toISODate()!;
   const holidays = new Set(georgianHolidaysBetween(to.weekStart, sunday).map((h) => h.date));
   const counts = (list: ShiftRecord[]) => fairnessCounts(list, q.zone, ctx.problem.rules.eveningAfter, holidays);

@@ -21,11 +21,11 @@ import type { DataSource } from '../models';
 import { listStaff, type StaffMember as StaffRecord } from '../models/repositories/staff';
 import { listChannels, type ChannelConfig, type LabourRules } from '../models/repositories/settings';
 import { loadTeamSettings } from './team-settings';
-import { teamIdOrDefault } from './team-scope';
+import { movedAwayFrom, teamIdOrDefault, type MovedAway } from './team-scope';
 import { listOffQueueActivities } from '../models/repositories/off-queue-activities';
 import { plannedActivities } from './rota-activities';
 import { preferencesFor, unavailablePeriods } from '../models/repositories/availability';
-import { listShifts, publishedRotaForWeek, type ShiftRecord } from '../models/repositories/rotas';
+import { listShifts, publishedRotaForWeek, staffInTeamWeek, type ShiftRecord } from '../models/repositories/rotas';
 import {
   DEFAULT_WEIGHTS,
   withDefaultRules,
@@ -66,6 +66,12 @@ export interface RotaContext {
   requirementSource: string;
   /** Channels with no forecast of the week and no history to make one: nothing to plan against. */
   noHistoryChannels: string[];
+  /**
+   * People a revision of this week gives shifts to who have moved to another team since: they
+   * keep those shifts (counted on the queue as the shifts say), are not planned here, and their
+   * shifts are not rule breaks of this team's week.
+   */
+  movedAway: Map<number, MovedAway>;
 }
 
 export interface RotaContextQuery {
@@ -159,6 +165,12 @@ export async function loadRotaContext(ds: DataSource, q: RotaContextQuery): Prom
   const prefs = await preferencesFor(ds);
   const previous = await previousWeekShifts(ds, teamId, monday.minus({ days: 7 }).toISODate()!);
   const teamPeople = new Set(staff.map((p) => p.id));
+  const movedAway = await movedAwayFrom(
+    ds,
+    teamId,
+    (await staffInTeamWeek(ds, teamId, weekStart)).filter((id) => !teamPeople.has(id)),
+    weekStart,
+  );
   // The team's activities: another team's people are not in this problem.
   const activities = (await listOffQueueActivities(ds, weekStart))
     .map((a) => ({ ...a, attendees: a.attendees.filter((id) => teamPeople.has(id)) }))
@@ -229,6 +241,7 @@ export async function loadRotaContext(ds: DataSource, q: RotaContextQuery): Prom
     requirement: requirement.rows,
     requirementSource: requirement.source,
     noHistoryChannels: requirement.noHistory,
+    movedAway,
   };
 }
 

@@ -16,7 +16,7 @@ import { cancelFor, hardViolations, weekViolations } from './rota-change';
 import { diffShifts } from './rota-diff';
 import { publishRotaRevision } from './rota-publish';
 import { timeOffSpan } from './time-off';
-import { movedAwayFrom, withoutMovedAway } from './team-scope';
+import { withoutMovedAway } from './team-scope';
 
 export interface UndoneChange {
   kind: 'swap' | 'timeOff';
@@ -98,12 +98,7 @@ export async function reviewPublish(ds: DataSource, rota: RotaRecord, q: Setting
     }),
   ]);
   // Someone moved to another team keeps the shifts this revision gives them: not a rule break.
-  const known = new Set(ctx.people.map((p) => p.id));
-  const moved = await movedAwayFrom(
-    ds,
-    rota.teamId,
-    shifts.map((s) => s.staffId).filter((id) => !known.has(id)),
-  );
+  const moved = ctx.movedAway;
   return {
     rota,
     published,

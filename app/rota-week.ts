@@ -21,7 +21,7 @@ import type { Violation } from '../scheduling';
 import { listAudit } from '../models/repositories/audit';
 import { weekViolations } from './rota-change';
 import { loadRotaContext } from './rota-problem';
-import { movedAwayFrom, teamIdOrDefault, withoutMovedAway, type MovedAway } from './team-scope';
+import { teamIdOrDefault, withoutMovedAway, type MovedAway } from './team-scope';
 import { mondayOf } from '../forecasting/week';
 import type { ProjectedInterval } from '../staffing';
 import { contextRisk, inputsFromContext, projectInputs, type WeekProjectionView } from './week-projection';
@@ -118,11 +118,7 @@ export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWe
   const shifts = rota ? await listShifts(ds, rota.id) : [];
   // Only this week's: a short rest between two of last week's shifts is not this rota's fault.
   const known = new Set(ctx.people.map((p) => p.id));
-  const moved = await movedAwayFrom(
-    ds,
-    teamId,
-    shifts.map((s) => s.staffId).filter((id) => !known.has(id)),
-  );
+  const moved = ctx.movedAway;
   const violations = rota
     ? withoutMovedAway(
         violationsMemo.get({ problem: ctx.problem, shifts, zone: q.zone }, () => weekViolations(ctx.problem, shifts, q.zone)),
@@ -155,7 +151,7 @@ export async function rotaWeek(ds: DataSource, q: RotaWeekQuery): Promise<RotaWe
     requirementSource: ctx.requirementSource,
     job: await rotaJob(ds, teamId, weekStart),
     overrides: rota ? await rotaOverrides(ds, rota.id) : [],
-    movedAway: [...moved.values()],
+    movedAway: [...moved.values()].filter((m) => shifts.some((s) => s.staffId === m.staffId)),
     noHistoryChannels: ctx.noHistoryChannels,
   };
 }

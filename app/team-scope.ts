@@ -42,11 +42,17 @@ export interface MovedAway {
  * stay in the old team's rota until someone changes them (the calendar and My shifts show
  * them): they are not rule breaks of the old team's week, and its checks cannot see them.
  */
-export async function movedAwayFrom(db: Db, teamId: number, staffIds: Iterable<number>): Promise<Map<number, MovedAway>> {
+export async function movedAwayFrom(
+  db: Db,
+  teamId: number,
+  staffIds: Iterable<number>,
+  weekStart: string,
+): Promise<Map<number, MovedAway>> {
   const out = new Map<number, MovedAway>();
   for (const id of new Set(staffIds)) {
     const p = await getStaff(db, id);
-    if (!p || p.teamId === null || p.teamId === teamId) continue;
+    // Someone who has left (inactive by the week) is gone, not moved: their shifts stay rule breaks.
+    if (!p || p.teamId === null || p.teamId === teamId || (p.activeTo !== null && p.activeTo < weekStart)) continue;
     const team = await getTeam(db, p.teamId);
     if (team) out.set(id, { staffId: id, name: p.name, teamId: team.id, teamName: team.name });
   }
@@ -56,4 +62,29 @@ export async function movedAwayFrom(db: Db, teamId: number, staffIds: Iterable<n
 /** The violations less those that only say a moved person is no longer in the team. */
 export function withoutMovedAway<V extends { code: string; staffId?: string | null }>(violations: V[], moved: Map<number, MovedAway>): V[] {
   return violations.filter((v) => !(v.code === 'unknownStaff' && moved.has(Number(v.staffId))));
+}
+
+/**
+ * "Not in the team" for a moved person, said as what it is: they are in another team now, so
+ * their shifts here can be taken out but not given new times (no rule of theirs can be checked
+ * here). Other violations unchanged.
+ */
+export function explainMovedAway<V extends { code: string; staffId: string | null; params: Record<string, unknown> }>(
+  violations: V[],
+  moved: Map<number, MovedAway>,
+): V[] {
+  return violations.map((v) => {
+    const m = v.code === 'unknownStaff' ? moved.get(Number(v.staffId)) : undefined;
+    return m ? { ...v, code: 'movedAway', params: { name: m.name, team: m.teamName } } : v;
+  });
+}
+
+/**
+ * Names of `ids`: from `known` (the team's people), else from the staff table — someone moved to
+ * another team or gone is still named, never shown as a bare id. An id no one has stays a number.
+ */
+export async function namesOf(db: Db, ids: Iterable<number>, known: Map<number, string>): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (const id of new Set(ids)) out.set(id, known.get(id) ?? (await getStaff(db, id))?.name ?? String(id));
+  return out;
 }

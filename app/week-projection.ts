@@ -133,7 +133,12 @@ export function inputsFromContext(ctx: RotaContext, rota: RotaRecord | null, shi
     requirementSource: ctx.requirementSource,
     rota,
     shifts,
-    skills: new Map(ctx.problem.staff.map((m) => [Number(m.id), m.skills])),
+    // Someone moved to another team keeps this week's shifts here: counted on the channel each
+    // shift names (any of the team's channels), as those shifts will be worked.
+    skills: new Map([
+      ...[...ctx.movedAway.keys()].map((id): [number, string[]] => [id, ctx.channels.map((c) => c.id)]),
+      ...ctx.problem.staff.map((m): [number, string[]] => [Number(m.id), m.skills]),
+    ]),
     absenceRate: risk.absenceRate,
     riskCalibrations: risk.riskCalibrations,
   };

@@ -441,3 +441,16 @@ export async function teamOfShiftUids(db: Db, weekStart: string, uids: readonly 
     .getRawOne<{ teamId: number | null }>();
   return row?.teamId == null ? null : Number(row.teamId);
 }
+
+/** Everyone any revision of the team's week gives a shift to (ids, ascending). */
+export async function staffInTeamWeek(db: Db, teamId: number, weekStart: string): Promise<number[]> {
+  const rows = await db
+    .getRepository(Shift)
+    .createQueryBuilder('s')
+    .innerJoin(Rota, 'r', 'r.id = s.rotaId')
+    .select('DISTINCT s.staffId', 'staffId')
+    .where('r.teamId = :teamId', { teamId })
+    .andWhere('r.weekStart = :weekStart', { weekStart })
+    .getRawMany<{ staffId: number }>();
+  return rows.map((r) => Number(r.staffId)).sort((a, b) => a - b);
+}

@@ -121,7 +121,7 @@ export const rota = {
     'rota.rule.break': 'Break missing or misplaced',
     'rota.rule.nightHours': 'Too many night hours',
     'rota.rule.unknownStaff': 'Not in the team',
-    'rota.movedAway': 'Now in {team}: keeps the shifts of this rota until you change them',
+    'rota.movedAway': 'Now in {team}: keeps the shifts of this rota (counted on the queue) until you take them out',
     'rota.noHistory':
       'No forecast of this week and no history for {channels}: nothing says how many people are needed there, so no coverage is shown and no rota can be generated.',
     'rota.noHistoryLink': 'Import history',
@@ -293,7 +293,7 @@ export const rota = {
     'rota.rule.break': 'შესვენება აკლია ან არასწორადაა',
     'rota.rule.nightHours': 'ზედმეტად ბევრი ღამის საათი',
     'rota.rule.unknownStaff': 'გუნდში არ არის',
-    'rota.movedAway': 'ახლა გუნდშია „{team}“: ამ განრიგის ცვლები რჩება, სანამ არ შეცვლით',
+    'rota.movedAway': 'ახლა გუნდშია „{team}“: ამ განრიგის ცვლები რჩება (რიგში ითვლება), სანამ არ ამოიღებთ',
     'rota.noHistory':
       'ამ კვირის პროგნოზი და ისტორია არ არის არხისთვის {channels}: უცნობია, რამდენი ადამიანია საჭირო, ამიტომ დაფარვა არ ჩანს და განრიგის შექმნა შეუძლებელია.',
     'rota.noHistoryLink': 'ისტორიის შემოტანა',

@@ -19,6 +19,7 @@ import { checkRota } from '../../../scheduling';
 import { loadRotaContext, toEngineShift } from '../../../app/rota-problem';
 import { testDbKind } from '../../support/db';
 import { simulateRotaWeek } from '../../../app/rota-simulate';
+import { rotaWeek } from '../../../app/rota-week';
 import { listStaff } from '../../../models/repositories/staff';
 import { staffingWeekPage } from '../../../app/requirement-for-week';
 import { createTimeOff, listTimeOff } from '../../../models/repositories/requests';
@@ -338,6 +339,39 @@ describe(`teams: each team its own rota of a week (${testDbKind()})`, function (
     expect((await b.get(`/rota/shift/new?rota=${published.id}&staff=${moved}`)).status).to.equal(404);
     const form = await b.get(`/rota/shift/${theirs[0]!.id}/edit`);
     expect(form.status, "the kept shift's form").to.equal(200);
+    // New times for a moved person's shift: refused, saying why (nothing of theirs can be checked here).
+    const start = DateTime.fromISO(theirs[0]!.start, { zone: ZONE });
+    const later = await b.postForm(
+      '/rota/shift',
+      {
+        action: 'update',
+        rotaId: String(published.id),
+        version: String(published.version),
+        shiftId: String(theirs[0]!.id),
+        date: start.toISODate()!,
+        startTime: start.plus({ hours: 1 }).toFormat('HH:mm'),
+        endTime: DateTime.fromISO(theirs[0]!.end, { zone: ZONE }).plus({ hours: 1 }).toFormat('HH:mm'),
+        channel: theirs[0]!.channel,
+      },
+      `/rota/shift/${theirs[0]!.id}/edit`,
+    );
+    expect(later.status).to.equal(422);
+    expect(later.text).to.contain(`Batumi b.four is now in ${(await getDefaultTeam(app.ds))!.name}: their shifts here can be taken out`);
+    expect(later.text).to.not.contain('staff id');
+    // Their shifts are worked: they count on the queue. One hour inside the shift taken out below,
+    // clear of its break: one person fewer on the queue once it is out.
+    const taken0 = theirs[0]!;
+    const hours = Array.from({ length: 24 }, (_, h) => Date.parse(taken0.start) + h * 3_600_000).filter(
+      (t) =>
+        t + 3_600_000 <= Date.parse(taken0.end) &&
+        taken0.breaks.every((x) => Date.parse(x.end) <= t || Date.parse(x.start) >= t + 3_600_000),
+    );
+    const hour = new Date(hours[0]!).toISOString();
+    const onQueue = async (rotaId: number) =>
+      (await rotaWeek(app.ds, { weekStart: WEEK, zone: ZONE, intervalMinutes: 60, now: NOW, rotaId, teamId: fx.teamB })).service.find(
+        (r) => r.channel === B_CHANNEL && Date.parse(r.start) === Date.parse(hour),
+      )!.onQueue;
+    const withThem = await onQueue(published.id);
     const taken = await b.postForm(
       '/rota/shift',
       { action: 'delete', rotaId: String(published.id), version: String(published.version), shiftId: String(theirs[0]!.id) },
@@ -351,6 +385,7 @@ describe(`teams: each team its own rota of a week (${testDbKind()})`, function (
     const draftShifts = await listShifts(app.ds, draft.id);
     expect(draftShifts.map((s) => s.uid)).to.not.include(theirs[0]!.uid);
     expect(draftShifts.filter((s) => s.staffId === moved).length).to.equal(theirs.length - 1);
+    expect(withThem - (await onQueue(draft.id)), "b.four's hour on the queue").to.be.closeTo(1, 1e-4);
     const pub = await b.postForm(
       '/rota/publish',
       { rotaId: String(draft.id), version: String(draft.version), published: String(published.id) },
