@@ -100,8 +100,10 @@ export function createApp(deps: AppDeps): express.Express {
     res.locals.currentPath = req.path;
     // Where the language and team switchers come back to: the page with its query (the week
     // looked at), for a page read with GET; the team switcher keeps only what is not a team's.
-    res.locals.returnTo = returnUrl(req.method, req.path, req.query as Record<string, unknown>, null);
-    res.locals.teamReturnTo = returnUrl(req.method, req.path, req.query as Record<string, unknown>, TEAM_NEUTRAL_QUERY);
+    // A page answering a form (POST) has no address of its own: back to the page the form was on.
+    const page = req.method === 'GET' ? { path: req.path, query: req.query as Record<string, unknown> } : refererPage(req);
+    res.locals.returnTo = returnUrl(page.path, page.query, null);
+    res.locals.teamReturnTo = returnUrl(teamNeutralPath(page.path), page.query, TEAM_NEUTRAL_QUERY);
     if (req.user) {
       // A logged-in page holds someone's data: no browser back-cache or shared proxy may keep it.
       res.set('Cache-Control', 'no-store');
@@ -131,9 +133,8 @@ export function createApp(deps: AppDeps): express.Express {
 /** Query parameters that mean the same in every team (a week, a period, a day). */
 const TEAM_NEUTRAL_QUERY = ['week', 'start', 'weeks', 'date', 'day', 'month'];
 
-/** A relative URL back to this page: its path, and (for GET) its query, at most 500 characters. */
-export function returnUrl(method: string, path: string, query: Record<string, unknown>, keep: readonly string[] | null): string {
-  if (method !== 'GET') return path;
+/** A relative URL back to a page: its path and query (`keep`: only those parameters), at most 500 characters. */
+export function returnUrl(path: string, query: Record<string, unknown>, keep: readonly string[] | null): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {
     if (typeof v === 'string' && (keep === null || keep.includes(k))) params.append(k, v);
@@ -141,4 +142,26 @@ export function returnUrl(method: string, path: string, query: Record<string, un
   const search = params.toString();
   const url = search ? `${path}?${search}` : path;
   return url.length <= 500 ? url : path;
+}
+
+/** The page a form was sent from (same host only), else the form's own path. */
+function refererPage(req: express.Request): { path: string; query: Record<string, unknown> } {
+  const fallback = { path: req.path, query: {} };
+  const referer = req.get('referer');
+  if (!referer) return fallback;
+  try {
+    const url = new URL(referer);
+    if (url.host !== req.get('host')) return fallback;
+    return { path: url.pathname, query: Object.fromEntries(url.searchParams) };
+  } catch {
+    return fallback;
+  }
+}
+
+/** Pages about one team's record (an id in the path, or a revision, shift or diff): another team lands on the section instead. */
+const TEAM_BOUND_PAGES = new Set(['/rota/publish', '/rota/diff', '/rota/cover', '/rota/shift/new', '/rota/simulate', '/scenarios/compare']);
+
+export function teamNeutralPath(path: string): string {
+  const bound = TEAM_BOUND_PAGES.has(path) || path.split('/').some((part) => /^\d+$/.test(part));
+  return bound ? `/${path.split('/')[1] ?? ''}` : path;
 }

@@ -186,7 +186,10 @@ export class TestClient {
     const body = new URLSearchParams();
     body.set('_csrf', this.csrf ?? '');
     for (const [k, v] of Object.entries(fields)) for (const item of [v].flat()) body.append(k, item);
-    return this.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    // As a browser does: the form's page is the Referer (where a page answering a form links back to).
+    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+    if (formPage) headers.referer = this.baseUrl + formPage;
+    return this.request(path, { method: 'POST', body, headers });
   }
 }
 

@@ -235,6 +235,17 @@ describe(`teams over HTTP: two teams in one install (${testDbKind()})`, function
         .replace(/&amp;/g, '&');
     expect(returnTo('/teams/current')).to.equal(`/rota?week=${WEEK}`);
     expect(returnTo('/locale')).to.equal(`/rota?week=${WEEK}&skill=voice`);
+    // A page about one of the team's records: the team switcher lands on its section.
+    const review = (await as.head.get(`/rota/diff?week=${WEEK}&from=${fx.rotaId}&to=${fx.rotaId}`)).text;
+    expect(review.match(/action="\/teams\/current"[\s\S]*?name="returnTo" value="([^"]*)"/)?.[1]?.replace(/&#x3D;/g, '=')).to.equal(
+      `/rota?week=${WEEK}`,
+    );
+    // A page answering a form (a refused save) switches back to the page the form was on.
+    const refused = await as.admin.postForm('/teams', { name: '', timeZone: 'Mars/Olympus' }, '/teams?x=1');
+    expect(refused.status).to.equal(422);
+    expect(refused.text.match(/action="\/locale"[\s\S]*?name="returnTo" value="([^"]*)"/)?.[1]?.replace(/&#x3D;/g, '=')).to.equal(
+      '/teams?x=1',
+    );
     const back = await as.head.postForm('/teams/current', { teamId: String(fx.teamB), returnTo: `/rota?week=${WEEK}` }, '/');
     expect(back.status, back.text.slice(0, 300)).to.equal(302);
     expect(back.headers.get('location')).to.equal(`/rota?week=${WEEK}`);
