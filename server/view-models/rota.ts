@@ -190,7 +190,11 @@ export function jobView(job: RotaJob | null, nowMs: number, t: Translator, zone:
     queued: job.state === 'queued',
     cancelling: unfinished && job.cancelRequested,
     state: job.state,
-    stateKey: `rota.job.${job.state}`,
+    // Refused for want of a forecast: not a week whose rules no rota can keep.
+    stateKey:
+      job.state === 'infeasible' && job.explanation.length > 0 && job.explanation.every((e) => e.code === 'noHistory')
+        ? 'rota.job.noHistory'
+        : `rota.job.${job.state}`,
     elapsed: Math.max(0, Math.round((end - job.startedAt) / 1000)),
     limit: job.timeLimitSeconds,
     phaseKey: p ? `rota.phase.${p.phase}` : 'rota.phase.prepare',

@@ -23,7 +23,8 @@ export const change = {
     'change.cover.person': 'Person',
     'change.cover.hours': 'Hours this week',
     'change.cover.service': 'Service level while the shift runs',
-    'change.cover.noService': 'No service projection for this shift: the week has no requirement for its channel (no forecast or history).',
+    'change.cover.noService':
+      'No service projection for this shift: no contacts are expected in its hours (outside the opening hours, or no forecast or history for its channel).',
     'change.cover.asa': 'Average speed of answer while the shift runs',
     'change.cover.days': 'The shift’s days with the first colleague on it (before → after)',
     'change.cover.miss': 'Chance of missing the target (mean of its intervals)',

@@ -61,6 +61,7 @@ describe(`a team with no history yet (${testDbKind()})`, function () {
     expect(await listRotasForWeek(app.ds, teamId, WEEK)).to.deep.equal([]);
     const status = await coordinator.get(`/rota/status?week=${WEEK}`);
     expect(status.text).to.contain('no forecast of the week and no history to make one');
+    expect(status.text).to.contain('No rota: nothing to plan against yet').and.not.contain('No rota keeps every rule');
   });
 
   it('Staffing "Recompute and store": refused with the channels named; nothing stored, so generating stays refused', async () => {
