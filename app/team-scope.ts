@@ -6,7 +6,7 @@
 import type { DataSource } from '../models';
 import type { Db } from '../models/repositories/db';
 import { ensureDefaultTeamId, getTeam } from '../models/repositories/teams';
-import { latestShiftCancellation, teamOfShiftUids } from '../models/repositories/rotas';
+import { getRota, latestShiftCancellation, teamOfShiftUids } from '../models/repositories/rotas';
 import { getStaff } from '../models/repositories/staff';
 
 export async function teamIdOrDefault(ds: DataSource | Db, teamId?: number | null): Promise<number> {
@@ -86,5 +86,24 @@ export function explainMovedAway<V extends { code: string; staffId: string | nul
 export async function namesOf(db: Db, ids: Iterable<number>, known: Map<number, string>): Promise<Map<number, string>> {
   const out = new Map<number, string>();
   for (const id of new Set(ids)) out.set(id, known.get(id) ?? (await getStaff(db, id))?.name ?? String(id));
+  return out;
+}
+
+/**
+ * For shifts of `teamId`'s page (time off approved there, say): the name of the other team whose
+ * rota each is in, or null when it is the team's own. Someone moved away keeps shifts in the old
+ * team's rota; finding cover for those is that team's.
+ */
+export async function otherTeamOfShifts<S extends { rotaId: number }>(
+  db: Db,
+  teamId: number,
+  shifts: S[],
+): Promise<(S & { otherTeam: string | null })[]> {
+  const out: (S & { otherTeam: string | null })[] = [];
+  for (const s of shifts) {
+    const rota = await getRota(db, s.rotaId);
+    const team = rota && rota.teamId !== teamId ? await getTeam(db, rota.teamId) : null;
+    out.push({ ...s, otherTeam: team?.name ?? null });
+  }
   return out;
 }

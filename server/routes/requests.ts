@@ -12,6 +12,7 @@ import { HttpError } from '../http-error';
 import { cancelTimeOff, decideTimeOff, requestTimeOff, type Outcome, type RequestsContext } from '../../app/time-off';
 import { cancelSwap, decideSwap, previewSwap, requestSwap, respondToSwap } from '../../app/swap';
 import { myRequests, requestsInbox, swapPickerFor } from '../../app/time-off-pages';
+import { otherTeamOfShifts, teamIdOrDefault } from '../../app/team-scope';
 import { swapPickerView } from '../view-models/swap-picker';
 import {
   addShiftPreference,
@@ -271,7 +272,7 @@ export function requestsRoutes({ services, now }: RouteDeps): Router {
     // The shifts inside the approved days left the rota: offer to find cover for each.
     if (outcome.affected.length)
       return renderInbox(req, res, 200, {
-        removedShifts: outcome.affected,
+        removedShifts: await otherTeamOfShifts(ctx(req).db, await teamIdOrDefault(ctx(req).db, req.team?.id), outcome.affected),
         removedCount: outcome.affected.length,
         trimmedCount: outcome.trimmed.length,
       });

@@ -96,6 +96,7 @@ export const requests = {
       'Overlaps {count} shift(s) in published rotas: approving takes them out of the rota, then you find cover.',
     'requests.inbox.noShifts': 'No shift in a published rota falls in these days.',
     'requests.inbox.othersOff': 'Already off on some of these days ({count}):',
+    'requests.inbox.coverByOtherTeam': 'in the rota of {team} (where they were before): its coordinator finds cover',
     'requests.inbox.impact': 'Service if approved (before → after)',
     'requests.inbox.impactWorse': 'service drops',
     'requests.inbox.impactHelp':
@@ -289,6 +290,7 @@ export const requests = {
       'ემთხვევა გამოქვეყნებული განრიგების {count} ცვლას: დამტკიცებისას ისინი განრიგიდან ამოიღება, შემდეგ კი შემცვლელს მოძებნით.',
     'requests.inbox.noShifts': 'ამ დღეებში გამოქვეყნებულ განრიგში ცვლა არ არის.',
     'requests.inbox.othersOff': 'ამ დღეებიდან ზოგიერთში უკვე ისვენებს ({count}):',
+    'requests.inbox.coverByOtherTeam': 'გუნდის „{team}“ განრიგშია (სადაც ადრე იყო): ჩანაცვლებას მისი კოორდინატორი პოულობს',
     'requests.inbox.impact': 'მომსახურება დამტკიცების შემთხვევაში (მანამდე → შემდეგ)',
     'requests.inbox.impactWorse': 'მომსახურება უარესდება',
     'requests.inbox.impactHelp':

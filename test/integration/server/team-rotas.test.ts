@@ -396,4 +396,26 @@ describe(`teams: each team its own rota of a week (${testDbKind()})`, function (
     // A's coordinator still cannot reach B's shift, whoever's team its person is in now.
     expect((await a.get(`/rota/shift/${theirs[1]?.id ?? theirs[0]!.id}/edit`)).status).to.equal(404);
   });
+
+  it("A approves time off of b.four (now A's) on a day of a shift in B's rota: no cover link that would 404, B's team named", async () => {
+    const moved = fx.bPeople[4]!;
+    const published = (await publishedRotaForWeek(app.ds, fx.teamB, WEEK))!;
+    const kept = (await listShifts(app.ds, published.id)).find((s) => s.staffId === moved)!;
+    expect(kept, 'b.four still has a shift in B').to.not.equal(undefined);
+    const date = DateTime.fromISO(kept.start, { zone: ZONE }).toISODate()!;
+    const request = await createTimeOff(
+      app.ds,
+      { staffId: moved, startDate: date, endDate: date, kind: 'vacation', note: 'moved-leave' },
+      NOW.toISOString(),
+    );
+    const decided = await a.postForm(
+      `/requests/inbox/time-off/${request.id}`,
+      { version: String(request.version), decision: 'approve', note: '' },
+      '/requests/inbox',
+    );
+    expect(decided.status).to.equal(200);
+    expect(decided.text).to.contain('in the rota of Batumi desk');
+    expect(decided.text).to.not.contain(`uid=${kept.uid}`);
+    expect((await listShifts(app.ds, (await publishedRotaForWeek(app.ds, fx.teamB, WEEK))!.id)).map((s) => s.uid)).to.not.include(kept.uid);
+  });
 });
