@@ -127,7 +127,11 @@ export async function listIntradayActions(
       w.channels.map((c) => c.id),
     ),
   });
-  const names = new Map(ctx.problem.staff.map((m) => [Number(m.id), m.name]));
+  // Someone moved to another team keeps this week's shifts here: named, as the team's people are.
+  const names = new Map([
+    ...[...ctx.movedAway.values()].map((m): [number, string] => [m.staffId, m.name]),
+    ...ctx.problem.staff.map((m): [number, string] => [Number(m.id), m.name]),
+  ]);
   const known = weekViolations(ctx.problem, w.shifts, q.zone);
   const measured = candidates.map((c) =>
     measure(x, w.shifts, before, c, from, names, (after) => judge(known, weekViolations(ctx.problem, after, q.zone))),

@@ -114,7 +114,11 @@ export async function planIntradayRestOfDay(
     maxChanges: MAX_CHANGES,
   });
   if (!plan.steps.length) return empty;
-  const names = new Map(ctx.problem.staff.map((m) => [Number(m.id), m.name]));
+  // Someone moved to another team keeps this week's shifts here: named, as the team's people are.
+  const names = new Map([
+    ...[...ctx.movedAway.values()].map((m): [number, string] => [m.staffId, m.name]),
+    ...ctx.problem.staff.map((m): [number, string] => [Number(m.id), m.name]),
+  ]);
   const { effects, gain } = compareToday(x, project(w.shifts), project(plan.shifts), from - step);
   return {
     ...empty,

@@ -386,6 +386,11 @@ describe(`teams: each team its own rota of a week (${testDbKind()})`, function (
     expect(draftShifts.map((s) => s.uid)).to.not.include(theirs[0]!.uid);
     expect(draftShifts.filter((s) => s.staffId === moved).length).to.equal(theirs.length - 1);
     expect(withThem - (await onQueue(draft.id)), "b.four's hour on the queue").to.be.closeTo(1, 1e-4);
+    // The diff names them (not their id).
+    const diff = await b.get(`/rota/diff?week=${WEEK}&from=${published.id}&to=${draft.id}`);
+    expect(diff.status).to.equal(200);
+    const people = diff.text.slice(diff.text.indexOf('class="diff-people"')).split('</table>')[0]!;
+    expect(people).to.contain('<td>Batumi b.four</td>').and.not.contain(`<td>${moved}</td>`);
     const pub = await b.postForm(
       '/rota/publish',
       { rotaId: String(draft.id), version: String(draft.version), published: String(published.id) },
