@@ -368,6 +368,8 @@ describe('e2e (Chromium): planning flows', function () {
     await check('coordinator', [
       '/',
       `/rota?week=${WEEK}`,
+      `/rota?week=${WEEK}&cells=sl`,
+      `/rota/period?start=${WEEK}&weeks=4`,
       `/forecast?channel=voice&week=${WEEK}`,
       '/forecast/events',
       '/forecast/accuracy',
@@ -379,7 +381,7 @@ describe('e2e (Chromium): planning flows', function () {
       '/staff',
       '/requests/inbox',
     ]);
-    await check('admin', ['/accounts']);
+    await check('admin', ['/accounts', '/teams']);
     expect(wide).to.deep.equal([]);
   });
 
