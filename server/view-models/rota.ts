@@ -61,7 +61,11 @@ export function rotaGrid(data: RotaWeekData, filter: RotaFilter, t: Translator, 
     else personViolations.set(v.staffId ?? '', [...(personViolations.get(v.staffId ?? '') ?? []), violationText(v, t, zone)]);
   }
   const moved = new Map(data.movedAway.map((m) => [m.staffId, m]));
-  const people = data.people.filter((p) => (!filter.skill || p.skills.includes(filter.skill)) && (!filter.role || p.role === filter.role));
+  // Someone moved away has the new team's skills: their shifts here say which channel they work.
+  const works = (id: number, skill: string) => moved.has(id) && (byPerson.get(id) ?? []).some((s) => s.channel === skill);
+  const people = data.people.filter(
+    (p) => (!filter.skill || p.skills.includes(filter.skill) || works(p.id, filter.skill)) && (!filter.role || p.role === filter.role),
+  );
   const rows = people.map((p) => {
     const mine = byPerson.get(p.id) ?? [];
     const cells = days.map((d) => {

@@ -13,7 +13,7 @@ import { getDefaultTeam, setStaffTeam, type DataSource } from '../../../models';
 import { addTeamChannel } from '../../support/team';
 import { getRota, listRotasForWeek, listShifts, publishedRotaForWeek } from '../../../models/repositories/rotas';
 import { replaceRequirements } from '../../../models/repositories/requirements';
-import { createTeam } from '../../../app/teams';
+import { createTeam, moveStaffToTeam } from '../../../app/teams';
 import { rotaJob, waitForRotaJob } from '../../../app/rota-jobs';
 import { checkRota } from '../../../scheduling';
 import { loadRotaContext, toEngineShift } from '../../../app/rota-problem';
@@ -315,7 +315,8 @@ describe(`teams: each team its own rota of a week (${testDbKind()})`, function (
     const moved = fx.bPeople[4]!;
     const theirs = (await listShifts(app.ds, (await publishedRotaForWeek(app.ds, fx.teamB, WEEK))!.id)).filter((s) => s.staffId === moved);
     expect(theirs.length, 'the fixture gives them shifts').to.be.greaterThan(0);
-    await setStaffTeam(app.ds, moved, fx.teamA, NOW.toISOString());
+    // As the admin's /teams does it: their skills become A's channels of the same kinds.
+    expect((await moveStaffToTeam(app.ds, { staffId: moved, teamId: fx.teamA, actor: { userId: null }, now: NOW })).kind).to.equal('ok');
     const agent = await app.loginAs('b.four' as never);
     const page = await agent.get('/my-shifts');
     expect(page.status).to.equal(200);
@@ -337,6 +338,9 @@ describe(`teams: each team its own rota of a week (${testDbKind()})`, function (
     expect(page.text, 'no new shift for someone now in A').to.not.contain(`&staff=${moved}&`);
     expect(page.text, 'the stats count no rule break').to.match(/<div class="value">0<\/div><div class="label">[^<]*rule/i);
     expect((await b.get(`/rota/shift/new?rota=${published.id}&staff=${moved}`)).status).to.equal(404);
+    // Filtered by B's channel, they are still there: their shifts here are on it.
+    const filtered = (await b.get(`/rota?week=${WEEK}&rota=${published.id}&skill=${B_CHANNEL}`)).text;
+    expect(filtered).to.contain('scope="row">Batumi b.four');
     const form = await b.get(`/rota/shift/${theirs[0]!.id}/edit`);
     expect(form.status, "the kept shift's form").to.equal(200);
     // New times for a moved person's shift: refused, saying why (nothing of theirs can be checked here).
