@@ -383,6 +383,27 @@ export async function applyRotaChange(deps: ChangeDeps, input: ChangeInput): Pro
     for (const v of stopping) if (!hard.some((f) => vkey(f) === vkey(v))) hard.push(v);
     overridable &&= verdict.overridable;
   }
+  // A hand edit that gives a moved person's kept shift other times or another channel: nothing of
+  // theirs can be checked here (skills, rest, their new team's week), so it is refused.
+  if (op.kind === 'edit') {
+    for (const t of targets)
+      for (const s of t.after) {
+        const m = ctx.movedAway.get(s.staffId);
+        const kept = t.before.find((b) => b.uid === s.uid);
+        if (!m || (kept && kept.start === s.start && kept.end === s.end && kept.channel === s.channel)) continue;
+        if (fresh.some((v) => v.rule === 'unknownStaff' && v.staffId === String(m.staffId))) continue;
+        const v: Violation = {
+          rule: 'unknownStaff',
+          code: 'unknownStaff',
+          staffId: String(m.staffId),
+          time: toEngineShift(s, deps.zone).start,
+          params: { staffId: m.staffId },
+        };
+        fresh.push(v);
+        hard.push(v);
+        overridable = false;
+      }
+  }
   // Someone moved to another team keeps their shifts here: not a rule break, unless this change
   // gives them a new one (refused, in words that say why).
   const freshKeys = new Set(fresh.map(vkey));

@@ -23,6 +23,7 @@ import {
 import type { Violation } from '../scheduling';
 import { mondayOf } from '../forecasting/week';
 import { teamIdOrDefault } from './team-scope';
+import { listStaff } from '../models/repositories/staff';
 import { applyRotaChange } from './rota-change';
 import { diffByPerson, shiftHours } from './notification-diff';
 import { notifyStaff, type News } from './notify';
@@ -115,16 +116,21 @@ export async function copyLastWeek(
   const source = (await publishedRotaForWeek(ds, teamId, previous)) ?? (await listRotasForWeek(ds, teamId, previous))[0] ?? null;
   if (!source) return { kind: 'nothingToCopy' };
   const plus7 = (iso: string) => DateTime.fromISO(iso, { zone: q.zone }).plus({ days: 7 }).toUTC().toISO()!;
-  const shifts: NewShift[] = (await listShifts(ds, source.id)).map((s) => ({
-    staffId: s.staffId,
-    start: plus7(s.start),
-    end: plus7(s.end),
-    breaks: s.breaks.map((b) => ({ start: plus7(b.start), end: plus7(b.end) })),
-    channel: s.channel,
-    activities: s.activities?.map((a) => ({ ...a, start: plus7(a.start), end: plus7(a.end) })) ?? null,
-    offQueue: s.offQueue?.map((o) => ({ ...o, start: plus7(o.start), end: plus7(o.end) })) ?? null,
-    locked: false,
-  }));
+  // Only the team's people of the new week: someone moved to another team (or gone) keeps last
+  // week's shifts there, not a new week here.
+  const members = new Set((await listStaff(ds, { teamId, activeOn: weekStart })).map((p) => p.id));
+  const shifts: NewShift[] = (await listShifts(ds, source.id))
+    .filter((s) => members.has(s.staffId))
+    .map((s) => ({
+      staffId: s.staffId,
+      start: plus7(s.start),
+      end: plus7(s.end),
+      breaks: s.breaks.map((b) => ({ start: plus7(b.start), end: plus7(b.end) })),
+      channel: s.channel,
+      activities: s.activities?.map((a) => ({ ...a, start: plus7(a.start), end: plus7(a.end) })) ?? null,
+      offQueue: s.offQueue?.map((o) => ({ ...o, start: plus7(o.start), end: plus7(o.end) })) ?? null,
+      locked: false,
+    }));
   const at = q.now.toISOString();
   const change = await applyRotaChange(
     { ds, zone: q.zone, intervalMinutes: q.intervalMinutes, now: q.now },

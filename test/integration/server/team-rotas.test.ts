@@ -360,6 +360,24 @@ describe(`teams: each team its own rota of a week (${testDbKind()})`, function (
       `/rota/shift/${theirs[0]!.id}/edit`,
     );
     expect(later.status).to.equal(422);
+    // Another channel for it: refused likewise (their skills are A's now; nothing checks them here).
+    const chat = await b.postForm(
+      '/rota/shift',
+      {
+        action: 'update',
+        rotaId: String(published.id),
+        version: String(published.version),
+        shiftId: String(theirs[0]!.id),
+        date: start.toISODate()!,
+        startTime: start.toFormat('HH:mm'),
+        endTime: DateTime.fromISO(theirs[0]!.end, { zone: ZONE }).toFormat('HH:mm'),
+        channel: 'chat',
+      },
+      `/rota/shift/${theirs[0]!.id}/edit`,
+    );
+    expect(chat.status, chat.text.slice(0, 200)).to.equal(422);
+    expect(chat.text).to.contain('Batumi b.four is now in');
+    expect((await listShifts(app.ds, published.id)).find((x) => x.id === theirs[0]!.id)!.channel).to.equal(B_CHANNEL);
     expect(later.text).to.contain(`Batumi b.four is now in ${(await getDefaultTeam(app.ds))!.name}: their shifts here can be taken out`);
     expect(later.text).to.not.contain('staff id');
     // Their shifts are worked: they count on the queue. One hour inside the shift taken out below,
@@ -426,5 +444,20 @@ describe(`teams: each team its own rota of a week (${testDbKind()})`, function (
     expect(decided.text).to.contain('in the rota of Batumi desk');
     expect(decided.text).to.not.contain(`uid=${kept.uid}`);
     expect((await listShifts(app.ds, (await publishedRotaForWeek(app.ds, fx.teamB, WEEK))!.id)).map((s) => s.uid)).to.not.include(kept.uid);
+  });
+
+  it("B copies the week into the next one: b.four (now A's) gets no new week in B", async () => {
+    const next = DateTime.fromISO(WEEK, { zone: ZONE }).plus({ weeks: 1 }).toISODate()!;
+    const res = await b.postForm('/rota/copy', { week: next }, `/rota?week=${next}`);
+    expect(res.status, res.text.slice(0, 200)).to.be.oneOf([302, 303]);
+    const copy = (await listRotasForWeek(app.ds, fx.teamB, next))[0]!;
+    const shifts = await listShifts(app.ds, copy.id);
+    const source = await listShifts(app.ds, (await publishedRotaForWeek(app.ds, fx.teamB, WEEK))!.id);
+    expect(
+      source.some((s) => s.staffId === fx.bPeople[4]),
+      'b.four has shifts in the week copied',
+    ).to.equal(true);
+    expect(shifts.some((s) => s.staffId === fx.bPeople[4])).to.equal(false);
+    expect(shifts.length).to.equal(source.filter((s) => s.staffId !== fx.bPeople[4]).length);
   });
 });
