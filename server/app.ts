@@ -63,6 +63,9 @@ export function createApp(deps: AppDeps): express.Express {
         },
       },
       strictTransportSecurity: false, // below: also when the request itself came over TLS
+      // The page a form was sent from reaches the app (the switchers on a form's answer go back
+      // there), never another site.
+      referrerPolicy: { policy: 'same-origin' },
     }),
   );
   // HSTS when the site is declared HTTPS-only, or when this request arrived over TLS (directly, or

@@ -77,6 +77,9 @@ describe(`headers: HSTS, Secure cookies, no-store, public URL (${testDbKind()})`
         const res = await coord.get(path);
         expect(res.status, path).to.equal(200);
         expect(res.headers.get('cache-control'), path).to.equal('no-store');
+        // The form's page reaches the app as Referer (the switchers on a form's answer go back
+        // there); no other site is told where the user was.
+        expect(res.headers.get('referrer-policy'), path).to.equal('same-origin');
       }
       const css = await coord.get('/static/css/app.css');
       expect(css.status).to.equal(200);
