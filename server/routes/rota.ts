@@ -336,7 +336,16 @@ export function rotaRoutes({ services, config, now }: RouteDeps): Router {
       });
     }
     req.session.flash = [
-      { kind: 'info', key: result.newDraft ? 'rota.savedAsDraft' : result.violations.length ? 'rota.savedWithWarnings' : 'rota.saved' },
+      {
+        kind: 'info',
+        key: result.newDraft
+          ? 'rota.savedAsDraft'
+          : f.action === 'delete'
+            ? 'rota.deleted'
+            : result.violations.length
+              ? 'rota.savedWithWarnings'
+              : 'rota.saved',
+      },
     ];
     res.redirect(303, `/rota?week=${result.rota.weekStart}&rota=${result.rota.id}`);
   });

@@ -104,4 +104,20 @@ describe(`a team with no history yet (${testDbKind()})`, function () {
     expect(page.status, page.text.slice(0, 200)).to.equal(200);
     expect(page.text).to.contain('data-cover="no-service"').and.not.contain('data-cover="sl"');
   });
+
+  it('taking a shift out of a draft by hand says so (not "saved")', async () => {
+    const agent = (await listStaff(app.ds)).find((p) => p.role === 'agent')!;
+    const week = '2026-12-07';
+    const rota = await makeRota(app.ds, week, [makeShift(agent.id, '2026-12-08'), makeShift(agent.id, '2026-12-09')]);
+    const [first] = await listShifts(app.ds, rota.id);
+    const res = await coordinator.postForm(
+      '/rota/shift',
+      { action: 'delete', rotaId: String(rota.id), version: String(rota.version), shiftId: String(first!.id) },
+      `/rota/shift/${first!.id}/edit`,
+    );
+    expect(res.status).to.equal(303);
+    const page = await coordinator.get(res.headers.get('location')!);
+    expect(page.text).to.contain('Shift taken out.').and.not.contain('Shift saved.');
+    expect(await listShifts(app.ds, rota.id)).to.have.length(1);
+  });
 });
