@@ -345,36 +345,26 @@ describe(`teams: each team its own rota of a week (${testDbKind()})`, function (
     expect(form.status, "the kept shift's form").to.equal(200);
     // New times for a moved person's shift: refused, saying why (nothing of theirs can be checked here).
     const start = DateTime.fromISO(theirs[0]!.start, { zone: ZONE });
-    const later = await b.postForm(
-      '/rota/shift',
-      {
-        action: 'update',
-        rotaId: String(published.id),
-        version: String(published.version),
-        shiftId: String(theirs[0]!.id),
-        date: start.toISODate()!,
-        startTime: start.plus({ hours: 1 }).toFormat('HH:mm'),
-        endTime: DateTime.fromISO(theirs[0]!.end, { zone: ZONE }).plus({ hours: 1 }).toFormat('HH:mm'),
-        channel: theirs[0]!.channel,
-      },
-      `/rota/shift/${theirs[0]!.id}/edit`,
-    );
+    const end = DateTime.fromISO(theirs[0]!.end, { zone: ZONE });
+    const update = (shiftBy: number, channel: string) =>
+      b.postForm(
+        '/rota/shift',
+        {
+          action: 'update',
+          rotaId: String(published.id),
+          version: String(published.version),
+          shiftId: String(theirs[0]!.id),
+          date: start.toISODate()!,
+          startTime: start.plus({ hours: shiftBy }).toFormat('HH:mm'),
+          endTime: end.plus({ hours: shiftBy }).toFormat('HH:mm'),
+          channel,
+        },
+        `/rota/shift/${theirs[0]!.id}/edit`,
+      );
+    const later = await update(1, theirs[0]!.channel);
     expect(later.status).to.equal(422);
     // Another channel for it: refused likewise (their skills are A's now; nothing checks them here).
-    const chat = await b.postForm(
-      '/rota/shift',
-      {
-        action: 'update',
-        rotaId: String(published.id),
-        version: String(published.version),
-        shiftId: String(theirs[0]!.id),
-        date: start.toISODate()!,
-        startTime: start.toFormat('HH:mm'),
-        endTime: DateTime.fromISO(theirs[0]!.end, { zone: ZONE }).toFormat('HH:mm'),
-        channel: 'chat',
-      },
-      `/rota/shift/${theirs[0]!.id}/edit`,
-    );
+    const chat = await update(0, 'chat');
     expect(chat.status, chat.text.slice(0, 200)).to.equal(422);
     expect(chat.text).to.contain('Batumi b.four is now in');
     expect((await listShifts(app.ds, published.id)).find((x) => x.id === theirs[0]!.id)!.channel).to.equal(B_CHANNEL);
