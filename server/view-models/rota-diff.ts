@@ -23,6 +23,7 @@ function shiftView(s: ShiftRecord | null, o: Options) {
     from: start.toFormat('HH:mm'),
     to: DateTime.fromISO(s.end, { zone: o.zone }).setZone(o.zone).toFormat('HH:mm'),
     channelKey: `rota.channel.${s.channel}`,
+    locked: s.locked,
   };
 }
 

@@ -120,4 +120,33 @@ describe(`a team with no history yet (${testDbKind()})`, function () {
     expect(page.text).to.contain('Shift taken out.').and.not.contain('Shift saved.');
     expect(await listShifts(app.ds, rota.id)).to.have.length(1);
   });
+
+  it('the diff shows a channel change: each side names its channel', async () => {
+    const agent = (await listStaff(app.ds)).find((p) => p.skills.includes('voice') && p.skills.includes('chat'))!;
+    const week = '2026-12-14';
+    const rota = await makeRota(app.ds, week, [makeShift(agent.id, '2026-12-15', '09:00', '18:00', { channel: 'voice' })], {
+      publish: true,
+    });
+    const [shift] = await listShifts(app.ds, rota.id);
+    const published = (await listRotasForWeek(app.ds, teamId, week)).find((r) => r.status === 'published')!;
+    const res = await coordinator.postForm(
+      '/rota/shift',
+      {
+        action: 'update',
+        rotaId: String(published.id),
+        version: String(published.version),
+        shiftId: String(shift!.id),
+        date: '2026-12-15',
+        startTime: '09:00',
+        endTime: '18:00',
+        channel: 'chat',
+      },
+      `/rota/shift/${shift!.id}/edit`,
+    );
+    expect(res.status, (res.text.match(/class="violation"[^>]*>[^<]*/g) ?? []).join(' | ')).to.equal(303);
+    const draft = (await listRotasForWeek(app.ds, teamId, week))[0]!;
+    const diff = (await coordinator.get(`/rota/diff?week=${week}&from=${published.id}&to=${draft.id}`)).text;
+    const moved = diff.slice(diff.indexOf('class="diff-moved"')).split('</ul>')[0]!;
+    expect(moved).to.match(/09:00–18:00 · Calls → [^<]*09:00–18:00 · Chat/);
+  });
 });
