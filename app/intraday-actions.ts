@@ -31,7 +31,7 @@ import {
 import { neededForTarget, queueKey, type ProjectedInterval } from '../staffing';
 import { mondayOf } from '../forecasting/week';
 import { applyRotaChange, hardViolations, judge, weekViolations, type ChangeActor } from './rota-change';
-import { loadRotaContext, rotaRules } from './rota-problem';
+import { contextNames, loadRotaContext, rotaRules } from './rota-problem';
 import { loadTeamSettings } from './team-settings';
 import { teamIdOrDefault } from './team-scope';
 import { loadIntraday, projectToday, restOfDay, type IntradayChannel, type IntradayInputs } from './intraday-today';
@@ -127,11 +127,7 @@ export async function listIntradayActions(
       w.channels.map((c) => c.id),
     ),
   });
-  // Someone moved to another team keeps this week's shifts here: named, as the team's people are.
-  const names = new Map([
-    ...[...ctx.movedAway.values()].map((m): [number, string] => [m.staffId, m.name]),
-    ...ctx.problem.staff.map((m): [number, string] => [Number(m.id), m.name]),
-  ]);
+  const names = contextNames(ctx);
   const known = weekViolations(ctx.problem, w.shifts, q.zone);
   const measured = candidates.map((c) =>
     measure(x, w.shifts, before, c, from, names, (after) => judge(known, weekViolations(ctx.problem, after, q.zone))),

@@ -27,7 +27,7 @@ import {
 import { queueKey } from '../staffing';
 import { mondayOf } from '../forecasting/week';
 import { applyRotaChange, hardViolations, judge, weekViolations, type ChangeActor } from './rota-change';
-import { loadRotaContext, rotaRules } from './rota-problem';
+import { contextNames, loadRotaContext, rotaRules } from './rota-problem';
 import { loadTeamSettings } from './team-settings';
 import { teamIdOrDefault } from './team-scope';
 import { loadIntraday, projectToday, type IntradayInputs } from './intraday-today';
@@ -114,11 +114,7 @@ export async function planIntradayRestOfDay(
     maxChanges: MAX_CHANGES,
   });
   if (!plan.steps.length) return empty;
-  // Someone moved to another team keeps this week's shifts here: named, as the team's people are.
-  const names = new Map([
-    ...[...ctx.movedAway.values()].map((m): [number, string] => [m.staffId, m.name]),
-    ...ctx.problem.staff.map((m): [number, string] => [Number(m.id), m.name]),
-  ]);
+  const names = contextNames(ctx);
   const { effects, gain } = compareToday(x, project(w.shifts), project(plan.shifts), from - step);
   return {
     ...empty,

@@ -108,6 +108,14 @@ export function toLocalIso(iso: string, zone: string): string {
   return local;
 }
 
+/** Names of everyone the week's shifts may name: the team's people and those moved away who keep shifts here. */
+export function contextNames(ctx: Pick<RotaContext, 'problem' | 'movedAway'>): Map<number, string> {
+  return new Map([
+    ...[...ctx.movedAway.values()].map((m): [number, string] => [m.staffId, m.name]),
+    ...ctx.problem.staff.map((m): [number, string] => [Number(m.id), m.name]),
+  ]);
+}
+
 export function rotaRules(rules: LabourRules) {
   return withDefaultRules({
     shiftLengthsHours: [...rules.shiftLengthsHours],
